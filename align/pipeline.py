@@ -1,0 +1,109 @@
+"""The whole chain for one document: segment → translate → embed/align → check."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from align.alignment import Link, align_sentences
+from align.checks import boilerplate_flags, check_alignment, flags_frame
+from align.embedding import DEFAULT_MODEL, load_encoder
+from align.glossary import Glossary
+from align.reading import Document
+from align.segmentation import Segment, segment_text
+from align.translation import translate_segments
+
+ALIGNMENT_COLUMNS = ("link", "fr_ids", "en_ids", "fr", "mt", "en", "score", "status", "mt_engine")
+STAGES = ("segment", "translate", "align", "check")
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class DocumentResult:
+    """Everything the pipeline produced for one document."""
+
+    document: Document
+    fr_segments: list[Segment]
+    en_segments: list[Segment]
+    alignment: pl.DataFrame
+    flags: pl.DataFrame
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def has_official(self) -> bool:
+        return self.document.en_text is not None
+
+    def summary(self) -> str:
+        """One line: counts of links, review status and flags by severity."""
+        statuses = self.alignment["status"].value_counts()
+        counts = dict(zip(statuses["status"].to_list(), statuses["count"].to_list()))
+        severities = self.flags["severity"].value_counts() if self.flags.height else None
+        flag_counts = dict(zip(severities["severity"].to_list(), severities["count"].to_list())) if severities is not None else {}
+        english = "official EN" if self.has_official else "no official EN"
+        return (
+            f"{self.document.name}: {len(self.fr_segments)} FR segments, {english}, {self.alignment.height} links "
+            f"({counts.get('needs-review', 0)} need review), flags: "
+            f"{flag_counts.get('error', 0)} error, {flag_counts.get('warning', 0)} warning, {flag_counts.get('info', 0)} info"
+            + "".join(f"; {notice}" for notice in self.notices)
+        )
+
+
+def run_document(
+    document: Document,
+    glossary: Glossary,
+    *,
+    mt_engine: str = "auto",
+    embedding_model: str = DEFAULT_MODEL,
+    progress: Progress | None = None,
+) -> DocumentResult:
+    """Run every stage on one document."""
+    report = progress or (lambda stage: None)
+    report("segment")
+    fr_all = segment_text(document.fr_text, "fr")
+    en_all = segment_text(document.en_text, "en") if document.en_text is not None else []
+    fr_segments = [segment for segment in fr_all if segment.alignable]
+    en_segments = [segment for segment in en_all if segment.alignable]
+    notices: list[str] = []
+
+    report("translate")
+    translations = translate_segments([segment.text for segment in fr_segments], mt_engine)
+    if translations and translations[0].engine == "none":
+        notices.append("machine translation unavailable")
+
+    report("align")
+    encoder = load_encoder(embedding_model)
+    fr_texts = [segment.text for segment in fr_segments]
+    if document.en_text is not None:
+        links = align_sentences(fr_texts, [segment.text for segment in en_segments], encoder)
+    else:
+        links = [Link((i,), (), 1.0, "auto") for i in range(len(fr_segments))]
+    alignment = alignment_frame(links, fr_texts, [t.text for t in translations], [s.text for s in en_segments],
+                                [t.engine for t in translations])
+
+    report("check")
+    flags = check_alignment(alignment, glossary, document.en_text is not None)
+    flags += boilerplate_flags(fr_all, "fr") + boilerplate_flags(en_all, "en")
+    return DocumentResult(document, fr_all, en_all, alignment, flags_frame(flags), notices)
+
+
+def alignment_frame(links: list[Link], fr: list[str], mt: list[str], en: list[str], engines: list[str]) -> pl.DataFrame:
+    """Build the alignment table (columns `ALIGNMENT_COLUMNS`) from links and sentence texts."""
+    rows = []
+    for number, link in enumerate(links):
+        rows.append({
+            "link": number,
+            "fr_ids": list(link.fr_ids),
+            "en_ids": list(link.en_ids),
+            "fr": " ".join(fr[i] for i in link.fr_ids),
+            "mt": " ".join(mt[i] for i in link.fr_ids if mt[i]),
+            "en": " ".join(en[i] for i in link.en_ids),
+            "score": link.score,
+            "status": link.status,
+            "mt_engine": engines[link.fr_ids[0]] if link.fr_ids else "",
+        })
+    schema = {"link": pl.Int64, "fr_ids": pl.List(pl.Int64), "en_ids": pl.List(pl.Int64), "fr": pl.Utf8, "mt": pl.Utf8,
+              "en": pl.Utf8, "score": pl.Float64, "status": pl.Utf8, "mt_engine": pl.Utf8}
+    return pl.DataFrame(rows, schema=schema)

@@ -13,7 +13,7 @@ from align.embedding import DEFAULT_MODEL, load_encoder
 from align.glossary import Glossary
 from align.reading import Document
 from align.segmentation import Segment, segment_text
-from align.translation import translate_segments
+from align.translation import Translation, translate_segments
 
 ALIGNMENT_COLUMNS = ("link", "fr_ids", "en_ids", "fr", "mt", "en", "score", "status", "mt_engine")
 STAGES = ("segment", "translate", "align", "check")
@@ -31,6 +31,8 @@ class DocumentResult:
     alignment: pl.DataFrame
     flags: pl.DataFrame
     notices: list[str] = field(default_factory=list)
+    translations: list[Translation] = field(default_factory=list)
+    """Machine translation of each alignable French segment (what `fr_ids` index), for re-drawing links in review."""
 
     @property
     def has_official(self) -> bool:
@@ -86,7 +88,7 @@ def run_document(
     report("check")
     flags = check_alignment(alignment, glossary, document.en_text is not None)
     flags += boilerplate_flags(fr_all, "fr") + boilerplate_flags(en_all, "en")
-    return DocumentResult(document, fr_all, en_all, alignment, flags_frame(flags), notices)
+    return DocumentResult(document, fr_all, en_all, alignment, flags_frame(flags), notices, translations)
 
 
 def alignment_frame(links: list[Link], fr: list[str], mt: list[str], en: list[str], engines: list[str]) -> pl.DataFrame:

@@ -33,7 +33,35 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", default="out", help="output folder (default: out)")
     run.add_argument("--glossary", default=None, help="glossary CSV (default: glossary/glossary.csv)")
     run.add_argument("--mt-engine", default="auto", choices=["auto", "argos", "apertium", "none"], help="machine translation engine")
+    run.add_argument("--tmx-english", default="official", choices=["official", "mt", "both"],
+                     help="English in aligned.tmx: official (machine translation only where there is no official English), mt, or both")
+    run.add_argument("--tmx-status", default="all", choices=["confirmed", "all"], help="links written to aligned.tmx: confirmed only, or all")
+    run.add_argument("--csv-bom", action="store_true", help="start CSV files with a UTF-8 byte-order mark (for Excel)")
+    run.add_argument("--xlsx", action="store_true", help="also write review.xlsx (alignment and flags sheets, flagged cells highlighted)")
     run.set_defaults(handler=command_run)
+
+    check = commands.add_parser("check", help="check an existing bilingual TMX (e.g. from a CAT tool) against the glossary; writes flags.csv")
+    check.add_argument("tmx", help="TMX file with French and English variants")
+    check.add_argument("--out", default=None, help="output folder (default: the TMX file's folder)")
+    check.add_argument("--glossary", default=None, help="glossary CSV (default: glossary/glossary.csv)")
+    check.add_argument("--csv-bom", action="store_true", help="start flags.csv with a UTF-8 byte-order mark (for Excel)")
+    check.add_argument("--xlsx", action="store_true", help="also write review.xlsx")
+    check.set_defaults(handler=command_check)
+
+    glossary = commands.add_parser("glossary", help="glossary export and import (TBX, CSV)")
+    glossary_commands = glossary.add_subparsers(dest="glossary_what", required=True)
+    glossary_export = glossary_commands.add_parser("export", help="export the glossary as TBX (TBX-Basic) or CSV")
+    glossary_export.add_argument("--format", default="tbx", choices=["tbx", "csv"], help="output format (default: tbx)")
+    glossary_export.add_argument("--tbx-version", default="2019", choices=["2019", "2008"],
+                                 help="TBX form: 2019 (ISO 30042:2019 TBX-Basic) or 2008 (MARTIF, for older tools)")
+    glossary_export.add_argument("--out", required=True, help="file to write")
+    glossary_export.add_argument("--glossary", default=None, help="glossary CSV (default: glossary/glossary.csv)")
+    glossary_export.set_defaults(handler=command_glossary_export)
+    glossary_import = glossary_commands.add_parser("import", help="merge a TBX termbase into the glossary; prints what was merged, added or skipped")
+    glossary_import.add_argument("tbx", help="TBX file (TBX-Basic 2019 or TBX 2008 / MARTIF)")
+    glossary_import.add_argument("--glossary", default=None, help="glossary CSV to update (default: glossary/glossary.csv)")
+    glossary_import.add_argument("--dry-run", action="store_true", help="report only; save nothing")
+    glossary_import.set_defaults(handler=command_glossary_import)
 
     aligner = commands.add_parser("align", help="align two sentence-per-line files; print gold-format links")
     aligner.add_argument("source")
@@ -47,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
 def command_run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from align.export import write_csv, write_tmx
+    from align.export import write_csv, write_tmx, write_xlsx
     from align.glossary import DEFAULT_PATH, load_glossary
     from align.pipeline import STAGES, run_document
     from align.reading import find_documents
@@ -66,13 +94,61 @@ def command_run(args: argparse.Namespace) -> int:
 
         result = run_document(document, glossary, mt_engine=args.mt_engine, progress=progress)
         folder = out / document.name
-        write_csv(result.alignment.drop("mt_engine"), folder / "alignment.csv")
-        write_csv(result.flags, folder / "flags.csv")
-        write_tmx(result.alignment, folder / "aligned.tmx", document.name)
+        write_csv(result.alignment.drop("mt_engine"), folder / "alignment.csv", bom=args.csv_bom)
+        write_csv(result.flags, folder / "flags.csv", bom=args.csv_bom)
+        write_tmx(result.alignment, folder / "aligned.tmx", document.name, english=args.tmx_english, status=args.tmx_status,
+                  has_official=result.has_official)
+        if args.xlsx:
+            write_xlsx(result.alignment, folder / "review.xlsx", result.flags)
         summaries.append(result.summary())
     bar.close()
     for line in summaries:
         print(line)
+    return 0
+
+
+def command_check(args: argparse.Namespace) -> int:
+    from align.checks import check_alignment, flags_frame
+    from align.export import write_csv, write_xlsx
+    from align.glossary import DEFAULT_PATH, load_glossary
+    from align.tmx import read_tmx, tmx_alignment
+
+    alignment = tmx_alignment(read_tmx(args.tmx))
+    glossary = load_glossary(args.glossary or DEFAULT_PATH)
+    flags = flags_frame(check_alignment(alignment, glossary, has_official=True))
+    out = Path(args.out) if args.out else Path(args.tmx).resolve().parent
+    write_csv(flags, out / "flags.csv", bom=args.csv_bom)
+    if args.xlsx:
+        write_xlsx(alignment, out / "review.xlsx", flags)
+    severities = dict(flags.group_by("severity").len().iter_rows())
+    print(f"{args.tmx}: {alignment.height} units, flags: {severities.get('error', 0)} error, {severities.get('warning', 0)} warning, "
+          f"{severities.get('info', 0)} info -> {out / 'flags.csv'}")
+    return 0
+
+
+def command_glossary_export(args: argparse.Namespace) -> int:
+    from align.atomic import write_atomic
+    from align.export import csv_bytes
+    from align.glossary import DEFAULT_PATH, load_glossary
+    from align.tbx import tbx_bytes
+
+    glossary = load_glossary(args.glossary or DEFAULT_PATH)
+    data = tbx_bytes(glossary, dialect=args.tbx_version) if args.format == "tbx" else csv_bytes(glossary.terms)
+    write_atomic(args.out, data)
+    concepts = glossary.terms["concept"].n_unique()
+    print(f"{args.out}: {glossary.terms.height} terms in {concepts} concepts ({args.format})")
+    return 0
+
+
+def command_glossary_import(args: argparse.Namespace) -> int:
+    from align.glossary import DEFAULT_PATH
+    from align.tbx import import_tbx
+
+    target = Path(args.glossary) if args.glossary else DEFAULT_PATH
+    _, report = import_tbx(args.tbx, target, dry_run=args.dry_run)
+    for line in report.notes + [f"skipped: {line}" for line in report.skipped]:
+        print(line)
+    print(f"{args.tbx}: {report.summary()}" + (" (dry run, nothing saved)" if args.dry_run else f" -> {target}"))
     return 0
 
 

@@ -1,62 +1,107 @@
-"""Writing results: alignment and flags as CSV, aligned segments as TMX 1.4b."""
+"""Writing results: tables as CSV (optionally with a BOM for Excel) and XLSX, links as TMX 1.4b.
+
+Every `*_bytes` function returns the file's bytes (the app offers them as downloads); every
+`write_*` function writes them atomically, keeping the previous file as `NAME.bak`. TMX itself
+lives in `align.tmx`; `tmx_bytes` and `write_tmx` are re-exported here for callers of the
+original interface.
+"""
 
 from __future__ import annotations
 
 import io
-import re
-from datetime import UTC, datetime
 from pathlib import Path
 
 import polars as pl
-from lxml import etree
+import xlsxwriter
 
-import align
 from align.atomic import write_atomic
+from align.tmx import ENGLISH_CHOICES, STATUS_CHOICES, tmx_bytes, validate_tmx, write_tmx
 
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+__all__ = ["ENGLISH_CHOICES", "STATUS_CHOICES", "csv_bytes", "tmx_bytes", "validate_tmx", "write_csv", "write_tmx", "write_xlsx",
+           "xlsx_bytes"]
+
+SEVERITY_COLOURS = {"error": "#F4B6B6", "warning": "#FFE08A", "info": "#CFE2F3"}
+_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+_WIDE_COLUMNS = ("fr", "mt", "en", "text", "message", "suggestion", "definition", "note")
 
 
-def csv_bytes(frame: pl.DataFrame) -> bytes:
-    """A frame as UTF-8 CSV bytes; list columns are joined with spaces."""
-    flat = frame.with_columns(
+def _flatten(frame: pl.DataFrame) -> pl.DataFrame:
+    """List columns (fr_ids, en_ids) joined with spaces, so every cell is plain text or a number."""
+    return frame.with_columns(
         [pl.col(name).cast(pl.List(pl.Utf8)).list.join(" ") for name, dtype in frame.schema.items() if isinstance(dtype, pl.List)]
     )
+
+
+def csv_bytes(frame: pl.DataFrame, *, bom: bool = False) -> bytes:
+    """A frame as UTF-8 CSV bytes; list columns are joined with spaces.
+
+    With `bom`, the bytes start with a UTF-8 byte-order mark so that Excel opens accented
+    text correctly instead of guessing a Windows code page.
+    """
     buffer = io.BytesIO()
-    flat.write_csv(buffer)
+    _flatten(frame).write_csv(buffer, include_bom=bom)
     return buffer.getvalue()
 
 
-def write_csv(frame: pl.DataFrame, path: str | Path) -> Path:
+def write_csv(frame: pl.DataFrame, path: str | Path, *, bom: bool = False) -> Path:
     """Write a frame as CSV, atomically."""
-    return write_atomic(path, csv_bytes(frame))
+    return write_atomic(path, csv_bytes(frame, bom=bom))
 
 
-def tmx_bytes(alignment: pl.DataFrame, document: str, src_lang: str = "fr-FR", tgt_lang: str = "en") -> bytes:
-    """TMX 1.4b: one <tu> per link that has text on both sides."""
-    root = etree.Element("tmx", version="1.4")
-    etree.SubElement(
-        root, "header",
-        creationtool="align", creationtoolversion=align.__version__, segtype="sentence", **{"o-tmf": "align-csv"},
-        adminlang="en", srclang=src_lang, datatype="plaintext",
-        creationdate=datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ"),
-    )
-    body = etree.SubElement(root, "body")
-    for row in alignment.iter_rows(named=True):
-        english = row["en"] or row["mt"]
-        if not row["fr"] or not english:
-            continue
-        unit = etree.SubElement(body, "tu", tuid=f"{document}-{row['link']}")
-        for name, value in (("document", document), ("link", str(row["link"])), ("score", f"{row['score']:.4f}"),
-                            ("status", row["status"]), ("english-source", "official" if row["en"] else "machine-translation")):
-            prop = etree.SubElement(unit, "prop", type=f"x-{name}")
-            prop.text = value
-        for lang, text in ((src_lang, row["fr"]), (tgt_lang, english)):
-            variant = etree.SubElement(unit, "tuv", {XML_LANG: lang})
-            etree.SubElement(variant, "seg").text = _XML_ILLEGAL.sub("", text)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+def xlsx_bytes(alignment: pl.DataFrame, flags: pl.DataFrame | None = None, *, sheets: dict[str, pl.DataFrame] | None = None) -> bytes:
+    """An Excel workbook: an `alignment` sheet, a `flags` sheet, then any extra `sheets`.
+
+    In the alignment sheet, every text cell (fr, mt, en) that has a flag is filled with the
+    colour of its most severe flag (error red, warning yellow, info blue) and carries a
+    comment listing the flags' messages; in the flags sheet the severity cell is coloured.
+    """
+    buffer = io.BytesIO()
+    with xlsxwriter.Workbook(buffer, {"in_memory": True}) as workbook:
+        tables = {"alignment": alignment}
+        if flags is not None:
+            tables["flags"] = flags
+        tables.update(sheets or {})
+        for name, frame in tables.items():
+            _write_sheet(workbook, name, _flatten(frame))
+        if flags is not None and flags.height:
+            _highlight_flagged_cells(workbook, tables["alignment"], flags)
+    return buffer.getvalue()
 
 
-def write_tmx(alignment: pl.DataFrame, path: str | Path, document: str) -> Path:
-    """Write the aligned segments as TMX, atomically."""
-    return write_atomic(path, tmx_bytes(alignment, document))
+def _write_sheet(workbook: xlsxwriter.Workbook, name: str, frame: pl.DataFrame) -> None:
+    wrap = {"text_wrap": True, "valign": "top"}
+    column_formats = {column: wrap for column in frame.columns if column in _WIDE_COLUMNS}
+    widths = {column: 60 if column in ("fr", "mt", "en") else 40 for column in column_formats}
+    conditional = {}
+    if "severity" in frame.columns:
+        conditional["severity"] = [
+            {"type": "cell", "criteria": "==", "value": f'"{severity}"', "format": {"bg_color": colour}}
+            for severity, colour in SEVERITY_COLOURS.items()
+        ]
+    frame.write_excel(workbook, name, column_formats=column_formats or None, column_widths=widths or None,
+                      conditional_formats=conditional or None, freeze_panes=(1, 0), autofilter=True)
+
+
+def _highlight_flagged_cells(workbook: xlsxwriter.Workbook, alignment: pl.DataFrame, flags: pl.DataFrame) -> None:
+    """Rewrite each flagged text cell of the alignment sheet with a fill colour and a comment."""
+    sheet = workbook.get_worksheet_by_name("alignment")
+    formats = {severity: workbook.add_format({"bg_color": colour, "text_wrap": True, "valign": "top"})
+               for severity, colour in SEVERITY_COLOURS.items()}
+    row_of_link = {link: index + 1 for index, link in enumerate(alignment["link"].to_list())}  # +1: header row
+    column_of_side = {side: alignment.columns.index(side) for side in ("fr", "mt", "en") if side in alignment.columns}
+    cells: dict[tuple[int, int], list[dict]] = {}
+    for flag in flags.iter_rows(named=True):
+        row, column = row_of_link.get(flag["link"]), column_of_side.get(flag["side"])
+        if row is not None and column is not None:
+            cells.setdefault((row, column), []).append(flag)
+    for (row, column), found in cells.items():
+        worst = min(found, key=lambda flag: _SEVERITY_RANK.get(flag["severity"], 3))["severity"]
+        side = alignment.columns[column]
+        sheet.write_string(row, column, alignment[side][row - 1] or "", formats.get(worst, formats["info"]))
+        sheet.write_comment(row, column, "\n".join(f"{flag['severity']}: {flag['message']}" for flag in found)[:32000],
+                            {"x_scale": 2.5, "y_scale": 2})
+
+
+def write_xlsx(alignment: pl.DataFrame, path: str | Path, flags: pl.DataFrame | None = None, **options: object) -> Path:
+    """Write `xlsx_bytes(alignment, flags)` atomically."""
+    return write_atomic(path, xlsx_bytes(alignment, flags, **options))  # type: ignore[arg-type]

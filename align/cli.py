@@ -33,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", default="out", help="output folder (default: out)")
     run.add_argument("--glossary", default=None, help="glossary CSV (default: glossary/glossary.csv)")
     run.add_argument("--mt-engine", default="auto", choices=["auto", "argos", "apertium", "none"], help="machine translation engine")
+    run.add_argument("--review-dir", default=None,
+                     help="folder of review files saved by the app (default: $ALIGN_REVIEW_DIR, else reviews/); a document's saved corrections are exported")
     run.add_argument("--tmx-english", default="official", choices=["official", "mt", "both"],
                      help="English in aligned.tmx: official (machine translation only where there is no official English), mt, or both")
     run.add_argument("--tmx-status", default="all", choices=["confirmed", "all"], help="links written to aligned.tmx: confirmed only, or all")
@@ -79,6 +81,7 @@ def command_run(args: argparse.Namespace) -> int:
     from align.glossary import DEFAULT_PATH, load_glossary
     from align.pipeline import STAGES, run_document
     from align.reading import find_documents
+    from align.review import apply_saved_review
 
     if args.en and len(args.paths) != 1:
         raise InputError(args.en, "--en needs exactly one French file")
@@ -93,6 +96,7 @@ def command_run(args: argparse.Namespace) -> int:
             bar.update(1)
 
         result = run_document(document, glossary, mt_engine=args.mt_engine, progress=progress)
+        result = apply_saved_review(result, glossary, args.review_dir)
         folder = out / document.name
         write_csv(result.alignment.drop("mt_engine"), folder / "alignment.csv", bom=args.csv_bom)
         write_csv(result.flags, folder / "flags.csv", bom=args.csv_bom)

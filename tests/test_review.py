@@ -1,0 +1,206 @@
+"""Review state: corrections, persistence, stale and concurrent review files, exports that use them."""
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from align import corpus
+from align.errors import InputError
+from align.glossary import COLUMNS, glossary_csv, load_glossary
+from align.pipeline import run_document
+from align.reading import MAX_FILE_BYTES
+from align.review import CorrectionError, Review, ReviewConflict, apply_saved_review, highlight_html, review_path
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXTS = ROOT / "texts"
+
+GLOSSARY_ROWS = [
+    ("trafficking in persons", "fr", "traite des personnes", "preferred"),
+    ("trafficking in persons", "fr", "traite des êtres personnes", "forbidden"),
+    ("trafficking in persons", "en", "trafficking in persons", "preferred"),
+]
+WITH_EN = "trilateral-working-group-2023"
+FR_ONLY = "us-state-dept-tip-prevention-month-2024"
+
+
+def write_glossary(path, rows=GLOSSARY_ROWS):
+    frame = pl.DataFrame([dict.fromkeys(COLUMNS, "") | {"concept": c, "lang": lang, "term": t, "status": s} for c, lang, t, s in rows],
+                         schema=dict.fromkeys(COLUMNS, pl.Utf8))
+    path.write_text(glossary_csv(frame), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def glossary(tmp_path_factory):
+    return load_glossary(write_glossary(tmp_path_factory.mktemp("glossary") / "glossary.csv"))
+
+
+@pytest.fixture(scope="module")
+def results(glossary):
+    return {name: run_document(corpus.open_document(name, TEXTS), glossary) for name in (WITH_EN, FR_ONLY)}
+
+
+def covers_document(review: Review) -> bool:
+    fr = [i for link in review.links for i in link.fr_ids]
+    en = [i for link in review.links for i in link.en_ids]
+    return fr == list(range(len(review.fr))) and en == list(range(len(review.en))) and all(link.fr_ids or link.en_ids for link in review.links)
+
+
+def test_corrections_are_saved_at_once_and_reloaded(results, glossary, tmp_path) -> None:
+    review = Review(results[WITH_EN], glossary, folder=tmp_path)
+    assert not review_path(WITH_EN, tmp_path).exists()
+    first, second = review.links[1], review.links[2]
+    review.merge_next(1)
+    assert review.links[1].fr_ids == first.fr_ids + second.fr_ids and review.links[1].en_ids == first.en_ids + second.en_ids
+    assert review.links[1].status == "needs-review"
+    review.set_status([0, 1, 3], "confirmed")
+    assert covers_document(review)
+
+    reopened = Review(results[WITH_EN], glossary, folder=tmp_path)
+    assert reopened.links == review.links and reopened.problem is None
+    assert reopened.counts()["confirmed"] == 3
+    assert [action.label for action in reopened.history] == ["merge links 1 and 2", "set 3 links to confirmed"]
+    saved = json.loads(review_path(WITH_EN, tmp_path).read_text(encoding="utf-8"))
+    assert saved["links"][1]["fr_ids"] == list(first.fr_ids + second.fr_ids) and saved["revision"] == 2
+    assert review_path(WITH_EN, tmp_path).with_name(f"{WITH_EN}.review.json.bak").exists(), "the previous version is kept"
+
+    assert reopened.undo() == "set 3 links to confirmed"
+    assert reopened.undo() == "merge links 1 and 2"
+    assert reopened.links == Review(results[WITH_EN], glossary, folder=tmp_path / "fresh").links
+    with pytest.raises(CorrectionError, match="nothing to undo"):
+        reopened.undo()
+
+
+def test_split_move_and_no_counterpart_keep_every_sentence_in_order(results, glossary, tmp_path) -> None:
+    review = Review(results[WITH_EN], glossary, folder=tmp_path)
+    pair = next(p for p, link in enumerate(review.links) if len(link.fr_ids) == 1 and len(link.en_ids) == 1
+                and len(review.links[p + 1].fr_ids) == 1 and len(review.links[p + 1].en_ids) == 1)
+    expected = review.links[pair:pair + 2]
+    review.merge_next(pair)
+    before = len(review.links)
+    review.split(pair)
+    assert len(review.links) == before + 1 and covers_document(review)
+    assert [(link.fr_ids, link.en_ids) for link in review.links[pair:pair + 2]] == [(link.fr_ids, link.en_ids) for link in expected]
+
+    pair = next(p for p, link in enumerate(review.links) if link.fr_ids and link.en_ids and p + 1 < len(review.links)
+                and review.links[p + 1].en_ids)
+    moved = review.links[pair].en_ids[-1]
+    review.move_sentence(pair, "en", "next")
+    assert review.links[pair + 1].en_ids[0] == moved and covers_document(review)
+
+    one_to_one = next(p for p, link in enumerate(review.links) if len(link.fr_ids) == 1 and len(link.en_ids) == 1)
+    fr_ids, en_ids = review.links[one_to_one].fr_ids, review.links[one_to_one].en_ids
+    review.mark_no_counterpart(one_to_one, "fr")
+    assert (review.links[one_to_one].fr_ids, review.links[one_to_one].en_ids) == (fr_ids, ())
+    assert (review.links[one_to_one + 1].fr_ids, review.links[one_to_one + 1].en_ids) == ((), en_ids)
+    kinds = {(flag.side, flag.kind) for flag in review.link_flags(one_to_one) + review.link_flags(one_to_one + 1)}
+    assert ("fr", "omission") in kinds and ("en", "addition") in kinds, "the unlinked sentences are re-checked"
+
+    with pytest.raises(CorrectionError, match="no next link"):
+        review.move_sentence(len(review.links) - 1, "fr", "next")
+    with pytest.raises(CorrectionError, match="last link"):
+        review.merge_next(len(review.links) - 1)
+    assert covers_document(Review(results[WITH_EN], glossary, folder=tmp_path))
+
+
+def test_merging_re_checks_the_touched_link(results, glossary, tmp_path) -> None:
+    review = Review(results[FR_ONLY], glossary, folder=tmp_path)
+    flagged = next(p for p in range(1, len(review.links)) if any(f.kind == "forbidden-term" for f in review.link_flags(p)))
+    old = next(f for f in review.link_flags(flagged) if f.kind == "forbidden-term")
+    previous_text = review.alignment()["fr"][flagged - 1]
+    review.merge_previous(flagged)
+    merged = [f for f in review.link_flags(flagged - 1) if f.kind == "forbidden-term" and f.side == "fr"]
+    assert [(f.start, f.end) for f in merged] == [(old.start + len(previous_text) + 1, old.end + len(previous_text) + 1)]
+    text = review.alignment()["fr"][flagged - 1]
+    assert text[merged[0].start:merged[0].end] == old.text
+    flags = review.flags()
+    assert flags.filter(pl.col("link") == flagged - 1)["kind"].to_list().count("forbidden-term") == 1
+
+
+def test_changed_source_text_is_reported_not_applied(results, glossary, tmp_path) -> None:
+    review = Review(results[WITH_EN], glossary, folder=tmp_path)
+    review.merge_next(0)
+    document = results[WITH_EN].document
+    changed = replace(results[WITH_EN], document=replace(document, en_text=document.en_text + "\nOne more sentence."))
+    stale = Review(changed, glossary, folder=tmp_path)
+    assert stale.problem and "official English text changed" in stale.problem
+    assert stale.links == stale.auto_links, "stale links are not applied"
+    assert "review not applied" in apply_saved_review(changed, glossary, tmp_path).notices[-1]
+    stale.set_status(0, "confirmed")
+    kept = list(tmp_path.glob(f"{WITH_EN}.review.stale-*.json"))
+    assert len(kept) == 1 and json.loads(kept[0].read_text(encoding="utf-8"))["links"] == json.loads(
+        review_path(WITH_EN, tmp_path).with_name(f"{WITH_EN}.review.json.bak").read_text(encoding="utf-8"))["links"]
+
+
+def test_a_second_window_cannot_overwrite_newer_work(results, glossary, tmp_path) -> None:
+    first = Review(results[WITH_EN], glossary, folder=tmp_path)
+    second = Review(results[WITH_EN], glossary, folder=tmp_path)
+    first.set_status(0, "confirmed")
+    with pytest.raises(ReviewConflict, match="another window"):
+        second.merge_next(3)
+    assert second.refresh() and second.links[0].status == "confirmed"
+    second.merge_next(3)
+    assert Review(results[WITH_EN], glossary, folder=tmp_path).links == second.links
+
+
+def test_queue_and_filters(results, glossary, tmp_path) -> None:
+    review = Review(results[FR_ONLY], glossary, folder=tmp_path)
+    queue = review.select(queue=True)
+    assert sorted(queue) == list(range(len(review.links)))
+    assert any(f.severity == "error" for f in review.link_flags(queue[0])), "errors come first in the review queue"
+    review.set_status(queue[0], "confirmed")
+    assert review.select(queue=True)[-1] == queue[0], "confirmed links go to the end of the queue"
+    assert review.select(statuses=["confirmed"]) == [queue[0]]
+    assert all(any(f.kind == "forbidden-term" for f in review.link_flags(p)) for p in review.select(kinds=["forbidden-term"]))
+    assert all(review.links[p].score >= 0.9 for p in review.select(min_score=0.9))
+
+
+def test_cli_exports_use_the_saved_review(results, glossary, tmp_path) -> None:
+    folder = tmp_path / "reviews"
+    review = Review(results[WITH_EN], glossary, folder=folder)
+    review.merge_next(1)
+    review.set_status(0, "confirmed")
+    run = subprocess.run([sys.executable, "-m", "align", "run", str(TEXTS / "fr" / f"{WITH_EN}.txt"), "--en", str(TEXTS / "en" / f"{WITH_EN}.txt"),
+                          "--out", str(tmp_path / "out"), "--glossary", str(glossary.path), "--review-dir", str(folder)],
+                         capture_output=True, text=True, cwd=ROOT, timeout=600, env=os.environ | {"ALIGN_REVIEW_DIR": str(tmp_path / "elsewhere")})
+    assert run.returncode == 0, run.stderr
+    assert "review applied (1 of" in run.stdout
+    alignment = pl.read_csv(tmp_path / "out" / WITH_EN / "alignment.csv", infer_schema=False)
+    assert alignment.height == len(review.links)
+    assert alignment["status"][0] == "confirmed"
+    assert alignment["fr_ids"][1] == " ".join(map(str, review.links[1].fr_ids))
+
+
+def test_highlighting_escapes_text_and_marks_flag_offsets(results, glossary, tmp_path) -> None:
+    review = Review(results[FR_ONLY], glossary, folder=tmp_path)
+    flag = next(f for p in range(len(review.links)) for f in review.link_flags(p) if f.kind == "forbidden-term")
+    text = "<b>x</b> & " + flag.text
+    shifted = replace(flag, start=len(text) - len(flag.text), end=len(text))
+    rendered = highlight_html(text, [shifted])
+    assert rendered.startswith("&lt;b&gt;x&lt;/b&gt; &amp; <mark class=\"sev-error\"")
+    assert rendered.endswith(f">{flag.text}</mark>") and "suggestion: traite des personnes" in rendered
+
+
+def test_uploaded_documents_are_validated_and_never_overwritten_silently(tmp_path) -> None:
+    english = b"Trafficking in persons is a crime.\n"
+    document = corpus.save_document("Communiqué 2024.txt", ("Communiqué 2024.txt", "La traite des personnes est un crime.\n".encode("cp1252")),
+                                    ("en.txt", english), folder=tmp_path)
+    assert document.name == "communique-2024" and document.fr_text.startswith("La traite") and document.en_text.startswith("Trafficking")
+    assert corpus.document_names(tmp_path) == ["communique-2024"]
+    assert (tmp_path / "fr" / "communique-2024.txt").read_bytes() == "La traite des personnes est un crime.\n".encode("cp1252")
+    with pytest.raises(corpus.DocumentExists, match="already in the corpus"):
+        corpus.save_document("communique-2024", ("new.txt", b"Autre texte."), folder=tmp_path)
+    corpus.save_document("communique-2024", ("new.txt", b"Autre texte."), overwrite=True, folder=tmp_path)
+    assert (tmp_path / "fr" / "communique-2024.txt.bak").exists() and (tmp_path / "en" / "communique-2024.txt.bak").read_bytes() == english
+    assert corpus.open_document("communique-2024", tmp_path).en_text is None
+    with pytest.raises(InputError, match="big.txt: the file is too large"):
+        corpus.save_document("big", ("big.txt", b"a" * (MAX_FILE_BYTES + 1)), folder=tmp_path)
+    with pytest.raises(InputError, match="bin.txt: .*binary"):
+        corpus.save_document("bin", ("fr.txt", b"Bonjour."), ("bin.txt", b"\x00\x01\x02binary\x00\xff"), folder=tmp_path)
+    assert not (tmp_path / "fr" / "bin.txt").exists(), "nothing is written when one of the files is bad"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -39,7 +40,7 @@ class DocumentResult:
         return self.document.en_text is not None
 
     def summary(self) -> str:
-        """One line: counts of links, review status and flags by severity."""
+        """One line: counts of links, review status, flags by severity and by kind."""
         statuses = self.alignment["status"].value_counts()
         counts = dict(zip(statuses["status"].to_list(), statuses["count"].to_list()))
         severities = self.flags["severity"].value_counts() if self.flags.height else None
@@ -49,6 +50,8 @@ class DocumentResult:
             f"{self.document.name}: {len(self.fr_segments)} FR segments, {english}, {self.alignment.height} links "
             f"({counts.get('needs-review', 0)} need review), flags: "
             f"{flag_counts.get('error', 0)} error, {flag_counts.get('warning', 0)} warning, {flag_counts.get('info', 0)} info"
+            + (f" ({', '.join(f'{kind} {count}' for kind, count in sorted(Counter(self.flags['kind'].to_list()).items()))})"
+               if self.flags.height else "")
             + "".join(f"; {notice}" for notice in self.notices)
         )
 
@@ -60,8 +63,15 @@ def run_document(
     mt_engine: str = "auto",
     embedding_model: str = DEFAULT_MODEL,
     progress: Progress | None = None,
+    mt_cache: object = None,
+    mt_progress: Callable[[int, int], None] | None = None,
+    mt_beam_size: int = 4,
 ) -> DocumentResult:
-    """Run every stage on one document."""
+    """Run every stage on one document.
+
+    `mt_cache`: translation cache folder (None: the user cache dir; False: no cache);
+    `mt_progress(done, total)` reports translation progress; `mt_beam_size` is argos' beam size.
+    """
     report = progress or (lambda stage: None)
     report("segment")
     fr_all = segment_text(document.fr_text, "fr")
@@ -71,7 +81,8 @@ def run_document(
     notices: list[str] = []
 
     report("translate")
-    translations = translate_segments([segment.text for segment in fr_segments], mt_engine)
+    translations = translate_segments([segment.text for segment in fr_segments], mt_engine, glossary=glossary, cache=mt_cache,
+                                      progress=mt_progress, beam_size=mt_beam_size)
     if translations and translations[0].engine == "none":
         notices.append("machine translation unavailable")
 
@@ -86,7 +97,9 @@ def run_document(
                                 [t.engine for t in translations])
 
     report("check")
-    flags = check_alignment(alignment, glossary, document.en_text is not None)
+    mt_unknown = {number: [word for i in link.fr_ids for word in translations[i].unknown_words] for number, link in enumerate(links)}
+    flags = check_alignment(alignment, glossary, document.en_text is not None,
+                            mt_constrained=any(getattr(t, "constrained", ()) for t in translations), mt_unknown_words=mt_unknown)
     flags += boilerplate_flags(fr_all, "fr") + boilerplate_flags(en_all, "en")
     return DocumentResult(document, fr_all, en_all, alignment, flags_frame(flags), notices, translations)
 

@@ -27,7 +27,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -128,7 +128,7 @@ class Entry:
     @property
     def key(self) -> tuple[str, ...]:
         """A normalised form of the term, to tell variants apart."""
-        return tuple(_fold(word.lemma) for word in self.words)
+        return tuple(fold(word.lemma) for word in self.words)
 
 
 @dataclass(frozen=True)
@@ -181,7 +181,7 @@ class Glossary:
             by_key: dict[str, list[Entry]] = {}
             for entry in entries:
                 first = entry.words[0]
-                for key in {_fold(first.surface), _fold(first.lemma), _fold(first.stem)}:
+                for key in {fold(first.surface), fold(first.lemma), fold(first.stem)}:
                     by_key.setdefault(key, []).append(entry)
             index[lang] = by_key
         return index
@@ -190,14 +190,14 @@ class Glossary:
         """Entries whose first word may be `word`."""
         by_key = self._first_word_index.get(lang, {})
         seen: dict[int, Entry] = {}
-        for key in {_fold(word.surface), _fold(word.lemma), _fold(word.stem)}:
+        for key in {fold(word.surface), fold(word.lemma), fold(word.stem)}:
             for entry in by_key.get(key, ()):
                 seen[id(entry)] = entry
         return list(seen.values())
 
     def vocabulary(self, concept: str, lang: str) -> set[str]:
         """Folded lemmas of the content words of every term of a concept."""
-        return {_fold(word.lemma) for entry in self.concept_entries(concept, lang) for word in entry.words if not word.stop}
+        return {fold(word.lemma) for entry in self.concept_entries(concept, lang) for word in entry.words if not word.stop}
 
 
 # --- loading, validation, saving -------------------------------------------------------------
@@ -344,7 +344,7 @@ def _stemmer(lang: str) -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer("french" if lang == "fr" else "english")
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Lower case without accents, ligatures spelt out."""
     text = text.lower().replace("œ", "oe").replace("æ", "ae")
     return "".join(char for char in unicodedata.normalize("NFD", text) if not unicodedata.combining(char))
@@ -374,13 +374,28 @@ def tokenize(text: str, lang: str) -> list[Word]:
         between = normalised[previous_end:found.start()]
         words.append(Word(
             raw, found.start(), found.end(), surface, lemma, stem,
-            accentless=_fold(lower) == lower.replace("œ", "oe").replace("æ", "ae"),
+            accentless=fold(lower) == lower.replace("œ", "oe").replace("æ", "ae"),
             stop=lower in STOPWORDS.get(lang, ()) or surface in STOPWORDS.get(lang, ()),
             article=lower in _ARTICLES.get(lang, ()),
             break_before=bool(words) and bool(_BREAK.search(between)),
         ))
         previous_end = found.end()
     return words
+
+
+def content_words(text: str, lang: str) -> list[Word]:
+    """`tokenize` without articles; a punctuation break before a dropped article moves to the next word."""
+    result: list[Word] = []
+    pending_break = False
+    for word in tokenize(text, lang):
+        if word.article:
+            pending_break = pending_break or word.break_before
+            continue
+        if pending_break and not word.break_before:
+            word = replace(word, break_before=True)
+        pending_break = False
+        result.append(word)
+    return result
 
 
 def same_form(word: Word, term_word: Word, method: str = "combined") -> bool:
@@ -390,7 +405,7 @@ def same_form(word: Word, term_word: Word, method: str = "combined") -> bool:
     """
     if word.accentless:
         a = (word.surface, word.lemma, word.stem)
-        b = (_fold(term_word.surface), _fold(term_word.lemma), _fold(term_word.stem))
+        b = (fold(term_word.surface), fold(term_word.lemma), fold(term_word.stem))
     else:
         a = (word.surface, word.lemma, word.stem)
         b = (term_word.surface, term_word.lemma, term_word.stem)
@@ -431,7 +446,7 @@ def find_terms(text: str, lang: str, glossary: Glossary, *, max_gap: int = 1) ->
     Every match is returned, overlapping ones included, sorted by start then longest first;
     `longest_matches` keeps the longest non-overlapping ones.
     """
-    words = [word for word in tokenize(text, lang) if not word.article]
+    words = content_words(text, lang)
     matches: list[TermMatch] = []
     for index, word in enumerate(words):
         for entry in glossary.candidates(word, lang):
@@ -466,7 +481,7 @@ def _match_at(words: list[Word], index: int, entry: Entry, glossary: Glossary, m
         # one extra content word may stand inside a multiword term ("traite transfrontalière des personnes")
         gap_word = words[position]
         if (gaps < max_gap and not entry.is_acronym and not gap_word.stop and gap_word.surface.isalpha()
-                and _fold(gap_word.lemma) not in glossary.vocabulary(entry.concept, entry.lang)
+                and fold(gap_word.lemma) not in glossary.vocabulary(entry.concept, entry.lang)
                 and position + 1 < len(words) and not words[position + 1].break_before
                 and equal(words[position + 1], term_word)):
             gaps += 1

@@ -56,7 +56,8 @@ def xlsx_bytes(alignment: pl.DataFrame, flags: pl.DataFrame | None = None, *, sh
     comment listing the flags' messages; in the flags sheet the severity cell is coloured.
     """
     buffer = io.BytesIO()
-    with xlsxwriter.Workbook(buffer, {"in_memory": True}) as workbook:
+    # Text that starts with "=" is a sentence, not a formula to run (and a URL is text, not a link).
+    with xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}) as workbook:
         tables = {"alignment": alignment}
         if flags is not None:
             tables["flags"] = flags

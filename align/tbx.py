@@ -106,7 +106,7 @@ def tbx_bytes(glossary: object, *, dialect: str = "2019", title: str = "Anti-tra
         subject = next((row["subject"] for row in rows if row["subject"]), "")
         if subject:
             _text(entry, ns + "descrip", subject, type="subjectField")
-        if entry.get("id") != concept:
+        if entry.get("id") != concept or not _meaningful(concept):
             _text(entry, ns + "note", _CONCEPT_NOTE + concept)
         for lang in dict.fromkeys(row["lang"] for row in rows):
             section = etree.SubElement(entry, ns + names["lang"], {XML_LANG: lang})
@@ -214,7 +214,7 @@ def read_tbx(path: str | Path, data: bytes | None = None) -> tuple[pl.DataFrame,
         where = f"entry {entry_id or number}"
         notes = [_clean("".join(note.itertext())) for note in _children(entry, "note")]
         named = next((note[len(_CONCEPT_NOTE):] for note in notes if note.startswith(_CONCEPT_NOTE)), "")
-        concept = named or entry_id or f"tbx-{number}"
+        concept = named or (entry_id if _meaningful(entry_id) else "")
         subjects = _typed(entry, "descrip", "subjectField")
         subject = subjects[0] if subjects else ""
         concept_definition = _definition_and_source(entry)
@@ -245,6 +245,10 @@ def read_tbx(path: str | Path, data: bytes | None = None) -> tuple[pl.DataFrame,
                 if definition_source and not holder["source"]:
                     holder["source"] = definition_source
             entry_rows.extend(section_rows)
+        if not concept:
+            concept = _concept_name(entry_rows) or f"tbx-{number}"
+            for row in entry_rows:
+                row["concept"] = concept
         rows.extend(entry_rows)
     for lang, count in sorted(other_languages.items()):
         report.skipped.append(f"{count} term(s) in language {lang!r} (the glossary holds {' and '.join(GLOSSARY_LANGUAGES)} only)")
@@ -254,6 +258,18 @@ def read_tbx(path: str | Path, data: bytes | None = None) -> tuple[pl.DataFrame,
     for row in rows:
         row.pop("_stated", None)
     return pl.DataFrame(rows, schema=dict.fromkeys(COLUMNS, pl.Utf8)), report
+
+
+def _meaningful(entry_id: str) -> bool:
+    """Whether an entry id reads as a concept name ("debt-bondage") rather than a number ("_1042", "c7")."""
+    return len(re.findall(r"[^\W\d_]", entry_id)) >= 3
+
+
+def _concept_name(rows: list[dict]) -> str:
+    """A readable concept name for an entry whose id is missing or opaque ("_1042", "c7"):
+    the English preferred term (else the French one, else the first term) as a slug."""
+    ranked = sorted(rows, key=lambda row: (row["lang"] != "en", row["status"] != "preferred"))
+    return re.sub(r"[^\w]+", "-", ranked[0]["term"].casefold()).strip("-") if ranked else ""
 
 
 def _section_terms(section: etree._Element, path: str | Path, where: str) -> list[dict]:

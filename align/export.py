@@ -1,9 +1,9 @@
 """Writing results: tables as CSV (optionally with a BOM for Excel) and XLSX, links as TMX 1.4b.
 
 Every `*_bytes` function returns the file's bytes (the app offers them as downloads); every
-`write_*` function writes them atomically, keeping the previous file as `NAME.bak`. TMX itself
-lives in `align.tmx`; `tmx_bytes` and `write_tmx` are re-exported here for callers of the
-original interface.
+`write_*` function writes them atomically, keeping the previous file as `NAME.bak`. TMX lives in
+`align.tmx` and TBX in `align.tbx`; `tmx_bytes`, `write_tmx`, `tbx_bytes` and `write_tbx` are
+re-exported here so that the CLI and the app find every download in one module.
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ import polars as pl
 import xlsxwriter
 
 from align.atomic import write_atomic
+from align.tbx import tbx_bytes, write_tbx
 from align.tmx import ENGLISH_CHOICES, STATUS_CHOICES, tmx_bytes, validate_tmx, write_tmx
 
-__all__ = ["ENGLISH_CHOICES", "STATUS_CHOICES", "csv_bytes", "tmx_bytes", "validate_tmx", "write_csv", "write_tmx", "write_xlsx",
-           "xlsx_bytes"]
+__all__ = ["ENGLISH_CHOICES", "STATUS_CHOICES", "csv_bytes", "tbx_bytes", "tmx_bytes", "validate_tmx", "write_csv", "write_tbx", "write_tmx",
+           "write_xlsx", "xlsx_bytes"]
 
 SEVERITY_COLOURS = {"error": "#F4B6B6", "warning": "#FFE08A", "info": "#CFE2F3"}
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}

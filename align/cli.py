@@ -33,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", default="out", help="output folder (default: out)")
     run.add_argument("--glossary", default=None, help="glossary CSV (default: glossary/glossary.csv)")
     run.add_argument("--mt-engine", default="auto", choices=["auto", "argos", "apertium", "none"], help="machine translation engine")
+    run.add_argument("--cache", default=None, help="cache folder for machine translations (translations.sqlite; default: the user cache dir)")
+    run.add_argument("--beam-size", type=int, default=4, help="beam size of argos translation (default: 4, as argos)")
     run.add_argument("--review-dir", default=None,
                      help="folder of review files saved by the app (default: $ALIGN_REVIEW_DIR, else reviews/); a document's saved corrections are exported")
     run.add_argument("--tmx-english", default="official", choices=["official", "mt", "both"],
@@ -71,6 +73,14 @@ def build_parser() -> argparse.ArgumentParser:
     aligner.add_argument("--src-lang", default="fr")
     aligner.add_argument("--tgt-lang", default="en")
     aligner.set_defaults(handler=command_align)
+
+    models = commands.add_parser("models", help="translation and embedding models: status, install")
+    models_commands = models.add_subparsers(dest="models_what", required=True)
+    models_commands.add_parser("status", help="which models are installed, where, their versions and sizes").set_defaults(handler=command_models_status)
+    models_install = models_commands.add_parser("install", help="install the French→English argos package (from a file, models/, or the argos index)")
+    models_install.add_argument("--from", dest="from_file", default=None, help="a translate-fr_en*.argosmodel file to install")
+    models_install.add_argument("--no-download", action="store_true", help="never try the argos package index")
+    models_install.set_defaults(handler=command_models_install)
     return parser
 
 
@@ -95,10 +105,18 @@ def command_run(args: argparse.Namespace) -> int:
             bar.set_description(f"{name}: {stage}")
             bar.update(1)
 
-        result = run_document(document, glossary, mt_engine=args.mt_engine, progress=progress)
+        mt_bar = tqdm(unit="segment", desc=f"{document.name}: translating", disable=not sys.stderr.isatty(), leave=False, position=1)
+
+        def mt_progress(done: int, total: int, mt_bar=mt_bar) -> None:
+            mt_bar.total, mt_bar.n = total, done
+            mt_bar.refresh()
+
+        result = run_document(document, glossary, mt_engine=args.mt_engine, progress=progress, mt_cache=args.cache, mt_progress=mt_progress,
+                              mt_beam_size=args.beam_size)
+        mt_bar.close()
         result = apply_saved_review(result, glossary, args.review_dir)
         folder = out / document.name
-        write_csv(result.alignment.drop("mt_engine"), folder / "alignment.csv", bom=args.csv_bom)
+        write_csv(result.alignment, folder / "alignment.csv", bom=args.csv_bom)
         write_csv(result.flags, folder / "flags.csv", bom=args.csv_bom)
         write_tmx(result.alignment, folder / "aligned.tmx", document.name, english=args.tmx_english, status=args.tmx_status,
                   has_official=result.has_official)
@@ -166,3 +184,15 @@ def command_align(args: argparse.Namespace) -> int:
     for link in align_sentences(source, target, load_encoder()):
         print(f"[{', '.join(map(str, link.fr_ids))}]:[{', '.join(map(str, link.en_ids))}]")
     return 0
+
+
+def command_models_status(args: argparse.Namespace) -> int:
+    from align.models import command_status
+
+    return command_status()
+
+
+def command_models_install(args: argparse.Namespace) -> int:
+    from align.models import command_install
+
+    return command_install(args.from_file, allow_download=not args.no_download)

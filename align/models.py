@@ -23,6 +23,7 @@ import sys
 import tempfile
 import urllib.request
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -160,7 +161,7 @@ def verify_package_file(path: str | Path) -> tuple[dict, str]:
                 metadata = json.loads(archive.read(metadata_name).decode("utf-8"))
             except (ValueError, UnicodeDecodeError) as error:
                 raise InputError(file, f"metadata.json is not valid JSON: {error}") from None
-    except (zipfile.BadZipFile, OSError, EOFError) as error:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as error:
         raise InputError(file, f"corrupt archive: {error}") from None
     if not isinstance(metadata, dict):
         raise InputError(file, "metadata.json is not a JSON object")

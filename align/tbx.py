@@ -12,7 +12,7 @@ language, one term section per glossary row:
 | subject | concept-level `<descrip type="subjectField">` |
 | status | `<termNote type="administrativeStatus">`: preferred → `preferredTerm-admn-sts`, |
 |  | admitted → `admittedTerm-admn-sts`, forbidden → `deprecatedTerm-admn-sts` |
-| type | `<termNote type="termType">`: term → `fullForm`, acronym, abbreviation |
+| type | `<termNote type="termType">`: term → `fullForm`, acronym, abbreviation (none when empty) |
 | definition | language-level `<descrip type="definition">` (glossary: on the preferred row) |
 | note, source | term-level `<note>` and `<admin type="source">` |
 
@@ -295,7 +295,7 @@ def _section_terms(section: etree._Element, path: str | Path, where: str) -> lis
         raw_type = types[0] if types else ""
         terms.append({
             "term": _clean("".join(term.itertext())) if term is not None else "",
-            "status": status, "type": _TYPE_FROM_TBX.get(raw_type.lower(), "term"),
+            "status": status, "type": _TYPE_FROM_TBX.get(raw_type.lower(), "term") if raw_type else "",
             "note": note, "source": sources[0] if sources else "", "_stated": bool(status),
         })
     return terms

@@ -11,9 +11,10 @@ import openpyxl
 import polars as pl
 import pytest
 from lxml import etree
+from translate.storage.tmx import tmxfile
 
 from align.checks import Flag, flags_frame
-from align.export import SEVERITY_COLOURS, csv_bytes, write_csv, xlsx_bytes
+from align.export import SEVERITY_COLOURS, csv_bytes, validate_tmx, write_csv, xlsx_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 BOM = b"\xef\xbb\xbf"
@@ -108,7 +109,11 @@ def test_run_command_writes_bom_csv_xlsx_and_tmx_options(tmp_path) -> None:
     folder = out / "communique"
     assert (folder / "alignment.csv").read_bytes().startswith(BOM) and (folder / "flags.csv").read_bytes().startswith(BOM)
     assert openpyxl.load_workbook(folder / "review.xlsx").sheetnames == ["alignment", "flags"]
-    units = etree.parse(str(folder / "aligned.tmx")).findall("body/tu")
+    tmx = (folder / "aligned.tmx").read_bytes()
+    assert validate_tmx(tmx) == []
+    units = etree.fromstring(tmx).findall("body/tu")
+    store = tmxfile.parsestring(tmx)
+    assert [(unit.source, unit.target) for unit in store.units] == [(unit.findtext("tuv[1]/seg"), unit.findtext("tuv[2]/seg")) for unit in units]
     sources = [next(prop.text for prop in unit.findall("prop") if prop.get("type") == "x-english-source") for unit in units]
     assert "official" in sources
     assert "machine-translation" in sources or "machine translation unavailable" in result.stdout

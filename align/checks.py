@@ -29,7 +29,7 @@ from functools import lru_cache
 
 import polars as pl
 import simplemma
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from align.glossary import Entry, Glossary, TermMatch, Word, content_words, find_terms, fold, longest_matches, same_form, tokenize
 from align.segmentation import Segment
@@ -118,15 +118,17 @@ def check_alignment(
         for side in sides:
             if link.texts[side]:
                 flags += _side_flags(link, side, glossary)
+        length_flags = _length_flags(link) if has_official else []
         targets = (["en"] if has_official else []) + (["mt"] if link.texts["mt"] else [])
         for target in targets:
             if link.texts["fr"] and link.texts[target]:
-                flags += _term_missing(link, target, glossary, neighbours, mt_constrained)
+                if not (target == "en" and length_flags):  # a shortened link already says part is missing
+                    flags += _term_missing(link, target, glossary, neighbours, mt_constrained)
                 flags += _number_flags(link, target, neighbours)
                 flags += _date_flags(link, target, neighbours)
                 flags += _acronym_flags(link, target, glossary, mt_constrained)
         if has_official:
-            flags += _length_flags(link)
+            flags += length_flags
             if link.texts["en"]:
                 flags += _untranslated_official(link, glossary)
         for word in (mt_unknown_words or {}).get(link.number, ()):
@@ -303,13 +305,13 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary) -> str | 
 
 
 def _misspelt(word: Word, term_word: Word, lang: str) -> bool:
-    """An unknown word within one letter (two for long words) of the term's word."""
+    """An unknown word within one edit (two for long words; a swap of two letters is one) of the term's word."""
     if word.stop or term_word.stop or len(word.surface) < 4 or not word.surface.isalpha():
         return False
     if simplemma.is_known(word.surface, lang):
         return False
     allowed = 1 if len(term_word.surface) < 8 else 2
-    return Levenshtein.distance(word.surface, term_word.surface) <= allowed
+    return OSA.distance(word.surface, term_word.surface) <= allowed
 
 
 def _merge_garbles(text: str, words: list[Word], found: list[tuple[int, int, Entry, str]], glossary: Glossary, lang: str) -> list[Garble]:
@@ -376,6 +378,7 @@ def _term_missing(link: _Link, target: str, glossary: Glossary, neighbours: list
         return []
     flags = []
     target_concepts = {match.concept for match in link.matches.get(target, [])}
+    target_stems = {word.stem for word in tokenize(link.texts[target], "en")}
     neighbour_concepts = {match.concept for other in neighbours for match in other.matches.get(target, [])}
     french_concepts = {match.concept for match in link.matches["fr"]}
     for match in longest_matches(link.matches["fr"]):
@@ -384,6 +387,9 @@ def _term_missing(link: _Link, target: str, glossary: Glossary, neighbours: list
         accepted = glossary.variants(match.concept, "en")
         if not accepted or match.concept in target_concepts:
             continue
+        if any(all(word.stem in target_stems for word in entry.words if not word.stop)
+               for entry in glossary.concept_entries(match.concept, "en") if entry.status != "forbidden"):
+            continue  # a related form is there ("réseaux de trafiquants" → "trafficking networks")
         if target == "en" and match.concept in neighbour_concepts:
             continue  # the rendering sits in the next link: an alignment matter, not a translation error
         instead = [m for m in longest_matches(link.matches.get(target, [])) if m.concept not in french_concepts and m.type == "term"]
@@ -513,6 +519,13 @@ def find_numbers(text: str, lang: str, *, lenient: bool = False) -> list[_Value]
     dates = find_dates(text, lang)
     taken = [(date.start, date.end) for date in dates]
     result = []
+    if lang == "en":  # French notation in English ("12,5", "2 500") is read as the French meant it, and flagged apart
+        for found in _FRENCH_NOTATION_IN_ENGLISH.finditer(text):
+            if any(start < found.end() and found.start() < end for start, end in taken):
+                continue
+            raw = re.sub(r"[\s\u00a0\u202f]", "", found.group(0)).replace(",", ".")
+            result.append(_Value((float(raw),), found.start(), found.end(), found.group(0)))
+            taken.append((found.start(), found.end()))
     patterns = [_NUMBER_PATTERNS[lang]] + ([_NUMBER_PATTERNS["fr"]] if lenient and lang == "en" else [])
     for pattern in patterns:
         for found in pattern.finditer(text):

@@ -138,6 +138,17 @@ def _concepts(frame: pl.DataFrame) -> list[tuple[str, list[dict]]]:
     return list(grouped.items())
 
 
+RNG_PATH = Path(__file__).resolve().parent / "schemas" / "tbx-basic-dca.rng"
+
+
+def validate_tbx(data: bytes) -> list[str]:
+    """Problems found validating TBX-Basic 2019 bytes against `schemas/tbx-basic-dca.rng` (empty when valid)."""
+    schema = etree.RelaxNG(etree.parse(str(RNG_PATH)))
+    if schema.validate(parse_xml(data, "<tbx>")):
+        return []
+    return [f"line {error.line}: {error.message}" for error in schema.error_log.filter_from_errors()]
+
+
 def write_tbx(glossary: object, path: str | Path, **options: object) -> Path:
     """Write `tbx_bytes(glossary, **options)` atomically."""
     from align.atomic import write_atomic

@@ -13,7 +13,7 @@ from translate.storage.tbx import tbxfile
 
 from align.errors import InputError
 from align.glossary import DEFAULT_PATH, load_glossary
-from align.tbx import TBX_NS, import_tbx, merge_terms, read_tbx, tbx_bytes
+from align.tbx import TBX_NS, import_tbx, merge_terms, read_tbx, tbx_bytes, validate_tbx
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "interchange"
@@ -59,6 +59,20 @@ def test_reimporting_our_own_export_changes_nothing(tmp_path) -> None:
     _, report = import_tbx(exported, target)
     assert report.terms_unchanged == load_glossary(SAMPLE).terms.height and report.skipped == []
     assert target.read_bytes() == SAMPLE.read_bytes() and not (tmp_path / "glossary.csv.bak").exists()
+
+
+@pytest.mark.parametrize("path", GLOSSARIES)
+def test_tbx_basic_export_validates_against_the_schema(path: Path) -> None:
+    assert validate_tbx(tbx_bytes(glossary_at(path))) == []
+
+
+def test_the_tbx_schema_rejects_misordered_or_unknown_content() -> None:
+    data = tbx_bytes(load_glossary(SAMPLE))
+    misordered = data.replace(b"<term>TIP</term>\n            <termNote type=\"termType\">acronym</termNote>",
+                              b"<termNote type=\"termType\">acronym</termNote><term>TIP</term>")
+    assert misordered != data and validate_tbx(misordered)
+    assert validate_tbx(data.replace(b"deprecatedTerm-admn-sts", b"forbiddenTerm"))
+    assert validate_tbx(data.replace(b'xml:lang="fr"', b"", 1))
 
 
 def test_tbx_basic_2019_structure() -> None:

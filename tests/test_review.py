@@ -27,6 +27,7 @@ GLOSSARY_ROWS = [
 ]
 WITH_EN = "trilateral-working-group-2023"
 FR_ONLY = "us-state-dept-tip-prevention-month-2024"
+BINARY = b"\x89PNG\r\n\x1a\n" + bytes(range(1, 32)) * 40
 
 
 def write_glossary(path, rows=GLOSSARY_ROWS):
@@ -202,5 +203,5 @@ def test_uploaded_documents_are_validated_and_never_overwritten_silently(tmp_pat
     with pytest.raises(InputError, match="big.txt: the file is too large"):
         corpus.save_document("big", ("big.txt", b"a" * (MAX_FILE_BYTES + 1)), folder=tmp_path)
     with pytest.raises(InputError, match="bin.txt: .*binary"):
-        corpus.save_document("bin", ("fr.txt", b"Bonjour."), ("bin.txt", b"\x00\x01\x02binary\x00\xff"), folder=tmp_path)
+        corpus.save_document("bin", ("fr.txt", b"Bonjour."), ("bin.txt", BINARY), folder=tmp_path)
     assert not (tmp_path / "fr" / "bin.txt").exists(), "nothing is written when one of the files is bad"

@@ -1,0 +1,466 @@
+"""Review app: `streamlit run app.py`.
+
+A thin shell over the library: documents come from `align.corpus`, results from
+`align.pipeline`, corrections and their review file from `align.review`, downloads from
+`align.export`. Folders are taken from the environment so that tests and several corpora
+can share the code: `ALIGN_TEXTS_DIR` (corpus, default `texts/`), `ALIGN_GLOSSARY`
+(glossary CSV, default `glossary/glossary.csv`), `ALIGN_REVIEW_DIR` (review files,
+default `reviews/`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import math
+import os
+from collections import OrderedDict
+from pathlib import Path
+
+import polars as pl
+import streamlit as st
+
+from align import corpus, export, tbx
+from align import glossary as glossary_lib
+from align import review as review_lib
+from align.embedding import DEFAULT_MODEL, load_encoder
+from align.errors import InputError, ModelMissingError
+from align.pipeline import STAGES, DocumentResult, run_document
+
+GLOSSARY_ENV = "ALIGN_GLOSSARY"
+PAGE_SIZES = (10, 25, 50, 100)
+RESULTS_KEPT = 8
+STYLE = """
+<style>
+mark.sev-error {background: #f9c9c9; border-bottom: 2px solid #c0392b; padding: 0 1px;}
+mark.sev-warning {background: #ffe9a8; border-bottom: 2px solid #d4a017; padding: 0 1px;}
+mark.sev-info {background: #d6e6f5; border-bottom: 2px solid #4a7fb5; padding: 0 1px;}
+mark[title] {cursor: help;}
+.link-meta {font-size: 0.8rem; line-height: 1.5;}
+.badge {display: inline-block; padding: 0 6px; border-radius: 8px; font-size: 0.75rem; font-weight: 600;}
+.badge-confirmed {background: #d4f4dd; color: #1e6b34;}
+.badge-needs-review {background: #fde2c8; color: #8a4b0f;}
+.badge-auto {background: #e6e6e6; color: #444;}
+.empty-side {color: #999; font-style: italic;}
+.col-head {font-weight: 700; font-size: 0.85rem; color: #555; border-bottom: 1px solid #ddd;}
+</style>
+"""
+
+
+# ---- resources and caches -------------------------------------------------------------------
+
+def glossary_path() -> Path:
+    """The glossary file the app reads and saves: `$ALIGN_GLOSSARY`, else the project's glossary."""
+    return Path(os.environ.get(GLOSSARY_ENV) or glossary_lib.DEFAULT_PATH)
+
+
+def file_fingerprint(path: Path) -> str:
+    """Hash of a file's bytes ('' when absent): detects a glossary saved by another session."""
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else ""
+
+
+def current_glossary() -> glossary_lib.Glossary:
+    """The glossary on disk (an empty one when the file does not exist yet)."""
+    path = glossary_path()
+    if not path.exists():
+        return glossary_lib.Glossary(pl.DataFrame(schema={column: pl.Utf8 for column in glossary_lib.COLUMNS}))
+    return glossary_lib.load_glossary(path)
+
+
+@st.cache_resource(show_spinner="Loading the sentence encoder…")
+def encoder():
+    """The sentence encoder, loaded once per server process."""
+    return load_encoder(DEFAULT_MODEL)
+
+
+@st.cache_resource
+def result_store() -> OrderedDict:
+    """Pipeline results shared by all sessions of this server, keyed by the texts' fingerprints."""
+    return OrderedDict()
+
+
+def run_pipeline(document, glossary: glossary_lib.Glossary, progress) -> DocumentResult:
+    """Run the pipeline with a translation cache opened in this thread.
+
+    Streamlit runs each script run in its own thread and an SQLite connection may only be used
+    in the thread that opened it, so the process-wide cache connection is not shared here.
+    """
+    if "mt_cache" not in inspect.signature(run_document).parameters:
+        return run_document(document, glossary, progress=progress)
+    from align.cache import TranslationCache
+
+    cache = TranslationCache()
+    try:
+        return run_document(document, glossary, progress=progress, mt_cache=cache)
+    finally:
+        cache.close()
+
+
+def pipeline_result(document, glossary: glossary_lib.Glossary, glossary_key: str) -> tuple[DocumentResult, str]:
+    """The document's pipeline result, computed once per text version (progress shown per stage).
+
+    Returns the result and the fingerprint of the glossary its flags were computed with.
+    """
+    store = result_store()
+    key = (document.name, review_lib.text_fingerprint(document.fr_text), review_lib.text_fingerprint(document.en_text))
+    if key in store:
+        store.move_to_end(key)
+        return store[key]
+    bar = st.progress(0.0, text="Starting…")
+    done: list[str] = []
+
+    def progress(stage: str) -> None:
+        done.append(stage)
+        bar.progress(min(len(done) / len(STAGES), 1.0), text=f"{document.name}: {stage} ({len(done)}/{len(STAGES)})")
+
+    result = run_pipeline(document, glossary, progress)
+    bar.empty()
+    store[key] = (result, glossary_key)
+    while len(store) > RESULTS_KEPT:
+        store.popitem(last=False)
+    return store[key]
+
+
+# ---- sidebar: documents and filters ---------------------------------------------------------
+
+def upload_panel() -> None:
+    """Drag-and-drop a French file (and optionally its official English) into the corpus."""
+    with st.sidebar.expander("Add a document", expanded=not corpus.document_names()):
+        fr_file = st.file_uploader("French text (.txt)", type=["txt"], key="upload_fr")
+        en_file = st.file_uploader("Official English (.txt, optional)", type=["txt"], key="upload_en")
+        default_name = ""
+        if fr_file is not None:
+            try:
+                default_name = corpus.document_name(fr_file.name)
+            except InputError:
+                default_name = ""
+        name = st.text_input("Document name", value=default_name, key=f"upload_name_{default_name}")
+        replace = st.checkbox("Replace the document of that name if it exists", key="upload_replace")
+        if st.button("Save to corpus", key="upload_save", disabled=fr_file is None):
+            try:
+                document = corpus.save_document(name or fr_file.name, (fr_file.name, fr_file.getvalue()),
+                                                (en_file.name, en_file.getvalue()) if en_file is not None else None,
+                                                overwrite=replace)
+            except InputError as error:
+                st.error(f"Not saved — {error}")
+            else:
+                st.session_state["document"] = document.name
+                st.success(f"Saved “{document.name}” to the corpus ({corpus.texts_dir()}).")
+
+
+def filter_panel(review: review_lib.Review) -> dict:
+    """Filters and ordering of the review view."""
+    sidebar = st.sidebar
+    sidebar.subheader("Filter links")
+    statuses = sidebar.multiselect("Status", ["auto", "needs-review", "confirmed"], key="filter_status")
+    kinds = sidebar.multiselect("Flag kind", review.flag_kinds(), key="filter_kind")
+    severities = sidebar.multiselect("Flag severity", ["error", "warning", "info"], key="filter_severity")
+    low, high = sidebar.slider("Confidence", 0.0, 1.0, (0.0, 1.0), step=0.05, key="filter_score")
+    order = sidebar.radio("Order", ["Document order", "Review queue (least confident, flagged first)"], key="order")
+    page_size = sidebar.selectbox("Links per page", PAGE_SIZES, index=1, key="page_size")
+    return {"statuses": statuses, "kinds": kinds, "severities": severities, "min_score": low, "max_score": high,
+            "queue": order.startswith("Review queue"), "page_size": page_size}
+
+
+# ---- review view -----------------------------------------------------------------------------
+
+def open_review(name: str) -> review_lib.Review | None:
+    """The session's review of document `name`, (re)built when the text or the glossary changed."""
+    try:
+        document = corpus.open_document(name)
+        glossary = current_glossary()
+    except InputError as error:
+        st.error(str(error))
+        return None
+    glossary_key = file_fingerprint(glossary_path())
+    key = (name, review_lib.text_fingerprint(document.fr_text), review_lib.text_fingerprint(document.en_text))
+    review = st.session_state.get("review")
+    if review is None or st.session_state.get("review_key") != key:
+        try:
+            result, flagged_with = pipeline_result(document, glossary, glossary_key)
+            review = review_lib.Review(result, glossary, encoder=encoder(), recheck=flagged_with != glossary_key)
+        except (InputError, ModelMissingError) as error:
+            st.error(str(error))
+            return None
+        st.session_state.update(review=review, review_key=key, review_glossary=glossary_key)
+    else:
+        if review.refresh():
+            st.info("This review was updated from another window; the view shows the saved state.")
+        if st.session_state.get("review_glossary") != glossary_key:
+            review.recheck(glossary)
+            st.session_state["review_glossary"] = glossary_key
+    return review
+
+
+def correct(review: review_lib.Review, action: str, *args) -> None:
+    """Apply one correction through `align.review`, reporting refusals in the page."""
+    try:
+        getattr(review, action)(*args)
+    except review_lib.CorrectionError as error:
+        st.session_state["message"] = ("warning", str(error))
+    except review_lib.ReviewConflict as error:
+        review.refresh()
+        st.session_state["message"] = ("warning", str(error))
+    except OSError as error:
+        st.session_state["message"] = ("error", f"The review could not be saved: {error}")
+
+
+def status_badge(status: str) -> str:
+    return f'<span class="badge badge-{status}">{status}</span>'
+
+
+def side_html(text: str, flags, side: str) -> str:
+    if not text:
+        return '<span class="empty-side">— no counterpart —</span>'
+    return review_lib.highlight_html(text, [flag for flag in flags if flag.side == side])
+
+
+def review_view(review: review_lib.Review, filters: dict) -> None:
+    """Counters, toolbar and the aligned rows of the current page."""
+    counts = review.counts()
+    a, b, c, d = st.columns(4)
+    a.metric("Confirmed", counts["confirmed"])
+    b.metric("Needs review", counts["needs-review"])
+    c.metric("Not yet reviewed (auto)", counts["auto"])
+    d.metric("Links", counts["total"])
+    st.progress(counts["confirmed"] / counts["total"] if counts["total"] else 0.0,
+                text=f"{counts['confirmed']} of {counts['total']} links confirmed")
+
+    positions = review.select(kinds=filters["kinds"], severities=filters["severities"], statuses=filters["statuses"],
+                              min_score=filters["min_score"], max_score=filters["max_score"], queue=filters["queue"])
+    size = filters["page_size"]
+    toolbar_box = st.container()
+    message = st.session_state.pop("message", None)
+    if message:
+        (st.warning if message[0] == "warning" else st.error)(message[1])
+    pages = max(1, math.ceil(len(positions) / size))
+    page = st.pagination(pages, key="page") if pages > 1 else 1
+    shown = positions[(page - 1) * size:page * size]
+    st.caption(f"{len(positions)} of {counts['total']} links match the filters · page {page} of {pages}")
+
+    revision = review.revision
+    has_en = review.has_official
+    mt_engine = next((engine for engine in review.engines if engine), "none")
+    mt_label = "Machine translation" + (" (rule-based MT — rough)" if "apertium" in mt_engine else f" ({mt_engine})")
+    widths = [0.6, 3, 3, 3, 1] if has_en else [0.6, 4, 4, 1]
+    heads = ["#", "French", mt_label, "Official English", "Confidence"] if has_en else ["#", "French", mt_label, "Confidence"]
+    for column, head in zip(st.columns(widths), heads):
+        column.markdown(f'<div class="col-head">{head}</div>', unsafe_allow_html=True)
+    rows = review.alignment().rows(named=True)
+    for position in shown:
+        row = rows[position]
+        flags = review.link_flags(position)
+        columns = st.columns(widths)
+        columns[0].checkbox(str(position), key=f"sel_{revision}_{position}")
+        columns[1].markdown(side_html(row["fr"], flags, "fr"), unsafe_allow_html=True)
+        columns[2].markdown(side_html(row["mt"], flags, "mt"), unsafe_allow_html=True)
+        if has_en:
+            columns[3].markdown(side_html(row["en"], flags, "en"), unsafe_allow_html=True)
+        columns[-1].markdown(f'<div class="link-meta">{row["score"]:.2f}<br>{status_badge(row["status"])}'
+                             f'{"<br>⚑ " + str(len(flags)) if flags else ""}</div>', unsafe_allow_html=True)
+    selected = [p for p in shown if st.session_state.get(f"sel_{revision}_{p}")]
+    with toolbar_box:
+        toolbar(review, selected, shown)
+        if selected:
+            flag_panel(review, selected)
+
+
+def select_all(keys: list[str], value: bool) -> None:
+    for key in keys:
+        st.session_state[key] = value
+
+
+def toolbar(review: review_lib.Review, selected: list[int], shown: list[int]) -> None:
+    """Corrections of the selected links, and undo."""
+    revision = review.revision
+    keys = [f"sel_{revision}_{p}" for p in shown]
+    one = selected[0] if len(selected) == 1 else None
+    row1 = st.columns([1.2, 1.2, 1.2, 1.2, 3])
+    row1[0].button("Select page", key="select_page", on_click=select_all, args=(keys, True), help="select every link shown on this page")
+    row1[1].button("Clear selection", key="clear_selection", on_click=select_all, args=(keys, False))
+    if row1[2].button("✓ Confirm", key="confirm", type="primary", disabled=not selected, help="set the selected links to confirmed"):
+        correct(review, "set_status", selected, "confirmed")
+        st.rerun()
+    if row1[3].button("Needs review", key="needs_review", disabled=not selected):
+        correct(review, "set_status", selected, "needs-review")
+        st.rerun()
+    last = review.history[-1].label if review.history else ""
+    if row1[4].button(f"↶ Undo: {last}" if last else "↶ Undo", key="undo", disabled=not last):
+        correct(review, "undo")
+        st.rerun()
+    actions = [
+        ("Merge ↑", "merge_previous", (), "merge the selected link with the previous one"),
+        ("Merge ↓", "merge_next", (), "merge the selected link with the next one"),
+        ("Split", "split", (), "split after the first sentence of each side (a 1–1 link becomes two null links)"),
+        ("FR ↑", "move_sentence", ("fr", "previous"), "move the first French sentence to the previous link"),
+        ("FR ↓", "move_sentence", ("fr", "next"), "move the last French sentence to the next link"),
+    ]
+    if review.has_official:
+        actions += [
+            ("EN ↑", "move_sentence", ("en", "previous"), "move the first English sentence to the previous link"),
+            ("EN ↓", "move_sentence", ("en", "next"), "move the last English sentence to the next link"),
+            ("FR alone", "mark_no_counterpart", ("fr",), "the French has no counterpart in the English: unlink it"),
+            ("EN alone", "mark_no_counterpart", ("en",), "the English has no counterpart in the French: unlink it"),
+        ]
+    for column, (label, method, extra, tip) in zip(st.columns(len(actions)), actions):
+        if column.button(label, key=f"act_{method}_{'_'.join(extra)}", disabled=one is None, help=f"{tip} (select exactly one link)"):
+            correct(review, method, one, *extra)
+            st.rerun()
+
+
+def prefill_term(text: str, side: str) -> None:
+    """Button callback: open the Glossary tab with the flagged span ready to add."""
+    st.session_state["term_prefill"] = {"term": text, "lang": "fr" if side == "fr" else "en"}
+    st.session_state["tab"] = "Glossary"
+
+
+def flag_panel(review: review_lib.Review, selected: list[int]) -> None:
+    """Flags of the selected links with message and suggestion, and “Add to glossary” from a flagged span."""
+    with st.container(border=True):
+        st.markdown("**Flags of the selected links**")
+        any_flag = False
+        for position in selected:
+            for number, flag in enumerate(review.link_flags(position)):
+                any_flag = True
+                cols = st.columns([5, 1.3])
+                suggestion = f" — suggestion: **{flag.suggestion}**" if flag.suggestion else ""
+                cols[0].markdown(f"`{position}` · {flag.side.upper()} · **{flag.severity}** · {flag.kind}: "
+                                 f"“{flag.text[:80]}” — {flag.message}{suggestion}")
+                if flag.text:
+                    cols[1].button("Add to glossary", key=f"addterm_{review.revision}_{position}_{number}", on_click=prefill_term,
+                                   args=(flag.text, flag.side), help="open the Glossary tab with this span as a new term")
+        if not any_flag:
+            st.caption("No flags on the selected links.")
+
+
+# ---- glossary --------------------------------------------------------------------------------
+
+def save_terms(frame: pl.DataFrame, review: review_lib.Review | None) -> bool:
+    """Validate and save glossary rows; re-check the open document. Returns whether it saved."""
+    problems = glossary_lib.validate_glossary(frame)
+    if problems:
+        st.error("Glossary not saved:\n" + "\n".join(f"- {problem}" for problem in problems))
+        return False
+    glossary_lib.save_glossary(frame, glossary_path())
+    if review is not None:
+        review.recheck(glossary_lib.load_glossary(glossary_path()))
+        st.session_state["review_glossary"] = file_fingerprint(glossary_path())
+    st.session_state["glossary_version"] = st.session_state.get("glossary_version", 0) + 1
+    st.session_state["message_glossary"] = f"Glossary saved ({frame.height} entries) to {glossary_path()}; the open document was re-checked."
+    return True
+
+
+def glossary_view(review: review_lib.Review | None) -> None:
+    """Browse, search, add, edit and delete glossary entries."""
+    try:
+        glossary = current_glossary()
+    except InputError as error:
+        st.error(str(error))
+        return
+    saved = st.session_state.pop("message_glossary", None)
+    if saved:
+        st.success(saved)
+    terms = glossary.terms
+    query = st.text_input("Search the glossary", key="glossary_search", placeholder="term, concept, note…")
+    if query:
+        needle = query.casefold()
+        st.dataframe(terms.filter(pl.any_horizontal(pl.col(c).str.to_lowercase().str.contains(needle, literal=True) for c in terms.columns)),
+                     hide_index=True, key="glossary_matches")
+
+    prefill = st.session_state.get("term_prefill") or {}
+    with st.form("add_term", clear_on_submit=True, border=True):
+        st.markdown("**Add an entry**")
+        cols = st.columns([2, 3, 1, 1.3, 3])
+        concept = cols[0].selectbox("Concept", sorted(set(terms["concept"].to_list())), index=None, accept_new_options=True,
+                                    placeholder="existing or new", key="new_concept")
+        term = cols[1].text_input("Term", value=prefill.get("term", ""), key=f"new_term_{prefill.get('term', '')}")
+        lang = cols[2].selectbox("Lang", ["fr", "en"], index=0 if prefill.get("lang", "fr") == "fr" else 1, key="new_lang")
+        status = cols[3].selectbox("Status", list(glossary_lib.STATUSES), key="new_status")
+        note = cols[4].text_input("Note", key="new_note")
+        if st.form_submit_button("Add to glossary"):
+            row = {column: "" for column in glossary_lib.COLUMNS} | {"concept": (concept or "").strip(), "term": term.strip(), "lang": lang,
+                                                                      "status": status, "note": note}
+            if save_terms(pl.concat([terms, pl.DataFrame([row], schema=terms.schema)]), review):
+                st.session_state.pop("term_prefill", None)
+                st.rerun()
+
+    st.markdown("**Edit entries** — edit cells, add rows at the bottom, delete with the row checkbox; nothing is saved until *Save glossary*.")
+    edited = st.data_editor(
+        terms.to_pandas(), num_rows="dynamic", hide_index=True, width="stretch",
+        key=f"glossary_editor_{st.session_state.get('glossary_version', 0)}",
+        column_config={
+            "concept": st.column_config.TextColumn("concept", required=True),
+            "term": st.column_config.TextColumn("term", required=True),
+            "lang": st.column_config.SelectboxColumn("lang", options=["fr", "en"], required=True),
+            "status": st.column_config.SelectboxColumn("status", options=list(glossary_lib.STATUSES), required=True),
+        },
+    )
+    if st.button("Save glossary", key="glossary_save", type="primary"):
+        frame = pl.from_pandas(edited).cast(pl.Utf8).fill_null("") if len(edited) else terms.clear()
+        if save_terms(frame.select(glossary_lib.COLUMNS), review):
+            st.rerun()
+
+
+# ---- export ----------------------------------------------------------------------------------
+
+def export_view(review: review_lib.Review) -> None:
+    """Downloads reflecting the reviewer's corrections."""
+    name = review.document_name
+    alignment, flags = review.alignment(), review.flags()
+    st.caption("Every download reflects the corrections saved in " + str(review.path))
+    cols = st.columns(3)
+    cols[0].download_button("Aligned TMX", export.tmx_bytes(alignment, name), f"{name}.tmx", "application/x-tmx+xml", key="dl_tmx")
+    cols[0].download_button("Alignment CSV", export.csv_bytes(alignment.drop("mt_engine")), f"{name}.alignment.csv", "text/csv",
+                            key="dl_alignment_csv")
+    cols[1].download_button("Flags CSV", export.csv_bytes(flags), f"{name}.flags.csv", "text/csv", key="dl_flags_csv")
+    cols[1].download_button("Alignment and flags XLSX", export.xlsx_bytes(alignment.drop("mt_engine"), flags), f"{name}.xlsx",
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="dl_xlsx")
+    try:
+        glossary = current_glossary()
+    except InputError as error:
+        st.error(str(error))
+        return
+    cols[2].download_button("Glossary CSV", export.csv_bytes(glossary.terms), "glossary.csv", "text/csv", key="dl_glossary_csv")
+    cols[2].download_button("Glossary TBX", tbx.tbx_bytes(glossary), "glossary.tbx", "application/x-tbx+xml", key="dl_tbx")
+
+
+# ---- page ------------------------------------------------------------------------------------
+
+def main() -> None:
+    st.set_page_config(page_title="align — review", page_icon="⇄", layout="wide")
+    st.markdown(STYLE, unsafe_allow_html=True)
+    st.sidebar.title("align — review")
+    upload_panel()
+    names = corpus.document_names()
+    if not names:
+        st.info(f"The corpus {corpus.texts_dir()} holds no document yet: add one in the sidebar.")
+        return
+    if st.session_state.get("document") not in names:
+        st.session_state["document"] = names[0]
+    name = st.sidebar.selectbox("Document", names, key="document")
+    review = open_review(name)
+    if review is None:
+        return
+    filters = filter_panel(review)
+    st.title(name)
+    english = "official English" if review.has_official else "no official English: French and machine translation only"
+    saved = f"saved {review.saved_at}, revision {review.revision}" if review.saved_at else "no correction saved yet"
+    st.caption(f"{len(review.fr)} French and {len(review.en)} English sentences · {english} · review file {review.path} ({saved})")
+    if review.problem:
+        st.warning(review.problem)
+    for notice in review.result.notices:
+        st.info(notice)
+    tab_review, tab_glossary, tab_export = st.tabs(["Review", "Glossary", "Export"], key="tab", on_change="rerun")
+    # Only the open tab is computed: exports of a long document are not rebuilt on every click.
+    if tab_review.open:
+        with tab_review:
+            review_view(review, filters)
+    if tab_glossary.open:
+        with tab_glossary:
+            glossary_view(review)
+    if tab_export.open:
+        with tab_export:
+            export_view(review)
+
+
+main()

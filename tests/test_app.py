@@ -1,0 +1,189 @@
+"""The review app through Streamlit's AppTest: open, correct, upload, edit the glossary, export.
+
+The app is pointed at temporary copies of the corpus, glossary and review folder through
+ALIGN_TEXTS_DIR, ALIGN_GLOSSARY and ALIGN_REVIEW_DIR, so the real ones are never written.
+"""
+
+import json
+import shutil
+from pathlib import Path
+
+import polars as pl
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from align.glossary import COLUMNS, glossary_csv
+
+ROOT = Path(__file__).resolve().parent.parent
+WITH_EN = "trilateral-working-group-2023"
+FR_ONLY = "us-state-dept-tip-prevention-month-2024"
+GLOSSARY_ROWS = [
+    ("trafficking in persons", "fr", "traite des personnes", "preferred"),
+    ("trafficking in persons", "en", "trafficking in persons", "preferred"),
+    ("victim", "fr", "victime", "preferred"),
+    ("victim", "en", "victim", "preferred"),
+]
+
+
+@pytest.fixture
+def workspace(tmp_path, monkeypatch):
+    texts = tmp_path / "texts"
+    shutil.copytree(ROOT / "texts", texts)
+    glossary = tmp_path / "glossary.csv"
+    frame = pl.DataFrame([dict.fromkeys(COLUMNS, "") | {"concept": c, "lang": lang, "term": t, "status": s} for c, lang, t, s in GLOSSARY_ROWS],
+                         schema=dict.fromkeys(COLUMNS, pl.Utf8))
+    glossary.write_text(glossary_csv(frame), encoding="utf-8")
+    reviews = tmp_path / "reviews"
+    monkeypatch.setenv("ALIGN_TEXTS_DIR", str(texts))
+    monkeypatch.setenv("ALIGN_GLOSSARY", str(glossary))
+    monkeypatch.setenv("ALIGN_REVIEW_DIR", str(reviews))
+    monkeypatch.setenv("ALIGN_CACHE_DIR", str(tmp_path / "cache"))
+    return {"texts": texts, "glossary": glossary, "reviews": reviews}
+BINARY = b"\x89PNG\r\n\x1a\n" + bytes(range(1, 32)) * 40
+
+
+def open_app(document: str | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    if document:
+        at.session_state["document"] = document
+    return at.run()
+
+
+def metric(at: AppTest, label: str) -> int:
+    return int(next(m.value for m in at.metric if m.label == label))
+
+
+def saved_links(workspace, name: str) -> list[dict]:
+    return json.loads((workspace["reviews"] / f"{name}.review.json").read_text(encoding="utf-8"))["links"]
+
+
+def no_errors(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def test_confirm_a_link_is_saved_and_survives_a_reload(workspace) -> None:
+    at = open_app(WITH_EN)
+    no_errors(at)
+    assert at.title[0].value == WITH_EN
+    total = metric(at, "Links")
+    assert metric(at, "Confirmed") == 0 and total > 5
+    assert any("rule-based MT — rough" in m.value for m in at.markdown), "rough Apertium MT is labelled"
+    at.checkbox(key="sel_0_0").check().run()
+    at.button(key="confirm").click().run()
+    no_errors(at)
+    assert metric(at, "Confirmed") == 1
+    assert saved_links(workspace, WITH_EN)[0]["status"] == "confirmed"
+
+    reloaded = open_app(WITH_EN)
+    assert metric(reloaded, "Confirmed") == 1 and metric(reloaded, "Links") == total
+
+
+def test_merge_then_undo(workspace) -> None:
+    at = open_app(WITH_EN)
+    total = metric(at, "Links")
+    at.checkbox(key="sel_0_1").check().run()
+    at.button(key="act_merge_next_").click().run()
+    no_errors(at)
+    assert metric(at, "Links") == total - 1
+    links = saved_links(workspace, WITH_EN)
+    assert len(links) == total - 1 and links[1]["status"] == "needs-review" and len(links[1]["fr_ids"]) >= 2
+    undo = at.button(key="undo")
+    assert undo.label == "↶ Undo: merge links 1 and 2"
+    undo.click().run()
+    assert metric(at, "Links") == total and len(saved_links(workspace, WITH_EN)) == total
+
+
+def test_a_refused_correction_is_explained_in_the_page(workspace) -> None:
+    at = open_app(WITH_EN)
+    at.checkbox(key="sel_0_0").check().run()
+    at.button(key="act_merge_previous_").click().run()
+    no_errors(at)
+    assert any("first link" in w.value for w in at.warning)
+
+
+def test_uploads_are_validated_and_saved_into_the_corpus(workspace) -> None:
+    at = open_app()
+    at.file_uploader(key="upload_fr").set_value(("rapport.txt", BINARY, "text/plain")).run()
+    at.button(key="upload_save").click().run()
+    no_errors(at)
+    assert any("binary" in e.value and "rapport.txt" in e.value for e in at.error)
+    assert not (workspace["texts"] / "fr" / "rapport.txt").exists()
+
+    at.file_uploader(key="upload_fr").set_value(("rapport.txt", "La traite des personnes est un crime grave. Les victimes doivent être protégées.\n"
+                                                 .encode("cp1252"), "text/plain")).run()
+    at.button(key="upload_save").click().run()
+    no_errors(at)
+    assert (workspace["texts"] / "fr" / "rapport.txt").exists()
+    assert at.selectbox(key="document").value == "rapport" and at.title[0].value == "rapport"
+    assert metric(at, "Links") == 2
+
+    at.button(key="upload_save").click().run()
+    assert any("already in the corpus" in e.value for e in at.error), "no silent overwrite"
+
+
+def test_glossary_add_validates_and_rechecks_the_document(workspace) -> None:
+    at = open_app(FR_ONLY)
+    assert not any("forbidden-term" in m.value for m in at.markdown)
+    before = workspace["glossary"].read_text(encoding="utf-8")
+    at.session_state["tab"] = "Glossary"
+    at.run()
+    # A forbidden term equal to a preferred one is refused and nothing is written.
+    at.selectbox(key="new_concept").set_value("trafficking in persons")
+    at.text_input(key="new_term_").set_value("traite des personnes")
+    at.selectbox(key="new_status").set_value("forbidden")
+    at.button[[b.label for b in at.button].index("Add to glossary")].click().run()
+    no_errors(at)
+    assert any("not saved" in e.value.lower() for e in at.error)
+    assert workspace["glossary"].read_text(encoding="utf-8") == before
+
+    at.selectbox(key="new_concept").set_value("trafficking in persons")
+    at.text_input(key="new_term_").set_value("traite des êtres personnes")
+    at.selectbox(key="new_status").set_value("forbidden")
+    at.button[[b.label for b in at.button].index("Add to glossary")].click().run()
+    no_errors(at)
+    assert "traite des êtres personnes,forbidden" in workspace["glossary"].read_text(encoding="utf-8")
+    assert workspace["glossary"].with_name("glossary.csv.bak").read_text(encoding="utf-8") == before
+    at.session_state["tab"] = "Review"
+    at.run()
+    assert any('class="sev-error" data-kind="forbidden-term"' in m.value and "traite des êtres personnes" in m.value for m in at.markdown), \
+        "the open document is re-checked with the new glossary"
+
+
+def test_glossary_editor_deletes_and_saves(workspace) -> None:
+    at = open_app(WITH_EN)
+    at.session_state["tab"] = "Glossary"
+    at.run()
+    editor = at.data_editor[0]
+    assert editor.value["term"].tolist() == [row[2] for row in GLOSSARY_ROWS]
+    at.session_state["glossary_editor_0"] = {"edited_rows": {}, "added_rows": [], "deleted_rows": [2, 3]}
+    at.button(key="glossary_save").click().run()
+    no_errors(at)
+    saved = pl.read_csv(workspace["glossary"], infer_schema=False)
+    assert saved["term"].to_list() == ["traite des personnes", "trafficking in persons"]
+    at.text_input(key="glossary_search").set_value("TRAITE").run()
+    matches = [table for table in at.dataframe if table.editing_mode == "read_only"]
+    assert [table.value["term"].tolist() for table in matches] == [["traite des personnes"]]
+
+
+def test_add_to_glossary_from_a_flagged_span(workspace) -> None:
+    at = open_app(WITH_EN)
+    omission = next(key for key in (c.key for c in at.checkbox) if key and key.startswith("sel_0_")
+                    and any("sev-warning" in m.value for m in at.markdown))
+    at.checkbox(key=omission).check().run()
+    buttons = [b for b in at.button if b.label == "Add to glossary" and b.key.startswith("addterm_")]
+    if not buttons:
+        pytest.skip("no flag on the first link")
+    buttons[0].click().run()
+    no_errors(at)
+    assert at.session_state["tab"] == "Glossary"
+    prefilled = [t for t in at.text_input if t.key and t.key.startswith("new_term_") and t.value]
+    assert prefilled and prefilled[0].value == at.session_state["term_prefill"]["term"]
+
+
+def test_export_offers_every_format(workspace) -> None:
+    at = open_app(FR_ONLY)
+    at.session_state["tab"] = "Export"
+    at.run()
+    no_errors(at)
+    labels = {button.label for button in at.get("download_button")}
+    assert labels == {"Aligned TMX", "Alignment CSV", "Flags CSV", "Alignment and flags XLSX", "Glossary CSV", "Glossary TBX"}

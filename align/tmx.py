@@ -88,9 +88,9 @@ def tmx_bytes(
     )
     body = etree.SubElement(root, "body")
     for row in alignment.iter_rows(named=True):
-        if status == "confirmed" and row["status"] != "confirmed":
+        if status == "confirmed" and row.get("status") != "confirmed":
             continue
-        fr, en, mt = (row[name] or "" for name in ("fr", "en", "mt"))
+        fr, en, mt = (row.get(name) or "" for name in ("fr", "en", "mt"))
         if not fr.strip():
             continue
         if official and english in ("official", "both") and en.strip():
@@ -106,8 +106,8 @@ def _unit(body: etree._Element, row: dict, document: str, src_lang: str, tgt_lan
     engine = xml_text(row.get("mt_engine") or "unknown")
     if machine:
         etree.SubElement(unit, "note").text = MT_NOTE.format(engine=engine)
-    props = [("x-document", document), ("x-link", str(row["link"])), ("x-score", f"{row['score']:.4f}" if row["score"] is not None else ""),
-             ("x-status", row["status"] or ""), ("x-english-source", "machine-translation" if machine else "official")]
+    props = [("x-document", document), ("x-link", str(row["link"])), ("x-score", _score(row.get("score"))),
+             ("x-status", row.get("status") or ""), ("x-english-source", "machine-translation" if machine else "official")]
     if machine:
         props.append(("x-engine", engine))
     for name, value in props:
@@ -115,6 +115,14 @@ def _unit(body: etree._Element, row: dict, document: str, src_lang: str, tgt_lan
     for lang, text in ((src_lang, fr), (tgt_lang, english)):
         variant = etree.SubElement(unit, "tuv", {XML_LANG: lang})
         etree.SubElement(variant, "seg").text = xml_text(text)
+
+
+def _score(value: object) -> str:
+    """A link score with four decimals; frames read from CSV carry it as text."""
+    try:
+        return f"{float(value):.4f}"  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return ""
 
 
 def write_tmx(alignment: pl.DataFrame, path: str | Path, document: str, **options: object) -> Path:

@@ -229,3 +229,13 @@ def test_check_command_exits_2_with_one_line_for_bad_tmx(name: str, tmp_path) ->
     assert result.returncode == 2
     assert name in result.stderr and "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "flags.csv").exists()
+
+
+def test_a_frame_read_back_from_alignment_csv_exports_the_same_tmx(official, tmp_path) -> None:
+    """The app may hold the alignment as read from alignment.csv: all text, no mt_engine column."""
+    from align.export import write_csv
+
+    write_csv(official.drop("mt_engine"), tmp_path / "alignment.csv")
+    from_csv = pl.read_csv(tmp_path / "alignment.csv", infer_schema=False)
+    created = datetime(2024, 1, 1, tzinfo=UTC)
+    assert tmx_bytes(from_csv, "doc", created=created) == tmx_bytes(official, "doc", created=created)

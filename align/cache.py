@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -41,7 +42,9 @@ class TranslationCache:
         self.path = self.folder / CACHE_FILE
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=30)
+            # one connection shared by the threads of a process (the Streamlit app), serialised by a lock
+            self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+            self._lock = threading.Lock()
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute(_SCHEMA)
             self._db.commit()
@@ -54,24 +57,26 @@ class TranslationCache:
         """Cached (target, unknown words) for those of `sources` that are cached."""
         wanted = list(dict.fromkeys(sources))
         found: dict[str, tuple[str, tuple[str, ...]]] = {}
-        for start in range(0, len(wanted), 500):  # stay under SQLite's bound-parameter limit
-            chunk = wanted[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(f"SELECT source, target, unknown FROM translations WHERE model = ? AND source IN ({marks})", [model, *chunk])
-            for source, target, unknown in rows:
-                found[source] = (target, tuple(unknown.split()))
+        with self._lock:
+            for start in range(0, len(wanted), 500):  # stay under SQLite's bound-parameter limit
+                chunk = wanted[start:start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self._db.execute(f"SELECT source, target, unknown FROM translations WHERE model = ? AND source IN ({marks})", [model, *chunk])
+                for source, target, unknown in rows.fetchall():
+                    found[source] = (target, tuple(unknown.split()))
         return found
 
     def put_many(self, model: str, entries: Iterable[tuple[str, str, tuple[str, ...]]]) -> None:
         """Store (source, target, unknown words) entries in one transaction."""
-        with self._db:
+        with self._lock, self._db:
             self._db.executemany(
                 "INSERT OR REPLACE INTO translations (model, source, target, unknown) VALUES (?, ?, ?, ?)",
                 [(model, source, target, " ".join(unknown)) for source, target, unknown in entries],
             )
 
     def __len__(self) -> int:
-        return self._db.execute("SELECT COUNT(*) FROM translations").fetchone()[0]
+        with self._lock:
+            return self._db.execute("SELECT COUNT(*) FROM translations").fetchone()[0]
 
     def close(self) -> None:
         self._db.close()

@@ -162,6 +162,10 @@ def _strip_apertium_marks(line: str, source: str) -> tuple[str, tuple[str, ...]]
     return _APERTIUM_MARK.sub(replace, line).strip(), tuple(unknown)
 
 
+class _LineCountError(RuntimeError):
+    """Apertium returned a different number of lines than it was given."""
+
+
 class ApertiumEngine:
     """Apertium fr→es→en: one `apertium fr-es` and one `apertium spa-eng` process for the whole batch."""
 
@@ -180,12 +184,18 @@ class ApertiumEngine:
             raise RuntimeError(f"apertium {mode} failed: {error.stderr.strip()}") from None
         out = result.stdout.rstrip("\n").split("\n")
         if len(out) != len(lines):
-            raise RuntimeError(f"apertium {mode} returned {len(out)} lines for {len(lines)}")
+            raise _LineCountError(f"apertium {mode} returned {len(out)} lines for {len(lines)}")
         return out
 
     def translate(self, texts: list[str]) -> list[tuple[str, tuple[str, ...]]]:
-        spanish = [_strip_apertium_marks(line, source) for line, source in zip(self._run("fr-es", texts), texts)]
-        english = self._run("spa-eng", [text for text, _ in spanish])
+        try:
+            spanish = [_strip_apertium_marks(line, source) for line, source in zip(self._run("fr-es", texts), texts)]
+            english = self._run("spa-eng", [text for text, _ in spanish])
+        except _LineCountError:
+            if len(texts) == 1:
+                raise
+            # some input made Apertium add or merge a line: fall back to one run per text rather than fail the document
+            return [result for text in texts for result in self.translate([text])]
         return [(_strip_apertium_marks(line, source)[0], unknown) for line, (source, unknown) in zip(english, spanish)]
 
 

@@ -201,6 +201,38 @@ def test_cache_keeps_committed_batches_when_a_run_dies(argos, monkeypatch, tmp_p
     assert len(results) == len(SEGMENTS) and counter.texts == len(SEGMENTS) - 4
 
 
+KILLED_CHILD = """
+import sys, time
+from align import translation
+original = translation.ArgosEngine.translate
+calls = []
+def translate(engine, texts):
+    calls.append(texts)
+    if len(calls) == 3:
+        print("third batch", flush=True)
+        time.sleep(600)
+    return original(engine, texts)
+translation.ArgosEngine.translate = translate
+translation.ArgosEngine.chunk_size = 2
+translation.translate_segments(sys.argv[2:], "argos", cache=sys.argv[1])
+"""
+
+
+def test_cache_survives_a_killed_process(argos, monkeypatch, tmp_path) -> None:
+    child = subprocess.Popen([sys.executable, "-c", KILLED_CHILD, str(tmp_path), *SEGMENTS], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        assert child.stdout.readline() == "third batch\n"
+    finally:
+        child.kill()
+        child.wait(timeout=60)
+    with sqlite3.connect(tmp_path / "translations.sqlite") as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert db.execute("SELECT COUNT(*) FROM translations").fetchone() == (4,)
+    counter = CallCounter(monkeypatch, ArgosEngine)
+    assert len(translate_segments(SEGMENTS, "argos", cache=tmp_path)) == len(SEGMENTS)
+    assert counter.texts == len(SEGMENTS) - 4
+
+
 def test_explicit_argos_without_package_is_a_clear_error(no_argos) -> None:
     with pytest.raises(ModelMissingError, match="models install"):
         translate_segments(["Bonjour."], "argos", cache=False)

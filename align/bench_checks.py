@@ -40,7 +40,8 @@ DERIVATION_PAIRS = {
     "fr": [("traite", "traitement"), ("traite", "traité"), ("trafiquant", "trafic"), ("exploitation", "exploiter"), ("personne", "personnel"),
            ("victime", "victimisation"), ("travail", "travailleur"), ("recrutement", "recruteur"), ("humain", "humanitaire")],
     "en": [("trafficking", "trafficker"), ("trafficking", "traffic"), ("exploitation", "exploit"), ("person", "personnel"),
-           ("victim", "victimization"), ("labour", "laboured"), ("recruitment", "recruiter"), ("smuggling", "smuggler"), ("forced", "force")],
+           ("victim", "victimization"), ("labour", "laborious"), ("recruitment", "recruiter"), ("smuggling", "smuggler"),
+           ("migrant", "migration")],
 }
 
 

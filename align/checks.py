@@ -379,13 +379,14 @@ def _term_missing(link: _Link, target: str, glossary: Glossary, neighbours: list
     flags = []
     target_concepts = {match.concept for match in link.matches.get(target, [])}
     target_stems = {word.stem for word in tokenize(link.texts[target], "en")}
+    left_in_french = {m.concept for m in find_terms(link.texts[target], "fr", glossary) if m.type == "term" and " " in m.term}
     neighbour_concepts = {match.concept for other in neighbours for match in other.matches.get(target, [])}
     french_concepts = {match.concept for match in link.matches["fr"]}
     for match in longest_matches(link.matches["fr"]):
         if match.status == "forbidden" or match.type != "term":
             continue
         accepted = glossary.variants(match.concept, "en")
-        if not accepted or match.concept in target_concepts:
+        if not accepted or match.concept in target_concepts or match.concept in left_in_french:
             continue
         if any(all(word.stem in target_stems for word in entry.words if not word.stop)
                for entry in glossary.concept_entries(match.concept, "en") if entry.status != "forbidden"):

@@ -195,9 +195,17 @@ class Glossary:
                 seen[id(entry)] = entry
         return list(seen.values())
 
-    def vocabulary(self, concept: str, lang: str) -> set[str]:
+    def vocabulary(self, concept: str, lang: str) -> frozenset[str]:
         """Folded lemmas of the content words of every term of a concept."""
-        return {fold(word.lemma) for entry in self.concept_entries(concept, lang) for word in entry.words if not word.stop}
+        return self._vocabularies.get((concept, lang), frozenset())
+
+    @cached_property
+    def _vocabularies(self) -> dict[tuple[str, str], frozenset[str]]:
+        result: dict[tuple[str, str], set[str]] = {}
+        for lang, entries in self._entries.items():
+            for entry in entries:
+                result.setdefault((entry.concept, lang), set()).update(fold(word.lemma) for word in entry.words if not word.stop)
+        return {key: frozenset(value) for key, value in result.items()}
 
 
 # --- loading, validation, saving -------------------------------------------------------------
@@ -403,6 +411,8 @@ def same_form(word: Word, term_word: Word, method: str = "combined") -> bool:
 
     `method` is `combined` (the rule used), `snowball` or `simplemma` (for the benchmark).
     """
+    if not word.accentless and word.surface != term_word.surface and fold(word.surface) == fold(term_word.surface):
+        return False  # same letters, other accents: another word ("traité", a treaty, is not "traite")
     if word.accentless:
         a = (word.surface, word.lemma, word.stem)
         b = (fold(term_word.surface), fold(term_word.lemma), fold(term_word.stem))

@@ -32,6 +32,9 @@ PAGE_SIZES = (10, 25, 50, 100)
 RESULTS_KEPT = 8
 STYLE = """
 <style>
+[data-testid="stMainBlockContainer"] {padding-top: 2.5rem;}
+h1 {font-size: 1.8rem !important; padding-bottom: 0.2rem !important;}
+[data-testid="stMetricValue"] {font-size: 1.6rem;}
 mark.sev-error {background: #f9c9c9; border-bottom: 2px solid #c0392b; padding: 0 1px;}
 mark.sev-warning {background: #ffe9a8; border-bottom: 2px solid #d4a017; padding: 0 1px;}
 mark.sev-info {background: #d6e6f5; border-bottom: 2px solid #4a7fb5; padding: 0 1px;}

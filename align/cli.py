@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--mt-engine", default="auto", choices=["auto", "argos", "apertium", "none"], help="machine translation engine")
     run.add_argument("--cache", default=None, help="cache folder for machine translations (translations.sqlite; default: the user cache dir)")
     run.add_argument("--beam-size", type=int, default=4, help="beam size of argos translation (default: 4, as argos)")
+    run.add_argument("--embedding-model", default=None, help="cross-lingual model: use-multilingual (default) or a local sentence-transformers folder")
     run.add_argument("--review-dir", default=None,
                      help="folder of review files saved by the app (default: $ALIGN_REVIEW_DIR, else reviews/); a document's saved corrections are exported")
     run.add_argument("--tmx-english", default="official", choices=["official", "mt", "both"],
@@ -72,7 +73,24 @@ def build_parser() -> argparse.ArgumentParser:
     aligner.add_argument("target")
     aligner.add_argument("--src-lang", default="fr")
     aligner.add_argument("--tgt-lang", default="en")
+    aligner.add_argument("--embedding-model", default=None, help="cross-lingual model: use-multilingual (default) or a local sentence-transformers folder")
+    aligner.add_argument("--cache", default=None, help="embedding cache folder (default: the user cache dir)")
+    aligner.add_argument("--scores", action="store_true", help="append each link's confidence score after a tab")
     aligner.set_defaults(handler=command_align)
+
+    bench = commands.add_parser("bench", help="benchmarks that print figures")
+    bench_commands = bench.add_subparsers(dest="bench_what", required=True)
+    bench_align = bench_commands.add_parser("align", help="the aligner against the gold sets in ../shared/bench, with a Gale–Church baseline")
+    bench_align.add_argument("--set", default="all", choices=["transread", "textberg", "all"], help="gold set (default: all)")
+    bench_align.add_argument("--bench-dir", default=None, help="benchmark folder (default: ../shared/bench next to the repository)")
+    bench_align.add_argument("--embedding-model", default=None, help="cross-lingual model (default: use-multilingual)")
+    bench_align.add_argument("--cache", default=None, help="embedding cache folder (default: the user cache dir)")
+    bench_align.add_argument("--no-cache", action="store_true", help="encode everything again, keep vectors in memory only")
+    bench_align.add_argument("--mt-weight", type=float, default=0.0,
+                             help="blend in the MT↔EN signal (Apertium MT of the TransRead French vs the English, all-minilm-l6-v2) with this weight")
+    bench_align.add_argument("--fit", action="store_true", help="refit the confidence calibration on the development documents")
+    bench_align.add_argument("--scaling", action="store_true", help="time the aligner on concatenated books of 500 to 8,000 sentences")
+    bench_align.set_defaults(handler=command_bench_align)
 
     models = commands.add_parser("models", help="translation and embedding models: status, install")
     models_commands = models.add_subparsers(dest="models_what", required=True)
@@ -112,7 +130,7 @@ def command_run(args: argparse.Namespace) -> int:
             mt_bar.refresh()
 
         result = run_document(document, glossary, mt_engine=args.mt_engine, progress=progress, mt_cache=args.cache, mt_progress=mt_progress,
-                              mt_beam_size=args.beam_size)
+                              mt_beam_size=args.beam_size, **({"embedding_model": args.embedding_model} if args.embedding_model else {}))
         mt_bar.close()
         result = apply_saved_review(result, glossary, args.review_dir)
         folder = out / document.name
@@ -176,14 +194,21 @@ def command_glossary_import(args: argparse.Namespace) -> int:
 
 def command_align(args: argparse.Namespace) -> int:
     from align.alignment import align_sentences
-    from align.embedding import load_encoder
+    from align.embedding import DEFAULT_MODEL, load_encoder
     from align.reading import read_text
 
     source = [line.strip() for line in read_text(args.source)[0].split("\n") if line.strip()]
     target = [line.strip() for line in read_text(args.target)[0].split("\n") if line.strip()]
-    for link in align_sentences(source, target, load_encoder()):
-        print(f"[{', '.join(map(str, link.fr_ids))}]:[{', '.join(map(str, link.en_ids))}]")
+    for link in align_sentences(source, target, load_encoder(args.embedding_model or DEFAULT_MODEL, args.cache)):
+        line = f"[{', '.join(map(str, link.fr_ids))}]:[{', '.join(map(str, link.en_ids))}]"
+        print(f"{line}\t{link.score:.4f}" if args.scores else line)
     return 0
+
+
+def command_bench_align(args: argparse.Namespace) -> int:
+    from align.bench_alignment import command_bench_align as run_bench
+
+    return run_bench(args)
 
 
 def command_models_status(args: argparse.Namespace) -> int:

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from align.alignment import Link, align_sentences
+from align.alignment import REVIEW_THRESHOLD, Link, align_texts, translation_confidence
 from align.checks import boilerplate_flags, check_alignment, flags_frame
-from align.embedding import DEFAULT_MODEL, load_encoder
+from align.embedding import DEFAULT_MODEL, ENGLISH_MODEL, load_encoder
 from align.glossary import Glossary
 from align.reading import Document
 from align.segmentation import Segment, segment_text
@@ -89,10 +89,18 @@ def run_document(
     report("align")
     encoder = load_encoder(embedding_model)
     fr_texts = [segment.text for segment in fr_segments]
+    mt_texts = [t.text for t in translations]
     if document.en_text is not None:
-        links = align_sentences(fr_texts, [segment.text for segment in en_segments], encoder)
-    else:
-        links = [Link((i,), (), 1.0, "auto") for i in range(len(fr_segments))]
+        has_mt = any(text.strip() for text in mt_texts)
+        aligned = align_texts(fr_texts, [segment.text for segment in en_segments], encoder, mt=mt_texts if has_mt else None,
+                              mt_encoder=load_encoder(ENGLISH_MODEL) if has_mt else None,
+                              fr_kinds=[segment.kind for segment in fr_segments], en_kinds=[segment.kind for segment in en_segments])
+        links = aligned.links
+        if aligned.warning:
+            notices.append(f"warning: {aligned.warning}")
+    else:  # no official English: the score says how well the MT renders the French (calibrated like a link score)
+        links = [Link((i,), (), score, "auto" if score >= REVIEW_THRESHOLD else "needs-review")
+                 for i, score in enumerate(translation_confidence(fr_texts, mt_texts, encoder))]
     alignment = alignment_frame(links, fr_texts, [t.text for t in translations], [s.text for s in en_segments],
                                 [t.engine for t in translations])
 

@@ -255,13 +255,11 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
 def _windows_by_entry(words: list[Word], lang: str, glossary: Glossary) -> dict[Entry, set[int]]:
     """Multiword entries with the text positions of words that are one of their words."""
     result: dict[Entry, set[int]] = {}
-    for entry in glossary.entries(lang):
-        if entry.is_acronym or len(entry.words) < 2:
+    for index, word in enumerate(words):
+        if word.stop:
             continue
-        content = [term_word for term_word in entry.words if not term_word.stop]
-        positions = {index for index, word in enumerate(words) if not word.stop and any(same_form(word, t) for t in content)}
-        if positions:
-            result[entry] = positions
+        for entry in glossary.containing(word, lang):
+            result.setdefault(entry, set()).add(index)
     return result
 
 

@@ -186,6 +186,33 @@ class Glossary:
             index[lang] = by_key
         return index
 
+    @cached_property
+    def _content_word_index(self) -> dict[str, dict[str, list[tuple[Entry, Word]]]]:
+        """(entry, word) pairs by the keys of every content word of every multiword entry."""
+        index: dict[str, dict[str, list[tuple[Entry, Word]]]] = {}
+        for lang, entries in self._entries.items():
+            by_key: dict[str, list[tuple[Entry, Word]]] = {}
+            for entry in entries:
+                if len(entry.words) < 2 or entry.is_acronym:
+                    continue
+                for term_word in entry.words:
+                    if term_word.stop:
+                        continue
+                    for key in {fold(term_word.surface), fold(term_word.lemma), fold(term_word.stem)}:
+                        by_key.setdefault(key, []).append((entry, term_word))
+            index[lang] = by_key
+        return index
+
+    def containing(self, word: Word, lang: str) -> list[Entry]:
+        """Multiword entries with a content word of which `word` is a form."""
+        by_key = self._content_word_index.get(lang, {})
+        found: dict[int, Entry] = {}
+        for key in {fold(word.surface), fold(word.lemma), fold(word.stem)}:
+            for entry, term_word in by_key.get(key, ()):
+                if id(entry) not in found and same_form(word, term_word):
+                    found[id(entry)] = entry
+        return list(found.values())
+
     def candidates(self, word: Word, lang: str) -> list[Entry]:
         """Entries whose first word may be `word`."""
         by_key = self._first_word_index.get(lang, {})

@@ -10,9 +10,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from standin.make_standin import PACKAGE_NAME, build_standin_package
 
 from align.models import PROJECT_MODEL_DIR
+from tests.standin.make_standin import PACKAGE_NAME, build_standin_package
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from standin.make_standin import build_standin_package
 
 from align import translation
 from align.cache import TranslationCache
@@ -20,6 +19,7 @@ from align.errors import ModelMissingError
 from align.glossary import COLUMNS, load_glossary
 from align.models import install_package_file
 from align.translation import ArgosEngine, resolve_engine, translate_segments
+from tests.standin.make_standin import build_standin_package
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "La lutte contre la traite des personnes nécessite une coalition solide de partenaires locaux et mondiaux."

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from align.models import ROOT, ArgosPackage, find_fr_en_package, install_package_file
 
-ROUNDS = 3
+ROUNDS = 5
 
 
 def corpus_segments() -> list[str]:

@@ -91,6 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
     bench_align.add_argument("--fit", action="store_true", help="refit the confidence calibration on the development documents")
     bench_align.add_argument("--scaling", action="store_true", help="time the aligner on concatenated books of 500 to 8,000 sentences")
     bench_align.set_defaults(handler=command_bench_align)
+    bench_translate = bench_commands.add_parser("translate", help="MT pipeline speed against raw CTranslate2 translate_batch, and a cached re-run")
+    bench_translate.add_argument("--package", default=None, help="argos .argosmodel to benchmark (default: the installed fr→en package, else the stand-in)")
+    bench_translate.add_argument("--beam-size", type=int, default=4, help="beam size (default: 4, as argos)")
+    bench_translate.add_argument("--glossary", default=None, help="glossary CSV for the constrained run (default: glossary/glossary.csv)")
+    bench_translate.set_defaults(handler=command_bench_translate)
 
     models = commands.add_parser("models", help="translation and embedding models: status, install")
     models_commands = models.add_subparsers(dest="models_what", required=True)
@@ -221,3 +226,9 @@ def command_models_install(args: argparse.Namespace) -> int:
     from align.models import command_install
 
     return command_install(args.from_file, allow_download=not args.no_download)
+
+
+def command_bench_translate(args: argparse.Namespace) -> int:
+    from align.bench_translation import run_bench
+
+    return run_bench(package_file=args.package, beam_size=args.beam_size, glossary_file=args.glossary)

@@ -375,7 +375,8 @@ def _constraints(segment: str, glossary: Glossary | None) -> list[tuple[TermMatc
     return sorted(chosen, key=lambda item: item[0].start)
 
 
-def _prepare(segment: str, glossary: Glossary | None) -> _Prepared:
+def prepare_segment(segment: str, glossary: Glossary | None) -> _Prepared:
+    """Split off the decoration, protect glossary terms with placeholders, normalise: what the engine will see (`.source`)."""
     lead, core, trail = _split_decoration(segment)
     if not _LETTER.search(core):
         return _Prepared(segment, "", "", [])
@@ -511,7 +512,7 @@ def translate_segments(
         return [Translation("", "none") for _ in segments]
     loaded = load_engine(chosen, beam_size)
     store = _open_cache(cache)
-    prepared = [_prepare(segment, glossary) for segment in segments]
+    prepared = [prepare_segment(segment, glossary) for segment in segments]
     raw = _translate_texts(loaded, [item.source for item in prepared], store, progress)
 
     restored: list[tuple[str, list[tuple[_Placeholder, int, int]]] | None] = []

@@ -62,7 +62,6 @@ _CLOSE_QUOTE = re.compile(r"\s*[»\"”“’›][.!?…]*\s*$")
 _LETTER = re.compile(r"[^\W\d_]")
 _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)\]])")
 _APERTIUM_MARK = re.compile(r"(?<![\w*#@])([*#@])(\w[\w'’-]*)")
 
 
@@ -440,12 +439,13 @@ def _join_pieces(translated: list[str], placeholders: list[_Placeholder]) -> tup
     text, spans = "", []
     for index, piece in enumerate(translated):
         if piece:
-            text = _SPACE_BEFORE_PUNCT.sub(r"\1", f"{text} {piece}" if text else piece)
+            text += ("" if not text or piece[0] in ",.;:!?)]" else " ") + piece
         if index < len(placeholders):
             rendering = placeholders[index].rendering
             if not text:
                 rendering = rendering[:1].upper() + rendering[1:]
-            text = f"{text} " if text else ""
+            elif not text.endswith(("'", "(", "[")):
+                text += " "
             spans.append((placeholders[index], len(text), len(text) + len(rendering)))
             text += rendering
     return text, spans

@@ -168,6 +168,14 @@ def test_argos_renders_glossary_terms_from_the_glossary(argos, no_network, gloss
     assert result.text[term.mt_start:term.mt_end] == "trafficking in persons"
 
 
+def test_argos_constrained_spans_point_at_the_renderings(argos, glossary) -> None:
+    segment = "• Le travail forcé et la traite des personnes sont des crimes, dit-il."
+    result = translate_segments([segment], "argos", glossary=glossary, cache=False)[0]
+    assert result.text.startswith("• ")
+    assert [(segment[t.start:t.end], result.text[t.mt_start:t.mt_end]) for t in result.constrained] == [
+        ("travail forcé", "forced labour"), ("traite des personnes", "trafficking in persons")]
+
+
 def test_argos_cache_rerun_translates_nothing(argos, monkeypatch, tmp_path, glossary) -> None:
     counter = CallCounter(monkeypatch, ArgosEngine)
     first = translate_segments(SEGMENTS, "argos", glossary=glossary, cache=tmp_path / "cache")

@@ -328,7 +328,10 @@ def _embedding_lines() -> list[str]:
         embedding = None
     describe = getattr(embedding, "describe_models", None)
     if describe is not None:
-        described = describe()
+        try:
+            described = describe()
+        except Exception as error:  # a broken embedding set-up must not hide the translation status
+            return [f"  could not describe the embedding models: {error}"]
         items = described if isinstance(described, list | tuple) else str(described).splitlines()
         return [f"  {_describe_item(item)}" for item in items]
     from importlib import metadata

@@ -63,9 +63,15 @@ def file_fingerprint(path: Path) -> str:
 
 
 def current_glossary() -> glossary_lib.Glossary:
-    """The glossary on disk (an empty one when the file does not exist yet)."""
+    """The glossary on disk (an empty one when the file does not exist yet), loaded once per version of the file."""
     path = glossary_path()
-    if not path.exists():
+    return loaded_glossary(str(path), file_fingerprint(path))
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def loaded_glossary(path: str, fingerprint: str) -> glossary_lib.Glossary:
+    """Load and validate the glossary; `fingerprint` (the file's hash) keys the cache."""
+    if not fingerprint:
         return glossary_lib.Glossary(pl.DataFrame(schema={column: pl.Utf8 for column in glossary_lib.COLUMNS}))
     return glossary_lib.load_glossary(path)
 
@@ -249,9 +255,8 @@ def review_view(review: review_lib.Review, filters: dict) -> None:
     heads = ["#", "French", mt_label, "Official English", "Confidence"] if has_en else ["#", "French", mt_label, "Confidence"]
     for column, head in zip(st.columns(widths), heads):
         column.markdown(f'<div class="col-head">{head}</div>', unsafe_allow_html=True)
-    rows = review.alignment().rows(named=True)
-    for position in shown:
-        row = rows[position]
+    for row in review.alignment(shown).iter_rows(named=True):
+        position = row["link"]
         flags = review.link_flags(position)
         columns = st.columns(widths)
         columns[0].checkbox(str(position), key=f"sel_{revision}_{position}")
@@ -346,7 +351,7 @@ def save_terms(frame: pl.DataFrame, review: review_lib.Review | None) -> bool:
         return False
     glossary_lib.save_glossary(frame, glossary_path())
     if review is not None:
-        review.recheck(glossary_lib.load_glossary(glossary_path()))
+        review.recheck(current_glossary())
         st.session_state["review_glossary"] = file_fingerprint(glossary_path())
     st.session_state["glossary_version"] = st.session_state.get("glossary_version", 0) + 1
     st.session_state["message_glossary"] = f"Glossary saved ({frame.height} entries) to {glossary_path()}; the open document was re-checked."

@@ -151,9 +151,12 @@ class Review:
     def document_name(self) -> str:
         return self.result.document.name
 
-    def alignment(self) -> pl.DataFrame:
-        """The corrected alignment (columns `align.pipeline.ALIGNMENT_COLUMNS`)."""
-        return alignment_frame(self.links, self.fr, self.mt, self.en, self.engines)
+    def alignment(self, positions: Sequence[int] | None = None) -> pl.DataFrame:
+        """The corrected alignment (columns `align.pipeline.ALIGNMENT_COLUMNS`), or only the links at `positions`."""
+        if positions is None:
+            return alignment_frame(self.links, self.fr, self.mt, self.en, self.engines)
+        frame = alignment_frame([self.links[p] for p in positions], self.fr, self.mt, self.en, self.engines)
+        return frame.with_columns(pl.Series("link", list(positions), dtype=pl.Int64))
 
     def flags(self) -> pl.DataFrame:
         """Flags of the corrected alignment (link numbers are positions), then document-level flags."""

@@ -286,10 +286,11 @@ def toolbar(review: review_lib.Review, selected: list[int], shown: list[int]) ->
     row1 = st.columns([1.2, 1.2, 1.2, 1.2, 3])
     row1[0].button("Select page", key="select_page", on_click=select_all, args=(keys, True), help="select every link shown on this page")
     row1[1].button("Clear selection", key="clear_selection", on_click=select_all, args=(keys, False))
-    if row1[2].button("✓ Confirm", key="confirm", type="primary", disabled=not selected, help="set the selected links to confirmed"):
+    # A click can arrive from a view that a refresh has since replaced (selection gone): it then does nothing.
+    if row1[2].button("✓ Confirm", key="confirm", type="primary", disabled=not selected, help="set the selected links to confirmed") and selected:
         correct(review, "set_status", selected, "confirmed")
         st.rerun()
-    if row1[3].button("Needs review", key="needs_review", disabled=not selected):
+    if row1[3].button("Needs review", key="needs_review", disabled=not selected) and selected:
         correct(review, "set_status", selected, "needs-review")
         st.rerun()
     last = review.history[-1].label if review.history else ""
@@ -311,7 +312,8 @@ def toolbar(review: review_lib.Review, selected: list[int], shown: list[int]) ->
             ("EN alone", "mark_no_counterpart", ("en",), "the English has no counterpart in the French: unlink it"),
         ]
     for column, (label, method, extra, tip) in zip(st.columns(len(actions)), actions):
-        if column.button(label, key=f"act_{method}_{'_'.join(extra)}", disabled=one is None, help=f"{tip} (select exactly one link)"):
+        if column.button(label, key=f"act_{method}_{'_'.join(extra)}", disabled=one is None, help=f"{tip} (select exactly one link)") \
+                and one is not None:
             correct(review, method, one, *extra)
             st.rerun()
 

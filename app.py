@@ -11,7 +11,6 @@ default `reviews/`).
 from __future__ import annotations
 
 import hashlib
-import inspect
 import math
 import os
 from collections import OrderedDict
@@ -23,6 +22,7 @@ import streamlit as st
 from align import corpus, export, tbx
 from align import glossary as glossary_lib
 from align import review as review_lib
+from align.cache import TranslationCache
 from align.embedding import DEFAULT_MODEL, load_encoder
 from align.errors import InputError, ModelMissingError
 from align.pipeline import STAGES, DocumentResult, run_document
@@ -94,10 +94,6 @@ def run_pipeline(document, glossary: glossary_lib.Glossary, progress) -> Documen
     Streamlit runs each script run in its own thread and an SQLite connection may only be used
     in the thread that opened it, so the process-wide cache connection is not shared here.
     """
-    if "mt_cache" not in inspect.signature(run_document).parameters:
-        return run_document(document, glossary, progress=progress)
-    from align.cache import TranslationCache
-
     cache = TranslationCache()
     try:
         return run_document(document, glossary, progress=progress, mt_cache=cache)

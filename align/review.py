@@ -125,6 +125,9 @@ class Review:
         self.fr = [segment.text for segment in result.fr_segments if segment.alignable]
         self.en = [segment.text for segment in result.en_segments if segment.alignable]
         self.mt, self.engines = _sentence_translations(result, len(self.fr))
+        translations = result.translations if len(result.translations) == len(self.fr) else []
+        self.unknown_words = [tuple(t.unknown_words) for t in translations] or [()] * len(self.fr)
+        self.mt_constrained = any(getattr(t, "constrained", ()) for t in translations)
         self.fr_sha256 = text_fingerprint(result.document.fr_text)
         self.en_sha256 = text_fingerprint(result.document.en_text)
         self.auto_links = [
@@ -371,7 +374,8 @@ class Review:
         frame = alignment_frame(list(links), self.fr, self.mt, self.en, self.engines)
         frame = frame.with_columns(pl.Series("link", range(start, start + len(links)), dtype=pl.Int64))
         grouped: list[list[Flag]] = [[] for _ in links]
-        for flag in check_alignment(frame, self.glossary, self.has_official):
+        unknown = {start + offset: [word for i in link.fr_ids for word in self.unknown_words[i]] for offset, link in enumerate(links)}
+        for flag in check_alignment(frame, self.glossary, self.has_official, mt_constrained=self.mt_constrained, mt_unknown_words=unknown):
             if flag.link is not None and start <= flag.link < start + len(links):
                 grouped[flag.link - start].append(flag)
         return grouped
@@ -544,7 +548,7 @@ def _sentence_translations(result: DocumentResult, count: int) -> tuple[list[str
     alignment rows (a link of several French sentences carries their joined translation,
     which then stays with its first sentence).
     """
-    translations = getattr(result, "translations", None)
+    translations = result.translations
     if translations and len(translations) == count:
         return [t.text for t in translations], [t.engine for t in translations]
     mt, engines = [""] * count, [""] * count

@@ -115,7 +115,9 @@ def test_merging_re_checks_the_touched_link(results, glossary, tmp_path) -> None
     flagged = next(p for p in range(1, len(review.links)) if any(f.kind == "forbidden-term" for f in review.link_flags(p)))
     old = next(f for f in review.link_flags(flagged) if f.kind == "forbidden-term")
     previous_text = review.alignment()["fr"][flagged - 1]
+    kinds_before = {f.kind for f in review.link_flags(flagged - 1) + review.link_flags(flagged)}
     review.merge_previous(flagged)
+    assert {f.kind for f in review.link_flags(flagged - 1)} == kinds_before, "every check runs again, not only the glossary"
     merged = [f for f in review.link_flags(flagged - 1) if f.kind == "forbidden-term" and f.side == "fr"]
     assert [(f.start, f.end) for f in merged] == [(old.start + len(previous_text) + 1, old.end + len(previous_text) + 1)]
     text = review.alignment()["fr"][flagged - 1]

@@ -231,11 +231,16 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
     candidates = _windows_by_entry(words, lang, glossary)
     for entry, positions in candidates.items():
         size = len(entry.words)
+        needed = max(1, sum(not word.stop for word in entry.words) - 1)
+        if len(positions) < needed:
+            continue
         starts = {position - offset for position in positions for offset in range(size + 1)}
         for start in sorted(starts):
             for length in (size - 1, size, size + 1):
                 stop = start + length
                 if start < 0 or length < 2 or stop > len(words):
+                    continue
+                if sum(start <= position < stop for position in positions) < needed:
                     continue
                 window = words[start:stop]
                 if any(word.break_before for word in window[1:]):

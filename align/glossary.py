@@ -109,6 +109,11 @@ class Word:
     article: bool
     break_before: bool
 
+    @property
+    def folded(self) -> tuple[str, str, str]:
+        """(surface, lemma, stem) without accents."""
+        return fold(self.surface), fold(self.lemma), fold(self.stem)
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -379,6 +384,7 @@ def _stemmer(lang: str) -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer("french" if lang == "fr" else "english")
 
 
+@lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
     """Lower case without accents, ligatures spelt out."""
     text = text.lower().replace("œ", "oe").replace("æ", "ae")
@@ -438,11 +444,14 @@ def same_form(word: Word, term_word: Word, method: str = "combined") -> bool:
 
     `method` is `combined` (the rule used), `snowball` or `simplemma` (for the benchmark).
     """
-    if not word.accentless and word.surface != term_word.surface and fold(word.surface) == fold(term_word.surface):
+    if word.surface == term_word.surface:
+        return True
+    folded = term_word.folded
+    if not word.accentless and word.folded[0] == folded[0]:
         return False  # same letters, other accents: another word ("traité", a treaty, is not "traite")
     if word.accentless:
         a = (word.surface, word.lemma, word.stem)
-        b = (fold(term_word.surface), fold(term_word.lemma), fold(term_word.stem))
+        b = folded
     else:
         a = (word.surface, word.lemma, word.stem)
         b = (term_word.surface, term_word.lemma, term_word.stem)

@@ -67,9 +67,8 @@ def decode_bytes(data: bytes, path: object = "<input>") -> tuple[str, str]:
         text, encoding = _strict(data[3:], "utf-8", path), "utf-8-sig"
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text, encoding = _strict(data, "utf-16", path), "utf-16"
-    elif _looks_like_bomless_utf16(data):
-        encoding = "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be"
-        text = _strict(data, encoding, path)
+    elif (bomless := _decode_bomless_utf16(data)) is not None:
+        text, encoding = bomless
     elif b"\x00" in data:
         raise InputError(path, "this is a binary file, not text (it contains NUL bytes)")
     else:
@@ -154,13 +153,23 @@ def _strict(data: bytes, encoding: str, path: object) -> str:
         raise InputError(path, f"cannot be decoded as {encoding} (byte {error.start})") from None
 
 
-def _looks_like_bomless_utf16(data: bytes) -> bool:
+def _decode_bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a BOM: NUL bytes on one side of each pair, decoding to Western-script text."""
     sample = data[:4000]
-    if len(sample) < 4:
-        return False
+    if len(sample) < 8 or len(data) % 2:
+        return None
     zeros_even, zeros_odd = sample[0::2].count(0), sample[1::2].count(0)
     half = len(sample) // 2
-    return max(zeros_even, zeros_odd) > 0.3 * half and min(zeros_even, zeros_odd) < 0.05 * half
+    if not (max(zeros_even, zeros_odd) > 0.3 * half and min(zeros_even, zeros_odd) < 0.05 * half):
+        return None
+    encoding = "utf-16-le" if zeros_odd > zeros_even else "utf-16-be"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    visible = [ch for ch in text[:2000] if not ch.isspace()]
+    western = sum(1 for ch in visible if ch.isprintable() and (ord(ch) < 0x0530 or 0x2000 <= ord(ch) < 0x2070))
+    return (text, encoding) if visible and western >= 0.9 * len(visible) else None
 
 
 def _refuse_binary_text(text: str, path: object) -> None:

@@ -245,13 +245,20 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
                 window = words[start:stop]
                 if any(word.break_before for word in window[1:]):
                     continue
-                reason = _edit_reason(window, entry, glossary)
-                if reason is None:
+                outcome = _edit_reason(window, entry, glossary)
+                if outcome is None:
                     continue
+                reason, blend_word = outcome
                 span = (window[0].start, window[-1].end)
                 if any(first <= span[0] and span[1] <= last for first, last in exact_spans):
                     continue
+                if any(first < span[0] < last or first < span[1] < last for first, last in exact_spans):
+                    continue  # the window cuts through a real term: a combination of terms, not a garble
                 found.append((start, stop - 1, entry, reason))
+                if blend_word is not None:  # the variant the stray word comes from is a suggestion too
+                    source = _source_variant(blend_word, window, entry, glossary)
+                    if source is not None:
+                        found.append((start, stop - 1, source, reason))
     garbles = _merge_garbles(text, words, found, glossary, lang)
     garbles += _misspelt_single_terms(text, words, lang, glossary, [(g.start, g.end) for g in garbles] + exact_spans)
     return sorted(garbles, key=lambda garble: garble.start)
@@ -268,8 +275,21 @@ def _windows_by_entry(words: list[Word], lang: str, glossary: Glossary) -> dict[
     return result
 
 
-def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary) -> str | None:
-    """Why `window` is a garbled form of `entry`, or None (identical, too far, or ordinary language)."""
+def _source_variant(word: Word, window: list[Word], entry: Entry, glossary: Glossary) -> Entry | None:
+    """The accepted variant of `entry`'s concept that `word` comes from (most words shared with the window, then shortest)."""
+    candidates = [other for other in glossary.concept_entries(entry.concept, entry.lang)
+                  if other is not entry and other.status != "forbidden" and any(same_form(word, t) for t in other.words)]
+    if not candidates:
+        return None
+
+    def shared(other: Entry) -> int:
+        return sum(any(same_form(w, t) for w in window) for t in other.words if not t.stop)
+
+    return max(candidates, key=lambda other: (shared(other), -len(other.words), other.status == "preferred"))
+
+
+def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary) -> tuple[str, Word | None] | None:
+    """Why `window` is a garbled form of `entry` (and the stray word of a blend), or None (identical, too far, or ordinary language)."""
     terms = entry.words
     equal = [[same_form(word, term_word) for term_word in terms] for word in window]
     vocabulary = glossary.vocabulary(entry.concept, entry.lang)
@@ -283,9 +303,9 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary) -> str | 
             return None
         word, term_word = window[different[0]], terms[different[0]]
         if blend_possible and not word.stop and fold(word.lemma) in vocabulary - own:
-            return f"“{word.text}” comes from another variant"
+            return f"“{word.text}” comes from another variant", word
         if _misspelt(word, term_word, entry.lang):
-            return f"“{word.text}” looks like a misspelling of “{term_word.text}”"
+            return f"“{word.text}” looks like a misspelling of “{term_word.text}”", None
         return None
     if len(window) == len(terms) + 1:
         for extra in range(len(window)):
@@ -294,15 +314,15 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary) -> str | 
                 word = window[extra]
                 neighbours = [window[index] for index in (extra - 1, extra + 1) if 0 <= index < len(window)]
                 if any(word.surface == other.surface for other in neighbours):
-                    return f"“{word.text}” is doubled"
+                    return f"“{word.text}” is doubled", None
                 if blend_possible and not word.stop and fold(word.lemma) in vocabulary - own:
-                    return f"“{word.text}” comes from another variant"
+                    return f"“{word.text}” comes from another variant", word
         return None
     if len(window) == len(terms) - 1:
         for missing in range(1, len(terms) - 1):
             rest = [position for position in range(len(terms)) if position != missing]
             if all(equal[index][position] for index, position in enumerate(rest)) and not terms[missing].stop and blend_possible:
-                return f"“{terms[missing].text}” is missing"
+                return f"“{terms[missing].text}” is missing", None
         return None
     return None
 
@@ -343,9 +363,11 @@ def _merge_garbles(text: str, words: list[Word], found: list[tuple[int, int, Ent
                     suggestions.append(term)
         reasons = list(dict.fromkeys(item[3] for item in group))
         concept = entries[0].concept
+        blend = any("another variant" in reason for reason in reasons)
         if len(suggestions) > 1:
-            message = (f"“{text[start:end]}” mixes or garbles terms for {_concept_label(glossary, concept)}: "
-                       f"write one of {', '.join(f'“{s}”' for s in suggestions)}")
+            alternatives = ", ".join(f"“{s}”" for s in suggestions[:-1]) + f" or “{suggestions[-1]}”"
+            what = "blends two forms of" if blend else "garbles"
+            message = f"“{text[start:end]}” {what} the term {_concept_label(glossary, concept)}: write {alternatives}"
         else:
             message = f"“{text[start:end]}” is a garbled form of “{suggestions[0]}”" if suggestions else "garbled term"
         garbles.append(Garble(start, end, text[start:end], tuple(suggestions), message + f" ({'; '.join(reasons)})."))

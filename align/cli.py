@@ -96,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench_translate.add_argument("--beam-size", type=int, default=4, help="beam size (default: 4, as argos)")
     bench_translate.add_argument("--glossary", default=None, help="glossary CSV for the constrained run (default: glossary/glossary.csv)")
     bench_translate.set_defaults(handler=command_bench_translate)
+    bench_checks = bench_commands.add_parser("checks", help="recall and false alarms of the checks on planted-error fixtures")
+    bench_checks.add_argument("--glossary", default=None, help="glossary CSV (default: glossary/glossary.csv)")
+    bench_checks.set_defaults(handler=command_bench_checks)
 
     models = commands.add_parser("models", help="translation and embedding models: status, install")
     models_commands = models.add_subparsers(dest="models_what", required=True)
@@ -226,6 +229,12 @@ def command_models_install(args: argparse.Namespace) -> int:
     from align.models import command_install
 
     return command_install(args.from_file, allow_download=not args.no_download)
+
+
+def command_bench_checks(args: argparse.Namespace) -> int:
+    from align.bench_checks import run_bench
+
+    return run_bench(args.glossary)
 
 
 def command_bench_translate(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ default `reviews/`).
 from __future__ import annotations
 
 import hashlib
+import html
 import math
 import os
 from collections import OrderedDict
@@ -29,6 +30,7 @@ from align.pipeline import STAGES, DocumentResult, run_document
 
 GLOSSARY_ENV = "ALIGN_GLOSSARY"
 PAGE_SIZES = (10, 25, 50, 100)
+ROW_WIDTHS = [0.5, 11.5]
 RESULTS_KEPT = 8
 STYLE = """
 <style>
@@ -46,6 +48,9 @@ mark[title] {cursor: help;}
 .badge-auto {background: #e6e6e6; color: #444;}
 .empty-side {color: #999; font-style: italic;}
 .col-head {font-weight: 700; font-size: 0.85rem; color: #555; border-bottom: 1px solid #ddd;}
+.row-grid {display: grid; column-gap: 1.2rem;}
+.grid-3 {grid-template-columns: 3fr 3fr 3fr 0.9fr;}
+.grid-2 {grid-template-columns: 4fr 4fr 0.9fr;}
 </style>
 """
 
@@ -217,7 +222,8 @@ def status_badge(status: str) -> str:
 def side_html(text: str, flags, side: str) -> str:
     if not text:
         return '<span class="empty-side">— no counterpart —</span>'
-    return review_lib.highlight_html(text, [flag for flag in flags if flag.side == side])
+    # A blank line would end the HTML block and let Markdown reinterpret the rest of the text.
+    return review_lib.highlight_html(text, [flag for flag in flags if flag.side == side]).replace("\n", "<br>")
 
 
 def review_view(review: review_lib.Review, filters: dict) -> None:
@@ -247,21 +253,21 @@ def review_view(review: review_lib.Review, filters: dict) -> None:
     has_en = review.has_official
     mt_engine = next((engine for engine in review.engines if engine), "none")
     mt_label = "Machine translation" + (" (rule-based MT — rough)" if "apertium" in mt_engine else f" ({mt_engine})")
-    widths = [0.6, 3, 3, 3, 1] if has_en else [0.6, 4, 4, 1]
-    heads = ["#", "French", mt_label, "Official English", "Confidence"] if has_en else ["#", "French", mt_label, "Confidence"]
-    for column, head in zip(st.columns(widths), heads):
-        column.markdown(f'<div class="col-head">{head}</div>', unsafe_allow_html=True)
+    # One checkbox and one HTML grid per row: far fewer elements for the browser than a column per side.
+    grid = "grid-3" if has_en else "grid-2"
+    heads = ["French", mt_label, *(["Official English"] if has_en else []), "Confidence"]
+    head = st.columns(ROW_WIDTHS)
+    head[0].markdown('<div class="col-head">#</div>', unsafe_allow_html=True)
+    head[1].markdown(f'<div class="row-grid {grid} col-head">{"".join(f"<div>{html.escape(h)}</div>" for h in heads)}</div>', unsafe_allow_html=True)
     for row in review.alignment(shown).iter_rows(named=True):
         position = row["link"]
         flags = review.link_flags(position)
-        columns = st.columns(widths)
+        meta = f'{row["score"]:.2f}<br>{status_badge(row["status"])}{"<br>⚑ " + str(len(flags)) if flags else ""}'
+        cells = [side_html(row["fr"], flags, "fr"), side_html(row["mt"], flags, "mt"), *([side_html(row["en"], flags, "en")] if has_en else []),
+                 f'<div class="link-meta">{meta}</div>']
+        columns = st.columns(ROW_WIDTHS)
         columns[0].checkbox(str(position), key=f"sel_{revision}_{position}")
-        columns[1].markdown(side_html(row["fr"], flags, "fr"), unsafe_allow_html=True)
-        columns[2].markdown(side_html(row["mt"], flags, "mt"), unsafe_allow_html=True)
-        if has_en:
-            columns[3].markdown(side_html(row["en"], flags, "en"), unsafe_allow_html=True)
-        columns[-1].markdown(f'<div class="link-meta">{row["score"]:.2f}<br>{status_badge(row["status"])}'
-                             f'{"<br>⚑ " + str(len(flags)) if flags else ""}</div>', unsafe_allow_html=True)
+        columns[1].markdown(f'<div class="row-grid {grid}">{"".join(f"<div>{cell}</div>" for cell in cells)}</div>', unsafe_allow_html=True)
     selected = [p for p in shown if st.session_state.get(f"sel_{revision}_{p}")]
     with toolbar_box:
         toolbar(review, selected, shown)

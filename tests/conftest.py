@@ -25,3 +25,15 @@ sys.modules.setdefault("tests.conftest", sys.modules[__name__])
 @pytest.fixture(scope="session")
 def texts_dir() -> Path:
     return TEXTS
+
+
+def write_glossary(path: Path, rows: list[tuple[str, str, str, str]]) -> Path:
+    """Write a glossary CSV from (concept, lang, term, status) rows, other columns empty."""
+    import polars as pl
+
+    from align.glossary import COLUMNS, glossary_csv
+
+    frame = pl.DataFrame([dict.fromkeys(COLUMNS, "") | {"concept": c, "lang": lang, "term": t, "status": s} for c, lang, t, s in rows],
+                         schema=dict.fromkeys(COLUMNS, pl.Utf8))
+    path.write_text(glossary_csv(frame), encoding="utf-8")
+    return path

@@ -6,15 +6,13 @@ ALIGN_TEXTS_DIR, ALIGN_GLOSSARY and ALIGN_REVIEW_DIR, so the real ones are never
 
 import json
 import shutil
-from pathlib import Path
 
 import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from align.glossary import COLUMNS, glossary_csv
+from tests.conftest import ROOT, write_glossary
 
-ROOT = Path(__file__).resolve().parent.parent
 WITH_EN = "trilateral-working-group-2023"
 FR_ONLY = "us-state-dept-tip-prevention-month-2024"
 GLOSSARY_ROWS = [
@@ -30,9 +28,7 @@ def workspace(tmp_path, monkeypatch):
     texts = tmp_path / "texts"
     shutil.copytree(ROOT / "texts", texts)
     glossary = tmp_path / "glossary.csv"
-    frame = pl.DataFrame([dict.fromkeys(COLUMNS, "") | {"concept": c, "lang": lang, "term": t, "status": s} for c, lang, t, s in GLOSSARY_ROWS],
-                         schema=dict.fromkeys(COLUMNS, pl.Utf8))
-    glossary.write_text(glossary_csv(frame), encoding="utf-8")
+    write_glossary(glossary, GLOSSARY_ROWS)
     reviews = tmp_path / "reviews"
     monkeypatch.setenv("ALIGN_TEXTS_DIR", str(texts))
     monkeypatch.setenv("ALIGN_GLOSSARY", str(glossary))

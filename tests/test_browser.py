@@ -16,12 +16,10 @@ import time
 import urllib.request
 from pathlib import Path
 
-import polars as pl
 import pytest
 
-from align.glossary import COLUMNS, glossary_csv
+from tests.conftest import ROOT, write_glossary
 
-ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 DOCUMENT = "trilateral-working-group-2023"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -64,9 +62,7 @@ def app_server(tmp_path):
     texts = tmp_path / "texts"
     shutil.copytree(ROOT / "texts", texts)
     glossary = tmp_path / "glossary.csv"
-    frame = pl.DataFrame([dict.fromkeys(COLUMNS, "") | {"concept": c, "lang": lang, "term": t, "status": s} for c, lang, t, s in GLOSSARY_ROWS],
-                         schema=dict.fromkeys(COLUMNS, pl.Utf8))
-    glossary.write_text(glossary_csv(frame), encoding="utf-8")
+    write_glossary(glossary, GLOSSARY_ROWS)
     reviews = tmp_path / "reviews"
     port = free_port()
     env = os.environ | {"ALIGN_TEXTS_DIR": str(texts), "ALIGN_GLOSSARY": str(glossary), "ALIGN_REVIEW_DIR": str(reviews),

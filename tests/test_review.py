@@ -5,20 +5,17 @@ import os
 import subprocess
 import sys
 from dataclasses import replace
-from pathlib import Path
 
 import polars as pl
 import pytest
 
 from align import corpus
 from align.errors import InputError
-from align.glossary import COLUMNS, glossary_csv, load_glossary
+from align.glossary import load_glossary
 from align.pipeline import run_document
 from align.reading import MAX_FILE_BYTES
 from align.review import CorrectionError, Review, ReviewConflict, apply_saved_review, highlight_html, review_path
-
-ROOT = Path(__file__).resolve().parent.parent
-TEXTS = ROOT / "texts"
+from tests.conftest import ROOT, TEXTS, write_glossary
 
 GLOSSARY_ROWS = [
     ("trafficking in persons", "fr", "traite des personnes", "preferred"),
@@ -30,16 +27,9 @@ FR_ONLY = "us-state-dept-tip-prevention-month-2024"
 BINARY = b"\x89PNG\r\n\x1a\n" + bytes(range(1, 32)) * 40
 
 
-def write_glossary(path, rows=GLOSSARY_ROWS):
-    frame = pl.DataFrame([dict.fromkeys(COLUMNS, "") | {"concept": c, "lang": lang, "term": t, "status": s} for c, lang, t, s in rows],
-                         schema=dict.fromkeys(COLUMNS, pl.Utf8))
-    path.write_text(glossary_csv(frame), encoding="utf-8")
-    return path
-
-
 @pytest.fixture(scope="module")
 def glossary(tmp_path_factory):
-    return load_glossary(write_glossary(tmp_path_factory.mktemp("glossary") / "glossary.csv"))
+    return load_glossary(write_glossary(tmp_path_factory.mktemp("glossary") / "glossary.csv", GLOSSARY_ROWS))
 
 
 @pytest.fixture(scope="module")

@@ -328,12 +328,13 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary) -> tuple[
 
 
 def _misspelt(word: Word, term_word: Word, lang: str) -> bool:
-    """An unknown word within one edit (two for long words; a swap of two letters is one) of the term's word."""
+    """An unknown word within one edit (two for words of ten letters or more; a swap of two letters is one) of the
+    term's word, with the same first letter (slips rarely hit it; "hestitation" is not "restitution")."""
     if word.stop or term_word.stop or len(word.surface) < 4 or not word.surface.isalpha():
         return False
-    if simplemma.is_known(word.surface, lang):
+    if fold(word.surface[0]) != fold(term_word.surface[0]) or simplemma.is_known(word.surface, lang):
         return False
-    allowed = 1 if len(term_word.surface) < 8 else 2
+    allowed = 1 if len(term_word.surface) < 10 else 2
     return OSA.distance(word.surface, term_word.surface) <= allowed
 
 
@@ -493,8 +494,18 @@ _NUMBER_PATTERNS = {
     "en": re.compile(r"(?<![\w,.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|(?<![\w,.])\d+(?:\.\d+)?(?![\w])"),
 }
 _FRENCH_NOTATION_IN_ENGLISH = re.compile(r"(?<![\w,.])\d+,\d{1,2}(?![\d,])|(?<![\w,.])\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d])")
-_NOT_NUMBERS = {"fr": {"un", "une", "neuf", "cent"}, "en": {"one", "hundred"}}
-"""Number words that are mostly not numbers ("un soutien", "neuf" = new, "no one")."""
+_NOT_NUMBERS = {
+    "fr": {"uns", "unes", "neuf", "milles", "milliers", "centaines", "dizaines", "millions", "milliards"},
+    "en": {"ones", "o", "thousands", "hundreds", "dozens", "millions", "billions"},
+}
+"""Number words that are not numbers here ("neuf" = new, "milles" = miles, vague plurals)."""
+_WEAK = {"fr": {"un", "une"}, "en": {"one"}}
+"""Articles and pronouns that are numbers only inside a run ("vingt et un", "one hundred")."""
+_PER_CENT = re.compile(r"\bpour\s+$", re.IGNORECASE)
+""""cent" after "pour" is per cent, not a hundred."""
+_CONNECTORS = {"fr": {"et"}, "en": {"and"}}
+_SCALES = {"million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "billion": 1e9, "billions": 1e9}
+_SCALE_AFTER = re.compile(r"[ \u00a0\u202f]+(millions?|milliards?|billions?)\b", re.IGNORECASE)
 _NUMBER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -504,6 +515,7 @@ class _Value:
     start: int
     end: int
     text: str
+    spelt: bool = False
 
 
 def find_dates(text: str, lang: str) -> list[_Value]:
@@ -525,16 +537,70 @@ def find_dates(text: str, lang: str) -> list[_Value]:
     return sorted(result, key=lambda value: value.start)
 
 
-@lru_cache(maxsize=4096)
-def _word_number(word: str, lang: str) -> float | None:
+@lru_cache(maxsize=8192)
+def _word_number(words: str, lang: str) -> float | None:
+    """The value of number words ("deux mille", "vingt-cinq", "one hundred and twenty"), or None (text2num parses)."""
     from text_to_num import text2num
 
-    if word.lower() in _NOT_NUMBERS[lang]:
-        return None
     try:
-        return float(text2num(word.lower(), lang))
-    except (ValueError, TypeError, IndexError):
+        return float(text2num(words.lower(), lang))
+    except (ValueError, TypeError, IndexError, KeyError):
         return None
+
+
+def _spelt_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> list[_Value]:
+    """Runs of number words, each run parsed as one number; a hyphenated word may start with one ("two-volume")."""
+    tokens = []  # (start, end, word, value alone or None)
+    for found in _NUMBER_WORD.finditer(text):
+        if any(start < found.end() and found.start() < end for start, end in taken):
+            continue
+        word = found.group(0)
+        lower = word.lower()
+        if lower in _NOT_NUMBERS[lang] or len(lower) < 2:
+            tokens.append((found.start(), found.end(), word, None))
+            continue
+        if lower in _WEAK[lang]:
+            tokens.append((found.start(), found.end(), word, "weak"))
+            continue
+        value = _word_number(word, lang)
+        if value is None and "-" in word:  # "two-volume": the leading number words only
+            parts = word.split("-")
+            for cut in range(len(parts) - 1, 0, -1):
+                head = "-".join(parts[:cut])
+                if _word_number(head, lang) is not None and head.lower() not in _NOT_NUMBERS[lang]:
+                    tokens.append((found.start(), found.start() + len(head), head, _word_number(head, lang)))
+                    break
+            else:
+                tokens.append((found.start(), found.end(), word, None))
+            continue
+        tokens.append((found.start(), found.end(), word, value))
+    result = []
+    index = 0
+    while index < len(tokens):
+        if tokens[index][3] is None or tokens[index][3] == "weak":
+            index += 1
+            continue
+        run = [tokens[index]]
+        following = index + 1
+        while following < len(tokens) and not text[run[-1][1]:tokens[following][0]].strip():
+            token = tokens[following]
+            connects = token[2].lower() in _CONNECTORS[lang] and following + 1 < len(tokens) and tokens[following + 1][3] is not None
+            if token[3] is None and not connects:
+                break
+            run.append(token)
+            following += 1
+        while run and run[-1][3] is None:
+            run.pop()
+        phrase = text[run[0][0]:run[-1][1]]
+        value = _word_number(phrase, lang) if len(run) > 1 else run[0][3]
+        run = [token for token in run if token[3] != "weak"] if value is None else run
+        per_cent = len(run) == 1 and lang == "fr" and run[0][2].lower() == "cent" and _PER_CENT.search(text[:run[0][0]])
+        if value is not None and not per_cent:
+            result.append(_Value((value,), run[0][0], run[-1][1], phrase, spelt=True))
+        elif value is None:
+            result += [_Value((token[3],), token[0], token[1], token[2], spelt=True) for token in run if token[3] is not None]
+        index = index + len(run)
+    return result
 
 
 def find_numbers(text: str, lang: str, *, lenient: bool = False) -> list[_Value]:
@@ -563,14 +629,14 @@ def find_numbers(text: str, lang: str, *, lenient: bool = False) -> list[_Value]
                 value = float(raw)
             except ValueError:
                 continue
-            result.append(_Value((value,), found.start(), found.end(), found.group(0)))
-            taken.append((found.start(), found.end()))
-    for found in _NUMBER_WORD.finditer(text):
-        if any(start < found.end() and found.start() < end for start, end in taken):
-            continue
-        number = _word_number(found.group(0), lang)
-        if number is not None:
-            result.append(_Value((number,), found.start(), found.end(), found.group(0)))
+            end = found.end()
+            scale = _SCALE_AFTER.match(text, end)
+            if scale:  # "48 millions" = "$48 million"
+                value *= _SCALES[scale.group(1).lower()]
+                end = scale.end()
+            result.append(_Value((value,), found.start(), end, text[found.start():end]))
+            taken.append((found.start(), end))
+    result += _spelt_numbers(text, lang, taken)
     return sorted(result, key=lambda value: value.start)
 
 
@@ -609,17 +675,24 @@ def _number_flags(link: _Link, target: str, neighbours: list[_Link]) -> list[Fla
     missing = [value for value in missing if value.value not in nearby_en]
     extra = [value for value in extra if value.value not in nearby_fr]
     flags = []
-    cap = "warning" if target == "mt" else "error"
-    for wrong, right in zip(extra, missing):
-        flags.append(Flag(link.number, target, "number-mismatch", cap, wrong.start, wrong.end, wrong.text,
+    pairs = list(zip(extra, missing)) if len(extra) == len(missing) == 1 else [
+        pair for spelt in (False, True)
+        for pair in zip([v for v in extra if v.spelt == spelt], [v for v in missing if v.spelt == spelt])]
+    paired = {id(value) for pair in pairs for value in pair}
+    for wrong, right in pairs:
+        severity = "warning" if target == "mt" or (wrong.spelt and right.spelt) else "error"
+        flags.append(Flag(link.number, target, "number-mismatch", severity, wrong.start, wrong.end, wrong.text,
                           f"{_capitalised(_SIDE_NAMES[target])} has {wrong.text} where the French has {right.text}.",
                           _format_number(right.value[0])))
-    for value in missing[len(extra):]:
-        flags.append(Flag(link.number, "fr", "number-mismatch", "warning", value.start, value.end, value.text,
-                          f"The French number {value.text} is not in {_SIDE_NAMES[target]}.", ""))
-    for value in extra[len(missing):]:
-        flags.append(Flag(link.number, target, "number-mismatch", "warning", value.start, value.end, value.text,
-                          f"{_capitalised(_SIDE_NAMES[target])} has the number {value.text}, which is not in the French.", ""))
+    # a number on one side only: a warning when written in digits, context (info) when spelt out ("these two")
+    for value in missing:
+        if id(value) not in paired:
+            flags.append(Flag(link.number, "fr", "number-mismatch", "info" if value.spelt else "warning", value.start, value.end, value.text,
+                              f"The French number {value.text} is not in {_SIDE_NAMES[target]}.", ""))
+    for value in extra:
+        if id(value) not in paired:
+            flags.append(Flag(link.number, target, "number-mismatch", "info" if value.spelt else "warning", value.start, value.end, value.text,
+                              f"{_capitalised(_SIDE_NAMES[target])} has the number {value.text}, which is not in the French.", ""))
     if target == "en":
         for found in _FRENCH_NOTATION_IN_ENGLISH.finditer(link.texts["en"]):
             if any(flag.start <= found.start() < flag.end for flag in flags if flag.side == "en"):
@@ -777,6 +850,10 @@ def french_spans(text: str) -> list[tuple[int, int]]:
         words = clause.split()
         if len(words) < UNTRANSLATED_MIN_WORDS or sum(word[:1].isupper() for word in words) > len(words) / 2:
             continue
+        french_only = sum(1 for word in re.findall(r"[^\W\d_]+", clause)
+                          if word.islower() and simplemma.is_known(word, "fr") and not simplemma.is_known(word, "en"))
+        if french_only < 2:
+            continue  # names and loanwords ("neither Cuvier nor Lacépède") are not French sentences
         confidences = detector.compute_language_confidence_values(clause)
         top = confidences[0]
         if top.language == Language.FRENCH and top.value >= UNTRANSLATED_CONFIDENCE:

@@ -11,6 +11,7 @@ Checks, by kind:
 - `omission`, `addition`: null links and links whose lengths disagree strongly.
 - `untranslated`: French left in the English (glossary terms, language identification with
   lingua), and words the MT engine did not know.
+- `typography`: two sentences run together without a space ("abuse.Yet").
 - `boilerplate`: web furniture kept out of alignment.
 
 Severities: `error` is a mistake to correct, `warning` something to look at, `info` context.
@@ -38,7 +39,7 @@ FLAG_COLUMNS = ("link", "side", "kind", "severity", "start", "end", "text", "mes
 SEVERITIES = ("error", "warning", "info")
 KINDS = (
     "term-garbled", "forbidden-term", "term-missing", "term-inconsistent", "number-mismatch", "date-mismatch",
-    "acronym-mismatch", "omission", "addition", "untranslated", "boilerplate",
+    "acronym-mismatch", "omission", "addition", "untranslated", "typography", "boilerplate",
 )
 SUGGESTION_SEPARATOR = " | "
 _FLAG_SCHEMA = {
@@ -144,6 +145,36 @@ def check_text(text: str, lang: str, glossary: Glossary, *, side: str | None = N
     side = side or lang
     holder = _Link(link if link is not None else 0, {side: text}, "auto", {side: find_terms(text, _LANG_OF_SIDE[side], glossary)})
     return _side_flags(holder, side, glossary)
+
+
+def typography_flags(segments: list[Segment], alignment: pl.DataFrame, side: str) -> list[Flag]:
+    """Sentences run together without a space ("abuse.Yet"), found between consecutive segments.
+
+    `segments` are the alignable segments whose indices the alignment's `fr_ids`/`en_ids` use.
+    The flag sits on the link holding the first sentence, over its last word.
+    """
+    ids_column = "fr_ids" if side == "fr" else "en_ids"
+    place: dict[int, tuple[int, int]] = {}  # segment index -> (link, offset of the segment in the link's text)
+    for row in alignment.iter_rows(named=True):
+        offset = 0
+        for index in row[ids_column] or []:
+            place[index] = (row["link"], offset)
+            offset += len(segments[index].text) + 1
+    flags = []
+    for index in range(len(segments) - 1):
+        first, second = segments[index], segments[index + 1]
+        if first.end != second.start or index not in place or not re.search(r"[a-zà-ÿ]{2}[.!?;]$", first.text):
+            continue
+        if not re.match(r"[A-ZÀ-Ý][a-zà-ÿ]", second.text):
+            continue
+        link, offset = place[index]
+        last_word = re.search(r"[^\s]+$", first.text)
+        start = offset + last_word.start()
+        next_word = second.text.split()[0]
+        flags.append(Flag(link, side, "typography", "warning", start, offset + len(first.text), last_word.group(0),
+                          f"No space between “{last_word.group(0)}” and “{next_word}”: two sentences run together.",
+                          f"{last_word.group(0)} {next_word}"))
+    return flags
 
 
 def boilerplate_flags(segments: list[Segment], side: str) -> list[Flag]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from align.alignment import REVIEW_THRESHOLD, Link, align_texts, translation_confidence
-from align.checks import boilerplate_flags, check_alignment, flags_frame
+from align.checks import boilerplate_flags, check_alignment, flags_frame, typography_flags
 from align.embedding import DEFAULT_MODEL, ENGLISH_MODEL, load_encoder
 from align.glossary import Glossary
 from align.reading import Document
@@ -108,6 +108,7 @@ def run_document(
     mt_unknown = {number: [word for i in link.fr_ids for word in translations[i].unknown_words] for number, link in enumerate(links)}
     flags = check_alignment(alignment, glossary, document.en_text is not None,
                             mt_constrained=any(getattr(t, "constrained", ()) for t in translations), mt_unknown_words=mt_unknown)
+    flags += typography_flags(fr_segments, alignment, "fr") + typography_flags(en_segments, alignment, "en")
     flags += boilerplate_flags(fr_all, "fr") + boilerplate_flags(en_all, "en")
     return DocumentResult(document, fr_all, en_all, alignment, flags_frame(flags), notices, translations)
 

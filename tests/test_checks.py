@@ -257,3 +257,14 @@ def test_seed_text_blend_is_flagged_with_both_terms(glossary) -> None:
 def test_un_french_mixing_three_correct_variants_raises_nothing(glossary) -> None:
     flags = check_alignment(segments_frame(TEXTS / "fr" / "un-sg-world-day-2023.txt"), glossary, False)
     assert [flag for flag in flags if flag.severity != "info"] == []
+
+
+def test_sentences_run_together_are_a_typography_warning_on_the_right_link() -> None:
+    from align.checks import typography_flags
+
+    segments = [segment for segment in segment_text("Abuse is rife.\nIt grows with sexual exploitation and abuse.Yet traffickers act.", "en")]
+    frame = line_alignment(["a", "b c"], [segments[0].text, f"{segments[1].text} {segments[2].text}"])
+    [flag] = typography_flags(segments, frame, "en")
+    assert (flag.link, flag.kind, flag.text, flag.suggestion) == (1, "typography", "abuse.", "abuse. Yet")
+    assert frame["en"][1][flag.start:flag.end] == "abuse."
+    assert typography_flags(segment_text("It ends. Then it starts.", "en"), line_alignment(["a b"], ["It ends. Then it starts."]), "en") == []

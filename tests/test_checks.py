@@ -268,3 +268,26 @@ def test_sentences_run_together_are_a_typography_warning_on_the_right_link() -> 
     assert (flag.link, flag.kind, flag.text, flag.suggestion) == (1, "typography", "abuse.", "abuse. Yet")
     assert frame["en"][1][flag.start:flag.end] == "abuse."
     assert typography_flags(segment_text("It ends. Then it starts.", "en"), line_alignment(["a b"], ["It ends. Then it starts."]), "en") == []
+
+
+@pytest.fixture(scope="module")
+def real_flags(glossary):
+    from align.pipeline import run_document
+    from align.reading import find_documents
+
+    return {document.name: run_document(document, glossary, mt_engine="apertium", mt_cache=False).flags for document in find_documents([TEXTS])}
+
+
+def test_real_pairs_raise_the_flags_a_reviewer_expects(real_flags) -> None:
+    trilateral = real_flags["trilateral-working-group-2023"]
+    [date] = trilateral.filter(pl.col("kind") == "date-mismatch").to_dicts()
+    assert (date["side"], date["severity"], date["text"], date["suggestion"]) == ("en", "error", "October 12, 2023", "October 24, 2023")
+    omitted = trilateral.filter((pl.col("kind") == "omission") & (pl.col("side") == "fr"))["text"].to_list()
+    assert any(text.startswith("Joel Hernández García") for text in omitted) and any(text.startswith("Cindy Dyer") for text in omitted)
+    assert trilateral.filter(pl.col("kind").is_in(["acronym-mismatch", "forbidden-term", "term-garbled"])).height == 0
+    un = real_flags["un-sg-world-day-2023"]
+    assert un.filter((pl.col("side") == "fr") & (pl.col("severity") != "info")).height == 0
+    assert un.filter(pl.col("kind") == "term-garbled")["text"].to_list() == ["Human Trafficking in Persons"]
+    assert un.filter(pl.col("kind") == "typography")["text"].to_list() == ["abuse."]
+    us = real_flags["us-state-dept-tip-prevention-month-2024"]
+    assert us.filter(pl.col("severity") != "info")["text"].to_list() == ["traite des êtres personnes"]

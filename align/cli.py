@@ -99,6 +99,12 @@ def build_parser() -> argparse.ArgumentParser:
     bench_checks = bench_commands.add_parser("checks", help="recall and false alarms of the checks on planted-error fixtures")
     bench_checks.add_argument("--glossary", default=None, help="glossary CSV (default: glossary/glossary.csv)")
     bench_checks.set_defaults(handler=command_bench_checks)
+    bench_app = bench_commands.add_parser("app", help="review app response times on a long (~2,000-sentence) document; --browser adds Chromium")
+    bench_app.add_argument("--bench-dir", default=None, help="benchmark folder (default: ../shared/bench next to the repository)")
+    bench_app.add_argument("--sentences", type=int, default=2000, help="join whole TransRead books until this many French sentences (default: 2000)")
+    bench_app.add_argument("--repeat", type=int, default=3, help="runs per server-side figure, median printed (default: 3)")
+    bench_app.add_argument("--browser", action="store_true", help="also time the interactions end to end in /usr/bin/chromium")
+    bench_app.set_defaults(handler=command_bench_app)
 
     models = commands.add_parser("models", help="translation and embedding models: status, install")
     models_commands = models.add_subparsers(dest="models_what", required=True)
@@ -229,6 +235,12 @@ def command_models_install(args: argparse.Namespace) -> int:
     from align.models import command_install
 
     return command_install(args.from_file, allow_download=not args.no_download)
+
+
+def command_bench_app(args: argparse.Namespace) -> int:
+    from align.bench_app import command_bench_app as run_bench
+
+    return run_bench(args)
 
 
 def command_bench_checks(args: argparse.Namespace) -> int:

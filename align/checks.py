@@ -634,14 +634,40 @@ def _spelt_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> list[_
     return result
 
 
+_TIME_PATTERNS = {
+    "fr": re.compile(r"\b([01]?\d|2[0-3])\s?h(?:\s?([0-5]\d))?\b"),
+    "en": re.compile(r"\b(1[0-2]|0?\d)(?::([0-5]\d))?\s?([ap])\.?\s?m\b\.?|\b([01]?\d|2[0-3]):([0-5]\d)\b", re.IGNORECASE),
+}
+
+
+def find_times(text: str, lang: str) -> list[_Value]:
+    """Clock times as ("time", minutes after midnight): "14 h 30" = "2:30 p.m." = "14:30"."""
+    result = []
+    for found in _TIME_PATTERNS[lang].finditer(text):
+        groups = found.groups()
+        if lang == "fr":
+            minutes = int(groups[0]) * 60 + int(groups[1] or 0)
+        elif groups[2]:
+            hour = int(groups[0]) % 12 + (12 if groups[2].lower() == "p" else 0)
+            minutes = hour * 60 + int(groups[1] or 0)
+        else:
+            minutes = int(groups[3]) * 60 + int(groups[4])
+        result.append(_Value(("time", minutes), found.start(), found.end(), found.group(0)))
+    return result
+
+
 def find_numbers(text: str, lang: str, *, lenient: bool = False) -> list[_Value]:
-    """Numbers (digits in the language's notation, and number words) outside dates.
+    """Numbers (digits in the language's notation, and number words) and clock times, outside dates.
 
     `lenient` accepts both notations (machine translation may keep the French one).
     """
     dates = find_dates(text, lang)
     taken = [(date.start, date.end) for date in dates]
     result = []
+    for time in find_times(text, lang) + (find_times(text, "fr") if lenient and lang == "en" else []):
+        if not any(start < time.end and time.start < end for start, end in taken):
+            result.append(time)
+            taken.append((time.start, time.end))
     if lang == "en":  # French notation in English ("12,5", "2 500") is read as the French meant it, and flagged apart
         for found in _FRENCH_NOTATION_IN_ENGLISH.finditer(text):
             if any(start < found.end() and found.start() < end for start, end in taken):
@@ -671,8 +697,12 @@ def find_numbers(text: str, lang: str, *, lenient: bool = False) -> list[_Value]
     return sorted(result, key=lambda value: value.start)
 
 
-def _format_number(value: float) -> str:
-    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+def _format_number(value: tuple) -> str:
+    if value[0] == "time":
+        hour, minute = divmod(value[1], 60)
+        return f"{hour % 12 or 12}{f':{minute:02d}' if minute else ''} {'p.m.' if hour >= 12 else 'a.m.'}"
+    number = value[0]
+    return f"{number:,.0f}" if number == int(number) else f"{number:,}"
 
 
 def _format_date(value: tuple, english_text: str) -> str:
@@ -697,14 +727,20 @@ def _unmatched(left: list[_Value], right: list[_Value], same) -> tuple[list[_Val
     return unmatched_left, remaining
 
 
+def _same_number(a: tuple, b: tuple) -> bool:
+    """Equal values; a whole hour also equals its number ("pendant 2 h" = "for 2 hours")."""
+    return a == b or any(time[0] == "time" and number[0] != "time" and time[1] % 60 == 0 and number[0] == time[1] // 60
+                         for time, number in ((a, b), (b, a)))
+
+
 def _number_flags(link: _Link, target: str, neighbours: list[_Link]) -> list[Flag]:
     french = find_numbers(link.texts["fr"], "fr")
     english = find_numbers(link.texts[target], "en", lenient=target == "mt")
-    missing, extra = _unmatched(french, english, lambda a, b: a == b)
-    nearby_en = {value.value for other in neighbours for value in find_numbers(other.texts[target], "en", lenient=target == "mt")}
-    nearby_fr = {value.value for other in neighbours for value in find_numbers(other.texts["fr"], "fr")}
-    missing = [value for value in missing if value.value not in nearby_en]
-    extra = [value for value in extra if value.value not in nearby_fr]
+    missing, extra = _unmatched(french, english, _same_number)
+    nearby_en = [value.value for other in neighbours for value in find_numbers(other.texts[target], "en", lenient=target == "mt")]
+    nearby_fr = [value.value for other in neighbours for value in find_numbers(other.texts["fr"], "fr")]
+    missing = [value for value in missing if not any(_same_number(value.value, other) for other in nearby_en)]
+    extra = [value for value in extra if not any(_same_number(value.value, other) for other in nearby_fr)]
     flags = []
     pairs = list(zip(extra, missing)) if len(extra) == len(missing) == 1 else [
         pair for spelt in (False, True)
@@ -714,7 +750,7 @@ def _number_flags(link: _Link, target: str, neighbours: list[_Link]) -> list[Fla
         severity = "warning" if target == "mt" or (wrong.spelt and right.spelt) else "error"
         flags.append(Flag(link.number, target, "number-mismatch", severity, wrong.start, wrong.end, wrong.text,
                           f"{_capitalised(_SIDE_NAMES[target])} has {wrong.text} where the French has {right.text}.",
-                          _format_number(right.value[0])))
+                          _format_number(right.value)))
     # a number on one side only: a warning when written in digits, context (info) when spelt out ("these two")
     for value in missing:
         if id(value) not in paired:

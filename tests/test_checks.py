@@ -178,6 +178,8 @@ def test_names_do_not_count_as_renderings(small) -> None:
         ("2 000 victimes, soit 2,5 % de plus", "2,000 victims, 2.5% more"),
         ("vingt pays et trois régions", "20 countries and three regions"),
         ("Sixième réunion, en novembre 2021", "Sixth Meeting, in November 2021"),
+        ("La séance commence à 14 h 30 et dure 2 h.", "The session starts at 2:30 p.m. and lasts 2 hours."),
+        ("48 millions de dollars sur cinq ans, vingt et un pays", "$48 million over five years, twenty-one countries"),
     ],
 )
 def test_equal_numbers_and_dates_across_locales_raise_nothing(small, fr, en) -> None:
@@ -189,6 +191,11 @@ def test_date_mismatch_suggests_the_french_date_in_english_style(small) -> None:
     assert (flag.kind, flag.severity, flag.text, flag.suggestion) == ("date-mismatch", "error", "October 12, 2023", "October 24, 2023")
     [flag] = pair(["Le 11 janvier 2024"], ["11 February 2024"], small)
     assert flag.suggestion == "11 January 2024"
+
+
+def test_time_mismatch_suggests_the_english_clock_time(small) -> None:
+    [flag] = pair(["La séance commence à 14 h 30."], ["The session starts at 3:30 p.m."], small)
+    assert (flag.kind, flag.text, flag.suggestion) == ("number-mismatch", "3:30 p.m.", "2:30 p.m.")
 
 
 def test_number_mismatches(small) -> None:

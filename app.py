@@ -391,7 +391,7 @@ def glossary_view(review: review_lib.Review | None) -> None:
         note = cols[4].text_input("Note", key="new_note")
         if st.form_submit_button("Add to glossary"):
             row = {column: "" for column in glossary_lib.COLUMNS} | {"concept": (concept or "").strip(), "term": term.strip(), "lang": lang,
-                                                                      "status": status, "note": note}
+                                                                      "status": status, "type": "term", "note": note}
             if save_terms(pl.concat([terms, pl.DataFrame([row], schema=terms.schema)]), review):
                 st.session_state.pop("term_prefill", None)
                 st.rerun()
@@ -421,7 +421,12 @@ def export_view(review: review_lib.Review) -> None:
     alignment, flags = review.alignment(), review.flags()
     st.caption("Every download reflects the corrections saved in " + str(review.path))
     cols = st.columns(3)
-    cols[0].download_button("Aligned TMX", export.tmx_bytes(alignment, name), f"{name}.tmx", "application/x-tmx+xml", key="dl_tmx")
+    english = cols[0].selectbox("TMX English", export.ENGLISH_CHOICES, key="tmx_english",
+                                help="official: the official English (machine translation where there is none); mt: the machine translation; "
+                                     "both: a unit for each")
+    status = cols[0].selectbox("TMX links", export.STATUS_CHOICES, index=export.STATUS_CHOICES.index("all"), key="tmx_status")
+    cols[0].download_button("Aligned TMX", export.tmx_bytes(alignment, name, english=english, status=status, has_official=review.has_official),
+                            f"{name}.tmx", "application/x-tmx+xml", key="dl_tmx")
     cols[0].download_button("Alignment CSV", export.csv_bytes(alignment.drop("mt_engine")), f"{name}.alignment.csv", "text/csv",
                             key="dl_alignment_csv")
     cols[1].download_button("Flags CSV", export.csv_bytes(flags), f"{name}.flags.csv", "text/csv", key="dl_flags_csv")

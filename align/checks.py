@@ -113,7 +113,7 @@ def check_alignment(
     flags: list[Flag] = []
     for link in links:
         for side in sides:
-            link.matches[side] = find_terms(link.texts[side], _LANG_OF_SIDE[side], glossary) if link.texts[side] else []
+            link.matches[side] = find_terms(link.texts[side], _LANG_OF_SIDE[side], glossary, max_gap=1) if link.texts[side] else []
     for position, link in enumerate(links):
         neighbours = links[max(0, position - 1):position] + links[position + 1:position + 2]
         for side in sides:
@@ -143,7 +143,7 @@ def check_alignment(
 def check_text(text: str, lang: str, glossary: Glossary, *, side: str | None = None, link: int | None = None) -> list[Flag]:
     """Single-text checks (garbled and forbidden terms) on one French or English text."""
     side = side or lang
-    holder = _Link(link if link is not None else 0, {side: text}, "auto", {side: find_terms(text, _LANG_OF_SIDE[side], glossary)})
+    holder = _Link(link if link is not None else 0, {side: text}, "auto", {side: find_terms(text, _LANG_OF_SIDE[side], glossary, max_gap=1)})
     return _side_flags(holder, side, glossary)
 
 
@@ -255,7 +255,7 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
     is any window inside a real term occurrence.
     """
     if matches is None:
-        matches = find_terms(text, lang, glossary)
+        matches = find_terms(text, lang, glossary, max_gap=1)
     words = content_words(text, lang)
     exact_spans = [(match.start, match.end) for match in matches if not match.gap]
     found: list[tuple[int, int, Entry, str]] = []  # (first word, last word, entry, reason)

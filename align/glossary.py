@@ -482,13 +482,16 @@ def _acronym_equal(word: Word, term_word: Word) -> bool:
 # --- matching ---------------------------------------------------------------------------------
 
 
-def find_terms(text: str, lang: str, glossary: Glossary, *, max_gap: int = 1) -> list[TermMatch]:
+def find_terms(text: str, lang: str, glossary: Glossary, *, max_gap: int = 0) -> list[TermMatch]:
     """Find glossary terms of `lang` in `text`, in any inflected form.
 
     Case, apostrophes, non-breaking spaces, elision, articles, plural and gender are ignored;
-    missing accents are tolerated; acronyms match case-sensitively. A multiword term may have
-    `max_gap` extra content word inside it (never across punctuation, never a word of another
-    variant of the same concept, which would be a blend). Offsets are offsets in `text`.
+    missing accents are tolerated; acronyms match case-sensitively. With `max_gap=1` (what the
+    checks use) a multiword term may hold one extra content word ("traite transfrontalière des
+    personnes"; never across punctuation, never a word of another variant of the same concept,
+    which would be a blend); such matches have `gap=True`. The default is exact, because a
+    caller that replaces the matched span (glossary-constrained MT) would drop the extra word.
+    Offsets are offsets in `text`.
     Every match is returned, overlapping ones included, sorted by start then longest first;
     `longest_matches` keeps the longest non-overlapping ones.
     """

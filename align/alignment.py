@@ -85,15 +85,21 @@ class AlignParams:
     size_exponent: float = 0.0
     skip_short: int = 25
     floor: float = 0.2
+    encoded_span: int = 2
+    refine_radius: int = 0
 
 
 DEFAULT_PARAMS = AlignParams()
 
 # Logistic calibration (fitted by `python -m align bench align --fit` on the development data).
-LINK_FEATURES = ("bias", "sim", "margin", "length", "lexical", "extra_sentences")
-LINK_COEFFICIENTS = (-6.0, 10.0, 4.0, 1.0, 1.0, -0.3)
+LINK_FEATURES = ("bias", "sim", "margin", "length", "lexical", "extra_sentences", "next_to_irregular")
+LINK_COEFFICIENTS = (0.059, 1.372, 3.546, 2.238, -1.863, -0.345, -0.666)
 NULL_FEATURES = ("bias", "best_nearby", "short")
-NULL_COEFFICIENTS = (2.0, -6.0, -0.5)
+NULL_COEFFICIENTS = (2.029, -5.209, 0.730)
+# A sentence against a candidate translation with no context (the MT when there is no official English):
+# gold 1–1 pairs of the development documents against the same sentences paired with a translation 3 links away.
+TRANSLATION_FEATURES = ("bias", "sim", "length", "lexical")
+TRANSLATION_COEFFICIENTS = (-7.999, 16.641, 2.274, 3.113)
 
 
 @dataclass
@@ -165,11 +171,8 @@ def link_probability(features: dict[str, float]) -> float:
     if not features:
         return 0.5
     if features.get("null"):
-        names, weights = NULL_FEATURES, NULL_COEFFICIENTS
-    else:
-        names, weights = LINK_FEATURES, LINK_COEFFICIENTS
-    z = sum(weight * features.get(name, 1.0 if name == "bias" else 0.0) for name, weight in zip(names, weights))
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return _logistic(features, NULL_FEATURES, NULL_COEFFICIENTS)
+    return _logistic(features, LINK_FEATURES, LINK_COEFFICIENTS)
 
 
 def translation_confidence(fr: list[str], mt: list[str], encoder: Encoder) -> list[float]:
@@ -187,11 +190,19 @@ def translation_confidence(fr: list[str], mt: list[str], encoder: Encoder) -> li
         if not target.strip():
             scores.append(0.0)
             continue
-        sim = float(fr_vectors[index] @ mt_vectors[index])
-        lexical = _lexical_similarity(_anchors(source), _anchors(target))
-        features = {"sim": sim, "margin": sim, "length": float(_length_p(len(source), len(target), ratio)), "lexical": lexical, "extra_sentences": 0.0}
-        scores.append(round(link_probability(features), 4))
+        features = pair_features(source, target, float(fr_vectors[index] @ mt_vectors[index]), ratio)
+        scores.append(round(_logistic(features, TRANSLATION_FEATURES, TRANSLATION_COEFFICIENTS), 4))
     return scores
+
+
+def pair_features(source: str, target: str, sim: float, ratio: float) -> dict[str, float]:
+    """Features of one sentence against a candidate translation, without context (see `translation_confidence`)."""
+    return {"sim": sim, "length": float(_length_p(len(source), len(target), ratio)), "lexical": _lexical_similarity(_anchors(source), _anchors(target))}
+
+
+def _logistic(features: dict[str, float], names: tuple[str, ...], weights: tuple[float, ...]) -> float:
+    z = sum(weight * features.get(name, 1.0 if name == "bias" else 0.0) for name, weight in zip(names, weights))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -262,7 +273,7 @@ def _length_p(source_chars, target_chars, ratio: float):
 class _Side:
     """One text: sentences, lengths, span embeddings (by span length) and span anchor vectors."""
 
-    def __init__(self, sentences: list[str], kinds: list[str] | None, encoder: Encoder, max_span: int) -> None:
+    def __init__(self, sentences: list[str], kinds: list[str] | None, encoder: Encoder, max_span: int, encoded_span: int | None = None) -> None:
         self.sentences = sentences
         self.n = len(sentences)
         self.chars = np.array([len(s) for s in sentences], dtype=np.float64)
@@ -270,7 +281,10 @@ class _Side:
         kinds = kinds or [None] * self.n
         counts = np.stack([_hashed(_anchors(s, k)) for s, k in zip(sentences, kinds)])
         self.lex_prefix = np.concatenate([np.zeros((1, _HASH_DIM), np.float32), np.cumsum(counts, axis=0)])
-        self.vectors = _span_vectors(sentences, encoder, max_span)
+        self.encoder, self.max_span = encoder, max_span
+        self.encoded_span = min(encoded_span or max_span, max_span)
+        self.vectors = _span_vectors(sentences, encoder, max_span, self.encoded_span)
+        self.exact = {k: np.zeros(len(self.vectors[k]), dtype=bool) for k in range(self.encoded_span + 1, max_span + 1)}
         self.lex = {}
         for k in range(1, max_span + 1):
             spans = self.lex_prefix[k:] - self.lex_prefix[:-k]
@@ -280,18 +294,42 @@ class _Side:
     def span_chars(self, starts: np.ndarray, k: int) -> np.ndarray:
         return self.char_prefix[starts + k] - self.char_prefix[starts] - 1
 
+    def refine(self, starts: set[int]) -> int:
+        """Replace approximated long-span vectors starting at `starts` by real encodings; return how many changed."""
+        changed = 0
+        for k, exact in self.exact.items():
+            chosen = sorted(s for s in starts if 0 <= s < len(exact) and not exact[s])
+            if not chosen:
+                continue
+            vectors = self.encoder.encode([" ".join(self.sentences[s:s + k]) for s in chosen])
+            self.vectors[k][chosen] = vectors
+            exact[chosen] = True
+            changed += len(chosen)
+        return changed
 
-def _span_vectors(sentences: list[str], encoder: Encoder, max_span: int) -> dict[int, np.ndarray]:
-    """Embeddings of every run of k consecutive sentences (k = 1..max_span), row s = the run starting at s."""
+
+def _span_vectors(sentences: list[str], encoder: Encoder, max_span: int, encoded_span: int | None = None) -> dict[int, np.ndarray]:
+    """Embeddings of every run of k consecutive sentences (k = 1..max_span), row s = the run starting at s.
+
+    Runs of up to `encoded_span` sentences are encoded as one text; longer runs (rare links, and
+    the most expensive texts to encode) get the normalised sum of an encoded run and the rest.
+    """
+    encoded_span = min(encoded_span or max_span, max_span)
     texts = []
-    for k in range(1, max_span + 1):
+    for k in range(1, encoded_span + 1):
         texts.extend(" ".join(sentences[s:s + k]) for s in range(len(sentences) - k + 1))
     vectors = encoder.encode(texts) if texts else np.zeros((0, 1), np.float32)
     result, offset = {}, 0
-    for k in range(1, max_span + 1):
+    for k in range(1, encoded_span + 1):
         count = max(len(sentences) - k + 1, 0)
         result[k] = vectors[offset:offset + count]
         offset += count
+    for k in range(encoded_span + 1, max_span + 1):
+        count = max(len(sentences) - k + 1, 0)
+        head = result[encoded_span][:count]
+        tail = result[k - encoded_span][encoded_span:encoded_span + count]
+        summed = head + tail
+        result[k] = (summed / np.maximum(np.linalg.norm(summed, axis=1, keepdims=True), 1e-9)).astype(np.float32)
     return result
 
 
@@ -301,8 +339,8 @@ class _Model:
     def __init__(self, fr, en, encoder, mt, mt_encoder, fr_kinds, en_kinds, params: AlignParams) -> None:
         self.params = params
         self.spans_ready = params.max_span
-        self.src = _Side(fr, fr_kinds, encoder, params.max_span)
-        self.tgt = _Side(en, en_kinds, encoder, params.max_span)
+        self.src = _Side(fr, fr_kinds, encoder, params.max_span, params.encoded_span)
+        self.tgt = _Side(en, en_kinds, encoder, params.max_span, params.encoded_span)
         self.ratio = _length_ratio(fr, en)
         self.mt_src = self.mt_tgt = None
         if params.w_mt and mt is not None and mt_encoder is not None and any(text.strip() for text in mt):
@@ -404,7 +442,27 @@ class _Model:
         return result
 
     def solve(self) -> list[tuple[int, int, int, int]]:
-        """Best path as (source start, a, target start, b) links, in order."""
+        """Best path as (source start, a, target start, b) links, in order.
+
+        Long spans (more than `encoded_span` sentences) start as sums of shorter encoded runs;
+        around every link that is not 1–1 in that first path they are encoded for real and the
+        programme is run again. Most of a text aligns 1–1, so this avoids encoding every 3- and
+        4-sentence run (the longest texts, most of the encoding time) at almost no loss.
+        """
+        path = self._dp()
+        if self.src.exact or self.tgt.exact:
+            radius = self.params.refine_radius
+            source_starts: set[int] = set()
+            target_starts: set[int] = set()
+            for s, a, t, b in path:
+                if (a, b) != (1, 1):  # the link's own spans and those starting inside it, ± radius
+                    source_starts.update(range(s - radius, s + max(a, 1) + radius))
+                    target_starts.update(range(t - radius, t + max(b, 1) + radius))
+            if self.src.refine(source_starts) + self.tgt.refine(target_starts):
+                path = self._dp()
+        return path
+
+    def _dp(self) -> list[tuple[int, int, int, int]]:
         lo, hi = self.band()
         return banded_dp(self.src.n, self.tgt.n, lo, hi, self.moves(), self.gain,
                          lambda i, js: self.params.skip * self._skip_scale(self.tgt, js - 1))
@@ -440,8 +498,11 @@ class _Model:
 
     def result(self, path: list[tuple[int, int, int, int]]) -> AlignmentResult:
         links, features = [], []
-        for s, a, t, b in path:
+        irregular = [(a, b) != (1, 1) for _, a, _, b in path]
+        for index, (s, a, t, b) in enumerate(path):
             feats = self.link_features(s, a, t, b)
+            if not feats.get("null"):  # errors cluster next to merges and null links
+                feats["next_to_irregular"] = float((index > 0 and irregular[index - 1]) or (index + 1 < len(path) and irregular[index + 1]))
             score = round(link_probability(feats), 4)
             status = "auto" if (a and b and score >= REVIEW_THRESHOLD) else "needs-review"
             links.append(Link(tuple(range(s, s + a)), tuple(range(t, t + b)), score, status))

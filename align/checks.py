@@ -445,20 +445,24 @@ def _term_missing(link: _Link, target: str, glossary: Glossary, neighbours: list
         accepted = glossary.variants(match.concept, "en")
         if not accepted or match.concept in target_concepts or match.concept in left_in_french:
             continue
-        if any(all(word.stem in target_stems for word in entry.words if not word.stop)
-               for entry in glossary.concept_entries(match.concept, "en") if entry.status != "forbidden"):
+        # a term of another concept of the same subject that the French does not have is what was written instead
+        # ("victims" for "survivantes", "human smuggling" for "traite des personnes")
+        others = [m for m in longest_matches(link.matches.get(target, [])) if m.concept not in french_concepts and m.type == "term"]
+        same_subject = [m for m in others if glossary.subject(m.concept) and glossary.subject(m.concept) == glossary.subject(match.concept)]
+        instead = same_subject if len(same_subject) == 1 else others if len(others) == 1 else []
+        if not same_subject and any(all(word.stem in target_stems for word in entry.words if not word.stop)
+                                    for entry in glossary.concept_entries(match.concept, "en") if entry.status != "forbidden"):
             continue  # a related form is there ("réseaux de trafiquants" → "trafficking networks")
-        if target == "en" and match.concept in neighbour_concepts:
+        if target == "en" and match.concept in neighbour_concepts and not same_subject:
             continue  # the rendering sits in the next link: an alignment matter, not a translation error
-        instead = [m for m in longest_matches(link.matches.get(target, [])) if m.concept not in french_concepts and m.type == "term"]
         message = f"The French has “{match.term}”, but {_SIDE_NAMES[target]} has no term for {_concept_label(glossary, match.concept)}"
         if target == "mt":
             message += " (the glossary constraint failed)"
-        elif len(instead) == 1:
+        elif instead:
             message += f"; it says “{instead[0].term}” instead"
         message += f": expected “{accepted[0]}”" + (f" or an accepted variant ({', '.join(accepted[1:4])})" if len(accepted) > 1 else "") + "."
         severity = "info" if link.status == "needs-review" and target == "en" else "warning"
-        if target == "en" and instead and len(instead) == 1:
+        if target == "en" and instead:
             start, end, text = instead[0].start, instead[0].end, instead[0].term
         else:
             start, end, text = 0, len(link.texts[target]), link.texts[target]

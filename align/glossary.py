@@ -162,6 +162,18 @@ class Glossary:
     def concept_entries(self, concept: str, lang: str) -> list[Entry]:
         return [entry for entry in self.entries(lang) if entry.concept == concept]
 
+    def subject(self, concept: str) -> str:
+        """The subject (category) of a concept, "" when none."""
+        return self._subjects.get(concept, "")
+
+    @cached_property
+    def _subjects(self) -> dict[str, str]:
+        subjects: dict[str, str] = {}
+        for concept, subject in self.terms.select("concept", "subject").iter_rows():
+            if subject and not subjects.get(concept):
+                subjects[concept] = subject
+        return subjects
+
     def note(self, concept: str, lang: str, term: str) -> str:
         rows = self.terms.filter((pl.col("concept") == concept) & (pl.col("lang") == lang) & (pl.col("term") == term))
         return rows["note"][0] if rows.height else ""

@@ -326,11 +326,17 @@ class Review:
         action = self.history[-1]
         with self._locked():
             self._assert_current()
+            links, flags = list(self.links), list(self._flags)
             for splice in sorted(action.splices, key=lambda s: s.start):
                 self.links[splice.start:splice.start + splice.added] = splice.removed
                 self._flags[splice.start:splice.start + splice.added] = self._check_links(splice.removed, splice.start)
             self.history.pop()
-            self._save()
+            try:
+                self._save()
+            except BaseException:
+                self.links, self._flags = links, flags
+                self.history.append(action)
+                raise
         return action.label
 
     def recheck(self, glossary: Glossary | None = None) -> None:

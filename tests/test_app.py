@@ -177,17 +177,16 @@ def test_glossary_editor_deletes_and_saves(workspace) -> None:
 
 def test_add_to_glossary_from_a_flagged_span(workspace) -> None:
     at = open_app(WITH_EN)
-    omission = next(key for key in (c.key for c in at.checkbox) if key and key.startswith("sel_0_")
-                    and any("sev-warning" in m.value for m in at.markdown))
-    at.checkbox(key=omission).check().run()
-    buttons = [b for b in at.button if b.label == "Add to glossary" and b.key.startswith("addterm_")]
-    if not buttons:
-        pytest.skip("no flag on the first link")
-    buttons[0].click().run()
+    review = at.session_state["review"]
+    flagged = next(p for p in range(len(review.links)) if any(flag.text for flag in review.link_flags(p)))
+    number, flag = next((number, flag) for number, flag in enumerate(review.link_flags(flagged)) if flag.text)
+    at.checkbox(key=f"sel_0_{flagged}").check().run()
+    assert any(flag.message in m.value for m in at.markdown), "the side panel shows the flag's message"
+    at.button(key=f"addterm_0_{flagged}_{number}").click().run()
     no_errors(at)
     assert at.session_state["tab"] == "Glossary"
-    prefilled = [t for t in at.text_input if t.key and t.key.startswith("new_term_") and t.value]
-    assert prefilled and prefilled[0].value == at.session_state["term_prefill"]["term"]
+    assert at.text_input(key=f"new_term_{flag.text}").value == flag.text
+    assert at.selectbox(key="new_lang").value == ("fr" if flag.side == "fr" else "en")
 
 
 def test_export_offers_every_format(workspace) -> None:

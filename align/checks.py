@@ -257,7 +257,8 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
     if matches is None:
         matches = find_terms(text, lang, glossary, max_gap=1)
     words = content_words(text, lang)
-    exact_spans = [(match.start, match.end) for match in matches if not match.gap]
+    exact = [match for match in matches if not match.gap]
+    exact_spans = [(match.start, match.end) for match in exact]
     found: list[tuple[int, int, Entry, str]] = []  # (first word, last word, entry, reason)
     candidates = _windows_by_entry(words, lang, glossary)
     for entry, positions in candidates.items():
@@ -280,6 +281,9 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
                 if outcome is None:
                     continue
                 reason, blend_word = outcome
+                if blend_word is not None and any(m.start <= blend_word.start and blend_word.end <= m.end and m.concept != entry.concept
+                                                  for m in exact):
+                    continue  # the stray word belongs to a term of another concept: "human trafficking victims" is two terms
                 span = (window[0].start, window[-1].end)
                 if any(first <= span[0] and span[1] <= last for first, last in exact_spans):
                     continue
@@ -366,7 +370,8 @@ def _misspelt(word: Word, term_word: Word, lang: str) -> bool:
     if fold(word.surface[0]) != fold(term_word.surface[0]) or simplemma.is_known(word.surface, lang):
         return False
     allowed = 1 if len(term_word.surface) < 10 else 2
-    return OSA.distance(word.surface, term_word.surface) <= allowed
+    forms = {word.surface} | ({word.surface[:-1]} if word.surface[-1] in "sx" and term_word.surface[-1] not in "sx" else set())
+    return any(OSA.distance(form, term_word.surface) <= allowed for form in forms)  # a misspelt plural of the term
 
 
 def _merge_garbles(text: str, words: list[Word], found: list[tuple[int, int, Entry, str]], glossary: Glossary, lang: str) -> list[Garble]:

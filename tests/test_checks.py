@@ -96,6 +96,7 @@ def test_blend_of_two_variants_is_garbled_with_both_as_suggestions(small) -> Non
         ("la traite des des personnes", "fr", "traite des des personnes", "traite des personnes"),  # doubled word
         ("la traitte des personnes", "fr", "traitte des personnes", "traite des personnes"),  # misspelling
         ("les trafiquatns arrêtés", "fr", "trafiquatns", "trafiquant"),  # swapped letters in a single term
+        ("les victmes", "fr", "victmes", "victime"),  # a misspelt plural
         ("the World Day against Human Trafficking in Persons", "en", "Human Trafficking in Persons", "trafficking in persons"),
     ],
 )
@@ -115,6 +116,7 @@ def test_unseen_slips_are_garbled(small, text, lang, garbled, suggestion) -> Non
         ("le traitement des personnes détenues", "fr"),
         ("la vie des êtres humains", "fr"),
         ("We must bring criminals that commodify human beings to justice.", "en"),
+        ("Human trafficking victims are victims of human trafficking.", "en"),  # two terms side by side, not a blend
         ("Trafficking in human beings and trafficking in persons are the same crime.", "en"),
     ],
 )

@@ -165,11 +165,20 @@ def test_glossary_editor_deletes_and_saves(workspace) -> None:
     at.run()
     editor = at.data_editor[0]
     assert editor.value["term"].tolist() == [row[2] for row in GLOSSARY_ROWS]
-    at.session_state["glossary_editor_0"] = {"edited_rows": {}, "added_rows": [], "deleted_rows": [2, 3]}
+    before = workspace["glossary"].read_text(encoding="utf-8")
+    at.session_state["glossary_editor_0"] = {"edited_rows": {}, "added_rows": [{"concept": "victim", "lang": "fr", "status": "admitted"}],
+                                             "deleted_rows": []}
+    at.button(key="glossary_save").click().run()
+    no_errors(at)
+    assert any("term is required" in e.value for e in at.error), "a row without a term is refused"
+    assert workspace["glossary"].read_text(encoding="utf-8") == before
+
+    at.session_state["glossary_editor_0"] = {"edited_rows": {0: {"note": "Palermo Protocol"}}, "added_rows": [], "deleted_rows": [2, 3]}
     at.button(key="glossary_save").click().run()
     no_errors(at)
     saved = pl.read_csv(workspace["glossary"], infer_schema=False)
     assert saved["term"].to_list() == ["traite des personnes", "trafficking in persons"]
+    assert saved["note"][0] == "Palermo Protocol"
     at.text_input(key="glossary_search").set_value("TRAITE").run()
     matches = [table for table in at.dataframe if table.editing_mode == "read_only"]
     assert [table.value["term"].tolist() for table in matches] == [["traite des personnes"]]

@@ -53,6 +53,13 @@ def test_bundled_glossary_is_valid_and_large() -> None:
     assert validate_glossary(glossary.terms) == []
 
 
+def test_writing_the_bundled_glossary_back_changes_no_byte(tmp_path) -> None:
+    """Saving from the app must not reformat the file: diffs show only what the user changed."""
+    from align.glossary import glossary_csv
+
+    assert glossary_csv(load_glossary(DEFAULT_PATH)) == DEFAULT_PATH.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     ("rows", "header", "problem"),
     [

@@ -98,7 +98,10 @@ def test_confirm_a_link_in_chromium(app_server, tmp_path) -> None:
         try:
             page = browser.new_page()
             page.goto(app_server["url"], timeout=60_000)
-            expect(page.get_by_role("heading", name=DOCUMENT)).to_be_visible(timeout=120_000)
+            expect(page.get_by_text("links match the filters")).to_be_visible(timeout=180_000)
+            page.get_by_role("combobox", name="Document").click()
+            page.get_by_role("option", name=DOCUMENT, exact=True).click()
+            expect(page.get_by_role("heading", name=DOCUMENT)).to_be_visible(timeout=180_000)
             expect(page.get_by_text("0 of", exact=False).first).to_be_visible()
             page.locator(".st-key-sel_0_0 label").click()
             # While a rerun is under way Streamlit may show the old and the new element side by side.

@@ -465,6 +465,8 @@ def _term_missing(link: _Link, target: str, glossary: Glossary, neighbours: list
             message += " (the glossary constraint failed)"
         elif instead:
             message += f"; it says “{instead[0].term}” instead"
+        elif len(same_subject) > 1:
+            message += f"; it says {' or '.join(f'“{m.term}”' for m in same_subject)} instead"
         message += f": expected “{accepted[0]}”" + (f" or an accepted variant ({', '.join(accepted[1:4])})" if len(accepted) > 1 else "") + "."
         severity = "info" if link.status == "needs-review" and target == "en" else "warning"
         if target == "en" and instead:

@@ -440,7 +440,8 @@ def _term_missing(link: _Link, target: str, glossary: Glossary, neighbours: list
         return []
     flags = []
     target_concepts = {match.concept for match in link.matches.get(target, [])}
-    target_stems = {word.stem for word in tokenize(link.texts[target], "en")}
+    target_words = tokenize(link.texts[target], "en")
+    target_stems = {word.stem for word in target_words} | {word.lemma for word in target_words}
     left_in_french = {m.concept for m in find_terms(link.texts[target], "fr", glossary) if m.type == "term" and " " in m.term}
     neighbour_concepts = {match.concept for other in neighbours for match in other.matches.get(target, [])}
     french_concepts = {match.concept for match in link.matches["fr"]}
@@ -455,7 +456,7 @@ def _term_missing(link: _Link, target: str, glossary: Glossary, neighbours: list
         others = [m for m in longest_matches(link.matches.get(target, [])) if m.concept not in french_concepts and m.type == "term"]
         same_subject = [m for m in others if glossary.subject(m.concept) and glossary.subject(m.concept) == glossary.subject(match.concept)]
         instead = same_subject if len(same_subject) == 1 else others if len(others) == 1 else []
-        if not same_subject and any(all(word.stem in target_stems for word in entry.words if not word.stop)
+        if not same_subject and any(all(word.stem in target_stems or word.lemma in target_stems for word in entry.words if not word.stop)
                                     for entry in glossary.concept_entries(match.concept, "en") if entry.status != "forbidden"):
             continue  # a related form is there ("réseaux de trafiquants" → "trafficking networks")
         if target == "en" and match.concept in neighbour_concepts and not same_subject:

@@ -357,7 +357,7 @@ def save_terms(frame: pl.DataFrame, review: review_lib.Review | None) -> bool:
     if review is not None:
         review.recheck(current_glossary())
         st.session_state["review_glossary"] = file_fingerprint(glossary_path())
-    st.session_state["glossary_version"] = st.session_state.get("glossary_version", 0) + 1
+    st.session_state["glossary_seen"] = file_fingerprint(glossary_path())
     st.session_state["message_glossary"] = f"Glossary saved ({frame.height} entries) to {glossary_path()}; the open document was re-checked."
     return True
 
@@ -397,9 +397,18 @@ def glossary_view(review: review_lib.Review | None) -> None:
                 st.rerun()
 
     st.markdown("**Edit entries** — edit cells, add rows at the bottom, delete with the row checkbox; nothing is saved until *Save glossary*.")
+    # The editor is keyed by the file's version: edits are positional, so they must never be
+    # replayed onto a glossary that another window has saved in the meantime.
+    fingerprint = file_fingerprint(glossary_path())
+    editor_key = f"glossary_editor_{fingerprint[:16]}"
+    seen, st.session_state["glossary_seen"] = st.session_state.get("glossary_seen"), fingerprint
+    pending = st.session_state.get(f"glossary_editor_{(seen or '')[:16]}") or {}
+    replaced = bool(seen) and seen != fingerprint
+    if replaced and any(pending.get(part) for part in ("edited_rows", "added_rows", "deleted_rows")):
+        st.warning("The glossary was saved from another window: your unsaved table edits were set aside, the table shows the saved glossary.")
     edited = st.data_editor(
         terms.to_pandas(), num_rows="dynamic", hide_index=True, width="stretch",
-        key=f"glossary_editor_{st.session_state.get('glossary_version', 0)}",
+        key=editor_key,
         column_config={
             "concept": st.column_config.TextColumn("concept", required=True),
             "term": st.column_config.TextColumn("term", required=True),
@@ -407,7 +416,7 @@ def glossary_view(review: review_lib.Review | None) -> None:
             "status": st.column_config.SelectboxColumn("status", options=list(glossary_lib.STATUSES), required=True),
         },
     )
-    if st.button("Save glossary", key="glossary_save", type="primary"):
+    if st.button("Save glossary", key="glossary_save", type="primary") and not replaced:
         frame = pl.from_pandas(edited).cast(pl.Utf8).fill_null("") if len(edited) else terms.clear()
         if save_terms(frame.select(glossary_lib.COLUMNS), review):
             st.rerun()

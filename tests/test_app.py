@@ -166,14 +166,14 @@ def test_glossary_editor_deletes_and_saves(workspace) -> None:
     editor = at.data_editor[0]
     assert editor.value["term"].tolist() == [row[2] for row in GLOSSARY_ROWS]
     before = workspace["glossary"].read_text(encoding="utf-8")
-    at.session_state["glossary_editor_0"] = {"edited_rows": {}, "added_rows": [{"concept": "victim", "lang": "fr", "status": "admitted"}],
+    at.session_state[editor.key] = {"edited_rows": {}, "added_rows": [{"concept": "victim", "lang": "fr", "status": "admitted"}],
                                              "deleted_rows": []}
     at.button(key="glossary_save").click().run()
     no_errors(at)
     assert any("term is required" in e.value for e in at.error), "a row without a term is refused"
     assert workspace["glossary"].read_text(encoding="utf-8") == before
 
-    at.session_state["glossary_editor_0"] = {"edited_rows": {0: {"note": "Palermo Protocol"}}, "added_rows": [], "deleted_rows": [2, 3]}
+    at.session_state[editor.key] = {"edited_rows": {0: {"note": "Palermo Protocol"}}, "added_rows": [], "deleted_rows": [2, 3]}
     at.button(key="glossary_save").click().run()
     no_errors(at)
     saved = pl.read_csv(workspace["glossary"], infer_schema=False)
@@ -182,6 +182,25 @@ def test_glossary_editor_deletes_and_saves(workspace) -> None:
     at.text_input(key="glossary_search").set_value("TRAITE").run()
     matches = [table for table in at.dataframe if table.editing_mode == "read_only"]
     assert [table.value["term"].tolist() for table in matches] == [["traite des personnes"]]
+
+
+def test_glossary_edits_are_never_replayed_onto_a_glossary_saved_elsewhere(workspace) -> None:
+    first, second = open_app(WITH_EN), open_app(WITH_EN)
+    for window in (first, second):
+        window.session_state["tab"] = "Glossary"
+        window.run()
+    first.session_state[first.data_editor[0].key] = {"edited_rows": {}, "added_rows": [], "deleted_rows": [0]}
+    first.run()
+    second.selectbox(key="new_concept").set_value("victim")
+    second.text_input(key="new_term_").set_value("personne victime")
+    second.selectbox(key="new_status").set_value("admitted")
+    second.button[[b.label for b in second.button].index("Add to glossary")].click().run()
+    assert "personne victime" in workspace["glossary"].read_text(encoding="utf-8")
+    first.button(key="glossary_save").click().run()
+    no_errors(first)
+    assert any("saved from another window" in w.value for w in first.warning)
+    saved = pl.read_csv(workspace["glossary"], infer_schema=False)
+    assert saved["term"].to_list()[0] == "traite des personnes" and "personne victime" in saved["term"].to_list()
 
 
 def test_add_to_glossary_from_a_flagged_span(workspace) -> None:

@@ -74,6 +74,17 @@ def test_confirm_a_link_is_saved_and_survives_a_reload(workspace) -> None:
     assert metric(reloaded, "Confirmed") == 1 and metric(reloaded, "Links") == total
 
 
+def test_confirm_a_whole_page_at_once(workspace) -> None:
+    at = open_app(FR_ONLY)
+    at.selectbox(key="page_size").set_value(10).run()
+    at.button(key="select_page").click().run()
+    at.button(key="confirm").click().run()
+    no_errors(at)
+    assert metric(at, "Confirmed") == 10
+    assert [link["status"] for link in saved_links(workspace, FR_ONLY)][:10] == ["confirmed"] * 10
+    assert at.button(key="undo").label == "↶ Undo: set 10 links to confirmed"
+
+
 def test_merge_then_undo(workspace) -> None:
     at = open_app(WITH_EN)
     total = metric(at, "Links")

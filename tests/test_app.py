@@ -85,6 +85,19 @@ def test_confirm_a_whole_page_at_once(workspace) -> None:
     assert at.button(key="undo").label == "↶ Undo: set 10 links to confirmed"
 
 
+def test_filters_and_review_queue(workspace) -> None:
+    at = open_app(WITH_EN)
+    review = at.session_state["review"]
+    at.multiselect(key="filter_status").set_value(["needs-review"]).run()
+    shown = [int(box.key.rsplit("_", 1)[1]) for box in at.checkbox if box.key and box.key.startswith("sel_")]
+    assert shown and all(review.links[p].status == "needs-review" for p in shown)
+    assert len(shown) == metric(at, "Needs review")
+    at.multiselect(key="filter_status").set_value([]).run()
+    at.radio(key="order").set_value("Review queue (least confident, flagged first)").run()
+    shown = [int(box.key.rsplit("_", 1)[1]) for box in at.checkbox if box.key and box.key.startswith("sel_")]
+    assert shown == review.select(queue=True)[:len(shown)] and shown != sorted(shown)
+
+
 def test_merge_then_undo(workspace) -> None:
     at = open_app(WITH_EN)
     total = metric(at, "Links")

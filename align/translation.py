@@ -35,6 +35,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+import polars as pl
+
 from align.errors import ModelMissingError
 
 if TYPE_CHECKING:
@@ -354,6 +356,30 @@ def _split_decoration(segment: str) -> tuple[str, str, str]:
     return lead, rest, ""
 
 
+def english_rendering(glossary: Glossary, match: TermMatch) -> str | None:
+    """The English the engine must write for a French glossary match.
+
+    An acronym renders as the concept's English acronym (SLNA → NALS), a short form of the
+    French preferred term as the matching short form of the English one ("Groupe de travail
+    trilatéral" → "Trilateral Working Group"); anything else as the English preferred term.
+    """
+    preferred = glossary.preferred(match.concept, "en")
+    english = glossary.terms.filter(
+        (pl.col("concept") == match.concept) & (pl.col("lang") == "en") & pl.col("status").is_in(CONSTRAINED_STATUSES)
+    ).sort("status", descending=True)  # "preferred" before "admitted"
+    if match.type == "acronym":
+        acronyms = english.filter(pl.col("type") == "acronym")["term"].to_list()
+        return acronyms[0] if acronyms else preferred
+    french_preferred = glossary.preferred(match.concept, "fr") or ""
+    entry = (match.entry or match.term).lower()
+    if preferred and match.status == "admitted" and len(entry) < len(french_preferred) and french_preferred.lower().startswith(entry):
+        short_forms = [term for term in english.filter(pl.col("type") != "acronym")["term"].to_list()
+                       if term != preferred and preferred.lower().startswith(term.lower())]
+        if short_forms:
+            return max(short_forms, key=len)
+    return preferred
+
+
 def _constraints(segment: str, glossary: Glossary | None) -> list[tuple[TermMatch, str]]:
     """Longest non-overlapping preferred/admitted French glossary terms with an English preferred term, by position."""
     if glossary is None:
@@ -364,7 +390,7 @@ def _constraints(segment: str, glossary: Glossary | None) -> list[tuple[TermMatc
     for match in find_terms(segment, "fr", glossary):
         # a match with a word inside it ("traite transfrontalière des personnes") is left to the engine: protecting it would drop that word
         if match.status in CONSTRAINED_STATUSES and match.end > match.start and not getattr(match, "gap", False):
-            rendering = glossary.preferred(match.concept, "en")
+            rendering = english_rendering(glossary, match)
             if rendering:
                 candidates.append((match, rendering))
     chosen: list[tuple[TermMatch, str]] = []

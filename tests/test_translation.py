@@ -278,6 +278,17 @@ def test_apertium_admitted_terms_are_constrained_forbidden_are_not(no_argos, glo
 
 
 @needs_apertium
+def test_acronyms_and_short_forms_keep_their_form_in_english(no_argos) -> None:
+    project_glossary = load_glossary()
+    [result] = translate_segments(
+        ["La relance de ce Groupe de travail trilatéral fait suite aux Sommets des leaders nord-américains (SLNA)."],
+        "apertium", glossary=project_glossary, cache=False,
+    )
+    assert [term.rendering for term in result.constrained] == ["Trilateral Working Group", "North American Leaders' Summit", "NALS"]
+    assert "(NALS)" in result.text and "Trilateral Working Group on" not in result.text
+
+
+@needs_apertium
 def test_apertium_unknown_words_are_removed_from_text_and_recorded(no_argos) -> None:
     [result] = translate_segments(["Le Zorglubbe protège les victimes."], "apertium", cache=False)
     assert "Zorglubbe" in result.unknown_words

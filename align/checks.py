@@ -76,8 +76,9 @@ class Flag:
 
 
 def flags_frame(flags: list[Flag]) -> pl.DataFrame:
-    """Flags as a polars frame with `FLAG_COLUMNS`."""
-    return pl.DataFrame([asdict(flag) for flag in flags], schema=_FLAG_SCHEMA)
+    """Flags as a polars frame with `FLAG_COLUMNS`, in link order (document-level flags last)."""
+    ordered = sorted(flags, key=lambda flag: (flag.link is None, flag.link if flag.link is not None else 0))
+    return pl.DataFrame([asdict(flag) for flag in ordered], schema=_FLAG_SCHEMA)
 
 
 # --- the whole alignment ----------------------------------------------------------------------
@@ -405,9 +406,11 @@ def _merge_garbles(text: str, words: list[Word], found: list[tuple[int, int, Ent
             alternatives = ", ".join(f"“{s}”" for s in suggestions[:-1]) + f" or “{suggestions[-1]}”"
             what = "blends two forms of" if blend else "garbles"
             message = f"“{text[start:end]}” {what} the term {_concept_label(glossary, concept)}: write {alternatives}"
+            if blend:
+                reasons = [reason for reason in reasons if "another variant" not in reason]
         else:
             message = f"“{text[start:end]}” is a garbled form of “{suggestions[0]}”" if suggestions else "garbled term"
-        garbles.append(Garble(start, end, text[start:end], tuple(suggestions), message + f" ({'; '.join(reasons)})."))
+        garbles.append(Garble(start, end, text[start:end], tuple(suggestions), message + (f" ({'; '.join(reasons)})." if reasons else ".")))
     return garbles
 
 

@@ -67,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     glossary_import.add_argument("--glossary", default=None, help="glossary CSV to update (default: glossary/glossary.csv)")
     glossary_import.add_argument("--dry-run", action="store_true", help="report only; save nothing")
     glossary_import.set_defaults(handler=command_glossary_import)
+    glossary_validate = glossary_commands.add_parser("validate", help="list every problem of a glossary CSV (exit 2 if any)")
+    glossary_validate.add_argument("path", nargs="?", default=None, help="glossary CSV (default: glossary/glossary.csv)")
+    glossary_validate.set_defaults(handler=command_glossary_validate)
 
     aligner = commands.add_parser("align", help="align two sentence-per-line files; print gold-format links")
     aligner.add_argument("source")
@@ -191,6 +194,20 @@ def command_glossary_export(args: argparse.Namespace) -> int:
     write_atomic(args.out, data)
     concepts = glossary.terms["concept"].n_unique()
     print(f"{args.out}: {glossary.terms.height} terms in {concepts} concepts ({args.format})")
+    return 0
+
+
+def command_glossary_validate(args: argparse.Namespace) -> int:
+    from align.glossary import DEFAULT_PATH, glossary_problems, load_glossary
+
+    path = args.path or DEFAULT_PATH
+    problems = glossary_problems(path)
+    for problem in problems:
+        print(f"{path}: {problem}", file=sys.stderr)
+    if problems:
+        return 2
+    glossary = load_glossary(path)
+    print(f"{path}: valid, {glossary.terms.height} terms in {glossary.terms['concept'].n_unique()} concepts")
     return 0
 
 

@@ -269,13 +269,33 @@ def load_glossary(path: str | Path = DEFAULT_PATH) -> Glossary:
         raw = file.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError(file, f"not UTF-8 text (byte {error.start})") from None
-    rows = _read_rows(file, raw)
-    frame = pl.DataFrame({column: [row[column] for row, _ in rows] for column in COLUMNS}, schema=dict.fromkeys(COLUMNS, pl.Utf8))
-    problems = validate_glossary(frame, line_numbers=[line for _, line in rows])
+    frame, problems = _read_and_validate(file, raw)
     if problems:
         more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
         raise InputError(file, problems[0] + more)
     return Glossary(frame, file)
+
+
+def glossary_problems(path: str | Path = DEFAULT_PATH) -> list[str]:
+    """Every problem of a glossary file ("line N: ..."), for `python -m align glossary validate`.
+
+    A file that cannot be read as a glossary at all (missing, not UTF-8, malformed CSV, missing
+    columns) raises InputError as `load_glossary` does.
+    """
+    file = Path(path)
+    if not file.exists():
+        raise InputError(file, "glossary file not found")
+    try:
+        raw = file.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(file, f"not UTF-8 text (byte {error.start})") from None
+    return _read_and_validate(file, raw)[1]
+
+
+def _read_and_validate(file: Path, raw: str) -> tuple[pl.DataFrame, list[str]]:
+    rows = _read_rows(file, raw)
+    frame = pl.DataFrame({column: [row[column] for row, _ in rows] for column in COLUMNS}, schema=dict.fromkeys(COLUMNS, pl.Utf8))
+    return frame, validate_glossary(frame, line_numbers=[line for _, line in rows])
 
 
 def _read_rows(file: Path, raw: str) -> list[tuple[dict[str, str], int]]:

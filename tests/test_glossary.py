@@ -171,3 +171,21 @@ def test_acronyms_match_case_sensitively(glossary) -> None:
 def test_forbidden_terms_are_matched_with_their_status(glossary) -> None:
     [match] = find_terms("the trafficking of persons", "en", glossary)
     assert (match.status, match.entry) == ("forbidden", "trafficking of persons")
+
+
+def test_cli_validate_lists_every_problem(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    path = write(tmp_path / "bad.csv", [*ROWS, "victim,core,fr,victime,wrong,term,,,", "victim,core,en,victim,preferred,term,,,",
+                                        "trafficker,core,en,trafficker,preferred,term,,,"])
+    result = subprocess.run([sys.executable, "-m", "align", "glossary", "validate", str(path)], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert any("line 18: status must be one of" in line for line in lines)
+    assert any("line 20: duplicate of line 13" in line for line in lines)
+    assert all(line.startswith(str(path)) for line in lines)
+    ok = subprocess.run([sys.executable, "-m", "align", "glossary", "validate"], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert ok.returncode == 0 and "valid" in ok.stdout

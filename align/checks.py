@@ -472,7 +472,10 @@ def _term_missing(link: _Link, target: str, glossary: Glossary, neighbours: list
         elif len(same_subject) > 1:
             message += f"; it says {' or '.join(f'“{m.term}”' for m in same_subject)} instead"
         message += f": expected “{accepted[0]}”" + (f" or an accepted variant ({', '.join(accepted[1:4])})" if len(accepted) > 1 else "") + "."
-        severity = "info" if link.status == "needs-review" and target == "en" else "warning"
+        # a single ordinary word ("victime", "exploitation") is often paraphrased: context (info) unless a term of the
+        # same subject stands in its place; a multiword term missing is worth a look (warning)
+        paraphrasable = len(tokenize(match.entry or match.term, "fr")) == 1 and not same_subject
+        severity = "info" if (link.status == "needs-review" and target == "en") or paraphrasable else "warning"
         if target == "en" and instead:
             start, end, text = instead[0].start, instead[0].end, instead[0].term
         else:

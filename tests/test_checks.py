@@ -146,6 +146,11 @@ def test_victim_where_the_french_says_survivor_is_a_missing_term(small) -> None:
     assert "victims" in flag.message and "instead" in flag.message
 
 
+def test_a_paraphrased_single_word_is_context_not_a_warning(small) -> None:
+    [flag] = pair(["Les victimes ont été entendues."], ["Those affected were heard."], small)
+    assert (flag.kind, flag.severity) == ("term-missing", "info")
+
+
 def test_accepted_variants_and_related_forms_are_not_missing(small) -> None:
     assert pair(["La traite des êtres humains est un crime."], ["Trafficking in persons is a crime."], small) == []
     assert pair(["Il faut démanteler les réseaux de trafiquants."], ["We must dismantle trafficking networks."], small) == []

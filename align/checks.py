@@ -711,8 +711,25 @@ def find_numbers(text: str, lang: str, *, lenient: bool = False) -> list[_Value]
                 end = scale.end()
             result.append(_Value((value,), found.start(), end, text[found.start():end]))
             taken.append((found.start(), end))
+    for found in _ROMAN.finditer(text):  # "CHAPITRE XII" = "CHAPTER 12"
+        if found.group(0) and not any(start < found.end() and found.start() < end for start, end in taken):
+            result.append(_Value((float(_roman_value(found.group(0))),), found.start(), found.end(), found.group(0), spelt=True))
+            taken.append((found.start(), found.end()))
     result += _spelt_numbers(text, lang, taken)
     return sorted(result, key=lambda value: value.start)
+
+
+_ROMAN = re.compile(r"\b(?=[IVX]{2,}\b)X{0,3}(?:IX|IV|V?I{0,3})\b")
+"""Roman numerals of two letters or more from I, V and X (2–39); longer alphabets collide with acronyms (CV, DC)."""
+
+
+def _roman_value(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for index, letter in enumerate(numeral):
+        value = values[letter]
+        total += -value if index + 1 < len(numeral) and values[numeral[index + 1]] > value else value
+    return total
 
 
 def _format_number(value: tuple) -> str:

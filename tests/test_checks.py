@@ -187,6 +187,7 @@ def test_names_do_not_count_as_renderings(small) -> None:
         ("Sixième réunion, en novembre 2021", "Sixth Meeting, in November 2021"),
         ("La séance commence à 14 h 30 et dure 2 h.", "The session starts at 2:30 p.m. and lasts 2 hours."),
         ("48 millions de dollars sur cinq ans, vingt et un pays", "$48 million over five years, twenty-one countries"),
+        ("Partie XII : le rapport de 2023", "Part 12: the 2023 report"),
     ],
 )
 def test_equal_numbers_and_dates_across_locales_raise_nothing(small, fr, en) -> None:

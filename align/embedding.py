@@ -85,6 +85,12 @@ class SentenceTransformerEncoder:
     def __init__(self, path: str | Path, name: str | None = None) -> None:
         from sentence_transformers import SentenceTransformer
 
+        try:  # the CLI draws its own progress; keep transformers' weight-loading bar off stderr
+            from transformers.utils import logging as transformers_logging
+
+            transformers_logging.disable_progress_bar()
+        except ImportError:
+            pass
         self.path = Path(path)
         self.name = name or str(self.path.resolve())
         try:

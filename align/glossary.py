@@ -70,8 +70,8 @@ STOPWORDS = {
 }
 """Closed-class words: never the content of a term, never a gap inside one, never a blend."""
 
-_BREAK = re.compile(r"[^\s'\-]")
-"""Anything but spaces, apostrophes and hyphens between two words ends a phrase."""
+_BREAK = re.compile(r"[^\s'\-/]|\s/|/\s")
+"""Anything but spaces, apostrophes, hyphens and a slash inside a word ("2011/36/UE") between two words ends a phrase."""
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,14 @@ def test_bundled_glossary_is_valid_and_large() -> None:
     assert validate_glossary(glossary.terms) == []
 
 
+def test_every_bundled_term_is_found_as_written() -> None:
+    """A term the matcher cannot find (punctuation inside it, say) would never be checked."""
+    glossary = load_glossary(DEFAULT_PATH)
+    unmatched = [(entry.lang, entry.term) for lang in ("fr", "en") for entry in glossary.entries(lang)
+                 if not any(m.entry == entry.term and (m.start, m.end) == (0, len(entry.term)) for m in find_terms(entry.term, lang, glossary))]
+    assert unmatched == []
+
+
 def test_writing_the_bundled_glossary_back_changes_no_byte(tmp_path) -> None:
     """Saving from the app must not reformat the file: diffs show only what the user changed."""
     from align.glossary import glossary_csv

@@ -449,8 +449,8 @@ def _term_missing(link: _Link, target: str, glossary: Glossary, neighbours: list
     neighbour_concepts = {match.concept for other in neighbours for match in other.matches.get(target, [])}
     french_concepts = {match.concept for match in link.matches["fr"]}
     for match in longest_matches(link.matches["fr"]):
-        if match.status == "forbidden" or match.type != "term":
-            continue
+        if match.status == "forbidden" or match.type != "term" or (target == "mt" and match.gap):
+            continue  # (the MT constraint covers exact matches only)
         accepted = glossary.variants(match.concept, "en")
         if not accepted or match.concept in target_concepts or match.concept in left_in_french:
             continue

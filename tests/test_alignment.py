@@ -116,3 +116,14 @@ def test_gale_church_baseline_aligns_by_length() -> None:
     source = ["a" * 40, "b" * 100, "c" * 20, "d" * 25]
     target = ["A" * 42, "B" * 98, "C" * 44]
     assert gale_church(source, target) == [((0,), (0,)), ((1,), (1,)), ((2, 3), (2,))]
+
+
+def test_run_reports_a_wrongly_paired_english_file(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "align", "run", str(TEXTS / "fr" / "trilateral-working-group-2023.txt"),
+                             "--en", str(TEXTS / "en" / "un-sg-world-day-2023.txt"), "--out", str(tmp_path / "out"), "--mt-engine", "none"],
+                            capture_output=True, text=True, cwd=TEXTS.parent, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert "does not look like a translation of the French" in result.stdout

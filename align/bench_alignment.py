@@ -27,6 +27,8 @@ from align.evaluation import Bead, Counts, link_hits, read_links, score_document
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BENCH_DIR = REPO_ROOT.parent / "shared" / "bench"
 SETS = ("transread", "textberg", "all")
+FIT_PRECISION = 0.985
+"""Dev precision asked of links scored ≥ 0.9 when refitting (0.98 on dev gave 0.975 on held-out documents)."""
 BANDS = ((0.9, 1.01, "≥0.9"), (0.7, 0.9, "0.7–0.9"), (0.5, 0.7, "0.5–0.7"), (0.0, 0.5, "<0.5"))
 
 
@@ -214,11 +216,11 @@ def _fit(pairs: list[tuple[BenchDocument, Outcome]], out) -> None:
         model = LogisticRegression(C=10.0, max_iter=2000).fit(np.array(rows), np.array(labels))
         coefficients = [float(model.intercept_[0]), *map(float, model.coef_[0])]
         if not is_null:
-            # shift the bias so that links scored ≥ 0.9 are ≥ 98 % strictly right on the development links
+            # shift the bias so that links scored ≥ 0.9 are ≥ FIT_PRECISION strictly right on the development links
             z = model.decision_function(np.array(rows))
             order = np.argsort(-z)
             correct = np.cumsum(np.array(labels)[order]) / np.arange(1, len(order) + 1)
-            ok = np.nonzero(correct >= 0.98)[0]
+            ok = np.nonzero(correct >= FIT_PRECISION)[0]
             if len(ok):
                 coefficients[0] += math.log(9.0) - float(z[order[ok[-1]]])
         print(f"fit {'NULL' if is_null else 'LINK'}_COEFFICIENTS over {len(labels)} links ({sum(labels)} correct): "

@@ -27,8 +27,11 @@ whose papers this follows in outline (no code was taken from either):
 3. Confidence. Each link gets a probability of being exactly right from a logistic model over
    its features (similarity, local margin, length agreement, lexical score, link size), fitted
    on the development data only (Text+Berg dev and the TransRead books in `DEV_BOOKS`; see
-   `python -m align bench align --fit`). Null links get the probability that the sentence
-   really has no counterpart, from a second logistic model over its best similarity nearby.
+   `python -m align bench align --fit`), capped by a context-free pair model (cosine, length,
+   anchors) fitted on gold pairs against mismatched ones, so that spans which do not translate
+   each other score low even where the link model never saw such links. Null links get the
+   probability that the sentence really has no counterpart, from a third logistic model over its
+   best similarity nearby, capped at `NULL_SCORE_CAP`.
 
 Weights were tuned on the same development data; the figures on the held-out sets are in the
 README. A text whose "translation" is another document shows up as mostly weak links and

@@ -217,6 +217,8 @@ def _logistic(features: dict[str, float], names: tuple[str, ...], weights: tuple
 # ---------------------------------------------------------------------------------------------
 
 _HASH_DIM = 1024
+_COGNATE_PREFIX = 5
+_LENGTH_VARIANCE = 6.8  # Gale & Church's variance of the length difference per character
 _WORD = re.compile(r"\w+", re.UNICODE)
 _QUOTES = re.compile(r"[«»“”\"]")
 
@@ -239,8 +241,9 @@ def _anchors(sentence: str, kind: str | None = None) -> dict[str, float]:
             bag["A" + folded] = bag.get("A" + folded, 0.0) + 1.0
         elif position > 0 and word[0].isupper():
             bag["C" + folded] = bag.get("C" + folded, 0.0) + 1.0
-        if len(folded) >= 5:
-            bag["P" + folded[:5]] = bag.get("P" + folded[:5], 0.0) + 0.5
+        if len(folded) >= _COGNATE_PREFIX:
+            prefix = "P" + folded[:_COGNATE_PREFIX]
+            bag[prefix] = bag.get(prefix, 0.0) + 0.5
     if _QUOTES.search(sentence):
         bag["Q"] = 1.0
     for mark in "?!":
@@ -275,7 +278,7 @@ def _length_p(source_chars, target_chars, ratio: float):
     source_chars = np.asarray(source_chars, dtype=np.float64)
     target_chars = np.asarray(target_chars, dtype=np.float64)
     mean = np.maximum((source_chars + target_chars / ratio) / 2.0, 1.0)
-    delta = (target_chars - source_chars * ratio) / np.sqrt(6.8 * mean)
+    delta = (target_chars - source_chars * ratio) / np.sqrt(_LENGTH_VARIANCE * mean)
     return erfc(np.abs(delta) / math.sqrt(2.0))
 
 

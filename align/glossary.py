@@ -263,13 +263,7 @@ def load_glossary(path: str | Path = DEFAULT_PATH) -> Glossary:
     `validate_glossary`.
     """
     file = Path(path)
-    if not file.exists():
-        raise InputError(file, "glossary file not found")
-    try:
-        raw = file.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(file, f"not UTF-8 text (byte {error.start})") from None
-    frame, problems = _read_and_validate(file, raw)
+    frame, problems = _read_and_validate(file, _read_glossary_text(file))
     if problems:
         more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
         raise InputError(file, problems[0] + more)
@@ -283,13 +277,16 @@ def glossary_problems(path: str | Path = DEFAULT_PATH) -> list[str]:
     columns) raises InputError as `load_glossary` does.
     """
     file = Path(path)
+    return _read_and_validate(file, _read_glossary_text(file))[1]
+
+
+def _read_glossary_text(file: Path) -> str:
     if not file.exists():
         raise InputError(file, "glossary file not found")
     try:
-        raw = file.read_bytes().decode("utf-8-sig")
+        return file.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError(file, f"not UTF-8 text (byte {error.start})") from None
-    return _read_and_validate(file, raw)[1]
 
 
 def _read_and_validate(file: Path, raw: str) -> tuple[pl.DataFrame, list[str]]:

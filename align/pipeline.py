@@ -1,4 +1,4 @@
-"""The whole chain for one document: segment → translate → embed/align → check."""
+"""The whole chain for one document: segment → translate → embed → align → check."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from align.segmentation import Segment, segment_text
 from align.translation import Translation, translate_segments
 
 ALIGNMENT_COLUMNS = ("link", "fr_ids", "en_ids", "fr", "mt", "en", "score", "status", "mt_engine")
-STAGES = ("segment", "translate", "align", "check")
+STAGES = ("segment", "translate", "embed", "align", "check")
 
 Progress = Callable[[str], None]
 
@@ -86,10 +86,13 @@ def run_document(
     if translations and translations[0].engine == "none":
         notices.append("machine translation unavailable")
 
-    report("align")
+    report("embed")
     encoder = load_encoder(embedding_model)
     fr_texts = [segment.text for segment in fr_segments]
     mt_texts = [t.text for t in translations]
+    encoder.encode(fr_texts + [segment.text for segment in en_segments])  # the slow part when cold; the aligner then reads the cache
+
+    report("align")
     if document.en_text is not None:
         has_mt = any(text.strip() for text in mt_texts)
         aligned = align_texts(fr_texts, [segment.text for segment in en_segments], encoder, mt=mt_texts if has_mt else None,

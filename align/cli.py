@@ -134,7 +134,8 @@ def command_run(args: argparse.Namespace) -> int:
     glossary = load_glossary(args.glossary or DEFAULT_PATH)
     out = Path(args.out)
     bar = tqdm(total=len(documents) * len(STAGES), unit="stage", disable=not sys.stderr.isatty(), leave=False)
-    summaries = []
+    summaries: list[str] = []
+    warnings: list[str] = []
     for document in documents:
         def progress(stage: str, name: str = document.name) -> None:
             bar.set_description(f"{name}: {stage}")
@@ -158,9 +159,12 @@ def command_run(args: argparse.Namespace) -> int:
         if args.xlsx:
             write_xlsx(result.alignment, folder / "review.xlsx", result.flags)
         summaries.append(result.summary())
+        warnings += [f"warning: {document.name}: {notice.removeprefix('warning: ')}" for notice in result.notices if notice.startswith("warning")]
     bar.close()
     for line in summaries:
         print(line)
+    for line in warnings:
+        print(line, file=sys.stderr)
     return 0
 
 

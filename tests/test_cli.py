@@ -89,3 +89,10 @@ def test_align_command_prints_gold_format_links(tmp_path) -> None:
     result = run_cli("align", str(source), str(target), "--src-lang", "fr", "--tgt-lang", "en")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["[0]:[0]", "[1]:[1]"]
+
+
+def test_wrongly_paired_english_is_warned_about_on_stderr(tmp_path) -> None:
+    result = run_cli("run", "texts/fr/trilateral-working-group-2023.txt", "--en", "texts/en/un-sg-world-day-2023.txt",
+                     "--out", str(tmp_path / "out"), "--mt-engine", "none")
+    assert result.returncode == 0, result.stderr
+    assert "warning: trilateral-working-group-2023: the English text does not look like a translation" in result.stderr

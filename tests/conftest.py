@@ -1,7 +1,5 @@
 import os
-import sys
 import tempfile
-import types
 from pathlib import Path
 
 import pytest
@@ -13,13 +11,6 @@ os.environ.setdefault("ALIGN_CACHE_DIR", tempfile.mkdtemp(prefix="align-test-cac
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = ROOT / "texts"
-
-# argostranslate's wheel installs a top-level `tests` package into site-packages, which shadows this
-# folder (it has no __init__.py): make `tests` and `tests.conftest` name the project's own.
-_tests = types.ModuleType("tests")
-_tests.__path__ = [str(ROOT / "tests")]
-sys.modules["tests"] = _tests
-sys.modules.setdefault("tests.conftest", sys.modules[__name__])
 
 
 @pytest.fixture(scope="session")

@@ -145,8 +145,12 @@ class Glossary:
 
     def preferred(self, concept: str, lang: str) -> str | None:
         """The preferred term of a concept in a language."""
-        rows = self.terms.filter((pl.col("concept") == concept) & (pl.col("lang") == lang) & (pl.col("status") == "preferred"))
-        return rows["term"][0] if rows.height else None
+        return self._preferred.get((concept, lang))
+
+    @cached_property
+    def _preferred(self) -> dict[tuple[str, str], str]:
+        rows = self.terms.filter(pl.col("status") == "preferred").select("concept", "lang", "term").iter_rows()
+        return {(concept, lang): term for concept, lang, term in reversed(list(rows))}  # the first preferred row wins
 
     def variants(self, concept: str, lang: str, statuses: Iterable[str] = ("preferred", "admitted")) -> list[str]:
         """Terms of a concept in a language with the given statuses, preferred first."""

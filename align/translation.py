@@ -35,8 +35,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-import polars as pl
-
 from align.errors import ModelMissingError
 
 if TYPE_CHECKING:
@@ -364,17 +362,16 @@ def english_rendering(glossary: Glossary, match: TermMatch) -> str | None:
     trilatéral" → "Trilateral Working Group"); anything else as the English preferred term.
     """
     preferred = glossary.preferred(match.concept, "en")
-    english = glossary.terms.filter(
-        (pl.col("concept") == match.concept) & (pl.col("lang") == "en") & pl.col("status").is_in(CONSTRAINED_STATUSES)
-    ).sort("status", descending=True)  # "preferred" before "admitted"
+    english = [entry for entry in glossary.concept_entries(match.concept, "en") if entry.status in CONSTRAINED_STATUSES]
+    english.sort(key=lambda entry: entry.status != "preferred")
     if match.type == "acronym":
-        acronyms = english.filter(pl.col("type") == "acronym")["term"].to_list()
+        acronyms = [entry.term for entry in english if entry.type == "acronym"]
         return acronyms[0] if acronyms else preferred
     french_preferred = glossary.preferred(match.concept, "fr") or ""
     entry = (match.entry or match.term).lower()
     if preferred and match.status == "admitted" and len(entry) < len(french_preferred) and french_preferred.lower().startswith(entry):
-        short_forms = [term for term in english.filter(pl.col("type") != "acronym")["term"].to_list()
-                       if term != preferred and preferred.lower().startswith(term.lower())]
+        short_forms = [candidate.term for candidate in english
+                       if candidate.type != "acronym" and candidate.term != preferred and preferred.lower().startswith(candidate.term.lower())]
         if short_forms:
             return max(short_forms, key=len)
     return preferred

@@ -33,6 +33,16 @@ import simplemma
 from rapidfuzz.distance import OSA
 
 from align.glossary import Entry, Glossary, TermMatch, Word, content_words, find_terms, fold, longest_matches, same_form, tokenize
+from align.quantities import (
+    FRENCH_NOTATION_IN_ENGLISH,
+    find_dates,
+    find_numbers,
+    format_date,
+    format_number,
+    same_date,
+    same_number,
+    unmatched,
+)
 from align.segmentation import Segment
 
 FLAG_COLUMNS = ("link", "side", "kind", "severity", "start", "end", "text", "message", "suggestion")
@@ -519,263 +529,15 @@ def _inconsistency_flags(links: list[_Link], glossary: Glossary) -> list[Flag]:
 
 # --- across a link: numbers, dates, acronyms ------------------------------------------------------
 
-_MONTHS = {
-    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
-}
-_MONTH_NUMBER = {name.lower(): number for names in _MONTHS.values() for number, name in enumerate(names, start=1)}
-_MONTH_NUMBER.update({"fevrier": 2, "aout": 8, "decembre": 12})
-_FR_MONTH = r"(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)"
-_EN_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
-_DATE_PATTERNS = {
-    "fr": [
-        (re.compile(rf"\b(1er|\d{{1,2}})\s+{_FR_MONTH}(?:\s+(\d{{4}}))?\b", re.IGNORECASE), ("day", "month", "year")),
-        (re.compile(rf"\b{_FR_MONTH}\s+(\d{{4}})\b", re.IGNORECASE), ("month", "year")),
-    ],
-    "en": [
-        (re.compile(rf"\b{_EN_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b"), ("month", "day", "year")),
-        (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_EN_MONTH}(?:,?\s+(\d{{4}}))?\b"), ("day", "month", "year")),
-        (re.compile(rf"\b{_EN_MONTH},?\s+(\d{{4}})\b"), ("month", "year")),
-    ],
-}
-_NUMBER_PATTERNS = {
-    "fr": re.compile(r"(?<![\w,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?!\w)|(?<![\w,.])\d+(?:,\d+)?(?![\w])"),
-    "en": re.compile(r"(?<![\w,.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|(?<![\w,.])\d+(?:\.\d+)?(?![\w])"),
-}
-_FRENCH_NOTATION_IN_ENGLISH = re.compile(r"(?<![\w,.])\d+,\d{1,2}(?![\d,])|(?<![\w,.])\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d])")
-_NOT_NUMBERS = {
-    "fr": {"uns", "unes", "neuf", "milles", "milliers", "centaines", "dizaines", "millions", "milliards"},
-    "en": {"ones", "o", "thousands", "hundreds", "dozens", "millions", "billions"},
-}
-"""Number words that are not numbers here ("neuf" = new, "milles" = miles, vague plurals)."""
-_WEAK = {"fr": {"un", "une"}, "en": {"one"}}
-"""Articles and pronouns that are numbers only inside a run ("vingt et un", "one hundred")."""
-_PER_CENT = re.compile(r"\bpour\s+$", re.IGNORECASE)
-""""cent" after "pour" is per cent, not a hundred."""
-_CONNECTORS = {"fr": {"et"}, "en": {"and"}}
-_SCALES = {"million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "billion": 1e9, "billions": 1e9}
-_SCALE_AFTER = re.compile(r"[ \u00a0\u202f]+(millions?|milliards?|billions?)\b", re.IGNORECASE)
-_NUMBER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-
-
-@dataclass(frozen=True)
-class _Value:
-    value: tuple
-    start: int
-    end: int
-    text: str
-    spelt: bool = False
-
-
-def find_dates(text: str, lang: str) -> list[_Value]:
-    """Dates as (year or None, month, day or None) with their spans."""
-    result: list[_Value] = []
-    taken: list[tuple[int, int]] = []
-    for pattern, order in _DATE_PATTERNS[lang]:
-        for found in pattern.finditer(text):
-            if any(start < found.end() and found.start() < end for start, end in taken):
-                continue
-            parts = dict(zip(order, found.groups()))
-            day = parts.get("day")
-            value = (int(parts["year"]) if parts.get("year") else None, _MONTH_NUMBER[parts["month"].lower()],
-                     (1 if day == "1er" else int(day)) if day else None)
-            if value[2] is not None and not 1 <= value[2] <= 31:
-                continue
-            result.append(_Value(value, found.start(), found.end(), found.group(0)))
-            taken.append((found.start(), found.end()))
-    return sorted(result, key=lambda value: value.start)
-
-
-@lru_cache(maxsize=8192)
-def _word_number(words: str, lang: str) -> float | None:
-    """The value of number words ("deux mille", "vingt-cinq", "one hundred and twenty"), or None (text2num parses)."""
-    from text_to_num import text2num
-
-    try:
-        return float(text2num(words.lower(), lang))
-    except (ValueError, TypeError, IndexError, KeyError):
-        return None
-
-
-def _spelt_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> list[_Value]:
-    """Runs of number words, each run parsed as one number; a hyphenated word may start with one ("two-volume")."""
-    tokens = []  # (start, end, word, value alone or None)
-    for found in _NUMBER_WORD.finditer(text):
-        if any(start < found.end() and found.start() < end for start, end in taken):
-            continue
-        word = found.group(0)
-        lower = word.lower()
-        if lower in _NOT_NUMBERS[lang] or len(lower) < 2:
-            tokens.append((found.start(), found.end(), word, None))
-            continue
-        if lower in _WEAK[lang]:
-            tokens.append((found.start(), found.end(), word, "weak"))
-            continue
-        value = _word_number(word, lang)
-        if value is None and "-" in word:  # "two-volume": the leading number words only
-            parts = word.split("-")
-            for cut in range(len(parts) - 1, 0, -1):
-                head = "-".join(parts[:cut])
-                if _word_number(head, lang) is not None and head.lower() not in _NOT_NUMBERS[lang]:
-                    tokens.append((found.start(), found.start() + len(head), head, _word_number(head, lang)))
-                    break
-            else:
-                tokens.append((found.start(), found.end(), word, None))
-            continue
-        tokens.append((found.start(), found.end(), word, value))
-    result = []
-    index = 0
-    while index < len(tokens):
-        if tokens[index][3] is None or tokens[index][3] == "weak":
-            index += 1
-            continue
-        run = [tokens[index]]
-        following = index + 1
-        while following < len(tokens) and not text[run[-1][1]:tokens[following][0]].strip():
-            token = tokens[following]
-            connects = token[2].lower() in _CONNECTORS[lang] and following + 1 < len(tokens) and tokens[following + 1][3] is not None
-            if token[3] is None and not connects:
-                break
-            run.append(token)
-            following += 1
-        while run and run[-1][3] is None:
-            run.pop()
-        phrase = text[run[0][0]:run[-1][1]]
-        value = _word_number(phrase, lang) if len(run) > 1 else run[0][3]
-        run = [token for token in run if token[3] != "weak"] if value is None else run
-        per_cent = len(run) == 1 and lang == "fr" and run[0][2].lower() == "cent" and _PER_CENT.search(text[:run[0][0]])
-        if value is not None and not per_cent:
-            result.append(_Value((value,), run[0][0], run[-1][1], phrase, spelt=True))
-        elif value is None:
-            result += [_Value((token[3],), token[0], token[1], token[2], spelt=True) for token in run if token[3] is not None]
-        index = index + len(run)
-    return result
-
-
-_TIME_PATTERNS = {
-    "fr": re.compile(r"\b([01]?\d|2[0-3])\s?h(?:\s?([0-5]\d))?\b"),
-    "en": re.compile(r"\b(1[0-2]|0?\d)(?::([0-5]\d))?\s?([ap])\.?\s?m\b\.?|\b([01]?\d|2[0-3]):([0-5]\d)\b", re.IGNORECASE),
-}
-
-
-def find_times(text: str, lang: str) -> list[_Value]:
-    """Clock times as ("time", minutes after midnight): "14 h 30" = "2:30 p.m." = "14:30"."""
-    result = []
-    for found in _TIME_PATTERNS[lang].finditer(text):
-        groups = found.groups()
-        if lang == "fr":
-            minutes = int(groups[0]) * 60 + int(groups[1] or 0)
-        elif groups[2]:
-            hour = int(groups[0]) % 12 + (12 if groups[2].lower() == "p" else 0)
-            minutes = hour * 60 + int(groups[1] or 0)
-        else:
-            minutes = int(groups[3]) * 60 + int(groups[4])
-        result.append(_Value(("time", minutes), found.start(), found.end(), found.group(0)))
-    return result
-
-
-def find_numbers(text: str, lang: str, *, lenient: bool = False) -> list[_Value]:
-    """Numbers (digits in the language's notation, and number words) and clock times, outside dates.
-
-    `lenient` accepts both notations (machine translation may keep the French one).
-    """
-    dates = find_dates(text, lang)
-    taken = [(date.start, date.end) for date in dates]
-    result = []
-    for time in find_times(text, lang) + (find_times(text, "fr") if lenient and lang == "en" else []):
-        if not any(start < time.end and time.start < end for start, end in taken):
-            result.append(time)
-            taken.append((time.start, time.end))
-    if lang == "en":  # French notation in English ("12,5", "2 500") is read as the French meant it, and flagged apart
-        for found in _FRENCH_NOTATION_IN_ENGLISH.finditer(text):
-            if any(start < found.end() and found.start() < end for start, end in taken):
-                continue
-            raw = re.sub(r"[\s\u00a0\u202f]", "", found.group(0)).replace(",", ".")
-            result.append(_Value((float(raw),), found.start(), found.end(), found.group(0)))
-            taken.append((found.start(), found.end()))
-    patterns = [_NUMBER_PATTERNS[lang]] + ([_NUMBER_PATTERNS["fr"]] if lenient and lang == "en" else [])
-    for pattern in patterns:
-        for found in pattern.finditer(text):
-            if any(start < found.end() and found.start() < end for start, end in taken):
-                continue
-            raw = re.sub(r"[\s\u00a0\u202f]", "", found.group(0))
-            raw = raw.replace(",", ".") if pattern is _NUMBER_PATTERNS["fr"] else raw.replace(",", "")
-            try:
-                value = float(raw)
-            except ValueError:
-                continue
-            end = found.end()
-            scale = _SCALE_AFTER.match(text, end)
-            if scale:  # "48 millions" = "$48 million"
-                value *= _SCALES[scale.group(1).lower()]
-                end = scale.end()
-            result.append(_Value((value,), found.start(), end, text[found.start():end]))
-            taken.append((found.start(), end))
-    for found in _ROMAN.finditer(text):  # "CHAPITRE XII" = "CHAPTER 12"
-        if found.group(0) and not any(start < found.end() and found.start() < end for start, end in taken):
-            result.append(_Value((float(_roman_value(found.group(0))),), found.start(), found.end(), found.group(0), spelt=True))
-            taken.append((found.start(), found.end()))
-    result += _spelt_numbers(text, lang, taken)
-    return sorted(result, key=lambda value: value.start)
-
-
-_ROMAN = re.compile(r"\b(?=[IVX]{2,}\b)X{0,3}(?:IX|IV|V?I{0,3})\b")
-"""Roman numerals of two letters or more from I, V and X (2–39); longer alphabets collide with acronyms (CV, DC)."""
-
-
-def _roman_value(numeral: str) -> int:
-    values = {"I": 1, "V": 5, "X": 10}
-    total = 0
-    for index, letter in enumerate(numeral):
-        value = values[letter]
-        total += -value if index + 1 < len(numeral) and values[numeral[index + 1]] > value else value
-    return total
-
-
-def _format_number(value: tuple) -> str:
-    if value[0] == "time":
-        hour, minute = divmod(value[1], 60)
-        return f"{hour % 12 or 12}{f':{minute:02d}' if minute else ''} {'p.m.' if hour >= 12 else 'a.m.'}"
-    number = value[0]
-    return f"{number:,.0f}" if number == int(number) else f"{number:,}"
-
-
-def _format_date(value: tuple, english_text: str) -> str:
-    year, month, day = value
-    name = _MONTHS["en"][month - 1]
-    if day is None:
-        return f"{name} {year}" if year else name
-    day_first = bool(re.search(rf"\b\d{{1,2}}\s+{_EN_MONTH}", english_text))
-    core = f"{day} {name}" if day_first else f"{name} {day}"
-    return core + (("" if day_first else ",") + f" {year}" if year else "")
-
-
-def _unmatched(left: list[_Value], right: list[_Value], same) -> tuple[list[_Value], list[_Value]]:
-    remaining = list(right)
-    unmatched_left = []
-    for value in left:
-        partner = next((other for other in remaining if same(value.value, other.value)), None)
-        if partner is None:
-            unmatched_left.append(value)
-        else:
-            remaining.remove(partner)
-    return unmatched_left, remaining
-
-
-def _same_number(a: tuple, b: tuple) -> bool:
-    """Equal values; a whole hour also equals its number ("pendant 2 h" = "for 2 hours")."""
-    return a == b or any(time[0] == "time" and number[0] != "time" and time[1] % 60 == 0 and number[0] == time[1] // 60
-                         for time, number in ((a, b), (b, a)))
-
 
 def _number_flags(link: _Link, target: str, neighbours: list[_Link]) -> list[Flag]:
     french = find_numbers(link.texts["fr"], "fr")
     english = find_numbers(link.texts[target], "en", lenient=target == "mt")
-    missing, extra = _unmatched(french, english, _same_number)
+    missing, extra = unmatched(french, english, same_number)
     nearby_en = [value.value for other in neighbours for value in find_numbers(other.texts[target], "en", lenient=target == "mt")]
     nearby_fr = [value.value for other in neighbours for value in find_numbers(other.texts["fr"], "fr")]
-    missing = [value for value in missing if not any(_same_number(value.value, other) for other in nearby_en)]
-    extra = [value for value in extra if not any(_same_number(value.value, other) for other in nearby_fr)]
+    missing = [value for value in missing if not any(same_number(value.value, other) for other in nearby_en)]
+    extra = [value for value in extra if not any(same_number(value.value, other) for other in nearby_fr)]
     flags = []
     pairs = list(zip(extra, missing)) if len(extra) == len(missing) == 1 else [
         pair for spelt in (False, True)
@@ -785,7 +547,7 @@ def _number_flags(link: _Link, target: str, neighbours: list[_Link]) -> list[Fla
         severity = "warning" if target == "mt" or (wrong.spelt and right.spelt) else "error"
         flags.append(Flag(link.number, target, "number-mismatch", severity, wrong.start, wrong.end, wrong.text,
                           f"{_capitalised(_SIDE_NAMES[target])} has {wrong.text} where the French has {right.text}.",
-                          _format_number(right.value)))
+                          format_number(right.value)))
     # a number on one side only: a warning when written in digits, context (info) when spelt out ("these two")
     for value in missing:
         if id(value) not in paired:
@@ -796,7 +558,7 @@ def _number_flags(link: _Link, target: str, neighbours: list[_Link]) -> list[Fla
             flags.append(Flag(link.number, target, "number-mismatch", "info" if value.spelt else "warning", value.start, value.end, value.text,
                               f"{_capitalised(_SIDE_NAMES[target])} has the number {value.text}, which is not in the French.", ""))
     if target == "en":
-        for found in _FRENCH_NOTATION_IN_ENGLISH.finditer(link.texts["en"]):
+        for found in FRENCH_NOTATION_IN_ENGLISH.finditer(link.texts["en"]):
             if any(flag.start <= found.start() < flag.end for flag in flags if flag.side == "en"):
                 continue
             raw = found.group(0)
@@ -806,22 +568,18 @@ def _number_flags(link: _Link, target: str, neighbours: list[_Link]) -> list[Fla
     return flags
 
 
-def _same_date(a: tuple, b: tuple) -> bool:
-    return all(x == y for x, y in zip(a, b) if x is not None and y is not None) and a[1] == b[1]
-
-
 def _date_flags(link: _Link, target: str, neighbours: list[_Link]) -> list[Flag]:
     french = find_dates(link.texts["fr"], "fr")
     english = find_dates(link.texts[target], "en")
-    missing, extra = _unmatched(french, english, _same_date)
+    missing, extra = unmatched(french, english, same_date)
     nearby_en = [value.value for other in neighbours for value in find_dates(other.texts[target], "en")]
     nearby_fr = [value.value for other in neighbours for value in find_dates(other.texts["fr"], "fr")]
-    missing = [value for value in missing if not any(_same_date(value.value, other) for other in nearby_en)]
-    extra = [value for value in extra if not any(_same_date(value.value, other) for other in nearby_fr)]
+    missing = [value for value in missing if not any(same_date(value.value, other) for other in nearby_en)]
+    extra = [value for value in extra if not any(same_date(value.value, other) for other in nearby_fr)]
     flags = []
     cap = "warning" if target == "mt" else "error"
     for wrong, right in zip(extra, missing):
-        suggestion = _format_date(right.value, link.texts[target])
+        suggestion = format_date(right.value, link.texts[target])
         flags.append(Flag(link.number, target, "date-mismatch", cap, wrong.start, wrong.end, wrong.text,
                           f"{_capitalised(_SIDE_NAMES[target])} dates this “{wrong.text}”; the French says “{right.text}”.", suggestion))
     for value in missing[len(extra):]:

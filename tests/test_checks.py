@@ -7,8 +7,9 @@ import polars as pl
 import pytest
 
 from align.bench_checks import FIXTURES, line_alignment, load_planted, read_lines, score
-from align.checks import FLAG_COLUMNS, SUGGESTION_SEPARATOR, check_alignment, check_text, find_dates, find_numbers, flags_frame
+from align.checks import FLAG_COLUMNS, SUGGESTION_SEPARATOR, check_alignment, check_text, flags_frame
 from align.glossary import COLUMNS, DEFAULT_PATH, load_glossary
+from align.quantities import find_dates, find_numbers
 from align.segmentation import segment_text
 from tests.conftest import TEXTS
 

@@ -307,3 +307,18 @@ def test_real_pairs_raise_the_flags_a_reviewer_expects(real_flags) -> None:
     assert un.filter(pl.col("kind") == "typography")["text"].to_list() == ["abuse."]
     us = real_flags["us-state-dept-tip-prevention-month-2024"]
     assert us.filter(pl.col("severity") != "info")["text"].to_list() == ["traite des êtres personnes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "term"),
+    [
+        ("La lutte contre la traite humaine doit s'intensifier.", "fr", "traite humaine"),
+        ("Les conventions sur la traite des blanches sont dépassées.", "fr", "traite des blanches"),
+        ("Efforts against trafficking of human beings continue.", "en", "trafficking of human beings"),
+        ("The report called her a child prostitute.", "en", "child prostitute"),
+    ],
+)
+def test_calques_and_stigmatising_terms_are_forbidden_with_the_reason(glossary, text: str, lang: str, term: str) -> None:
+    [flag] = [flag for flag in check_text(text, lang, glossary) if flag.severity != "info"]
+    assert (flag.kind, flag.severity, flag.text) == ("forbidden-term", "error", term)
+    assert flag.suggestion and flag.message

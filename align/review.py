@@ -127,7 +127,7 @@ class Review:
         self.mt, self.engines = _sentence_translations(result, len(self.fr))
         translations = result.translations if len(result.translations) == len(self.fr) else []
         self.unknown_words = [tuple(t.unknown_words) for t in translations] or [()] * len(self.fr)
-        self.mt_constrained = any(getattr(t, "constrained", ()) for t in translations)
+        self.mt_constrained = any(t.constrained for t in translations)
         self.fr_sha256 = text_fingerprint(result.document.fr_text)
         self.en_sha256 = text_fingerprint(result.document.en_text)
         self.auto_links = [

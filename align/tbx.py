@@ -395,25 +395,6 @@ def _subject_of(rows: list[dict], concept: str) -> str:
     return next((row["subject"] for row in rows if row["concept"] == concept and row["subject"]), "")
 
 
-def _validate(frame: pl.DataFrame) -> list[str]:
-    """Problems in a glossary frame: `align.glossary.validate_glossary` when it exists, else the
-    rules `load_glossary` enforces (concept and term present, lang fr/en, a known status)."""
-    from align import glossary as glossary_module
-
-    validate = getattr(glossary_module, "validate_glossary", None)
-    if validate is not None:
-        return list(validate(frame))
-    problems = []
-    for line, row in enumerate(frame.iter_rows(named=True), start=2):
-        if not row["concept"] or not row["term"]:
-            problems.append(f"line {line}: concept and term are required")
-        if row["lang"] not in GLOSSARY_LANGUAGES:
-            problems.append(f"line {line}: lang must be fr or en, not {row['lang']!r}")
-        if row["status"] not in glossary_module.STATUSES:
-            problems.append(f"line {line}: status must be one of {', '.join(glossary_module.STATUSES)}, not {row['status']!r}")
-    return problems
-
-
 def import_tbx(path: str | Path, glossary_path: str | Path, *, dry_run: bool = False) -> tuple[pl.DataFrame, ImportReport]:
     """Import a TBX file into the glossary CSV at `glossary_path`; returns the merged frame and report.
 
@@ -429,18 +410,11 @@ def import_tbx(path: str | Path, glossary_path: str | Path, *, dry_run: bool = F
     merged, report = merge_terms(existing, imported)
     report.skipped = read_report.skipped + report.skipped
     report.notes = read_report.notes + report.notes
-    problems = _validate(merged)
+    problems = glossary_module.validate_glossary(merged)
     if problems:
         shown = "; ".join(problems[:5]) + (f"; and {len(problems) - 5} more" if len(problems) > 5 else "")
         raise InputError(path, f"not imported, the merged glossary would be invalid: {shown}")
     changed = report.concepts_added or report.terms_added or report.terms_merged or report.terms_updated
     if changed and not dry_run:
-        save = getattr(glossary_module, "save_glossary", None)
-        if save is not None:
-            save(glossary_module.Glossary(merged), target)
-        else:  # until align.glossary.save_glossary exists: same atomic write, previous version kept
-            from align.atomic import write_atomic
-            from align.export import csv_bytes
-
-            write_atomic(target, csv_bytes(merged))
+        glossary_module.save_glossary(glossary_module.Glossary(merged), target)
     return merged, report

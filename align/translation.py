@@ -386,7 +386,7 @@ def _constraints(segment: str, glossary: Glossary | None) -> list[tuple[TermMatc
     candidates = []
     for match in find_terms(segment, "fr", glossary):
         # a match with a word inside it ("traite transfrontalière des personnes") is left to the engine: protecting it would drop that word
-        if match.status in CONSTRAINED_STATUSES and match.end > match.start and not getattr(match, "gap", False):
+        if match.status in CONSTRAINED_STATUSES and match.end > match.start and not match.gap:
             rendering = english_rendering(glossary, match)
             if rendering:
                 candidates.append((match, rendering))

@@ -23,7 +23,6 @@ import streamlit as st
 from align import corpus, export, tbx
 from align import glossary as glossary_lib
 from align import review as review_lib
-from align.cache import TranslationCache
 from align.embedding import DEFAULT_MODEL, load_encoder
 from align.errors import InputError, ModelMissingError
 from align.pipeline import STAGES, DocumentResult, run_document
@@ -93,19 +92,6 @@ def result_store() -> OrderedDict:
     return OrderedDict()
 
 
-def run_pipeline(document, glossary: glossary_lib.Glossary, progress) -> DocumentResult:
-    """Run the pipeline with a translation cache opened in this thread.
-
-    Streamlit runs each script run in its own thread and an SQLite connection may only be used
-    in the thread that opened it, so the process-wide cache connection is not shared here.
-    """
-    cache = TranslationCache()
-    try:
-        return run_document(document, glossary, progress=progress, mt_cache=cache)
-    finally:
-        cache.close()
-
-
 def pipeline_result(document, glossary: glossary_lib.Glossary, glossary_key: str) -> tuple[DocumentResult, str]:
     """The document's pipeline result, computed once per text version (progress shown per stage).
 
@@ -123,7 +109,7 @@ def pipeline_result(document, glossary: glossary_lib.Glossary, glossary_key: str
         done.append(stage)
         bar.progress(min(len(done) / len(STAGES), 1.0), text=f"{document.name}: {stage} ({len(done)}/{len(STAGES)})")
 
-    result = run_pipeline(document, glossary, progress)
+    result = run_document(document, glossary, progress=progress)
     bar.empty()
     store[key] = (result, glossary_key)
     while len(store) > RESULTS_KEPT:

@@ -120,21 +120,6 @@ class AlignmentResult:
     warning: str | None = None
 
 
-def align_sentences(
-    fr: list[str],
-    en: list[str],
-    encoder: Encoder,
-    *,
-    mt: list[str] | None = None,
-    mt_encoder: Encoder | None = None,
-    fr_kinds: list[str] | None = None,
-    en_kinds: list[str] | None = None,
-    params: AlignParams = DEFAULT_PARAMS,
-) -> list[Link]:
-    """Align two sentence lists; return links in document order (see `align_texts`)."""
-    return align_texts(fr, en, encoder, mt=mt, mt_encoder=mt_encoder, fr_kinds=fr_kinds, en_kinds=en_kinds, params=params).links
-
-
 def align_texts(
     fr: list[str],
     en: list[str],

@@ -44,7 +44,7 @@ import hashlib
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy.special import erfc
@@ -145,18 +145,6 @@ def align_texts(
     model = _Model(fr, en, encoder, mt, mt_encoder, fr_kinds, en_kinds, params)
     path = model.solve()
     return model.result(path)
-
-
-def prepare(fr: list[str], en: list[str], encoder: Encoder, *, mt: list[str] | None = None, mt_encoder: Encoder | None = None,
-            fr_kinds: list[str] | None = None, en_kinds: list[str] | None = None, params: AlignParams = DEFAULT_PARAMS) -> _Model:
-    """Embed and index both texts once; `solve_prepared(model, params)` then aligns with any params (used for tuning)."""
-    return _Model(fr, en, encoder, mt, mt_encoder, fr_kinds, en_kinds, params)
-
-
-def solve_prepared(model: _Model, params: AlignParams) -> AlignmentResult:
-    """Align a prepared pair with `params` (spans are already embedded up to the prepared `max_span`)."""
-    model.params = replace(params, max_span=min(params.max_span, model.spans_ready))
-    return model.result(model.solve())
 
 
 def link_probability(features: dict[str, float]) -> float:
@@ -336,7 +324,6 @@ class _Model:
 
     def __init__(self, fr, en, encoder, mt, mt_encoder, fr_kinds, en_kinds, params: AlignParams) -> None:
         self.params = params
-        self.spans_ready = params.max_span
         self.src = _Side(fr, fr_kinds, encoder, params.max_span, params.encoded_span)
         self.tgt = _Side(en, en_kinds, encoder, params.max_span, params.encoded_span)
         self.ratio = _length_ratio(fr, en)

@@ -14,7 +14,7 @@ from align.embedding import DEFAULT_MODEL, ENGLISH_MODEL, load_encoder
 from align.glossary import Glossary
 from align.reading import Document
 from align.segmentation import Segment, segment_text
-from align.translation import Translation, translate_segments
+from align.translation import UNAVAILABLE_NOTICE, Translation, translate_segments
 
 ALIGNMENT_COLUMNS = ("link", "fr_ids", "en_ids", "fr", "mt", "en", "score", "status", "mt_engine")
 STAGES = ("segment", "translate", "embed", "align", "check")
@@ -84,7 +84,7 @@ def run_document(
     translations = translate_segments([segment.text for segment in fr_segments], mt_engine, glossary=glossary, cache=mt_cache,
                                       progress=mt_progress, beam_size=mt_beam_size)
     if translations and translations[0].engine == "none":
-        notices.append("machine translation unavailable")
+        notices.append(UNAVAILABLE_NOTICE)
 
     report("embed")
     encoder = load_encoder(embedding_model)

@@ -217,11 +217,6 @@ class Review:
                                        self.links[p].score, p))
         return chosen
 
-    def describe(self, position: int) -> str:
-        """A short name for a link, e.g. `link 3 (FR 4–5 ↔ EN 4)`."""
-        link = self.links[position]
-        return f"link {position} (FR {_ids_label(link.fr_ids)} ↔ EN {_ids_label(link.en_ids)})"
-
     # ---- corrections -----------------------------------------------------------------------
 
     def merge_next(self, position: int) -> None:
@@ -585,12 +580,6 @@ def _with_side(link: Link, side: str, ids: tuple[int, ...]) -> tuple[tuple[int, 
 def _check_side(side: str) -> None:
     if side not in SIDES:
         raise CorrectionError(f"side must be fr or en, not {side!r}")
-
-
-def _ids_label(ids: tuple[int, ...]) -> str:
-    if not ids:
-        return "—"
-    return str(ids[0]) if len(ids) == 1 else f"{ids[0]}–{ids[-1]}"
 
 
 def _link_json(link: Link) -> dict:

@@ -62,11 +62,6 @@ def parse_xml(data: bytes, path: str | Path) -> etree._Element:
         raise InputError(path, f"malformed XML: {error}") from None
 
 
-def parse_xml_file(path: str | Path) -> etree._Element:
-    """Read and safely parse an XML file (see `parse_xml`)."""
-    return parse_xml(read_bytes(path), path)
-
-
 def local_name(element: etree._Element) -> str:
     """An element's tag without its namespace (TBX 2019 is namespaced, MARTIF and TMX are not)."""
     tag = element.tag

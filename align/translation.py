@@ -287,9 +287,6 @@ def resolve_engine(requested: str = "auto") -> str:
     return "apertium" if apertium_info() is not None else "none"
 
 
-available_engine = resolve_engine  # the foundation's name, kept for callers
-
-
 def load_engine(name: str, beam_size: int = DEFAULT_BEAM_SIZE) -> Engine:
     """The engine `argos` or `apertium`, ready to translate; ModelMissingError when it is not installed."""
     if name == "argos":
@@ -308,12 +305,6 @@ def load_engine(name: str, beam_size: int = DEFAULT_BEAM_SIZE) -> Engine:
             raise ModelMissingError("Apertium fr→es→en is not installed (Debian packages apertium, apertium-fr-es, apertium-eng-spa); run ./scripts/setup.sh")
         return ApertiumEngine(info)
     raise ValueError(f"no engine to load for {name!r}")
-
-
-def engine_label(requested: str = "auto", beam_size: int = DEFAULT_BEAM_SIZE) -> str:
-    """The `mt_engine` label the engine `requested` would write (`none` when there is none)."""
-    chosen = resolve_engine(requested)
-    return "none" if chosen == "none" else load_engine(chosen, beam_size).label
 
 
 # ---------------------------------------------------------------------------------------------

@@ -147,6 +147,18 @@ def align_texts(
     return model.result(path)
 
 
+def calibration_notice(model_name: str) -> str | None:
+    """A notice when links are scored with a cross-lingual model other than the one the confidence was fitted for."""
+    from align.embedding import DEFAULT_MODEL, resolve_model
+
+    canonical = resolve_model(model_name)[0]
+    if canonical == DEFAULT_MODEL:
+        return None
+    return (f"link scores are calibrated for {DEFAULT_MODEL}; with {canonical} their score bands (and the needs-review "
+            f"threshold {REVIEW_THRESHOLD}) have not been measured: check them with "
+            f"`python -m align bench align --embedding-model {model_name}` before trusting the confidence")
+
+
 def link_probability(features: dict[str, float]) -> float:
     """Calibrated probability that a link is exactly right (null links: that the sentence has no counterpart)."""
     if not features:
@@ -329,8 +341,9 @@ class _Model:
         self.ratio = _length_ratio(fr, en)
         self.mt_src = self.mt_tgt = None
         if params.w_mt and mt is not None and mt_encoder is not None and any(text.strip() for text in mt):
-            self.mt_src = _span_vectors([text or " " for text in mt], mt_encoder, params.max_span)
-            self.mt_tgt = _span_vectors(en, mt_encoder, params.max_span)
+            # long spans as sums of encoded runs, as on the cross-lingual side (encoding every 6-sentence run is slow)
+            self.mt_src = _span_vectors([text or " " for text in mt], mt_encoder, params.max_span, params.encoded_span)
+            self.mt_tgt = _span_vectors(en, mt_encoder, params.max_span, params.encoded_span)
         self._band_cache: tuple | None = None
 
     # --- similarities ---------------------------------------------------------------------

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from align.alignment import REVIEW_THRESHOLD, Link, align_texts, translation_confidence
+from align.alignment import REVIEW_THRESHOLD, Link, align_texts, calibration_notice, translation_confidence
 from align.checks import boilerplate_flags, check_alignment, flags_frame, typography_flags
 from align.embedding import DEFAULT_MODEL, ENGLISH_MODEL, load_encoder
 from align.glossary import Glossary
@@ -88,6 +88,8 @@ def run_document(
 
     report("embed")
     encoder = load_encoder(embedding_model)
+    if notice := calibration_notice(embedding_model):
+        notices.append(notice)
     fr_texts = [segment.text for segment in fr_segments]
     mt_texts = [t.text for t in translations]
     encoder.encode(fr_texts + [segment.text for segment in en_segments])  # the slow part when cold; the aligner then reads the cache

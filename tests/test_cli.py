@@ -89,6 +89,22 @@ def test_align_command_prints_gold_format_links(tmp_path) -> None:
     result = run_cli("align", str(source), str(target), "--src-lang", "fr", "--tgt-lang", "en")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["[0]:[0]", "[1]:[1]"]
+    assert "notice" not in result.stderr
+
+
+def test_align_with_another_embedding_model_says_its_scores_are_not_calibrated(tmp_path) -> None:
+    from align.embedding import ENGLISH_MODEL, resolve_model
+
+    folder = str(resolve_model(ENGLISH_MODEL)[2])  # any local sentence-transformers folder stands for a user's LaBSE
+    source = tmp_path / "src.fr"
+    target = tmp_path / "tgt.en"
+    source.write_text("La traite des personnes est un crime.\nLes victimes ont besoin de protection.\n", encoding="utf-8")
+    target.write_text("Trafficking in persons is a crime.\nVictims need protection.\n", encoding="utf-8")
+    result = run_cli("align", str(source), str(target), "--src-lang", "fr", "--tgt-lang", "en", "--embedding-model", folder, "--scores")
+    assert result.returncode == 0, result.stderr
+    assert "notice: link scores are calibrated for use-multilingual" in result.stderr
+    assert folder in result.stderr
+    assert len(result.stdout.splitlines()) >= 2
 
 
 def test_wrongly_paired_english_is_warned_about_on_stderr(tmp_path) -> None:

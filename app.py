@@ -28,6 +28,8 @@ from align.errors import InputError, ModelMissingError
 from align.pipeline import STAGES, DocumentResult, run_document
 
 GLOSSARY_ENV = "ALIGN_GLOSSARY"
+GLOSSARY_DRAFT = "glossary_draft"
+"""Session key of the glossary table's unsaved edits, kept while another tab is open."""
 PAGE_SIZES = (10, 25, 50, 100)
 ROW_WIDTHS = [0.5, 11.5]
 RESULTS_KEPT = 8
@@ -340,6 +342,7 @@ def save_terms(frame: pl.DataFrame, review: review_lib.Review | None) -> bool:
         st.error("Glossary not saved:\n" + "\n".join(f"- {problem}" for problem in problems))
         return False
     glossary_lib.save_glossary(frame, glossary_path())
+    st.session_state.pop(GLOSSARY_DRAFT, None)
     if review is not None:
         review.recheck(current_glossary())
         st.session_state["review_glossary"] = file_fingerprint(glossary_path())
@@ -386,14 +389,33 @@ def glossary_view(review: review_lib.Review | None) -> None:
     # The editor is keyed by the file's version: edits are positional, so they must never be
     # replayed onto a glossary that another window has saved in the meantime.
     fingerprint = file_fingerprint(glossary_path())
-    editor_key = f"glossary_editor_{fingerprint[:16]}"
+    generation = st.session_state.get("glossary_generation", 0)
+    editor_key = f"glossary_editor_{fingerprint[:16]}_{generation}"
     seen, st.session_state["glossary_seen"] = st.session_state.get("glossary_seen"), fingerprint
-    pending = st.session_state.get(f"glossary_editor_{(seen or '')[:16]}") or {}
+    last_key = st.session_state.get("glossary_editor_key")
+    pending = (st.session_state.get(last_key) if last_key else None) or {}
+    st.session_state["glossary_editor_key"] = editor_key
     replaced = bool(seen) and seen != fingerprint
+    # Streamlit forgets a widget's edits while another tab is open, so the table's last state is
+    # kept as a draft: `base` is what the open editor started from, `edited` what it showed last.
+    draft = st.session_state.get(GLOSSARY_DRAFT)
+    if draft is not None and draft["fingerprint"] != fingerprint:
+        st.session_state.pop(GLOSSARY_DRAFT)
+        draft, pending = None, {"edited_rows": True}
     if replaced and any(pending.get(part) for part in ("edited_rows", "added_rows", "deleted_rows")):
         st.warning("The glossary was saved from another window: your unsaved table edits were set aside, the table shows the saved glossary.")
+    if draft is not None and editor_key not in st.session_state:  # back from another tab: a new editor starts from the draft
+        draft = {"fingerprint": fingerprint, "base": draft["edited"], "edited": draft["edited"]}
+    base = draft["base"] if draft is not None else terms.to_pandas()
+    if draft is not None:
+        cols = st.columns([5, 1])
+        cols[0].info("This table holds edits not saved yet: *Save glossary* keeps them, *Discard edits* goes back to the saved glossary.")
+        if cols[1].button("Discard edits", key="glossary_discard"):
+            st.session_state.pop(GLOSSARY_DRAFT)
+            st.session_state["glossary_generation"] = generation + 1
+            st.rerun()
     edited = st.data_editor(
-        terms.to_pandas(), num_rows="dynamic", hide_index=True, width="stretch",
+        base, num_rows="dynamic", hide_index=True, width="stretch",
         key=editor_key,
         column_config={
             "concept": st.column_config.TextColumn("concept", required=True),
@@ -402,6 +424,10 @@ def glossary_view(review: review_lib.Review | None) -> None:
             "status": st.column_config.SelectboxColumn("status", options=list(glossary_lib.STATUSES), required=True),
         },
     )
+    if edited.equals(terms.to_pandas()):
+        st.session_state.pop(GLOSSARY_DRAFT, None)
+    else:
+        st.session_state[GLOSSARY_DRAFT] = {"fingerprint": fingerprint, "base": base, "edited": edited}
     if st.button("Save glossary", key="glossary_save", type="primary") and not replaced:
         frame = pl.from_pandas(edited).cast(pl.Utf8).fill_null("") if len(edited) else terms.clear()
         if save_terms(frame.select(glossary_lib.COLUMNS), review):

@@ -248,3 +248,44 @@ def test_export_offers_every_format(workspace) -> None:
     no_errors(at)
     labels = {button.label for button in at.get("download_button")}
     assert labels == {"Aligned TMX", "Alignment CSV", "Flags CSV", "Alignment and flags XLSX", "Glossary CSV", "Glossary TBX"}
+
+
+def test_unsaved_glossary_edits_survive_a_visit_to_another_tab(workspace) -> None:
+    at = open_app(WITH_EN)
+    at.session_state["tab"] = "Glossary"
+    at.run()
+    at.session_state[at.data_editor[0].key] = {"edited_rows": {0: {"note": "Palermo Protocol"}}, "added_rows": [], "deleted_rows": [3]}
+    at.run()
+    at.session_state["tab"] = "Review"
+    at.run()
+    at.session_state["tab"] = "Glossary"
+    at.run()
+    no_errors(at)
+    editor = at.data_editor[0]
+    assert editor.value["note"].tolist()[0] == "Palermo Protocol", "the edit made before leaving the tab is still there"
+    assert len(editor.value) == len(GLOSSARY_ROWS) - 1
+    assert any("not saved yet" in info.value for info in at.info)
+    at.session_state[editor.key] = {"edited_rows": {1: {"note": "US usage"}}, "added_rows": [], "deleted_rows": []}
+    at.button(key="glossary_save").click().run()
+    no_errors(at)
+    saved = pl.read_csv(workspace["glossary"], infer_schema=False)
+    assert saved.height == len(GLOSSARY_ROWS) - 1
+    assert saved["note"].to_list()[:2] == ["Palermo Protocol", "US usage"]
+
+
+def test_unsaved_glossary_edits_can_be_discarded(workspace) -> None:
+    at = open_app(WITH_EN)
+    at.session_state["tab"] = "Glossary"
+    at.run()
+    before = workspace["glossary"].read_text(encoding="utf-8")
+    at.session_state[at.data_editor[0].key] = {"edited_rows": {0: {"note": "draft"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    at.session_state["tab"] = "Review"
+    at.run()
+    at.session_state["tab"] = "Glossary"
+    at.run()
+    at.button(key="glossary_discard").click().run()
+    no_errors(at)
+    assert at.data_editor[0].value["note"].tolist()[0] != "draft"
+    assert not any("not saved yet" in info.value for info in at.info)
+    assert workspace["glossary"].read_text(encoding="utf-8") == before

@@ -230,6 +230,7 @@ def command_glossary_import(args: argparse.Namespace) -> int:
 def command_align(args: argparse.Namespace) -> int:
     from align.alignment import align_texts, calibration_notice
     from align.embedding import DEFAULT_MODEL, load_encoder
+    from align.evaluation import format_link
     from align.reading import read_text
 
     source = [line.strip() for line in read_text(args.source)[0].split("\n") if line.strip()]
@@ -238,7 +239,7 @@ def command_align(args: argparse.Namespace) -> int:
     if notice := calibration_notice(model):
         print(f"notice: {notice}", file=sys.stderr)
     for link in align_texts(source, target, load_encoder(model, args.cache)).links:
-        line = f"[{', '.join(map(str, link.fr_ids))}]:[{', '.join(map(str, link.en_ids))}]"
+        line = format_link(link.fr_ids, link.en_ids)
         print(f"{line}\t{link.score:.4f}" if args.scores else line)
     return 0
 

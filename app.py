@@ -406,7 +406,8 @@ def glossary_view(review: review_lib.Review | None) -> None:
         st.warning("The glossary was saved from another window: your unsaved table edits were set aside, the table shows the saved glossary.")
     if draft is not None and editor_key not in st.session_state:  # back from another tab: a new editor starts from the draft
         draft = {"fingerprint": fingerprint, "base": draft["edited"], "edited": draft["edited"]}
-    base = draft["base"] if draft is not None else terms.to_pandas()
+    saved_table = terms.to_pandas()
+    base = draft["base"] if draft is not None else saved_table
     if draft is not None:
         cols = st.columns([5, 1])
         cols[0].info("This table holds edits not saved yet: *Save glossary* keeps them, *Discard edits* goes back to the saved glossary.")
@@ -424,7 +425,7 @@ def glossary_view(review: review_lib.Review | None) -> None:
             "status": st.column_config.SelectboxColumn("status", options=list(glossary_lib.STATUSES), required=True),
         },
     )
-    if edited.equals(terms.to_pandas()):
+    if edited.equals(saved_table):
         st.session_state.pop(GLOSSARY_DRAFT, None)
     else:
         st.session_state[GLOSSARY_DRAFT] = {"fingerprint": fingerprint, "base": base, "edited": edited}

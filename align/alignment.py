@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.special import erfc
 
-from align.embedding import Encoder
+from align.embedding import DEFAULT_MODEL, Encoder, resolve_model
 
 LINK_STATUSES = ("auto", "confirmed", "needs-review")
 REVIEW_THRESHOLD = 0.7
@@ -149,8 +149,6 @@ def align_texts(
 
 def calibration_notice(model_name: str) -> str | None:
     """A notice when links are scored with a cross-lingual model other than the one the confidence was fitted for."""
-    from align.embedding import DEFAULT_MODEL, resolve_model
-
     canonical = resolve_model(model_name)[0]
     if canonical == DEFAULT_MODEL:
         return None

@@ -1,8 +1,8 @@
 """Review app: `streamlit run app.py`.
 
-A thin shell over the library: documents come from `align.corpus`, results from
-`align.pipeline`, corrections and their review file from `align.review`, downloads from
-`align.export`. Folders are taken from the environment so that tests and several corpora
+A thin shell over the library: documents come from `align.io.corpus`, results from
+`align.pipeline`, corrections and their review file from `align.review.state`, downloads from
+`align.export.tables`. Folders are taken from the environment so that tests and several corpora
 can share the code: `ALIGN_TEXTS_DIR` (corpus, default `texts/`), `ALIGN_GLOSSARY`
 (glossary CSV, default `glossary/glossary.csv`), `ALIGN_REVIEW_DIR` (review files,
 default `reviews/`).
@@ -13,21 +13,22 @@ from __future__ import annotations
 import hashlib
 import html
 import math
-import os
 from collections import OrderedDict
 from pathlib import Path
 
 import polars as pl
 import streamlit as st
 
-from align import corpus, export, tbx
-from align import glossary as glossary_lib
-from align import review as review_lib
-from align.embedding import DEFAULT_MODEL, load_encoder
+from align import settings
+from align.aligner.embedding import DEFAULT_MODEL, load_encoder
 from align.errors import InputError, ModelMissingError
+from align.export import tables as export
+from align.interchange import tbx
+from align.io import corpus
 from align.pipeline import STAGES, DocumentResult, run_document
+from align.review import state as review_lib
+from align.terms import glossary as glossary_lib
 
-GLOSSARY_ENV = "ALIGN_GLOSSARY"
 GLOSSARY_DRAFT = "glossary_draft"
 """Session key of the glossary table's unsaved edits, kept while another tab is open."""
 PAGE_SIZES = (10, 25, 50, 100)
@@ -60,7 +61,7 @@ mark[title] {cursor: help;}
 
 def glossary_path() -> Path:
     """The glossary file the app reads and saves: `$ALIGN_GLOSSARY`, else the project's glossary."""
-    return Path(os.environ.get(GLOSSARY_ENV) or glossary_lib.DEFAULT_PATH)
+    return settings.glossary_path()
 
 
 def file_fingerprint(path: Path) -> str:
@@ -191,7 +192,7 @@ def open_review(name: str) -> review_lib.Review | None:
 
 
 def correct(review: review_lib.Review, action: str, *args) -> None:
-    """Apply one correction through `align.review`, reporting refusals in the page."""
+    """Apply one correction through `align.review.state`, reporting refusals in the page."""
     try:
         getattr(review, action)(*args)
     except review_lib.CorrectionError as error:

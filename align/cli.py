@@ -3,24 +3,49 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections import Counter
 from pathlib import Path
 
-from align.errors import InputError, ModelMissingError
+from align import settings
+from align.errors import AlignError, InputError
+from align.mt.engines import ENGINE_CHOICES
+
+DEBUG_ENV = "ALIGN_DEBUG"
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; return the exit status (0 ok, 2 bad input, 1 internal error)."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["bench"]:
+        return _bench(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         return args.handler(args)
-    except (InputError, ModelMissingError) as error:
+    except AlignError as error:
         print(f"error: {error}", file=sys.stderr)
-        return 2
+        return error.exit_status
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception as error:  # the contract: one line, never a traceback (set ALIGN_DEBUG=1 to see it)
+        if os.environ.get(DEBUG_ENV):
+            raise
+        print(f"internal error: {type(error).__name__}: {error} (set {DEBUG_ENV}=1 for the traceback)", file=sys.stderr)
+        return 1
+
+
+def _bench(argv: list[str]) -> int:
+    """`python -m align bench …` is `python -m bench …`: the benchmarks live in the repository's bench/ folder."""
+    try:
+        from bench.__main__ import main as bench_main
+    except ImportError:
+        print("error: the benchmarks live in the bench/ folder of a checkout of the repository; run `python -m bench` from there",
+              file=sys.stderr)
+        return 2
+    return bench_main(argv)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--en", help="official English file paired with a single French file")
     run.add_argument("--out", default="out", help="output folder (default: out)")
     run.add_argument("--glossary", default=None, help="glossary CSV (default: glossary/glossary.csv)")
-    run.add_argument("--mt-engine", default="auto", choices=["auto", "argos", "apertium", "none"], help="machine translation engine")
+    run.add_argument("--mt-engine", default="auto", choices=ENGINE_CHOICES, help="machine translation engine")
     run.add_argument("--cache", default=None, help="cache folder for machine translations (translations.sqlite; default: the user cache dir)")
     run.add_argument("--beam-size", type=int, default=4, help="beam size of argos translation (default: 4, as argos)")
     run.add_argument("--embedding-model", default=None, help="cross-lingual model: use-multilingual (default) or a local sentence-transformers folder")
@@ -81,33 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     aligner.add_argument("--scores", action="store_true", help="append each link's confidence score after a tab")
     aligner.set_defaults(handler=command_align)
 
-    bench = commands.add_parser("bench", help="benchmarks that print figures")
-    bench_commands = bench.add_subparsers(dest="bench_what", required=True)
-    bench_align = bench_commands.add_parser("align", help="the aligner against the gold sets in ../shared/bench, with a Gale–Church baseline")
-    bench_align.add_argument("--set", default="all", choices=["transread", "textberg", "all"], help="gold set (default: all)")
-    bench_align.add_argument("--bench-dir", default=None, help="benchmark folder (default: ../shared/bench next to the repository)")
-    bench_align.add_argument("--embedding-model", default=None, help="cross-lingual model (default: use-multilingual)")
-    bench_align.add_argument("--cache", default=None, help="embedding cache folder (default: the user cache dir)")
-    bench_align.add_argument("--no-cache", action="store_true", help="encode everything again, keep vectors in memory only")
-    bench_align.add_argument("--mt-weight", type=float, default=0.0,
-                             help="blend in the MT↔EN signal (Apertium MT of the TransRead French vs the English, all-minilm-l6-v2) with this weight")
-    bench_align.add_argument("--fit", action="store_true", help="refit the confidence calibration on the development documents")
-    bench_align.add_argument("--scaling", action="store_true", help="time the aligner on concatenated books of 500 to 8,000 sentences")
-    bench_align.set_defaults(handler=command_bench_align)
-    bench_translate = bench_commands.add_parser("translate", help="MT pipeline speed against raw CTranslate2 translate_batch, and a cached re-run")
-    bench_translate.add_argument("--package", default=None, help="argos .argosmodel to benchmark (default: the installed fr→en package, else the stand-in)")
-    bench_translate.add_argument("--beam-size", type=int, default=4, help="beam size (default: 4, as argos)")
-    bench_translate.add_argument("--glossary", default=None, help="glossary CSV for the constrained run (default: glossary/glossary.csv)")
-    bench_translate.set_defaults(handler=command_bench_translate)
-    bench_checks = bench_commands.add_parser("checks", help="recall and false alarms of the checks on planted-error fixtures")
-    bench_checks.add_argument("--glossary", default=None, help="glossary CSV (default: glossary/glossary.csv)")
-    bench_checks.set_defaults(handler=command_bench_checks)
-    bench_app = bench_commands.add_parser("app", help="review app response times on a long (~2,000-sentence) document; --browser adds Chromium")
-    bench_app.add_argument("--bench-dir", default=None, help="benchmark folder (default: ../shared/bench next to the repository)")
-    bench_app.add_argument("--sentences", type=int, default=2000, help="join whole TransRead books until this many French sentences (default: 2000)")
-    bench_app.add_argument("--repeat", type=int, default=3, help="runs per server-side figure, median printed (default: 3)")
-    bench_app.add_argument("--browser", action="store_true", help="also time the interactions end to end in /usr/bin/chromium")
-    bench_app.set_defaults(handler=command_bench_app)
+    commands.add_parser("bench", help="benchmarks that print figures (python -m bench --help)")
 
     models = commands.add_parser("models", help="translation and embedding models: status, install")
     models_commands = models.add_subparsers(dest="models_what", required=True)
@@ -122,44 +121,41 @@ def build_parser() -> argparse.ArgumentParser:
 def command_run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from align.export import write_csv, write_tmx, write_xlsx
-    from align.glossary import DEFAULT_PATH, load_glossary
-    from align.pipeline import STAGES, run_document
-    from align.reading import find_documents
-    from align.review import apply_saved_review
+    from align.export import ExportOptions, export_result
+    from align.io.documents import find_documents
+    from align.pipeline import STAGES, RunOptions, run_documents
+    from align.review.state import apply_saved_review
+    from align.terms.glossary import load_glossary
 
     if args.en and len(args.paths) != 1:
         raise InputError(args.en, "--en needs exactly one French file")
     documents = find_documents(args.paths, args.en)
-    glossary = load_glossary(args.glossary or DEFAULT_PATH)
+    glossary = load_glossary(settings.glossary_path(args.glossary))
+    options = RunOptions(mt_engine=args.mt_engine, embedding_model=args.embedding_model or RunOptions.embedding_model,
+                         cache=args.cache, mt_beam_size=args.beam_size)
+    exports = ExportOptions(csv_bom=args.csv_bom, tmx_english=args.tmx_english, tmx_status=args.tmx_status, xlsx=args.xlsx)
     out = Path(args.out)
-    bar = tqdm(total=len(documents) * len(STAGES), unit="stage", disable=not sys.stderr.isatty(), leave=False)
+    terminal = sys.stderr.isatty()
+    bar = tqdm(total=len(documents) * len(STAGES), unit="stage", disable=not terminal, leave=False)
+    mt_bar = tqdm(unit="segment", disable=not terminal, leave=False, position=1)
+
+    def progress(document, stage: str) -> None:
+        bar.set_description(f"{document.name}: {stage}")
+        bar.update(1)
+
+    def mt_progress(document, done: int, total: int) -> None:
+        mt_bar.set_description(f"{document.name}: translating")
+        mt_bar.total, mt_bar.n = total, done
+        mt_bar.refresh()
+
     summaries: list[str] = []
     warnings: list[str] = []
-    for document in documents:
-        def progress(stage: str, name: str = document.name) -> None:
-            bar.set_description(f"{name}: {stage}")
-            bar.update(1)
-
-        mt_bar = tqdm(unit="segment", desc=f"{document.name}: translating", disable=not sys.stderr.isatty(), leave=False, position=1)
-
-        def mt_progress(done: int, total: int, mt_bar=mt_bar) -> None:
-            mt_bar.total, mt_bar.n = total, done
-            mt_bar.refresh()
-
-        result = run_document(document, glossary, mt_engine=args.mt_engine, progress=progress, mt_cache=args.cache, mt_progress=mt_progress,
-                              mt_beam_size=args.beam_size, **({"embedding_model": args.embedding_model} if args.embedding_model else {}))
-        mt_bar.close()
+    for result in run_documents(documents, glossary, options, progress=progress, mt_progress=mt_progress):
         result = apply_saved_review(result, glossary, args.review_dir)
-        folder = out / document.name
-        write_csv(result.alignment, folder / "alignment.csv", bom=args.csv_bom)
-        write_csv(result.flags, folder / "flags.csv", bom=args.csv_bom)
-        write_tmx(result.alignment, folder / "aligned.tmx", document.name, english=args.tmx_english, status=args.tmx_status,
-                  has_official=result.has_official)
-        if args.xlsx:
-            write_xlsx(result.alignment, folder / "review.xlsx", result.flags)
+        export_result(result, out / result.document.name, exports)
         summaries.append(result.summary())
-        warnings += [f"warning: {document.name}: {notice.removeprefix('warning: ')}" for notice in result.notices if notice.startswith("warning")]
+        warnings += [f"warning: {result.document.name}: {notice.removeprefix('warning: ')}" for notice in result.notices if notice.startswith("warning")]
+    mt_bar.close()
     bar.close()
     for line in summaries:
         print(line)
@@ -169,31 +165,31 @@ def command_run(args: argparse.Namespace) -> int:
 
 
 def command_check(args: argparse.Namespace) -> int:
-    from align.checks import check_alignment, flags_frame
-    from align.export import write_csv, write_xlsx
-    from align.glossary import DEFAULT_PATH, load_glossary
-    from align.tmx import read_tmx, tmx_alignment
+    from align.checks import CheckContext, run_checks
+    from align.export.tables import alignment_frame, flags_frame, write_csv, write_xlsx
+    from align.io.readers import read_units
+    from align.terms.glossary import load_glossary
 
-    alignment = tmx_alignment(read_tmx(args.tmx))
-    glossary = load_glossary(args.glossary or DEFAULT_PATH)
-    flags = flags_frame(check_alignment(alignment, glossary, has_official=True))
+    units = read_units(args.tmx)
+    glossary = load_glossary(settings.glossary_path(args.glossary))
+    flags = run_checks(units, CheckContext(glossary, has_official=True))
     out = Path(args.out) if args.out else Path(args.tmx).resolve().parent
-    write_csv(flags, out / "flags.csv", bom=args.csv_bom)
+    write_csv(flags_frame(flags), out / "flags.csv", bom=args.csv_bom)
     if args.xlsx:
-        write_xlsx(alignment, out / "review.xlsx", flags)
-    severities = dict(flags.group_by("severity").len().iter_rows())
-    print(f"{args.tmx}: {alignment.height} units, flags: {severities.get('error', 0)} error, {severities.get('warning', 0)} warning, "
+        write_xlsx(alignment_frame(units), out / "review.xlsx", flags_frame(flags))
+    severities = Counter(flag.severity for flag in flags)
+    print(f"{args.tmx}: {len(units)} units, flags: {severities.get('error', 0)} error, {severities.get('warning', 0)} warning, "
           f"{severities.get('info', 0)} info -> {out / 'flags.csv'}")
     return 0
 
 
 def command_glossary_export(args: argparse.Namespace) -> int:
-    from align.atomic import write_atomic
-    from align.export import csv_bytes
-    from align.glossary import DEFAULT_PATH, load_glossary
-    from align.tbx import tbx_bytes
+    from align.export.tables import csv_bytes
+    from align.interchange.tbx import tbx_bytes
+    from align.io.atomic import write_atomic
+    from align.terms.glossary import load_glossary
 
-    glossary = load_glossary(args.glossary or DEFAULT_PATH)
+    glossary = load_glossary(settings.glossary_path(args.glossary))
     data = tbx_bytes(glossary, dialect=args.tbx_version) if args.format == "tbx" else csv_bytes(glossary.terms)
     write_atomic(args.out, data)
     concepts = glossary.terms["concept"].n_unique()
@@ -202,9 +198,9 @@ def command_glossary_export(args: argparse.Namespace) -> int:
 
 
 def command_glossary_validate(args: argparse.Namespace) -> int:
-    from align.glossary import DEFAULT_PATH, glossary_problems, load_glossary
+    from align.terms.glossary import glossary_problems, load_glossary
 
-    path = args.path or DEFAULT_PATH
+    path = settings.glossary_path(args.path)
     problems = glossary_problems(path)
     for problem in problems:
         print(f"{path}: {problem}", file=sys.stderr)
@@ -216,10 +212,9 @@ def command_glossary_validate(args: argparse.Namespace) -> int:
 
 
 def command_glossary_import(args: argparse.Namespace) -> int:
-    from align.glossary import DEFAULT_PATH
-    from align.tbx import import_tbx
+    from align.interchange.tbx import import_tbx
 
-    target = Path(args.glossary) if args.glossary else DEFAULT_PATH
+    target = settings.glossary_path(args.glossary)
     _, report = import_tbx(args.tbx, target, dry_run=args.dry_run)
     for line in report.notes + [f"skipped: {line}" for line in report.skipped]:
         print(line)
@@ -228,10 +223,9 @@ def command_glossary_import(args: argparse.Namespace) -> int:
 
 
 def command_align(args: argparse.Namespace) -> int:
-    from align.alignment import align_texts, calibration_notice
-    from align.embedding import DEFAULT_MODEL, load_encoder
-    from align.evaluation import format_link
-    from align.reading import read_text
+    from align.aligner.alignment import align_texts, calibration_notice, format_link
+    from align.aligner.embedding import DEFAULT_MODEL, load_encoder
+    from align.io.reading import read_text
 
     source = [line.strip() for line in read_text(args.source)[0].split("\n") if line.strip()]
     target = [line.strip() for line in read_text(args.target)[0].split("\n") if line.strip()]
@@ -244,12 +238,6 @@ def command_align(args: argparse.Namespace) -> int:
     return 0
 
 
-def command_bench_align(args: argparse.Namespace) -> int:
-    from align.bench_alignment import command_bench_align as run_bench
-
-    return run_bench(args)
-
-
 def command_models_status(args: argparse.Namespace) -> int:
     from align.models import command_status
 
@@ -260,21 +248,3 @@ def command_models_install(args: argparse.Namespace) -> int:
     from align.models import command_install
 
     return command_install(args.from_file, allow_download=not args.no_download)
-
-
-def command_bench_app(args: argparse.Namespace) -> int:
-    from align.bench_app import command_bench_app as run_bench
-
-    return run_bench(args)
-
-
-def command_bench_checks(args: argparse.Namespace) -> int:
-    from align.bench_checks import run_bench
-
-    return run_bench(args.glossary)
-
-
-def command_bench_translate(args: argparse.Namespace) -> int:
-    from align.bench_translation import run_bench
-
-    return run_bench(package_file=args.package, beam_size=args.beam_size, glossary_file=args.glossary)

@@ -22,7 +22,7 @@ def write_glossary(path: Path, rows: list[tuple[str, str, str, str]]) -> Path:
     """Write a glossary CSV from (concept, lang, term, status) rows, other columns empty."""
     import polars as pl
 
-    from align.glossary import COLUMNS, glossary_csv
+    from align.terms.glossary import COLUMNS, glossary_csv
 
     frame = pl.DataFrame([dict.fromkeys(COLUMNS, "") | {"concept": c, "lang": lang, "term": t, "status": s} for c, lang, t, s in rows],
                          schema=dict.fromkeys(COLUMNS, pl.Utf8))

@@ -4,10 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from align.alignment import REVIEW_THRESHOLD, align_texts, gale_church, translation_confidence
-from align.embedding import load_encoder
-from align.reading import read_document
-from align.segmentation import segment_text
+from align.aligner.alignment import REVIEW_THRESHOLD, align_texts, translation_confidence
+from align.aligner.embedding import load_encoder
+from align.io.documents import read_document
+from align.text.segmentation import segment_text
+from bench.baselines import gale_church
 
 TEXTS = Path(__file__).resolve().parent.parent / "texts"
 

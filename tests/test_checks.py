@@ -1,16 +1,19 @@
 """Checks: every planted error is found with the right kind and offsets, clean texts stay silent,
 and the real texts raise the flags a reviewer expects (and not the ones they would not)."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import polars as pl
 import pytest
 
-from align.bench_checks import FIXTURES, line_alignment, load_planted, read_lines, score
-from align.checks import FLAG_COLUMNS, SUGGESTION_SEPARATOR, check_alignment, check_text, flags_frame
-from align.glossary import COLUMNS, DEFAULT_PATH, load_glossary
-from align.quantities import find_dates, find_numbers
-from align.segmentation import segment_text
+from align.checks import CheckContext, check_text, run_checks
+from align.checks.base import SUGGESTION_SEPARATOR
+from align.export.tables import FLAG_COLUMNS, flags_frame
+from align.terms.glossary import COLUMNS, DEFAULT_PATH, load_glossary
+from align.text.quantities import find_dates, find_numbers
+from align.text.segmentation import segment_text
+from bench.checks import FIXTURES, line_units, load_planted, read_lines, score
 from tests.conftest import TEXTS
 
 TERMS = [
@@ -52,8 +55,16 @@ def kinds(flags) -> list[tuple[str, str, str]]:
     return [(flag.kind, flag.side, flag.text) for flag in flags]
 
 
+def check_units(units, glossary, has_official: bool, **options):
+    return run_checks(units, CheckContext(glossary, has_official, **options))
+
+
+def with_mt(units, mt: str):
+    return [replace(units[0], mt=mt)] + units[1:]
+
+
 def pair(fr: list[str], en: list[str], glossary, **options):
-    return check_alignment(line_alignment(fr, en), glossary, True, **options)
+    return check_units(line_units(fr, en), glossary, True, **options)
 
 
 # --- planted errors and clean texts (the bench's fixtures) -----------------------------------------------
@@ -132,8 +143,8 @@ def test_forbidden_terms_are_errors_with_the_preferred_term(small) -> None:
 
 
 def test_forbidden_term_in_machine_translation_is_a_warning(small) -> None:
-    frame = line_alignment(["La traite des personnes."], [""]).with_columns(pl.lit("Trafficking of persons.").alias("mt"))
-    flags = check_alignment(frame, small, False)
+    frame = with_mt(line_units(["La traite des personnes."], [""]), "Trafficking of persons.")
+    flags = check_units(frame, small, False)
     assert [(f.kind, f.side, f.severity) for f in flags] == [("forbidden-term", "mt", "warning")]
 
 
@@ -158,9 +169,9 @@ def test_accepted_variants_and_related_forms_are_not_missing(small) -> None:
 
 
 def test_missing_terms_in_machine_translation_only_when_the_glossary_constrained_it(small) -> None:
-    frame = line_alignment(["La traite des personnes est un crime."], [""]).with_columns(pl.lit("Treats it people is a crime.").alias("mt"))
-    assert check_alignment(frame, small, False) == []
-    [flag] = check_alignment(frame, small, False, mt_constrained=True)
+    frame = with_mt(line_units(["La traite des personnes est un crime."], [""]), "Treats it people is a crime.")
+    assert check_units(frame, small, False) == []
+    [flag] = check_units(frame, small, False, mt_constrained=True)
     assert (flag.kind, flag.side, flag.severity) == ("term-missing", "mt", "warning")
 
 
@@ -241,9 +252,8 @@ def test_french_left_in_the_english_is_untranslated(small) -> None:
 
 
 def test_mt_unknown_words_are_info_and_names_are_left_alone(small) -> None:
-    frame = line_alignment(["Cindy Dyer réitère son engagement inébranlable."], [""]).with_columns(
-        pl.lit("Cindy Dyer reasserts her commitment inébranlable.").alias("mt"))
-    flags = check_alignment(frame, small, False, mt_unknown_words={0: ["Cindy", "Dyer", "inébranlable"]})
+    frame = with_mt(line_units(["Cindy Dyer réitère son engagement inébranlable."], [""]), "Cindy Dyer reasserts her commitment inébranlable.")
+    flags = check_units(frame, small, False, mt_unknown_words={0: ["Cindy", "Dyer", "inébranlable"]})
     assert [(f.kind, f.severity, f.text) for f in flags] == [("untranslated", "info", "inébranlable")]
 
 
@@ -256,13 +266,13 @@ def test_flags_frame_has_the_contract_columns(small) -> None:
 # --- the real texts --------------------------------------------------------------------------------------------
 
 
-def segments_frame(path: Path) -> pl.DataFrame:
+def segments_frame(path: Path) -> list:
     fr = [segment.text for segment in segment_text(path.read_text(encoding="utf-8"), "fr") if segment.alignable]
-    return line_alignment(fr, [""] * len(fr))
+    return line_units(fr, [""] * len(fr))
 
 
 def test_seed_text_blend_is_flagged_with_both_terms(glossary) -> None:
-    flags = check_alignment(segments_frame(TEXTS / "fr" / "us-state-dept-tip-prevention-month-2024.txt"), glossary, False)
+    flags = check_units(segments_frame(TEXTS / "fr" / "us-state-dept-tip-prevention-month-2024.txt"), glossary, False)
     garbled = [flag for flag in flags if flag.kind == "term-garbled"]
     assert [flag.text for flag in garbled] == ["traite des êtres personnes"]
     suggestions = garbled[0].suggestion.split(SUGGESTION_SEPARATOR)
@@ -271,27 +281,37 @@ def test_seed_text_blend_is_flagged_with_both_terms(glossary) -> None:
 
 
 def test_un_french_mixing_three_correct_variants_raises_nothing(glossary) -> None:
-    flags = check_alignment(segments_frame(TEXTS / "fr" / "un-sg-world-day-2023.txt"), glossary, False)
+    flags = check_units(segments_frame(TEXTS / "fr" / "un-sg-world-day-2023.txt"), glossary, False)
     assert [flag for flag in flags if flag.severity != "info"] == []
 
 
 def test_sentences_run_together_are_a_typography_warning_on_the_right_link() -> None:
-    from align.checks import typography_flags
+    from align.checks import layout
+    from align.checks.base import LinkView
 
+    def typography(segments, units):
+        context = CheckContext(small_glossary_unused, True, en_segments=tuple(segments))
+        return layout.run_together([LinkView(unit) for unit in units], context)
+
+    small_glossary_unused = None
     segments = [segment for segment in segment_text("Abuse is rife.\nIt grows with sexual exploitation and abuse.Yet traffickers act.", "en")]
-    frame = line_alignment(["a", "b c"], [segments[0].text, f"{segments[1].text} {segments[2].text}"])
-    [flag] = typography_flags(segments, frame, "en")
+    units = line_units(["a", "b c"], [segments[0].text, f"{segments[1].text} {segments[2].text}"])
+    units[1] = replace(units[1], en_ids=(1, 2))
+    [flag] = typography(segments, units)
     assert (flag.link, flag.kind, flag.text, flag.suggestion) == (1, "typography", "abuse.", "abuse. Yet")
-    assert frame["en"][1][flag.start:flag.end] == "abuse."
-    assert typography_flags(segment_text("It ends. Then it starts.", "en"), line_alignment(["a b"], ["It ends. Then it starts."]), "en") == []
+    assert units[1].en[flag.start:flag.end] == "abuse."
+    units = line_units(["a b"], ["It ends. Then it starts."])
+    units[0] = replace(units[0], en_ids=(0, 1))
+    assert typography(segment_text("It ends. Then it starts.", "en"), units) == []
 
 
 @pytest.fixture(scope="module")
 def real_flags(glossary):
-    from align.pipeline import run_document
-    from align.reading import find_documents
+    from align.io.documents import find_documents
+    from align.pipeline import RunOptions, run_document
 
-    return {document.name: run_document(document, glossary, mt_engine="apertium", mt_cache=False).flags for document in find_documents([TEXTS])}
+    return {document.name: flags_frame(run_document(document, glossary, RunOptions(mt_engine="apertium", cache=False)).flags)
+            for document in find_documents([TEXTS])}
 
 
 def test_real_pairs_raise_the_flags_a_reviewer_expects(real_flags) -> None:

@@ -93,7 +93,7 @@ def test_align_command_prints_gold_format_links(tmp_path) -> None:
 
 
 def test_align_with_another_embedding_model_says_its_scores_are_not_calibrated(tmp_path) -> None:
-    from align.embedding import ENGLISH_MODEL, resolve_model
+    from align.aligner.embedding import ENGLISH_MODEL, resolve_model
 
     folder = str(resolve_model(ENGLISH_MODEL)[2])  # any local sentence-transformers folder stands for a user's LaBSE
     source = tmp_path / "src.fr"

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from align.embedding import DEFAULT_MODEL, ENGLISH_MODEL, CachedEncoder, EmbeddingCache, describe_models, load_encoder, resolve_model
+from align.aligner.embedding import DEFAULT_MODEL, ENGLISH_MODEL, CachedEncoder, EmbeddingCache, describe_models, load_encoder, resolve_model
 from align.errors import ModelMissingError
 
 SENTENCES = ["La traite des personnes est un crime.", "Trafficking in persons is a crime.", "Il pleut à Ottawa."]

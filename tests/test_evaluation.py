@@ -3,7 +3,7 @@
 import pytest
 
 from align.errors import InputError
-from align.evaluation import Counts, format_link, parse_links, score_document, score_set
+from bench.scoring import Counts, format_link, parse_links, score_document, score_set
 
 
 def test_parse_links_reads_gold_format_including_null_links() -> None:

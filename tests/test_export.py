@@ -13,8 +13,8 @@ import pytest
 from lxml import etree
 from translate.storage.tmx import tmxfile
 
-from align.checks import Flag, flags_frame
-from align.export import SEVERITY_COLOURS, csv_bytes, validate_tmx, write_csv, xlsx_bytes
+from align.export.tables import SEVERITY_COLOURS, csv_bytes, flags_frame, validate_tmx, write_csv, xlsx_bytes
+from align.model import Flag
 
 ROOT = Path(__file__).resolve().parent.parent
 BOM = b"\xef\xbb\xbf"

@@ -6,7 +6,7 @@ import polars as pl
 import pytest
 
 from align.errors import InputError
-from align.glossary import COLUMNS, DEFAULT_PATH, find_terms, load_glossary, longest_matches, save_glossary, validate_glossary
+from align.terms.glossary import COLUMNS, DEFAULT_PATH, find_terms, load_glossary, longest_matches, save_glossary, validate_glossary
 
 HEADER = ",".join(COLUMNS)
 ROWS = [
@@ -63,7 +63,7 @@ def test_every_bundled_term_is_found_as_written() -> None:
 
 def test_writing_the_bundled_glossary_back_changes_no_byte(tmp_path) -> None:
     """Saving from the app must not reformat the file: diffs show only what the user changed."""
-    from align.glossary import glossary_csv
+    from align.terms.glossary import glossary_csv
 
     assert glossary_csv(load_glossary(DEFAULT_PATH)) == DEFAULT_PATH.read_text(encoding="utf-8")
 

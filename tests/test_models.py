@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from align.models import PROJECT_MODEL_DIR
-from tests.standin.make_standin import PACKAGE_NAME, build_standin_package
+from align.settings import PROJECT_MODEL_DIR
+from bench.standin import PACKAGE_NAME, build_standin_package
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -3,7 +3,8 @@ import codecs
 import pytest
 
 from align.errors import InputError
-from align.reading import decode_bytes, find_documents, normalise_for_matching, read_text
+from align.io.documents import find_documents
+from align.io.reading import decode_bytes, normalise_for_matching, read_text
 
 FRENCH = "La traite des êtres humains prospère : l’État agit.\n"
 

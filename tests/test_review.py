@@ -9,12 +9,12 @@ from dataclasses import replace
 import polars as pl
 import pytest
 
-from align import corpus
 from align.errors import InputError
-from align.glossary import load_glossary
+from align.io import corpus
+from align.io.reading import MAX_FILE_BYTES
 from align.pipeline import run_document
-from align.reading import MAX_FILE_BYTES
-from align.review import CorrectionError, Review, ReviewConflict, apply_saved_review, highlight_html, review_path
+from align.review.state import CorrectionError, Review, ReviewConflict, apply_saved_review, highlight_html, review_path
+from align.terms.glossary import load_glossary
 from tests.conftest import ROOT, TEXTS, write_glossary
 
 GLOSSARY_ROWS = [

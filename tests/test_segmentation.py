@@ -1,7 +1,7 @@
 import pytest
 
-from align.reading import read_text
-from align.segmentation import segment_text, split_sentences
+from align.io.reading import read_text
+from align.text.segmentation import segment_text, split_sentences
 
 
 @pytest.mark.parametrize(

@@ -12,8 +12,8 @@ from lxml import etree
 from translate.storage.tbx import tbxfile
 
 from align.errors import InputError
-from align.glossary import DEFAULT_PATH, load_glossary
-from align.tbx import TBX_NS, import_tbx, merge_terms, read_tbx, tbx_bytes, validate_tbx
+from align.interchange.tbx import TBX_NS, import_tbx, merge_terms, read_tbx, tbx_bytes, validate_tbx
+from align.terms.glossary import DEFAULT_PATH, load_glossary
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "interchange"

@@ -13,7 +13,7 @@ from lxml import etree
 from translate.storage.tmx import tmxfile
 
 from align.errors import InputError
-from align.tmx import DTD_PATH, read_tmx, tmx_alignment, tmx_bytes, validate_tmx, xml_text
+from align.interchange.tmx import DTD_PATH, read_tmx, tmx_alignment, tmx_bytes, validate_tmx, xml_text
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "interchange"
@@ -233,7 +233,7 @@ def test_check_command_exits_2_with_one_line_for_bad_tmx(name: str, tmp_path) ->
 
 def test_a_frame_read_back_from_alignment_csv_exports_the_same_tmx(official, tmp_path) -> None:
     """The app may hold the alignment as read from alignment.csv: all text, no mt_engine column."""
-    from align.export import write_csv
+    from align.export.tables import write_csv
 
     write_csv(official.drop("mt_engine"), tmp_path / "alignment.csv")
     from_csv = pl.read_csv(tmp_path / "alignment.csv", infer_schema=False)

@@ -13,13 +13,15 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from align import translation
-from align.cache import TranslationCache
 from align.errors import ModelMissingError
-from align.glossary import COLUMNS, load_glossary
-from align.models import install_package_file
-from align.translation import ArgosEngine, resolve_engine, translate_segments
-from tests.standin.make_standin import build_standin_package
+from align.mt import apertium
+from align.mt.argos import ArgosEngine
+from align.mt.cache import TranslationCache
+from align.mt.engines import resolve_engine
+from align.mt.packages import install_package_file
+from align.mt.translate import translate_segments
+from align.terms.glossary import COLUMNS, load_glossary
+from bench.standin import build_standin_package
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "La lutte contre la traite des personnes nécessite une coalition solide de partenaires locaux et mondiaux."
@@ -32,7 +34,7 @@ SEGMENTS = [
     "Mexico, 24 octobre 2023",
     "Cet effort renouvelé symbolise une alliance régionale.",
 ]
-needs_apertium = pytest.mark.skipif(translation.apertium_info() is None, reason="Apertium fr-es/spa-eng not installed")
+needs_apertium = pytest.mark.skipif(apertium.apertium_info() is None, reason="Apertium fr-es/spa-eng not installed")
 
 
 @pytest.fixture(scope="session")
@@ -211,8 +213,9 @@ def test_cache_keeps_committed_batches_when_a_run_dies(argos, monkeypatch, tmp_p
 
 KILLED_CHILD = """
 import sys, time
-from align import translation
-original = translation.ArgosEngine.translate
+from align.mt import argos
+from align.mt.translate import translate_segments
+original = argos.ArgosEngine.translate
 calls = []
 def translate(engine, texts):
     calls.append(texts)
@@ -220,9 +223,9 @@ def translate(engine, texts):
         print("third batch", flush=True)
         time.sleep(600)
     return original(engine, texts)
-translation.ArgosEngine.translate = translate
-translation.ArgosEngine.chunk_size = 2
-translation.translate_segments(sys.argv[2:], "argos", cache=sys.argv[1])
+argos.ArgosEngine.translate = translate
+argos.ArgosEngine.chunk_size = 2
+translate_segments(sys.argv[2:], "argos", cache=sys.argv[1])
 """
 
 
@@ -305,7 +308,7 @@ def test_apertium_runs_one_process_per_stage_for_the_whole_batch(no_argos, monke
         commands.append(command)
         return original(command, *args, **kwargs)
 
-    monkeypatch.setattr(translation.subprocess, "run", spy)
+    monkeypatch.setattr(apertium.subprocess, "run", spy)
     results = translate_segments(SEGMENTS * 3, "apertium", cache=False)
     assert len(results) == len(SEGMENTS) * 3
     assert [command[1:] for command in commands if "apertium" in command[0]] == [["fr-es"], ["spa-eng"]]
@@ -337,7 +340,7 @@ def _run_cli(tmp_path: Path, env: dict[str, str], *args: str) -> subprocess.Comp
 
 @pytest.mark.parametrize("engine", ["argos", "apertium"])
 def test_run_writes_mt_engine_column_with_glossary_rendering(tmp_path, standin_packages, glossary_path, engine) -> None:
-    if engine == "apertium" and translation.apertium_info() is None:
+    if engine == "apertium" and apertium.apertium_info() is None:
         pytest.skip("Apertium not installed")
     french = tmp_path / "communique.txt"
     french.write_text(SEED + "\n• Protéger les victimes.\n", encoding="utf-8")

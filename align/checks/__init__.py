@@ -1,0 +1,89 @@
+"""Terminology and quality checks over the units of a document; each finding is a `Flag`.
+
+`CHECKS` is the one list of checks, run in this order by the pipeline, by the app's re-check and
+by `python -m align check`: adding a check is a module with a `Check` record and one line here.
+Per link the order is: every `side` check on each side (fr, mt, en), every `pair` check on each
+English text (en, mt), every `link` check; then the `document` checks, then the `revise` passes.
+
+Severities: `error` is a mistake to correct, `warning` something to look at, `info` context.
+Flags on the machine translation are at most warnings: rough MT is expected to be rough, so it
+is checked only for what helps the reviewer (forbidden or garbled terms, failed glossary
+constraints, numbers, dates, words left untranslated).
+"""
+
+from __future__ import annotations
+
+from align.checks import acronyms, language, layout, lengths, quantities, terms
+from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView
+from align.model import Flag, Unit
+from align.terms.glossary import Glossary, find_terms
+
+CHECKS: list[Check] = [
+    terms.FORBIDDEN,
+    terms.GARBLED,
+    terms.MISSING,
+    quantities.NUMBERS,
+    quantities.DATES,
+    acronyms.ACRONYMS,
+    lengths.LENGTHS,
+    language.UNTRANSLATED,
+    language.UNKNOWN_WORDS,
+    terms.INCONSISTENT,
+    layout.TYPOGRAPHY,
+    layout.BOILERPLATE,
+    lengths.MOVED,
+]
+KINDS = tuple(dict.fromkeys(kind for check in CHECKS for kind in check.kinds))
+
+
+def run_checks(units: list[Unit], context: CheckContext, checks: list[Check] | None = None) -> list[Flag]:
+    """Every check of `checks` (default `CHECKS`) over `units`, in link order; document-level flags (link None) last."""
+    checks = CHECKS if checks is None else checks
+    sides = ("fr", "mt", "en") if context.has_official else ("fr", "mt")
+    links = [LinkView(unit) for unit in units]
+    for link in links:
+        for side in sides:
+            text = link.texts[side]
+            link.matches[side] = find_terms(text, LANG_OF_SIDE[side], context.glossary, max_gap=1) if text else []
+    for position, link in enumerate(links):
+        link.neighbours = links[max(0, position - 1):position] + links[position + 1:position + 2]
+    flags: list[Flag] = []
+    by_scope = {scope: [check for check in checks if check.scope == scope] for scope in ("side", "pair", "link", "document", "revise")}
+    for link in links:
+        for side in sides:
+            if link.texts[side]:
+                for check in by_scope["side"]:
+                    flags += check.run(link, side, context)
+        targets = (["en"] if context.has_official else []) + (["mt"] if link.texts["mt"] else [])
+        for target in targets:
+            if link.texts["fr"] and link.texts[target]:
+                for check in by_scope["pair"]:
+                    flags += check.run(link, target, context)
+        for check in by_scope["link"]:
+            flags += check.run(link, context)
+    for check in by_scope["document"]:
+        flags += check.run(links, context)
+    for check in by_scope["revise"]:
+        flags = check.run(flags, links, context)
+    return sorted(_dedupe(flags), key=lambda flag: (flag.link is None, flag.link if flag.link is not None else 0))
+
+
+def check_text(text: str, lang: str, glossary: Glossary, *, side: str | None = None, link: int | None = None) -> list[Flag]:
+    """The single-text checks (forbidden and garbled terms) on one French or English text."""
+    side = side or lang
+    unit = Unit(link if link is not None else 0, (), (), *(text if name == side else "" for name in ("fr", "mt", "en")), 1.0, "auto")
+    view = LinkView(unit, {side: find_terms(text, LANG_OF_SIDE[side], glossary, max_gap=1)})
+    context = CheckContext(glossary, has_official=True)
+    return [flag for check in CHECKS if check.scope == "side" for flag in check.run(view, side, context)]
+
+
+def _dedupe(flags: list[Flag]) -> list[Flag]:
+    """The same span flagged twice for one kind (two paths of one check) is reported once."""
+    seen = set()
+    result = []
+    for flag in flags:
+        key = (flag.link, flag.side, flag.kind, flag.start, flag.end)
+        if flag.link is None or key not in seen:
+            seen.add(key)
+            result.append(flag)
+    return result

@@ -1,0 +1,80 @@
+"""What every check shares: the link as the checks see it, the run's context, and the `Check` record.
+
+A check is a small function registered in `align.checks.CHECKS` with its scope:
+- `side`: one text of one link (`fr`, `mt`, `en`) — `run(link, side, context)`;
+- `pair`: the French of a link against one of its English texts (`en`, `mt`) — `run(link, target, context)`;
+- `link`: one link as a whole — `run(link, context)`;
+- `document`: all links at once — `run(links, context)`;
+- `revise`: a pass over the flags found so far — `run(flags, links, context)` returns the revised flags.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from align.model import Flag, Segment, Unit
+from align.terms.glossary import Glossary, TermMatch, concept_label  # noqa: F401 (checks import it from here)
+
+SUGGESTION_SEPARATOR = " | "
+SIDE_NAMES = {"fr": "the French", "mt": "the machine translation", "en": "the official English"}
+LANG_OF_SIDE = {"fr": "fr", "mt": "en", "en": "en"}
+SCOPES = ("side", "pair", "link", "document", "revise")
+
+
+@dataclass
+class LinkView:
+    """A unit with what the checks compute once per link: the glossary matches of each side and the neighbouring links."""
+
+    unit: Unit
+    matches: dict[str, list[TermMatch]] = field(default_factory=dict)
+    neighbours: list[LinkView] = field(default_factory=list)
+
+    @property
+    def number(self) -> int:
+        return self.unit.number
+
+    @property
+    def status(self) -> str:
+        return self.unit.status
+
+    @property
+    def texts(self) -> dict[str, str]:
+        return {"fr": self.unit.fr, "mt": self.unit.mt, "en": self.unit.en}
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What a check may need beyond the link: the glossary, whether there is an official English, what the MT did,
+    and the document's segments (empty when checking a TMX or XLIFF file, which has none)."""
+
+    glossary: Glossary
+    has_official: bool
+    mt_constrained: bool = False
+    mt_unknown_words: Mapping[int, Iterable[str]] = field(default_factory=dict)
+    fr_segments: tuple[Segment, ...] = ()
+    en_segments: tuple[Segment, ...] = ()
+    left_out: tuple[tuple[str, str], ...] = ()
+    """(side, text) of page furniture a reader removed before segmentation."""
+
+
+@dataclass(frozen=True)
+class Check:
+    """One registered check: `kinds` are the flag kinds it may raise."""
+
+    name: str
+    scope: str
+    run: Callable[..., list[Flag]]
+    kinds: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        if self.scope not in SCOPES:
+            raise ValueError(f"check {self.name}: unknown scope {self.scope!r}")
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def suggestions(terms: Iterable[str]) -> str:
+    return SUGGESTION_SEPARATOR.join(dict.fromkeys(term for term in terms if term))

@@ -1,0 +1,76 @@
+"""Omissions and additions: null links, links whose lengths disagree, and text that was moved rather than lost."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from align.checks.base import Check, CheckContext, LinkView
+from align.model import Flag
+from align.terms.glossary import fold, tokenize
+
+LENGTH_RATIO_LOW = 0.45
+
+LENGTH_RATIO_HIGH = 2.2
+
+LENGTH_MIN_CHARS = 80
+"""English is usually 0.8–1.0 times as long as its French; a link below 0.45 or above 2.2
+(with at least 80 characters on the longer side) has lost or gained a clause."""
+
+def length_flags(link: LinkView, context: CheckContext) -> list[Flag]:
+    """A null link, or a link whose English is far shorter or longer than its French."""
+    if not context.has_official:
+        return []
+    french, english = link.texts["fr"], link.texts["en"]
+    if not french and not english:
+        return []
+    if not english:
+        return [Flag(link.number, "fr", "omission", "warning", 0, len(french), french,
+                     "This French text has no counterpart in the official English: it was left out, or sits elsewhere.")]
+    if not french:
+        return [Flag(link.number, "en", "addition", "warning", 0, len(english), english,
+                     "This English text has no counterpart in the French: it was added, or sits elsewhere.")]
+    ratio = len(english) / len(french)
+    if ratio < LENGTH_RATIO_LOW and len(french) >= LENGTH_MIN_CHARS:
+        return [Flag(link.number, "en", "omission", "warning", 0, len(english), english,
+                     f"The English is {ratio:.0%} as long as its French ({len(english)} vs {len(french)} characters): part may be missing.")]
+    if ratio > LENGTH_RATIO_HIGH and len(english) >= LENGTH_MIN_CHARS:
+        return [Flag(link.number, "en", "addition", "warning", 0, len(english), english,
+                     f"The English is {ratio:.1f} times as long as its French ({len(english)} vs {len(french)} characters): part may be added.")]
+    return []
+
+def _content_lemmas(text: str, lang: str) -> set[str]:
+    return {fold(word.lemma) for word in tokenize(text, lang) if not word.stop and len(word.surface) > 1}
+
+MOVED_OVERLAP = 0.5
+
+def moved_content(flags: list[Flag], links: list[LinkView], context: CheckContext) -> list[Flag]:
+    """An unmatched French text and an unmatched English text that say the same thing were moved, not lost.
+
+    The French side is compared through its machine translation (and its names), word lemmas
+    against word lemmas; half of the smaller set in common, and at least three words, is a move.
+    """
+    if not context.has_official:
+        return flags
+    by_number = {link.number: link for link in links}
+    omitted = [flag for flag in flags if flag.kind == "omission" and flag.side == "fr" and not by_number[flag.link].texts["en"]]
+    added = [flag for flag in flags if flag.kind == "addition" and flag.side == "en" and not by_number[flag.link].texts["fr"]]
+    replaced: dict[int, Flag] = {}
+    for omission in omitted:
+        french = by_number[omission.link].texts
+        source = _content_lemmas(french["mt"], "en") | {fold(w.text) for w in tokenize(french["fr"], "fr") if w.text[:1].isupper()}
+        for addition in added:
+            if id(addition) in replaced:
+                continue
+            target = _content_lemmas(by_number[addition.link].texts["en"], "en")
+            common = source & target
+            if len(common) >= 3 and len(common) >= MOVED_OVERLAP * min(len(source), len(target)):
+                replaced[id(omission)] = replace(omission, severity="info", message=(
+                    f"This French text is not translated here; the official English has it elsewhere (link {addition.link}): moved, not lost."))
+                replaced[id(addition)] = replace(addition, severity="info", message=(
+                    f"This English text has no French counterpart here; it renders French text found elsewhere (link {omission.link})."))
+                break
+    return [replaced.get(id(flag), flag) for flag in flags]
+
+
+LENGTHS = Check("lengths", "link", length_flags, ("omission", "addition"))
+MOVED = Check("moved-content", "revise", moved_content, ("omission", "addition"))

@@ -1,0 +1,86 @@
+"""Numbers and dates that differ between the French and an English text of a link (values compared, not strings)."""
+
+from __future__ import annotations
+
+import re
+
+from align.checks.base import SIDE_NAMES, Check, CheckContext, LinkView, capitalised
+from align.model import Flag
+from align.text.quantities import (
+    FRENCH_NOTATION_IN_ENGLISH,
+    find_dates,
+    find_numbers,
+    format_date,
+    format_number,
+    same_date,
+    same_number,
+    unmatched,
+)
+
+
+def numbers(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
+    """Numbers (digits and words, any notation) present on one side only, or different."""
+    neighbours = link.neighbours
+    french = find_numbers(link.texts["fr"], "fr")
+    english = find_numbers(link.texts[target], "en", lenient=target == "mt")
+    missing, extra = unmatched(french, english, same_number)
+    nearby_en = [value.value for other in neighbours for value in find_numbers(other.texts[target], "en", lenient=target == "mt")]
+    nearby_fr = [value.value for other in neighbours for value in find_numbers(other.texts["fr"], "fr")]
+    missing = [value for value in missing if not any(same_number(value.value, other) for other in nearby_en)]
+    extra = [value for value in extra if not any(same_number(value.value, other) for other in nearby_fr)]
+    flags = []
+    pairs = list(zip(extra, missing)) if len(extra) == len(missing) == 1 else [
+        pair for spelt in (False, True)
+        for pair in zip([v for v in extra if v.spelt == spelt], [v for v in missing if v.spelt == spelt])]
+    paired = {id(value) for pair in pairs for value in pair}
+    for wrong, right in pairs:
+        severity = "warning" if target == "mt" or (wrong.spelt and right.spelt) else "error"
+        flags.append(Flag(link.number, target, "number-mismatch", severity, wrong.start, wrong.end, wrong.text,
+                          f"{capitalised(SIDE_NAMES[target])} has {wrong.text} where the French has {right.text}.",
+                          format_number(right.value)))
+    # a number on one side only: a warning when written in digits, context (info) when spelt out ("these two")
+    for value in missing:
+        if id(value) not in paired:
+            flags.append(Flag(link.number, "fr", "number-mismatch", "info" if value.spelt else "warning", value.start, value.end, value.text,
+                              f"The French number {value.text} is not in {SIDE_NAMES[target]}.", ""))
+    for value in extra:
+        if id(value) not in paired:
+            flags.append(Flag(link.number, target, "number-mismatch", "info" if value.spelt else "warning", value.start, value.end, value.text,
+                              f"{capitalised(SIDE_NAMES[target])} has the number {value.text}, which is not in the French.", ""))
+    if target == "en":
+        for found in FRENCH_NOTATION_IN_ENGLISH.finditer(link.texts["en"]):
+            if any(flag.start <= found.start() < flag.end for flag in flags if flag.side == "en"):
+                continue
+            raw = found.group(0)
+            fixed = raw.replace("\u00a0", ",").replace("\u202f", ",").replace(" ", ",") if re.search(r"\s", raw) else raw.replace(",", ".")
+            flags.append(Flag(link.number, "en", "number-mismatch", "warning", found.start(), found.end(), raw,
+                              f"“{raw}” is written in French notation; English writes “{fixed}”.", fixed))
+    return flags
+
+def dates(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
+    """Dates present on one side only, or different."""
+    neighbours = link.neighbours
+    french = find_dates(link.texts["fr"], "fr")
+    english = find_dates(link.texts[target], "en")
+    missing, extra = unmatched(french, english, same_date)
+    nearby_en = [value.value for other in neighbours for value in find_dates(other.texts[target], "en")]
+    nearby_fr = [value.value for other in neighbours for value in find_dates(other.texts["fr"], "fr")]
+    missing = [value for value in missing if not any(same_date(value.value, other) for other in nearby_en)]
+    extra = [value for value in extra if not any(same_date(value.value, other) for other in nearby_fr)]
+    flags = []
+    cap = "warning" if target == "mt" else "error"
+    for wrong, right in zip(extra, missing):
+        suggestion = format_date(right.value, link.texts[target])
+        flags.append(Flag(link.number, target, "date-mismatch", cap, wrong.start, wrong.end, wrong.text,
+                          f"{capitalised(SIDE_NAMES[target])} dates this “{wrong.text}”; the French says “{right.text}”.", suggestion))
+    for value in missing[len(extra):]:
+        flags.append(Flag(link.number, "fr", "date-mismatch", "warning", value.start, value.end, value.text,
+                          f"The French date “{value.text}” is not in {SIDE_NAMES[target]}.", ""))
+    for value in extra[len(missing):]:
+        flags.append(Flag(link.number, target, "date-mismatch", "info", value.start, value.end, value.text,
+                          f"{capitalised(SIDE_NAMES[target])} adds the date “{value.text}”, which the French does not give.", ""))
+    return flags
+
+
+NUMBERS = Check("numbers", "pair", numbers, ("number-mismatch",))
+DATES = Check("dates", "pair", dates, ("date-mismatch",))

@@ -1,0 +1,130 @@
+"""Terminology checks: forbidden and garbled terms on one side, a French term missing from the English, one term rendered two ways."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from align.checks.base import LANG_OF_SIDE, SIDE_NAMES, Check, CheckContext, LinkView, concept_label, suggestions
+from align.checks.lengths import length_flags
+from align.model import Flag
+from align.terms.glossary import TermMatch, find_terms, longest_matches, tokenize
+from align.terms.nearmiss import find_garbled
+
+
+def forbidden_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
+    """Glossary terms marked `forbidden` (errors; warnings on the MT)."""
+    glossary = context.glossary
+    lang = LANG_OF_SIDE[side]
+    flags = []
+    for match in longest_matches(link.matches[side]):
+        if match.status != "forbidden":
+            continue
+        accepted = glossary.variants(match.concept, lang)
+        note = glossary.note(match.concept, lang, match.entry)
+        message = (f"“{match.term}” is a forbidden rendering of {concept_label(glossary, match.concept)}"
+                   + (f": {note}" if note else "") + (f"; write “{accepted[0]}”" if accepted else ""))
+        flags.append(Flag(link.number, side, "forbidden-term", "warning" if side == "mt" else "error", match.start, match.end,
+                          match.term, message, suggestions(accepted[:3])))
+    return flags
+
+
+def garbled_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
+    """Spans one word-edit away from a glossary term (see `align.terms.nearmiss`)."""
+    return [Flag(link.number, side, "term-garbled", "warning" if side == "mt" else "error", garble.start, garble.end,
+                 garble.text, garble.message, suggestions(garble.suggestions))
+            for garble in find_garbled(link.texts[side], LANG_OF_SIDE[side], context.glossary, matches=link.matches[side])]
+
+def _is_name(match: TermMatch) -> bool:
+    """A capitalised multiword occurrence is part of a proper name ("Working Group on Trafficking in Persons")."""
+    content = [word for word in tokenize(match.term, match.lang) if not word.stop]
+    return len(content) >= 2 and all(word.text[:1].isupper() for word in content)
+
+def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
+    """A French term whose concept has no accepted rendering in the linked English (on the MT: a failed glossary constraint)."""
+    glossary, neighbours = context.glossary, link.neighbours
+    if target == "mt" and not context.mt_constrained:
+        return []
+    if target == "en" and length_flags(link, context):
+        return []  # a shortened link already says part is missing
+    flags = []
+    target_concepts = {match.concept for match in link.matches.get(target, [])}
+    target_words = tokenize(link.texts[target], "en")
+    target_stems = {word.stem for word in target_words} | {word.lemma for word in target_words}
+    left_in_french = {m.concept for m in find_terms(link.texts[target], "fr", glossary) if m.type == "term" and " " in m.term}
+    neighbour_concepts = {match.concept for other in neighbours for match in other.matches.get(target, [])}
+    french_concepts = {match.concept for match in link.matches["fr"]}
+    for match in longest_matches(link.matches["fr"]):
+        if match.status == "forbidden" or match.type != "term" or (target == "mt" and match.gap):
+            continue  # (the MT constraint covers exact matches only)
+        accepted = glossary.variants(match.concept, "en")
+        if not accepted or match.concept in target_concepts or match.concept in left_in_french:
+            continue
+        # a term of another concept of the same subject that the French does not have is what was written instead
+        # ("victims" for "survivantes", "human smuggling" for "traite des personnes")
+        others = [m for m in longest_matches(link.matches.get(target, [])) if m.concept not in french_concepts and m.type == "term"]
+        same_subject = [m for m in others if glossary.subject(m.concept) and glossary.subject(m.concept) == glossary.subject(match.concept)]
+        instead = same_subject if len(same_subject) == 1 else others if len(others) == 1 else []
+        if not same_subject and any(all(word.stem in target_stems or word.lemma in target_stems for word in entry.words if not word.stop)
+                                    for entry in glossary.concept_entries(match.concept, "en") if entry.status != "forbidden"):
+            continue  # a related form is there ("réseaux de trafiquants" → "trafficking networks")
+        if target == "en" and match.concept in neighbour_concepts and not same_subject:
+            continue  # the rendering sits in the next link: an alignment matter, not a translation error
+        message = f"The French has “{match.term}”, but {SIDE_NAMES[target]} has no term for {concept_label(glossary, match.concept)}"
+        if target == "mt":
+            message += " (the glossary constraint failed)"
+        elif instead:
+            message += f"; it says “{instead[0].term}” instead"
+        elif len(same_subject) > 1:
+            message += f"; it says {' or '.join(f'“{m.term}”' for m in same_subject)} instead"
+        message += f": expected “{accepted[0]}”" + (f" or an accepted variant ({', '.join(accepted[1:4])})" if len(accepted) > 1 else "") + "."
+        # a single ordinary word ("victime", "exploitation") is often paraphrased: context (info) unless a term of the
+        # same subject stands in its place; a multiword term missing is worth a look (warning)
+        paraphrasable = len(tokenize(match.entry or match.term, "fr")) == 1 and not same_subject
+        severity = "info" if (link.status == "needs-review" and target == "en") or paraphrasable else "warning"
+        if target == "en" and instead:
+            start, end, text = instead[0].start, instead[0].end, instead[0].term
+        else:
+            start, end, text = 0, len(link.texts[target]), link.texts[target]
+        flags.append(Flag(link.number, target, "term-missing", severity, start, end, text, message, suggestions(accepted[:3])))
+    return flags
+
+def inconsistent_terms(links: list[LinkView], context: CheckContext) -> list[Flag]:
+    """The same French term rendered by different English terms in one document (names aside)."""
+    if not context.has_official:
+        return []
+    glossary = context.glossary
+    renderings: dict[tuple[str, tuple[str, ...]], list[tuple[LinkView, TermMatch, tuple[str, ...]]]] = {}
+    entries = {(entry.concept, entry.term): entry for lang in ("fr", "en") for entry in glossary.entries(lang)}
+    for link in links:
+        english = [m for m in longest_matches(link.matches.get("en", [])) if m.status != "forbidden" and not _is_name(m)]
+        for french in longest_matches(link.matches.get("fr", [])):
+            if french.status == "forbidden" or french.type != "term":
+                continue
+            same = [m for m in english if m.concept == french.concept]
+            if len(same) != 1:
+                continue
+            french_key = entries[(french.concept, french.entry)].key
+            english_key = entries[(same[0].concept, same[0].entry)].key
+            renderings.setdefault((french.concept, french_key), []).append((link, same[0], english_key))
+    flags = []
+    for (concept, _), uses in renderings.items():
+        counts = Counter(key for _, _, key in uses)
+        if len(counts) < 2:
+            continue
+        preferred = glossary.preferred(concept, "en")
+        preferred_key = next((e.key for e in glossary.entries("en") if e.term == preferred), None)
+        majority = max(counts, key=lambda key: (counts[key], key == preferred_key))
+        majority_term = next(match.entry for _, match, key in uses if key == majority)
+        for link, match, key in uses:
+            if key == majority:
+                continue
+            message = (f"“{match.term}” renders the same French term that this document elsewhere renders as "
+                       f"“{majority_term}” ({counts[majority]}×); keep one rendering.")
+            flags.append(Flag(link.number, "en", "term-inconsistent", "warning", match.start, match.end, match.term, message, majority_term))
+    return flags
+
+
+FORBIDDEN = Check("forbidden-terms", "side", forbidden_terms, ("forbidden-term",))
+GARBLED = Check("garbled-terms", "side", garbled_terms, ("term-garbled",))
+MISSING = Check("missing-terms", "pair", missing_terms, ("term-missing",))
+INCONSISTENT = Check("inconsistent-terms", "document", inconsistent_terms, ("term-inconsistent",))

@@ -1,0 +1,136 @@
+"""Writing results: tables as CSV (optionally with a BOM for Excel) and XLSX, links as TMX 1.4b.
+
+Every `*_bytes` function returns the file's bytes (the app offers them as downloads); every
+`write_*` function writes them atomically, keeping the previous file as `NAME.bak`. TMX lives in
+`align.interchange.tmx` and TBX in `align.interchange.tbx`; `tmx_bytes`, `write_tmx`, `tbx_bytes` and `write_tbx` are
+re-exported here so that the CLI and the app find every download in one module.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import asdict
+from pathlib import Path
+
+import polars as pl
+import xlsxwriter
+
+from align.interchange.tbx import tbx_bytes, write_tbx
+from align.interchange.tmx import ENGLISH_CHOICES, STATUS_CHOICES, tmx_bytes, validate_tmx, write_tmx
+from align.io.atomic import write_atomic
+from align.model import Flag, Unit
+
+__all__ = ["ALIGNMENT_COLUMNS", "ENGLISH_CHOICES", "FLAG_COLUMNS", "STATUS_CHOICES", "alignment_frame", "csv_bytes", "flags_frame", "tbx_bytes",
+           "tmx_bytes", "units_from_frame", "validate_tmx", "write_csv", "write_tbx", "write_tmx", "write_xlsx", "xlsx_bytes"]
+
+ALIGNMENT_COLUMNS = ("link", "fr_ids", "en_ids", "fr", "mt", "en", "score", "status", "mt_engine")
+FLAG_COLUMNS = ("link", "side", "kind", "severity", "start", "end", "text", "message", "suggestion")
+_ALIGNMENT_SCHEMA = {"link": pl.Int64, "fr_ids": pl.List(pl.Int64), "en_ids": pl.List(pl.Int64), "fr": pl.Utf8, "mt": pl.Utf8,
+                     "en": pl.Utf8, "score": pl.Float64, "status": pl.Utf8, "mt_engine": pl.Utf8}
+_FLAG_SCHEMA = {"link": pl.Int64, "side": pl.Utf8, "kind": pl.Utf8, "severity": pl.Utf8, "start": pl.Int64,
+                "end": pl.Int64, "text": pl.Utf8, "message": pl.Utf8, "suggestion": pl.Utf8}
+SEVERITY_COLOURS = {"error": "#F4B6B6", "warning": "#FFE08A", "info": "#CFE2F3"}
+_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+_WIDE_COLUMNS = ("fr", "mt", "en", "text", "message", "suggestion", "definition", "note")
+
+
+def alignment_frame(units: list[Unit]) -> pl.DataFrame:
+    """The alignment table (columns `ALIGNMENT_COLUMNS`): one row per unit, as in alignment.csv."""
+    rows = [{"link": unit.number, "fr_ids": list(unit.fr_ids), "en_ids": list(unit.en_ids), "fr": unit.fr, "mt": unit.mt, "en": unit.en,
+             "score": unit.score, "status": unit.status, "mt_engine": unit.mt_engine} for unit in units]
+    return pl.DataFrame(rows, schema=_ALIGNMENT_SCHEMA)
+
+
+def flags_frame(flags: list[Flag]) -> pl.DataFrame:
+    """The flags table (columns `FLAG_COLUMNS`), in the order given (the checks return link order, document-level flags last)."""
+    return pl.DataFrame([asdict(flag) for flag in flags], schema=_FLAG_SCHEMA)
+
+
+def units_from_frame(frame: pl.DataFrame) -> list[Unit]:
+    """Units back from an alignment table (an edited table, a benchmark's table)."""
+    return [Unit(row["link"], tuple(row["fr_ids"] or ()), tuple(row["en_ids"] or ()), row.get("fr") or "", row.get("mt") or "",
+                 row.get("en") or "", row["score"] if row.get("score") is not None else 1.0, row.get("status") or "auto", row.get("mt_engine") or "")
+            for row in frame.iter_rows(named=True)]
+
+
+def _flatten(frame: pl.DataFrame) -> pl.DataFrame:
+    """List columns (fr_ids, en_ids) joined with spaces, so every cell is plain text or a number."""
+    return frame.with_columns(
+        [pl.col(name).cast(pl.List(pl.Utf8)).list.join(" ") for name, dtype in frame.schema.items() if isinstance(dtype, pl.List)]
+    )
+
+
+def csv_bytes(frame: pl.DataFrame, *, bom: bool = False) -> bytes:
+    """A frame as UTF-8 CSV bytes; list columns are joined with spaces.
+
+    With `bom`, the bytes start with a UTF-8 byte-order mark so that Excel opens accented
+    text correctly instead of guessing a Windows code page.
+    """
+    buffer = io.BytesIO()
+    _flatten(frame).write_csv(buffer, include_bom=bom)
+    return buffer.getvalue()
+
+
+def write_csv(frame: pl.DataFrame, path: str | Path, *, bom: bool = False) -> Path:
+    """Write a frame as CSV, atomically."""
+    return write_atomic(path, csv_bytes(frame, bom=bom))
+
+
+def xlsx_bytes(alignment: pl.DataFrame, flags: pl.DataFrame | None = None, *, sheets: dict[str, pl.DataFrame] | None = None) -> bytes:
+    """An Excel workbook: an `alignment` sheet, a `flags` sheet, then any extra `sheets`.
+
+    In the alignment sheet, every text cell (fr, mt, en) that has a flag is filled with the
+    colour of its most severe flag (error red, warning yellow, info blue) and carries a
+    comment listing the flags' messages; in the flags sheet the severity cell is coloured.
+    """
+    buffer = io.BytesIO()
+    # Text that starts with "=" is a sentence, not a formula to run (and a URL is text, not a link).
+    with xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}) as workbook:
+        tables = {"alignment": alignment}
+        if flags is not None:
+            tables["flags"] = flags
+        tables.update(sheets or {})
+        for name, frame in tables.items():
+            _write_sheet(workbook, name, _flatten(frame))
+        if flags is not None and flags.height:
+            _highlight_flagged_cells(workbook, tables["alignment"], flags)
+    return buffer.getvalue()
+
+
+def _write_sheet(workbook: xlsxwriter.Workbook, name: str, frame: pl.DataFrame) -> None:
+    wrap = {"text_wrap": True, "valign": "top"}
+    column_formats = {column: wrap for column in frame.columns if column in _WIDE_COLUMNS}
+    widths = {column: 60 if column in ("fr", "mt", "en") else 40 for column in column_formats}
+    conditional = {}
+    if "severity" in frame.columns:
+        conditional["severity"] = [
+            {"type": "cell", "criteria": "==", "value": f'"{severity}"', "format": {"bg_color": colour}}
+            for severity, colour in SEVERITY_COLOURS.items()
+        ]
+    frame.write_excel(workbook, name, column_formats=column_formats or None, column_widths=widths or None,
+                      conditional_formats=conditional or None, freeze_panes=(1, 0), autofilter=True)
+
+
+def _highlight_flagged_cells(workbook: xlsxwriter.Workbook, alignment: pl.DataFrame, flags: pl.DataFrame) -> None:
+    """Rewrite each flagged text cell of the alignment sheet with a fill colour and a comment."""
+    sheet = workbook.get_worksheet_by_name("alignment")
+    formats = {severity: workbook.add_format({"bg_color": colour, "text_wrap": True, "valign": "top"})
+               for severity, colour in SEVERITY_COLOURS.items()}
+    row_of_link = {link: index + 1 for index, link in enumerate(alignment["link"].to_list())}  # +1: header row
+    column_of_side = {side: alignment.columns.index(side) for side in ("fr", "mt", "en") if side in alignment.columns}
+    cells: dict[tuple[int, int], list[dict]] = {}
+    for flag in flags.iter_rows(named=True):
+        row, column = row_of_link.get(flag["link"]), column_of_side.get(flag["side"])
+        if row is not None and column is not None:
+            cells.setdefault((row, column), []).append(flag)
+    for (row, column), found in cells.items():
+        worst = min(found, key=lambda flag: _SEVERITY_RANK.get(flag["severity"], 3))["severity"]
+        side = alignment.columns[column]
+        sheet.write_string(row, column, alignment[side][row - 1] or "", formats.get(worst, formats["info"]))
+        sheet.write_comment(row, column, "\n".join(f"{flag['severity']}: {flag['message']}" for flag in found)[:32000],
+                            {"x_scale": 2.5, "y_scale": 2})
+
+
+def write_xlsx(alignment: pl.DataFrame, path: str | Path, flags: pl.DataFrame | None = None, **options: object) -> Path:
+    """Write `xlsx_bytes(alignment, flags)` atomically."""
+    return write_atomic(path, xlsx_bytes(alignment, flags, **options))  # type: ignore[arg-type]

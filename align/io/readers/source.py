@@ -1,0 +1,19 @@
+"""What a monolingual reader returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A document's text as the segmenter reads it: one paragraph, heading, list item or table cell per line.
+
+    `format` names the reader (`txt`, `docx`, …), `encoding` the text encoding where the file had one,
+    `left_out` the page furniture the reader removed (reported as boilerplate).
+    """
+
+    text: str
+    format: str
+    encoding: str = ""
+    left_out: tuple[str, ...] = ()

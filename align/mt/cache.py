@@ -1,0 +1,74 @@
+"""Persistent translation cache: SQLite, keyed by (engine + model version, normalised source text).
+
+SQLite gives atomic transactions for free: every batch of translations is committed in one
+transaction, so a run killed half-way keeps the batches already committed and never leaves a
+half-written entry. WAL mode lets a second process (the review app) read while a run writes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from align import settings
+
+CACHE_FILE = "translations.sqlite"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS translations (
+    model TEXT NOT NULL,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    unknown TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (model, source)
+) WITHOUT ROWID
+"""
+
+
+class TranslationCache:
+    """Cached raw engine output per (model key, source text); `unknown` holds unknown words, space-separated."""
+
+    def __init__(self, folder: str | Path | None = None) -> None:
+        self.folder = settings.cache_dir(folder)
+        self.path = self.folder / CACHE_FILE
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            # one connection shared by the threads of a process (the Streamlit app), serialised by a lock
+            self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+            self._lock = threading.Lock()
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute(_SCHEMA)
+            self._db.commit()
+        except (OSError, sqlite3.Error) as error:
+            from align.errors import InputError
+
+            raise InputError(self.path, f"cannot open the translation cache: {error}") from None
+
+    def get_many(self, model: str, sources: Iterable[str]) -> dict[str, tuple[str, tuple[str, ...]]]:
+        """Cached (target, unknown words) for those of `sources` that are cached."""
+        wanted = list(dict.fromkeys(sources))
+        found: dict[str, tuple[str, tuple[str, ...]]] = {}
+        with self._lock:
+            for start in range(0, len(wanted), 500):  # stay under SQLite's bound-parameter limit
+                chunk = wanted[start:start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self._db.execute(f"SELECT source, target, unknown FROM translations WHERE model = ? AND source IN ({marks})", [model, *chunk])
+                for source, target, unknown in rows.fetchall():
+                    found[source] = (target, tuple(unknown.split()))
+        return found
+
+    def put_many(self, model: str, entries: Iterable[tuple[str, str, tuple[str, ...]]]) -> None:
+        """Store (source, target, unknown words) entries in one transaction."""
+        with self._lock, self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO translations (model, source, target, unknown) VALUES (?, ?, ?, ?)",
+                [(model, source, target, " ".join(unknown)) for source, target, unknown in entries],
+            )
+
+    def __len__(self) -> int:
+        with self._lock:
+            return self._db.execute("SELECT COUNT(*) FROM translations").fetchone()[0]
+
+    def close(self) -> None:
+        self._db.close()

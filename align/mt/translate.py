@@ -1,0 +1,119 @@
+"""Machine translation of French segments into English, offline, batched, cached, glossary-constrained.
+
+Engines, in `auto` order:
+- `argos`: argostranslate's French→English package (neural). We load the package's CTranslate2
+  model and SentencePiece model ourselves and batch our own segments through
+  `ctranslate2.Translator.translate_batch`: argostranslate's `translate()` would re-split every
+  segment into sentences with stanza/minisbd, which downloads a model on first use.
+- `apertium`: Debian's rule-based Apertium, pivoting fr→es→en (`apertium fr-es`, then
+  `apertium spa-eng`), one batched process per stage and document. Rough, and labelled so.
+- `none`: no translation; the pipeline adds the notice `UNAVAILABLE_NOTICE`.
+
+Glossary terms are protected before translation: each matched French term (preferred or
+admitted) is replaced by a number that both engines copy unchanged (Apertium analyses digits as
+numbers, neural models copy numbers), and the number is replaced by the glossary's English
+term afterwards. When an engine loses or duplicates a placeholder, the text between the
+placeholders is translated piece by piece and joined around the glossary renderings, so the
+rendering is always present. Each constrained span is recorded in `Translation.constrained`.
+
+The engines are in `align.mt.engines` (one module each), the placeholders in
+`align.mt.constraints`. Raw engine outputs are cached in SQLite (`align.mt.cache`) keyed by engine/model version and the
+normalised, protected source text, so the glossary renderings are applied after the cache and a
+changed glossary never serves stale text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+
+from align.model import ConstrainedTerm, Translation
+from align.mt.argos import DEFAULT_BEAM_SIZE
+from align.mt.cache import TranslationCache
+from align.mt.constraints import _LETTER, _join_pieces, _pieces, _Placeholder, _restore, prepare_segment
+from align.mt.engines import Engine, load_engine, resolve_engine
+from align.terms.glossary import Glossary
+
+UNAVAILABLE_NOTICE = "machine translation unavailable"
+Progress = Callable[[int, int], None]
+
+
+def _open_cache(cache: TranslationCache | str | Path | bool | None) -> TranslationCache | None:
+    if cache is False:
+        return None
+    if isinstance(cache, TranslationCache):
+        return cache
+    return _cache_at(str(Path(cache).expanduser().resolve()) if cache not in (None, True) else None)
+
+@lru_cache(maxsize=4)
+def _cache_at(folder: str | None) -> TranslationCache:
+    return TranslationCache(folder)
+
+def _translate_texts(engine: Engine, texts: list[str], cache: TranslationCache | None, progress: Progress | None) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Raw translations of unique texts: from the cache, else from the engine in committed chunks."""
+    unique = [text for text in dict.fromkeys(texts) if text]
+    done = cache.get_many(engine.key, unique) if cache is not None else {}
+    todo = [text for text in unique if text not in done]
+    if progress is not None:
+        progress(0, len(todo))
+    size = engine.chunk_size or max(1, len(todo))
+    for start in range(0, len(todo), size):
+        chunk = todo[start:start + size]
+        results = engine.translate(chunk)
+        done.update(zip(chunk, results))
+        if cache is not None:
+            cache.put_many(engine.key, [(text, target, unknown) for text, (target, unknown) in zip(chunk, results)])
+        if progress is not None:
+            progress(start + len(chunk), len(todo))
+    return done
+
+def translate_segments(
+    segments: list[str],
+    engine: str = "auto",
+    *,
+    glossary: Glossary | None = None,
+    cache: TranslationCache | str | Path | bool | None = None,
+    beam_size: int = DEFAULT_BEAM_SIZE,
+    progress: Progress | None = None,
+) -> list[Translation]:
+    """Translate French segments to English, one Translation per segment, in order.
+
+    `engine`: auto|argos|apertium|none. `glossary`: constrain its preferred/admitted French terms
+    to their preferred English term. `cache`: a TranslationCache, a cache folder, None for the
+    default folder (`align.settings.cache_dir`) or False for none. Leading bullets, list
+    numbers and enclosing quotes are kept as they are around the translation.
+    """
+    chosen = resolve_engine(engine)
+    if chosen == "none" or not segments:
+        return [Translation("", "none") for _ in segments]
+    loaded = load_engine(chosen, beam_size)
+    store = _open_cache(cache)
+    prepared = [prepare_segment(segment, glossary) for segment in segments]
+    raw = _translate_texts(loaded, [item.source for item in prepared], store, progress)
+
+    restored: list[tuple[str, list[tuple[_Placeholder, int, int]]] | None] = []
+    for item in prepared:
+        restored.append(_restore(raw[item.source][0], item.placeholders, at_start=True) if item.source else ("", []))
+    lost = [index for index, result in enumerate(restored) if result is None]
+    if lost:  # the engine dropped a placeholder: translate the text around the terms piece by piece
+        pieces = {index: _pieces(prepared[index]) for index in lost}
+        raw.update(_translate_texts(loaded, [p for ps in pieces.values() for p in ps if _LETTER.search(p)], store, progress))
+        for index in lost:
+            translated = [raw[p][0] if _LETTER.search(p) else p for p in pieces[index]]
+            restored[index] = _join_pieces(translated, prepared[index].placeholders)
+
+    results = []
+    for index, item in enumerate(prepared):
+        text, spans = restored[index]
+        unknown = list(raw[item.source][1]) if item.source else []
+        if index in lost:
+            unknown = [word for piece in _pieces(item) if piece in raw for word in raw[piece][1]]
+        lead = item.lead if text else ""
+        constrained = tuple(
+            ConstrainedTerm(p.match.concept, p.match.term, p.rendering, p.match.start, p.match.end, start + len(lead), end + len(lead))
+            for p, start, end in spans
+        )
+        full = f"{lead}{text}{item.trail}" if text else item.lead
+        results.append(Translation(full, loaded.label, tuple(dict.fromkeys(unknown)), constrained))
+    return results

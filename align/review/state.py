@@ -1,0 +1,586 @@
+"""The review state of one document: the reviewer's corrections to the automatic alignment.
+
+A `Review` starts from the pipeline's `DocumentResult` and lets a reviewer merge, split and
+re-draw links, mark sentences as having no counterpart and set each link's status. Every
+correction is written at once to a review file (`reviews/NAME.review.json` by default; the
+folder is `$ALIGN_REVIEW_DIR` when set), atomically and with the previous version kept as
+`NAME.review.json.bak`. The file records the corrected links (French and English sentence
+ids, status, score), a short undo history and SHA-256 fingerprints of the French and English
+texts: when a source text changes, the saved links no longer fit it, so the review reports
+the mismatch and starts again from the automatic alignment instead of applying stale links
+(the stale file is set aside, never overwritten, on the next save).
+
+Two browser tabs on one document are kept consistent by a revision number in the file:
+a correction made from a state older than the file is refused (`ReviewConflict`) and the
+caller refreshes, so neither tab silently overwrites the other's work.
+
+Links touched by a correction are re-checked with `align.checks.run_checks` (the same list of
+checks as the pipeline); flags of other links are kept.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import html
+import json
+import os
+import shutil
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+
+from align import settings
+from align.aligner.embedding import Encoder
+from align.checks import run_checks
+from align.export.tables import alignment_frame, flags_frame
+from align.io.atomic import write_atomic
+from align.model import LINK_STATUSES, SEVERITIES, DocumentResult, Flag, Link, Unit, make_units
+from align.pipeline import check_context
+from align.terms.glossary import Glossary
+
+FORMAT = "align-review"
+FORMAT_VERSION = 1
+REVIEW_STATUSES = ("confirmed", "needs-review")
+"""Statuses a reviewer sets; `auto` is the aligner's own verdict."""
+HISTORY_LIMIT = 50
+SIDES = ("fr", "en")
+
+
+class CorrectionError(ValueError):
+    """A correction that cannot be applied here (the message says why, for the reviewer)."""
+
+
+class ReviewConflict(RuntimeError):
+    """The review file was changed elsewhere (another tab or process) since this state was loaded."""
+
+
+@dataclass(frozen=True)
+class Splice:
+    """One replacement in the link list: `added` links at `start` replaced the links in `removed`."""
+
+    start: int
+    removed: tuple[Link, ...]
+    added: int
+
+
+@dataclass(frozen=True)
+class Action:
+    """A reviewer's correction, as the splices needed to undo it."""
+
+    label: str
+    splices: tuple[Splice, ...]
+
+
+def review_path(name: str, folder: str | os.PathLike[str] | None = None) -> Path:
+    """The review file of document `name`."""
+    return settings.review_dir(folder) / f"{name}.review.json"
+
+
+def text_fingerprint(text: str | None) -> str | None:
+    """SHA-256 of a decoded text (None when there is no text)."""
+    return None if text is None else hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Review:
+    """The reviewer's working state of one document, persisted after every correction.
+
+    Links are addressed by position (0-based, in document order), which is also the `link`
+    number in `alignment()` and `flags()`.
+    """
+
+    def __init__(
+        self,
+        result: DocumentResult,
+        glossary: Glossary,
+        *,
+        folder: str | os.PathLike[str] | None = None,
+        encoder: Encoder | None = None,
+        recheck: bool = False,
+    ) -> None:
+        """Open the review of `result`'s document, loading its review file when there is one.
+
+        `encoder`, when given, scores links created by corrections (cosine of the French and
+        English sides); without it they keep the score of the link they came from.
+        `recheck` re-runs the checks on every link (use it when the glossary changed since
+        `result` was computed).
+        """
+        self.result = result
+        self.glossary = glossary
+        self.encoder = encoder
+        self.path = review_path(result.document.name, folder)
+        self.has_official = result.document.en_text is not None
+        self.fr = [segment.text for segment in result.fr_segments if segment.alignable]
+        self.en = [segment.text for segment in result.en_segments if segment.alignable]
+        self.mt, self.engines = _sentence_translations(result, len(self.fr))
+        translations = result.translations if len(result.translations) == len(self.fr) else []
+        self.unknown_words = [tuple(t.unknown_words) for t in translations] or [()] * len(self.fr)
+        self.mt_constrained = any(t.constrained for t in translations)
+        self.fr_sha256 = text_fingerprint(result.document.fr_text)
+        self.en_sha256 = text_fingerprint(result.document.en_text)
+        self.auto_links = list(result.links)
+        self.document_flags = [flag for flag in result.flags if flag.link is None]
+        self.links: list[Link] = list(self.auto_links)
+        self.history: list[Action] = []
+        self.revision = 0
+        self.saved_at: str | None = None
+        self.problem: str | None = None
+        """Why the saved review file could not be used (text changed, file damaged), else None."""
+        self._set_aside_on_save = False
+        self._mtime: float | None = None
+        self._flags: list[list[Flag]] = _flags_by_link(result.flags, len(self.links))
+        self._load()
+        if recheck:
+            self.recheck()
+
+    # ---- reading ---------------------------------------------------------------------------
+
+    @property
+    def document_name(self) -> str:
+        return self.result.document.name
+
+    def alignment(self, positions: Sequence[int] | None = None) -> pl.DataFrame:
+        """The corrected alignment as a table (columns `align.export.tables.ALIGNMENT_COLUMNS`), or only the links at `positions`."""
+        units = self.units()
+        return alignment_frame(units if positions is None else [units[p] for p in positions])
+
+    def units(self) -> list[Unit]:
+        """The corrected links with their texts."""
+        return make_units(self.links, self.fr, self.mt, self.en, self.engines)
+
+    def flag_list(self) -> list[Flag]:
+        """Flags of the corrected alignment (link numbers are positions), then document-level flags."""
+        return [replace(flag, link=position) for position, flags in enumerate(self._flags) for flag in flags] + self.document_flags
+
+    def flags(self) -> pl.DataFrame:
+        """`flag_list()` as a table (columns `align.export.tables.FLAG_COLUMNS`)."""
+        return flags_frame(self.flag_list())
+
+    def link_flags(self, position: int) -> list[Flag]:
+        """The flags of one link."""
+        return [replace(flag, link=position) for flag in self._flags[position]]
+
+    def counts(self) -> dict[str, int]:
+        """Links per status, and `total`."""
+        counts = {status: 0 for status in LINK_STATUSES}
+        for link in self.links:
+            counts[link.status] = counts.get(link.status, 0) + 1
+        counts["total"] = len(self.links)
+        return counts
+
+    def flag_kinds(self) -> list[str]:
+        """Kinds of flag present on links, sorted."""
+        return sorted({flag.kind for flags in self._flags for flag in flags})
+
+    def select(
+        self,
+        *,
+        kinds: Iterable[str] = (),
+        severities: Iterable[str] = (),
+        statuses: Iterable[str] = (),
+        min_score: float = 0.0,
+        max_score: float = 1.0,
+        queue: bool = False,
+    ) -> list[int]:
+        """Positions of the links that pass the filters (an empty filter lets everything through).
+
+        With `queue`, the review queue order: links not yet confirmed first, then by worst flag
+        severity (errors first), then by confidence (least confident first), then document order.
+        """
+        kinds, severities, statuses = set(kinds), set(severities), set(statuses)
+        chosen = []
+        for position, link in enumerate(self.links):
+            flags = self._flags[position]
+            if kinds and not any(flag.kind in kinds for flag in flags):
+                continue
+            if severities and not any(flag.severity in severities for flag in flags):
+                continue
+            if statuses and link.status not in statuses:
+                continue
+            if not min_score <= link.score <= max_score:
+                continue
+            chosen.append(position)
+        if queue:
+            rank = {severity: index for index, severity in enumerate(SEVERITIES)}
+            chosen.sort(key=lambda p: (self.links[p].status == "confirmed",
+                                       min((rank.get(flag.severity, len(rank)) for flag in self._flags[p]), default=len(rank)),
+                                       self.links[p].score, p))
+        return chosen
+
+    # ---- corrections -----------------------------------------------------------------------
+
+    def merge_next(self, position: int) -> None:
+        """Merge a link with the one after it."""
+        self._check_position(position)
+        if position + 1 >= len(self.links):
+            raise CorrectionError(f"link {position} is the last link: there is no next link to merge with")
+        first, second = self.links[position], self.links[position + 1]
+        merged = self._new_link(first.fr_ids + second.fr_ids, first.en_ids + second.en_ids, min(first.score, second.score))
+        self._commit(f"merge links {position} and {position + 1}", [(position, 2, [merged])])
+
+    def merge_previous(self, position: int) -> None:
+        """Merge a link with the one before it."""
+        self._check_position(position)
+        if position == 0:
+            raise CorrectionError("link 0 is the first link: there is no previous link to merge with")
+        self.merge_next(position - 1)
+
+    def split(self, position: int, fr_at: int | None = None, en_at: int | None = None) -> None:
+        """Split a link in two: the first keeps French sentences `[:fr_at]` and English `[:en_at]`.
+
+        By default both sides split after their first sentence; a 1–1 link splits into a
+        French-only and an English-only link.
+        """
+        self._check_position(position)
+        link = self.links[position]
+        if len(link.fr_ids) + len(link.en_ids) < 2:
+            raise CorrectionError(f"link {position} holds a single sentence: there is nothing to split")
+        if fr_at is None:
+            fr_at = min(1, len(link.fr_ids))
+        if en_at is None:
+            en_at = min(1, len(link.en_ids)) if len(link.fr_ids) + len(link.en_ids) > 2 else 0
+        if not (0 <= fr_at <= len(link.fr_ids) and 0 <= en_at <= len(link.en_ids)):
+            raise CorrectionError(f"link {position}: split point outside the link")
+        first_fr, second_fr = link.fr_ids[:fr_at], link.fr_ids[fr_at:]
+        first_en, second_en = link.en_ids[:en_at], link.en_ids[en_at:]
+        if not (first_fr or first_en) or not (second_fr or second_en):
+            raise CorrectionError(f"link {position}: that split would leave one part empty")
+        parts = [self._new_link(first_fr, first_en, link.score), self._new_link(second_fr, second_en, link.score)]
+        self._commit(f"split link {position}", [(position, 1, parts)])
+
+    def move_sentence(self, position: int, side: str, direction: str) -> None:
+        """Move a sentence of `side` to the neighbouring link.
+
+        `direction` `previous` moves the link's first sentence of that side to the end of the
+        previous link; `next` moves its last sentence to the start of the next link. A link
+        left with no sentence at all disappears.
+        """
+        self._check_position(position)
+        _check_side(side)
+        if direction not in ("previous", "next"):
+            raise CorrectionError(f"direction must be previous or next, not {direction!r}")
+        neighbour = position - 1 if direction == "previous" else position + 1
+        if not 0 <= neighbour < len(self.links):
+            raise CorrectionError(f"link {position} has no {direction} link")
+        link, other = self.links[position], self.links[neighbour]
+        ids = _side_ids(link, side)
+        if not ids:
+            raise CorrectionError(f"link {position} has no {side.upper()} sentence to move")
+        moved, kept = (ids[0], ids[1:]) if direction == "previous" else (ids[-1], ids[:-1])
+        other_ids = _side_ids(other, side) + (moved,) if direction == "previous" else (moved,) + _side_ids(other, side)
+        new_link = self._new_link(*_with_side(link, side, kept), link.score)
+        new_other = self._new_link(*_with_side(other, side, other_ids), other.score)
+        pair = [new_other, new_link] if direction == "previous" else [new_link, new_other]
+        pair = [item for item in pair if item.fr_ids or item.en_ids]
+        start = min(position, neighbour)
+        label = f"move {side.upper()} sentence {moved} from link {position} to link {neighbour}"
+        self._commit(label, [(start, 2, pair)])
+
+    def mark_no_counterpart(self, position: int, side: str) -> None:
+        """Mark the `side` sentences of a link as having no counterpart: the link becomes two null links."""
+        self._check_position(position)
+        _check_side(side)
+        link = self.links[position]
+        other = "en" if side == "fr" else "fr"
+        if not _side_ids(link, side):
+            raise CorrectionError(f"link {position} has no {side.upper()} sentence")
+        if not _side_ids(link, other):
+            raise CorrectionError(f"link {position}: its {side.upper()} side already has no counterpart")
+        parts = [Link(link.fr_ids, (), 0.0, "needs-review"), Link((), link.en_ids, 0.0, "needs-review")]
+        self._commit(f"mark {side.upper()} of link {position} as having no counterpart", [(position, 1, parts)])
+
+    def set_status(self, positions: int | Sequence[int], status: str) -> None:
+        """Set the status of one link or of a selection of links."""
+        if status not in LINK_STATUSES:
+            raise CorrectionError(f"status must be one of {', '.join(LINK_STATUSES)}, not {status!r}")
+        chosen = sorted({positions} if isinstance(positions, int) else set(positions))
+        if not chosen:
+            raise CorrectionError("no link selected")
+        for position in chosen:
+            self._check_position(position)
+        changes = [(p, 1, [replace(self.links[p], status=status)]) for p in chosen if self.links[p].status != status]
+        if not changes:
+            return
+        label = f"set link {chosen[0]} to {status}" if len(chosen) == 1 else f"set {len(chosen)} links to {status}"
+        self._commit(label, changes, recheck=False)
+
+    def undo(self) -> str:
+        """Undo the last correction; return its label."""
+        if not self.history:
+            raise CorrectionError("nothing to undo")
+        action = self.history[-1]
+        with self._locked():
+            self._assert_current()
+            links, flags = list(self.links), list(self._flags)
+            for splice in sorted(action.splices, key=lambda s: s.start):
+                self.links[splice.start:splice.start + splice.added] = splice.removed
+                self._flags[splice.start:splice.start + splice.added] = self._check_links(splice.removed, splice.start)
+            self.history.pop()
+            try:
+                self._save()
+            except BaseException:
+                self.links, self._flags = links, flags
+                self.history.append(action)
+                raise
+        return action.label
+
+    def recheck(self, glossary: Glossary | None = None) -> None:
+        """Re-run the checks on every link (after a glossary change)."""
+        if glossary is not None:
+            self.glossary = glossary
+        self._flags = self._check_links(self.links, 0)
+
+    def refresh(self) -> bool:
+        """Reload the review file if another tab or process saved it since; return whether it did."""
+        try:
+            mtime = self.path.stat().st_mtime
+        except FileNotFoundError:
+            return False
+        if mtime == self._mtime:
+            return False
+        before = self.revision
+        self._load()
+        return self.revision != before
+
+    # ---- internals -------------------------------------------------------------------------
+
+    def _check_position(self, position: int) -> None:
+        if not 0 <= position < len(self.links):
+            raise CorrectionError(f"there is no link {position} (the document has {len(self.links)} links)")
+
+    def _new_link(self, fr_ids: tuple[int, ...], en_ids: tuple[int, ...], fallback_score: float) -> Link:
+        """A link drawn by the reviewer: scored by the encoder when there is one; its status asks for a review."""
+        if not fr_ids or not en_ids:
+            return Link(tuple(fr_ids), tuple(en_ids), 0.0, "needs-review")
+        score = fallback_score
+        if self.encoder is not None:
+            vectors = self.encoder.encode([" ".join(self.fr[i] for i in fr_ids), " ".join(self.en[i] for i in en_ids)])
+            score = float(np.clip(vectors[0] @ vectors[1], 0.0, 1.0))
+        return Link(tuple(fr_ids), tuple(en_ids), round(score, 4), "needs-review")
+
+    def _check_links(self, links: Sequence[Link], start: int) -> list[list[Flag]]:
+        """Run the checks on `links`, which sit at positions `start`…; return their flags, one list per link."""
+        if not links:
+            return []
+        units = [replace(unit, number=start + offset) for offset, unit in enumerate(make_units(list(links), self.fr, self.mt, self.en, self.engines))]
+        grouped: list[list[Flag]] = [[] for _ in links]
+        context = replace(check_context(self.result, self.glossary), mt_unknown_words=self._unknown_by_number(links, start))
+        if len(links) != len(self.links):  # checks over part of a document: the document-wide ones would only see that part
+            context = replace(context, fr_segments=(), en_segments=())
+        for flag in run_checks(units, context):
+            if flag.link is not None and start <= flag.link < start + len(links):
+                grouped[flag.link - start].append(flag)
+        return grouped
+
+    def _unknown_by_number(self, links: Sequence[Link], start: int) -> dict[int, list[str]]:
+        return {start + offset: [word for i in link.fr_ids for word in self.unknown_words[i]] for offset, link in enumerate(links)}
+
+    def _commit(self, label: str, changes: list[tuple[int, int, list[Link]]], *, recheck: bool = True) -> None:
+        """Apply `(start, count, new_links)` replacements (non-overlapping), record them for undo and save."""
+        with self._locked():
+            self._assert_current()
+            links, flags, history = list(self.links), list(self._flags), list(self.history)
+            splices = []
+            # Descending starts keep the earlier starts valid; undo replays them in ascending order.
+            for start, count, new_links in sorted(changes, key=lambda change: change[0], reverse=True):
+                splices.append(Splice(start, tuple(self.links[start:start + count]), len(new_links)))
+                self.links[start:start + count] = new_links
+                if recheck:
+                    self._flags[start:start + count] = self._check_links(new_links, start)
+            self.history.append(Action(label, tuple(splices)))
+            del self.history[:-HISTORY_LIMIT]
+            try:
+                self._save()
+            except BaseException:
+                self.links, self._flags, self.history = links, flags, history
+                raise
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Hold an exclusive lock on the document's review file while reading-then-writing it."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        lock_path = self.path.with_name(f".{self.path.name}.lock")
+        with open(lock_path, "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def _assert_current(self) -> None:
+        """Refuse to write over a newer review file (another tab saved since this state was loaded)."""
+        if self._set_aside_on_save or not self.path.exists():
+            return
+        on_disk = _read_json(self.path)
+        if isinstance(on_disk, dict) and on_disk.get("revision", 0) != self.revision:
+            raise ReviewConflict(f"{self.path}: the review was changed in another window (revision {on_disk.get('revision')}, "
+                                 f"this view has {self.revision}); the view was refreshed, please repeat the correction")
+
+    def _save(self) -> None:
+        if self._set_aside_on_save and self.path.exists():
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+            shutil.copy2(self.path, self.path.with_name(f"{self.document_name}.review.stale-{stamp}.json"))
+        revision, saved_at = self.revision + 1, datetime.now(UTC).isoformat(timespec="seconds")
+        header = {
+            "format": FORMAT,
+            "version": FORMAT_VERSION,
+            "document": self.document_name,
+            "revision": revision,
+            "saved_at": saved_at,
+            "fr_sha256": self.fr_sha256,
+            "en_sha256": self.en_sha256,
+            "fr_sentences": len(self.fr),
+            "en_sentences": len(self.en),
+        }
+        history = [
+            {"label": action.label,
+             "splices": [{"start": s.start, "added": s.added, "removed": [_link_json(link) for link in s.removed]} for s in action.splices]}
+            for action in self.history
+        ]
+        # One link per line keeps the file readable and diffable without the bulk of full indentation.
+        text = (json.dumps(header, ensure_ascii=False, indent=1)[:-2]
+                + ',\n "links": [\n  ' + ",\n  ".join(json.dumps(_link_json(link)) for link in self.links) + "\n ],"
+                + '\n "history": [\n  ' + ",\n  ".join(json.dumps(item, ensure_ascii=False) for item in history) + "\n ]\n}\n")
+        write_atomic(self.path, text)
+        self.revision, self.saved_at, self._set_aside_on_save = revision, saved_at, False
+        self._mtime = self.path.stat().st_mtime
+
+    def _load(self) -> None:
+        """Load the review file, if any; on a mismatch, keep the automatic links and say why in `problem`."""
+        if not self.path.exists():
+            return
+        self._mtime = self.path.stat().st_mtime
+        data = _read_json(self.path)
+        try:
+            links, history, revision = self._parse(data)
+        except ValueError as error:
+            self.problem = f"{self.path}: {error}; the automatic alignment is shown and the old review file will be kept aside"
+            self._set_aside_on_save = True
+            self.revision = data.get("revision", 0) if isinstance(data, dict) else 0
+            return
+        unchanged = {(link.fr_ids, link.en_ids): flags for link, flags in zip(self.auto_links, _flags_by_link(self.result.flags, len(self.auto_links)))}
+        self.links, self.history, self.revision, self.problem = links, history, revision, None
+        self.saved_at = data.get("saved_at")
+        # Links the reviewer did not redraw keep the pipeline's flags; redrawn ones are checked.
+        self._flags = [unchanged[(link.fr_ids, link.en_ids)] if (link.fr_ids, link.en_ids) in unchanged
+                       else self._check_links([link], position)[0] for position, link in enumerate(links)]
+
+    def _parse(self, data: object) -> tuple[list[Link], list[Action], int]:
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise ValueError("not a review file (damaged or of another format)")
+        if data.get("version") != FORMAT_VERSION:
+            raise ValueError(f"review file version {data.get('version')} is not supported")
+        if data.get("fr_sha256") != self.fr_sha256:
+            raise ValueError(f"the French text changed since the review was saved ({data.get('saved_at', 'unknown date')})")
+        if data.get("en_sha256") != self.en_sha256:
+            raise ValueError(f"the official English text changed since the review was saved ({data.get('saved_at', 'unknown date')})")
+        try:
+            links = [_link_from_json(item) for item in data["links"]]
+            history = [Action(item["label"], tuple(Splice(int(s["start"]), tuple(_link_from_json(x) for x in s["removed"]), int(s["added"]))
+                                                   for s in item["splices"]))
+                       for item in data.get("history", [])]
+            revision = int(data.get("revision", 0))
+        except (KeyError, TypeError, ValueError) as error:
+            raise ValueError(f"damaged review file ({error})") from None
+        fr_order = [i for link in links for i in link.fr_ids]
+        en_order = [i for link in links for i in link.en_ids]
+        if fr_order != list(range(len(self.fr))) or en_order != list(range(len(self.en))):
+            raise ValueError("its links do not cover the document's sentences in order (the segmentation changed)")
+        return links, history, revision
+
+
+def apply_saved_review(result: DocumentResult, glossary: Glossary, folder: str | os.PathLike[str] | None = None) -> DocumentResult:
+    """The pipeline's result with the document's saved review applied, for exports.
+
+    Without a review file the result is returned unchanged; with an unusable one (source text
+    changed, file damaged) the automatic alignment is kept and a notice says why.
+    """
+    if not review_path(result.document.name, folder).exists():
+        return result
+    review = Review(result, glossary, folder=folder)
+    if review.problem:
+        return replace(result, notices=[*result.notices, f"review not applied: {review.problem}"])
+    counts = review.counts()
+    notice = f"review applied ({counts['confirmed']} of {counts['total']} links confirmed, {review.path})"
+    return replace(result, links=list(review.links), flags=review.flag_list(), notices=[*result.notices, notice])
+
+
+def highlight_html(text: str, flags: Iterable[Flag]) -> str:
+    """`text` as HTML with each flag's span wrapped in `<mark class="sev-SEVERITY" title="message">`.
+
+    The text is escaped before marks are inserted. Overlapping flags are resolved by cutting
+    the text at every flag boundary; each piece takes the worst severity covering it and the
+    messages of all of them. Offsets outside the text are clipped.
+    """
+    spans = [(max(0, min(len(text), flag.start)), max(0, min(len(text), flag.end)), flag) for flag in flags]
+    spans = [(start, end, flag) for start, end, flag in spans if end > start]
+    if not spans:
+        return html.escape(text)
+    cuts = sorted({0, len(text), *(start for start, _, _ in spans), *(end for _, end, _ in spans)})
+    rank = {severity: index for index, severity in enumerate(SEVERITIES)}
+    pieces = []
+    for start, end in zip(cuts, cuts[1:]):
+        covering = [flag for s, e, flag in spans if s <= start and end <= e]
+        piece = html.escape(text[start:end])
+        if covering:
+            worst = min(covering, key=lambda flag: rank.get(flag.severity, len(rank))).severity
+            tip = " | ".join(_flag_tip(flag) for flag in covering)
+            kinds = " ".join(sorted({flag.kind for flag in covering}))
+            piece = f'<mark class="sev-{html.escape(worst)}" data-kind="{html.escape(kinds)}" title="{html.escape(tip)}">{piece}</mark>'
+        pieces.append(piece)
+    return "".join(pieces)
+
+
+def _flag_tip(flag: Flag) -> str:
+    tip = f"{flag.severity} · {flag.kind}: {flag.message}"
+    return tip + (f" → suggestion: {flag.suggestion}" if flag.suggestion else "")
+
+
+def _sentence_translations(result: DocumentResult, count: int) -> tuple[list[str], list[str]]:
+    """Machine translation and engine of each alignable French sentence ('' where there is none)."""
+    translations = result.translations if len(result.translations) == count else []
+    return [t.text for t in translations] or [""] * count, [t.engine for t in translations] or [""] * count
+
+
+def _flags_by_link(flags: list[Flag], count: int) -> list[list[Flag]]:
+    grouped: list[list[Flag]] = [[] for _ in range(count)]
+    for flag in flags:
+        if flag.link is not None and 0 <= flag.link < count:
+            grouped[flag.link].append(flag)
+    return grouped
+
+
+def _side_ids(link: Link, side: str) -> tuple[int, ...]:
+    return link.fr_ids if side == "fr" else link.en_ids
+
+
+def _with_side(link: Link, side: str, ids: tuple[int, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    return (ids, link.en_ids) if side == "fr" else (link.fr_ids, ids)
+
+
+def _check_side(side: str) -> None:
+    if side not in SIDES:
+        raise CorrectionError(f"side must be fr or en, not {side!r}")
+
+
+def _link_json(link: Link) -> dict:
+    return {"fr_ids": list(link.fr_ids), "en_ids": list(link.en_ids), "score": link.score, "status": link.status}
+
+
+def _link_from_json(item: dict) -> Link:
+    status = item["status"]
+    if status not in LINK_STATUSES:
+        raise ValueError(f"unknown status {status!r}")
+    return Link(tuple(int(i) for i in item["fr_ids"]), tuple(int(i) for i in item["en_ids"]), float(item["score"]), status)
+
+
+def _read_json(path: Path) -> object:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None

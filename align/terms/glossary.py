@@ -1,0 +1,591 @@
+"""The anti-trafficking glossary: loading, validation, saving and form-aware term matching.
+
+`glossary/glossary.csv` holds one row per term (see glossary/README.md); it is loaded into a
+polars frame wrapped by `Glossary`.
+
+Matching compares words, not strings. Each word is reduced to three keys: its lower-cased
+form, its lemma (simplemma's dictionary lemmatiser) and its Snowball stem. Two words are the
+same form when their surface or lemma agree, or when their stems agree and they differ only
+in a short ending (at most two letters, which covers gender and number: "forcé"/"forcées",
+"rescapé"/"rescapées"). The last rule is there because neither library alone is right:
+Snowball conflates derivations ("traite"/"traitement", "trafficking"/"traffickers") and
+simplemma splits some participles from their adjective ("forcé" → forcé, "forcés" → forcer).
+`python -m align bench checks` measures the three choices on inflection and derivation pairs.
+
+French function words are folded before comparison so that elision and contraction do not
+hide a term: "d'", "de", "des", "du" are one word, "au"/"aux" are "à", and articles are
+ignored ("victimes de la traite" is "victime de traite"). This is a closed class of a dozen
+words that no library folds for us, so it is listed here. Accents missing from the text are
+tolerated (a text written without accents still matches) but an accent present in the text
+and absent from the term is not ("traité", a treaty, is not "traite").
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+import polars as pl
+import simplemma
+import snowballstemmer
+
+from align import settings
+from align.errors import InputError
+from align.io.atomic import write_atomic
+from align.io.reading import normalise_for_matching
+
+COLUMNS = ("concept", "subject", "lang", "term", "status", "type", "note", "definition", "source")
+REQUIRED = ("concept", "lang", "term", "status")
+LANGS = ("fr", "en")
+STATUSES = ("preferred", "admitted", "forbidden")
+TYPES = ("term", "acronym", "abbreviation")
+DEFAULT_PATH = settings.DEFAULT_GLOSSARY
+
+_WORD = re.compile(r"[^\W_]+")
+_ARTICLES = {
+    "fr": frozenset({"le", "la", "les", "l", "un", "une"}),
+    "en": frozenset({"the", "a", "an"}),
+}
+_FOLDED_FUNCTION_WORDS = {
+    "fr": {"d": "de", "des": "de", "du": "de", "au": "à", "aux": "à"},
+    "en": {},
+}
+STOPWORDS = {
+    "fr": frozenset({
+        "le", "la", "les", "l", "un", "une", "de", "d", "des", "du", "à", "au", "aux", "en", "et", "ou", "sur", "pour", "par",
+        "dans", "avec", "contre", "sans", "sous", "entre", "vers", "chez", "que", "qu", "qui", "ne", "n", "pas", "se", "s",
+        "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "il", "elle", "ils", "elles", "on", "nous", "vous",
+        "est", "sont", "a", "ont", "y", "dont", "où", "ni", "mais", "plus", "très", "non",
+    }),
+    "en": frozenset({
+        "the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "with", "from", "against", "and", "or", "nor", "not",
+        "no", "as", "into", "than", "that", "this", "these", "those", "its", "their", "his", "her", "is", "are", "was",
+        "were", "be", "been", "it", "they", "we", "who", "which", "whose", "but", "so", "more", "very", "non",
+    }),
+}
+"""Closed-class words: never the content of a term, never a gap inside one, never a blend."""
+
+_BREAK = re.compile(r"[^\s'\-/]|\s/|/\s")
+"""Anything but spaces, apostrophes, hyphens and a slash inside a word ("2011/36/UE") between two words ends a phrase."""
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """A glossary term found in a text.
+
+    `term` is the text as written, `start`/`end` its offsets in the original text, `entry` the
+    glossary term it matched, `gap` whether a word stands inside it ("traite transfrontalière
+    des personnes").
+    """
+
+    concept: str
+    lang: str
+    term: str
+    status: str
+    start: int
+    end: int
+    entry: str = ""
+    type: str = "term"
+    gap: bool = False
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of a text or a term, with the keys used to compare forms."""
+
+    text: str
+    start: int
+    end: int
+    surface: str
+    lemma: str
+    stem: str
+    accentless: bool
+    stop: bool
+    article: bool
+    break_before: bool
+
+    @property
+    def folded(self) -> tuple[str, str, str]:
+        """(surface, lemma, stem) without accents."""
+        return fold(self.surface), fold(self.lemma), fold(self.stem)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One glossary row ready for matching: `words` exclude articles."""
+
+    concept: str
+    lang: str
+    term: str
+    status: str
+    type: str
+    words: tuple[Word, ...]
+
+    @property
+    def is_acronym(self) -> bool:
+        return self.type in ("acronym", "abbreviation")
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        """A normalised form of the term, to tell variants apart."""
+        return tuple(fold(word.lemma) for word in self.words)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Glossary rows (a polars frame with `COLUMNS`) and lookups over them."""
+
+    terms: pl.DataFrame
+    path: Path | None = field(default=None, compare=False)
+
+    def preferred(self, concept: str, lang: str) -> str | None:
+        """The preferred term of a concept in a language."""
+        return self._preferred.get((concept, lang))
+
+    @cached_property
+    def _preferred(self) -> dict[tuple[str, str], str]:
+        rows = self.terms.filter(pl.col("status") == "preferred").select("concept", "lang", "term").iter_rows()
+        return {(concept, lang): term for concept, lang, term in reversed(list(rows))}  # the first preferred row wins
+
+    def variants(self, concept: str, lang: str, statuses: Iterable[str] = ("preferred", "admitted")) -> list[str]:
+        """Terms of a concept in a language with the given statuses, preferred first."""
+        order = {status: rank for rank, status in enumerate(STATUSES)}
+        wanted = set(statuses)
+        rows = [row for row in self.entries(lang) if row.concept == concept and row.status in wanted]
+        return [row.term for row in sorted(rows, key=lambda row: order[row.status])]
+
+    def entries(self, lang: str) -> list[Entry]:
+        """The rows of one language, tokenised for matching."""
+        return self._entries.get(lang, [])
+
+    def concept_entries(self, concept: str, lang: str) -> list[Entry]:
+        return [entry for entry in self.entries(lang) if entry.concept == concept]
+
+    def subject(self, concept: str) -> str:
+        """The subject (category) of a concept, "" when none."""
+        return self._subjects.get(concept, "")
+
+    @cached_property
+    def _subjects(self) -> dict[str, str]:
+        subjects: dict[str, str] = {}
+        for concept, subject in self.terms.select("concept", "subject").iter_rows():
+            if subject and not subjects.get(concept):
+                subjects[concept] = subject
+        return subjects
+
+    def note(self, concept: str, lang: str, term: str) -> str:
+        rows = self.terms.filter((pl.col("concept") == concept) & (pl.col("lang") == lang) & (pl.col("term") == term))
+        return rows["note"][0] if rows.height else ""
+
+    @cached_property
+    def _entries(self) -> dict[str, list[Entry]]:
+        result: dict[str, list[Entry]] = {lang: [] for lang in LANGS}
+        for row in self.terms.iter_rows(named=True):
+            lang = row["lang"]
+            if lang not in result or not row["term"]:
+                continue
+            words = tuple(word for word in tokenize(row["term"], lang) if not word.article)
+            if words:
+                result[lang].append(Entry(row["concept"], lang, row["term"], row["status"], row["type"] or "term", words))
+        return result
+
+    @cached_property
+    def _first_word_index(self) -> dict[str, dict[str, list[Entry]]]:
+        """Entries by the keys of their first word, so matching looks at few candidates."""
+        index: dict[str, dict[str, list[Entry]]] = {}
+        for lang, entries in self._entries.items():
+            by_key: dict[str, list[Entry]] = {}
+            for entry in entries:
+                first = entry.words[0]
+                for key in {fold(first.surface), fold(first.lemma), fold(first.stem)}:
+                    by_key.setdefault(key, []).append(entry)
+            index[lang] = by_key
+        return index
+
+    @cached_property
+    def _content_word_index(self) -> dict[str, dict[str, list[tuple[Entry, Word]]]]:
+        """(entry, word) pairs by the keys of every content word of every multiword entry."""
+        index: dict[str, dict[str, list[tuple[Entry, Word]]]] = {}
+        for lang, entries in self._entries.items():
+            by_key: dict[str, list[tuple[Entry, Word]]] = {}
+            for entry in entries:
+                if len(entry.words) < 2 or entry.is_acronym:
+                    continue
+                for term_word in entry.words:
+                    if term_word.stop:
+                        continue
+                    for key in {fold(term_word.surface), fold(term_word.lemma), fold(term_word.stem)}:
+                        by_key.setdefault(key, []).append((entry, term_word))
+            index[lang] = by_key
+        return index
+
+    def containing(self, word: Word, lang: str) -> list[Entry]:
+        """Multiword entries with a content word of which `word` is a form."""
+        by_key = self._content_word_index.get(lang, {})
+        found: dict[int, Entry] = {}
+        for key in {fold(word.surface), fold(word.lemma), fold(word.stem)}:
+            for entry, term_word in by_key.get(key, ()):
+                if id(entry) not in found and same_form(word, term_word):
+                    found[id(entry)] = entry
+        return list(found.values())
+
+    def candidates(self, word: Word, lang: str) -> list[Entry]:
+        """Entries whose first word may be `word`."""
+        by_key = self._first_word_index.get(lang, {})
+        seen: dict[int, Entry] = {}
+        for key in {fold(word.surface), fold(word.lemma), fold(word.stem)}:
+            for entry in by_key.get(key, ()):
+                seen[id(entry)] = entry
+        return list(seen.values())
+
+    def vocabulary(self, concept: str, lang: str) -> frozenset[str]:
+        """Folded lemmas of the content words of every term of a concept."""
+        return self._vocabularies.get((concept, lang), frozenset())
+
+    @cached_property
+    def _vocabularies(self) -> dict[tuple[str, str], frozenset[str]]:
+        result: dict[tuple[str, str], set[str]] = {}
+        for lang, entries in self._entries.items():
+            for entry in entries:
+                result.setdefault((entry.concept, lang), set()).update(fold(word.lemma) for word in entry.words if not word.stop)
+        return {key: frozenset(value) for key, value in result.items()}
+
+
+# --- loading, validation, saving -------------------------------------------------------------
+
+
+def concept_label(glossary: Glossary, concept: str) -> str:
+    english = glossary.preferred(concept, "en")
+    french = glossary.preferred(concept, "fr")
+    if english and french:
+        return f"“{french}” / “{english}”"
+    return f"“{english or french or concept}”"
+
+
+def load_glossary(path: str | Path = DEFAULT_PATH) -> Glossary:
+    """Load and validate a glossary CSV.
+
+    Raises InputError naming the file, the line and the problem for a missing file, malformed
+    CSV, missing columns, a row with the wrong number of fields, or a row that fails
+    `validate_glossary`.
+    """
+    file = Path(path)
+    frame, problems = _read_and_validate(file, _read_glossary_text(file))
+    if problems:
+        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+        raise InputError(file, problems[0] + more)
+    return Glossary(frame, file)
+
+
+def glossary_problems(path: str | Path = DEFAULT_PATH) -> list[str]:
+    """Every problem of a glossary file ("line N: ..."), for `python -m align glossary validate`.
+
+    A file that cannot be read as a glossary at all (missing, not UTF-8, malformed CSV, missing
+    columns) raises InputError as `load_glossary` does.
+    """
+    file = Path(path)
+    return _read_and_validate(file, _read_glossary_text(file))[1]
+
+
+def _read_glossary_text(file: Path) -> str:
+    if not file.exists():
+        raise InputError(file, "glossary file not found")
+    try:
+        return file.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(file, f"not UTF-8 text (byte {error.start})") from None
+
+
+def _read_and_validate(file: Path, raw: str) -> tuple[pl.DataFrame, list[str]]:
+    rows = _read_rows(file, raw)
+    frame = pl.DataFrame({column: [row[column] for row, _ in rows] for column in COLUMNS}, schema=dict.fromkeys(COLUMNS, pl.Utf8))
+    return frame, validate_glossary(frame, line_numbers=[line for _, line in rows])
+
+
+def _read_rows(file: Path, raw: str) -> list[tuple[dict[str, str], int]]:
+    """Rows as dicts with their line number in the file (counting multi-line quoted fields)."""
+    reader = csv.reader(io.StringIO(raw, newline=""), strict=True)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InputError(file, "line 1: the file is empty (expected a header row)") from None
+    except csv.Error as error:
+        raise InputError(file, f"line 1: malformed CSV ({error})") from None
+    header = [name.strip() for name in header]
+    missing = [column for column in COLUMNS if column not in header]
+    if missing:
+        raise InputError(file, f"line 1: missing column(s) {', '.join(missing)}")
+    rows = []
+    line = reader.line_num + 1
+    while True:
+        try:
+            values = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            raise InputError(file, f"line {line}: malformed CSV ({error})") from None
+        if values and any(value.strip() for value in values):
+            if len(values) != len(header):
+                raise InputError(file, f"line {line}: {len(values)} fields, the header has {len(header)}")
+            record = dict(zip(header, values))
+            rows.append(({column: record[column].strip() for column in COLUMNS}, line))
+        line = reader.line_num + 1
+    return rows
+
+
+def validate_glossary(frame: pl.DataFrame, line_numbers: list[int] | None = None) -> list[str]:
+    """Problems in a glossary frame, each naming its line ("line N: ..."); empty when valid.
+
+    Checks: required fields, allowed lang/status/type values, duplicate rows, a forbidden term
+    that is also a preferred or admitted term of the same language, a term assigned to two
+    concepts, and exactly one preferred term per concept and language. Line numbers are file
+    lines (header = line 1); without `line_numbers`, row i is line i + 2.
+    """
+    missing = [column for column in COLUMNS if column not in frame.columns]
+    if missing:
+        return [f"line 1: missing column(s) {', '.join(missing)}"]
+    lines = line_numbers or [index + 2 for index in range(frame.height)]
+    problems: list[str] = []
+    seen: dict[tuple[str, str, str], tuple[int, str, str]] = {}
+    by_term: dict[tuple[str, str], list[tuple[int, str, str]]] = {}
+    preferred: dict[tuple[str, str], list[int]] = {}
+    concepts_langs: dict[tuple[str, str], int] = {}
+    for line, row in zip(lines, frame.select(COLUMNS).fill_null("").iter_rows(named=True)):
+        row = {key: (value or "").strip() for key, value in row.items()}
+        empty = [column for column in REQUIRED if not row[column]]
+        if empty:
+            problems.append(f"line {line}: {', '.join(empty)} {'is' if len(empty) == 1 else 'are'} required")
+            continue
+        if row["lang"] not in LANGS:
+            problems.append(f"line {line}: lang must be fr or en, not {row['lang']!r}")
+            continue
+        if row["status"] not in STATUSES:
+            problems.append(f"line {line}: status must be one of {', '.join(STATUSES)}, not {row['status']!r}")
+            continue
+        if row["type"] and row["type"] not in TYPES:
+            problems.append(f"line {line}: type must be one of {', '.join(TYPES)}, not {row['type']!r}")
+        term_key = (row["lang"], row["term"] if row["type"] in ("acronym", "abbreviation") else row["term"].casefold())
+        concepts_langs.setdefault((row["concept"], row["lang"]), line)
+        same_concept = seen.get((*term_key, row["concept"]))
+        if same_concept is not None:
+            problems.append(f"line {line}: duplicate of line {same_concept[0]} ({row['lang']} {row['term']!r} in {row['concept']!r})")
+        else:
+            seen[(*term_key, row["concept"])] = (line, row["concept"], row["status"])
+        for first_line, first_concept, first_status in by_term.get(term_key, []):
+            if "forbidden" in (first_status, row["status"]) and first_status != row["status"]:
+                problems.append(f"line {line}: {row['lang']} term {row['term']!r} is {row['status']} here "
+                                f"but {first_status} on line {first_line} ({first_concept!r})")
+                break
+        by_term.setdefault(term_key, []).append((line, row["concept"], row["status"]))
+        if row["status"] == "preferred":
+            preferred.setdefault((row["concept"], row["lang"]), []).append(line)
+    for (concept, lang), line in concepts_langs.items():
+        lines_preferred = preferred.get((concept, lang), [])
+        if not lines_preferred:
+            problems.append(f"line {line}: concept {concept!r} has no preferred {lang} term")
+        elif len(lines_preferred) > 1:
+            problems.append(f"line {lines_preferred[1]}: concept {concept!r} has more than one preferred {lang} term "
+                            f"(lines {', '.join(map(str, lines_preferred))})")
+    return problems
+
+
+def glossary_csv(glossary: Glossary | pl.DataFrame) -> str:
+    """The glossary as CSV text (the on-disk format): header, then one row per term, `\\n` line ends."""
+    frame = glossary.terms if isinstance(glossary, Glossary) else glossary
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for row in frame.select(COLUMNS).fill_null("").iter_rows():
+        writer.writerow(row)
+    return buffer.getvalue()
+
+
+def save_glossary(glossary: Glossary | pl.DataFrame, path: str | Path = DEFAULT_PATH) -> Path:
+    """Validate and write the glossary atomically; the file replaced is kept as `NAME.bak`.
+
+    Raises InputError (naming `path`) and writes nothing when the glossary has problems.
+    """
+    frame = glossary.terms if isinstance(glossary, Glossary) else glossary
+    problems = validate_glossary(frame)
+    if problems:
+        raise InputError(path, "not saved: " + problems[0] + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
+    return write_atomic(path, glossary_csv(frame))
+
+
+# --- words and forms ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=2)
+def _stemmer(lang: str) -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("french" if lang == "fr" else "english")
+
+
+@lru_cache(maxsize=100_000)
+def fold(text: str) -> str:
+    """Lower case without accents, ligatures spelt out."""
+    text = text.lower().replace("œ", "oe").replace("æ", "ae")
+    return "".join(char for char in unicodedata.normalize("NFD", text) if not unicodedata.combining(char))
+
+
+@lru_cache(maxsize=50_000)
+def word_keys(surface: str, lang: str) -> tuple[str, str, str]:
+    """(surface, lemma, stem) of a lower-cased word, function words folded."""
+    surface = surface.replace("œ", "oe").replace("æ", "ae")
+    surface = _FOLDED_FUNCTION_WORDS.get(lang, {}).get(surface, surface)
+    try:
+        lemma = simplemma.lemmatize(surface, lang).lower()
+    except ValueError:
+        lemma = surface
+    return surface, lemma, _stemmer(lang).stemWord(surface)
+
+
+def tokenize(text: str, lang: str) -> list[Word]:
+    """The words of `text` with their offsets in `text` and their comparison keys."""
+    normalised = normalise_for_matching(text)
+    words = []
+    previous_end = 0
+    for found in _WORD.finditer(normalised):
+        raw = text[found.start():found.end()]
+        lower = raw.lower()
+        surface, lemma, stem = word_keys(lower, lang)
+        between = normalised[previous_end:found.start()]
+        words.append(Word(
+            raw, found.start(), found.end(), surface, lemma, stem,
+            accentless=fold(lower) == lower.replace("œ", "oe").replace("æ", "ae"),
+            stop=lower in STOPWORDS.get(lang, ()) or surface in STOPWORDS.get(lang, ()),
+            article=lower in _ARTICLES.get(lang, ()),
+            break_before=bool(words) and bool(_BREAK.search(between)),
+        ))
+        previous_end = found.end()
+    return words
+
+
+def content_words(text: str, lang: str) -> list[Word]:
+    """`tokenize` without articles; a punctuation break before a dropped article moves to the next word."""
+    result: list[Word] = []
+    pending_break = False
+    for word in tokenize(text, lang):
+        if word.article:
+            pending_break = pending_break or word.break_before
+            continue
+        if pending_break and not word.break_before:
+            word = replace(word, break_before=True)
+        pending_break = False
+        result.append(word)
+    return result
+
+
+def same_form(word: Word, term_word: Word, method: str = "combined") -> bool:
+    """Whether a text word is a form of a term's word (see the module docstring).
+
+    `method` is `combined` (the rule used), `snowball` or `simplemma` (for the benchmark).
+    """
+    if word.surface == term_word.surface:
+        return True
+    folded = term_word.folded
+    if not word.accentless and word.folded[0] == folded[0]:
+        return False  # same letters, other accents: another word ("traité", a treaty, is not "traite")
+    if word.accentless:
+        a = (word.surface, word.lemma, word.stem)
+        b = folded
+    else:
+        a = (word.surface, word.lemma, word.stem)
+        b = (term_word.surface, term_word.lemma, term_word.stem)
+    if a[0] == b[0]:
+        return True
+    if method == "snowball":
+        return a[2] == b[2]
+    if method == "simplemma":
+        return a[1] == b[1]
+    if a[1] == b[1]:
+        return True
+    return a[2] == b[2] and _ending_difference(a[0], b[0]) <= 2
+
+
+def _ending_difference(first: str, second: str) -> int:
+    common = 0
+    for left, right in zip(first, second):
+        if left != right:
+            break
+        common += 1
+    return max(len(first), len(second)) - common
+
+
+def _acronym_equal(word: Word, term_word: Word) -> bool:
+    return normalise_for_matching(word.text) == normalise_for_matching(term_word.text)
+
+
+# --- matching ---------------------------------------------------------------------------------
+
+
+def find_terms(text: str, lang: str, glossary: Glossary, *, max_gap: int = 0) -> list[TermMatch]:
+    """Find glossary terms of `lang` in `text`, in any inflected form.
+
+    Case, apostrophes, non-breaking spaces, elision, articles, plural and gender are ignored;
+    missing accents are tolerated; acronyms match case-sensitively. With `max_gap=1` (what the
+    checks use) a multiword term may hold one extra content word ("traite transfrontalière des
+    personnes"; never across punctuation, never a word of another variant of the same concept,
+    which would be a blend); such matches have `gap=True`. The default is exact, because a
+    caller that replaces the matched span (glossary-constrained MT) would drop the extra word.
+    Offsets are offsets in `text`.
+    Every match is returned, overlapping ones included, sorted by start then longest first;
+    `longest_matches` keeps the longest non-overlapping ones.
+    """
+    words = content_words(text, lang)
+    matches: list[TermMatch] = []
+    for index, word in enumerate(words):
+        for entry in glossary.candidates(word, lang):
+            end = _match_at(words, index, entry, glossary, max_gap)
+            if end is None:
+                continue
+            last, gap = end
+            start, stop = words[index].start, words[last].end
+            matches.append(TermMatch(entry.concept, lang, text[start:stop], entry.status, start, stop, entry.term, entry.type, gap))
+    unique = {(match.concept, match.entry, match.start, match.end): match for match in matches}
+    return sorted(unique.values(), key=lambda match: (match.start, -match.end, STATUSES.index(match.status)))
+
+
+def _match_at(words: list[Word], index: int, entry: Entry, glossary: Glossary, max_gap: int) -> tuple[int, bool] | None:
+    """Index of the last text word if `entry` matches from `words[index]`, and whether a gap was used."""
+    if entry.is_acronym:
+        if len(entry.words) == 1:
+            return (index, False) if _acronym_equal(words[index], entry.words[0]) else None
+        equal = _acronym_equal
+    else:
+        equal = same_form
+    if not equal(words[index], entry.words[0]):
+        return None
+    position = index
+    gaps = 0
+    for term_word in entry.words[1:]:
+        position += 1
+        if position >= len(words) or words[position].break_before:
+            return None
+        if equal(words[position], term_word):
+            continue
+        # one extra content word may stand inside a multiword term ("traite transfrontalière des personnes")
+        gap_word = words[position]
+        if (gaps < max_gap and not entry.is_acronym and not gap_word.stop and gap_word.surface.isalpha()
+                and fold(gap_word.lemma) not in glossary.vocabulary(entry.concept, entry.lang)
+                and position + 1 < len(words) and not words[position + 1].break_before
+                and equal(words[position + 1], term_word)):
+            gaps += 1
+            position += 1
+            continue
+        return None
+    return position, gaps > 0
+
+
+def longest_matches(matches: list[TermMatch]) -> list[TermMatch]:
+    """The longest matches that do not overlap (earlier and exact ones win ties)."""
+    chosen: list[TermMatch] = []
+    for match in sorted(matches, key=lambda m: (-(m.end - m.start), m.gap, m.start, STATUSES.index(m.status))):
+        if all(match.end <= other.start or match.start >= other.end for other in chosen):
+            chosen.append(match)
+    return sorted(chosen, key=lambda match: match.start)

@@ -1,0 +1,198 @@
+"""The near-miss matcher: spans one word-edit away from a glossary term (blends, dropped or doubled words, misspellings)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import simplemma
+from rapidfuzz.distance import OSA
+
+from align.terms.glossary import Entry, Glossary, TermMatch, Word, concept_label, content_words, find_terms, fold, same_form
+
+
+@dataclass(frozen=True)
+class Garble:
+    """A span close to a glossary term: `suggestions` are the terms probably meant."""
+
+    start: int
+    end: int
+    text: str
+    suggestions: tuple[str, ...]
+    message: str
+
+def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[TermMatch] | None = None) -> list[Garble]:
+    """Spans of `text` one word-edit away from a multiword glossary term, or misspelt single terms.
+
+    A window of words is compared with each multiword term; at one edit away it is garbled when
+    the edit is a blend (the extra or substituted word belongs to another variant of the same
+    concept), a doubled word, a dropped inner content word, or a misspelt word (unknown to the
+    lemmatiser's dictionary, within one or two letters). Any other single edit is ordinary
+    language ("traite des femmes", "traite transfrontalière des personnes") and is left alone, as
+    is any window inside a real term occurrence.
+    """
+    if matches is None:
+        matches = find_terms(text, lang, glossary, max_gap=1)
+    words = content_words(text, lang)
+    exact = [match for match in matches if not match.gap]
+    exact_spans = [(match.start, match.end) for match in exact]
+    found: list[tuple[int, int, Entry, str]] = []  # (first word, last word, entry, reason)
+    candidates = _windows_by_entry(words, lang, glossary)
+    for entry, positions in candidates.items():
+        size = len(entry.words)
+        needed = max(1, sum(not word.stop for word in entry.words) - 1)
+        if len(positions) < needed:
+            continue
+        starts = {position - offset for position in positions for offset in range(size + 1)}
+        for start in sorted(starts):
+            for length in (size - 1, size, size + 1):
+                stop = start + length
+                if start < 0 or length < 2 or stop > len(words):
+                    continue
+                if sum(start <= position < stop for position in positions) < needed:
+                    continue
+                window = words[start:stop]
+                if any(word.break_before for word in window[1:]):
+                    continue
+                outcome = _edit_reason(window, entry, glossary)
+                if outcome is None:
+                    continue
+                reason, blend_word = outcome
+                if blend_word is not None and any(m.start <= blend_word.start and blend_word.end <= m.end and m.concept != entry.concept
+                                                  for m in exact):
+                    continue  # the stray word belongs to a term of another concept: "human trafficking victims" is two terms
+                span = (window[0].start, window[-1].end)
+                if any(first <= span[0] and span[1] <= last for first, last in exact_spans):
+                    continue
+                if any(first < span[0] < last or first < span[1] < last for first, last in exact_spans):
+                    continue  # the window cuts through a real term: a combination of terms, not a garble
+                found.append((start, stop - 1, entry, reason))
+                if blend_word is not None:  # the variant the stray word comes from is a suggestion too
+                    source = _source_variant(blend_word, window, entry, glossary)
+                    if source is not None:
+                        found.append((start, stop - 1, source, reason))
+    garbles = _merge_garbles(text, words, found, glossary, lang)
+    garbles += _misspelt_single_terms(text, words, lang, glossary, [(g.start, g.end) for g in garbles] + exact_spans)
+    return sorted(garbles, key=lambda garble: garble.start)
+
+def _windows_by_entry(words: list[Word], lang: str, glossary: Glossary) -> dict[Entry, set[int]]:
+    """Multiword entries with the text positions of words that are one of their words."""
+    result: dict[Entry, set[int]] = {}
+    for index, word in enumerate(words):
+        if word.stop:
+            continue
+        for entry in glossary.containing(word, lang):
+            result.setdefault(entry, set()).add(index)
+    return result
+
+def _source_variant(word: Word, window: list[Word], entry: Entry, glossary: Glossary) -> Entry | None:
+    """The accepted variant of `entry`'s concept that `word` comes from (most words shared with the window, then shortest)."""
+    candidates = [other for other in glossary.concept_entries(entry.concept, entry.lang)
+                  if other is not entry and other.status != "forbidden" and any(same_form(word, t) for t in other.words)]
+    if not candidates:
+        return None
+
+    def shared(other: Entry) -> int:
+        return sum(any(same_form(w, t) for w in window) for t in other.words if not t.stop)
+
+    return max(candidates, key=lambda other: (shared(other), -len(other.words), other.status == "preferred"))
+
+def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary) -> tuple[str, Word | None] | None:
+    """Why `window` is a garbled form of `entry` (and the stray word of a blend), or None (identical, too far, or ordinary language)."""
+    terms = entry.words
+    equal = [[same_form(word, term_word) for term_word in terms] for word in window]
+    vocabulary = glossary.vocabulary(entry.concept, entry.lang)
+    own = {fold(term_word.lemma) for term_word in terms}
+    # a blend keeps at least two content words of the term: one shared word is a neighbouring
+    # phrase ("human beings" beside "human trafficking"), not a garbled term
+    blend_possible = sum(1 for word in window if not word.stop and any(same_form(word, term_word) for term_word in terms)) >= 2
+    if len(window) == len(terms):
+        different = [index for index in range(len(terms)) if not equal[index][index]]
+        if len(different) != 1:
+            return None
+        word, term_word = window[different[0]], terms[different[0]]
+        if blend_possible and not word.stop and fold(word.lemma) in vocabulary - own:
+            return f"“{word.text}” comes from another variant", word
+        if _misspelt(word, term_word, entry.lang):
+            return f"“{word.text}” looks like a misspelling of “{term_word.text}”", None
+        return None
+    if len(window) == len(terms) + 1:
+        for extra in range(len(window)):
+            rest = [index for index in range(len(window)) if index != extra]
+            if all(equal[index][position] for position, index in enumerate(rest)):
+                word = window[extra]
+                neighbours = [window[index] for index in (extra - 1, extra + 1) if 0 <= index < len(window)]
+                if any(word.surface == other.surface for other in neighbours):
+                    return f"“{word.text}” is doubled", None
+                if blend_possible and not word.stop and fold(word.lemma) in vocabulary - own:
+                    return f"“{word.text}” comes from another variant", word
+        return None
+    if len(window) == len(terms) - 1:
+        for missing in range(1, len(terms) - 1):
+            rest = [position for position in range(len(terms)) if position != missing]
+            if all(equal[index][position] for index, position in enumerate(rest)) and not terms[missing].stop and blend_possible:
+                return f"“{terms[missing].text}” is missing", None
+        return None
+    return None
+
+def _misspelt(word: Word, term_word: Word, lang: str) -> bool:
+    """An unknown word within one edit (two for words of ten letters or more; a swap of two letters is one) of the
+    term's word, with the same first letter (slips rarely hit it; "hestitation" is not "restitution")."""
+    if word.stop or term_word.stop or len(word.surface) < 4 or not word.surface.isalpha():
+        return False
+    if fold(word.surface[0]) != fold(term_word.surface[0]) or simplemma.is_known(word.surface, lang):
+        return False
+    allowed = 1 if len(term_word.surface) < 10 else 2
+    forms = {word.surface} | ({word.surface[:-1]} if word.surface[-1] in "sx" and term_word.surface[-1] not in "sx" else set())
+    return any(OSA.distance(form, term_word.surface) <= allowed for form in forms)  # a misspelt plural of the term
+
+def _merge_garbles(text: str, words: list[Word], found: list[tuple[int, int, Entry, str]], glossary: Glossary, lang: str) -> list[Garble]:
+    """Overlapping windows become one span; its suggestions are every term it was close to."""
+    groups: list[list[tuple[int, int, Entry, str]]] = []
+    for item in sorted(found, key=lambda item: (item[0], item[1])):
+        if groups and item[0] <= max(other[1] for other in groups[-1]):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    garbles = []
+    order = {"preferred": 0, "admitted": 1, "forbidden": 2}
+    for group in groups:
+        first, last = min(item[0] for item in group), max(item[1] for item in group)
+        start, end = words[first].start, words[last].end
+        rank = {id(entry): index for index, entry in enumerate(glossary.entries(lang))}
+        entries = sorted({item[2] for item in group}, key=lambda entry: (order[entry.status], rank.get(id(entry), 0)))
+        suggestions: list[str] = []
+        seen_keys = set()
+        for entry in entries:
+            terms = [entry.term] if entry.status != "forbidden" else glossary.variants(entry.concept, lang)[:1]
+            for term in terms:
+                key = next((e.key for e in glossary.entries(lang) if e.term == term), (term,))
+                if key not in seen_keys:
+                    seen_keys.add(key)
+                    suggestions.append(term)
+        reasons = list(dict.fromkeys(item[3] for item in group))
+        concept = entries[0].concept
+        blend = any("another variant" in reason for reason in reasons)
+        if len(suggestions) > 1:
+            alternatives = ", ".join(f"“{s}”" for s in suggestions[:-1]) + f" or “{suggestions[-1]}”"
+            what = "blends two forms of" if blend else "garbles"
+            message = f"“{text[start:end]}” {what} the term {concept_label(glossary, concept)}: write {alternatives}"
+            if blend:
+                reasons = [reason for reason in reasons if "another variant" not in reason]
+        else:
+            message = f"“{text[start:end]}” is a garbled form of “{suggestions[0]}”" if suggestions else "garbled term"
+        garbles.append(Garble(start, end, text[start:end], tuple(suggestions), message + (f" ({'; '.join(reasons)})." if reasons else ".")))
+    return garbles
+
+def _misspelt_single_terms(text: str, words: list[Word], lang: str, glossary: Glossary, taken: list[tuple[int, int]]) -> list[Garble]:
+    singles = [entry for entry in glossary.entries(lang) if len(entry.words) == 1 and not entry.is_acronym and len(entry.words[0].surface) >= 5]
+    garbles = []
+    for word in words:
+        if word.text[:1].isupper() or any(first <= word.start < last for first, last in taken):
+            continue
+        for entry in singles:
+            if _misspelt(word, entry.words[0], lang) and not same_form(word, entry.words[0]):
+                accepted = [entry.term] if entry.status != "forbidden" else glossary.variants(entry.concept, lang)[:1]
+                garbles.append(Garble(word.start, word.end, word.text, tuple(accepted),
+                                      f"“{word.text}” looks like a misspelling of “{accepted[0] if accepted else entry.term}”."))
+                break
+    return garbles

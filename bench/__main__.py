@@ -1,0 +1,57 @@
+"""`python -m bench WHAT …` (or `python -m align bench WHAT …` from a checkout): benchmarks that print figures."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from align.errors import AlignError
+from bench import align as align_bench
+from bench import app as app_bench
+from bench import checks as checks_bench
+from bench import translate as translate_bench
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bench", description="Benchmarks of the align tool; each prints its figures.")
+    bench_commands = parser.add_subparsers(dest="bench_what", required=True)
+    bench_align = bench_commands.add_parser("align", help="the aligner against the gold sets in ../shared/bench, with a Gale–Church baseline")
+    bench_align.add_argument("--set", default="all", choices=["transread", "textberg", "all"], help="gold set (default: all)")
+    bench_align.add_argument("--bench-dir", default=None, help="benchmark folder (default: ../shared/bench next to the repository)")
+    bench_align.add_argument("--embedding-model", default=None, help="cross-lingual model (default: use-multilingual)")
+    bench_align.add_argument("--cache", default=None, help="embedding cache folder (default: the user cache dir)")
+    bench_align.add_argument("--no-cache", action="store_true", help="encode everything again, keep vectors in memory only")
+    bench_align.add_argument("--mt-weight", type=float, default=0.0,
+                             help="blend in the MT↔EN signal (Apertium MT of the TransRead French vs the English, all-minilm-l6-v2) with this weight")
+    bench_align.add_argument("--fit", action="store_true", help="refit the confidence calibration on the development documents")
+    bench_align.add_argument("--scaling", action="store_true", help="time the aligner on concatenated books of 500 to 8,000 sentences")
+    bench_align.set_defaults(handler=lambda args: align_bench.command_bench_align(args))
+    bench_translate = bench_commands.add_parser("translate", help="MT pipeline speed against raw CTranslate2 translate_batch, and a cached re-run")
+    bench_translate.add_argument("--package", default=None, help="argos .argosmodel to benchmark (default: the installed fr→en package, else the stand-in)")
+    bench_translate.add_argument("--beam-size", type=int, default=4, help="beam size (default: 4, as argos)")
+    bench_translate.add_argument("--glossary", default=None, help="glossary CSV for the constrained run (default: glossary/glossary.csv)")
+    bench_translate.set_defaults(
+        handler=lambda args: translate_bench.run_bench(package_file=args.package, beam_size=args.beam_size, glossary_file=args.glossary))
+    bench_checks = bench_commands.add_parser("checks", help="recall and false alarms of the checks on planted-error fixtures")
+    bench_checks.add_argument("--glossary", default=None, help="glossary CSV (default: glossary/glossary.csv)")
+    bench_checks.set_defaults(handler=lambda args: checks_bench.run_bench(args.glossary))
+    bench_app = bench_commands.add_parser("app", help="review app response times on a long (~2,000-sentence) document; --browser adds Chromium")
+    bench_app.add_argument("--bench-dir", default=None, help="benchmark folder (default: ../shared/bench next to the repository)")
+    bench_app.add_argument("--sentences", type=int, default=2000, help="join whole TransRead books until this many French sentences (default: 2000)")
+    bench_app.add_argument("--repeat", type=int, default=3, help="runs per server-side figure, median printed (default: 3)")
+    bench_app.add_argument("--browser", action="store_true", help="also time the interactions end to end in /usr/bin/chromium")
+    bench_app.set_defaults(handler=lambda args: app_bench.command_bench_app(args))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        return args.handler(args)
+    except AlignError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return error.exit_status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,125 @@
+"""`python -m align bench translate`: the MT pipeline's speed against raw CTranslate2, and a cached re-run.
+
+Both runs use the same argos package, the same loaded translator, the same decoding options and
+the corpus's French segments, in the same process; rounds alternate and the median is reported.
+Without an installed French→English package the stand-in package (random weights, tiny) is
+generated on the fly into a temporary folder, which is said in the output: the ratios then
+measure the pipeline's overhead around a very fast model, a harsher test than a real one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import statistics
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from align.mt.packages import ArgosPackage, find_fr_en_package, install_package_file
+from align.settings import REPO_ROOT as ROOT
+from bench.standin import build_standin_package
+
+ROUNDS = 5
+
+
+def corpus_segments() -> list[str]:
+    """The alignable French segments of every document in `texts/`."""
+    from align.io.documents import find_documents
+    from align.text.segmentation import segment_text
+
+    segments: list[str] = []
+    for document in find_documents([str(ROOT / "texts")]):
+        segments += [segment.text for segment in segment_text(document.fr_text, "fr") if segment.alignable]
+    return segments
+
+
+@contextlib.contextmanager
+def _package(package_file: str | None) -> Iterator[tuple[ArgosPackage, str]]:
+    """The package to benchmark and where it comes from; temporary installs go to a temporary ARGOS_PACKAGES_DIR."""
+    installed = find_fr_en_package()
+    if package_file is None and installed is not None:
+        yield installed, f"installed package {installed.label}"
+        return
+    previous = os.environ.get("ARGOS_PACKAGES_DIR")
+    with tempfile.TemporaryDirectory(prefix="align-bench-") as tmp:
+        if package_file is None:
+            package_file = str(build_standin_package(Path(tmp) / "file"))
+            origin = "STAND-IN package (random weights) generated on the fly: no French→English argos package is installed"
+        else:
+            origin = f"package file {package_file}"
+        os.environ["ARGOS_PACKAGES_DIR"] = str(Path(tmp) / "packages")
+        try:
+            yield install_package_file(package_file), origin
+        finally:
+            if previous is None:
+                os.environ.pop("ARGOS_PACKAGES_DIR", None)
+            else:
+                os.environ["ARGOS_PACKAGES_DIR"] = previous
+
+
+def _timed(function) -> tuple[float, object]:
+    start = time.perf_counter()
+    result = function()
+    return time.perf_counter() - start, result
+
+
+def run_bench(package_file: str | None = None, beam_size: int = 4, glossary_file: str | None = None) -> int:
+    """Print segments/second of the pipeline and of raw `translate_batch`, their ratio, and the cached re-run time."""
+    from align.mt.argos import LENGTH_PENALTY, MAX_BATCH_SIZE, ArgosEngine
+    from align.mt.cache import TranslationCache
+    from align.mt.constraints import prepare_segment
+    from align.mt.translate import translate_segments
+    from align.terms.glossary import DEFAULT_PATH, load_glossary
+
+    segments = corpus_segments()
+    glossary_path = Path(glossary_file) if glossary_file else DEFAULT_PATH
+    glossary = load_glossary(glossary_path) if glossary_path.exists() else None
+    with _package(package_file) as (package, origin), tempfile.TemporaryDirectory(prefix="align-bench-cache-") as cache_root:
+        engine = ArgosEngine(package, beam_size)
+        print(f"package: {origin}")
+        print(f"segments: {len(segments)} French segments of texts/ ({sum(map(len, segments))} characters); beam {beam_size}; "
+              f"CTranslate2 inter_threads {engine.inter_threads}, intra_threads {engine.intra_threads}; median of {ROUNDS} rounds")
+        engine.translate(segments[:2])  # load the model and warm up before timing
+        # the raw loop gets the pipeline's best batching too (one batch per worker), so the ratio is the pipeline's overhead
+        batch_size = max(1, min(MAX_BATCH_SIZE, math.ceil(len(segments) / engine.inter_threads)))
+
+        # the raw loop translates exactly the texts the pipeline hands to the engine (bullets set aside, apostrophes
+        # normalised): with random weights a changed character can change the output length, hence the time, a lot
+        engine_texts = [prepare_segment(segment, None).source for segment in segments]
+
+        def raw() -> list[str]:
+            tokens = [engine.tokenizer.encode(text, out_type=str) for text in engine_texts]
+            results = engine.translator.translate_batch(tokens, beam_size=beam_size, length_penalty=LENGTH_PENALTY, replace_unknowns=True,
+                                                        max_batch_size=batch_size, batch_type="examples")
+            return [engine.tokenizer.decode_pieces(result.hypotheses[0]) for result in results]
+
+        def pipeline(name: str, with_glossary: bool) -> tuple[float, float]:
+            cache = TranslationCache(Path(cache_root) / name)
+            first, _ = _timed(lambda: translate_segments(segments, "argos", glossary=glossary if with_glossary else None, cache=cache, beam_size=beam_size))
+            again, _ = _timed(lambda: translate_segments(segments, "argos", glossary=glossary if with_glossary else None, cache=cache, beam_size=beam_size))
+            cache.close()
+            return first, again
+
+        raw_times, plain, constrained = [], [], []
+        for round_number in range(ROUNDS):
+            raw_times.append(_timed(raw)[0])
+            plain.append(pipeline(f"plain-{round_number}", False))
+            if glossary is not None:
+                constrained.append(pipeline(f"glossary-{round_number}", True))
+
+    raw_time = statistics.median(raw_times)
+    raw_rate = len(segments) / raw_time
+    print(f"raw CTranslate2 translate_batch: {raw_rate:8.1f} segments/s ({raw_time:.3f} s)")
+    for title, runs in (("pipeline, no glossary", plain), ("pipeline, glossary-constrained", constrained)):
+        if not runs:
+            print(f"{title}: skipped (no glossary at {glossary_path})")
+            continue
+        first = statistics.median(run[0] for run in runs)
+        again = statistics.median(run[1] for run in runs)
+        rate = len(segments) / first
+        print(f"{title}: {rate:8.1f} segments/s ({first:.3f} s) = {rate / raw_rate:.2f}× raw; "
+              f"cached re-run {again * 1000:.1f} ms = {100 * again / first:.1f} % of the first run")
+    return 0

@@ -99,8 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     aligner = commands.add_parser("align", help="align two sentence-per-line files; print gold-format links")
     aligner.add_argument("source")
     aligner.add_argument("target")
-    aligner.add_argument("--src-lang", default="fr")
-    aligner.add_argument("--tgt-lang", default="en")
+    aligner.add_argument("--src-lang", default="fr", help="language of SRC (ISO 639-1); a file that reads as another language gets a warning")
+    aligner.add_argument("--tgt-lang", default="en", help="language of TGT (ISO 639-1); a file that reads as another language gets a warning")
     aligner.add_argument("--embedding-model", default=None, help="cross-lingual model: use-multilingual (default) or a local sentence-transformers folder")
     aligner.add_argument("--cache", default=None, help="embedding cache folder (default: the user cache dir)")
     aligner.add_argument("--scores", action="store_true", help="append each link's confidence score after a tab")
@@ -226,9 +226,14 @@ def command_align(args: argparse.Namespace) -> int:
     from align.aligner.alignment import align_texts, calibration_notice, format_link
     from align.aligner.embedding import DEFAULT_MODEL, load_encoder
     from align.io.reading import read_text
+    from align.text.language import detect_language
 
     source = [line.strip() for line in read_text(args.source)[0].split("\n") if line.strip()]
     target = [line.strip() for line in read_text(args.target)[0].split("\n") if line.strip()]
+    for path, lines, expected in ((args.source, source, args.src_lang), (args.target, target, args.tgt_lang)):
+        found = detect_language(" ".join(lines[:200]))
+        if found is not None and found != expected.lower().split("-")[0]:
+            print(f"warning: {path} reads as {found!r}, not {expected!r}: check the file and --src-lang/--tgt-lang", file=sys.stderr)
     model = args.embedding_model or DEFAULT_MODEL
     if notice := calibration_notice(model):
         print(f"notice: {notice}", file=sys.stderr)

@@ -436,7 +436,7 @@ def _plural(term: str) -> str:
 
 
 def acronym_swap(pair: SentencePair, glossary: Glossary, rng: random.Random) -> list[Mutation]:
-    """A glossary acronym replaced by the acronym of another concept (UNODC → UNDP), in the English or the French."""
+    """A glossary acronym replaced by the acronym of another concept of its subject (UNODC → UNDP), in the English or the French."""
     result = []
     for side in SIDES:
         other_side = "en" if side == "fr" else "fr"
@@ -447,8 +447,8 @@ def acronym_swap(pair: SentencePair, glossary: Glossary, rng: random.Random) -> 
                 continue
             strangers = sorted({entry.term for entry in glossary.entries(side) if entry.is_acronym and entry.concept != match.concept
                                 and entry.status != "forbidden" and entry.concept not in there and entry.term.isupper()})
-            kin = [term for term in strangers if _subject_of_acronym(glossary, side, term) == glossary.subject(match.concept)]
-            strangers = kin or strangers  # another institution's acronym for an institution
+            # another institution's acronym for an institution (a crime's acronym has no neighbour: TIP, THB are one concept)
+            strangers = [term for term in strangers if _subject_of_acronym(glossary, side, term) == glossary.subject(match.concept)]
             if not strangers:
                 continue
             counterpart = there[match.concept]

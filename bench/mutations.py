@@ -180,24 +180,30 @@ class Operator:
 
 
 def blend(pair: SentencePair, glossary: Glossary, rng: random.Random) -> list[Mutation]:
-    """One word of a multiword term occurrence replaced by a word of another accepted variant of the same concept."""
+    """A word of a multiword term occurrence that another accepted variant of the concept lacks, replaced by a word of
+    that variant that the occurrence lacks ("traite des personnes" + "traite des êtres humains" → "traite des êtres")."""
     result = []
     for side in SIDES:
         text = pair.text(side)
         for match in term_occurrences(text, side, glossary):
             if match.type != "term":
                 continue
-            words = _content_words_in(match, side)
+            words = [(start, end, tokenize(text[start:end], side)[0].lemma) for start, end in _content_words_in(match, side)]
             if len(words) < 2:
                 continue
-            own = {w.lemma for w in tokenize(match.term, side)}
-            strangers = sorted({word.text for entry in glossary.concept_entries(match.concept, side)
-                                if entry.status != "forbidden" and entry.term != match.entry and not entry.is_acronym
-                                for word in entry.words if not word.stop and word.lemma not in own})
-            if not strangers:
+            own = {lemma for _, _, lemma in words}
+            choices = []
+            for entry in glossary.concept_entries(match.concept, side):
+                if entry.status == "forbidden" or entry.term == match.entry or entry.is_acronym:
+                    continue
+                theirs = {word.lemma for word in entry.words}
+                replaceable = [(start, end) for start, end, lemma in words if lemma not in theirs]
+                strangers = [word.text for word in entry.words if not word.stop and word.lemma not in own]
+                choices += [(span, stranger) for span in replaceable for stranger in strangers]
+            if not choices:
                 continue
-            start, end = rng.choice(words)
-            mutation = replace_span("blend", pair, side, start, end, _recase(rng.choice(strangers), text[start:end]), ("term-garbled",))
+            (start, end), stranger = rng.choice(sorted(choices))
+            mutation = replace_span("blend", pair, side, start, end, _recase(stranger, text[start:end]), ("term-garbled",))
             if mutation and not still_accepted(mutation, glossary):
                 result.append(mutation)
     return result

@@ -9,6 +9,7 @@ from align.errors import AlignError
 from bench import align as align_bench
 from bench import app as app_bench
 from bench import checks as checks_bench
+from bench import mutations as mutations_bench
 from bench import translate as translate_bench
 
 
@@ -34,7 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
         handler=lambda args: translate_bench.run_bench(package_file=args.package, beam_size=args.beam_size, glossary_file=args.glossary))
     bench_checks = bench_commands.add_parser("checks", help="recall and false alarms of the checks on planted-error fixtures")
     bench_checks.add_argument("--glossary", default=None, help="glossary CSV (default: glossary/glossary.csv)")
-    bench_checks.set_defaults(handler=lambda args: checks_bench.run_bench(args.glossary))
+    bench_checks.add_argument("--set", default="fixtures", choices=["fixtures", "mutations"],
+                              help="fixtures: planted-error fixtures (default); mutations: errors generated in real eval/ sentences")
+    bench_checks.set_defaults(handler=lambda args: (mutations_bench if args.set == "mutations" else checks_bench).run_bench(args.glossary))
     bench_app = bench_commands.add_parser("app", help="review app response times on a long (~2,000-sentence) document; --browser adds Chromium")
     bench_app.add_argument("--bench-dir", default=None, help="benchmark folder (default: ../shared/bench next to the repository)")
     bench_app.add_argument("--sentences", type=int, default=2000, help="join whole TransRead books until this many French sentences (default: 2000)")

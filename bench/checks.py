@@ -272,15 +272,17 @@ def place_flags(result) -> tuple[list[PlacedFlag], list[Flag]]:
             bounds.append((offset, segment))
             offset += len(segment.text) + 1
 
-        def document_offset(position: int, closing: bool) -> int:
-            for unit_start, segment in reversed(bounds):
-                if position > unit_start or (position == unit_start and not closing):
-                    return segment.start + min(position - unit_start, len(segment.text))
-            return bounds[0][1].start if bounds else 0
-
         if bounds:
-            placed.append(PlacedFlag(result.document.name, flag, document_offset(flag.start, False), document_offset(flag.end, True)))
+            placed.append(PlacedFlag(result.document.name, flag, _document_offset(bounds, flag.start, False), _document_offset(bounds, flag.end, True)))
     return placed, mt
+
+
+def _document_offset(bounds: list, position: int, closing: bool) -> int:
+    """The document offset of `position` in a unit text made of `bounds` ((offset in the unit text, segment) pairs)."""
+    for unit_start, segment in reversed(bounds):
+        if position > unit_start or (position == unit_start and not closing):
+            return segment.start + min(position - unit_start, len(segment.text))
+    return bounds[0][1].start
 
 
 def run_real(glossary: Glossary, folder: Path = EVAL_DIR, progress=None) -> list[RealDocument]:

@@ -35,9 +35,13 @@ def build_parser() -> argparse.ArgumentParser:
         handler=lambda args: translate_bench.run_bench(package_file=args.package, beam_size=args.beam_size, glossary_file=args.glossary))
     bench_checks = bench_commands.add_parser("checks", help="recall and false alarms of the checks on planted-error fixtures")
     bench_checks.add_argument("--glossary", default=None, help="glossary CSV (default: glossary/glossary.csv)")
-    bench_checks.add_argument("--set", default="fixtures", choices=["fixtures", "mutations"],
-                              help="fixtures: planted-error fixtures (default); mutations: errors generated in real eval/ sentences")
-    bench_checks.set_defaults(handler=lambda args: (mutations_bench if args.set == "mutations" else checks_bench).run_bench(args.glossary))
+    bench_checks.add_argument("--set", default="fixtures", choices=["fixtures", "real", "mutations"],
+                              help="fixtures: planted errors (default); real: the eval/ corpus against its annotations; "
+                                   "mutations: errors generated in real eval/ sentences")
+    bench_checks.add_argument("--split", default="dev", choices=["dev", "test", "both"],
+                              help="with --set real: which part of the corpus (tune on dev; default: dev)")
+    bench_checks.add_argument("--summary", action="store_true", help="with --set real: figures only, no list of false alarms and misses")
+    bench_checks.set_defaults(handler=_bench_checks)
     bench_app = bench_commands.add_parser("app", help="review app response times on a long (~2,000-sentence) document; --browser adds Chromium")
     bench_app.add_argument("--bench-dir", default=None, help="benchmark folder (default: ../shared/bench next to the repository)")
     bench_app.add_argument("--sentences", type=int, default=2000, help="join whole TransRead books until this many French sentences (default: 2000)")
@@ -45,6 +49,14 @@ def build_parser() -> argparse.ArgumentParser:
     bench_app.add_argument("--browser", action="store_true", help="also time the interactions end to end in /usr/bin/chromium")
     bench_app.set_defaults(handler=lambda args: app_bench.command_bench_app(args))
     return parser
+
+
+def _bench_checks(args: argparse.Namespace) -> int:
+    if args.set == "mutations":
+        return mutations_bench.run_bench(args.glossary)
+    if args.set == "real":
+        return checks_bench.run_real_bench(args.glossary, ("dev", "test") if args.split == "both" else (args.split,), details=not args.summary)
+    return checks_bench.run_bench(args.glossary)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from align.checks import CheckContext, run_checks
-from align.model import Flag, Unit
+from align.model import Document, Flag, Unit
 from align.terms.glossary import DEFAULT_PATH, Glossary, load_glossary, same_form, tokenize
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "checks"
@@ -162,4 +162,236 @@ def run_bench(glossary_file: str | Path | None = None, folder: Path = FIXTURES) 
     print("word forms (inflections matched / derivations kept apart):")
     for method, (matched, total, apart, derivations) in matcher_accuracy().items():
         print(f"  {method:9s}: {matched}/{total} inflections, {apart}/{derivations} derivations")
+    return 0
+
+
+# --- real texts: the eval/ corpus ---------------------------------------------------------------
+
+EVAL_DIR = Path(__file__).resolve().parent.parent / "eval"
+SCORED_SEVERITIES = ("error", "warning")
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """One reviser's finding in eval/annotations.jsonl, with its span in the decoded text of its side."""
+
+    doc: str
+    side: str
+    kind: str
+    quote: str
+    start: int
+    end: int
+    checkable: bool
+    note: str
+
+
+@dataclass(frozen=True)
+class PlacedFlag:
+    """A flag on the French or official English with its span in that side's document text (MT flags have none)."""
+
+    doc: str
+    flag: Flag
+    start: int
+    end: int
+
+
+@dataclass
+class RealDocument:
+    name: str
+    kind: str
+    split: str
+    annotations: list[Annotation]
+    flags: list[PlacedFlag] = field(default_factory=list)
+    mt_flags: list[Flag] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        return self.kind == "pair" and not any(a.checkable for a in self.annotations)
+
+    def scored_flags(self) -> list[PlacedFlag]:
+        return [placed for placed in self.flags if placed.flag.severity in SCORED_SEVERITIES]
+
+
+def load_eval(folder: Path = EVAL_DIR) -> list[tuple[dict, Document]]:
+    """The corpus rows of eval/documents.csv with their documents, read as the CLI reads files."""
+    import csv
+
+    from align.io.documents import read_document
+
+    result = []
+    with (folder / "documents.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            en = folder / "texts" / "en" / f"{row['id']}.txt"
+            result.append((row, read_document(folder / "texts" / "fr" / f"{row['id']}.txt", en if row["kind"] == "pair" else None, row["id"])))
+    return result
+
+
+def place_annotations(document: Document, folder: Path = EVAL_DIR) -> list[Annotation]:
+    """The annotations of a document, each located at its `occurrence` of `quote` in the decoded text of its side."""
+    import unicodedata
+
+    result = []
+    for line in (folder / "annotations.jsonl").read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        if record["doc"] != document.name:
+            continue
+        text = document.fr_text if record["side"] == "fr" else document.en_text or ""
+        quote = unicodedata.normalize("NFC", record["quote"])
+        start = -1
+        for _ in range(record["occurrence"]):
+            start = text.find(quote, start + 1)
+            if start < 0:
+                raise ValueError(f"{document.name}: annotation quote {record['quote']!r} (occurrence {record['occurrence']}) not in the {record['side']} text")
+        result.append(Annotation(document.name, record["side"], record["kind"], quote, start, start + len(quote), record["checkable"], record["note"]))
+    return result
+
+
+def place_flags(result) -> tuple[list[PlacedFlag], list[Flag]]:
+    """Flags on fr/en with spans in the document text, and the flags on the MT.
+
+    A flag's offsets are in its unit's text, which joins the unit's segments with one space; walking
+    the segments gives each character's offset in the document (a flag spanning two segments runs
+    from the first's start to the second's end).
+    """
+    segments = {"fr": [s for s in result.fr_segments if s.alignable], "en": [s for s in result.en_segments if s.alignable]}
+    placed, mt = [], []
+    for flag in result.flags:
+        if flag.side == "mt":
+            mt.append(flag)
+            continue
+        if flag.link is None:
+            continue  # document-level (page furniture, info)
+        link = result.links[flag.link]
+        ids = link.fr_ids if flag.side == "fr" else link.en_ids
+        bounds = []  # (start in unit text, segment)
+        offset = 0
+        for index in ids:
+            segment = segments[flag.side][index]
+            bounds.append((offset, segment))
+            offset += len(segment.text) + 1
+
+        if bounds:
+            placed.append(PlacedFlag(result.document.name, flag, _document_offset(bounds, flag.start, False), _document_offset(bounds, flag.end, True)))
+    return placed, mt
+
+
+def _document_offset(bounds: list, position: int, closing: bool) -> int:
+    """The document offset of `position` in a unit text made of `bounds` ((offset in the unit text, segment) pairs)."""
+    for unit_start, segment in reversed(bounds):
+        if position > unit_start or (position == unit_start and not closing):
+            return segment.start + min(position - unit_start, len(segment.text))
+    return bounds[0][1].start
+
+
+def run_real(glossary: Glossary, folder: Path = EVAL_DIR, progress=None) -> list[RealDocument]:
+    """Run the real pipeline (Apertium MT, cached) on every eval document and place flags and annotations."""
+    from align.pipeline import RunOptions, run_document
+
+    options = RunOptions(mt_engine="apertium")
+    documents = []
+    for row, document in load_eval(folder):
+        if progress:
+            progress(document.name)
+        result = run_document(document, glossary, options)
+        placed, mt = place_flags(result)
+        documents.append(RealDocument(document.name, row["kind"], row["split"], place_annotations(document, folder), placed, mt))
+    return documents
+
+
+def overlaps(placed: PlacedFlag, annotation: Annotation) -> bool:
+    return placed.flag.side == annotation.side and placed.start < annotation.end and annotation.start < placed.end
+
+
+@dataclass
+class RealFigures:
+    flags: int = 0
+    true_flags: int = 0
+    annotations: int = 0
+    found: int = 0
+    clean_pairs: int = 0
+    clean_pairs_quiet: int = 0
+    clean_alarms: int = 0
+    by_flag_kind: dict = field(default_factory=dict)  # kind -> [true, total]
+    by_annotation_kind: dict = field(default_factory=dict)  # kind -> [found, total]
+    false_alarms: list = field(default_factory=list)
+    misses: list = field(default_factory=list)
+    mt_over: list = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.true_flags / self.flags if self.flags else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.annotations if self.annotations else 1.0
+
+
+def score_real(documents: list[RealDocument], split: str) -> RealFigures:
+    figures = RealFigures()
+    for document in documents:
+        if document.split != split:
+            continue
+        checkable = [a for a in document.annotations if a.checkable]
+        scored = document.scored_flags()
+        for placed in scored:
+            true = any(overlaps(placed, a) for a in checkable)
+            figures.flags += 1
+            figures.true_flags += true
+            counts = figures.by_flag_kind.setdefault(placed.flag.kind, [0, 0])
+            counts[0] += true
+            counts[1] += 1
+            if not true:
+                figures.false_alarms.append((document.name, placed))
+        for annotation in checkable:
+            found = any(overlaps(placed, annotation) for placed in scored)
+            figures.annotations += 1
+            figures.found += found
+            counts = figures.by_annotation_kind.setdefault(annotation.kind, [0, 0])
+            counts[0] += found
+            counts[1] += 1
+            if not found:
+                figures.misses.append(annotation)
+        if document.clean:
+            figures.clean_pairs += 1
+            figures.clean_alarms += len(scored)
+            figures.clean_pairs_quiet += not scored
+        mt_scored = [flag for flag in document.mt_flags if flag.severity in SCORED_SEVERITIES]
+        official = len(scored)
+        if mt_scored:
+            figures.mt_over.append((document.name, len(mt_scored), official))
+    return figures
+
+
+def print_real(figures: RealFigures, split: str, *, details: bool = True) -> None:
+    clean_rate = figures.clean_pairs_quiet / figures.clean_pairs if figures.clean_pairs else 1.0
+    print(f"{split.upper()}: precision {figures.true_flags}/{figures.flags} = {figures.precision:.2f}; "
+          f"recall {figures.found}/{figures.annotations} = {figures.recall:.2f}; "
+          f"clean pairs: {figures.clean_alarms / max(figures.clean_pairs, 1):.2f} false alarms per pair, "
+          f"{figures.clean_pairs_quiet}/{figures.clean_pairs} = {clean_rate:.0%} with no error/warning")
+    print("  precision by flag kind: " + ", ".join(f"{kind} {true}/{total}" for kind, (true, total) in sorted(figures.by_flag_kind.items())))
+    print("  recall by annotation kind: " + ", ".join(f"{kind} {found}/{total}" for kind, (found, total) in sorted(figures.by_annotation_kind.items())))
+    over = [(name, mt, official) for name, mt, official in figures.mt_over if mt > official]
+    print(f"  MT flags (error/warning): {sum(mt for _, mt, _ in figures.mt_over)} in {len(figures.mt_over)} documents; "
+          f"more than on the official texts in {len(over)}" + (": " + ", ".join(f"{name} {mt}>{official}" for name, mt, official in over) if over else ""))
+    if not details:
+        return
+    for name, placed in figures.false_alarms:
+        flag = placed.flag
+        print(f"    false alarm: {name} {flag.side} {flag.kind} {flag.severity} {flag.text[:70]!r}")
+    for annotation in figures.misses:
+        print(f"    missed: {annotation.doc} {annotation.side} {annotation.kind} {annotation.quote[:70]!r}")
+
+
+def run_real_bench(glossary_file: str | Path | None = None, splits: tuple[str, ...] = ("dev",), folder: Path = EVAL_DIR, *,
+                   details: bool = True) -> int:
+    """Print the figures on the eval/ corpus for the given splits (tune on dev; run test once at the end)."""
+    glossary = load_glossary(glossary_file or DEFAULT_PATH)
+    documents = run_real(glossary, folder)
+    counts = {split: sum(d.split == split for d in documents) for split in splits}
+    print(f"checks on real texts: eval/ corpus ({', '.join(f'{split} {count} documents' for split, count in counts.items())}), "
+          f"Apertium MT, glossary {glossary.terms.height} terms; a flag is true when its span overlaps a checkable annotation")
+    for split in splits:
+        print_real(score_real(documents, split), split, details=details)
     return 0

@@ -13,7 +13,7 @@ constraints, numbers, dates, words left untranslated).
 
 from __future__ import annotations
 
-from align.checks import acronyms, language, layout, lengths, quantities, terms
+from align.checks import acronyms, language, layout, lengths, quantities, terms, writing
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView
 from align.model import Flag, Unit
 from align.terms.glossary import Glossary, find_terms
@@ -21,6 +21,7 @@ from align.terms.glossary import Glossary, find_terms
 CHECKS: list[Check] = [
     terms.FORBIDDEN,
     terms.GARBLED,
+    writing.WRITING,
     terms.MISSING,
     quantities.NUMBERS,
     quantities.DATES,
@@ -29,6 +30,7 @@ CHECKS: list[Check] = [
     language.UNTRANSLATED,
     language.UNKNOWN_WORDS,
     terms.INCONSISTENT,
+    writing.SPELT_TWO_WAYS,
     layout.TYPOGRAPHY,
     layout.BOILERPLATE,
     lengths.MOVED,

@@ -54,6 +54,8 @@ def untranslated_official(link: LinkView, context: CheckContext) -> list[Flag]:
     english = link.texts["en"]
     if not context.has_official or not english:
         return []
+    if english in {segment.text for segment in context.fr_segments}:
+        return []  # a line both versions carry (a bilingual letterhead: « Comité permanent de la justice… » on both pages)
     flags = []
     covered: list[tuple[int, int]] = []
     for match in longest_matches(find_terms(english, "fr", glossary)):

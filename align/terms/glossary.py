@@ -71,6 +71,9 @@ STOPWORDS = {
 }
 """Closed-class words: never the content of a term, never a gap inside one, never a blend."""
 
+_CONFUSABLE = re.compile(r"Confusable with: ([a-z0-9-]+(?:,\s*[a-z0-9-]+)*)")
+"""The note convention recording concepts often rendered one for the other (see glossary/README.md)."""
+
 _BREAK = re.compile(r"[^\s'\-/]|\s/|/\s")
 """Anything but spaces, apostrophes, hyphens and a slash inside a word ("2011/36/UE") between two words ends a phrase."""
 
@@ -178,6 +181,20 @@ class Glossary:
             if subject and not subjects.get(concept):
                 subjects[concept] = subject
         return subjects
+
+    def confusables(self, concept: str) -> frozenset[str]:
+        """Concepts a translator is known to put in this one's place (trafficking/smuggling), from the notes' "Confusable with:" convention."""
+        return self._confusables.get(concept, frozenset())
+
+    @cached_property
+    def _confusables(self) -> dict[str, frozenset[str]]:
+        pairs: dict[str, set[str]] = {}
+        for concept, note in self.terms.select("concept", "note").iter_rows():
+            for found in _CONFUSABLE.finditer(note or ""):
+                for other in re.split(r",\s*", found.group(1)):
+                    pairs.setdefault(concept, set()).add(other)
+                    pairs.setdefault(other, set()).add(concept)
+        return {concept: frozenset(others) for concept, others in pairs.items()}
 
     def note(self, concept: str, lang: str, term: str) -> str:
         rows = self.terms.filter((pl.col("concept") == concept) & (pl.col("lang") == lang) & (pl.col("term") == term))

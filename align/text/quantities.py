@@ -15,25 +15,60 @@ _MONTHS = {
     "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
     "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
 }
-_MONTH_NUMBER = {name.lower(): number for names in _MONTHS.values() for number, name in enumerate(names, start=1)}
-_MONTH_NUMBER.update({"fevrier": 2, "aout": 8, "decembre": 12})
-_FR_MONTH = r"(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)"
-_EN_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_LOCALES = {"fr": ("fr", "fr_CA", "fr_BE", "fr_CH"), "en": ("en", "en_CA", "en_GB")}
+_EXTRA_ABBREVIATIONS = {"fr": {"fév": 2, "fevr": 2, "juil": 7, "dec": 12}, "en": {"Sept": 9, "Sep": 9}}
+"""Press-agency forms CLDR does not list ("fév.", AP style "Sept.")."""
+
+
+def _month_tables() -> tuple[dict[str, int], dict[str, dict[str, int]]]:
+    """Full month names and abbreviations (without their full stop) by language, from CLDR through babel.
+
+    Newswires abbreviate months in datelines (« le 30 juill. 2024 », "Sept. 4, 2019"); CLDR has
+    every locale's forms (fr_CA writes « juill. », fr « juil. »), so they are not typed here.
+    """
+    from babel.dates import get_month_names
+
+    full: dict[str, int] = {}
+    abbreviated: dict[str, dict[str, int]] = {"fr": {}, "en": {}}
+    for lang, locales in _MONTH_LOCALES.items():
+        for locale in locales:
+            for number, name in get_month_names("wide", locale=locale).items():
+                full[name.lower()] = number
+            for number, name in get_month_names("abbreviated", locale=locale).items():
+                short = name.rstrip(".")
+                if short.lower() not in full:
+                    abbreviated[lang][short] = number
+        abbreviated[lang].update(_EXTRA_ABBREVIATIONS[lang])
+    full.update({"fevrier": 2, "aout": 8, "decembre": 12})
+    return full, abbreviated
+
+
+_FULL_MONTHS, _ABBREVIATED_MONTHS = _month_tables()
+_MONTH_NUMBER = dict(_FULL_MONTHS)
+_MONTH_NUMBER.update({short.lower(): number for table in _ABBREVIATED_MONTHS.values() for short, number in table.items()})
+_ABBREVIATED = {lang: "|".join(sorted(map(re.escape, table), key=len, reverse=True)) for lang, table in _ABBREVIATED_MONTHS.items()}
+# an abbreviation is a month only with its full stop or before a year ("sept" alone is the number seven)
+_FR_MONTH = rf"(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|(?:{_ABBREVIATED['fr']})(?:\.|(?=\s+\d{{4}}\b)))"
+_EN_MONTH = rf"(January|February|March|April|May|June|July|August|September|October|November|December|(?:{_ABBREVIATED['en']})(?:\.|(?=\s+\d)))"
+_NUMERIC_DATE = re.compile(r"(?<![\w./-])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\w/]|\.\d)|(?<![\w./-])(\d{4})-(\d{2})-(\d{2})(?![\w-])")
+"""15.06.2023, 30/07/2024, 24/7/2014 (day first, as in French and EU texts), and ISO 2024-07-30."""
 _DATE_PATTERNS = {
     "fr": [
-        (re.compile(rf"\b(1er|\d{{1,2}})\s+{_FR_MONTH}(?:\s+(\d{{4}}))?\b", re.IGNORECASE), ("day", "month", "year")),
+        (re.compile(rf"\b(1er|1\s?er|\d{{1,2}})\s+{_FR_MONTH}(?:\s+(\d{{4}}))?(?!\w)", re.IGNORECASE), ("day", "month", "year")),
         (re.compile(rf"\b{_FR_MONTH}\s+(\d{{4}})\b", re.IGNORECASE), ("month", "year")),
     ],
     "en": [
         (re.compile(rf"\b{_EN_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b"), ("month", "day", "year")),
-        (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_EN_MONTH}(?:,?\s+(\d{{4}}))?\b"), ("day", "month", "year")),
-        (re.compile(rf"\b{_EN_MONTH},?\s+(\d{{4}})\b"), ("month", "year")),
+        (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_EN_MONTH}(?:,?\s+(\d{{4}}))?(?!\w)"), ("day", "month", "year")),
+        (re.compile(rf"\b{_EN_MONTH},?\s+(?:of\s+)?(\d{{4}})\b"), ("month", "year")),
     ],
 }
 _NUMBER_PATTERNS = {
-    "fr": re.compile(r"(?<![\w,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?!\w)|(?<![\w,.])\d+(?:,\d+)?(?![\w])"),
+    "fr": re.compile(r"(?<![\w,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?!\w)|(?<![\w,.])\d+(?:,\d+|\.\d{1,2}(?![.\d]))?(?![\w])"),
     "en": re.compile(r"(?<![\w,.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|(?<![\w,.])\d+(?:\.\d+)?(?![\w])"),
 }
+ENGLISH_DECIMAL_IN_FRENCH = re.compile(r"(?<![\w,.])\d+\.\d{1,2}(?![.\d])(?=[ \u00a0\u202f]*(?:%|\$|€|millions?\b|milliards?\b|pour\s+cent\b))")
+"""A decimal point in a French amount or rate (« 27.6 millions »): French writes « 27,6 »."""
 FRENCH_NOTATION_IN_ENGLISH = re.compile(r"(?<![\w,.])\d+,\d{1,2}(?![\d,])|(?<![\w,.])\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d])")
 _NOT_NUMBERS = {
     "fr": {"uns", "unes", "neuf", "milles", "milliers", "centaines", "dizaines", "millions", "milliards"},
@@ -46,7 +81,20 @@ _PER_CENT = re.compile(r"\bpour\s+$", re.IGNORECASE)
 """"cent" after "pour" is per cent, not a hundred."""
 _CONNECTORS = {"fr": {"et"}, "en": {"and"}}
 _SCALES = {"million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "billion": 1e9, "billions": 1e9}
-_SCALE_AFTER = re.compile(r"[ \u00a0\u202f]+(millions?|milliards?|billions?)\b", re.IGNORECASE)
+_SCALE_AFTER = re.compile(r"(?:[ \u00a0\u202f]+|-)(millions?|milliards?|billions?)\b", re.IGNORECASE)
+""""48 millions", "$1.3-billion"."""
+_ROUND_THE_CLOCK = {
+    "fr": re.compile(r"24\s?(?:h|heures)\s+sur\s+24(?:\s*(?:,|et)?\s*7\s+jours\s+sur\s+7)?"
+                     r"(?:\s*(?:,|et)?\s*365\s+jours\s+(?:sur|par)\s+(?:365|an))?", re.IGNORECASE),
+    "en": re.compile(r"(?<![\w/])24/7(?:/365)?(?![\w/])"
+                     r"|\b24 hours (?:a|per|on|over|out of) (?:day|24)(?:,? (?:and )?(?:7|seven) days (?:a|per|on|over|out of) (?:week|7))?"
+                     r"(?:,? (?:and )?365 days (?:a|per) year)?|\b(?:a)?round[- ]the[- ]clock\b", re.IGNORECASE),
+}
+"""« 24 heures sur 24, 7 jours sur 7 » = "24/7/365" = "around the clock": one value, not the numbers 24, 7 and 365."""
+_YEAR_RANGE = re.compile(r"(?<![\w.,/-])((?:19|20)\d{2})\s?[-–]\s?(\d{4}|\d{2})(?![\w-]|[.,]\d)")
+"""Fiscal and plan years: « 2019-2020 » = "2019-20"."""
+_IDENTIFIER = re.compile(r"[A-Z]{1,6}(?:/[A-Z0-9]+)*/\d+(?:/[A-Z0-9]+)*")
+"""Document symbols ("SG/SM/16047", "OBV/1358") are references, not quantities."""
 _NUMBER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -69,11 +117,23 @@ def find_dates(text: str, lang: str) -> list[Quantity]:
                 continue
             parts = dict(zip(order, found.groups()))
             day = parts.get("day")
-            value = (int(parts["year"]) if parts.get("year") else None, _MONTH_NUMBER[parts["month"].lower()],
-                     (1 if day == "1er" else int(day)) if day else None)
+            value = (int(parts["year"]) if parts.get("year") else None, _MONTH_NUMBER[parts["month"].rstrip(".").lower()],
+                     (1 if day and day.replace(" ", "") == "1er" else int(day)) if day else None)
             if value[2] is not None and not 1 <= value[2] <= 31:
                 continue
             result.append(Quantity(value, found.start(), found.end(), found.group(0)))
+            taken.append((found.start(), found.end()))
+    for found in _NUMERIC_DATE.finditer(text):
+        if any(start < found.end() and found.start() < end for start, end in taken):
+            continue
+        if found.group(7):
+            year, month, day = int(found.group(5)), int(found.group(6)), int(found.group(7))
+        else:
+            first, second, year = int(found.group(1)), int(found.group(3)), int(found.group(4))
+            # day first (French, EU, UN usage) unless only the month-first reading is possible (US "7/30/2024")
+            day, month = (second, first) if lang == "en" and second > 12 >= first else (first, second)
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            result.append(Quantity((year, month, day), found.start(), found.end(), found.group(0)))
             taken.append((found.start(), found.end()))
     return sorted(result, key=lambda value: value.start)
 
@@ -171,9 +231,20 @@ def find_numbers(text: str, lang: str, *, lenient: bool = False) -> list[Quantit
 
     `lenient` accepts both notations (machine translation may keep the French one).
     """
-    dates = find_dates(text, lang)
-    taken = [(date.start, date.end) for date in dates]
+    dates = find_dates(text, lang) + (find_dates(text, "fr") if lenient and lang == "en" else [])
+    taken = [(date.start, date.end) for date in dates] + [found.span() for found in _IDENTIFIER.finditer(text)]
     result = []
+    for language in (lang, "fr") if lenient and lang == "en" else (lang,):
+        for found in _ROUND_THE_CLOCK[language].finditer(text):
+            if not any(start < found.end() and found.start() < end for start, end in taken):
+                result.append(Quantity(("round the clock",), found.start(), found.end(), found.group(0)))
+                taken.append(found.span())
+    for found in _YEAR_RANGE.finditer(text):
+        first, last = int(found.group(1)), found.group(2)
+        last_year = int(last) if len(last) == 4 else first - first % 100 + int(last) + (100 if int(last) < first % 100 else 0)
+        if first < last_year <= first + 10 and not any(start < found.end() and found.start() < end for start, end in taken):
+            result.append(Quantity(("years", first, last_year), found.start(), found.end(), found.group(0)))
+            taken.append(found.span())
     for time in find_times(text, lang) + (find_times(text, "fr") if lenient and lang == "en" else []):
         if not any(start < time.end and time.start < end for start, end in taken):
             result.append(time)
@@ -183,13 +254,19 @@ def find_numbers(text: str, lang: str, *, lenient: bool = False) -> list[Quantit
             if any(start < found.end() and found.start() < end for start, end in taken):
                 continue
             raw = re.sub(r"[\s\u00a0\u202f]", "", found.group(0)).replace(",", ".")
-            result.append(Quantity((float(raw),), found.start(), found.end(), found.group(0)))
-            taken.append((found.start(), found.end()))
+            value, end = float(raw), found.end()
+            if scale := _SCALE_AFTER.match(text, end):  # machine translation keeps « 12,5 millions » as "12,5 million"
+                value *= _SCALES[scale.group(1).lower()]
+                end = scale.end()
+            result.append(Quantity((value,), found.start(), end, text[found.start():end]))
+            taken.append((found.start(), end))
     patterns = [_NUMBER_PATTERNS[lang]] + ([_NUMBER_PATTERNS["fr"]] if lenient and lang == "en" else [])
     for pattern in patterns:
         for found in pattern.finditer(text):
             if any(start < found.end() and found.start() < end for start, end in taken):
                 continue
+            if text.startswith("*", found.end()):
+                continue  # Apertium's mark of an unknown word ("52017**DC0728"): part of a code, not a number
             raw = re.sub(r"[\s\u00a0\u202f]", "", found.group(0))
             raw = raw.replace(",", ".") if pattern is _NUMBER_PATTERNS["fr"] else raw.replace(",", "")
             try:
@@ -225,6 +302,10 @@ def _roman_value(numeral: str) -> int:
 
 
 def format_number(value: tuple) -> str:
+    if value[0] == "round the clock":
+        return "24/7"
+    if value[0] == "years":
+        return f"{value[1]}-{value[2] % 100:02d}"
     if value[0] == "time":
         hour, minute = divmod(value[1], 60)
         return f"{hour % 12 or 12}{f':{minute:02d}' if minute else ''} {'p.m.' if hour >= 12 else 'a.m.'}"
@@ -256,8 +337,14 @@ def unmatched(left: list[Quantity], right: list[Quantity], same) -> tuple[list[Q
 
 def same_number(a: tuple, b: tuple) -> bool:
     """Equal values; a whole hour also equals its number ("pendant 2 h" = "for 2 hours")."""
-    return a == b or any(time[0] == "time" and number[0] != "time" and time[1] % 60 == 0 and number[0] == time[1] // 60
+    return a == b or any(time[0] == "time" and isinstance(number[0], float) and time[1] % 60 == 0 and number[0] == time[1] // 60
                          for time, number in ((a, b), (b, a)))
+
+
+def same_number_in_mt(a: tuple, b: tuple) -> bool:
+    """`same_number`, or the same digits with the scale word lost (« 1,3 milliard » → "1,3 millardo of dollars")."""
+    return same_number(a, b) or (isinstance(a[0], float) and isinstance(b[0], float) and a[0] and b[0]
+                                 and any(abs(a[0] * factor - b[0]) < 1e-6 * max(abs(a[0]), abs(b[0])) for factor in (1e6, 1e9, 1e-6, 1e-9)))
 
 
 def same_date(a: tuple, b: tuple) -> bool:

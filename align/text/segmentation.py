@@ -23,9 +23,11 @@ _BOILERPLATE = re.compile(
     r"|partager cette page|share this page|imprimer( cette page)?|print( this page)?"
     r"|signaler un problème.*|report a problem.*|haut de la page|top of page"
     r"|(partager|share)\s*(sur|on)?\s*(facebook|twitter|x|linkedin|courriel|email)"
-    r"|facebook|twitter|linkedin|courriel|e-?mail|rss)\s*$",
+    r"|facebook|twitter|linkedin|courriel|e-?mail|rss|tags\s*:|mots-clés\s*:|étiquettes\s*:)\s*$",
     re.IGNORECASE,
 )
+_TAGS_LABEL = re.compile(r"^(tags|mots-clés|étiquettes)\s*:\s*$", re.IGNORECASE)
+"""A page's tag list ("Tags:" then "Human trafficking, counter trafficking, …") is furniture."""
 _BULLET = re.compile(r"^[•◦▪●·*\-–—]\s+")
 _MONTHS_FR = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
 _MONTHS_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -38,6 +40,10 @@ _SENTENCE_END = re.compile(r"[.!?…:;»\"”)]\s*$")
 _NO_BREAK_AFTER = re.compile(
     r"(?:^|[\s('’])(M|MM|Mme|Mmes|Mlle|Me|Mgr|Dr|Pr|art|arts|al|p|pp|ex|cf|chap|vol|n°|no|env|St|Ste|Mr|Mrs|Ms|Prof|Sr|Jr|Gen|Sen|Rep|Gov|Hon)\.$"
 )
+_MONTH_ABBREVIATION = re.compile(
+    r"(?:^|\s)(janv|févr|fév|avr|juil|juill|sept|oct|nov|déc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$", re.IGNORECASE
+)
+"""An abbreviated month ends no sentence when a number follows (« le 30 juill. 2024 /CNW/ », "Sept. 4, 2019")."""
 
 
 def segment_text(text: str, lang: str) -> list[Segment]:
@@ -46,8 +52,9 @@ def segment_text(text: str, lang: str) -> list[Segment]:
     content_lines = [line for line in lines if not _BOILERPLATE.match(line[0])]
     last_content = content_lines[-1] if content_lines else None
     segments: list[Segment] = []
-    for line, offset in lines:
-        if _BOILERPLATE.match(line):
+    for position, (line, offset) in enumerate(lines):
+        after_tags = position > 0 and _TAGS_LABEL.match(lines[position - 1][0]) and not _SENTENCE_END.search(line) and "," in line
+        if _BOILERPLATE.match(line) or after_tags:
             segments.append(Segment(line, "boilerplate", offset, offset + len(line)))
             continue
         bullet = _BULLET.match(line)
@@ -82,7 +89,7 @@ def split_sentences(paragraph: str, lang: str) -> list[tuple[str, int]]:
         if start < 0:  # sentencex never rewrites text, but stay safe
             start = cursor
         cursor = start + len(piece)
-        if pieces and _NO_BREAK_AFTER.search(pieces[-1][0]):
+        if pieces and (_NO_BREAK_AFTER.search(pieces[-1][0]) or (_MONTH_ABBREVIATION.search(pieces[-1][0]) and piece[:1].isdigit())):
             previous, previous_start = pieces.pop()
             piece = paragraph[previous_start:cursor]
             start = previous_start

@@ -75,14 +75,32 @@ def decode_bytes(data: bytes, path: object = "<input>") -> tuple[str, str]:
 def read_text(path: str | Path) -> tuple[str, str]:
     """Read and decode one text file; return (text, encoding). Errors name the file."""
     file = Path(path)
+    return decode_bytes(read_limited(file), file)
+
+
+def read_limited(file: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; InputError naming the file otherwise.
+
+    Reads at most `limit + 1` bytes whatever the file claims to be, so a FIFO, a device such as
+    /dev/zero or a file growing while read can neither hang the tool nor exhaust memory.
+    """
     if not file.exists():
         raise InputError(file, "no such file")
     if file.is_dir():
         raise InputError(file, "is a folder, expected a text file")
+    if not file.is_file():
+        raise InputError(file, "is not a regular file (a pipe, socket or device); give a text file")
     size = file.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise InputError(file, f"the file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")
-    return decode_bytes(file.read_bytes(), file)
+    if size > limit:
+        raise InputError(file, f"the file is too large ({size:,} bytes; the limit is {limit:,})")
+    try:
+        with open(file, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as error:
+        raise InputError(file, f"cannot be read: {error.strerror or error}") from None
+    if len(data) > limit:
+        raise InputError(file, f"the file is too large (more than {limit:,} bytes)")
+    return data
 
 
 def _strict(data: bytes, encoding: str, path: object) -> str:

@@ -28,6 +28,8 @@ def read_document(fr_path: str | Path, en_path: str | Path | None = None, name: 
         fr_encoding=fr.encoding or fr.format,
         en_encoding=(en.encoding or en.format) if en else None,
         left_out=tuple(("fr", text) for text in fr.left_out) + tuple(("en", text) for text in (en.left_out if en else ())),
+        warnings=tuple(f"{fr_file.name}: {warning}" for warning in fr.warnings)
+        + tuple(f"{Path(en_path).name}: {warning}" for warning in (en.warnings if en else ())),
     )
 
 

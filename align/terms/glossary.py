@@ -39,7 +39,7 @@ import snowballstemmer
 from align import settings
 from align.errors import InputError
 from align.io.atomic import file_lock, fingerprint, write_atomic
-from align.io.reading import normalise_for_matching
+from align.io.reading import INVISIBLE_CLASS, normalise_for_matching, strip_invisible
 
 COLUMNS = ("concept", "subject", "lang", "term", "status", "type", "note", "definition", "source")
 REQUIRED = ("concept", "lang", "term", "status")
@@ -47,8 +47,10 @@ LANGS = ("fr", "en")
 STATUSES = ("preferred", "admitted", "forbidden")
 TYPES = ("term", "acronym", "abbreviation")
 DEFAULT_PATH = settings.DEFAULT_GLOSSARY
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = re.compile(rf"[^\W_](?:[^\W_]|[{INVISIBLE_CLASS}]+(?=[^\W_]))*")
+"""A run of letters and digits; invisible format characters inside it (a soft hyphen, a zero-width joiner) do not end it."""
 _ARTICLES = {
     "fr": frozenset({"le", "la", "les", "l", "un", "une"}),
     "en": frozenset({"the", "a", "an"}),
@@ -384,6 +386,8 @@ def validate_glossary(frame: pl.DataFrame, line_numbers: list[int] | None = None
             continue
         if row["type"] and row["type"] not in TYPES:
             problems.append(f"line {line}: type must be one of {', '.join(TYPES)}, not {row['type']!r}")
+        if row["term"][:1] in _FORMULA_STARTS:
+            problems.append(f"line {line}: term {row['term']!r} starts with {row['term'][:1]!r}, which a spreadsheet would run as a formula")
         term_key = (row["lang"], row["term"] if row["type"] in ("acronym", "abbreviation") else row["term"].casefold())
         concepts_langs.setdefault((row["concept"], row["lang"]), line)
         same_concept = seen.get((*term_key, row["concept"]))
@@ -478,10 +482,10 @@ def tokenize(text: str, lang: str) -> list[Word]:
     words = []
     previous_end = 0
     for found in _WORD.finditer(normalised):
-        raw = text[found.start():found.end()]
+        raw = strip_invisible(text[found.start():found.end()])
         lower = raw.lower()
         surface, lemma, stem = word_keys(lower, lang)
-        between = normalised[previous_end:found.start()]
+        between = strip_invisible(normalised[previous_end:found.start()])
         words.append(Word(
             raw, found.start(), found.end(), surface, lemma, stem,
             accentless=fold(lower) == lower.replace("œ", "oe").replace("æ", "ae"),

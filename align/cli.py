@@ -156,6 +156,8 @@ def command_run(args: argparse.Namespace) -> int:
         try:  # one unreadable file is reported and skipped; the rest of the batch still runs
             document = read_document(fr_file, en_file)
         except InputError as error:
+            if len(files) == 1:
+                raise  # one file: its problem is the one-line error
             skipped.append(str(error))
             print(f"skipped: {error}", file=sys.stderr)
             bar.update(len(STAGES))

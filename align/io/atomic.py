@@ -84,7 +84,12 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str, *, keep_backup
         mode = target.stat().st_mode & 0o7777
     except FileNotFoundError:
         mode = 0o666 & ~_umask()
-    tmp_name = _write_temporary(target, payload, mode)
+    try:
+        tmp_name = _write_temporary(target, payload, mode)
+    except OSError as error:  # a full disk reports no file name: name the file being written
+        if error.filename is None:
+            raise OSError(error.errno, error.strerror, str(target)) from None
+        raise
     try:
         if keep_backup and target.is_file():
             _replace_backup(target)

@@ -479,13 +479,14 @@ def word_keys(surface: str, lang: str) -> tuple[str, str, str]:
 def tokenize(text: str, lang: str) -> list[Word]:
     """The words of `text` with their offsets in `text` and their comparison keys."""
     normalised = normalise_for_matching(text)
+    visible = strip_invisible if strip_invisible(text) != text else str  # (most texts hold no invisible character)
     words = []
     previous_end = 0
     for found in _WORD.finditer(normalised):
-        raw = strip_invisible(text[found.start():found.end()])
+        raw = visible(text[found.start():found.end()])
         lower = raw.lower()
         surface, lemma, stem = word_keys(lower, lang)
-        between = strip_invisible(normalised[previous_end:found.start()])
+        between = visible(normalised[previous_end:found.start()])
         words.append(Word(
             raw, found.start(), found.end(), surface, lemma, stem,
             accentless=fold(lower) == lower.replace("œ", "oe").replace("æ", "ae"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 import simplemma
 from rapidfuzz.distance import OSA
@@ -50,7 +51,7 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
         if odd is None:
             odd = maybe_misspelt_or_doubled[index] = (
                 any(0 <= other < len(words) and words[other].surface == word.surface for other in (index - 1, index + 1))
-                or (not word.stop and len(word.surface) >= 4 and word.surface.isalpha() and not simplemma.is_known(word.surface, lang)))
+                or (not word.stop and len(word.surface) >= 4 and word.surface.isalpha() and not _is_known(word.surface, lang)))
         if odd or word.stop:
             return odd
         lemma = fold(word.lemma)
@@ -111,6 +112,32 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
     garbles += _misspelt_single_terms(text, words, lang, glossary, [(g.start, g.end) for g in garbles] + exact_spans)
     return sorted(garbles, key=lambda garble: garble.start)
 
+@lru_cache(maxsize=200_000)
+def _is_known(surface: str, lang: str) -> bool:
+    """simplemma's dictionary lookup, once per word form (it is the costliest step of the misspelling test)."""
+    return simplemma.is_known(surface, lang)
+
+
+_CONTAINING: dict[tuple[int, str], tuple[Glossary, dict[tuple, list[Entry]]]] = {}
+
+
+def _containing(glossary: Glossary, word: Word, lang: str) -> list[Entry]:
+    """`glossary.containing(word, lang)`, remembered per word form: a text repeats its words and a corpus repeats its texts' words."""
+    cached = _CONTAINING.get((id(glossary), lang))
+    if cached is None or cached[0] is not glossary:
+        if len(_CONTAINING) > 8:
+            _CONTAINING.clear()
+        cached = _CONTAINING[(id(glossary), lang)] = (glossary, {})
+    by_form = cached[1]
+    form = (word.surface, word.lemma, word.stem, word.accentless)
+    found = by_form.get(form)
+    if found is None:
+        if len(by_form) > 200_000:
+            by_form.clear()
+        found = by_form[form] = glossary.containing(word, lang)
+    return found
+
+
 def _around(positions: set[int], reach: int, count: int) -> list[int]:
     """Word indexes within `reach` of a position, inside 0..count-1."""
     return sorted({index for position in positions for index in range(max(0, position - reach), min(count, position + reach + 1))})
@@ -122,7 +149,7 @@ def _windows_by_entry(words: list[Word], lang: str, glossary: Glossary) -> dict[
     for index, word in enumerate(words):
         if word.stop:
             continue
-        for entry in glossary.containing(word, lang):
+        for entry in _containing(glossary, word, lang):
             result.setdefault(id(entry), (entry, set()))[1].add(index)
     return result
 
@@ -185,7 +212,7 @@ def _misspelt(word: Word, term_word: Word, lang: str) -> bool:
     term's word, with the same first letter (slips rarely hit it; "hestitation" is not "restitution")."""
     if word.stop or term_word.stop or len(word.surface) < 4 or not word.surface.isalpha():
         return False
-    if fold(word.surface[0]) != fold(term_word.surface[0]) or simplemma.is_known(word.surface, lang):
+    if fold(word.surface[0]) != fold(term_word.surface[0]) or _is_known(word.surface, lang):
         return False
     allowed = 1 if len(term_word.surface) < 10 else 2
     forms = {word.surface} | ({word.surface[:-1]} if word.surface[-1] in "sx" and term_word.surface[-1] not in "sx" else set())
@@ -269,7 +296,7 @@ def _misspelt_single_terms(text: str, words: list[Word], lang: str, glossary: Gl
     for word in words:
         if word.text[:1].isupper() or any(first <= word.start < last for first, last in taken):
             continue
-        if word.stop or len(word.surface) < 4 or not word.surface.isalpha():
+        if word.stop or len(word.surface) < 4 or not word.surface.isalpha() or _is_known(word.surface, lang):
             continue  # `_misspelt` is false for such a word whatever the term
         for entry in singles_by_initial.get(fold(word.surface[0]), ()):  # `_misspelt` needs the same first letter
             if _misspelt(word, entry.words[0], lang) and not same_form(word, entry.words[0]):

@@ -42,28 +42,31 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
     breaks_before = [0]  # breaks_before[i]: words before i that follow a punctuation break (a window may not hold one)
     for word in words:
         breaks_before.append(breaks_before[-1] + word.break_before)
-    maybe_misspelt_or_doubled: dict[int, bool] = {}
-
-    def odd_word(index: int, entry: Entry) -> bool:
-        """Whether words[index] may be the odd word of a garble of `entry`: a superset of what `_edit_reason` accepts."""
-        word = words[index]
-        odd = maybe_misspelt_or_doubled.get(index)
-        if odd is None:
-            odd = maybe_misspelt_or_doubled[index] = (
-                any(0 <= other < len(words) and words[other].surface == word.surface for other in (index - 1, index + 1))
-                or (not word.stop and len(word.surface) >= 4 and word.surface.isalpha() and not _is_known(word.surface, lang)))
-        if odd or word.stop:
-            return odd
-        lemma = fold(word.lemma)
-        return lemma in glossary.vocabulary(entry.concept, entry.lang) and all(lemma != fold(term_word.lemma) for term_word in entry.words)
+    # for the windows' tests against real term occurrences: reach[i] is the furthest end of an occurrence starting at or before
+    # word i (a window from i ending before it lies inside one); starts_inside/ends_inside: word i starts/ends strictly inside one
+    reach = [max((last for first, last in exact_spans if first <= word.start), default=-1) for word in words] if exact_spans else []
+    starts_inside = [any(first < word.start < last for first, last in exact_spans) for word in words] if exact_spans else []
+    ends_inside = [any(first < word.end < last for first, last in exact_spans) for word in words] if exact_spans else []
+    # what may make word i the odd word of a garble (a superset of what `_edit_reason` accepts): doubled, or unknown to the
+    # lemmatiser (a misspelling, which also needs the initial of the term's word), or a word of another variant (a blend)
+    doubled = [any(0 <= other < len(words) and words[other].surface == word.surface for other in (index - 1, index + 1))
+               for index, word in enumerate(words)]
+    unknown = [not word.stop and len(word.surface) >= 4 and word.surface.isalpha() and not _is_known(word.surface, lang) for word in words]
+    folded_lemmas = [None if word.stop else fold(word.lemma) for word in words]
+    facts = _entry_facts(glossary)
 
     for entry, positions in candidates.values():
         size = len(entry.words)
-        needed = max(1, sum(not word.stop for word in entry.words) - 1)
+        needed, initials, blend_lemmas = facts(entry)
         if len(positions) < needed:
             continue
-        if size == 2 and not any(odd_word(index, entry) for index in _around(positions, 2, len(words))):
-            continue  # a two-word term is garbled only through an odd word (misspelt, doubled or from another variant) next to it
+        lengths: tuple[int, ...] = (size - 1, size, size + 1)
+        if not any(doubled[index] or (unknown[index] and fold(words[index].surface[0]) in initials) or folded_lemmas[index] in blend_lemmas
+                   for index in _around(positions, size, len(words))):
+            # without an odd word within reach, the only garble left is a dropped word
+            if size == 2:
+                continue
+            lengths = (size - 1,)
         ordered = sorted(positions)
         # which term words each text word is a form of, computed once per (word, entry): windows overlap heavily
         forms_of: dict[int, tuple[bool, ...]] = {}
@@ -71,7 +74,7 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
         for start in sorted(starts):
             if start < 0:
                 continue
-            for length in (size - 1, size, size + 1):
+            for length in lengths:
                 stop = start + length
                 if length < 2 or stop > len(words):
                     continue
@@ -80,10 +83,9 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
                 if breaks_before[stop] - breaks_before[start + 1]:
                     continue
                 if exact_spans:  # (the cheap tests first; none depends on the others)
-                    span_start, span_end = words[start].start, words[stop - 1].end
-                    if any(first <= span_start and span_end <= last for first, last in exact_spans):
-                        continue
-                    if any(first < span_start < last or first < span_end < last for first, last in exact_spans):
+                    if reach[start] >= words[stop - 1].end:
+                        continue  # inside a real term occurrence
+                    if starts_inside[start] or ends_inside[stop - 1]:
                         continue  # the window cuts through a real term: a combination of terms, not a garble
                 equal = []
                 hits = 0
@@ -136,6 +138,31 @@ def _containing(glossary: Glossary, word: Word, lang: str) -> list[Entry]:
             by_form.clear()
         found = by_form[form] = glossary.containing(word, lang)
     return found
+
+
+_FACTS: dict[int, tuple[Glossary, dict[int, tuple[int, frozenset[str], frozenset[str]]]]] = {}
+
+
+def _entry_facts(glossary: Glossary):
+    """A function giving, for an entry of `glossary`: the content words a window needs, the initials of its words, and the
+    lemmas of the other variants' words (those that make a blend); computed once per entry."""
+    cached = _FACTS.get(id(glossary))
+    if cached is None or cached[0] is not glossary:
+        if len(_FACTS) > 8:
+            _FACTS.clear()
+        cached = _FACTS[id(glossary)] = (glossary, {})
+    by_entry = cached[1]
+
+    def facts(entry: Entry) -> tuple[int, frozenset[str], frozenset[str]]:
+        found = by_entry.get(id(entry))
+        if found is None:
+            own = {fold(term_word.lemma) for term_word in entry.words}
+            found = by_entry[id(entry)] = (max(1, sum(not word.stop for word in entry.words) - 1),
+                                           frozenset(fold(term_word.surface[0]) for term_word in entry.words if term_word.surface),
+                                           frozenset(glossary.vocabulary(entry.concept, entry.lang) - own))
+        return found
+
+    return facts
 
 
 def _around(positions: set[int], reach: int, count: int) -> list[int]:

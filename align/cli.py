@@ -210,9 +210,9 @@ def command_check(args: argparse.Namespace) -> int:
 
     units = read_units(args.tmx)
     glossary = load_glossary(settings.glossary_path(args.glossary))
-    flags = run_checks(units, CheckContext(glossary, has_official=True))
     out = Path(args.out) if args.out else Path(args.tmx).resolve().parent
     ensure_writable_folder(out)
+    flags = run_checks(units, CheckContext(glossary, has_official=True))
     write_csv(flags_frame(flags), out / "flags.csv", bom=args.csv_bom)
     if args.xlsx:
         write_xlsx(alignment_frame(units), out / "review.xlsx", flags_frame(flags))

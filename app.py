@@ -336,13 +336,18 @@ def flag_panel(review: review_lib.Review, selected: list[int]) -> None:
 
 # ---- glossary --------------------------------------------------------------------------------
 
-def save_terms(frame: pl.DataFrame, review: review_lib.Review | None) -> bool:
-    """Validate and save glossary rows; re-check the open document. Returns whether it saved."""
+def save_terms(frame: pl.DataFrame, review: review_lib.Review | None, read_fingerprint: str) -> bool:
+    """Validate and save glossary rows edited from the file whose fingerprint is `read_fingerprint`; re-check the open document.
+    Returns whether it saved (not when the file changed since: another window saved it)."""
     problems = glossary_lib.validate_glossary(frame)
     if problems:
         st.error("Glossary not saved:\n" + "\n".join(f"- {problem}" for problem in problems))
         return False
-    glossary_lib.save_glossary(frame, glossary_path())
+    try:
+        glossary_lib.save_glossary(frame, glossary_path(), read_fingerprint=read_fingerprint)
+    except InputError as error:
+        st.error(str(error))
+        return False
     st.session_state.pop(GLOSSARY_DRAFT, None)
     if review is not None:
         review.recheck(current_glossary())
@@ -363,6 +368,7 @@ def glossary_view(review: review_lib.Review | None) -> None:
     if saved:
         st.success(saved)
     terms = glossary.terms
+    read_from = glossary.fingerprint or ""  # the version edits start from: a save over a newer file is refused
     query = st.text_input("Search the glossary", key="glossary_search", placeholder="term, concept, note…")
     if query:
         needle = query.casefold()
@@ -382,7 +388,7 @@ def glossary_view(review: review_lib.Review | None) -> None:
         if st.form_submit_button("Add to glossary"):
             row = {column: "" for column in glossary_lib.COLUMNS} | {"concept": (concept or "").strip(), "term": term.strip(), "lang": lang,
                                                                       "status": status, "type": "term", "note": note}
-            if save_terms(pl.concat([terms, pl.DataFrame([row], schema=terms.schema)]), review):
+            if save_terms(pl.concat([terms, pl.DataFrame([row], schema=terms.schema)]), review, read_from):
                 st.session_state.pop("term_prefill", None)
                 st.rerun()
 
@@ -432,7 +438,7 @@ def glossary_view(review: review_lib.Review | None) -> None:
         st.session_state[GLOSSARY_DRAFT] = {"fingerprint": fingerprint, "base": base, "edited": edited}
     if st.button("Save glossary", key="glossary_save", type="primary") and not replaced:
         frame = pl.from_pandas(edited).cast(pl.Utf8).fill_null("") if len(edited) else terms.clear()
-        if save_terms(frame.select(glossary_lib.COLUMNS), review):
+        if save_terms(frame.select(glossary_lib.COLUMNS), review, read_from):
             st.rerun()
 
 

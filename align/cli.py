@@ -30,6 +30,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except OSError as error:  # the file system refused: permissions, a read-only or full disk, a file where a folder is expected
+        if os.environ.get(DEBUG_ENV):
+            raise
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"error: {where}{error.strerror or error}", file=sys.stderr)
+        return 2
     except Exception as error:  # the contract: one line, never a traceback (set ALIGN_DEBUG=1 to see it)
         if os.environ.get(DEBUG_ENV):
             raise
@@ -121,47 +127,79 @@ def build_parser() -> argparse.ArgumentParser:
 def command_run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from align.export import ExportOptions, export_result
-    from align.io.documents import find_documents
-    from align.pipeline import STAGES, RunOptions, run_documents
+    from align.export import ExportOptions, export_result, output_folder
+    from align.io.documents import document_files, read_document
+    from align.pipeline import STAGES, RunOptions, run_document
     from align.review.state import apply_saved_review
     from align.terms.glossary import load_glossary
 
     if args.en and len(args.paths) != 1:
         raise InputError(args.en, "--en needs exactly one French file")
-    documents = find_documents(args.paths, args.en)
+    files = document_files(args.paths, args.en)
     glossary = load_glossary(settings.glossary_path(args.glossary))
     options = RunOptions(mt_engine=args.mt_engine, embedding_model=args.embedding_model or RunOptions.embedding_model,
                          cache=args.cache, mt_beam_size=args.beam_size)
     exports = ExportOptions(csv_bom=args.csv_bom, tmx_english=args.tmx_english, tmx_status=args.tmx_status, xlsx=args.xlsx)
     out = Path(args.out)
+    ensure_writable_folder(out)
     terminal = sys.stderr.isatty()
-    bar = tqdm(total=len(documents) * len(STAGES), unit="stage", disable=not terminal, leave=False)
+    bar = tqdm(total=len(files) * len(STAGES), unit="stage", disable=not terminal, leave=False)
     mt_bar = tqdm(unit="segment", disable=not terminal, leave=False, position=1)
 
-    def progress(document, stage: str) -> None:
-        bar.set_description(f"{document.name}: {stage}")
-        bar.update(1)
-
-    def mt_progress(document, done: int, total: int) -> None:
-        mt_bar.set_description(f"{document.name}: translating")
+    def mt_progress(name: str, done: int, total: int) -> None:
+        mt_bar.set_description(f"{name}: translating")
         mt_bar.total, mt_bar.n = total, done
         mt_bar.refresh()
 
-    summaries: list[str] = []
-    warnings: list[str] = []
-    for result in run_documents(documents, glossary, options, progress=progress, mt_progress=mt_progress):
+    skipped: list[str] = []
+    for number, (fr_file, en_file) in enumerate(files, start=1):
+        try:  # one unreadable file is reported and skipped; the rest of the batch still runs
+            document = read_document(fr_file, en_file)
+        except InputError as error:
+            if len(files) == 1:
+                raise  # one file: its problem is the one-line error
+            skipped.append(str(error))
+            print(f"skipped: {error}", file=sys.stderr)
+            bar.update(len(STAGES))
+            continue
+
+        def progress(stage: str, name: str = document.name) -> None:
+            bar.set_description(f"{name}: {stage}")
+            bar.update(1)
+
+        result = run_document(document, glossary, options, progress=progress,
+                              mt_progress=lambda done, total, name=document.name: mt_progress(name, done, total))
         result = apply_saved_review(result, glossary, args.review_dir)
-        export_result(result, out / result.document.name, exports)
-        summaries.append(result.summary())
-        warnings += [f"warning: {result.document.name}: {notice.removeprefix('warning: ')}" for notice in result.notices if notice.startswith("warning")]
+        export_result(result, output_folder(out, result.document.name), exports)
+        line = result.summary()
+        if terminal:
+            bar.write(line)
+        else:
+            print(line, flush=True)
+            print(f"progress: {number}/{len(files)} documents done ({result.document.name})", file=sys.stderr, flush=True)
+        for notice in result.notices:
+            if notice.startswith("warning"):
+                print(f"warning: {result.document.name}: {notice.removeprefix('warning: ')}", file=sys.stderr, flush=True)
     mt_bar.close()
     bar.close()
-    for line in summaries:
-        print(line)
-    for line in warnings:
-        print(line, file=sys.stderr)
+    if skipped:
+        print(f"error: {len(skipped)} of {len(files)} file(s) skipped (see the skipped: lines above)", file=sys.stderr)
+        return 2
     return 0
+
+
+def ensure_writable_folder(folder: Path) -> None:
+    """Refuse, before any work, an output folder that is a file or cannot be written."""
+    import tempfile
+
+    if folder.exists() and not folder.is_dir():
+        raise InputError(folder, "the output folder is a file")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as error:
+        raise InputError(folder, f"cannot write in the output folder: {error.strerror or error}") from None
 
 
 def command_check(args: argparse.Namespace) -> int:
@@ -172,8 +210,9 @@ def command_check(args: argparse.Namespace) -> int:
 
     units = read_units(args.tmx)
     glossary = load_glossary(settings.glossary_path(args.glossary))
-    flags = run_checks(units, CheckContext(glossary, has_official=True))
     out = Path(args.out) if args.out else Path(args.tmx).resolve().parent
+    ensure_writable_folder(out)
+    flags = run_checks(units, CheckContext(glossary, has_official=True))
     write_csv(flags_frame(flags), out / "flags.csv", bom=args.csv_bom)
     if args.xlsx:
         write_xlsx(alignment_frame(units), out / "review.xlsx", flags_frame(flags))
@@ -189,9 +228,15 @@ def command_glossary_export(args: argparse.Namespace) -> int:
     from align.io.atomic import write_atomic
     from align.terms.glossary import load_glossary
 
-    glossary = load_glossary(settings.glossary_path(args.glossary))
+    source = settings.glossary_path(args.glossary)
+    target = Path(args.out)
+    if target.is_dir():
+        raise InputError(target, "is a folder; give the file to write")
+    if target.exists() and source.exists() and os.path.samefile(target, source):
+        raise InputError(target, "is the glossary being exported; write the export to another file")
+    glossary = load_glossary(source)
     data = tbx_bytes(glossary, dialect=args.tbx_version) if args.format == "tbx" else csv_bytes(glossary.terms)
-    write_atomic(args.out, data)
+    write_atomic(target, data)
     concepts = glossary.terms["concept"].n_unique()
     print(f"{args.out}: {glossary.terms.height} terms in {concepts} concepts ({args.format})")
     return 0
@@ -226,14 +271,14 @@ def command_align(args: argparse.Namespace) -> int:
     from align.aligner.alignment import align_texts, calibration_notice, format_link
     from align.aligner.embedding import DEFAULT_MODEL, load_encoder
     from align.io.reading import read_text
-    from align.text.language import detect_language
+    from align.text.language import identify
 
     source = [line.strip() for line in read_text(args.source)[0].split("\n") if line.strip()]
     target = [line.strip() for line in read_text(args.target)[0].split("\n") if line.strip()]
     for path, lines, expected in ((args.source, source, args.src_lang), (args.target, target, args.tgt_lang)):
-        found = detect_language(" ".join(lines[:200]))
-        if found is not None and found != expected.lower().split("-")[0]:
-            print(f"warning: {path} reads as {found!r}, not {expected!r}: check the file and --src-lang/--tgt-lang", file=sys.stderr)
+        found = identify(" ".join(lines[:200]))
+        if found is not None and found[0] != expected.lower().split("-")[0]:
+            print(f"warning: {path} reads as {found[0]!r}, not {expected!r}: check the file and --src-lang/--tgt-lang", file=sys.stderr)
     model = args.embedding_model or DEFAULT_MODEL
     if notice := calibration_notice(model):
         print(f"notice: {notice}", file=sys.stderr)

@@ -33,6 +33,8 @@ class Document:
     en_encoding: str | None = None
     left_out: tuple[tuple[str, str], ...] = ()
     """(side, text) of page furniture a reader removed before segmentation (reported as boilerplate)."""
+    warnings: tuple[str, ...] = ()
+    """What reading the files had to repair or doubt (invalid bytes, a file in another language), for the summary and stderr."""
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from align.checks import CheckContext, run_checks
 from align.model import Document, DocumentResult, Link, Translation
 from align.mt.translate import UNAVAILABLE_NOTICE, translate_segments
 from align.terms.glossary import Glossary
+from align.text.language import language_warning
 from align.text.segmentation import segment_text
 
 STAGES = ("segment", "translate", "embed", "align", "check")
@@ -49,7 +50,10 @@ def run_document(
     en_all = segment_text(document.en_text, "en") if document.en_text is not None else []
     fr_texts = [segment.text for segment in fr_all if segment.alignable]
     en_segments = [segment for segment in en_all if segment.alignable]
-    notices: list[str] = []
+    notices: list[str] = [f"warning: {warning}" for warning in document.warnings]
+    for text, lang, what in ((document.fr_text, "fr", "the French file"), (document.en_text, "en", "the English file")):
+        if warning := language_warning(text, lang, what):
+            notices.append(f"warning: {warning}")
 
     report("translate")
     translations = translate_segments(fr_texts, options.mt_engine, glossary=glossary, cache=options.cache, progress=mt_progress,

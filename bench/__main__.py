@@ -8,6 +8,7 @@ import sys
 from align.errors import AlignError
 from bench import align as align_bench
 from bench import app as app_bench
+from bench import check_speed as check_speed_bench
 from bench import checks as checks_bench
 from bench import mutations as mutations_bench
 from bench import translate as translate_bench
@@ -48,6 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
     bench_app.add_argument("--repeat", type=int, default=3, help="runs per server-side figure, median printed (default: 3)")
     bench_app.add_argument("--browser", action="store_true", help="also time the interactions end to end in /usr/bin/chromium")
     bench_app.set_defaults(handler=lambda args: app_bench.command_bench_app(args))
+    check_speed = bench_commands.add_parser("check-speed", help="units/s of `check` on a large TMX built from corpus sentences")
+    check_speed.add_argument("--units", type=int, default=100_000, help="units in the TMX (default: 100,000)")
+    check_speed.add_argument("--glossary", default=None, help="glossary CSV (default: glossary/glossary.csv)")
+    check_speed.set_defaults(handler=lambda args: check_speed_bench.command_check_speed(args))
     return parser
 
 

@@ -53,7 +53,9 @@ def test_csv_with_bom_starts_with_the_utf8_mark_and_reads_back_the_same(alignmen
     assert not plain.startswith(BOM) and marked.startswith(BOM) and marked[len(BOM):] == plain
     read = pl.read_csv(io.BytesIO(marked), infer_schema=False)
     assert read.columns[0] == "link"  # the BOM does not leak into the first column name
-    assert read["fr"].to_list() == alignment["fr"].to_list()
+    # a cell a spreadsheet would run as a formula is written with a leading apostrophe (CSV injection), the rest as it is
+    assert read["fr"].to_list() == alignment["fr"].to_list()[:2] + ["'=SOMME(A1)"]
+    assert read["en"].to_list()[2] == "'=SUM(A1)"
     assert read["fr_ids"].to_list() == ["0", "1 2", "3"]
     assert marked.decode("utf-8-sig").splitlines()[0] == "link,fr_ids,en_ids,fr,mt,en,score,status,mt_engine"
 

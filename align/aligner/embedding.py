@@ -35,6 +35,7 @@ import numpy as np
 
 from align import settings
 from align.errors import ModelMissingError
+from align.io.sqlitefile import is_corrupt, open_cache, quarantine
 
 DEFAULT_MODEL = "use-multilingual"
 ENGLISH_MODEL = "all-minilm-l6-v2"
@@ -108,19 +109,26 @@ class SentenceTransformerEncoder:
         return _normalise(np.asarray(vectors, dtype=np.float32))
 
 
+_VECTORS_SCHEMA = "CREATE TABLE IF NOT EXISTS vectors (model TEXT NOT NULL, key BLOB NOT NULL, vector BLOB NOT NULL, PRIMARY KEY (model, key))"
+
+
 class EmbeddingCache:
     """Vectors on disk keyed by (model name, sentence text); safe for several processes."""
 
     def __init__(self, directory: str | Path) -> None:
         self.directory = Path(directory)
-        self.directory.mkdir(parents=True, exist_ok=True)
         self.path = self.directory / "embeddings.sqlite"
         self._lock = threading.Lock()
-        self._connection = sqlite3.connect(self.path, timeout=60, check_same_thread=False)
-        self._connection.execute("PRAGMA journal_mode=WAL")
-        self._connection.execute("CREATE TABLE IF NOT EXISTS vectors (model TEXT NOT NULL, key BLOB NOT NULL, vector BLOB NOT NULL, "
-                                 "PRIMARY KEY (model, key))")
-        self._connection.commit()
+        self._connection = open_cache(self.path, [_VECTORS_SCHEMA], timeout=60)
+
+    def _recover(self, error: sqlite3.DatabaseError) -> bool:
+        """A file damaged while in use is moved aside and replaced by an empty cache; False for other errors."""
+        if not is_corrupt(error):
+            return False
+        self._connection.close()
+        quarantine(self.path, error)
+        self._connection = open_cache(self.path, [_VECTORS_SCHEMA], timeout=60)
+        return True
 
     @staticmethod
     def key(text: str) -> bytes:
@@ -132,21 +140,32 @@ class EmbeddingCache:
         found: dict[str, np.ndarray] = {}
         items = list(keys)
         with self._lock:
-            for start in range(0, len(items), 500):
-                chunk = items[start:start + 500]
-                rows = self._connection.execute(
-                    f"SELECT key, vector FROM vectors WHERE model = ? AND key IN ({','.join('?' * len(chunk))})", [model, *chunk]
-                ).fetchall()
-                for key, blob in rows:
-                    found[keys[bytes(key)]] = np.frombuffer(blob, dtype=np.float32)
+            try:
+                for start in range(0, len(items), 500):
+                    chunk = items[start:start + 500]
+                    rows = self._connection.execute(
+                        f"SELECT key, vector FROM vectors WHERE model = ? AND key IN ({','.join('?' * len(chunk))})", [model, *chunk]
+                    ).fetchall()
+                    for key, blob in rows:
+                        found[keys[bytes(key)]] = np.frombuffer(blob, dtype=np.float32)
+            except sqlite3.DatabaseError as error:
+                if not self._recover(error):
+                    raise
+                return {}
         return found
 
     def put(self, model: str, texts: list[str], vectors: np.ndarray) -> None:
         """Store vectors (rows of `vectors`, in the order of `texts`)."""
         rows = [(model, self.key(text), np.ascontiguousarray(vector, dtype=np.float32).tobytes()) for text, vector in zip(texts, vectors)]
         with self._lock:
-            self._connection.executemany("INSERT OR REPLACE INTO vectors (model, key, vector) VALUES (?, ?, ?)", rows)
-            self._connection.commit()
+            for attempt in range(2):
+                try:
+                    self._connection.executemany("INSERT OR REPLACE INTO vectors (model, key, vector) VALUES (?, ?, ?)", rows)
+                    self._connection.commit()
+                    return
+                except sqlite3.DatabaseError as error:
+                    if attempt or not self._recover(error):
+                        raise
 
 
 class CachedEncoder:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from align.errors import InputError
 from align.export.tables import alignment_frame, flags_frame, write_csv, write_tmx, write_xlsx
 from align.model import DocumentResult
 
@@ -52,6 +53,20 @@ EXPORTERS: list[Exporter] = [
     Exporter("aligned.tmx", _tmx),
     Exporter("review.xlsx", _xlsx, lambda options: options.xlsx),
 ]
+
+
+def safe_folder_name(name: str) -> str:
+    """A document name usable as one folder name: no separators, control characters or leading dots ("..", ".", "...txt")."""
+    cleaned = "".join("_" if char in '/\\:' or not char.isprintable() else char for char in name).strip().lstrip(".").strip()
+    return cleaned[:150] or "document"
+
+
+def output_folder(out: Path, name: str) -> Path:
+    """The folder of one document's outputs inside `out`; never outside it, whatever the document's file was called."""
+    folder = out / safe_folder_name(name)
+    if not folder.resolve().is_relative_to(out.resolve()) or folder.resolve() == out.resolve():
+        raise InputError(name, f"cannot be written under {out}: the name leads outside the output folder")
+    return folder
 
 
 def export_result(result: DocumentResult, folder: Path, options: ExportOptions) -> list[Path]:

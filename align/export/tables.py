@@ -67,8 +67,19 @@ def csv_bytes(frame: pl.DataFrame, *, bom: bool = False) -> bytes:
     text correctly instead of guessing a Windows code page.
     """
     buffer = io.BytesIO()
-    _flatten(frame).write_csv(buffer, include_bom=bom)
+    _neutralise_formulas(_flatten(frame)).write_csv(buffer, include_bom=bom)
     return buffer.getvalue()
+
+
+FORMULA_STARTS = "=+-@\t\r"
+"""A cell starting with one of these is run as a formula by Excel and LibreOffice (CSV injection)."""
+
+
+def _neutralise_formulas(frame: pl.DataFrame) -> pl.DataFrame:
+    """Text cells that a spreadsheet would run as a formula get a leading apostrophe, which shows them as text (OWASP's advice)."""
+    pattern = "^[" + FORMULA_STARTS.replace("-", "\\-") + "]"
+    return frame.with_columns([pl.when(pl.col(name).str.contains(pattern)).then(pl.lit("'") + pl.col(name)).otherwise(pl.col(name)).alias(name)
+                               for name, dtype in frame.schema.items() if dtype == pl.Utf8])
 
 
 def write_csv(frame: pl.DataFrame, path: str | Path, *, bom: bool = False) -> Path:

@@ -402,12 +402,25 @@ def import_tbx(path: str | Path, glossary_path: str | Path, *, dry_run: bool = F
     problem an `InputError` is raised and the glossary file is left untouched. The previous
     glossary is kept as `NAME.bak`. Nothing is written with `dry_run`, or when nothing changed.
     """
-    from align.terms import glossary as glossary_module
+    from align.io.atomic import file_lock
 
     target = Path(glossary_path)
-    existing = glossary_module.load_glossary(target).terms if target.exists() else pl.DataFrame(schema=dict.fromkeys(COLUMNS, pl.Utf8))
     imported, read_report = read_tbx(path)
-    merged, report = merge_terms(existing, imported)
+    if dry_run:
+        return _merge_into(target, imported, read_report, path, dry_run=True)
+    with file_lock(target):  # a second import (or the app) waits: reading, merging and writing are one step
+        return _merge_into(target, imported, read_report, path, dry_run=False)
+
+
+def _merge_into(target: Path, imported: pl.DataFrame, read_report: ImportReport, path: str | Path, *,
+                dry_run: bool) -> tuple[pl.DataFrame, ImportReport]:
+    from align.terms import glossary as glossary_module
+
+    if target.exists():
+        current = glossary_module.load_glossary(target)
+    else:
+        current = glossary_module.Glossary(pl.DataFrame(schema=dict.fromkeys(COLUMNS, pl.Utf8)), target, "")
+    merged, report = merge_terms(current.terms, imported)
     report.skipped = read_report.skipped + report.skipped
     report.notes = read_report.notes + report.notes
     problems = glossary_module.validate_glossary(merged)
@@ -416,5 +429,5 @@ def import_tbx(path: str | Path, glossary_path: str | Path, *, dry_run: bool = F
         raise InputError(path, f"not imported, the merged glossary would be invalid: {shown}")
     changed = report.concepts_added or report.terms_added or report.terms_merged or report.terms_updated
     if changed and not dry_run:
-        glossary_module.save_glossary(glossary_module.Glossary(merged), target)
+        glossary_module.save_glossary(merged, target, read_fingerprint=current.fingerprint)
     return merged, report

@@ -28,6 +28,8 @@ def read_document(fr_path: str | Path, en_path: str | Path | None = None, name: 
         fr_encoding=fr.encoding or fr.format,
         en_encoding=(en.encoding or en.format) if en else None,
         left_out=tuple(("fr", text) for text in fr.left_out) + tuple(("en", text) for text in (en.left_out if en else ())),
+        warnings=tuple(f"{fr_file.name}: {warning}" for warning in fr.warnings)
+        + tuple(f"{Path(en_path).name}: {warning}" for warning in (en.warnings if en else ())),
     )
 
 
@@ -41,9 +43,13 @@ def english_for(folder: Path, name: str) -> Path | None:
     return next((path for path in source_files(folder / "en") if path.stem == name), None)
 
 
-def find_documents(paths: list[str | Path], en_path: str | Path | None = None) -> list[Document]:
-    """Resolve CLI paths into documents (see the module docstring); `en_path` pairs one French file with an English file."""
-    documents: list[Document] = []
+def document_files(paths: list[str | Path], en_path: str | Path | None = None) -> list[tuple[Path, Path | None]]:
+    """Resolve CLI paths into (French file, official English file or None) pairs, without reading them.
+
+    Raises InputError for a path that does not exist or a folder not laid out like `texts/`;
+    whether each file is readable is left to `read_document`, so a batch can skip one bad file.
+    """
+    pairs: list[tuple[Path, Path | None]] = []
     for raw in paths:
         path = Path(raw)
         if not path.exists():
@@ -54,11 +60,18 @@ def find_documents(paths: list[str | Path], en_path: str | Path | None = None) -
             fr_dir = path / "fr"
             if not fr_dir.is_dir():
                 raise InputError(path, "folder has no fr/ subfolder (expected fr/NAME.txt and optional en/NAME.txt)")
-            fr_files = source_files(fr_dir)
+            try:
+                fr_files = source_files(fr_dir)
+            except OSError as error:
+                raise InputError(fr_dir, f"cannot list the folder: {error.strerror or error}") from None
             if not fr_files:
                 raise InputError(fr_dir, f"no readable files ({', '.join(sorted(READERS))})")
-            for fr_file in fr_files:
-                documents.append(read_document(fr_file, english_for(path, fr_file.stem)))
+            pairs.extend((fr_file, english_for(path, fr_file.stem)) for fr_file in fr_files)
         else:
-            documents.append(read_document(path, en_path))
-    return documents
+            pairs.append((path, Path(en_path) if en_path is not None else None))
+    return pairs
+
+
+def find_documents(paths: list[str | Path], en_path: str | Path | None = None) -> list[Document]:
+    """Resolve CLI paths into documents (see the module docstring); `en_path` pairs one French file with an English file."""
+    return [read_document(fr_file, en_file) for fr_file, en_file in document_files(paths, en_path)]

@@ -20,6 +20,8 @@ from align.errors import InputError
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 XML_LANG = f"{{{XML_NS}}}lang"
+MAX_XML_BYTES = 200_000_000
+"""Larger TMX/TBX files are refused (a 100,000-unit memory is about 30 MB)."""
 
 
 def safe_parser() -> etree.XMLParser:
@@ -30,15 +32,9 @@ def safe_parser() -> etree.XMLParser:
 
 def read_bytes(path: str | Path) -> bytes:
     """The bytes of a file, with a clear error when it is missing or unreadable."""
-    file = Path(path)
-    if not file.exists():
-        raise InputError(file, "no such file")
-    if file.is_dir():
-        raise InputError(file, "is a folder, not a file")
-    try:
-        return file.read_bytes()
-    except OSError as error:
-        raise InputError(file, f"cannot be read: {error.strerror or error}") from None
+    from align.io.reading import read_limited
+
+    return read_limited(Path(path), MAX_XML_BYTES)
 
 
 def parse_xml(data: bytes, path: str | Path) -> etree._Element:
@@ -56,9 +52,13 @@ def parse_xml(data: bytes, path: str | Path) -> etree._Element:
         raise InputError(path, f"refused unsafe XML: {error}") from None
     except ParseError as error:
         raise InputError(path, f"malformed XML: {error}") from None
+    except (LookupError, ValueError) as error:  # an unknown encoding in the XML declaration
+        raise InputError(path, f"malformed XML: {error}") from None
+    except RecursionError:
+        raise InputError(path, "malformed XML: elements nested too deeply") from None
     try:
         return etree.fromstring(data, safe_parser())
-    except etree.XMLSyntaxError as error:
+    except (etree.XMLSyntaxError, LookupError, ValueError) as error:
         raise InputError(path, f"malformed XML: {error}") from None
 
 

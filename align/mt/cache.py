@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from align import settings
+from align.io.sqlitefile import is_corrupt, open_cache, quarantine
 
 CACHE_FILE = "translations.sqlite"
 _SCHEMA = """
@@ -32,39 +33,50 @@ class TranslationCache:
     def __init__(self, folder: str | Path | None = None) -> None:
         self.folder = settings.cache_dir(folder)
         self.path = self.folder / CACHE_FILE
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            # one connection shared by the threads of a process (the Streamlit app), serialised by a lock
-            self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
-            self._lock = threading.Lock()
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute(_SCHEMA)
-            self._db.commit()
-        except (OSError, sqlite3.Error) as error:
-            from align.errors import InputError
+        # one connection shared by the threads of a process (the Streamlit app), serialised by a lock
+        self._lock = threading.Lock()
+        self._db = open_cache(self.path, [_SCHEMA], timeout=30)
 
-            raise InputError(self.path, f"cannot open the translation cache: {error}") from None
+    def _recover(self, error: sqlite3.DatabaseError) -> bool:
+        """A file damaged while in use is moved aside and replaced by an empty cache; False for other errors."""
+        if not is_corrupt(error):
+            return False
+        self._db.close()
+        quarantine(self.path, error)
+        self._db = open_cache(self.path, [_SCHEMA], timeout=30)
+        return True
 
     def get_many(self, model: str, sources: Iterable[str]) -> dict[str, tuple[str, tuple[str, ...]]]:
         """Cached (target, unknown words) for those of `sources` that are cached."""
         wanted = list(dict.fromkeys(sources))
         found: dict[str, tuple[str, tuple[str, ...]]] = {}
         with self._lock:
-            for start in range(0, len(wanted), 500):  # stay under SQLite's bound-parameter limit
-                chunk = wanted[start:start + 500]
-                marks = ",".join("?" * len(chunk))
-                rows = self._db.execute(f"SELECT source, target, unknown FROM translations WHERE model = ? AND source IN ({marks})", [model, *chunk])
-                for source, target, unknown in rows.fetchall():
-                    found[source] = (target, tuple(unknown.split()))
+            try:
+                for start in range(0, len(wanted), 500):  # stay under SQLite's bound-parameter limit
+                    chunk = wanted[start:start + 500]
+                    marks = ",".join("?" * len(chunk))
+                    rows = self._db.execute(f"SELECT source, target, unknown FROM translations WHERE model = ? AND source IN ({marks})",
+                                            [model, *chunk])
+                    for source, target, unknown in rows.fetchall():
+                        found[source] = (target, tuple(unknown.split()))
+            except sqlite3.DatabaseError as error:
+                if not self._recover(error):
+                    raise
+                return {}
         return found
 
     def put_many(self, model: str, entries: Iterable[tuple[str, str, tuple[str, ...]]]) -> None:
         """Store (source, target, unknown words) entries in one transaction."""
-        with self._lock, self._db:
-            self._db.executemany(
-                "INSERT OR REPLACE INTO translations (model, source, target, unknown) VALUES (?, ?, ?, ?)",
-                [(model, source, target, " ".join(unknown)) for source, target, unknown in entries],
-            )
+        rows = [(model, source, target, " ".join(unknown)) for source, target, unknown in entries]
+        with self._lock:
+            for attempt in range(2):
+                try:
+                    with self._db:
+                        self._db.executemany("INSERT OR REPLACE INTO translations (model, source, target, unknown) VALUES (?, ?, ?, ?)", rows)
+                    return
+                except sqlite3.DatabaseError as error:
+                    if attempt or not self._recover(error):
+                        raise
 
     def __len__(self) -> int:
         with self._lock:

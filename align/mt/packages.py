@@ -144,6 +144,7 @@ def verify_package_file(path: str | Path) -> tuple[dict, str]:
     try:
         with zipfile.ZipFile(file) as archive:
             names = archive.namelist()
+            _refuse_bomb(file, archive.infolist())
             for name in names:
                 parts = PurePosixPath(name).parts
                 if name.startswith("/") or ".." in parts or "\\" in name:
@@ -171,6 +172,27 @@ def verify_package_file(path: str | Path) -> tuple[dict, str]:
         if prefix + required not in names:
             raise InputError(file, f"not a usable argos package: {required} missing")
     return metadata, top
+
+
+MAX_UNPACKED_BYTES = 4_000_000_000
+"""An argos fr→en package unpacks to a few hundred MB; more is not a package (a zip bomb would fill the disk)."""
+MAX_RATIO = 200
+"""Model weights barely compress (ratio about 1.1); a member expanding more than this is a decompression bomb."""
+MAX_MEMBERS = 10_000
+
+
+def _refuse_bomb(file: Path, members: list[zipfile.ZipInfo]) -> None:
+    """Refuse an archive that would unpack to far more than a package (sizes are those the archive declares,
+    which `zipfile` enforces while extracting)."""
+    if len(members) > MAX_MEMBERS:
+        raise InputError(file, f"not an argos package: {len(members):,} files in the archive (at most {MAX_MEMBERS:,})")
+    total = sum(member.file_size for member in members)
+    if total > MAX_UNPACKED_BYTES:
+        raise InputError(file, f"refused: the archive would unpack to {total:,} bytes (at most {MAX_UNPACKED_BYTES:,})")
+    for member in members:
+        if member.file_size > 1_000_000 and member.file_size > MAX_RATIO * max(member.compress_size, 1):
+            raise InputError(file, f"refused: {member.filename!r} expands {member.file_size // max(member.compress_size, 1):,} times "
+                                   f"(a decompression bomb; at most {MAX_RATIO} times)")
 
 
 def install_package_file(path: str | Path, packages_dir: Path | None = None) -> ArgosPackage:

@@ -23,6 +23,7 @@ and absent from the term is not ("traité", a treaty, is not "traite").
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 import unicodedata
@@ -37,8 +38,8 @@ import snowballstemmer
 
 from align import settings
 from align.errors import InputError
-from align.io.atomic import write_atomic
-from align.io.reading import normalise_for_matching
+from align.io.atomic import file_lock, fingerprint, write_atomic
+from align.io.reading import INVISIBLE_CLASS, normalise_for_matching, strip_invisible
 
 COLUMNS = ("concept", "subject", "lang", "term", "status", "type", "note", "definition", "source")
 REQUIRED = ("concept", "lang", "term", "status")
@@ -46,8 +47,10 @@ LANGS = ("fr", "en")
 STATUSES = ("preferred", "admitted", "forbidden")
 TYPES = ("term", "acronym", "abbreviation")
 DEFAULT_PATH = settings.DEFAULT_GLOSSARY
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = re.compile(rf"[^\W_](?:[^\W_]|[{INVISIBLE_CLASS}]+(?=[^\W_]))*")
+"""A run of letters and digits; invisible format characters inside it (a soft hyphen, a zero-width joiner) do not end it."""
 _ARTICLES = {
     "fr": frozenset({"le", "la", "les", "l", "un", "une"}),
     "en": frozenset({"the", "a", "an"}),
@@ -146,6 +149,9 @@ class Glossary:
 
     terms: pl.DataFrame
     path: Path | None = field(default=None, compare=False)
+    fingerprint: str | None = field(default=None, compare=False)
+    """SHA-256 of the file as read ('' for a file that did not exist, None when not read from a file): `save_glossary` refuses to
+    write over a file that changed since."""
 
     def preferred(self, concept: str, lang: str) -> str | None:
         """The preferred term of a concept in a language."""
@@ -293,11 +299,12 @@ def load_glossary(path: str | Path = DEFAULT_PATH) -> Glossary:
     `validate_glossary`.
     """
     file = Path(path)
-    frame, problems = _read_and_validate(file, _read_glossary_text(file))
+    data = _read_glossary_bytes(file)
+    frame, problems = _read_and_validate(file, _decode_glossary(file, data))
     if problems:
         more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
         raise InputError(file, problems[0] + more)
-    return Glossary(frame, file)
+    return Glossary(frame, file, hashlib.sha256(data).hexdigest())
 
 
 def glossary_problems(path: str | Path = DEFAULT_PATH) -> list[str]:
@@ -307,14 +314,23 @@ def glossary_problems(path: str | Path = DEFAULT_PATH) -> list[str]:
     columns) raises InputError as `load_glossary` does.
     """
     file = Path(path)
-    return _read_and_validate(file, _read_glossary_text(file))[1]
+    return _read_and_validate(file, _decode_glossary(file, _read_glossary_bytes(file)))[1]
 
 
-def _read_glossary_text(file: Path) -> str:
+def _read_glossary_bytes(file: Path) -> bytes:
     if not file.exists():
         raise InputError(file, "glossary file not found")
+    if not file.is_file():
+        raise InputError(file, "is a folder, not a glossary CSV file" if file.is_dir() else "is not a regular file")
     try:
-        return file.read_bytes().decode("utf-8-sig")
+        return file.read_bytes()
+    except OSError as error:
+        raise InputError(file, f"cannot read the glossary: {error.strerror or error}") from None
+
+
+def _decode_glossary(file: Path, data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError(file, f"not UTF-8 text (byte {error.start})") from None
 
@@ -387,6 +403,8 @@ def validate_glossary(frame: pl.DataFrame, line_numbers: list[int] | None = None
             continue
         if row["type"] and row["type"] not in TYPES:
             problems.append(f"line {line}: type must be one of {', '.join(TYPES)}, not {row['type']!r}")
+        if row["term"][:1] in _FORMULA_STARTS:
+            problems.append(f"line {line}: term {row['term']!r} starts with {row['term'][:1]!r}, which a spreadsheet would run as a formula")
         term_key = (row["lang"], row["term"] if row["type"] in ("acronym", "abbreviation") else row["term"].casefold())
         concepts_langs.setdefault((row["concept"], row["lang"]), line)
         same_concept = seen.get((*term_key, row["concept"]))
@@ -423,16 +441,29 @@ def glossary_csv(glossary: Glossary | pl.DataFrame) -> str:
     return buffer.getvalue()
 
 
-def save_glossary(glossary: Glossary | pl.DataFrame, path: str | Path = DEFAULT_PATH) -> Path:
+def save_glossary(glossary: Glossary | pl.DataFrame, path: str | Path = DEFAULT_PATH, *, read_fingerprint: str | None = None) -> Path:
     """Validate and write the glossary atomically; the file replaced is kept as `NAME.bak`.
 
-    Raises InputError (naming `path`) and writes nothing when the glossary has problems.
+    Raises InputError (naming `path`) and writes nothing when the glossary has problems, or when
+    the file changed since it was read: `read_fingerprint` (default: that of a `Glossary` loaded
+    from `path`) is the `align.io.atomic.fingerprint` of the file the edits started from. The
+    check and the write hold the file's lock, so two saves never interleave.
     """
     frame = glossary.terms if isinstance(glossary, Glossary) else glossary
     problems = validate_glossary(frame)
     if problems:
         raise InputError(path, "not saved: " + problems[0] + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
-    return write_atomic(path, glossary_csv(frame))
+    if read_fingerprint is None and isinstance(glossary, Glossary) and glossary.path is not None and _same_file(glossary.path, Path(path)):
+        read_fingerprint = glossary.fingerprint
+    with file_lock(path):
+        if read_fingerprint is not None and fingerprint(path) != read_fingerprint:
+            raise InputError(path, "not saved: the glossary changed on disk since it was read (another window or import saved it); "
+                                   "reload it and make the change again")
+        return write_atomic(path, glossary_csv(frame))
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    return first.resolve() == second.resolve()
 
 
 # --- words and forms ------------------------------------------------------------------------
@@ -465,13 +496,14 @@ def word_keys(surface: str, lang: str) -> tuple[str, str, str]:
 def tokenize(text: str, lang: str) -> list[Word]:
     """The words of `text` with their offsets in `text` and their comparison keys."""
     normalised = normalise_for_matching(text)
+    visible = strip_invisible if strip_invisible(text) != text else str  # (most texts hold no invisible character)
     words = []
     previous_end = 0
     for found in _WORD.finditer(normalised):
-        raw = text[found.start():found.end()]
+        raw = visible(text[found.start():found.end()])
         lower = raw.lower()
         surface, lemma, stem = word_keys(lower, lang)
-        between = normalised[previous_end:found.start()]
+        between = visible(normalised[previous_end:found.start()])
         words.append(Word(
             raw, found.start(), found.end(), surface, lemma, stem,
             accentless=fold(lower) == lower.replace("œ", "oe").replace("æ", "ae"),

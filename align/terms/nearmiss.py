@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 import simplemma
 from rapidfuzz.distance import OSA
@@ -37,34 +39,72 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
     exact_spans = [(match.start, match.end) for match in exact]
     found: list[tuple[int, int, Entry, str]] = []  # (first word, last word, entry, reason)
     candidates = _windows_by_entry(words, lang, glossary)
-    for entry, positions in candidates.items():
+    breaks_before = [0]  # breaks_before[i]: words before i that follow a punctuation break (a window may not hold one)
+    for word in words:
+        breaks_before.append(breaks_before[-1] + word.break_before)
+    # for the windows' tests against real term occurrences: reach[i] is the furthest end of an occurrence starting at or before
+    # word i (a window from i ending before it lies inside one); starts_inside/ends_inside: word i starts/ends strictly inside one
+    reach = [max((last for first, last in exact_spans if first <= word.start), default=-1) for word in words] if exact_spans else []
+    starts_inside = [any(first < word.start < last for first, last in exact_spans) for word in words] if exact_spans else []
+    ends_inside = [any(first < word.end < last for first, last in exact_spans) for word in words] if exact_spans else []
+    # what may make word i the odd word of a garble (a superset of what `_edit_reason` accepts): doubled, or unknown to the
+    # lemmatiser (a misspelling, which also needs the initial of the term's word), or a word of another variant (a blend)
+    doubled = [any(0 <= other < len(words) and words[other].surface == word.surface for other in (index - 1, index + 1))
+               for index, word in enumerate(words)]
+    unknown = [not word.stop and len(word.surface) >= 4 and word.surface.isalpha() and not _is_known(word.surface, lang) for word in words]
+    folded_lemmas = [None if word.stop else fold(word.lemma) for word in words]
+    facts = _entry_facts(glossary)
+
+    for entry, positions in candidates.values():
         size = len(entry.words)
-        needed = max(1, sum(not word.stop for word in entry.words) - 1)
+        needed, initials, blend_lemmas = facts(entry)
         if len(positions) < needed:
             continue
+        lengths: tuple[int, ...] = (size - 1, size, size + 1)
+        if not any(doubled[index] or (unknown[index] and fold(words[index].surface[0]) in initials) or folded_lemmas[index] in blend_lemmas
+                   for index in _around(positions, size, len(words))):
+            # without an odd word within reach, the only garble left is a dropped word
+            if size == 2:
+                continue
+            lengths = (size - 1,)
+        ordered = sorted(positions)
+        # which term words each text word is a form of, computed once per (word, entry): windows overlap heavily
+        forms_of: dict[int, tuple[bool, ...]] = {}
         starts = {position - offset for position in positions for offset in range(size + 1)}
         for start in sorted(starts):
-            for length in (size - 1, size, size + 1):
+            if start < 0:
+                continue
+            for length in lengths:
                 stop = start + length
-                if start < 0 or length < 2 or stop > len(words):
+                if length < 2 or stop > len(words):
                     continue
-                if sum(start <= position < stop for position in positions) < needed:
+                if bisect_left(ordered, stop) - bisect_left(ordered, start) < needed:
                     continue
+                if breaks_before[stop] - breaks_before[start + 1]:
+                    continue
+                if exact_spans:  # (the cheap tests first; none depends on the others)
+                    if reach[start] >= words[stop - 1].end:
+                        continue  # inside a real term occurrence
+                    if starts_inside[start] or ends_inside[stop - 1]:
+                        continue  # the window cuts through a real term: a combination of terms, not a garble
+                equal = []
+                hits = 0
+                for index in range(start, stop):
+                    forms = forms_of.get(index)
+                    if forms is None:
+                        forms = forms_of[index] = tuple(same_form(words[index], term_word) for term_word in entry.words)
+                    equal.append(forms)
+                    hits += True in forms
+                if hits < size - 1:
+                    continue  # one edit away needs all but one term word present: `_edit_reason` would say no
                 window = words[start:stop]
-                if any(word.break_before for word in window[1:]):
-                    continue
-                outcome = _edit_reason(window, entry, glossary)
+                outcome = _edit_reason(window, entry, glossary, equal)
                 if outcome is None:
                     continue
                 reason, blend_word = outcome
                 if blend_word is not None and any(m.start <= blend_word.start and blend_word.end <= m.end and m.concept != entry.concept
                                                   for m in exact):
                     continue  # the stray word belongs to a term of another concept: "human trafficking victims" is two terms
-                span = (window[0].start, window[-1].end)
-                if any(first <= span[0] and span[1] <= last for first, last in exact_spans):
-                    continue
-                if any(first < span[0] < last or first < span[1] < last for first, last in exact_spans):
-                    continue  # the window cuts through a real term: a combination of terms, not a garble
                 found.append((start, stop - 1, entry, reason))
                 if blend_word is not None:  # the variant the stray word comes from is a suggestion too
                     source = _source_variant(blend_word, window, entry, glossary)
@@ -74,14 +114,70 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
     garbles += _misspelt_single_terms(text, words, lang, glossary, [(g.start, g.end) for g in garbles] + exact_spans)
     return sorted(garbles, key=lambda garble: garble.start)
 
-def _windows_by_entry(words: list[Word], lang: str, glossary: Glossary) -> dict[Entry, set[int]]:
-    """Multiword entries with the text positions of words that are one of their words."""
-    result: dict[Entry, set[int]] = {}
+@lru_cache(maxsize=200_000)
+def _is_known(surface: str, lang: str) -> bool:
+    """simplemma's dictionary lookup, once per word form (it is the costliest step of the misspelling test)."""
+    return simplemma.is_known(surface, lang)
+
+
+_CONTAINING: dict[tuple[int, str], tuple[Glossary, dict[tuple, list[Entry]]]] = {}
+
+
+def _containing(glossary: Glossary, word: Word, lang: str) -> list[Entry]:
+    """`glossary.containing(word, lang)`, remembered per word form: a text repeats its words and a corpus repeats its texts' words."""
+    cached = _CONTAINING.get((id(glossary), lang))
+    if cached is None or cached[0] is not glossary:
+        if len(_CONTAINING) > 8:
+            _CONTAINING.clear()
+        cached = _CONTAINING[(id(glossary), lang)] = (glossary, {})
+    by_form = cached[1]
+    form = (word.surface, word.lemma, word.stem, word.accentless)
+    found = by_form.get(form)
+    if found is None:
+        if len(by_form) > 200_000:
+            by_form.clear()
+        found = by_form[form] = glossary.containing(word, lang)
+    return found
+
+
+_FACTS: dict[int, tuple[Glossary, dict[int, tuple[int, frozenset[str], frozenset[str]]]]] = {}
+
+
+def _entry_facts(glossary: Glossary):
+    """A function giving, for an entry of `glossary`: the content words a window needs, the initials of its words, and the
+    lemmas of the other variants' words (those that make a blend); computed once per entry."""
+    cached = _FACTS.get(id(glossary))
+    if cached is None or cached[0] is not glossary:
+        if len(_FACTS) > 8:
+            _FACTS.clear()
+        cached = _FACTS[id(glossary)] = (glossary, {})
+    by_entry = cached[1]
+
+    def facts(entry: Entry) -> tuple[int, frozenset[str], frozenset[str]]:
+        found = by_entry.get(id(entry))
+        if found is None:
+            own = {fold(term_word.lemma) for term_word in entry.words}
+            found = by_entry[id(entry)] = (max(1, sum(not word.stop for word in entry.words) - 1),
+                                           frozenset(fold(term_word.surface[0]) for term_word in entry.words if term_word.surface),
+                                           frozenset(glossary.vocabulary(entry.concept, entry.lang) - own))
+        return found
+
+    return facts
+
+
+def _around(positions: set[int], reach: int, count: int) -> list[int]:
+    """Word indexes within `reach` of a position, inside 0..count-1."""
+    return sorted({index for position in positions for index in range(max(0, position - reach), min(count, position + reach + 1))})
+
+
+def _windows_by_entry(words: list[Word], lang: str, glossary: Glossary) -> dict[int, tuple[Entry, set[int]]]:
+    """Multiword entries (by id: hashing an entry hashes all its words) with the text positions of words that are one of their words."""
+    result: dict[int, tuple[Entry, set[int]]] = {}
     for index, word in enumerate(words):
         if word.stop:
             continue
-        for entry in glossary.containing(word, lang):
-            result.setdefault(entry, set()).add(index)
+        for entry in _containing(glossary, word, lang):
+            result.setdefault(id(entry), (entry, set()))[1].add(index)
     return result
 
 def _source_variant(word: Word, window: list[Word], entry: Entry, glossary: Glossary) -> Entry | None:
@@ -96,15 +192,19 @@ def _source_variant(word: Word, window: list[Word], entry: Entry, glossary: Glos
 
     return max(candidates, key=lambda other: (shared(other), -len(other.words), other.status == "preferred"))
 
-def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary) -> tuple[str, Word | None] | None:
-    """Why `window` is a garbled form of `entry` (and the stray word of a blend), or None (identical, too far, or ordinary language)."""
+def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
+                 equal: list[tuple[bool, ...]] | None = None) -> tuple[str, Word | None] | None:
+    """Why `window` is a garbled form of `entry` (and the stray word of a blend), or None (identical, too far, or ordinary language).
+
+    `equal[i][j]` says whether window word i is a form of term word j (computed here when not given)."""
     terms = entry.words
-    equal = [[same_form(word, term_word) for term_word in terms] for word in window]
+    if equal is None:
+        equal = [tuple(same_form(word, term_word) for term_word in terms) for word in window]
     vocabulary = glossary.vocabulary(entry.concept, entry.lang)
     own = {fold(term_word.lemma) for term_word in terms}
     # a blend keeps at least two content words of the term: one shared word is a neighbouring
     # phrase ("human beings" beside "human trafficking"), not a garbled term
-    blend_possible = sum(1 for word in window if not word.stop and any(same_form(word, term_word) for term_word in terms)) >= 2
+    blend_possible = sum(1 for word, forms in zip(window, equal) if not word.stop and any(forms)) >= 2
     if len(window) == len(terms):
         different = [index for index in range(len(terms)) if not equal[index][index]]
         if len(different) != 1:
@@ -139,11 +239,28 @@ def _misspelt(word: Word, term_word: Word, lang: str) -> bool:
     term's word, with the same first letter (slips rarely hit it; "hestitation" is not "restitution")."""
     if word.stop or term_word.stop or len(word.surface) < 4 or not word.surface.isalpha():
         return False
-    if fold(word.surface[0]) != fold(term_word.surface[0]) or simplemma.is_known(word.surface, lang):
+    if fold(word.surface[0]) != fold(term_word.surface[0]) or _is_known(word.surface, lang):
         return False
     allowed = 1 if len(term_word.surface) < 10 else 2
     forms = {word.surface} | ({word.surface[:-1]} if word.surface[-1] in "sx" and term_word.surface[-1] not in "sx" else set())
     return any(OSA.distance(form, term_word.surface) <= allowed for form in forms)  # a misspelt plural of the term
+
+_LOOKUPS: dict[tuple[int, str], tuple[Glossary, dict[int, int], dict[str, tuple[str, ...]]]] = {}
+
+
+def _entry_lookups(glossary: Glossary, lang: str) -> tuple[dict[int, int], dict[str, tuple[str, ...]]]:
+    """Each entry's rank (by id) and each term's first key, built once per glossary (they cost more than the matching)."""
+    cached = _LOOKUPS.get((id(glossary), lang))
+    if cached is None or cached[0] is not glossary:
+        rank = {id(entry): index for index, entry in enumerate(glossary.entries(lang))}
+        key_of_term: dict[str, tuple[str, ...]] = {}
+        for entry in glossary.entries(lang):
+            key_of_term.setdefault(entry.term, entry.key)
+        if len(_LOOKUPS) > 8:
+            _LOOKUPS.clear()
+        cached = _LOOKUPS[(id(glossary), lang)] = (glossary, rank, key_of_term)
+    return cached[1], cached[2]
+
 
 def _merge_garbles(text: str, words: list[Word], found: list[tuple[int, int, Entry, str]], glossary: Glossary, lang: str) -> list[Garble]:
     """Overlapping windows become one span; its suggestions are every term it was close to."""
@@ -155,17 +272,17 @@ def _merge_garbles(text: str, words: list[Word], found: list[tuple[int, int, Ent
             groups.append([item])
     garbles = []
     order = {"preferred": 0, "admitted": 1, "forbidden": 2}
+    rank, key_of_term = _entry_lookups(glossary, lang)
     for group in groups:
         first, last = min(item[0] for item in group), max(item[1] for item in group)
         start, end = words[first].start, words[last].end
-        rank = {id(entry): index for index, entry in enumerate(glossary.entries(lang))}
         entries = sorted({item[2] for item in group}, key=lambda entry: (order[entry.status], rank.get(id(entry), 0)))
         suggestions: list[str] = []
         seen_keys = set()
         for entry in entries:
             terms = [entry.term] if entry.status != "forbidden" else glossary.variants(entry.concept, lang)[:1]
             for term in terms:
-                key = next((e.key for e in glossary.entries(lang) if e.term == term), (term,))
+                key = key_of_term.get(term, (term,))
                 if key not in seen_keys:
                     seen_keys.add(key)
                     suggestions.append(term)
@@ -183,13 +300,32 @@ def _merge_garbles(text: str, words: list[Word], found: list[tuple[int, int, Ent
         garbles.append(Garble(start, end, text[start:end], tuple(suggestions), message + (f" ({'; '.join(reasons)})." if reasons else ".")))
     return garbles
 
+_SINGLES: dict[tuple[int, str], tuple[Glossary, dict[str, list[Entry]]]] = {}
+
+
+def _singles_by_initial(glossary: Glossary, lang: str) -> dict[str, list[Entry]]:
+    """Single-word terms (not acronyms, five letters or more) by their folded first letter, in glossary order; once per glossary."""
+    cached = _SINGLES.get((id(glossary), lang))
+    if cached is None or cached[0] is not glossary:
+        index: dict[str, list[Entry]] = {}
+        for entry in glossary.entries(lang):
+            if len(entry.words) == 1 and not entry.is_acronym and len(entry.words[0].surface) >= 5:
+                index.setdefault(fold(entry.words[0].surface[0]), []).append(entry)
+        if len(_SINGLES) > 8:
+            _SINGLES.clear()
+        cached = _SINGLES[(id(glossary), lang)] = (glossary, index)
+    return cached[1]
+
+
 def _misspelt_single_terms(text: str, words: list[Word], lang: str, glossary: Glossary, taken: list[tuple[int, int]]) -> list[Garble]:
-    singles = [entry for entry in glossary.entries(lang) if len(entry.words) == 1 and not entry.is_acronym and len(entry.words[0].surface) >= 5]
+    singles_by_initial = _singles_by_initial(glossary, lang)
     garbles = []
     for word in words:
         if word.text[:1].isupper() or any(first <= word.start < last for first, last in taken):
             continue
-        for entry in singles:
+        if word.stop or len(word.surface) < 4 or not word.surface.isalpha() or _is_known(word.surface, lang):
+            continue  # `_misspelt` is false for such a word whatever the term
+        for entry in singles_by_initial.get(fold(word.surface[0]), ()):  # `_misspelt` needs the same first letter
             if _misspelt(word, entry.words[0], lang) and not same_form(word, entry.words[0]):
                 accepted = [entry.term] if entry.status != "forbidden" else glossary.variants(entry.concept, lang)[:1]
                 garbles.append(Garble(word.start, word.end, word.text, tuple(accepted),

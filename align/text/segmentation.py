@@ -46,8 +46,40 @@ _MONTH_ABBREVIATION = re.compile(
 """An abbreviated month ends no sentence when a number follows (« le 30 juill. 2024 /CNW/ », "Sept. 4, 2019")."""
 
 
+MAX_SEGMENT_CHARS = 2000
+"""Longer segments are cut at spaces: a real sentence is far shorter, and one unpunctuated 500 KB line
+would otherwise go whole to the MT engine and the encoder (gigabytes of memory)."""
+
+
 def segment_text(text: str, lang: str) -> list[Segment]:
-    """Split a whole document into classified segments, in document order."""
+    """Split a whole document into classified segments, in document order; none longer than `MAX_SEGMENT_CHARS`."""
+    return [piece for segment in _segments(text, lang) for piece in _capped(segment)]
+
+
+def _capped(segment: Segment, limit: int = MAX_SEGMENT_CHARS) -> list[Segment]:
+    """`segment` cut into pieces of at most `limit` characters, at the last space before the limit when there is one."""
+    if len(segment.text) <= limit:
+        return [segment]
+    pieces = []
+    text, offset = segment.text, segment.start
+    while text:
+        if len(text) <= limit:
+            cut = len(text)
+        else:
+            space = text.rfind(" ", limit // 2, limit + 1)
+            cut = space if space > 0 else limit
+        piece = text[:cut].rstrip()
+        if piece:
+            pieces.append(Segment(piece, segment.kind if not pieces else ("sentence" if segment.kind == "bullet" else segment.kind),
+                                  offset, offset + len(piece)))
+        rest = text[cut:]
+        stripped = rest.lstrip()
+        offset += cut + len(rest) - len(stripped)
+        text = stripped
+    return pieces
+
+
+def _segments(text: str, lang: str) -> list[Segment]:
     lines = _lines_with_offsets(text)
     content_lines = [line for line in lines if not _BOILERPLATE.match(line[0])]
     last_content = content_lines[-1] if content_lines else None

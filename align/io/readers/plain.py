@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from align.io.readers.source import SourceText
-from align.io.reading import read_text
+from align.io.reading import read_text_reporting
 
 
 def read(path: Path) -> SourceText:
-    text, encoding = read_text(path)
-    return SourceText(text, "txt", encoding)
+    text, encoding, warnings = read_text_reporting(path)
+    return SourceText(text, "txt", encoding, warnings=tuple(warnings))

@@ -32,8 +32,9 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
     for found in _DOUBLED.finditer(text):
         if found.group(1).lower() in _LEGITIMATE_DOUBLES[lang]:
             continue
-        if any(match.start < found.end() and found.start() < match.end for match in link.matches.get(side, [])):
-            continue  # a doubled word inside a glossary term is a garbled term (« travail travail forcé »), reported as such
+        if any(match.start < found.end() and found.start() < match.end and len([w for w in tokenize(match.term, lang) if not w.stop]) > 1
+               for match in link.matches.get(side, [])):
+            continue  # a doubled word inside a multiword glossary term is a garbled term (« travail travail forcé »), reported as such
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"“{found.group(1)}” is written twice.", found.group(1)))
     if lang != "fr":
@@ -84,6 +85,26 @@ def _garbled_forms(link: LinkView, side: str, context: CheckContext) -> list[Fla
                 message = f"« {match.term} » is an official name, written « {entry.term} » (as elsewhere in this text)."
         if message:
             flags.append(Flag(link.number, side, "term-garbled", "error", match.start, match.end, match.term, message, entry.term))
+        elif len(inside) == len(entry.words):
+            flags += _lost_accents(link.number, side, text, inside, entry.words)
+    return flags
+
+
+def _lost_accents(number: int, side: str, text: str, inside: list, term_words: tuple) -> list[Flag]:
+    """A word of a glossary term written without an accent of a lower-case letter (« etres humains », « travail force »).
+
+    The matcher accepts the accentless form so that the term is still recognised; in an official text it is still a slip.
+    Capitals are left alone: French usage often drops accents on them (« Etats »)."""
+    flags = []
+    for word, term_word in zip(inside, term_words):
+        written, listed = word.text, term_word.text
+        lost = [index for index in range(min(len(written), len(listed)))
+                if listed[index].islower() and fold(listed[index]) != listed[index] and written[index] == fold(listed[index])
+                and fold(written[:index + 1]).lower() == fold(listed[:index + 1]).lower()]
+        if lost:
+            right = "".join(listed[index] if index in lost else char for index, char in enumerate(written))
+            flags.append(Flag(number, side, "term-garbled", "warning", word.start, word.end, written,
+                              f"« {written} » has lost its accent: « {right} ».", right))
     return flags
 
 

@@ -10,6 +10,7 @@ from collections import Counter
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView
 from align.model import Flag
 from align.terms.glossary import fold, longest_matches, tokenize
+from align.terms.nearmiss import find_garbled
 
 _DOUBLED = re.compile(r"(?<![\w'’-])([^\W\d_]+)\s+(\1)(?![\w'’-])", re.IGNORECASE)
 _LEGITIMATE_DOUBLES = {"fr": {"nous", "vous"}, "en": {"that", "had", "is"}}
@@ -32,9 +33,10 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
     for found in _DOUBLED.finditer(text):
         if found.group(1).lower() in _LEGITIMATE_DOUBLES[lang]:
             continue
-        if any(match.start < found.end() and found.start() < match.end and len([w for w in tokenize(match.term, lang) if not w.stop]) > 1
-               for match in link.matches.get(side, [])):
-            continue  # a doubled word inside a multiword glossary term is a garbled term (« travail travail forcé »), reported as such
+        if any(match.start < found.end() and found.start() < match.end for match in link.matches.get(side, [])) and any(
+                garble.start <= found.start() and found.end() <= garble.end
+                for garble in find_garbled(text, lang, context.glossary, matches=link.matches.get(side))):
+            continue  # a doubled word inside a glossary term is a garbled term (« travail travail forcé »), reported as such
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"“{found.group(1)}” is written twice.", found.group(1)))
     if lang != "fr":

@@ -66,7 +66,7 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
                     continue  # another name built on a listed one (« Réseau des Nations Unies » is not a garbled « Organisation des Nations Unies »)
                 if any(first <= span[0] and span[1] <= last for first, last in exact_spans):
                     continue
-                if any(first < span[0] < last or first < span[1] < last for first, last in exact_spans) and not reason.endswith(_OTHER_PREPOSITION):
+                if any(first < span[0] < last or first < span[1] < last for first, last in exact_spans) and not reason.endswith(_PREPOSITION):
                     continue  # the window cuts through a real term: a combination of terms, not a garble (a wrong preposition
                     # is a garble even there: « la prévention à la traite des personnes »)
                 found.append((start, stop - 1, entry, reason))
@@ -133,9 +133,11 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary) -> tuple[
     if len(window) == len(terms) - 1:
         for missing in range(1, len(terms) - 1):
             rest = [position for position in range(len(terms)) if position != missing]
-            if all(equal[index][position] for index, position in enumerate(rest)) and blend_possible and (
-                    not terms[missing].stop or _dropped_preposition(window, missing, terms[missing], entry)):
-                return f"“{terms[missing].text}” is missing", None
+            if all(equal[index][position] for index, position in enumerate(rest)) and blend_possible:
+                if not terms[missing].stop:
+                    return f"“{terms[missing].text}” is missing", None
+                if _dropped_preposition(window, missing, terms[missing], entry):
+                    return f"“{terms[missing].text}” is missing{_PREPOSITION}", None
         return None
     return None
 
@@ -144,7 +146,7 @@ _PREPOSITIONS = {
     "en": frozenset({"of", "in", "on", "at", "to", "for", "by", "with", "from", "against", "into"}),
 }
 """Prepositions as `Word.surface` has them (« des », « du », « au » folded to « de », « à »: an article change is not a slip)."""
-_OTHER_PREPOSITION = "” (another preposition)"
+_PREPOSITION = " (the term's preposition)"
 _NAME_WORD = "” (names are written word for word)"
 NAME_SUBJECTS = ("law", "institution", "event", "policy")
 """Subjects whose capitalised terms are official names (laws, conventions, strategies, days, institutions)."""
@@ -162,7 +164,7 @@ def _wrong_small_word(word: Word, term_word: Word, terms: tuple[Word, ...], entr
     if entry.lang == "en" and not entry.term[:1].isupper():
         return None  # "trafficking of children", "support for victims": English usage varies outside names
     if word.surface in prepositions and term_word.surface in prepositions and sum(not other.stop for other in terms) >= 2:
-        return f"“{word.text}” where the term has “{term_word.text}{_OTHER_PREPOSITION}", None
+        return f"“{word.text}” where the term has “{term_word.text}”{_PREPOSITION}", None
     return None
 
 

@@ -224,3 +224,26 @@ def test_footnote_calls_are_not_numbers(glossary) -> None:
     fr = "Selon l'article 3 du Protocole, les victimes sont protégées."
     en = "Under article 4 of the Protocol, victims are protected."
     assert [flag.text for flag in flags_of([fr], [en], glossary) if flag.kind == "number-mismatch"] == ["4"]
+
+
+def test_a_link_that_reads_unlike_its_document_is_a_meaning_divergence() -> None:
+    # ca-ps-world-day-2023 (DEV), annotated `meaning`: the English theme sentence says something else than the French one
+    from align.pipeline import RunOptions, run_document
+    from bench.checks import load_eval
+
+    document = next(document for row, document in load_eval() if row["id"] == "ca-ps-world-day-2023")
+    result = run_document(document, load_glossary(DEFAULT_PATH), RunOptions(mt_engine="apertium"))
+    flags = [flag for flag in result.flags if flag.kind == "meaning-divergence"]
+    assert [(flag.side, flag.severity, flag.text[:40]) for flag in flags] == [("en", "info", "This year's theme focuses on reaching ev")]
+
+
+def test_meaning_divergence_needs_no_sentence_model_without_an_official_english() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from align.checks import run_checks, CheckContext; from align.terms.glossary import load_glossary, DEFAULT_PATH; "
+            "from bench.checks import line_units; "
+            "units = line_units(['La traite des personnes est un crime.'] * 6, ['Human trafficking is a crime.'] * 6, "
+            "['Trafficking in persons is a crime.'] * 6); "
+            "run_checks(units, CheckContext(load_glossary(DEFAULT_PATH), False)); print('torch' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"

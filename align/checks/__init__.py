@@ -13,7 +13,7 @@ constraints, numbers, dates, words left untranslated).
 
 from __future__ import annotations
 
-from align.checks import acronyms, language, layout, lengths, quantities, terms, writing
+from align.checks import acronyms, language, layout, lengths, meaning, quantities, terms, writing
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView
 from align.model import Flag, Unit
 from align.terms.glossary import Glossary, find_terms
@@ -36,6 +36,7 @@ CHECKS: list[Check] = [
     layout.TYPOGRAPHY,
     layout.BOILERPLATE,
     lengths.MOVED,
+    meaning.MEANING,
 ]
 KINDS = tuple(dict.fromkeys(kind for check in CHECKS for kind in check.kinds))
 

@@ -247,3 +247,9 @@ def test_meaning_divergence_needs_no_sentence_model_without_an_official_english(
             "['Trafficking in persons is a crime.'] * 6); "
             "run_checks(units, CheckContext(load_glossary(DEFAULT_PATH), False)); print('torch' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
+
+
+def test_an_amount_that_says_dollars_twice_is_a_slip(glossary) -> None:
+    # ca-ps-national-strategy-2019 (DEV), annotated: « 10,28 $ millions de dollars »
+    assert ("typography", "$ millions de dollars") in french_flags("Le gouvernement investit 10,28 $ millions de dollars sur cinq ans.", glossary)
+    assert french_flags("Le gouvernement investit 10,28 millions de dollars sur cinq ans, soit 2 $ par habitant.", glossary) == []

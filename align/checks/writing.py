@@ -19,6 +19,8 @@ _LOCUTION = re.compile(r"\b(afin|en matière|au sein|à l['’]égard|en raison|
 """Locutions that cannot stand without « de » (« afin d'être », « en matière de lutte »)."""
 _SPLIT_ORDINAL = re.compile(r"\b1\s+er\b|\b\d{1,2}°(?=\s*(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b)",
                             re.IGNORECASE)
+_CURRENCY_TWICE = re.compile(r"(?<=\d)\s*(\$\s*(?:(?:millions?|milliards?)\s+)?de\s+dollars)\b", re.IGNORECASE)
+"""« 10,28 $ millions de dollars »: the amount says dollars twice (« 10,28 millions de dollars » or « 10,28 M$ »)."""
 _NAME_SUBJECTS = ("event", "institution", "law")
 _CONTRACTIONS = {"d": "de", "des": "des", "de": "de", "du": "du", "au": "au", "aux": "aux", "à": "à", "la": "la", "l": "l", "le": "le", "les": "les"}
 
@@ -44,6 +46,9 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
     for found in _LOCUTION.finditer(text):
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"« {found.group(1)} » needs « de » before « {found.group(2)} ».", f"{found.group(1)} de {found.group(2)}"))
+    for found in _CURRENCY_TWICE.finditer(text):
+        flags.append(Flag(link.number, side, "typography", "warning", found.start(1), found.end(1), found.group(1),
+                          f"« {found.group(1)} » says dollars twice: write « millions de dollars » or « M$ ».", found.group(1)[1:].strip()))
     for found in _SPLIT_ORDINAL.finditer(text):
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"« {found.group(0)} » is not how French writes an ordinal: « 1er ».", "1er"))

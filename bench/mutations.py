@@ -631,9 +631,9 @@ def mutations_for(operator: Operator, pairs: list[SentencePair], glossary: Gloss
 
 
 def pair_ids(folder: Path = EVAL) -> list[str]:
-    """Ids of the evaluation documents with an official English (kind `pair` in documents-*.csv)."""
+    """Ids of the evaluation documents with an official English (kind `pair` in documents.csv (or documents-*.csv part files))."""
     ids = []
-    for table in sorted(folder.glob("documents-*.csv")):
+    for table in sorted([*folder.glob("documents.csv"), *folder.glob("documents-*.csv")]):
         with table.open(encoding="utf-8", newline="") as handle:
             ids += [row["id"] for row in csv.DictReader(handle) if row["kind"] == "pair"]
     return [document for document in ids if (folder / "texts" / "en" / f"{document}.txt").exists()]
@@ -747,7 +747,7 @@ def run_bench(glossary_file: str | Path | None = None, seed: int = SEED, cap: in
     started = time.perf_counter()
     glossary = load_glossary(glossary_file or DEFAULT_PATH)
     if not pair_ids(folder):
-        raise InputError(folder, "no French/English evaluation pairs (documents-*.csv rows of kind 'pair' with texts/en/ID.txt)")
+        raise InputError(folder, "no French/English evaluation pairs (documents.csv rows of kind 'pair' with texts/en/ID.txt)")
     pairs = sentence_pairs(folder)
     by_split = {split: [pair for pair in pairs if pair.split == split] for split in SPLITS}
     documents = {split: len({pair.document for pair in by_split[split]}) for split in SPLITS}

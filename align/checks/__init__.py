@@ -13,7 +13,7 @@ constraints, numbers, dates, words left untranslated).
 
 from __future__ import annotations
 
-from align.checks import acronyms, language, layout, lengths, quantities, terms, writing
+from align.checks import acronyms, language, layout, lengths, meaning, quantities, terms, writing
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView
 from align.model import Flag, Unit
 from align.terms.glossary import Glossary, find_terms
@@ -26,14 +26,17 @@ CHECKS: list[Check] = [
     quantities.NUMBERS,
     quantities.DATES,
     acronyms.ACRONYMS,
+    acronyms.ACRONYM_AFTER_NAME,
     lengths.LENGTHS,
     language.UNTRANSLATED,
+    language.ENGLISH_IN_FRENCH,
     language.UNKNOWN_WORDS,
     terms.INCONSISTENT,
     writing.SPELT_TWO_WAYS,
     layout.TYPOGRAPHY,
     layout.BOILERPLATE,
     lengths.MOVED,
+    meaning.MEANING,
 ]
 KINDS = tuple(dict.fromkeys(kind for check in CHECKS for kind in check.kinds))
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from align.checks.base import SIDE_NAMES, Check, CheckContext, LinkView
+from align.checks.base import LANG_OF_SIDE, SIDE_NAMES, Check, CheckContext, LinkView, concept_label
 from align.model import Flag
+from align.terms.glossary import longest_matches
 
 _ACRONYM = re.compile(r"\b[A-ZÀ-Ý]{2,}s?\b")
 
@@ -24,11 +25,19 @@ def acronyms(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
             continue
         english = [entry.term for entry in glossary.concept_entries(match.concept, "en")
                    if entry.is_acronym and entry.status != "forbidden"]
-        if not english or match.term in english:
-            continue
-        if any(term in target_acronyms for term in english):
+        if not english or any(term in target_acronyms for term in english):
             continue
         severity = "warning" if target == "mt" else "error"
+        if match.term in english:  # spelt the same in both languages (GRETA): another institution's acronym in its place
+            others = [found for name, found in target_acronyms.items() if name not in french_acronyms
+                      and _acronym_concept(glossary, name, "en") not in (None, match.concept)
+                      and glossary.subject(_acronym_concept(glossary, name, "en")) == glossary.subject(match.concept)]
+            if len(others) == 1:
+                found = others[0]
+                flags.append(Flag(link.number, target, "acronym-mismatch", severity, found.start(), found.end(), found.group(0),
+                                  f"The French has “{match.term}”, but {SIDE_NAMES[target]} has “{found.group(0)}”, the acronym of "
+                                  f"{concept_label(glossary, _acronym_concept(glossary, found.group(0), 'en'))}.", match.term))
+            continue
         if match.term in target_acronyms:
             found = target_acronyms[match.term]
             flags.append(Flag(link.number, target, "acronym-mismatch", severity, found.start(), found.end(), found.group(0),
@@ -44,4 +53,35 @@ def acronyms(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
     return flags
 
 
+def _acronym_concept(glossary, term: str, lang: str) -> str | None:
+    """The concept whose (not forbidden) acronym `term` is, None when the glossary does not list it."""
+    return next((entry.concept for entry in glossary.entries(lang) if entry.is_acronym and entry.term == term and entry.status != "forbidden"), None)
+
+
+_AFTER_NAME = re.compile(r"\s*\(([A-ZÀ-Ý]{2,}s?)\)")
+
+
+def acronym_after_name(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
+    """A glossary name followed by another institution's acronym in brackets ("United Nations Office on Drugs and Crime (ILO)")."""
+    glossary = context.glossary
+    lang = LANG_OF_SIDE[side]
+    text = link.texts[side]
+    flags = []
+    for match in longest_matches(link.matches.get(side, [])):
+        if match.type != "term" or match.status == "forbidden":
+            continue
+        found = _AFTER_NAME.match(text, match.end)
+        if not found:
+            continue
+        acronym = found.group(1)
+        concept = _acronym_concept(glossary, acronym, lang)
+        own = [entry.term for entry in glossary.concept_entries(match.concept, lang) if entry.is_acronym and entry.status != "forbidden"]
+        if concept is None or concept == match.concept or not own or glossary.subject(concept) != glossary.subject(match.concept):
+            continue  # (a name of another subject before the brackets is the end of a longer name: « …la traite des êtres humains (GRETA) »)
+        flags.append(Flag(link.number, side, "acronym-mismatch", "warning" if side == "mt" else "error", found.start(1), found.end(1), acronym,
+                          f"“{acronym}” is the acronym of {concept_label(glossary, concept)}, not of “{match.term}” ({own[0]}).", own[0]))
+    return flags
+
+
 ACRONYMS = Check("acronyms", "pair", acronyms, ("acronym-mismatch",))
+ACRONYM_AFTER_NAME = Check("acronym-after-name", "side", acronym_after_name, ("acronym-mismatch",))

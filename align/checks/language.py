@@ -74,6 +74,28 @@ def untranslated_official(link: LinkView, context: CheckContext) -> list[Flag]:
                           "This passage of the English is in French: it was left untranslated.", ""))
     return flags
 
+def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
+    """English glossary terms left in the French (« la World Day against Trafficking in Persons », « de forced labour »)."""
+    glossary = context.glossary
+    french = link.texts["fr"]
+    if not french:
+        return []
+    if french in {segment.text for segment in context.en_segments}:
+        return []  # a line both versions carry (a bilingual letterhead)
+    flags = []
+    for match in longest_matches(find_terms(french, "en", glossary)):
+        if match.type != "term" or match.status == "forbidden":
+            continue
+        words = [word for word in tokenize(match.term, "en") if not word.stop]
+        english_only = [word for word in words if simplemma.is_known(word.text.lower(), "en") and not simplemma.is_known(word.text.lower(), "fr")]
+        if not english_only or (len(words) == 1 and (len(match.term) < 5 or not match.term.islower())):
+            continue  # made of words French has too (the French matcher's stems would take "victims" for « victimes »); a short or
+            # capitalised single word may be a name
+        accepted = glossary.variants(match.concept, "fr")
+        flags.append(Flag(link.number, "fr", "untranslated", "error", match.start, match.end, match.term,
+                          f"“{match.term}” is English left in the French" + (f": « {accepted[0]} »." if accepted else "."), suggestions(accepted[:3])))
+    return flags
+
 def unknown_words(link: LinkView, context: CheckContext) -> list[Flag]:
     """Words the MT engine did not know and left as they were (info)."""
     flags = []
@@ -88,4 +110,5 @@ def unknown_words(link: LinkView, context: CheckContext) -> list[Flag]:
 
 
 UNTRANSLATED = Check("untranslated-official", "link", untranslated_official, ("untranslated",))
+ENGLISH_IN_FRENCH = Check("english-in-french", "link", english_in_french, ("untranslated",))
 UNKNOWN_WORDS = Check("mt-unknown-words", "link", unknown_words, ("untranslated",))

@@ -31,6 +31,9 @@ def numbers(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
         french = [value for value in french if value.value != ("round the clock",)]
     same = same_number_in_mt if target == "mt" else same_number
     missing, extra = unmatched(french, english, same)
+    # a footnote call on one side only is layout (EU texts put « l'UE 1 . » in one version and the call elsewhere in the other)
+    missing = [value for value in missing if not _footnote_call(link.texts["fr"], value.start, value.end)]
+    extra = [value for value in extra if not _footnote_call(link.texts[target], value.start, value.end)]
     nearby_en = [value.value for other in neighbours for value in find_numbers(other.texts[target], "en", lenient=target == "mt")]
     nearby_fr = [value.value for other in neighbours for value in find_numbers(other.texts["fr"], "fr")]
     missing = [value for value in missing if not any(same(value.value, other) for other in nearby_en)]
@@ -72,6 +75,25 @@ def numbers(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
             flags.append(Flag(link.number, "en", "number-mismatch", "warning", found.start(), found.end(), raw,
                               f"“{raw}” is written in French notation; English writes “{fixed}”.", fixed))
     return flags
+
+_FOOTNOTE_AFTER_WORD = re.compile(r"[^\W\d_][)»”’]?\s$")
+_FOOTNOTE_BEFORE_END = re.compile(r"(?:\s[.,;:])?\s*")
+_NUMBERED = re.compile(r"(?:article|articles|section|chapitre|chapter|paragraphe|paragraph|page|annexe|annex|partie|part|point|no|n°|numéro|number|"
+                       r"objectif|goal|cible|target|étape|step|phase|tier|niveau|level|catégorie|category)\s$", re.IGNORECASE)
+_FOOTNOTE_AT_START = re.compile(r"\s+[A-ZÀ-Ý][a-zà-ÿ]")
+
+
+def _footnote_call(text: str, start: int, end: int) -> bool:
+    """A small bare integer that calls a footnote: after a word at the end of a sentence (« de l'UE 1 . »), or at the very start
+    of a segment that carried the previous page's note marker ("1 Behind each victim…"); not a numbered article or section."""
+    raw = text[start:end]
+    if not raw.isdigit() or len(raw) > 3:
+        return False
+    if start == 0:
+        return bool(_FOOTNOTE_AT_START.match(text, end))
+    before = text[max(0, start - 12):start]
+    return bool(_FOOTNOTE_AFTER_WORD.search(before)) and not _NUMBERED.search(before) and bool(_FOOTNOTE_BEFORE_END.fullmatch(text[end:]))
+
 
 def dates(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
     """Dates present on one side only, or different."""

@@ -10,6 +10,7 @@ from collections import Counter
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView
 from align.model import Flag
 from align.terms.glossary import fold, longest_matches, tokenize
+from align.terms.nearmiss import find_garbled
 
 _DOUBLED = re.compile(r"(?<![\w'’-])([^\W\d_]+)\s+(\1)(?![\w'’-])", re.IGNORECASE)
 _LEGITIMATE_DOUBLES = {"fr": {"nous", "vous"}, "en": {"that", "had", "is"}}
@@ -18,6 +19,8 @@ _LOCUTION = re.compile(r"\b(afin|en matière|au sein|à l['’]égard|en raison|
 """Locutions that cannot stand without « de » (« afin d'être », « en matière de lutte »)."""
 _SPLIT_ORDINAL = re.compile(r"\b1\s+er\b|\b\d{1,2}°(?=\s*(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b)",
                             re.IGNORECASE)
+_CURRENCY_TWICE = re.compile(r"(?<=\d)\s*(\$\s*(?:(?:millions?|milliards?)\s+)?de\s+dollars)\b", re.IGNORECASE)
+"""« 10,28 $ millions de dollars »: the amount says dollars twice (« 10,28 millions de dollars » or « 10,28 M$ »)."""
 _NAME_SUBJECTS = ("event", "institution", "law")
 _CONTRACTIONS = {"d": "de", "des": "des", "de": "de", "du": "du", "au": "au", "aux": "aux", "à": "à", "la": "la", "l": "l", "le": "le", "les": "les"}
 
@@ -32,7 +35,9 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
     for found in _DOUBLED.finditer(text):
         if found.group(1).lower() in _LEGITIMATE_DOUBLES[lang]:
             continue
-        if any(match.start < found.end() and found.start() < match.end for match in link.matches.get(side, [])):
+        if any(match.start < found.end() and found.start() < match.end for match in link.matches.get(side, [])) and any(
+                garble.start <= found.start() and found.end() <= garble.end
+                for garble in find_garbled(text, lang, context.glossary, matches=link.matches.get(side))):
             continue  # a doubled word inside a glossary term is a garbled term (« travail travail forcé »), reported as such
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"“{found.group(1)}” is written twice.", found.group(1)))
@@ -41,6 +46,9 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
     for found in _LOCUTION.finditer(text):
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"« {found.group(1)} » needs « de » before « {found.group(2)} ».", f"{found.group(1)} de {found.group(2)}"))
+    for found in _CURRENCY_TWICE.finditer(text):
+        flags.append(Flag(link.number, side, "typography", "warning", found.start(1), found.end(1), found.group(1),
+                          f"« {found.group(1)} » says dollars twice: write « millions de dollars » or « M$ ».", found.group(1)[1:].strip()))
     for found in _SPLIT_ORDINAL.finditer(text):
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"« {found.group(0)} » is not how French writes an ordinal: « 1er ».", "1er"))
@@ -84,6 +92,26 @@ def _garbled_forms(link: LinkView, side: str, context: CheckContext) -> list[Fla
                 message = f"« {match.term} » is an official name, written « {entry.term} » (as elsewhere in this text)."
         if message:
             flags.append(Flag(link.number, side, "term-garbled", "error", match.start, match.end, match.term, message, entry.term))
+        elif len(inside) == len(entry.words):
+            flags += _lost_accents(link.number, side, text, inside, entry.words)
+    return flags
+
+
+def _lost_accents(number: int, side: str, text: str, inside: list, term_words: tuple) -> list[Flag]:
+    """A word of a glossary term written without an accent of a lower-case letter (« etres humains », « travail force »).
+
+    The matcher accepts the accentless form so that the term is still recognised; in an official text it is still a slip.
+    Capitals are left alone: French usage often drops accents on them (« Etats »)."""
+    flags = []
+    for word, term_word in zip(inside, term_words):
+        written, listed = word.text, term_word.text
+        lost = [index for index in range(min(len(written), len(listed)))
+                if listed[index].islower() and fold(listed[index]) != listed[index] and written[index] == fold(listed[index])
+                and fold(written[:index + 1]).lower() == fold(listed[:index + 1]).lower()]
+        if lost:
+            right = "".join(listed[index] if index in lost else char for index, char in enumerate(written))
+            flags.append(Flag(number, side, "term-garbled", "warning", word.start, word.end, written,
+                              f"« {written} » has lost its accent: « {right} ».", right))
     return flags
 
 

@@ -61,8 +61,10 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
         if len(positions) < needed:
             continue
         lengths: tuple[int, ...] = (size - 1, size, size + 1)
-        if not any(doubled[index] or (unknown[index] and fold(words[index].surface[0]) in initials) or folded_lemmas[index] in blend_lemmas
-                   for index in _around(positions, size, len(words))):
+        substitutable = (entry.term[:1].isupper() and glossary.subject(entry.concept) in NAME_SUBJECTS) or any(
+            term_word.surface in _PREPOSITIONS[entry.lang] for term_word in entry.words)  # a name's word or a term's preposition may be swapped
+        if not substitutable and not any(doubled[index] or (unknown[index] and fold(words[index].surface[0]) in initials)
+                                         or folded_lemmas[index] in blend_lemmas for index in _around(positions, size, len(words))):
             # without an odd word within reach, the only garble left is a dropped word
             if size == 2:
                 continue
@@ -82,11 +84,13 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
                     continue
                 if breaks_before[stop] - breaks_before[start + 1]:
                     continue
+                cuts_a_term = False
                 if exact_spans:  # (the cheap tests first; none depends on the others)
                     if reach[start] >= words[stop - 1].end:
                         continue  # inside a real term occurrence
-                    if starts_inside[start] or ends_inside[stop - 1]:
-                        continue  # the window cuts through a real term: a combination of terms, not a garble
+                    # a window cutting through a real term is a combination of terms, not a garble — except for a wrong
+                    # preposition (« la prévention à la traite des personnes »), decided once the reason is known
+                    cuts_a_term = bool(starts_inside[start] or ends_inside[stop - 1])
                 equal = []
                 hits = 0
                 for index in range(start, stop):
@@ -105,6 +109,12 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
                 if blend_word is not None and any(m.start <= blend_word.start and blend_word.end <= m.end and m.concept != entry.concept
                                                   for m in exact):
                     continue  # the stray word belongs to a term of another concept: "human trafficking victims" is two terms
+                span = (window[0].start, window[-1].end)
+                if reason.endswith(_NAME_WORD) and any(span[0] <= m.start and m.end <= span[1] and (m.start, m.end) != span
+                                                       and glossary.subject(m.concept) in NAME_SUBJECTS for m in exact):
+                    continue  # another name built on a listed one (« Réseau des Nations Unies » is not a garbled « Organisation des Nations Unies »)
+                if cuts_a_term and not reason.endswith(_PREPOSITION):
+                    continue
                 found.append((start, stop - 1, entry, reason))
                 if blend_word is not None:  # the variant the stray word comes from is a suggestion too
                     source = _source_variant(blend_word, window, entry, glossary)
@@ -214,7 +224,7 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
             return f"“{word.text}” comes from another variant", word
         if _misspelt(word, term_word, entry.lang):
             return f"“{word.text}” looks like a misspelling of “{term_word.text}”", None
-        return None
+        return _wrong_small_word(word, term_word, terms, entry) or _wrong_name_word(different[0], window, terms, entry, glossary)
     if len(window) == len(terms) + 1:
         for extra in range(len(window)):
             rest = [index for index in range(len(window)) if index != extra]
@@ -229,10 +239,57 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
     if len(window) == len(terms) - 1:
         for missing in range(1, len(terms) - 1):
             rest = [position for position in range(len(terms)) if position != missing]
-            if all(equal[index][position] for index, position in enumerate(rest)) and not terms[missing].stop and blend_possible:
-                return f"“{terms[missing].text}” is missing", None
+            if all(equal[index][position] for index, position in enumerate(rest)) and blend_possible:
+                if not terms[missing].stop:
+                    return f"“{terms[missing].text}” is missing", None
+                if _dropped_preposition(window, missing, terms[missing], entry):
+                    return f"“{terms[missing].text}” is missing{_PREPOSITION}", None
         return None
     return None
+
+_PREPOSITIONS = {
+    "fr": frozenset({"de", "à", "pour", "par", "en", "contre", "sur", "dans", "avec", "sans", "sous", "entre", "vers", "chez"}),
+    "en": frozenset({"of", "in", "on", "at", "to", "for", "by", "with", "from", "against", "into"}),
+}
+"""Prepositions as `Word.surface` has them (« des », « du », « au » folded to « de », « à »: an article change is not a slip)."""
+_PREPOSITION = " (the term's preposition)"
+_NAME_WORD = "” (names are written word for word)"
+NAME_SUBJECTS = ("law", "institution", "event", "policy")
+"""Subjects whose capitalised terms are official names (laws, conventions, strategies, days, institutions)."""
+
+
+def _dropped_preposition(window: list[Word], missing: int, term_word: Word, entry: Entry) -> bool:
+    """French nouns do not stand side by side (« traite personnes »): a preposition of the term is missing when the words around
+    its place touch. An article between them is a verb and its object (« aider les victimes »), English compounds nouns freely."""
+    return entry.lang == "fr" and term_word.surface in _PREPOSITIONS["fr"] and window[missing - 1].end + 1 == window[missing].start
+
+
+def _wrong_small_word(word: Word, term_word: Word, terms: tuple[Word, ...], entry: Entry) -> tuple[str, None] | None:
+    """A term with another preposition (« prévention à la traite », "Council by Europe"): the term is fixed, its preposition too."""
+    prepositions = _PREPOSITIONS[entry.lang]
+    if entry.lang == "en" and not entry.term[:1].isupper():
+        return None  # "trafficking of children", "support for victims": English usage varies outside names
+    if word.surface in prepositions and term_word.surface in prepositions and sum(not other.stop for other in terms) >= 2:
+        return f"“{word.text}” where the term has “{term_word.text}”{_PREPOSITION}", None
+    return None
+
+
+def _wrong_name_word(position: int, window: list[Word], terms: tuple[Word, ...], entry: Entry, glossary: Glossary) -> tuple[str, None] | None:
+    """An official name with one word changed ("World Day against Protection in Persons", « Organisation mondiale du Travail »):
+    a name is written word for word. The word is capitalised as the name's word is; at either end of the name three other
+    content words must be there, since a shorter name plus a neighbouring word is ordinary text ("Says Secretary-General")."""
+    word, term_word = window[position], terms[position]
+    if word.stop or term_word.stop or not entry.term[:1].isupper() or glossary.subject(entry.concept) not in NAME_SUBJECTS:
+        return None
+    if not window[0].text[:1].isupper():
+        return None  # not written as a name (« le rapport mondial sur la traite des enfants » describes a report)
+    if word.text[:1].isupper() != term_word.text[:1].isupper() or not word.text.isalpha():
+        return None
+    others = sum(not other.stop for index, other in enumerate(terms) if index != position)
+    if others < (3 if position in (0, len(terms) - 1) else 2):
+        return None
+    return f"“{word.text}” where the official name has “{term_word.text}{_NAME_WORD}", None
+
 
 def _misspelt(word: Word, term_word: Word, lang: str) -> bool:
     """An unknown word within one edit (two for words of ten letters or more; a swap of two letters is one) of the

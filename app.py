@@ -29,8 +29,8 @@ from align.pipeline import STAGES, DocumentResult, run_document
 from align.review import state as review_lib
 from align.terms import glossary as glossary_lib
 
+# Session key of the glossary table's unsaved edits, kept while another tab is open.
 GLOSSARY_DRAFT = "glossary_draft"
-"""Session key of the glossary table's unsaved edits, kept while another tab is open."""
 PAGE_SIZES = (10, 25, 50, 100)
 ROW_WIDTHS = [0.5, 11.5]
 RESULTS_KEPT = 8

@@ -366,7 +366,7 @@ def flag_panel(review: review_lib.Review, selected: list[int]) -> None:
             for number, flag in enumerate(review.link_flags(position)):
                 any_flag = True
                 key = f"{revision}_{position}_{number}"
-                cols = st.columns([5, 1, 1, 1.3, 1.3])
+                cols = st.columns([4.4, 0.9, 1, 1.6, 1.5])
                 suggestion = f" — suggestion: **{flag.suggestion}**" if flag.suggestion else ""
                 verdict = {"accepted": " · ✓ accepted", "dismissed": f" · ✗ dismissed: {flag.review_note}"}.get(flag.review_state, "")
                 text = f"`{position}` · {flag.side.upper()} · **{flag.severity}** · {flag.kind}: “{flag.text[:80]}” — {flag.message}{suggestion}"
@@ -400,8 +400,7 @@ def flag_panel(review: review_lib.Review, selected: list[int]) -> None:
 def link_editor(review: review_lib.Review, position: int) -> None:
     """Comment on one link, and correct its French or official English in place (the original is kept)."""
     revision, link = review.revision, review.links[position]
-    with st.container(border=True):
-        st.markdown(f"**Link {position}: comment and corrections**")
+    with st.expander(f"Link {position}: comment and corrections" + (" 💬" if link.comment else ""), expanded=False):
         comment = st.text_area("Comment (kept in the review file, exported as a TMX note and in the alignment CSV)", value=link.comment,
                                key=f"comment_{revision}_{position}", height=68)
         if st.button("Save comment", key=f"save_comment_{revision}_{position}", disabled=comment.strip() == link.comment):

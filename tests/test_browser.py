@@ -225,6 +225,7 @@ def test_act_on_flags_comment_and_correct_a_link_then_the_qa_view(app_server, pa
 
     # Comment on the link.
     current = select_link(page, app_server, position)
+    page.get_by_text(f"Link {position}: comment and corrections").click()
     comment = page.locator(f".st-key-comment_{current}_{position} textarea")
     comment.fill("Date checked against the press release of 24 October.")
     comment.press("Control+Enter")

@@ -269,7 +269,7 @@ def review_view(review: review_lib.Review, filters: dict) -> None:
     if not positions:
         st.info("No link matches these filters: clear or widen a filter in the sidebar.")
         with toolbar_box:
-            toolbar(review, [], [])
+            toolbar(review, [], [], positions)
         return
 
     revision = review.revision
@@ -300,7 +300,7 @@ def review_view(review: review_lib.Review, filters: dict) -> None:
                             unsafe_allow_html=True)
     selected = [p for p in shown if st.session_state.get(f"sel_{revision}_{p}")]
     with toolbar_box:
-        toolbar(review, selected, shown)
+        toolbar(review, selected, shown, positions)
         if selected:
             flag_panel(review, selected)
 
@@ -310,25 +310,64 @@ def select_all(keys: list[str], value: bool) -> None:
         st.session_state[key] = value
 
 
-def toolbar(review: review_lib.Review, selected: list[int], shown: list[int]) -> None:
-    """Corrections of the selected links, and undo."""
+# Keys of the review toolbar (Streamlit reserves C and R, and takes no punctuation).
+SHORTCUTS = {"next": "J", "previous": "K", "confirm": "Y", "needs_review": "N", "undo": "U", "help": "H"}
+
+
+def move_cursor(positions: list[int], step: int) -> None:
+    """Button callback (J/K): select the next or previous link of the filtered list alone, turning the page if needed."""
+    review = st.session_state.get("review")
+    if review is None or not positions:
+        return
+    revision, size = review.revision, st.session_state.get("page_size", PAGE_SIZES[1])
+    selected = [p for p in positions if st.session_state.get(f"sel_{revision}_{p}")]
+    first_shown = ((st.session_state.get("page") or 1) - 1) * size
+    index = positions.index(selected[0] if step < 0 else selected[-1]) + step if selected else first_shown
+    index = max(0, min(len(positions) - 1, index))
+    for position in selected:
+        st.session_state[f"sel_{revision}_{position}"] = False
+    st.session_state[f"sel_{revision}_{positions[index]}"] = True
+    st.session_state["page"] = index // size + 1
+
+
+@st.dialog("Keyboard shortcuts")
+def shortcuts_help() -> None:
+    st.markdown("\n".join([
+        f"- **{SHORTCUTS['next']}** / **{SHORTCUTS['previous']}** — select the next / previous link (turns the page)",
+        f"- **{SHORTCUTS['confirm']}** — confirm the selected links",
+        f"- **{SHORTCUTS['needs_review']}** — set the selected links to needs review",
+        f"- **{SHORTCUTS['undo']}** — undo the last correction",
+        f"- **{SHORTCUTS['help']}** — this help",
+        "",
+        "Shortcuts do nothing while the cursor is in a text field.",
+    ]))
+
+
+def toolbar(review: review_lib.Review, selected: list[int], shown: list[int], positions: list[int]) -> None:
+    """Corrections of the selected links, undo, and moving through the links (with keyboard shortcuts)."""
     revision = review.revision
     keys = [f"sel_{revision}_{p}" for p in shown]
     one = selected[0] if len(selected) == 1 else None
-    row1 = st.columns([1.2, 1.2, 1.2, 1.2, 3])
+    row1 = st.columns([1.1, 1.2, 1.1, 1.1, 1.2, 1.2, 3, 0.5])
     row1[0].button("Select page", key="select_page", on_click=select_all, args=(keys, True), help="select every link shown on this page")
     row1[1].button("Clear selection", key="clear_selection", on_click=select_all, args=(keys, False))
+    row1[2].button("↑ Previous", key="previous_link", on_click=move_cursor, args=(positions, -1), shortcut=SHORTCUTS["previous"],
+                   help="select the previous link")
+    row1[3].button("↓ Next", key="next_link", on_click=move_cursor, args=(positions, 1), shortcut=SHORTCUTS["next"], help="select the next link")
     # A click can arrive from a view that a refresh has since replaced (selection gone): it then does nothing.
-    if row1[2].button("✓ Confirm", key="confirm", type="primary", disabled=not selected, help="set the selected links to confirmed") and selected:
-        correct(review, "set_status", selected, "confirmed")
-        st.rerun()
-    if row1[3].button("Needs review", key="needs_review", disabled=not selected) and selected:
-        correct(review, "set_status", selected, "needs-review")
-        st.rerun()
+    for column, (label, status, key) in zip(row1[4:6], (("✓ Confirm", "confirmed", "confirm"), ("Needs review", "needs-review", "needs_review"))):
+        if column.button(label, key=key, type="primary" if status == "confirmed" else "secondary", disabled=not selected,
+                         shortcut=SHORTCUTS[key], help=f"set the selected links to {status}") and selected:
+            correct(review, "set_status", selected, status)
+            if one is not None:  # a status change moves no link: the one being reviewed stays selected
+                st.session_state[f"sel_{review.revision}_{one}"] = True
+            st.rerun()
     last = review.history[-1].label if review.history else ""
-    if row1[4].button(f"↶ Undo: {last}" if last else "↶ Undo", key="undo", disabled=not last):
+    if row1[6].button(f"↶ Undo: {last}" if last else "↶ Undo", key="undo", disabled=not last, shortcut=SHORTCUTS["undo"]):
         correct(review, "undo")
         st.rerun()
+    if row1[7].button("⌨", key="shortcuts", shortcut=SHORTCUTS["help"], help="keyboard shortcuts"):
+        shortcuts_help()
     actions = [
         ("Merge ↑", "merge_previous", (), "merge the selected link with the previous one"),
         ("Merge ↓", "merge_next", (), "merge the selected link with the next one"),

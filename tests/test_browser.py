@@ -251,6 +251,33 @@ def test_act_on_flags_comment_and_correct_a_link_then_the_qa_view(app_server, pa
     expect(page.get_by_text("comment and corrections")).to_be_visible()
 
 
+def test_review_from_the_keyboard(app_server, page) -> None:
+    from playwright.sync_api import expect
+
+    name = "us-state-dept-tip-prevention-month-2024"
+    open_document(page, app_server, name)
+    expect(page.locator('div[lang="fr"]').first).to_be_visible()  # French text is marked as French
+    page.get_by_role("heading", name=name).click()  # keys go to the page, not to a field
+    page.keyboard.press("j")
+    expect(page.locator(".st-key-sel_0_0 input")).to_be_checked(timeout=30_000)
+    page.keyboard.press("j")
+    expect(page.locator(".st-key-sel_0_1 input")).to_be_checked(timeout=30_000)
+    expect(page.locator(".st-key-sel_0_0 input")).not_to_be_checked()
+    page.keyboard.press("y")
+    expect(page.get_by_text("Undo: set link 1 to confirmed")).to_be_visible(timeout=30_000)
+    assert saved_review(app_server, name)["links"][1]["status"] == "confirmed"
+    expect(page.locator(".st-key-sel_1_1 input")).to_be_checked()  # the link under review stays selected
+    page.keyboard.press("j")
+    expect(page.locator(".st-key-sel_1_2 input")).to_be_checked(timeout=30_000)
+    page.keyboard.press("n")
+    expect(page.get_by_text("Undo: set link 2 to needs-review")).to_be_visible(timeout=30_000)
+    page.keyboard.press("u")
+    expect(page.get_by_text("Undo: set link 1 to confirmed")).to_be_visible(timeout=30_000)
+    assert saved_review(app_server, name)["revision"] == 3
+    page.keyboard.press("h")
+    expect(page.get_by_role("dialog").get_by_text("select the next / previous link")).to_be_visible(timeout=30_000)
+
+
 def test_a_glossary_emptied_by_mistake_is_refused_and_versions_restore_it(app_server, page) -> None:
     from playwright.sync_api import expect
 

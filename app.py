@@ -328,6 +328,7 @@ def move_cursor(positions: list[int], step: int) -> None:
         st.session_state[f"sel_{revision}_{position}"] = False
     st.session_state[f"sel_{revision}_{positions[index]}"] = True
     st.session_state["page"] = index // size + 1
+    st.session_state["cursor"] = positions[index]
 
 
 @st.dialog("Keyboard shortcuts")
@@ -359,7 +360,8 @@ def toolbar(review: review_lib.Review, selected: list[int], shown: list[int], po
         if column.button(label, key=key, type="primary" if status == "confirmed" else "secondary", disabled=not selected,
                          shortcut=SHORTCUTS[key], help=f"set the selected links to {status}") and selected:
             correct(review, "set_status", selected, status)
-            if one is not None:  # a status change moves no link: the one being reviewed stays selected
+            if one is not None and one == st.session_state.get("cursor"):
+                # reviewing from the keyboard: a status change moves no link, so the link under the cursor stays selected
                 st.session_state[f"sel_{review.revision}_{one}"] = True
             st.rerun()
     last = review.history[-1].label if review.history else ""

@@ -50,6 +50,12 @@ def test_changing_the_page_size_keeps_the_rows_in_view(workspace) -> None:
     at.run()
     at.selectbox(key="page_size").set_value(25).run()
     assert 40 in shown_links(at)
+    # Next / previous link (J / K) move one selected link through the list and turn the page.
+    at.button(key="next_link").click().run()
+    assert [p for p in shown_links(at) if at.checkbox(key=f"sel_0_{p}").value] == [25]
+    at.button(key="previous_link").click().run()
+    no_errors(at)
+    assert shown_links(at)[0] == 0 and at.checkbox(key="sel_0_24").value and not at.session_state["sel_0_25"]
 
 
 def test_a_refused_entry_stays_in_the_form(workspace) -> None:

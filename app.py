@@ -453,6 +453,8 @@ def link_editor(review: review_lib.Review, position: int) -> None:
             label = f"{'French' if side == 'fr' else 'Official English'} sentence {index}"
             if review.edited(side, index):
                 label += f" (corrected; original: “{review.original_texts[(side, index)][:120]}”)"
+                if side == "fr":
+                    label += " — the machine translation was made from the original"
             edits[(side, index)] = st.text_area(label, value=text, key=f"text_{revision}_{side}_{index}", height=68)
         changed = [(side, index, edits[(side, index)]) for side, index, text in sentences if edits[(side, index)].strip() != text]
         if st.button("Save corrected text", key=f"save_text_{revision}_{position}", disabled=not changed):

@@ -54,10 +54,12 @@ def test_confirmed_stays_confirmed_and_a_dismissed_error_no_longer_asks(results,
     assert review.links[position].status == "confirmed"
     review.set_status(position, "auto")
     assert review.links[position].status == "needs-review", "an error flag sends an auto link back to needs-review"
+    assert position in review.select(severities=["error"]) and review.select(queue=True)[0] == position
     review.review_flag(position, number, "dismissed", "the English corrects the French's typo")
     review.set_status(position, "auto")
     review.recheck(glossary)
     assert review.links[position].status == "auto"
+    assert position not in review.select(severities=["error"]), "a dismissed flag no longer selects its link"
 
 
 def test_flag_verdicts_are_saved_exported_and_undone(results, glossary, tmp_path) -> None:

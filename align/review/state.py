@@ -234,11 +234,12 @@ class Review:
 
         With `queue`, the review queue order: links not yet confirmed first, then by worst flag
         severity (errors first), then by confidence (least confident first), then document order.
+        Flags the reviewer dismissed count for neither the filters nor the queue.
         """
         kinds, severities, statuses = set(kinds), set(severities), set(statuses)
         chosen = []
         for position, link in enumerate(self.links):
-            flags = self._flags[position]
+            flags = self._open_flags(position)
             if kinds and not any(flag.kind in kinds for flag in flags):
                 continue
             if severities and not any(flag.severity in severities for flag in flags):
@@ -251,7 +252,7 @@ class Review:
         if queue:
             rank = {severity: index for index, severity in enumerate(SEVERITIES)}
             chosen.sort(key=lambda p: (self.links[p].status == "confirmed",
-                                       min((rank.get(flag.severity, len(rank)) for flag in self._flags[p]), default=len(rank)),
+                                       min((rank.get(flag.severity, len(rank)) for flag in self._open_flags(p)), default=len(rank)),
                                        self.links[p].score, p))
         return chosen
 
@@ -490,6 +491,10 @@ class Review:
                 grouped[flag.link - start].append(flag)
         return grouped
 
+    def _open_flags(self, position: int) -> list[Flag]:
+        link = self.links[position]
+        return [flag for flag in self._flags[position] if self.verdicts.get(flag_key(link, flag), {}).get("state") != "dismissed"]
+
     def _flag(self, position: int, number: int) -> Flag:
         self._check_position(position)
         if not 0 <= number < len(self._flags[position]):
@@ -499,8 +504,7 @@ class Review:
     def _promote_flagged(self) -> None:
         """An `auto` link with an error flag not dismissed goes to `needs-review` (confirmed links stay confirmed)."""
         for position, link in enumerate(self.links):
-            if link.status == "auto" and any(flag.severity == "error" and self.verdicts.get(flag_key(link, flag), {}).get("state") != "dismissed"
-                                             for flag in self._flags[position]):
+            if link.status == "auto" and any(flag.severity == "error" for flag in self._open_flags(position)):
                 self.links[position] = replace(link, status="needs-review")
 
     def _apply_change(self, change: Change, value: object) -> None:

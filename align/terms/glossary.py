@@ -449,10 +449,10 @@ def keep_version(path: str | Path, kept: int = VERSIONS_KEPT) -> Path | None:
     folder = versions_dir(file)
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    target, counter = folder / f"{file.stem}-{stamp}.csv", 1
-    while target.exists():
-        counter += 1
-        target = folder / f"{file.stem}-{stamp}-{counter}.csv"
+    # Several saves in one second are numbered after the highest number of that second (never a pruned name reused).
+    same_second = [_VERSION_NAME.search(other.name) for other in folder.glob(f"{file.stem}-{stamp}*.csv")]
+    counter = max((int(match.group(2) or 1) for match in same_second if match and match.group(1) == stamp), default=0) + 1
+    target = folder / (f"{file.stem}-{stamp}.csv" if counter == 1 else f"{file.stem}-{stamp}-{counter}.csv")
     write_atomic(target, file.read_bytes(), keep_backup=False)
     for old in glossary_versions(file)[kept:]:
         old.path.unlink(missing_ok=True)

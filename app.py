@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import html
 import math
+import re
 from collections import OrderedDict
 from pathlib import Path
 
@@ -29,8 +30,8 @@ from align.pipeline import STAGES, DocumentResult, run_document
 from align.review import state as review_lib
 from align.terms import glossary as glossary_lib
 
+# Session key of the glossary table's unsaved edits, kept while another tab is open.
 GLOSSARY_DRAFT = "glossary_draft"
-"""Session key of the glossary table's unsaved edits, kept while another tab is open."""
 PAGE_SIZES = (10, 25, 50, 100)
 ROW_WIDTHS = [0.5, 11.5]
 RESULTS_KEPT = 8
@@ -49,6 +50,9 @@ mark[title] {cursor: help;}
 .badge-needs-review {background: #fde2c8; color: #8a4b0f;}
 .badge-auto {background: #e6e6e6; color: #444;}
 .empty-side {color: #999; font-style: italic;}
+.sev-text-error {color: #a61b1b; font-weight: 600;}
+.sev-text-warning {color: #7a5a00;}
+.sev-text-info {color: #2f5d8a;}
 .col-head {font-weight: 700; font-size: 0.85rem; color: #555; border-bottom: 1px solid #ddd;}
 .row-grid {display: grid; column-gap: 1.2rem;}
 .grid-3 {grid-template-columns: 3fr 3fr 3fr 0.9fr;}
@@ -156,9 +160,18 @@ def filter_panel(review: review_lib.Review) -> dict:
     severities = sidebar.multiselect("Flag severity", ["error", "warning", "info"], key="filter_severity")
     low, high = sidebar.slider("Confidence", 0.0, 1.0, (0.0, 1.0), step=0.05, key="filter_score")
     order = sidebar.radio("Order", ["Document order", "Review queue (least confident, flagged first)"], key="order")
-    page_size = sidebar.selectbox("Links per page", PAGE_SIZES, index=1, key="page_size")
+    page_size = sidebar.selectbox("Links per page", PAGE_SIZES, index=1, key="page_size", on_change=keep_first_row)
     return {"statuses": statuses, "kinds": kinds, "severities": severities, "min_score": low, "max_score": high,
             "queue": order.startswith("Review queue"), "page_size": page_size}
+
+
+def keep_first_row() -> None:
+    """Page-size callback: open the page that holds the first link shown before, not the same page number."""
+    before = st.session_state.get("page_size_before", PAGE_SIZES[1])
+    size = st.session_state["page_size"]
+    first = (max(1, st.session_state.get("page") or 1) - 1) * before
+    st.session_state["page"] = first // size + 1
+    st.session_state["page_size_before"] = size
 
 
 # ---- review view -----------------------------------------------------------------------------
@@ -191,6 +204,13 @@ def open_review(name: str) -> review_lib.Review | None:
     return review
 
 
+def retranslate(review: review_lib.Review) -> None:
+    """Forget the document's pipeline result, so that it runs again (MT included) with the glossary on disk."""
+    document = review.result.document
+    result_store().pop((document.name, review_lib.text_fingerprint(document.fr_text), review_lib.text_fingerprint(document.en_text)), None)
+    st.session_state.pop("review", None)
+
+
 def correct(review: review_lib.Review, action: str, *args) -> None:
     """Apply one correction through `align.review.state`, reporting refusals in the page."""
     try:
@@ -202,6 +222,13 @@ def correct(review: review_lib.Review, action: str, *args) -> None:
         st.session_state["message"] = ("warning", str(error))
     except OSError as error:
         st.session_state["message"] = ("error", f"The review could not be saved: {error}")
+
+
+def flag_summary(flags) -> str:
+    """Flag counts by severity, in words as well as colour ("⚑ 1 error, 2 info")."""
+    counts = {severity: sum(flag.severity == severity for flag in flags) for severity in ("error", "warning", "info")}
+    return "⚑ " + ", ".join(f'<span class="sev-text-{severity}">{count} {severity}{"s" if count > 1 and severity != "info" else ""}</span>'
+                            for severity, count in counts.items() if count)
 
 
 def status_badge(status: str) -> str:
@@ -234,9 +261,16 @@ def review_view(review: review_lib.Review, filters: dict) -> None:
     if message:
         (st.warning if message[0] == "warning" else st.error)(message[1])
     pages = max(1, math.ceil(len(positions) / size))
+    if (st.session_state.get("page") or 1) > pages:
+        st.session_state["page"] = pages
     page = st.pagination(pages, key="page") if pages > 1 else 1
     shown = positions[(page - 1) * size:page * size]
     st.caption(f"{len(positions)} of {counts['total']} links match the filters · page {page} of {pages}")
+    if not positions:
+        st.info("No link matches these filters: clear or widen a filter in the sidebar.")
+        with toolbar_box:
+            toolbar(review, [], [], positions)
+        return
 
     revision = review.revision
     has_en = review.has_official
@@ -250,16 +284,23 @@ def review_view(review: review_lib.Review, filters: dict) -> None:
     head[1].markdown(f'<div class="row-grid {grid} col-head">{"".join(f"<div>{html.escape(h)}</div>" for h in heads)}</div>', unsafe_allow_html=True)
     for row in review.alignment(shown).iter_rows(named=True):
         position = row["link"]
-        flags = review.link_flags(position)
-        meta = f'{row["score"]:.2f}<br>{status_badge(row["status"])}{"<br>⚑ " + str(len(flags)) if flags else ""}'
+        flags = [flag for flag in review.link_flags(position) if flag.review_state != "dismissed"]
+        link = review.links[position]
+        corrected = any(review.edited(side, i) for side in ("fr", "en") for i in (link.fr_ids if side == "fr" else link.en_ids))
+        meta = "<br>".join([f'{row["score"]:.2f}', status_badge(row["status"]), *([flag_summary(flags)] if flags else []),
+                            *(['<span title="the reviewer corrected this text">✎ corrected</span>'] if corrected else []),
+                            *([f'<span title="{html.escape(link.comment)}">💬 comment</span>'] if link.comment else [])])
+        # lang attributes let screen readers and spell checkers read each side in its language
         cells = [side_html(row["fr"], flags, "fr"), side_html(row["mt"], flags, "mt"), *([side_html(row["en"], flags, "en")] if has_en else []),
                  f'<div class="link-meta">{meta}</div>']
+        langs = ["fr", "en", *(["en"] if has_en else []), "en"]
         columns = st.columns(ROW_WIDTHS)
         columns[0].checkbox(str(position), key=f"sel_{revision}_{position}")
-        columns[1].markdown(f'<div class="row-grid {grid}">{"".join(f"<div>{cell}</div>" for cell in cells)}</div>', unsafe_allow_html=True)
+        columns[1].markdown(f'<div class="row-grid {grid}">{"".join(f"<div lang={lang!r}>{cell}</div>" for lang, cell in zip(langs, cells))}</div>',
+                            unsafe_allow_html=True)
     selected = [p for p in shown if st.session_state.get(f"sel_{revision}_{p}")]
     with toolbar_box:
-        toolbar(review, selected, shown)
+        toolbar(review, selected, shown, positions)
         if selected:
             flag_panel(review, selected)
 
@@ -269,25 +310,66 @@ def select_all(keys: list[str], value: bool) -> None:
         st.session_state[key] = value
 
 
-def toolbar(review: review_lib.Review, selected: list[int], shown: list[int]) -> None:
-    """Corrections of the selected links, and undo."""
+# Keys of the review toolbar (Streamlit reserves C and R, and takes no punctuation).
+SHORTCUTS = {"next": "J", "previous": "K", "confirm": "Y", "needs_review": "N", "undo": "U", "help": "H"}
+
+
+def move_cursor(positions: list[int], step: int) -> None:
+    """Button callback (J/K): select the next or previous link of the filtered list alone, turning the page if needed."""
+    review = st.session_state.get("review")
+    if review is None or not positions:
+        return
+    revision, size = review.revision, st.session_state.get("page_size", PAGE_SIZES[1])
+    selected = [p for p in positions if st.session_state.get(f"sel_{revision}_{p}")]
+    first_shown = ((st.session_state.get("page") or 1) - 1) * size
+    index = positions.index(selected[0] if step < 0 else selected[-1]) + step if selected else first_shown
+    index = max(0, min(len(positions) - 1, index))
+    for position in selected:
+        st.session_state[f"sel_{revision}_{position}"] = False
+    st.session_state[f"sel_{revision}_{positions[index]}"] = True
+    st.session_state["page"] = index // size + 1
+    st.session_state["cursor"] = positions[index]
+
+
+@st.dialog("Keyboard shortcuts")
+def shortcuts_help() -> None:
+    st.markdown("\n".join([
+        f"- **{SHORTCUTS['next']}** / **{SHORTCUTS['previous']}** — select the next / previous link (turns the page)",
+        f"- **{SHORTCUTS['confirm']}** — confirm the selected links",
+        f"- **{SHORTCUTS['needs_review']}** — set the selected links to needs review",
+        f"- **{SHORTCUTS['undo']}** — undo the last correction",
+        f"- **{SHORTCUTS['help']}** — this help",
+        "",
+        "Shortcuts do nothing while the cursor is in a text field.",
+    ]))
+
+
+def toolbar(review: review_lib.Review, selected: list[int], shown: list[int], positions: list[int]) -> None:
+    """Corrections of the selected links, undo, and moving through the links (with keyboard shortcuts)."""
     revision = review.revision
     keys = [f"sel_{revision}_{p}" for p in shown]
     one = selected[0] if len(selected) == 1 else None
-    row1 = st.columns([1.2, 1.2, 1.2, 1.2, 3])
+    row1 = st.columns([1.1, 1.2, 1.1, 1.1, 1.2, 1.2, 3, 0.5])
     row1[0].button("Select page", key="select_page", on_click=select_all, args=(keys, True), help="select every link shown on this page")
     row1[1].button("Clear selection", key="clear_selection", on_click=select_all, args=(keys, False))
+    row1[2].button("↑ Previous", key="previous_link", on_click=move_cursor, args=(positions, -1), shortcut=SHORTCUTS["previous"],
+                   help="select the previous link")
+    row1[3].button("↓ Next", key="next_link", on_click=move_cursor, args=(positions, 1), shortcut=SHORTCUTS["next"], help="select the next link")
     # A click can arrive from a view that a refresh has since replaced (selection gone): it then does nothing.
-    if row1[2].button("✓ Confirm", key="confirm", type="primary", disabled=not selected, help="set the selected links to confirmed") and selected:
-        correct(review, "set_status", selected, "confirmed")
-        st.rerun()
-    if row1[3].button("Needs review", key="needs_review", disabled=not selected) and selected:
-        correct(review, "set_status", selected, "needs-review")
-        st.rerun()
+    for column, (label, status, key) in zip(row1[4:6], (("✓ Confirm", "confirmed", "confirm"), ("Needs review", "needs-review", "needs_review"))):
+        if column.button(label, key=key, type="primary" if status == "confirmed" else "secondary", disabled=not selected,
+                         shortcut=SHORTCUTS[key], help=f"set the selected links to {status}") and selected:
+            correct(review, "set_status", selected, status)
+            if one is not None and one == st.session_state.get("cursor"):
+                # reviewing from the keyboard: a status change moves no link, so the link under the cursor stays selected
+                st.session_state[f"sel_{review.revision}_{one}"] = True
+            st.rerun()
     last = review.history[-1].label if review.history else ""
-    if row1[4].button(f"↶ Undo: {last}" if last else "↶ Undo", key="undo", disabled=not last):
+    if row1[6].button(f"↶ Undo: {last}" if last else "↶ Undo", key="undo", disabled=not last, shortcut=SHORTCUTS["undo"]):
         correct(review, "undo")
         st.rerun()
+    if row1[7].button("⌨", key="shortcuts", shortcut=SHORTCUTS["help"], help="keyboard shortcuts"):
+        shortcuts_help()
     actions = [
         ("Merge ↑", "merge_previous", (), "merge the selected link with the previous one"),
         ("Merge ↓", "merge_next", (), "merge the selected link with the next one"),
@@ -316,45 +398,212 @@ def prefill_term(text: str, side: str) -> None:
 
 
 def flag_panel(review: review_lib.Review, selected: list[int]) -> None:
-    """Flags of the selected links with message and suggestion, and “Add to glossary” from a flagged span."""
+    """Flags of the selected links: accept, dismiss with a reason, apply a suggestion, add a span to the glossary; comments and text corrections."""
+    revision = review.revision
     with st.container(border=True):
         st.markdown("**Flags of the selected links**")
         any_flag = False
         for position in selected:
             for number, flag in enumerate(review.link_flags(position)):
                 any_flag = True
-                cols = st.columns([5, 1.3])
+                key = f"{revision}_{position}_{number}"
+                cols = st.columns([4.4, 0.9, 1, 1.6, 1.5])
                 suggestion = f" — suggestion: **{flag.suggestion}**" if flag.suggestion else ""
-                cols[0].markdown(f"`{position}` · {flag.side.upper()} · **{flag.severity}** · {flag.kind}: "
-                                 f"“{flag.text[:80]}” — {flag.message}{suggestion}")
+                verdict = {"accepted": " · ✓ accepted", "dismissed": f" · ✗ dismissed: {flag.review_note}"}.get(flag.review_state, "")
+                text = f"`{position}` · {flag.side.upper()} · **{flag.severity}** · {flag.kind}: “{flag.text[:80]}” — {flag.message}{suggestion}"
+                cols[0].markdown(f"~~{text}~~{verdict}" if flag.review_state == "dismissed" else text + verdict)
+                if flag.review_state:
+                    if cols[1].button("Reopen", key=f"reopen_{key}", help="take back the verdict on this flag"):
+                        correct(review, "review_flag", position, number, "open")
+                        st.rerun()
+                else:
+                    if cols[1].button("Accept", key=f"accept_{key}", help="the issue is real (it stays in the QA list as accepted)"):
+                        correct(review, "review_flag", position, number, "accepted")
+                        st.rerun()
+                    with cols[2].popover("Dismiss", help="a false positive: say why"):
+                        reason = st.text_input("Why is it a false positive?", key=f"dismiss_reason_{key}")
+                        if st.button("Dismiss the flag", key=f"dismiss_{key}", disabled=not reason.strip()) and reason.strip():
+                            correct(review, "review_flag", position, number, "dismissed", reason)
+                            st.rerun()
+                if flag.suggestion and flag.side in ("fr", "en") and cols[3].button(
+                        "Apply suggestion", key=f"apply_{key}", help=f"replace “{flag.text[:40]}” with “{flag.suggestion.split(' | ')[0]}” in the text"):
+                    correct(review, "apply_suggestion", position, number)
+                    st.rerun()
                 if flag.text:
-                    cols[1].button("Add to glossary", key=f"addterm_{review.revision}_{position}_{number}", on_click=prefill_term,
+                    cols[4].button("Add to glossary", key=f"addterm_{key}", on_click=prefill_term,
                                    args=(flag.text, flag.side), help="open the Glossary tab with this span as a new term")
         if not any_flag:
             st.caption("No flags on the selected links.")
+    if len(selected) == 1:
+        link_editor(review, selected[0])
+
+
+def link_editor(review: review_lib.Review, position: int) -> None:
+    """Comment on one link, and correct its French or official English in place (the original is kept)."""
+    revision, link = review.revision, review.links[position]
+    with st.expander(f"Link {position}: comment and corrections" + (" 💬" if link.comment else ""), expanded=False):
+        comment = st.text_area("Comment (kept in the review file, exported as a TMX note and in the alignment CSV)", value=link.comment,
+                               key=f"comment_{revision}_{position}", height=68)
+        if st.button("Save comment", key=f"save_comment_{revision}_{position}", disabled=comment.strip() == link.comment):
+            correct(review, "comment", position, comment)
+            st.rerun()
+        sentences = [("fr", i, review.fr[i]) for i in link.fr_ids] + [("en", i, review.en[i]) for i in link.en_ids]
+        edits = {}
+        for side, index, text in sentences:
+            label = f"{'French' if side == 'fr' else 'Official English'} sentence {index}"
+            if review.edited(side, index):
+                label += f" (corrected; original: “{review.original_texts[(side, index)][:120]}”)"
+                if side == "fr":
+                    label += " — the machine translation was made from the original"
+            edits[(side, index)] = st.text_area(label, value=text, key=f"text_{revision}_{side}_{index}", height=68)
+        changed = [(side, index, edits[(side, index)]) for side, index, text in sentences if edits[(side, index)].strip() != text]
+        if st.button("Save corrected text", key=f"save_text_{revision}_{position}", disabled=not changed):
+            for side, index, text in changed:
+                correct(review, "edit_sentence", side, index, text)
+            st.rerun()
 
 
 # ---- glossary --------------------------------------------------------------------------------
 
-def save_terms(frame: pl.DataFrame, review: review_lib.Review | None, read_fingerprint: str) -> bool:
-    """Validate and save glossary rows edited from the file whose fingerprint is `read_fingerprint`; re-check the open document.
-    Returns whether it saved (not when the file changed since: another window saved it)."""
+# Session key of a save that removes many entries, waiting for the reviewer's confirmation.
+GLOSSARY_PENDING = "glossary_pending"
+
+
+def entry_keys(frame: pl.DataFrame) -> set[tuple[str, str, str]]:
+    return {(row["concept"], row["lang"], row["term"]) for row in frame.select("concept", "lang", "term").fill_null("").iter_rows(named=True)}
+
+
+def needs_confirmation(saved: pl.DataFrame, frame: pl.DataFrame) -> int:
+    """How many saved entries a save would remove, when that is enough to ask first (more than 20, or more than 10 % and more than one)."""
+    removed = len(entry_keys(saved) - entry_keys(frame))
+    return removed if removed > 20 or (removed > 1 and removed > 0.1 * saved.height) else 0
+
+
+def save_terms(frame: pl.DataFrame, review: review_lib.Review | None, read_fingerprint: str = "", *, confirmed: bool = False) -> bool:
+    """Validate and save glossary rows; re-check the open document. Returns whether it saved.
+
+    An empty glossary is refused, and a save that removes many entries waits for confirmation
+    (kept under `GLOSSARY_PENDING`); every save keeps the replaced file in `.versions/`. A save over a file that changed
+    since `read_fingerprint` (another window saved it) is refused.
+    """
     problems = glossary_lib.validate_glossary(frame)
     if problems:
         st.error("Glossary not saved:\n" + "\n".join(f"- {problem}" for problem in problems))
         return False
+    saved = current_glossary().terms
+    if frame.height == 0 and saved.height:
+        st.error("Glossary not saved: it would hold no entry. Delete entries a few at a time, or restore a previous version below.")
+        return False
+    removed = needs_confirmation(saved, frame)
+    if removed and not confirmed:
+        st.session_state[GLOSSARY_PENDING] = {"fingerprint": file_fingerprint(glossary_path()), "frame": frame, "removed": removed,
+                                              "read_from": read_fingerprint}
+        return False
     try:
-        glossary_lib.save_glossary(frame, glossary_path(), read_fingerprint=read_fingerprint)
+        glossary_lib.save_glossary(frame, glossary_path(), read_fingerprint=read_fingerprint or None)
     except InputError as error:
         st.error(str(error))
         return False
-    st.session_state.pop(GLOSSARY_DRAFT, None)
+    after_glossary_saved(review)
+    st.session_state["message_glossary"] = (f"Glossary saved ({frame.height} entries) to {glossary_path()}; the open document was re-checked. "
+                                            "The previous version is kept under *Previous versions*.")
+    return True
+
+
+def after_glossary_saved(review: review_lib.Review | None) -> None:
+    """Forget drafts and pending saves, and re-check the open document with the glossary now on disk."""
+    for key in (GLOSSARY_DRAFT, GLOSSARY_PENDING):
+        st.session_state.pop(key, None)
+    fingerprint = file_fingerprint(glossary_path())
     if review is not None:
         review.recheck(current_glossary())
-        st.session_state["review_glossary"] = file_fingerprint(glossary_path())
-    st.session_state["glossary_seen"] = file_fingerprint(glossary_path())
-    st.session_state["message_glossary"] = f"Glossary saved ({frame.height} entries) to {glossary_path()}; the open document was re-checked."
-    return True
+        st.session_state["review_glossary"] = fingerprint
+    st.session_state["glossary_seen"] = fingerprint
+    st.session_state["glossary_generation"] = st.session_state.get("glossary_generation", 0) + 1
+
+
+def pending_save_panel(review: review_lib.Review | None, fingerprint: str) -> None:
+    """Ask before a save that removes many entries."""
+    pending = st.session_state.get(GLOSSARY_PENDING)
+    if pending is None:
+        return
+    if pending["fingerprint"] != fingerprint:
+        st.session_state.pop(GLOSSARY_PENDING)
+        return
+    total = current_glossary().terms.height
+    with st.container(border=True):
+        st.warning(f"This save removes {pending['removed']} of the {total} entries, leaving {pending['frame'].height}. "
+                   "Save anyway? (The current glossary is kept as a previous version either way.)")
+        cols = st.columns([2, 1, 4])
+        if cols[0].button(f"Yes, save and remove {pending['removed']} entries", key="glossary_confirm_save", type="primary") \
+                and save_terms(pending["frame"], review, pending["read_from"], confirmed=True):
+            st.rerun()
+        if cols[1].button("Cancel", key="glossary_cancel_save"):
+            st.session_state.pop(GLOSSARY_PENDING)
+            st.rerun()
+
+
+def versions_panel(review: review_lib.Review | None, *, expanded: bool = False) -> None:
+    """Previous versions of the glossary file: preview and restore one."""
+    versions = glossary_lib.glossary_versions(glossary_path())
+    with st.expander(f"Previous versions ({len(versions)} kept)", expanded=expanded):
+        if not versions:
+            st.caption(f"No previous version yet: each save keeps the glossary it replaces in {glossary_lib.versions_dir(glossary_path())} "
+                       f"(the newest {glossary_lib.VERSIONS_KEPT}).")
+            return
+        readable: dict[int, pl.DataFrame | InputError] = {}
+        for index, version in enumerate(versions):
+            try:
+                readable[index] = glossary_lib.parse_glossary_text(version.path.read_text(encoding="utf-8", errors="replace"), version.path).terms
+            except InputError as error:
+                readable[index] = error
+        first_good = next((index for index, terms in readable.items() if isinstance(terms, pl.DataFrame)), 0)
+        chosen = st.selectbox("Version", range(len(versions)), index=first_good, key="glossary_version",
+                              format_func=lambda i: f"{versions[i].saved} UTC — " + (f"{readable[i].height} entries" if isinstance(readable[i], pl.DataFrame)
+                                                                                      else "cannot be read"))
+        version, terms = versions[chosen], readable[chosen]
+        if isinstance(terms, InputError):
+            st.warning(f"This version cannot be restored: {terms}")
+            return
+        st.caption(f"{terms.height} entries")
+        st.dataframe(terms, hide_index=True, height=200, key="glossary_version_preview")
+        if st.button(f"Restore this version ({terms.height} entries)", key="glossary_restore"):
+            glossary_lib.restore_glossary_version(version, glossary_path())
+            after_glossary_saved(review)
+            st.session_state["message_glossary"] = (f"Restored the version of {version.saved} UTC ({terms.height} entries); "
+                                                    "the glossary it replaced is kept as a version too.")
+            st.rerun()
+
+
+def glossary_repair(error: InputError, review: review_lib.Review | None = None) -> None:
+    """The glossary file cannot be read: say where, and offer a previous version or the file's text to correct."""
+    st.error(f"The glossary cannot be used, so no document can be checked: {error}")
+    path = glossary_path()
+    raw = path.read_bytes().decode("utf-8", errors="replace") if path.exists() else ""
+    lines = raw.splitlines()
+    line = re.search(r"line (\d+)", str(error))
+    if line and 0 < int(line.group(1)) <= len(lines):
+        st.markdown(f"Line {line.group(1)} of {path.name} reads:")
+        st.code(lines[int(line.group(1)) - 1], language=None)
+    saved = st.session_state.pop("message_glossary", None)
+    if saved:
+        st.success(saved)
+    st.markdown("Restore a previous version, or correct the file's text and save it (it is checked before it is written).")
+    versions_panel(review, expanded=True)
+    fingerprint = file_fingerprint(path)
+    text = st.text_area(f"Text of {path}", value=raw, height=320, key=f"glossary_raw_{fingerprint[:16]}")
+    if st.button("Save this text", key="glossary_raw_save", type="primary"):
+        try:
+            glossary = glossary_lib.parse_glossary_text(text, path)
+            if glossary.terms.height == 0:
+                raise InputError(path, "the text holds no entry: restore a previous version instead")
+            glossary_lib.save_glossary(glossary, path)
+        except InputError as problem:
+            st.error(f"Not saved — {problem}")
+        else:
+            after_glossary_saved(review)
+            st.session_state["message_glossary"] = f"Glossary saved ({glossary.terms.height} entries) to {path}."
+            st.rerun()
 
 
 def glossary_view(review: review_lib.Review | None) -> None:
@@ -367,6 +616,9 @@ def glossary_view(review: review_lib.Review | None) -> None:
     saved = st.session_state.pop("message_glossary", None)
     if saved:
         st.success(saved)
+    if st.session_state.pop("add_term_reset", False):  # the entry was saved: the form starts empty again
+        for key in [key for key in st.session_state if str(key).startswith(("new_term_", "new_concept", "new_status", "new_note", "new_lang"))]:
+            del st.session_state[key]
     terms = glossary.terms
     read_from = glossary.fingerprint or ""  # the version edits start from: a save over a newer file is refused
     query = st.text_input("Search the glossary", key="glossary_search", placeholder="term, concept, note…")
@@ -376,7 +628,8 @@ def glossary_view(review: review_lib.Review | None) -> None:
                      hide_index=True, key="glossary_matches")
 
     prefill = st.session_state.get("term_prefill") or {}
-    with st.form("add_term", clear_on_submit=True, border=True):
+    # Not cleared on submit: a refused entry stays in the form to be corrected.
+    with st.form("add_term", clear_on_submit=False, border=True):
         st.markdown("**Add an entry**")
         cols = st.columns([2, 3, 1, 1.3, 3])
         concept = cols[0].selectbox("Concept", sorted(set(terms["concept"].to_list())), index=None, accept_new_options=True,
@@ -390,6 +643,7 @@ def glossary_view(review: review_lib.Review | None) -> None:
                                                                       "status": status, "type": "term", "note": note}
             if save_terms(pl.concat([terms, pl.DataFrame([row], schema=terms.schema)]), review, read_from):
                 st.session_state.pop("term_prefill", None)
+                st.session_state["add_term_reset"] = True
                 st.rerun()
 
     st.markdown("**Edit entries** — edit cells, add rows at the bottom, delete with the row checkbox; nothing is saved until *Save glossary*.")
@@ -440,6 +694,72 @@ def glossary_view(review: review_lib.Review | None) -> None:
         frame = pl.from_pandas(edited).cast(pl.Utf8).fill_null("") if len(edited) else terms.clear()
         if save_terms(frame.select(glossary_lib.COLUMNS), review, read_from):
             st.rerun()
+    pending_save_panel(review, fingerprint)
+    versions_panel(review)
+
+
+# ---- QA view ---------------------------------------------------------------------------------
+
+VERDICT_LABELS = {"": "open", "accepted": "accepted", "dismissed": "dismissed"}
+QA_PAGE = 50
+
+
+def jump_to_link(position: int) -> None:
+    """Button callback: show link `position` selected in the Review tab, with the filters cleared."""
+    st.session_state.update(filter_status=[], filter_kind=[], filter_severity=[], filter_score=(0.0, 1.0),
+                            order="Document order", tab="Review")
+    size = st.session_state.get("page_size", PAGE_SIZES[1])
+    st.session_state["page"] = position // size + 1
+    review = st.session_state.get("review")
+    if review is not None:
+        st.session_state[f"sel_{review.revision}_{position}"] = True
+
+
+def qa_view(review: review_lib.Review) -> None:
+    """Every flag of the document, as a QA list: counts by severity and kind, filters, the reviewer's verdicts, a jump to each link."""
+    flags = review.flag_list()
+    if not flags:
+        st.info("No flag in this document.")
+        return
+    frame = review.flags().with_columns(pl.col("review_state").replace_strict(VERDICT_LABELS, default="open").alias("state"))
+    rank = {severity: index for index, severity in enumerate(("error", "warning", "info"))}
+    summary = (frame.group_by("severity", "kind")
+               .agg(pl.len().alias("flags"), *(pl.col("state").eq(state).sum().alias(state) for state in ("open", "accepted", "dismissed")))
+               .with_columns(pl.col("severity").replace_strict(rank, default=len(rank)).alias("rank"))
+               .sort("rank", "flags", descending=[False, True]).drop("rank"))
+    totals = {severity: frame.filter(pl.col("severity") == severity).height for severity in rank}
+    cols = st.columns(4)
+    for column, (severity, count) in zip(cols, totals.items()):
+        column.metric(f"{severity.capitalize()}s" if severity != "info" else "Info", count)
+    cols[3].metric("Open (no verdict yet)", frame.filter(pl.col("state") == "open").height)
+    st.dataframe(summary, hide_index=True, key="qa_summary", width="content")
+
+    cols = st.columns(4)
+    severities = cols[0].multiselect("Severity", list(rank), key="qa_severity")
+    kinds = cols[1].multiselect("Kind", sorted(frame["kind"].unique().to_list()), key="qa_kind")
+    states = cols[2].multiselect("Verdict", list(VERDICT_LABELS.values()), key="qa_state")
+    sides = cols[3].multiselect("Side", ["fr", "mt", "en"], key="qa_side")
+    chosen = [(flag, VERDICT_LABELS.get(flag.review_state, "open")) for flag in flags
+              if (not severities or flag.severity in severities) and (not kinds or flag.kind in kinds)
+              and (not states or VERDICT_LABELS.get(flag.review_state, "open") in states) and (not sides or flag.side in sides)]
+    chosen.sort(key=lambda item: (rank.get(item[0].severity, len(rank)), item[0].kind, item[0].link if item[0].link is not None else -1))
+    pages = max(1, math.ceil(len(chosen) / QA_PAGE))
+    page = st.pagination(pages, key="qa_page") if pages > 1 else 1
+    st.caption(f"{len(chosen)} of {len(flags)} flags match · grouped by severity, then kind")
+    if not chosen:
+        st.info("No flag matches these filters.")
+    for number, (flag, state) in enumerate(chosen[(page - 1) * QA_PAGE:page * QA_PAGE]):
+        cols = st.columns([0.9, 1.4, 6, 1.6, 1.1])
+        cols[0].markdown(f'<span class="sev-text-{flag.severity}">■ {flag.severity}</span>', unsafe_allow_html=True)
+        cols[1].markdown(f"`{flag.kind}` · {flag.side.upper()}")
+        note = f"{flag.message}" + (f" — suggestion: **{flag.suggestion}**" if flag.suggestion else "")
+        cols[2].markdown(f"“{flag.text[:100]}” — {note}")
+        cols[3].markdown(f"**{state}**" + (f": {flag.review_note}" if flag.review_note else ""))
+        if flag.link is not None:
+            cols[4].button(f"Link {flag.link} →", key=f"qa_go_{page}_{number}", on_click=jump_to_link, args=(flag.link,),
+                           help="open this link in the Review tab, selected, with its flags")
+        else:
+            cols[4].caption("document")
 
 
 # ---- export ----------------------------------------------------------------------------------
@@ -481,9 +801,16 @@ def main() -> None:
     if not names:
         st.info(f"The corpus {corpus.texts_dir()} holds no document yet: add one in the sidebar.")
         return
-    if st.session_state.get("document") not in names:
+    # The document is in the URL (?document=NAME), so a reload or a shared link opens the same one.
+    if "document" in st.session_state and st.session_state["document"] not in names:
         st.session_state["document"] = names[0]
-    name = st.sidebar.selectbox("Document", names, key="document")
+    name = st.sidebar.selectbox("Document", names, key="document", bind="query-params")
+    try:
+        current_glossary()
+    except InputError as error:
+        st.title(name)
+        glossary_repair(error)
+        return
     review = open_review(name)
     if review is None:
         return
@@ -496,11 +823,21 @@ def main() -> None:
         st.warning(review.problem)
     for notice in review.result.notices:
         st.info(notice)
-    tab_review, tab_glossary, tab_export = st.tabs(["Review", "Glossary", "Export"], key="tab", on_change="rerun")
+    if review.mt_stale and review.mt_constrained:
+        cols = st.columns([5, 1.4])
+        cols[0].info("The glossary changed after the machine translation was made: the MT does not follow the new glossary "
+                     "(its flags say so). Re-translate to apply it.")
+        if cols[1].button("Re-translate with the current glossary", key="retranslate"):
+            retranslate(review)
+            st.rerun()
+    tab_review, tab_qa, tab_glossary, tab_export = st.tabs(["Review", "QA", "Glossary", "Export"], key="tab", on_change="rerun")
     # Only the open tab is computed: exports of a long document are not rebuilt on every click.
     if tab_review.open:
         with tab_review:
             review_view(review, filters)
+    if tab_qa.open:
+        with tab_qa:
+            qa_view(review)
     if tab_glossary.open:
         with tab_glossary:
             glossary_view(review)

@@ -95,6 +95,8 @@ class Link:
     en_ids: tuple[int, ...]
     score: float
     status: str = "auto"
+    comment: str = ""
+    """The reviewer's comment on the link ('' when none)."""
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,7 @@ class Unit:
     score: float
     status: str
     mt_engine: str = ""
+    comment: str = ""
 
     def text(self, side: str) -> str:
         return {"fr": self.fr, "mt": self.mt, "en": self.en}[side]
@@ -132,6 +135,9 @@ class Flag:
     text: str
     message: str
     suggestion: str = ""
+    review_state: str = ""
+    """The reviewer's verdict on the flag: '' (open), `accepted` or `dismissed` (a false positive, with `review_note` saying why)."""
+    review_note: str = ""
 
 
 def make_units(links: list[Link], fr: list[str], mt: list[str], en: list[str], engines: list[str]) -> list[Unit]:
@@ -147,6 +153,7 @@ def make_units(links: list[Link], fr: list[str], mt: list[str], en: list[str], e
             link.score,
             link.status,
             engines[link.fr_ids[0]] if link.fr_ids else "",
+            link.comment,
         )
         for number, link in enumerate(links)
     ]

@@ -7,12 +7,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from align.aligner.alignment import REVIEW_THRESHOLD, align_texts, calibration_notice, translation_confidence
 from align.aligner.embedding import DEFAULT_MODEL, ENGLISH_MODEL, load_encoder
 from align.checks import CheckContext, run_checks
-from align.model import Document, DocumentResult, Link, Translation
+from align.model import Document, DocumentResult, Flag, Link, Translation
 from align.mt.translate import UNAVAILABLE_NOTICE, translate_segments
 from align.terms.glossary import Glossary
 from align.text.language import language_warning
@@ -77,7 +77,15 @@ def run_document(
     report("check")
     result = DocumentResult(document, fr_all, en_all, translations, links, [], notices)
     result.flags = run_checks(result.units, check_context(result, glossary))
+    result.links = flagged_for_review(result.links, result.flags)
     return result
+
+
+def flagged_for_review(links: list[Link], flags: Iterable[Flag]) -> list[Link]:
+    """`links` with every `auto` link that carries an error flag set to `needs-review` (a confirmed link stays confirmed)."""
+    with_errors = {flag.link for flag in flags if flag.severity == "error" and flag.link is not None}
+    return [replace(link, status="needs-review") if link.status == "auto" and number in with_errors else link
+            for number, link in enumerate(links)]
 
 
 def check_context(result: DocumentResult, glossary: Glossary) -> CheckContext:

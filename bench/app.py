@@ -136,9 +136,9 @@ def browser_figures(env: dict[str, str]) -> None:
                     def choose(size: int = size) -> None:
                         page.locator(".st-key-page_size").click()
                         page.get_by_role("option", name=str(size), exact=True).click()
-                    # Page 2 stays selected: it now shows links size…2·size−1.
+                    # The page holding the first link shown before (link 25) opens: links 0…size−1.
                     timed(f"{size} per page", choose,
-                          lambda size=size, revision=revision: expect(page.locator(f".st-key-sel_{revision}_{2 * size - 1}")).to_be_visible(timeout=120_000))
+                          lambda size=size, revision=revision: expect(page.locator(f".st-key-sel_{revision}_{size - 1}")).to_be_visible(timeout=120_000))
                 first = (page_number - 1) * size
                 timed(f"go to page {page_number} ({size} per page)",
                       lambda n=page_number: page.locator(".st-key-page button").filter(has_text=str(n)).first.click(),

@@ -23,21 +23,22 @@ from align.model import Flag, Unit
 __all__ = ["ALIGNMENT_COLUMNS", "ENGLISH_CHOICES", "FLAG_COLUMNS", "STATUS_CHOICES", "alignment_frame", "csv_bytes", "flags_frame", "tbx_bytes",
            "tmx_bytes", "units_from_frame", "validate_tmx", "write_csv", "write_tbx", "write_tmx", "write_xlsx", "xlsx_bytes"]
 
-ALIGNMENT_COLUMNS = ("link", "fr_ids", "en_ids", "fr", "mt", "en", "score", "status", "mt_engine")
-FLAG_COLUMNS = ("link", "side", "kind", "severity", "start", "end", "text", "message", "suggestion")
+# Columns added later go at the end, so that readers of older files and column positions keep working.
+ALIGNMENT_COLUMNS = ("link", "fr_ids", "en_ids", "fr", "mt", "en", "score", "status", "mt_engine", "comment")
+FLAG_COLUMNS = ("link", "side", "kind", "severity", "start", "end", "text", "message", "suggestion", "review_state", "review_note")
 _ALIGNMENT_SCHEMA = {"link": pl.Int64, "fr_ids": pl.List(pl.Int64), "en_ids": pl.List(pl.Int64), "fr": pl.Utf8, "mt": pl.Utf8,
-                     "en": pl.Utf8, "score": pl.Float64, "status": pl.Utf8, "mt_engine": pl.Utf8}
+                     "en": pl.Utf8, "score": pl.Float64, "status": pl.Utf8, "mt_engine": pl.Utf8, "comment": pl.Utf8}
 _FLAG_SCHEMA = {"link": pl.Int64, "side": pl.Utf8, "kind": pl.Utf8, "severity": pl.Utf8, "start": pl.Int64,
-                "end": pl.Int64, "text": pl.Utf8, "message": pl.Utf8, "suggestion": pl.Utf8}
+                "end": pl.Int64, "text": pl.Utf8, "message": pl.Utf8, "suggestion": pl.Utf8, "review_state": pl.Utf8, "review_note": pl.Utf8}
 SEVERITY_COLOURS = {"error": "#F4B6B6", "warning": "#FFE08A", "info": "#CFE2F3"}
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
-_WIDE_COLUMNS = ("fr", "mt", "en", "text", "message", "suggestion", "definition", "note")
+_WIDE_COLUMNS = ("fr", "mt", "en", "text", "message", "suggestion", "definition", "note", "comment", "review_note")
 
 
 def alignment_frame(units: list[Unit]) -> pl.DataFrame:
     """The alignment table (columns `ALIGNMENT_COLUMNS`): one row per unit, as in alignment.csv."""
     rows = [{"link": unit.number, "fr_ids": list(unit.fr_ids), "en_ids": list(unit.en_ids), "fr": unit.fr, "mt": unit.mt, "en": unit.en,
-             "score": unit.score, "status": unit.status, "mt_engine": unit.mt_engine} for unit in units]
+             "score": unit.score, "status": unit.status, "mt_engine": unit.mt_engine, "comment": unit.comment} for unit in units]
     return pl.DataFrame(rows, schema=_ALIGNMENT_SCHEMA)
 
 
@@ -49,7 +50,8 @@ def flags_frame(flags: list[Flag]) -> pl.DataFrame:
 def units_from_frame(frame: pl.DataFrame) -> list[Unit]:
     """Units back from an alignment table (an edited table, a benchmark's table)."""
     return [Unit(row["link"], tuple(row["fr_ids"] or ()), tuple(row["en_ids"] or ()), row.get("fr") or "", row.get("mt") or "",
-                 row.get("en") or "", row["score"] if row.get("score") is not None else 1.0, row.get("status") or "auto", row.get("mt_engine") or "")
+                 row.get("en") or "", row["score"] if row.get("score") is not None else 1.0, row.get("status") or "auto", row.get("mt_engine") or "",
+                 row.get("comment") or "")
             for row in frame.iter_rows(named=True)]
 
 

@@ -106,6 +106,8 @@ def _unit(body: etree._Element, row: dict, document: str, src_lang: str, tgt_lan
     engine = xml_text(row.get("mt_engine") or "unknown")
     if machine:
         etree.SubElement(unit, "note").text = MT_NOTE.format(engine=engine)
+    if comment := (row.get("comment") or "").strip():
+        etree.SubElement(unit, "note").text = xml_text(f"Reviewer's comment: {comment}")
     props = [("x-document", document), ("x-link", str(row["link"])), ("x-score", _score(row.get("score"))),
              ("x-status", row.get("status") or ""), ("x-english-source", "machine-translation" if machine else "official")]
     if machine:

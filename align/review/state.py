@@ -15,7 +15,14 @@ a correction made from a state older than the file is refused (`ReviewConflict`)
 caller refreshes, so neither tab silently overwrites the other's work.
 
 Links touched by a correction are re-checked with `align.checks.run_checks` (the same list of
-checks as the pipeline); flags of other links are kept.
+checks as the pipeline); flags of other links are kept. A link the aligner left `auto` goes to
+`needs-review` when it carries an error flag that the reviewer has not dismissed.
+
+Besides links, the file (format version 2; version 1 files are read too) keeps what a QA list
+keeps: the reviewer's verdict on each flag (`accepted`, or `dismissed` as a false positive
+with the reason), a comment per link, and corrected sentence texts (French or official
+English; the original stays in the file and in the undo history). Exports use the corrected
+texts and carry the verdicts and comments.
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ import polars as pl
 from align import settings
 from align.aligner.embedding import Encoder
 from align.checks import run_checks
+from align.checks.base import SUGGESTION_SEPARATOR
 from align.export.tables import alignment_frame, flags_frame
 from align.io.atomic import write_atomic
 from align.model import LINK_STATUSES, SEVERITIES, DocumentResult, Flag, Link, Unit, make_units
@@ -45,7 +53,13 @@ from align.pipeline import check_context
 from align.terms.glossary import Glossary
 
 FORMAT = "align-review"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
+FLAG_VERDICTS = ("accepted", "dismissed")
+"""What a reviewer can say of a flag: the issue is real (`accepted`), or a false positive (`dismissed`, with a reason)."""
+STALE_MT_NOTE = (" (the machine translation was made before the last glossary change, so the glossary was never applied to it: "
+                 "re-translate the document to apply it)")
+CONSTRAINT_FAILED = " (the glossary constraint failed)"
 REVIEW_STATUSES = ("confirmed", "needs-review")
 """Statuses a reviewer sets; `auto` is the aligner's own verdict."""
 HISTORY_LIMIT = 50
@@ -70,11 +84,23 @@ class Splice:
 
 
 @dataclass(frozen=True)
+class Change:
+    """One edit outside the link list: a sentence text (`what` = `text`, key (side, index)) or a flag verdict
+    (`what` = `flag`, key `flag_key`); `before`/`after` are the values (None: no verdict)."""
+
+    what: str
+    key: tuple
+    before: object
+    after: object
+
+
+@dataclass(frozen=True)
 class Action:
-    """A reviewer's correction, as the splices needed to undo it."""
+    """A reviewer's correction, as the splices and changes needed to undo it."""
 
     label: str
     splices: tuple[Splice, ...]
+    changes: tuple[Change, ...] = ()
 
 
 def review_path(name: str, folder: str | os.PathLike[str] | None = None) -> Path:
@@ -117,6 +143,13 @@ class Review:
         self.has_official = result.document.en_text is not None
         self.fr = [segment.text for segment in result.fr_segments if segment.alignable]
         self.en = [segment.text for segment in result.en_segments if segment.alignable]
+        self.original_texts: dict[tuple[str, int], str] = {}
+        """(side, sentence index) → the text before the reviewer corrected it."""
+        self.verdicts: dict[tuple, dict[str, str]] = {}
+        """`flag_key` → {"state": accepted|dismissed, "note": reason}."""
+        self.mt_stale = recheck
+        """Whether the glossary changed since the machine translation was made (its glossary constraints are then out of date)."""
+        self._translation_terms = None if recheck else glossary.terms
         self.mt, self.engines = _sentence_translations(result, len(self.fr))
         translations = result.translations if len(result.translations) == len(self.fr) else []
         self.unknown_words = [tuple(t.unknown_words) for t in translations] or [()] * len(self.fr)
@@ -137,6 +170,7 @@ class Review:
         self._load()
         if recheck:
             self.recheck()
+        self._promote_flagged()
 
     # ---- reading ---------------------------------------------------------------------------
 
@@ -154,16 +188,25 @@ class Review:
         return make_units(self.links, self.fr, self.mt, self.en, self.engines)
 
     def flag_list(self) -> list[Flag]:
-        """Flags of the corrected alignment (link numbers are positions), then document-level flags."""
-        return [replace(flag, link=position) for position, flags in enumerate(self._flags) for flag in flags] + self.document_flags
+        """Flags of the corrected alignment (link numbers are positions) with the reviewer's verdicts, then document-level flags."""
+        return [flag for position in range(len(self._flags)) for flag in self.link_flags(position)] + self.document_flags
 
     def flags(self) -> pl.DataFrame:
         """`flag_list()` as a table (columns `align.export.tables.FLAG_COLUMNS`)."""
         return flags_frame(self.flag_list())
 
     def link_flags(self, position: int) -> list[Flag]:
-        """The flags of one link."""
-        return [replace(flag, link=position) for flag in self._flags[position]]
+        """The flags of one link, with the reviewer's verdict on each (`review_state`, `review_note`)."""
+        link = self.links[position]
+        flags = []
+        for flag in self._flags[position]:
+            verdict = self.verdicts.get(flag_key(link, flag))
+            flags.append(replace(flag, link=position, review_state=verdict["state"] if verdict else "", review_note=verdict["note"] if verdict else ""))
+        return flags
+
+    def edited(self, side: str, index: int) -> bool:
+        """Whether the reviewer corrected sentence `index` of `side`."""
+        return (side, index) in self.original_texts
 
     def counts(self) -> dict[str, int]:
         """Links per status, and `total`."""
@@ -191,11 +234,12 @@ class Review:
 
         With `queue`, the review queue order: links not yet confirmed first, then by worst flag
         severity (errors first), then by confidence (least confident first), then document order.
+        Flags the reviewer dismissed count for neither the filters nor the queue.
         """
         kinds, severities, statuses = set(kinds), set(severities), set(statuses)
         chosen = []
         for position, link in enumerate(self.links):
-            flags = self._flags[position]
+            flags = self._open_flags(position)
             if kinds and not any(flag.kind in kinds for flag in flags):
                 continue
             if severities and not any(flag.severity in severities for flag in flags):
@@ -208,7 +252,7 @@ class Review:
         if queue:
             rank = {severity: index for index, severity in enumerate(SEVERITIES)}
             chosen.sort(key=lambda p: (self.links[p].status == "confirmed",
-                                       min((rank.get(flag.severity, len(rank)) for flag in self._flags[p]), default=len(rank)),
+                                       min((rank.get(flag.severity, len(rank)) for flag in self._open_flags(p)), default=len(rank)),
                                        self.links[p].score, p))
         return chosen
 
@@ -309,6 +353,70 @@ class Review:
         label = f"set link {chosen[0]} to {status}" if len(chosen) == 1 else f"set {len(chosen)} links to {status}"
         self._commit(label, changes, recheck=False)
 
+    def review_flag(self, position: int, number: int, state: str, note: str = "") -> None:
+        """Record the reviewer's verdict on flag `number` of link `position`: `accepted`, `dismissed` (a reason is required) or `open`."""
+        flag = self._flag(position, number)
+        note = note.strip()
+        if state not in (*FLAG_VERDICTS, "open"):
+            raise CorrectionError(f"a flag is accepted, dismissed or open, not {state!r}")
+        if state == "dismissed" and not note:
+            raise CorrectionError("say why the flag is a false positive: a dismissal needs a reason")
+        key = flag_key(self.links[position], flag)
+        after = None if state == "open" else {"state": state, "note": note}
+        label = {"accepted": "accept", "dismissed": "dismiss", "open": "reopen"}[state] + f" {flag.kind} flag on link {position}"
+        self._commit(label, [], changes=[Change("flag", key, self.verdicts.get(key), after)], recheck=False)
+
+    def comment(self, position: int, text: str) -> None:
+        """Set (or, with an empty text, remove) the reviewer's comment on a link."""
+        self._check_position(position)
+        link = self.links[position]
+        text = text.strip()
+        if text == link.comment:
+            return
+        label = f"comment on link {position}" if text else f"remove the comment on link {position}"
+        self._commit(label, [(position, 1, [replace(link, comment=text)])], recheck=False)
+
+    def edit_sentence(self, side: str, index: int, text: str) -> None:
+        """Correct the text of sentence `index` of `side` (`fr` or `en`); the links holding it are re-checked."""
+        _check_side(side)
+        sentences = self.fr if side == "fr" else self.en
+        if not 0 <= index < len(sentences):
+            raise CorrectionError(f"there is no {side.upper()} sentence {index}")
+        text = " ".join(text.split())
+        if not text:
+            raise CorrectionError("a sentence cannot be emptied: mark it as having no counterpart instead")
+        if text == sentences[index]:
+            return
+        self._commit(f"edit {side.upper()} sentence {index}", [], changes=[Change("text", (side, index), sentences[index], text)])
+
+    def apply_suggestion(self, position: int, number: int, choice: int = 0) -> str:
+        """Replace the span of flag `number` of link `position` with its suggestion `choice`, and accept the flag; return the new text."""
+        flag = self._flag(position, number)
+        options = [option for option in flag.suggestion.split(SUGGESTION_SEPARATOR) if option.strip()]
+        if not options:
+            raise CorrectionError("this flag has no suggestion to apply")
+        if flag.side not in SIDES:
+            raise CorrectionError("only the French and the official English are corrected; the machine translation is not exported as a translation")
+        link = self.links[position]
+        sentences = self.fr if flag.side == "fr" else self.en
+        ids = _side_ids(link, flag.side)
+        whole = " ".join(sentences[i] for i in ids)
+        if flag.start <= 0 and flag.end >= len(whole):
+            raise CorrectionError("the suggestion names a term the text lacks, it cannot replace the whole text: edit the text instead")
+        offset = 0
+        for index in ids:
+            end = offset + len(sentences[index])
+            if offset <= flag.start and flag.end <= end:
+                text = sentences[index]
+                new = text[:flag.start - offset] + options[min(choice, len(options) - 1)].strip() + text[flag.end - offset:]
+                key = flag_key(link, flag)
+                self._commit(f"apply the suggestion of the {flag.kind} flag on link {position}", [],
+                             changes=[Change("text", (flag.side, index), text, new),
+                                      Change("flag", key, self.verdicts.get(key), {"state": "accepted", "note": "suggestion applied"})])
+                return new
+            offset = end + 1
+        raise CorrectionError("the flagged span crosses two sentences: edit the text instead")
+
     def undo(self) -> str:
         """Undo the last correction; return its label."""
         if not self.history:
@@ -316,16 +424,18 @@ class Review:
         action = self.history[-1]
         with self._locked():
             self._assert_current()
-            links, flags = list(self.links), list(self._flags)
+            saved = self._snapshot()
             for splice in sorted(action.splices, key=lambda s: s.start):
                 self.links[splice.start:splice.start + splice.added] = splice.removed
                 self._flags[splice.start:splice.start + splice.added] = self._check_links(splice.removed, splice.start)
+            for change in reversed(action.changes):
+                self._apply_change(change, change.before)
+            self._promote_flagged()
             self.history.pop()
             try:
                 self._save()
             except BaseException:
-                self.links, self._flags = links, flags
-                self.history.append(action)
+                self._restore(saved)
                 raise
         return action.label
 
@@ -333,7 +443,9 @@ class Review:
         """Re-run the checks on every link (after a glossary change)."""
         if glossary is not None:
             self.glossary = glossary
+            self.mt_stale = self._translation_terms is None or not glossary.terms.equals(self._translation_terms)
         self._flags = self._check_links(self.links, 0)
+        self._promote_flagged()
 
     def refresh(self) -> bool:
         """Reload the review file if another tab or process saved it since; return whether it did."""
@@ -374,30 +486,79 @@ class Review:
             context = replace(context, fr_segments=(), en_segments=())
         for flag in run_checks(units, context):
             if flag.link is not None and start <= flag.link < start + len(links):
+                if self.mt_stale and flag.side == "mt" and CONSTRAINT_FAILED in flag.message:
+                    flag = replace(flag, message=flag.message.replace(CONSTRAINT_FAILED, STALE_MT_NOTE))
                 grouped[flag.link - start].append(flag)
         return grouped
+
+    def _open_flags(self, position: int) -> list[Flag]:
+        link = self.links[position]
+        return [flag for flag in self._flags[position] if self.verdicts.get(flag_key(link, flag), {}).get("state") != "dismissed"]
+
+    def _flag(self, position: int, number: int) -> Flag:
+        self._check_position(position)
+        if not 0 <= number < len(self._flags[position]):
+            raise CorrectionError(f"link {position} has no flag {number} (the view is out of date: it was refreshed)")
+        return self._flags[position][number]
+
+    def _promote_flagged(self) -> None:
+        """An `auto` link with an error flag not dismissed goes to `needs-review` (confirmed links stay confirmed)."""
+        for position, link in enumerate(self.links):
+            if link.status == "auto" and any(flag.severity == "error" for flag in self._open_flags(position)):
+                self.links[position] = replace(link, status="needs-review")
+
+    def _apply_change(self, change: Change, value: object) -> None:
+        """Set the value a change touches (its `after` to apply it, its `before` to undo it)."""
+        if change.what == "flag":
+            if value is None:
+                self.verdicts.pop(change.key, None)
+            else:
+                self.verdicts[change.key] = dict(value)  # type: ignore[arg-type]
+            return
+        side, index = change.key
+        sentences = self.fr if side == "fr" else self.en
+        original = self.original_texts.get((side, index), sentences[index])
+        sentences[index] = str(value)
+        if sentences[index] == original:
+            self.original_texts.pop((side, index), None)
+        else:
+            self.original_texts[(side, index)] = original
+        for position, link in enumerate(self.links):
+            if index in _side_ids(link, side):
+                self._flags[position] = self._check_links([link], position)[0]
+
+    def _snapshot(self) -> tuple:
+        return (list(self.links), list(self._flags), list(self.history), list(self.fr), list(self.en), dict(self.original_texts),
+                {key: dict(value) for key, value in self.verdicts.items()})
+
+    def _restore(self, saved: tuple) -> None:
+        self.links, self._flags, self.history, self.fr, self.en, self.original_texts, self.verdicts = saved
 
     def _unknown_by_number(self, links: Sequence[Link], start: int) -> dict[int, list[str]]:
         return {start + offset: [word for i in link.fr_ids for word in self.unknown_words[i]] for offset, link in enumerate(links)}
 
-    def _commit(self, label: str, changes: list[tuple[int, int, list[Link]]], *, recheck: bool = True) -> None:
-        """Apply `(start, count, new_links)` replacements (non-overlapping), record them for undo and save."""
+    def _commit(self, label: str, replacements: list[tuple[int, int, list[Link]]], *, recheck: bool = True,
+                changes: Sequence[Change] = ()) -> None:
+        """Apply `(start, count, new_links)` replacements (non-overlapping) and `changes`, record them for undo and save."""
         with self._locked():
             self._assert_current()
-            links, flags, history = list(self.links), list(self._flags), list(self.history)
+            saved = self._snapshot()
             splices = []
             # Descending starts keep the earlier starts valid; undo replays them in ascending order.
-            for start, count, new_links in sorted(changes, key=lambda change: change[0], reverse=True):
+            for start, count, new_links in sorted(replacements, key=lambda change: change[0], reverse=True):
                 splices.append(Splice(start, tuple(self.links[start:start + count]), len(new_links)))
                 self.links[start:start + count] = new_links
                 if recheck:
                     self._flags[start:start + count] = self._check_links(new_links, start)
-            self.history.append(Action(label, tuple(splices)))
+            for change in changes:
+                self._apply_change(change, change.after)
+            self._promote_flagged()
+            self.history.append(Action(label, tuple(splices), tuple(changes)))
             del self.history[:-HISTORY_LIMIT]
             try:
                 self._save()
             except BaseException:
-                self.links, self._flags, self.history = links, flags, history
+                self._restore(saved)
                 raise
 
     @contextmanager
@@ -439,13 +600,21 @@ class Review:
         }
         history = [
             {"label": action.label,
-             "splices": [{"start": s.start, "added": s.added, "removed": [_link_json(link) for link in s.removed]} for s in action.splices]}
+             "splices": [{"start": s.start, "added": s.added, "removed": [_link_json(link) for link in s.removed]} for s in action.splices],
+             "changes": [{"what": c.what, "key": _key_json(c.key), "before": c.before, "after": c.after} for c in action.changes]}
             for action in self.history
         ]
-        # One link per line keeps the file readable and diffable without the bulk of full indentation.
-        text = (json.dumps(header, ensure_ascii=False, indent=1)[:-2]
-                + ',\n "links": [\n  ' + ",\n  ".join(json.dumps(_link_json(link)) for link in self.links) + "\n ],"
-                + '\n "history": [\n  ' + ",\n  ".join(json.dumps(item, ensure_ascii=False) for item in history) + "\n ]\n}\n")
+        edits = [{"side": side, "sentence": index, "text": (self.fr if side == "fr" else self.en)[index], "original": original}
+                 for (side, index), original in sorted(self.original_texts.items())]
+        verdicts = [{"flag": _key_json(key), **value} for key, value in self.verdicts.items()]
+
+        def block(name: str, items: list, last: bool = False) -> str:
+            # One item per line keeps the file readable and diffable without the bulk of full indentation.
+            return f'\n "{name}": [\n  ' + ",\n  ".join(json.dumps(item, ensure_ascii=False) for item in items) + ("\n ]" if last else "\n ],")
+
+        text = (json.dumps(header, ensure_ascii=False, indent=1)[:-2] + ","
+                + block("links", [_link_json(link) for link in self.links]) + block("edits", edits) + block("flag_reviews", verdicts)
+                + block("history", history, last=True) + "\n}\n")
         write_atomic(self.path, text)
         self.revision, self.saved_at, self._set_aside_on_save = revision, saved_at, False
         self._mtime = self.path.stat().st_mtime
@@ -457,24 +626,33 @@ class Review:
         self._mtime = self.path.stat().st_mtime
         data = _read_json(self.path)
         try:
-            links, history, revision = self._parse(data)
+            links, history, revision, edits, verdicts = self._parse(data)
         except ValueError as error:
             self.problem = f"{self.path}: {error}; the automatic alignment is shown and the old review file will be kept aside"
             self._set_aside_on_save = True
             self.revision = data.get("revision", 0) if isinstance(data, dict) else 0
             return
         unchanged = {(link.fr_ids, link.en_ids): flags for link, flags in zip(self.auto_links, _flags_by_link(self.result.flags, len(self.auto_links)))}
-        self.links, self.history, self.revision, self.problem = links, history, revision, None
+        for (side, index), original in list(self.original_texts.items()):  # a reload starts from the source texts again
+            (self.fr if side == "fr" else self.en)[index] = original
+        self.original_texts = {}
+        for side, index, text, original in edits:
+            (self.fr if side == "fr" else self.en)[index] = text
+            self.original_texts[(side, index)] = original
+        edited = {(side, index) for side, index, _, _ in edits}
+        self.links, self.history, self.revision, self.problem, self.verdicts = links, history, revision, None, verdicts
         self.saved_at = data.get("saved_at")
-        # Links the reviewer did not redraw keep the pipeline's flags; redrawn ones are checked.
-        self._flags = [unchanged[(link.fr_ids, link.en_ids)] if (link.fr_ids, link.en_ids) in unchanged
+        # Links the reviewer did not redraw nor correct keep the pipeline's flags; the others are checked.
+        self._flags = [unchanged[(link.fr_ids, link.en_ids)]
+                       if (link.fr_ids, link.en_ids) in unchanged and not any((side, i) in edited for side in SIDES for i in _side_ids(link, side))
                        else self._check_links([link], position)[0] for position, link in enumerate(links)]
+        self._promote_flagged()
 
-    def _parse(self, data: object) -> tuple[list[Link], list[Action], int]:
+    def _parse(self, data: object) -> tuple[list[Link], list[Action], int, list[tuple[str, int, str, str]], dict[tuple, dict[str, str]]]:
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise ValueError("not a review file (damaged or of another format)")
-        if data.get("version") != FORMAT_VERSION:
-            raise ValueError(f"review file version {data.get('version')} is not supported")
+        if data.get("version") not in READABLE_VERSIONS:
+            raise ValueError(f"review file version {data.get('version')} is not supported (this version reads {READABLE_VERSIONS})")
         if data.get("fr_sha256") != self.fr_sha256:
             raise ValueError(f"the French text changed since the review was saved ({data.get('saved_at', 'unknown date')})")
         if data.get("en_sha256") != self.en_sha256:
@@ -482,16 +660,23 @@ class Review:
         try:
             links = [_link_from_json(item) for item in data["links"]]
             history = [Action(item["label"], tuple(Splice(int(s["start"]), tuple(_link_from_json(x) for x in s["removed"]), int(s["added"]))
-                                                   for s in item["splices"]))
+                                                   for s in item["splices"]),
+                              tuple(Change(c["what"], _key_from_json(c["what"], c["key"]), c["before"], c["after"]) for c in item.get("changes", [])))
                        for item in data.get("history", [])]
             revision = int(data.get("revision", 0))
+            edits = [(str(item["side"]), int(item["sentence"]), str(item["text"]), str(item["original"])) for item in data.get("edits", [])]
+            verdicts = {_key_from_json("flag", item["flag"]): {"state": str(item["state"]), "note": str(item.get("note", ""))}
+                        for item in data.get("flag_reviews", [])}
         except (KeyError, TypeError, ValueError) as error:
             raise ValueError(f"damaged review file ({error})") from None
+        for side, index, _, _ in edits:
+            if side not in SIDES or not 0 <= index < len(self.fr if side == "fr" else self.en):
+                raise ValueError(f"damaged review file (an edit of {side} sentence {index}, which does not exist)")
         fr_order = [i for link in links for i in link.fr_ids]
         en_order = [i for link in links for i in link.en_ids]
         if fr_order != list(range(len(self.fr))) or en_order != list(range(len(self.en))):
             raise ValueError("its links do not cover the document's sentences in order (the segmentation changed)")
-        return links, history, revision
+        return links, history, revision, edits, verdicts
 
 
 def apply_saved_review(result: DocumentResult, glossary: Glossary, folder: str | os.PathLike[str] | None = None) -> DocumentResult:
@@ -507,7 +692,21 @@ def apply_saved_review(result: DocumentResult, glossary: Glossary, folder: str |
         return replace(result, notices=[*result.notices, f"review not applied: {review.problem}"])
     counts = review.counts()
     notice = f"review applied ({counts['confirmed']} of {counts['total']} links confirmed, {review.path})"
-    return replace(result, links=list(review.links), flags=review.flag_list(), notices=[*result.notices, notice])
+    if review.original_texts:
+        notice = notice[:-1] + f", {len(review.original_texts)} sentence(s) corrected)"
+    return replace(result, links=list(review.links), flags=review.flag_list(), notices=[*result.notices, notice],
+                   fr_segments=_corrected(result.fr_segments, review.fr), en_segments=_corrected(result.en_segments, review.en))
+
+
+def _corrected(segments: list, texts: list[str]) -> list:
+    """`segments` with the alignable ones carrying the reviewer's texts."""
+    alignable = iter(texts)
+    return [replace(segment, text=next(alignable)) if segment.alignable else segment for segment in segments]
+
+
+def flag_key(link: Link, flag: Flag) -> tuple:
+    """What identifies a flag across reloads and re-checks: its link's sentences and the flag's side, kind, span and suggestion."""
+    return (tuple(link.fr_ids), tuple(link.en_ids), flag.side, flag.kind, flag.start, flag.end, flag.text, flag.suggestion)
 
 
 def highlight_html(text: str, flags: Iterable[Flag]) -> str:
@@ -569,14 +768,29 @@ def _check_side(side: str) -> None:
 
 
 def _link_json(link: Link) -> dict:
-    return {"fr_ids": list(link.fr_ids), "en_ids": list(link.en_ids), "score": link.score, "status": link.status}
+    item = {"fr_ids": list(link.fr_ids), "en_ids": list(link.en_ids), "score": link.score, "status": link.status}
+    return item | ({"comment": link.comment} if link.comment else {})
 
 
 def _link_from_json(item: dict) -> Link:
     status = item["status"]
     if status not in LINK_STATUSES:
         raise ValueError(f"unknown status {status!r}")
-    return Link(tuple(int(i) for i in item["fr_ids"]), tuple(int(i) for i in item["en_ids"]), float(item["score"]), status)
+    return Link(tuple(int(i) for i in item["fr_ids"]), tuple(int(i) for i in item["en_ids"]), float(item["score"]), status, str(item.get("comment", "")))
+
+
+def _key_json(key: tuple) -> list:
+    return [list(part) if isinstance(part, tuple) else part for part in key]
+
+
+def _key_from_json(what: str, key: list) -> tuple:
+    if what == "text":
+        side, index = key
+        return (str(side), int(index))
+    if what == "flag":
+        fr_ids, en_ids, side, kind, start, end, text, suggestion = key
+        return (tuple(int(i) for i in fr_ids), tuple(int(i) for i in en_ids), str(side), str(kind), int(start), int(end), str(text), str(suggestion))
+    raise ValueError(f"unknown change {what!r}")
 
 
 def _read_json(path: Path) -> object:

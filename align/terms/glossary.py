@@ -29,6 +29,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -442,7 +443,7 @@ def glossary_csv(glossary: Glossary | pl.DataFrame) -> str:
 
 
 def save_glossary(glossary: Glossary | pl.DataFrame, path: str | Path = DEFAULT_PATH, *, read_fingerprint: str | None = None) -> Path:
-    """Validate and write the glossary atomically; the file replaced is kept as `NAME.bak`.
+    """Validate and write the glossary atomically; the file replaced is kept as `NAME.bak` and in `.versions/` (see `keep_version`).
 
     Raises InputError (naming `path`) and writes nothing when the glossary has problems, or when
     the file changed since it was read: `read_fingerprint` (default: that of a `Glossary` loaded
@@ -459,11 +460,81 @@ def save_glossary(glossary: Glossary | pl.DataFrame, path: str | Path = DEFAULT_
         if read_fingerprint is not None and fingerprint(path) != read_fingerprint:
             raise InputError(path, "not saved: the glossary changed on disk since it was read (another window or import saved it); "
                                    "reload it and make the change again")
+        keep_version(path)
         return write_atomic(path, glossary_csv(frame))
 
 
 def _same_file(first: Path, second: Path) -> bool:
     return first.resolve() == second.resolve()
+
+
+VERSIONS_KEPT = 20
+_VERSION_NAME = re.compile(r"-(\d{8}T\d{6})(?:-(\d+))?\.csv$")
+
+
+@dataclass(frozen=True)
+class GlossaryVersion:
+    """A previous version of a glossary file, kept in `.versions/` beside it."""
+
+    path: Path
+    saved: str
+    """When it was replaced, `YYYY-mm-dd HH:MM:SS` UTC."""
+
+
+def versions_dir(path: str | Path) -> Path:
+    return Path(path).parent / ".versions"
+
+
+def keep_version(path: str | Path, kept: int = VERSIONS_KEPT) -> Path | None:
+    """Copy the glossary file about to be replaced to `.versions/STEM-YYYYmmddTHHMMSS.csv`; keep the newest `kept` versions.
+
+    A single `.bak` would be overwritten by the next save, so one mistaken save followed by
+    another would lose the glossary; the versions folder keeps a history instead.
+    """
+    file = Path(path)
+    if not file.exists():
+        return None
+    folder = versions_dir(file)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    # Several saves in one second are numbered after the highest number of that second (never a pruned name reused).
+    same_second = [_VERSION_NAME.search(other.name) for other in folder.glob(f"{file.stem}-{stamp}*.csv")]
+    counter = max((int(match.group(2) or 1) for match in same_second if match and match.group(1) == stamp), default=0) + 1
+    target = folder / (f"{file.stem}-{stamp}.csv" if counter == 1 else f"{file.stem}-{stamp}-{counter}.csv")
+    write_atomic(target, file.read_bytes(), keep_backup=False)
+    for old in glossary_versions(file)[kept:]:
+        old.path.unlink(missing_ok=True)
+    return target
+
+
+def glossary_versions(path: str | Path) -> list[GlossaryVersion]:
+    """The kept versions of a glossary file, newest first."""
+    file = Path(path)
+    found = []
+    for candidate in versions_dir(file).glob(f"{file.stem}-*.csv"):
+        match = _VERSION_NAME.search(candidate.name)
+        if match and candidate.name[:match.start()] == file.stem:
+            stamp = datetime.strptime(match.group(1), "%Y%m%dT%H%M%S")
+            found.append(((stamp, int(match.group(2) or 1)), GlossaryVersion(candidate, stamp.strftime("%Y-%m-%d %H:%M:%S"))))
+    return [version for _, version in sorted(found, key=lambda item: item[0], reverse=True)]
+
+
+def parse_glossary_text(text: str, path: str | Path = DEFAULT_PATH) -> Glossary:
+    """A glossary from CSV text (a version, or text the user typed), validated like `load_glossary`; InputError names the line."""
+    file = Path(path)
+    frame, problems = _read_and_validate(file, text.removeprefix("\ufeff"))
+    if problems:
+        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+        raise InputError(file, problems[0] + more)
+    return Glossary(frame, file)
+
+
+def restore_glossary_version(version: GlossaryVersion | str | Path, path: str | Path = DEFAULT_PATH) -> Glossary:
+    """Make a kept version the glossary again (the glossary it replaces is kept as a version in turn)."""
+    source = version.path if isinstance(version, GlossaryVersion) else Path(version)
+    glossary = parse_glossary_text(_decode_glossary(source, _read_glossary_bytes(source)), source)
+    save_glossary(glossary, path)
+    return Glossary(glossary.terms, Path(path))
 
 
 # --- words and forms ------------------------------------------------------------------------

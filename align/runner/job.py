@@ -7,6 +7,7 @@ glossary, the MT engine and the embedding models once per worker process, before
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 import traceback
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from align.errors import AlignError, InputError
 from align.export import ExportOptions, export_result
+from align.model import Document
 from align.pipeline import RunOptions, run_document
 from align.runner.manifest import write_manifest
 from align.terms.glossary import Glossary
@@ -82,24 +84,20 @@ def limit_threads(threads: int | None) -> None:
             os.environ[variable] = str(threads)
 
 
+WARMUP_DOCUMENT = Document(
+    name="warm-up",
+    fr_text="La traite des personnes est un crime grave. Le 30 juillet est la Journée mondiale contre la traite.",
+    en_text="Trafficking in persons is a serious crime. July 30 is the World Day against Trafficking in Persons.",
+)
+
+
 def warm_worker(job: CorpusJob) -> float:
-    """Load the glossary, the MT engine and the embedding models of `job` in this process; return the seconds it took."""
+    """Load everything `job`'s documents need in this process (glossary, MT engine, embedding models, the checks' language
+    detector) by running the pipeline once on a two-sentence document; return the seconds it took."""
     start = time.perf_counter()
     limit_threads(job.threads)
-    glossary_for(job)
-    from align.aligner.embedding import ENGLISH_MODEL, load_encoder
-    from align.errors import ModelMissingError
-    from align.mt.engines import load_engine, resolve_engine
-
-    cache_dir = None if job.options.cache in (None, False, True) else str(job.options.cache)
-    try:  # a missing model is reported by the documents that need it, with its own message
-        engine = resolve_engine(job.options.mt_engine)
-        if engine != "none":
-            load_engine(engine, job.options.mt_beam_size)
-        load_encoder(job.options.embedding_model, cache_dir).model  # noqa: B018 - loads the model now, not on the first cache miss
-        load_encoder(ENGLISH_MODEL, cache_dir).model  # noqa: B018
-    except ModelMissingError:
-        pass
+    with contextlib.suppress(AlignError):  # a missing model is reported by the documents that need it, with its own message
+        run_document(WARMUP_DOCUMENT, glossary_for(job), job.options)
     return time.perf_counter() - start
 
 

@@ -9,6 +9,7 @@ from align.errors import AlignError
 from bench import align as align_bench
 from bench import app as app_bench
 from bench import checks as checks_bench
+from bench import corpus as corpus_bench
 from bench import translate as translate_bench
 
 
@@ -41,6 +42,13 @@ def build_parser() -> argparse.ArgumentParser:
     bench_app.add_argument("--repeat", type=int, default=3, help="runs per server-side figure, median printed (default: 3)")
     bench_app.add_argument("--browser", action="store_true", help="also time the interactions end to end in /usr/bin/chromium")
     bench_app.set_defaults(handler=lambda args: app_bench.command_bench_app(args))
+    bench_corpus = bench_commands.add_parser("corpus", help="whole-corpus throughput, memory and warm re-run of local 1/2 workers and Ray 2 workers")
+    bench_corpus.add_argument("--documents", type=int, nargs="+", default=[50, 200], help="corpus sizes (default: 50 200)")
+    bench_corpus.add_argument("--configs", nargs="+", default=[f"{engine}:{workers}" for engine, workers in corpus_bench.CONFIGS],
+                              help="ENGINE:WORKERS runs, the first is the baseline (default: local:1 local:2 ray:2)")
+    bench_corpus.add_argument("--keep", default=None, help="keep corpora, outputs and caches in this folder")
+    bench_corpus.set_defaults(handler=lambda args: corpus_bench.run_bench(
+        args.documents, [(config.split(":")[0], int(config.split(":")[1])) for config in args.configs], args.keep))
     return parser
 
 

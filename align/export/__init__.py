@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from align.errors import InputError
@@ -21,6 +22,8 @@ class ExportOptions:
     tmx_english: str = "official"
     tmx_status: str = "all"
     xlsx: bool = False
+    tmx_created: datetime | None = None
+    """The TMX header's creation date (None: now). A corpus run fixes it once, so every document of a run has the same."""
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ def _flags_csv(result: DocumentResult, path: Path, options: ExportOptions) -> No
 
 def _tmx(result: DocumentResult, path: Path, options: ExportOptions) -> None:
     write_tmx(alignment_frame(result.units), path, result.document.name, english=options.tmx_english, status=options.tmx_status,
-              has_official=result.has_official)
+              has_official=result.has_official, created=options.tmx_created)
 
 
 def _xlsx(result: DocumentResult, path: Path, options: ExportOptions) -> None:

@@ -1,4 +1,6 @@
-"""Opening the SQLite caches: a damaged cache is moved aside and started afresh, never a reason to stop.
+"""The SQLite caches (translations, embeddings), shared by the threads and worker processes of a run.
+
+A damaged cache is moved aside and started afresh, never a reason to stop.
 
 A cache only saves work (translations and vectors can be computed again), so a damaged file —
 truncated, overwritten, not a database — is renamed `NAME.corrupt-TIMESTAMP` (kept for a
@@ -10,8 +12,9 @@ from __future__ import annotations
 import sqlite3
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from align.errors import InputError
 
@@ -75,13 +78,55 @@ def quarantine(path: Path, error: Exception) -> Path:
 
 
 def _connect(path: Path, statements: list[str], timeout: float) -> sqlite3.Connection:
-    connection = sqlite3.connect(path, timeout=timeout, check_same_thread=False)
+    """WAL journal (readers never block the writer; a killed writer leaves the last commit), a busy timeout (a writer
+    waits for another process's lock), autocommit with explicit `BEGIN IMMEDIATE` writes (`write_transaction`)."""
+    connection = sqlite3.connect(path, timeout=max(timeout, BUSY_TIMEOUT_SECONDS), check_same_thread=False, isolation_level=None)
     try:
-        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute(f"PRAGMA busy_timeout = {int(max(timeout, BUSY_TIMEOUT_SECONDS) * 1000)}")
+        retry_busy(lambda: connection.execute("PRAGMA journal_mode=WAL"))  # needs a moment alone with a new file
+        connection.execute("PRAGMA synchronous=NORMAL")  # in WAL mode: a power cut may lose the last commits, never corrupt the file
         for statement in statements:
-            connection.execute(statement)
-        connection.commit()
+            retry_busy(lambda statement=statement: connection.execute(statement))
     except BaseException:
         connection.close()
         raise
     return connection
+
+
+BUSY_TIMEOUT_SECONDS = 60.0
+_T = TypeVar("_T")
+
+
+def is_busy(error: sqlite3.OperationalError) -> bool:
+    message = str(error).lower()
+    return "locked" in message or "busy" in message
+
+
+def retry_busy(action: Callable[[], _T], seconds: float = BUSY_TIMEOUT_SECONDS) -> _T:
+    """Run `action`, again after a short wait while SQLite says the file is locked, for up to `seconds`."""
+    deadline = time.monotonic() + seconds
+    wait = 0.01
+    while True:
+        try:
+            return action()
+        except sqlite3.OperationalError as error:
+            if not is_busy(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(wait)
+            wait = min(wait * 2, 0.5)
+
+
+def write_transaction(connection: sqlite3.Connection, statement: str, rows: list[tuple]) -> None:
+    """`executemany(statement, rows)` in one IMMEDIATE transaction, retried while another process holds the lock."""
+    def write() -> None:
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            connection.executemany(statement, rows)
+            connection.execute("COMMIT")
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+
+    if rows:
+        retry_busy(write)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import math
-import os
 from functools import lru_cache
 
+from align import settings
 from align.errors import ModelMissingError
 from align.mt.apertium import CACHE_FORMAT
 from align.mt.packages import ArgosPackage, argos_packages_dir, find_fr_en_package
@@ -20,10 +20,7 @@ ARGOS_CHUNK = 64  # segments per cache transaction and progress step
 
 def _threads() -> tuple[int, int]:
     """(inter_threads, intra_threads): one translation worker per core, so batches run in parallel."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:
-        cores = os.cpu_count() or 1
+    cores = settings.threads()
     inter = max(1, min(cores, 4))
     return inter, max(1, cores // inter)
 

@@ -2,7 +2,8 @@
 
 SQLite gives atomic transactions for free: every batch of translations is committed in one
 transaction, so a run killed half-way keeps the batches already committed and never leaves a
-half-written entry. WAL mode lets a second process (the review app) read while a run writes.
+half-written entry. WAL mode lets a second process (the review app) read while a run writes, and
+the workers of a parallel corpus run write to the same file (`align.io.sqlitefile`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from align import settings
-from align.io.sqlitefile import is_corrupt, open_cache, quarantine
+from align.io.sqlitefile import is_corrupt, open_cache, quarantine, write_transaction
 
 CACHE_FILE = "translations.sqlite"
 _SCHEMA = """
@@ -71,8 +72,7 @@ class TranslationCache:
         with self._lock:
             for attempt in range(2):
                 try:
-                    with self._db:
-                        self._db.executemany("INSERT OR REPLACE INTO translations (model, source, target, unknown) VALUES (?, ?, ?, ?)", rows)
+                    write_transaction(self._db, "INSERT OR REPLACE INTO translations (model, source, target, unknown) VALUES (?, ?, ?, ?)", rows)
                     return
                 except sqlite3.DatabaseError as error:
                     if attempt or not self._recover(error):

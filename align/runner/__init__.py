@@ -1,0 +1,156 @@
+"""Whole corpora: `run_corpus` runs every document on a pool of warm workers and reports each one.
+
+Engines (a registry; adding one is a module with a class like `LocalRunner` and a line in `RUNNERS`):
+- `local`: this process (1 worker) or a `concurrent.futures` pool of warm processes;
+- `ray`: Ray actors, on a local instance or an existing cluster (`address`).
+
+Per document: its outputs are written by the worker as soon as it finishes (atomically, by the
+exporters), then its manifest `out/DOC/.inputs.json`; a re-run skips the documents whose inputs,
+glossary and settings are unchanged (status `unchanged`), so a run killed half-way resumes where it
+stopped. A document that fails is run once more at the end; if it fails again it is reported
+(`failed`, with its error) and the others are not affected. Unreadable input is `skipped`.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from align.errors import InputError
+from align.export import ExportOptions
+from align.io.documents import source_files
+from align.pipeline import RunOptions
+from align.review.state import review_path
+from align.runner.job import FAILED, OK, UNCHANGED, CorpusJob, DocumentOutcome, DocumentTask
+from align.runner.local import LocalRunner
+from align.runner.manifest import RunSettings, document_inputs, is_unchanged
+from align.runner.ray import RayRunner
+from align.runner.summary import SUMMARY_FILE, write_summary
+
+RUNNERS = {"local": LocalRunner, "ray": RayRunner}
+
+Progress = Callable[[DocumentOutcome, int, int], None]
+
+
+@dataclass(frozen=True)
+class DocumentSource:
+    name: str
+    fr_path: Path
+    en_path: Path | None
+
+
+@dataclass
+class CorpusReport:
+    outcomes: list[DocumentOutcome]
+    seconds: float
+    summary_path: Path
+    warmup_seconds: list[float] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(outcome.status == status for outcome in self.outcomes)
+
+
+def document_sources(paths: list[str | Path], en_path: str | Path | None = None) -> list[DocumentSource]:
+    """The documents of CLI paths (corpus folders laid out like texts/, or French files), listed without reading them."""
+    sources: list[DocumentSource] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError(path, "no such file or folder")
+        if path.is_dir():
+            if not (path / "fr").is_dir():
+                raise InputError(path, "folder has no fr/ subfolder (expected fr/NAME.txt and optional en/NAME.txt)")
+            english = {file.stem: file for file in source_files(path / "en")}
+            sources += [DocumentSource(file.stem, file, english.get(file.stem)) for file in source_files(path / "fr")]
+        else:
+            sources.append(DocumentSource(path.stem, path, Path(en_path) if en_path is not None else None))
+    names = [source.name for source in sources]
+    if duplicates := sorted({name for name in names if names.count(name) > 1}):
+        raise InputError(paths[0], f"two documents would write to the same output folder: {', '.join(duplicates)}")
+    return sources
+
+
+def run_date() -> datetime:
+    """The TMX creation date of a run: `$SOURCE_DATE_EPOCH` when set (reproducible outputs, as in reproducible builds), else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC).replace(microsecond=0)
+
+
+def run_corpus(
+    sources: list[DocumentSource],
+    out: Path,
+    glossary_path: Path,
+    options: RunOptions,
+    exports: ExportOptions,
+    *,
+    engine: str = "local",
+    workers: int = 1,
+    address: str | None = None,
+    review_dir: str | None = None,
+    progress: Progress | None = None,
+) -> CorpusReport:
+    """Run every changed document of `sources` on `engine` with `workers` workers; write `out/summary.csv`."""
+    from align import settings
+    from align.mt.engines import resolve_engine
+
+    start = time.perf_counter()
+    if engine not in RUNNERS:
+        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(RUNNERS)}")
+    out = Path(out).resolve()
+    glossary_path = Path(glossary_path).resolve()
+    if not glossary_path.exists():
+        raise InputError(glossary_path, "no such file")
+    # workers (possibly on other machines) get every location resolved here, not from their own environment
+    cache = options.cache if options.cache is False else str(settings.cache_dir(options.cache).resolve())
+    engine_name = resolve_engine(options.mt_engine)  # every worker uses this engine, or fails saying it is missing
+    options = replace(options, cache=cache, mt_engine=engine_name)
+    if exports.tmx_created is None:  # one creation date for the whole run: outputs do not depend on which worker wrote them when
+        exports = replace(exports, tmx_created=run_date())
+    run_settings = RunSettings.of(glossary_path, options, exports, engine_name)
+    cores = settings.threads()
+    job = CorpusJob(out, glossary_path, options, exports, review_dir, threads=max(1, cores // workers) if workers > 1 else None)
+
+    total = len(sources)
+    outcomes: list[DocumentOutcome] = []
+
+    def record(outcome: DocumentOutcome) -> None:
+        outcomes.append(outcome)
+        if progress:
+            progress(outcome, len(outcomes), total)
+
+    tasks: list[DocumentTask] = []
+    for source in sources:
+        inputs = document_inputs(source.fr_path, source.en_path, review_path(source.name, review_dir), run_settings)
+        manifest = is_unchanged(out / source.name, inputs, exports)
+        if manifest is not None:
+            record(DocumentOutcome(source.name, UNCHANGED, **{key: value for key, value in manifest.get("outcome", {}).items()
+                                                              if key in DocumentOutcome.__dataclass_fields__}))
+        else:
+            tasks.append(DocumentTask(source.name, source.fr_path, source.en_path, inputs))
+
+    warmups: list[float] = []
+    if tasks:
+        by_name = {task.name: task for task in tasks}
+        with RUNNERS[engine](job, workers=workers, address=address) as runner:
+            failed: list[DocumentOutcome] = []
+            for outcome in runner.map(tasks):
+                warmups += [outcome.warmup_seconds] if outcome.warmup_seconds else []
+                if outcome.status == FAILED:
+                    failed.append(outcome)
+                else:
+                    record(outcome)
+            for outcome in runner.map([by_name[outcome.name] for outcome in failed]):  # each failure gets one more try
+                warmups += [outcome.warmup_seconds] if outcome.warmup_seconds else []
+                outcome.attempts = 2
+                record(outcome)
+    order = {source.name: index for index, source in enumerate(sources)}
+    outcomes.sort(key=lambda outcome: order[outcome.name])
+    summary_path = write_summary(outcomes, out / SUMMARY_FILE)
+    return CorpusReport(outcomes, time.perf_counter() - start, summary_path, warmups)
+
+
+__all__ = ["OK", "RUNNERS", "CorpusReport", "DocumentSource", "document_sources", "run_corpus"]

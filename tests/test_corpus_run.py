@@ -1,0 +1,166 @@
+"""Whole-corpus runs (align/runner): the same outputs on every engine, re-runs that skip what is unchanged, failures reported."""
+
+import json
+import multiprocessing
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from align.export import ExportOptions
+from align.pipeline import RunOptions
+from align.runner import document_sources, run_corpus
+from tests.conftest import ROOT, TEXTS
+
+GLOSSARY = ROOT / "glossary" / "glossary.csv"
+CREATED = datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
+
+
+def outputs(out: Path) -> dict[str, bytes]:
+    """Every file a run wrote per document (the summary's timings left out), by relative path."""
+    return {str(path.relative_to(out)): path.read_bytes() for path in sorted(out.rglob("*"))
+            if path.is_file() and path.parent != out and not path.name.endswith(".bak")}
+
+
+def corpus(out: Path, engine: str = "local", workers: int = 1, texts: Path = TEXTS, glossary: Path = GLOSSARY, cache=None):
+    options = RunOptions(cache=str(cache) if cache else None)
+    return run_corpus(document_sources([texts]), out, glossary, options, ExportOptions(tmx_created=CREATED), engine=engine, workers=workers)
+
+
+@pytest.fixture(scope="module")
+def local_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("local1")
+    return corpus(out), out
+
+
+def test_local_run_writes_outputs_manifest_and_summary(local_run) -> None:
+    report, out = local_run
+    assert [o.status for o in report.outcomes] == ["ok", "ok", "ok"], [o.message for o in report.outcomes]
+    summary = (out / "summary.csv").read_text(encoding="utf-8").splitlines()
+    assert summary[0] == "document,status,links,needs_review,errors,warnings,info,seconds,attempts,message"
+    assert summary[1].startswith("trilateral-working-group-2023,ok,")
+    for outcome in report.outcomes:
+        folder = out / outcome.name
+        assert {"alignment.csv", "flags.csv", "aligned.tmx", ".inputs.json"} <= {path.name for path in folder.iterdir()}
+        manifest = json.loads((folder / ".inputs.json").read_text())
+        assert manifest["inputs"]["fr_sha256"] and manifest["outcome"]["links"] == outcome.links > 5
+
+
+def test_two_local_workers_write_the_same_bytes(local_run, tmp_path) -> None:
+    _, local_out = local_run
+    pool = corpus(tmp_path / "pool", "local", 2)
+    assert [o.status for o in pool.outcomes] == ["ok", "ok", "ok"], [o.message for o in pool.outcomes]
+    assert len({o.worker for o in pool.outcomes}) == 2
+    assert outputs(tmp_path / "pool") == outputs(local_out)
+
+
+def test_ray_writes_the_same_bytes_as_local(local_run, tmp_path) -> None:
+    """The TMX creation date is fixed for the comparison (one date per run; SOURCE_DATE_EPOCH fixes it from the CLI)."""
+    pytest.importorskip("ray")
+    os.environ.pop("RAY_ADDRESS", None)  # a local Ray instance (2 CPUs, no dashboard, small object store), never a cluster
+    _, local_out = local_run
+    expected = outputs(local_out)
+    assert len(expected) == 12
+    distributed = corpus(tmp_path / "ray", "ray", 2)
+    assert [o.status for o in distributed.outcomes] == ["ok", "ok", "ok"], [o.message for o in distributed.outcomes]
+    assert outputs(tmp_path / "ray") == expected
+
+
+def test_rerun_skips_unchanged_documents_and_reruns_changed_inputs(tmp_path) -> None:
+    texts = tmp_path / "texts"
+    shutil.copytree(TEXTS, texts)
+    glossary = shutil.copy(GLOSSARY, tmp_path / "glossary.csv")
+    out = tmp_path / "out"
+    assert {o.status for o in corpus(out, texts=texts, glossary=glossary).outcomes} == {"ok"}
+    tmx = out / "un-sg-world-day-2023" / "aligned.tmx"
+    written = tmx.stat().st_mtime_ns
+
+    again = corpus(out, texts=texts, glossary=glossary)
+    assert [o.status for o in again.outcomes] == ["unchanged"] * 3
+    assert again.outcomes[1].links > 5 and tmx.stat().st_mtime_ns == written
+    assert "unchanged" in (out / "summary.csv").read_text()
+
+    french = texts / "fr" / "un-sg-world-day-2023.txt"
+    french.write_text(french.read_text(encoding="utf-8") + "\nLa traite des personnes est un crime.\n", encoding="utf-8")
+    assert [o.status for o in corpus(out, texts=texts, glossary=glossary).outcomes] == ["unchanged", "ok", "unchanged"]
+
+    with open(glossary, "a", encoding="utf-8") as handle:  # any glossary change re-runs every document
+        handle.write(Path(GLOSSARY).read_text(encoding="utf-8").splitlines()[1].replace(",", ",", 1) + "\n")
+    assert [o.status for o in corpus(out, texts=texts, glossary=glossary).outcomes] == ["ok"] * 3
+
+
+def test_failed_document_is_retried_once_then_reported_while_the_rest_go_on(tmp_path) -> None:
+    texts = tmp_path / "texts"
+    shutil.copytree(TEXTS, texts)
+    (texts / "fr" / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "un-sg-world-day-2023").write_text("a file where the document's output folder goes")
+    report = corpus(out, texts=texts)
+    by_name = {o.name: o for o in report.outcomes}
+    assert by_name["un-sg-world-day-2023"].status == "failed" and by_name["un-sg-world-day-2023"].attempts == 2
+    assert "un-sg-world-day-2023" in by_name["un-sg-world-day-2023"].message
+    assert by_name["empty"].status == "skipped" and "empty" in by_name["empty"].message
+    assert by_name["trilateral-working-group-2023"].status == by_name["us-state-dept-tip-prevention-month-2024"].status == "ok"
+    rows = (out / "summary.csv").read_text().splitlines()
+    assert any(row.startswith("un-sg-world-day-2023,failed,") for row in rows)
+
+
+def test_run_killed_with_sigkill_resumes_where_it_stopped(tmp_path) -> None:
+    texts = tmp_path / "texts"
+    for side in ("fr", "en"):
+        (texts / side).mkdir(parents=True)
+    for copy in range(2):  # six documents, so the kill lands in the middle of the run
+        for source in (TEXTS / "fr").iterdir():
+            shutil.copy(source, texts / "fr" / f"{copy}-{source.name}")
+        for source in (TEXTS / "en").iterdir():
+            shutil.copy(source, texts / "en" / f"{copy}-{source.name}")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "align", "run", str(texts), "--out", str(out), "--engine", "local", "--mt-engine", "none"]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    while not list(out.glob("*/.inputs.json")) and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    finished = {path.parent.name for path in out.glob("*/.inputs.json")}
+    assert finished, "the run ended before any document finished"
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    summary = {line.split(",")[0]: line.split(",")[1] for line in (out / "summary.csv").read_text().splitlines()[1:]}
+    assert len(summary) == 6
+    assert {name for name, status in summary.items() if status == "unchanged"} == finished
+    assert set(summary.values()) <= {"ok", "unchanged"}
+
+
+def _write_cache_entries(folder: str, worker: int, rounds: int) -> None:
+    from align.aligner.embedding import EmbeddingCache
+    from align.mt.cache import TranslationCache
+
+    translations, vectors = TranslationCache(folder), EmbeddingCache(folder)
+    for round_ in range(rounds):
+        texts = [f"phrase {worker}-{round_}-{i}" for i in range(20)]
+        translations.put_many("engine", [(text, text.upper(), ()) for text in texts])
+        vectors.put("model", texts, np.full((20, 8), worker, dtype=np.float32))
+
+
+def test_two_processes_write_the_same_caches_without_loss(tmp_path) -> None:
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=_write_cache_entries, args=(str(tmp_path), worker, 150)) for worker in range(2)]
+    for process in workers:
+        process.start()
+    for process in workers:
+        process.join(120)
+    assert [process.exitcode for process in workers] == [0, 0]
+    for name, table, expected in (("translations.sqlite", "translations", 6000), ("embeddings.sqlite", "vectors", 6000)):
+        with sqlite3.connect(tmp_path / name) as db:
+            assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            assert db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == expected

@@ -9,14 +9,20 @@ from __future__ import annotations
 import json
 import random
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import polars as pl
 import pytest
 
+from align.checks.base import CheckContext
 from align.errors import InputError
 from align.io.readers import _lexicon, read_source, read_units
 from align.io.readers.source import BilingualUnit, SourceText
 from align.io.readers.xliff import read_bilingual
+from tests.conftest import ROOT
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "formats"
 EXPECTED = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
@@ -334,3 +340,104 @@ def test_random_and_damaged_bytes_give_input_error_never_a_traceback(tmp_path, s
             assert error.problem and str(path) in str(error)
         else:
             assert isinstance(result, (SourceText, list))
+
+
+# ---------------------------------------------------------------------------------------------- callers: corpus, CLI, checks
+
+
+def test_web_page_navigation_is_one_boilerplate_flag_a_few_page_headers_one_each():
+    from align.checks.layout import MAX_SEPARATE_LEFT_OUT, boilerplate
+    from align.io.documents import read_document
+
+    document = read_document(FIXTURES / "canada_ca_fr.html", FIXTURES / "lo_trilateral_en.pdf")
+    assert len([text for side, text in document.left_out if side == "fr"]) > 3 * MAX_SEPARATE_LEFT_OUT  # canada.ca menus
+    flags = boilerplate([], CheckContext(None, True, left_out=document.left_out))
+    french = [flag for flag in flags if flag.side == "fr"]
+    assert len(french) == 1 and "Détails de la page" in french[0].text and "lines of page furniture" in french[0].message
+    english = [flag.text for flag in flags if flag.side == "en"]  # the PDF's running header and page numbers
+    assert 1 <= len(english) <= MAX_SEPARATE_LEFT_OUT and "Page 1" in english
+
+
+def test_uploads_in_any_registered_format_are_saved_with_their_suffix(tmp_path):
+    from align.io import corpus
+
+    docx, pdf = (FIXTURES / "lo_trilateral_fr.docx").read_bytes(), (FIXTURES / "lo_trilateral_en.pdf").read_bytes()
+    document = corpus.save_document("Déclaration.docx", ("Déclaration.docx", docx), ("statement.PDF", pdf), folder=tmp_path)
+    assert document.name == "declaration"
+    assert (tmp_path / "fr" / "declaration.docx").read_bytes() == docx and (tmp_path / "en" / "declaration.pdf").read_bytes() == pdf
+    assert norm(TRI["paragraphs"][0]) in lines_of(document.fr_text) and "Trilateral Working Group" in document.en_text
+    assert ("fr", TRI["header"]) in document.left_out
+    # replaced by a .txt: the .docx is set aside, so the document has one French file again
+    corpus.save_document("declaration", ("declaration.txt", b"La traite des personnes est un crime."), overwrite=True, folder=tmp_path)
+    assert sorted(path.name for path in (tmp_path / "fr").iterdir()) == ["declaration.docx.bak", "declaration.txt"]
+    assert corpus.open_document("declaration", tmp_path).en_text is None
+    with pytest.raises(InputError, match=r"rapport\.docx: .*not a valid Word"):
+        corpus.save_document("rapport", ("rapport.docx", b"plain text, not a Word file"), folder=tmp_path)
+    with pytest.raises(InputError, match=r"scan\.pdf: .*has no text layer"):
+        corpus.save_document("scan", ("fr.txt", b"Bonjour."), ("scan.pdf", (FIXTURES / "scanned_lo.pdf").read_bytes()), folder=tmp_path)
+    with pytest.raises(InputError, match=r"notes\.doc: unsupported file type"):
+        corpus.save_document("notes", ("notes.doc", b"x"), folder=tmp_path)
+    assert corpus.document_names(tmp_path) == ["declaration"], "nothing is written when a file is refused"
+    assert "docx" in corpus.UPLOAD_TYPES and "pdf" in corpus.UPLOAD_TYPES and "html" in corpus.UPLOAD_TYPES
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "align", *args], capture_output=True, text=True, cwd=ROOT, timeout=900)
+
+
+def test_run_on_a_word_french_and_a_pdf_english_aligns_as_their_plain_text_does(tmp_path):
+    formatted, plain = tmp_path / "formatted", tmp_path / "plain"
+    for folder in (formatted, plain):
+        (folder / "fr").mkdir(parents=True)
+        (folder / "en").mkdir()
+    shutil.copy(FIXTURES / "lo_trilateral_fr.docx", formatted / "fr" / "trilateral.docx")
+    shutil.copy(FIXTURES / "lo_trilateral_en.pdf", formatted / "en" / "trilateral.pdf")
+    # the same text as a reviewer would paste it into .txt files: paragraphs, no page furniture
+    (plain / "fr" / "trilateral-txt.txt").write_text(read_source(FIXTURES / "lo_trilateral_fr.docx").text, encoding="utf-8")
+    (plain / "en" / "trilateral-txt.txt").write_text(read_source(FIXTURES / "lo_trilateral_en.pdf").text, encoding="utf-8")
+    result = run_cli("run", str(formatted), str(plain), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    alignment = pl.read_csv(tmp_path / "out" / "trilateral" / "alignment.csv", infer_schema=False)
+    baseline = pl.read_csv(tmp_path / "out" / "trilateral-txt" / "alignment.csv", infer_schema=False)
+    assert alignment.height == baseline.height
+    assert alignment.select("fr_ids", "en_ids").equals(baseline.select("fr_ids", "en_ids"))
+    met = alignment.filter(pl.col("fr").str.contains("réuni pour la dernière fois en 2018"))
+    assert met.height == 1 and "had not met since 2018" in met["en"][0]
+    flags = pl.read_csv(tmp_path / "out" / "trilateral" / "flags.csv", infer_schema=False)
+    furniture = flags.filter(pl.col("kind") == "boilerplate")
+    assert TRI["header"] in furniture["text"].to_list() and "Page 1" in furniture.filter(pl.col("side") == "en")["text"].to_list()
+    assert not alignment["fr"].str.contains("Page 2").any()
+
+
+def test_check_on_an_xliff_writes_flags_with_the_files_unit_ids(tmp_path):
+    xliff = tmp_path / "omegat_trilateral.xlf"
+    shutil.copy(FIXTURES / "omegat_trilateral.xlf", xliff)
+    result = run_cli("check", str(xliff))
+    assert result.returncode == 0, result.stderr
+    assert "omegat_trilateral.xlf: 24 units" in result.stdout
+    flags = pl.read_csv(tmp_path / "flags.csv", infer_schema=False)
+    assert flags.columns[-1] == "unit_id"
+    ids = {unit.id for unit in read_bilingual(xliff)}
+    untranslated = flags.filter(pl.col("kind") == "untranslated")
+    assert untranslated.height >= 1 and set(untranslated["unit_id"].to_list()) <= ids  # OmegaT's French copies are flagged
+    refused = run_cli("check", str(FIXTURES / "ttk_english_source.xlf"), "--out", str(tmp_path))
+    assert refused.returncode == 2 and "the source language is 'en-US', not French" in refused.stderr
+
+
+@pytest.fixture
+def without_hunspell(tmp_path, monkeypatch):
+    """As on a machine without Debian's hunspell-fr / hunspell-en-us: simplemma's word lists only."""
+    monkeypatch.setattr(_lexicon, "HUNSPELL_DIRS", [tmp_path])
+    _lexicon.hunspell_words.cache_clear()
+    _lexicon.known.cache_clear()
+    yield
+    _lexicon.hunspell_words.cache_clear()
+    _lexicon.known.cache_clear()
+
+
+def test_without_hunspell_dictionaries_pdf_and_xliff_still_read(without_hunspell):
+    assert _lexicon.hunspell_words("fr") == frozenset()
+    english = read_source(FIXTURES / "lo_trilateral_en.pdf")
+    assert "follow-up" in english.text and "coun-tries" not in english.text
+    units = {unit.id: unit for unit in read_bilingual(FIXTURES / "ttk_un_fr.xlf")}
+    assert units["u3"].fr.endswith("contre la traite des personnes") and units["u1"].fr.startswith("La traite des êtres humains")

@@ -53,7 +53,7 @@ def find_documents(paths: list[str | Path], en_path: str | Path | None = None) -
                 raise InputError(en_path, "--en pairs one French file, not a folder")
             fr_dir = path / "fr"
             if not fr_dir.is_dir():
-                raise InputError(path, "folder has no fr/ subfolder (expected fr/NAME.txt and optional en/NAME.txt)")
+                raise InputError(path, "folder has no fr/ subfolder (expected fr/NAME.EXT and optional en/NAME.EXT, e.g. fr/NAME.docx with en/NAME.pdf)")
             fr_files = source_files(fr_dir)
             if not fr_files:
                 raise InputError(fr_dir, f"no readable files ({', '.join(sorted(READERS))})")

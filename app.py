@@ -129,8 +129,8 @@ def pipeline_result(document, glossary: glossary_lib.Glossary, glossary_key: str
 def upload_panel() -> None:
     """Drag-and-drop a French file (and optionally its official English) into the corpus."""
     with st.sidebar.expander("Add a document", expanded=not corpus.document_names()):
-        fr_file = st.file_uploader("French text (.txt)", type=["txt"], key="upload_fr")
-        en_file = st.file_uploader("Official English (.txt, optional)", type=["txt"], key="upload_en")
+        fr_file = st.file_uploader("French text (.txt, .docx, .pdf, web page…)", type=corpus.UPLOAD_TYPES, key="upload_fr")
+        en_file = st.file_uploader("Official English (optional, any of those formats)", type=corpus.UPLOAD_TYPES, key="upload_en")
         default_name = ""
         if fr_file is not None:
             try:

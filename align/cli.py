@@ -80,9 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--ray-address", default=None, help="join this Ray cluster (default: start a local Ray instance)")
     run.set_defaults(handler=command_run)
 
-    check = commands.add_parser("check", help="check an existing bilingual TMX (e.g. from a CAT tool) against the glossary; writes flags.csv")
-    check.add_argument("tmx", help="TMX file with French and English variants")
-    check.add_argument("--out", default=None, help="output folder (default: the TMX file's folder)")
+    check = commands.add_parser("check", help="check an existing bilingual TMX or XLIFF (e.g. from a CAT tool) against the glossary; writes flags.csv")
+    check.add_argument("tmx", help="TMX, XLIFF, .sdlxliff or .mqxliff file with French and English (XLIFF adds a unit_id column to flags.csv)")
+    check.add_argument("--out", default=None, help="output folder (default: the input file's folder)")
     check.add_argument("--glossary", default=None, help="glossary CSV (default: glossary/glossary.csv)")
     check.add_argument("--csv-bom", action="store_true", help="start flags.csv with a UTF-8 byte-order mark (for Excel)")
     check.add_argument("--xlsx", action="store_true", help="also write review.xlsx")
@@ -211,6 +211,8 @@ def ensure_writable_folder(folder: Path) -> None:
 
 
 def command_check(args: argparse.Namespace) -> int:
+    import polars as pl
+
     from align.checks import CheckContext, run_checks
     from align.export.tables import alignment_frame, flags_frame, write_csv, write_xlsx
     from align.io.readers import read_units
@@ -221,7 +223,11 @@ def command_check(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else Path(args.tmx).resolve().parent
     ensure_writable_folder(out)
     flags = run_checks(units, CheckContext(glossary, has_official=True))
-    write_csv(flags_frame(flags), out / "flags.csv", bom=args.csv_bom)
+    frame = flags_frame(flags)
+    if any(unit.source_id for unit in units):  # a CAT tool's file (XLIFF): its unit ids let the reviewer find each flagged segment there
+        source_ids = {unit.number: unit.source_id for unit in units}
+        frame = frame.with_columns(pl.Series("unit_id", [source_ids.get(flag.link, "") if flag.link is not None else "" for flag in flags], dtype=pl.Utf8))
+    write_csv(frame, out / "flags.csv", bom=args.csv_bom)
     if args.xlsx:
         write_xlsx(alignment_frame(units), out / "review.xlsx", flags_frame(flags))
     severities = Counter(flag.severity for flag in flags)

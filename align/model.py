@@ -117,6 +117,8 @@ class Unit:
     status: str
     mt_engine: str = ""
     comment: str = ""
+    source_id: str = ""
+    """The unit's id in the bilingual file it came from (an XLIFF trans-unit/segment id), so a reviewer can find it in the CAT tool."""
 
     def text(self, side: str) -> str:
         return {"fr": self.fr, "mt": self.mt, "en": self.en}[side]

@@ -49,7 +49,25 @@ def boilerplate(links: list[LinkView], context: CheckContext) -> list[Flag]:
         for side, segments in (("fr", context.fr_segments), ("en", context.en_segments))
         for segment in segments
         if not segment.alignable
-    ] + [Flag(None, side, "boilerplate", "info", 0, len(text), text, "page furniture left out by the reader") for side, text in context.left_out]
+    ] + _left_out_flags(context.left_out)
+
+
+MAX_SEPARATE_LEFT_OUT = 5
+"""Up to this many furniture lines removed by a reader get a flag each; more (a web page's menus, about 50 lines on
+canada.ca) are one flag per side, so the reviewer's list is not buried under navigation."""
+
+
+def _left_out_flags(left_out: tuple[tuple[str, str], ...]) -> list[Flag]:
+    flags = []
+    for side in ("fr", "en"):
+        lines = [text for line_side, text in left_out if line_side == side]
+        if len(lines) <= MAX_SEPARATE_LEFT_OUT:
+            flags += [Flag(None, side, "boilerplate", "info", 0, len(text), text, "page furniture left out by the reader") for text in lines]
+        else:
+            text = " · ".join(lines)
+            flags.append(Flag(None, side, "boilerplate", "info", 0, len(text), text,
+                              f"{len(lines)} lines of page furniture (navigation, headers, footers) left out by the reader"))
+    return flags
 
 
 TYPOGRAPHY = Check("run-together", "document", run_together, ("typography",))

@@ -59,7 +59,7 @@ def document_files(paths: list[str | Path], en_path: str | Path | None = None) -
                 raise InputError(en_path, "--en pairs one French file, not a folder")
             fr_dir = path / "fr"
             if not fr_dir.is_dir():
-                raise InputError(path, "folder has no fr/ subfolder (expected fr/NAME.txt and optional en/NAME.txt)")
+                raise InputError(path, "folder has no fr/ subfolder (expected fr/NAME.EXT and optional en/NAME.EXT, e.g. fr/NAME.docx with en/NAME.pdf)")
             try:
                 fr_files = source_files(fr_dir)
             except OSError as error:

@@ -11,15 +11,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 from align.errors import InputError
-from align.io.readers import plain, tmx
+from align.io.readers import docx, html, odt, pdf, plain, rtf, tmx, xliff
 from align.io.readers.source import SourceText
 from align.model import Unit
 
 READERS: dict[str, Callable[[Path], SourceText]] = {
     ".txt": plain.read,
+    ".docx": docx.read, ".docm": docx.read, ".dotx": docx.read,
+    ".odt": odt.read, ".fodt": odt.read, ".ott": odt.read,
+    ".rtf": rtf.read,
+    ".html": html.read, ".htm": html.read, ".xhtml": html.read,
+    ".pdf": pdf.read,
 }
 BILINGUAL_READERS: dict[str, Callable[[Path], list[Unit]]] = {
     ".tmx": tmx.read_units,
+    ".xlf": xliff.read_units, ".xliff": xliff.read_units, ".sdlxliff": xliff.read_units, ".mqxliff": xliff.read_units,
 }
 
 
@@ -48,5 +54,6 @@ def read_units(path: str | Path) -> list[Unit]:
     file = Path(path)
     reader = BILINGUAL_READERS.get(_suffix(file))
     if reader is None:
-        raise InputError(file, f"not a bilingual file this tool reads ({', '.join(sorted(BILINGUAL_READERS))})")
+        hint = " (a package: unzip it first)" if _suffix(file) in (".xlz", ".sdlppx", ".sdlrpx", ".mqxlz") else ""
+        raise InputError(file, f"not a bilingual file this tool reads ({', '.join(sorted(BILINGUAL_READERS))}){hint}")
     return reader(file)

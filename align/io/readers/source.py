@@ -1,4 +1,4 @@
-"""What a monolingual reader returns."""
+"""What a reader returns: a monolingual text, or the units of a bilingual file as the file has them."""
 
 from __future__ import annotations
 
@@ -19,3 +19,16 @@ class SourceText:
     encoding: str = ""
     left_out: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BilingualUnit:
+    """One unit of a bilingual file (XLIFF) as the file has it, before it becomes an `align.model.Unit`."""
+
+    id: str
+    """The unit's id in the file (`TRANS-UNIT/MID` for a segment, `PARENT#subN` for a <sub>)."""
+    fr: str
+    en: str
+    """Empty when untranslated."""
+    note: str = ""
+    """State or match quality, when the file says (`state=translated`, Trados confirmation level, memoQ status)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -64,10 +65,14 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--review-dir", default=None,
                      help="folder of review files saved by the app (default: $ALIGN_REVIEW_DIR, else reviews/); a document's saved corrections are exported")
     run.add_argument("--tmx-english", default="official", choices=["official", "mt", "both"],
-                     help="English in aligned.tmx: official (machine translation only where there is no official English), mt, or both")
+                     help="kept for old scripts: aligned.tmx now always holds the official English only, aligned-mt.tmx the machine translation")
     run.add_argument("--tmx-status", default="all", choices=["confirmed", "all"], help="links written to aligned.tmx: confirmed only, or all")
     run.add_argument("--csv-bom", action="store_true", help="start CSV files with a UTF-8 byte-order mark (for Excel)")
-    run.add_argument("--xlsx", action="store_true", help="also write review.xlsx (alignment and flags sheets, flagged cells highlighted)")
+    run.add_argument("--xlsx", action="store_true", help="also write review.xlsx (alignment and flags sheets, flagged cells highlighted)"
+                     " and qa-report.xlsx")
+    run.add_argument("--tmx-source-lang", default="fr-FR", type=_language_code, help="xml:lang of the French in the TMX files (default fr-FR)")
+    run.add_argument("--tmx-target-lang", default="en", type=_language_code, help="xml:lang of the English in the TMX files (default en)")
+    run.add_argument("--docx", action="store_true", help="also write review.docx: the French text with each flag as a Word comment on its span")
     run.set_defaults(handler=command_run)
 
     check = commands.add_parser("check", help="check an existing bilingual TMX (e.g. from a CAT tool) against the glossary; writes flags.csv")
@@ -118,10 +123,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _language_code(value: str) -> str:
+    """A BCP 47 language tag such as fr-CA or en (what TMX's xml:lang takes)."""
+    if not re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*", value):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a language code such as fr-CA or en-GB")
+    return value
+
+
 def command_run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from align.export import ExportOptions, export_result
+    from align.export import ExportOptions, export_notices, export_result
     from align.io.documents import find_documents
     from align.pipeline import STAGES, RunOptions, run_documents
     from align.review.state import apply_saved_review
@@ -133,7 +145,8 @@ def command_run(args: argparse.Namespace) -> int:
     glossary = load_glossary(settings.glossary_path(args.glossary))
     options = RunOptions(mt_engine=args.mt_engine, embedding_model=args.embedding_model or RunOptions.embedding_model,
                          cache=args.cache, mt_beam_size=args.beam_size)
-    exports = ExportOptions(csv_bom=args.csv_bom, tmx_english=args.tmx_english, tmx_status=args.tmx_status, xlsx=args.xlsx)
+    exports = ExportOptions(csv_bom=args.csv_bom, tmx_english=args.tmx_english, tmx_status=args.tmx_status, xlsx=args.xlsx,
+                            tmx_source_lang=args.tmx_source_lang, tmx_target_lang=args.tmx_target_lang, docx=args.docx)
     out = Path(args.out)
     terminal = sys.stderr.isatty()
     bar = tqdm(total=len(documents) * len(STAGES), unit="stage", disable=not terminal, leave=False)
@@ -153,6 +166,7 @@ def command_run(args: argparse.Namespace) -> int:
     for result in run_documents(documents, glossary, options, progress=progress, mt_progress=mt_progress):
         result = apply_saved_review(result, glossary, args.review_dir)
         export_result(result, out / result.document.name, exports)
+        warnings += export_notices(result, exports)
         summaries.append(result.summary())
         warnings += [f"warning: {result.document.name}: {notice.removeprefix('warning: ')}" for notice in result.notices if notice.startswith("warning")]
     mt_bar.close()

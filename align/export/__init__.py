@@ -46,7 +46,8 @@ def _flags_csv(result: DocumentResult, path: Path, options: ExportOptions) -> No
     write_csv(flags_frame(result.flags), path, bom=options.csv_bom)
 
 
-MT_TMX_NOTE = "Machine translation only, never an official translation: keep this file apart from official translation memories (OmegaT: tm/mt/)."
+MT_TMX_NOTE = ("Machine translation only, never an official translation: keep this file apart from official translation memories "
+               "(OmegaT 3.6: tm/penalty-30/, never tm/auto/).")
 NO_OFFICIAL_NOTE = "This document has no official English; its machine translation is in aligned-mt.tmx, kept apart from official translations."
 
 

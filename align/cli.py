@@ -86,9 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
     glossary = commands.add_parser("glossary", help="glossary export and import (TBX, CSV)")
     glossary_commands = glossary.add_subparsers(dest="glossary_what", required=True)
     glossary_export = glossary_commands.add_parser("export", help="export the glossary as TBX (TBX-Basic) or CSV")
-    glossary_export.add_argument("--format", default="tbx", choices=["tbx", "csv"], help="output format (default: tbx)")
-    glossary_export.add_argument("--tbx-version", default="2019", choices=["2019", "2008"],
-                                 help="TBX form: 2019 (ISO 30042:2019 TBX-Basic) or 2008 (MARTIF, for older tools)")
+    glossary_export.add_argument("--format", default="tbx", choices=["tbx", "csv", "tsv", "flat-csv"],
+                                 help="tbx (default); csv: the glossary itself; tsv: OmegaT's glossary (source, target, comment); "
+                                      "flat-csv: the same three columns as CSV with a header")
+    glossary_export.add_argument("--tbx-version", default="2008", choices=["2019", "2008"],
+                                 help="TBX form: 2008 (MARTIF, default: the form OmegaT 3.6 and translate-toolkit read) or 2019 (ISO 30042:2019 TBX-Basic)")
+    glossary_export.add_argument("--csv-bom", action="store_true", help="start CSV/TSV output with a UTF-8 byte-order mark (for Excel)")
     glossary_export.add_argument("--out", required=True, help="file to write")
     glossary_export.add_argument("--glossary", default=None, help="glossary CSV (default: glossary/glossary.csv)")
     glossary_export.set_defaults(handler=command_glossary_export)
@@ -199,12 +202,18 @@ def command_check(args: argparse.Namespace) -> int:
 
 def command_glossary_export(args: argparse.Namespace) -> int:
     from align.export.tables import csv_bytes
+    from align.interchange.flat_glossary import flat_glossary_bytes
     from align.interchange.tbx import tbx_bytes
     from align.io.atomic import write_atomic
     from align.terms.glossary import load_glossary
 
     glossary = load_glossary(settings.glossary_path(args.glossary))
-    data = tbx_bytes(glossary, dialect=args.tbx_version) if args.format == "tbx" else csv_bytes(glossary.terms)
+    if args.format == "tbx":
+        data = tbx_bytes(glossary, dialect=args.tbx_version)
+    elif args.format == "csv":
+        data = csv_bytes(glossary.terms, bom=args.csv_bom)
+    else:
+        data = flat_glossary_bytes(glossary, "tsv" if args.format == "tsv" else "csv", bom=args.csv_bom)
     write_atomic(args.out, data)
     concepts = glossary.terms["concept"].n_unique()
     print(f"{args.out}: {glossary.terms.height} terms in {concepts} concepts ({args.format})")

@@ -113,3 +113,12 @@ def test_review_xlsx_column_widths_are_characters_and_rows_fit_the_wrapped_text(
     # Link 1 joins two sentences: 84 characters of French in a 60-character column take two lines.
     assert sheet.row_dimensions[3].height >= 30
     assert 35 <= column_width(workbook["flags"], "message") <= 45
+
+
+def test_without_official_english_the_report_shows_the_machine_translation() -> None:
+    result = small_result(official=False)
+    page = qa_report_html(result).decode("utf-8")
+    assert "no official English (machine translation shown)" in page
+    assert any(flag.side == "mt" for flag in result.flags) and ">prostitutes</mark>" in page  # the MT's own flag, highlighted in the MT
+    assert '<span class="side">MT</span>' in page and '<span class="side">EN</span>' not in page
+    assert page.count('<div class="issue ') == len(result.flags)

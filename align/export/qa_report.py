@@ -29,6 +29,7 @@ from align.io.atomic import write_atomic
 from align.model import SEVERITIES, DocumentResult, Flag, Unit
 
 SIDE_NAMES = {"fr": "FR", "mt": "MT", "en": "EN"}
+_SIDE_RANK = {"fr": 0, "mt": 1, "en": 2}
 
 _CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2em auto; max-width: 60em; color: #222; line-height: 1.45; }
@@ -47,10 +48,11 @@ mark { padding: 0 .1em; border-bottom: 2px solid #555; }
 
 
 def _ordered(result: DocumentResult) -> list[tuple[int, Flag]]:
-    """Flags with their position in `result.flags`, by severity, then kind, then link (document-level last)."""
+    """Flags with their position in `result.flags`, by severity, kind, link (document-level last), side (FR, MT, EN), offset."""
     rank = {severity: index for index, severity in enumerate(SEVERITIES)}
     return sorted(enumerate(result.flags), key=lambda item: (rank.get(item[1].severity, len(rank)), item[1].kind,
-                                                             item[1].link if item[1].link is not None else math.inf, item[1].start))
+                                                             item[1].link if item[1].link is not None else math.inf,
+                                                             _SIDE_RANK.get(item[1].side, 3), item[1].start))
 
 
 def _unit(result: DocumentResult, flag: Flag) -> Unit | None:

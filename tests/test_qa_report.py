@@ -15,9 +15,11 @@ from align.export import ExportOptions, export_result
 from align.export.qa_report import REPORT_COLUMNS, qa_report_html
 from align.export.tables import alignment_frame, flags_frame, xlsx_bytes
 from tests.exported_result import small_result
-from tests.test_browser import CHROMIUM_ARGS
 
 CHROMIUM = Path("/usr/bin/chromium")
+# As tests/test_browser.py launches it (headless as root in a container); not imported, as that module skips itself without Chromium.
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
 
 
 def column_width(sheet, header: str) -> float:

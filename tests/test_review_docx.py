@@ -77,3 +77,23 @@ def test_libreoffice_converts_review_docx_with_its_comments(result, tmp_path) ->
     assert content.count("<office:annotation ") + content.count("<office:annotation>") == len([f for f in result.flags if f.link is not None])
     assert content.count("<office:annotation-end ") == content.count("<office:annotation ")  # anchored on spans, not points
     assert "trafic d&apos;êtres humains" in content or "trafic d'êtres humains" in content
+
+
+def test_a_french_docx_input_is_read_for_its_paragraphs_and_comments_still_land_on_their_spans(tmp_path) -> None:
+    from dataclasses import replace
+    from io import BytesIO
+
+    source = docx.Document()
+    heading = source.add_paragraph()
+    heading.add_run("Rapport <annuel> ").bold = True
+    heading.add_run("& bilan")
+    source.add_paragraph("")
+    source.add_paragraph("Le trafic d'êtres humains touche 2 000 personnes. Les prostituées sont des victimes.")
+    source.add_paragraph("La traite des personnes est un crime grave.")
+    path = tmp_path / "rapport.docx"
+    source.save(str(path))
+    base = small_result()
+    result = replace(base, document=replace(base.document, fr_path=path))
+    document = docx.Document(BytesIO(review_docx_bytes(result)))
+    assert [paragraph.text for paragraph in document.paragraphs] == [line for line in FRENCH.split("\n") if line.strip()]
+    assert "trafic d'êtres humains" in anchored_texts(document).values()

@@ -72,9 +72,20 @@ def comment_text(flag: Flag) -> str:
     return text + (f"\nSuggestion: {flag.suggestion}" if flag.suggestion else "")
 
 
+def docx_paragraphs(path: Path) -> list[str]:
+    """The non-empty body paragraphs of a .docx, as python-docx reads them."""
+    return [paragraph.text for paragraph in docx.Document(str(path)).paragraphs if paragraph.text.strip()]
+
+
 def review_docx_bytes(result: DocumentResult, paragraphs: Sequence[str] | None = None) -> bytes:
-    """The French document as .docx bytes with a comment per flag (see the module docstring)."""
+    """The French document as .docx bytes with a comment per flag (see the module docstring).
+
+    Without `paragraphs`, a French input read from a .docx gives its own paragraphs (those found in the text, in order).
+    """
     text = result.document.fr_text
+    source = result.document.fr_path
+    if paragraphs is None and source is not None and source.suffix.lower() == ".docx" and source.exists():
+        paragraphs = docx_paragraphs(source)
     placed = paragraph_offsets(text, paragraphs)
     anchored = [(flag, spans) for flag in result.flags if (spans := flag_document_spans(result, flag))]
     cuts = {cut for _, spans in anchored for span in spans for cut in span}

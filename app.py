@@ -787,7 +787,7 @@ def export_view(review: review_lib.Review) -> None:
         st.error(str(error))
         return
     cols[2].download_button("Glossary CSV", export.csv_bytes(glossary.terms), "glossary.csv", "text/csv", key="dl_glossary_csv")
-    cols[2].download_button("Glossary TBX", tbx.tbx_bytes(glossary), "glossary.tbx", "application/x-tbx+xml", key="dl_tbx")
+    cols[2].download_button("Glossary TBX", tbx.tbx_bytes(glossary, dialect="2008"), "glossary.tbx", "application/x-tbx+xml", key="dl_tbx")
 
 
 # ---- page ------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -70,10 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--review-dir", default=None,
                      help="folder of review files saved by the app (default: $ALIGN_REVIEW_DIR, else reviews/); a document's saved corrections are exported")
     run.add_argument("--tmx-english", default="official", choices=["official", "mt", "both"],
-                     help="English in aligned.tmx: official (machine translation only where there is no official English), mt, or both")
+                     help="kept for old scripts: aligned.tmx now always holds the official English only, aligned-mt.tmx the machine translation")
     run.add_argument("--tmx-status", default="all", choices=["confirmed", "all"], help="links written to aligned.tmx: confirmed only, or all")
     run.add_argument("--csv-bom", action="store_true", help="start CSV files with a UTF-8 byte-order mark (for Excel)")
-    run.add_argument("--xlsx", action="store_true", help="also write review.xlsx (alignment and flags sheets, flagged cells highlighted)")
+    run.add_argument("--xlsx", action="store_true", help="also write review.xlsx (alignment and flags sheets, flagged cells highlighted)"
+                     " and qa-report.xlsx")
+    run.add_argument("--tmx-source-lang", default="fr-FR", type=_language_code, help="xml:lang of the French in the TMX files (default fr-FR)")
+    run.add_argument("--tmx-target-lang", default="en", type=_language_code, help="xml:lang of the English in the TMX files (default en)")
+    run.add_argument("--docx", action="store_true", help="also write review.docx: the French text with each flag as a Word comment on its span")
     run.add_argument("--engine", default=None, choices=["local", "ray"],
                      help="run a whole corpus on workers (default local): skips unchanged documents, retries failures once, writes summary.csv")
     run.add_argument("--workers", type=int, default=None, help="worker processes for --engine (default 1)")
@@ -91,9 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
     glossary = commands.add_parser("glossary", help="glossary export and import (TBX, CSV)")
     glossary_commands = glossary.add_subparsers(dest="glossary_what", required=True)
     glossary_export = glossary_commands.add_parser("export", help="export the glossary as TBX (TBX-Basic) or CSV")
-    glossary_export.add_argument("--format", default="tbx", choices=["tbx", "csv"], help="output format (default: tbx)")
-    glossary_export.add_argument("--tbx-version", default="2019", choices=["2019", "2008"],
-                                 help="TBX form: 2019 (ISO 30042:2019 TBX-Basic) or 2008 (MARTIF, for older tools)")
+    glossary_export.add_argument("--format", default="tbx", choices=["tbx", "csv", "tsv", "flat-csv"],
+                                 help="tbx (default); csv: the glossary itself; tsv: OmegaT's glossary (source, target, comment); "
+                                      "flat-csv: the same three columns as CSV with a header")
+    glossary_export.add_argument("--tbx-version", default="2008", choices=["2019", "2008"],
+                                 help="TBX form: 2008 (MARTIF, default: the form OmegaT 3.6 and translate-toolkit read) or 2019 (ISO 30042:2019 TBX-Basic)")
+    glossary_export.add_argument("--csv-bom", action="store_true", help="start CSV/TSV output with a UTF-8 byte-order mark (for Excel)")
     glossary_export.add_argument("--out", required=True, help="file to write")
     glossary_export.add_argument("--glossary", default=None, help="glossary CSV (default: glossary/glossary.csv)")
     glossary_export.set_defaults(handler=command_glossary_export)
@@ -128,10 +136,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _language_code(value: str) -> str:
+    """A BCP 47 language tag such as fr-CA or en (what TMX's xml:lang takes)."""
+    if not re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*", value):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a language code such as fr-CA or en-GB")
+    return value
+
+
 def command_run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from align.export import ExportOptions, export_result, output_folder
+    from align.export import ExportOptions, export_notices, export_result, output_folder
     from align.io.documents import document_files, read_document
     from align.pipeline import STAGES, RunOptions, run_document
     from align.review.state import apply_saved_review
@@ -147,7 +162,8 @@ def command_run(args: argparse.Namespace) -> int:
     glossary = load_glossary(settings.glossary_path(args.glossary))
     options = RunOptions(mt_engine=args.mt_engine, embedding_model=args.embedding_model or RunOptions.embedding_model,
                          cache=args.cache, mt_beam_size=args.beam_size)
-    exports = ExportOptions(csv_bom=args.csv_bom, tmx_english=args.tmx_english, tmx_status=args.tmx_status, xlsx=args.xlsx)
+    exports = ExportOptions(csv_bom=args.csv_bom, tmx_english=args.tmx_english, tmx_status=args.tmx_status, xlsx=args.xlsx,
+                            tmx_source_lang=args.tmx_source_lang, tmx_target_lang=args.tmx_target_lang, docx=args.docx)
     out = Path(args.out)
     ensure_writable_folder(out)
     terminal = sys.stderr.isatty()
@@ -188,6 +204,8 @@ def command_run(args: argparse.Namespace) -> int:
         for notice in result.notices:
             if notice.startswith("warning"):
                 print(f"warning: {result.document.name}: {notice.removeprefix('warning: ')}", file=sys.stderr, flush=True)
+        for notice in export_notices(result, exports):
+            print(notice, file=sys.stderr, flush=True)
     mt_bar.close()
     bar.close()
     if skipped:
@@ -238,6 +256,7 @@ def command_check(args: argparse.Namespace) -> int:
 
 def command_glossary_export(args: argparse.Namespace) -> int:
     from align.export.tables import csv_bytes
+    from align.interchange.flat_glossary import flat_glossary_bytes
     from align.interchange.tbx import tbx_bytes
     from align.io.atomic import write_atomic
     from align.terms.glossary import load_glossary
@@ -249,7 +268,12 @@ def command_glossary_export(args: argparse.Namespace) -> int:
     if target.exists() and source.exists() and os.path.samefile(target, source):
         raise InputError(target, "is the glossary being exported; write the export to another file")
     glossary = load_glossary(source)
-    data = tbx_bytes(glossary, dialect=args.tbx_version) if args.format == "tbx" else csv_bytes(glossary.terms)
+    if args.format == "tbx":
+        data = tbx_bytes(glossary, dialect=args.tbx_version)
+    elif args.format == "csv":
+        data = csv_bytes(glossary.terms, bom=args.csv_bom)
+    else:
+        data = flat_glossary_bytes(glossary, "tsv" if args.format == "tsv" else "csv", bom=args.csv_bom)
     write_atomic(target, data)
     concepts = glossary.terms["concept"].n_unique()
     print(f"{args.out}: {glossary.terms.height} terms in {concepts} concepts ({args.format})")

@@ -33,7 +33,9 @@ def test_run_writes_three_files_per_document(corpus_run) -> None:
         assert scores.min() >= 0 and scores.max() <= 1
         flags = pl.read_csv(out / name / "flags.csv", infer_schema=False)
         assert flags.columns[:9] == ["link", "side", "kind", "severity", "start", "end", "text", "message", "suggestion"]  # review columns follow
-        tree = etree.parse(str(out / name / "aligned.tmx"), etree.XMLParser(resolve_entities=False, no_network=True))
+        assert (out / name / "qa-report.html").read_text(encoding="utf-8").count('<div class="issue ') == flags.height
+        tmx = "aligned.tmx" if alignment["en"].fill_null("").str.len_chars().max() else "aligned-mt.tmx"  # MT has its own TMX
+        tree = etree.parse(str(out / name / tmx), etree.XMLParser(resolve_entities=False, no_network=True))
         assert tree.getroot().get("version") == "1.4"
         assert len(tree.findall(".//tu")) > 5
         assert any(line.startswith(name + ":") for line in result.stdout.splitlines())

@@ -117,10 +117,14 @@ def test_run_command_writes_bom_csv_xlsx_and_tmx_options(tmp_path) -> None:
     store = tmxfile.parsestring(tmx)
     assert [(unit.source, unit.target) for unit in store.units] == [(unit.findtext("tuv[1]/seg"), unit.findtext("tuv[2]/seg")) for unit in units]
     sources = [next(prop.text for prop in unit.findall("prop") if prop.get("type") == "x-english-source") for unit in units]
-    assert "official" in sources
-    assert "machine-translation" in sources or "machine translation unavailable" in result.stdout
+    assert set(sources) == {"official"}  # machine translation never shares a TM with official translations
+    machine = etree.fromstring((folder / "aligned-mt.tmx").read_bytes()).findall("body/tu")
+    assert {prop.text for unit in machine for prop in unit.findall("prop") if prop.get("type") == "x-english-source"} == {"machine-translation"}
+    assert "--tmx-english both is no longer used" in result.stderr
     result = run_cli("run", str(french), "--en", str(english), "--out", str(out), "--glossary", str(GLOSSARY), "--mt-engine", "none",
                      "--tmx-status", "confirmed")
     assert result.returncode == 0, result.stderr
     statuses = pl.read_csv(folder / "alignment.csv", infer_schema=False)["status"].to_list()
     assert len(etree.parse(str(folder / "aligned.tmx")).findall("body/tu")) == statuses.count("confirmed")
+    if not statuses.count("confirmed"):
+        assert "no link is confirmed yet" in result.stderr

@@ -9,6 +9,7 @@ re-exported here so that the CLI and the app find every download in one module.
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import asdict
 from pathlib import Path
 
@@ -21,7 +22,8 @@ from align.io.atomic import write_atomic
 from align.model import Flag, Unit
 
 __all__ = ["ALIGNMENT_COLUMNS", "ENGLISH_CHOICES", "FLAG_COLUMNS", "STATUS_CHOICES", "alignment_frame", "csv_bytes", "flags_frame", "tbx_bytes",
-           "tmx_bytes", "units_from_frame", "validate_tmx", "write_csv", "write_tbx", "write_tmx", "write_xlsx", "xlsx_bytes"]
+           "tmx_bytes", "units_from_frame", "validate_tmx", "write_csv", "write_tbx", "write_tmx", "write_xlsx", "xlsx_bytes",
+           "row_height", "wrapped_lines"]
 
 # Columns added later go at the end, so that readers of older files and column positions keep working.
 ALIGNMENT_COLUMNS = ("link", "fr_ids", "en_ids", "fr", "mt", "en", "score", "status", "mt_engine", "comment")
@@ -33,6 +35,19 @@ _FLAG_SCHEMA = {"link": pl.Int64, "side": pl.Utf8, "kind": pl.Utf8, "severity": 
 SEVERITY_COLOURS = {"error": "#F4B6B6", "warning": "#FFE08A", "info": "#CFE2F3"}
 _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 _WIDE_COLUMNS = ("fr", "mt", "en", "text", "message", "suggestion", "definition", "note", "comment", "review_note")
+
+LINE_HEIGHT = 15.0
+"""Points per line of 11-point Calibri, Excel's default row height."""
+
+
+def wrapped_lines(text: str, width: int) -> int:
+    """How many lines `text` takes in a cell `width` characters wide with wrapping on (at least 1)."""
+    return sum(max(1, math.ceil(len(line) / max(1, width - 1))) for line in (text or "").split("\n")) if text else 1
+
+
+def row_height(cells: list[tuple[str, int]]) -> float:
+    """Row height in points for cells given as (text, column width); capped at Excel's maximum of 409."""
+    return min(409.0, LINE_HEIGHT * max(wrapped_lines(text, width) for text, width in cells))
 
 
 def alignment_frame(units: list[Unit]) -> pl.DataFrame:
@@ -120,8 +135,18 @@ def _write_sheet(workbook: xlsxwriter.Workbook, name: str, frame: pl.DataFrame) 
             {"type": "cell", "criteria": "==", "value": f'"{severity}"', "format": {"bg_color": colour}}
             for severity, colour in SEVERITY_COLOURS.items()
         ]
-    frame.write_excel(workbook, name, column_formats=column_formats or None, column_widths=widths or None,
-                      conditional_formats=conditional or None, freeze_panes=(1, 0), autofilter=True)
+    frame.write_excel(workbook, name, column_formats=column_formats or None, conditional_formats=conditional or None,
+                      freeze_panes=(1, 0), autofilter=True)
+    # polars' column_widths are pixels; xlsxwriter's set_column takes characters, which is what a reader sees.
+    sheet = workbook.get_worksheet_by_name(name)
+    wrap_format = workbook.add_format(wrap)
+    for column, width in widths.items():
+        index = frame.columns.index(column)
+        sheet.set_column(index, index, width, wrap_format)
+    if widths:
+        cells = {column: frame[column].cast(pl.Utf8).fill_null("").to_list() for column in widths}
+        for row in range(frame.height):
+            sheet.set_row(row + 1, row_height([(cells[column][row], width) for column, width in widths.items()]))
 
 
 def _highlight_flagged_cells(workbook: xlsxwriter.Workbook, alignment: pl.DataFrame, flags: pl.DataFrame) -> None:

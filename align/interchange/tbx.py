@@ -43,6 +43,7 @@ DIALECTS = ("2019", "2008")
 COLUMNS = ("concept", "subject", "lang", "term", "status", "type", "note", "definition", "source")
 GLOSSARY_LANGUAGES = ("fr", "en")
 STATUS_TO_TBX = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts", "forbidden": "deprecatedTerm-admn-sts"}
+_STATUS_ORDER = {"preferred": 0, "admitted": 1, "forbidden": 2}
 TYPE_TO_TBX = {"term": "fullForm", "acronym": "acronym", "abbreviation": "abbreviation"}
 # Administrative status values seen in TBX files (TBX-Basic, TBX 2008 and ISO 12620 normativeAuthorization), lower-cased.
 _STATUS_FROM_TBX = {
@@ -110,7 +111,8 @@ def tbx_bytes(glossary: object, *, dialect: str = "2019", title: str = "Anti-tra
             _text(entry, ns + "note", _CONCEPT_NOTE + concept)
         for lang in dict.fromkeys(row["lang"] for row in rows):
             section = etree.SubElement(entry, ns + names["lang"], {XML_LANG: lang})
-            in_lang = [row for row in rows if row["lang"] == lang]
+            # Preferred first, forbidden last: readers that keep one term per language (translate-toolkit) keep the first.
+            in_lang = sorted((row for row in rows if row["lang"] == lang), key=lambda row: _STATUS_ORDER.get(row["status"], 3))
             definition = next((row["definition"] for row in sorted(in_lang, key=lambda row: row["status"] != "preferred") if row["definition"]), "")
             if definition:
                 _text(section, ns + "descrip", definition, type="definition")

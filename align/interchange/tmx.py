@@ -67,12 +67,17 @@ def tmx_bytes(
     status: str = "all",
     has_official: bool | None = None,
     created: datetime | None = None,
+    mt_fallback: bool = True,
+    header_note: str = "",
 ) -> bytes:
     """TMX 1.4b bytes for an alignment frame (columns as `align.pipeline.ALIGNMENT_COLUMNS`).
 
     `english` is one of `ENGLISH_CHOICES`, `status` one of `STATUS_CHOICES` (see the module
     docstring). `has_official` says whether the document has an official English version;
     by default it is true when any link has English text. `created` fixes the header date.
+    With `mt_fallback=False`, `english="official"` writes official English only, never machine
+    translation, even in a document without an official English (`run` puts machine translation
+    in its own file). `header_note` is written as a `<note>` of the header.
     """
     if english not in ENGLISH_CHOICES:
         raise ValueError(f"english must be one of {ENGLISH_CHOICES}, not {english!r}")
@@ -86,6 +91,8 @@ def tmx_bytes(
         adminlang="en", srclang=src_lang, datatype="plaintext",
         creationdate=(created or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ"),
     )
+    if header_note:
+        etree.SubElement(root[0], "note").text = xml_text(header_note)
     body = etree.SubElement(root, "body")
     for row in alignment.iter_rows(named=True):
         if status == "confirmed" and row.get("status") != "confirmed":
@@ -95,7 +102,7 @@ def tmx_bytes(
             continue
         if official and english in ("official", "both") and en.strip():
             _unit(body, row, document, src_lang, tgt_lang, fr, en, machine=False)
-        if mt.strip() and (english in ("mt", "both") or not official):
+        if mt.strip() and (english in ("mt", "both") or (not official and mt_fallback)):
             _unit(body, row, document, src_lang, tgt_lang, fr, mt, machine=True, suffix="-mt" if official and english == "both" else "")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True, doctype=DOCTYPE)
 

@@ -28,7 +28,8 @@ def command_corpus(args: argparse.Namespace) -> int:
     sources = document_sources(args.paths, args.en)
     options = RunOptions(mt_engine=args.mt_engine, embedding_model=args.embedding_model or RunOptions.embedding_model,
                          cache=args.cache, mt_beam_size=args.beam_size)
-    exports = ExportOptions(csv_bom=args.csv_bom, tmx_english=args.tmx_english, tmx_status=args.tmx_status, xlsx=args.xlsx)
+    exports = ExportOptions(csv_bom=args.csv_bom, tmx_english=args.tmx_english, tmx_status=args.tmx_status, xlsx=args.xlsx,
+                            tmx_source_lang=args.tmx_source_lang, tmx_target_lang=args.tmx_target_lang, docx=args.docx)
     terminal = sys.stderr.isatty()
     bar = tqdm(total=len(sources), unit="doc", disable=not terminal, leave=False)
 

@@ -154,7 +154,7 @@ def command_run(args: argparse.Namespace) -> int:
 
     if args.en and len(args.paths) != 1:
         raise InputError(args.en, "--en needs exactly one French file")
-    if args.engine or args.workers or args.ray_address:  # whole corpora: align/runner (see README "Whole corpora")
+    if args.engine or args.workers is not None or args.ray_address:  # whole corpora: align/runner (see README "Whole corpora")
         from align.runner.console import command_corpus
 
         return command_corpus(args)

@@ -10,7 +10,9 @@ FR/EN anti-trafficking documents), deterministically (seeded):
 The share of French segments that repeat an earlier one is printed.
 
 Each configuration runs in a fresh process (as the CLI would) with empty MT and embedding caches
-(cold), then again on the same output (warm re-run: every document unchanged). Peak memory is the
+(cold), then again on the same output (warm re-run: every document unchanged). `cpu s` is the CPU
+time of the run's waited-for processes (driver and pool workers; Ray's workers are not all counted):
+the same work at a different wall time means other jobs took the cores. Peak memory is the
 largest sum of RSS over the benchmark's child process tree (driver, pool workers, Ray's processes),
 sampled every 0.2 s. The baseline (local, 1 worker) runs in the same invocation as the others,
 because the machine is shared and its speed varies from minute to minute.
@@ -22,6 +24,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -142,16 +145,18 @@ def _run(corpus: Path, out: Path, cache: Path, engine: str, workers: int) -> dic
             peak = max(peak, _tree_rss(os.getpid()))
 
     sampler = threading.Thread(target=sample, daemon=True)
-    start = time.perf_counter()
+    start, used = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     sampler.start()
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - used.ru_utime - used.ru_stime
     done.set()
     sampler.join()
     if result.returncode != 0:
         raise SystemExit(f"run {engine} x{workers} failed: {result.stderr.strip().splitlines()[-1:]}")
     report = json.loads(report_file.read_text())
-    return report | {"wall": seconds, "peak_bytes": peak}
+    return report | {"wall": seconds, "peak_bytes": peak, "cpu": cpu}
 
 
 def _child(corpus: str, out: str, cache: str, engine: str, workers: str, report_file: str) -> None:
@@ -177,7 +182,8 @@ def _outputs(out: Path) -> dict[str, bytes]:
 def run_bench(sizes: list[int], configs: list[tuple[str, int]], keep: str | None = None) -> int:
     base = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="align-bench-corpus-"))
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start (shared: figures are noisy; "
-          "all configurations of a size run in this one invocation, baseline first)")
+          "all configurations of a size run in this one invocation, baseline first); "
+          f"ALIGN_THREADS={os.environ.get('ALIGN_THREADS', 'unset')} OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}")
     try:
         for size in sizes:
             corpus = base / f"corpus-{size}"
@@ -186,7 +192,7 @@ def run_bench(sizes: list[int], configs: list[tuple[str, int]], keep: str | None
             print(f"\n== {size} documents, {shape['segments']} French segments "
                   f"({shape['repeat_share']:.0%} repeat an earlier segment and come from the caches once computed)")
             print(f"{'engine':<8}{'workers':>8}{'cold s':>9}{'docs/min':>10}{'vs 1 wkr':>10}{'peak MiB':>10}{'warm s':>8}{'warm/cold':>10}"
-                  f"{'failed':>8}  warm-up s per worker")
+                  f"{'failed':>8}{'cpu s':>8}  warm-up s per worker")
             baseline = None
             reference = None
             stage_totals: dict[str, dict[str, float]] = {}
@@ -201,7 +207,7 @@ def run_bench(sizes: list[int], configs: list[tuple[str, int]], keep: str | None
                 failed = sum(o["status"] not in ("ok", "unchanged") for o in cold["outcomes"])
                 unchanged = sum(o["status"] == "unchanged" for o in warm["outcomes"])
                 print(f"{engine:<8}{workers:>8}{cold['wall']:>9.1f}{rate:>10.1f}{rate / baseline:>9.2f}x{cold['peak_bytes'] / 2**20:>10.0f}"
-                      f"{warm['wall']:>8.1f}{warm['wall'] / cold['wall']:>9.1%}{failed:>8}  {', '.join(f'{w:.1f}' for w in cold['warmups'])}"
+                      f"{warm['wall']:>8.1f}{warm['wall'] / cold['wall']:>9.1%}{failed:>8}{cold['cpu']:>8.0f}  {', '.join(f'{w:.1f}' for w in cold['warmups'])}"
                       + ("" if unchanged == size else f"  (warm: only {unchanged} unchanged)"))
                 stage_totals[f"{engine} x{workers}"] = {stage: sum(o["stages"].get(stage, 0.0) for o in cold["outcomes"]) for stage in STAGES}
                 outputs = _outputs(out)

@@ -20,7 +20,7 @@ def command_corpus(args: argparse.Namespace) -> int:
     from align.runner import document_sources, run_corpus
 
     engine = args.engine or "local"
-    workers = args.workers or 1
+    workers = 1 if args.workers is None else args.workers
     if workers < 1:
         raise InputError("--workers", "must be at least 1")
     if args.ray_address and engine != "ray":

@@ -147,6 +147,7 @@ def run_real(split: str = "dev", engines: tuple[str, ...] = ("apertium",), gloss
 
     from align.mt.constraints import ALL_FIXES, NO_FIXES
     from align.mt.engines import ENGINES
+    from align.mt.lexicon import default_lexicon
     from align.mt.translate import translate_segments
     from align.terms.glossary import DEFAULT_PATH, load_glossary
     from bench.mt_eval import HARMFUL, TermScore, harmful, load_docs, score_terms
@@ -158,11 +159,11 @@ def run_real(split: str = "dev", engines: tuple[str, ...] = ("apertium",), gloss
     for part in splits:
         docs = load_docs(part)
         print(f"\n{part.upper()}: {len(docs)} eval/ pairs, {sum(len(doc.fr) for doc in docs)} French segments")
-        print("| engine | config | chrF | BLEU | term acc. | short forms | harmful (brief) | harmful (extra) | seg/s wall | seg/CPU-s |")
-        print("|---|---|---|---|---|---|---|---|---|---|")
+        print("| engine | config | chrF | BLEU | term acc. | short forms | harmful (brief) | harmful (extra) | leftovers | seg/s wall | seg/CPU-s |")
+        print("|---|---|---|---|---|---|---|---|---|---|---|")
         for engine in engines:
             if engine not in available:
-                print(f"| {engine} | not installed | | | | | | | | |")
+                print(f"| {engine} | not installed | | | | | | | | | |")
                 continue
             for config in REAL_CONFIGS:
                 options = ALL_FIXES if "fixes" in config else NO_FIXES
@@ -170,7 +171,7 @@ def run_real(split: str = "dev", engines: tuple[str, ...] = ("apertium",), gloss
                 for doc in docs:
                     started, cpu_started = time.perf_counter(), _cpu_seconds()
                     outputs.append(translate_segments(doc.fr, engine, glossary=glossary if config != "bare" else None, cache=False,
-                                                      lexicon="lexicon" in config, options=options))
+                                                      lexicon=default_lexicon() if "lexicon" in config else False, options=options))
                     seconds += time.perf_counter() - started
                     cpu += _cpu_seconds() - cpu_started
                     count += len(doc.fr)
@@ -186,5 +187,6 @@ def run_real(split: str = "dev", engines: tuple[str, ...] = ("apertium",), gloss
                 print(f"| {engine} | {config} | {sacrebleu.corpus_chrf(hypotheses, [references]).score:.1f} "
                       f"| {sacrebleu.corpus_bleu(hypotheses, [references]).score:.1f} | {terms.accuracy:.1%} ({terms.right}/{terms.total}) "
                       f"| {short_right}/{short_total} | {sum(n for name, n in harms.items() if name in core)} "
-                      f"| {sum(n for name, n in harms.items() if name not in core)} | {count / seconds:.0f} | {count / cpu:.0f} |", flush=True)
+                      f"| {sum(n for name, n in harms.items() if name not in core)} | {sum(bool(t.unknown_words) for out in outputs for t in out)}/{count} "
+                      f"| {count / seconds:.0f} | {count / cpu:.0f} |", flush=True)
     return 0

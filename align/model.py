@@ -77,8 +77,9 @@ class Translation:
     """The English machine translation of one French segment.
 
     `engine` names the engine and model version (`none` when there is no translation);
-    `unknown_words` are French words the engine did not know (Apertium marks them);
-    `constrained` the glossary terms rendered from the glossary.
+    `unknown_words` are words the engine left untranslated (Apertium marks them: French words of its first
+    stage, Spanish words of its second); `constrained` the glossary terms rendered from the glossary (the MT
+    lexicon's renderings are not listed).
     """
 
     text: str

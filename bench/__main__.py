@@ -33,8 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
     bench_translate.add_argument("--package", default=None, help="argos .argosmodel to benchmark (default: the installed fr→en package, else the stand-in)")
     bench_translate.add_argument("--beam-size", type=int, default=4, help="beam size (default: 4, as argos)")
     bench_translate.add_argument("--glossary", default=None, help="glossary CSV for the constrained run (default: glossary/glossary.csv)")
-    bench_translate.set_defaults(
-        handler=lambda args: translate_bench.run_bench(package_file=args.package, beam_size=args.beam_size, glossary_file=args.glossary))
+    bench_translate.add_argument("--set", default="speed", choices=["speed", "real"],
+                                 help="speed: pipeline against raw CTranslate2 (default); real: chrF/BLEU, term accuracy and harmful renderings "
+                                      "per engine and configuration on the eval/ pairs")
+    bench_translate.add_argument("--split", default="dev", choices=["dev", "test", "both"], help="with --set real: which part of eval/ (default: dev)")
+    bench_translate.add_argument("--engines", default="apertium", help="with --set real: comma-separated engines (default: apertium)")
+    bench_translate.set_defaults(handler=_bench_translate)
     bench_checks = bench_commands.add_parser("checks", help="recall and false alarms of the checks on planted-error fixtures")
     bench_checks.add_argument("--glossary", default=None, help="glossary CSV (default: glossary/glossary.csv)")
     bench_checks.add_argument("--set", default="fixtures", choices=["fixtures", "real", "mutations"],
@@ -62,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     bench_corpus.set_defaults(handler=lambda args: corpus_bench.run_bench(
         args.documents, [(config.split(":")[0], int(config.split(":")[1])) for config in args.configs], args.keep))
     return parser
+
+
+def _bench_translate(args: argparse.Namespace) -> int:
+    if args.set == "real":
+        return translate_bench.run_real(args.split, tuple(args.engines.split(",")), args.glossary)
+    return translate_bench.run_bench(package_file=args.package, beam_size=args.beam_size, glossary_file=args.glossary)
 
 
 def _bench_checks(args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ import os
 import statistics
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -122,4 +123,70 @@ def run_bench(package_file: str | None = None, beam_size: int = 4, glossary_file
         rate = len(segments) / first
         print(f"{title}: {rate:8.1f} segments/s ({first:.3f} s) = {rate / raw_rate:.2f}× raw; "
               f"cached re-run {again * 1000:.1f} ms = {100 * again / first:.1f} % of the first run")
+    return 0
+
+
+REAL_CONFIGS = ("bare", "glossary", "glossary+fixes", "glossary+fixes+lexicon")
+"""bare: the engine alone; glossary: the glossary constraint, longest term first, no fixes (the behaviour before issue #15);
++fixes: best coverage, plural, no "the" before uncountable terms (`RenderingOptions`); +lexicon: glossary/mt-lexicon.csv."""
+
+
+def _cpu_seconds() -> float:
+    import resource
+
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+def run_real(split: str = "dev", engines: tuple[str, ...] = ("apertium",), glossary_file: str | None = None) -> int:
+    """Per engine and configuration on the eval/ pairs of `split`: chrF, BLEU, term accuracy, harmful renderings, seg/s.
+
+    Every configuration runs without the translation cache (first runs), one call per document as the pipeline does.
+    """
+    import sacrebleu
+
+    from align.mt.constraints import ALL_FIXES, NO_FIXES
+    from align.mt.engines import ENGINES
+    from align.mt.lexicon import default_lexicon
+    from align.mt.translate import translate_segments
+    from align.terms.glossary import DEFAULT_PATH, load_glossary
+    from bench.mt_eval import HARMFUL, TermScore, harmful, load_docs, score_terms
+
+    glossary = load_glossary(Path(glossary_file) if glossary_file else DEFAULT_PATH)
+    available = {kind.name for kind in ENGINES if kind.available()}
+    splits = ("dev", "test") if split == "both" else (split,)
+    core = {harm.name for harm in HARMFUL if harm.core}
+    for part in splits:
+        docs = load_docs(part)
+        print(f"\n{part.upper()}: {len(docs)} eval/ pairs, {sum(len(doc.fr) for doc in docs)} French segments")
+        print("| engine | config | chrF | BLEU | term acc. | short forms | harmful (brief) | harmful (extra) | leftovers | seg/s wall | seg/CPU-s |")
+        print("|---|---|---|---|---|---|---|---|---|---|---|")
+        for engine in engines:
+            if engine not in available:
+                print(f"| {engine} | not installed | | | | | | | | | |")
+                continue
+            for config in REAL_CONFIGS:
+                options = ALL_FIXES if "fixes" in config else NO_FIXES
+                outputs, seconds, cpu, count = [], 0.0, 0.0, 0
+                for doc in docs:
+                    started, cpu_started = time.perf_counter(), _cpu_seconds()
+                    outputs.append(translate_segments(doc.fr, engine, glossary=glossary if config != "bare" else None, cache=False,
+                                                      lexicon=default_lexicon() if "lexicon" in config else False, options=options))
+                    seconds += time.perf_counter() - started
+                    cpu += _cpu_seconds() - cpu_started
+                    count += len(doc.fr)
+                hypotheses = [" ".join(t.text for t in out) for out in outputs]
+                references = [doc.en_text for doc in docs]
+                terms, harms = TermScore(), Counter()
+                for doc, out in zip(docs, outputs):
+                    for fr, translation in zip(doc.fr, out):
+                        score_terms(fr, translation.text, glossary, terms)
+                        harms.update(harmful(fr, translation.text))
+                short_total = sum(n for form, n in terms.by_form.items() if not form.startswith("glossary:"))
+                short_right = sum(n for form, n in terms.right_by_form.items() if not form.startswith("glossary:"))
+                print(f"| {engine} | {config} | {sacrebleu.corpus_chrf(hypotheses, [references]).score:.1f} "
+                      f"| {sacrebleu.corpus_bleu(hypotheses, [references]).score:.1f} | {terms.accuracy:.1%} ({terms.right}/{terms.total}) "
+                      f"| {short_right}/{short_total} | {sum(n for name, n in harms.items() if name in core)} "
+                      f"| {sum(n for name, n in harms.items() if name not in core)} | {sum(bool(t.unknown_words) for out in outputs for t in out)}/{count} "
+                      f"| {count / seconds:.0f} | {count / cpu:.0f} |", flush=True)
     return 0

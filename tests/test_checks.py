@@ -326,7 +326,9 @@ def test_real_pairs_raise_the_flags_a_reviewer_expects(real_flags) -> None:
     assert un.filter(pl.col("kind") == "term-garbled")["text"].to_list() == ["Human Trafficking in Persons"]
     assert un.filter(pl.col("kind") == "typography")["text"].to_list() == ["abuse."]
     us = real_flags["us-state-dept-tip-prevention-month-2024"]
-    assert us.filter(pl.col("severity") != "info")["text"].to_list() == ["traite des êtres personnes"]
+    assert us.filter((pl.col("severity") != "info") & (pl.col("side") != "mt"))["text"].to_list() == ["traite des êtres personnes"]
+    # the MT keeps the French blend ("trafficking in beings" since the lexicon renders « traite des »): a warning on the MT side
+    assert us.filter((pl.col("severity") != "info") & (pl.col("side") == "mt"))["text"].to_list() == ["trafficking in beings"]
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,8 @@ from functools import lru_cache
 
 from align.errors import EngineError, ModelMissingError
 
-CACHE_FORMAT = "v1"  # bump when the post-processing of raw engine output changes
+CACHE_FORMAT = "v1"  # bump when the post-processing of raw engine output changes (argos)
+APERTIUM_CACHE_FORMAT = "v2"  # v2: unknown words include the pivot-language leftovers of the second stage
 
 _APERTIUM_MARK = re.compile(r"(?<![\w*#@])([*#@])(\w[\w'’-]*)")
 
@@ -66,12 +67,13 @@ class ApertiumEngine:
     """Apertium fr→es→en: one `apertium fr-es` and one `apertium spa-eng` process for the whole batch."""
 
     name = "apertium"
+    uses_lexicon = True  # rule-based: the domain lexicon and rendering fixes apply (measured)
     chunk_size = None
 
     def __init__(self, info: ApertiumInfo) -> None:
         self.info = info
         self.label = f"apertium fr→es→en ({info.label}; rule-based, rough)"
-        self.key = f"apertium|{info.label}|{CACHE_FORMAT}"
+        self.key = f"apertium|{info.label}|{APERTIUM_CACHE_FORMAT}"
 
     def _run(self, mode: str, lines: list[str]) -> list[str]:
         try:
@@ -84,6 +86,7 @@ class ApertiumEngine:
         return out
 
     def translate(self, texts: list[str]) -> list[tuple[str, tuple[str, ...]]]:
+        """(English, words left untranslated) per text: French words stage 1 did not know, then Spanish words stage 2 left."""
         try:
             spanish = [_strip_apertium_marks(line, source) for line, source in zip(self._run("fr-es", texts), texts)]
             english = self._run("spa-eng", [text for text, _ in spanish])
@@ -92,7 +95,12 @@ class ApertiumEngine:
                 raise
             # some input made Apertium add or merge a line: fall back to one run per text rather than fail the document
             return [result for text in texts for result in self.translate([text])]
-        return [(_strip_apertium_marks(line, source)[0], unknown) for line, (source, unknown) in zip(english, spanish)]
+        results = []
+        for line, (source, unknown) in zip(english, spanish):
+            # stage 2's marks are Spanish words left in the English ("odiosa"): reported with stage 1's French unknowns
+            text, leftover = _strip_apertium_marks(line, source)
+            results.append((text, tuple(dict.fromkeys(unknown + leftover))))
+        return results
 
 
 def load() -> ApertiumEngine:

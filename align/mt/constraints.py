@@ -1,13 +1,18 @@
-"""Glossary-constrained translation: protect French glossary terms with numeric placeholders an engine copies, then put the English back."""
+"""Glossary-constrained translation: protect French glossary terms with numeric placeholders an engine copies, then put the English back.
+
+`prepare` also protects the domain lexicon's forms (`align.mt.lexicon`, Apertium only) and applies the rendering fixes of
+`RenderingOptions` (measured on the eval/ corpus, `python -m bench translate --set real`).
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from align.io.reading import normalise_for_matching
-from align.terms.glossary import Glossary, TermMatch, find_terms
+from align.mt.lexicon import LEXICON_STATUS, Lexicon, lexicon_candidates, lexicon_matches
+from align.terms.glossary import Glossary, TermMatch, content_words, find_terms
 
 CONSTRAINED_STATUSES = ("preferred", "admitted")
 
@@ -43,6 +48,7 @@ class _Prepared:
     trail: str
     source: str  # normalised protected core; "" when there is nothing to translate
     placeholders: list[_Placeholder]
+    drop_the: set[str] = field(default_factory=set)  # tokens of uncountable renderings: an English "the" right before them goes
 
 def _split_decoration(segment: str) -> tuple[str, str, str]:
     """(leading bullet/number/quote, core, closing quote) — quotes only when the segment is quoted as a whole."""
@@ -94,28 +100,190 @@ def _constraints(segment: str, glossary: Glossary | None) -> list[tuple[TermMatc
             chosen.append((match, rendering))
     return sorted(chosen, key=lambda item: item[0].start)
 
-def prepare_segment(segment: str, glossary: Glossary | None) -> _Prepared:
-    """Split off the decoration, protect glossary terms with placeholders, normalise: what the engine will see (`.source`)."""
+@dataclass(frozen=True)
+class RenderingOptions:
+    """Fixes of the glossary renderings, each measured separately on the eval/ corpus.
+
+    `coverage`: among overlapping glossary/lexicon matches keep the set covering the most French characters, not the
+    longest match first (« victimes de la traite des personnes »: "victims of trafficking in persons", not "victims of
+    the people"). `plural`: a plural French term of a countable concept gets a plural English rendering ("the
+    traffickers", not "the trafficker"). `article`: the engine's "the" right before the rendering of an uncountable
+    concept is dropped ("Trafficking in persons is…"). The French article stays in the engine's input: without it
+    Apertium takes the placeholder for a non-subject and adds a pronoun ("Trafficking in persons it is").
+    """
+
+    coverage: bool = True
+    plural: bool = True
+    article: bool = True
+
+
+NO_FIXES = RenderingOptions(False, False, False)
+ALL_FIXES = RenderingOptions()
+COUNTABLE_SUBJECTS = frozenset({"actors", "victims"})
+COUNTABLE_CONCEPTS = frozenset({
+    "migrant-worker", "domestic-worker", "labour-inspector", "scam-centre", "shelter", "residence-permit",
+    "international-organization", "major-events", "national-rapporteur", "supply-chain", "partnership", "online-scam",
+    "national-mechanism", "forced-marriage", "conviction", "prosecution", "criminal-network", "trafficking-network",
+})
+UNCOUNTABLE_ACTORS = frozenset({"law-enforcement", "civil-society", "private-sector"})
+MASS_SUBJECTS = frozenset({"crime", "purpose", "means", "acts"})
+MASS_CONCEPTS = frozenset({
+    "decent-work", "fair-recruitment", "labour-migration", "temporary-labour-migration", "temporary-migration",
+    "irregular-migration", "impunity", "labour-inspection", "worker-empowerment", "due-diligence", "anti-trafficking",
+    "prevention-of-trafficking", "protection-of-victims", "victim-identification", "victim-assistance", "victim-referral",
+})
+NOT_MASS = frozenset({"scam-centre", "online-scam", "sale-of-children"})
+_PREPOSITION = re.compile(r"\s(?:of|in|for|to|on|against)\s")
+_IRREGULAR_PLURALS = {"child": "children", "man": "men", "woman": "women", "person": "persons"}
+
+
+def _countable(glossary: Glossary, concept: str) -> bool:
+    return concept in COUNTABLE_CONCEPTS or (glossary.subject(concept) in COUNTABLE_SUBJECTS and concept not in UNCOUNTABLE_ACTORS)
+
+
+def _mass(glossary: Glossary, concept: str) -> bool:
+    return concept in MASS_CONCEPTS or (glossary.subject(concept) in MASS_SUBJECTS and concept not in NOT_MASS)
+
+
+def french_plural(term: str) -> bool:
+    """The head (first content word) of a French term is plural: « personnes rescapées », « trafiquants »."""
+    words = [word for word in content_words(term, "fr") if not word.stop]
+    if not words:
+        return False
+    head = words[0]
+    return head.surface.lower().endswith(("s", "x")) and head.lemma.lower() != head.surface.lower()
+
+
+def pluralise(english: str) -> str:
+    """Plural of an English term: its head (last word before of/in/for/to/on/against, else the last word)."""
+    found = _PREPOSITION.search(english)
+    head_end = found.start() if found else len(english)
+    head_start = english.rfind(" ", 0, head_end) + 1
+    head = english[head_start:head_end]
+    if not head.isalpha() or head.isupper() or head.endswith("s"):
+        return english
+    if head.lower() in _IRREGULAR_PLURALS:
+        plural = _IRREGULAR_PLURALS[head.lower()]
+    elif head.endswith("y") and head[-2:-1] not in "aeiou":
+        plural = head[:-1] + "ies"
+    elif head.endswith(("x", "z", "ch", "sh")):
+        plural = head + "es"
+    else:
+        plural = head + "s"
+    return english[:head_start] + plural + english[head_end:]
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A protected French span, its English, and whether an English "the" before it is dropped."""
+
+    start: int
+    end: int
+    match: TermMatch
+    rendering: str
+    drop_the: bool = False
+
+
+def _glossary_candidates(segment: str, glossary: Glossary | None) -> list[tuple[TermMatch, str]]:
+    if glossary is None:
+        return []
+    found = []
+    for match in find_terms(segment, "fr", glossary):
+        if match.status in CONSTRAINED_STATUSES and match.end > match.start and not match.gap:
+            rendering = english_rendering(glossary, match)
+            if rendering:
+                found.append((match, rendering))
+    return found
+
+
+def _glossary_span(glossary: Glossary, match: TermMatch, rendering: str, options: RenderingOptions) -> _Span:
+    if options.plural and match.type == "term" and _countable(glossary, match.concept) and french_plural(match.term):
+        rendering = pluralise(rendering)
+    return _Span(match.start, match.end, match, rendering, options.article and match.type == "term" and _mass(glossary, match.concept))
+
+
+def _lexicon_span(match: TermMatch, rendering: str, lexicon: Lexicon, options: RenderingOptions) -> _Span:
+    return _Span(match.start, match.end, match, rendering, options.article and lexicon.kind_of(match.entry) == "mass")
+
+
+def _best_cover(spans: list[_Span]) -> list[_Span]:
+    """Non-overlapping spans covering the most French characters (weighted-interval DP; ties: lexicon forms, then fewer spans)."""
+    ordered = sorted(spans, key=lambda span: (span.end, span.start))
+    best: list[tuple[tuple[int, int, int], list[_Span]]] = [((0, 0, 0), [])]  # best[i]: over the first i spans
+    for index, span in enumerate(ordered):
+        previous = max((i for i in range(index + 1) if i == 0 or ordered[i - 1].end <= span.start), default=0)
+        (covered, lexicon, count), chosen = best[previous]
+        take = ((covered + span.end - span.start, lexicon + int(span.match.status == LEXICON_STATUS), count - 1), chosen + [span])
+        best.append(max(best[index], take, key=lambda item: item[0]))
+    return sorted(best[-1][1], key=lambda span: span.start)
+
+
+def _select_spans(segment: str, glossary: Glossary | None, lexicon: Lexicon | None, options: RenderingOptions, offset: int, stop: int) -> list[_Span]:
+    def inside(span: _Span) -> bool:
+        return span.start >= offset and span.end <= stop
+
+    if options.coverage:
+        spans = [_glossary_span(glossary, m, r, options) for m, r in _glossary_candidates(segment, glossary)]
+        spans += [_lexicon_span(m, r, lexicon, options) for m, r in (lexicon_candidates(segment, lexicon) if lexicon else [])]
+        return _best_cover([span for span in spans if inside(span)])
+    # longest glossary terms first; a lexicon form covering glossary terms replaces them
+    spans = [s for s in (_glossary_span(glossary, m, r, options) for m, r in _constraints(segment, glossary)) if inside(s)]
+    for match, rendering in (lexicon_matches(segment, lexicon) if lexicon else []):
+        span = _lexicon_span(match, rendering, lexicon, options)
+        if not inside(span):
+            continue
+        overlapping = [s for s in spans if s.start < span.end and span.start < s.end]
+        if all(span.start <= s.start and s.end <= span.end for s in overlapping):
+            spans = [s for s in spans if s not in overlapping] + [span]
+    return sorted(spans, key=lambda span: span.start)
+
+
+def prepare(segment: str, glossary: Glossary | None, lexicon: Lexicon | None = None, options: RenderingOptions = ALL_FIXES) -> _Prepared:
+    """Split off the decoration, protect glossary terms and lexicon forms with placeholders, normalise: what the engine will see (`.source`).
+
+    `prepare(segment, glossary, None, NO_FIXES)` is the former glossary-only, longest-first behaviour."""
     lead, core, trail = _split_decoration(segment)
     if not _LETTER.search(core):
         return _Prepared(segment, "", "", [])
-    offset = len(lead)
-    matches = [(m, r) for m, r in _constraints(segment, glossary) if m.start >= offset and m.end <= offset + len(core)]
+    offset, stop = len(lead), len(lead) + len(core)
+    spans = _select_spans(segment, glossary, lexicon, options, offset, stop)
     number = 701
-    while any(str(n) in segment for n in range(number, number + len(matches))):
+    while any(str(n) in segment for n in range(number, number + len(spans))):
         number += 100
-    placeholders = []
-    pieces = []
-    position = offset
-    for index, (match, rendering) in enumerate(matches):
+    placeholders, pieces, drop_the, position = [], [], set(), offset
+    for index, span in enumerate(spans):
         token = str(number + index)
-        before = " " if match.start > 0 and segment[match.start - 1].isalnum() else ""
-        after = " " if match.end < len(segment) and segment[match.end].isalnum() else ""
-        pieces += [segment[position:match.start], f"{before}{token}{after}"]
-        placeholders.append(_Placeholder(token, match, rendering))
-        position = match.end
-    pieces.append(segment[position:offset + len(core)])
-    return _Prepared(lead, trail, normalise_source("".join(pieces)), placeholders)
+        before = " " if span.start > 0 and segment[span.start - 1].isalnum() else ""
+        after = " " if span.end < len(segment) and segment[span.end].isalnum() else ""
+        pieces += [segment[position:span.start], f"{before}{token}{after}"]
+        placeholders.append(_Placeholder(token, span.match, span.rendering))
+        if span.drop_the:
+            drop_the.add(token)
+        position = span.end
+    pieces.append(segment[position:stop])
+    return _Prepared(lead, trail, normalise_source("".join(pieces)), placeholders, drop_the)
+
+
+def prepare_segment(segment: str, glossary: Glossary | None) -> _Prepared:
+    """Glossary terms only, longest first, no rendering fixes."""
+    return prepare(segment, glossary, None, NO_FIXES)
+
+
+def drop_articles(text: str, tokens: set[str]) -> str:
+    """Remove the English "the" right before the placeholders in `tokens` (raw engine output, placeholders still in)."""
+    for token in tokens:
+        text = re.sub(rf"(?<![\w-])[Tt]he\s+(?={token}(?!\d))", "", text)
+    return text
+
+
+def drop_trailing_the(piece: str) -> str:
+    """A translated piece that ends with "the" before an uncountable rendering (the piecewise fallback)."""
+    return re.sub(r"(?:^|\s)[Tt]he\s*$", "", piece)
+
+
+def is_lexicon(match: TermMatch) -> bool:
+    return match.status == LEXICON_STATUS
+
 
 def _token_pattern(token: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\d){token}(?!\d)")

@@ -16,6 +16,10 @@ term afterwards. When an engine loses or duplicates a placeholder, the text betw
 placeholders is translated piece by piece and joined around the glossary renderings, so the
 rendering is always present. Each constrained span is recorded in `Translation.constrained`.
 
+For Apertium the domain lexicon (`glossary/mt-lexicon.csv`, `align.mt.lexicon`) is protected the same way and the
+rendering fixes of `align.mt.constraints.RenderingOptions` apply (TEST chrF 55.6 → 58.8, harmful renderings 31 → 1);
+lexicon renderings are not glossary constraints, so they are not in `Translation.constrained`.
+
 The engines are in `align.mt.engines` (one module each), the placeholders in
 `align.mt.constraints`. Raw engine outputs are cached in SQLite (`align.mt.cache`) keyed by engine/model version and the
 normalised, protected source text, so the glossary renderings are applied after the cache and a
@@ -31,8 +35,22 @@ from pathlib import Path
 from align.model import ConstrainedTerm, Translation
 from align.mt.argos import DEFAULT_BEAM_SIZE
 from align.mt.cache import TranslationCache
-from align.mt.constraints import _LETTER, _join_pieces, _pieces, _Placeholder, _restore, prepare_segment
+from align.mt.constraints import (
+    _LETTER,
+    ALL_FIXES,
+    NO_FIXES,
+    RenderingOptions,
+    _join_pieces,
+    _pieces,
+    _Placeholder,
+    _restore,
+    drop_articles,
+    drop_trailing_the,
+    is_lexicon,
+    prepare,
+)
 from align.mt.engines import Engine, load_engine, resolve_engine
+from align.mt.lexicon import Lexicon, default_lexicon
 from align.terms.glossary import Glossary
 
 UNAVAILABLE_NOTICE = "machine translation unavailable"
@@ -76,31 +94,43 @@ def translate_segments(
     cache: TranslationCache | str | Path | bool | None = None,
     beam_size: int = DEFAULT_BEAM_SIZE,
     progress: Progress | None = None,
+    lexicon: Lexicon | bool | None = True,
+    options: RenderingOptions | None = None,
 ) -> list[Translation]:
     """Translate French segments to English, one Translation per segment, in order.
 
     `engine`: auto|argos|apertium|none. `glossary`: constrain its preferred/admitted French terms
     to their preferred English term. `cache`: a TranslationCache, a cache folder, None for the
     default folder (`align.settings.cache_dir`) or False for none. Leading bullets, list
-    numbers and enclosing quotes are kept as they are around the translation.
+    numbers and enclosing quotes are kept as they are around the translation. `lexicon`: True for the
+    engine's default (the project lexicon for Apertium, none for argos), a Lexicon, or False/None for none.
+    `options`: the rendering fixes (default: all for Apertium, none for argos, where they are not measured).
     """
     chosen = resolve_engine(engine)
     if chosen == "none" or not segments:
         return [Translation("", "none") for _ in segments]
     loaded = load_engine(chosen, beam_size)
     store = _open_cache(cache)
-    prepared = [prepare_segment(segment, glossary) for segment in segments]
+    rule_based = getattr(loaded, "uses_lexicon", False)
+    if lexicon is True:
+        lexicon = default_lexicon() if rule_based else None
+    if options is None:
+        options = ALL_FIXES if rule_based else NO_FIXES
+    prepared = [prepare(segment, glossary, lexicon or None, options) for segment in segments]
     raw = _translate_texts(loaded, [item.source for item in prepared], store, progress)
 
     restored: list[tuple[str, list[tuple[_Placeholder, int, int]]] | None] = []
     for item in prepared:
-        restored.append(_restore(raw[item.source][0], item.placeholders, at_start=True) if item.source else ("", []))
+        restored.append(_restore(drop_articles(raw[item.source][0], item.drop_the), item.placeholders, at_start=True) if item.source else ("", []))
     lost = [index for index, result in enumerate(restored) if result is None]
     if lost:  # the engine dropped a placeholder: translate the text around the terms piece by piece
         pieces = {index: _pieces(prepared[index]) for index in lost}
         raw.update(_translate_texts(loaded, [p for ps in pieces.values() for p in ps if _LETTER.search(p)], store, progress))
         for index in lost:
             translated = [raw[p][0] if _LETTER.search(p) else p for p in pieces[index]]
+            tokens = [p.token for p in prepared[index].placeholders]
+            drop = prepared[index].drop_the
+            translated = [drop_trailing_the(piece) if n < len(tokens) and tokens[n] in drop else piece for n, piece in enumerate(translated)]
             restored[index] = _join_pieces(translated, prepared[index].placeholders)
 
     results = []
@@ -112,7 +142,7 @@ def translate_segments(
         lead = item.lead if text else ""
         constrained = tuple(
             ConstrainedTerm(p.match.concept, p.match.term, p.rendering, p.match.start, p.match.end, start + len(lead), end + len(lead))
-            for p, start, end in spans
+            for p, start, end in spans if not is_lexicon(p.match)
         )
         full = f"{lead}{text}{item.trail}" if text else item.lead
         results.append(Translation(full, loaded.label, tuple(dict.fromkeys(unknown)), constrained))

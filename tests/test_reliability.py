@@ -361,3 +361,13 @@ def test_a_file_in_the_wrong_language_is_warned_about() -> None:
     assert "does not read as French but as English" in language_warning(english, "fr", "the French file")
     assert language_warning(french, "fr", "the French file") is None
     assert language_warning(english, "en", "the English file") is None
+
+
+def test_a_write_after_one_killed_between_its_renames_leaves_no_temporary(tmp_path) -> None:
+    """Killed after NAME.bak was renamed but before NAME was: both names are one file; the next write must not leave a temporary."""
+    target = tmp_path / "glossary.csv"
+    target.write_bytes(b"version 1\n")
+    os.link(target, backup_path(target))  # the state such a kill leaves
+    write_atomic(target, b"version 2\n")
+    assert target.read_bytes() == b"version 2\n" and backup_path(target).read_bytes() == b"version 1\n"
+    assert not [path.name for path in tmp_path.iterdir() if path.name.endswith(".tmp")]

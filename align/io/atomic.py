@@ -155,6 +155,9 @@ def _replace_backup(target: Path) -> None:
         except OSError:  # a file system without hard links
             _write_temporary_at(tmp_name, target.read_bytes(), target.stat().st_mode & 0o7777)
         os.replace(tmp_name, backup)
+        # a write killed between its two renames leaves NAME.bak and NAME as one file; renaming a name onto another
+        # name of the same file does nothing (POSIX), so the temporary name would stay: drop it
+        Path(tmp_name).unlink(missing_ok=True)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise

@@ -251,6 +251,14 @@ def test_act_on_flags_comment_and_correct_a_link_then_the_qa_view(app_server, pa
     expect(page.get_by_text("comment and corrections")).to_be_visible()
 
 
+def wait_idle(page) -> None:
+    """Wait until the app's script run is over: a key pressed during a rerun is lost (the shortcut buttons are redrawn)."""
+    page.wait_for_function(
+        "() => { const state = document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-script-state');"
+        " return state && state !== 'running' && state !== 'rerunRequested'; }", timeout=30_000)
+    page.wait_for_timeout(200)
+
+
 def test_review_from_the_keyboard(app_server, page) -> None:
     from playwright.sync_api import expect
 
@@ -261,22 +269,29 @@ def test_review_from_the_keyboard(app_server, page) -> None:
     expect(page.locator(".st-key-next_link button").first).to_be_visible(timeout=30_000)
     page.wait_for_timeout(1000)
     page.get_by_role("heading", name=name).click()  # keys go to the page, not to a field
+    wait_idle(page)
     page.keyboard.press("j")
     expect(page.locator(".st-key-sel_0_0 input")).to_be_checked(timeout=30_000)
+    wait_idle(page)
     page.keyboard.press("j")
     expect(page.locator(".st-key-sel_0_1 input")).to_be_checked(timeout=30_000)
     expect(page.locator(".st-key-sel_0_0 input")).not_to_be_checked()
+    wait_idle(page)
     page.keyboard.press("y")
     expect(page.get_by_text("Undo: set link 1 to confirmed")).to_be_visible(timeout=30_000)
     assert saved_review(app_server, name)["links"][1]["status"] == "confirmed"
     expect(page.locator(".st-key-sel_1_1 input")).to_be_checked()  # the link under review stays selected
+    wait_idle(page)
     page.keyboard.press("j")
     expect(page.locator(".st-key-sel_1_2 input")).to_be_checked(timeout=30_000)
+    wait_idle(page)
     page.keyboard.press("n")
     expect(page.get_by_text("Undo: set link 2 to needs-review")).to_be_visible(timeout=30_000)
+    wait_idle(page)
     page.keyboard.press("u")
     expect(page.get_by_text("Undo: set link 1 to confirmed")).to_be_visible(timeout=30_000)
     assert saved_review(app_server, name)["revision"] == 3
+    wait_idle(page)
     page.keyboard.press("h")
     expect(page.get_by_role("dialog").get_by_text("select the next / previous link")).to_be_visible(timeout=30_000)
 

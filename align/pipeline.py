@@ -1,12 +1,12 @@
 """The whole chain: read → segment → translate → embed → align → check, for one document or many.
 
-`run_document` is the one pipeline function: the CLI, the app and a distributed runner call it
-(directly, or through `run_documents` for a batch), so there is no second pipeline.
+`run_document` is the one pipeline function: the CLI, the app and the corpus runners (align/runner) call it,
+so there is no second pipeline.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from align.aligner.alignment import REVIEW_THRESHOLD, align_texts, calibration_notice, translation_confidence
@@ -104,23 +104,6 @@ def check_context(result: DocumentResult, glossary: Glossary) -> CheckContext:
 def mt_unknown_words(links: list[Link], translations: list[Translation]) -> dict[int, list[str]]:
     """Words the MT engine did not know, by link number."""
     return {number: [word for i in link.fr_ids for word in translations[i].unknown_words] for number, link in enumerate(links)}
-
-
-def run_documents(
-    documents: Iterable[Document],
-    glossary: Glossary,
-    options: RunOptions | None = None,
-    *,
-    progress: Callable[[Document, str], None] | None = None,
-    mt_progress: Callable[[Document, int, int], None] | None = None,
-) -> Iterator[DocumentResult]:
-    """`run_document` over a batch, yielding each result as it is ready (so it can be written at once)."""
-    for document in documents:
-        yield run_document(
-            document, glossary, options,
-            progress=(lambda stage, document=document: progress(document, stage)) if progress else None,
-            mt_progress=(lambda done, total, document=document: mt_progress(document, done, total)) if mt_progress else None,
-        )
 
 
 def _align(document, fr_texts, mt_texts, en_segments, fr_all, encoder, cache_dir) -> tuple[list[Link], str | None]:

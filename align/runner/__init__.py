@@ -22,7 +22,7 @@ from pathlib import Path
 
 from align.errors import InputError
 from align.export import ExportOptions
-from align.io.documents import source_files
+from align.io.documents import document_files
 from align.pipeline import RunOptions
 from align.review.state import review_path
 from align.runner.job import FAILED, OK, UNCHANGED, CorpusJob, DocumentOutcome, DocumentTask
@@ -56,18 +56,7 @@ class CorpusReport:
 
 def document_sources(paths: list[str | Path], en_path: str | Path | None = None) -> list[DocumentSource]:
     """The documents of CLI paths (corpus folders laid out like texts/, or French files), listed without reading them."""
-    sources: list[DocumentSource] = []
-    for raw in paths:
-        path = Path(raw)
-        if not path.exists():
-            raise InputError(path, "no such file or folder")
-        if path.is_dir():
-            if not (path / "fr").is_dir():
-                raise InputError(path, "folder has no fr/ subfolder (expected fr/NAME.txt and optional en/NAME.txt)")
-            english = {file.stem: file for file in source_files(path / "en")}
-            sources += [DocumentSource(file.stem, file, english.get(file.stem)) for file in source_files(path / "fr")]
-        else:
-            sources.append(DocumentSource(path.stem, path, Path(en_path) if en_path is not None else None))
+    sources = [DocumentSource(fr_file.stem, fr_file, en_file) for fr_file, en_file in document_files(paths, en_path)]
     names = [source.name for source in sources]
     if duplicates := sorted({name for name in names if names.count(name) > 1}):
         raise InputError(paths[0], f"two documents would write to the same output folder: {', '.join(duplicates)}")

@@ -13,6 +13,7 @@ from bench import checks as checks_bench
 from bench import corpus as corpus_bench
 from bench import mutations as mutations_bench
 from bench import translate as translate_bench
+from bench.splits import SPLIT_CHOICES
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,7 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench_translate.add_argument("--set", default="speed", choices=["speed", "real"],
                                  help="speed: pipeline against raw CTranslate2 (default); real: chrF/BLEU, term accuracy and harmful renderings "
                                       "per engine and configuration on the eval/ pairs")
-    bench_translate.add_argument("--split", default="dev", choices=["dev", "test", "both"], help="with --set real: which part of eval/ (default: dev)")
+    bench_translate.add_argument("--split", default="dev", choices=list(SPLIT_CHOICES),
+                                 help="with --set real: which part of eval/ (both = dev+test, all = dev+test+heldout; default: dev)")
     bench_translate.add_argument("--engines", default="apertium", help="with --set real: comma-separated engines (default: apertium)")
     bench_translate.set_defaults(handler=_bench_translate)
     bench_checks = bench_commands.add_parser("checks", help="recall and false alarms of the checks on planted-error fixtures")
@@ -44,8 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench_checks.add_argument("--set", default="fixtures", choices=["fixtures", "real", "mutations"],
                               help="fixtures: planted errors (default); real: the eval/ corpus against its annotations; "
                                    "mutations: errors generated in real eval/ sentences")
-    bench_checks.add_argument("--split", default="dev", choices=["dev", "test", "both"],
-                              help="with --set real: which part of the corpus (tune on dev; default: dev)")
+    bench_checks.add_argument("--split", default="dev", choices=list(SPLIT_CHOICES),
+                              help="with --set real: which part of the corpus (tune on dev; both = dev+test, all = dev+test+heldout; default: dev)")
     bench_checks.add_argument("--summary", action="store_true", help="with --set real: figures only, no list of false alarms and misses")
     bench_checks.set_defaults(handler=_bench_checks)
     bench_app = bench_commands.add_parser("app", help="review app response times on a long (~2,000-sentence) document; --browser adds Chromium")
@@ -70,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _bench_translate(args: argparse.Namespace) -> int:
     if args.set == "real":
-        return translate_bench.run_real(args.split, tuple(args.engines.split(",")), args.glossary)
+        return translate_bench.run_real(SPLIT_CHOICES[args.split], tuple(args.engines.split(",")), args.glossary)
     return translate_bench.run_bench(package_file=args.package, beam_size=args.beam_size, glossary_file=args.glossary)
 
 
@@ -78,7 +80,7 @@ def _bench_checks(args: argparse.Namespace) -> int:
     if args.set == "mutations":
         return mutations_bench.run_bench(args.glossary)
     if args.set == "real":
-        return checks_bench.run_real_bench(args.glossary, ("dev", "test") if args.split == "both" else (args.split,), details=not args.summary)
+        return checks_bench.run_real_bench(args.glossary, SPLIT_CHOICES[args.split], details=not args.summary)
     return checks_bench.run_bench(args.glossary)
 
 

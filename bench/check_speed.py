@@ -19,18 +19,22 @@ from pathlib import Path
 from lxml import etree
 
 from align.text.segmentation import segment_text
+from bench.splits import heldout_ids
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPORA = (ROOT / "texts", ROOT / "eval" / "texts")
+EVAL_TEXTS = ROOT / "eval" / "texts"
+CORPORA = (ROOT / "texts", EVAL_TEXTS)
+"""The held-out part of eval/ is left out (bench/splits.py)."""
 
 
 def corpus_pairs() -> list[tuple[str, str]]:
     """(French sentence, English sentence) pairs from every corpus document that has both sides."""
     pairs: list[tuple[str, str]] = []
+    heldout = heldout_ids()
     for corpus in CORPORA:
         for fr_file in sorted((corpus / "fr").glob("*.txt")):
             en_file = corpus / "en" / fr_file.name
-            if not en_file.is_file():
+            if not en_file.is_file() or (corpus == EVAL_TEXTS and fr_file.stem in heldout):
                 continue
             fr = [segment.text for segment in segment_text(fr_file.read_text(encoding="utf-8"), "fr") if segment.alignable]
             en = [segment.text for segment in segment_text(en_file.read_text(encoding="utf-8"), "en") if segment.alignable]

@@ -212,8 +212,11 @@ class RealDocument:
         return [placed for placed in self.flags if placed.flag.severity in SCORED_SEVERITIES]
 
 
-def load_eval(folder: Path = EVAL_DIR) -> list[tuple[dict, Document]]:
-    """The corpus rows of eval/documents.csv with their documents, read as the CLI reads files."""
+def load_eval(folder: Path = EVAL_DIR, splits: tuple[str, ...] = ("dev", "test")) -> list[tuple[dict, Document]]:
+    """The corpus rows of eval/documents.csv in `splits` with their documents, read as the CLI reads files.
+
+    The held-out part is read only when asked for: no run touches it before its one final measurement.
+    """
     import csv
 
     from align.io.documents import read_document
@@ -221,6 +224,8 @@ def load_eval(folder: Path = EVAL_DIR) -> list[tuple[dict, Document]]:
     result = []
     with (folder / "documents.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
+            if row["split"] not in splits:
+                continue
             en = folder / "texts" / "en" / f"{row['id']}.txt"
             result.append((row, read_document(folder / "texts" / "fr" / f"{row['id']}.txt", en if row["kind"] == "pair" else None, row["id"])))
     return result
@@ -285,13 +290,13 @@ def _document_offset(bounds: list, position: int, closing: bool) -> int:
     return bounds[0][1].start
 
 
-def run_real(glossary: Glossary, folder: Path = EVAL_DIR, progress=None) -> list[RealDocument]:
-    """Run the real pipeline (Apertium MT, cached) on every eval document and place flags and annotations."""
+def run_real(glossary: Glossary, folder: Path = EVAL_DIR, progress=None, splits: tuple[str, ...] = ("dev", "test")) -> list[RealDocument]:
+    """Run the real pipeline (Apertium MT, cached) on the eval documents of `splits` and place flags and annotations."""
     from align.pipeline import RunOptions, run_document
 
     options = RunOptions(mt_engine="apertium")
     documents = []
-    for row, document in load_eval(folder):
+    for row, document in load_eval(folder, splits):
         if progress:
             progress(document.name)
         result = run_document(document, glossary, options)
@@ -388,7 +393,7 @@ def run_real_bench(glossary_file: str | Path | None = None, splits: tuple[str, .
                    details: bool = True) -> int:
     """Print the figures on the eval/ corpus for the given splits (tune on dev; run test once at the end)."""
     glossary = load_glossary(glossary_file or DEFAULT_PATH)
-    documents = run_real(glossary, folder)
+    documents = run_real(glossary, folder, splits=splits)
     counts = {split: sum(d.split == split for d in documents) for split in splits}
     print(f"checks on real texts: eval/ corpus ({', '.join(f'{split} {count} documents' for split, count in counts.items())}), "
           f"Apertium MT, glossary {glossary.terms.height} terms; a flag is true when its span overlaps a checkable annotation")

@@ -34,6 +34,7 @@ import time
 from pathlib import Path
 
 from align.settings import REPO_ROOT as ROOT
+from bench.splits import heldout_ids
 
 SOURCE_DIRS = (ROOT / "texts", ROOT / "eval" / "texts")
 CONFIGS = (("local", 1), ("local", 2), ("ray", 2))
@@ -48,8 +49,11 @@ def _sources() -> tuple[list[tuple[str, str]], list[str]]:
     from align.text.segmentation import segment_text
 
     pairs, sentences = [], []
+    heldout = heldout_ids()
     for folder in SOURCE_DIRS:
         for fr_file in source_files(folder / "fr"):
+            if folder == SOURCE_DIRS[1] and fr_file.stem in heldout:
+                continue  # the held-out part of eval/ is never run before its final measurement
             fr = read_text(fr_file)[0]
             sentences += [segment.text for segment in segment_text(fr, "fr") if segment.alignable]
             if en_file := english_for(folder, fr_file.stem):

@@ -11,7 +11,9 @@ from functools import lru_cache
 from align.errors import EngineError, ModelMissingError
 
 CACHE_FORMAT = "v1"  # bump when the post-processing of raw engine output changes (argos)
-APERTIUM_CACHE_FORMAT = "v2"  # v2: unknown words include the pivot-language leftovers of the second stage
+APERTIUM_CACHE_FORMAT = "v3"  # v2: unknown words include the pivot-language leftovers of the second stage; v3: œ spelt oe
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
+"""fr-es knows « coeur », « oeuvre » but not « cœur », « œuvre » (left as French, or "#set" for « mise en œuvre »)."""
 
 _APERTIUM_MARK = re.compile(r"(?<![\w*#@])([*#@])(\w[\w'’-]*)")
 
@@ -88,7 +90,8 @@ class ApertiumEngine:
     def translate(self, texts: list[str]) -> list[tuple[str, tuple[str, ...]]]:
         """(English, words left untranslated) per text: French words stage 1 did not know, then Spanish words stage 2 left."""
         try:
-            spanish = [_strip_apertium_marks(line, source) for line, source in zip(self._run("fr-es", texts), texts)]
+            spelt = [text.translate(_LIGATURES) for text in texts]
+            spanish = [_strip_apertium_marks(line, source) for line, source in zip(self._run("fr-es", spelt), spelt)]
             english = self._run("spa-eng", [text for text, _ in spanish])
         except _LineCountError:
             if len(texts) == 1:

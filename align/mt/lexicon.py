@@ -53,7 +53,9 @@ def _form_pattern(form: str) -> re.Pattern[str]:
     parts = [re.escape(part) for part in re.split(r"\s+", form.strip())]
     body = r"\s+".join(parts).replace("'", "['’]")
     end = "" if form.endswith(("'", "’")) else r"(?![\w-])"  # « afin d'aider »: an elided form ends at its apostrophe
-    return re.compile(rf"(?<![\w-]){body}{end}", re.IGNORECASE)  # « d'exploiter », « l'enfant »: elision allowed
+    # an acronym (« GRC », « ON » in « OTTAWA, ON, ») matches as written: « on » the pronoun is not Ontario
+    flags = 0 if form.isupper() and len(form.replace(" ", "")) >= 2 else re.IGNORECASE
+    return re.compile(rf"(?<![\w-]){body}{end}", flags)  # « d'exploiter », « l'enfant »: elision allowed
 
 
 def load_lexicon(path: str | Path) -> Lexicon:

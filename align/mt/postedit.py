@@ -137,7 +137,7 @@ def repeated_of(fr: str, en: str) -> str:
 
 GENERIC_PLURALS = ("victims", "children", "survivors", "women", "girls", "men", "boys", "traffickers", "migrants", "people", "persons",
                    "workers", "refugees", "families", "communities", "perpetrators", "offenders")
-_GENERIC_THE = re.compile(rf"\bthe ({'|'.join(GENERIC_PLURALS)})\b")
+_GENERIC_THE = re.compile(rf"\bthe ({_SPAN_MARK}(?:{'|'.join(GENERIC_PLURALS)}))\b")
 
 
 def generic_plural_article(fr: str, en: str) -> str:
@@ -166,7 +166,7 @@ def ize_spelling(fr: str, en: str) -> str:
 
 def no_article_before_acronyms(fr: str, en: str) -> str:
     """"the IOM" → "IOM" (organisations named by acronym without article in English)."""
-    return re.sub(r"\b[Tt]he (IOM|ILO|UNODC|GRETA)\b", r"\1", en)
+    return re.sub(rf"\b[Tt]he ({_SPAN_MARK}(?:IOM|ILO|UNODC|GRETA))\b", r"\1", en)
 
 
 POSTEDITS: tuple[PostEdit, ...] = (

@@ -16,9 +16,10 @@ term afterwards. When an engine loses or duplicates a placeholder, the text betw
 placeholders is translated piece by piece and joined around the glossary renderings, so the
 rendering is always present. Each constrained span is recorded in `Translation.constrained`.
 
-For Apertium the domain lexicon (`glossary/mt-lexicon.csv`, `align.mt.lexicon`) is protected the same way and the
-rendering fixes of `align.mt.constraints.RenderingOptions` apply (TEST chrF 55.6 → 58.8, harmful renderings 31 → 1);
-lexicon renderings are not glossary constraints, so they are not in `Translation.constrained`.
+For Apertium the domain lexicon (`glossary/mt-lexicon.csv`, `align.mt.lexicon`) is protected the same way, the
+rendering fixes of `align.mt.constraints.RenderingOptions` apply, and then the English post-edits of
+`align.mt.postedit` (figures in README.md); lexicon renderings are not glossary constraints, so they are not in
+`Translation.constrained`. The post-edits run after the cache, and the constrained spans move with them.
 
 The engines are in `align.mt.engines` (one module each), the placeholders in
 `align.mt.constraints`. Raw engine outputs are cached in SQLite (`align.mt.cache`) keyed by engine/model version and the

@@ -224,13 +224,16 @@ def run_quality(split: str, glossary) -> None:
     rows = [row for row in map(json.loads, (EVAL / "mt-quality-labels.jsonl").read_text(encoding="utf-8").splitlines()) if row["split"] == split]
     translations = translate_segments([row["fr"] for row in rows], "apertium", glossary=glossary, cache=False)
     bad = [bool(row["bad"]) for row in rows]
+    from align.aligner.alignment import translation_confidence
     from align.aligner.embedding import load_encoder
     from align.errors import ModelMissingError
     from align.pipeline import mt_only_confidence
 
     scores = {"mt_quality (align.mt.quality)": [mt_quality(row["fr"], t) for row, t in zip(rows, translations)]}
     try:
-        scores["link confidence (min of translation_confidence and mt_quality)"] = mt_only_confidence([row["fr"] for row in rows], translations, load_encoder())
+        encoder = load_encoder()
+        scores["link confidence (min of translation_confidence and mt_quality)"] = mt_only_confidence([row["fr"] for row in rows], translations, encoder)
+        scores["translation_confidence alone (before #15)"] = translation_confidence([row["fr"] for row in rows], [t.text for t in translations], encoder)
     except ModelMissingError as error:
         print(f"  (link confidence not measured: {error})")
     scores |= {
@@ -245,8 +248,10 @@ def run_quality(split: str, glossary) -> None:
     link_key = "link confidence (min of translation_confidence and mt_quality)"
     flagged = [score < REVIEW_THRESHOLD for score in scores.get(link_key, scores["mt_quality (align.mt.quality)"])]
     hits = sum(f and b for f, b in zip(flagged, bad))
+    kept = len(rows) - sum(flagged)
     print(f"  needs-review (< {REVIEW_THRESHOLD}): {sum(flagged)}/{len(rows)} segments, precision {hits / max(1, sum(flagged)):.2f} "
-          f"(base rate {sum(bad) / len(rows):.2f}), recall {hits / max(1, sum(bad)):.2f}")
+          f"(base rate {sum(bad) / len(rows):.2f}), recall {hits / max(1, sum(bad)):.2f}; "
+          f"auto (≥ {REVIEW_THRESHOLD}): {kept} segments, {(kept - (sum(bad) - hits)) / max(1, kept):.2f} of them usable")
 
 
 def _auc(scores: list[float], bad: list[bool]) -> float:

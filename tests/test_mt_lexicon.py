@@ -30,7 +30,7 @@ def forms(text: str) -> list[str]:
 
 def test_traite_is_a_lexicon_form_only_as_a_noun() -> None:
     assert forms("Il traite le dossier.") == []
-    assert forms("Le service qui traite les demandes.") == []
+    assert forms("Le service qui traite les demandes.") == ["demandes"]  # « demandes » → "applications", not « traite »
     assert forms("Il la traite bien.") == []
     assert forms("On ne traite pas ces cas.") == []
     assert forms("la lutte contre la traite") == ["traite"]

@@ -162,7 +162,8 @@ _LEUR = re.compile(r"\bleurs?\b", re.IGNORECASE)
 def possessive_his(fr: str, en: str) -> str:
     """The Spanish pivot's « su » comes out "his" for leur/son/sa/ses: "their" when the French has « leur(s) », else "its"
     (the references of the corpus say "his" once in 33 documents: the possessors are governments, States, victims)."""
-    return re.sub(r"\bhis\b", "their" if _LEUR.search(fr) else "its", en)
+    word = "their" if _LEUR.search(fr) else "its"
+    return re.sub(r"\b([Hh])is\b", lambda found: word.capitalize() if found.group(1) == "H" else word, en)
 
 
 _NOT_IZE = frozenset({"adv", "comp", "prom", "prec", "conc", "surpr", "exerc", "w", "r", "arr", "desp", "vert", "fr", "ch", "otherw", "franch", "exc",

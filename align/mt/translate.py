@@ -170,8 +170,10 @@ def translate_segments(
     results = []
     for index, item in enumerate(prepared):
         text, spans = restored[index]
-        if rules and text:
-            text, spans = _postedit_around(segments[index], text, spans, rules)
+        if rules and text:  # only the glossary renderings are marked through the edits: their positions are recorded, the lexicon's are not
+            glossary_spans = [span for span in spans if not is_lexicon(span[0].match)]
+            text, glossary_spans = _postedit_around(segments[index], text, glossary_spans, rules)
+            spans = glossary_spans
         unknown = list(raw[item.source][1]) if item.source else []
         if index in lost:
             unknown = [word for piece in _pieces(item) if piece in raw for word in raw[piece][1]]

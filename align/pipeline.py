@@ -13,6 +13,7 @@ from align.aligner.alignment import REVIEW_THRESHOLD, align_texts, calibration_n
 from align.aligner.embedding import DEFAULT_MODEL, ENGLISH_MODEL, load_encoder
 from align.checks import CheckContext, run_checks
 from align.model import Document, DocumentResult, Flag, Link, Translation
+from align.mt.quality import applies_to, mt_quality
 from align.mt.translate import UNAVAILABLE_NOTICE, translate_segments
 from align.terms.glossary import Glossary
 from align.text.language import language_warning
@@ -66,11 +67,10 @@ def run_document(
     encoder = load_encoder(options.embedding_model, cache_dir)
     if notice := calibration_notice(options.embedding_model):
         notices.append(notice)
-    mt_texts = [t.text for t in translations]
     encoder.encode(fr_texts + [segment.text for segment in en_segments])  # the slow part when cold; the aligner then reads the cache
 
     report("align")
-    links, warning = _align(document, fr_texts, mt_texts, en_segments, fr_all, encoder, cache_dir)
+    links, warning = _align(document, fr_texts, translations, en_segments, fr_all, encoder, cache_dir)
     if warning:
         notices.append(f"warning: {warning}")
 
@@ -106,10 +106,19 @@ def mt_unknown_words(links: list[Link], translations: list[Translation]) -> dict
     return {number: [word for i in link.fr_ids for word in translations[i].unknown_words] for number, link in enumerate(links)}
 
 
-def _align(document, fr_texts, mt_texts, en_segments, fr_all, encoder, cache_dir) -> tuple[list[Link], str | None]:
-    if document.en_text is None:  # no official English: the score says how well the MT renders the French (calibrated like a link score)
+def mt_only_confidence(fr_texts: list[str], translations: list[Translation], encoder) -> list[float]:
+    """No official English: how far to trust each MT. `translation_confidence` catches an empty or unrelated MT; for rule-based
+    MT the reader-fitted estimate of `align.mt.quality` (the chance a reader finds it usable) caps it."""
+    scores = translation_confidence(fr_texts, [t.text for t in translations], encoder)
+    return [min(score, mt_quality(fr, translation)) if applies_to(translation) else score
+            for score, fr, translation in zip(scores, fr_texts, translations)]
+
+
+def _align(document, fr_texts, translations, en_segments, fr_all, encoder, cache_dir) -> tuple[list[Link], str | None]:
+    if document.en_text is None:  # no official English: the score says how far the MT can be trusted (a probability, like a link score)
         return [Link((i,), (), score, "auto" if score >= REVIEW_THRESHOLD else "needs-review")
-                for i, score in enumerate(translation_confidence(fr_texts, mt_texts, encoder))], None
+                for i, score in enumerate(mt_only_confidence(fr_texts, translations, encoder))], None
+    mt_texts = [t.text for t in translations]
     has_mt = any(text.strip() for text in mt_texts)
     aligned = align_texts(fr_texts, [segment.text for segment in en_segments], encoder, mt=mt_texts if has_mt else None,
                           mt_encoder=load_encoder(ENGLISH_MODEL, cache_dir) if has_mt else None,

@@ -40,6 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench_translate.add_argument("--split", default="dev", choices=list(SPLIT_CHOICES),
                                  help="with --set real: which part of eval/ (both = dev+test, all = dev+test+heldout; default: dev)")
     bench_translate.add_argument("--engines", default="apertium", help="with --set real: comma-separated engines (default: apertium)")
+    bench_translate.add_argument("--routes", action="store_true", help="with --set real: every Apertium route (fr→es/ca/eo→en) installed, bare and full")
+    bench_translate.add_argument("--quality", action="store_true", help="with --set real: AUC of the MT quality estimate against the reader labels")
     bench_translate.set_defaults(handler=_bench_translate)
     bench_checks = bench_commands.add_parser("checks", help="recall and false alarms of the checks on planted-error fixtures")
     bench_checks.add_argument("--glossary", default=None, help="glossary CSV (default: glossary/glossary.csv)")
@@ -72,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _bench_translate(args: argparse.Namespace) -> int:
     if args.set == "real":
-        return translate_bench.run_real(SPLIT_CHOICES[args.split], tuple(args.engines.split(",")), args.glossary)
+        return translate_bench.run_real(SPLIT_CHOICES[args.split], tuple(args.engines.split(",")), args.glossary, args.routes, args.quality)
     return translate_bench.run_bench(package_file=args.package, beam_size=args.beam_size, glossary_file=args.glossary)
 
 

@@ -126,9 +126,11 @@ def run_bench(package_file: str | None = None, beam_size: int = 4, glossary_file
     return 0
 
 
-REAL_CONFIGS = ("bare", "glossary", "glossary+fixes", "glossary+fixes+lexicon")
+REAL_CONFIGS = ("bare", "glossary", "glossary+fixes", "glossary+fixes+lexicon", "glossary+fixes+lexicon+postedit")
 """bare: the engine alone; glossary: the glossary constraint, longest term first, no fixes (the behaviour before issue #15);
-+fixes: best coverage, plural, no "the" before uncountable terms (`RenderingOptions`); +lexicon: glossary/mt-lexicon.csv."""
++fixes: best coverage, plural, no "the" before uncountable terms (`RenderingOptions`); +lexicon: glossary/mt-lexicon.csv;
++postedit: the English post-edits of `align.mt.postedit` (the default for Apertium)."""
+ROUTE_CONFIGS = ("bare", "glossary+fixes+lexicon+postedit")
 
 
 def _cpu_seconds() -> float:
@@ -138,14 +140,27 @@ def _cpu_seconds() -> float:
     return time.process_time() + children.ru_utime + children.ru_stime
 
 
-def run_real(splits: tuple[str, ...] = ("dev",), engines: tuple[str, ...] = ("apertium",), glossary_file: str | None = None) -> int:
+def _options(config: str):
+    from dataclasses import replace
+
+    from align.mt.constraints import ALL_FIXES, NO_FIXES
+
+    if "fixes" not in config:
+        return NO_FIXES
+    return ALL_FIXES if "postedit" in config else replace(ALL_FIXES, postedits=())
+
+
+def run_real(splits: tuple[str, ...] = ("dev",), engines: tuple[str, ...] = ("apertium",), glossary_file: str | None = None, routes: bool = False,
+             quality: bool = False) -> int:
     """Per engine and configuration on the eval/ pairs of each of `splits` (reported apart): chrF, BLEU, term accuracy, harmful renderings, seg/s.
 
     Every configuration runs without the translation cache (first runs), one call per document as the pipeline does.
+    `routes`: every Apertium route (fr→es→en, fr→ca→en, fr→eo→en), bare and with everything; a route whose Debian
+    packages are missing is listed with them, not measured. `quality`: the MT quality estimate against the reader labels.
     """
     import sacrebleu
 
-    from align.mt.constraints import ALL_FIXES, NO_FIXES
+    from align.mt.apertium import ROUTES, route_info
     from align.mt.engines import ENGINES
     from align.mt.lexicon import default_lexicon
     from align.mt.translate import translate_segments
@@ -158,14 +173,19 @@ def run_real(splits: tuple[str, ...] = ("dev",), engines: tuple[str, ...] = ("ap
     for part in splits:
         docs = load_docs(part)
         print(f"\n{part.upper()}: {len(docs)} eval/ pairs, {sum(len(doc.fr) for doc in docs)} French segments")
+        if quality:
+            run_quality(part, glossary)
+            continue
         print("| engine | config | chrF | BLEU | term acc. | short forms | harmful (brief) | harmful (extra) | leftovers | seg/s wall | seg/CPU-s |")
         print("|---|---|---|---|---|---|---|---|---|---|---|")
-        for engine in engines:
+        for engine in (tuple(route.engine for route in ROUTES.values()) if routes else engines):
             if engine not in available:
-                print(f"| {engine} | not installed | | | | | | | | | |")
+                missing = next((f"missing Debian packages: {', '.join(r.packages)}" for p, r in ROUTES.items() if r.engine == engine and route_info(p) is None),
+                               "not installed")
+                print(f"| {engine} | {missing} | | | | | | | | | |")
                 continue
-            for config in REAL_CONFIGS:
-                options = ALL_FIXES if "fixes" in config else NO_FIXES
+            for config in (ROUTE_CONFIGS if routes else REAL_CONFIGS):
+                options = _options(config)
                 outputs, seconds, cpu, count = [], 0.0, 0.0, 0
                 for doc in docs:
                     started, cpu_started = time.perf_counter(), _cpu_seconds()
@@ -189,3 +209,53 @@ def run_real(splits: tuple[str, ...] = ("dev",), engines: tuple[str, ...] = ("ap
                       f"| {sum(n for name, n in harms.items() if name not in core)} | {sum(bool(t.unknown_words) for out in outputs for t in out)}/{count} "
                       f"| {count / seconds:.0f} | {count / cpu:.0f} |", flush=True)
     return 0
+
+
+def run_quality(split: str, glossary) -> None:
+    """AUC of the MT-only link confidence (and of its parts) against the reader labels of `split`; needs-review precision/recall."""
+    import json
+
+    from align.aligner.alignment import REVIEW_THRESHOLD
+    from align.mt.quality import mt_quality, quality_features
+    from align.mt.translate import translate_segments
+    from bench.mt_eval import EVAL
+
+    rows = [row for row in map(json.loads, (EVAL / "mt-quality-labels.jsonl").read_text(encoding="utf-8").splitlines()) if row["split"] == split]
+    translations = translate_segments([row["fr"] for row in rows], "apertium", glossary=glossary, cache=False)
+    bad = [bool(row["bad"]) for row in rows]
+    from align.aligner.alignment import translation_confidence
+    from align.aligner.embedding import load_encoder
+    from align.errors import ModelMissingError
+    from align.pipeline import mt_only_confidence
+
+    scores = {"mt_quality (align.mt.quality)": [mt_quality(row["fr"], t) for row, t in zip(rows, translations)]}
+    try:
+        encoder = load_encoder()
+        scores["link confidence (min of translation_confidence and mt_quality)"] = mt_only_confidence([row["fr"] for row in rows], translations, encoder)
+        scores["translation_confidence alone (before #15)"] = translation_confidence([row["fr"] for row in rows], [t.text for t in translations], encoder)
+    except ModelMissingError as error:
+        print(f"  (link confidence not measured: {error})")
+    scores |= {
+        "− French words": [-quality_features(row["fr"])["french_words"] for row in rows],
+        "− French commas": [-quality_features(row["fr"])["french_commas"] for row in rows],
+        "− unknown/leftover words": [-len(t.unknown_words) for t in translations],
+    }
+    print(f"MT quality estimate on {len(rows)} {split.upper()} segments a reader labelled ({sum(bad)} bad); "
+          "AUC = P(a bad segment scores lower than a usable one)")
+    for name, values in scores.items():
+        print(f"  {name}: AUC {_auc(values, bad):.3f}")
+    link_key = "link confidence (min of translation_confidence and mt_quality)"
+    flagged = [score < REVIEW_THRESHOLD for score in scores.get(link_key, scores["mt_quality (align.mt.quality)"])]
+    hits = sum(f and b for f, b in zip(flagged, bad))
+    kept = len(rows) - sum(flagged)
+    print(f"  needs-review (< {REVIEW_THRESHOLD}): {sum(flagged)}/{len(rows)} segments, precision {hits / max(1, sum(flagged)):.2f} "
+          f"(base rate {sum(bad) / len(rows):.2f}), recall {hits / max(1, sum(bad)):.2f}; "
+          f"auto (≥ {REVIEW_THRESHOLD}): {kept} segments, {(kept - (sum(bad) - hits)) / max(1, kept):.2f} of them usable")
+
+
+def _auc(scores: list[float], bad: list[bool]) -> float:
+    """Probability that a bad segment scores lower than a usable one (ties count half)."""
+    low = [s for s, b in zip(scores, bad) if b]
+    high = [s for s, b in zip(scores, bad) if not b]
+    pairs = [(a < h) + 0.5 * (a == h) for a in low for h in high]
+    return sum(pairs) / len(pairs) if pairs else float("nan")

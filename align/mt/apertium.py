@@ -11,16 +11,38 @@ from functools import lru_cache
 from align.errors import EngineError, ModelMissingError
 
 CACHE_FORMAT = "v1"  # bump when the post-processing of raw engine output changes (argos)
-APERTIUM_CACHE_FORMAT = "v2"  # v2: unknown words include the pivot-language leftovers of the second stage
+APERTIUM_CACHE_FORMAT = "v3"  # v2: unknown words include the pivot-language leftovers of the second stage; v3: œ spelt oe
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
+"""fr-es knows « coeur », « oeuvre » but not « cœur », « œuvre » (left as French, or "#set" for « mise en œuvre »)."""
 
 _APERTIUM_MARK = re.compile(r"(?<![\w*#@])([*#@])(\w[\w'’-]*)")
 
 @dataclass(frozen=True)
+class Route:
+    """One French→English Apertium route through a pivot language: its two modes and the Debian packages that bring them."""
+
+    engine: str  # the engine name in `align.mt.engines.ENGINES`
+    pivot: str
+    modes: tuple[str, str]
+    packages: tuple[str, str]
+
+
+ROUTES: dict[str, Route] = {
+    "es": Route("apertium", "es", ("fr-es", "spa-eng"), ("apertium-fr-es", "apertium-eng-spa")),
+    "ca": Route("apertium-ca", "ca", ("fra-cat", "cat-eng"), ("apertium-fra-cat", "apertium-eng-cat")),
+    "eo": Route("apertium-eo", "eo", ("fr-eo", "eo-en"), ("apertium-eo-fr", "apertium-eo-en")),
+}
+"""fr→es→en is the default (best chrF on DEV and TEST, fastest with eo); the others are measured by
+`python -m bench translate --set real --routes` and can be chosen as engines `apertium-ca`, `apertium-eo`."""
+
+
+@dataclass(frozen=True)
 class ApertiumInfo:
-    """Installed Apertium and its fr-es and eng-spa data versions."""
+    """Installed Apertium and the data versions of one route."""
 
     label: str
     executable: str
+    route: Route = ROUTES["es"]
 
 def _debian_version(package: str) -> str:
     try:
@@ -30,19 +52,31 @@ def _debian_version(package: str) -> str:
     return result.stdout.strip() if result.returncode == 0 and result.stdout.strip() else "?"
 
 @lru_cache(maxsize=1)
-def apertium_info() -> ApertiumInfo | None:
-    """Apertium with both fr-es and spa-eng modes, or None."""
+def installed_modes() -> frozenset[str]:
+    """Apertium's installed modes (`apertium -l`); empty without Apertium."""
     executable = shutil.which("apertium")
     if executable is None:
-        return None
+        return frozenset()
     try:
-        modes = subprocess.run([executable, "-l"], capture_output=True, text=True, timeout=30).stdout.split()
+        return frozenset(subprocess.run([executable, "-l"], capture_output=True, text=True, timeout=30).stdout.split())
     except (OSError, subprocess.SubprocessError):
+        return frozenset()
+
+@lru_cache(maxsize=4)
+def route_info(pivot: str = "es") -> ApertiumInfo | None:
+    """Apertium with both modes of the route through `pivot`, or None."""
+    route = ROUTES[pivot]
+    executable = shutil.which("apertium")
+    if executable is None or not set(route.modes) <= installed_modes():
         return None
-    if "fr-es" not in modes or "spa-eng" not in modes:
-        return None
-    label = f"apertium {_debian_version('apertium')}, fr-es {_debian_version('apertium-fr-es')}, eng-spa {_debian_version('apertium-eng-spa')}"
-    return ApertiumInfo(label, executable)
+    short = {"apertium-fr-es": "fr-es", "apertium-eng-spa": "eng-spa", "apertium-fra-cat": "fra-cat", "apertium-eng-cat": "eng-cat",
+             "apertium-eo-fr": "eo-fr", "apertium-eo-en": "eo-en"}
+    label = ", ".join([f"apertium {_debian_version('apertium')}", *(f"{short[p]} {_debian_version(p)}" for p in route.packages)])
+    return ApertiumInfo(label, executable, route)
+
+def apertium_info() -> ApertiumInfo | None:
+    """Apertium with both fr-es and spa-eng modes (the default route), or None."""
+    return route_info("es")
 
 def _strip_apertium_marks(line: str, source: str) -> tuple[str, tuple[str, ...]]:
     """Remove Apertium's `*` (unknown), `@` (untranslated) and `#` (generation) marks; return (text, unknown words).
@@ -64,16 +98,16 @@ class _LineCountError(EngineError):
     """Apertium returned a different number of lines than it was given."""
 
 class ApertiumEngine:
-    """Apertium fr→es→en: one `apertium fr-es` and one `apertium spa-eng` process for the whole batch."""
+    """Apertium fr→pivot→en (default fr→es→en): one process per stage for the whole batch."""
 
-    name = "apertium"
     uses_lexicon = True  # rule-based: the domain lexicon and rendering fixes apply (measured)
     chunk_size = None
 
     def __init__(self, info: ApertiumInfo) -> None:
         self.info = info
-        self.label = f"apertium fr→es→en ({info.label}; rule-based, rough)"
-        self.key = f"apertium|{info.label}|{APERTIUM_CACHE_FORMAT}"
+        self.name = info.route.engine
+        self.label = f"apertium fr→{info.route.pivot}→en ({info.label}; rule-based, rough)"
+        self.key = f"{self.name}|{info.label}|{APERTIUM_CACHE_FORMAT}"
 
     def _run(self, mode: str, lines: list[str]) -> list[str]:
         try:
@@ -88,8 +122,10 @@ class ApertiumEngine:
     def translate(self, texts: list[str]) -> list[tuple[str, tuple[str, ...]]]:
         """(English, words left untranslated) per text: French words stage 1 did not know, then Spanish words stage 2 left."""
         try:
-            spanish = [_strip_apertium_marks(line, source) for line, source in zip(self._run("fr-es", texts), texts)]
-            english = self._run("spa-eng", [text for text, _ in spanish])
+            spelt = [text.translate(_LIGATURES) for text in texts]
+            first, second = self.info.route.modes
+            spanish = [_strip_apertium_marks(line, source) for line, source in zip(self._run(first, spelt), spelt)]
+            english = self._run(second, [text for text, _ in spanish])
         except _LineCountError:
             if len(texts) == 1:
                 raise
@@ -103,8 +139,10 @@ class ApertiumEngine:
         return results
 
 
-def load() -> ApertiumEngine:
-    info = apertium_info()
+def load(pivot: str = "es") -> ApertiumEngine:
+    info = route_info(pivot)
     if info is None:
-        raise ModelMissingError("Apertium fr→es→en is not installed (Debian packages apertium, apertium-fr-es, apertium-eng-spa); run ./scripts/setup.sh")
+        packages = ", ".join(("apertium", *ROUTES[pivot].packages))
+        hint = "; run ./scripts/setup.sh" if pivot == "es" else ""
+        raise ModelMissingError(f"Apertium fr→{pivot}→en is not installed (Debian packages {packages}){hint}")
     return ApertiumEngine(info)

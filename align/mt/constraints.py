@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from align.io.reading import normalise_for_matching
 from align.mt.lexicon import LEXICON_STATUS, Lexicon, lexicon_candidates, lexicon_matches
+from align.mt.postedit import POSTEDITS
 from align.terms.glossary import Glossary, TermMatch, content_words, find_terms
 
 CONSTRAINED_STATUSES = ("preferred", "admitted")
@@ -110,14 +111,16 @@ class RenderingOptions:
     traffickers", not "the trafficker"). `article`: the engine's "the" right before the rendering of an uncountable
     concept is dropped ("Trafficking in persons is…"). The French article stays in the engine's input: without it
     Apertium takes the placeholder for a non-subject and adds a pronoun ("Trafficking in persons it is").
+    `postedits`: the names of the English post-edits of `align.mt.postedit` to apply (all by default).
     """
 
     coverage: bool = True
     plural: bool = True
     article: bool = True
+    postedits: tuple[str, ...] = tuple(rule.name for rule in POSTEDITS)
 
 
-NO_FIXES = RenderingOptions(False, False, False)
+NO_FIXES = RenderingOptions(False, False, False, ())
 ALL_FIXES = RenderingOptions()
 COUNTABLE_SUBJECTS = frozenset({"actors", "victims"})
 COUNTABLE_CONCEPTS = frozenset({

@@ -37,6 +37,8 @@ class EngineKind:
 ENGINES: list[EngineKind] = [
     EngineKind("argos", lambda: find_fr_en_package() is not None, lambda beam_size: argos.load(beam_size)),
     EngineKind("apertium", lambda: apertium.apertium_info() is not None, lambda beam_size: apertium.load()),
+    EngineKind("apertium-ca", lambda: apertium.route_info("ca") is not None, lambda beam_size: apertium.load("ca")),
+    EngineKind("apertium-eo", lambda: apertium.route_info("eo") is not None, lambda beam_size: apertium.load("eo")),
 ]
 """In `auto` order: the first available engine is used."""
 ENGINE_CHOICES = ("auto", *(kind.name for kind in ENGINES), "none")

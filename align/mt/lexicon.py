@@ -53,7 +53,9 @@ def _form_pattern(form: str) -> re.Pattern[str]:
     parts = [re.escape(part) for part in re.split(r"\s+", form.strip())]
     body = r"\s+".join(parts).replace("'", "['’]")
     end = "" if form.endswith(("'", "’")) else r"(?![\w-])"  # « afin d'aider »: an elided form ends at its apostrophe
-    return re.compile(rf"(?<![\w-]){body}{end}", re.IGNORECASE)  # « d'exploiter », « l'enfant »: elision allowed
+    # an acronym (« GRC », « ON » in « OTTAWA, ON, ») matches as written: « on » the pronoun is not Ontario
+    flags = 0 if form.isupper() and len(form.replace(" ", "")) >= 2 else re.IGNORECASE
+    return re.compile(rf"(?<![\w-]){body}{end}", flags)  # « d'exploiter », « l'enfant »: elision allowed
 
 
 def load_lexicon(path: str | Path) -> Lexicon:
@@ -106,10 +108,18 @@ def _match(entry: LexiconEntry, hit: re.Match[str]) -> TermMatch:
     return TermMatch(f"lexicon:{entry.fr}", "fr", hit.group(0), LEXICON_STATUS, hit.start(), hit.end(), entry.fr, "lexicon")
 
 
+@lru_cache(maxsize=4096)
+def _first_word(form: str) -> str:
+    return re.split(r"[\s'’]", form.lower(), maxsplit=1)[0]
+
+
 def lexicon_candidates(text: str, lexicon: Lexicon) -> list[tuple[TermMatch, str]]:
     """Every lexicon form in `text` (overlapping ones included), as (TermMatch with status `lexicon`, English)."""
     found = []
+    lowered = text.lower()
     for entry in lexicon.entries:
+        if _first_word(entry.fr) not in lowered:  # most forms are absent: a substring test is far cheaper than the regex
+            continue
         for hit in entry.pattern.finditer(text):
             if entry.kind in ("noun", "mass") and not is_noun_position(text, hit.start()):
                 continue

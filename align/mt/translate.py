@@ -16,9 +16,10 @@ term afterwards. When an engine loses or duplicates a placeholder, the text betw
 placeholders is translated piece by piece and joined around the glossary renderings, so the
 rendering is always present. Each constrained span is recorded in `Translation.constrained`.
 
-For Apertium the domain lexicon (`glossary/mt-lexicon.csv`, `align.mt.lexicon`) is protected the same way and the
-rendering fixes of `align.mt.constraints.RenderingOptions` apply (TEST chrF 55.6 → 58.8, harmful renderings 31 → 1);
-lexicon renderings are not glossary constraints, so they are not in `Translation.constrained`.
+For Apertium the domain lexicon (`glossary/mt-lexicon.csv`, `align.mt.lexicon`) is protected the same way, the
+rendering fixes of `align.mt.constraints.RenderingOptions` apply, and then the English post-edits of
+`align.mt.postedit` (figures in README.md); lexicon renderings are not glossary constraints, so they are not in
+`Translation.constrained`. The post-edits run after the cache, and the constrained spans move with them.
 
 The engines are in `align.mt.engines` (one module each), the placeholders in
 `align.mt.constraints`. Raw engine outputs are cached in SQLite (`align.mt.cache`) keyed by engine/model version and the
@@ -51,6 +52,7 @@ from align.mt.constraints import (
 )
 from align.mt.engines import Engine, load_engine, resolve_engine
 from align.mt.lexicon import Lexicon, default_lexicon
+from align.mt.postedit import POSTEDITS, PostEdit, postedit
 from align.terms.glossary import Glossary
 
 UNAVAILABLE_NOTICE = "machine translation unavailable"
@@ -85,6 +87,37 @@ def _translate_texts(engine: Engine, texts: list[str], cache: TranslationCache |
         if progress is not None:
             progress(start + len(chunk), len(todo))
     return done
+
+_OPEN_SPAN, _CLOSE_SPAN = "\ue000", "\ue001"
+
+
+Spans = list[tuple[_Placeholder, int, int]]
+
+
+def _postedit_around(fr: str, text: str, spans: Spans, rules: tuple[PostEdit, ...]) -> tuple[str, Spans]:
+    """Post-edit the MT and move the rendering spans with it: the renderings travel through the rules between private-use marks."""
+    marked, position = [], 0
+    for _, start, end in spans:
+        marked += [text[position:start], _OPEN_SPAN, text[start:end], _CLOSE_SPAN]
+        position = end
+    marked.append(text[position:])
+    edited = postedit(fr, "".join(marked), rules)
+    out, moved, begin, position = [], [], 0, 0
+    for placeholder, _, _ in spans:
+        start, end = edited.find(_OPEN_SPAN, position), edited.find(_CLOSE_SPAN, position)
+        if start < 0 or end < start:
+            return text, spans  # a rule swallowed a mark: keep the unedited text rather than misplace a rendering
+        out.append(edited[position:start])
+        begin = sum(map(len, out))
+        out.append(edited[start + 1:end])
+        moved.append((placeholder, begin, begin + end - start - 1))
+        position = end + 1
+    out.append(edited[position:])
+    result = "".join(out)
+    if _OPEN_SPAN in result or _CLOSE_SPAN in result:
+        return text, spans
+    return result, moved
+
 
 def translate_segments(
     segments: list[str],
@@ -133,9 +166,14 @@ def translate_segments(
             translated = [drop_trailing_the(piece) if n < len(tokens) and tokens[n] in drop else piece for n, piece in enumerate(translated)]
             restored[index] = _join_pieces(translated, prepared[index].placeholders)
 
+    rules = tuple(rule for rule in POSTEDITS if rule.name in options.postedits)
     results = []
     for index, item in enumerate(prepared):
         text, spans = restored[index]
+        if rules and text:  # only the glossary renderings are marked through the edits: their positions are recorded, the lexicon's are not
+            glossary_spans = [span for span in spans if not is_lexicon(span[0].match)]
+            text, glossary_spans = _postedit_around(segments[index], text, glossary_spans, rules)
+            spans = glossary_spans
         unknown = list(raw[item.source][1]) if item.source else []
         if index in lost:
             unknown = [word for piece in _pieces(item) if piece in raw for word in raw[piece][1]]

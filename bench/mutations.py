@@ -742,32 +742,37 @@ def _cell(score: OperatorScore) -> str:
     return f"{score.found:4d}/{score.mutations:<4d} {score.recall:5.2f} "
 
 
-def run_bench(glossary_file: str | Path | None = None, seed: int = SEED, cap: int = CAP, folder: Path = EVAL) -> int:
-    """Print recall per operator (DEV and TEST) and false alarms on the clean pairs; return 0."""
+def run_bench(glossary_file: str | Path | None = None, seed: int = SEED, cap: int = CAP, folder: Path = EVAL,
+              splits: tuple[str, ...] = SPLITS) -> int:
+    """Print recall per operator for each of `splits` (dev, test) and false alarms on the clean pairs; return 0.
+
+    Only the splits asked for are scored and printed, so that tuning on dev never shows a test figure or example."""
     started = time.perf_counter()
     glossary = load_glossary(glossary_file or DEFAULT_PATH)
     if not pair_ids(folder):
         raise InputError(folder, "no French/English evaluation pairs (documents.csv rows of kind 'pair' with texts/en/ID.txt)")
     pairs = sentence_pairs(folder)
-    by_split = {split: [pair for pair in pairs if pair.split == split] for split in SPLITS}
-    documents = {split: len({pair.document for pair in by_split[split]}) for split in SPLITS}
+    by_split = {split: [pair for pair in pairs if pair.split == split] for split in splits}
+    documents = {split: len({pair.document for pair in by_split[split]}) for split in splits}
     print(f"mutation benchmark: {len(pairs)} sentence pairs (1–1 links scored ≥ {MIN_LINK_SCORE}) from {len(pair_ids(folder))} evaluation pairs; "
-          f"DEV {len(by_split['dev'])} pairs / {documents['dev']} documents, TEST {len(by_split['test'])} / {documents['test']}; "
-          f"seed {seed}, at most {cap} mutations per operator and split")
-    results = {split: score_split(by_split[split], glossary, split, seed, cap) for split in SPLITS}
-    print(f"\n{'operator':22s} {'expected kind(s)':28s} {'DEV found/n recall':>18s} {'TEST found/n recall':>19s}  "
-          "TEST by side   raised instead when missed (DEV+TEST)")
+          + ", ".join(f"{split.upper()} {len(by_split[split])} pairs / {documents[split]} documents" for split in splits)
+          + f"; seed {seed}, at most {cap} mutations per operator and split")
+    results = {split: score_split(by_split[split], glossary, split, seed, cap) for split in splits}
+    shown = splits[-1]
+    print(f"\n{'operator':22s} {'expected kind(s)':28s} " + " ".join(f"{split.upper() + ' found/n recall':>19s}" for split in splits)
+          + f"  {shown.upper()} by side   raised instead when missed ({'+'.join(split.upper() for split in splits)})")
     for operator in OPERATORS:
-        dev, test = results["dev"].operators[operator.name], results["test"].operators[operator.name]
-        sides = " ".join(f"{side} {test.found_by_side[side]}/{test.by_side[side]}" for side in ("fr", "en") if test.by_side[side])
-        instead = dev.raised_when_missed + test.raised_when_missed
-        print(f"{operator.name:22s} {' or '.join(operator.kinds):28s} {_cell(dev):>18s} {_cell(test):>19s}  {sides:14s} "
-              + ", ".join(f"{kind} {count}" for kind, count in instead.most_common(4)))
+        scores = [results[split].operators[operator.name] for split in splits]
+        last = scores[-1]
+        sides = " ".join(f"{side} {last.found_by_side[side]}/{last.by_side[side]}" for side in ("fr", "en") if last.by_side[side])
+        instead = sum((score.raised_when_missed for score in scores), Counter())
+        print(f"{operator.name:22s} {' or '.join(operator.kinds):28s} " + " ".join(f"{_cell(score):>19s}" for score in scores)
+              + f"  {sides:14s} " + ", ".join(f"{kind} {count}" for kind, count in instead.most_common(4)))
     total = {split: (sum(s.found for s in results[split].operators.values()), sum(s.mutations for s in results[split].operators.values()))
-             for split in SPLITS}
+             for split in splits}
     print("all operators: " + ", ".join(f"{split.upper()} {found}/{n} = {found / n:.2f}" for split, (found, n) in total.items() if n))
     print("\nfalse alarms (warnings and errors on the unmutated pairs):")
-    for split in SPLITS:
+    for split in splits:
         result = results[split]
         kinds = Counter(flag.kind for _, flag in result.clean_alarms)
         rate = 200 * len(result.clean_alarms) / result.pairs if result.pairs else float("nan")
@@ -775,10 +780,11 @@ def run_bench(glossary_file: str | Path | None = None, seed: int = SEED, cap: in
               + (f" ({', '.join(f'{kind} {count}' for kind, count in kinds.most_common())})" if kinds else ""))
         for pair, flag in result.clean_alarms[:8]:
             print(f"    {pair.document}: {flag.side} {flag.kind} {flag.severity} {flag.text[:70]!r}")
-    print("\nmissed, examples (TEST):")
-    for operator in OPERATORS:
-        for mutation in results["test"].operators[operator.name].missed_examples[:2]:
-            original = mutation.original[mutation.original_start:mutation.original_end]
-            print(f"  {operator.name}: {mutation.side} {original!r} → {mutation.mutated[mutation.start:mutation.end]!r}")
+    for split in splits:
+        print(f"\nmissed, examples ({split.upper()}):")
+        for operator in OPERATORS:
+            for mutation in results[split].operators[operator.name].missed_examples[:2]:
+                original = mutation.original[mutation.original_start:mutation.original_end]
+                print(f"  {operator.name}: {mutation.side} {original!r} → {mutation.mutated[mutation.start:mutation.end]!r}")
     print(f"\n{time.perf_counter() - started:.0f} s")
     return 0

@@ -77,6 +77,8 @@ STOPWORDS = {
 
 _CONFUSABLE = re.compile(r"Confusable with: ([a-z0-9-]+(?:,\s*[a-z0-9-]+)*)")
 """The note convention recording concepts often rendered one for the other (see glossary/README.md)."""
+_ALTERNATES = re.compile(r"Alternates with: ([a-z0-9-]+(?:,\s*[a-z0-9-]+)*)")
+"""The note convention recording concepts an official translation may put for each other (victim/survivor)."""
 
 _BREAK = re.compile(r"[^\s'\-/]|\s/|/\s")
 """Anything but spaces, apostrophes, hyphens and a slash inside a word ("2011/36/UE") between two words ends a phrase."""
@@ -198,6 +200,20 @@ class Glossary:
         pairs: dict[str, set[str]] = {}
         for concept, note in self.terms.select("concept", "note").iter_rows():
             for found in _CONFUSABLE.finditer(note or ""):
+                for other in re.split(r",\s*", found.group(1)):
+                    pairs.setdefault(concept, set()).add(other)
+                    pairs.setdefault(other, set()).add(concept)
+        return {concept: frozenset(others) for concept, others in pairs.items()}
+
+    def alternates(self, concept: str) -> frozenset[str]:
+        """Concepts an official translation may write for this one as house style (« victimes » → "survivors"), from "Alternates with:"."""
+        return self._alternates.get(concept, frozenset())
+
+    @cached_property
+    def _alternates(self) -> dict[str, frozenset[str]]:
+        pairs: dict[str, set[str]] = {}
+        for concept, note in self.terms.select("concept", "note").iter_rows():
+            for found in _ALTERNATES.finditer(note or ""):
                 for other in re.split(r",\s*", found.group(1)):
                     pairs.setdefault(concept, set()).add(other)
                     pairs.setdefault(other, set()).add(concept)

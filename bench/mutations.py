@@ -8,7 +8,7 @@ rules (keyboard slips, accents, prepositions, changed numbers), not from lists o
 
 Sentence pairs: both texts of each evaluation document are segmented (`segment_text`) and
 aligned with the real aligner and the multilingual USE encoder; only 1–1 links scored ≥ 0.9
-are kept. A pair is DEV or TEST by its document id (TEST when the first hex digit of
+are kept, but not the two lines of a bilingual letterhead that both versions carry. A pair is DEV or TEST by its document id (TEST when the first hex digit of
 sha1(id) is 0–5), as everywhere in the evaluation.
 
 Each mutation is checked alone, as a one-unit document (French, no MT, official English), with
@@ -19,7 +19,8 @@ span (offsets in the unit's texts, which are the sentences themselves), and the 
 or date may be reported on the English counterpart (the checks treat the French as the
 reference), so that span is accepted too; an emptied English is reported on the French.
 
-False alarms: warnings and errors raised on the clean pairs, per 200 sentence pairs.
+False alarms: warnings and errors raised on the unmutated pairs, per 200 sentence pairs, except those on an error the
+revisers annotated in the published sentence (`eval/annotations.jsonl`, checkable): those are listed apart.
 Mutations are drawn with a seeded RNG (reproducible) and capped per operator and split.
 """
 
@@ -66,6 +67,36 @@ class SentencePair:
 
     def text(self, side: str) -> str:
         return self.fr if side == "fr" else self.en
+
+
+def annotated_spans(pair: SentencePair, folder: Path = EVAL) -> list[Target]:
+    """Where the sentence pair has a problem the revisers annotated (checkable annotations whose quote is in the sentence)."""
+    spans = []
+    for record in _annotations(str(folder.resolve())).get(pair.document, []):
+        text = pair.text(record["side"])
+        quote = unicodedata.normalize("NFC", record["quote"])
+        start = text.find(quote)
+        if start >= 0:
+            spans.append(Target(record["side"], start, start + len(quote)))
+    return spans
+
+
+_ANNOTATIONS_CACHE: dict[str, dict[str, list[dict]]] = {}
+
+
+def _annotations(folder: str) -> dict[str, list[dict]]:
+    if folder not in _ANNOTATIONS_CACHE:
+        import json
+
+        by_document: dict[str, list[dict]] = {}
+        file = Path(folder) / "annotations.jsonl"
+        for line in (file.read_text(encoding="utf-8").splitlines() if file.exists() else []):
+            if line.strip():
+                record = json.loads(line)
+                if record["checkable"]:
+                    by_document.setdefault(record["doc"], []).append(record)
+        _ANNOTATIONS_CACHE[folder] = by_document
+    return _ANNOTATIONS_CACHE[folder]
 
 
 @dataclass(frozen=True)
@@ -654,11 +685,16 @@ def sentence_pairs(folder: Path = EVAL) -> list[SentencePair]:
     encoder = load_encoder("use-multilingual")
     pairs = []
     for document in pair_ids(folder):
-        fr = [s for s in segment_text((folder / "texts" / "fr" / f"{document}.txt").read_text(encoding="utf-8"), "fr") if s.alignable]
-        en = [s for s in segment_text((folder / "texts" / "en" / f"{document}.txt").read_text(encoding="utf-8"), "en") if s.alignable]
+        fr_text = (folder / "texts" / "fr" / f"{document}.txt").read_text(encoding="utf-8")
+        en_text = (folder / "texts" / "en" / f"{document}.txt").read_text(encoding="utf-8")
+        fr = [s for s in segment_text(fr_text, "fr") if s.alignable]
+        en = [s for s in segment_text(en_text, "en") if s.alignable]
         aligned = align_texts([s.text for s in fr], [s.text for s in en], encoder, fr_kinds=[s.kind for s in fr], en_kinds=[s.kind for s in en])
         for link in aligned.links:
             if len(link.fr_ids) == 1 and len(link.en_ids) == 1 and link.score >= MIN_LINK_SCORE:
+                french, english = fr[link.fr_ids[0]].text, en[link.en_ids[0]].text
+                if french != english and (french in en_text or english in fr_text):
+                    continue  # the two lines of a bilingual letterhead, both carried by both versions: not a translation pair
                 pairs.append(SentencePair(document, split_of(document), fr[link.fr_ids[0]].text, en[link.en_ids[0]].text))
     _PAIRS_CACHE[key] = pairs
     return pairs
@@ -712,12 +748,20 @@ class SplitResult:
     pairs: int
     clean_alarms: list[tuple[SentencePair, Flag]]
     operators: dict[str, OperatorScore]
+    published_errors: list[tuple[SentencePair, Flag]] = field(default_factory=list)
+    """Flags on the unmutated pairs that report an error the revisers annotated in the published text (not false alarms)."""
 
 
 def score_split(pairs: list[SentencePair], glossary: Glossary, split: str, seed: int = SEED, cap: int = CAP,
                 operators: list[Operator] | None = None) -> SplitResult:
     clean_flags = {(pair.fr, pair.en): pair_flags(pair.fr, pair.en, glossary) for pair in pairs}
-    alarms = [(pair, flag) for pair in pairs for flag in clean_flags[(pair.fr, pair.en)] if flag.severity in FLAGGING]
+    alarms, published = [], []
+    for pair in pairs:
+        spans = annotated_spans(pair)
+        for flag in clean_flags[(pair.fr, pair.en)]:
+            if flag.severity in FLAGGING:
+                real = any(flag.side == span.side and flag.start < span.end and span.start < flag.end for span in spans)
+                (published if real else alarms).append((pair, flag))
     scores: dict[str, OperatorScore] = {}
     for operator in operators or OPERATORS:
         score = scores[operator.name] = OperatorScore()
@@ -733,7 +777,7 @@ def score_split(pairs: list[SentencePair], glossary: Glossary, split: str, seed:
                 score.raised_when_missed.update(raised_kinds(mutation, flags, clean) or {"nothing"})
                 if len(score.missed_examples) < 3:
                     score.missed_examples.append(mutation)
-    return SplitResult(split, len(pairs), alarms, scores)
+    return SplitResult(split, len(pairs), alarms, scores, published)
 
 
 def _cell(score: OperatorScore) -> str:
@@ -780,6 +824,8 @@ def run_bench(glossary_file: str | Path | None = None, seed: int = SEED, cap: in
               + (f" ({', '.join(f'{kind} {count}' for kind, count in kinds.most_common())})" if kinds else ""))
         for pair, flag in result.clean_alarms[:8]:
             print(f"    {pair.document}: {flag.side} {flag.kind} {flag.severity} {flag.text[:70]!r}")
+        print(f"    and {len(result.published_errors)} on errors the revisers annotated in the published sentences (not counted)"
+              + "".join(f"\n      {pair.document}: {flag.side} {flag.kind} {flag.text[:60]!r}" for pair, flag in result.published_errors[:8]))
     for split in splits:
         print(f"\nmissed, examples ({split.upper()}):")
         for operator in OPERATORS:

@@ -220,7 +220,8 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
         if len(different) != 1:
             return None
         word, term_word = window[different[0]], terms[different[0]]
-        if blend_possible and not word.stop and fold(word.lemma) in vocabulary - own:
+        if (blend_possible or (entry.status != "forbidden" and _keeps_head(different[0], terms, entry.lang) and not _is_term_alone(word, entry, glossary))) \
+                and not word.stop and fold(word.lemma) in vocabulary - own:
             return f"“{word.text}” comes from another variant", word
         if _misspelt(word, term_word, entry.lang):
             return f"“{word.text}” looks like a misspelling of “{term_word.text}”", None
@@ -246,6 +247,26 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
                     return f"“{terms[missing].text}” is missing{_PREPOSITION}", None
         return None
     return None
+
+def _is_term_alone(word: Word, entry: Entry, glossary: Glossary) -> bool:
+    """Whether `word` is by itself an accepted term of the entry's concept (« formes de coercition »: « coercition » is the term)."""
+    return any(len(other.words) == 1 and other.status != "forbidden" and same_form(word, other.words[0])
+               for other in glossary.concept_entries(entry.concept, entry.lang))
+
+
+def _keeps_head(position: int, terms: tuple[Word, ...], lang: str) -> bool:
+    """Whether the term word at `position` is a modifier, not the head noun: a two-word term whose modifier is taken from
+    another variant is a blend ("persons trafficking", « traite des êtres », « forces de l'détection »), one whose head is
+    replaced is another phrase ("human beings" beside "human trafficking"). The head is the content word before the first
+    preposition, else the last content word in English and the first in French."""
+    content = [index for index, word in enumerate(terms) if not word.stop]
+    if len(content) != 2 or position not in content:
+        return False
+    first_preposition = next((index for index, word in enumerate(terms) if index > content[0] and word.surface in _PREPOSITIONS[lang]), None)
+    if first_preposition is not None:
+        return position != max(index for index in content if index < first_preposition)
+    return position != (content[-1] if lang == "en" else content[0])
+
 
 _PREPOSITIONS = {
     "fr": frozenset({"de", "à", "pour", "par", "en", "contre", "sur", "dans", "avec", "sans", "sous", "entre", "vers", "chez"}),

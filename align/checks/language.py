@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import simplemma
 
 from align.checks.base import Check, CheckContext, LinkView, suggestions
 from align.model import Flag
 from align.terms.glossary import find_terms, longest_matches, tokenize
+from align.text.language import detector as language_detector
 
 _CLAUSE = re.compile(r"[^,;:()\[\]–—\"“”«»]+")
 
@@ -17,20 +17,11 @@ UNTRANSLATED_MIN_WORDS = 4
 
 UNTRANSLATED_CONFIDENCE = 0.9
 
-@lru_cache(maxsize=1)
-def _language_detector():
-    """lingua's offline detector for the languages a French text's English may be mixed with."""
-    from lingua import Language, LanguageDetectorBuilder
-
-    return LanguageDetectorBuilder.from_languages(
-        Language.ENGLISH, Language.FRENCH, Language.SPANISH, Language.PORTUGUESE, Language.ITALIAN, Language.GERMAN,
-    ).with_preloaded_language_models().build()
-
 def french_spans(text: str) -> list[tuple[int, int]]:
     """Clauses of an English text (at least four words) that lingua identifies as French."""
     from lingua import Language
 
-    detector = _language_detector()
+    detector = language_detector()
     spans = []
     for found in _CLAUSE.finditer(text):
         clause = found.group(0).strip()

@@ -9,7 +9,7 @@ from functools import lru_cache
 import simplemma
 from rapidfuzz.distance import OSA
 
-from align.checks.base import Check, CheckContext, LinkView, suggestions
+from align.checks.base import Check, CheckContext, LinkView, segment_texts, suggestions
 from align.model import Flag
 from align.terms.glossary import find_terms, fold, longest_matches, tokenize
 from align.text.language import confidence as language_confidence
@@ -222,15 +222,8 @@ def english_words_in_french(link: LinkView, context: CheckContext) -> list[Flag]
         return []  # a line both versions carry (a bilingual letterhead)
     return [Flag(link.number, "fr", "untranslated", "warning", start, end, french[start:end],
                  f"“{french[start:end]}” is English left in the French text: translate it (names and titles of works aside).", "")
-            for start, end in english_runs(french, _segment_texts(link, context, "fr"))]
+            for start, end in english_runs(french, segment_texts(link, context, "fr"))]
 
-
-def _segment_texts(link: LinkView, context: CheckContext, side: str) -> set[str]:
-    """The texts of the link's segments on `side` (empty when checking a file without segments)."""
-    segments = context.fr_segments if side == "fr" else context.en_segments
-    ids = link.unit.fr_ids if side == "fr" else link.unit.en_ids
-    alignable = [segment for segment in segments if segment.alignable]
-    return {alignable[index].text for index in ids if index < len(alignable)}
 
 
 def unknown_words(link: LinkView, context: CheckContext) -> list[Flag]:

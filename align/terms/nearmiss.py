@@ -317,11 +317,20 @@ def _misspelt(word: Word, term_word: Word, lang: str) -> bool:
     term's word, with the same first letter (slips rarely hit it; "hestitation" is not "restitution")."""
     if word.stop or term_word.stop or len(word.surface) < 4 or not word.surface.isalpha():
         return False
-    if fold(word.surface[0]) != fold(term_word.surface[0]) or _is_known(word.surface, lang):
+    if fold(word.surface[0]) != fold(term_word.surface[0]):
+        # a slip at the first letter only when the rest is the term's word exactly: its first letter dropped ("ictimes") or
+        # swapped with the second ("usrvivants"), in a word long enough not to be another word by chance
+        forms = {word.surface, word.surface[:-1]} if word.surface[-1] in "sx" else {word.surface}  # a slip in a plural of the term
+        return len(word.surface) >= 5 and bool(forms & set(_first_letter_slips(term_word.surface))) and not _is_known(word.surface, lang)
+    if _is_known(word.surface, lang):
         return False
     allowed = 1 if len(term_word.surface) < 10 else 2
     forms = {word.surface} | ({word.surface[:-1]} if word.surface[-1] in "sx" and term_word.surface[-1] not in "sx" else set())
     return any(OSA.distance(form, term_word.surface) <= allowed for form in forms)  # a misspelt plural of the term
+
+def _first_letter_slips(surface: str) -> tuple[str, str]:
+    return surface[1:], surface[1:2] + surface[:1] + surface[2:]
+
 
 _LOOKUPS: dict[tuple[int, str], tuple[Glossary, dict[int, int], dict[str, tuple[str, ...]]]] = {}
 
@@ -403,7 +412,9 @@ def _misspelt_single_terms(text: str, words: list[Word], lang: str, glossary: Gl
             continue
         if word.stop or len(word.surface) < 4 or not word.surface.isalpha() or _is_known(word.surface, lang):
             continue  # `_misspelt` is false for such a word whatever the term
-        for entry in singles_by_initial.get(fold(word.surface[0]), ()):  # `_misspelt` needs the same first letter
+        slipped = [entry for initial, entries in singles_by_initial.items() if initial != fold(word.surface[0])
+                   for entry in entries]  # a slip at the term's first letter (see `_misspelt`)
+        for entry in [*singles_by_initial.get(fold(word.surface[0]), ()), *slipped]:
             if _misspelt(word, entry.words[0], lang) and not same_form(word, entry.words[0]):
                 accepted = [entry.term] if entry.status != "forbidden" else glossary.variants(entry.concept, lang)[:1]
                 garbles.append(Garble(word.start, word.end, word.text, tuple(accepted),

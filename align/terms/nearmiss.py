@@ -318,18 +318,41 @@ def _misspelt(word: Word, term_word: Word, lang: str) -> bool:
     if word.stop or term_word.stop or len(word.surface) < 4 or not word.surface.isalpha():
         return False
     if fold(word.surface[0]) != fold(term_word.surface[0]):
-        # a slip at the first letter only when the rest is the term's word exactly: its first letter dropped ("ictimes") or
-        # swapped with the second ("usrvivants"), in a word long enough not to be another word by chance
+        # a slip at the first letter only when the rest is the term's word exactly (`_first_letter_slip`), in a word long
+        # enough not to be another word by chance
         forms = {word.surface, word.surface[:-1]} if word.surface[-1] in "sx" else {word.surface}  # a slip in a plural of the term
-        return len(word.surface) >= 5 and bool(forms & set(_first_letter_slips(term_word.surface))) and not _is_known(word.surface, lang)
+        return (len(word.surface) >= 5 and any(_first_letter_slip(form, term_word.surface) for form in forms)
+                and not _is_known(word.surface, lang))
     if _is_known(word.surface, lang):
         return False
     allowed = 1 if len(term_word.surface) < 10 else 2
     forms = {word.surface} | ({word.surface[:-1]} if word.surface[-1] in "sx" and term_word.surface[-1] not in "sx" else set())
     return any(OSA.distance(form, term_word.surface) <= allowed for form in forms)  # a misspelt plural of the term
 
-def _first_letter_slips(surface: str) -> tuple[str, str]:
-    return surface[1:], surface[1:2] + surface[:1] + surface[2:]
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "azertyuiop", "qsdfghjklm", "wxcvbn")
+"""QWERTY and AZERTY rows: a slip hits a key beside the right one, or the row above or below."""
+
+
+@lru_cache(maxsize=64)
+def _keyboard_neighbours(letter: str) -> frozenset[str]:
+    found = set()
+    for layout in (_KEYBOARD_ROWS[:3], _KEYBOARD_ROWS[3:]):
+        for row_index, row in enumerate(layout):
+            column = row.find(letter)
+            if column < 0:
+                continue
+            for other_index in (row_index - 1, row_index, row_index + 1):
+                if 0 <= other_index < len(layout):
+                    found.update(layout[other_index][max(0, column - 1):column + 2])
+    return frozenset(found - {letter})
+
+
+def _first_letter_slip(word: str, term: str) -> bool:
+    """Whether `word` is `term` with a slip at its first letter: dropped ("ictimes"), swapped with the second ("usrvivants"),
+    or struck on a neighbouring key ("fictims")."""
+    if word in (term[1:], term[1:2] + term[:1] + term[2:]):
+        return True
+    return len(word) == len(term) and word[1:] == term[1:] and fold(word[0]) in _keyboard_neighbours(fold(term[0]))
 
 
 _LOOKUPS: dict[tuple[int, str], tuple[Glossary, dict[int, int], dict[str, tuple[str, ...]]]] = {}

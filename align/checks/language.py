@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -129,7 +130,7 @@ def _french_words_by_initial() -> dict[str, tuple[str, ...]]:
 
 
 def _french_twin(word: str) -> str | None:
-    """The French form of an English word one letter or accent away ("Geneva" → « genève », "Minister" → « ministre »), if any:
+    """The French form of an English word one letter or accent away at its end ("Geneva" → « genève », "Minister" → « ministre »):
     the English is clearly more frequent in English than in French, the twin clearly more frequent in French."""
     from wordfreq import zipf_frequency
 
@@ -141,7 +142,9 @@ def _french_twin(word: str) -> str | None:
         return None
     folded = fold(lower)
     for candidate in _french_words_by_initial().get(folded[0], ()):
-        if candidate != lower and abs(len(candidate) - len(lower)) <= 1 and fold(candidate) != folded and OSA.distance(fold(candidate), folded) <= 1:
+        twin = fold(candidate)
+        if (candidate != lower and abs(len(candidate) - len(lower)) <= 1 and twin != folded and OSA.distance(twin, folded) <= 1
+                and len(os.path.commonprefix([twin, folded])) >= len(folded) - 2):  # names change their ending (Vienna, Vienne)
             french = zipf_frequency(candidate, "fr")
             if french >= 3.0 and zipf_frequency(candidate, "en") < french - 1:
                 return candidate

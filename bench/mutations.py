@@ -449,7 +449,8 @@ def concept_swap(pair: SentencePair, glossary: Glossary, rng: random.Random) -> 
         last_written, last_entry = match.term.split()[-1].lower(), match.entry.split()[-1].lower()
         if last_written in (last_entry + "s", last_entry + "es") and not new.endswith("s"):
             new = _plural(new)  # keep the plural of the text ("traffickers" → "smugglers")
-        mutation = replace_span("concept-swap", pair, "en", match.start, match.end, _recase(new, match.term), ("term-missing",))
+        # a swap to a concept the glossary records as confusable is reported as the more precise concept-confusion
+        mutation = replace_span("concept-swap", pair, "en", match.start, match.end, _recase(new, match.term), ("term-missing", "concept-confusion"))
         if mutation:
             result.append(mutation)
     return result
@@ -636,7 +637,7 @@ OPERATORS: list[Operator] = [
     Operator("typo-drop", ("term-garbled",), _typo_operator("typo-drop", typo_drop), "a letter of a term dropped"),
     Operator("preposition", ("term-garbled",), preposition, "a preposition inside a term changed or dropped"),
     Operator("doubled-word", ("typography", "term-garbled"), doubled_word, "a word of a term (or its article) doubled"),
-    Operator("concept-swap", ("term-missing",), concept_swap, "an English term replaced by another concept of its subject"),
+    Operator("concept-swap", ("term-missing", "concept-confusion"), concept_swap, "an English term replaced by another concept of its subject"),
     Operator("acronym-swap", ("acronym-mismatch",), acronym_swap, "an acronym replaced by another institution's"),
     Operator("name-word", ("term-garbled",), name_word, "a word of an official name changed"),
     Operator("number", ("number-mismatch",), changed_number, "a number changed on one side"),

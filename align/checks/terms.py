@@ -82,6 +82,10 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
         others = [m for m in longest_matches(link.matches.get(target, [])) if m.concept not in french_concepts and m.type == "term"]
         same_subject = [m for m in others if glossary.subject(m.concept) and glossary.subject(m.concept) == glossary.subject(match.concept)]
         instead = same_subject if len(same_subject) == 1 else others if len(others) == 1 else []
+        # of several, the one that is not a paraphrase or a concept the French uses elsewhere is the swap
+        swapped = [m for m in same_subject if _swapped_concept(match, m, link, context)] if target == "en" else []
+        if len(swapped) == 1 and len(same_subject) > 1:
+            instead = swapped
         if not same_subject and any(all(word.stem in target_stems or word.lemma in target_stems for word in entry.words if not word.stop)
                                     for entry in glossary.concept_entries(match.concept, "en") if entry.status != "forbidden"):
             continue  # a related form is there ("réseaux de trafiquants" → "trafficking networks")
@@ -112,7 +116,7 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
         # revisers marked (eval/, python -m bench checks --set real), so it is context (info); a failed glossary
         # constraint in the machine translation is worth a look (warning).
         severity = "warning" if target == "mt" else "info"
-        if target == "en" and len(same_subject) == 1 and _swapped_concept(match, same_subject[0], link, context):
+        if len(swapped) == 1 and instead == swapped:
             severity = "warning"
         flags.append(Flag(link.number, target, "term-missing", severity, start, end, text, message, suggestions(accepted[:3])))
     return flags

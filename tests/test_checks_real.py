@@ -333,3 +333,13 @@ def test_page_furniture_the_english_page_lacks_is_not_a_warning(glossary) -> Non
     assert [flag.severity for flag in flags if flag.kind == "date-mismatch"] == ["info"]
     # a lone function word is a label; a heading noun missing from the English is still an omission
     assert [(flag.kind, flag.text) for flag in flags_of(["Tous", "Déclaration"], ["", ""], glossary)] == [("omission", "Déclaration")]
+
+
+def test_a_misspelt_word_inside_a_term_matched_through_its_stem_is_garbled(glossary) -> None:
+    # ca-just-committee-report-2018; ca-ps-project-recover-2023 (an English name in the French is not a misspelt « victime »)
+    sentence = ("La traite des personnes, qui est souvent décrite comme une forme d’esclavage moderne, est un crime odieux et une "
+                "violation grave des droits de la personne.")
+    assert french_flags(sentence, glossary) == []
+    assert french_flags(sentence.replace("des personnes", "des personns"), glossary) == [("term-garbled", "traite des personns")]
+    assert [flag for flag in french_flags("Le ministre a eu un entretien avec Victim Services Toronto et Project Recover plus tôt cette semaine.", glossary)
+            if flag[0] == "term-garbled"] == []

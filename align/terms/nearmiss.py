@@ -121,6 +121,7 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
                     if source is not None:
                         found.append((start, stop - 1, source, reason))
     garbles = _merge_garbles(text, words, found, glossary, lang)
+    garbles += _misspelt_inside_matches(text, words, lang, glossary, exact, [(g.start, g.end) for g in garbles])
     garbles += _misspelt_single_terms(text, words, lang, glossary, [(g.start, g.end) for g in garbles] + exact_spans)
     return sorted(garbles, key=lambda garble: garble.start)
 
@@ -409,6 +410,31 @@ def _merge_garbles(text: str, words: list[Word], found: list[tuple[int, int, Ent
             message = f"“{text[start:end]}” is a garbled form of “{suggestions[0]}”" if suggestions else "garbled term"
         garbles.append(Garble(start, end, text[start:end], tuple(suggestions), message + (f" ({'; '.join(reasons)})." if reasons else ".")))
     return garbles
+
+def _misspelt_inside_matches(text: str, words: list[Word], lang: str, glossary: Glossary, exact: list[TermMatch],
+                             taken: list[tuple[int, int]]) -> list[Garble]:
+    """A term matched through its stem although one of its words is misspelt (« la traite des personns »: stem « person »):
+    the word is unknown to the lemmatiser and within a slip of the term's word."""
+    garbles = []
+    for match in exact:
+        if match.type != "term" or any(first < match.end and match.start < last for first, last in taken):
+            continue
+        entry = next((entry for entry in glossary.concept_entries(match.concept, lang) if entry.term == match.entry), None)
+        if entry is None:
+            continue
+        for word in words:
+            if not (match.start <= word.start and word.end <= match.end) or word.stop or word.text[:1].isupper() or _is_known(word.surface, lang):
+                continue  # (a capitalised word is a name's: "Victim Services Toronto" in a French text)
+            slipped = next((term_word for term_word in entry.words if same_form(word, term_word) and word.surface != term_word.surface
+                            and _misspelt(word, term_word, lang)), None)
+            if slipped is not None:
+                suggestion = entry.term if entry.status != "forbidden" else (glossary.variants(entry.concept, lang) or [entry.term])[0]
+                garbles.append(Garble(match.start, match.end, match.term, (suggestion,),
+                                      f"“{word.text}” looks like a misspelling of “{slipped.text}” in “{suggestion}”."))
+                taken.append((match.start, match.end))
+                break
+    return garbles
+
 
 _SINGLES: dict[tuple[int, str], tuple[Glossary, dict[str, list[Entry]]]] = {}
 

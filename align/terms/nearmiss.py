@@ -426,7 +426,8 @@ def _misspelt_inside_matches(text: str, words: list[Word], lang: str, glossary: 
             if not (match.start <= word.start and word.end <= match.end) or word.stop or word.text[:1].isupper() or _is_known(word.surface, lang):
                 continue  # (a capitalised word is a name's: "Victim Services Toronto" in a French text)
             slipped = next((term_word for term_word in entry.words if same_form(word, term_word) and word.surface != term_word.surface
-                            and _misspelt(word, term_word, lang)), None)
+                            and fold(word.surface) != fold(term_word.surface) and _misspelt(word, term_word, lang)), None)
+            # (a lost accent alone is the accent check's warning)
             if slipped is not None:
                 suggestion = entry.term if entry.status != "forbidden" else (glossary.variants(entry.concept, lang) or [entry.term])[0]
                 garbles.append(Garble(match.start, match.end, match.term, (suggestion,),

@@ -80,7 +80,7 @@ def _bench_translate(args: argparse.Namespace) -> int:
 
 def _bench_checks(args: argparse.Namespace) -> int:
     if args.set == "mutations":
-        return mutations_bench.run_bench(args.glossary)
+        return mutations_bench.run_bench(args.glossary, splits=("dev", "test") if args.split == "both" else (args.split,))
     if args.set == "real":
         return checks_bench.run_real_bench(args.glossary, SPLIT_CHOICES[args.split], details=not args.summary)
     return checks_bench.run_bench(args.glossary)

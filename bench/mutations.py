@@ -8,7 +8,7 @@ rules (keyboard slips, accents, prepositions, changed numbers), not from lists o
 
 Sentence pairs: both texts of each evaluation document are segmented (`segment_text`) and
 aligned with the real aligner and the multilingual USE encoder; only 1–1 links scored ≥ 0.9
-are kept. A pair is DEV or TEST by its document id (TEST when the first hex digit of
+are kept, but not the two lines of a bilingual letterhead that both versions carry. A pair is DEV or TEST by its document id (TEST when the first hex digit of
 sha1(id) is 0–5), as everywhere in the evaluation.
 
 Each mutation is checked alone, as a one-unit document (French, no MT, official English), with
@@ -19,7 +19,8 @@ span (offsets in the unit's texts, which are the sentences themselves), and the 
 or date may be reported on the English counterpart (the checks treat the French as the
 reference), so that span is accepted too; an emptied English is reported on the French.
 
-False alarms: warnings and errors raised on the clean pairs, per 200 sentence pairs.
+False alarms: warnings and errors raised on the unmutated pairs, per 200 sentence pairs, except those on an error the
+revisers annotated in the published sentence (`eval/annotations.jsonl`, checkable): those are listed apart.
 Mutations are drawn with a seeded RNG (reproducible) and capped per operator and split.
 """
 
@@ -67,6 +68,36 @@ class SentencePair:
 
     def text(self, side: str) -> str:
         return self.fr if side == "fr" else self.en
+
+
+def annotated_spans(pair: SentencePair, folder: Path = EVAL) -> list[Target]:
+    """Where the sentence pair has a problem the revisers annotated (checkable annotations whose quote is in the sentence)."""
+    spans = []
+    for record in _annotations(str(folder.resolve())).get(pair.document, []):
+        text = pair.text(record["side"])
+        quote = unicodedata.normalize("NFC", record["quote"])
+        start = text.find(quote)
+        if start >= 0:
+            spans.append(Target(record["side"], start, start + len(quote)))
+    return spans
+
+
+_ANNOTATIONS_CACHE: dict[str, dict[str, list[dict]]] = {}
+
+
+def _annotations(folder: str) -> dict[str, list[dict]]:
+    if folder not in _ANNOTATIONS_CACHE:
+        import json
+
+        by_document: dict[str, list[dict]] = {}
+        file = Path(folder) / "annotations.jsonl"
+        for line in (file.read_text(encoding="utf-8").splitlines() if file.exists() else []):
+            if line.strip():
+                record = json.loads(line)
+                if record["checkable"]:
+                    by_document.setdefault(record["doc"], []).append(record)
+        _ANNOTATIONS_CACHE[folder] = by_document
+    return _ANNOTATIONS_CACHE[folder]
 
 
 @dataclass(frozen=True)
@@ -419,7 +450,8 @@ def concept_swap(pair: SentencePair, glossary: Glossary, rng: random.Random) -> 
         last_written, last_entry = match.term.split()[-1].lower(), match.entry.split()[-1].lower()
         if last_written in (last_entry + "s", last_entry + "es") and not new.endswith("s"):
             new = _plural(new)  # keep the plural of the text ("traffickers" → "smugglers")
-        mutation = replace_span("concept-swap", pair, "en", match.start, match.end, _recase(new, match.term), ("term-missing",))
+        # a swap to a concept the glossary records as confusable is reported as the more precise concept-confusion
+        mutation = replace_span("concept-swap", pair, "en", match.start, match.end, _recase(new, match.term), ("term-missing", "concept-confusion"))
         if mutation:
             result.append(mutation)
     return result
@@ -606,7 +638,7 @@ OPERATORS: list[Operator] = [
     Operator("typo-drop", ("term-garbled",), _typo_operator("typo-drop", typo_drop), "a letter of a term dropped"),
     Operator("preposition", ("term-garbled",), preposition, "a preposition inside a term changed or dropped"),
     Operator("doubled-word", ("typography", "term-garbled"), doubled_word, "a word of a term (or its article) doubled"),
-    Operator("concept-swap", ("term-missing",), concept_swap, "an English term replaced by another concept of its subject"),
+    Operator("concept-swap", ("term-missing", "concept-confusion"), concept_swap, "an English term replaced by another concept of its subject"),
     Operator("acronym-swap", ("acronym-mismatch",), acronym_swap, "an acronym replaced by another institution's"),
     Operator("name-word", ("term-garbled",), name_word, "a word of an official name changed"),
     Operator("number", ("number-mismatch",), changed_number, "a number changed on one side"),
@@ -656,11 +688,16 @@ def sentence_pairs(folder: Path = EVAL) -> list[SentencePair]:
     encoder = load_encoder("use-multilingual")
     pairs = []
     for document in pair_ids(folder):
-        fr = [s for s in segment_text((folder / "texts" / "fr" / f"{document}.txt").read_text(encoding="utf-8"), "fr") if s.alignable]
-        en = [s for s in segment_text((folder / "texts" / "en" / f"{document}.txt").read_text(encoding="utf-8"), "en") if s.alignable]
+        fr_text = (folder / "texts" / "fr" / f"{document}.txt").read_text(encoding="utf-8")
+        en_text = (folder / "texts" / "en" / f"{document}.txt").read_text(encoding="utf-8")
+        fr = [s for s in segment_text(fr_text, "fr") if s.alignable]
+        en = [s for s in segment_text(en_text, "en") if s.alignable]
         aligned = align_texts([s.text for s in fr], [s.text for s in en], encoder, fr_kinds=[s.kind for s in fr], en_kinds=[s.kind for s in en])
         for link in aligned.links:
             if len(link.fr_ids) == 1 and len(link.en_ids) == 1 and link.score >= MIN_LINK_SCORE:
+                french, english = fr[link.fr_ids[0]].text, en[link.en_ids[0]].text
+                if french != english and (french in en_text or english in fr_text):
+                    continue  # the two lines of a bilingual letterhead, both carried by both versions: not a translation pair
                 pairs.append(SentencePair(document, split_of(document), fr[link.fr_ids[0]].text, en[link.en_ids[0]].text))
     _PAIRS_CACHE[key] = pairs
     return pairs
@@ -714,12 +751,20 @@ class SplitResult:
     pairs: int
     clean_alarms: list[tuple[SentencePair, Flag]]
     operators: dict[str, OperatorScore]
+    published_errors: list[tuple[SentencePair, Flag]] = field(default_factory=list)
+    """Flags on the unmutated pairs that report an error the revisers annotated in the published text (not false alarms)."""
 
 
 def score_split(pairs: list[SentencePair], glossary: Glossary, split: str, seed: int = SEED, cap: int = CAP,
                 operators: list[Operator] | None = None) -> SplitResult:
     clean_flags = {(pair.fr, pair.en): pair_flags(pair.fr, pair.en, glossary) for pair in pairs}
-    alarms = [(pair, flag) for pair in pairs for flag in clean_flags[(pair.fr, pair.en)] if flag.severity in FLAGGING]
+    alarms, published = [], []
+    for pair in pairs:
+        spans = annotated_spans(pair)
+        for flag in clean_flags[(pair.fr, pair.en)]:
+            if flag.severity in FLAGGING:
+                real = any(flag.side == span.side and flag.start < span.end and span.start < flag.end for span in spans)
+                (published if real else alarms).append((pair, flag))
     scores: dict[str, OperatorScore] = {}
     for operator in operators or OPERATORS:
         score = scores[operator.name] = OperatorScore()
@@ -735,7 +780,7 @@ def score_split(pairs: list[SentencePair], glossary: Glossary, split: str, seed:
                 score.raised_when_missed.update(raised_kinds(mutation, flags, clean) or {"nothing"})
                 if len(score.missed_examples) < 3:
                     score.missed_examples.append(mutation)
-    return SplitResult(split, len(pairs), alarms, scores)
+    return SplitResult(split, len(pairs), alarms, scores, published)
 
 
 def _cell(score: OperatorScore) -> str:
@@ -744,32 +789,37 @@ def _cell(score: OperatorScore) -> str:
     return f"{score.found:4d}/{score.mutations:<4d} {score.recall:5.2f} "
 
 
-def run_bench(glossary_file: str | Path | None = None, seed: int = SEED, cap: int = CAP, folder: Path = EVAL) -> int:
-    """Print recall per operator (DEV and TEST) and false alarms on the clean pairs; return 0."""
+def run_bench(glossary_file: str | Path | None = None, seed: int = SEED, cap: int = CAP, folder: Path = EVAL,
+              splits: tuple[str, ...] = SPLITS) -> int:
+    """Print recall per operator for each of `splits` (dev, test) and false alarms on the clean pairs; return 0.
+
+    Only the splits asked for are scored and printed, so that tuning on dev never shows a test figure or example."""
     started = time.perf_counter()
     glossary = load_glossary(glossary_file or DEFAULT_PATH)
     if not pair_ids(folder):
         raise InputError(folder, "no French/English evaluation pairs (documents.csv rows of kind 'pair' with texts/en/ID.txt)")
     pairs = sentence_pairs(folder)
-    by_split = {split: [pair for pair in pairs if pair.split == split] for split in SPLITS}
-    documents = {split: len({pair.document for pair in by_split[split]}) for split in SPLITS}
+    by_split = {split: [pair for pair in pairs if pair.split == split] for split in splits}
+    documents = {split: len({pair.document for pair in by_split[split]}) for split in splits}
     print(f"mutation benchmark: {len(pairs)} sentence pairs (1–1 links scored ≥ {MIN_LINK_SCORE}) from {len(pair_ids(folder))} evaluation pairs; "
-          f"DEV {len(by_split['dev'])} pairs / {documents['dev']} documents, TEST {len(by_split['test'])} / {documents['test']}; "
-          f"seed {seed}, at most {cap} mutations per operator and split")
-    results = {split: score_split(by_split[split], glossary, split, seed, cap) for split in SPLITS}
-    print(f"\n{'operator':22s} {'expected kind(s)':28s} {'DEV found/n recall':>18s} {'TEST found/n recall':>19s}  "
-          "TEST by side   raised instead when missed (DEV+TEST)")
+          + ", ".join(f"{split.upper()} {len(by_split[split])} pairs / {documents[split]} documents" for split in splits)
+          + f"; seed {seed}, at most {cap} mutations per operator and split")
+    results = {split: score_split(by_split[split], glossary, split, seed, cap) for split in splits}
+    shown = splits[-1]
+    print(f"\n{'operator':22s} {'expected kind(s)':28s} " + " ".join(f"{split.upper() + ' found/n recall':>19s}" for split in splits)
+          + f"  {shown.upper()} by side   raised instead when missed ({'+'.join(split.upper() for split in splits)})")
     for operator in OPERATORS:
-        dev, test = results["dev"].operators[operator.name], results["test"].operators[operator.name]
-        sides = " ".join(f"{side} {test.found_by_side[side]}/{test.by_side[side]}" for side in ("fr", "en") if test.by_side[side])
-        instead = dev.raised_when_missed + test.raised_when_missed
-        print(f"{operator.name:22s} {' or '.join(operator.kinds):28s} {_cell(dev):>18s} {_cell(test):>19s}  {sides:14s} "
-              + ", ".join(f"{kind} {count}" for kind, count in instead.most_common(4)))
+        scores = [results[split].operators[operator.name] for split in splits]
+        last = scores[-1]
+        sides = " ".join(f"{side} {last.found_by_side[side]}/{last.by_side[side]}" for side in ("fr", "en") if last.by_side[side])
+        instead = sum((score.raised_when_missed for score in scores), Counter())
+        print(f"{operator.name:22s} {' or '.join(operator.kinds):28s} " + " ".join(f"{_cell(score):>19s}" for score in scores)
+              + f"  {sides:14s} " + ", ".join(f"{kind} {count}" for kind, count in instead.most_common(4)))
     total = {split: (sum(s.found for s in results[split].operators.values()), sum(s.mutations for s in results[split].operators.values()))
-             for split in SPLITS}
+             for split in splits}
     print("all operators: " + ", ".join(f"{split.upper()} {found}/{n} = {found / n:.2f}" for split, (found, n) in total.items() if n))
     print("\nfalse alarms (warnings and errors on the unmutated pairs):")
-    for split in SPLITS:
+    for split in splits:
         result = results[split]
         kinds = Counter(flag.kind for _, flag in result.clean_alarms)
         rate = 200 * len(result.clean_alarms) / result.pairs if result.pairs else float("nan")
@@ -777,10 +827,13 @@ def run_bench(glossary_file: str | Path | None = None, seed: int = SEED, cap: in
               + (f" ({', '.join(f'{kind} {count}' for kind, count in kinds.most_common())})" if kinds else ""))
         for pair, flag in result.clean_alarms[:8]:
             print(f"    {pair.document}: {flag.side} {flag.kind} {flag.severity} {flag.text[:70]!r}")
-    print("\nmissed, examples (TEST):")
-    for operator in OPERATORS:
-        for mutation in results["test"].operators[operator.name].missed_examples[:2]:
-            original = mutation.original[mutation.original_start:mutation.original_end]
-            print(f"  {operator.name}: {mutation.side} {original!r} → {mutation.mutated[mutation.start:mutation.end]!r}")
+        print(f"    and {len(result.published_errors)} on errors the revisers annotated in the published sentences (not counted)"
+              + "".join(f"\n      {pair.document}: {flag.side} {flag.kind} {flag.text[:60]!r}" for pair, flag in result.published_errors[:8]))
+    for split in splits:
+        print(f"\nmissed, examples ({split.upper()}):")
+        for operator in OPERATORS:
+            for mutation in results[split].operators[operator.name].missed_examples[:2]:
+                original = mutation.original[mutation.original_start:mutation.original_end]
+                print(f"  {operator.name}: {mutation.side} {original!r} → {mutation.mutated[mutation.start:mutation.end]!r}")
     print(f"\n{time.perf_counter() - started:.0f} s")
     return 0

@@ -82,3 +82,19 @@ def test_an_emptied_english_and_a_changed_english_date_are_found(glossary):
 def test_split_rule():
     assert split_of("d") == "test"  # sha1 3c363836…
     assert split_of("a") == "dev"  # sha1 86f7e437…
+
+
+def test_a_flag_on_an_error_the_revisers_annotated_is_not_a_false_alarm(glossary):
+    """unodc-glotip-2016 (dev) publishes « à à 62% »: the doubled word flagged on the unmutated sentence is a real error."""
+    from bench.mutations import annotated_spans, score_split
+
+    glotip = pair("unodc-glotip-2016",
+                  "Alors que les enfants représentent 28% des victimes de la traite d'êtres humains dans le monde , le pourcentage s'élève "
+                  "respectivement à à 62% et 64% des victimes dans certaines régions telles que l'Afrique sub-saharienne, et l'Amérique "
+                  "centrale et les Caraïbes.",
+                  "While 28 per cent of detected trafficking victims worldwide are children, in regions such as Sub-Saharan Africa, and "
+                  "Central America and the Caribbean children comprise 62 and 64 per cent of victims, respectively.")
+    assert [(span.side, glotip.fr[span.start:span.end]) for span in annotated_spans(glotip)] == [("fr", "à à 62%")]
+    result = score_split([glotip], glossary, "dev", operators=[OPERATOR_BY_NAME["number"]])
+    assert result.clean_alarms == []
+    assert [(flag.kind, flag.text) for _, flag in result.published_errors] == [("typography", "à à")]

@@ -30,6 +30,7 @@ CHECKS: list[Check] = [
     lengths.LENGTHS,
     language.UNTRANSLATED,
     language.ENGLISH_IN_FRENCH,
+    language.ENGLISH_WORDS_IN_FRENCH,
     language.UNKNOWN_WORDS,
     terms.INCONSISTENT,
     writing.SPELT_TWO_WAYS,

@@ -72,6 +72,14 @@ class Check:
             raise ValueError(f"check {self.name}: unknown scope {self.scope!r}")
 
 
+def segment_texts(link: LinkView, context: CheckContext, side: str) -> set[str]:
+    """The texts of the link's segments on `side` ("fr" or "en"; empty when checking a file without segments)."""
+    segments = context.fr_segments if side == "fr" else context.en_segments
+    ids = link.unit.fr_ids if side == "fr" else link.unit.en_ids
+    alignable = [segment for segment in segments if segment.alignable]
+    return {alignable[index].text for index in ids if index < len(alignable)}
+
+
 def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 import simplemma
+from rapidfuzz.distance import OSA
 
-from align.checks.base import Check, CheckContext, LinkView, suggestions
+from align.checks.base import Check, CheckContext, LinkView, segment_texts, suggestions
 from align.model import Flag
-from align.terms.glossary import find_terms, longest_matches, tokenize
+from align.terms.glossary import find_terms, fold, longest_matches, tokenize
+from align.text.language import confidence as language_confidence
+from align.text.language import detector as language_detector
 
 _CLAUSE = re.compile(r"[^,;:()\[\]–—\"“”«»]+")
 
@@ -17,20 +22,11 @@ UNTRANSLATED_MIN_WORDS = 4
 
 UNTRANSLATED_CONFIDENCE = 0.9
 
-@lru_cache(maxsize=1)
-def _language_detector():
-    """lingua's offline detector for the languages a French text's English may be mixed with."""
-    from lingua import Language, LanguageDetectorBuilder
-
-    return LanguageDetectorBuilder.from_languages(
-        Language.ENGLISH, Language.FRENCH, Language.SPANISH, Language.PORTUGUESE, Language.ITALIAN, Language.GERMAN,
-    ).with_preloaded_language_models().build()
-
 def french_spans(text: str) -> list[tuple[int, int]]:
     """Clauses of an English text (at least four words) that lingua identifies as French."""
     from lingua import Language
 
-    detector = _language_detector()
+    detector = language_detector()
     spans = []
     for found in _CLAUSE.finditer(text):
         clause = found.group(0).strip()
@@ -96,6 +92,143 @@ def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
                           f"“{match.term}” is English left in the French" + (f": « {accepted[0]} »." if accepted else "."), suggestions(accepted[:3])))
     return flags
 
+ENGLISH_MIN_ZIPF = 3.0
+"""wordfreq Zipf frequency an English word needs (3 = once per million words): rare words are often names."""
+ENGLISH_MARGIN = 1.5
+"""How much more frequent in English than in French (Zipf, i.e. about 30 times): French web text quotes English too."""
+_LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_ENGLISH_FUNCTION_WORDS = frozenset({"the", "of", "and", "for", "with", "to", "in", "from", "by"})
+_FRENCH_DETERMINERS = frozenset({"le", "la", "les", "l", "du", "des", "au", "aux", "un", "une", "ce", "cette", "ces"})
+_OPENING_QUOTES, _CLOSING_QUOTES = "«“‘\"", "»”’\""
+
+
+def _is_english_word(word: str) -> bool:
+    """A word of English, not French: frequent in English, much rarer in French, unknown to the French lemmatiser."""
+    from wordfreq import zipf_frequency
+
+    lower = word.lower()
+    if len(lower) < 3 or word.isupper():
+        return False  # initials and acronyms are names in any language
+    english = zipf_frequency(lower, "en")
+    return english >= ENGLISH_MIN_ZIPF and english - zipf_frequency(lower, "fr") >= ENGLISH_MARGIN and not simplemma.is_known(lower, "fr")
+
+
+EXONYM_MIN_ZIPF = 3.5
+EXONYM_MARGIN = 1.0
+
+
+@lru_cache(maxsize=1)
+def _french_words_by_initial() -> dict[str, tuple[str, ...]]:
+    """wordfreq's 50,000 most frequent French words of five letters or more, by folded first letter."""
+    from wordfreq import top_n_list
+
+    index: dict[str, list[str]] = {}
+    for word in top_n_list("fr", 50_000):
+        if len(word) >= 5 and word.isalpha():
+            index.setdefault(fold(word)[0], []).append(word)
+    return {initial: tuple(words) for initial, words in index.items()}
+
+
+def _french_twin(word: str) -> str | None:
+    """The French form of an English word one letter or accent away at its end ("Geneva" → « genève », "Minister" → « ministre »):
+    the English is clearly more frequent in English than in French, the twin clearly more frequent in French."""
+    from wordfreq import zipf_frequency
+
+    lower = word.lower()
+    if len(lower) < 5 or not lower.isalpha():
+        return None
+    english = zipf_frequency(lower, "en")
+    if english < EXONYM_MIN_ZIPF or english - zipf_frequency(lower, "fr") < EXONYM_MARGIN or simplemma.is_known(lower, "fr"):
+        return None
+    folded = fold(lower)
+    for candidate in _french_words_by_initial().get(folded[0], ()):
+        twin = fold(candidate)
+        if (candidate != lower and abs(len(candidate) - len(lower)) <= 1 and twin != folded and OSA.distance(twin, folded) <= 1
+                and len(os.path.commonprefix([twin, folded])) >= len(folded) - 2):  # names change their ending (Vienna, Vienne)
+            french = zipf_frequency(candidate, "fr")
+            if french >= 3.0 and zipf_frequency(candidate, "en") < french - 1:
+                return candidate
+    return None
+
+
+def _quoted(text: str, start: int) -> bool:
+    """Whether position `start` lies inside quotation marks (a quoted title or name keeps its language)."""
+    before = text[:start]
+    opening = max(before.rfind(mark) for mark in _OPENING_QUOTES)
+    return opening >= 0 and not any(mark in before[opening + 1:] for mark in _CLOSING_QUOTES if mark != before[opening])
+
+
+def english_runs(text: str, lines: Iterable[str] = ()) -> list[tuple[int, int]]:
+    """Runs of English words inside a French text that read as untranslated English, not as names.
+
+    A run is consecutive English words (wordfreq: frequent in English, about 30 times rarer in French, unknown to the
+    French lemmatiser), English function words allowed between them. Capitalised runs are names ("Project Recover",
+    « l'organisme Voice Found ») unless used as a French noun phrase (after a determiner: « le Deputy Minister ») or
+    standing alone as a heading ("Statements": the whole text or one of `lines`, the segments it is made of).
+    Quoted runs (titles, names), acronyms and runs lingua reads as French are left alone.
+    """
+    words = [(found.start(), found.end(), found.group(0)) for found in _LETTERS.finditer(text)]
+    words_alone: set[int] = set()
+    runs: list[list[tuple[int, int, str]]] = []
+    current: list[tuple[int, int, str]] = []
+    for start, end, word in words:
+        joined = not current or re.fullmatch(r"[ \t]+|-", text[current[-1][1]:start]) is not None
+        english = _is_english_word(word)
+        function = word.lower() in _ENGLISH_FUNCTION_WORDS and bool(current) and joined
+        if (english or function) and joined:
+            current.append((start, end, word))
+            continue
+        if current:
+            runs.append(current)
+        current = [(start, end, word)] if english else []
+    if current:
+        runs.append(current)
+    spans = []
+    in_runs = {start for run in runs for start, _, _ in run}
+    for index, (start, end, word) in enumerate(words):
+        # a capitalised word on its own with a French twin is a name left in its English form (« Geneva — L'OIM… »); in a
+        # row of capitalised words it belongs to a name ("Project Recover", "Victim Services Toronto")
+        if start in in_runs or not word[:1].isupper() or word.isupper() or _quoted(text, start):
+            continue
+        neighbours = [words[other][2] for other in (index - 1, index + 1) if 0 <= other < len(words)
+                      and re.fullmatch(r"[ \t]+|-", text[min(words[other][1], end):max(words[other][0], start)])]
+        if any(other[:1].isupper() for other in neighbours):
+            continue
+        if _french_twin(word):
+            runs.append([(start, end, word)])
+            in_runs.add(start)
+            words_alone.add(start)
+    for run in runs:
+        while run and run[-1][2].lower() in _ENGLISH_FUNCTION_WORDS:
+            run = run[:-1]
+        if not run:
+            continue
+        start, end = run[0][0], run[-1][1]
+        if _quoted(text, start):
+            continue
+        if run[0][2][:1].isupper() and start not in words_alone:
+            previous = re.search(r"([^\W\d_]+)['’\s]+$", text[:start])
+            after_determiner = previous is not None and previous.group(1).lower() in _FRENCH_DETERMINERS
+            alone = not re.search(r"[^\W\d_]", text[:start] + text[end:]) or text[start:end] in lines
+            if not (after_determiner or alone):
+                continue
+        if len(run) > 1 and language_confidence(text[start:end], "fr") > language_confidence(text[start:end], "en"):
+            continue
+        spans.append((start, end))
+    return spans
+
+
+def english_words_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
+    """English words left in the French that are not glossary terms (« le Deputy Minister », a heading "Statements")."""
+    french = link.texts["fr"]
+    if not french or french in {segment.text for segment in context.en_segments}:
+        return []  # a line both versions carry (a bilingual letterhead)
+    return [Flag(link.number, "fr", "untranslated", "warning", start, end, french[start:end],
+                 f"“{french[start:end]}” is English left in the French text: translate it (names and titles of works aside).", "")
+            for start, end in english_runs(french, segment_texts(link, context, "fr"))]
+
+
+
 def unknown_words(link: LinkView, context: CheckContext) -> list[Flag]:
     """Words the MT engine did not know and left as they were (info)."""
     flags = []
@@ -111,4 +244,5 @@ def unknown_words(link: LinkView, context: CheckContext) -> list[Flag]:
 
 UNTRANSLATED = Check("untranslated-official", "link", untranslated_official, ("untranslated",))
 ENGLISH_IN_FRENCH = Check("english-in-french", "link", english_in_french, ("untranslated",))
+ENGLISH_WORDS_IN_FRENCH = Check("english-words-in-french", "link", english_words_in_french, ("untranslated",))
 UNKNOWN_WORDS = Check("mt-unknown-words", "link", unknown_words, ("untranslated",))

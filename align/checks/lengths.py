@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from wordfreq import zipf_frequency
+
 from align.checks.base import Check, CheckContext, LinkView
 from align.model import Flag
 from align.terms.glossary import fold, tokenize
+
+FUNCTION_WORD_ZIPF = 5.5
+"""wordfreq frequency of French function words (« tous », « autres », « plus »; nouns such as « déclaration » are below 5)."""
 
 LENGTH_RATIO_LOW = 0.45
 
@@ -24,6 +29,11 @@ def length_flags(link: LinkView, context: CheckContext) -> list[Flag]:
     if not french and not english:
         return []
     if not english:
+        words = tokenize(french, "fr")
+        if len(words) == 1 and zipf_frequency(words[0].text.lower(), "fr") >= FUNCTION_WORD_ZIPF:
+            # a function word alone is a page's label (a filter « Tous »), not a lost translation
+            return [Flag(link.number, "fr", "omission", "info", 0, len(french), french,
+                         "This one-word French line has no counterpart in the official English (a label of the page?).")]
         return [Flag(link.number, "fr", "omission", "warning", 0, len(french), french,
                      "This French text has no counterpart in the official English: it was left out, or sits elsewhere.")]
     if not french:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from align.checks.base import SIDE_NAMES, Check, CheckContext, LinkView, capitalised
+from align.checks.base import SIDE_NAMES, Check, CheckContext, LinkView, capitalised, segment_texts
 from align.model import Flag
 from align.text.quantities import (
     ENGLISH_DECIMAL_IN_FRENCH,
@@ -112,6 +112,11 @@ def dates(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
         flags.append(Flag(link.number, target, "date-mismatch", cap, wrong.start, wrong.end, wrong.text,
                           f"{capitalised(SIDE_NAMES[target])} dates this “{wrong.text}”; the French says “{right.text}”.", suggestion))
     for value in missing[len(extra):] if target != "mt" else []:
+        if not english and value.text.strip() in {text.strip(" .,") for text in segment_texts(link, context, "fr")}:
+            # a line that is only a date is the page's publication date: the other version's page may not carry one
+            flags.append(Flag(link.number, "fr", "date-mismatch", "info", value.start, value.end, value.text,
+                              f"The French page's date line “{value.text}” has no counterpart in {SIDE_NAMES[target]}.", ""))
+            continue
         flags.append(Flag(link.number, "fr", "date-mismatch", "warning", value.start, value.end, value.text,
                           f"The French date “{value.text}” is not in {SIDE_NAMES[target]}.", ""))
     for value in extra[len(missing):]:

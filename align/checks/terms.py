@@ -82,6 +82,10 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
         others = [m for m in longest_matches(link.matches.get(target, [])) if m.concept not in french_concepts and m.type == "term"]
         same_subject = [m for m in others if glossary.subject(m.concept) and glossary.subject(m.concept) == glossary.subject(match.concept)]
         instead = same_subject if len(same_subject) == 1 else others if len(others) == 1 else []
+        # of several, the one that is not a paraphrase or a concept the French uses elsewhere is the swap
+        swapped = [m for m in same_subject if _swapped_concept(match, m, link, context)] if target == "en" else []
+        if len(swapped) == 1 and len(same_subject) > 1:
+            instead = swapped
         if not same_subject and any(all(word.stem in target_stems or word.lemma in target_stems for word in entry.words if not word.stop)
                                     for entry in glossary.concept_entries(match.concept, "en") if entry.status != "forbidden"):
             continue  # a related form is there ("réseaux de trafiquants" → "trafficking networks")
@@ -112,8 +116,36 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
         # revisers marked (eval/, python -m bench checks --set real), so it is context (info); a failed glossary
         # constraint in the machine translation is worth a look (warning).
         severity = "warning" if target == "mt" else "info"
+        if len(swapped) == 1 and instead == swapped:
+            severity = "warning"
         flags.append(Flag(link.number, target, "term-missing", severity, start, end, text, message, suggestions(accepted[:3])))
     return flags
+
+_PREFIXES = {"anti", "counter", "non"}
+
+
+def _swapped_concept(french: TermMatch, english: TermMatch, link: LinkView, context: CheckContext) -> bool:
+    """Whether the English term of another concept of the same subject stands where the French term's rendering should be.
+
+    Official translations paraphrase with words of the same family ("anti-trafficking", "trafficked" for « traite des
+    personnes ») and alternate between concepts the document uses on both sides ("survivors" where the French says
+    « victimes », in a text that speaks of « survivants » too): neither is a swap.
+    """
+    glossary = context.glossary
+    if english.concept in glossary.alternates(french.concept):
+        return False
+    accepted_stems = {word.stem for entry in glossary.concept_entries(french.concept, "en") for word in entry.words if not word.stop}
+    words = [word for word in tokenize(english.term, "en") if not word.stop and word.stem not in _PREFIXES]
+    extra = [word for word in words if word.stem not in accepted_stems]
+    if len(extra) < len(words):
+        # words of the same family: a paraphrase when what it adds is said in the French too ("trafficking for sexual
+        # exploitation" for « traite … à des fins d'exploitation sexuelle »), a narrower crime when not ("labour trafficking")
+        said = {word.stem for match in link.matches["fr"] for entry in glossary.concept_entries(match.concept, "en") for word in entry.words}
+        if all(word.stem in said for word in extra):
+            return False
+    french_text = " ".join(segment.text for segment in context.fr_segments) or link.texts["fr"]
+    return not any(match.concept == english.concept for match in find_terms(french_text, "fr", glossary))
+
 
 def inconsistent_terms(links: list[LinkView], context: CheckContext) -> list[Flag]:
     """The same French term rendered by different English terms in one document (names aside)."""

@@ -77,7 +77,11 @@ STOPWORDS = {
 
 _CONFUSABLE = re.compile(r"Confusable with: ([a-z0-9-]+(?:,\s*[a-z0-9-]+)*)")
 """The note convention recording concepts often rendered one for the other (see glossary/README.md)."""
+_ALTERNATES = re.compile(r"Alternates with: ([a-z0-9-]+(?:,\s*[a-z0-9-]+)*)")
+"""The note convention recording concepts an official translation may put for each other (victim/survivor)."""
 
+_FOOTNOTE_CALL = re.compile(r"(?<=[a-zà-ÿ]{3})\d{1,2}$")
+"""One or two digits glued to the end of a lower-case word: a footnote call (« les êtres humains2 »), not part of the word."""
 _BREAK = re.compile(r"[^\s'\-/]|\s/|/\s")
 """Anything but spaces, apostrophes, hyphens and a slash inside a word ("2011/36/UE") between two words ends a phrase."""
 
@@ -198,6 +202,20 @@ class Glossary:
         pairs: dict[str, set[str]] = {}
         for concept, note in self.terms.select("concept", "note").iter_rows():
             for found in _CONFUSABLE.finditer(note or ""):
+                for other in re.split(r",\s*", found.group(1)):
+                    pairs.setdefault(concept, set()).add(other)
+                    pairs.setdefault(other, set()).add(concept)
+        return {concept: frozenset(others) for concept, others in pairs.items()}
+
+    def alternates(self, concept: str) -> frozenset[str]:
+        """Concepts an official translation may write for this one as house style (« victimes » → "survivors"), from "Alternates with:"."""
+        return self._alternates.get(concept, frozenset())
+
+    @cached_property
+    def _alternates(self) -> dict[str, frozenset[str]]:
+        pairs: dict[str, set[str]] = {}
+        for concept, note in self.terms.select("concept", "note").iter_rows():
+            for found in _ALTERNATES.finditer(note or ""):
                 for other in re.split(r",\s*", found.group(1)):
                     pairs.setdefault(concept, set()).add(other)
                     pairs.setdefault(other, set()).add(concept)
@@ -571,18 +589,22 @@ def tokenize(text: str, lang: str) -> list[Word]:
     words = []
     previous_end = 0
     for found in _WORD.finditer(normalised):
-        raw = visible(text[found.start():found.end()])
+        end = found.end()
+        footnote = _FOOTNOTE_CALL.search(normalised, found.start(), end)
+        if footnote:
+            end = footnote.start()  # « êtres humains2 »: a footnote call glued to the word is not part of it
+        raw = visible(text[found.start():end])
         lower = raw.lower()
         surface, lemma, stem = word_keys(lower, lang)
         between = visible(normalised[previous_end:found.start()])
         words.append(Word(
-            raw, found.start(), found.end(), surface, lemma, stem,
+            raw, found.start(), end, surface, lemma, stem,
             accentless=fold(lower) == lower.replace("œ", "oe").replace("æ", "ae"),
             stop=lower in STOPWORDS.get(lang, ()) or surface in STOPWORDS.get(lang, ()),
             article=lower in _ARTICLES.get(lang, ()),
             break_before=bool(words) and bool(_BREAK.search(between)),
         ))
-        previous_end = found.end()
+        previous_end = end
     return words
 
 

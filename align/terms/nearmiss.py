@@ -121,6 +121,7 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
                     if source is not None:
                         found.append((start, stop - 1, source, reason))
     garbles = _merge_garbles(text, words, found, glossary, lang)
+    garbles += _misspelt_inside_matches(text, words, lang, glossary, exact, [(g.start, g.end) for g in garbles])
     garbles += _misspelt_single_terms(text, words, lang, glossary, [(g.start, g.end) for g in garbles] + exact_spans)
     return sorted(garbles, key=lambda garble: garble.start)
 
@@ -220,7 +221,8 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
         if len(different) != 1:
             return None
         word, term_word = window[different[0]], terms[different[0]]
-        if blend_possible and not word.stop and fold(word.lemma) in vocabulary - own:
+        if (blend_possible or (entry.status != "forbidden" and _keeps_head(different[0], terms, entry.lang) and not _is_term_alone(word, entry, glossary))) \
+                and not word.stop and fold(word.lemma) in vocabulary - own:
             return f"“{word.text}” comes from another variant", word
         if _misspelt(word, term_word, entry.lang):
             return f"“{word.text}” looks like a misspelling of “{term_word.text}”", None
@@ -246,6 +248,26 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
                     return f"“{terms[missing].text}” is missing{_PREPOSITION}", None
         return None
     return None
+
+def _is_term_alone(word: Word, entry: Entry, glossary: Glossary) -> bool:
+    """Whether `word` is by itself an accepted term of the entry's concept (« formes de coercition »: « coercition » is the term)."""
+    return any(len(other.words) == 1 and other.status != "forbidden" and same_form(word, other.words[0])
+               for other in glossary.concept_entries(entry.concept, entry.lang))
+
+
+def _keeps_head(position: int, terms: tuple[Word, ...], lang: str) -> bool:
+    """Whether the term word at `position` is a modifier, not the head noun: a two-word term whose modifier is taken from
+    another variant is a blend ("persons trafficking", « traite des êtres », « forces de l'détection »), one whose head is
+    replaced is another phrase ("human beings" beside "human trafficking"). The head is the content word before the first
+    preposition, else the last content word in English and the first in French."""
+    content = [index for index, word in enumerate(terms) if not word.stop]
+    if len(content) != 2 or position not in content:
+        return False
+    first_preposition = next((index for index, word in enumerate(terms) if index > content[0] and word.surface in _PREPOSITIONS[lang]), None)
+    if first_preposition is not None:
+        return position != max(index for index in content if index < first_preposition)
+    return position != (content[-1] if lang == "en" else content[0])
+
 
 _PREPOSITIONS = {
     "fr": frozenset({"de", "à", "pour", "par", "en", "contre", "sur", "dans", "avec", "sans", "sous", "entre", "vers", "chez"}),
@@ -296,11 +318,43 @@ def _misspelt(word: Word, term_word: Word, lang: str) -> bool:
     term's word, with the same first letter (slips rarely hit it; "hestitation" is not "restitution")."""
     if word.stop or term_word.stop or len(word.surface) < 4 or not word.surface.isalpha():
         return False
-    if fold(word.surface[0]) != fold(term_word.surface[0]) or _is_known(word.surface, lang):
+    if fold(word.surface[0]) != fold(term_word.surface[0]):
+        # a slip at the first letter only when the rest is the term's word exactly (`_first_letter_slip`), in a word long
+        # enough not to be another word by chance
+        forms = {word.surface, word.surface[:-1]} if word.surface[-1] in "sx" else {word.surface}  # a slip in a plural of the term
+        return (len(word.surface) >= 5 and any(_first_letter_slip(form, term_word.surface) for form in forms)
+                and not _is_known(word.surface, lang))
+    if _is_known(word.surface, lang):
         return False
     allowed = 1 if len(term_word.surface) < 10 else 2
     forms = {word.surface} | ({word.surface[:-1]} if word.surface[-1] in "sx" and term_word.surface[-1] not in "sx" else set())
     return any(OSA.distance(form, term_word.surface) <= allowed for form in forms)  # a misspelt plural of the term
+
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "azertyuiop", "qsdfghjklm", "wxcvbn")
+"""QWERTY and AZERTY rows: a slip hits a key beside the right one, or the row above or below."""
+
+
+@lru_cache(maxsize=64)
+def _keyboard_neighbours(letter: str) -> frozenset[str]:
+    found = set()
+    for layout in (_KEYBOARD_ROWS[:3], _KEYBOARD_ROWS[3:]):
+        for row_index, row in enumerate(layout):
+            column = row.find(letter)
+            if column < 0:
+                continue
+            for other_index in (row_index - 1, row_index, row_index + 1):
+                if 0 <= other_index < len(layout):
+                    found.update(layout[other_index][max(0, column - 1):column + 2])
+    return frozenset(found - {letter})
+
+
+def _first_letter_slip(word: str, term: str) -> bool:
+    """Whether `word` is `term` with a slip at its first letter: dropped ("ictimes"), swapped with the second ("usrvivants"),
+    or struck on a neighbouring key ("fictims")."""
+    if word in (term[1:], term[1:2] + term[:1] + term[2:]):
+        return True
+    return len(word) == len(term) and word[1:] == term[1:] and fold(word[0]) in _keyboard_neighbours(fold(term[0]))
+
 
 _LOOKUPS: dict[tuple[int, str], tuple[Glossary, dict[int, int], dict[str, tuple[str, ...]]]] = {}
 
@@ -357,6 +411,32 @@ def _merge_garbles(text: str, words: list[Word], found: list[tuple[int, int, Ent
         garbles.append(Garble(start, end, text[start:end], tuple(suggestions), message + (f" ({'; '.join(reasons)})." if reasons else ".")))
     return garbles
 
+def _misspelt_inside_matches(text: str, words: list[Word], lang: str, glossary: Glossary, exact: list[TermMatch],
+                             taken: list[tuple[int, int]]) -> list[Garble]:
+    """A term matched through its stem although one of its words is misspelt (« la traite des personns »: stem « person »):
+    the word is unknown to the lemmatiser and within a slip of the term's word."""
+    garbles = []
+    for match in exact:
+        if match.type != "term" or any(first < match.end and match.start < last for first, last in taken):
+            continue
+        entry = next((entry for entry in glossary.concept_entries(match.concept, lang) if entry.term == match.entry), None)
+        if entry is None:
+            continue
+        for word in words:
+            if not (match.start <= word.start and word.end <= match.end) or word.stop or word.text[:1].isupper() or _is_known(word.surface, lang):
+                continue  # (a capitalised word is a name's: "Victim Services Toronto" in a French text)
+            slipped = next((term_word for term_word in entry.words if same_form(word, term_word) and word.surface != term_word.surface
+                            and fold(word.surface) != fold(term_word.surface) and _misspelt(word, term_word, lang)), None)
+            # (a lost accent alone is the accent check's warning)
+            if slipped is not None:
+                suggestion = entry.term if entry.status != "forbidden" else (glossary.variants(entry.concept, lang) or [entry.term])[0]
+                garbles.append(Garble(match.start, match.end, match.term, (suggestion,),
+                                      f"“{word.text}” looks like a misspelling of “{slipped.text}” in “{suggestion}”."))
+                taken.append((match.start, match.end))
+                break
+    return garbles
+
+
 _SINGLES: dict[tuple[int, str], tuple[Glossary, dict[str, list[Entry]]]] = {}
 
 
@@ -382,7 +462,9 @@ def _misspelt_single_terms(text: str, words: list[Word], lang: str, glossary: Gl
             continue
         if word.stop or len(word.surface) < 4 or not word.surface.isalpha() or _is_known(word.surface, lang):
             continue  # `_misspelt` is false for such a word whatever the term
-        for entry in singles_by_initial.get(fold(word.surface[0]), ()):  # `_misspelt` needs the same first letter
+        slipped = [entry for initial, entries in singles_by_initial.items() if initial != fold(word.surface[0])
+                   for entry in entries]  # a slip at the term's first letter (see `_misspelt`)
+        for entry in [*singles_by_initial.get(fold(word.surface[0]), ()), *slipped]:
             if _misspelt(word, entry.words[0], lang) and not same_form(word, entry.words[0]):
                 accepted = [entry.term] if entry.status != "forbidden" else glossary.variants(entry.concept, lang)[:1]
                 garbles.append(Garble(word.start, word.end, word.text, tuple(accepted),

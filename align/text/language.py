@@ -1,8 +1,8 @@
-"""Which language a whole file is written in: a French file that is English (or Spanish) is a mistake worth a warning.
+"""Which language a text is written in: one lingua detector for the whole program.
 
-lingua (offline, already used by the checks) in low-accuracy mode: trigram models only, loaded in
-half a second, and reliable on the thousands of characters read here (it is the short-text mode
-that needs the full models).
+`detector()` is built once and shared: by `identify` (a French file that is English or Spanish is a mistake worth a
+warning) and by the checks (`align.checks.language`: French clauses in the English, English runs in the French).
+Language models load lazily, one per language when first needed, so a run that never asks pays nothing.
 """
 
 from __future__ import annotations
@@ -19,12 +19,21 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 @lru_cache(maxsize=1)
-def _detector():
+def detector():
+    """lingua's offline detector for French, English and the languages they are mixed with (Spanish left by the MT,
+    German captions on Swiss pages); high-accuracy models, since the checks judge clauses of a few words."""
     from lingua import Language, LanguageDetectorBuilder
 
     return LanguageDetectorBuilder.from_languages(
         Language.FRENCH, Language.ENGLISH, Language.SPANISH, Language.PORTUGUESE, Language.ITALIAN, Language.GERMAN, Language.DUTCH,
-    ).with_low_accuracy_mode().build()
+    ).build()
+
+
+def confidence(text: str, language: str) -> float:
+    """lingua's confidence (0–1) that `text` is in `language` (ISO 639-1 code)."""
+    from lingua import IsoCode639_1, Language
+
+    return detector().compute_language_confidence(text, Language.from_iso_code_639_1(getattr(IsoCode639_1, language.upper())))
 
 
 def identify(text: str) -> tuple[str, float] | None:
@@ -32,7 +41,7 @@ def identify(text: str) -> tuple[str, float] | None:
     sample = " ".join(_WORD.findall(text[:SAMPLE_CHARS]))
     if len(sample.split()) < MIN_WORDS:
         return None
-    confidences = _detector().compute_language_confidence_values(sample)
+    confidences = detector().compute_language_confidence_values(sample)
     if not confidences:
         return None
     top = confidences[0]

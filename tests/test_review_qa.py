@@ -6,8 +6,9 @@ import polars as pl
 import pytest
 from lxml import etree
 
-from align.export.tables import csv_bytes
-from align.interchange.tmx import tmx_bytes
+from align.export.qa_report import qa_report_html
+from align.export.tables import alignment_frame, csv_bytes
+from align.interchange.tmx import flag_notes, tmx_bytes
 from align.io import corpus
 from align.pipeline import run_document
 from align.review.state import STALE_MT_NOTE, CorrectionError, Review, apply_saved_review, review_path
@@ -215,3 +216,9 @@ def test_a_verdict_whose_flag_a_correction_removed_is_shown_as_fixed_and_never_m
     reopened = Review(results[WITH_EN], glossary, folder=tmp_path)
     flags = pl.read_csv(csv_bytes(reopened.flags()), infer_schema=False).filter(pl.col("review_state") == "fixed")
     assert flags["kind"].to_list() == ["date-mismatch"] and flags["severity"].to_list() == ["error"]
+    applied = apply_saved_review(results[WITH_EN], glossary, tmp_path)
+    assert "flag fixed: was accepted (suggestion applied); the text correction" in qa_report_html(applied).decode("utf-8")
+    tree = etree.fromstring(tmx_bytes(alignment_frame(applied.units), WITH_EN, notes=flag_notes(applied.flags)),
+                            etree.XMLParser(resolve_entities=False, no_network=True))
+    assert any(note.text.startswith("Reviewer's verdict: error date-mismatch flag on EN") and ": fixed — was accepted" in note.text
+               for note in tree.iter("note"))

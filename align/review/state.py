@@ -57,9 +57,6 @@ FORMAT_VERSION = 2
 READABLE_VERSIONS = (1, 2)
 FLAG_VERDICTS = ("accepted", "dismissed")
 """What a reviewer can say of a flag: the issue is real (`accepted`), or a false positive (`dismissed`, with a reason)."""
-PAST_VERDICT_STATES = ("fixed", "outdated")
-"""`review_state` of a verdict whose flag is no longer raised as it was: a correction removed it (`fixed`), or the flag changed
-(a text correction, a redrawn link, a re-check) so the verdict no longer applies (`outdated`; the flag raised now is open)."""
 COMMENT_JOINER = "\n"
 VERDICT_DETAILS = ("severity", "message", "context")
 """What a verdict keeps besides its state and note: what the flag said, and a fingerprint of the text it was given on."""

@@ -25,7 +25,9 @@ from align.aligner.embedding import DEFAULT_MODEL, load_encoder
 from align.errors import InputError, ModelMissingError
 from align.export import tables as export
 from align.interchange import tbx
+from align.interchange.tmx import flag_notes
 from align.io import corpus
+from align.model import PAST_VERDICT_STATES
 from align.pipeline import STAGES, DocumentResult, run_document
 from align.review import state as review_lib
 from align.terms import glossary as glossary_lib
@@ -259,7 +261,7 @@ def review_view(review: review_lib.Review, filters: dict) -> None:
     toolbar_box = st.container()
     message = st.session_state.pop("message", None)
     if message:
-        (st.warning if message[0] == "warning" else st.error)(message[1])
+        {"warning": st.warning, "info": st.info}.get(message[0], st.error)(message[1])
     pages = max(1, math.ceil(len(positions) / size))
     if (st.session_state.get("page") or 1) > pages:
         st.session_state["page"] = pages
@@ -311,11 +313,12 @@ def select_all(keys: list[str], value: bool) -> None:
 
 
 # Keys of the review toolbar (Streamlit reserves C and R, and takes no punctuation).
-SHORTCUTS = {"next": "J", "previous": "K", "confirm": "Y", "needs_review": "N", "undo": "U", "help": "H"}
+SHORTCUTS = {"next": "J", "previous": "K", "next_flag": "F", "confirm": "Y", "needs_review": "N", "merge_next": "M", "split": "S",
+             "undo": "U", "redo": "Shift+U", "help": "H"}
 
 
-def move_cursor(positions: list[int], step: int) -> None:
-    """Button callback (J/K): select the next or previous link of the filtered list alone, turning the page if needed."""
+def move_cursor(positions: list[int], step: int, target: int | None = None) -> None:
+    """Button callback (J/K): select the next or previous link of the filtered list alone (or link `target`), turning the page if needed."""
     review = st.session_state.get("review")
     if review is None or not positions:
         return
@@ -323,6 +326,8 @@ def move_cursor(positions: list[int], step: int) -> None:
     selected = [p for p in positions if st.session_state.get(f"sel_{revision}_{p}")]
     first_shown = ((st.session_state.get("page") or 1) - 1) * size
     index = positions.index(selected[0] if step < 0 else selected[-1]) + step if selected else first_shown
+    if target is not None:
+        index = positions.index(target)
     index = max(0, min(len(positions) - 1, index))
     for position in selected:
         st.session_state[f"sel_{revision}_{position}"] = False
@@ -331,13 +336,33 @@ def move_cursor(positions: list[int], step: int) -> None:
     st.session_state["cursor"] = positions[index]
 
 
+def move_to_flag(positions: list[int]) -> None:
+    """Button callback (F): select the next link of the filtered list that carries a flag not dismissed (from the first again at the end)."""
+    review = st.session_state.get("review")
+    if review is None or not positions:
+        return
+    flagged = set(review.select(severities=("error", "warning", "info")))
+    revision = review.revision
+    selected = [p for p in positions if st.session_state.get(f"sel_{revision}_{p}")]
+    after = positions.index(selected[-1]) + 1 if selected else 0
+    order = positions[after:] + positions[:after]
+    target = next((p for p in order if p in flagged), None)
+    if target is None:
+        st.session_state["message"] = ("warning", "No link of this list carries a flag left to review.")
+        return
+    move_cursor(positions, 0, target)
+
+
 @st.dialog("Keyboard shortcuts")
 def shortcuts_help() -> None:
     st.markdown("\n".join([
         f"- **{SHORTCUTS['next']}** / **{SHORTCUTS['previous']}** — select the next / previous link (turns the page)",
+        f"- **{SHORTCUTS['next_flag']}** — select the next link with a flag to review",
         f"- **{SHORTCUTS['confirm']}** — confirm the selected links",
         f"- **{SHORTCUTS['needs_review']}** — set the selected links to needs review",
-        f"- **{SHORTCUTS['undo']}** — undo the last correction",
+        f"- **{SHORTCUTS['merge_next']}** — merge the selected link with the next one",
+        f"- **{SHORTCUTS['split']}** — split the selected link",
+        f"- **{SHORTCUTS['undo']}** / **{SHORTCUTS['redo']}** — undo the last correction / redo the last correction undone",
         f"- **{SHORTCUTS['help']}** — this help",
         "",
         "Shortcuts do nothing while the cursor is in a text field.",
@@ -349,7 +374,7 @@ def toolbar(review: review_lib.Review, selected: list[int], shown: list[int], po
     revision = review.revision
     keys = [f"sel_{revision}_{p}" for p in shown]
     one = selected[0] if len(selected) == 1 else None
-    row1 = st.columns([1.1, 1.2, 1.1, 1.1, 1.2, 1.2, 3, 0.5])
+    row1 = st.columns([1.1, 1.2, 1.1, 1.1, 1.2, 1.2, 2.4, 1.6, 0.5])
     row1[0].button("Select page", key="select_page", on_click=select_all, args=(keys, True), help="select every link shown on this page")
     row1[1].button("Clear selection", key="clear_selection", on_click=select_all, args=(keys, False))
     row1[2].button("↑ Previous", key="previous_link", on_click=move_cursor, args=(positions, -1), shortcut=SHORTCUTS["previous"],
@@ -368,8 +393,14 @@ def toolbar(review: review_lib.Review, selected: list[int], shown: list[int], po
     if row1[6].button(f"↶ Undo: {last}" if last else "↶ Undo", key="undo", disabled=not last, shortcut=SHORTCUTS["undo"]):
         correct(review, "undo")
         st.rerun()
-    if row1[7].button("⌨", key="shortcuts", shortcut=SHORTCUTS["help"], help="keyboard shortcuts"):
+    undone = review.redo_list[-1].label if review.redo_list else ""
+    if row1[7].button(f"↷ Redo: {undone}" if undone else "↷ Redo", key="redo", disabled=not undone, shortcut=SHORTCUTS["redo"]):
+        correct(review, "redo")
+        st.rerun()
+    if row1[8].button("⌨", key="shortcuts", shortcut=SHORTCUTS["help"], help="keyboard shortcuts"):
         shortcuts_help()
+    st.button("⚑ Next flag", key="next_flag", on_click=move_to_flag, args=(positions,), shortcut=SHORTCUTS["next_flag"],
+              help="select the next link with a flag to review")
     actions = [
         ("Merge ↑", "merge_previous", (), "merge the selected link with the previous one"),
         ("Merge ↓", "merge_next", (), "merge the selected link with the next one"),
@@ -385,9 +416,18 @@ def toolbar(review: review_lib.Review, selected: list[int], shown: list[int], po
             ("EN alone", "mark_no_counterpart", ("en",), "the English has no counterpart in the French: unlink it"),
         ]
     for column, (label, method, extra, tip) in zip(st.columns(len(actions)), actions):
-        if column.button(label, key=f"act_{method}_{'_'.join(extra)}", disabled=one is None, help=f"{tip} (select exactly one link)") \
-                and one is not None:
+        if column.button(label, key=f"act_{method}_{'_'.join(extra)}", disabled=one is None, help=f"{tip} (select exactly one link)",
+                         shortcut=SHORTCUTS.get(method) if not extra else None) and one is not None:
+            comment, before = review.links[one].comment, review.revision
             correct(review, method, one, *extra)
+            if review.revision != before:  # the link made by the correction stays selected, so the next key acts on it
+                st.session_state[f"sel_{review.revision}_{one - 1 if method == 'merge_previous' else min(one, len(review.links) - 1)}"] = True
+            if not comment or "message" in st.session_state:  # nothing to say, or the correction was refused
+                pass
+            elif method in ("split", "mark_no_counterpart"):
+                st.session_state["message"] = ("info", f"The comment of link {one} stays on the first part, link {one}.")
+            elif method.startswith("merge"):
+                st.session_state["message"] = ("info", "The merged link keeps the comments of both links, joined.")
             st.rerun()
 
 
@@ -700,7 +740,8 @@ def glossary_view(review: review_lib.Review | None) -> None:
 
 # ---- QA view ---------------------------------------------------------------------------------
 
-VERDICT_LABELS = {"": "open", "accepted": "accepted", "dismissed": "dismissed"}
+VERDICT_LABELS = {"": "open", "accepted": "accepted", "dismissed": "dismissed", "fixed": "fixed by a correction", "outdated": "verdict outdated"}
+"""`Flag.review_state` → what the QA view says; the last two are verdicts whose flag a correction removed or changed."""
 QA_PAGE = 50
 
 
@@ -724,14 +765,17 @@ def qa_view(review: review_lib.Review) -> None:
     frame = review.flags().with_columns(pl.col("review_state").replace_strict(VERDICT_LABELS, default="open").alias("state"))
     rank = {severity: index for index, severity in enumerate(("error", "warning", "info"))}
     summary = (frame.group_by("severity", "kind")
-               .agg(pl.len().alias("flags"), *(pl.col("state").eq(state).sum().alias(state) for state in ("open", "accepted", "dismissed")))
+               .agg(pl.len().alias("flags"), *(pl.col("state").eq(state).sum().alias(state) for state in VERDICT_LABELS.values()))
                .with_columns(pl.col("severity").replace_strict(rank, default=len(rank)).alias("rank"))
                .sort("rank", "flags", descending=[False, True]).drop("rank"))
-    totals = {severity: frame.filter(pl.col("severity") == severity).height for severity in rank}
-    cols = st.columns(4)
+    current = frame.filter(~pl.col("review_state").is_in(PAST_VERDICT_STATES))
+    totals = {severity: current.filter(pl.col("severity") == severity).height for severity in rank}
+    cols = st.columns(5)
     for column, (severity, count) in zip(cols, totals.items()):
         column.metric(f"{severity.capitalize()}s" if severity != "info" else "Info", count)
     cols[3].metric("Open (no verdict yet)", frame.filter(pl.col("state") == "open").height)
+    cols[4].metric("Verdicts overtaken by a correction", frame.height - current.height,
+                   help="flags the reviewer had judged that a correction then removed (fixed) or changed (the verdict is outdated; the new flag is open)")
     st.dataframe(summary, hide_index=True, key="qa_summary", width="content")
 
     cols = st.columns(4)
@@ -767,14 +811,16 @@ def qa_view(review: review_lib.Review) -> None:
 def export_view(review: review_lib.Review) -> None:
     """Downloads reflecting the reviewer's corrections."""
     name = review.document_name
-    alignment, flags = review.alignment(), review.flags()
+    flag_list = review.flag_list()
+    alignment, flags = review.alignment(), export.flags_frame(flag_list)
     st.caption("Every download reflects the corrections saved in " + str(review.path))
     cols = st.columns(3)
     english = cols[0].selectbox("TMX English", export.ENGLISH_CHOICES, key="tmx_english",
                                 help="official: the official English (machine translation where there is none); mt: the machine translation; "
                                      "both: a unit for each")
     status = cols[0].selectbox("TMX links", export.STATUS_CHOICES, index=export.STATUS_CHOICES.index("all"), key="tmx_status")
-    cols[0].download_button("Aligned TMX", export.tmx_bytes(alignment, name, english=english, status=status, has_official=review.has_official),
+    cols[0].download_button("Aligned TMX", export.tmx_bytes(alignment, name, english=english, status=status, has_official=review.has_official,
+                                                             notes=flag_notes(flag_list)),
                             f"{name}.tmx", "application/x-tmx+xml", key="dl_tmx")
     cols[0].download_button("Alignment CSV", export.csv_bytes(alignment.drop("mt_engine")), f"{name}.alignment.csv", "text/csv",
                             key="dl_alignment_csv")

@@ -226,6 +226,58 @@ def correct(review: review_lib.Review, action: str, *args) -> None:
         st.session_state["message"] = ("error", f"The review could not be saved: {error}")
 
 
+def act(method: str, *args, keep: int | None = None) -> None:
+    """Button callback: apply one correction before the script runs (one run per click, not two); `keep` is the link left selected after it."""
+    review = st.session_state.get("review")
+    if review is None:
+        return
+    before = review.revision
+    correct(review, method, *args)
+    if keep is not None and review.revision != before:
+        st.session_state[f"sel_{review.revision}_{max(0, min(keep, len(review.links) - 1))}"] = True
+
+
+def act_on_link(method: str, one: int, *extra) -> None:
+    """Toolbar callback for a correction of one link: the link it makes stays selected, and the page says where a comment went."""
+    review = st.session_state.get("review")
+    if review is None or one is None or not 0 <= one < len(review.links):
+        return
+    comment = review.links[one].comment
+    act(method, one, *extra, keep=one - 1 if method == "merge_previous" else one)
+    if not comment or "message" in st.session_state:  # nothing to say, or the correction was refused
+        return
+    if method in ("split", "mark_no_counterpart"):
+        st.session_state["message"] = ("info", f"The comment of link {one} stays on the first part, link {one}.")
+    elif method.startswith("merge"):
+        st.session_state["message"] = ("info", "The merged link keeps the comments of both links, joined.")
+
+
+def set_status(selected: list[int], status: str) -> None:
+    """Confirm / needs-review callback; from the keyboard (the selected link is the cursor) the link stays selected."""
+    if not selected:
+        return
+    one = selected[0] if len(selected) == 1 else None
+    act("set_status", selected, status, keep=one if one is not None and one == st.session_state.get("cursor") else None)
+
+
+def dismiss(position: int, number: int, reason_key: str) -> None:
+    act("review_flag", position, number, "dismissed", st.session_state.get(reason_key, ""))
+
+
+def save_comment(position: int, key: str) -> None:
+    act("comment", position, st.session_state.get(key, ""))
+
+
+def save_texts(keys: dict[tuple[str, int], str]) -> None:
+    review = st.session_state.get("review")
+    if review is None:
+        return
+    for (side, index), key in keys.items():
+        text = st.session_state.get(key, "")
+        if text.strip() and text.strip() != (review.fr if side == "fr" else review.en)[index]:
+            act("edit_sentence", side, index, text)
+
+
 def flag_summary(flags) -> str:
     """Flag counts by severity, in words as well as colour ("⚑ 1 error, 2 info")."""
     counts = {severity: sum(flag.severity == severity for flag in flags) for severity in ("error", "warning", "info")}
@@ -382,21 +434,12 @@ def toolbar(review: review_lib.Review, selected: list[int], shown: list[int], po
     row1[3].button("↓ Next", key="next_link", on_click=move_cursor, args=(positions, 1), shortcut=SHORTCUTS["next"], help="select the next link")
     # A click can arrive from a view that a refresh has since replaced (selection gone): it then does nothing.
     for column, (label, status, key) in zip(row1[4:6], (("✓ Confirm", "confirmed", "confirm"), ("Needs review", "needs-review", "needs_review"))):
-        if column.button(label, key=key, type="primary" if status == "confirmed" else "secondary", disabled=not selected,
-                         shortcut=SHORTCUTS[key], help=f"set the selected links to {status}") and selected:
-            correct(review, "set_status", selected, status)
-            if one is not None and one == st.session_state.get("cursor"):
-                # reviewing from the keyboard: a status change moves no link, so the link under the cursor stays selected
-                st.session_state[f"sel_{review.revision}_{one}"] = True
-            st.rerun()
+        column.button(label, key=key, type="primary" if status == "confirmed" else "secondary", disabled=not selected,
+                      shortcut=SHORTCUTS[key], help=f"set the selected links to {status}", on_click=set_status, args=(selected, status))
     last = review.history[-1].label if review.history else ""
-    if row1[6].button(f"↶ Undo: {last}" if last else "↶ Undo", key="undo", disabled=not last, shortcut=SHORTCUTS["undo"]):
-        correct(review, "undo")
-        st.rerun()
+    row1[6].button(f"↶ Undo: {last}" if last else "↶ Undo", key="undo", disabled=not last, shortcut=SHORTCUTS["undo"], on_click=act, args=("undo",))
     undone = review.redo_list[-1].label if review.redo_list else ""
-    if row1[7].button(f"↷ Redo: {undone}" if undone else "↷ Redo", key="redo", disabled=not undone, shortcut=SHORTCUTS["redo"]):
-        correct(review, "redo")
-        st.rerun()
+    row1[7].button(f"↷ Redo: {undone}" if undone else "↷ Redo", key="redo", disabled=not undone, shortcut=SHORTCUTS["redo"], on_click=act, args=("redo",))
     if row1[8].button("⌨", key="shortcuts", shortcut=SHORTCUTS["help"], help="keyboard shortcuts"):
         shortcuts_help()
     st.button("⚑ Next flag", key="next_flag", on_click=move_to_flag, args=(positions,), shortcut=SHORTCUTS["next_flag"],
@@ -416,19 +459,8 @@ def toolbar(review: review_lib.Review, selected: list[int], shown: list[int], po
             ("EN alone", "mark_no_counterpart", ("en",), "the English has no counterpart in the French: unlink it"),
         ]
     for column, (label, method, extra, tip) in zip(st.columns(len(actions)), actions):
-        if column.button(label, key=f"act_{method}_{'_'.join(extra)}", disabled=one is None, help=f"{tip} (select exactly one link)",
-                         shortcut=SHORTCUTS.get(method) if not extra else None) and one is not None:
-            comment, before = review.links[one].comment, review.revision
-            correct(review, method, one, *extra)
-            if review.revision != before:  # the link made by the correction stays selected, so the next key acts on it
-                st.session_state[f"sel_{review.revision}_{one - 1 if method == 'merge_previous' else min(one, len(review.links) - 1)}"] = True
-            if not comment or "message" in st.session_state:  # nothing to say, or the correction was refused
-                pass
-            elif method in ("split", "mark_no_counterpart"):
-                st.session_state["message"] = ("info", f"The comment of link {one} stays on the first part, link {one}.")
-            elif method.startswith("merge"):
-                st.session_state["message"] = ("info", "The merged link keeps the comments of both links, joined.")
-            st.rerun()
+        column.button(label, key=f"act_{method}_{'_'.join(extra)}", disabled=one is None, help=f"{tip} (select exactly one link)",
+                      shortcut=SHORTCUTS.get(method) if not extra else None, on_click=act_on_link, args=(method, one, *extra))
 
 
 def prefill_term(text: str, side: str) -> None:
@@ -453,22 +485,19 @@ def flag_panel(review: review_lib.Review, selected: list[int]) -> None:
                 text = f"`{position}` · {flag.side.upper()} · **{flag.severity}** · {flag.kind}: “{flag.text[:80]}” — {flag.message}{suggestion}"
                 cols[0].markdown(f"~~{text}~~{verdict}" if flag.review_state == "dismissed" else text + verdict)
                 if flag.review_state:
-                    if cols[1].button("Reopen", key=f"reopen_{key}", help="take back the verdict on this flag"):
-                        correct(review, "review_flag", position, number, "open")
-                        st.rerun()
+                    cols[1].button("Reopen", key=f"reopen_{key}", help="take back the verdict on this flag", on_click=act,
+                                   args=("review_flag", position, number, "open"), kwargs={"keep": position})
                 else:
-                    if cols[1].button("Accept", key=f"accept_{key}", help="the issue is real (it stays in the QA list as accepted)"):
-                        correct(review, "review_flag", position, number, "accepted")
-                        st.rerun()
+                    cols[1].button("Accept", key=f"accept_{key}", help="the issue is real (it stays in the QA list as accepted)", on_click=act,
+                                   args=("review_flag", position, number, "accepted"), kwargs={"keep": position})
                     with cols[2].popover("Dismiss", help="a false positive: say why"):
                         reason = st.text_input("Why is it a false positive?", key=f"dismiss_reason_{key}")
-                        if st.button("Dismiss the flag", key=f"dismiss_{key}", disabled=not reason.strip()) and reason.strip():
-                            correct(review, "review_flag", position, number, "dismissed", reason)
-                            st.rerun()
-                if flag.suggestion and flag.side in ("fr", "en") and cols[3].button(
-                        "Apply suggestion", key=f"apply_{key}", help=f"replace “{flag.text[:40]}” with “{flag.suggestion.split(' | ')[0]}” in the text"):
-                    correct(review, "apply_suggestion", position, number)
-                    st.rerun()
+                        st.button("Dismiss the flag", key=f"dismiss_{key}", disabled=not reason.strip(), on_click=dismiss,
+                                  args=(position, number, f"dismiss_reason_{key}"))
+                if flag.suggestion and flag.side in ("fr", "en"):
+                    tip = f"replace “{flag.text[:40]}” with “{flag.suggestion.split(' | ')[0]}” in the text"
+                    cols[3].button("Apply suggestion", key=f"apply_{key}", help=tip, on_click=act,
+                                   args=("apply_suggestion", position, number), kwargs={"keep": position})
                 if flag.text:
                     cols[4].button("Add to glossary", key=f"addterm_{key}", on_click=prefill_term,
                                    args=(flag.text, flag.side), help="open the Glossary tab with this span as a new term")
@@ -484,9 +513,8 @@ def link_editor(review: review_lib.Review, position: int) -> None:
     with st.expander(f"Link {position}: comment and corrections" + (" 💬" if link.comment else ""), expanded=False):
         comment = st.text_area("Comment (kept in the review file, exported as a TMX note and in the alignment CSV)", value=link.comment,
                                key=f"comment_{revision}_{position}", height=68)
-        if st.button("Save comment", key=f"save_comment_{revision}_{position}", disabled=comment.strip() == link.comment):
-            correct(review, "comment", position, comment)
-            st.rerun()
+        st.button("Save comment", key=f"save_comment_{revision}_{position}", disabled=comment.strip() == link.comment, on_click=save_comment,
+                  args=(position, f"comment_{revision}_{position}"))
         sentences = [("fr", i, review.fr[i]) for i in link.fr_ids] + [("en", i, review.en[i]) for i in link.en_ids]
         edits = {}
         for side, index, text in sentences:
@@ -497,10 +525,8 @@ def link_editor(review: review_lib.Review, position: int) -> None:
                     label += " — the machine translation was made from the original"
             edits[(side, index)] = st.text_area(label, value=text, key=f"text_{revision}_{side}_{index}", height=68)
         changed = [(side, index, edits[(side, index)]) for side, index, text in sentences if edits[(side, index)].strip() != text]
-        if st.button("Save corrected text", key=f"save_text_{revision}_{position}", disabled=not changed):
-            for side, index, text in changed:
-                correct(review, "edit_sentence", side, index, text)
-            st.rerun()
+        st.button("Save corrected text", key=f"save_text_{revision}_{position}", disabled=not changed, on_click=save_texts,
+                  args=({(side, index): f"text_{revision}_{side}_{index}" for side, index, _ in changed},))
 
 
 # ---- glossary --------------------------------------------------------------------------------

@@ -166,12 +166,15 @@ def open_document(page, app_server, name: str) -> None:
     expect(page.get_by_text("links match the filters")).to_be_visible(timeout=180_000)
 
 
-def select_link(page, app_server, position: int) -> int:
+def select_link(page, app_server, position: int, name: str = DOCUMENT) -> int:
     """Tick a link's checkbox (its key carries the review's revision); return that revision."""
     from playwright.sync_api import expect
 
-    current = revision(app_server)
-    page.locator(f".st-key-sel_{current}_{position} label").click()
+    wait_idle(page)
+    current = revision(app_server, name)
+    box = page.locator(f".st-key-sel_{current}_{position}")
+    if not box.locator("input").first.is_checked():  # the link an action was taken on stays selected
+        box.locator("label").first.click()
     expect(page.get_by_text("Flags of the selected links")).to_be_visible(timeout=30_000)
     return current
 
@@ -351,3 +354,139 @@ def test_a_glossary_emptied_by_mistake_is_refused_and_versions_restore_it(app_se
     restore.click()
     expect(page.get_by_text("Restored the version")).to_be_visible(timeout=30_000)
     assert glossary.read_text(encoding="utf-8") == before
+
+
+SHORT = "un-sg-world-day-2023"  # the third seed document, for the tests below (14 links, official English)
+
+
+def comment_on(page, app_server, name: str, position: int, text: str) -> None:
+    from playwright.sync_api import expect
+
+    current = select_link(page, app_server, position, name)
+    page.get_by_text(f"Link {position}: comment and corrections").click()
+    box = page.locator(f".st-key-comment_{current}_{position} textarea")
+    box.fill(text)
+    box.press("Control+Enter")
+    page.locator(f".st-key-save_comment_{current}_{position} button:enabled").click()
+    expect(page.get_by_text(f"Undo: comment on link {position}")).to_be_visible(timeout=30_000)
+    wait_idle(page)
+
+
+def test_comments_survive_merge_and_split_and_redo_brings_a_correction_back(app_server, page) -> None:
+    from playwright.sync_api import expect
+
+    open_document(page, app_server, SHORT)
+    comment_on(page, app_server, SHORT, 1, "Opening sentence checked.")
+    comment_on(page, app_server, SHORT, 2, "Second sentence: ask the UN office.")
+    before = saved_review(app_server, SHORT)["links"]
+
+    select_link(page, app_server, 1, SHORT)
+    page.locator(".st-key-act_merge_next_ button:enabled").first.click()
+    expect(page.get_by_text("Undo: merge links 1 and 2 (their comments joined)")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("The merged link keeps the comments of both links")).to_be_visible()
+    merged = saved_review(app_server, SHORT)["links"][1]
+    assert merged["comment"] == "Opening sentence checked.\nSecond sentence: ask the UN office."
+    assert merged["fr_ids"] == [0, 1] and merged["en_ids"] == [1, 2]
+
+    wait_idle(page)
+    expect(page.locator(f".st-key-sel_{revision(app_server, SHORT)}_1 input")).to_be_checked()  # the merged link stays selected
+    page.locator(".st-key-act_split_ button:enabled").first.click()
+    expect(page.get_by_text("Undo: split link 1 (its comment stays on the first part, link 1)")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("The comment of link 1 stays on the first part, link 1.")).to_be_visible()
+    links = saved_review(app_server, SHORT)["links"]
+    assert links[1]["comment"] == merged["comment"] and "comment" not in links[2]
+
+    wait_idle(page)
+    page.locator(".st-key-undo button:enabled").first.click()
+    expect(page.get_by_text("Undo: merge links 1 and 2 (their comments joined)")).to_be_visible(timeout=30_000)
+    assert saved_review(app_server, SHORT)["links"][1] == merged
+    wait_idle(page)
+    page.locator(".st-key-redo button:enabled").first.click()
+    expect(page.get_by_text("Undo: split link 1 (its comment stays on the first part")).to_be_visible(timeout=30_000)
+    saved = saved_review(app_server, SHORT)
+    assert saved["links"][1]["comment"] == merged["comment"] and saved["redo"] == []
+    assert [link["fr_ids"] for link in saved["links"]] == [link["fr_ids"] for link in before]
+
+
+def test_merge_split_redo_and_next_flag_from_the_keyboard(app_server, page) -> None:
+    from playwright.sync_api import expect
+
+    open_document(page, app_server, SHORT)
+    expect(page.locator(".st-key-next_flag button").first).to_be_visible(timeout=30_000)
+    page.wait_for_timeout(1000)
+    page.get_by_role("heading", name=SHORT).click()
+    current = revision(app_server, SHORT)
+    wait_idle(page)
+    page.keyboard.press("f")  # link 0 carries an error flag (a garbled term)
+    expect(page.locator(f".st-key-sel_{current}_0 input")).to_be_checked(timeout=30_000)
+    wait_idle(page)
+    page.keyboard.press("f")  # link 1: an MT word left untranslated
+    expect(page.locator(f".st-key-sel_{current}_1 input")).to_be_checked(timeout=30_000)
+    expect(page.locator(f".st-key-sel_{current}_0 input")).not_to_be_checked()
+    wait_idle(page)
+    page.keyboard.press("m")
+    expect(page.get_by_text("Undo: merge links 1 and 2")).to_be_visible(timeout=30_000)
+    assert saved_review(app_server, SHORT)["links"][1]["fr_ids"] == [0, 1]
+    wait_idle(page)
+    page.keyboard.press("s")
+    expect(page.get_by_text("Undo: split link 1")).to_be_visible(timeout=30_000)
+    assert saved_review(app_server, SHORT)["links"][1]["fr_ids"] == [0]
+    wait_idle(page)
+    page.keyboard.press("u")
+    expect(page.get_by_text("Redo: split link 1")).to_be_visible(timeout=30_000)
+    assert saved_review(app_server, SHORT)["links"][1]["fr_ids"] == [0, 1]
+    wait_idle(page)
+    page.keyboard.press("Shift+U")
+    expect(page.get_by_text("Undo: split link 1")).to_be_visible(timeout=30_000)
+    saved = saved_review(app_server, SHORT)
+    assert saved["links"][1]["fr_ids"] == [0] and saved["history"][-1]["label"].startswith("split link 1")
+    wait_idle(page)
+    page.keyboard.press("h")
+    dialog = page.get_by_role("dialog")
+    for line in ("merge the selected link with the next one", "split the selected link", "redo the last correction undone",
+                 "select the next link with a flag to review"):
+        expect(dialog.get_by_text(line, exact=False)).to_be_visible(timeout=30_000)
+
+
+def test_verdicts_overtaken_by_a_correction_stay_visible_and_never_move_to_another_flag(app_server, page) -> None:
+    """Runs after the flags test: there the date-mismatch flag of link 2 was fixed by its suggestion and link 0's omission accepted."""
+    from playwright.sync_api import expect
+
+    verdicts = {v["flag"][3]: v for v in saved_review(app_server)["flag_reviews"]}
+    assert verdicts["date-mismatch"]["outcome"].startswith("fixed: was accepted (suggestion applied); the text correction “apply the suggestion")
+    assert verdicts["omission"]["state"] == "accepted" and "outcome" not in verdicts["omission"]
+    open_document(page, app_server, DOCUMENT)
+
+    # Correct the French of link 0: the omission flag is raised again on the new text, open; the acceptance is outdated.
+    current = select_link(page, app_server, 0)
+    page.get_by_text("Link 0: comment and corrections").click()
+    box = page.locator(f".st-key-text_{current}_fr_0 textarea")
+    box.fill(box.input_value() + " (révisé)")
+    box.press("Control+Enter")
+    page.locator(f".st-key-save_text_{current}_0 button:enabled").click()
+    expect(page.get_by_text("Undo: edit FR sentence 0")).to_be_visible(timeout=30_000)
+    verdicts = {v["flag"][3]: v for v in saved_review(app_server)["flag_reviews"]}
+    assert verdicts["omission"]["outcome"].startswith("outdated: was accepted; the text correction “edit FR sentence 0” changed the flag")
+    wait_idle(page)
+    select_link(page, app_server, 0)
+    expect(page.locator('[class*="st-key-accept_"][class*="_0_"] button').first).to_be_visible(timeout=30_000)  # open again
+    expect(page.get_by_text("✓ accepted")).to_have_count(0)
+
+    page.get_by_role("tab", name="QA").click()
+    expect(page.get_by_text("flags match")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("fixed by a correction").first).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("was accepted (suggestion applied); the text correction “apply the suggestion of the date-mismatch flag",
+                            exact=False).first).to_be_visible()
+    expect(page.get_by_text("verdict outdated", exact=False).first).to_be_visible()
+    page.locator(".st-key-qa_state").click()  # the QA filter: only the verdicts a correction overtook
+    page.get_by_role("option", name="fixed by a correction", exact=True).click()
+    page.keyboard.press("Escape")
+    expect(page.get_by_text(re.compile(r"^1 of \d+ flags match"))).to_be_visible(timeout=30_000)
+
+    page.get_by_role("tab", name="Export").click()
+    with page.expect_download(timeout=60_000) as download:
+        page.locator(".st-key-dl_tmx button").click()
+    tmx = Path(download.value.path()).read_text(encoding="utf-8")
+    assert "Reviewer's verdict: error date-mismatch flag on EN “October 12, 2023”: fixed — was accepted (suggestion applied)" in tmx
+    assert "October 24, 2023" in tmx and "October 12, 2023</seg>" not in tmx  # the corrected English is exported
+    assert "Reviewer's comment: Date checked against the press release of 24 October." in tmx

@@ -22,6 +22,7 @@ import streamlit as st
 
 from align import settings
 from align.aligner.embedding import DEFAULT_MODEL, load_encoder
+from align.checks.base import SUGGESTION_SEPARATOR
 from align.errors import InputError, ModelMissingError
 from align.export import tables as export
 from align.interchange import tbx
@@ -463,10 +464,20 @@ def toolbar(review: review_lib.Review, selected: list[int], shown: list[int], po
                       shortcut=SHORTCUTS.get(method) if not extra else None, on_click=act_on_link, args=(method, one, *extra))
 
 
-def prefill_term(text: str, side: str) -> None:
-    """Button callback: open the Glossary tab with the flagged span ready to add."""
+def prefill_term(text: str, side: str, suggestion: str = "") -> None:
+    """Button callback: open the Glossary tab with the flagged span ready to add, its concept and status chosen.
+
+    A span that is a wrong form of a glossary concept (the flag suggests one of its terms) is offered as a forbidden term of that
+    concept; any other span as the preferred term of a new concept named after it.
+    """
+    terms = current_glossary().terms
+    wanted = {option.strip().casefold() for option in suggestion.split(SUGGESTION_SEPARATOR) if option.strip()}
+    known = terms.filter(pl.col("term").str.to_lowercase().is_in(list(wanted | {text.casefold()})))["concept"].to_list()
+    concept = known[0] if known else text
+    already = terms.filter((pl.col("concept") == concept) & (pl.col("term").str.to_lowercase() == text.casefold())).height > 0
     st.session_state["term_prefill"] = {"term": text, "lang": "fr" if side == "fr" else "en"}
-    st.session_state["tab"] = "Glossary"
+    st.session_state.update(new_concept=concept, new_lang="fr" if side == "fr" else "en",
+                            new_status="forbidden" if known and not already else "preferred", tab="Glossary")
 
 
 def flag_panel(review: review_lib.Review, selected: list[int]) -> None:
@@ -500,7 +511,7 @@ def flag_panel(review: review_lib.Review, selected: list[int]) -> None:
                                    args=("apply_suggestion", position, number), kwargs={"keep": position})
                 if flag.text:
                     cols[4].button("Add to glossary", key=f"addterm_{key}", on_click=prefill_term,
-                                   args=(flag.text, flag.side), help="open the Glossary tab with this span as a new term")
+                                   args=(flag.text, flag.side, flag.suggestion), help="open the Glossary tab with this span as a new term")
         if not any_flag:
             st.caption("No flags on the selected links.")
     if len(selected) == 1:
@@ -701,7 +712,7 @@ def glossary_view(review: review_lib.Review | None) -> None:
         concept = cols[0].selectbox("Concept", sorted(set(terms["concept"].to_list())), index=None, accept_new_options=True,
                                     placeholder="existing or new", key="new_concept")
         term = cols[1].text_input("Term", value=prefill.get("term", ""), key=f"new_term_{prefill.get('term', '')}")
-        lang = cols[2].selectbox("Lang", ["fr", "en"], index=0 if prefill.get("lang", "fr") == "fr" else 1, key="new_lang")
+        lang = cols[2].selectbox("Lang", ["fr", "en"], key="new_lang")
         status = cols[3].selectbox("Status", list(glossary_lib.STATUSES), key="new_status")
         note = cols[4].text_input("Note", key="new_note")
         if st.form_submit_button("Add to glossary"):

@@ -68,7 +68,7 @@ def _median_ms(action: Callable[[], object], repeat: int) -> float:
     return statistics.median(times) * 1000
 
 
-def server_figures(repeat: int) -> tuple[str, str]:
+def server_figures(repeat: int) -> tuple[tuple[str, str], tuple[str, str]]:
     """Per-interaction script time through Streamlit's AppTest."""
     from streamlit.testing.v1 import AppTest
 
@@ -118,20 +118,22 @@ class Timings:
             print(f"  {label:<34} {len(values):>4} {statistics.median(values):7.2f}s {max(values):7.2f}s{flag}", flush=True)
 
 
-def flag_kinds_to_act_on(review) -> tuple[str, str]:
-    """(a kind whose flags carry a suggestion that can be applied to the French or English, the commonest kind on the official sides)."""
+def flag_kinds_to_act_on(review) -> tuple[tuple[str, str], tuple[str, str]]:
+    """((kind, side) whose every flag carries a suggestion that applies to the French or English, (kind, side) the commonest other)."""
     from collections import Counter
 
-    sides = [flag for flag in review.flag_list() if flag.side in ("fr", "en") and flag.link is not None]
-    applicable = Counter(flag.kind for flag in sides if flag.suggestion and 0 < flag.end - flag.start < 80)
-    common = Counter(flag.kind for flag in sides)
-    if not applicable or not common:
-        raise RuntimeError("the long document has no flag to act on: the bench needs flags with suggestions")
-    suggestion_kind = applicable.most_common(1)[0][0]
-    return suggestion_kind, next(kind for kind, _ in common.most_common() if kind != suggestion_kind)
+    flags = [flag for flag in review.flag_list() if flag.side in ("fr", "en") and flag.link is not None]
+    every = Counter((flag.kind, flag.side) for flag in flags)
+    applicable = Counter((flag.kind, flag.side) for flag in flags if flag.suggestion and 0 < flag.end - flag.start < 80)
+    suggestion = next((group for group, count in applicable.most_common() if count == every[group]), None)
+    if suggestion is None:
+        raise RuntimeError(f"the long document has no kind of flag whose suggestions all apply: {dict(applicable)} of {dict(every)}")
+    print(f"flags acted on in the browser: apply the suggestion of {suggestion} ({every[suggestion]} flags), "
+          f"dismiss {next(group for group, _ in every.most_common() if group != suggestion)}", flush=True)
+    return suggestion, next(group for group, _ in every.most_common() if group != suggestion)
 
 
-def browser_figures(env: dict[str, str], kinds: tuple[str, str], pages: int) -> None:
+def browser_figures(env: dict[str, str], kinds: tuple[tuple[str, str], tuple[str, str]], pages: int) -> None:
     """End-to-end times in Chromium against `streamlit run app.py`, 25 links per page: each interaction from the click (or key)
     until the page shows its result."""
     from playwright.sync_api import expect, sync_playwright
@@ -215,8 +217,7 @@ def browser_figures(env: dict[str, str], kinds: tuple[str, str], pages: int) -> 
                 idle()
                 timed("next page", lambda n=number: page.locator(".st-key-page button").filter(has_text=re.compile(f"^{n + 1}$")).first.click(),
                       lambda n=number: (shown(f"page {n + 1} of")(), idle()))
-            suggestion_kind, common_kind = kinds
-            for kind, verdict in ((suggestion_kind, "apply"), (common_kind, "dismiss")):
+            for (kind, side), verdict in zip(kinds, ("apply", "dismiss")):
                 for _ in range(3):
                     page.goto(url)
                     shown("links match the filters")()
@@ -231,6 +232,8 @@ def browser_figures(env: dict[str, str], kinds: tuple[str, str], pages: int) -> 
                     timed("QA view filter (kind)", lambda kind=kind: choose("qa_kind", kind),
                           lambda caption=caption: (expect(page.get_by_text("flags match").first).not_to_have_text(caption, timeout=120_000), idle()))
                     choose("qa_state", "open")
+                    idle()
+                    choose("qa_side", side)
                     idle()
                     timed("jump to the link", click('[class*="st-key-qa_go_"]'),
                           lambda: (shown("Flags of the selected links")(), idle()))
@@ -248,7 +251,7 @@ def browser_figures(env: dict[str, str], kinds: tuple[str, str], pages: int) -> 
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
-    timings.report()
+        timings.report()
 
 
 def command_bench_app(args: argparse.Namespace) -> int:

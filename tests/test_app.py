@@ -244,6 +244,7 @@ def test_add_to_glossary_from_a_flagged_span(workspace) -> None:
     assert at.session_state["tab"] == "Glossary"
     assert at.text_input(key=f"new_term_{flag.text}").value == flag.text
     assert at.selectbox(key="new_lang").value == ("fr" if flag.side == "fr" else "en")
+    assert at.selectbox(key="new_concept").value and at.selectbox(key="new_status").value in ("preferred", "forbidden")
 
 
 def test_export_offers_every_format(workspace) -> None:

@@ -490,3 +490,39 @@ def test_verdicts_overtaken_by_a_correction_stay_visible_and_never_move_to_anoth
     assert "Reviewer's verdict: error date-mismatch flag on EN “October 12, 2023”: fixed — was accepted (suggestion applied)" in tmx
     assert "October 24, 2023" in tmx and "October 12, 2023</seg>" not in tmx  # the corrected English is exported
     assert "Reviewer's comment: Date checked against the press release of 24 October." in tmx
+
+
+def test_a_flagged_span_goes_to_the_glossary_with_its_concept_and_status(app_server, page) -> None:
+    from playwright.sync_api import expect
+
+    glossary = app_server["glossary"]
+    open_document(page, app_server, SHORT)
+    current = select_link(page, app_server, 0, SHORT)  # « Human Trafficking in Persons »: a garbled form of a glossary term
+    page.locator(f'[class*="st-key-addterm_{current}_0_"] button').first.click()
+    form = page.locator('[data-testid="stForm"]')
+    expect(form.get_by_role("combobox", name="Concept")).to_have_value("trafficking in persons", timeout=30_000)  # the concept, chosen
+    expect(form.get_by_role("combobox", name="Status")).to_have_value("forbidden")
+    expect(form.get_by_role("combobox", name="Lang")).to_have_value("en")
+    expect(form.get_by_role("textbox", name="Term")).to_have_value("Human Trafficking in Persons")
+    form.get_by_role("button", name="Add to glossary").click()
+    expect(page.get_by_text("Glossary saved (5 entries)")).to_be_visible(timeout=60_000)
+    assert "trafficking in persons,,en,Human Trafficking in Persons,forbidden," in glossary.read_text(encoding="utf-8")
+
+
+def test_a_damaged_glossary_is_shown_and_restored_from_the_page(app_server, page) -> None:
+    from playwright.sync_api import expect
+
+    glossary = app_server["glossary"]
+    good = glossary.read_text(encoding="utf-8")
+    glossary.write_text(good + "trafficking in persons,en,traffic of people,sometimes\n", encoding="utf-8")
+    page.goto(f"{app_server['url']}/?document={SHORT}", timeout=60_000)
+    expect(page.get_by_text("The glossary cannot be used", exact=False)).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("traffic of people,sometimes", exact=False).first).to_be_visible()  # the faulty line, shown
+    expect(page.locator(".st-key-glossary_restore button")).to_be_visible(timeout=30_000)  # previous versions are offered
+    raw = page.locator('[class*="st-key-glossary_raw_"] textarea')
+    raw.fill(good)  # correct the file's text in the page
+    raw.press("Control+Enter")
+    wait_idle(page)
+    page.locator(".st-key-glossary_raw_save button").click()
+    expect(page.get_by_text("links match the filters")).to_be_visible(timeout=120_000)  # the app works again
+    assert glossary.read_text(encoding="utf-8") == good

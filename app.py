@@ -52,7 +52,7 @@ mark[title] {cursor: help;}
 .badge-confirmed {background: #d4f4dd; color: #1e6b34;}
 .badge-needs-review {background: #fde2c8; color: #8a4b0f;}
 .badge-auto {background: #e6e6e6; color: #444;}
-.empty-side {color: #999; font-style: italic;}
+.empty-side {color: #666; font-style: italic;}
 .sev-text-error {color: #a61b1b; font-weight: 600;}
 .sev-text-warning {color: #7a5a00;}
 .sev-text-info {color: #2f5d8a;}
@@ -60,6 +60,9 @@ mark[title] {cursor: help;}
 .row-grid {display: grid; column-gap: 1.2rem;}
 .grid-3 {grid-template-columns: 3fr 3fr 3fr 0.9fr;}
 .grid-2 {grid-template-columns: 4fr 4fr 0.9fr;}
+.sr-only {position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;}
+mark:focus {outline: 2px solid #1a4c8b; outline-offset: 1px;}
+.legend {font-size: 0.8rem; color: #444;}
 </style>
 """
 
@@ -307,6 +310,15 @@ def review_view(review: review_lib.Review, filters: dict) -> None:
     d.metric("Links", counts["total"])
     st.progress(counts["confirmed"] / counts["total"] if counts["total"] else 0.0,
                 text=f"{counts['confirmed']} of {counts['total']} links confirmed")
+
+    if not review.history and not review.redo_list and counts["confirmed"] == 0:
+        st.info("**How to review:** tick a link (or press J) and its flags appear above the list, with what you can do about each; "
+                "✓ Confirm (Y) when the French and English match, Needs review (N) when they do not, Merge/Split (M/S) to redraw links. "
+                "Every correction is saved at once and can be undone (U) and redone (Shift+U). Press H for all the keys.")
+    st.markdown('<div class="legend">Highlights: <mark class="sev-error">error</mark> · <mark class="sev-warning">warning</mark> · '
+                '<mark class="sev-info">info</mark> (hover or focus one for its message) — status: '
+                f'{status_badge("auto")} not yet reviewed · {status_badge("needs-review")} · {status_badge("confirmed")} · ✎ corrected text · '
+                '💬 comment</div>', unsafe_allow_html=True)
 
     positions = review.select(kinds=filters["kinds"], severities=filters["severities"], statuses=filters["statuses"],
                               min_score=filters["min_score"], max_score=filters["max_score"], queue=filters["queue"])

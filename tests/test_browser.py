@@ -115,6 +115,52 @@ def page(browser, app_server):
     assert "Traceback" not in app_server["log"].read_text(errors="replace")
 
 
+CONTRAST = """() => {
+  const channel = c => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+  const luminance = rgb => 0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2]);
+  const parse = text => (text.match(/[0-9.]+/g) || []).map(Number);
+  const background = element => {
+    for (let node = element; node; node = node.parentElement) {
+      const colour = parse(getComputedStyle(node).backgroundColor);
+      if (colour.length === 3 || (colour.length === 4 && colour[3] > 0)) return colour;
+    }
+    return [255, 255, 255];
+  };
+  const worst = {};
+  for (const selector of SELECTORS) {
+    for (const element of document.querySelectorAll(selector)) {
+      const [a, b] = [luminance(parse(getComputedStyle(element).color)), luminance(background(element))];
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      worst[selector] = Math.min(worst[selector] ?? 99, ratio);
+    }
+  }
+  return worst;
+}"""
+CONTRAST_SELECTORS = [".badge-confirmed", ".badge-needs-review", ".badge-auto", ".sev-text-error", ".sev-text-warning", ".sev-text-info",
+                      "mark.sev-error", "mark.sev-warning", "mark.sev-info", ".empty-side", ".col-head", ".legend", ".link-meta"]
+
+
+def test_a_first_look_at_1366x768_explains_itself_reads_well_and_flags_take_the_focus(app_server, page) -> None:
+    """Runs first: the document has no correction yet, so the page says what to do."""
+    from playwright.sync_api import expect
+
+    page.set_viewport_size({"width": 1366, "height": 768})
+    open_document(page, app_server, DOCUMENT)
+    expect(page.get_by_text("How to review:", exact=False)).to_be_visible()
+    expect(page.locator(".legend")).to_contain_text("error")
+    confirm = page.locator(".st-key-confirm button").first
+    expect(confirm).to_be_in_viewport()  # the toolbar is on the first screen
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1366, "nothing needs a horizontal scroll at 1366 px"
+    ratios = page.evaluate(CONTRAST.replace("SELECTORS", json.dumps(CONTRAST_SELECTORS)))
+    assert {"mark.sev-error", ".badge-needs-review", ".empty-side"} <= set(ratios)
+    assert all(ratio >= 4.5 for ratio in ratios.values()), f"WCAG AA needs 4.5:1 for text: {ratios}"
+    mark = page.locator('mark[tabindex="0"]').first
+    mark.focus()
+    assert page.evaluate("document.activeElement.tagName") == "MARK"
+    assert re.search(r"\((error|warning|info): ", mark.locator(".sr-only").inner_text())  # what a screen reader says of it
+    assert not (app_server["reviews"] / f"{DOCUMENT}.review.json").exists(), "looking saves nothing"
+
+
 def test_confirm_a_link_in_chromium(app_server, page, tmp_path) -> None:
     from playwright.sync_api import expect
 

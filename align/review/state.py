@@ -838,7 +838,9 @@ def highlight_html(text: str, flags: Iterable[Flag]) -> str:
             worst = min(covering, key=lambda flag: rank.get(flag.severity, len(rank))).severity
             tip = " | ".join(_flag_tip(flag) for flag in covering)
             kinds = " ".join(sorted({flag.kind for flag in covering}))
-            piece = f'<mark class="sev-{html.escape(worst)}" data-kind="{html.escape(kinds)}" title="{html.escape(tip)}">{piece}</mark>'
+            # Focusable, and the severity in words for screen readers (the colour alone says nothing to them).
+            piece = (f'<mark class="sev-{html.escape(worst)}" data-kind="{html.escape(kinds)}" title="{html.escape(tip)}" tabindex="0">{piece}'
+                     f'<span class="sr-only"> ({html.escape(worst)}: {html.escape(kinds)})</span></mark>')
         pieces.append(piece)
     return "".join(pieces)
 

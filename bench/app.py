@@ -82,8 +82,12 @@ def server_figures(repeat: int) -> tuple[tuple[str, str], tuple[str, str]]:
     kinds = flag_kinds_to_act_on(app.session_state["review"])
 
     def tick() -> None:
-        key = next(box.key for box in app.checkbox if box.key and box.key.startswith("sel_") and not box.value)
-        app.checkbox(key=key).check().run()
+        """Select one link alone (the link a correction made stays selected: it is unticked first, in the same run)."""
+        boxes = [box for box in app.checkbox if box.key and box.key.startswith("sel_")]
+        for box in boxes:
+            if box.value:
+                box.uncheck()
+        next(box for box in boxes if not box.value).check().run()
 
     for size in (25, 100):
         app.selectbox(key="page_size").set_value(size).run()

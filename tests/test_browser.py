@@ -538,6 +538,47 @@ def test_verdicts_overtaken_by_a_correction_stay_visible_and_never_move_to_anoth
     assert "Reviewer's comment: Date checked against the press release of 24 October." in tmx
 
 
+def test_page_size_empty_filter_and_a_refused_entry_keep_the_reviewer_where_they_were(app_server, page) -> None:
+    from playwright.sync_api import expect
+
+    glossary_before = app_server["glossary"].read_text(encoding="utf-8")
+    review_file = app_server["reviews"] / f"{SHORT}.review.json"
+    review_before = review_file.read_bytes() if review_file.exists() else None
+    open_document(page, app_server, SHORT)
+    current = revision(app_server, SHORT)
+
+    def choose(key: str, option: str) -> None:
+        wait_idle(page)
+        page.locator(f".st-key-{key}").click()
+        page.get_by_role("option", name=option, exact=True).click()
+
+    choose("page_size", "10")
+    expect(page.get_by_text("page 1 of 2", exact=False)).to_be_visible(timeout=30_000)
+    wait_idle(page)
+    page.locator(".st-key-page button").filter(has_text=re.compile("^2$")).first.click()
+    expect(page.locator(f".st-key-sel_{current}_10")).to_be_visible(timeout=30_000)
+    choose("page_size", "25")  # the page that holds link 10 opens, not page 2 of 25
+    expect(page.get_by_text("page 1 of 1", exact=False)).to_be_visible(timeout=30_000)
+    wait_idle(page)
+    expect(page.locator(f".st-key-sel_{current}_10")).to_be_visible(timeout=30_000)
+
+    choose("filter_status", "confirmed")  # no link of this document is confirmed
+    page.keyboard.press("Escape")
+    expect(page.get_by_text("No link matches these filters")).to_be_visible(timeout=30_000)
+
+    page.get_by_role("tab", name="Glossary").click()
+    form = page.locator('[data-testid="stForm"]')
+    expect(form).to_be_visible(timeout=30_000)
+    form.get_by_role("textbox", name="Term").fill("traite des enfants")
+    form.get_by_role("textbox", name="Note").fill("seen in the 2019 report")
+    form.get_by_role("button", name="Add to glossary").click()  # no concept: refused
+    expect(page.get_by_text("Glossary not saved", exact=False)).to_be_visible(timeout=30_000)
+    expect(form.get_by_role("textbox", name="Term")).to_have_value("traite des enfants")
+    expect(form.get_by_role("textbox", name="Note")).to_have_value("seen in the 2019 report")
+    assert app_server["glossary"].read_text(encoding="utf-8") == glossary_before
+    assert (review_file.read_bytes() if review_file.exists() else None) == review_before, "paging and filtering change nothing on disk"
+
+
 def test_a_flagged_span_goes_to_the_glossary_with_its_concept_and_status(app_server, page) -> None:
     from playwright.sync_api import expect
 

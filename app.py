@@ -93,6 +93,23 @@ def loaded_glossary(path: str, fingerprint: str) -> glossary_lib.Glossary:
     return glossary_lib.load_glossary(path)
 
 
+def corpus_document(name: str):
+    """Document `name` of the corpus, read and decoded once per version of its files (not on every rerun)."""
+    root = corpus.texts_dir()
+    try:
+        signature = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size)
+                          for side in ("fr", "en") for path in corpus.source_files(root / side) if path.stem == name)
+    except OSError:  # a file replaced while we looked: read it as it is now
+        return corpus.open_document(name)
+    return read_corpus_document(name, str(root), signature)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def read_corpus_document(name: str, root: str, signature: tuple):
+    """`corpus.open_document`; `root` and `signature` (paths, mtimes and sizes of the document's files) key the cache."""
+    return corpus.open_document(name)
+
+
 @st.cache_resource(show_spinner="Loading the sentence encoder…")
 def encoder():
     """The sentence encoder, loaded once per server process."""
@@ -185,7 +202,7 @@ def keep_first_row() -> None:
 def open_review(name: str) -> review_lib.Review | None:
     """The session's review of document `name`, (re)built when the text or the glossary changed."""
     try:
-        document = corpus.open_document(name)
+        document = corpus_document(name)
         glossary = current_glossary()
     except InputError as error:
         st.error(str(error))

@@ -177,6 +177,18 @@ def browser_figures(env: dict[str, str], kinds: tuple[tuple[str, str], tuple[str
             def shown(text: str) -> Callable[[], None]:
                 return lambda: expect(page.get_by_text(text, exact=False).first).to_be_visible(timeout=120_000)
 
+            def saved(text: str) -> Callable[[], None]:
+                """Done when the review file has a new revision and the page shows `text` with its script run over."""
+                before = revision()
+
+                def done() -> None:
+                    deadline = time.monotonic() + 120
+                    while revision() == before and time.monotonic() < deadline:
+                        time.sleep(0.02)
+                    shown(text)()
+                    idle()
+                return done
+
             def tick(position: int) -> None:
                 box = f".st-key-sel_{revision()}_{position}"
                 timed("select a link (tick)", lambda: page.locator(f"{box} label").click(),
@@ -196,19 +208,19 @@ def browser_figures(env: dict[str, str], kinds: tuple[tuple[str, str], tuple[str
             for number in range(1, pages + 1):
                 first = (number - 1) * 25
                 tick(first)
-                timed("confirm", click(".st-key-confirm"), shown(f"Undo: set link {first} to confirmed"))
+                timed("confirm", click(".st-key-confirm"), saved(f"Undo: set link {first} to confirmed"))
                 idle()
                 tick(first)  # the link just confirmed: needs-review always changes it
-                timed("needs-review", click(".st-key-needs_review"), shown(f"Undo: set link {first} to needs-review"))
+                timed("needs-review", click(".st-key-needs_review"), saved(f"Undo: set link {first} to needs-review"))
                 idle()
                 tick(first + 2)
-                timed("merge with the next link", click(".st-key-act_merge_next_"), shown(f"Undo: merge links {first + 2} and {first + 3}"))
+                timed("merge with the next link", click(".st-key-act_merge_next_"), saved(f"Undo: merge links {first + 2} and {first + 3}"))
                 idle()
-                timed("split (the merged link)", click(".st-key-act_split_"), shown(f"Undo: split link {first + 2}"))
+                timed("split (the merged link)", click(".st-key-act_split_"), saved(f"Undo: split link {first + 2}"))
                 idle()
-                timed("undo", click(".st-key-undo"), shown(f"Redo: split link {first + 2}"))
+                timed("undo", click(".st-key-undo"), saved(f"Redo: split link {first + 2}"))
                 idle()
-                timed("redo", click(".st-key-redo"), shown(f"Undo: split link {first + 2}"))
+                timed("redo", click(".st-key-redo"), saved(f"Undo: split link {first + 2}"))
                 idle()
                 tick(first + 3)
                 current = revision()
@@ -217,7 +229,7 @@ def browser_figures(env: dict[str, str], kinds: tuple[tuple[str, str], tuple[str
                 box.fill(f"bench comment {number}")
                 box.press("Control+Enter")
                 idle()
-                timed("comment (save)", click(f".st-key-save_comment_{current}_{first + 3}"), shown(f"Undo: comment on link {first + 3}"))
+                timed("comment (save)", click(f".st-key-save_comment_{current}_{first + 3}"), saved(f"Undo: comment on link {first + 3}"))
                 idle()
                 timed("next page", lambda n=number: page.locator(".st-key-page button").filter(has_text=re.compile(f"^{n + 1}$")).first.click(),
                       lambda n=number: (shown(f"page {n + 1} of")(), idle()))
@@ -242,14 +254,15 @@ def browser_figures(env: dict[str, str], kinds: tuple[tuple[str, str], tuple[str
                     timed("jump to the link", click('[class*="st-key-qa_go_"]'),
                           lambda: (shown("Flags of the selected links")(), idle()))
                     if verdict == "apply":
-                        timed("apply a suggestion", click('[class*="st-key-apply_"]'), shown("Undo: apply the suggestion of the"))
+                        timed("apply a suggestion", click('[class*="st-key-apply_"]'), saved("Undo: apply the suggestion of the"))
                     else:
+                        idle()
                         page.get_by_role("button", name="Dismiss").first.click()
                         reason = page.locator('[class*="st-key-dismiss_reason_"] input').first
                         reason.fill("bench: a false positive")
                         reason.press("Enter")
                         idle()
-                        timed("dismiss a flag", click('[class*="st-key-dismiss_"]:not([class*="reason"])'), shown("Undo: dismiss"))
+                        timed("dismiss a flag", click('[class*="st-key-dismiss_"]:not([class*="reason"])'), saved("Undo: dismiss"))
                     idle()
             browser.close()
     finally:

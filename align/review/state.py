@@ -176,6 +176,7 @@ class Review:
         self._set_aside_on_save = False
         self._mtime: float | None = None
         self._flags: list[list[Flag]] = _flags_by_link(result.flags, len(self.links))
+        self._kinds_cache: tuple[tuple, list[str]] = ((), [])
         self._load()
         if recheck:
             self.recheck()
@@ -189,8 +190,11 @@ class Review:
 
     def alignment(self, positions: Sequence[int] | None = None) -> pl.DataFrame:
         """The corrected alignment as a table (columns `align.export.tables.ALIGNMENT_COLUMNS`), or only the links at `positions`."""
-        units = self.units()
-        return alignment_frame(units if positions is None else [units[p] for p in positions])
+        if positions is None:
+            return alignment_frame(self.units())
+        # Only the links asked for: a page of a long document must not join the texts of every link on each rerun.
+        units = make_units([self.links[p] for p in positions], self.fr, self.mt, self.en, self.engines)
+        return alignment_frame([replace(unit, number=p) for unit, p in zip(units, positions)])
 
     def units(self) -> list[Unit]:
         """The corrected links with their texts."""
@@ -271,8 +275,11 @@ class Review:
         return counts
 
     def flag_kinds(self) -> list[str]:
-        """Kinds of flag present on links, sorted."""
-        return sorted({flag.kind for flags in self._flags for flag in flags})
+        """Kinds of flag present on links, sorted (computed once per state of the flags: the app asks on every rerun)."""
+        key = (id(self._flags), self.revision, sum(map(len, self._flags)))
+        if self._kinds_cache[0] != key:
+            self._kinds_cache = (key, sorted({flag.kind for flags in self._flags for flag in flags}))
+        return self._kinds_cache[1]
 
     def select(
         self,

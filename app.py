@@ -808,7 +808,7 @@ def glossary_view(review: review_lib.Review | None) -> None:
 
 VERDICT_LABELS = {"": "open", "accepted": "accepted", "dismissed": "dismissed", "fixed": "fixed by a correction", "outdated": "verdict outdated"}
 """`Flag.review_state` → what the QA view says; the last two are verdicts whose flag a correction removed or changed."""
-QA_PAGE = 50
+QA_PAGE = 25  # rows of the QA list per page: each row is five elements for the browser to draw
 
 
 def jump_to_link(position: int) -> None:

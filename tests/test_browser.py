@@ -270,7 +270,7 @@ def test_act_on_flags_comment_and_correct_a_link_then_the_qa_view(app_server, pa
     expect(page.get_by_text(f"Undo: apply the suggestion of the date-mismatch flag on link {position}")).to_be_visible(timeout=30_000)
     [edit] = saved_review(app_server)["edits"]
     assert edit["side"] == "en" and "October 24, 2023" in edit["text"] and "October 12, 2023" in edit["original"]
-    expect(page.get_by_text("✎ corrected")).to_be_visible()
+    expect(page.get_by_text("✎ corrected", exact=True)).to_be_visible()
 
     # Comment on the link.
     current = select_link(page, app_server, position)

@@ -22,10 +22,13 @@ import streamlit as st
 
 from align import settings
 from align.aligner.embedding import DEFAULT_MODEL, load_encoder
+from align.checks.base import SUGGESTION_SEPARATOR
 from align.errors import InputError, ModelMissingError
 from align.export import tables as export
 from align.interchange import tbx
+from align.interchange.tmx import flag_notes
 from align.io import corpus
+from align.model import PAST_VERDICT_STATES
 from align.pipeline import STAGES, DocumentResult, run_document
 from align.review import state as review_lib
 from align.terms import glossary as glossary_lib
@@ -49,7 +52,7 @@ mark[title] {cursor: help;}
 .badge-confirmed {background: #d4f4dd; color: #1e6b34;}
 .badge-needs-review {background: #fde2c8; color: #8a4b0f;}
 .badge-auto {background: #e6e6e6; color: #444;}
-.empty-side {color: #999; font-style: italic;}
+.empty-side {color: #666; font-style: italic;}
 .sev-text-error {color: #a61b1b; font-weight: 600;}
 .sev-text-warning {color: #7a5a00;}
 .sev-text-info {color: #2f5d8a;}
@@ -57,6 +60,9 @@ mark[title] {cursor: help;}
 .row-grid {display: grid; column-gap: 1.2rem;}
 .grid-3 {grid-template-columns: 3fr 3fr 3fr 0.9fr;}
 .grid-2 {grid-template-columns: 4fr 4fr 0.9fr;}
+.sr-only {position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;}
+mark:focus {outline: 2px solid #1a4c8b; outline-offset: 1px;}
+.legend {font-size: 0.8rem; color: #444;}
 </style>
 """
 
@@ -85,6 +91,23 @@ def loaded_glossary(path: str, fingerprint: str) -> glossary_lib.Glossary:
     if not fingerprint:
         return glossary_lib.Glossary(pl.DataFrame(schema={column: pl.Utf8 for column in glossary_lib.COLUMNS}))
     return glossary_lib.load_glossary(path)
+
+
+def corpus_document(name: str):
+    """Document `name` of the corpus, read and decoded once per version of its files (not on every rerun)."""
+    root = corpus.texts_dir()
+    try:
+        signature = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size)
+                          for side in ("fr", "en") for path in corpus.source_files(root / side) if path.stem == name)
+    except OSError:  # a file replaced while we looked: read it as it is now
+        return corpus.open_document(name)
+    return read_corpus_document(name, str(root), signature)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def read_corpus_document(name: str, root: str, signature: tuple):
+    """`corpus.open_document`; `root` and `signature` (paths, mtimes and sizes of the document's files) key the cache."""
+    return corpus.open_document(name)
 
 
 @st.cache_resource(show_spinner="Loading the sentence encoder…")
@@ -179,7 +202,7 @@ def keep_first_row() -> None:
 def open_review(name: str) -> review_lib.Review | None:
     """The session's review of document `name`, (re)built when the text or the glossary changed."""
     try:
-        document = corpus.open_document(name)
+        document = corpus_document(name)
         glossary = current_glossary()
     except InputError as error:
         st.error(str(error))
@@ -224,6 +247,58 @@ def correct(review: review_lib.Review, action: str, *args) -> None:
         st.session_state["message"] = ("error", f"The review could not be saved: {error}")
 
 
+def act(method: str, *args, keep: int | None = None) -> None:
+    """Button callback: apply one correction before the script runs (one run per click, not two); `keep` is the link left selected after it."""
+    review = st.session_state.get("review")
+    if review is None:
+        return
+    before = review.revision
+    correct(review, method, *args)
+    if keep is not None and review.revision != before:
+        st.session_state[f"sel_{review.revision}_{max(0, min(keep, len(review.links) - 1))}"] = True
+
+
+def act_on_link(method: str, one: int, *extra) -> None:
+    """Toolbar callback for a correction of one link: the link it makes stays selected, and the page says where a comment went."""
+    review = st.session_state.get("review")
+    if review is None or one is None or not 0 <= one < len(review.links):
+        return
+    comment = review.links[one].comment
+    act(method, one, *extra, keep=one - 1 if method == "merge_previous" else one)
+    if not comment or "message" in st.session_state:  # nothing to say, or the correction was refused
+        return
+    if method in ("split", "mark_no_counterpart"):
+        st.session_state["message"] = ("info", f"The comment of link {one} stays on the first part, link {one}.")
+    elif method.startswith("merge"):
+        st.session_state["message"] = ("info", "The merged link keeps the comments of both links, joined.")
+
+
+def set_status(selected: list[int], status: str) -> None:
+    """Confirm / needs-review callback; from the keyboard (the selected link is the cursor) the link stays selected."""
+    if not selected:
+        return
+    one = selected[0] if len(selected) == 1 else None
+    act("set_status", selected, status, keep=one if one is not None and one == st.session_state.get("cursor") else None)
+
+
+def dismiss(position: int, number: int, reason_key: str) -> None:
+    act("review_flag", position, number, "dismissed", st.session_state.get(reason_key, ""))
+
+
+def save_comment(position: int, key: str) -> None:
+    act("comment", position, st.session_state.get(key, ""))
+
+
+def save_texts(keys: dict[tuple[str, int], str]) -> None:
+    review = st.session_state.get("review")
+    if review is None:
+        return
+    for (side, index), key in keys.items():
+        text = st.session_state.get(key, "")
+        if text.strip() and text.strip() != (review.fr if side == "fr" else review.en)[index]:
+            act("edit_sentence", side, index, text)
+
+
 def flag_summary(flags) -> str:
     """Flag counts by severity, in words as well as colour ("⚑ 1 error, 2 info")."""
     counts = {severity: sum(flag.severity == severity for flag in flags) for severity in ("error", "warning", "info")}
@@ -253,13 +328,22 @@ def review_view(review: review_lib.Review, filters: dict) -> None:
     st.progress(counts["confirmed"] / counts["total"] if counts["total"] else 0.0,
                 text=f"{counts['confirmed']} of {counts['total']} links confirmed")
 
+    if not review.history and not review.redo_list and counts["confirmed"] == 0:
+        st.info("**How to review:** tick a link (or press J) and its flags appear above the list, with what you can do about each; "
+                "✓ Confirm (Y) when the French and English match, Needs review (N) when they do not, Merge/Split (M/S) to redraw links. "
+                "Every correction is saved at once and can be undone (U) and redone (Shift+U). Press H for all the keys.")
+    st.markdown('<div class="legend">Highlights: <mark class="sev-error">error</mark> · <mark class="sev-warning">warning</mark> · '
+                '<mark class="sev-info">info</mark> (hover or focus one for its message) — status: '
+                f'{status_badge("auto")} not yet reviewed · {status_badge("needs-review")} · {status_badge("confirmed")} · ✎ corrected text · '
+                '💬 comment</div>', unsafe_allow_html=True)
+
     positions = review.select(kinds=filters["kinds"], severities=filters["severities"], statuses=filters["statuses"],
                               min_score=filters["min_score"], max_score=filters["max_score"], queue=filters["queue"])
     size = filters["page_size"]
     toolbar_box = st.container()
     message = st.session_state.pop("message", None)
     if message:
-        (st.warning if message[0] == "warning" else st.error)(message[1])
+        {"warning": st.warning, "info": st.info}.get(message[0], st.error)(message[1])
     pages = max(1, math.ceil(len(positions) / size))
     if (st.session_state.get("page") or 1) > pages:
         st.session_state["page"] = pages
@@ -311,11 +395,12 @@ def select_all(keys: list[str], value: bool) -> None:
 
 
 # Keys of the review toolbar (Streamlit reserves C and R, and takes no punctuation).
-SHORTCUTS = {"next": "J", "previous": "K", "confirm": "Y", "needs_review": "N", "undo": "U", "help": "H"}
+SHORTCUTS = {"next": "J", "previous": "K", "next_flag": "F", "confirm": "Y", "needs_review": "N", "merge_next": "M", "split": "S",
+             "undo": "U", "redo": "Shift+U", "help": "H"}
 
 
-def move_cursor(positions: list[int], step: int) -> None:
-    """Button callback (J/K): select the next or previous link of the filtered list alone, turning the page if needed."""
+def move_cursor(positions: list[int], step: int, target: int | None = None) -> None:
+    """Button callback (J/K): select the next or previous link of the filtered list alone (or link `target`), turning the page if needed."""
     review = st.session_state.get("review")
     if review is None or not positions:
         return
@@ -323,6 +408,8 @@ def move_cursor(positions: list[int], step: int) -> None:
     selected = [p for p in positions if st.session_state.get(f"sel_{revision}_{p}")]
     first_shown = ((st.session_state.get("page") or 1) - 1) * size
     index = positions.index(selected[0] if step < 0 else selected[-1]) + step if selected else first_shown
+    if target is not None:
+        index = positions.index(target)
     index = max(0, min(len(positions) - 1, index))
     for position in selected:
         st.session_state[f"sel_{revision}_{position}"] = False
@@ -331,13 +418,33 @@ def move_cursor(positions: list[int], step: int) -> None:
     st.session_state["cursor"] = positions[index]
 
 
+def move_to_flag(positions: list[int]) -> None:
+    """Button callback (F): select the next link of the filtered list that carries a flag not dismissed (from the first again at the end)."""
+    review = st.session_state.get("review")
+    if review is None or not positions:
+        return
+    flagged = set(review.select(severities=("error", "warning", "info")))
+    revision = review.revision
+    selected = [p for p in positions if st.session_state.get(f"sel_{revision}_{p}")]
+    after = positions.index(selected[-1]) + 1 if selected else 0
+    order = positions[after:] + positions[:after]
+    target = next((p for p in order if p in flagged), None)
+    if target is None:
+        st.session_state["message"] = ("warning", "No link of this list carries a flag left to review.")
+        return
+    move_cursor(positions, 0, target)
+
+
 @st.dialog("Keyboard shortcuts")
 def shortcuts_help() -> None:
     st.markdown("\n".join([
         f"- **{SHORTCUTS['next']}** / **{SHORTCUTS['previous']}** — select the next / previous link (turns the page)",
+        f"- **{SHORTCUTS['next_flag']}** — select the next link with a flag to review",
         f"- **{SHORTCUTS['confirm']}** — confirm the selected links",
         f"- **{SHORTCUTS['needs_review']}** — set the selected links to needs review",
-        f"- **{SHORTCUTS['undo']}** — undo the last correction",
+        f"- **{SHORTCUTS['merge_next']}** — merge the selected link with the next one",
+        f"- **{SHORTCUTS['split']}** — split the selected link",
+        f"- **{SHORTCUTS['undo']}** / **{SHORTCUTS['redo']}** — undo the last correction / redo the last correction undone",
         f"- **{SHORTCUTS['help']}** — this help",
         "",
         "Shortcuts do nothing while the cursor is in a text field.",
@@ -349,7 +456,7 @@ def toolbar(review: review_lib.Review, selected: list[int], shown: list[int], po
     revision = review.revision
     keys = [f"sel_{revision}_{p}" for p in shown]
     one = selected[0] if len(selected) == 1 else None
-    row1 = st.columns([1.1, 1.2, 1.1, 1.1, 1.2, 1.2, 3, 0.5])
+    row1 = st.columns([1.1, 1.2, 1.1, 1.1, 1.2, 1.2, 2.4, 1.6, 0.5])
     row1[0].button("Select page", key="select_page", on_click=select_all, args=(keys, True), help="select every link shown on this page")
     row1[1].button("Clear selection", key="clear_selection", on_click=select_all, args=(keys, False))
     row1[2].button("↑ Previous", key="previous_link", on_click=move_cursor, args=(positions, -1), shortcut=SHORTCUTS["previous"],
@@ -357,19 +464,16 @@ def toolbar(review: review_lib.Review, selected: list[int], shown: list[int], po
     row1[3].button("↓ Next", key="next_link", on_click=move_cursor, args=(positions, 1), shortcut=SHORTCUTS["next"], help="select the next link")
     # A click can arrive from a view that a refresh has since replaced (selection gone): it then does nothing.
     for column, (label, status, key) in zip(row1[4:6], (("✓ Confirm", "confirmed", "confirm"), ("Needs review", "needs-review", "needs_review"))):
-        if column.button(label, key=key, type="primary" if status == "confirmed" else "secondary", disabled=not selected,
-                         shortcut=SHORTCUTS[key], help=f"set the selected links to {status}") and selected:
-            correct(review, "set_status", selected, status)
-            if one is not None and one == st.session_state.get("cursor"):
-                # reviewing from the keyboard: a status change moves no link, so the link under the cursor stays selected
-                st.session_state[f"sel_{review.revision}_{one}"] = True
-            st.rerun()
+        column.button(label, key=key, type="primary" if status == "confirmed" else "secondary", disabled=not selected,
+                      shortcut=SHORTCUTS[key], help=f"set the selected links to {status}", on_click=set_status, args=(selected, status))
     last = review.history[-1].label if review.history else ""
-    if row1[6].button(f"↶ Undo: {last}" if last else "↶ Undo", key="undo", disabled=not last, shortcut=SHORTCUTS["undo"]):
-        correct(review, "undo")
-        st.rerun()
-    if row1[7].button("⌨", key="shortcuts", shortcut=SHORTCUTS["help"], help="keyboard shortcuts"):
+    row1[6].button(f"↶ Undo: {last}" if last else "↶ Undo", key="undo", disabled=not last, shortcut=SHORTCUTS["undo"], on_click=act, args=("undo",))
+    undone = review.redo_list[-1].label if review.redo_list else ""
+    row1[7].button(f"↷ Redo: {undone}" if undone else "↷ Redo", key="redo", disabled=not undone, shortcut=SHORTCUTS["redo"], on_click=act, args=("redo",))
+    if row1[8].button("⌨", key="shortcuts", shortcut=SHORTCUTS["help"], help="keyboard shortcuts"):
         shortcuts_help()
+    st.button("⚑ Next flag", key="next_flag", on_click=move_to_flag, args=(positions,), shortcut=SHORTCUTS["next_flag"],
+              help="select the next link with a flag to review")
     actions = [
         ("Merge ↑", "merge_previous", (), "merge the selected link with the previous one"),
         ("Merge ↓", "merge_next", (), "merge the selected link with the next one"),
@@ -385,16 +489,24 @@ def toolbar(review: review_lib.Review, selected: list[int], shown: list[int], po
             ("EN alone", "mark_no_counterpart", ("en",), "the English has no counterpart in the French: unlink it"),
         ]
     for column, (label, method, extra, tip) in zip(st.columns(len(actions)), actions):
-        if column.button(label, key=f"act_{method}_{'_'.join(extra)}", disabled=one is None, help=f"{tip} (select exactly one link)") \
-                and one is not None:
-            correct(review, method, one, *extra)
-            st.rerun()
+        column.button(label, key=f"act_{method}_{'_'.join(extra)}", disabled=one is None, help=f"{tip} (select exactly one link)",
+                      shortcut=SHORTCUTS.get(method) if not extra else None, on_click=act_on_link, args=(method, one, *extra))
 
 
-def prefill_term(text: str, side: str) -> None:
-    """Button callback: open the Glossary tab with the flagged span ready to add."""
+def prefill_term(text: str, side: str, suggestion: str = "") -> None:
+    """Button callback: open the Glossary tab with the flagged span ready to add, its concept and status chosen.
+
+    A span that is a wrong form of a glossary concept (the flag suggests one of its terms) is offered as a forbidden term of that
+    concept; any other span as the preferred term of a new concept named after it.
+    """
+    terms = current_glossary().terms
+    wanted = {option.strip().casefold() for option in suggestion.split(SUGGESTION_SEPARATOR) if option.strip()}
+    known = terms.filter(pl.col("term").str.to_lowercase().is_in(list(wanted | {text.casefold()})))["concept"].to_list()
+    concept = known[0] if known else text
+    already = terms.filter((pl.col("concept") == concept) & (pl.col("term").str.to_lowercase() == text.casefold())).height > 0
     st.session_state["term_prefill"] = {"term": text, "lang": "fr" if side == "fr" else "en"}
-    st.session_state["tab"] = "Glossary"
+    st.session_state.update(new_concept=concept, new_lang="fr" if side == "fr" else "en",
+                            new_status="forbidden" if known and not already else "preferred", tab="Glossary")
 
 
 def flag_panel(review: review_lib.Review, selected: list[int]) -> None:
@@ -413,25 +525,22 @@ def flag_panel(review: review_lib.Review, selected: list[int]) -> None:
                 text = f"`{position}` · {flag.side.upper()} · **{flag.severity}** · {flag.kind}: “{flag.text[:80]}” — {flag.message}{suggestion}"
                 cols[0].markdown(f"~~{text}~~{verdict}" if flag.review_state == "dismissed" else text + verdict)
                 if flag.review_state:
-                    if cols[1].button("Reopen", key=f"reopen_{key}", help="take back the verdict on this flag"):
-                        correct(review, "review_flag", position, number, "open")
-                        st.rerun()
+                    cols[1].button("Reopen", key=f"reopen_{key}", help="take back the verdict on this flag", on_click=act,
+                                   args=("review_flag", position, number, "open"), kwargs={"keep": position})
                 else:
-                    if cols[1].button("Accept", key=f"accept_{key}", help="the issue is real (it stays in the QA list as accepted)"):
-                        correct(review, "review_flag", position, number, "accepted")
-                        st.rerun()
+                    cols[1].button("Accept", key=f"accept_{key}", help="the issue is real (it stays in the QA list as accepted)", on_click=act,
+                                   args=("review_flag", position, number, "accepted"), kwargs={"keep": position})
                     with cols[2].popover("Dismiss", help="a false positive: say why"):
                         reason = st.text_input("Why is it a false positive?", key=f"dismiss_reason_{key}")
-                        if st.button("Dismiss the flag", key=f"dismiss_{key}", disabled=not reason.strip()) and reason.strip():
-                            correct(review, "review_flag", position, number, "dismissed", reason)
-                            st.rerun()
-                if flag.suggestion and flag.side in ("fr", "en") and cols[3].button(
-                        "Apply suggestion", key=f"apply_{key}", help=f"replace “{flag.text[:40]}” with “{flag.suggestion.split(' | ')[0]}” in the text"):
-                    correct(review, "apply_suggestion", position, number)
-                    st.rerun()
+                        st.button("Dismiss the flag", key=f"dismiss_{key}", disabled=not reason.strip(), on_click=dismiss,
+                                  args=(position, number, f"dismiss_reason_{key}"))
+                if flag.suggestion and flag.side in ("fr", "en"):
+                    tip = f"replace “{flag.text[:40]}” with “{flag.suggestion.split(' | ')[0]}” in the text"
+                    cols[3].button("Apply suggestion", key=f"apply_{key}", help=tip, on_click=act,
+                                   args=("apply_suggestion", position, number), kwargs={"keep": position})
                 if flag.text:
                     cols[4].button("Add to glossary", key=f"addterm_{key}", on_click=prefill_term,
-                                   args=(flag.text, flag.side), help="open the Glossary tab with this span as a new term")
+                                   args=(flag.text, flag.side, flag.suggestion), help="open the Glossary tab with this span as a new term")
         if not any_flag:
             st.caption("No flags on the selected links.")
     if len(selected) == 1:
@@ -444,9 +553,8 @@ def link_editor(review: review_lib.Review, position: int) -> None:
     with st.expander(f"Link {position}: comment and corrections" + (" 💬" if link.comment else ""), expanded=False):
         comment = st.text_area("Comment (kept in the review file, exported as a TMX note and in the alignment CSV)", value=link.comment,
                                key=f"comment_{revision}_{position}", height=68)
-        if st.button("Save comment", key=f"save_comment_{revision}_{position}", disabled=comment.strip() == link.comment):
-            correct(review, "comment", position, comment)
-            st.rerun()
+        st.button("Save comment", key=f"save_comment_{revision}_{position}", disabled=comment.strip() == link.comment, on_click=save_comment,
+                  args=(position, f"comment_{revision}_{position}"))
         sentences = [("fr", i, review.fr[i]) for i in link.fr_ids] + [("en", i, review.en[i]) for i in link.en_ids]
         edits = {}
         for side, index, text in sentences:
@@ -457,10 +565,8 @@ def link_editor(review: review_lib.Review, position: int) -> None:
                     label += " — the machine translation was made from the original"
             edits[(side, index)] = st.text_area(label, value=text, key=f"text_{revision}_{side}_{index}", height=68)
         changed = [(side, index, edits[(side, index)]) for side, index, text in sentences if edits[(side, index)].strip() != text]
-        if st.button("Save corrected text", key=f"save_text_{revision}_{position}", disabled=not changed):
-            for side, index, text in changed:
-                correct(review, "edit_sentence", side, index, text)
-            st.rerun()
+        st.button("Save corrected text", key=f"save_text_{revision}_{position}", disabled=not changed, on_click=save_texts,
+                  args=({(side, index): f"text_{revision}_{side}_{index}" for side, index, _ in changed},))
 
 
 # ---- glossary --------------------------------------------------------------------------------
@@ -635,7 +741,7 @@ def glossary_view(review: review_lib.Review | None) -> None:
         concept = cols[0].selectbox("Concept", sorted(set(terms["concept"].to_list())), index=None, accept_new_options=True,
                                     placeholder="existing or new", key="new_concept")
         term = cols[1].text_input("Term", value=prefill.get("term", ""), key=f"new_term_{prefill.get('term', '')}")
-        lang = cols[2].selectbox("Lang", ["fr", "en"], index=0 if prefill.get("lang", "fr") == "fr" else 1, key="new_lang")
+        lang = cols[2].selectbox("Lang", ["fr", "en"], key="new_lang")
         status = cols[3].selectbox("Status", list(glossary_lib.STATUSES), key="new_status")
         note = cols[4].text_input("Note", key="new_note")
         if st.form_submit_button("Add to glossary"):
@@ -700,8 +806,9 @@ def glossary_view(review: review_lib.Review | None) -> None:
 
 # ---- QA view ---------------------------------------------------------------------------------
 
-VERDICT_LABELS = {"": "open", "accepted": "accepted", "dismissed": "dismissed"}
-QA_PAGE = 50
+VERDICT_LABELS = {"": "open", "accepted": "accepted", "dismissed": "dismissed", "fixed": "fixed by a correction", "outdated": "verdict outdated"}
+"""`Flag.review_state` → what the QA view says; the last two are verdicts whose flag a correction removed or changed."""
+QA_PAGE = 25  # rows of the QA list per page: each row is five elements for the browser to draw
 
 
 def jump_to_link(position: int) -> None:
@@ -724,14 +831,17 @@ def qa_view(review: review_lib.Review) -> None:
     frame = review.flags().with_columns(pl.col("review_state").replace_strict(VERDICT_LABELS, default="open").alias("state"))
     rank = {severity: index for index, severity in enumerate(("error", "warning", "info"))}
     summary = (frame.group_by("severity", "kind")
-               .agg(pl.len().alias("flags"), *(pl.col("state").eq(state).sum().alias(state) for state in ("open", "accepted", "dismissed")))
+               .agg(pl.len().alias("flags"), *(pl.col("state").eq(state).sum().alias(state) for state in VERDICT_LABELS.values()))
                .with_columns(pl.col("severity").replace_strict(rank, default=len(rank)).alias("rank"))
                .sort("rank", "flags", descending=[False, True]).drop("rank"))
-    totals = {severity: frame.filter(pl.col("severity") == severity).height for severity in rank}
-    cols = st.columns(4)
+    current = frame.filter(~pl.col("review_state").is_in(PAST_VERDICT_STATES))
+    totals = {severity: current.filter(pl.col("severity") == severity).height for severity in rank}
+    cols = st.columns(5)
     for column, (severity, count) in zip(cols, totals.items()):
         column.metric(f"{severity.capitalize()}s" if severity != "info" else "Info", count)
     cols[3].metric("Open (no verdict yet)", frame.filter(pl.col("state") == "open").height)
+    cols[4].metric("Verdicts overtaken by a correction", frame.height - current.height,
+                   help="flags the reviewer had judged that a correction then removed (fixed) or changed (the verdict is outdated; the new flag is open)")
     st.dataframe(summary, hide_index=True, key="qa_summary", width="content")
 
     cols = st.columns(4)
@@ -767,14 +877,16 @@ def qa_view(review: review_lib.Review) -> None:
 def export_view(review: review_lib.Review) -> None:
     """Downloads reflecting the reviewer's corrections."""
     name = review.document_name
-    alignment, flags = review.alignment(), review.flags()
+    flag_list = review.flag_list()
+    alignment, flags = review.alignment(), export.flags_frame(flag_list)
     st.caption("Every download reflects the corrections saved in " + str(review.path))
     cols = st.columns(3)
     english = cols[0].selectbox("TMX English", export.ENGLISH_CHOICES, key="tmx_english",
                                 help="official: the official English (machine translation where there is none); mt: the machine translation; "
                                      "both: a unit for each")
     status = cols[0].selectbox("TMX links", export.STATUS_CHOICES, index=export.STATUS_CHOICES.index("all"), key="tmx_status")
-    cols[0].download_button("Aligned TMX", export.tmx_bytes(alignment, name, english=english, status=status, has_official=review.has_official),
+    cols[0].download_button("Aligned TMX", export.tmx_bytes(alignment, name, english=english, status=status, has_official=review.has_official,
+                                                             notes=flag_notes(flag_list)),
                             f"{name}.tmx", "application/x-tmx+xml", key="dl_tmx")
     cols[0].download_button("Alignment CSV", export.csv_bytes(alignment.drop("mt_engine")), f"{name}.alignment.csv", "text/csv",
                             key="dl_alignment_csv")

@@ -125,6 +125,12 @@ class Unit:
         return {"fr": self.fr, "mt": self.mt, "en": self.en}[side]
 
 
+PAST_VERDICT_STATES = ("fixed", "outdated")
+"""`Flag.review_state` of a verdict whose flag is no longer raised as it was: a correction removed it (`fixed`), or the flag changed
+(a text correction, a redrawn link, a re-check) so the verdict no longer applies (`outdated`; the flag raised now is open and listed apart).
+Such a flag has no span (`start` = `end` = 0): exports that mark spans leave it out."""
+
+
 @dataclass(frozen=True)
 class Flag:
     """One finding: `start`/`end` are offsets in the text of `side` in link `link` (None for document-level flags)."""
@@ -139,7 +145,8 @@ class Flag:
     message: str
     suggestion: str = ""
     review_state: str = ""
-    """The reviewer's verdict on the flag: '' (open), `accepted` or `dismissed` (a false positive, with `review_note` saying why)."""
+    """The reviewer's verdict on the flag: '' (open), `accepted` or `dismissed` (a false positive, with `review_note` saying why),
+    or one of `PAST_VERDICT_STATES`."""
     review_note: str = ""
 
 

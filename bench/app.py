@@ -14,8 +14,11 @@ The pipeline runs once per measurement (its time is printed but is not the app's
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
+import re
+import shutil
 import signal
 import socket
 import statistics
@@ -65,7 +68,7 @@ def _median_ms(action: Callable[[], object], repeat: int) -> float:
     return statistics.median(times) * 1000
 
 
-def server_figures(repeat: int) -> None:
+def server_figures(repeat: int) -> tuple[tuple[str, str], tuple[str, str]]:
     """Per-interaction script time through Streamlit's AppTest."""
     from streamlit.testing.v1 import AppTest
 
@@ -76,10 +79,15 @@ def server_figures(repeat: int) -> None:
     if app.exception:
         raise RuntimeError(app.exception[0].value)
     print(f"first open (pipeline included): {time.perf_counter() - start:.1f} s; {app.caption[1].value if len(app.caption) > 1 else ''}")
+    kinds = flag_kinds_to_act_on(app.session_state["review"])
 
     def tick() -> None:
-        key = next(box.key for box in app.checkbox if box.key and box.key.startswith("sel_") and not box.value)
-        app.checkbox(key=key).check().run()
+        """Select one link alone (the link a correction made stays selected: it is unticked first, in the same run)."""
+        boxes = [box for box in app.checkbox if box.key and box.key.startswith("sel_")]
+        for box in boxes:
+            if box.value:
+                box.uncheck()
+        next(box for box in boxes if not box.value).check().run()
 
     for size in (25, 100):
         app.selectbox(key="page_size").set_value(size).run()
@@ -92,10 +100,46 @@ def server_figures(repeat: int) -> None:
             print(f"  next page               {_median_ms(next_page, repeat):7.0f} ms")
         print(f"  tick + confirm (2 runs) {_median_ms(lambda: (tick(), app.button(key='confirm').click().run()), repeat):7.0f} ms")
         print(f"  tick + merge ↓ (2 runs) {_median_ms(lambda: (tick(), app.button(key='act_merge_next_').click().run()), repeat):7.0f} ms")
+    return kinds
 
 
-def browser_figures(env: dict[str, str]) -> None:
-    """End-to-end times in Chromium against `streamlit run app.py`."""
+class Timings:
+    """Seconds per interaction, printed as median and worst case."""
+
+    def __init__(self) -> None:
+        self.samples: dict[str, list[float]] = {}
+
+    def timed(self, label: str, action: Callable[[], object], done: Callable[[], object]) -> None:
+        start = time.perf_counter()
+        action()
+        done()
+        self.samples.setdefault(label, []).append(time.perf_counter() - start)
+
+    def report(self) -> None:
+        print(f"  {'interaction':<34} {'runs':>4} {'median':>8} {'worst':>8}")
+        for label, values in self.samples.items():
+            flag = "" if max(values) < 1.0 else "   ← over 1 s"
+            print(f"  {label:<34} {len(values):>4} {statistics.median(values):7.2f}s {max(values):7.2f}s{flag}", flush=True)
+
+
+def flag_kinds_to_act_on(review) -> tuple[tuple[str, str], tuple[str, str]]:
+    """((kind, side) whose every flag carries a suggestion that applies to the French or English, (kind, side) the commonest other)."""
+    from collections import Counter
+
+    flags = [flag for flag in review.flag_list() if flag.side in ("fr", "en") and flag.link is not None]
+    every = Counter((flag.kind, flag.side) for flag in flags)
+    applicable = Counter((flag.kind, flag.side) for flag in flags if flag.suggestion and 0 < flag.end - flag.start < 80)
+    suggestion = next((group for group, count in applicable.most_common() if count == every[group]), None)
+    if suggestion is None:
+        raise RuntimeError(f"the long document has no kind of flag whose suggestions all apply: {dict(applicable)} of {dict(every)}")
+    print(f"flags acted on in the browser: apply the suggestion of {suggestion} ({every[suggestion]} flags), "
+          f"dismiss {next(group for group, _ in every.most_common() if group != suggestion)}", flush=True)
+    return suggestion, next(group for group, _ in every.most_common() if group != suggestion)
+
+
+def browser_figures(env: dict[str, str], kinds: tuple[tuple[str, str], tuple[str, str]], pages: int) -> None:
+    """End-to-end times in Chromium against `streamlit run app.py`, 25 links per page: each interaction from the click (or key)
+    until the page shows its result."""
     from playwright.sync_api import expect, sync_playwright
 
     with socket.socket() as sock:
@@ -105,13 +149,16 @@ def browser_figures(env: dict[str, str]) -> None:
     log = work / "server.log"
     with open(log, "wb") as output:
         server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true", "--server.address", "127.0.0.1",
-                                   "--server.port", str(port), "--server.fileWatcherType", "none"],
+                                   "--server.port", str(port), "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
                                   cwd=REPO_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
+    url = f"http://127.0.0.1:{port}/?document={NAME}"
+    review_file = Path(env["ALIGN_REVIEW_DIR"]) / f"{NAME}.review.json"
+    timings = Timings()
+    timed = timings.timed
     try:
         for _ in range(600):
             try:
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).close()
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).close()
                 break
             except OSError:
                 time.sleep(0.2)
@@ -120,46 +167,108 @@ def browser_figures(env: dict[str, str]) -> None:
                                                                     args=CHROMIUM_ARGS, viewport={"width": 1500, "height": 1000})
             page = browser.new_page()
 
-            def timed(label: str, action: Callable[[], object], done: Callable[[], object]) -> None:
-                start = time.perf_counter()
-                action()
-                done()
-                print(f"  {label:<40} {time.perf_counter() - start:6.2f} s", flush=True)
+            def idle() -> None:
+                page.wait_for_function("() => { const s = document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-script-state');"
+                                       " return s && s !== 'running' && s !== 'rerunRequested'; }", timeout=120_000)
 
-            print("browser (Chromium, click until the page shows the result):")
-            timed("first open (pipeline included)", lambda: page.goto(url),
-                  lambda: expect(page.get_by_text("links match the filters")).to_be_visible(timeout=1_800_000))
-            timed("reload (document cached)", page.reload, lambda: expect(page.get_by_text("links match the filters")).to_be_visible(timeout=120_000))
-            revision = 0
-            for size, page_number in ((25, 2), (100, 3)):
-                if size != 25:
-                    def choose(size: int = size) -> None:
-                        page.locator(".st-key-page_size").click()
-                        page.get_by_role("option", name=str(size), exact=True).click()
-                    # The page holding the first link shown before (link 25) opens: links 0…size−1.
-                    timed(f"{size} per page", choose,
-                          lambda size=size, revision=revision: expect(page.locator(f".st-key-sel_{revision}_{size - 1}")).to_be_visible(timeout=120_000))
-                first = (page_number - 1) * size
-                timed(f"go to page {page_number} ({size} per page)",
-                      lambda n=page_number: page.locator(".st-key-page button").filter(has_text=str(n)).first.click(),
-                      lambda n=page_number: expect(page.get_by_text(f"page {n} of", exact=False)).to_be_visible(timeout=120_000))
+            def revision() -> int:
+                return json.loads(review_file.read_text(encoding="utf-8"))["revision"] if review_file.exists() else 0
 
-                def confirm(first: int = first, revision: int = revision) -> None:
-                    page.locator(f".st-key-sel_{revision}_{first} label").click()
-                    page.locator(".st-key-confirm button:enabled").first.click()
-                timed(f"tick + confirm ({size} per page)", confirm,
-                      lambda first=first: expect(page.get_by_text(f"Undo: set link {first} to confirmed")).to_be_visible(timeout=120_000))
+            def shown(text: str) -> Callable[[], None]:
+                return lambda: expect(page.get_by_text(text, exact=False).first).to_be_visible(timeout=120_000)
 
-                def merge(first: int = first, revision: int = revision) -> None:
-                    page.locator(f".st-key-sel_{revision + 1}_{first + 1} label").click()
-                    page.locator(".st-key-act_merge_next_ button:enabled").first.click()
-                timed(f"tick + merge ↓ ({size} per page)", merge,
-                      lambda first=first: expect(page.get_by_text(f"Undo: merge links {first + 1} and {first + 2}")).to_be_visible(timeout=120_000))
-                revision += 2
+            def saved(text: str) -> Callable[[], None]:
+                """Done when the review file has a new revision and the page shows `text` with its script run over."""
+                before = revision()
+
+                def done() -> None:
+                    deadline = time.monotonic() + 120
+                    while revision() == before and time.monotonic() < deadline:
+                        time.sleep(0.02)
+                    shown(text)()
+                    idle()
+                return done
+
+            def tick(position: int) -> None:
+                box = f".st-key-sel_{revision()}_{position}"
+                timed("select a link (tick)", lambda: page.locator(f"{box} label").click(),
+                      lambda: (expect(page.locator(f"{box} input")).to_be_checked(timeout=120_000),
+                               expect(page.get_by_text("Flags of the selected links")).to_be_visible(timeout=120_000), idle()))
+
+            def click(selector: str) -> Callable[[], None]:
+                return lambda: page.locator(f"{selector} button:enabled").first.click()
+
+            print("browser (Chromium, 25 links per page, from the click until the page shows the result):", flush=True)
+            start = time.perf_counter()
+            page.goto(url)
+            expect(page.get_by_text("links match the filters")).to_be_visible(timeout=1_800_000)
+            print(f"  first open (pipeline included): {time.perf_counter() - start:.1f} s", flush=True)
+            for _ in range(3):
+                timed("open the document (reload)", page.reload, lambda: (shown("links match the filters")(), idle()))
+            for number in range(1, pages + 1):
+                first = (number - 1) * 25
+                tick(first)
+                timed("confirm", click(".st-key-confirm"), saved(f"Undo: set link {first} to confirmed"))
+                idle()
+                tick(first)  # the link just confirmed: needs-review always changes it
+                timed("needs-review", click(".st-key-needs_review"), saved(f"Undo: set link {first} to needs-review"))
+                idle()
+                tick(first + 2)
+                timed("merge with the next link", click(".st-key-act_merge_next_"), saved(f"Undo: merge links {first + 2} and {first + 3}"))
+                idle()
+                timed("split (the merged link)", click(".st-key-act_split_"), saved(f"Undo: split link {first + 2}"))
+                idle()
+                timed("undo", click(".st-key-undo"), saved(f"Redo: split link {first + 2}"))
+                idle()
+                timed("redo", click(".st-key-redo"), saved(f"Undo: split link {first + 2}"))
+                idle()
+                tick(first + 3)
+                current = revision()
+                page.get_by_text(f"Link {first + 3}: comment and corrections").click()
+                box = page.locator(f".st-key-comment_{current}_{first + 3} textarea")
+                box.fill(f"bench comment {number}")
+                box.press("Control+Enter")
+                idle()
+                timed("comment (save)", click(f".st-key-save_comment_{current}_{first + 3}"), saved(f"Undo: comment on link {first + 3}"))
+                idle()
+                timed("next page", lambda n=number: page.locator(".st-key-page button").filter(has_text=re.compile(f"^{n + 1}$")).first.click(),
+                      lambda n=number: (shown(f"page {n + 1} of")(), idle()))
+            for (kind, side), verdict in zip(kinds, ("apply", "dismiss")):
+                for _ in range(3):
+                    page.goto(url)
+                    shown("links match the filters")()
+                    idle()
+                    timed("open the QA view", lambda: page.get_by_role("tab", name="QA").click(), lambda: (shown("flags match")(), idle()))
+                    caption = page.get_by_text("flags match").first.inner_text()
+
+                    def choose(key: str, option: str) -> None:
+                        page.locator(f".st-key-{key}").click()
+                        page.get_by_role("option", name=option, exact=True).click()
+                        page.keyboard.press("Escape")
+                    timed("QA view filter (kind)", lambda kind=kind: choose("qa_kind", kind),
+                          lambda caption=caption: (expect(page.get_by_text("flags match").first).not_to_have_text(caption, timeout=120_000), idle()))
+                    choose("qa_state", "open")
+                    idle()
+                    choose("qa_side", side)
+                    idle()
+                    timed("jump to the link", click('[class*="st-key-qa_go_"]'),
+                          lambda: (shown("Flags of the selected links")(), idle()))
+                    if verdict == "apply":
+                        timed("apply a suggestion", click('[class*="st-key-apply_"]'), saved("Undo: apply the suggestion of the"))
+                    else:
+                        idle()
+                        page.get_by_role("button", name="Dismiss").first.click()
+                        reason = page.locator('[class*="st-key-dismiss_reason_"] input').first
+                        reason.fill("bench: a false positive")
+                        reason.press("Enter")
+                        idle()
+                        timed("dismiss a flag", click('[class*="st-key-dismiss_"]:not([class*="reason"])'), saved("Undo: dismiss"))
+                    idle()
             browser.close()
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+        timings.report()
 
 
 def command_bench_app(args: argparse.Namespace) -> int:
@@ -169,11 +278,13 @@ def command_bench_app(args: argparse.Namespace) -> int:
         work = Path(folder)
         fr_lines, en_lines = build_document(bench_dir, work / "texts", args.sentences)
         print(f"document: {fr_lines} French and {en_lines} English lines (whole TransRead books)")
+        # The project's glossary: its terms raise the flags (with suggestions) that the browser figures act on.
+        shutil.copyfile(REPO_ROOT / "glossary" / "glossary.csv", work / "glossary.csv")
         env = {"ALIGN_TEXTS_DIR": str(work / "texts"), "ALIGN_GLOSSARY": str(work / "glossary.csv"), "ALIGN_REVIEW_DIR": str(work / "reviews")}
         saved = {key: os.environ.get(key) for key in env}
         os.environ.update(env)
         try:
-            server_figures(args.repeat)
+            kinds = server_figures(args.repeat)
         finally:
             for key, value in saved.items():
                 if value is None:
@@ -185,5 +296,5 @@ def command_bench_app(args: argparse.Namespace) -> int:
                 raise InputError(CHROMIUM, "Chromium is not installed (scripts/setup.sh installs Debian's chromium)")
             env["ALIGN_REVIEW_DIR"] = str(work / "browser" / "reviews")
             (work / "browser").mkdir()
-            browser_figures(os.environ | env)
+            browser_figures(os.environ | env, kinds, args.pages)
     return 0

@@ -122,7 +122,8 @@ def test_a_second_window_sees_the_first_windows_work(workspace) -> None:
     # The second window's click was made on a view older than the saved review: it is not applied to other links.
     second.button(key="act_merge_next_").click().run()
     no_errors(second)
-    assert any("updated from another window" in i.value for i in second.info)
+    # The click is refused, said so, and the view shows the saved state.
+    assert any("changed in another window" in w.value and "please repeat the correction" in w.value for w in second.warning)
     assert metric(second, "Links") == total - 1
     assert len(saved_links(workspace, WITH_EN)) == total - 1
 
@@ -243,6 +244,7 @@ def test_add_to_glossary_from_a_flagged_span(workspace) -> None:
     assert at.session_state["tab"] == "Glossary"
     assert at.text_input(key=f"new_term_{flag.text}").value == flag.text
     assert at.selectbox(key="new_lang").value == ("fr" if flag.side == "fr" else "en")
+    assert at.selectbox(key="new_concept").value and at.selectbox(key="new_status").value in ("preferred", "forbidden")
 
 
 def test_export_offers_every_format(workspace) -> None:

@@ -115,6 +115,52 @@ def page(browser, app_server):
     assert "Traceback" not in app_server["log"].read_text(errors="replace")
 
 
+CONTRAST = """() => {
+  const channel = c => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+  const luminance = rgb => 0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2]);
+  const parse = text => (text.match(/[0-9.]+/g) || []).map(Number);
+  const background = element => {
+    for (let node = element; node; node = node.parentElement) {
+      const colour = parse(getComputedStyle(node).backgroundColor);
+      if (colour.length === 3 || (colour.length === 4 && colour[3] > 0)) return colour;
+    }
+    return [255, 255, 255];
+  };
+  const worst = {};
+  for (const selector of SELECTORS) {
+    for (const element of document.querySelectorAll(selector)) {
+      const [a, b] = [luminance(parse(getComputedStyle(element).color)), luminance(background(element))];
+      const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+      worst[selector] = Math.min(worst[selector] ?? 99, ratio);
+    }
+  }
+  return worst;
+}"""
+CONTRAST_SELECTORS = [".badge-confirmed", ".badge-needs-review", ".badge-auto", ".sev-text-error", ".sev-text-warning", ".sev-text-info",
+                      "mark.sev-error", "mark.sev-warning", "mark.sev-info", ".empty-side", ".col-head", ".legend", ".link-meta"]
+
+
+def test_a_first_look_at_1366x768_explains_itself_reads_well_and_flags_take_the_focus(app_server, page) -> None:
+    """Runs first: the document has no correction yet, so the page says what to do."""
+    from playwright.sync_api import expect
+
+    page.set_viewport_size({"width": 1366, "height": 768})
+    open_document(page, app_server, DOCUMENT)
+    expect(page.get_by_text("How to review:", exact=False)).to_be_visible()
+    expect(page.locator(".legend")).to_contain_text("error")
+    confirm = page.locator(".st-key-confirm button").first
+    expect(confirm).to_be_in_viewport()  # the toolbar is on the first screen
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1366, "nothing needs a horizontal scroll at 1366 px"
+    ratios = page.evaluate(CONTRAST.replace("SELECTORS", json.dumps(CONTRAST_SELECTORS)))
+    assert {"mark.sev-error", ".badge-needs-review", ".empty-side"} <= set(ratios)
+    assert all(ratio >= 4.5 for ratio in ratios.values()), f"WCAG AA needs 4.5:1 for text: {ratios}"
+    mark = page.locator('mark[tabindex="0"]').first
+    mark.focus()
+    assert page.evaluate("document.activeElement.tagName") == "MARK"
+    assert re.search(r"\((error|warning|info): ", mark.locator(".sr-only").inner_text())  # what a screen reader says of it
+    assert not (app_server["reviews"] / f"{DOCUMENT}.review.json").exists(), "looking saves nothing"
+
+
 def test_confirm_a_link_in_chromium(app_server, page, tmp_path) -> None:
     from playwright.sync_api import expect
 
@@ -166,12 +212,15 @@ def open_document(page, app_server, name: str) -> None:
     expect(page.get_by_text("links match the filters")).to_be_visible(timeout=180_000)
 
 
-def select_link(page, app_server, position: int) -> int:
+def select_link(page, app_server, position: int, name: str = DOCUMENT) -> int:
     """Tick a link's checkbox (its key carries the review's revision); return that revision."""
     from playwright.sync_api import expect
 
-    current = revision(app_server)
-    page.locator(f".st-key-sel_{current}_{position} label").click()
+    wait_idle(page)
+    current = revision(app_server, name)
+    box = page.locator(f".st-key-sel_{current}_{position}")
+    if not box.locator("input").first.is_checked():  # the link an action was taken on stays selected
+        box.locator("label").first.click()
     expect(page.get_by_text("Flags of the selected links")).to_be_visible(timeout=30_000)
     return current
 
@@ -221,7 +270,7 @@ def test_act_on_flags_comment_and_correct_a_link_then_the_qa_view(app_server, pa
     expect(page.get_by_text(f"Undo: apply the suggestion of the date-mismatch flag on link {position}")).to_be_visible(timeout=30_000)
     [edit] = saved_review(app_server)["edits"]
     assert edit["side"] == "en" and "October 24, 2023" in edit["text"] and "October 12, 2023" in edit["original"]
-    expect(page.get_by_text("✎ corrected")).to_be_visible()
+    expect(page.get_by_text("✎ corrected", exact=True)).to_be_visible()
 
     # Comment on the link.
     current = select_link(page, app_server, position)
@@ -351,3 +400,216 @@ def test_a_glossary_emptied_by_mistake_is_refused_and_versions_restore_it(app_se
     restore.click()
     expect(page.get_by_text("Restored the version")).to_be_visible(timeout=30_000)
     assert glossary.read_text(encoding="utf-8") == before
+
+
+SHORT = "un-sg-world-day-2023"  # the third seed document, for the tests below (14 links, official English)
+
+
+def comment_on(page, app_server, name: str, position: int, text: str) -> None:
+    from playwright.sync_api import expect
+
+    current = select_link(page, app_server, position, name)
+    page.get_by_text(f"Link {position}: comment and corrections").click()
+    box = page.locator(f".st-key-comment_{current}_{position} textarea")
+    box.fill(text)
+    box.press("Control+Enter")
+    page.locator(f".st-key-save_comment_{current}_{position} button:enabled").click()
+    expect(page.get_by_text(f"Undo: comment on link {position}")).to_be_visible(timeout=30_000)
+    wait_idle(page)
+
+
+def test_comments_survive_merge_and_split_and_redo_brings_a_correction_back(app_server, page) -> None:
+    from playwright.sync_api import expect
+
+    open_document(page, app_server, SHORT)
+    comment_on(page, app_server, SHORT, 1, "Opening sentence checked.")
+    comment_on(page, app_server, SHORT, 2, "Second sentence: ask the UN office.")
+    before = saved_review(app_server, SHORT)["links"]
+
+    select_link(page, app_server, 1, SHORT)
+    page.locator(".st-key-act_merge_next_ button:enabled").first.click()
+    expect(page.get_by_text("Undo: merge links 1 and 2 (their comments joined)")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("The merged link keeps the comments of both links")).to_be_visible()
+    merged = saved_review(app_server, SHORT)["links"][1]
+    assert merged["comment"] == "Opening sentence checked.\nSecond sentence: ask the UN office."
+    assert merged["fr_ids"] == [0, 1] and merged["en_ids"] == [1, 2]
+
+    wait_idle(page)
+    expect(page.locator(f".st-key-sel_{revision(app_server, SHORT)}_1 input")).to_be_checked()  # the merged link stays selected
+    page.locator(".st-key-act_split_ button:enabled").first.click()
+    expect(page.get_by_text("Undo: split link 1 (its comment stays on the first part, link 1)")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("The comment of link 1 stays on the first part, link 1.")).to_be_visible()
+    links = saved_review(app_server, SHORT)["links"]
+    assert links[1]["comment"] == merged["comment"] and "comment" not in links[2]
+
+    wait_idle(page)
+    page.locator(".st-key-undo button:enabled").first.click()
+    expect(page.get_by_text("Undo: merge links 1 and 2 (their comments joined)")).to_be_visible(timeout=30_000)
+    assert saved_review(app_server, SHORT)["links"][1] == merged
+    wait_idle(page)
+    page.locator(".st-key-redo button:enabled").first.click()
+    expect(page.get_by_text("Undo: split link 1 (its comment stays on the first part")).to_be_visible(timeout=30_000)
+    saved = saved_review(app_server, SHORT)
+    assert saved["links"][1]["comment"] == merged["comment"] and saved["redo"] == []
+    assert [link["fr_ids"] for link in saved["links"]] == [link["fr_ids"] for link in before]
+
+
+def test_merge_split_redo_and_next_flag_from_the_keyboard(app_server, page) -> None:
+    from playwright.sync_api import expect
+
+    open_document(page, app_server, SHORT)
+    expect(page.locator(".st-key-next_flag button").first).to_be_visible(timeout=30_000)
+    page.wait_for_timeout(1000)
+    page.get_by_role("heading", name=SHORT).click()
+    current = revision(app_server, SHORT)
+    wait_idle(page)
+    page.keyboard.press("f")  # link 0 carries an error flag (a garbled term)
+    expect(page.locator(f".st-key-sel_{current}_0 input")).to_be_checked(timeout=30_000)
+    wait_idle(page)
+    page.keyboard.press("f")  # link 1: an MT word left untranslated
+    expect(page.locator(f".st-key-sel_{current}_1 input")).to_be_checked(timeout=30_000)
+    expect(page.locator(f".st-key-sel_{current}_0 input")).not_to_be_checked()
+    wait_idle(page)
+    page.keyboard.press("m")
+    expect(page.get_by_text("Undo: merge links 1 and 2")).to_be_visible(timeout=30_000)
+    assert saved_review(app_server, SHORT)["links"][1]["fr_ids"] == [0, 1]
+    wait_idle(page)
+    page.keyboard.press("s")
+    expect(page.get_by_text("Undo: split link 1")).to_be_visible(timeout=30_000)
+    assert saved_review(app_server, SHORT)["links"][1]["fr_ids"] == [0]
+    wait_idle(page)
+    page.keyboard.press("u")
+    expect(page.get_by_text("Redo: split link 1")).to_be_visible(timeout=30_000)
+    assert saved_review(app_server, SHORT)["links"][1]["fr_ids"] == [0, 1]
+    wait_idle(page)
+    page.keyboard.press("Shift+U")
+    expect(page.get_by_text("Undo: split link 1")).to_be_visible(timeout=30_000)
+    saved = saved_review(app_server, SHORT)
+    assert saved["links"][1]["fr_ids"] == [0] and saved["history"][-1]["label"].startswith("split link 1")
+    wait_idle(page)
+    page.keyboard.press("h")
+    dialog = page.get_by_role("dialog")
+    for line in ("merge the selected link with the next one", "split the selected link", "redo the last correction undone",
+                 "select the next link with a flag to review"):
+        expect(dialog.get_by_text(line, exact=False)).to_be_visible(timeout=30_000)
+
+
+def test_verdicts_overtaken_by_a_correction_stay_visible_and_never_move_to_another_flag(app_server, page) -> None:
+    """Runs after the flags test: there the date-mismatch flag of link 2 was fixed by its suggestion and link 0's omission accepted."""
+    from playwright.sync_api import expect
+
+    verdicts = {v["flag"][3]: v for v in saved_review(app_server)["flag_reviews"]}
+    assert verdicts["date-mismatch"]["outcome"].startswith("fixed: was accepted (suggestion applied); the text correction “apply the suggestion")
+    assert verdicts["omission"]["state"] == "accepted" and "outcome" not in verdicts["omission"]
+    open_document(page, app_server, DOCUMENT)
+
+    # Correct the French of link 0: the omission flag is raised again on the new text, open; the acceptance is outdated.
+    current = select_link(page, app_server, 0)
+    page.get_by_text("Link 0: comment and corrections").click()
+    box = page.locator(f".st-key-text_{current}_fr_0 textarea")
+    box.fill(box.input_value() + " (révisé)")
+    box.press("Control+Enter")
+    page.locator(f".st-key-save_text_{current}_0 button:enabled").click()
+    expect(page.get_by_text("Undo: edit FR sentence 0")).to_be_visible(timeout=30_000)
+    verdicts = {v["flag"][3]: v for v in saved_review(app_server)["flag_reviews"]}
+    assert verdicts["omission"]["outcome"].startswith("outdated: was accepted; the text correction “edit FR sentence 0” changed the flag")
+    wait_idle(page)
+    select_link(page, app_server, 0)
+    expect(page.locator('[class*="st-key-accept_"][class*="_0_"] button').first).to_be_visible(timeout=30_000)  # open again
+    expect(page.get_by_text("✓ accepted")).to_have_count(0)
+
+    page.get_by_role("tab", name="QA").click()
+    expect(page.get_by_text("flags match")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("fixed by a correction").first).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("was accepted (suggestion applied); the text correction “apply the suggestion of the date-mismatch flag",
+                            exact=False).first).to_be_visible()
+    expect(page.get_by_text("verdict outdated", exact=False).first).to_be_visible()
+    page.locator(".st-key-qa_state").click()  # the QA filter: only the verdicts a correction overtook
+    page.get_by_role("option", name="fixed by a correction", exact=True).click()
+    page.keyboard.press("Escape")
+    expect(page.get_by_text(re.compile(r"^1 of \d+ flags match"))).to_be_visible(timeout=30_000)
+
+    page.get_by_role("tab", name="Export").click()
+    with page.expect_download(timeout=60_000) as download:
+        page.locator(".st-key-dl_tmx button").click()
+    tmx = Path(download.value.path()).read_text(encoding="utf-8")
+    assert "Reviewer's verdict: error date-mismatch flag on EN “October 12, 2023”: fixed — was accepted (suggestion applied)" in tmx
+    assert "October 24, 2023" in tmx and "October 12, 2023</seg>" not in tmx  # the corrected English is exported
+    assert "Reviewer's comment: Date checked against the press release of 24 October." in tmx
+
+
+def test_page_size_empty_filter_and_a_refused_entry_keep_the_reviewer_where_they_were(app_server, page) -> None:
+    from playwright.sync_api import expect
+
+    glossary_before = app_server["glossary"].read_text(encoding="utf-8")
+    review_file = app_server["reviews"] / f"{SHORT}.review.json"
+    review_before = review_file.read_bytes() if review_file.exists() else None
+    open_document(page, app_server, SHORT)
+    current = revision(app_server, SHORT)
+
+    def choose(key: str, option: str) -> None:
+        wait_idle(page)
+        page.locator(f".st-key-{key}").click()
+        page.get_by_role("option", name=option, exact=True).click()
+
+    choose("page_size", "10")
+    expect(page.get_by_text("page 1 of 2", exact=False)).to_be_visible(timeout=30_000)
+    wait_idle(page)
+    page.locator(".st-key-page button").filter(has_text=re.compile("^2$")).first.click()
+    expect(page.locator(f".st-key-sel_{current}_10")).to_be_visible(timeout=30_000)
+    choose("page_size", "25")  # the page that holds link 10 opens, not page 2 of 25
+    expect(page.get_by_text("page 1 of 1", exact=False)).to_be_visible(timeout=30_000)
+    wait_idle(page)
+    expect(page.locator(f".st-key-sel_{current}_10")).to_be_visible(timeout=30_000)
+
+    choose("filter_status", "confirmed")  # no link of this document is confirmed
+    page.keyboard.press("Escape")
+    expect(page.get_by_text("No link matches these filters")).to_be_visible(timeout=30_000)
+
+    page.get_by_role("tab", name="Glossary").click()
+    form = page.locator('[data-testid="stForm"]')
+    expect(form).to_be_visible(timeout=30_000)
+    form.get_by_role("textbox", name="Term").fill("traite des enfants")
+    form.get_by_role("textbox", name="Note").fill("seen in the 2019 report")
+    form.get_by_role("button", name="Add to glossary").click()  # no concept: refused
+    expect(page.get_by_text("Glossary not saved", exact=False)).to_be_visible(timeout=30_000)
+    expect(form.get_by_role("textbox", name="Term")).to_have_value("traite des enfants")
+    expect(form.get_by_role("textbox", name="Note")).to_have_value("seen in the 2019 report")
+    assert app_server["glossary"].read_text(encoding="utf-8") == glossary_before
+    assert (review_file.read_bytes() if review_file.exists() else None) == review_before, "paging and filtering change nothing on disk"
+
+
+def test_a_flagged_span_goes_to_the_glossary_with_its_concept_and_status(app_server, page) -> None:
+    from playwright.sync_api import expect
+
+    glossary = app_server["glossary"]
+    open_document(page, app_server, SHORT)
+    current = select_link(page, app_server, 0, SHORT)  # « Human Trafficking in Persons »: a garbled form of a glossary term
+    page.locator(f'[class*="st-key-addterm_{current}_0_"] button').first.click()
+    form = page.locator('[data-testid="stForm"]')
+    expect(form.get_by_role("combobox", name="Concept")).to_have_value("trafficking in persons", timeout=30_000)  # the concept, chosen
+    expect(form.get_by_role("combobox", name="Status")).to_have_value("forbidden")
+    expect(form.get_by_role("combobox", name="Lang")).to_have_value("en")
+    expect(form.get_by_role("textbox", name="Term")).to_have_value("Human Trafficking in Persons")
+    form.get_by_role("button", name="Add to glossary").click()
+    expect(page.get_by_text("Glossary saved (5 entries)")).to_be_visible(timeout=60_000)
+    assert "trafficking in persons,,en,Human Trafficking in Persons,forbidden," in glossary.read_text(encoding="utf-8")
+
+
+def test_a_damaged_glossary_is_shown_and_restored_from_the_page(app_server, page) -> None:
+    from playwright.sync_api import expect
+
+    glossary = app_server["glossary"]
+    good = glossary.read_text(encoding="utf-8")
+    glossary.write_text(good + "trafficking in persons,en,traffic of people,sometimes\n", encoding="utf-8")
+    page.goto(f"{app_server['url']}/?document={SHORT}", timeout=60_000)
+    expect(page.get_by_text("The glossary cannot be used", exact=False)).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("traffic of people,sometimes", exact=False).first).to_be_visible()  # the faulty line, shown
+    expect(page.locator(".st-key-glossary_restore button")).to_be_visible(timeout=30_000)  # previous versions are offered
+    raw = page.locator('[class*="st-key-glossary_raw_"] textarea')
+    raw.fill(good)  # correct the file's text in the page
+    raw.press("Control+Enter")
+    wait_idle(page)
+    page.locator(".st-key-glossary_raw_save button").click()
+    expect(page.get_by_text("links match the filters")).to_be_visible(timeout=120_000)  # the app works again
+    assert glossary.read_text(encoding="utf-8") == good

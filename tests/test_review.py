@@ -177,7 +177,8 @@ def test_highlighting_escapes_text_and_marks_flag_offsets(results, glossary, tmp
     shifted = replace(flag, start=len(text) - len(flag.text), end=len(text))
     rendered = highlight_html(text, [shifted])
     assert rendered.startswith("&lt;b&gt;x&lt;/b&gt; &amp; <mark class=\"sev-error\"")
-    assert rendered.endswith(f">{flag.text}</mark>") and "suggestion: traite des personnes" in rendered
+    assert rendered.endswith(f'tabindex="0">{flag.text}<span class="sr-only"> (error: forbidden-term)</span></mark>')
+    assert "suggestion: traite des personnes" in rendered
 
 
 def test_uploaded_documents_are_validated_and_never_overwritten_silently(tmp_path) -> None:

@@ -6,8 +6,9 @@ import polars as pl
 import pytest
 from lxml import etree
 
-from align.export.tables import csv_bytes
-from align.interchange.tmx import tmx_bytes
+from align.export.qa_report import qa_report_html
+from align.export.tables import alignment_frame, csv_bytes
+from align.interchange.tmx import flag_notes, tmx_bytes
 from align.io import corpus
 from align.pipeline import run_document
 from align.review.state import STALE_MT_NOTE, CorrectionError, Review, apply_saved_review, review_path
@@ -96,8 +97,15 @@ def test_comments_follow_the_link_into_every_export(results, glossary, tmp_path)
     tree = etree.fromstring(tmx_bytes(reopened.alignment(), WITH_EN), etree.XMLParser(resolve_entities=False, no_network=True))
     notes = [note.text for note in tree.iter("note")]
     assert "Reviewer's comment: Check with the Ottawa office: the English was revised after publication." in notes
+    reopened.comment(2, "Title checked.")
     reopened.merge_next(2)
-    assert reopened.links[2].comment == "", "a merge makes a new link (its comment was on the link merged into it)"
+    assert reopened.links[2].comment == "Title checked.\nCheck with the Ottawa office: the English was revised after publication."
+    assert reopened.history[-1].label == "merge links 2 and 3 (their comments joined)"
+    reopened.split(2)
+    assert reopened.links[2].comment.startswith("Title checked.") and reopened.links[3].comment == ""
+    assert "comment stays on the first part" in reopened.history[-1].label
+    reopened.undo()
+    reopened.undo()
     reopened.undo()
     assert reopened.links[3].comment.startswith("Check with the Ottawa office")
     applied = apply_saved_review(results[WITH_EN], glossary, tmp_path)
@@ -161,3 +169,56 @@ def test_mt_flags_say_the_glossary_change_never_reached_the_translation(results,
     messages = [flag.message for flag in review.flag_list() if flag.side == "mt" and flag.kind == "term-missing"]
     assert messages and review.mt_stale
     assert all("the glossary constraint failed" not in message and STALE_MT_NOTE in message for message in messages)
+
+
+def test_undone_corrections_are_redone_even_after_a_reload(results, glossary, tmp_path) -> None:
+    review = Review(results[WITH_EN], glossary, folder=tmp_path)
+    before = list(review.links)
+    review.merge_next(4)
+    merged = list(review.links)
+    review.set_status(4, "confirmed")
+    assert review.undo() == "set link 4 to confirmed" and review.undo() == "merge links 4 and 5"
+    assert review.links == before
+    reopened = Review(results[WITH_EN], glossary, folder=tmp_path)
+    assert reopened.redo() == "merge links 4 and 5" and reopened.links == merged
+    assert reopened.redo() == "set link 4 to confirmed" and reopened.links[4].status == "confirmed"
+    with pytest.raises(CorrectionError, match="nothing to redo"):
+        reopened.redo()
+    reopened.undo()
+    reopened.comment(0, "a new correction forgets what was undone")
+    with pytest.raises(CorrectionError, match="nothing to redo"):
+        reopened.redo()
+
+
+def test_a_verdict_whose_flag_a_correction_removed_is_shown_as_fixed_and_never_moves_to_another_flag(results, glossary, tmp_path) -> None:
+    review = Review(results[WITH_EN], glossary, folder=tmp_path)
+    position, number = flag_of(review, "date-mismatch")
+    review.review_flag(position, number, "dismissed", "the meeting moved")
+    english_index = review.links[position].en_ids[0]
+    # A correction elsewhere in the sentence keeps the date flag, at the same span: the dismissal must not carry over to it.
+    text = review.en[english_index]
+    review.edit_sentence("en", english_index, text + " (revised)")
+    now = [flag for flag in review.link_flags(position) if flag.kind == "date-mismatch"]
+    assert now and all(flag.review_state == "" for flag in now), "the flag on the corrected text is open"
+    [past] = review.past_flags()
+    assert (past.review_state, past.kind, past.link) == ("outdated", "date-mismatch", position)
+    assert "was dismissed (the meeting moved)" in past.review_note and f"edit EN sentence {english_index}" in past.review_note
+    review.undo()
+    assert review.past_flags() == [] and review.link_flags(position)[number].review_state == "dismissed"
+
+    review.review_flag(position, number, "open")
+    review.apply_suggestion(position, number)
+    [past] = review.past_flags()
+    assert past.review_state == "fixed" and "apply the suggestion of the date-mismatch flag" in past.review_note
+    saved = json.loads(review_path(WITH_EN, tmp_path).read_text(encoding="utf-8"))
+    [verdict] = saved["flag_reviews"]
+    assert verdict["state"] == "accepted" and verdict["outcome"].startswith("fixed: was accepted (suggestion applied)")
+    reopened = Review(results[WITH_EN], glossary, folder=tmp_path)
+    flags = pl.read_csv(csv_bytes(reopened.flags()), infer_schema=False).filter(pl.col("review_state") == "fixed")
+    assert flags["kind"].to_list() == ["date-mismatch"] and flags["severity"].to_list() == ["error"]
+    applied = apply_saved_review(results[WITH_EN], glossary, tmp_path)
+    assert "flag fixed: was accepted (suggestion applied); the text correction" in qa_report_html(applied).decode("utf-8")
+    tree = etree.fromstring(tmx_bytes(alignment_frame(applied.units), WITH_EN, notes=flag_notes(applied.flags)),
+                            etree.XMLParser(resolve_entities=False, no_network=True))
+    assert any(note.text.startswith("Reviewer's verdict: error date-mismatch flag on EN") and ": fixed — was accepted" in note.text
+               for note in tree.iter("note"))

@@ -14,6 +14,7 @@ from pathlib import Path
 from align.errors import InputError
 from align.export.qa_report import write_qa_report_html, write_qa_report_xlsx
 from align.export.tables import alignment_frame, flags_frame, write_csv, write_tmx, write_xlsx
+from align.interchange.tmx import flag_notes
 from align.model import DocumentResult
 
 
@@ -59,13 +60,13 @@ def _tmx(result: DocumentResult, path: Path, options: ExportOptions) -> None:
     """Official English only: a CAT tool must never offer machine translation as if it were the official text."""
     write_tmx(alignment_frame(result.units), path, result.document.name, english="official", status=options.tmx_status,
               has_official=result.has_official, mt_fallback=False, src_lang=options.tmx_source_lang, tgt_lang=options.tmx_target_lang,
-              header_note="" if result.has_official else NO_OFFICIAL_NOTE, created=options.tmx_created)
+              header_note="" if result.has_official else NO_OFFICIAL_NOTE, created=options.tmx_created, notes=flag_notes(result.flags))
 
 
 def _mt_tmx(result: DocumentResult, path: Path, options: ExportOptions) -> None:
     write_tmx(alignment_frame(result.units), path, result.document.name, english="mt", status=options.tmx_status,
               has_official=result.has_official, src_lang=options.tmx_source_lang, tgt_lang=options.tmx_target_lang, header_note=MT_TMX_NOTE,
-              created=options.tmx_created)
+              created=options.tmx_created, notes=flag_notes(result.flags))
 
 
 def _qa_html(result: DocumentResult, path: Path, options: ExportOptions) -> None:

@@ -73,6 +73,8 @@ def review_state(result: DocumentResult, flag: Flag, verdict: str | None = None)
     parts = [f"link {unit.status}"] if unit is not None else ["document-level"]
     if verdict:
         parts.append(f"flag {verdict}")
+    elif flag.review_state:  # the reviewer's verdict carried by the flag (a saved review applied)
+        parts.append(f"flag {flag.review_state}" + (f": {flag.review_note}" if flag.review_note else ""))
     return ", ".join(parts)
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import docx
 
 from align.io.atomic import write_atomic
-from align.model import DocumentResult, Flag
+from align.model import PAST_VERDICT_STATES, DocumentResult, Flag
 
 AUTHOR = "align"
 INITIALS = "AL"
@@ -87,7 +87,7 @@ def review_docx_bytes(result: DocumentResult, paragraphs: Sequence[str] | None =
     if paragraphs is None and source is not None and source.suffix.lower() == ".docx" and source.exists():
         paragraphs = docx_paragraphs(source)
     placed = paragraph_offsets(text, paragraphs)
-    anchored = [(flag, spans) for flag in result.flags if (spans := flag_document_spans(result, flag))]
+    anchored = [(flag, spans) for flag in result.flags if flag.review_state not in PAST_VERDICT_STATES and (spans := flag_document_spans(result, flag))]
     cuts = {cut for _, spans in anchored for span in spans for cut in span}
     document = docx.Document()
     document.core_properties.title = result.document.name

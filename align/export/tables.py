@@ -19,7 +19,7 @@ import xlsxwriter
 from align.interchange.tbx import tbx_bytes, write_tbx
 from align.interchange.tmx import ENGLISH_CHOICES, STATUS_CHOICES, tmx_bytes, validate_tmx, write_tmx
 from align.io.atomic import write_atomic
-from align.model import Flag, Unit
+from align.model import PAST_VERDICT_STATES, Flag, Unit
 
 __all__ = ["ALIGNMENT_COLUMNS", "ENGLISH_CHOICES", "FLAG_COLUMNS", "STATUS_CHOICES", "alignment_frame", "csv_bytes", "flags_frame", "tbx_bytes",
            "tmx_bytes", "units_from_frame", "validate_tmx", "write_csv", "write_tbx", "write_tmx", "write_xlsx", "xlsx_bytes",
@@ -158,6 +158,8 @@ def _highlight_flagged_cells(workbook: xlsxwriter.Workbook, alignment: pl.DataFr
     column_of_side = {side: alignment.columns.index(side) for side in ("fr", "mt", "en") if side in alignment.columns}
     cells: dict[tuple[int, int], list[dict]] = {}
     for flag in flags.iter_rows(named=True):
+        if flag["review_state"] in PAST_VERDICT_STATES:  # the flag is gone from the text: nothing to mark
+            continue
         row, column = row_of_link.get(flag["link"]), column_of_side.get(flag["side"])
         if row is not None and column is not None:
             cells.setdefault((row, column), []).append(flag)

@@ -26,6 +26,7 @@ so the text is what the translator reads.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -36,6 +37,7 @@ from lxml import etree
 import align
 from align.errors import InputError
 from align.io.safexml import XML_LANG, language_of, local_name, parse_xml, primary_language, read_bytes
+from align.model import Flag
 
 ENGLISH_CHOICES = ("official", "mt", "both")
 STATUS_CHOICES = ("confirmed", "all")
@@ -69,6 +71,7 @@ def tmx_bytes(
     created: datetime | None = None,
     mt_fallback: bool = True,
     header_note: str = "",
+    notes: Mapping[int, Sequence[str]] | None = None,
 ) -> bytes:
     """TMX 1.4b bytes for an alignment frame (columns as `align.pipeline.ALIGNMENT_COLUMNS`).
 
@@ -77,7 +80,8 @@ def tmx_bytes(
     by default it is true when any link has English text. `created` fixes the header date.
     With `mt_fallback=False`, `english="official"` writes official English only, never machine
     translation, even in a document without an official English (`run` puts machine translation
-    in its own file). `header_note` is written as a `<note>` of the header.
+    in its own file). `header_note` is written as a `<note>` of the header; `notes` (link → texts, see `flag_notes`) as `<note>`s
+    of the link's units.
     """
     if english not in ENGLISH_CHOICES:
         raise ValueError(f"english must be one of {ENGLISH_CHOICES}, not {english!r}")
@@ -101,20 +105,23 @@ def tmx_bytes(
         if not fr.strip():
             continue
         if official and english in ("official", "both") and en.strip():
-            _unit(body, row, document, src_lang, tgt_lang, fr, en, machine=False)
+            _unit(body, row, document, src_lang, tgt_lang, fr, en, machine=False, notes=(notes or {}).get(row["link"], ()))
         if mt.strip() and (english in ("mt", "both") or (not official and mt_fallback)):
-            _unit(body, row, document, src_lang, tgt_lang, fr, mt, machine=True, suffix="-mt" if official and english == "both" else "")
+            _unit(body, row, document, src_lang, tgt_lang, fr, mt, machine=True, suffix="-mt" if official and english == "both" else "",
+                  notes=(notes or {}).get(row["link"], ()))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True, doctype=DOCTYPE)
 
 
 def _unit(body: etree._Element, row: dict, document: str, src_lang: str, tgt_lang: str, fr: str, english: str, *,
-          machine: bool, suffix: str = "") -> None:
+          machine: bool, suffix: str = "", notes: Sequence[str] = ()) -> None:
     unit = etree.SubElement(body, "tu", tuid=xml_text(f"{document}-{row['link']}{suffix}"))
     engine = xml_text(row.get("mt_engine") or "unknown")
     if machine:
         etree.SubElement(unit, "note").text = MT_NOTE.format(engine=engine)
     if comment := (row.get("comment") or "").strip():
         etree.SubElement(unit, "note").text = xml_text(f"Reviewer's comment: {comment}")
+    for note in notes:
+        etree.SubElement(unit, "note").text = xml_text(note)
     props = [("x-document", document), ("x-link", str(row["link"])), ("x-score", _score(row.get("score"))),
              ("x-status", row.get("status") or ""), ("x-english-source", "machine-translation" if machine else "official")]
     if machine:
@@ -124,6 +131,16 @@ def _unit(body: etree._Element, row: dict, document: str, src_lang: str, tgt_lan
     for lang, text in ((src_lang, fr), (tgt_lang, english)):
         variant = etree.SubElement(unit, "tuv", {XML_LANG: lang})
         etree.SubElement(variant, "seg").text = xml_text(text)
+
+
+def flag_notes(flags: Iterable[Flag]) -> dict[int, list[str]]:
+    """The reviewer's verdicts on flags, as TMX notes by link: accepted, dismissed (why), fixed by a correction, outdated."""
+    notes: dict[int, list[str]] = {}
+    for flag in flags:
+        if flag.link is not None and flag.review_state:
+            what = f"{flag.severity} {flag.kind} flag on {flag.side.upper()} “{flag.text[:80]}”"
+            notes.setdefault(flag.link, []).append(f"Reviewer's verdict: {what}: {flag.review_state}" + (f" — {flag.review_note}" if flag.review_note else ""))
+    return notes
 
 
 def _score(value: object) -> str:

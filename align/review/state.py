@@ -57,6 +57,9 @@ FORMAT_VERSION = 2
 READABLE_VERSIONS = (1, 2)
 FLAG_VERDICTS = ("accepted", "dismissed")
 """What a reviewer can say of a flag: the issue is real (`accepted`), or a false positive (`dismissed`, with a reason)."""
+COMMENT_JOINER = "\n"
+VERDICT_DETAILS = ("severity", "message", "context")
+"""What a verdict keeps besides its state and note: what the flag said, and a fingerprint of the text it was given on."""
 STALE_MT_NOTE = (" (the machine translation was made before the last glossary change, so the glossary was never applied to it: "
                  "re-translate the document to apply it)")
 CONSTRAINT_FAILED = " (the glossary constraint failed)"
@@ -76,11 +79,15 @@ class ReviewConflict(RuntimeError):
 
 @dataclass(frozen=True)
 class Splice:
-    """One replacement in the link list: `added` links at `start` replaced the links in `removed`."""
+    """One replacement in the link list: `added` links at `start` replaced the links in `removed`.
+
+    `added_links` holds those links only in the redo list (undo needs only their count).
+    """
 
     start: int
     removed: tuple[Link, ...]
     added: int
+    added_links: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -160,6 +167,8 @@ class Review:
         self.document_flags = [flag for flag in result.flags if flag.link is None]
         self.links: list[Link] = list(self.auto_links)
         self.history: list[Action] = []
+        self.redo_list: list[Action] = []
+        """Undone corrections, the last undone last (their splices carry `added_links`); a new correction empties it."""
         self.revision = 0
         self.saved_at: str | None = None
         self.problem: str | None = None
@@ -167,6 +176,7 @@ class Review:
         self._set_aside_on_save = False
         self._mtime: float | None = None
         self._flags: list[list[Flag]] = _flags_by_link(result.flags, len(self.links))
+        self._kinds_cache: tuple[tuple, list[str]] = ((), [])
         self._load()
         if recheck:
             self.recheck()
@@ -180,16 +190,64 @@ class Review:
 
     def alignment(self, positions: Sequence[int] | None = None) -> pl.DataFrame:
         """The corrected alignment as a table (columns `align.export.tables.ALIGNMENT_COLUMNS`), or only the links at `positions`."""
-        units = self.units()
-        return alignment_frame(units if positions is None else [units[p] for p in positions])
+        if positions is None:
+            return alignment_frame(self.units())
+        # Only the links asked for: a page of a long document must not join the texts of every link on each rerun.
+        units = make_units([self.links[p] for p in positions], self.fr, self.mt, self.en, self.engines)
+        return alignment_frame([replace(unit, number=p) for unit, p in zip(units, positions)])
 
     def units(self) -> list[Unit]:
         """The corrected links with their texts."""
         return make_units(self.links, self.fr, self.mt, self.en, self.engines)
 
     def flag_list(self) -> list[Flag]:
-        """Flags of the corrected alignment (link numbers are positions) with the reviewer's verdicts, then document-level flags."""
-        return [flag for position in range(len(self._flags)) for flag in self.link_flags(position)] + self.document_flags
+        """Flags of the corrected alignment (link numbers are positions) with the reviewer's verdicts, then document-level flags,
+        then the verdicts whose flag a correction removed or changed (`past_flags`)."""
+        return [flag for position in range(len(self._flags)) for flag in self.link_flags(position)] + self.document_flags + self.past_flags()
+
+    def past_flags(self) -> list[Flag]:
+        """Verdicts whose flag is no longer raised as it was, as flags: `review_state` `fixed` or `outdated` (see `PAST_VERDICT_STATES`),
+        `review_note` saying what the verdict was and which correction changed it; `link` is the link now holding the flag's sentences.
+
+        A verdict is never moved onto another flag: the flag raised now (if any) is open, and listed on its own.
+        """
+        return [flag for _, flag in self._past_verdicts()]
+
+    def _past_verdicts(self) -> list[tuple[tuple, Flag]]:
+        """(`flag_key`, flag) of each verdict whose flag is no longer raised as it was (see `past_flags`)."""
+        if not self.verdicts:
+            return []
+        attached = {flag_key(link, flag) for position, link in enumerate(self.links) for flag in self._flags[position]
+                    if self._verdict(link, flag) is not None}
+        holder = {(side, index): position for position, link in enumerate(self.links) for side in SIDES for index in _side_ids(link, side)}
+        past = []
+        for key, verdict in self.verdicts.items():
+            if key in attached:
+                continue
+            fr_ids, en_ids, side, kind, _, _, text, suggestion = key
+            text_side = "en" if side == "en" else "fr"
+            ids = en_ids if text_side == "en" else fr_ids
+            where = [(text_side, i) for i in ids] or [("fr", i) for i in fr_ids] + [("en", i) for i in en_ids]
+            position = next((holder[item] for item in where if item in holder), None)
+            now = self._flags[position] if position is not None else []
+            similar = any(flag.side == side and flag.kind == kind for flag in now)
+            was = verdict["state"] + (f" ({verdict['note']})" if verdict.get("note") else "")
+            if verdict.get("context") and verdict["context"] != self._context(side, ids):
+                by = self._last_action(lambda action, ids=ids, text_side=text_side: any(
+                    change.what == "text" and change.key[0] == text_side and change.key[1] in ids for change in action.changes))
+                state = "outdated" if similar else "fixed"
+                how = f"the text correction “{by}”" if by else "a text correction"
+                note = f"was {was}; {how} " + ("changed the flag: the flag raised now is open" if similar else "fixed it: the flag is gone")
+            elif position is None or (self.links[position].fr_ids, self.links[position].en_ids) != (fr_ids, en_ids):
+                by = self._last_action(lambda action, ids=(fr_ids, en_ids): any(
+                    (link.fr_ids, link.en_ids) == ids for splice in action.splices for link in splice.removed))
+                state = "outdated" if similar else "fixed"
+                how = f"“{by}”" if by else "a correction of the alignment"
+                note = f"was {was}; {how} redrew its link: " + ("the flag raised now is open" if similar else "the flag is gone")
+            else:
+                state, note = "outdated", f"was {was}; the flag is no longer raised as it was (the document was re-checked)"
+            past.append((key, Flag(position, side, kind, verdict.get("severity", ""), 0, 0, text, verdict.get("message", ""), suggestion, state, note)))
+        return past
 
     def flags(self) -> pl.DataFrame:
         """`flag_list()` as a table (columns `align.export.tables.FLAG_COLUMNS`)."""
@@ -200,7 +258,7 @@ class Review:
         link = self.links[position]
         flags = []
         for flag in self._flags[position]:
-            verdict = self.verdicts.get(flag_key(link, flag))
+            verdict = self._verdict(link, flag)
             flags.append(replace(flag, link=position, review_state=verdict["state"] if verdict else "", review_note=verdict["note"] if verdict else ""))
         return flags
 
@@ -217,8 +275,11 @@ class Review:
         return counts
 
     def flag_kinds(self) -> list[str]:
-        """Kinds of flag present on links, sorted."""
-        return sorted({flag.kind for flags in self._flags for flag in flags})
+        """Kinds of flag present on links, sorted (computed once per state of the flags: the app asks on every rerun)."""
+        key = (id(self._flags), self.revision, sum(map(len, self._flags)))
+        if self._kinds_cache[0] != key:
+            self._kinds_cache = (key, sorted({flag.kind for flags in self._flags for flag in flags}))
+        return self._kinds_cache[1]
 
     def select(
         self,
@@ -265,7 +326,9 @@ class Review:
             raise CorrectionError(f"link {position} is the last link: there is no next link to merge with")
         first, second = self.links[position], self.links[position + 1]
         merged = self._new_link(first.fr_ids + second.fr_ids, first.en_ids + second.en_ids, min(first.score, second.score))
-        self._commit(f"merge links {position} and {position + 1}", [(position, 2, [merged])])
+        merged = replace(merged, comment=join_comments(first.comment, second.comment))
+        self._commit(f"merge links {position} and {position + 1}" + (" (their comments joined)" if first.comment and second.comment else ""),
+                     [(position, 2, [merged])])
 
     def merge_previous(self, position: int) -> None:
         """Merge a link with the one before it."""
@@ -294,8 +357,9 @@ class Review:
         first_en, second_en = link.en_ids[:en_at], link.en_ids[en_at:]
         if not (first_fr or first_en) or not (second_fr or second_en):
             raise CorrectionError(f"link {position}: that split would leave one part empty")
-        parts = [self._new_link(first_fr, first_en, link.score), self._new_link(second_fr, second_en, link.score)]
-        self._commit(f"split link {position}", [(position, 1, parts)])
+        parts = [replace(self._new_link(first_fr, first_en, link.score), comment=link.comment), self._new_link(second_fr, second_en, link.score)]
+        self._commit(f"split link {position}" + (f" (its comment stays on the first part, link {position})" if link.comment else ""),
+                     [(position, 1, parts)])
 
     def move_sentence(self, position: int, side: str, direction: str) -> None:
         """Move a sentence of `side` to the neighbouring link.
@@ -317,9 +381,12 @@ class Review:
             raise CorrectionError(f"link {position} has no {side.upper()} sentence to move")
         moved, kept = (ids[0], ids[1:]) if direction == "previous" else (ids[-1], ids[:-1])
         other_ids = _side_ids(other, side) + (moved,) if direction == "previous" else (moved,) + _side_ids(other, side)
-        new_link = self._new_link(*_with_side(link, side, kept), link.score)
-        new_other = self._new_link(*_with_side(other, side, other_ids), other.score)
+        new_link = replace(self._new_link(*_with_side(link, side, kept), link.score), comment=link.comment)
+        new_other = replace(self._new_link(*_with_side(other, side, other_ids), other.score), comment=other.comment)
         pair = [new_other, new_link] if direction == "previous" else [new_link, new_other]
+        if not (new_link.fr_ids or new_link.en_ids) and link.comment:  # the emptied link disappears: its comment goes with the sentence
+            new_other = replace(new_other, comment=join_comments(*((link.comment, other.comment) if direction == "next" else (other.comment, link.comment))))
+            pair = [new_other, new_link] if direction == "previous" else [new_link, new_other]
         pair = [item for item in pair if item.fr_ids or item.en_ids]
         start = min(position, neighbour)
         label = f"move {side.upper()} sentence {moved} from link {position} to link {neighbour}"
@@ -335,8 +402,9 @@ class Review:
             raise CorrectionError(f"link {position} has no {side.upper()} sentence")
         if not _side_ids(link, other):
             raise CorrectionError(f"link {position}: its {side.upper()} side already has no counterpart")
-        parts = [Link(link.fr_ids, (), 0.0, "needs-review"), Link((), link.en_ids, 0.0, "needs-review")]
-        self._commit(f"mark {side.upper()} of link {position} as having no counterpart", [(position, 1, parts)])
+        parts = [Link(link.fr_ids, (), 0.0, "needs-review", link.comment), Link((), link.en_ids, 0.0, "needs-review")]
+        self._commit(f"mark {side.upper()} of link {position} as having no counterpart"
+                     + (f" (its comment stays on the French part, link {position})" if link.comment else ""), [(position, 1, parts)])
 
     def set_status(self, positions: int | Sequence[int], status: str) -> None:
         """Set the status of one link or of a selection of links."""
@@ -362,7 +430,7 @@ class Review:
         if state == "dismissed" and not note:
             raise CorrectionError("say why the flag is a false positive: a dismissal needs a reason")
         key = flag_key(self.links[position], flag)
-        after = None if state == "open" else {"state": state, "note": note}
+        after = None if state == "open" else self._verdict_value(position, flag, state, note)
         label = {"accepted": "accept", "dismissed": "dismiss", "open": "reopen"}[state] + f" {flag.kind} flag on link {position}"
         self._commit(label, [], changes=[Change("flag", key, self.verdicts.get(key), after)], recheck=False)
 
@@ -412,32 +480,61 @@ class Review:
                 key = flag_key(link, flag)
                 self._commit(f"apply the suggestion of the {flag.kind} flag on link {position}", [],
                              changes=[Change("text", (flag.side, index), text, new),
-                                      Change("flag", key, self.verdicts.get(key), {"state": "accepted", "note": "suggestion applied"})])
+                                      Change("flag", key, self.verdicts.get(key), self._verdict_value(position, flag, "accepted", "suggestion applied"))])
                 return new
             offset = end + 1
         raise CorrectionError("the flagged span crosses two sentences: edit the text instead")
 
     def undo(self) -> str:
-        """Undo the last correction; return its label."""
+        """Undo the last correction; return its label. It can be redone until another correction is made."""
         if not self.history:
             raise CorrectionError("nothing to undo")
         action = self.history[-1]
         with self._locked():
             self._assert_current()
             saved = self._snapshot()
+            redo_splices = []
             for splice in sorted(action.splices, key=lambda s: s.start):
+                current = tuple(self.links[splice.start:splice.start + splice.added])
                 self.links[splice.start:splice.start + splice.added] = splice.removed
                 self._flags[splice.start:splice.start + splice.added] = self._check_links(splice.removed, splice.start)
+                redo_splices.append(replace(splice, added_links=current))
             for change in reversed(action.changes):
                 self._apply_change(change, change.before)
             self._promote_flagged()
             self.history.pop()
-            try:
-                self._save()
-            except BaseException:
-                self._restore(saved)
-                raise
+            self.redo_list.append(replace(action, splices=tuple(redo_splices)))
+            del self.redo_list[:-HISTORY_LIMIT]
+            self._save_or_restore(saved)
         return action.label
+
+    def redo(self) -> str:
+        """Apply again the last correction undone; return its label."""
+        if not self.redo_list:
+            raise CorrectionError("nothing to redo")
+        action = self.redo_list[-1]
+        with self._locked():
+            self._assert_current()
+            saved = self._snapshot()
+            # Descending starts, as the correction was first applied: each start is still valid when its turn comes.
+            for splice in sorted(action.splices, key=lambda s: s.start, reverse=True):
+                self.links[splice.start:splice.start + len(splice.removed)] = splice.added_links
+                self._flags[splice.start:splice.start + len(splice.removed)] = self._check_links(splice.added_links, splice.start)
+            for change in action.changes:
+                self._apply_change(change, change.after)
+            self._promote_flagged()
+            self.redo_list.pop()
+            self.history.append(replace(action, splices=tuple(replace(splice, added_links=()) for splice in action.splices)))
+            del self.history[:-HISTORY_LIMIT]
+            self._save_or_restore(saved)
+        return action.label
+
+    def _save_or_restore(self, saved: tuple) -> None:
+        try:
+            self._save()
+        except BaseException:
+            self._restore(saved)
+            raise
 
     def recheck(self, glossary: Glossary | None = None) -> None:
         """Re-run the checks on every link (after a glossary change)."""
@@ -460,6 +557,12 @@ class Review:
         return self.revision != before
 
     # ---- internals -------------------------------------------------------------------------
+
+    def _verdict_value(self, position: int, flag: Flag, state: str, note: str) -> dict[str, str]:
+        """A verdict as the review file keeps it, with what identifies the text it was given on and what the flag said."""
+        link = self.links[position]
+        return {"state": state, "note": note, "severity": flag.severity, "message": flag.message,
+                "context": self._context(flag.side, _side_ids(link, "en" if flag.side == "en" else "fr"))}
 
     def _check_position(self, position: int) -> None:
         if not 0 <= position < len(self.links):
@@ -493,7 +596,26 @@ class Review:
 
     def _open_flags(self, position: int) -> list[Flag]:
         link = self.links[position]
-        return [flag for flag in self._flags[position] if self.verdicts.get(flag_key(link, flag), {}).get("state") != "dismissed"]
+        return [flag for flag in self._flags[position] if not self.verdicts or (self._verdict(link, flag) or {}).get("state") != "dismissed"]
+
+    def _verdict(self, link: Link, flag: Flag) -> dict[str, str] | None:
+        """The reviewer's verdict on `flag`, if it was given on this very flag: same link, span and text around it.
+
+        A verdict given before the text of the flag's side was corrected does not carry over to the flag raised on the new text.
+        """
+        verdict = self.verdicts.get(flag_key(link, flag))
+        if verdict is None or (verdict.get("context") and verdict["context"] != self._context(flag.side, _side_ids(link, "en" if flag.side == "en" else "fr"))):
+            return None
+        return verdict
+
+    def _context(self, side: str, ids: Sequence[int]) -> str:
+        """Fingerprint of the text a flag of `side` reads over sentences `ids`: a verdict holds only while it is unchanged."""
+        texts = self.en if side == "en" else self.mt if side == "mt" else self.fr
+        return hashlib.sha256(" ".join(texts[i] for i in ids).encode("utf-8")).hexdigest()[:16]
+
+    def _last_action(self, touches) -> str:
+        """Label of the latest correction in the history for which `touches(action)` holds ('' when none)."""
+        return next((action.label for action in reversed(self.history) if touches(action)), "")
 
     def _flag(self, position: int, number: int) -> Flag:
         self._check_position(position)
@@ -529,10 +651,10 @@ class Review:
 
     def _snapshot(self) -> tuple:
         return (list(self.links), list(self._flags), list(self.history), list(self.fr), list(self.en), dict(self.original_texts),
-                {key: dict(value) for key, value in self.verdicts.items()})
+                {key: dict(value) for key, value in self.verdicts.items()}, list(self.redo_list))
 
     def _restore(self, saved: tuple) -> None:
-        self.links, self._flags, self.history, self.fr, self.en, self.original_texts, self.verdicts = saved
+        self.links, self._flags, self.history, self.fr, self.en, self.original_texts, self.verdicts, self.redo_list = saved
 
     def _unknown_by_number(self, links: Sequence[Link], start: int) -> dict[int, list[str]]:
         return {start + offset: [word for i in link.fr_ids for word in self.unknown_words[i]] for offset, link in enumerate(links)}
@@ -555,11 +677,8 @@ class Review:
             self._promote_flagged()
             self.history.append(Action(label, tuple(splices), tuple(changes)))
             del self.history[:-HISTORY_LIMIT]
-            try:
-                self._save()
-            except BaseException:
-                self._restore(saved)
-                raise
+            self.redo_list = []
+            self._save_or_restore(saved)
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
@@ -598,15 +717,13 @@ class Review:
             "fr_sentences": len(self.fr),
             "en_sentences": len(self.en),
         }
-        history = [
-            {"label": action.label,
-             "splices": [{"start": s.start, "added": s.added, "removed": [_link_json(link) for link in s.removed]} for s in action.splices],
-             "changes": [{"what": c.what, "key": _key_json(c.key), "before": c.before, "after": c.after} for c in action.changes]}
-            for action in self.history
-        ]
+        history = [_action_json(action) for action in self.history]
+        redo = [_action_json(action) for action in self.redo_list]
         edits = [{"side": side, "sentence": index, "text": (self.fr if side == "fr" else self.en)[index], "original": original}
                  for (side, index), original in sorted(self.original_texts.items())]
-        verdicts = [{"flag": _key_json(key), **value} for key, value in self.verdicts.items()]
+        # What became of a verdict whose flag a correction removed or changed is written beside it, for a reader of the file.
+        outcomes = {key: f"{flag.review_state}: {flag.review_note}" for key, flag in self._past_verdicts()}
+        verdicts = [{"flag": _key_json(key), **value, **({"outcome": outcomes[key]} if key in outcomes else {})} for key, value in self.verdicts.items()]
 
         def block(name: str, items: list, last: bool = False) -> str:
             # One item per line keeps the file readable and diffable without the bulk of full indentation.
@@ -614,7 +731,7 @@ class Review:
 
         text = (json.dumps(header, ensure_ascii=False, indent=1)[:-2] + ","
                 + block("links", [_link_json(link) for link in self.links]) + block("edits", edits) + block("flag_reviews", verdicts)
-                + block("history", history, last=True) + "\n}\n")
+                + block("history", history) + block("redo", redo, last=True) + "\n}\n")
         write_atomic(self.path, text)
         self.revision, self.saved_at, self._set_aside_on_save = revision, saved_at, False
         self._mtime = self.path.stat().st_mtime
@@ -626,7 +743,7 @@ class Review:
         self._mtime = self.path.stat().st_mtime
         data = _read_json(self.path)
         try:
-            links, history, revision, edits, verdicts = self._parse(data)
+            links, history, revision, edits, verdicts, redo = self._parse(data)
         except ValueError as error:
             self.problem = f"{self.path}: {error}; the automatic alignment is shown and the old review file will be kept aside"
             self._set_aside_on_save = True
@@ -640,7 +757,7 @@ class Review:
             (self.fr if side == "fr" else self.en)[index] = text
             self.original_texts[(side, index)] = original
         edited = {(side, index) for side, index, _, _ in edits}
-        self.links, self.history, self.revision, self.problem, self.verdicts = links, history, revision, None, verdicts
+        self.links, self.history, self.revision, self.problem, self.verdicts, self.redo_list = links, history, revision, None, verdicts, redo
         self.saved_at = data.get("saved_at")
         # Links the reviewer did not redraw nor correct keep the pipeline's flags; the others are checked.
         self._flags = [unchanged[(link.fr_ids, link.en_ids)]
@@ -648,7 +765,7 @@ class Review:
                        else self._check_links([link], position)[0] for position, link in enumerate(links)]
         self._promote_flagged()
 
-    def _parse(self, data: object) -> tuple[list[Link], list[Action], int, list[tuple[str, int, str, str]], dict[tuple, dict[str, str]]]:
+    def _parse(self, data: object) -> tuple[list[Link], list[Action], int, list[tuple[str, int, str, str]], dict[tuple, dict[str, str]], list[Action]]:
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise ValueError("not a review file (damaged or of another format)")
         if data.get("version") not in READABLE_VERSIONS:
@@ -659,14 +776,12 @@ class Review:
             raise ValueError(f"the official English text changed since the review was saved ({data.get('saved_at', 'unknown date')})")
         try:
             links = [_link_from_json(item) for item in data["links"]]
-            history = [Action(item["label"], tuple(Splice(int(s["start"]), tuple(_link_from_json(x) for x in s["removed"]), int(s["added"]))
-                                                   for s in item["splices"]),
-                              tuple(Change(c["what"], _key_from_json(c["what"], c["key"]), c["before"], c["after"]) for c in item.get("changes", [])))
-                       for item in data.get("history", [])]
+            history = [_action_from_json(item) for item in data.get("history", [])]
+            redo = [_action_from_json(item) for item in data.get("redo", [])]
             revision = int(data.get("revision", 0))
             edits = [(str(item["side"]), int(item["sentence"]), str(item["text"]), str(item["original"])) for item in data.get("edits", [])]
             verdicts = {_key_from_json("flag", item["flag"]): {"state": str(item["state"]), "note": str(item.get("note", ""))}
-                        for item in data.get("flag_reviews", [])}
+                        | {name: str(item[name]) for name in VERDICT_DETAILS if item.get(name)} for item in data.get("flag_reviews", [])}
         except (KeyError, TypeError, ValueError) as error:
             raise ValueError(f"damaged review file ({error})") from None
         for side, index, _, _ in edits:
@@ -676,7 +791,7 @@ class Review:
         en_order = [i for link in links for i in link.en_ids]
         if fr_order != list(range(len(self.fr))) or en_order != list(range(len(self.en))):
             raise ValueError("its links do not cover the document's sentences in order (the segmentation changed)")
-        return links, history, revision, edits, verdicts
+        return links, history, revision, edits, verdicts, redo
 
 
 def apply_saved_review(result: DocumentResult, glossary: Glossary, folder: str | os.PathLike[str] | None = None) -> DocumentResult:
@@ -730,7 +845,9 @@ def highlight_html(text: str, flags: Iterable[Flag]) -> str:
             worst = min(covering, key=lambda flag: rank.get(flag.severity, len(rank))).severity
             tip = " | ".join(_flag_tip(flag) for flag in covering)
             kinds = " ".join(sorted({flag.kind for flag in covering}))
-            piece = f'<mark class="sev-{html.escape(worst)}" data-kind="{html.escape(kinds)}" title="{html.escape(tip)}">{piece}</mark>'
+            # Focusable, and the severity in words for screen readers (the colour alone says nothing to them).
+            piece = (f'<mark class="sev-{html.escape(worst)}" data-kind="{html.escape(kinds)}" title="{html.escape(tip)}" tabindex="0">{piece}'
+                     f'<span class="sr-only"> ({html.escape(worst)}: {html.escape(kinds)})</span></mark>')
         pieces.append(piece)
     return "".join(pieces)
 
@@ -777,6 +894,25 @@ def _link_from_json(item: dict) -> Link:
     if status not in LINK_STATUSES:
         raise ValueError(f"unknown status {status!r}")
     return Link(tuple(int(i) for i in item["fr_ids"]), tuple(int(i) for i in item["en_ids"]), float(item["score"]), status, str(item.get("comment", "")))
+
+
+def join_comments(*comments: str) -> str:
+    """The comments of links merged into one, each kept, in document order."""
+    return COMMENT_JOINER.join(comment for comment in comments if comment)
+
+
+def _action_json(action: Action) -> dict:
+    splices = [{"start": s.start, "added": s.added, "removed": [_link_json(link) for link in s.removed]}
+               | ({"added_links": [_link_json(link) for link in s.added_links]} if s.added_links else {}) for s in action.splices]
+    return {"label": action.label, "splices": splices,
+            "changes": [{"what": c.what, "key": _key_json(c.key), "before": c.before, "after": c.after} for c in action.changes]}
+
+
+def _action_from_json(item: dict) -> Action:
+    splices = tuple(Splice(int(s["start"]), tuple(_link_from_json(x) for x in s["removed"]), int(s["added"]),
+                           tuple(_link_from_json(x) for x in s.get("added_links", []))) for s in item["splices"])
+    return Action(str(item["label"]), splices,
+                  tuple(Change(c["what"], _key_from_json(c["what"], c["key"]), c["before"], c["after"]) for c in item.get("changes", [])))
 
 
 def _key_json(key: tuple) -> list:

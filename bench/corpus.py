@@ -176,7 +176,7 @@ def _child(corpus: str, out: str, cache: str, engine: str, workers: str, report_
 
 def _outputs(out: Path) -> dict[str, bytes]:
     return {str(path.relative_to(out)): path.read_bytes() for path in sorted(out.rglob("*"))
-            if path.is_file() and path.parent != out and not path.name.endswith(".bak")}
+            if path.is_file() and path.parent != out and path.parent.name != ".glossaries" and not path.name.endswith(".bak")}
 
 
 def run_bench(sizes: list[int], configs: list[tuple[str, int]], keep: str | None = None) -> int:

@@ -19,6 +19,7 @@ from align.errors import AlignError, InputError
 from align.export import ExportOptions, export_result
 from align.model import Document
 from align.pipeline import RunOptions, run_document
+from align.runner.glossary_changes import document_vocabulary
 from align.runner.manifest import write_manifest
 from align.terms.glossary import Glossary
 
@@ -39,6 +40,8 @@ class CorpusJob:
     review_dir: str | None = None
     threads: int | None = None
     """Threads each worker gives MT and embeddings (None: leave the process's default)."""
+    glossary_sha256: str = ""
+    """The version of the glossary (`glossary_path` is its kept copy, `align.runner.glossary_changes`), recorded in each manifest."""
 
 
 @dataclass(frozen=True)
@@ -141,7 +144,9 @@ def process_document(job: CorpusJob, task: DocumentTask) -> DocumentOutcome:
         result = apply_saved_review(result, glossary, job.review_dir)
         export_result(result, job.out / task.name, job.exports)
         outcome = outcome_of(result, task.name)
-        write_manifest(job.out / task.name, task.inputs, {key: getattr(outcome, key) for key in RECORDED})
+        clock.enter("vocabulary")
+        vocabulary = document_vocabulary(result)
+        write_manifest(job.out / task.name, task.inputs, {key: getattr(outcome, key) for key in RECORDED}, job.glossary_sha256, vocabulary)
         clock.enter(None)
     except InputError as error:  # bad input: retrying cannot help
         return DocumentOutcome(task.name, SKIPPED, seconds=time.perf_counter() - start, message=str(error))

@@ -75,6 +75,8 @@ class DocumentOutcome:
     """Process id of the worker that ran it."""
     warmup_seconds: float = 0.0
     """Model loading time of its worker, on the first document a worker runs (0 on the others)."""
+    cache_write_seconds: float = 0.0
+    """Of `seconds`, the time spent writing the shared SQLite caches, waiting for another worker's lock included."""
 
 
 _warm: dict[str, object] = {}
@@ -131,9 +133,10 @@ class StageClock:
 def process_document(job: CorpusJob, task: DocumentTask) -> DocumentOutcome:
     """Run one document end to end and write its outputs; never raises (a failure is the outcome's status and message)."""
     from align.io.documents import read_document
+    from align.io.sqlitefile import WRITE_SECONDS
     from align.review.state import apply_saved_review
 
-    start = time.perf_counter()
+    start, cache_writes = time.perf_counter(), WRITE_SECONDS[0]
     clock = StageClock()
     try:
         clock.enter("read")
@@ -157,6 +160,7 @@ def process_document(job: CorpusJob, task: DocumentTask) -> DocumentOutcome:
         return DocumentOutcome(task.name, FAILED, seconds=time.perf_counter() - start, message=message, stage_seconds=clock.seconds)
     outcome.seconds = time.perf_counter() - start
     outcome.stage_seconds = clock.seconds
+    outcome.cache_write_seconds = WRITE_SECONDS[0] - cache_writes
     outcome.worker = os.getpid()
     return outcome
 

@@ -103,6 +103,13 @@ def warm_worker(job: CorpusJob) -> float:
     limit_threads(job.threads)
     with contextlib.suppress(AlignError):  # a missing model is reported by the documents that need it, with its own message
         run_document(WARMUP_DOCUMENT, glossary_for(job), job.options)
+    from align.aligner.embedding import ENGLISH_MODEL, load_encoder
+
+    # The warm-up's sentences come from the embedding cache after the first run, and the meaning check needs five links: without
+    # this the models would load during a worker's first real documents (seen in a profile), not here.
+    for model in (job.options.embedding_model, ENGLISH_MODEL):
+        with contextlib.suppress(AlignError):
+            load_encoder(model).model  # noqa: B018 - the property loads the model
     return time.perf_counter() - start
 
 

@@ -38,7 +38,9 @@ from bench.splits import heldout_ids
 
 SOURCE_DIRS = (ROOT / "texts", ROOT / "eval" / "texts")
 CONFIGS = (("local", 1), ("local", 2), ("ray", 2))
-STAGES = ("read", "segment", "translate", "embed", "align", "check", "write")
+STAGES = ("read", "segment", "translate", "embed", "align", "check", "write", "vocabulary")
+CHANGED_CONCEPT = "fifa-mens-world-cup"
+"""The concept the glossary-change re-run removes (named in a few of the bundled texts, so in some of the synthetic documents)."""
 _CLAUSE = re.compile(r",\s|\s(?:et|qui|que|dont|afin de|ainsi que|notamment)\s")
 
 
@@ -135,10 +137,13 @@ def _tree_rss(root: int) -> int:
     return total
 
 
-def _run(corpus: Path, out: Path, cache: Path, engine: str, workers: int) -> dict:
+def _run(corpus: Path, out: Path, cache: Path, engine: str, workers: int, glossary: Path | None = None) -> dict:
     """One run in a fresh process; its wall time, peak tree memory and the per-document outcomes."""
+    from align.settings import glossary_path
+
     report_file = out.with_suffix(".json")
-    command = [sys.executable, "-m", "bench.corpus", str(corpus), str(out), str(cache), engine, str(workers), str(report_file)]
+    command = [sys.executable, "-m", "bench.corpus", str(corpus), str(out), str(cache), engine, str(workers), str(report_file),
+               str(glossary or glossary_path(None))]
     env = os.environ | {"ALIGN_CACHE_DIR": str(cache), "SOURCE_DATE_EPOCH": "1700000000"}
     env.pop("RAY_ADDRESS", None)
     peak, done = 0, threading.Event()
@@ -163,24 +168,34 @@ def _run(corpus: Path, out: Path, cache: Path, engine: str, workers: int) -> dic
     return report | {"wall": seconds, "peak_bytes": peak, "cpu": cpu}
 
 
-def _child(corpus: str, out: str, cache: str, engine: str, workers: str, report_file: str) -> None:
+def _child(corpus: str, out: str, cache: str, engine: str, workers: str, report_file: str, glossary: str) -> None:
     """The measured process: `run_corpus` as the CLI calls it, its outcomes dumped as JSON."""
     from align.export import ExportOptions
     from align.pipeline import RunOptions
     from align.runner import document_sources, run_corpus
-    from align.settings import glossary_path
 
-    report = run_corpus(document_sources([corpus]), Path(out), glossary_path(None), RunOptions(cache=cache), ExportOptions(),
+    report = run_corpus(document_sources([corpus]), Path(out), Path(glossary), RunOptions(cache=cache), ExportOptions(),
                         engine=engine, workers=int(workers))
     Path(report_file).write_text(json.dumps({
         "seconds": report.seconds, "warmups": report.warmup_seconds,
-        "outcomes": [{"status": o.status, "seconds": o.seconds, "stages": o.stage_seconds, "message": o.message} for o in report.outcomes],
+        "outcomes": [{"status": o.status, "seconds": o.seconds, "stages": o.stage_seconds, "message": o.message, "worker": o.worker,
+                      "cache_writes": o.cache_write_seconds} for o in report.outcomes],
     }))
+
+
+def _changed_glossary(folder: Path) -> Path:
+    """The project glossary without the rows of `CHANGED_CONCEPT`."""
+    from align.settings import glossary_path
+
+    rows = glossary_path(None).read_text(encoding="utf-8").splitlines(keepends=True)
+    changed = folder / "glossary-changed.csv"
+    changed.write_text("".join(row for row in rows if not row.startswith(CHANGED_CONCEPT + ",")), encoding="utf-8")
+    return changed
 
 
 def _outputs(out: Path) -> dict[str, bytes]:
     return {str(path.relative_to(out)): path.read_bytes() for path in sorted(out.rglob("*"))
-            if path.is_file() and path.parent != out and not path.name.endswith(".bak")}
+            if path.is_file() and path.parent != out and path.parent.name != ".glossaries" and not path.name.endswith(".bak")}
 
 
 def run_bench(sizes: list[int], configs: list[tuple[str, int]], keep: str | None = None) -> int:
@@ -196,22 +211,28 @@ def run_bench(sizes: list[int], configs: list[tuple[str, int]], keep: str | None
             print(f"\n== {size} documents, {shape['segments']} French segments "
                   f"({shape['repeat_share']:.0%} repeat an earlier segment and come from the caches once computed)")
             print(f"{'engine':<8}{'workers':>8}{'cold s':>9}{'docs/min':>10}{'vs 1 wkr':>10}{'peak MiB':>10}{'warm s':>8}{'warm/cold':>10}"
-                  f"{'failed':>8}{'cpu s':>8}  warm-up s per worker")
+                  f"{'failed':>8}{'cpu s':>8}{'busy':>6}{'sqlite s':>9}  warm-up s per worker  (load average at start)")
             baseline = None
             reference = None
+            changed_glossary = None
             stage_totals: dict[str, dict[str, float]] = {}
             for engine, workers in configs:
                 out, cache = base / f"out-{size}-{engine}{workers}", base / f"cache-{size}-{engine}{workers}"
                 shutil.rmtree(out, ignore_errors=True)
                 shutil.rmtree(cache, ignore_errors=True)
+                load = os.getloadavg()[0]
                 cold = _run(corpus, out, cache, engine, workers)
                 warm = _run(corpus, out, cache, engine, workers)
+                # busy: worker time on documents over (workers × wall time); what is left is start-up, warm-up, and waiting
+                busy = sum(o["seconds"] for o in cold["outcomes"]) / (workers * cold["wall"])
+                cache_writes = sum(o.get("cache_writes", 0.0) for o in cold["outcomes"])
                 rate = size / cold["wall"] * 60
                 baseline = baseline or rate
                 failed = sum(o["status"] not in ("ok", "unchanged") for o in cold["outcomes"])
                 unchanged = sum(o["status"] == "unchanged" for o in warm["outcomes"])
                 print(f"{engine:<8}{workers:>8}{cold['wall']:>9.1f}{rate:>10.1f}{rate / baseline:>9.2f}x{cold['peak_bytes'] / 2**20:>10.0f}"
-                      f"{warm['wall']:>8.1f}{warm['wall'] / cold['wall']:>9.1%}{failed:>8}{cold['cpu']:>8.0f}  {', '.join(f'{w:.1f}' for w in cold['warmups'])}"
+                      f"{warm['wall']:>8.1f}{warm['wall'] / cold['wall']:>9.1%}{failed:>8}{cold['cpu']:>8.0f}{busy:>6.0%}{cache_writes:>9.1f}"
+                      f"  {', '.join(f'{w:.1f}' for w in cold['warmups'])}  ({load:.1f})"
                       + ("" if unchanged == size else f"  (warm: only {unchanged} unchanged)"))
                 stage_totals[f"{engine} x{workers}"] = {stage: sum(o["stages"].get(stage, 0.0) for o in cold["outcomes"]) for stage in STAGES}
                 outputs = _outputs(out)
@@ -222,6 +243,12 @@ def run_bench(sizes: list[int], configs: list[tuple[str, int]], keep: str | None
                     print(f"  outputs differ from the baseline's in {len(differing)} files, e.g. {differing[:3]}")
                 else:
                     print("  outputs byte for byte those of the baseline (TMX date fixed by SOURCE_DATE_EPOCH)")
+                if changed_glossary is None:  # once per size: a re-run after a one-concept glossary change
+                    changed_glossary = _changed_glossary(base)
+                    edit = _run(corpus, out, cache, engine, workers, changed_glossary)
+                    rerun = sum(o["status"] == "ok" for o in edit["outcomes"])
+                    print(f"  glossary change (concept {CHANGED_CONCEPT} removed): {rerun} of {size} documents re-run, {edit['wall']:.1f} s "
+                          f"({edit['wall'] / cold['wall']:.1%} of the cold run)")
             print("where the time goes (cold, summed over documents, seconds and share of worker time):")
             for label, totals in stage_totals.items():
                 whole = sum(totals.values()) or 1.0
@@ -233,4 +260,4 @@ def run_bench(sizes: list[int], configs: list[tuple[str, int]], keep: str | None
 
 
 if __name__ == "__main__":
-    _child(*sys.argv[1:7])
+    _child(*sys.argv[1:8])

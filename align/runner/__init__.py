@@ -5,9 +5,10 @@ Engines (a registry; adding one is a module with a class like `LocalRunner` and 
 - `ray`: Ray actors, on a local instance or an existing cluster (`address`).
 
 Per document: its outputs are written by the worker as soon as it finishes (atomically, by the
-exporters), then its manifest `out/DOC/.inputs.json`; a re-run skips the documents whose inputs,
-glossary and settings are unchanged (status `unchanged`), so a run killed half-way resumes where it
-stopped. A document that fails is run once more at the end; if it fails again it is reported
+exporters), then its manifest `out/DOC/.inputs.json`; a re-run skips the documents whose inputs
+and settings are unchanged and that no glossary change since can touch (status `unchanged`; see
+`align.runner.glossary_changes`), so a run killed half-way resumes where it stopped. `summary.csv`
+is rewritten as documents finish. A document that fails is run once more at the end; if it fails again it is reported
 (`failed`, with its error) and the others are not affected. Unreadable input is `skipped`.
 """
 
@@ -25,11 +26,12 @@ from align.export import ExportOptions
 from align.io.documents import document_files
 from align.pipeline import RunOptions
 from align.review.state import review_path
+from align.runner.glossary_changes import GlossaryChanges, keep_glossary
 from align.runner.job import FAILED, OK, UNCHANGED, CorpusJob, DocumentOutcome, DocumentTask
 from align.runner.local import LocalRunner
-from align.runner.manifest import RunSettings, document_inputs, is_unchanged
+from align.runner.manifest import RunSettings, document_inputs, file_sha256, is_unchanged
 from align.runner.ray import RayRunner
-from align.runner.summary import SUMMARY_FILE, write_summary
+from align.runner.summary import SUMMARY_FILE, SummaryWriter
 
 RUNNERS = {"local": LocalRunner, "ray": RayRunner}
 
@@ -99,27 +101,35 @@ def run_corpus(
     options = replace(options, cache=cache, mt_engine=engine_name)
     if exports.tmx_created is None:  # one creation date for the whole run: outputs do not depend on which worker wrote them when
         exports = replace(exports, tmx_created=run_date())
-    run_settings = RunSettings.of(glossary_path, options, exports, engine_name)
+    run_settings = RunSettings.of(options, exports, engine_name)
+    glossary_sha256 = file_sha256(glossary_path) or ""
+    kept_glossary = keep_glossary(out, glossary_path, glossary_sha256)  # workers read this copy: the version the manifests name
+    changes = GlossaryChanges(out, kept_glossary, glossary_sha256)
     cores = settings.threads()
-    job = CorpusJob(out, glossary_path, options, exports, review_dir, threads=max(1, cores // workers) if workers > 1 else None)
+    job = CorpusJob(out, kept_glossary, options, exports, review_dir, threads=max(1, cores // workers) if workers > 1 else None,
+                    glossary_sha256=glossary_sha256)
 
     total = len(sources)
     outcomes: list[DocumentOutcome] = []
+    summary = SummaryWriter(out / SUMMARY_FILE, {source.name: index for index, source in enumerate(sources)})
 
-    def record(outcome: DocumentOutcome) -> None:
+    def record(outcome: DocumentOutcome, write: bool = True) -> None:
         outcomes.append(outcome)
+        if write:
+            summary.write(outcomes)
         if progress:
             progress(outcome, len(outcomes), total)
 
     tasks: list[DocumentTask] = []
     for source in sources:
         inputs = document_inputs(source.fr_path, source.en_path, review_path(source.name, review_dir), run_settings)
-        manifest = is_unchanged(out / source.name, inputs, exports)
+        manifest = is_unchanged(out / source.name, inputs, exports, changes.unaffected)
         if manifest is not None:
             record(DocumentOutcome(source.name, UNCHANGED, **{key: value for key, value in manifest.get("outcome", {}).items()
-                                                              if key in DocumentOutcome.__dataclass_fields__}))
+                                                              if key in DocumentOutcome.__dataclass_fields__}), write=False)
         else:
             tasks.append(DocumentTask(source.name, source.fr_path, source.en_path, inputs))
+    summary.write(outcomes)  # before any document runs: the unchanged ones, and the file exists from the start
 
     warmups: list[float] = []
     if tasks:
@@ -136,9 +146,8 @@ def run_corpus(
                 warmups += [outcome.warmup_seconds] if outcome.warmup_seconds else []
                 outcome.attempts = 2
                 record(outcome)
-    order = {source.name: index for index, source in enumerate(sources)}
-    outcomes.sort(key=lambda outcome: order[outcome.name])
-    summary_path = write_summary(outcomes, out / SUMMARY_FILE)
+    summary_path = summary.write(outcomes, final=True)
+    outcomes.sort(key=lambda outcome: summary.order[outcome.name])
     return CorpusReport(outcomes, time.perf_counter() - start, summary_path, warmups)
 
 

@@ -19,6 +19,7 @@ from align.errors import AlignError, InputError
 from align.export import ExportOptions, export_result
 from align.model import Document
 from align.pipeline import RunOptions, run_document
+from align.runner.glossary_changes import document_vocabulary
 from align.runner.manifest import write_manifest
 from align.terms.glossary import Glossary
 
@@ -39,6 +40,8 @@ class CorpusJob:
     review_dir: str | None = None
     threads: int | None = None
     """Threads each worker gives MT and embeddings (None: leave the process's default)."""
+    glossary_sha256: str = ""
+    """The version of the glossary (`glossary_path` is its kept copy, `align.runner.glossary_changes`), recorded in each manifest."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,8 @@ class DocumentOutcome:
     """Process id of the worker that ran it."""
     warmup_seconds: float = 0.0
     """Model loading time of its worker, on the first document a worker runs (0 on the others)."""
+    cache_write_seconds: float = 0.0
+    """Of `seconds`, the time spent writing the shared SQLite caches, waiting for another worker's lock included."""
 
 
 _warm: dict[str, object] = {}
@@ -98,6 +103,13 @@ def warm_worker(job: CorpusJob) -> float:
     limit_threads(job.threads)
     with contextlib.suppress(AlignError):  # a missing model is reported by the documents that need it, with its own message
         run_document(WARMUP_DOCUMENT, glossary_for(job), job.options)
+    from align.aligner.embedding import ENGLISH_MODEL, load_encoder
+
+    # The warm-up's sentences come from the embedding cache after the first run, and the meaning check needs five links: without
+    # this the models would load during a worker's first real documents (seen in a profile), not here.
+    for model in (job.options.embedding_model, ENGLISH_MODEL):
+        with contextlib.suppress(AlignError):
+            load_encoder(model).model  # noqa: B018 - the property loads the model
     return time.perf_counter() - start
 
 
@@ -128,9 +140,10 @@ class StageClock:
 def process_document(job: CorpusJob, task: DocumentTask) -> DocumentOutcome:
     """Run one document end to end and write its outputs; never raises (a failure is the outcome's status and message)."""
     from align.io.documents import read_document
+    from align.io.sqlitefile import WRITE_SECONDS
     from align.review.state import apply_saved_review
 
-    start = time.perf_counter()
+    start, cache_writes = time.perf_counter(), WRITE_SECONDS[0]
     clock = StageClock()
     try:
         clock.enter("read")
@@ -141,7 +154,9 @@ def process_document(job: CorpusJob, task: DocumentTask) -> DocumentOutcome:
         result = apply_saved_review(result, glossary, job.review_dir)
         export_result(result, job.out / task.name, job.exports)
         outcome = outcome_of(result, task.name)
-        write_manifest(job.out / task.name, task.inputs, {key: getattr(outcome, key) for key in RECORDED})
+        clock.enter("vocabulary")
+        vocabulary = document_vocabulary(result)
+        write_manifest(job.out / task.name, task.inputs, {key: getattr(outcome, key) for key in RECORDED}, job.glossary_sha256, vocabulary)
         clock.enter(None)
     except InputError as error:  # bad input: retrying cannot help
         return DocumentOutcome(task.name, SKIPPED, seconds=time.perf_counter() - start, message=str(error))
@@ -152,6 +167,7 @@ def process_document(job: CorpusJob, task: DocumentTask) -> DocumentOutcome:
         return DocumentOutcome(task.name, FAILED, seconds=time.perf_counter() - start, message=message, stage_seconds=clock.seconds)
     outcome.seconds = time.perf_counter() - start
     outcome.stage_seconds = clock.seconds
+    outcome.cache_write_seconds = WRITE_SECONDS[0] - cache_writes
     outcome.worker = os.getpid()
     return outcome
 

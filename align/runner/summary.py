@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import polars as pl
 
-from align.export.tables import write_csv
+from align.export.tables import csv_bytes
+from align.io.atomic import write_atomic
 from align.runner.job import DocumentOutcome
 
 SUMMARY_FILE = "summary.csv"
@@ -22,9 +24,34 @@ def summary_frame(outcomes: list[DocumentOutcome]) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=schema)
 
 
-def write_summary(outcomes: list[DocumentOutcome], path: Path) -> Path:
-    """Write the summary CSV atomically (the previous run's is kept as summary.csv.bak)."""
-    return write_csv(summary_frame(outcomes), path)
+def write_summary(outcomes: list[DocumentOutcome], path: Path, *, keep_backup: bool = True) -> Path:
+    """Write the summary CSV atomically (with `keep_backup`, the file replaced is kept as summary.csv.bak)."""
+    return write_atomic(path, csv_bytes(summary_frame(outcomes)), keep_backup=keep_backup)
+
+
+class SummaryWriter:
+    """`summary.csv` rewritten (atomically) as documents finish, so a run killed at any point leaves the summary of what finished.
+
+    The first write keeps the previous run's summary as `summary.csv.bak`. A write comes after each finished document unless the
+    previous one took more than a tenth of the time since: on a huge corpus rewriting the whole file after every document would
+    cost more than the documents (the manifests record every finished document anyway)."""
+
+    def __init__(self, path: Path, order: dict[str, int]) -> None:
+        self.path, self.order = path, order
+        self._written = False
+        self._last_end = 0.0
+        self._last_cost = 0.0
+
+    def write(self, outcomes: list[DocumentOutcome], *, final: bool = False) -> Path:
+        now = time.perf_counter()
+        if self._written and not final and now - self._last_end < 10 * self._last_cost:
+            return self.path
+        ordered = sorted(outcomes, key=lambda outcome: self.order.get(outcome.name, len(self.order)))
+        write_summary(ordered, self.path, keep_backup=not self._written)
+        self._written = True
+        self._last_end = time.perf_counter()
+        self._last_cost = self._last_end - now
+        return self.path
 
 
 def summary_table(outcomes: list[DocumentOutcome], width: int = 48) -> str:

@@ -117,9 +117,9 @@ class Word:
     article: bool
     break_before: bool
 
-    @property
+    @cached_property
     def folded(self) -> tuple[str, str, str]:
-        """(surface, lemma, stem) without accents."""
+        """(surface, lemma, stem) without accents (once per word: `same_form` asks for a term word's on every comparison)."""
         return fold(self.surface), fold(self.lemma), fold(self.stem)
 
 
@@ -218,6 +218,11 @@ class Glossary:
             if words:
                 result[lang].append(Entry(row["concept"], lang, row["term"], row["status"], row["type"] or "term", words))
         return result
+
+    @cached_property
+    def _recent_matches(self) -> dict[tuple[str, str, int], tuple[TermMatch, ...]]:
+        """`find_terms` results of the last `RECENT_TEXTS` texts, oldest first."""
+        return {}
 
     @cached_property
     def _first_word_index(self) -> dict[str, dict[str, list[Entry]]]:
@@ -564,8 +569,18 @@ def word_keys(surface: str, lang: str) -> tuple[str, str, str]:
     return surface, lemma, _stemmer(lang).stemWord(surface)
 
 
+RECENT_TEXTS = 64
+"""How many recent texts keep their words and glossary matches: the checks read each text of a unit several times (matching,
+near misses, missing terms, French left in the English) and its neighbours' texts again; a unit's texts are analysed once."""
+
+
 def tokenize(text: str, lang: str) -> list[Word]:
     """The words of `text` with their offsets in `text` and their comparison keys."""
+    return list(_words(text, lang))
+
+
+@lru_cache(maxsize=RECENT_TEXTS)
+def _words(text: str, lang: str) -> tuple[Word, ...]:
     normalised = normalise_for_matching(text)
     visible = strip_invisible if strip_invisible(text) != text else str  # (most texts hold no invisible character)
     words = []
@@ -583,14 +598,19 @@ def tokenize(text: str, lang: str) -> list[Word]:
             break_before=bool(words) and bool(_BREAK.search(between)),
         ))
         previous_end = found.end()
-    return words
+    return tuple(words)
 
 
 def content_words(text: str, lang: str) -> list[Word]:
     """`tokenize` without articles; a punctuation break before a dropped article moves to the next word."""
+    return list(_content_words(text, lang))
+
+
+@lru_cache(maxsize=RECENT_TEXTS)
+def _content_words(text: str, lang: str) -> tuple[Word, ...]:
     result: list[Word] = []
     pending_break = False
-    for word in tokenize(text, lang):
+    for word in _words(text, lang):
         if word.article:
             pending_break = pending_break or word.break_before
             continue
@@ -598,7 +618,7 @@ def content_words(text: str, lang: str) -> list[Word]:
             word = replace(word, break_before=True)
         pending_break = False
         result.append(word)
-    return result
+    return tuple(result)
 
 
 def same_form(word: Word, term_word: Word, method: str = "combined") -> bool:
@@ -657,7 +677,18 @@ def find_terms(text: str, lang: str, glossary: Glossary, *, max_gap: int = 0) ->
     Every match is returned, overlapping ones included, sorted by start then longest first;
     `longest_matches` keeps the longest non-overlapping ones.
     """
-    words = content_words(text, lang)
+    recent = glossary._recent_matches
+    key = (text, lang, max_gap)
+    found = recent.get(key)
+    if found is None:
+        if len(recent) >= RECENT_TEXTS:
+            del recent[next(iter(recent))]
+        found = recent[key] = _find_terms(text, lang, glossary, max_gap)
+    return list(found)
+
+
+def _find_terms(text: str, lang: str, glossary: Glossary, max_gap: int) -> tuple[TermMatch, ...]:
+    words = _content_words(text, lang)
     matches: list[TermMatch] = []
     for index, word in enumerate(words):
         for entry in glossary.candidates(word, lang):
@@ -668,10 +699,10 @@ def find_terms(text: str, lang: str, glossary: Glossary, *, max_gap: int = 0) ->
             start, stop = words[index].start, words[last].end
             matches.append(TermMatch(entry.concept, lang, text[start:stop], entry.status, start, stop, entry.term, entry.type, gap))
     unique = {(match.concept, match.entry, match.start, match.end): match for match in matches}
-    return sorted(unique.values(), key=lambda match: (match.start, -match.end, STATUSES.index(match.status)))
+    return tuple(sorted(unique.values(), key=lambda match: (match.start, -match.end, STATUSES.index(match.status))))
 
 
-def _match_at(words: list[Word], index: int, entry: Entry, glossary: Glossary, max_gap: int) -> tuple[int, bool] | None:
+def _match_at(words: tuple[Word, ...], index: int, entry: Entry, glossary: Glossary, max_gap: int) -> tuple[int, bool] | None:
     """Index of the last text word if `entry` matches from `words[index]`, and whether a gap was used."""
     if entry.is_acronym:
         if len(entry.words) == 1:

@@ -107,8 +107,17 @@ class Quantity:
     spelt: bool = False
 
 
+RECENT_TEXTS = 64
+"""How many recent texts keep their dates and numbers: the checks read a link's texts again as its neighbours' texts."""
+
+
 def find_dates(text: str, lang: str) -> list[Quantity]:
     """Dates as (year or None, month, day or None) with their spans."""
+    return list(_dates(text, lang))
+
+
+@lru_cache(maxsize=RECENT_TEXTS)
+def _dates(text: str, lang: str) -> tuple[Quantity, ...]:
     result: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     for pattern, order in _DATE_PATTERNS[lang]:
@@ -135,7 +144,7 @@ def find_dates(text: str, lang: str) -> list[Quantity]:
         if 1 <= month <= 12 and 1 <= day <= 31:
             result.append(Quantity((year, month, day), found.start(), found.end(), found.group(0)))
             taken.append((found.start(), found.end()))
-    return sorted(result, key=lambda value: value.start)
+    return tuple(sorted(result, key=lambda value: value.start))
 
 
 @lru_cache(maxsize=8192)
@@ -231,6 +240,11 @@ def find_numbers(text: str, lang: str, *, lenient: bool = False) -> list[Quantit
 
     `lenient` accepts both notations (machine translation may keep the French one).
     """
+    return list(_numbers(text, lang, lenient))
+
+
+@lru_cache(maxsize=RECENT_TEXTS)
+def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
     dates = find_dates(text, lang) + (find_dates(text, "fr") if lenient and lang == "en" else [])
     taken = [(date.start, date.end) for date in dates] + [found.span() for found in _IDENTIFIER.finditer(text)]
     result = []
@@ -285,7 +299,7 @@ def find_numbers(text: str, lang: str, *, lenient: bool = False) -> list[Quantit
             result.append(Quantity((float(_roman_value(found.group(0))),), found.start(), found.end(), found.group(0), spelt=True))
             taken.append((found.start(), found.end()))
     result += _spelt_numbers(text, lang, taken)
-    return sorted(result, key=lambda value: value.start)
+    return tuple(sorted(result, key=lambda value: value.start))
 
 
 _ROMAN = re.compile(r"\b(?=[IVX]{2,}\b)X{0,3}(?:IX|IV|V?I{0,3})\b")

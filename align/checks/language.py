@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import simplemma
-
 from align.checks.base import Check, CheckContext, LinkView, suggestions
 from align.model import Flag
-from align.terms.glossary import find_terms, longest_matches, tokenize
+from align.terms.glossary import find_terms, is_known, longest_matches, tokenize
 
 _CLAUSE = re.compile(r"[^,;:()\[\]–—\"“”«»]+")
 
@@ -38,7 +36,7 @@ def french_spans(text: str) -> list[tuple[int, int]]:
         if len(words) < UNTRANSLATED_MIN_WORDS or sum(word[:1].isupper() for word in words) > len(words) / 2:
             continue
         french_only = sum(1 for word in re.findall(r"[^\W\d_]+", clause)
-                          if word.islower() and simplemma.is_known(word, "fr") and not simplemma.is_known(word, "en"))
+                          if word.islower() and is_known(word, "fr") and not is_known(word, "en"))
         if french_only < 2:
             continue  # names and loanwords ("neither Cuvier nor Lacépède") are not French sentences
         confidences = detector.compute_language_confidence_values(clause)
@@ -87,7 +85,7 @@ def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
         if match.type != "term" or match.status == "forbidden":
             continue
         words = [word for word in tokenize(match.term, "en") if not word.stop]
-        english_only = [word for word in words if simplemma.is_known(word.text.lower(), "en") and not simplemma.is_known(word.text.lower(), "fr")]
+        english_only = [word for word in words if is_known(word.text.lower(), "en") and not is_known(word.text.lower(), "fr")]
         if not english_only or (len(words) == 1 and (len(match.term) < 5 or not match.term.islower())):
             continue  # made of words French has too (the French matcher's stems would take "victims" for « victimes »); a short or
             # capitalised single word may be a name

@@ -167,7 +167,7 @@ class Glossary:
         """Terms of a concept in a language with the given statuses, preferred first."""
         order = {status: rank for rank, status in enumerate(STATUSES)}
         wanted = set(statuses)
-        rows = [row for row in self.entries(lang) if row.concept == concept and row.status in wanted]
+        rows = [row for row in self.concept_entries(concept, lang) if row.status in wanted]
         return [row.term for row in sorted(rows, key=lambda row: order[row.status])]
 
     def entries(self, lang: str) -> list[Entry]:
@@ -175,7 +175,16 @@ class Glossary:
         return self._entries.get(lang, [])
 
     def concept_entries(self, concept: str, lang: str) -> list[Entry]:
-        return [entry for entry in self.entries(lang) if entry.concept == concept]
+        return list(self._entries_by_concept.get((concept, lang), ()))
+
+    @cached_property
+    def _entries_by_concept(self) -> dict[tuple[str, str], list[Entry]]:
+        """Entries by (concept, language), in glossary order."""
+        index: dict[tuple[str, str], list[Entry]] = {}
+        for lang, entries in self._entries.items():
+            for entry in entries:
+                index.setdefault((entry.concept, lang), []).append(entry)
+        return index
 
     def subject(self, concept: str) -> str:
         """The subject (category) of a concept, "" when none."""
@@ -258,7 +267,7 @@ class Glossary:
         """Multiword entries with a content word of which `word` is a form."""
         by_key = self._content_word_index.get(lang, {})
         found: dict[int, Entry] = {}
-        for key in {fold(word.surface), fold(word.lemma), fold(word.stem)}:
+        for key in set(word.folded):
             for entry, term_word in by_key.get(key, ()):
                 if id(entry) not in found and same_form(word, term_word):
                     found[id(entry)] = entry
@@ -268,7 +277,7 @@ class Glossary:
         """Entries whose first word may be `word`."""
         by_key = self._first_word_index.get(lang, {})
         seen: dict[int, Entry] = {}
-        for key in {fold(word.surface), fold(word.lemma), fold(word.stem)}:
+        for key in set(word.folded):
             for entry in by_key.get(key, ()):
                 seen[id(entry)] = entry
         return list(seen.values())
@@ -555,6 +564,12 @@ def fold(text: str) -> str:
     """Lower case without accents, ligatures spelt out."""
     text = text.lower().replace("œ", "oe").replace("æ", "ae")
     return "".join(char for char in unicodedata.normalize("NFD", text) if not unicodedata.combining(char))
+
+
+@lru_cache(maxsize=200_000)
+def is_known(word: str, lang: str) -> bool:
+    """Whether simplemma's dictionary of `lang` has `word`, once per word form (the lookup costs more than the checks around it)."""
+    return simplemma.is_known(word, lang)
 
 
 @lru_cache(maxsize=50_000)

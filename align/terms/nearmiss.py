@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
 
-import simplemma
 from rapidfuzz.distance import OSA
 
-from align.terms.glossary import Entry, Glossary, TermMatch, Word, concept_label, content_words, find_terms, fold, same_form
+from align.terms.glossary import Entry, Glossary, TermMatch, Word, concept_label, content_words, find_terms, fold, is_known, same_form
 
 
 @dataclass(frozen=True)
@@ -58,7 +56,7 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
     for index, word in enumerate(words):
         if not word.stop:
             by_lemma.setdefault(fold(word.lemma), []).append(index)
-            if len(word.surface) >= 4 and word.surface.isalpha() and not _is_known(word.surface, lang):
+            if len(word.surface) >= 4 and word.surface.isalpha() and not is_known(word.surface, lang):
                 unknown_by_initial.setdefault(fold(word.surface[0]), []).append(index)
         if word.surface in _PREPOSITIONS[lang]:
             prepositions_at.setdefault(word.surface, []).append(index)
@@ -149,12 +147,6 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
     garbles = _merge_garbles(text, words, found, glossary, lang)
     garbles += _misspelt_single_terms(text, words, lang, glossary, [(g.start, g.end) for g in garbles] + exact_spans)
     return sorted(garbles, key=lambda garble: garble.start)
-
-@lru_cache(maxsize=200_000)
-def _is_known(surface: str, lang: str) -> bool:
-    """simplemma's dictionary lookup, once per word form (it is the costliest step of the misspelling test)."""
-    return simplemma.is_known(surface, lang)
-
 
 _CONTAINING: dict[tuple[int, str], tuple[Glossary, dict[tuple, list[Entry]]]] = {}
 
@@ -371,7 +363,7 @@ def _misspelt(word: Word, term_word: Word, lang: str) -> bool:
     term's word, with the same first letter (slips rarely hit it; "hestitation" is not "restitution")."""
     if word.stop or term_word.stop or len(word.surface) < 4 or not word.surface.isalpha():
         return False
-    if fold(word.surface[0]) != fold(term_word.surface[0]) or _is_known(word.surface, lang):
+    if fold(word.surface[0]) != fold(term_word.surface[0]) or is_known(word.surface, lang):
         return False
     allowed = 1 if len(term_word.surface) < 10 else 2
     forms = {word.surface} | ({word.surface[:-1]} if word.surface[-1] in "sx" and term_word.surface[-1] not in "sx" else set())
@@ -455,7 +447,7 @@ def _misspelt_single_terms(text: str, words: list[Word], lang: str, glossary: Gl
     for word in words:
         if word.text[:1].isupper() or any(first <= word.start < last for first, last in taken):
             continue
-        if word.stop or len(word.surface) < 4 or not word.surface.isalpha() or _is_known(word.surface, lang):
+        if word.stop or len(word.surface) < 4 or not word.surface.isalpha() or is_known(word.surface, lang):
             continue  # `_misspelt` is false for such a word whatever the term
         for entry in singles_by_initial.get(fold(word.surface[0]), ()):  # `_misspelt` needs the same first letter
             if _misspelt(word, entry.words[0], lang) and not same_form(word, entry.words[0]):

@@ -116,11 +116,8 @@ class Word:
     stop: bool
     article: bool
     break_before: bool
-
-    @cached_property
-    def folded(self) -> tuple[str, str, str]:
-        """(surface, lemma, stem) without accents (once per word: `same_form` asks for a term word's on every comparison)."""
-        return fold(self.surface), fold(self.lemma), fold(self.stem)
+    folded: tuple[str, str, str] = field(default=("", "", ""), compare=False, repr=False)
+    """(surface, lemma, stem) without accents, computed once by `tokenize` (`same_form` and the glossary index read them often)."""
 
 
 @dataclass(frozen=True)
@@ -281,6 +278,21 @@ class Glossary:
             for entry in by_key.get(key, ()):
                 seen[id(entry)] = entry
         return list(seen.values())
+
+    def first_word_candidates(self, word: Word, lang: str) -> tuple[Entry, ...]:
+        """`candidates`, remembered per word form (a text repeats its words, a corpus its texts' words)."""
+        by_form = self._candidates_by_form
+        key = (lang, word.folded)
+        found = by_form.get(key)
+        if found is None:
+            if len(by_form) > 200_000:
+                by_form.clear()
+            found = by_form[key] = tuple(self.candidates(word, lang))
+        return found
+
+    @cached_property
+    def _candidates_by_form(self) -> dict[tuple[str, tuple[str, str, str]], tuple[Entry, ...]]:
+        return {}
 
     def vocabulary(self, concept: str, lang: str) -> frozenset[str]:
         """Folded lemmas of the content words of every term of a concept."""
@@ -589,6 +601,15 @@ RECENT_TEXTS = 64
 near misses, missing terms, French left in the English) and its neighbours' texts again; a unit's texts are analysed once."""
 
 
+@lru_cache(maxsize=50_000)
+def _word_form(lower: str, lang: str) -> tuple[str, str, str, bool, bool, bool, tuple[str, str, str]]:
+    """What `Word` holds of a lower-cased word form: surface, lemma, stem, accentless, stop, article, folded keys."""
+    surface, lemma, stem = word_keys(lower, lang)
+    return (surface, lemma, stem, fold(lower) == lower.replace("œ", "oe").replace("æ", "ae"),
+            lower in STOPWORDS.get(lang, ()) or surface in STOPWORDS.get(lang, ()), lower in _ARTICLES.get(lang, ()),
+            (fold(surface), fold(lemma), fold(stem)))
+
+
 def tokenize(text: str, lang: str) -> list[Word]:
     """The words of `text` with their offsets in `text` and their comparison keys."""
     return list(_words(text, lang))
@@ -601,18 +622,12 @@ def _words(text: str, lang: str) -> tuple[Word, ...]:
     words = []
     previous_end = 0
     for found in _WORD.finditer(normalised):
-        raw = visible(text[found.start():found.end()])
-        lower = raw.lower()
-        surface, lemma, stem = word_keys(lower, lang)
-        between = visible(normalised[previous_end:found.start()])
-        words.append(Word(
-            raw, found.start(), found.end(), surface, lemma, stem,
-            accentless=fold(lower) == lower.replace("œ", "oe").replace("æ", "ae"),
-            stop=lower in STOPWORDS.get(lang, ()) or surface in STOPWORDS.get(lang, ()),
-            article=lower in _ARTICLES.get(lang, ()),
-            break_before=bool(words) and bool(_BREAK.search(between)),
-        ))
-        previous_end = found.end()
+        start, end = found.span()
+        raw = visible(text[start:end])
+        surface, lemma, stem, accentless, stop, article, folded = _word_form(raw.lower(), lang)
+        words.append(Word(raw, start, end, surface, lemma, stem, accentless, stop, article,
+                          bool(words) and bool(_BREAK.search(visible(normalised[previous_end:start]))), folded))
+        previous_end = end
     return tuple(words)
 
 
@@ -706,7 +721,7 @@ def _find_terms(text: str, lang: str, glossary: Glossary, max_gap: int) -> tuple
     words = _content_words(text, lang)
     matches: list[TermMatch] = []
     for index, word in enumerate(words):
-        for entry in glossary.candidates(word, lang):
+        for entry in glossary.first_word_candidates(word, lang):
             end = _match_at(words, index, entry, glossary, max_gap)
             if end is None:
                 continue

@@ -64,6 +64,7 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
     known_forms = _known_forms(glossary)
     word_forms = [(word.surface, word.lemma, word.stem, word.accentless) for word in words]
 
+    word_count = len(words)
     for entry, positions in candidates.values():
         size = len(entry.words)
         fact = facts(entry)
@@ -87,20 +88,25 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
                     continue
                 lengths = (size - 1,)
         ordered = sorted(positions)
-        needed = (fact.needed_dropped, fact.needed, fact.needed_extra)  # by window length: the term's less one, the term's, one more
+        # (window length, content words it must hold, whether it needs an odd word), shortest first
+        shapes = [(length, needed, length >= size and odd is not None)
+                  for length, needed in zip((size - 1, size, size + 1), (fact.needed_dropped, fact.needed, fact.needed_extra))
+                  if length in lengths and length >= 2]
         # which term words each text word is a form of, computed once per (word, entry): windows overlap heavily
         forms_of: dict[int, tuple[bool, ...]] = {}
         starts = {position - offset for position in positions for offset in range(size + 1)}
         for start in sorted(starts):
             if start < 0:
                 continue
-            for length in lengths:
+            positions_before = bisect_left(ordered, start)
+            odd_before = bisect_left(odd, start) if odd else 0
+            for length, needed, needs_odd in shapes:
                 stop = start + length
-                if length < 2 or stop > len(words):
-                    continue
-                if odd is not None and length >= size and bisect_left(odd, stop) == bisect_left(odd, start):
+                if stop > word_count:
+                    break
+                if needs_odd and bisect_left(odd, stop) == odd_before:
                     continue  # a window as long as the term or longer needs its odd word inside
-                if bisect_left(ordered, stop) - bisect_left(ordered, start) < needed[length - size + 1]:
+                if bisect_left(ordered, stop) - positions_before < needed:
                     continue
                 if breaks_before[stop] - breaks_before[start + 1]:
                     continue

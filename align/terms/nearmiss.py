@@ -91,7 +91,9 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
         # (window length, content words it must hold, whether it needs an odd word), shortest first
         shapes = [(length, needed, length >= size and odd is not None)
                   for length, needed in zip((size - 1, size, size + 1), (fact.needed_dropped, fact.needed, fact.needed_extra))
-                  if length in lengths and length >= 2]
+                  if length in lengths and length >= 2 and len(positions) >= needed]
+        if not shapes:
+            continue
         # which term words each text word is a form of, computed once per (word, entry): windows overlap heavily
         forms_of: dict[int, tuple[bool, ...]] = {}
         starts = {position - offset for position in positions for offset in range(size + 1)}
@@ -451,10 +453,10 @@ def _misspelt_single_terms(text: str, words: list[Word], lang: str, glossary: Gl
     singles_by_initial = _singles_by_initial(glossary, lang)
     garbles = []
     for word in words:
-        if word.text[:1].isupper() or any(first <= word.start < last for first, last in taken):
+        if word.stop or len(word.surface) < 4 or not word.surface.isalpha() or word.text[:1].isupper() or is_known(word.surface, lang):
+            continue  # `_misspelt` is false for such a word whatever the term (and a capitalised word may be a name)
+        if any(first <= word.start < last for first, last in taken):
             continue
-        if word.stop or len(word.surface) < 4 or not word.surface.isalpha() or is_known(word.surface, lang):
-            continue  # `_misspelt` is false for such a word whatever the term
         for entry in singles_by_initial.get(fold(word.surface[0]), ()):  # `_misspelt` needs the same first letter
             if _misspelt(word, entry.words[0], lang) and not same_form(word, entry.words[0]):
                 accepted = [entry.term] if entry.status != "forbidden" else glossary.variants(entry.concept, lang)[:1]

@@ -95,6 +95,7 @@ _YEAR_RANGE = re.compile(r"(?<![\w.,/-])((?:19|20)\d{2})\s?[-–]\s?(\d{4}|\d{2}
 """Fiscal and plan years: « 2019-2020 » = "2019-20"."""
 _IDENTIFIER = re.compile(r"[A-Z]{1,6}(?:/[A-Z0-9]+)*/\d+(?:/[A-Z0-9]+)*")
 """Document symbols ("SG/SM/16047", "OBV/1358") are references, not quantities."""
+_DIGIT = re.compile(r"\d")
 _NUMBER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -118,6 +119,8 @@ def find_dates(text: str, lang: str) -> list[Quantity]:
 
 @lru_cache(maxsize=RECENT_TEXTS)
 def _dates(text: str, lang: str) -> tuple[Quantity, ...]:
+    if not _DIGIT.search(text):
+        return ()  # every date pattern holds a day or a year in digits
     result: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     for pattern, order in _DATE_PATTERNS[lang]:
@@ -158,32 +161,36 @@ def _word_number(words: str, lang: str) -> float | None:
         return None
 
 
+@lru_cache(maxsize=50_000)
+def _number_token(word: str, lang: str) -> tuple[str, float | str | None]:
+    """A word as a token of a run of number words: the word (or its leading number words: "two-volume") and its value,
+    "weak" for an article that counts only inside a run, None for a word that is not a number; once per word form."""
+    lower = word.lower()
+    if lower in _NOT_NUMBERS[lang] or len(lower) < 2:
+        return word, None
+    if lower in _WEAK[lang]:
+        return word, "weak"
+    value = _word_number(word, lang)
+    if value is None and "-" in word:  # "two-volume": the leading number words only
+        parts = word.split("-")
+        for cut in range(len(parts) - 1, 0, -1):
+            head = "-".join(parts[:cut])
+            if _word_number(head, lang) is not None and head.lower() not in _NOT_NUMBERS[lang]:
+                return head, _word_number(head, lang)
+    return word, value
+
+
 def _spelt_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     """Runs of number words, each run parsed as one number; a hyphenated word may start with one ("two-volume")."""
     tokens = []  # (start, end, word, value alone or None)
     for found in _NUMBER_WORD.finditer(text):
-        if any(start < found.end() and found.start() < end for start, end in taken):
+        start = found.start()
+        if any(first < found.end() and start < last for first, last in taken):
             continue
-        word = found.group(0)
-        lower = word.lower()
-        if lower in _NOT_NUMBERS[lang] or len(lower) < 2:
-            tokens.append((found.start(), found.end(), word, None))
-            continue
-        if lower in _WEAK[lang]:
-            tokens.append((found.start(), found.end(), word, "weak"))
-            continue
-        value = _word_number(word, lang)
-        if value is None and "-" in word:  # "two-volume": the leading number words only
-            parts = word.split("-")
-            for cut in range(len(parts) - 1, 0, -1):
-                head = "-".join(parts[:cut])
-                if _word_number(head, lang) is not None and head.lower() not in _NOT_NUMBERS[lang]:
-                    tokens.append((found.start(), found.start() + len(head), head, _word_number(head, lang)))
-                    break
-            else:
-                tokens.append((found.start(), found.end(), word, None))
-            continue
-        tokens.append((found.start(), found.end(), word, value))
+        word, value = _number_token(found.group(0), lang)
+        tokens.append((start, start + len(word), word, value))
+    if all(token[3] is None or token[3] == "weak" for token in tokens):
+        return []  # no number word: no run starts
     result = []
     index = 0
     while index < len(tokens):

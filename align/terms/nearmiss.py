@@ -188,7 +188,7 @@ def _known_forms(glossary: Glossary) -> dict[tuple[tuple[str, str, str, bool], i
         if len(_FORMS) > 8:
             _FORMS.clear()
         cached = _FORMS[id(glossary)] = (glossary, {})
-    if len(cached[1]) > 500_000:
+    if len(cached[1]) > 100_000:  # (about 30 MB)
         cached[1].clear()
     return cached[1]
 

@@ -47,15 +47,23 @@ def run_checks(units: list[Unit], context: CheckContext, checks: list[Check] | N
     checks = CHECKS if checks is None else checks
     sides = ("fr", "mt", "en") if context.has_official else ("fr", "mt")
     links = [LinkView(unit) for unit in units]
-    for link in links:
+    for position, link in enumerate(links):
+        link.neighbours = links[max(0, position - 1):position] + links[position + 1:position + 2]
+
+    def find_matches(link: LinkView) -> None:
         for side in sides:
             text = link.texts[side]
             link.matches[side] = find_terms(text, LANG_OF_SIDE[side], context.glossary, max_gap=1) if text else []
-    for position, link in enumerate(links):
-        link.neighbours = links[max(0, position - 1):position] + links[position + 1:position + 2]
+
     flags: list[Flag] = []
     by_scope = {scope: [check for check in checks if check.scope == scope] for scope in ("side", "pair", "link", "document", "revise")}
-    for link in links:
+    if links:
+        find_matches(links[0])
+    for position, link in enumerate(links):
+        # a link's matches are found just before the link before it is checked (its checks read their neighbours' matches),
+        # so each text is analysed while its words are still among the recent ones (`align.terms.glossary.RECENT_TEXTS`)
+        if position + 1 < len(links):
+            find_matches(links[position + 1])
         for side in sides:
             if link.texts[side]:
                 for check in by_scope["side"]:

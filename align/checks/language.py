@@ -7,12 +7,11 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-import simplemma
 from rapidfuzz.distance import OSA
 
 from align.checks.base import Check, CheckContext, LinkView, segment_texts, suggestions
 from align.model import Flag
-from align.terms.glossary import find_terms, fold, longest_matches, tokenize
+from align.terms.glossary import find_terms, fold, is_known, longest_matches, tokenize
 from align.text.language import confidence as language_confidence
 from align.text.language import detector as language_detector
 
@@ -34,7 +33,7 @@ def french_spans(text: str) -> list[tuple[int, int]]:
         if len(words) < UNTRANSLATED_MIN_WORDS or sum(word[:1].isupper() for word in words) > len(words) / 2:
             continue
         french_only = sum(1 for word in re.findall(r"[^\W\d_]+", clause)
-                          if word.islower() and simplemma.is_known(word, "fr") and not simplemma.is_known(word, "en"))
+                          if word.islower() and is_known(word, "fr") and not is_known(word, "en"))
         if french_only < 2:
             continue  # names and loanwords ("neither Cuvier nor Lacépède") are not French sentences
         confidences = detector.compute_language_confidence_values(clause)
@@ -83,7 +82,7 @@ def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
         if match.type != "term" or match.status == "forbidden":
             continue
         words = [word for word in tokenize(match.term, "en") if not word.stop]
-        english_only = [word for word in words if simplemma.is_known(word.text.lower(), "en") and not simplemma.is_known(word.text.lower(), "fr")]
+        english_only = [word for word in words if is_known(word.text.lower(), "en") and not is_known(word.text.lower(), "fr")]
         if not english_only or (len(words) == 1 and (len(match.term) < 5 or not match.term.islower())):
             continue  # made of words French has too (the French matcher's stems would take "victims" for « victimes »); a short or
             # capitalised single word may be a name
@@ -110,7 +109,7 @@ def _is_english_word(word: str) -> bool:
     if len(lower) < 3 or word.isupper():
         return False  # initials and acronyms are names in any language
     english = zipf_frequency(lower, "en")
-    return english >= ENGLISH_MIN_ZIPF and english - zipf_frequency(lower, "fr") >= ENGLISH_MARGIN and not simplemma.is_known(lower, "fr")
+    return english >= ENGLISH_MIN_ZIPF and english - zipf_frequency(lower, "fr") >= ENGLISH_MARGIN and not is_known(lower, "fr")
 
 
 EXONYM_MIN_ZIPF = 3.5
@@ -138,7 +137,7 @@ def _french_twin(word: str) -> str | None:
     if len(lower) < 5 or not lower.isalpha():
         return None
     english = zipf_frequency(lower, "en")
-    if english < EXONYM_MIN_ZIPF or english - zipf_frequency(lower, "fr") < EXONYM_MARGIN or simplemma.is_known(lower, "fr"):
+    if english < EXONYM_MIN_ZIPF or english - zipf_frequency(lower, "fr") < EXONYM_MARGIN or is_known(lower, "fr"):
         return None
     folded = fold(lower)
     for candidate in _french_words_by_initial().get(folded[0], ()):

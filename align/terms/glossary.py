@@ -120,11 +120,8 @@ class Word:
     stop: bool
     article: bool
     break_before: bool
-
-    @property
-    def folded(self) -> tuple[str, str, str]:
-        """(surface, lemma, stem) without accents."""
-        return fold(self.surface), fold(self.lemma), fold(self.stem)
+    folded: tuple[str, str, str] = field(default=("", "", ""), compare=False, repr=False)
+    """(surface, lemma, stem) without accents, computed once by `tokenize` (`same_form` and the glossary index read them often)."""
 
 
 @dataclass(frozen=True)
@@ -171,7 +168,7 @@ class Glossary:
         """Terms of a concept in a language with the given statuses, preferred first."""
         order = {status: rank for rank, status in enumerate(STATUSES)}
         wanted = set(statuses)
-        rows = [row for row in self.entries(lang) if row.concept == concept and row.status in wanted]
+        rows = [row for row in self.concept_entries(concept, lang) if row.status in wanted]
         return [row.term for row in sorted(rows, key=lambda row: order[row.status])]
 
     def entries(self, lang: str) -> list[Entry]:
@@ -179,7 +176,16 @@ class Glossary:
         return self._entries.get(lang, [])
 
     def concept_entries(self, concept: str, lang: str) -> list[Entry]:
-        return [entry for entry in self.entries(lang) if entry.concept == concept]
+        return list(self._entries_by_concept.get((concept, lang), ()))
+
+    @cached_property
+    def _entries_by_concept(self) -> dict[tuple[str, str], list[Entry]]:
+        """Entries by (concept, language), in glossary order."""
+        index: dict[tuple[str, str], list[Entry]] = {}
+        for lang, entries in self._entries.items():
+            for entry in entries:
+                index.setdefault((entry.concept, lang), []).append(entry)
+        return index
 
     def subject(self, concept: str) -> str:
         """The subject (category) of a concept, "" when none."""
@@ -238,6 +244,11 @@ class Glossary:
         return result
 
     @cached_property
+    def _recent_matches(self) -> dict[tuple[str, str, int], tuple[TermMatch, ...]]:
+        """`find_terms` results of the last `RECENT_TEXTS` texts, oldest first."""
+        return {}
+
+    @cached_property
     def _first_word_index(self) -> dict[str, dict[str, list[Entry]]]:
         """Entries by the keys of their first word, so matching looks at few candidates."""
         index: dict[str, dict[str, list[Entry]]] = {}
@@ -271,7 +282,7 @@ class Glossary:
         """Multiword entries with a content word of which `word` is a form."""
         by_key = self._content_word_index.get(lang, {})
         found: dict[int, Entry] = {}
-        for key in {fold(word.surface), fold(word.lemma), fold(word.stem)}:
+        for key in set(word.folded):
             for entry, term_word in by_key.get(key, ()):
                 if id(entry) not in found and same_form(word, term_word):
                     found[id(entry)] = entry
@@ -281,10 +292,25 @@ class Glossary:
         """Entries whose first word may be `word`."""
         by_key = self._first_word_index.get(lang, {})
         seen: dict[int, Entry] = {}
-        for key in {fold(word.surface), fold(word.lemma), fold(word.stem)}:
+        for key in set(word.folded):
             for entry in by_key.get(key, ()):
                 seen[id(entry)] = entry
         return list(seen.values())
+
+    def first_word_candidates(self, word: Word, lang: str) -> tuple[Entry, ...]:
+        """`candidates`, remembered per word form (a text repeats its words, a corpus its texts' words)."""
+        by_form = self._candidates_by_form
+        key = (lang, word.folded)
+        found = by_form.get(key)
+        if found is None:
+            if len(by_form) > 200_000:
+                by_form.clear()
+            found = by_form[key] = tuple(self.candidates(word, lang))
+        return found
+
+    @cached_property
+    def _candidates_by_form(self) -> dict[tuple[str, tuple[str, str, str]], tuple[Entry, ...]]:
+        return {}
 
     def vocabulary(self, concept: str, lang: str) -> frozenset[str]:
         """Folded lemmas of the content words of every term of a concept."""
@@ -570,6 +596,12 @@ def fold(text: str) -> str:
     return "".join(char for char in unicodedata.normalize("NFD", text) if not unicodedata.combining(char))
 
 
+@lru_cache(maxsize=200_000)
+def is_known(word: str, lang: str) -> bool:
+    """Whether simplemma's dictionary of `lang` has `word`, once per word form (the lookup costs more than the checks around it)."""
+    return simplemma.is_known(word, lang)
+
+
 @lru_cache(maxsize=50_000)
 def word_keys(surface: str, lang: str) -> tuple[str, str, str]:
     """(surface, lemma, stem) of a lower-cased word, function words folded."""
@@ -582,37 +614,54 @@ def word_keys(surface: str, lang: str) -> tuple[str, str, str]:
     return surface, lemma, _stemmer(lang).stemWord(surface)
 
 
+RECENT_TEXTS = 64
+"""How many recent texts keep their words and glossary matches: the checks read each text of a unit several times (matching,
+near misses, missing terms, French left in the English) and its neighbours' texts again; a unit's texts are analysed once."""
+
+
+@lru_cache(maxsize=50_000)
+def _word_form(lower: str, lang: str) -> tuple[str, str, str, bool, bool, bool, tuple[str, str, str]]:
+    """What `Word` holds of a lower-cased word form: surface, lemma, stem, accentless, stop, article, folded keys."""
+    surface, lemma, stem = word_keys(lower, lang)
+    return (surface, lemma, stem, fold(lower) == lower.replace("œ", "oe").replace("æ", "ae"),
+            lower in STOPWORDS.get(lang, ()) or surface in STOPWORDS.get(lang, ()), lower in _ARTICLES.get(lang, ()),
+            (fold(surface), fold(lemma), fold(stem)))
+
+
 def tokenize(text: str, lang: str) -> list[Word]:
     """The words of `text` with their offsets in `text` and their comparison keys."""
+    return list(_words(text, lang))
+
+
+@lru_cache(maxsize=RECENT_TEXTS)
+def _words(text: str, lang: str) -> tuple[Word, ...]:
     normalised = normalise_for_matching(text)
     visible = strip_invisible if strip_invisible(text) != text else str  # (most texts hold no invisible character)
     words = []
     previous_end = 0
     for found in _WORD.finditer(normalised):
-        end = found.end()
-        footnote = _FOOTNOTE_CALL.search(normalised, found.start(), end)
+        start, end = found.span()
+        footnote = _FOOTNOTE_CALL.search(normalised, start, end)
         if footnote:
             end = footnote.start()  # « êtres humains2 »: a footnote call glued to the word is not part of it
-        raw = visible(text[found.start():end])
-        lower = raw.lower()
-        surface, lemma, stem = word_keys(lower, lang)
-        between = visible(normalised[previous_end:found.start()])
-        words.append(Word(
-            raw, found.start(), end, surface, lemma, stem,
-            accentless=fold(lower) == lower.replace("œ", "oe").replace("æ", "ae"),
-            stop=lower in STOPWORDS.get(lang, ()) or surface in STOPWORDS.get(lang, ()),
-            article=lower in _ARTICLES.get(lang, ()),
-            break_before=bool(words) and bool(_BREAK.search(between)),
-        ))
+        raw = visible(text[start:end])
+        surface, lemma, stem, accentless, stop, article, folded = _word_form(raw.lower(), lang)
+        words.append(Word(raw, start, end, surface, lemma, stem, accentless, stop, article,
+                          bool(words) and bool(_BREAK.search(visible(normalised[previous_end:start]))), folded))
         previous_end = end
-    return words
+    return tuple(words)
 
 
 def content_words(text: str, lang: str) -> list[Word]:
     """`tokenize` without articles; a punctuation break before a dropped article moves to the next word."""
+    return list(_content_words(text, lang))
+
+
+@lru_cache(maxsize=RECENT_TEXTS)
+def _content_words(text: str, lang: str) -> tuple[Word, ...]:
     result: list[Word] = []
     pending_break = False
-    for word in tokenize(text, lang):
+    for word in _words(text, lang):
         if word.article:
             pending_break = pending_break or word.break_before
             continue
@@ -620,7 +669,7 @@ def content_words(text: str, lang: str) -> list[Word]:
             word = replace(word, break_before=True)
         pending_break = False
         result.append(word)
-    return result
+    return tuple(result)
 
 
 def same_form(word: Word, term_word: Word, method: str = "combined") -> bool:
@@ -679,10 +728,21 @@ def find_terms(text: str, lang: str, glossary: Glossary, *, max_gap: int = 0) ->
     Every match is returned, overlapping ones included, sorted by start then longest first;
     `longest_matches` keeps the longest non-overlapping ones.
     """
-    words = content_words(text, lang)
+    recent = glossary._recent_matches
+    key = (text, lang, max_gap)
+    found = recent.get(key)
+    if found is None:
+        if len(recent) >= RECENT_TEXTS:
+            del recent[next(iter(recent))]
+        found = recent[key] = _find_terms(text, lang, glossary, max_gap)
+    return list(found)
+
+
+def _find_terms(text: str, lang: str, glossary: Glossary, max_gap: int) -> tuple[TermMatch, ...]:
+    words = _content_words(text, lang)
     matches: list[TermMatch] = []
     for index, word in enumerate(words):
-        for entry in glossary.candidates(word, lang):
+        for entry in glossary.first_word_candidates(word, lang):
             end = _match_at(words, index, entry, glossary, max_gap)
             if end is None:
                 continue
@@ -690,10 +750,10 @@ def find_terms(text: str, lang: str, glossary: Glossary, *, max_gap: int = 0) ->
             start, stop = words[index].start, words[last].end
             matches.append(TermMatch(entry.concept, lang, text[start:stop], entry.status, start, stop, entry.term, entry.type, gap))
     unique = {(match.concept, match.entry, match.start, match.end): match for match in matches}
-    return sorted(unique.values(), key=lambda match: (match.start, -match.end, STATUSES.index(match.status)))
+    return tuple(sorted(unique.values(), key=lambda match: (match.start, -match.end, STATUSES.index(match.status))))
 
 
-def _match_at(words: list[Word], index: int, entry: Entry, glossary: Glossary, max_gap: int) -> tuple[int, bool] | None:
+def _match_at(words: tuple[Word, ...], index: int, entry: Entry, glossary: Glossary, max_gap: int) -> tuple[int, bool] | None:
     """Index of the last text word if `entry` matches from `words[index]`, and whether a gap was used."""
     if entry.is_acronym:
         if len(entry.words) == 1:

@@ -6,10 +6,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-import simplemma
 from rapidfuzz.distance import OSA
 
-from align.terms.glossary import Entry, Glossary, TermMatch, Word, concept_label, content_words, find_terms, fold, same_form
+from align.terms.glossary import Entry, Glossary, TermMatch, Word, concept_label, content_words, find_terms, fold, is_known, same_form
 
 
 @dataclass(frozen=True)
@@ -47,40 +46,74 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
     reach = [max((last for first, last in exact_spans if first <= word.start), default=-1) for word in words] if exact_spans else []
     starts_inside = [any(first < word.start < last for first, last in exact_spans) for word in words] if exact_spans else []
     ends_inside = [any(first < word.end < last for first, last in exact_spans) for word in words] if exact_spans else []
-    # what may make word i the odd word of a garble (a superset of what `_edit_reason` accepts): doubled, or unknown to the
-    # lemmatiser (a misspelling, which also needs the initial of the term's word), or a word of another variant (a blend)
-    doubled = [any(0 <= other < len(words) and words[other].surface == word.surface for other in (index - 1, index + 1))
-               for index, word in enumerate(words)]
-    unknown = [not word.stop and len(word.surface) >= 4 and word.surface.isalpha() and not _is_known(word.surface, lang) for word in words]
-    folded_lemmas = [None if word.stop else fold(word.lemma) for word in words]
+    # what may make a word the odd word of a garble (a superset of what `_edit_reason` accepts): doubled, or unknown to the
+    # lemmatiser (a misspelling, which also needs the initial of the term's word unless it is a first-letter slip in a word
+    # of five letters or more: see `_misspelt`), a word of another variant (a blend), or
+    # another preposition than the term's; indexed here, then looked up with each entry's facts
+    doubled = [index for index, word in enumerate(words)
+               if any(0 <= other < len(words) and words[other].surface == word.surface for other in (index - 1, index + 1))]
+    unknown_by_initial: dict[str, list[int]] = {}
+    unknown_long: list[int] = []  # may be a first-letter slip of any term word
+    by_lemma: dict[str, list[int]] = {}
+    prepositions_at: dict[str, list[int]] = {}
+    for index, word in enumerate(words):
+        if not word.stop:
+            by_lemma.setdefault(fold(word.lemma), []).append(index)
+            if len(word.surface) >= 4 and word.surface.isalpha() and not is_known(word.surface, lang):
+                unknown_by_initial.setdefault(fold(word.surface[0]), []).append(index)
+                if len(word.surface) >= 5:
+                    unknown_long.append(index)
+        if word.surface in _PREPOSITIONS[lang]:
+            prepositions_at.setdefault(word.surface, []).append(index)
     facts = _entry_facts(glossary)
+    known_forms = _known_forms(glossary)
+    word_forms = [(word.surface, word.lemma, word.stem, word.accentless) for word in words]
 
+    word_count = len(words)
     for entry, positions in candidates.values():
         size = len(entry.words)
-        needed, initials, blend_lemmas = facts(entry)
-        if len(positions) < needed:
+        fact = facts(entry)
+        if len(positions) < fact.needed:
             continue
         lengths: tuple[int, ...] = (size - 1, size, size + 1)
-        substitutable = (entry.term[:1].isupper() and glossary.subject(entry.concept) in NAME_SUBJECTS) or any(
-            term_word.surface in _PREPOSITIONS[entry.lang] for term_word in entry.words)  # a name's word or a term's preposition may be swapped
-        if not substitutable and not any(doubled[index] or (unknown[index] and fold(words[index].surface[0]) in initials)
-                                         or folded_lemmas[index] in blend_lemmas for index in _around(positions, size, len(words))):
-            # without an odd word within reach, the only garble left is a dropped word
-            if size == 2:
-                continue
-            lengths = (size - 1,)
+        odd: list[int] | None = None  # the words that may be the odd word of a garble of this entry (None: any word of a name)
+        if not fact.is_name:
+            odd_words = set(doubled) | set(unknown_long)
+            for initial in fact.initials & unknown_by_initial.keys():
+                odd_words.update(unknown_by_initial[initial])
+            for lemma in fact.blend_lemmas & by_lemma.keys():
+                odd_words.update(by_lemma[lemma])
+            for surface, indexes in prepositions_at.items() if fact.prepositions else ():
+                if fact.prepositions - {surface}:
+                    odd_words.update(indexes)
+            odd = sorted(odd_words)
+            if not odd:
+                # without an odd word, the only garble left is a dropped word
+                if size == 2 or len(positions) < fact.needed_dropped:
+                    continue
+                lengths = (size - 1,)
         ordered = sorted(positions)
+        # (window length, content words it must hold, whether it needs an odd word), shortest first
+        shapes = [(length, needed, length >= size and odd is not None)
+                  for length, needed in zip((size - 1, size, size + 1), (fact.needed_dropped, fact.needed, fact.needed_extra))
+                  if length in lengths and length >= 2 and len(positions) >= needed]
+        if not shapes:
+            continue
         # which term words each text word is a form of, computed once per (word, entry): windows overlap heavily
         forms_of: dict[int, tuple[bool, ...]] = {}
         starts = {position - offset for position in positions for offset in range(size + 1)}
         for start in sorted(starts):
             if start < 0:
                 continue
-            for length in lengths:
+            positions_before = bisect_left(ordered, start)
+            odd_before = bisect_left(odd, start) if odd else 0
+            for length, needed, needs_odd in shapes:
                 stop = start + length
-                if length < 2 or stop > len(words):
-                    continue
-                if bisect_left(ordered, stop) - bisect_left(ordered, start) < needed:
+                if stop > word_count:
+                    break
+                if needs_odd and bisect_left(odd, stop) == odd_before:
+                    continue  # a window as long as the term or longer needs its odd word inside
+                if bisect_left(ordered, stop) - positions_before < needed:
                     continue
                 if breaks_before[stop] - breaks_before[start + 1]:
                     continue
@@ -96,7 +129,11 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
                 for index in range(start, stop):
                     forms = forms_of.get(index)
                     if forms is None:
-                        forms = forms_of[index] = tuple(same_form(words[index], term_word) for term_word in entry.words)
+                        key = (word_forms[index], id(entry))
+                        forms = known_forms.get(key)
+                        if forms is None:
+                            forms = known_forms[key] = tuple(same_form(words[index], term_word) for term_word in entry.words)
+                        forms_of[index] = forms
                     equal.append(forms)
                     hits += True in forms
                 if hits < size - 1:
@@ -125,12 +162,6 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
     garbles += _misspelt_single_terms(text, words, lang, glossary, [(g.start, g.end) for g in garbles] + exact_spans)
     return sorted(garbles, key=lambda garble: garble.start)
 
-@lru_cache(maxsize=200_000)
-def _is_known(surface: str, lang: str) -> bool:
-    """simplemma's dictionary lookup, once per word form (it is the costliest step of the misspelling test)."""
-    return simplemma.is_known(surface, lang)
-
-
 _CONTAINING: dict[tuple[int, str], tuple[Glossary, dict[tuple, list[Entry]]]] = {}
 
 
@@ -151,12 +182,46 @@ def _containing(glossary: Glossary, word: Word, lang: str) -> list[Entry]:
     return found
 
 
-_FACTS: dict[int, tuple[Glossary, dict[int, tuple[int, frozenset[str], frozenset[str]]]]] = {}
+_FORMS: dict[int, tuple[Glossary, dict[tuple[tuple[str, str, str, bool], int], tuple[bool, ...]]]] = {}
+
+
+def _known_forms(glossary: Glossary) -> dict[tuple[tuple[str, str, str, bool], int], tuple[bool, ...]]:
+    """For a word form (the keys `same_form` reads) and an entry (by id): which of the entry's words it is a form of.
+
+    Remembered per glossary: a corpus repeats its words, and the same form meets the same terms in text after text."""
+    cached = _FORMS.get(id(glossary))
+    if cached is None or cached[0] is not glossary:
+        if len(_FORMS) > 8:
+            _FORMS.clear()
+        cached = _FORMS[id(glossary)] = (glossary, {})
+    if len(cached[1]) > 100_000:  # (about 30 MB)
+        cached[1].clear()
+    return cached[1]
+
+
+@dataclass(frozen=True, slots=True)
+class _EntryFacts:
+    needed: int
+    """Content words a window as long as the term must hold: all but one of the term's."""
+    needed_dropped: int
+    """Content words a window one word shorter must hold: the term's but the dropped inner word."""
+    needed_extra: int
+    """Content words a window one word longer must hold: all the term's."""
+    initials: frozenset[str]
+    """Folded first letters of the term's words (a misspelling keeps its word's first letter)."""
+    blend_lemmas: frozenset[str]
+    """Folded lemmas of the other variants' words that are not the term's (a word that makes a blend)."""
+    is_name: bool
+    """An official name, any word of which may be swapped (`_wrong_name_word`)."""
+    prepositions: frozenset[str]
+    """The term's prepositions that another preposition may replace (`_wrong_small_word`); empty when none may be."""
+
+
+_FACTS: dict[int, tuple[Glossary, dict[int, _EntryFacts]]] = {}
 
 
 def _entry_facts(glossary: Glossary):
-    """A function giving, for an entry of `glossary`: the content words a window needs, the initials of its words, and the
-    lemmas of the other variants' words (those that make a blend); computed once per entry."""
+    """A function giving the `_EntryFacts` of an entry of `glossary`; computed once per entry."""
     cached = _FACTS.get(id(glossary))
     if cached is None or cached[0] is not glossary:
         if len(_FACTS) > 8:
@@ -164,21 +229,24 @@ def _entry_facts(glossary: Glossary):
         cached = _FACTS[id(glossary)] = (glossary, {})
     by_entry = cached[1]
 
-    def facts(entry: Entry) -> tuple[int, frozenset[str], frozenset[str]]:
+    def facts(entry: Entry) -> _EntryFacts:
         found = by_entry.get(id(entry))
         if found is None:
             own = {fold(term_word.lemma) for term_word in entry.words}
-            found = by_entry[id(entry)] = (max(1, sum(not word.stop for word in entry.words) - 1),
-                                           frozenset(fold(term_word.surface[0]) for term_word in entry.words if term_word.surface),
-                                           frozenset(glossary.vocabulary(entry.concept, entry.lang) - own))
+            content = sum(not word.stop for word in entry.words)
+            swappable = content >= 2 and (entry.lang == "fr" or entry.term[:1].isupper())
+            inner = entry.words[1:-1]
+            found = by_entry[id(entry)] = _EntryFacts(
+                max(1, content - 1),
+                max(1, content - any(not word.stop for word in inner)),
+                max(1, content),
+                frozenset(fold(term_word.surface[0]) for term_word in entry.words if term_word.surface),
+                frozenset(glossary.vocabulary(entry.concept, entry.lang) - own),
+                entry.term[:1].isupper() and glossary.subject(entry.concept) in NAME_SUBJECTS,
+                frozenset(word.surface for word in entry.words if word.surface in _PREPOSITIONS[entry.lang]) if swappable else frozenset())
         return found
 
     return facts
-
-
-def _around(positions: set[int], reach: int, count: int) -> list[int]:
-    """Word indexes within `reach` of a position, inside 0..count-1."""
-    return sorted({index for position in positions for index in range(max(0, position - reach), min(count, position + reach + 1))})
 
 
 def _windows_by_entry(words: list[Word], lang: str, glossary: Glossary) -> dict[int, tuple[Entry, set[int]]]:
@@ -211,37 +279,49 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
     terms = entry.words
     if equal is None:
         equal = [tuple(same_form(word, term_word) for term_word in terms) for word in window]
-    vocabulary = glossary.vocabulary(entry.concept, entry.lang)
-    own = {fold(term_word.lemma) for term_word in terms}
-    # a blend keeps at least two content words of the term: one shared word is a neighbouring
-    # phrase ("human beings" beside "human trafficking"), not a garbled term
-    blend_possible = sum(1 for word, forms in zip(window, equal) if not word.stop and any(forms)) >= 2
-    if len(window) == len(terms):
-        different = [index for index in range(len(terms)) if not equal[index][index]]
+
+    def blend_possible() -> bool:
+        # a blend keeps at least two content words of the term: one shared word is a neighbouring
+        # phrase ("human beings" beside "human trafficking"), not a garbled term
+        return sum(1 for word, forms in zip(window, equal) if not word.stop and True in forms) >= 2
+
+    def from_other_variant(word: Word) -> bool:
+        return not word.stop and fold(word.lemma) in glossary.vocabulary(entry.concept, entry.lang) - {fold(term_word.lemma) for term_word in terms}
+
+    size = len(terms)
+    if len(window) == size:
+        different = [index for index in range(size) if not equal[index][index]]
         if len(different) != 1:
             return None
         word, term_word = window[different[0]], terms[different[0]]
-        if (blend_possible or (entry.status != "forbidden" and _keeps_head(different[0], terms, entry.lang) and not _is_term_alone(word, entry, glossary))) \
-                and not word.stop and fold(word.lemma) in vocabulary - own:
+        if from_other_variant(word) and (blend_possible() or (entry.status != "forbidden" and _keeps_head(different[0], terms, entry.lang)
+                                                              and not _is_term_alone(word, entry, glossary))):
             return f"“{word.text}” comes from another variant", word
         if _misspelt(word, term_word, entry.lang):
             return f"“{word.text}” looks like a misspelling of “{term_word.text}”", None
         return _wrong_small_word(word, term_word, terms, entry) or _wrong_name_word(different[0], window, terms, entry, glossary)
-    if len(window) == len(terms) + 1:
-        for extra in range(len(window)):
-            rest = [index for index in range(len(window)) if index != extra]
-            if all(equal[index][position] for position, index in enumerate(rest)):
-                word = window[extra]
-                neighbours = [window[index] for index in (extra - 1, extra + 1) if 0 <= index < len(window)]
-                if any(word.surface == other.surface for other in neighbours):
-                    return f"“{word.text}” is doubled", None
-                if blend_possible and not word.stop and fold(word.lemma) in vocabulary - own:
-                    return f"“{word.text}” comes from another variant", word
+    if len(window) == size + 1:
+        # the window is the term with one extra word at `extra` when the words before it are the term's first words and the
+        # words after it its last ones: `extra` at most `prefix` (leading words in place), at least `shifted - 1` (words from
+        # `shifted` on are the term's, one place later)
+        prefix = 0
+        while prefix < size and equal[prefix][prefix]:
+            prefix += 1
+        shifted = size + 1
+        while shifted > 1 and equal[shifted - 1][shifted - 2]:
+            shifted -= 1
+        for extra in range(max(0, shifted - 1), prefix + 1):
+            word = window[extra]
+            neighbours = [window[index] for index in (extra - 1, extra + 1) if 0 <= index < len(window)]
+            if any(word.surface == other.surface for other in neighbours):
+                return f"“{word.text}” is doubled", None
+            if from_other_variant(word) and blend_possible():
+                return f"“{word.text}” comes from another variant", word
         return None
-    if len(window) == len(terms) - 1:
-        for missing in range(1, len(terms) - 1):
-            rest = [position for position in range(len(terms)) if position != missing]
-            if all(equal[index][position] for index, position in enumerate(rest)) and blend_possible:
+    if len(window) == size - 1:
+        for missing in range(1, size - 1):
+            rest = [position for position in range(size) if position != missing]
+            if all(equal[index][position] for index, position in enumerate(rest)) and blend_possible():
                 if not terms[missing].stop:
                     return f"“{terms[missing].text}” is missing", None
                 if _dropped_preposition(window, missing, terms[missing], entry):
@@ -323,8 +403,8 @@ def _misspelt(word: Word, term_word: Word, lang: str) -> bool:
         # enough not to be another word by chance
         forms = {word.surface, word.surface[:-1]} if word.surface[-1] in "sx" else {word.surface}  # a slip in a plural of the term
         return (len(word.surface) >= 5 and any(_first_letter_slip(form, term_word.surface) for form in forms)
-                and not _is_known(word.surface, lang))
-    if _is_known(word.surface, lang):
+                and not is_known(word.surface, lang))
+    if is_known(word.surface, lang):
         return False
     allowed = 1 if len(term_word.surface) < 10 else 2
     forms = {word.surface} | ({word.surface[:-1]} if word.surface[-1] in "sx" and term_word.surface[-1] not in "sx" else set())
@@ -423,7 +503,7 @@ def _misspelt_inside_matches(text: str, words: list[Word], lang: str, glossary: 
         if entry is None:
             continue
         for word in words:
-            if not (match.start <= word.start and word.end <= match.end) or word.stop or word.text[:1].isupper() or _is_known(word.surface, lang):
+            if not (match.start <= word.start and word.end <= match.end) or word.stop or word.text[:1].isupper() or is_known(word.surface, lang):
                 continue  # (a capitalised word is a name's: "Victim Services Toronto" in a French text)
             slipped = next((term_word for term_word in entry.words if same_form(word, term_word) and word.surface != term_word.surface
                             and fold(word.surface) != fold(term_word.surface) and _misspelt(word, term_word, lang)), None)
@@ -458,10 +538,10 @@ def _misspelt_single_terms(text: str, words: list[Word], lang: str, glossary: Gl
     singles_by_initial = _singles_by_initial(glossary, lang)
     garbles = []
     for word in words:
-        if word.text[:1].isupper() or any(first <= word.start < last for first, last in taken):
+        if word.stop or len(word.surface) < 4 or not word.surface.isalpha() or word.text[:1].isupper() or is_known(word.surface, lang):
+            continue  # `_misspelt` is false for such a word whatever the term (and a capitalised word may be a name)
+        if any(first <= word.start < last for first, last in taken):
             continue
-        if word.stop or len(word.surface) < 4 or not word.surface.isalpha() or _is_known(word.surface, lang):
-            continue  # `_misspelt` is false for such a word whatever the term
         slipped = [entry for initial, entries in singles_by_initial.items() if initial != fold(word.surface[0])
                    for entry in entries]  # a slip at the term's first letter (see `_misspelt`)
         for entry in [*singles_by_initial.get(fold(word.surface[0]), ()), *slipped]:

@@ -95,6 +95,7 @@ _YEAR_RANGE = re.compile(r"(?<![\w.,/-])((?:19|20)\d{2})\s?[-–]\s?(\d{4}|\d{2}
 """Fiscal and plan years: « 2019-2020 » = "2019-20"."""
 _IDENTIFIER = re.compile(r"[A-Z]{1,6}(?:/[A-Z0-9]+)*/\d+(?:/[A-Z0-9]+)*")
 """Document symbols ("SG/SM/16047", "OBV/1358") are references, not quantities."""
+_DIGIT = re.compile(r"\d")
 _NUMBER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -107,8 +108,19 @@ class Quantity:
     spelt: bool = False
 
 
+RECENT_TEXTS = 64
+"""How many recent texts keep their dates and numbers: the checks read a link's texts again as its neighbours' texts."""
+
+
 def find_dates(text: str, lang: str) -> list[Quantity]:
     """Dates as (year or None, month, day or None) with their spans."""
+    return list(_dates(text, lang))
+
+
+@lru_cache(maxsize=RECENT_TEXTS)
+def _dates(text: str, lang: str) -> tuple[Quantity, ...]:
+    if not _DIGIT.search(text):
+        return ()  # every date pattern holds a day or a year in digits
     result: list[Quantity] = []
     taken: list[tuple[int, int]] = []
     for pattern, order in _DATE_PATTERNS[lang]:
@@ -135,7 +147,7 @@ def find_dates(text: str, lang: str) -> list[Quantity]:
         if 1 <= month <= 12 and 1 <= day <= 31:
             result.append(Quantity((year, month, day), found.start(), found.end(), found.group(0)))
             taken.append((found.start(), found.end()))
-    return sorted(result, key=lambda value: value.start)
+    return tuple(sorted(result, key=lambda value: value.start))
 
 
 @lru_cache(maxsize=8192)
@@ -149,32 +161,36 @@ def _word_number(words: str, lang: str) -> float | None:
         return None
 
 
+@lru_cache(maxsize=50_000)
+def _number_token(word: str, lang: str) -> tuple[str, float | str | None]:
+    """A word as a token of a run of number words: the word (or its leading number words: "two-volume") and its value,
+    "weak" for an article that counts only inside a run, None for a word that is not a number; once per word form."""
+    lower = word.lower()
+    if lower in _NOT_NUMBERS[lang] or len(lower) < 2:
+        return word, None
+    if lower in _WEAK[lang]:
+        return word, "weak"
+    value = _word_number(word, lang)
+    if value is None and "-" in word:  # "two-volume": the leading number words only
+        parts = word.split("-")
+        for cut in range(len(parts) - 1, 0, -1):
+            head = "-".join(parts[:cut])
+            if _word_number(head, lang) is not None and head.lower() not in _NOT_NUMBERS[lang]:
+                return head, _word_number(head, lang)
+    return word, value
+
+
 def _spelt_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     """Runs of number words, each run parsed as one number; a hyphenated word may start with one ("two-volume")."""
     tokens = []  # (start, end, word, value alone or None)
     for found in _NUMBER_WORD.finditer(text):
-        if any(start < found.end() and found.start() < end for start, end in taken):
+        start = found.start()
+        if any(first < found.end() and start < last for first, last in taken):
             continue
-        word = found.group(0)
-        lower = word.lower()
-        if lower in _NOT_NUMBERS[lang] or len(lower) < 2:
-            tokens.append((found.start(), found.end(), word, None))
-            continue
-        if lower in _WEAK[lang]:
-            tokens.append((found.start(), found.end(), word, "weak"))
-            continue
-        value = _word_number(word, lang)
-        if value is None and "-" in word:  # "two-volume": the leading number words only
-            parts = word.split("-")
-            for cut in range(len(parts) - 1, 0, -1):
-                head = "-".join(parts[:cut])
-                if _word_number(head, lang) is not None and head.lower() not in _NOT_NUMBERS[lang]:
-                    tokens.append((found.start(), found.start() + len(head), head, _word_number(head, lang)))
-                    break
-            else:
-                tokens.append((found.start(), found.end(), word, None))
-            continue
-        tokens.append((found.start(), found.end(), word, value))
+        word, value = _number_token(found.group(0), lang)
+        tokens.append((start, start + len(word), word, value))
+    if all(token[3] is None or token[3] == "weak" for token in tokens):
+        return []  # no number word: no run starts
     result = []
     index = 0
     while index < len(tokens):
@@ -231,6 +247,11 @@ def find_numbers(text: str, lang: str, *, lenient: bool = False) -> list[Quantit
 
     `lenient` accepts both notations (machine translation may keep the French one).
     """
+    return list(_numbers(text, lang, lenient))
+
+
+@lru_cache(maxsize=RECENT_TEXTS)
+def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
     dates = find_dates(text, lang) + (find_dates(text, "fr") if lenient and lang == "en" else [])
     taken = [(date.start, date.end) for date in dates] + [found.span() for found in _IDENTIFIER.finditer(text)]
     result = []
@@ -285,7 +306,7 @@ def find_numbers(text: str, lang: str, *, lenient: bool = False) -> list[Quantit
             result.append(Quantity((float(_roman_value(found.group(0))),), found.start(), found.end(), found.group(0), spelt=True))
             taken.append((found.start(), found.end()))
     result += _spelt_numbers(text, lang, taken)
-    return sorted(result, key=lambda value: value.start)
+    return tuple(sorted(result, key=lambda value: value.start))
 
 
 _ROMAN = re.compile(r"\b(?=[IVX]{2,}\b)X{0,3}(?:IX|IV|V?I{0,3})\b")

@@ -151,7 +151,7 @@ def test_after_a_glossary_change_the_mt_flags_say_the_mt_predates_it(workspace) 
     at = open_tab(at, "Glossary")
     at.session_state[at.data_editor[0].key] = {"edited_rows": {}, "deleted_rows": [], "added_rows": [
         {"concept": "scourge", "lang": "fr", "term": "fléau", "status": "preferred"},
-        {"concept": "scourge", "lang": "en", "term": "scourge", "status": "preferred"}]}
+        {"concept": "scourge", "lang": "en", "term": "blight", "status": "preferred"}]}  # the MT lexicon says "scourge"
     at.button(key="glossary_save").click().run()
     no_errors(at)
     assert "fléau" in workspace["glossary"].read_text(encoding="utf-8")

@@ -58,7 +58,9 @@ def test_two_local_workers_write_the_same_bytes(local_run, tmp_path) -> None:
     _, local_out = local_run
     pool = corpus(tmp_path / "pool", "local", 2)
     assert [o.status for o in pool.outcomes] == ["ok", "ok", "ok"], [o.message for o in pool.outcomes]
-    assert len({o.worker for o in pool.outcomes}) == 2
+    # which worker takes which document depends on which finishes loading its models first (one may take all three):
+    # the outputs must be the same bytes either way
+    assert all(o.worker for o in pool.outcomes)
     assert outputs(tmp_path / "pool") == outputs(local_out)
 
 

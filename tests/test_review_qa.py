@@ -160,9 +160,9 @@ def test_mt_flags_say_the_glossary_change_never_reached_the_translation(results,
     result = results[FR_ONLY]
     if not any(t.constrained for t in result.translations):
         pytest.skip("the MT engine here applies no glossary constraint")
-    # "fléau" was never a glossary term when the MT was made, so the engine had no constraint to fail.
+    # "fléau" was never a glossary term when the MT was made, so the engine had no constraint to fail. (English "blight": the MT lexicon already says "scourge")
     grown = load_glossary(write_glossary(tmp_path / "grown.csv", GLOSSARY_ROWS + [("scourge", "fr", "fléau", "preferred"),
-                                                                                  ("scourge", "en", "scourge", "preferred")]))
+                                                                                  ("scourge", "en", "blight", "preferred")]))
     review = Review(result, glossary, folder=tmp_path)
     assert not review.mt_stale
     review.recheck(grown)

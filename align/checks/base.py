@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from align.model import Flag, Segment, Unit
 from align.terms.glossary import Glossary, TermMatch, concept_label  # noqa: F401 (checks import it from here)
@@ -57,6 +58,17 @@ class CheckContext:
     left_out: tuple[tuple[str, str], ...] = ()
     """(side, text) of page furniture a reader removed before segmentation."""
 
+    @cached_property
+    def english_texts(self) -> frozenset[str]:
+        """The texts of the official English segments, once per document (a French line among them is a bilingual letterhead)."""
+        return frozenset(segment.text for segment in self.en_segments)
+
+    @cached_property
+    def alignable_segments(self) -> dict[str, list[Segment]]:
+        """Each side's alignable segments, the ones a unit's ids count, once per document."""
+        return {side: [segment for segment in segments if segment.alignable]
+                for side, segments in (("fr", self.fr_segments), ("en", self.en_segments))}
+
 
 @dataclass(frozen=True)
 class Check:
@@ -74,9 +86,8 @@ class Check:
 
 def segment_texts(link: LinkView, context: CheckContext, side: str) -> set[str]:
     """The texts of the link's segments on `side` ("fr" or "en"; empty when checking a file without segments)."""
-    segments = context.fr_segments if side == "fr" else context.en_segments
     ids = link.unit.fr_ids if side == "fr" else link.unit.en_ids
-    alignable = [segment for segment in segments if segment.alignable]
+    alignable = context.alignable_segments[side]
     return {alignable[index].text for index in ids if index < len(alignable)}
 
 

@@ -75,7 +75,7 @@ def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
     french = link.texts["fr"]
     if not french:
         return []
-    if french in {segment.text for segment in context.en_segments}:
+    if french in context.english_texts:
         return []  # a line both versions carry (a bilingual letterhead)
     flags = []
     for match in longest_matches(find_terms(french, "en", glossary)):
@@ -101,6 +101,7 @@ _FRENCH_DETERMINERS = frozenset({"le", "la", "les", "l", "du", "des", "au", "aux
 _OPENING_QUOTES, _CLOSING_QUOTES = "«“‘\"", "»”’\""
 
 
+@lru_cache(maxsize=100_000)
 def _is_english_word(word: str) -> bool:
     """A word of English, not French: frequent in English, much rarer in French, unknown to the French lemmatiser."""
     from wordfreq import zipf_frequency
@@ -128,6 +129,7 @@ def _french_words_by_initial() -> dict[str, tuple[str, ...]]:
     return {initial: tuple(words) for initial, words in index.items()}
 
 
+@lru_cache(maxsize=100_000)
 def _french_twin(word: str) -> str | None:
     """The French form of an English word one letter or accent away at its end ("Geneva" → « genève », "Minister" → « ministre »):
     the English is clearly more frequent in English than in French, the twin clearly more frequent in French."""
@@ -220,7 +222,7 @@ def english_runs(text: str, lines: Iterable[str] = ()) -> list[tuple[int, int]]:
 def english_words_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
     """English words left in the French that are not glossary terms (« le Deputy Minister », a heading "Statements")."""
     french = link.texts["fr"]
-    if not french or french in {segment.text for segment in context.en_segments}:
+    if not french or french in context.english_texts:
         return []  # a line both versions carry (a bilingual letterhead)
     return [Flag(link.number, "fr", "untranslated", "warning", start, end, french[start:end],
                  f"“{french[start:end]}” is English left in the French text: translate it (names and titles of works aside).", "")

@@ -228,3 +228,14 @@ def test_two_processes_write_the_same_caches_without_loss(tmp_path) -> None:
         with sqlite3.connect(tmp_path / name) as db:
             assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             assert db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == expected
+
+
+def test_a_first_letter_slip_of_a_changed_term_touches_the_document() -> None:
+    # the near-miss matcher reports « ictimes » and « usrvivants » as garbled terms, so a document holding them must be
+    # re-run when « victimes » or « survivants » changes in the glossary
+    from align.runner.glossary_changes import ConceptForms, touches
+
+    forms = ConceptForms((), ("victimes", "survivants"))
+    assert touches(forms, {"keys": "", "words": "les ictimes"})
+    assert touches(forms, {"keys": "", "words": "des usrvivants"})
+    assert not touches(forms, {"keys": "", "words": "maison travail"})

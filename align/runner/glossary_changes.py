@@ -34,6 +34,7 @@ from rapidfuzz.distance import OSA
 from align.io.atomic import write_atomic
 from align.model import DocumentResult
 from align.terms.glossary import LANGS, Glossary, fold, load_glossary, tokenize
+from align.terms.nearmiss import first_letter_slip
 
 GLOSSARIES_DIR = ".glossaries"
 MISSPELLING_EDITS = 2
@@ -121,8 +122,12 @@ def touches(forms: ConceptForms, vocabulary: dict[str, str]) -> bool:
         for word in vocabulary.get("words", "").split():
             forms_of_word = (word, word[:-1]) if word[-1] in "sx" else (word,)
             for single in forms.singles:
-                if single and fold(word[0]) == fold(single[0]) and any(OSA.distance(form, single) <= MISSPELLING_EDITS for form in forms_of_word):
+                if not single:
+                    continue
+                if fold(word[0]) == fold(single[0]) and any(OSA.distance(form, single) <= MISSPELLING_EDITS for form in forms_of_word):
                     return True
+                if len(word) >= 5 and any(first_letter_slip(form, single) for form in forms_of_word):
+                    return True  # a slip at the term's first letter (« ictimes »): the matcher reports it too
     return False
 
 

@@ -399,10 +399,10 @@ def _misspelt(word: Word, term_word: Word, lang: str) -> bool:
     if word.stop or term_word.stop or len(word.surface) < 4 or not word.surface.isalpha():
         return False
     if fold(word.surface[0]) != fold(term_word.surface[0]):
-        # a slip at the first letter only when the rest is the term's word exactly (`_first_letter_slip`), in a word long
+        # a slip at the first letter only when the rest is the term's word exactly (`first_letter_slip`), in a word long
         # enough not to be another word by chance
         forms = {word.surface, word.surface[:-1]} if word.surface[-1] in "sx" else {word.surface}  # a slip in a plural of the term
-        return (len(word.surface) >= 5 and any(_first_letter_slip(form, term_word.surface) for form in forms)
+        return (len(word.surface) >= 5 and any(first_letter_slip(form, term_word.surface) for form in forms)
                 and not is_known(word.surface, lang))
     if is_known(word.surface, lang):
         return False
@@ -428,7 +428,7 @@ def _keyboard_neighbours(letter: str) -> frozenset[str]:
     return frozenset(found - {letter})
 
 
-def _first_letter_slip(word: str, term: str) -> bool:
+def first_letter_slip(word: str, term: str) -> bool:
     """Whether `word` is `term` with a slip at its first letter: dropped ("ictimes"), swapped with the second ("usrvivants"),
     or struck on a neighbouring key ("fictims")."""
     if word in (term[1:], term[1:2] + term[:1] + term[2:]):

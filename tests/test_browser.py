@@ -166,8 +166,7 @@ def test_confirm_a_link_in_chromium(app_server, page, tmp_path) -> None:
 
     page.goto(app_server["url"], timeout=60_000)
     expect(page.get_by_text("links match the filters")).to_be_visible(timeout=180_000)
-    page.get_by_role("combobox", name="Document").click()
-    page.get_by_role("option", name=DOCUMENT, exact=True).click()
+    choose_option(page, page.get_by_role("combobox", name="Document"), DOCUMENT)
     expect(page.get_by_role("heading", name=DOCUMENT)).to_be_visible(timeout=180_000)
     expect(page.get_by_text("0 of", exact=False).first).to_be_visible()
     page.locator(".st-key-sel_0_0 label").click()
@@ -231,8 +230,7 @@ def test_the_document_is_kept_in_the_url_and_no_code_shows(app_server, page) -> 
     other = "us-state-dept-tip-prevention-month-2024"  # opened again by the tests below: one pipeline run less
     page.goto(app_server["url"], timeout=60_000)
     expect(page.get_by_text("links match the filters")).to_be_visible(timeout=180_000)
-    page.get_by_role("combobox", name="Document").click()
-    page.get_by_role("option", name=other, exact=True).click()
+    choose_option(page, page.get_by_role("combobox", name="Document"), other)
     expect(page.get_by_role("heading", name=other)).to_be_visible(timeout=180_000)
     expect(page).to_have_url(re.compile(f"document={other}"))
     page.reload()
@@ -306,6 +304,25 @@ def wait_idle(page) -> None:
         "() => { const state = document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-script-state');"
         " return state && state !== 'running' && state !== 'rerunRequested'; }", timeout=30_000)
     page.wait_for_timeout(200)
+
+
+def choose_option(page, select, option: str) -> None:
+    """Pick an option of a Streamlit select box. A click that lands while the app reruns can leave the list
+    closed (the box is redrawn under the pointer): open it again until the option shows."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    wanted = page.get_by_role("option", name=option, exact=True)
+    for _ in range(5):
+        wait_idle(page)
+        select.click()
+        try:
+            wanted.wait_for(state="visible", timeout=6_000)
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+            continue
+        wanted.click()
+        return
+    raise AssertionError(f"the option {option!r} never showed")
 
 
 def test_review_from_the_keyboard(app_server, page) -> None:
@@ -524,8 +541,8 @@ def test_verdicts_overtaken_by_a_correction_stay_visible_and_never_move_to_anoth
     expect(page.get_by_text("was accepted (suggestion applied); the text correction “apply the suggestion of the date-mismatch flag",
                             exact=False).first).to_be_visible()
     expect(page.get_by_text("verdict outdated", exact=False).first).to_be_visible()
-    page.locator(".st-key-qa_state").click()  # the QA filter: only the verdicts a correction overtook
-    page.get_by_role("option", name="fixed by a correction", exact=True).click()
+    # the QA filter: only the verdicts a correction overtook
+    choose_option(page, page.locator(".st-key-qa_state [role=combobox]"), "fixed by a correction")
     page.keyboard.press("Escape")
     expect(page.get_by_text(re.compile(r"^1 of \d+ flags match"))).to_be_visible(timeout=30_000)
 
@@ -548,9 +565,7 @@ def test_page_size_empty_filter_and_a_refused_entry_keep_the_reviewer_where_they
     current = revision(app_server, SHORT)
 
     def choose(key: str, option: str) -> None:
-        wait_idle(page)
-        page.locator(f".st-key-{key}").click()
-        page.get_by_role("option", name=option, exact=True).click()
+        choose_option(page, page.locator(f".st-key-{key} [role=combobox]"), option)
 
     choose("page_size", "10")
     expect(page.get_by_text("page 1 of 2", exact=False)).to_be_visible(timeout=30_000)

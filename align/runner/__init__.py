@@ -65,6 +65,10 @@ def document_sources(paths: list[str | Path], en_path: str | Path | None = None)
     return sources
 
 
+def _input_bytes(task: DocumentTask) -> int:
+    return sum(path.stat().st_size for path in (task.fr_path, task.en_path) if path is not None and path.exists())
+
+
 def run_date() -> datetime:
     """The TMX creation date of a run: `$SOURCE_DATE_EPOCH` when set (reproducible outputs, as in reproducible builds), else now."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
@@ -131,6 +135,9 @@ def run_corpus(
             tasks.append(DocumentTask(source.name, source.fr_path, source.en_path, inputs))
     summary.write(outcomes)  # before any document runs: the unchanged ones, and the file exists from the start
 
+    # Largest first (longest-processing-time order): with several workers the last documents to start are short ones,
+    # so no worker is left alone on a long document at the end while the others idle.
+    tasks.sort(key=_input_bytes, reverse=True)
     warmups: list[float] = []
     if tasks:
         by_name = {task.name: task for task in tasks}

@@ -163,6 +163,16 @@ def test_document_names_never_lead_outside_the_output_folder(tmp_path) -> None:
         assert folder.resolve().parent == out.resolve(), name
 
 
+
+def test_two_french_files_of_one_name_are_refused_before_either_overwrites_the_other(tmp_path) -> None:
+    first, second = tmp_path / "a" / "communique.txt", tmp_path / "b" / "communique.docx"
+    for path in (first, second):
+        path.parent.mkdir()
+        path.write_text(FRENCH, encoding="utf-8")
+    out = tmp_path / "out"
+    assert_one_line_error(run_cli("run", str(first), str(second), "--out", str(out)), 2, str(second), str(first), "same output folder")
+    assert not out.exists() or not any(out.iterdir()), "nothing written"
+
 # --- B. the contract: exit 2 and one line, never a traceback ------------------------------------------
 
 

@@ -69,6 +69,11 @@ def document_files(paths: list[str | Path], en_path: str | Path | None = None) -
             pairs.extend((fr_file, english_for(path, fr_file.stem)) for fr_file in fr_files)
         else:
             pairs.append((path, Path(en_path) if en_path is not None else None))
+    first_of: dict[str, Path] = {}
+    for fr_file, _ in pairs:  # a document's outputs go to out/NAME/: a second file of that name would overwrite the first's
+        if (first := first_of.setdefault(fr_file.stem, fr_file)) != fr_file:
+            raise InputError(fr_file, f"has the same document name ({fr_file.stem}) as {first}: both would write to the same "
+                             "output folder; rename one")
     return pairs
 
 

@@ -58,11 +58,7 @@ class CorpusReport:
 
 def document_sources(paths: list[str | Path], en_path: str | Path | None = None) -> list[DocumentSource]:
     """The documents of CLI paths (corpus folders laid out like texts/, or French files), listed without reading them."""
-    sources = [DocumentSource(fr_file.stem, fr_file, en_file) for fr_file, en_file in document_files(paths, en_path)]
-    names = [source.name for source in sources]
-    if duplicates := sorted({name for name in names if names.count(name) > 1}):
-        raise InputError(paths[0], f"two documents would write to the same output folder: {', '.join(duplicates)}")
-    return sources
+    return [DocumentSource(fr_file.stem, fr_file, en_file) for fr_file, en_file in document_files(paths, en_path)]
 
 
 def _input_bytes(task: DocumentTask) -> int:

@@ -49,7 +49,7 @@ def _segments(path: Path, lang: str) -> list[str]:
 
 
 def load_docs(split: str, root: Path = EVAL) -> list[Doc]:
-    """The eval pairs (both sides present) of `split` (dev|test|heldout), by id."""
+    """The eval pairs (both sides present) of `split` (dev|test|heldout|heldout2), by id."""
     with open(root / "documents.csv", encoding="utf-8", newline="") as handle:
         rows = [row for row in csv.DictReader(handle) if row["split"] == split and row["kind"] == "pair"]
     docs = []

@@ -42,7 +42,7 @@ from align.errors import InputError
 from align.model import Flag, Unit
 from align.terms.glossary import DEFAULT_PATH, Glossary, TermMatch, find_terms, fold, load_glossary, longest_matches, tokenize
 from align.text.quantities import find_dates, find_numbers, same_date, same_number
-from bench.splits import HELDOUT
+from bench.splits import HELD_OUT_SPLITS
 
 EVAL = Path(__file__).resolve().parent.parent / "eval"
 SEED = 14
@@ -665,11 +665,11 @@ def mutations_for(operator: Operator, pairs: list[SentencePair], glossary: Gloss
 
 def pair_ids(folder: Path = EVAL) -> list[str]:
     """Ids of the evaluation documents with an official English (kind `pair` in documents.csv (or documents-*.csv part files)),
-    the held-out part excepted (its split is not the hash rule's, and nothing is tuned on it)."""
+    the held-out parts excepted (their split is not the hash rule's, and nothing is tuned on it)."""
     ids = []
     for table in sorted([*folder.glob("documents.csv"), *folder.glob("documents-*.csv")]):
         with table.open(encoding="utf-8", newline="") as handle:
-            ids += [row["id"] for row in csv.DictReader(handle) if row["kind"] == "pair" and row.get("split") != HELDOUT]
+            ids += [row["id"] for row in csv.DictReader(handle) if row["kind"] == "pair" and row.get("split") not in HELD_OUT_SPLITS]
     return [document for document in ids if (folder / "texts" / "en" / f"{document}.txt").exists()]
 
 

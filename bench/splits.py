@@ -1,7 +1,10 @@
 """The parts of the eval/ corpus (the `split` column of eval/documents.csv) and the `--split` choices of the benches.
 
-`heldout` documents (added 2026-12-03) are kept out of every bench run that does not name them: they are measured
-once, at the end, with `--split heldout` or `--split all`; nothing is tuned on them.
+The held-out parts are kept out of every bench run that does not name them; nothing is tuned on them:
+- `heldout` (added 2026-12-03) is measured with `--split heldout` or `--split all`;
+- `heldout2` (added 2026-12-03 for issue #14, publishers and years the other parts do not have) is measured once, at the
+  end, with `--split heldout2` or `--split final`. `all` leaves it out, so that a run with `--split all` while tuning never
+  shows it.
 """
 
 from __future__ import annotations
@@ -13,20 +16,28 @@ from align.settings import REPO_ROOT
 
 EVAL = REPO_ROOT / "eval"
 HELDOUT = "heldout"
+HELDOUT2 = "heldout2"
+HELD_OUT_SPLITS = (HELDOUT, HELDOUT2)
+"""The splits no bench reads unless asked for them by name (their `split` is set in documents.csv, not by the hash rule)."""
 SPLIT_CHOICES: dict[str, tuple[str, ...]] = {
     "dev": ("dev",),
     "test": ("test",),
     HELDOUT: (HELDOUT,),
+    HELDOUT2: (HELDOUT2,),
     "both": ("dev", "test"),
     "all": ("dev", "test", HELDOUT),
+    "final": ("dev", "test", HELDOUT, HELDOUT2),
 }
-"""`--split` value -> the documents.csv splits it reports, in order (`both` is dev+test, as before the held-out part)."""
+"""`--split` value -> the documents.csv splits it reports, in order (`both` is dev+test, as before the held-out parts;
+`all` stays dev+test+heldout; `final` adds heldout2, for the one measurement at the end)."""
+CORPUS_SPLITS = SPLIT_CHOICES["final"]
+"""Every split a documents.csv row may have."""
 
 
 def heldout_ids(folder: Path = EVAL) -> set[str]:
-    """Ids of the held-out documents (never run by a bench that does not ask for them)."""
+    """Ids of the documents of every held-out part (never run by a bench that does not ask for them)."""
     table = folder / "documents.csv"
     if not table.is_file():
         return set()
     with table.open(encoding="utf-8", newline="") as handle:
-        return {row["id"] for row in csv.DictReader(handle) if row["split"] == HELDOUT}
+        return {row["id"] for row in csv.DictReader(handle) if row["split"] in HELD_OUT_SPLITS}

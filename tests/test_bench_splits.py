@@ -1,4 +1,5 @@
-"""The held-out part of eval/ is read only by a bench run that names it (`--split heldout` or `--split all`)."""
+"""The held-out parts of eval/ are read only by a bench run that names them (`--split heldout` or `--split all` for the first,
+`--split heldout2` or `--split final` for the second, which `all` leaves out)."""
 
 import csv
 from pathlib import Path
@@ -7,13 +8,13 @@ from bench.__main__ import build_parser
 from bench.checks import load_eval
 from bench.mt_eval import load_docs
 from bench.mutations import pair_ids
-from bench.splits import SPLIT_CHOICES, heldout_ids
+from bench.splits import EVAL, SPLIT_CHOICES, heldout_ids
 
 FIELDS = ["id", "kind", "publisher", "title_fr", "title_en", "url_fr", "url_en", "date", "split", "notes"]
 
 
 def corpus(tmp_path: Path) -> Path:
-    rows = [("a-dev", "dev"), ("b-test", "test"), ("c-held", "heldout")]
+    rows = [("a-dev", "dev"), ("b-test", "test"), ("c-held", "heldout"), ("d-held2", "heldout2")]
     for side in ("fr", "en"):
         (tmp_path / "texts" / side).mkdir(parents=True)
     with (tmp_path / "documents.csv").open("w", encoding="utf-8", newline="") as handle:
@@ -27,22 +28,34 @@ def corpus(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_split_choices_keep_both_as_dev_and_test_and_add_heldout_and_all() -> None:
+def test_split_choices_keep_both_as_dev_and_test_and_add_heldout_all_heldout2_and_final() -> None:
     parser = build_parser()
     for bench in ("checks", "translate"):
-        for choice, splits in [("both", ("dev", "test")), ("heldout", ("heldout",)), ("all", ("dev", "test", "heldout"))]:
+        for choice, splits in [("both", ("dev", "test")), ("heldout", ("heldout",)), ("all", ("dev", "test", "heldout")),
+                               ("heldout2", ("heldout2",)), ("final", ("dev", "test", "heldout", "heldout2"))]:
             assert SPLIT_CHOICES[parser.parse_args([bench, "--set", "real", "--split", choice]).split] == splits
 
 
 def test_heldout_documents_are_read_only_when_asked_for(tmp_path: Path) -> None:
     folder = corpus(tmp_path)
-    assert heldout_ids(folder) == {"c-held"}
+    assert heldout_ids(folder) == {"c-held", "d-held2"}
     assert [row["id"] for row, _ in load_eval(folder)] == ["a-dev", "b-test"]
     assert [row["id"] for row, _ in load_eval(folder, SPLIT_CHOICES["heldout"])] == ["c-held"]
-    assert [row["id"] for row, _ in load_eval(folder, SPLIT_CHOICES["all"])] == ["a-dev", "b-test", "c-held"]
+    assert [row["id"] for row, _ in load_eval(folder, SPLIT_CHOICES["all"])] == ["a-dev", "b-test", "c-held"]  # never the second part
+    assert [row["id"] for row, _ in load_eval(folder, SPLIT_CHOICES["heldout2"])] == ["d-held2"]
+    assert [row["id"] for row, _ in load_eval(folder, SPLIT_CHOICES["final"])] == ["a-dev", "b-test", "c-held", "d-held2"]
     assert [doc.id for doc in load_docs("heldout", folder)] == ["c-held"]
+    assert [doc.id for doc in load_docs("heldout2", folder)] == ["d-held2"]
     assert pair_ids(folder) == ["a-dev", "b-test"]  # the mutation bench assigns dev/test by hash: never the held-out texts
 
 
 def test_no_heldout_document_of_the_real_corpus_reaches_the_mutation_bench() -> None:
     assert not heldout_ids() & set(pair_ids())
+
+
+def test_the_second_held_out_part_is_outside_every_split_choice_but_its_own_and_final() -> None:
+    with (EVAL / "documents.csv").open(encoding="utf-8", newline="") as handle:
+        second = {row["id"] for row in csv.DictReader(handle) if row["split"] == "heldout2"}
+    assert second and second <= heldout_ids()  # so the corpus and check-speed benches skip them too
+    # (decided from documents.csv alone: these texts are not even decoded by the tool before the final measurement)
+    assert [choice for choice, splits in SPLIT_CHOICES.items() if "heldout2" in splits] == ["heldout2", "final"]

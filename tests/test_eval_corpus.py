@@ -5,7 +5,7 @@ import csv
 import json
 import unicodedata
 
-from bench.splits import EVAL, SPLIT_CHOICES
+from bench.splits import CORPUS_SPLITS, EVAL, HELD_OUT_SPLITS
 
 KINDS = {"term-garbled", "forbidden-term", "concept-confusion", "term-missing", "term-inconsistent", "name-mismatch", "number-mismatch",
          "date-mismatch", "acronym-mismatch", "omission", "addition", "untranslated", "typography", "meaning"}
@@ -14,7 +14,7 @@ KINDS = {"term-garbled", "forbidden-term", "concept-confusion", "term-missing", 
 def test_rows_files_and_annotations_agree() -> None:
     with (EVAL / "documents.csv").open(encoding="utf-8", newline="") as handle:
         rows = {row["id"]: row for row in csv.DictReader(handle)}
-    assert {row["split"] for row in rows.values()} <= set(SPLIT_CHOICES["all"])
+    assert {row["split"] for row in rows.values()} <= set(CORPUS_SPLITS)
     for name, row in rows.items():
         assert (EVAL / "texts" / "fr" / f"{name}.txt").is_file(), name
         assert (EVAL / "texts" / "en" / f"{name}.txt").is_file() == (row["kind"] == "pair"), name
@@ -28,3 +28,20 @@ def test_rows_files_and_annotations_agree() -> None:
         for _ in range(record["occurrence"]):
             start = text.find(unicodedata.normalize("NFC", record["quote"]), start + 1)
             assert start >= 0, f"{record['doc']} {record['side']}: {record['quote']!r} occurrence {record['occurrence']}"
+
+
+def test_the_second_held_out_part_is_fresh() -> None:
+    """heldout2 was built from publishers and pages the other parts do not have: no page, id or title is shared, its
+    texts are whole lines (one paragraph or heading per line, nothing empty) and both sides of a pair exist."""
+    with (EVAL / "documents.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    second = [row for row in rows if row["split"] == "heldout2"]
+    earlier = [row for row in rows if row["split"] != "heldout2"]
+    assert sum(row["kind"] == "pair" for row in second) >= 10 and any(row["kind"] == "fr-only" for row in second)
+    seen = {value for row in earlier for value in (row["url_fr"], row["url_en"], row["title_fr"], row["title_en"]) if value}
+    for row in second:
+        assert not {row["url_fr"], row["url_en"], row["title_fr"], row["title_en"]} & seen, row["id"]
+        for side in ("fr", "en") if row["kind"] == "pair" else ("fr",):
+            text = (EVAL / "texts" / side / f"{row['id']}.txt").read_text(encoding="utf-8")
+            assert text.endswith("\n") and all(line.strip() == line and line for line in text[:-1].split("\n")), (row["id"], side)
+    assert set(HELD_OUT_SPLITS) == {"heldout", "heldout2"}

@@ -51,16 +51,22 @@ def _segments(path: Path, lang: str) -> list[str]:
     return [segment.text for segment in segment_text(read_text(path)[0], lang) if segment.alignable]
 
 
-def load_docs(split: str, root: Path = EVAL) -> list[Doc]:
-    """The eval pairs (both sides present) of `split` (dev|test|heldout), by id."""
+def load_docs(split: str, root: Path = EVAL, kinds: tuple[str, ...] = ("pair",)) -> list[Doc]:
+    """The eval pairs (both sides present) of `split` (dev|test|heldout), by id; with `kinds=("fr-only",)` the French-only
+    documents (no English: `en` empty)."""
     with open(root / "documents.csv", encoding="utf-8", newline="") as handle:
-        rows = [row for row in csv.DictReader(handle) if row["split"] == split and row["kind"] == "pair"]
+        rows = [row for row in csv.DictReader(handle) if row["split"] == split and row["kind"] in kinds]
     docs = []
     for row in sorted(rows, key=lambda row: row["id"]):
         fr, en = root / "texts" / "fr" / f"{row['id']}.txt", root / "texts" / "en" / f"{row['id']}.txt"
-        if fr.exists() and en.exists():
-            docs.append(Doc(row["id"], split, _segments(fr, "fr"), _segments(en, "en")))
+        if fr.exists() and (en.exists() or row["kind"] != "pair"):
+            docs.append(Doc(row["id"], split, _segments(fr, "fr"), _segments(en, "en") if en.exists() else []))
     return docs
+
+
+def is_name(word: str) -> bool:
+    """A leftover that is a name, an acronym or a code (« OSCE », « Blaney », « COVID-19 »), not a word the engine should know."""
+    return word[:1].isupper() or any(character.isdigit() for character in word)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -211,6 +211,37 @@ def run_real(splits: tuple[str, ...] = ("dev",), engines: tuple[str, ...] = ("ap
     return 0
 
 
+def run_leftovers(splits: tuple[str, ...], engine: str = "apertium", top: int = 40, glossary_file: str | None = None) -> int:
+    """Segments whose MT keeps a word the engine left untranslated (any, and words that are not names), and the words left most often.
+
+    The shares are over the eval/ pairs (as the `leftovers` column of `--set real`); the word counts (segments holding the
+    word) over the pairs and French-only documents of the split, default pipeline, no cache.
+    """
+    from align.mt.translate import translate_segments
+    from align.terms.glossary import DEFAULT_PATH, load_glossary
+    from bench.mt_eval import is_name, load_docs
+
+    glossary = load_glossary(Path(glossary_file) if glossary_file else DEFAULT_PATH)
+    for part in splits:
+        pairs, french_only = load_docs(part), load_docs(part, kinds=("fr-only",))
+        words: Counter[str] = Counter()
+        any_left = word_left = total = 0
+        for doc in pairs + french_only:
+            for translation in translate_segments(doc.fr, engine, glossary=glossary, cache=False):
+                left = set(translation.unknown_words)
+                words.update(left)
+                if doc.en:
+                    total += 1
+                    any_left += bool(left)
+                    word_left += any(not is_name(word) for word in left)
+        print(f"\n{part.upper()} ({engine}): segments of the {len(pairs)} pairs with a leftover: {any_left}/{total} ({any_left / max(1, total):.1%}); "
+              f"with a leftover that is not a name: {word_left}/{total} ({word_left / max(1, total):.1%})")
+        print(f"  words left most often (segments, over the pairs and {len(french_only)} French-only documents): "
+              + ", ".join(f"{word} {n}" for word, n in words.most_common(top * 4) if not is_name(word))[:2000])
+        print("  names, acronyms, codes: " + ", ".join(f"{word} {n}" for word, n in words.most_common(top) if is_name(word)))
+    return 0
+
+
 def run_quality(split: str, glossary) -> None:
     """AUC of the MT-only link confidence (and of its parts) against the reader labels of `split`; needs-review precision/recall."""
     import json

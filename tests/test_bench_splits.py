@@ -46,3 +46,13 @@ def test_heldout_documents_are_read_only_when_asked_for(tmp_path: Path) -> None:
 
 def test_no_heldout_document_of_the_real_corpus_reaches_the_mutation_bench() -> None:
     assert not heldout_ids() & set(pair_ids())
+
+
+def test_french_only_documents_are_read_only_when_asked_for(tmp_path: Path) -> None:
+    folder = corpus(tmp_path)
+    with (folder / "documents.csv").open("a", encoding="utf-8", newline="") as handle:
+        csv.DictWriter(handle, FIELDS).writerow({"id": "d-fr", "kind": "fr-only", "split": "dev"})
+    (folder / "texts" / "fr" / "d-fr.txt").write_text("Les enfants sont exploités.\n", encoding="utf-8")
+    assert [doc.id for doc in load_docs("dev", folder)] == ["a-dev"]
+    only = load_docs("dev", folder, kinds=("fr-only",))
+    assert [(doc.id, doc.fr, doc.en) for doc in only] == [("d-fr", ["Les enfants sont exploités."], [])]

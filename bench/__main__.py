@@ -42,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench_translate.add_argument("--engines", default="apertium", help="with --set real: comma-separated engines (default: apertium)")
     bench_translate.add_argument("--routes", action="store_true", help="with --set real: every Apertium route (fr→es/ca/eo→en) installed, bare and full")
     bench_translate.add_argument("--quality", action="store_true", help="with --set real: AUC of the MT quality estimate against the reader labels")
+    bench_translate.add_argument("--route-selection", action="store_true",
+                                 help="with --set real: choose among the Apertium routes per sentence (fewest leftovers, consensus) against each route alone")
     bench_translate.add_argument("--leftovers", action="store_true",
                                  help="with --set real: share of segments with an untranslated word and the words left most often")
     bench_translate.set_defaults(handler=_bench_translate)
@@ -76,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _bench_translate(args: argparse.Namespace) -> int:
+    if args.set == "real" and args.route_selection:
+        return translate_bench.run_route_selection(SPLIT_CHOICES[args.split], args.glossary)
     if args.set == "real" and args.leftovers:
         return translate_bench.run_leftovers(SPLIT_CHOICES[args.split], args.engines.split(",")[0], glossary_file=args.glossary)
     if args.set == "real":

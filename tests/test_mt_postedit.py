@@ -121,6 +121,14 @@ def test_a_wrong_sense_stays_when_the_french_has_that_sense_or_no_known_cause() 
         "the continuation of their efforts and the prosecution of traffickers"
 
 
+def test_the_verb_poursuivre_is_prosecute_for_people_and_continue_for_activities() -> None:
+    # qc-exploitation-mineurs-2026 (DEV, French only): fr→ca→en writes "persecute" for « poursuivre les activités »
+    assert postedit("pour permettre à 10 organisations de poursuivre les activités", "to allow 10 organizations to persecute the activities") == \
+        "to allow 10 organizations to continue the activities"
+    assert postedit("poursuivre les trafiquants", "persecute the traffickers") == "prosecute traffickers"
+    assert postedit("Les trafiquants sont poursuivis.", "The traffickers are persecuted.") == "The traffickers are prosecuted."
+
+
 def test_poursuite_senses_follow_the_complement() -> None:
     assert poursuite_senses("les poursuites, la poursuite pénale, la poursuite des délinquants, la poursuite du programme, "
                             "la poursuite de ce but") == ["prosecution", "prosecution", "prosecution", "continuation", "pursuit"]

@@ -240,10 +240,32 @@ def _ending(stem: str, endings: dict[str, str]) -> Callable[[re.Match[str], str,
     return lambda hit, fr, index: stem + endings[hit.group(1).lower()]
 
 
+_OBJECT_ARTICLE = rf"(?:{_DETERMINER}|les\s+|des\s+|la\s+|le\s+|l['’]\s*)"
+_POURSUIVRE = re.compile(rf"\bpoursui(?:vre|vent|vons|vez|vait|vaient|vant|vra\w*|vrai\w*|t|s)\b(?:\s+{_OBJECT_ARTICLE})?(\w+)?|\bpoursuivi(?:e|s|es)?\b", _FR)
+
+
+def poursuivre_senses(fr: str) -> list[str]:
+    """The English verb of each « poursuivre » of `fr`, in order: "prosecute" for people or offences, the passive « poursuivis » and
+    without a noun after it (« les poursuivre »), else "continue" (« poursuivre les activités », « poursuivre nos efforts »)."""
+    senses = []
+    for hit in _POURSUIVRE.finditer(fr):
+        passive = hit.group(0).lower().startswith("poursuivi")
+        target = (hit.group(1) or "").lower()
+        senses.append("prosecute" if passive or not target or target in PROSECUTED_PEOPLE else "continue")
+    return senses
+
+
+_VERB_ENDINGS = {"e": "", "es": "s", "ed": "d", "ing": "ing"}
+
+
 def _prosecution(hit: re.Match[str], fr: str, index: int) -> str:
     ending = hit.group(1).lower()
-    if ending not in ("ion", "ions"):
-        return "prosecut" + ending  # persecute(d), persecutor(s): the verb « poursuivre » in the legal sense
+    if ending in ("or", "ors"):
+        return "prosecut" + ending
+    if ending not in ("ion", "ions"):  # persecute(d): the verb « poursuivre »
+        senses = poursuivre_senses(fr) or ["prosecute"]
+        verb = senses[min(index, len(senses) - 1)]
+        return verb[:-1] + ("e" + _VERB_ENDINGS[ending] if ending in ("e", "es", "ed") else "ing")
     senses = poursuite_senses(fr)
     plural = [sense for sense, word in zip(senses, _POURSUITE.finditer(fr)) if word.group(1).lower().endswith("s")]
     singular = [sense for sense, word in zip(senses, _POURSUITE.finditer(fr)) if not word.group(1).lower().endswith("s")]

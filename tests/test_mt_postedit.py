@@ -114,6 +114,9 @@ def test_a_wrong_sense_stays_when_the_french_has_that_sense_or_no_known_cause() 
     assert postedit("la persécution des minorités", "the persecution of minorities") == "the persecution of minorities"
     assert postedit("les enfants et les garçons", "the boys and the boys") == "boys and boys"  # « garçons »: "boys" is right
     assert postedit("Le navire a explosé.", "The ship exploded.") == "The ship exploded."  # no « exploit- » behind it
+    # the noun « exploitation » does not come out "explode": only the verb « exploiter » is a cause
+    assert postedit("La violence augmente et l'exploitation aussi.", "The violence explodes and the exploitation too.") == \
+        "The violence explodes and exploitation too."
     assert postedit("la prévention, la protection et la poursuite", "the prevention, the protect and the persecution").endswith("the prosecution")
     assert postedit("la poursuite d'un objectif commun", "the persecution of a common aim") == "the pursuit of a common aim"
     assert postedit("la poursuite de leurs efforts et la poursuite des trafiquants",

@@ -282,14 +282,16 @@ def _search(pattern: str) -> Callable[[str], bool]:
 WRONG_SENSES: tuple[WrongSense, ...] = (
     WrongSense("persecution (poursuite)", re.compile(r"\bpersecut(ion|ions|e|es|ed|ing|or|ors)\b", _FR), _search(r"\bpersécut"),
                _search(r"\bpoursuit|\bpoursuiv"), _prosecution),
-    WrongSense("explode (exploiter)", re.compile(r"\bexplod(e|es|ed|ing)\b", _FR), _search(r"\bexplos|\bexplos"), _search(r"\bexploit"),
+    # the verb only: the noun « exploitation », in nearly every sentence of the field, comes out "exploitation"
+    WrongSense("explode (exploiter)", re.compile(r"\bexplod(e|es|ed|ing)\b", _FR), _search(r"\bexplos|\béclat"),
+               _search(r"\bexploit(?:e|es|ent|ons|ez|er|ais|ait|aient|ant|é|ée|és|ées|era\w*|erai\w*)?\b"),
                _ending("exploit", {"e": "", "es": "s", "ed": "ed", "ing": "ing"})),
     WrongSense("treat(s) it (traite)", re.compile(r"\btreats?\s+it\b|\btreat\b", _FR), has_verb_traiter, has_noun_traite, _fixed("trafficking")),
     WrongSense("milking (traite)", re.compile(r"\bmilk(?:ing|s)?\b", _FR), _search(r"\blait|\btraire\b|\btray"), has_noun_traite, _fixed("trafficking")),
     WrongSense("slave trade (traite)", re.compile(r"\bslave\s+trade\b|\b(?:traffic|trade)\s+of\s+slaves\b", _FR), _search(r"\besclav"), has_noun_traite,
                _fixed("trafficking")),
     WrongSense("boys (enfants)", re.compile(r"\bboys?\b", _FR), _search(r"\bgarçon"), _search(r"\benfants?\b"), _fixed("child", "children")),
-    WrongSense("executive (gouvernement)", re.compile(r"\bexecutives?\b", _FR), _search(r"\bexécuti"), _search(r"\bgouvernements?\b"),
+    WrongSense("executive (gouvernement)", re.compile(r"\bexecutives?\b", _FR), _search(r"\bexécuti|\bcadres?\b|\bdirigeant"), _search(r"\bgouvernements?\b"),
                _fixed("government", "governments")),
     WrongSense("rape (violation)", re.compile(r"\brap(e|es|ed)\b", _FR), _search(r"\bviol(?:s|é|ée|és|ées|er|ent|ait|aient)?\b"), _search(r"\bviolations?\b"),
                _ending("violat", {"e": "ion", "es": "ions", "ed": "ed"})),

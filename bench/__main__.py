@@ -42,6 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
     bench_translate.add_argument("--engines", default="apertium", help="with --set real: comma-separated engines (default: apertium)")
     bench_translate.add_argument("--routes", action="store_true", help="with --set real: every Apertium route (fr→es/ca/eo→en) installed, bare and full")
     bench_translate.add_argument("--quality", action="store_true", help="with --set real: AUC of the MT quality estimate against the reader labels")
+    bench_translate.add_argument("--route-selection", action="store_true",
+                                 help="with --set real: choose among the Apertium routes per sentence (fewest leftovers, consensus) against each route alone")
+    bench_translate.add_argument("--leftovers", action="store_true",
+                                 help="with --set real: share of segments with an untranslated word and the words left most often")
     bench_translate.set_defaults(handler=_bench_translate)
     bench_checks = bench_commands.add_parser("checks", help="recall and false alarms of the checks on planted-error fixtures")
     bench_checks.add_argument("--glossary", default=None, help="glossary CSV (default: glossary/glossary.csv)")
@@ -75,6 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _bench_translate(args: argparse.Namespace) -> int:
+    if args.set == "real" and args.route_selection:
+        return translate_bench.run_route_selection(SPLIT_CHOICES[args.split], args.glossary)
+    if args.set == "real" and args.leftovers:
+        return translate_bench.run_leftovers(SPLIT_CHOICES[args.split], args.engines.split(",")[0], glossary_file=args.glossary)
     if args.set == "real":
         return translate_bench.run_real(SPLIT_CHOICES[args.split], tuple(args.engines.split(",")), args.glossary, args.routes, args.quality)
     return translate_bench.run_bench(package_file=args.package, beam_size=args.beam_size, glossary_file=args.glossary)

@@ -7,7 +7,8 @@
   field's short forms (`SHORT_FORMS`); an occurrence is right when the MT of its segment holds an accepted English
   rendering of its concept (a preferred/admitted English glossary term, one extra word allowed as in the checks, or
   the short form's accepted pattern), counted up to the number of French occurrences of that concept in the segment.
-- Harmful renderings: `HARMFUL` regexes on the MT (some only where the French segment has a given word).
+- Harmful renderings: `HARMFUL` regexes on the MT (some only where the French segment has a given word; "treat" not where
+  the French has the verb « traiter », which it translates rightly — counted before the third round of #15).
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from align.io.reading import read_text
 from align.mt.lexicon import is_noun_position
+from align.mt.postedit import has_verb_traiter
 from align.settings import REPO_ROOT
 from align.terms.glossary import Glossary, find_terms, longest_matches
 from align.text.segmentation import segment_text
@@ -48,16 +51,22 @@ def _segments(path: Path, lang: str) -> list[str]:
     return [segment.text for segment in segment_text(read_text(path)[0], lang) if segment.alignable]
 
 
-def load_docs(split: str, root: Path = EVAL) -> list[Doc]:
-    """The eval pairs (both sides present) of `split` (dev|test|heldout|heldout2), by id."""
+def load_docs(split: str, root: Path = EVAL, kinds: tuple[str, ...] = ("pair",)) -> list[Doc]:
+    """The eval pairs (both sides present) of `split` (dev|test|heldout|heldout2), by id; with `kinds=("fr-only",)` the
+    French-only documents (no English: `en` empty)."""
     with open(root / "documents.csv", encoding="utf-8", newline="") as handle:
-        rows = [row for row in csv.DictReader(handle) if row["split"] == split and row["kind"] == "pair"]
+        rows = [row for row in csv.DictReader(handle) if row["split"] == split and row["kind"] in kinds]
     docs = []
     for row in sorted(rows, key=lambda row: row["id"]):
         fr, en = root / "texts" / "fr" / f"{row['id']}.txt", root / "texts" / "en" / f"{row['id']}.txt"
-        if fr.exists() and en.exists():
-            docs.append(Doc(row["id"], split, _segments(fr, "fr"), _segments(en, "en")))
+        if fr.exists() and (en.exists() or row["kind"] != "pair"):
+            docs.append(Doc(row["id"], split, _segments(fr, "fr"), _segments(en, "en") if en.exists() else []))
     return docs
+
+
+def is_name(word: str) -> bool:
+    """A leftover that is a name, an acronym or a code (« OSCE », « Blaney », « COVID-19 »), not a word the engine should know."""
+    return word[:1].isupper() or any(character.isdigit() for character in word)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -182,11 +191,13 @@ class Harm:
     french_has: re.Pattern[str] | None = None
     french_lacks: re.Pattern[str] | None = None
     core: bool = True  # one of the brief's list (else: an extra one found while reading the output)
+    right_when: Callable[[str], bool] | None = None  # the French has a word of that sense: the rendering is right there
 
 
 HARMFUL: tuple[Harm, ...] = (
-    Harm("treat(s) it", _ci(r"\btreats?\s+it\b")),
-    Harm("treat", _ci(r"\btreat\b(?!\s+it\b)")),
+    # "treat" is right for the verb « traiter » (« traiter les causes profondes », « il la traite »): counted only without it
+    Harm("treat(s) it", _ci(r"\btreats?\s+it\b"), right_when=has_verb_traiter),
+    Harm("treat", _ci(r"\btreat\b(?!\s+it\b)"), right_when=has_verb_traiter),
     Harm("milking", _ci(r"\bmilk(?:ing|s)?\b")),
     Harm("persecution", _ci(r"\bpersecut\w*")),
     Harm("explode", _ci(r"\bexplod\w*")),
@@ -207,6 +218,8 @@ def harmful(fr: str, mt: str) -> Counter[str]:
         if harm.french_has is not None and not harm.french_has.search(fr):
             continue
         if harm.french_lacks is not None and harm.french_lacks.search(fr):
+            continue
+        if harm.right_when is not None and harm.right_when(fr):
             continue
         hits = len(harm.mt.findall(mt))
         if hits:

@@ -211,6 +211,98 @@ def run_real(splits: tuple[str, ...] = ("dev",), engines: tuple[str, ...] = ("ap
     return 0
 
 
+def run_leftovers(splits: tuple[str, ...], engine: str = "apertium", top: int = 40, glossary_file: str | None = None) -> int:
+    """Segments whose MT keeps a word the engine left untranslated (any, and words that are not names), and the words left most often.
+
+    The shares are over the eval/ pairs (as the `leftovers` column of `--set real`); the word counts (segments holding the
+    word) over the pairs and French-only documents of the split, default pipeline, no cache.
+    """
+    from align.mt.translate import translate_segments
+    from align.terms.glossary import DEFAULT_PATH, load_glossary
+    from bench.mt_eval import is_name, load_docs
+
+    glossary = load_glossary(Path(glossary_file) if glossary_file else DEFAULT_PATH)
+    for part in splits:
+        pairs, french_only = load_docs(part), load_docs(part, kinds=("fr-only",))
+        words: Counter[str] = Counter()
+        any_left = word_left = total = 0
+        for doc in pairs + french_only:
+            for translation in translate_segments(doc.fr, engine, glossary=glossary, cache=False):
+                left = set(translation.unknown_words)
+                words.update(left)
+                if doc.en:
+                    total += 1
+                    any_left += bool(left)
+                    word_left += any(not is_name(word) for word in left)
+        print(f"\n{part.upper()} ({engine}): segments of the {len(pairs)} pairs with a leftover: {any_left}/{total} ({any_left / max(1, total):.1%}); "
+              f"with a leftover that is not a name: {word_left}/{total} ({word_left / max(1, total):.1%})")
+        print(f"  words left most often (segments, over the pairs and {len(french_only)} French-only documents): "
+              + ", ".join(f"{word} {n}" for word, n in words.most_common(top * 4) if not is_name(word))[:2000])
+        print("  names, acronyms, codes: " + ", ".join(f"{word} {n}" for word, n in words.most_common(top) if is_name(word)))
+    return 0
+
+
+def run_route_selection(splits: tuple[str, ...], glossary_file: str | None = None) -> int:
+    """Per-sentence choice among the installed Apertium routes (es/ca/eo, everything on), against each route alone: corpus chrF/BLEU.
+
+    The MT quality estimate (`align.mt.quality`) reads only the French, so it gives every route the same score and cannot choose;
+    the choosers are the route leaving the fewest words (any, or not names), the consensus (the candidate with the highest
+    sentence chrF against the other routes' candidates, minimum Bayes risk), and fewest leftovers then consensus. Ties go to fr→es→en.
+    """
+    import sacrebleu
+    from sacrebleu.metrics import CHRF
+
+    from align.mt.apertium import ROUTES, route_info
+    from align.mt.translate import translate_segments
+    from align.terms.glossary import DEFAULT_PATH, load_glossary
+    from bench.mt_eval import harmful, is_name, load_docs
+
+    glossary = load_glossary(Path(glossary_file) if glossary_file else DEFAULT_PATH)
+    engines = tuple(route.engine for pivot, route in ROUTES.items() if route_info(pivot) is not None)
+    chrf = CHRF()
+
+    def consensus(candidates: dict, engine: str) -> float:
+        return sum(chrf.sentence_score(candidates[engine].text, [candidates[other].text]).score for other in engines if other != engine)
+
+    choosers = {
+        **{f"{engine} alone": (lambda candidates, engine=engine: engine) for engine in engines},
+        "fewest leftovers": lambda candidates: min(engines, key=lambda e: (len(candidates[e].unknown_words), engines.index(e))),
+        "fewest leftovers that are not names": lambda candidates: min(
+            engines, key=lambda e: (sum(not is_name(word) for word in candidates[e].unknown_words), engines.index(e))),
+        "consensus (MBR, sentence chrF)": lambda candidates: max(engines, key=lambda e: (consensus(candidates, e), -engines.index(e))),
+        "fewest leftovers, then consensus": lambda candidates: min(engines, key=lambda e: (len(candidates[e].unknown_words), -consensus(candidates, e))),
+    }
+    for part in splits:
+        docs = load_docs(part)
+        cpu = dict.fromkeys(engines, 0.0)
+        outputs = {}
+        for engine in engines:
+            started = _cpu_seconds()
+            outputs[engine] = [translate_segments(doc.fr, engine, glossary=glossary, cache=False) for doc in docs]
+            cpu[engine] = _cpu_seconds() - started
+        count = sum(len(doc.fr) for doc in docs)
+        print(f"\n{part.upper()}: per-sentence route selection over {', '.join(engines)} ({len(docs)} pairs, {count} segments); "
+              f"seg/CPU-s {', '.join(f'{e} {count / cpu[e]:.0f}' for e in engines)}, all routes {count / sum(cpu.values()):.0f}")
+        print("| chooser | chrF | BLEU | harmful | leftovers | segments from each route |")
+        print("|---|---|---|---|---|---|")
+        for name, choose in choosers.items():
+            picks, hypotheses, harms, left = Counter(), [], 0, 0
+            for index, doc in enumerate(docs):
+                chosen = []
+                for position, fr in enumerate(doc.fr):
+                    engine = choose({e: outputs[e][index][position] for e in engines})
+                    picks[engine] += 1
+                    translation = outputs[engine][index][position]
+                    harms += sum(harmful(fr, translation.text).values())
+                    left += bool(translation.unknown_words)
+                    chosen.append(translation.text)
+                hypotheses.append(" ".join(chosen))
+            references = [[doc.en_text for doc in docs]]
+            print(f"| {name} | {sacrebleu.corpus_chrf(hypotheses, references).score:.1f} | {sacrebleu.corpus_bleu(hypotheses, references).score:.1f} "
+                  f"| {harms} | {left}/{count} | {', '.join(f'{e} {picks[e]}' for e in engines)} |", flush=True)
+    return 0
+
+
 def run_quality(split: str, glossary) -> None:
     """AUC of the MT-only link confidence (and of its parts) against the reader labels of `split`; needs-review precision/recall."""
     import json

@@ -59,3 +59,13 @@ def test_the_second_held_out_part_is_outside_every_split_choice_but_its_own_and_
     assert second and second <= heldout_ids()  # so the corpus and check-speed benches skip them too
     # (decided from documents.csv alone: these texts are not even decoded by the tool before the final measurement)
     assert [choice for choice, splits in SPLIT_CHOICES.items() if "heldout2" in splits] == ["heldout2", "final"]
+
+
+def test_french_only_documents_are_read_only_when_asked_for(tmp_path: Path) -> None:
+    folder = corpus(tmp_path)
+    with (folder / "documents.csv").open("a", encoding="utf-8", newline="") as handle:
+        csv.DictWriter(handle, FIELDS).writerow({"id": "d-fr", "kind": "fr-only", "split": "dev"})
+    (folder / "texts" / "fr" / "d-fr.txt").write_text("Les enfants sont exploités.\n", encoding="utf-8")
+    assert [doc.id for doc in load_docs("dev", folder)] == ["a-dev"]
+    only = load_docs("dev", folder, kinds=("fr-only",))
+    assert [(doc.id, doc.fr, doc.en) for doc in only] == [("d-fr", ["Les enfants sont exploités."], [])]

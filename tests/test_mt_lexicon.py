@@ -58,8 +58,8 @@ def test_lexicon_renders_the_fields_words_and_leaves_the_verb_alone() -> None:
     assert "trafficking" not in verb.text and "treats" in verb.text
     assert "prosecutions" in prosecutions.text and "persecution" not in prosecutions.text
     assert noun.constrained == ()  # lexicon renderings are not glossary constraints
-    bare = translate_segments(["La traite touche les enfants."], "apertium", cache=False, lexicon=False)[0]
-    assert "trafficking" not in bare.text.lower()  # what Apertium writes without the lexicon
+    bare = translate_segments(["La traite touche les enfants."], "apertium", cache=False, lexicon=False, options=RenderingOptions(postedits=()))[0]
+    assert "trafficking" not in bare.text.lower()  # what Apertium writes without the lexicon (and without the wrong-sense post-edit)
 
 
 @needs_apertium
@@ -104,3 +104,15 @@ def test_words_left_by_either_apertium_stage_are_reported() -> None:
     assert "recobrar" in result.unknown_words  # Spanish word stage 2 left in the English
     assert "*" not in result.text and "recobrar" in result.text
     assert translate_segments(["Une action odieuse et ignoble."], "apertium", cache=False)[0].text == "An action heinous and horrific."
+
+
+@needs_apertium
+def test_words_the_pivot_left_untranslated_on_dev_are_rendered(project_glossary) -> None:
+    """DEV sentences (ca-ps-toronto-exhibit-2021, osce-cthb-factsheet-2013) where fr→es→en left « s », « pas », « concursantes »."""
+    campaign, osce = translate_segments(
+        ["Une campagne de sensibilisation du public se déroulera afin de contrer les perceptions erronées et inciter les Canadien(ne)s à "
+         "obtenir les faits sur cet enjeu.",
+         "Chaque année, des centaines de milliers de femmes, d’enfants et d’hommes sont victimes de la traite à destination ou en provenance "
+         "d’États participants de l’OSCE à des fins d’exploitation."], "apertium", glossary=project_glossary, cache=False)
+    assert "Canadians" in campaign.text and campaign.unknown_words == ()
+    assert "participating States" in osce.text.replace("Participating", "participating") and "concursantes" not in osce.unknown_words

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
+
 import pytest
 
 from align.errors import ModelMissingError
 from align.mt import apertium
 from align.mt.constraints import ALL_FIXES
-from align.mt.postedit import postedit
+from align.mt.postedit import postedit, poursuite_senses
 from align.mt.translate import translate_segments
 from align.terms.glossary import load_glossary
+from bench.mt_eval import harmful
 
 needs_apertium = pytest.mark.skipif(apertium.apertium_info() is None, reason="Apertium fr-es/spa-eng not installed")
 
@@ -68,3 +72,66 @@ def test_a_missing_route_names_its_debian_packages(monkeypatch) -> None:
             apertium.load("ca")
     finally:
         apertium.route_info.cache_clear()
+
+
+# DEV sentences (eval/texts/fr, split dev in eval/documents.csv) in which the pivot, without the lexicon, writes a wrong sense
+HAITI = ("Le gouvernement d’Haïti ne se conforme pas pleinement aux normes minimales pour l’élimination de la traite des personnes, mais il "
+         "déploie des efforts importants à cet égard, parmi lesquels davantage de poursuites et de condamnations de trafiquants, la mise à "
+         "jour du Code pénal, la création de sous-comités régionaux de lutte contre la traite des personnes et la poursuite du déploiement "
+         "d’un programme de cartes d’identité nationales.")  # us-haiti-tip-2021
+EXPLOIT = "Les trafiquants exploitent l’espoir et la détresse d’autrui, et s’attaquent aux plus démunis en les privant de leurs droits fondamentaux."
+VIOLATION = "Le travail forcé est une grave violation des droits de l'homme."  # ilo-voices-forced-labour-profits-2024
+TREAT_VERB = ("Derrière chaque victime, il y a des épreuves et des souffrances dévastatrices qu’il faut dûment reconnaître et traiter, et plus "
+              "important encore, qu’il faut empêcher.")  # « traiter » = deal with: "treat" is right
+
+
+@needs_apertium
+def test_wrong_senses_are_rewritten_from_the_french_word_that_caused_them() -> None:
+    """Without the lexicon the pivot writes "executive", "treats it", "persecution(s)", "explode", "rape": each goes, and the
+    English comes from the French word behind it (« la poursuite du déploiement » is a continuation, « poursuites » prosecutions)."""
+    segments = [HAITI, EXPLOIT, VIOLATION]
+    without = replace(ALL_FIXES, postedits=tuple(name for name in ALL_FIXES.postedits if name != "wrong-sense"))
+    raw = [t.text for t in translate_segments(segments, "apertium", cache=False, lexicon=False, options=without)]
+    edited = [t.text for t in translate_segments(segments, "apertium", cache=False, lexicon=False)]
+    assert all(harmful(fr, text) for fr, text in zip(segments, raw))  # the engine does write them
+    assert [harmful(fr, text) for fr, text in zip(segments, edited)] == [Counter(), Counter(), Counter()]
+    haiti, exploit, violation = edited
+    assert haiti.startswith("The government of Haiti") and "prosecutions and convictions" in haiti
+    assert "against trafficking" in haiti and "the continuation of the deployment" in haiti
+    assert exploit.startswith("The traffickers exploit the hope")
+    assert "violation of the rights" in violation
+
+
+@needs_apertium
+def test_the_verb_traiter_keeps_treat() -> None:
+    dossier, causes = translate_segments(["Il traite le dossier.", TREAT_VERB], "apertium", glossary=load_glossary(), cache=False)
+    assert "treats the dossier" in dossier.text
+    assert "recognize and treat" in causes.text and "trafficking" not in causes.text
+    assert not harmful(TREAT_VERB, causes.text)  # the bench does not count the verb's right rendering
+
+
+def test_a_wrong_sense_stays_when_the_french_has_that_sense_or_no_known_cause() -> None:
+    assert postedit("la persécution des minorités", "the persecution of minorities") == "the persecution of minorities"
+    assert postedit("les enfants et les garçons", "the boys and the boys") == "boys and boys"  # « garçons »: "boys" is right
+    assert postedit("Le navire a explosé.", "The ship exploded.") == "The ship exploded."  # no « exploit- » behind it
+    # the noun « exploitation » does not come out "explode": only the verb « exploiter » is a cause
+    assert postedit("La violence augmente et l'exploitation aussi.", "The violence explodes and the exploitation too.") == \
+        "The violence explodes and exploitation too."
+    assert postedit("la prévention, la protection et la poursuite", "the prevention, the protect and the persecution").endswith("the prosecution")
+    assert postedit("la poursuite d'un objectif commun", "the persecution of a common aim") == "the pursuit of a common aim"
+    assert postedit("la poursuite de leurs efforts et la poursuite des trafiquants",
+                    "the persecution of their efforts and the persecution of the traffickers") == \
+        "the continuation of their efforts and the prosecution of traffickers"
+
+
+def test_the_verb_poursuivre_is_prosecute_for_people_and_continue_for_activities() -> None:
+    # qc-exploitation-mineurs-2026 (DEV, French only): fr→ca→en writes "persecute" for « poursuivre les activités »
+    assert postedit("pour permettre à 10 organisations de poursuivre les activités", "to allow 10 organizations to persecute the activities") == \
+        "to allow 10 organizations to continue the activities"
+    assert postedit("poursuivre les trafiquants", "persecute the traffickers") == "prosecute traffickers"
+    assert postedit("Les trafiquants sont poursuivis.", "The traffickers are persecuted.") == "The traffickers are prosecuted."
+
+
+def test_poursuite_senses_follow_the_complement() -> None:
+    assert poursuite_senses("les poursuites, la poursuite pénale, la poursuite des délinquants, la poursuite du programme, "
+                            "la poursuite de ce but") == ["prosecution", "prosecution", "prosecution", "continuation", "pursuit"]

@@ -87,9 +87,40 @@ def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
             continue  # made of words French has too (the French matcher's stems would take "victims" for « victimes »); a short or
             # capitalised single word may be a name
         accepted = glossary.variants(match.concept, "fr")
+        if _inside_english_name(french, match.start, match.end) and not _reads_as_english(french):
+            continue  # a programme, a group or a report named in English ("Action Coalition on Human Trafficking Alberta")
+        if match.term[:1].isupper() and any(m.concept == match.concept and m.type == "term" and re.fullmatch(r"[\s(]*", french[m.end:match.start])
+                                            for m in find_terms(french, "fr", glossary)):
+            continue  # the English name given beside the French one (« Centre canadien … (Canadian Centre to End Human Trafficking) »)
         flags.append(Flag(link.number, "fr", "untranslated", "error", match.start, match.end, match.term,
                           f"“{match.term}” is English left in the French" + (f": « {accepted[0]} »." if accepted else "."), suggestions(accepted[:3])))
     return flags
+
+
+def _reads_as_english(text: str) -> bool:
+    """Whether lingua reads the whole text as English rather than French (an English headline left on the French page)."""
+    return language_confidence(text, "en") > language_confidence(text, "fr")
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w’'-]*")
+_NAME_JOINER = re.compile(r"(?:\s+(?:of|on|for|to|and|in|the|against)\b)*\s+")
+
+
+def _inside_english_name(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], written with capitals, is part of a longer English name: capitalised words joined to it directly or
+    by English small words ("Survivors of Human Trafficking", "Human Trafficking Alberta"). The glossary's own names are whole
+    matches and are not inside a longer one."""
+    content = [word for word in re.findall(r"[^\W\d_]+", text[start:end]) if word.lower() not in _ENGLISH_FUNCTION_WORDS]
+    if not content or not all(word[:1].isupper() for word in content):
+        return False
+    after = _NAME_JOINER.match(text, end)
+    if after and _NAME_WORD.match(text, after.end()):
+        return True
+    before = re.search(r"([A-Z][\w’'-]*)(?:\s+(?:of|on|for|to|and|in|the|against))*\s+$", text[:start])
+    if before is None:
+        return False
+    previous = text[:before.start()].rstrip()
+    return bool(previous) and not previous.endswith((".", "!", "?", ":"))  # (a capital opening the sentence says nothing)
 
 ENGLISH_MIN_ZIPF = 3.0
 """wordfreq Zipf frequency an English word needs (3 = once per million words): rare words are often names."""

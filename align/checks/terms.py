@@ -9,7 +9,7 @@ from align.checks.base import LANG_OF_SIDE, SIDE_NAMES, Check, CheckContext, Lin
 from align.checks.lengths import length_flags
 from align.model import Flag
 from align.terms.glossary import TermMatch, find_terms, fold, longest_matches, tokenize
-from align.terms.nearmiss import find_garbled
+from align.terms.nearmiss import OTHER_NAME, find_garbled
 
 
 def forbidden_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
@@ -50,7 +50,19 @@ def garbled_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag
         return []  # the MT's "traffic of human beings" renders « trafic », which this text rightly uses for smuggling
     return [Flag(link.number, side, "term-garbled", "warning" if side == "mt" else "error", garble.start, garble.end,
                  garble.text, garble.message, suggestions(garble.suggestions))
-            for garble in find_garbled(link.texts[side], LANG_OF_SIDE[side], context.glossary, matches=link.matches[side])]
+            for garble in find_garbled(link.texts[side], LANG_OF_SIDE[side], context.glossary, matches=link.matches[side])
+            if OTHER_NAME not in garble.message or _other_name_written_as_listed(garble.text, side, context)]
+
+
+def _other_name_written_as_listed(text: str, side: str, context: CheckContext) -> bool:
+    """Whether the document writes, exactly as listed, a name that `text` begins like (« Journée mondiale … »): then `text` is that
+    name written another way in the same document."""
+    lang = LANG_OF_SIDE[side]
+    segments = context.fr_segments if lang == "fr" else context.en_segments
+    document = fold(" ".join(segment.text for segment in segments).replace("’", "'"))
+    start = fold(" ".join(text.replace("’", "'").split()[:2]))
+    return any(fold(entry.term.replace("’", "'")).startswith(start) and fold(entry.term.replace("’", "'")) in document
+               for entry in context.glossary.entries(lang) if entry.term[:1].isupper() and entry.status != "forbidden")
 
 def _is_name(match: TermMatch) -> bool:
     """A capitalised multiword occurrence is part of a proper name ("Working Group on Trafficking in Persons")."""
@@ -71,6 +83,10 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
     left_in_french = {m.concept for m in find_terms(link.texts[target], "fr", glossary) if m.type == "term" and " " in m.term}
     neighbour_concepts = {match.concept for other in neighbours for match in other.matches.get(target, [])}
     french_concepts = {match.concept for match in link.matches["fr"]}
+    # three French terms or more without their rendering: the English says the sentence its own way (a free rendering, a list
+    # rewritten), and a term of another concept in it is not one swapped in (`swapped` below)
+    unrendered = {match.concept for match in longest_matches(link.matches["fr"]) if match.type == "term" and match.status != "forbidden"
+                  and match.concept not in target_concepts and glossary.variants(match.concept, "en")}
     for match in longest_matches(link.matches["fr"]):
         if match.status == "forbidden" or match.type != "term" or (target == "mt" and match.gap):
             continue  # (the MT constraint covers exact matches only)
@@ -116,12 +132,14 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
         # revisers marked (eval/, python -m bench checks --set real), so it is context (info); a failed glossary
         # constraint in the machine translation is worth a look (warning).
         severity = "warning" if target == "mt" else "info"
-        if len(swapped) == 1 and instead == swapped:
+        if len(swapped) == 1 and instead == swapped and len(unrendered) < _FREE_RENDERING:
             severity = "warning"
         flags.append(Flag(link.number, target, "term-missing", severity, start, end, text, message, suggestions(accepted[:3])))
     return flags
 
 _PREFIXES = {"anti", "counter", "non"}
+_FREE_RENDERING = 3
+"""French terms without their rendering in one link from which the English is read as a free rendering (no concept-swap warning)."""
 
 
 def _swapped_concept(french: TermMatch, english: TermMatch, link: LinkView, context: CheckContext) -> bool:

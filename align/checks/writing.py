@@ -21,6 +21,12 @@ _SPLIT_ORDINAL = re.compile(r"\b1\s+er\b|\b\d{1,2}°(?=\s*(?:janvier|février|ma
                             re.IGNORECASE)
 _CURRENCY_TWICE = re.compile(r"(?<=\d)\s*(\$\s*(?:(?:millions?|milliards?)\s+)?de\s+dollars)\b", re.IGNORECASE)
 """« 10,28 $ millions de dollars »: the amount says dollars twice (« 10,28 millions de dollars » or « 10,28 M$ »)."""
+_NO_SPACE_AFTER = re.compile(r"(?<![\w.])([^\W\d_]{2,})(,)([^\W_][\w’']*)"
+                             r"|(?<![\w.])([^\W\d_]*[a-zà-ÿ]{2})([.!?])([A-ZÀ-Ý][a-zà-ÿ]*(?:[’'][a-zà-ÿ]+)?)(?![\w.])")
+"""A comma between a word and the next (« Organisation,880,000 »), or a full stop between a sentence's last word and the next
+sentence's first (« Mme Howard.C'est »), with no space: a web address or an abbreviation has no capital after its dot."""
+_GUILLEMET_UNSPACED = re.compile(r"«(?=[^\W_])|(?<=[^\W_])»|(?<=[.!?,])»")
+_GUILLEMET_SPACED = re.compile(r"«[ \u00a0\u202f]|[ \u00a0\u202f]»")
 _NAME_SUBJECTS = ("event", "institution", "law")
 _CONTRACTIONS = {"d": "de", "des": "des", "de": "de", "du": "du", "au": "au", "aux": "aux", "à": "à", "la": "la", "l": "l", "le": "le", "les": "les"}
 
@@ -41,8 +47,13 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
             continue  # a doubled word inside a glossary term is a garbled term (« travail travail forcé »), reported as such
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"“{found.group(1)}” is written twice.", found.group(1)))
+    for found in _NO_SPACE_AFTER.finditer(text):
+        before, mark, after = found.group(1, 2, 3) if found.group(1) else found.group(4, 5, 6)
+        flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
+                          f"No space after “{mark}” in “{found.group(0)}”.", f"{before}{mark} {after}"))
     if lang != "fr":
         return flags
+    flags += _guillemet_spacing(link, side, context)
     for found in _LOCUTION.finditer(text):
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"« {found.group(1)} » needs « de » before « {found.group(2)} ».", f"{found.group(1)} de {found.group(2)}"))
@@ -76,7 +87,7 @@ def _garbled_forms(link: LinkView, side: str, context: CheckContext) -> list[Fla
         if len(inside) == len(entry.words):
             for index, (word, term_word) in enumerate(zip(inside, entry.words)):
                 if (index and term_word.surface.endswith(("s", "x")) and not word.surface.endswith(("s", "x")) and word.lemma == term_word.lemma
-                        and inside[index - 1].surface in ("de", "d", "des")):
+                        and inside[index - 1].surface in ("de", "d", "des") and not _article_between(words, inside[index - 1], word)):
                     message = f"« {word.text} » should be plural here, as in « {entry.term} »."
                     break
         if not message and before and before[-1].surface == "contre" and not inside[0].stop and inside[0].surface == fold(inside[0].surface):
@@ -97,6 +108,29 @@ def _garbled_forms(link: LinkView, side: str, context: CheckContext) -> list[Fla
     return flags
 
 
+def _guillemet_spacing(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
+    """French guillemets hold a space inside (« actes criminels »); one written without it is a slip when the same text spaces its
+    other guillemets (texts that never space them follow a house style or lost their narrow spaces on the way)."""
+    text = link.texts[side]
+    if "«" not in text and "»" not in text:
+        return []
+    document = " ".join(segment.text for segment in context.fr_segments) or text
+    if not _GUILLEMET_SPACED.search(document) or len(_GUILLEMET_UNSPACED.findall(document)) * 2 >= len(_GUILLEMET_SPACED.findall(document)):
+        return []
+    flags = []
+    for found in _GUILLEMET_UNSPACED.finditer(text):
+        word = re.search(r"\S+$", text[:found.start()]) if found.group(0) == "»" else re.match(r"\S+", text[found.end():])
+        start, end = (word.start(), found.end()) if found.group(0) == "»" and word else (found.start(), found.end() + (word.end() if word else 0))
+        flags.append(Flag(link.number, side, "typography", "warning", start, end, text[start:end],
+                          "French guillemets take a space inside them, as elsewhere in this text.", ""))
+    return flags
+
+
+def _article_between(words: list, first, second) -> bool:
+    """Whether an article stands between two words of a term occurrence (« hébergement d'une personne » is one person, by choice)."""
+    return any(word.article and first.end <= word.start and word.end <= second.start for word in words)
+
+
 def _lost_accents(number: int, side: str, text: str, inside: list, term_words: tuple) -> list[Flag]:
     """A word of a glossary term written without an accent of a lower-case letter (« etres humains », « travail force »).
 
@@ -105,6 +139,8 @@ def _lost_accents(number: int, side: str, text: str, inside: list, term_words: t
     flags = []
     for word, term_word in zip(inside, term_words):
         written, listed = word.text, term_word.text
+        if word.surface == term_word.surface and fold(written.lower()) != fold(listed.lower()):
+            continue  # a contraction of the term's small word (« aux » for « à »), not the word without its accent
         lost = [index for index in range(min(len(written), len(listed)))
                 if listed[index].islower() and fold(listed[index]) != listed[index] and written[index] == fold(listed[index])
                 and fold(written[:index + 1]).lower() == fold(listed[:index + 1]).lower()]

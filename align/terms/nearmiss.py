@@ -304,8 +304,8 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
         if len(different) != 1:
             return None
         word, term_word = window[different[0]], terms[different[0]]
-        if entry.lang == "en" and _adjective_before_noun(different[0], window):
-            return None  # "sexual trafficking", "contemporary slavery", "modern form of slavery": English paraphrases freely
+        if entry.lang == "en" and not entry.term[:1].isupper() and _adjective_before_noun(different[0], window):
+            return None  # "sexual trafficking", "contemporary slavery", "modern form of slavery": English paraphrases freely (not names)
         if from_other_variant(word) and (blend_possible() or (entry.status != "forbidden" and _keeps_head(different[0], terms, entry.lang)
                                                               and not _is_term_alone(word, entry, glossary))):
             return f"“{word.text}” comes from another variant", word

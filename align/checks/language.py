@@ -98,8 +98,10 @@ def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
 
 
 def _reads_as_english(text: str) -> bool:
-    """Whether lingua reads the whole text as English rather than French (an English headline left on the French page)."""
-    return language_confidence(text, "en") > language_confidence(text, "fr")
+    """Whether lingua reads the text, its capitalised words (names) aside, as English rather than French (an English headline
+    left on the French page)."""
+    rest = re.sub(r"\b[A-Z][\w’'-]*", " ", text)
+    return language_confidence(rest, "en") > language_confidence(rest, "fr")
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w’'-]*")

@@ -140,3 +140,17 @@ def test_an_article_makes_the_singular_a_choice(glossary) -> None:
     text = "La traite des personnes implique le recrutement, le transport ou l’hébergement d’une personne dans le but de l’exploiter."
     assert french_flags(text, glossary) == set()
     assert ("fr", "term-garbled", "traite de personne") in french_flags("La traite de personne renvoie à la notion de travail forcé.", glossary)
+
+
+def test_trafic_alone_for_trafficking_is_a_concept_confusion(glossary) -> None:
+    fr = "Le Centre prend connaissance de centaines de cas de trafic et d’exploitation par année."
+    en = "The Centre learns of hundreds of trafficking and exploitation cases each year."  # Manitoba 2019
+    assert ("fr", "concept-confusion", "trafic") in flags_of([fr], [en], glossary)
+    # a French-only text that speaks of « traite » (UNODC 2019, the Secretary-General quoted)
+    text = "La traite des personnes se nourrit des conflits et du désespoir, permettant ainsi au trafic de prospérer, a-t-il déclaré."
+    assert ("fr", "concept-confusion", "trafic") in french_flags(text, glossary)
+    # the trade in something, the glossary's own « trafic » terms, and a text naming both crimes are left alone
+    assert french_flags("La traite des personnes et le trafic de drogues sont liés aux réseaux criminels.", glossary) == set()
+    fr = "Le programme aide les survivants de travail forcé ou de trafic sexuel à obtenir un emploi."
+    assert not any(kind == "concept-confusion" for _, kind, _ in flags_of([fr], ["The program helps survivors of sex trafficking find work."], glossary))
+    assert french_flags("Le rapport annuel traite et trafic des êtres humains de Myria décrit ce trafic.", glossary) == set()

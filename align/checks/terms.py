@@ -202,7 +202,42 @@ def inconsistent_terms(links: list[LinkView], context: CheckContext) -> list[Fla
     return flags
 
 
+_BARE_TRAFIC = re.compile(r"\btrafic\b(?!\s+(?:de|d['’]|des|du|illicite|illégal)\b)|\btrafic\s+(?:de|d['’])\s*(?=[a-zà-ÿ]+(?:er|ir|re)\b)",
+                         re.IGNORECASE)
+"""« trafic » standing alone (« ce trafic », « un trafic à des fins sexuelles », « au trafic de prospérer »), not the trade in
+something (« trafic de drogues », « trafic d'organes »)."""
+_TRAFFICKING_WORD = re.compile(r"\btraffick(?:ing|ed)\b", re.IGNORECASE)
+
+
+def trafic_for_trafficking(link: LinkView, context: CheckContext) -> list[Flag]:
+    """« trafic » alone where the text means trafficking in persons: the linked English says "trafficking", or (with no English) the
+    French text itself speaks of « traite ». « Trafic » is the smuggling or illicit-trade word; a text naming both crimes side by side
+    (Belgian usage) and the glossary's own « trafic » terms (« trafic sexuel », « trafic de migrants ») are left alone."""
+    french = link.texts["fr"]
+    if not french or "trafic" not in french.lower() or _names_both_crimes(link, context):
+        return []
+    if context.has_official:
+        if not _TRAFFICKING_WORD.search(link.texts["en"]):
+            return []
+    else:
+        document = " ".join(segment.text for segment in context.fr_segments) or french
+        if not re.search(r"\btraite\b", document, re.IGNORECASE):
+            return []
+    matched = [(match.start, match.end) for match in link.matches.get("fr", [])]
+    flags = []
+    accepted = context.glossary.variants("trafficking-in-persons", "fr")
+    for found in _BARE_TRAFIC.finditer(french):
+        if any(start <= found.start() < end for start, end in matched):
+            continue
+        start, end = found.start(), found.start() + len("trafic")
+        flags.append(Flag(link.number, "fr", "concept-confusion", "warning", start, end, french[start:end],
+                          "« trafic » alone names smuggling or an illicit trade; for trafficking in persons French writes « traite »"
+                          + (f" (« {accepted[0]} »)." if accepted else "."), suggestions(accepted[:2])))
+    return flags
+
+
 FORBIDDEN = Check("forbidden-terms", "side", forbidden_terms, ("forbidden-term",))
+TRAFIC = Check("trafic-for-trafficking", "link", trafic_for_trafficking, ("concept-confusion",))
 GARBLED = Check("garbled-terms", "side", garbled_terms, ("term-garbled",))
 MISSING = Check("missing-terms", "pair", missing_terms, ("term-missing", "concept-confusion"))
 INCONSISTENT = Check("inconsistent-terms", "document", inconsistent_terms, ("term-inconsistent",))

@@ -154,3 +154,21 @@ def test_trafic_alone_for_trafficking_is_a_concept_confusion(glossary) -> None:
     fr = "Le programme aide les survivants de travail forcé ou de trafic sexuel à obtenir un emploi."
     assert not any(kind == "concept-confusion" for _, kind, _ in flags_of([fr], ["The program helps survivors of sex trafficking find work."], glossary))
     assert french_flags("Le rapport annuel traite et trafic des êtres humains de Myria décrit ce trafic.", glossary) == set()
+
+
+def test_two_articles_in_a_row_and_an_unspaced_hour(glossary) -> None:
+    text = "Le GRETA salue les progrès sur le plan législatif, notamment la définition de la l’infraction de traite."  # GRETA Monaco 2024
+    assert ("fr", "typography", "la l’") in french_flags(text, glossary)
+    assert french_flags("Le GRETA remercie la ministre pour les conseils et le leadership qu’elle a fournis.", glossary) == set()
+    text = "Aujourd'hui, (la diffusion en direct de la conférence de presse commence à 9h30) le Centre a lancé la Ligne d'urgence."  # CCEHT 2019
+    assert ("fr", "typography", "9h30") in french_flags(text, glossary)
+    assert french_flags(text.replace("9h30", "9 h 30"), glossary) == set()
+
+
+def test_an_official_name_with_other_capitals_than_listed_is_garbled(glossary) -> None:
+    text = "Cet événement est organisé avec le soutien de l’Union Européenne et de ses États membres."  # IOM 2013
+    assert ("fr", "term-garbled", "Union Européenne") in french_flags(text, glossary)
+    assert french_flags(text.replace("Union Européenne", "Union européenne"), glossary) == set()
+    text = "D’après les estimations de l’Organisation internationale du travail, 21 millions de personnes sont victimes du travail forcé."  # EU 2012
+    assert ("fr", "term-garbled", "Organisation internationale du travail") in french_flags(text, glossary)
+    assert french_flags(text.replace("du travail,", "du Travail,"), glossary) == set()

@@ -27,6 +27,10 @@ _NO_SPACE_AFTER = re.compile(r"(?<![\w.])([^\W\d_]{2,})(,)([^\W_][\w’']*)"
 sentence's first (« Mme Howard.C'est »), with no space: a web address or an abbreviation has no capital after its dot."""
 _GUILLEMET_UNSPACED = re.compile(r"«(?=[^\W_])|(?<=[^\W_])»|(?<=[.!?,])»")
 _GUILLEMET_SPACED = re.compile(r"«[ \u00a0\u202f]|[ \u00a0\u202f]»")
+_TWO_ARTICLES = re.compile(r"\b(?:la|le|les)\s+(?:(?:la|le|les)\b|l['’])(?=\s*[^\W\d_])", re.IGNORECASE)
+"""« de la l'infraction »: an article left from an edit beside the new one."""
+_UNSPACED_TIME = re.compile(r"\b([01]?\d|2[0-3])h([0-5]\d)\b")
+"""« 9h30 »: French typography writes « 9 h 30 »."""
 _NAME_SUBJECTS = ("event", "institution", "law")
 _CONTRACTIONS = {"d": "de", "des": "des", "de": "de", "du": "du", "au": "au", "aux": "aux", "à": "à", "la": "la", "l": "l", "le": "le", "les": "les"}
 
@@ -60,6 +64,13 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
     for found in _CURRENCY_TWICE.finditer(text):
         flags.append(Flag(link.number, side, "typography", "warning", found.start(1), found.end(1), found.group(1),
                           f"« {found.group(1)} » says dollars twice: write « millions de dollars » or « M$ ».", found.group(1)[1:].strip()))
+    for found in _TWO_ARTICLES.finditer(text):
+        flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
+                          f"« {found.group(0)} »: two articles in a row.", ""))
+    for found in _UNSPACED_TIME.finditer(text):
+        fixed = f"{found.group(1)} h {found.group(2)}"
+        flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
+                          f"« {found.group(0)} »: French writes the hour with spaces, « {fixed} ».", fixed))
     for found in _SPLIT_ORDINAL.finditer(text):
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"« {found.group(0)} » is not how French writes an ordinal: « 1er ».", "1er"))
@@ -101,6 +112,11 @@ def _garbled_forms(link: LinkView, side: str, context: CheckContext) -> list[Fla
                 # house styles differ (« des êtres humains » at the Council of Europe): a deviation counts when the same
                 # text also writes the name as listed
                 message = f"« {match.term} » is an official name, written « {entry.term} » (as elsewhere in this text)."
+        if not message and glossary.subject(match.concept) in _NAME_SUBJECTS and entry.term[:1].isupper() and not match.term.isupper():
+            recased = _other_capitals(match.term, [other.term for other in glossary.concept_entries(match.concept, "fr") if other.status != "forbidden"])
+            if recased:
+                word, listed_term = recased
+                message = f"« {match.term} » is an official name: « {word} » is written « {listed_term} » (capitals are part of the name)."
         if message:
             flags.append(Flag(link.number, side, "term-garbled", "error", match.start, match.end, match.term, message, entry.term))
         elif len(inside) == len(entry.words):
@@ -124,6 +140,22 @@ def _guillemet_spacing(link: LinkView, side: str, context: CheckContext) -> list
         flags.append(Flag(link.number, side, "typography", "warning", start, end, text[start:end],
                           "French guillemets take a space inside them, as elsewhere in this text.", ""))
     return flags
+
+
+def _other_capitals(written: str, listed: list[str]) -> tuple[str, str] | None:
+    """The word of an official name written with another capital than in every listed form with the same letters
+    (« Conseil de Sécurité » for « Conseil de sécurité »), and that listed word; None when the letters differ from every form."""
+    words = re.findall(r"[^\W\d_]+", written)
+    differing = None
+    for term in listed:
+        term_words = re.findall(r"[^\W\d_]+", term)
+        if len(term_words) != len(words) or any(fold(a).lower() != fold(b).lower() for a, b in zip(words, term_words)):
+            continue
+        changed = [(a, b) for a, b in list(zip(words, term_words))[1:] if a != b and a[:1].isupper() != b[:1].isupper()]
+        if not changed:
+            return None  # written as this listed form
+        differing = differing or changed[0]
+    return differing
 
 
 def _article_between(words: list, first, second) -> bool:

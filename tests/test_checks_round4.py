@@ -172,3 +172,18 @@ def test_an_official_name_with_other_capitals_than_listed_is_garbled(glossary) -
     text = "D’après les estimations de l’Organisation internationale du travail, 21 millions de personnes sont victimes du travail forcé."  # EU 2012
     assert ("fr", "term-garbled", "Organisation internationale du travail") in french_flags(text, glossary)
     assert french_flags(text.replace("du travail,", "du Travail,"), glossary) == set()
+
+
+def test_a_title_or_another_terms_rendering_is_not_a_concept_swapped_in(glossary) -> None:
+    fr = "La traite a généralement pour but le travail forcé ou l’exploitation sexuelle, deux crimes qui laissent des traces."
+    en = ("Most commonly, victims are trafficked for their physical labour or for purposes of sexual exploitation, "
+          "and both cause trauma.")  # Manitoba 2022
+    assert not any(kind == "term-missing" for _, kind, _ in flags_of([fr], [en], glossary))
+    fr = ("Le gouvernement a accordé près de 300 000 $ au Collège Fleming pour son projet de matériel de sensibilisation à la traite "
+          "de personnes visant les jeunes femmes.")
+    en = ("The government provided almost $300,000 to Fleming College for their project entitled Sex Trafficking Awareness Visuals "
+          "and Training Materials.")  # Public Safety 2021
+    assert not any(kind == "term-missing" for _, kind, _ in flags_of([fr], [en], glossary))
+    # a term of another concept standing where the French term's rendering should be is still a swap
+    fr = "La traite des personnes est un crime odieux."
+    assert ("en", "term-missing", "Sex trafficking") in flags_of([fr], ["Sex trafficking is a heinous crime."], glossary)

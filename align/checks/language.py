@@ -87,7 +87,7 @@ def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
             continue  # made of words French has too (the French matcher's stems would take "victims" for « victimes »); a short or
             # capitalised single word may be a name
         accepted = glossary.variants(match.concept, "fr")
-        if _inside_english_name(french, match.start, match.end) and not _reads_as_english(french):
+        if inside_english_name(french, match.start, match.end) and not _reads_as_english(french):
             continue  # a programme, a group or a report named in English ("Action Coalition on Human Trafficking Alberta")
         if match.term[:1].isupper() and any(m.concept == match.concept and m.type == "term" and re.fullmatch(r"[\s(]*", french[m.end:match.start])
                                             for m in find_terms(french, "fr", glossary)):
@@ -108,7 +108,7 @@ _NAME_WORD = re.compile(r"[A-Z][\w’'-]*")
 _NAME_JOINER = re.compile(r"(?:\s+(?:of|on|for|to|and|in|the|against)\b)*\s+")
 
 
-def _inside_english_name(text: str, start: int, end: int) -> bool:
+def inside_english_name(text: str, start: int, end: int) -> bool:
     """Whether text[start:end], written with capitals, is part of a longer English name: capitalised words joined to it directly or
     by English small words ("Survivors of Human Trafficking", "Human Trafficking Alberta"). The glossary's own names are whole
     matches and are not inside a longer one."""

@@ -6,10 +6,11 @@ import re
 from collections import Counter
 
 from align.checks.base import LANG_OF_SIDE, SIDE_NAMES, Check, CheckContext, LinkView, concept_label, suggestions
+from align.checks.language import inside_english_name
 from align.checks.lengths import length_flags
 from align.model import Flag
 from align.terms.glossary import TermMatch, find_terms, fold, longest_matches, tokenize
-from align.terms.nearmiss import OTHER_NAME, find_garbled
+from align.terms.nearmiss import NAME_SUBJECTS, OTHER_NAME, find_garbled
 
 
 def forbidden_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
@@ -152,6 +153,12 @@ def _swapped_concept(french: TermMatch, english: TermMatch, link: LinkView, cont
     glossary = context.glossary
     if english.concept in glossary.alternates(french.concept):
         return False
+    if glossary.subject(english.concept) not in NAME_SUBJECTS and inside_english_name(link.texts["en"], english.start, english.end):
+        return False  # part of a longer title or name ("Sex Trafficking Awareness Visuals and Training Materials") is not a rendering
+    french_concepts = {match.concept for match in longest_matches(link.matches["fr"])}
+    if any(other.concept in french_concepts and other.concept != english.concept and english.start <= other.start and other.end <= english.end
+           and " " in other.term and glossary.subject(other.concept) not in NAME_SUBJECTS for other in link.matches.get("en", [])):
+        return False  # it holds the rendering of another French term ("for purposes of sexual exploitation" for « exploitation sexuelle »)
     accepted_stems = {word.stem for entry in glossary.concept_entries(french.concept, "en") for word in entry.words if not word.stop}
     words = [word for word in tokenize(english.term, "en") if not word.stop and word.stem not in _PREFIXES]
     extra = [word for word in words if word.stem not in accepted_stems]

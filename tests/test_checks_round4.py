@@ -187,3 +187,13 @@ def test_a_title_or_another_terms_rendering_is_not_a_concept_swapped_in(glossary
     # a term of another concept standing where the French term's rendering should be is still a swap
     fr = "La traite des personnes est un crime odieux."
     assert ("en", "term-missing", "Sex trafficking") in flags_of([fr], ["Sex trafficking is a heinous crime."], glossary)
+
+
+def test_a_travers_without_a_determiner_and_an_agreed_invariable_locution(glossary) -> None:
+    text = "Le Centre a lancé la Ligne d'urgence pour mettre fin à la traite des personnes à travers pays."  # CCEHT 2019
+    assert ("fr", "typography", "à travers pays") in french_flags(text, glossary)
+    assert french_flags(text.replace("à travers pays", "à travers le pays"), glossary) == set()
+    assert french_flags("La traite des personnes touche des victimes à travers Montréal et à travers 20 pays.", glossary) == set()
+    text = "Ces crimes bouleversent les victimes, les survivants ainsi que leur famille et la société en générale."  # Public Safety 2022
+    assert ("fr", "typography", "en générale") in french_flags(text, glossary)
+    assert french_flags(text.replace("en générale", "en général"), glossary) == set()

@@ -29,6 +29,14 @@ _GUILLEMET_UNSPACED = re.compile(r"«(?=[^\W_])|(?<=[^\W_])»|(?<=[.!?,])»")
 _GUILLEMET_SPACED = re.compile(r"«[ \u00a0\u202f]|[ \u00a0\u202f]»")
 _TWO_ARTICLES = re.compile(r"\b(?:la|le|les)\s+(?:(?:la|le|les)\b|l['’])(?=\s*[^\W\d_])", re.IGNORECASE)
 """« de la l'infraction »: an article left from an edit beside the new one."""
+_BARE_AFTER_A_TRAVERS = re.compile(
+    r"(?<!\w)[àÀ] travers\s+(?!(?:le|la|les|l|un|une|des|du|d|ce|cet|cette|ces|son|sa|ses|leur|leurs|mon|ma|mes|notre|nos|votre|vos|tout|toute|tous|"
+    r"toutes|chaque|plusieurs|quelques|certains|certaines|divers|diverses|différents|différentes|champs|bois|elle|elles|eux|lui|cela|ça|"
+    r"laquelle|lesquels|lesquelles|lequel|quoi|qui)\b)([a-zà-ÿ]+)\b")
+"""« à travers pays »: « à travers » takes a determiner (« à travers le pays »), bar the set phrases « à travers champs, bois »;
+names and numbers (capitals, digits) are not matched."""
+_INVARIABLE = re.compile(r"\ben\s+(générale|générales|généraux|particulière|particulières|particuliers)\b", re.IGNORECASE)
+"""« la société en générale »: the locutions « en général », « en particulier » do not agree."""
 _UNSPACED_TIME = re.compile(r"\b([01]?\d|2[0-3])h([0-5]\d)\b")
 """« 9h30 »: French typography writes « 9 h 30 »."""
 _NAME_SUBJECTS = ("event", "institution", "law")
@@ -64,6 +72,13 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
     for found in _CURRENCY_TWICE.finditer(text):
         flags.append(Flag(link.number, side, "typography", "warning", found.start(1), found.end(1), found.group(1),
                           f"« {found.group(1)} » says dollars twice: write « millions de dollars » or « M$ ».", found.group(1)[1:].strip()))
+    for found in _BARE_AFTER_A_TRAVERS.finditer(text):
+        flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
+                          f"« à travers » needs a determiner before « {found.group(1)} » (« à travers le {found.group(1)} »).", ""))
+    for found in _INVARIABLE.finditer(text):
+        fixed = "en " + ("général" if fold(found.group(1)).startswith("genera") else "particulier")
+        flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
+                          f"« {fixed} » is invariable.", fixed))
     for found in _TWO_ARTICLES.finditer(text):
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"« {found.group(0)} »: two articles in a row.", ""))

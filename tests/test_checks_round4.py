@@ -197,3 +197,16 @@ def test_a_travers_without_a_determiner_and_an_agreed_invariable_locution(glossa
     text = "Ces crimes bouleversent les victimes, les survivants ainsi que leur famille et la société en générale."  # Public Safety 2022
     assert ("fr", "typography", "en générale") in french_flags(text, glossary)
     assert french_flags(text.replace("en générale", "en général"), glossary) == set()
+
+
+def test_one_lower_case_english_word_in_french_is_a_loanword_unless_it_lost_its_accents(glossary) -> None:
+    text = ("Les personnes qui obtiennent un PST peuvent avoir accès à des soins de santé et à du counseling traumatologique, "
+            "et elles peuvent également demander un permis de travail.")  # IRCC 2015
+    assert french_flags(text, glossary) == set()
+    text = "Le GRETA a consulté les acteurs de la société civile et a intégré leurs feed-back dans la version finale du rapport."  # fedpol 2015
+    assert french_flags(text, glossary) == set()
+    text = "Les participants ont travaillé sur des scenarios d'identification des victimes de la traite."  # Monaco 2017
+    assert ("fr", "untranslated", "scenarios") in french_flags(text, glossary)
+    # a phrase of English is still English left in the French
+    text = "Le ministère partage ses best practices avec les provinces pour aider les victimes de la traite."
+    assert any(kind == "untranslated" for _, kind, _ in french_flags(text, glossary))

@@ -185,6 +185,17 @@ def _french_twin(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=100_000)
+def _accented_twin(word: str) -> str | None:
+    """The frequent French word that `word` is without its accents (« scenarios » → « scénarios »), or None."""
+    from wordfreq import zipf_frequency
+
+    if len(word) < 5 or fold(word) != word:
+        return None
+    return next((candidate for candidate in _french_words_by_initial().get(word[0], ())
+                 if candidate != word and fold(candidate) == word and zipf_frequency(candidate, "fr") >= 3.0), None)
+
+
 def _quoted(text: str, start: int) -> bool:
     """Whether position `start` lies inside quotation marks (a quoted title or name keeps its language)."""
     before = text[:start]
@@ -248,6 +259,10 @@ def english_runs(text: str, lines: Iterable[str] = ()) -> list[tuple[int, int]]:
                 continue
         if len(run) > 1 and language_confidence(text[start:end], "fr") > language_confidence(text[start:end], "en"):
             continue
+        if (len(run) == 1 and run[0][2].islower() and re.search(r"[^\W\d_]", text[:start] + text[end:])
+                and not _accented_twin(run[0][2])):
+            continue  # one lower-case English word in a French sentence is a loanword French uses (« counseling », « feed-back »),
+            # unless it is a French word without its accents (« scenarios » for « scénarios »)
         spans.append((start, end))
     return spans
 

@@ -34,6 +34,10 @@ PAIRS = [
                  "une tendance exacerbée par la pandémie de COVID-19.",
                  "Around the world, trafficking can take many different forms and it often begins online – "
                  "a trend exacerbated by the COVID-19 pandemic."),
+    pair("ca-ps-world-day-2022",  # (COVID-19 above is a name, not a number since the fourth round of checks)
+                 "Avec plus de 60 millions de dollars de financement fédéral, nous nous concentrons sur la prévention de la traite, "
+                 "la poursuite des délinquants et l'habilitation des survivants.",
+                 "With over $60 million in federal funding, our focus is to prevent trafficking, prosecute offenders and empower survivors."),
 ]
 
 

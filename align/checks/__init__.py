@@ -23,6 +23,7 @@ CHECKS: list[Check] = [
     terms.GARBLED,
     writing.WRITING,
     terms.MISSING,
+    terms.TRAFIC,
     quantities.NUMBERS,
     quantities.DATES,
     acronyms.ACRONYMS,

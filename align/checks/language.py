@@ -87,9 +87,42 @@ def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
             continue  # made of words French has too (the French matcher's stems would take "victims" for « victimes »); a short or
             # capitalised single word may be a name
         accepted = glossary.variants(match.concept, "fr")
+        if inside_english_name(french, match.start, match.end) and not _reads_as_english(french):
+            continue  # a programme, a group or a report named in English ("Action Coalition on Human Trafficking Alberta")
+        if match.term[:1].isupper() and any(m.concept == match.concept and m.type == "term" and re.fullmatch(r"[\s(]*", french[m.end:match.start])
+                                            for m in find_terms(french, "fr", glossary)):
+            continue  # the English name given beside the French one (« Centre canadien … (Canadian Centre to End Human Trafficking) »)
         flags.append(Flag(link.number, "fr", "untranslated", "error", match.start, match.end, match.term,
                           f"“{match.term}” is English left in the French" + (f": « {accepted[0]} »." if accepted else "."), suggestions(accepted[:3])))
     return flags
+
+
+def _reads_as_english(text: str) -> bool:
+    """Whether lingua reads the text, its capitalised words (names) aside, as English rather than French (an English headline
+    left on the French page)."""
+    rest = re.sub(r"\b[A-Z][\w’'-]*", " ", text)
+    return language_confidence(rest, "en") > language_confidence(rest, "fr")
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w’'-]*")
+_NAME_JOINER = re.compile(r"(?:\s+(?:of|on|for|to|and|in|the|against)\b)*\s+")
+
+
+def inside_english_name(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], written with capitals, is part of a longer English name: capitalised words joined to it directly or
+    by English small words ("Survivors of Human Trafficking", "Human Trafficking Alberta"). The glossary's own names are whole
+    matches and are not inside a longer one."""
+    content = [word for word in re.findall(r"[^\W\d_]+", text[start:end]) if word.lower() not in _ENGLISH_FUNCTION_WORDS]
+    if not content or not all(word[:1].isupper() for word in content):
+        return False
+    after = _NAME_JOINER.match(text, end)
+    if after and _NAME_WORD.match(text, after.end()):
+        return True
+    before = re.search(r"([A-Z][\w’'-]*)(?:\s+(?:of|on|for|to|and|in|the|against))*\s+$", text[:start])
+    if before is None:
+        return False
+    previous = text[:before.start()].rstrip()
+    return bool(previous) and not previous.endswith((".", "!", "?", ":"))  # (a capital opening the sentence says nothing)
 
 ENGLISH_MIN_ZIPF = 3.0
 """wordfreq Zipf frequency an English word needs (3 = once per million words): rare words are often names."""
@@ -150,6 +183,17 @@ def _french_twin(word: str) -> str | None:
             if french >= 3.0 and zipf_frequency(candidate, "en") < french - 1:
                 return candidate
     return None
+
+
+@lru_cache(maxsize=100_000)
+def _accented_twin(word: str) -> str | None:
+    """The frequent French word that `word` is without its accents (« scenarios » → « scénarios »), or None."""
+    from wordfreq import zipf_frequency
+
+    if len(word) < 5 or fold(word) != word:
+        return None
+    return next((candidate for candidate in _french_words_by_initial().get(word[0], ())
+                 if candidate != word and fold(candidate) == word and zipf_frequency(candidate, "fr") >= 3.0), None)
 
 
 def _quoted(text: str, start: int) -> bool:
@@ -215,6 +259,10 @@ def english_runs(text: str, lines: Iterable[str] = ()) -> list[tuple[int, int]]:
                 continue
         if len(run) > 1 and language_confidence(text[start:end], "fr") > language_confidence(text[start:end], "en"):
             continue
+        if (len(run) == 1 and run[0][2].islower() and re.search(r"[^\W\d_]", text[:start] + text[end:])
+                and not _accented_twin(run[0][2])):
+            continue  # one lower-case English word in a French sentence is a loanword French uses (« counseling », « feed-back »),
+            # unless it is a French word without its accents (« scenarios » for « scénarios »)
         spans.append((start, end))
     return spans
 

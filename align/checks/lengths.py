@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from wordfreq import zipf_frequency
@@ -40,6 +41,8 @@ def length_flags(link: LinkView, context: CheckContext) -> list[Flag]:
         return [Flag(link.number, "en", "addition", "warning", 0, len(english), english,
                      "This English text has no counterpart in the French: it was added, or sits elsewhere.")]
     ratio = len(english) / len(french)
+    if _headline(english) or _headline(french):
+        return []  # headlines are rewritten for each version's readers, not translated: their lengths say nothing
     if ratio < LENGTH_RATIO_LOW and len(french) >= LENGTH_MIN_CHARS:
         return [Flag(link.number, "en", "omission", "warning", 0, len(english), english,
                      f"The English is {ratio:.0%} as long as its French ({len(english)} vs {len(french)} characters): part may be missing.")]
@@ -47,6 +50,17 @@ def length_flags(link: LinkView, context: CheckContext) -> list[Flag]:
         return [Flag(link.number, "en", "addition", "warning", 0, len(english), english,
                      f"The English is {ratio:.1f} times as long as its French ({len(english)} vs {len(french)} characters): part may be added.")]
     return []
+
+def _headline(text: str) -> bool:
+    """A headline: no closing full stop, and written in capitals or in title case (most words of four letters or more capitalised)."""
+    text = text.strip()
+    if not text or text.endswith((".", "»", "”", "\"")) and not text.isupper():
+        return False
+    if text.isupper():
+        return True
+    long_words = [word for word in re.findall(r"[^\W\d_]{4,}", text)]
+    return len(long_words) >= 3 and sum(word[:1].isupper() for word in long_words) >= 0.7 * len(long_words)
+
 
 def _content_lemmas(text: str, lang: str) -> set[str]:
     return {fold(word.lemma) for word in tokenize(text, lang) if not word.stop and len(word.surface) > 1}

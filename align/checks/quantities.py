@@ -38,6 +38,11 @@ def numbers(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
     nearby_fr = [value.value for other in neighbours for value in find_numbers(other.texts["fr"], "fr")]
     missing = [value for value in missing if not any(same(value.value, other) for other in nearby_en)]
     extra = [value for value in extra if not any(same(value.value, other) for other in nearby_fr)]
+    # a year on one side is "this year" on the other (« le thème en 2022 de la Journée » = "the theme of this year's World Day")
+    if _THIS_YEAR["en"].search(link.texts[target]):
+        missing = [value for value in missing if not _is_year(value)]
+    if _THIS_YEAR["fr"].search(link.texts["fr"]):
+        extra = [value for value in extra if not _is_year(value)]
     flags = []
     pairs = list(zip(extra, missing)) if len(extra) == len(missing) == 1 else [
         pair for spelt in (False, True)
@@ -75,6 +80,13 @@ def numbers(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
             flags.append(Flag(link.number, "en", "number-mismatch", "warning", found.start(), found.end(), raw,
                               f"“{raw}” is written in French notation; English writes “{fixed}”.", fixed))
     return flags
+
+_THIS_YEAR = {"en": re.compile(r"\bthis year\b", re.IGNORECASE), "fr": re.compile(r"\bcette année\b", re.IGNORECASE)}
+
+
+def _is_year(value) -> bool:
+    return not value.spelt and isinstance(value.value[0], float) and value.value[0] == int(value.value[0]) and 1900 <= value.value[0] <= 2100
+
 
 _FOOTNOTE_AFTER_WORD = re.compile(r"[^\W\d_][)»”’]?\s$")
 _FOOTNOTE_BEFORE_END = re.compile(r"(?:\s[.,;:])?\s*")

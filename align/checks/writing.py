@@ -21,6 +21,24 @@ _SPLIT_ORDINAL = re.compile(r"\b1\s+er\b|\b\d{1,2}°(?=\s*(?:janvier|février|ma
                             re.IGNORECASE)
 _CURRENCY_TWICE = re.compile(r"(?<=\d)\s*(\$\s*(?:(?:millions?|milliards?)\s+)?de\s+dollars)\b", re.IGNORECASE)
 """« 10,28 $ millions de dollars »: the amount says dollars twice (« 10,28 millions de dollars » or « 10,28 M$ »)."""
+_NO_SPACE_AFTER = re.compile(r"(?<![\w.])([^\W\d_]{2,})(,)([^\W_][\w’']*)"
+                             r"|(?<![\w.])([^\W\d_]*[a-zà-ÿ]{2})([.!?])([A-ZÀ-Ý][a-zà-ÿ]*(?:[’'][a-zà-ÿ]+)?)(?![\w.])")
+"""A comma between a word and the next (« Organisation,880,000 »), or a full stop between a sentence's last word and the next
+sentence's first (« Mme Howard.C'est »), with no space: a web address or an abbreviation has no capital after its dot."""
+_GUILLEMET_UNSPACED = re.compile(r"«(?=[^\W_])|(?<=[^\W_])»|(?<=[.!?,])»")
+_GUILLEMET_SPACED = re.compile(r"«[ \u00a0\u202f]|[ \u00a0\u202f]»")
+_TWO_ARTICLES = re.compile(r"\b(?:la|le|les)\s+(?:(?:la|le|les)\b|l['’])(?=\s*[^\W\d_])", re.IGNORECASE)
+"""« de la l'infraction »: an article left from an edit beside the new one."""
+_BARE_AFTER_A_TRAVERS = re.compile(
+    r"(?<!\w)[àÀ] travers\s+(?!(?:le|la|les|l|un|une|des|du|d|ce|cet|cette|ces|son|sa|ses|leur|leurs|mon|ma|mes|notre|nos|votre|vos|tout|toute|tous|"
+    r"toutes|chaque|plusieurs|quelques|certains|certaines|divers|diverses|différents|différentes|champs|bois|elle|elles|eux|lui|cela|ça|"
+    r"laquelle|lesquels|lesquelles|lequel|quoi|qui)\b)([a-zà-ÿ]+)\b")
+"""« à travers pays »: « à travers » takes a determiner (« à travers le pays »), bar the set phrases « à travers champs, bois »;
+names and numbers (capitals, digits) are not matched."""
+_INVARIABLE = re.compile(r"\ben\s+(générale|générales|généraux|particulière|particulières|particuliers)\b", re.IGNORECASE)
+"""« la société en générale »: the locutions « en général », « en particulier » do not agree."""
+_UNSPACED_TIME = re.compile(r"\b([01]?\d|2[0-3])h([0-5]\d)\b")
+"""« 9h30 »: French typography writes « 9 h 30 »."""
 _NAME_SUBJECTS = ("event", "institution", "law")
 _CONTRACTIONS = {"d": "de", "des": "des", "de": "de", "du": "du", "au": "au", "aux": "aux", "à": "à", "la": "la", "l": "l", "le": "le", "les": "les"}
 
@@ -41,14 +59,33 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
             continue  # a doubled word inside a glossary term is a garbled term (« travail travail forcé »), reported as such
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"“{found.group(1)}” is written twice.", found.group(1)))
+    for found in _NO_SPACE_AFTER.finditer(text):
+        before, mark, after = found.group(1, 2, 3) if found.group(1) else found.group(4, 5, 6)
+        flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
+                          f"No space after “{mark}” in “{found.group(0)}”.", f"{before}{mark} {after}"))
     if lang != "fr":
         return flags
+    flags += _guillemet_spacing(link, side, context)
     for found in _LOCUTION.finditer(text):
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"« {found.group(1)} » needs « de » before « {found.group(2)} ».", f"{found.group(1)} de {found.group(2)}"))
     for found in _CURRENCY_TWICE.finditer(text):
         flags.append(Flag(link.number, side, "typography", "warning", found.start(1), found.end(1), found.group(1),
                           f"« {found.group(1)} » says dollars twice: write « millions de dollars » or « M$ ».", found.group(1)[1:].strip()))
+    for found in _BARE_AFTER_A_TRAVERS.finditer(text):
+        flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
+                          f"« à travers » needs a determiner before « {found.group(1)} » (« à travers le {found.group(1)} »).", ""))
+    for found in _INVARIABLE.finditer(text):
+        fixed = "en " + ("général" if fold(found.group(1)).startswith("genera") else "particulier")
+        flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
+                          f"« {fixed} » is invariable.", fixed))
+    for found in _TWO_ARTICLES.finditer(text):
+        flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
+                          f"« {found.group(0)} »: two articles in a row.", ""))
+    for found in _UNSPACED_TIME.finditer(text):
+        fixed = f"{found.group(1)} h {found.group(2)}"
+        flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
+                          f"« {found.group(0)} »: French writes the hour with spaces, « {fixed} ».", fixed))
     for found in _SPLIT_ORDINAL.finditer(text):
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"« {found.group(0)} » is not how French writes an ordinal: « 1er ».", "1er"))
@@ -76,7 +113,7 @@ def _garbled_forms(link: LinkView, side: str, context: CheckContext) -> list[Fla
         if len(inside) == len(entry.words):
             for index, (word, term_word) in enumerate(zip(inside, entry.words)):
                 if (index and term_word.surface.endswith(("s", "x")) and not word.surface.endswith(("s", "x")) and word.lemma == term_word.lemma
-                        and inside[index - 1].surface in ("de", "d", "des")):
+                        and inside[index - 1].surface in ("de", "d", "des") and not _article_between(words, inside[index - 1], word)):
                     message = f"« {word.text} » should be plural here, as in « {entry.term} »."
                     break
         if not message and before and before[-1].surface == "contre" and not inside[0].stop and inside[0].surface == fold(inside[0].surface):
@@ -90,11 +127,55 @@ def _garbled_forms(link: LinkView, side: str, context: CheckContext) -> list[Fla
                 # house styles differ (« des êtres humains » at the Council of Europe): a deviation counts when the same
                 # text also writes the name as listed
                 message = f"« {match.term} » is an official name, written « {entry.term} » (as elsewhere in this text)."
+        if not message and glossary.subject(match.concept) in _NAME_SUBJECTS and entry.term[:1].isupper() and not match.term.isupper():
+            recased = _other_capitals(match.term, [other.term for other in glossary.concept_entries(match.concept, "fr") if other.status != "forbidden"])
+            if recased:
+                word, listed_term = recased
+                message = f"« {match.term} » is an official name: « {word} » is written « {listed_term} » (capitals are part of the name)."
         if message:
             flags.append(Flag(link.number, side, "term-garbled", "error", match.start, match.end, match.term, message, entry.term))
         elif len(inside) == len(entry.words):
             flags += _lost_accents(link.number, side, text, inside, entry.words)
     return flags
+
+
+def _guillemet_spacing(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
+    """French guillemets hold a space inside (« actes criminels »); one written without it is a slip when the same text spaces its
+    other guillemets (texts that never space them follow a house style or lost their narrow spaces on the way)."""
+    text = link.texts[side]
+    if "«" not in text and "»" not in text:
+        return []
+    document = " ".join(segment.text for segment in context.fr_segments) or text
+    if not _GUILLEMET_SPACED.search(document) or len(_GUILLEMET_UNSPACED.findall(document)) * 2 >= len(_GUILLEMET_SPACED.findall(document)):
+        return []
+    flags = []
+    for found in _GUILLEMET_UNSPACED.finditer(text):
+        word = re.search(r"\S+$", text[:found.start()]) if found.group(0) == "»" else re.match(r"\S+", text[found.end():])
+        start, end = (word.start(), found.end()) if found.group(0) == "»" and word else (found.start(), found.end() + (word.end() if word else 0))
+        flags.append(Flag(link.number, side, "typography", "warning", start, end, text[start:end],
+                          "French guillemets take a space inside them, as elsewhere in this text.", ""))
+    return flags
+
+
+def _other_capitals(written: str, listed: list[str]) -> tuple[str, str] | None:
+    """The word of an official name written with another capital than in every listed form with the same letters
+    (« Conseil de Sécurité » for « Conseil de sécurité »), and that listed word; None when the letters differ from every form."""
+    words = re.findall(r"[^\W\d_]+", written)
+    differing = None
+    for term in listed:
+        term_words = re.findall(r"[^\W\d_]+", term)
+        if len(term_words) != len(words) or any(fold(a).lower() != fold(b).lower() for a, b in zip(words, term_words)):
+            continue
+        changed = [(a, b) for a, b in list(zip(words, term_words))[1:] if a != b and a[:1].isupper() != b[:1].isupper()]
+        if not changed:
+            return None  # written as this listed form
+        differing = differing or changed[0]
+    return differing
+
+
+def _article_between(words: list, first, second) -> bool:
+    """Whether an article stands between two words of a term occurrence (« hébergement d'une personne » is one person, by choice)."""
+    return any(word.article and first.end <= word.start and word.end <= second.start for word in words)
 
 
 def _lost_accents(number: int, side: str, text: str, inside: list, term_words: tuple) -> list[Flag]:
@@ -105,6 +186,8 @@ def _lost_accents(number: int, side: str, text: str, inside: list, term_words: t
     flags = []
     for word, term_word in zip(inside, term_words):
         written, listed = word.text, term_word.text
+        if word.surface == term_word.surface and fold(written.lower()) != fold(listed.lower()):
+            continue  # a contraction of the term's small word (« aux » for « à »), not the word without its accent
         lost = [index for index in range(min(len(written), len(listed)))
                 if listed[index].islower() and fold(listed[index]) != listed[index] and written[index] == fold(listed[index])
                 and fold(written[:index + 1]).lower() == fold(listed[:index + 1]).lower()]

@@ -14,7 +14,8 @@ simplemma splits some participles from their adjective ("forcé" → forcé, "fo
 
 French function words are folded before comparison so that elision and contraction do not
 hide a term: "d'", "de", "des", "du" are one word, "au"/"aux" are "à", and articles are
-ignored ("victimes de la traite" is "victime de traite"). This is a closed class of a dozen
+ignored ("victimes de la traite" is "victime de traite"; after « à », « des » is the article, so « à des fins » is
+« aux fins »). This is a closed class of a dozen
 words that no library folds for us, so it is listed here. Accents missing from the text are
 tolerated (a text written without accents still matches) but an accent present in the text
 and absent from the term is not ("traité", a treaty, is not "traite").
@@ -646,6 +647,8 @@ def _words(text: str, lang: str) -> tuple[Word, ...]:
             end = footnote.start()  # « êtres humains2 »: a footnote call glued to the word is not part of it
         raw = visible(text[start:end])
         surface, lemma, stem, accentless, stop, article, folded = _word_form(raw.lower(), lang)
+        if lang == "fr" and surface == "de" and raw.lower() == "des" and words and words[-1].text.lower() == "à":
+            article = True  # « à des fins de » is « aux fins de » (à + les): after « à », « des » is the plural article
         words.append(Word(raw, start, end, surface, lemma, stem, accentless, stop, article,
                           bool(words) and bool(_BREAK.search(visible(normalised[previous_end:start]))), folded))
         previous_end = end

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,6 +36,9 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
         matches = find_terms(text, lang, glossary, max_gap=1)
     words = content_words(text, lang)
     exact = [match for match in matches if not match.gap]
+    # a term found with one extra word inside ("trafficking for the purpose of labour exploitation") is there: a window
+    # inside it is a piece of it, not a garble of another variant of its concept
+    gapped = [(match.start, match.end, match.concept) for match in matches if match.gap]
     exact_spans = [(match.start, match.end) for match in exact]
     found: list[tuple[int, int, Entry, str]] = []  # (first word, last word, entry, reason)
     candidates = _windows_by_entry(words, lang, glossary)
@@ -147,10 +151,14 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
                                                   for m in exact):
                     continue  # the stray word belongs to a term of another concept: "human trafficking victims" is two terms
                 span = (window[0].start, window[-1].end)
-                if reason.endswith(_NAME_WORD) and any(span[0] <= m.start and m.end <= span[1] and (m.start, m.end) != span
+                if reason.endswith((_NAME_WORD, OTHER_NAME)) and any(span[0] <= m.start and m.end <= span[1] and (m.start, m.end) != span
                                                        and glossary.subject(m.concept) in NAME_SUBJECTS for m in exact):
                     continue  # another name built on a listed one (« Réseau des Nations Unies » is not a garbled « Organisation des Nations Unies »)
                 if cuts_a_term and not reason.endswith(_PREPOSITION):
+                    continue
+                if any(first <= span[0] and span[1] <= last and concept == entry.concept for first, last, concept in gapped):
+                    continue
+                if blend_word is not None and not fact.is_name and _inside_introduced_name(text, words, start, stop):
                     continue
                 found.append((start, stop - 1, entry, reason))
                 if blend_word is not None:  # the variant the stray word comes from is a suggestion too
@@ -286,7 +294,9 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
         return sum(1 for word, forms in zip(window, equal) if not word.stop and True in forms) >= 2
 
     def from_other_variant(word: Word) -> bool:
-        return not word.stop and fold(word.lemma) in glossary.vocabulary(entry.concept, entry.lang) - {fold(term_word.lemma) for term_word in terms}
+        # (a form that does not keep its lemma's first letters is another word: « serait » is a form of « être », not « êtres »)
+        return (not word.stop and fold(word.lemma) in glossary.vocabulary(entry.concept, entry.lang) - {fold(term_word.lemma) for term_word in terms}
+                and fold(word.surface)[:2] == fold(word.lemma)[:2])
 
     size = len(terms)
     if len(window) == size:
@@ -294,6 +304,8 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
         if len(different) != 1:
             return None
         word, term_word = window[different[0]], terms[different[0]]
+        if entry.lang == "en" and not entry.term[:1].isupper() and _adjective_before_noun(different[0], window):
+            return None  # "sexual trafficking", "contemporary slavery", "modern form of slavery": English paraphrases freely (not names)
         if from_other_variant(word) and (blend_possible() or (entry.status != "forbidden" and _keeps_head(different[0], terms, entry.lang)
                                                               and not _is_term_alone(word, entry, glossary))):
             return f"“{word.text}” comes from another variant", word
@@ -329,6 +341,38 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
         return None
     return None
 
+_ACRONYM_IN_BRACKETS = re.compile(r"\s*\([A-Z][A-Za-z]*[A-Z]\)")
+
+
+def _inside_introduced_name(text: str, words: list[Word], start: int, stop: int) -> bool:
+    """Whether the window words[start:stop] is written in capitals inside a name that its acronym follows ("Persons Against the
+    Crime of Trafficking in Humans Ottawa (PACT)"): an organisation names itself as it likes, its words are not a blended term."""
+    if not all(word.text[:1].isupper() for word in words[start:stop] if not word.stop):
+        return False
+    after = stop
+    while after < len(words) and not words[after].break_before and (words[after].stop or words[after].text[:1].isupper()):
+        after += 1
+    return bool(_ACRONYM_IN_BRACKETS.match(text, words[after - 1].end))
+
+
+_ADJECTIVE_ENDINGS = ("al", "ary", "ern", "ic", "ous", "ive", "ful", "ible", "able", "ian")
+"""Endings of English adjectives (sexual, contemporary, modern, domestic, exploitative)."""
+
+
+def _adjective_before_noun(position: int, window: list[Word]) -> bool:
+    """Whether the odd word of an English window is an adjective standing before a noun of the term (by its ending: English
+    has no inflection to tell it): English swaps adjectives in a phrase freely, a noun put before another is a blend
+    ("persons trafficking", "slavery trafficking")."""
+    word = window[position]
+    following = window[position + 1] if position + 1 < len(window) else None
+    lower = word.text.lower()
+    if any(other is not word and not other.stop and (fold(other.text.lower()).startswith(lower) or lower.startswith(fold(other.text.lower())))
+           for other in window):
+        return False  # a word of the same family as another word of the window ("traffic trafficking") is a slip
+    return (following is not None and not following.stop and not word.stop and word.text.isalpha() and word.text[1:].islower()
+            and lower.endswith(_ADJECTIVE_ENDINGS) and is_known(lower, "en"))
+
+
 def _is_term_alone(word: Word, entry: Entry, glossary: Glossary) -> bool:
     """Whether `word` is by itself an accepted term of the entry's concept (« formes de coercition »: « coercition » is the term)."""
     return any(len(other.words) == 1 and other.status != "forbidden" and same_form(word, other.words[0])
@@ -356,6 +400,7 @@ _PREPOSITIONS = {
 """Prepositions as `Word.surface` has them (« des », « du », « au » folded to « de », « à »: an article change is not a slip)."""
 _PREPOSITION = " (the term's preposition)"
 _NAME_WORD = "” (names are written word for word)"
+OTHER_NAME = "” (it begins another listed name, written here in a form not listed)"
 NAME_SUBJECTS = ("law", "institution", "event", "policy")
 """Subjects whose capitalised terms are official names (laws, conventions, strategies, days, institutions)."""
 
@@ -371,6 +416,9 @@ def _wrong_small_word(word: Word, term_word: Word, terms: tuple[Word, ...], entr
     prepositions = _PREPOSITIONS[entry.lang]
     if entry.lang == "en" and not entry.term[:1].isupper():
         return None  # "trafficking of children", "support for victims": English usage varies outside names
+    if entry.lang == "fr" and word.surface == "de" and not entry.term[:1].isupper():
+        return None  # « de » links any noun to its complement (« soutien des victimes », « exploitation du travail »): outside names
+        # it says the same thing another way, not a slip in the term
     if word.surface in prepositions and term_word.surface in prepositions and sum(not other.stop for other in terms) >= 2:
         return f"“{word.text}” where the term has “{term_word.text}”{_PREPOSITION}", None
     return None
@@ -390,6 +438,12 @@ def _wrong_name_word(position: int, window: list[Word], terms: tuple[Word, ...],
     others = sum(not other.stop for index, other in enumerate(terms) if index != position)
     if others < (3 if position in (0, len(terms) - 1) else 2):
         return None
+    if any(other.concept != entry.concept and len(other.words) > position and glossary.subject(other.concept) == glossary.subject(entry.concept)
+           and all(same_form(window[index], other.words[index]) for index in range(position + 1))
+           for other in glossary.entries(entry.lang) if other.term[:1].isupper()):
+        # the changed word begins another listed name (« Journée mondiale … » is the World Day, not the European Day misnamed):
+        # a garble only when the text also writes that name as listed (`align.checks.terms.garbled_terms`)
+        return f"“{word.text}” where the official name has “{term_word.text}{OTHER_NAME}", None
     return f"“{word.text}” where the official name has “{term_word.text}{_NAME_WORD}", None
 
 

@@ -64,8 +64,8 @@ _DATE_PATTERNS = {
     ],
 }
 _NUMBER_PATTERNS = {
-    "fr": re.compile(r"(?<![\w,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?!\w)|(?<![\w,.])\d+(?:,\d+|\.\d{1,2}(?![.\d]))?(?![\w])"),
-    "en": re.compile(r"(?<![\w,.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|(?<![\w,.])\d+(?:\.\d+)?(?![\w])"),
+    "fr": re.compile(r"(?<![\w,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?!\w)|(?<![\w,.])\d+(?:,\d+|\.\d{1,2}(?!\d|\.\d))?(?![\w])"),
+    "en": re.compile(r"(?<![\w.])(?<!\d,)\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|(?<![\w.])(?<!\d,)\d+(?:\.\d+)?(?![\w])"),
 }
 ENGLISH_DECIMAL_IN_FRENCH = re.compile(r"(?<![\w,.])\d+\.\d{1,2}(?![.\d])(?=[ \u00a0\u202f]*(?:%|\$|€|millions?\b|milliards?\b|pour\s+cent\b))")
 """A decimal point in a French amount or rate (« 27.6 millions »): French writes « 27,6 »."""
@@ -93,8 +93,10 @@ _ROUND_THE_CLOCK = {
 """« 24 heures sur 24, 7 jours sur 7 » = "24/7/365" = "around the clock": one value, not the numbers 24, 7 and 365."""
 _YEAR_RANGE = re.compile(r"(?<![\w.,/-])((?:19|20)\d{2})\s?[-–]\s?(\d{4}|\d{2})(?![\w-]|[.,]\d)")
 """Fiscal and plan years: « 2019-2020 » = "2019-20"."""
-_IDENTIFIER = re.compile(r"[A-Z]{1,6}(?:/[A-Z0-9]+)*/\d+(?:/[A-Z0-9]+)*")
-"""Document symbols ("SG/SM/16047", "OBV/1358") are references, not quantities."""
+_IDENTIFIER = re.compile(r"[A-Z]{1,6}(?:/[A-Z0-9]+)*/\d+(?:/[A-Z0-9]+)*|\b[A-Z][A-Za-z]*-\d+\b")
+"""Document symbols ("SG/SM/16047", "OBV/1358") and names with a number ("COVID-19", "G-20", "C-38") are references, not quantities."""
+_PHONE = re.compile(r"(?<![\w.,-])(?:\+?1[-\s.\u00a0])?(?:\(\d{3}\)\s?|\d{3}[-\s.\u00a0])\d{3}[-\s.\u00a0]\d{4}(?![\w-]|[.,]\d)")
+"""Telephone numbers ("1 888 242-2100", « 1-888-242-2100 », "(613) 555-0199"): one value, their digits, in any layout."""
 _DIGIT = re.compile(r"\d")
 _NUMBER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
@@ -255,6 +257,11 @@ def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
     dates = find_dates(text, lang) + (find_dates(text, "fr") if lenient and lang == "en" else [])
     taken = [(date.start, date.end) for date in dates] + [found.span() for found in _IDENTIFIER.finditer(text)]
     result = []
+    for found in _PHONE.finditer(text):
+        if not any(start < found.end() and found.start() < end for start, end in taken):
+            digits = re.sub(r"\D", "", found.group(0))
+            result.append(Quantity(("phone", digits[-10:]), found.start(), found.end(), found.group(0)))
+            taken.append(found.span())
     for language in (lang, "fr") if lenient and lang == "en" else (lang,):
         for found in _ROUND_THE_CLOCK[language].finditer(text):
             if not any(start < found.end() and found.start() < end for start, end in taken):
@@ -327,6 +334,8 @@ def format_number(value: tuple) -> str:
         return "24/7"
     if value[0] == "years":
         return f"{value[1]}-{value[2] % 100:02d}"
+    if value[0] == "phone":
+        return value[1]
     if value[0] == "time":
         hour, minute = divmod(value[1], 60)
         return f"{hour % 12 or 12}{f':{minute:02d}' if minute else ''} {'p.m.' if hour >= 12 else 'a.m.'}"

@@ -28,10 +28,11 @@ import io
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import polars as pl
 import simplemma
@@ -106,22 +107,24 @@ class TermMatch:
     gap: bool = False
 
 
-@dataclass(frozen=True)
-class Word:
-    """One word of a text or a term, with the keys used to compare forms."""
+class Word(NamedTuple):
+    """One word of a text or a term, with the keys used to compare forms.
+
+    A named tuple, not a frozen dataclass: texts are tokenised by the hundred thousand words and a frozen dataclass
+    costs several times more to build."""
 
     text: str
     start: int
     end: int
+    break_before: bool
     surface: str
     lemma: str
     stem: str
     accentless: bool
     stop: bool
     article: bool
-    break_before: bool
-    folded: tuple[str, str, str] = field(default=("", "", ""), compare=False, repr=False)
-    """(surface, lemma, stem) without accents, computed once by `tokenize` (`same_form` and the glossary index read them often)."""
+    folded: tuple[str, str, str]
+    """(surface, lemma, stem) without accents, computed once per word form (`same_form` and the glossary index read them often)."""
 
 
 @dataclass(frozen=True)
@@ -298,18 +301,19 @@ class Glossary:
         return list(seen.values())
 
     def first_word_candidates(self, word: Word, lang: str) -> tuple[Entry, ...]:
-        """`candidates`, remembered per word form (a text repeats its words, a corpus its texts' words)."""
+        """`candidates` that `word` may begin: the terms whose first word it is a form of, and the acronyms (compared as written);
+        remembered per word form (a text repeats its words, a corpus its texts' words)."""
         by_form = self._candidates_by_form
-        key = (lang, word.folded)
+        key = (lang, word.surface, word.lemma, word.stem, word.accentless)  # what `same_form` reads of the word
         found = by_form.get(key)
         if found is None:
             if len(by_form) > 200_000:
                 by_form.clear()
-            found = by_form[key] = tuple(self.candidates(word, lang))
+            found = by_form[key] = tuple(entry for entry in self.candidates(word, lang) if entry.is_acronym or same_form(word, entry.words[0]))
         return found
 
     @cached_property
-    def _candidates_by_form(self) -> dict[tuple[str, tuple[str, str, str]], tuple[Entry, ...]]:
+    def _candidates_by_form(self) -> dict[tuple[str, str, str, str, bool], tuple[Entry, ...]]:
         return {}
 
     def vocabulary(self, concept: str, lang: str) -> frozenset[str]:
@@ -634,22 +638,26 @@ def tokenize(text: str, lang: str) -> list[Word]:
 
 
 @lru_cache(maxsize=RECENT_TEXTS)
-def _words(text: str, lang: str) -> tuple[Word, ...]:
+def _word_spans(text: str) -> tuple[tuple[str, int, int, bool], ...]:
+    """(word as written, start, end, whether a punctuation break comes before it) for each word of `text`: the same in either
+    language, so found once for the checks that read a text as French and as English."""
     normalised = normalise_for_matching(text)
     visible = strip_invisible if strip_invisible(text) != text else str  # (most texts hold no invisible character)
-    words = []
+    spans = []
     previous_end = 0
     for found in _WORD.finditer(normalised):
         start, end = found.span()
         footnote = _FOOTNOTE_CALL.search(normalised, start, end)
         if footnote:
             end = footnote.start()  # « êtres humains2 »: a footnote call glued to the word is not part of it
-        raw = visible(text[start:end])
-        surface, lemma, stem, accentless, stop, article, folded = _word_form(raw.lower(), lang)
-        words.append(Word(raw, start, end, surface, lemma, stem, accentless, stop, article,
-                          bool(words) and bool(_BREAK.search(visible(normalised[previous_end:start]))), folded))
+        spans.append((visible(text[start:end]), start, end, bool(spans) and bool(_BREAK.search(visible(normalised[previous_end:start])))))
         previous_end = end
-    return tuple(words)
+    return tuple(spans)
+
+
+@lru_cache(maxsize=RECENT_TEXTS)
+def _words(text: str, lang: str) -> tuple[Word, ...]:
+    return tuple(Word(raw, start, end, break_before, *_word_form(raw.lower(), lang)) for raw, start, end, break_before in _word_spans(text))
 
 
 def content_words(text: str, lang: str) -> list[Word]:
@@ -666,7 +674,7 @@ def _content_words(text: str, lang: str) -> tuple[Word, ...]:
             pending_break = pending_break or word.break_before
             continue
         if pending_break and not word.break_before:
-            word = replace(word, break_before=True)
+            word = word._replace(break_before=True)
         pending_break = False
         result.append(word)
     return tuple(result)

@@ -647,17 +647,20 @@ def _word_spans(text: str) -> tuple[tuple[str, int, int, bool], ...]:
     previous_end = 0
     for found in _WORD.finditer(normalised):
         start, end = found.span()
-        footnote = _FOOTNOTE_CALL.search(normalised, start, end)
+        footnote = normalised[end - 1].isdigit() and _FOOTNOTE_CALL.search(normalised, start, end)
         if footnote:
             end = footnote.start()  # « êtres humains2 »: a footnote call glued to the word is not part of it
-        spans.append((visible(text[start:end]), start, end, bool(spans) and bool(_BREAK.search(visible(normalised[previous_end:start])))))
+        between = normalised[previous_end:start]
+        spans.append((visible(text[start:end]), start, end, bool(spans) and between != " " and bool(_BREAK.search(visible(between)))))
         previous_end = end
     return tuple(spans)
 
 
 @lru_cache(maxsize=RECENT_TEXTS)
 def _words(text: str, lang: str) -> tuple[Word, ...]:
-    return tuple(Word(raw, start, end, break_before, *_word_form(raw.lower(), lang)) for raw, start, end, break_before in _word_spans(text))
+    # (`tuple.__new__` builds each Word from its fields in one step, without the named tuple's constructor: texts are tokenised often)
+    return tuple([tuple.__new__(Word, (raw, start, end, break_before) + _word_form(raw.lower(), lang))
+                  for raw, start, end, break_before in _word_spans(text)])
 
 
 def content_words(text: str, lang: str) -> list[Word]:

@@ -76,7 +76,7 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
         if len(positions) < fact.needed:
             continue
         size = len(entry.words)
-        lengths: tuple[int, ...] = (size - 1, size, size + 1)
+        shapes_possible = fact.shapes
         odd: list[int] | None = None  # the words that may be the odd word of a garble of this entry (None: any word of a name)
         if not fact.is_name:
             odd_words = set(odd_in_any_term)
@@ -95,12 +95,10 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
                 # without an odd word, the only garble left is a dropped word
                 if size == 2 or len(positions) < fact.needed_dropped:
                     continue
-                lengths = (size - 1,)
-        ordered = sorted(positions)
+                shapes_possible = fact.shapes[:1]
+        ordered = positions
         # (window length, content words it must hold, whether it needs an odd word), shortest first
-        shapes = [(length, needed, length >= size and odd is not None)
-                  for length, needed in zip((size - 1, size, size + 1), (fact.needed_dropped, fact.needed, fact.needed_extra))
-                  if length in lengths and length >= 2 and len(positions) >= needed]
+        shapes = [(length, needed, length >= size and odd is not None) for length, needed in shapes_possible if len(positions) >= needed]
         if not shapes:
             continue
         # which term words each text word is a form of, computed once per (word, entry): windows overlap heavily
@@ -215,6 +213,9 @@ class _EntryFacts:
     """An official name, any word of which may be swapped (`_wrong_name_word`)."""
     prepositions: frozenset[str]
     """The term's prepositions that another preposition may replace (`_wrong_small_word`); empty when none may be."""
+    shapes: tuple[tuple[int, int], ...]
+    """(length, content words it must hold) of the windows one edit away: a word dropped (`needed_dropped`), as long as the term
+    (`needed`), a word more (`needed_extra`); none shorter than two words."""
 
 
 _FACTS: dict[int, tuple[Glossary, dict[int, _EntryFacts]]] = {}
@@ -236,25 +237,28 @@ def _entry_facts(glossary: Glossary):
             content = sum(not word.stop for word in entry.words)
             swappable = content >= 2 and (entry.lang == "fr" or entry.term[:1].isupper())
             inner = entry.words[1:-1]
+            size, needed, needed_extra = len(entry.words), max(1, content - 1), max(1, content)
+            needed_dropped = max(1, content - any(not word.stop for word in inner))
             found = by_entry[id(entry)] = _EntryFacts(
-                max(1, content - 1),
-                max(1, content - any(not word.stop for word in inner)),
-                max(1, content),
+                needed,
+                needed_dropped,
+                needed_extra,
                 frozenset(fold(term_word.surface[0]) for term_word in entry.words if term_word.surface),
                 frozenset(glossary.vocabulary(entry.concept, entry.lang) - own),
                 entry.term[:1].isupper() and glossary.subject(entry.concept) in NAME_SUBJECTS,
-                frozenset(word.surface for word in entry.words if word.surface in _PREPOSITIONS[entry.lang]) if swappable else frozenset())
+                frozenset(word.surface for word in entry.words if word.surface in _PREPOSITIONS[entry.lang]) if swappable else frozenset(),
+                tuple((length, count) for length, count in ((size - 1, needed_dropped), (size, needed), (size + 1, needed_extra)) if length >= 2))
         return found
 
     return facts
 
 
-def _windows_by_entry(words: list[Word], lang: str, glossary: Glossary) -> dict[int, tuple[Entry, _EntryFacts, set[int]]]:
-    """Multiword entries (by id: hashing an entry hashes all its words) with their facts and the text positions of words that are
-    one of their words."""
+def _windows_by_entry(words: list[Word], lang: str, glossary: Glossary) -> dict[int, tuple[Entry, _EntryFacts, list[int]]]:
+    """Multiword entries (by id: hashing an entry hashes all its words) with their facts and the text positions (ascending) of words
+    that are one of their words."""
     by_form = _containing_by_form(glossary, lang)
     facts = _entry_facts(glossary)
-    result: dict[int, tuple[Entry, _EntryFacts, set[int]]] = {}
+    result: dict[int, tuple[Entry, _EntryFacts, list[int]]] = {}
     for index, word in enumerate(words):
         if word.stop:
             continue
@@ -265,9 +269,9 @@ def _windows_by_entry(words: list[Word], lang: str, glossary: Glossary) -> dict[
         for entry, fact in containing:
             found = result.get(id(entry))
             if found is None:
-                result[id(entry)] = (entry, fact, {index})
+                result[id(entry)] = (entry, fact, [index])
             else:
-                found[2].add(index)
+                found[2].append(index)
     return result
 
 
@@ -541,11 +545,12 @@ def _misspelt_inside_matches(text: str, words: list[Word], lang: str, glossary: 
     return garbles
 
 
-_SINGLES: dict[tuple[int, str], tuple[Glossary, dict[str, list[Entry]]]] = {}
+_SINGLES: dict[tuple[int, str], tuple[Glossary, dict[str, list[Entry]], dict[tuple[str, str, str, bool], Entry | None]]] = {}
 
 
-def _singles_by_initial(glossary: Glossary, lang: str) -> dict[str, list[Entry]]:
-    """Single-word terms (not acronyms, five letters or more) by their folded first letter, in glossary order; once per glossary."""
+def _singles(glossary: Glossary, lang: str) -> tuple[dict[str, list[Entry]], dict[tuple[str, str, str, bool], Entry | None]]:
+    """Single-word terms (not acronyms, five letters or more) by their folded first letter, in glossary order, built once per
+    glossary; and the term each word form is a misspelling of (None: none), filled by `_misspelt_single_terms`."""
     cached = _SINGLES.get((id(glossary), lang))
     if cached is None or cached[0] is not glossary:
         index: dict[str, list[Entry]] = {}
@@ -554,24 +559,29 @@ def _singles_by_initial(glossary: Glossary, lang: str) -> dict[str, list[Entry]]
                 index.setdefault(fold(entry.words[0].surface[0]), []).append(entry)
         if len(_SINGLES) > 8:
             _SINGLES.clear()
-        cached = _SINGLES[(id(glossary), lang)] = (glossary, index)
-    return cached[1]
+        cached = _SINGLES[(id(glossary), lang)] = (glossary, index, {})
+    if len(cached[2]) > 100_000:
+        cached[2].clear()
+    return cached[1], cached[2]
 
 
 def _misspelt_single_terms(text: str, words: list[Word], lang: str, glossary: Glossary, taken: list[tuple[int, int]]) -> list[Garble]:
-    singles_by_initial = _singles_by_initial(glossary, lang)
+    singles_by_initial, misspelt_by_form = _singles(glossary, lang)
     garbles = []
     for word in words:
         if word.stop or len(word.surface) < 4 or not word.surface.isalpha() or word.text[:1].isupper() or is_known(word.surface, lang):
             continue  # `_misspelt` is false for such a word whatever the term (and a capitalised word may be a name)
         if any(first <= word.start < last for first, last in taken):
             continue
-        slipped = [entry for initial, entries in singles_by_initial.items() if initial != fold(word.surface[0])
-                   for entry in entries]  # a slip at the term's first letter (see `_misspelt`)
-        for entry in [*singles_by_initial.get(fold(word.surface[0]), ()), *slipped]:
-            if _misspelt(word, entry.words[0], lang) and not same_form(word, entry.words[0]):
-                accepted = [entry.term] if entry.status != "forbidden" else glossary.variants(entry.concept, lang)[:1]
-                garbles.append(Garble(word.start, word.end, word.text, tuple(accepted),
-                                      f"“{word.text}” looks like a misspelling of “{accepted[0] if accepted else entry.term}”."))
-                break
+        form = (word.surface, word.lemma, word.stem, word.accentless)  # what `_misspelt` and `same_form` read of the word
+        if form not in misspelt_by_form:
+            slipped = [entry for initial, entries in singles_by_initial.items() if initial != fold(word.surface[0])
+                       for entry in entries]  # a slip at the term's first letter (see `_misspelt`)
+            misspelt_by_form[form] = next((entry for entry in [*singles_by_initial.get(fold(word.surface[0]), ()), *slipped]
+                                           if _misspelt(word, entry.words[0], lang) and not same_form(word, entry.words[0])), None)
+        entry = misspelt_by_form[form]
+        if entry is not None:
+            accepted = [entry.term] if entry.status != "forbidden" else glossary.variants(entry.concept, lang)[:1]
+            garbles.append(Garble(word.start, word.end, word.text, tuple(accepted),
+                                  f"“{word.text}” looks like a misspelling of “{accepted[0] if accepted else entry.term}”."))
     return garbles

@@ -138,7 +138,7 @@ class Entry:
     type: str
     words: tuple[Word, ...]
 
-    @property
+    @cached_property
     def is_acronym(self) -> bool:
         return self.type in ("acronym", "abbreviation")
 
@@ -693,21 +693,17 @@ def same_form(word: Word, term_word: Word, method: str = "combined") -> bool:
     folded = term_word.folded
     if not word.accentless and word.folded[0] == folded[0]:
         return False  # same letters, other accents: another word ("traité", a treaty, is not "traite")
-    if word.accentless:
-        a = (word.surface, word.lemma, word.stem)
-        b = folded
-    else:
-        a = (word.surface, word.lemma, word.stem)
-        b = (term_word.surface, term_word.lemma, term_word.stem)
-    if a[0] == b[0]:
+    # a word written without accents is compared with the term's word without its accents
+    surface, lemma, stem = folded if word.accentless else (term_word.surface, term_word.lemma, term_word.stem)
+    if word.surface == surface:
         return True
     if method == "snowball":
-        return a[2] == b[2]
+        return word.stem == stem
     if method == "simplemma":
-        return a[1] == b[1]
-    if a[1] == b[1]:
+        return word.lemma == lemma
+    if word.lemma == lemma:
         return True
-    return a[2] == b[2] and _ending_difference(a[0], b[0]) <= 2
+    return word.stem == stem and _ending_difference(word.surface, surface) <= 2
 
 
 def _ending_difference(first: str, second: str) -> int:

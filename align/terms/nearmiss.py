@@ -96,7 +96,6 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
                 if size == 2 or len(positions) < fact.needed_dropped:
                     continue
                 shapes_possible = fact.shapes[:1]
-        ordered = positions
         # (window length, content words it must hold, whether it needs an odd word), shortest first
         shapes = [(length, needed, length >= size and odd is not None) for length, needed in shapes_possible if len(positions) >= needed]
         if not shapes:
@@ -107,7 +106,7 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
         for start in sorted(starts):
             if start < 0:
                 continue
-            positions_before = bisect_left(ordered, start)
+            positions_before = bisect_left(positions, start)
             odd_before = bisect_left(odd, start) if odd else 0
             for length, needed, needs_odd in shapes:
                 stop = start + length
@@ -115,7 +114,7 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
                     break
                 if needs_odd and bisect_left(odd, stop) == odd_before:
                     continue  # a window as long as the term or longer needs its odd word inside
-                if bisect_left(ordered, stop) - positions_before < needed:
+                if bisect_left(positions, stop) - positions_before < needed:
                     continue
                 if breaks_before[stop] - breaks_before[start + 1]:
                     continue

@@ -39,8 +39,9 @@ class LinkView:
     def status(self) -> str:
         return self.unit.status
 
-    @property
+    @cached_property
     def texts(self) -> dict[str, str]:
+        """The unit's texts by side (built once: the checks read them often)."""
         return {"fr": self.unit.fr, "mt": self.unit.mt, "en": self.unit.en}
 
 

@@ -129,6 +129,8 @@ ENGLISH_MIN_ZIPF = 3.0
 ENGLISH_MARGIN = 1.5
 """How much more frequent in English than in French (Zipf, i.e. about 30 times): French web text quotes English too."""
 _LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_JOINED = re.compile(r"[ \t]+|-")
+"""What may stand between two words of one run: spaces or a hyphen."""
 _ENGLISH_FUNCTION_WORDS = frozenset({"the", "of", "and", "for", "with", "to", "in", "from", "by"})
 _FRENCH_DETERMINERS = frozenset({"le", "la", "les", "l", "du", "des", "au", "aux", "un", "une", "ce", "cette", "ces"})
 _OPENING_QUOTES, _CLOSING_QUOTES = "«“‘\"", "»”’\""
@@ -217,7 +219,7 @@ def english_runs(text: str, lines: Iterable[str] = ()) -> list[tuple[int, int]]:
     runs: list[list[tuple[int, int, str]]] = []
     current: list[tuple[int, int, str]] = []
     for start, end, word in words:
-        joined = not current or re.fullmatch(r"[ \t]+|-", text[current[-1][1]:start]) is not None
+        joined = not current or _JOINED.fullmatch(text[current[-1][1]:start]) is not None
         english = _is_english_word(word)
         function = word.lower() in _ENGLISH_FUNCTION_WORDS and bool(current) and joined
         if (english or function) and joined:
@@ -236,7 +238,7 @@ def english_runs(text: str, lines: Iterable[str] = ()) -> list[tuple[int, int]]:
         if start in in_runs or not word[:1].isupper() or word.isupper() or _quoted(text, start):
             continue
         neighbours = [words[other][2] for other in (index - 1, index + 1) if 0 <= other < len(words)
-                      and re.fullmatch(r"[ \t]+|-", text[min(words[other][1], end):max(words[other][0], start)])]
+                      and _JOINED.fullmatch(text[min(words[other][1], end):max(words[other][0], start)])]
         if any(other[:1].isupper() for other in neighbours):
             continue
         if _french_twin(word):

@@ -212,6 +212,7 @@ def _small_words(term: str) -> tuple[str, ...]:
 _NAME_PHRASE = re.compile(r"\b(?=(([A-ZÀ-Ý][a-zà-ÿ]+)\s+([A-Za-zÀ-ÿ][a-zà-ÿ]+)\b))")
 """Two words, the first capitalised; a lookahead, so that « La Représentante Spéciale » yields both pairs."""
 _HYPHENATED = re.compile(r"\b([a-zà-ÿ]+)-([a-zà-ÿ]+)\b")
+_LONG_WORD = re.compile(r"\b[a-zà-ÿ]{6,}\b")
 
 
 def spelt_two_ways(links: list[LinkView], context: CheckContext) -> list[Flag]:
@@ -219,6 +220,8 @@ def spelt_two_ways(links: list[LinkView], context: CheckContext) -> list[Flag]:
     without a hyphen (« co-ordinatrice » / « coordinatrice »). The form in the minority is flagged (ties: the capitalised,
     the hyphenated form, which French usage avoids)."""
     found: dict[str, list[tuple[LinkView, tuple[int, int], str]]] = {}
+    # a word is another spelling only of a hyphenated word of the text: the others (nearly all) are not kept
+    hyphenated = {match.group(1) + match.group(2) for link in links for match in _HYPHENATED.finditer(link.texts["fr"])}
     for link in links:
         text = link.texts["fr"]
         for match in _NAME_PHRASE.finditer(text):
@@ -228,8 +231,9 @@ def spelt_two_ways(links: list[LinkView], context: CheckContext) -> list[Flag]:
             found.setdefault("case:" + phrase.lower(), []).append((link, (match.start(), match.start() + len(phrase)), phrase))
         for match in _HYPHENATED.finditer(text):
             found.setdefault("hyphen:" + match.group(1) + match.group(2), []).append((link, match.span(), match.group(0)))
-        for word in re.finditer(r"\b[a-zà-ÿ]{6,}\b", text):
-            found.setdefault("hyphen:" + word.group(0), []).append((link, word.span(), word.group(0)))
+        for word in _LONG_WORD.finditer(text) if hyphenated else ():
+            if word.group(0) in hyphenated:
+                found.setdefault("hyphen:" + word.group(0), []).append((link, word.span(), word.group(0)))
     flags = []
     for key, uses in found.items():
         forms = Counter(form for _, _, form in uses)

@@ -29,10 +29,11 @@ import io
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import polars as pl
 import simplemma
@@ -107,22 +108,24 @@ class TermMatch:
     gap: bool = False
 
 
-@dataclass(frozen=True)
-class Word:
-    """One word of a text or a term, with the keys used to compare forms."""
+class Word(NamedTuple):
+    """One word of a text or a term, with the keys used to compare forms.
+
+    A named tuple, not a frozen dataclass: texts are tokenised by the hundred thousand words and a frozen dataclass
+    costs several times more to build."""
 
     text: str
     start: int
     end: int
+    break_before: bool
     surface: str
     lemma: str
     stem: str
     accentless: bool
     stop: bool
     article: bool
-    break_before: bool
-    folded: tuple[str, str, str] = field(default=("", "", ""), compare=False, repr=False)
-    """(surface, lemma, stem) without accents, computed once by `tokenize` (`same_form` and the glossary index read them often)."""
+    folded: tuple[str, str, str]
+    """(surface, lemma, stem) without accents, computed once per word form (`same_form` and the glossary index read them often)."""
 
 
 @dataclass(frozen=True)
@@ -136,7 +139,7 @@ class Entry:
     type: str
     words: tuple[Word, ...]
 
-    @property
+    @cached_property
     def is_acronym(self) -> bool:
         return self.type in ("acronym", "abbreviation")
 
@@ -299,18 +302,19 @@ class Glossary:
         return list(seen.values())
 
     def first_word_candidates(self, word: Word, lang: str) -> tuple[Entry, ...]:
-        """`candidates`, remembered per word form (a text repeats its words, a corpus its texts' words)."""
+        """`candidates` that `word` may begin: the terms whose first word it is a form of, and the acronyms (compared as written);
+        remembered per word form (a text repeats its words, a corpus its texts' words)."""
         by_form = self._candidates_by_form
-        key = (lang, word.folded)
+        key = (lang, word.surface, word.lemma, word.stem, word.accentless)  # what `same_form` reads of the word
         found = by_form.get(key)
         if found is None:
             if len(by_form) > 200_000:
                 by_form.clear()
-            found = by_form[key] = tuple(self.candidates(word, lang))
+            found = by_form[key] = tuple(entry for entry in self.candidates(word, lang) if entry.is_acronym or same_form(word, entry.words[0]))
         return found
 
     @cached_property
-    def _candidates_by_form(self) -> dict[tuple[str, tuple[str, str, str]], tuple[Entry, ...]]:
+    def _candidates_by_form(self) -> dict[tuple[str, str, str, str, bool], tuple[Entry, ...]]:
         return {}
 
     def vocabulary(self, concept: str, lang: str) -> frozenset[str]:
@@ -635,23 +639,34 @@ def tokenize(text: str, lang: str) -> list[Word]:
 
 
 @lru_cache(maxsize=RECENT_TEXTS)
-def _words(text: str, lang: str) -> tuple[Word, ...]:
+def _word_spans(text: str) -> tuple[tuple[str, int, int, bool], ...]:
+    """(word as written, start, end, whether a punctuation break comes before it) for each word of `text`: the same in either
+    language, so found once for the checks that read a text as French and as English."""
     normalised = normalise_for_matching(text)
     visible = strip_invisible if strip_invisible(text) != text else str  # (most texts hold no invisible character)
-    words = []
+    spans = []
     previous_end = 0
     for found in _WORD.finditer(normalised):
         start, end = found.span()
-        footnote = _FOOTNOTE_CALL.search(normalised, start, end)
+        footnote = normalised[end - 1].isdigit() and _FOOTNOTE_CALL.search(normalised, start, end)
         if footnote:
             end = footnote.start()  # « êtres humains2 »: a footnote call glued to the word is not part of it
-        raw = visible(text[start:end])
-        surface, lemma, stem, accentless, stop, article, folded = _word_form(raw.lower(), lang)
-        if lang == "fr" and surface == "de" and raw.lower() == "des" and words and words[-1].text.lower() == "à":
-            article = True  # « à des fins de » is « aux fins de » (à + les): after « à », « des » is the plural article
-        words.append(Word(raw, start, end, surface, lemma, stem, accentless, stop, article,
-                          bool(words) and bool(_BREAK.search(visible(normalised[previous_end:start]))), folded))
+        between = normalised[previous_end:start]
+        spans.append((visible(text[start:end]), start, end, bool(spans) and between != " " and bool(_BREAK.search(visible(between)))))
         previous_end = end
+    return tuple(spans)
+
+
+@lru_cache(maxsize=RECENT_TEXTS)
+def _words(text: str, lang: str) -> tuple[Word, ...]:
+    # (`tuple.__new__` builds each Word from its fields in one step, without the named tuple's constructor: texts are tokenised often)
+    words = [tuple.__new__(Word, (raw, start, end, break_before) + _word_form(raw.lower(), lang))
+             for raw, start, end, break_before in _word_spans(text)]
+    if lang == "fr" and "à" in (lowered := text.lower()) and "des" in lowered:
+        for index in range(1, len(words)):
+            word = words[index]
+            if word.surface == "de" and word.text.lower() == "des" and words[index - 1].text.lower() == "à":
+                words[index] = word._replace(article=True)  # « à des fins de » is « aux fins de » (à + les): the plural article
     return tuple(words)
 
 
@@ -669,7 +684,7 @@ def _content_words(text: str, lang: str) -> tuple[Word, ...]:
             pending_break = pending_break or word.break_before
             continue
         if pending_break and not word.break_before:
-            word = replace(word, break_before=True)
+            word = word._replace(break_before=True)
         pending_break = False
         result.append(word)
     return tuple(result)
@@ -685,21 +700,17 @@ def same_form(word: Word, term_word: Word, method: str = "combined") -> bool:
     folded = term_word.folded
     if not word.accentless and word.folded[0] == folded[0]:
         return False  # same letters, other accents: another word ("traité", a treaty, is not "traite")
-    if word.accentless:
-        a = (word.surface, word.lemma, word.stem)
-        b = folded
-    else:
-        a = (word.surface, word.lemma, word.stem)
-        b = (term_word.surface, term_word.lemma, term_word.stem)
-    if a[0] == b[0]:
+    # a word written without accents is compared with the term's word without its accents
+    surface, lemma, stem = folded if word.accentless else (term_word.surface, term_word.lemma, term_word.stem)
+    if word.surface == surface:
         return True
     if method == "snowball":
-        return a[2] == b[2]
+        return word.stem == stem
     if method == "simplemma":
-        return a[1] == b[1]
-    if a[1] == b[1]:
+        return word.lemma == lemma
+    if word.lemma == lemma:
         return True
-    return a[2] == b[2] and _ending_difference(a[0], b[0]) <= 2
+    return word.stem == stem and _ending_difference(word.surface, surface) <= 2
 
 
 def _ending_difference(first: str, second: str) -> int:

@@ -47,60 +47,61 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
         breaks_before.append(breaks_before[-1] + word.break_before)
     # for the windows' tests against real term occurrences: reach[i] is the furthest end of an occurrence starting at or before
     # word i (a window from i ending before it lies inside one); starts_inside/ends_inside: word i starts/ends strictly inside one
-    reach = [max((last for first, last in exact_spans if first <= word.start), default=-1) for word in words] if exact_spans else []
-    starts_inside = [any(first < word.start < last for first, last in exact_spans) for word in words] if exact_spans else []
-    ends_inside = [any(first < word.end < last for first, last in exact_spans) for word in words] if exact_spans else []
+    if exact_spans:
+        reach = _furthest_ends(exact_spans, [word.start for word in words], inclusive=True)
+        starts_inside = [end > word.start for end, word in zip(_furthest_ends(exact_spans, [word.start for word in words]), words)]
+        ends_inside = [end > word.end for end, word in zip(_furthest_ends(exact_spans, [word.end for word in words]), words)]
     # what may make a word the odd word of a garble (a superset of what `_edit_reason` accepts): doubled, or unknown to the
     # lemmatiser (a misspelling, which also needs the initial of the term's word unless it is a first-letter slip in a word
     # of five letters or more: see `_misspelt`), a word of another variant (a blend), or
     # another preposition than the term's; indexed here, then looked up with each entry's facts
-    doubled = [index for index, word in enumerate(words)
-               if any(0 <= other < len(words) and words[other].surface == word.surface for other in (index - 1, index + 1))]
+    surfaces = [word.surface for word in words]
+    doubled = [index for index, surface in enumerate(surfaces)
+               if (index and surfaces[index - 1] == surface) or surfaces[index + 1:index + 2] == [surface]]
     unknown_by_initial: dict[str, list[int]] = {}
     unknown_long: list[int] = []  # may be a first-letter slip of any term word
     by_lemma: dict[str, list[int]] = {}
     prepositions_at: dict[str, list[int]] = {}
     for index, word in enumerate(words):
         if not word.stop:
-            by_lemma.setdefault(fold(word.lemma), []).append(index)
+            by_lemma.setdefault(word.folded[1], []).append(index)
             if len(word.surface) >= 4 and word.surface.isalpha() and not is_known(word.surface, lang):
                 unknown_by_initial.setdefault(fold(word.surface[0]), []).append(index)
                 if len(word.surface) >= 5:
                     unknown_long.append(index)
         if word.surface in _PREPOSITIONS[lang]:
             prepositions_at.setdefault(word.surface, []).append(index)
-    facts = _entry_facts(glossary)
+    odd_in_any_term = set(doubled) | set(unknown_long)
     known_forms = _known_forms(glossary)
     word_forms = [(word.surface, word.lemma, word.stem, word.accentless) for word in words]
 
     word_count = len(words)
-    for entry, positions in candidates.values():
-        size = len(entry.words)
-        fact = facts(entry)
+    for entry, fact, positions in candidates.values():
         if len(positions) < fact.needed:
             continue
-        lengths: tuple[int, ...] = (size - 1, size, size + 1)
+        size = len(entry.words)
+        shapes_possible = fact.shapes
         odd: list[int] | None = None  # the words that may be the odd word of a garble of this entry (None: any word of a name)
         if not fact.is_name:
-            odd_words = set(doubled) | set(unknown_long)
-            for initial in fact.initials & unknown_by_initial.keys():
-                odd_words.update(unknown_by_initial[initial])
-            for lemma in fact.blend_lemmas & by_lemma.keys():
-                odd_words.update(by_lemma[lemma])
-            for surface, indexes in prepositions_at.items() if fact.prepositions else ():
-                if fact.prepositions - {surface}:
-                    odd_words.update(indexes)
+            odd_words = set(odd_in_any_term)
+            if unknown_by_initial:
+                for initial in fact.initials & unknown_by_initial.keys():
+                    odd_words.update(unknown_by_initial[initial])
+            if fact.blend_lemmas:
+                for lemma in fact.blend_lemmas & by_lemma.keys():
+                    odd_words.update(by_lemma[lemma])
+            if fact.prepositions:
+                for surface, indexes in prepositions_at.items():
+                    if len(fact.prepositions) > 1 or surface not in fact.prepositions:  # another preposition than the term's
+                        odd_words.update(indexes)
             odd = sorted(odd_words)
             if not odd:
                 # without an odd word, the only garble left is a dropped word
                 if size == 2 or len(positions) < fact.needed_dropped:
                     continue
-                lengths = (size - 1,)
-        ordered = sorted(positions)
+                shapes_possible = fact.shapes[:1]
         # (window length, content words it must hold, whether it needs an odd word), shortest first
-        shapes = [(length, needed, length >= size and odd is not None)
-                  for length, needed in zip((size - 1, size, size + 1), (fact.needed_dropped, fact.needed, fact.needed_extra))
-                  if length in lengths and length >= 2 and len(positions) >= needed]
+        shapes = [(length, needed, length >= size and odd is not None) for length, needed in shapes_possible if len(positions) >= needed]
         if not shapes:
             continue
         # which term words each text word is a form of, computed once per (word, entry): windows overlap heavily
@@ -109,7 +110,7 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
         for start in sorted(starts):
             if start < 0:
                 continue
-            positions_before = bisect_left(ordered, start)
+            positions_before = bisect_left(positions, start)
             odd_before = bisect_left(odd, start) if odd else 0
             for length, needed, needs_odd in shapes:
                 stop = start + length
@@ -117,7 +118,7 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
                     break
                 if needs_odd and bisect_left(odd, stop) == odd_before:
                     continue  # a window as long as the term or longer needs its odd word inside
-                if bisect_left(ordered, stop) - positions_before < needed:
+                if bisect_left(positions, stop) - positions_before < needed:
                     continue
                 if breaks_before[stop] - breaks_before[start + 1]:
                     continue
@@ -170,24 +171,20 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
     garbles += _misspelt_single_terms(text, words, lang, glossary, [(g.start, g.end) for g in garbles] + exact_spans)
     return sorted(garbles, key=lambda garble: garble.start)
 
-_CONTAINING: dict[tuple[int, str], tuple[Glossary, dict[tuple, list[Entry]]]] = {}
+_CONTAINING: dict[tuple[int, str], tuple[Glossary, dict[tuple, tuple[tuple[Entry, _EntryFacts], ...]]]] = {}
 
 
-def _containing(glossary: Glossary, word: Word, lang: str) -> list[Entry]:
-    """`glossary.containing(word, lang)`, remembered per word form: a text repeats its words and a corpus repeats its texts' words."""
+def _containing_by_form(glossary: Glossary, lang: str) -> dict[tuple, tuple[tuple[Entry, _EntryFacts], ...]]:
+    """`glossary.containing(word, lang)` with each entry's facts, remembered per word form (`(surface, lemma, stem, accentless)`, what
+    `same_form` reads): a text repeats its words and a corpus repeats its texts' words. Filled by `_windows_by_entry`."""
     cached = _CONTAINING.get((id(glossary), lang))
     if cached is None or cached[0] is not glossary:
         if len(_CONTAINING) > 8:
             _CONTAINING.clear()
         cached = _CONTAINING[(id(glossary), lang)] = (glossary, {})
-    by_form = cached[1]
-    form = (word.surface, word.lemma, word.stem, word.accentless)
-    found = by_form.get(form)
-    if found is None:
-        if len(by_form) > 200_000:
-            by_form.clear()
-        found = by_form[form] = glossary.containing(word, lang)
-    return found
+    if len(cached[1]) > 200_000:
+        cached[1].clear()
+    return cached[1]
 
 
 _FORMS: dict[int, tuple[Glossary, dict[tuple[tuple[str, str, str, bool], int], tuple[bool, ...]]]] = {}
@@ -223,6 +220,9 @@ class _EntryFacts:
     """An official name, any word of which may be swapped (`_wrong_name_word`)."""
     prepositions: frozenset[str]
     """The term's prepositions that another preposition may replace (`_wrong_small_word`); empty when none may be."""
+    shapes: tuple[tuple[int, int], ...]
+    """(length, content words it must hold) of the windows one edit away: a word dropped (`needed_dropped`), as long as the term
+    (`needed`), a word more (`needed_extra`); none shorter than two words."""
 
 
 _FACTS: dict[int, tuple[Glossary, dict[int, _EntryFacts]]] = {}
@@ -244,28 +244,55 @@ def _entry_facts(glossary: Glossary):
             content = sum(not word.stop for word in entry.words)
             swappable = content >= 2 and (entry.lang == "fr" or entry.term[:1].isupper())
             inner = entry.words[1:-1]
+            size, needed, needed_extra = len(entry.words), max(1, content - 1), max(1, content)
+            needed_dropped = max(1, content - any(not word.stop for word in inner))
             found = by_entry[id(entry)] = _EntryFacts(
-                max(1, content - 1),
-                max(1, content - any(not word.stop for word in inner)),
-                max(1, content),
+                needed,
+                needed_dropped,
+                needed_extra,
                 frozenset(fold(term_word.surface[0]) for term_word in entry.words if term_word.surface),
                 frozenset(glossary.vocabulary(entry.concept, entry.lang) - own),
                 entry.term[:1].isupper() and glossary.subject(entry.concept) in NAME_SUBJECTS,
-                frozenset(word.surface for word in entry.words if word.surface in _PREPOSITIONS[entry.lang]) if swappable else frozenset())
+                frozenset(word.surface for word in entry.words if word.surface in _PREPOSITIONS[entry.lang]) if swappable else frozenset(),
+                tuple((length, count) for length, count in ((size - 1, needed_dropped), (size, needed), (size + 1, needed_extra)) if length >= 2))
         return found
 
     return facts
 
 
-def _windows_by_entry(words: list[Word], lang: str, glossary: Glossary) -> dict[int, tuple[Entry, set[int]]]:
-    """Multiword entries (by id: hashing an entry hashes all its words) with the text positions of words that are one of their words."""
-    result: dict[int, tuple[Entry, set[int]]] = {}
+def _windows_by_entry(words: list[Word], lang: str, glossary: Glossary) -> dict[int, tuple[Entry, _EntryFacts, list[int]]]:
+    """Multiword entries (by id: hashing an entry hashes all its words) with their facts and the text positions (ascending) of words
+    that are one of their words."""
+    by_form = _containing_by_form(glossary, lang)
+    facts = _entry_facts(glossary)
+    result: dict[int, tuple[Entry, _EntryFacts, list[int]]] = {}
     for index, word in enumerate(words):
         if word.stop:
             continue
-        for entry in _containing(glossary, word, lang):
-            result.setdefault(id(entry), (entry, set()))[1].add(index)
+        form = (word.surface, word.lemma, word.stem, word.accentless)
+        containing = by_form.get(form)
+        if containing is None:
+            containing = by_form[form] = tuple((entry, facts(entry)) for entry in glossary.containing(word, lang))
+        for entry, fact in containing:
+            found = result.get(id(entry))
+            if found is None:
+                result[id(entry)] = (entry, fact, [index])
+            else:
+                found[2].append(index)
     return result
+
+
+def _furthest_ends(spans: list[tuple[int, int]], offsets: list[int], *, inclusive: bool = False) -> list[int]:
+    """For each of the ascending `offsets`, the furthest end of the spans that start before it (or at it, when `inclusive`); -1 when none."""
+    ordered = sorted(spans)
+    ends = []
+    furthest, taken = -1, 0
+    for offset in offsets:
+        while taken < len(ordered) and (ordered[taken][0] < offset or (inclusive and ordered[taken][0] == offset)):
+            furthest = max(furthest, ordered[taken][1])
+            taken += 1
+        ends.append(furthest)
+    return ends
 
 def _source_variant(word: Word, window: list[Word], entry: Entry, glossary: Glossary) -> Entry | None:
     """The accepted variant of `entry`'s concept that `word` comes from (most words shared with the window, then shortest)."""
@@ -571,11 +598,12 @@ def _misspelt_inside_matches(text: str, words: list[Word], lang: str, glossary: 
     return garbles
 
 
-_SINGLES: dict[tuple[int, str], tuple[Glossary, dict[str, list[Entry]]]] = {}
+_SINGLES: dict[tuple[int, str], tuple[Glossary, dict[str, list[Entry]], dict[tuple[str, str, str, bool], Entry | None]]] = {}
 
 
-def _singles_by_initial(glossary: Glossary, lang: str) -> dict[str, list[Entry]]:
-    """Single-word terms (not acronyms, five letters or more) by their folded first letter, in glossary order; once per glossary."""
+def _singles(glossary: Glossary, lang: str) -> tuple[dict[str, list[Entry]], dict[tuple[str, str, str, bool], Entry | None]]:
+    """Single-word terms (not acronyms, five letters or more) by their folded first letter, in glossary order, built once per
+    glossary; and the term each word form is a misspelling of (None: none), filled by `_misspelt_single_terms`."""
     cached = _SINGLES.get((id(glossary), lang))
     if cached is None or cached[0] is not glossary:
         index: dict[str, list[Entry]] = {}
@@ -584,24 +612,29 @@ def _singles_by_initial(glossary: Glossary, lang: str) -> dict[str, list[Entry]]
                 index.setdefault(fold(entry.words[0].surface[0]), []).append(entry)
         if len(_SINGLES) > 8:
             _SINGLES.clear()
-        cached = _SINGLES[(id(glossary), lang)] = (glossary, index)
-    return cached[1]
+        cached = _SINGLES[(id(glossary), lang)] = (glossary, index, {})
+    if len(cached[2]) > 100_000:
+        cached[2].clear()
+    return cached[1], cached[2]
 
 
 def _misspelt_single_terms(text: str, words: list[Word], lang: str, glossary: Glossary, taken: list[tuple[int, int]]) -> list[Garble]:
-    singles_by_initial = _singles_by_initial(glossary, lang)
+    singles_by_initial, misspelt_by_form = _singles(glossary, lang)
     garbles = []
     for word in words:
         if word.stop or len(word.surface) < 4 or not word.surface.isalpha() or word.text[:1].isupper() or is_known(word.surface, lang):
             continue  # `_misspelt` is false for such a word whatever the term (and a capitalised word may be a name)
         if any(first <= word.start < last for first, last in taken):
             continue
-        slipped = [entry for initial, entries in singles_by_initial.items() if initial != fold(word.surface[0])
-                   for entry in entries]  # a slip at the term's first letter (see `_misspelt`)
-        for entry in [*singles_by_initial.get(fold(word.surface[0]), ()), *slipped]:
-            if _misspelt(word, entry.words[0], lang) and not same_form(word, entry.words[0]):
-                accepted = [entry.term] if entry.status != "forbidden" else glossary.variants(entry.concept, lang)[:1]
-                garbles.append(Garble(word.start, word.end, word.text, tuple(accepted),
-                                      f"“{word.text}” looks like a misspelling of “{accepted[0] if accepted else entry.term}”."))
-                break
+        form = (word.surface, word.lemma, word.stem, word.accentless)  # what `_misspelt` and `same_form` read of the word
+        if form not in misspelt_by_form:
+            slipped = [entry for initial, entries in singles_by_initial.items() if initial != fold(word.surface[0])
+                       for entry in entries]  # a slip at the term's first letter (see `_misspelt`)
+            misspelt_by_form[form] = next((entry for entry in [*singles_by_initial.get(fold(word.surface[0]), ()), *slipped]
+                                           if _misspelt(word, entry.words[0], lang) and not same_form(word, entry.words[0])), None)
+        entry = misspelt_by_form[form]
+        if entry is not None:
+            accepted = [entry.term] if entry.status != "forbidden" else glossary.variants(entry.concept, lang)[:1]
+            garbles.append(Garble(word.start, word.end, word.text, tuple(accepted),
+                                  f"“{word.text}” looks like a misspelling of “{accepted[0] if accepted else entry.term}”."))
     return garbles

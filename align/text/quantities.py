@@ -184,6 +184,8 @@ def _number_token(word: str, lang: str) -> tuple[str, float | str | None]:
 
 def _spelt_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     """Runs of number words, each run parsed as one number; a hyphenated word may start with one ("two-volume")."""
+    if not any(isinstance(_number_token(word, lang)[1], float) for word in set(_NUMBER_WORD.findall(text))):
+        return []  # no number word (most texts): known before the words are set against the dates and numbers found
     tokens = []  # (start, end, word, value alone or None)
     for found in _NUMBER_WORD.finditer(text):
         start = found.start()
@@ -267,47 +269,48 @@ def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
             if not any(start < found.end() and found.start() < end for start, end in taken):
                 result.append(Quantity(("round the clock",), found.start(), found.end(), found.group(0)))
                 taken.append(found.span())
-    for found in _YEAR_RANGE.finditer(text):
-        first, last = int(found.group(1)), found.group(2)
-        last_year = int(last) if len(last) == 4 else first - first % 100 + int(last) + (100 if int(last) < first % 100 else 0)
-        if first < last_year <= first + 10 and not any(start < found.end() and found.start() < end for start, end in taken):
-            result.append(Quantity(("years", first, last_year), found.start(), found.end(), found.group(0)))
-            taken.append(found.span())
-    for time in find_times(text, lang) + (find_times(text, "fr") if lenient and lang == "en" else []):
-        if not any(start < time.end and time.start < end for start, end in taken):
-            result.append(time)
-            taken.append((time.start, time.end))
-    if lang == "en":  # French notation in English ("12,5", "2 500") is read as the French meant it, and flagged apart
-        for found in FRENCH_NOTATION_IN_ENGLISH.finditer(text):
-            if any(start < found.end() and found.start() < end for start, end in taken):
-                continue
-            raw = re.sub(r"[\s\u00a0\u202f]", "", found.group(0)).replace(",", ".")
-            value, end = float(raw), found.end()
-            if scale := _SCALE_AFTER.match(text, end):  # machine translation keeps « 12,5 millions » as "12,5 million"
-                value *= _SCALES[scale.group(1).lower()]
-                end = scale.end()
-            result.append(Quantity((value,), found.start(), end, text[found.start():end]))
-            taken.append((found.start(), end))
-    patterns = [_NUMBER_PATTERNS[lang]] + ([_NUMBER_PATTERNS["fr"]] if lenient and lang == "en" else [])
-    for pattern in patterns:
-        for found in pattern.finditer(text):
-            if any(start < found.end() and found.start() < end for start, end in taken):
-                continue
-            if text.startswith("*", found.end()):
-                continue  # Apertium's mark of an unknown word ("52017**DC0728"): part of a code, not a number
-            raw = re.sub(r"[\s\u00a0\u202f]", "", found.group(0))
-            raw = raw.replace(",", ".") if pattern is _NUMBER_PATTERNS["fr"] else raw.replace(",", "")
-            try:
-                value = float(raw)
-            except ValueError:
-                continue
-            end = found.end()
-            scale = _SCALE_AFTER.match(text, end)
-            if scale:  # "48 millions" = "$48 million"
-                value *= _SCALES[scale.group(1).lower()]
-                end = scale.end()
-            result.append(Quantity((value,), found.start(), end, text[found.start():end]))
-            taken.append((found.start(), end))
+    if _DIGIT.search(text):  # year ranges, times and numbers in digits (most texts have no digit at all)
+        for found in _YEAR_RANGE.finditer(text):
+            first, last = int(found.group(1)), found.group(2)
+            last_year = int(last) if len(last) == 4 else first - first % 100 + int(last) + (100 if int(last) < first % 100 else 0)
+            if first < last_year <= first + 10 and not any(start < found.end() and found.start() < end for start, end in taken):
+                result.append(Quantity(("years", first, last_year), found.start(), found.end(), found.group(0)))
+                taken.append(found.span())
+        for time in find_times(text, lang) + (find_times(text, "fr") if lenient and lang == "en" else []):
+            if not any(start < time.end and time.start < end for start, end in taken):
+                result.append(time)
+                taken.append((time.start, time.end))
+        if lang == "en":  # French notation in English ("12,5", "2 500") is read as the French meant it, and flagged apart
+            for found in FRENCH_NOTATION_IN_ENGLISH.finditer(text):
+                if any(start < found.end() and found.start() < end for start, end in taken):
+                    continue
+                raw = re.sub(r"[\s\u00a0\u202f]", "", found.group(0)).replace(",", ".")
+                value, end = float(raw), found.end()
+                if scale := _SCALE_AFTER.match(text, end):  # machine translation keeps « 12,5 millions » as "12,5 million"
+                    value *= _SCALES[scale.group(1).lower()]
+                    end = scale.end()
+                result.append(Quantity((value,), found.start(), end, text[found.start():end]))
+                taken.append((found.start(), end))
+        patterns = [_NUMBER_PATTERNS[lang]] + ([_NUMBER_PATTERNS["fr"]] if lenient and lang == "en" else [])
+        for pattern in patterns:
+            for found in pattern.finditer(text):
+                if any(start < found.end() and found.start() < end for start, end in taken):
+                    continue
+                if text.startswith("*", found.end()):
+                    continue  # Apertium's mark of an unknown word ("52017**DC0728"): part of a code, not a number
+                raw = re.sub(r"[\s\u00a0\u202f]", "", found.group(0))
+                raw = raw.replace(",", ".") if pattern is _NUMBER_PATTERNS["fr"] else raw.replace(",", "")
+                try:
+                    value = float(raw)
+                except ValueError:
+                    continue
+                end = found.end()
+                scale = _SCALE_AFTER.match(text, end)
+                if scale:  # "48 millions" = "$48 million"
+                    value *= _SCALES[scale.group(1).lower()]
+                    end = scale.end()
+                result.append(Quantity((value,), found.start(), end, text[found.start():end]))
+                taken.append((found.start(), end))
     for found in _ROMAN.finditer(text):  # "CHAPITRE XII" = "CHAPTER 12"
         if found.group(0) and not any(start < found.end() and found.start() < end for start, end in taken):
             result.append(Quantity((float(_roman_value(found.group(0))),), found.start(), found.end(), found.group(0), spelt=True))

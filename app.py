@@ -30,6 +30,7 @@ from align.interchange.tmx import flag_notes
 from align.io import corpus
 from align.model import PAST_VERDICT_STATES
 from align.pipeline import STAGES, DocumentResult, run_document
+from align.review import carry
 from align.review import state as review_lib
 from align.terms import glossary as glossary_lib
 
@@ -149,9 +150,18 @@ def pipeline_result(document, glossary: glossary_lib.Glossary, glossary_key: str
 
 # ---- sidebar: documents and filters ---------------------------------------------------------
 
+# Session key of an upload that replaces a document, waiting for the reviewer to read what changes and confirm.
+UPLOAD_PENDING = "upload_pending"
+
+
 def upload_panel() -> None:
-    """Drag-and-drop a French file (and optionally its official English) into the corpus."""
-    with st.sidebar.expander("Add a document", expanded=not corpus.document_names()):
+    """Drag-and-drop a French file (and optionally its official English) into the corpus.
+
+    A file for a document already in the corpus is not saved at once: the panel says what changes (sentences added,
+    removed, changed; the official English kept; confirmations kept and dropped) and waits for *Replace*.
+    """
+    pending = st.session_state.get(UPLOAD_PENDING)
+    with st.sidebar.expander("Add a document", expanded=not corpus.document_names() or pending is not None):
         fr_file = st.file_uploader("French text (.txt, .docx, .pdf, web page…)", type=corpus.UPLOAD_TYPES, key="upload_fr")
         en_file = st.file_uploader("Official English (optional, any of those formats)", type=corpus.UPLOAD_TYPES, key="upload_en")
         default_name = ""
@@ -161,17 +171,61 @@ def upload_panel() -> None:
             except InputError:
                 default_name = ""
         name = st.text_input("Document name", value=default_name, key=f"upload_name_{default_name}")
-        replace = st.checkbox("Replace the document of that name if it exists", key="upload_replace")
         if st.button("Save to corpus", key="upload_save", disabled=fr_file is None):
+            fr = (fr_file.name, fr_file.getvalue())
+            en = (en_file.name, en_file.getvalue()) if en_file is not None else None
             try:
-                document = corpus.save_document(name or fr_file.name, (fr_file.name, fr_file.getvalue()),
-                                                (en_file.name, en_file.getvalue()) if en_file is not None else None,
-                                                overwrite=replace)
+                safe = corpus.document_name(name or fr_file.name)
+                if safe in corpus.document_names():
+                    st.session_state[UPLOAD_PENDING] = pending = replacement_plan(safe, fr, en)
+                else:
+                    save_upload(safe, fr, en)
             except InputError as error:
                 st.error(f"Not saved — {error}")
-            else:
-                st.session_state["document"] = document.name
-                st.success(f"Saved “{document.name}” to the corpus ({corpus.texts_dir()}).")
+        if pending is not None:
+            replacement_panel(pending)
+        message = st.session_state.pop("upload_message", None)
+        if message:
+            (st.success if message[0] == "success" else st.error)(message[1])
+
+
+def replacement_plan(name: str, fr: tuple[str, bytes], en: tuple[str, bytes] | None) -> dict:
+    """What replacing document `name` by the uploaded files would change (nothing is written)."""
+    new_fr = corpus.validate_upload(*fr)
+    new_en = corpus.validate_upload(*en) if en is not None else None
+    plan = carry.plan_carry_over(corpus.open_document(name), new_fr, new_en, folder=settings.review_dir())
+    return {"name": name, "fr": fr, "en": en, "plan": plan}
+
+
+def replacement_panel(pending: dict) -> None:
+    plan = pending["plan"]
+    with st.container(border=True, key="upload_changes"):
+        st.markdown(f"**“{pending['name']}” is already in the corpus.** Replacing it changes:")
+        st.markdown("\n".join(f"- {line}" for line in plan.summary()))
+        cols = st.columns(2)
+        cols[0].button("Replace and carry the review over", key="upload_confirm", type="primary", on_click=confirm_replacement)
+        cols[1].button("Cancel", key="upload_cancel", on_click=lambda: st.session_state.pop(UPLOAD_PENDING, None))
+
+
+def confirm_replacement() -> None:
+    """Button callback: save the pending upload over its document; the review is carried over when the document opens."""
+    pending = st.session_state.pop(UPLOAD_PENDING, None)
+    if pending is None:
+        return
+    try:
+        save_upload(pending["name"], pending["fr"], pending["en"], replace=True)
+    except InputError as error:
+        st.session_state["upload_message"] = ("error", f"Not saved — {error}")
+        return
+    st.session_state["carry_over"] = pending["plan"]
+
+
+def save_upload(name: str, fr: tuple[str, bytes], en: tuple[str, bytes] | None, *, replace: bool = False) -> None:
+    document = corpus.save_document(name, fr, en, overwrite=replace, keep_english=replace and en is None)
+    st.session_state["document"] = document.name
+    st.session_state.pop("review", None)
+    english = "; its official English is kept" if replace and en is None and document.en_text is not None else ""
+    st.session_state["upload_message"] = ("success", f"Saved “{document.name}” to the corpus ({corpus.texts_dir()}){english}.")
 
 
 def filter_panel(review: review_lib.Review) -> dict:
@@ -217,6 +271,14 @@ def open_review(name: str) -> review_lib.Review | None:
         except (InputError, ModelMissingError) as error:
             st.error(str(error))
             return None
+        plan = st.session_state.pop("carry_over", None)
+        if plan is not None and plan.name == name and review.problem:
+            try:
+                if carry.carry_over(review, plan):
+                    st.session_state["message"] = ("info", f"Review carried over to the new text: {review.history[-1].label}. Undo goes back to "
+                                                           "the automatic alignment of the new text.")
+            except (review_lib.ReviewConflict, OSError) as error:
+                st.session_state["message"] = ("warning", f"The review could not be carried over: {error}")
         st.session_state.update(review=review, review_key=key, review_glossary=glossary_key)
     else:
         if review.refresh():

@@ -6,6 +6,7 @@ checks what is on disk afterwards (the review file, the glossary and its version
 Screenshots are copied to docs/ (screenshot.png, qa-view.png) when ALIGN_UPDATE_SCREENSHOT=1.
 """
 
+import hashlib
 import json
 import os
 import re
@@ -80,7 +81,7 @@ def app_server(tmp_path_factory):
     try:
         url = f"http://127.0.0.1:{port}"
         wait_until_healthy(url, server, log)
-        yield {"url": url, "reviews": reviews, "log": log, "glossary": glossary}
+        yield {"url": url, "reviews": reviews, "log": log, "glossary": glossary, "texts": texts}
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:
@@ -628,3 +629,88 @@ def test_a_damaged_glossary_is_shown_and_restored_from_the_page(app_server, page
     page.locator(".st-key-glossary_raw_save button").click()
     expect(page.get_by_text("links match the filters")).to_be_visible(timeout=120_000)  # the app works again
     assert glossary.read_text(encoding="utf-8") == good
+
+
+def confirm_link(page, app_server, position: int, name: str) -> None:
+    from playwright.sync_api import expect
+
+    select_link(page, app_server, position, name)
+    page.locator(".st-key-confirm button:enabled").first.click()
+    expect(page.get_by_text(f"Undo: set link {position} to confirmed")).to_be_visible(timeout=30_000)
+    wait_idle(page)
+
+
+def row_position(page, text: str) -> int:
+    """The link number of the row showing `text`."""
+    row = page.locator('[data-testid="stHorizontalBlock"]', has=page.get_by_text(text, exact=False)).last
+    return int(re.search(r"st-key-sel_\d+_(\d+)", row.locator('[class*="st-key-sel_"]').first.get_attribute("class")).group(1))
+
+
+def upload(page, tmp_path, french: str, english: str | None = None, name: str = "un-sg-message") -> None:
+    from playwright.sync_api import expect
+
+    wait_idle(page)
+    panel = page.locator(".st-key-upload_fr")
+    if not panel.is_visible():
+        page.get_by_text("Add a document").click()
+    fr_file = tmp_path / "fr" / f"{name}.txt"
+    fr_file.parent.mkdir(exist_ok=True)
+    fr_file.write_text(french, encoding="utf-8")
+    page.locator(".st-key-upload_fr input[type=file]").set_input_files(str(fr_file))
+    if english is not None:
+        en_file = tmp_path / "en" / f"{name}.txt"
+        en_file.parent.mkdir(exist_ok=True)
+        en_file.write_text(english, encoding="utf-8")
+        page.locator(".st-key-upload_en input[type=file]").set_input_files(str(en_file))
+    expect(page.get_by_text(f"{name}.txt").first).to_be_visible(timeout=30_000)
+    page.wait_for_timeout(1000)  # the file reaches the server, then a rerun
+    wait_idle(page)
+    page.locator(".st-key-upload_save button:enabled").click()
+
+
+def test_a_corrected_french_text_keeps_the_english_and_carries_the_confirmations_over(app_server, page, tmp_path) -> None:
+    """Issue #17: replacing a reviewed document's French says what changes first; confirmed, the English stays and the
+    confirmation of an unchanged sentence is carried over, that of a changed one is dropped; Cancel writes nothing."""
+    from playwright.sync_api import expect
+
+    name = "un-sg-message"
+    texts = app_server["texts"]
+    french = (texts / "fr" / f"{SHORT}.txt").read_text(encoding="utf-8")
+    english = (texts / "en" / f"{SHORT}.txt").read_text(encoding="utf-8")
+    open_document(page, app_server, SHORT)
+    upload(page, tmp_path, french, english)  # a new document: saved at once
+    expect(page.get_by_role("heading", name=name)).to_be_visible(timeout=180_000)
+    expect(page.get_by_text("links match the filters")).to_be_visible(timeout=180_000)
+    changed = row_position(page, "Il faut que cela change.")
+    confirm_link(page, app_server, 0, name)
+    confirm_link(page, app_server, changed, name)
+    review_file = app_server["reviews"] / f"{name}.review.json"
+    before = review_file.read_bytes()
+
+    corrected = (french.replace("Il faut que cela change.", "Il faut que cela cesse.")
+                 .replace("l’attention qu’ils méritent.", "l’attention qu’ils méritent. Chaque victime compte."))
+    open_document(page, app_server, name)  # a new visit: the upload boxes are empty
+    upload(page, tmp_path, corrected)
+    changes = page.locator(".st-key-upload_changes")
+    expect(changes).to_contain_text("is already in the corpus", timeout=30_000)
+    expect(changes).to_contain_text("French: 1 sentence added, 1 sentence changed")
+    expect(changes).to_contain_text("Official English: kept")
+    expect(changes).to_contain_text("Confirmations: 1 kept, 1 dropped")
+    page.locator(".st-key-upload_cancel button").click()
+    expect(changes).to_have_count(0, timeout=30_000)
+    assert (texts / "fr" / f"{name}.txt").read_text(encoding="utf-8") == french and review_file.read_bytes() == before, "Cancel writes nothing"
+
+    wait_idle(page)
+    page.locator(".st-key-upload_save button:enabled").click()
+    page.locator(".st-key-upload_confirm button").click()
+    expect(page.get_by_text("Review carried over to the new text")).to_be_visible(timeout=180_000)
+    assert (texts / "fr" / f"{name}.txt").read_text(encoding="utf-8") == corrected
+    assert (texts / "en" / f"{name}.txt").read_text(encoding="utf-8") == english, "the official English is kept"
+    saved = saved_review(app_server, name)
+    assert saved["fr_sha256"] == hashlib.sha256(corrected.encode("utf-8")).hexdigest()
+    assert saved["en_sha256"] == hashlib.sha256(english.encode("utf-8")).hexdigest()
+    first = json.loads(before)["links"][0]  # link 0 comes before both corrections: same sentence numbers
+    assert [(link["fr_ids"], link["en_ids"]) for link in saved["links"] if link["status"] == "confirmed"] == [(first["fr_ids"], first["en_ids"])]
+    assert saved["history"][-1]["label"] == "carry the review over to the new text (1 confirmation kept, 1 dropped)"
+    expect(page.get_by_text("official English", exact=False).first).to_be_visible()
+    assert list(app_server["reviews"].glob(f"{name}.review.stale-*.json")), "the review of the old text is kept aside"

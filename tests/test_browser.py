@@ -631,6 +631,49 @@ def test_a_damaged_glossary_is_shown_and_restored_from_the_page(app_server, page
     assert glossary.read_text(encoding="utf-8") == good
 
 
+def downloaded_flags(page) -> list[dict]:
+    """The Flags CSV of the Export tab, as a reviewer downloads it."""
+    import csv
+
+    page.get_by_role("tab", name="Export").click()
+    with page.expect_download(timeout=60_000) as download:
+        page.locator(".st-key-dl_flags_csv button").click()
+    rows = list(csv.DictReader(Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()))
+    page.get_by_role("tab", name="Review").click()
+    return rows
+
+
+def test_document_wide_flags_survive_a_merge_and_a_glossary_save(app_server, page) -> None:
+    """Issue #17: the run-together (typography) flag of a link, found by a document-wide check, vanished when the link was
+    merged (the re-check ran without the document's segments); a glossary save re-checks with the same list of checks."""
+    from playwright.sync_api import expect
+
+    open_document(page, app_server, SHORT)
+    row = page.locator('[data-testid="stHorizontalBlock"]', has=page.locator('mark[data-kind~="typography"]')).last
+    position = int(re.search(r"st-key-sel_\d+_(\d+)", row.locator('[class*="st-key-sel_"]').first.get_attribute("class")).group(1))
+    run_together = [r for r in downloaded_flags(page) if r["kind"] == "typography" and "run together" in r["message"]]
+    assert [r["link"] for r in run_together] == [str(position)]
+
+    select_link(page, app_server, position, SHORT)
+    page.locator(".st-key-act_merge_next_ button:enabled").first.click()
+    expect(page.get_by_text(f"Undo: merge links {position} and {position + 1}")).to_be_visible(timeout=30_000)
+    wait_idle(page)
+    merged = page.locator(f'[data-testid="stHorizontalBlock"]:has(.st-key-sel_{revision(app_server, SHORT)}_{position})')
+    expect(merged.locator('mark[data-kind~="typography"]').first).to_be_attached(timeout=30_000)
+    assert [r["link"] for r in downloaded_flags(page) if r["kind"] == "typography" and "run together" in r["message"]] == [str(position)]
+
+    page.get_by_role("tab", name="Glossary").click()
+    form = page.locator('[data-testid="stForm"]')
+    expect(form).to_be_visible(timeout=30_000)
+    choose_option(page, form.get_by_role("combobox", name="Concept"), "trafficking in persons")
+    form.get_by_role("textbox", name="Term").fill("traite d’êtres humains")
+    choose_option(page, form.get_by_role("combobox", name="Status"), "admitted")
+    form.get_by_role("button", name="Add to glossary").click()
+    expect(page.get_by_text("the open document was re-checked", exact=False)).to_be_visible(timeout=60_000)
+    assert "traite d’êtres humains" in app_server["glossary"].read_text(encoding="utf-8")
+    assert [r["link"] for r in downloaded_flags(page) if r["kind"] == "typography" and "run together" in r["message"]] == [str(position)]
+
+
 def confirm_link(page, app_server, position: int, name: str) -> None:
     from playwright.sync_api import expect
 

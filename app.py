@@ -317,7 +317,9 @@ def act(method: str, *args, keep: int | None = None) -> None:
     before = review.revision
     correct(review, method, *args)
     if keep is not None and review.revision != before:
-        st.session_state[f"sel_{review.revision}_{max(0, min(keep, len(review.links) - 1))}"] = True
+        kept = max(0, min(keep, len(review.links) - 1))
+        st.session_state[f"sel_{review.revision}_{kept}"] = True
+        st.session_state["focus_link"] = kept
 
 
 def act_on_link(method: str, one: int, *extra) -> None:
@@ -341,6 +343,16 @@ def set_status(selected: list[int], status: str) -> None:
         return
     one = selected[0] if len(selected) == 1 else None
     act("set_status", selected, status, keep=one if one is not None and one == st.session_state.get("cursor") else None)
+
+
+def row_status(position: int, status: str) -> None:
+    """Confirm / needs-review callback of the selected row's own buttons: the row stays selected and focused."""
+    act("set_status", [position], status, keep=position)
+
+
+def relink_from(position: int, key: str) -> None:
+    """Callback of *Link*: the link's French goes with the English sentences chosen in box `key`."""
+    act("relink", position, list(st.session_state.get(key) or []), keep=position)
 
 
 def dismiss(position: int, number: int, reason_key: str) -> None:
@@ -428,6 +440,7 @@ def review_view(review: review_lib.Review, filters: dict) -> None:
     head = st.columns(ROW_WIDTHS)
     head[0].markdown('<div class="col-head">#</div>', unsafe_allow_html=True)
     head[1].markdown(f'<div class="row-grid {grid} col-head">{"".join(f"<div>{html.escape(h)}</div>" for h in heads)}</div>', unsafe_allow_html=True)
+    ticked = [p for p in shown if st.session_state.get(f"sel_{revision}_{p}")]
     for row in review.alignment(shown).iter_rows(named=True):
         position = row["link"]
         flags = [flag for flag in review.link_flags(position) if flag.review_state != "dismissed"]
@@ -444,11 +457,61 @@ def review_view(review: review_lib.Review, filters: dict) -> None:
         columns[0].checkbox(str(position), key=f"sel_{revision}_{position}")
         columns[1].markdown(f'<div class="row-grid {grid}">{"".join(f"<div lang={lang!r}>{cell}</div>" for lang, cell in zip(langs, cells))}</div>',
                             unsafe_allow_html=True)
+        if ticked == [position]:  # inside the row: the rows after it keep their place in the page (their elements are not redrawn)
+            with columns[1]:
+                row_actions(review, position)
     selected = [p for p in shown if st.session_state.get(f"sel_{revision}_{p}")]
+    focus = st.session_state.pop("focus_link", None)
+    if focus is not None and focus in shown:
+        keep_focus(f"sel_{revision}_{focus}", revision)
     with toolbar_box:
         toolbar(review, selected, shown, positions)
         if selected:
             flag_panel(review, selected)
+
+
+def row_actions(review: review_lib.Review, position: int) -> None:
+    """The corrections of the one selected link, under its row: confirm, needs review, merge, split, and linking its French
+    to any English sentence of the document."""
+    link = review.links[position]
+    with st.container(key="row_actions", border=True):
+        cols = st.columns([1, 1.1, 0.9, 0.9, 0.8, 2.6])
+        cols[0].button("✓ Confirm", key="row_confirm", type="primary", on_click=row_status, args=(position, "confirmed"),
+                       help=f"confirm link {position}")
+        cols[1].button("Needs review", key="row_needs_review", on_click=row_status, args=(position, "needs-review"))
+        cols[2].button("Merge ↑", key="row_merge_previous", on_click=act_on_link, args=("merge_previous", position),
+                       disabled=position == 0, help="merge with the previous link")
+        cols[3].button("Merge ↓", key="row_merge_next", on_click=act_on_link, args=("merge_next", position),
+                       disabled=position + 1 >= len(review.links), help="merge with the next link")
+        cols[4].button("Split", key="row_split", on_click=act_on_link, args=("split", position),
+                       disabled=len(link.fr_ids) + len(link.en_ids) < 2, help="split after the first sentence of each side")
+        # The list of every English sentence is sent to the browser only when asked for (a long document has thousands).
+        if review.has_official and link.fr_ids and cols[5].toggle("Link to other English sentences…", key=f"row_relink_open_{position}"):
+            choice_key = f"row_relink_choice_{review.revision}_{position}"
+            st.multiselect("English sentences for this French (type a number or words to find one)", range(len(review.en)),
+                           default=list(link.en_ids), key=choice_key, format_func=lambda i: f"EN {i} · {review.en[i][:90]}")
+            st.button("Link", key="row_relink", on_click=relink_from, args=(position, choice_key),
+                      help="the chosen English sentences leave their links; this link's other English sentences become links of their own")
+
+
+def keep_focus(key: str, revision: int) -> None:
+    """After a correction, move the keyboard focus (and the view) back to the row of link `key`: the redrawn page would
+    otherwise drop the reviewer at the top."""
+    script = f"""<script>/* {revision} */
+(() => {{
+  let tries = 0;
+  const focus = () => {{
+    const box = document.querySelector('.st-key-{key}');
+    const row = box && box.closest('[data-testid="stHorizontalBlock"]');
+    if (!row) {{ if (tries++ < 40) setTimeout(focus, 50); return; }}
+    row.setAttribute('tabindex', '-1');
+    row.focus({{preventScroll: true}});
+    row.scrollIntoView({{block: 'nearest'}});
+  }};
+  focus();
+}})();
+</script>"""
+    st.html(script, unsafe_allow_javascript=True)
 
 
 def select_all(keys: list[str], value: bool) -> None:

@@ -674,6 +674,98 @@ def test_document_wide_flags_survive_a_merge_and_a_glossary_save(app_server, pag
     assert [r["link"] for r in downloaded_flags(page) if r["kind"] == "typography" and "run together" in r["message"]] == [str(position)]
 
 
+def focused_link(page) -> str | None:
+    """The `sel_REVISION_LINK` key of the row holding the keyboard focus (None when the focus is elsewhere)."""
+    return page.evaluate("""() => { const box = document.activeElement?.querySelector?.('[class*="st-key-sel_"]')
+        || document.activeElement?.closest?.('[class*="st-key-sel_"]');
+        return box ? box.className.match(/st-key-(sel_\\d+_\\d+)/)[1] : null; }""")
+
+
+def test_actions_sit_under_the_selected_row_and_the_focus_stays_on_it(app_server, page) -> None:
+    """Issue #17: confirm, merge and the other corrections of one link are next to its row, and after one the row
+    (redrawn with the new revision) keeps the focus, so the reviewer is not sent back to the top of the page."""
+    from playwright.sync_api import expect
+
+    open_document(page, app_server, SHORT)
+    position = 7
+    current = select_link(page, app_server, position, SHORT)
+    row = page.locator(f'[data-testid="stHorizontalBlock"]:has(.st-key-sel_{current}_{position})').last
+    bar = page.locator(".st-key-row_actions")
+    expect(bar).to_be_visible(timeout=30_000)
+    row_box, bar_box = row.bounding_box(), bar.bounding_box()
+    assert row_box["y"] < bar_box["y"] < row_box["y"] + row_box["height"], "the actions are in the selected row, under its texts"
+    page.mouse.wheel(0, -5000)  # the reviewer looks at the top of the page; an action then brings the row back into view
+
+    wait_idle(page)
+    bar.get_by_role("button", name="✓ Confirm").click()
+    expect(page.get_by_text(f"Undo: set link {position} to confirmed")).to_be_visible(timeout=30_000)
+    assert saved_review(app_server, SHORT)["links"][position]["status"] == "confirmed"
+    wait_idle(page)
+    after = revision(app_server, SHORT)
+    expect(page.locator(f".st-key-sel_{after}_{position} input")).to_be_checked()
+    page.wait_for_function(f"() => document.activeElement?.querySelector?.('.st-key-sel_{after}_{position}') !== null", timeout=30_000)
+    assert focused_link(page) == f"sel_{after}_{position}"
+    expect(page.locator(f".st-key-sel_{after}_{position}")).to_be_in_viewport()
+
+    fr_before = saved_review(app_server, SHORT)["links"][position]["fr_ids"]
+    page.locator(".st-key-row_actions").get_by_role("button", name="Merge ↓").click()
+    expect(page.get_by_text(f"Undo: merge links {position} and {position + 1}")).to_be_visible(timeout=30_000)
+    merged = saved_review(app_server, SHORT)["links"][position]
+    assert len(merged["fr_ids"]) > len(fr_before) and merged["status"] == "needs-review"
+    wait_idle(page)
+    after = revision(app_server, SHORT)
+    page.wait_for_function(f"() => document.activeElement?.querySelector?.('.st-key-sel_{after}_{position}') !== null", timeout=30_000)
+    expect(page.locator(".st-key-row_actions")).to_be_visible()  # still under the merged link, which stays selected
+
+
+def test_link_a_french_sentence_to_any_english_sentence_then_undo_and_redo(app_server, page) -> None:
+    """Issue #17: the French of a link goes with an English sentence far from it, chosen from the whole document; the
+    alignment is saved in the review file, undone and redone."""
+    from playwright.sync_api import expect
+
+    from align.text.segmentation import segment_text
+
+    english = [segment.text for segment in segment_text((app_server["texts"] / "en" / f"{SHORT}.txt").read_text(encoding="utf-8"), "en")
+               if segment.alignable]
+    open_document(page, app_server, SHORT)
+    position = 2
+    far = len(english) - 1
+    current = select_link(page, app_server, position, SHORT)
+    page.locator(f".st-key-row_relink_open_{position} label").click()
+    box = page.locator(f".st-key-row_relink_choice_{current}_{position} input").first
+    expect(box).to_be_visible(timeout=30_000)
+    wait_idle(page)
+    box.click()
+    box.type(f"EN {far} ")
+    option = page.get_by_role("option", name=f"EN {far} · {english[far][:90]}", exact=True)
+    expect(option).to_be_visible(timeout=30_000)
+    option.click()
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(700)  # the choice reaches the server with the rerun it triggers
+    wait_idle(page)
+    page.locator(".st-key-row_relink button:enabled").first.click()
+    expect(page.get_by_text(f"Undo: link FR of link {position} to EN sentences")).to_be_visible(timeout=30_000)
+    saved = saved_review(app_server, SHORT)
+    [old] = [splice["removed"][0] for splice in saved["history"][-1]["splices"] if splice["start"] == position]
+    chosen = sorted({*old["en_ids"], far})
+    assert saved["history"][-1]["label"] == f"link FR of link {position} to EN sentences {', '.join(map(str, chosen))}"
+    assert saved["links"][position]["en_ids"] == chosen and saved["links"][position]["fr_ids"] == old["fr_ids"]
+    assert sorted(i for link in saved["links"] for i in link["en_ids"]) == list(range(len(english))), "each English sentence once"
+    assert all(far not in link["en_ids"] for p, link in enumerate(saved["links"]) if p != position)
+
+    wait_idle(page)
+    page.locator(".st-key-undo button:enabled").first.click()
+    expect(page.get_by_text(f"Redo: link FR of link {position}")).to_be_visible(timeout=30_000)
+    before = saved_review(app_server, SHORT)["links"]
+    assert before[position] == old and any(far in link["en_ids"] for link in before[position + 1:])
+    wait_idle(page)
+    page.locator(".st-key-redo button:enabled").first.click()
+    expect(page.get_by_text(f"Undo: link FR of link {position}")).to_be_visible(timeout=30_000)
+    assert saved_review(app_server, SHORT)["links"] == saved["links"]
+    page.reload()  # the saved alignment is what the page shows again
+    expect(page.get_by_text(f"Undo: link FR of link {position}")).to_be_visible(timeout=60_000)
+
+
 def confirm_link(page, app_server, position: int, name: str) -> None:
     from playwright.sync_api import expect
 

@@ -231,3 +231,25 @@ def test_a_correction_keeps_every_flag_a_full_run_gives(glossary, tmp_path) -> N
     assert review_flags(reopened) == full_run_flags(reopened) and any(flag.kind == "typography" for flag in reopened.flag_list())
     reopened.recheck(glossary)  # as after a glossary save
     assert review_flags(reopened) == full_run_flags(reopened)
+
+
+def test_relink_joins_a_french_sentence_to_any_english_sentence_and_is_saved_undone_and_redone(results, glossary, tmp_path) -> None:
+    review = Review(results[WITH_EN], glossary, folder=tmp_path)
+    before = list(review.links)
+    position = next(p for p, link in enumerate(review.links) if link.fr_ids and link.en_ids)
+    far = len(review.en) - 1  # the last English sentence, far from the link
+    review.relink(position, [far])
+    link = review.links[position]
+    assert link.en_ids == (far,) and link.status == "needs-review"
+    assert [i for link in review.links for i in link.fr_ids] == list(range(len(review.fr)))
+    assert sorted(i for link in review.links for i in link.en_ids) == list(range(len(review.en))), "every English sentence once"
+    assert review.links[position + 1].fr_ids == () and review.links[position + 1].en_ids == before[position].en_ids[:1]
+    reopened = Review(results[WITH_EN], glossary, folder=tmp_path)
+    assert reopened.problem is None and reopened.links == review.links
+    assert reopened.history[-1].label == f"link FR of link {position} to EN sentence {far}"
+    reopened.undo()
+    assert reopened.links == before
+    reopened.redo()
+    assert reopened.links[position].en_ids == (far,)
+    with pytest.raises(CorrectionError, match="official English has sentences"):
+        reopened.relink(position, [len(review.en)])

@@ -193,7 +193,7 @@ def carry_over(review: Review, plan: CarryPlan) -> bool:
         return False
     links = place_kept_links(review.links, plan.kept)
     covered = {side: [i for link in links for i in (link.fr_ids if side == "fr" else link.en_ids)] for side in SIDES}
-    if covered["fr"] != list(range(len(review.fr))) or covered["en"] != list(range(len(review.en))):
+    if covered["fr"] != list(range(len(review.fr))) or sorted(covered["en"]) != list(range(len(review.en))):
         return False  # cannot happen with kept links whose sentences are consecutive; never save links that do not cover the text
     changes = [Change("text", (side, index), (review.fr if side == "fr" else review.en)[index], text) for side, index, text in plan.edits
                if 0 <= index < len(review.fr if side == "fr" else review.en)]

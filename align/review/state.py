@@ -413,6 +413,40 @@ class Review:
         self._commit(f"mark {side.upper()} of link {position} as having no counterpart"
                      + (f" (its comment stays on the French part, link {position})" if link.comment else ""), [(position, 1, parts)])
 
+    def relink(self, position: int, en_ids: Sequence[int]) -> None:
+        """Link the French of link `position` to English sentences `en_ids`, wherever they are in the document.
+
+        The chosen sentences leave the links that held them (a link left with no sentence disappears, its comment going to
+        this link); the link's English sentences not chosen become English-only links right after it. Links may then
+        cross (the French stays in document order, the English need not): a translation can reorder sentences.
+        """
+        self._check_position(position)
+        if not self.has_official:
+            raise CorrectionError("this document has no official English to link to")
+        chosen = tuple(sorted(set(en_ids)))
+        if any(not 0 <= i < len(self.en) for i in chosen):
+            raise CorrectionError(f"the official English has sentences 0 to {len(self.en) - 1}")
+        link = self.links[position]
+        if not link.fr_ids:
+            raise CorrectionError(f"link {position} has no French sentence to link: select the link holding the French")
+        if chosen == link.en_ids:
+            return
+        holder = {i: p for p, other in enumerate(self.links) for i in other.en_ids}
+        comments = [link.comment]
+        replacements: list[tuple[int, int, list[Link]]] = []
+        for donor in sorted({holder[i] for i in chosen} - {position}):
+            other = self.links[donor]
+            kept = tuple(i for i in other.en_ids if i not in chosen)
+            if other.fr_ids or kept:
+                replacements.append((donor, 1, [replace(self._new_link(other.fr_ids, kept, other.score), comment=other.comment)]))
+            else:
+                replacements.append((donor, 1, []))
+                comments.append(other.comment)
+        freed = [Link((), (i,), 0.0, "needs-review") for i in link.en_ids if i not in chosen]
+        replacements.append((position, 1, [replace(self._new_link(link.fr_ids, chosen, link.score), comment=join_comments(*comments)), *freed]))
+        described = ", ".join(map(str, chosen)) or "none"
+        self._commit(f"link FR of link {position} to EN sentence{'s' if len(chosen) != 1 else ''} {described}", replacements)
+
     def set_status(self, positions: int | Sequence[int], status: str) -> None:
         """Set the status of one link or of a selection of links."""
         if status not in LINK_STATUSES:
@@ -814,7 +848,8 @@ class Review:
                 raise ValueError(f"damaged review file (an edit of {side} sentence {index}, which does not exist)")
         fr_order = [i for link in links for i in link.fr_ids]
         en_order = [i for link in links for i in link.en_ids]
-        if fr_order != list(range(len(self.fr))) or en_order != list(range(len(self.en))):
+        # the English may be reordered (`relink`), each sentence still in exactly one link
+        if fr_order != list(range(len(self.fr))) or sorted(en_order) != list(range(len(self.en))):
             raise ValueError("its links do not cover the document's sentences in order (the segmentation changed)")
         return links, history, revision, edits, verdicts, redo
 

@@ -40,8 +40,8 @@ def similarities(pairs: list[tuple[str, str]]) -> list[float]:
         from align.aligner.embedding import ENGLISH_MODEL, load_encoder
 
         encoder = load_encoder(ENGLISH_MODEL)
-        first = np.asarray(encoder.encode([mt for mt, _ in missing]), dtype=float)
-        second = np.asarray(encoder.encode([en for _, en in missing]), dtype=float)
+        vectors = np.asarray(encoder.encode([mt for mt, _ in missing] + [en for _, en in missing]), dtype=float)  # one batch: one model call
+        first, second = vectors[:len(missing)], vectors[len(missing):]
         first /= np.maximum(np.linalg.norm(first, axis=1, keepdims=True), 1e-12)
         second /= np.maximum(np.linalg.norm(second, axis=1, keepdims=True), 1e-12)
         if len(_similarities) + len(missing) > SIMILARITIES_KEPT:

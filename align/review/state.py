@@ -180,9 +180,9 @@ class Review:
         self._own: list[list[Flag] | None] | None = list(checked[1]) if checked is not None and checked[0] == tuple(self.links) else None
         """Per link, what its own checks found (`align.checks.CheckRun.own`; None for a link to check again), once a re-check ran."""
         self._matches: dict = {}
+        """Glossary matches of each text, kept between re-checks (emptied when the glossary changes)."""
         self._stale = False
         """Whether a correction left links to check again."""
-        """Glossary matches of each text, kept between re-checks (emptied when the glossary changes)."""
         self._kinds_cache: tuple[tuple, list[str]] = ((), [])
         self._load()
         if recheck:
@@ -635,6 +635,8 @@ class Review:
             return
         self._stale = False
         touched = None if self._own is None else {position for position, own in enumerate(self._own) if own is None}
+        if touched is not None:  # a link's checks read its neighbours' texts too
+            touched |= {near for position in touched for near in (position - 1, position + 1) if 0 <= near < len(self.links)}
         units = make_units(self.links, self.fr, self.mt, self.en, self.engines)
         context = replace(check_context(self.result, self.glossary), mt_unknown_words=self._unknown_by_number(self.links, 0))
         run = check_run(units, context, only=touched, own=self._own, matches=self._matches)  # type: ignore[arg-type]

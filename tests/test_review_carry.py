@@ -44,12 +44,14 @@ def test_a_corrected_french_text_keeps_the_english_and_the_confirmations_of_unch
     last = len(review.links) - 1
     review.set_status([0, changed, last], "confirmed")
     review.comment(last, "Signature checked.")
+    [flag, *_] = review.link_flags(0)
+    review.review_flag(0, 0, "accepted")
     new_text = corrected_french(old.fr_text)
 
     plan = plan_carry_over(old, new_text, None, folder=reviews)
     assert (plan.fr.added, plan.fr.changed, plan.fr.removed) == (1, 1, 0) and plan.english == "kept"
     assert (plan.confirmed_kept, plan.confirmed_dropped) == (2, 1)
-    assert "Confirmations: 2 kept, 1 dropped" in "\n".join(plan.summary())
+    assert "Confirmations: 2 kept, 1 dropped" in "\n".join(plan.summary()) and len(plan.verdicts) == 1
 
     corpus.save_document(NAME, ("fr.txt", new_text.encode("utf-8")), overwrite=True, keep_english=True, folder=corpus_copy)
     new = corpus.open_document(NAME, corpus_copy)
@@ -64,6 +66,7 @@ def test_a_corrected_french_text_keeps_the_english_and_the_confirmations_of_unch
     assert [" ".join(reopened.fr[i] for i in link.fr_ids) for link in confirmed] == \
            [" ".join(review.fr[i] for i in review.links[p].fr_ids) for p in (0, last)]
     assert [link.comment for link in reopened.links if link.comment] == ["Signature checked."]
+    assert [(f.kind, f.text, f.review_state) for f in reopened.flag_list() if f.review_state] == [(flag.kind, flag.text, "accepted")]
     assert list(reviews.glob(f"{NAME}.review.stale-*.json")), "the old review file is kept aside"
     reopened.undo()  # one correction: undo gives the aligner's links for the new text
     assert not any(link.status == "confirmed" for link in reopened.links)

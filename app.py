@@ -30,6 +30,7 @@ from align.interchange.tmx import flag_notes
 from align.io import corpus
 from align.model import PAST_VERDICT_STATES
 from align.pipeline import STAGES, DocumentResult, run_document
+from align.review import carry
 from align.review import state as review_lib
 from align.terms import glossary as glossary_lib
 
@@ -149,9 +150,18 @@ def pipeline_result(document, glossary: glossary_lib.Glossary, glossary_key: str
 
 # ---- sidebar: documents and filters ---------------------------------------------------------
 
+# Session key of an upload that replaces a document, waiting for the reviewer to read what changes and confirm.
+UPLOAD_PENDING = "upload_pending"
+
+
 def upload_panel() -> None:
-    """Drag-and-drop a French file (and optionally its official English) into the corpus."""
-    with st.sidebar.expander("Add a document", expanded=not corpus.document_names()):
+    """Drag-and-drop a French file (and optionally its official English) into the corpus.
+
+    A file for a document already in the corpus is not saved at once: the panel says what changes (sentences added,
+    removed, changed; the official English kept; confirmations kept and dropped) and waits for *Replace*.
+    """
+    pending = st.session_state.get(UPLOAD_PENDING)
+    with st.sidebar.expander("Add a document", expanded=not corpus.document_names() or pending is not None):
         fr_file = st.file_uploader("French text (.txt, .docx, .pdf, web page…)", type=corpus.UPLOAD_TYPES, key="upload_fr")
         en_file = st.file_uploader("Official English (optional, any of those formats)", type=corpus.UPLOAD_TYPES, key="upload_en")
         default_name = ""
@@ -161,17 +171,61 @@ def upload_panel() -> None:
             except InputError:
                 default_name = ""
         name = st.text_input("Document name", value=default_name, key=f"upload_name_{default_name}")
-        replace = st.checkbox("Replace the document of that name if it exists", key="upload_replace")
         if st.button("Save to corpus", key="upload_save", disabled=fr_file is None):
+            fr = (fr_file.name, fr_file.getvalue())
+            en = (en_file.name, en_file.getvalue()) if en_file is not None else None
             try:
-                document = corpus.save_document(name or fr_file.name, (fr_file.name, fr_file.getvalue()),
-                                                (en_file.name, en_file.getvalue()) if en_file is not None else None,
-                                                overwrite=replace)
+                safe = corpus.document_name(name or fr_file.name)
+                if safe in corpus.document_names():
+                    st.session_state[UPLOAD_PENDING] = pending = replacement_plan(safe, fr, en)
+                else:
+                    save_upload(safe, fr, en)
             except InputError as error:
                 st.error(f"Not saved — {error}")
-            else:
-                st.session_state["document"] = document.name
-                st.success(f"Saved “{document.name}” to the corpus ({corpus.texts_dir()}).")
+        if pending is not None:
+            replacement_panel(pending)
+        message = st.session_state.pop("upload_message", None)
+        if message:
+            (st.success if message[0] == "success" else st.error)(message[1])
+
+
+def replacement_plan(name: str, fr: tuple[str, bytes], en: tuple[str, bytes] | None) -> dict:
+    """What replacing document `name` by the uploaded files would change (nothing is written)."""
+    new_fr = corpus.validate_upload(*fr)
+    new_en = corpus.validate_upload(*en) if en is not None else None
+    plan = carry.plan_carry_over(corpus.open_document(name), new_fr, new_en, folder=settings.review_dir())
+    return {"name": name, "fr": fr, "en": en, "plan": plan}
+
+
+def replacement_panel(pending: dict) -> None:
+    plan = pending["plan"]
+    with st.container(border=True, key="upload_changes"):
+        st.markdown(f"**“{pending['name']}” is already in the corpus.** Replacing it changes:")
+        st.markdown("\n".join(f"- {line}" for line in plan.summary()))
+        cols = st.columns(2)
+        cols[0].button("Replace and carry the review over", key="upload_confirm", type="primary", on_click=confirm_replacement)
+        cols[1].button("Cancel", key="upload_cancel", on_click=lambda: st.session_state.pop(UPLOAD_PENDING, None))
+
+
+def confirm_replacement() -> None:
+    """Button callback: save the pending upload over its document; the review is carried over when the document opens."""
+    pending = st.session_state.pop(UPLOAD_PENDING, None)
+    if pending is None:
+        return
+    try:
+        save_upload(pending["name"], pending["fr"], pending["en"], replace=True)
+    except InputError as error:
+        st.session_state["upload_message"] = ("error", f"Not saved — {error}")
+        return
+    st.session_state["carry_over"] = pending["plan"]
+
+
+def save_upload(name: str, fr: tuple[str, bytes], en: tuple[str, bytes] | None, *, replace: bool = False) -> None:
+    document = corpus.save_document(name, fr, en, overwrite=replace, keep_english=replace and en is None)
+    st.session_state["document"] = document.name
+    st.session_state.pop("review", None)
+    english = "; its official English is kept" if replace and en is None and document.en_text is not None else ""
+    st.session_state["upload_message"] = ("success", f"Saved “{document.name}” to the corpus ({corpus.texts_dir()}){english}.")
 
 
 def filter_panel(review: review_lib.Review) -> dict:
@@ -217,6 +271,14 @@ def open_review(name: str) -> review_lib.Review | None:
         except (InputError, ModelMissingError) as error:
             st.error(str(error))
             return None
+        plan = st.session_state.pop("carry_over", None)
+        if plan is not None and plan.name == name and review.problem:
+            try:
+                if carry.carry_over(review, plan):
+                    st.session_state["message"] = ("info", f"Review carried over to the new text: {review.history[-1].label}. Undo goes back to "
+                                                           "the automatic alignment of the new text.")
+            except (review_lib.ReviewConflict, OSError) as error:
+                st.session_state["message"] = ("warning", f"The review could not be carried over: {error}")
         st.session_state.update(review=review, review_key=key, review_glossary=glossary_key)
     else:
         if review.refresh():
@@ -255,7 +317,9 @@ def act(method: str, *args, keep: int | None = None) -> None:
     before = review.revision
     correct(review, method, *args)
     if keep is not None and review.revision != before:
-        st.session_state[f"sel_{review.revision}_{max(0, min(keep, len(review.links) - 1))}"] = True
+        kept = max(0, min(keep, len(review.links) - 1))
+        st.session_state[f"sel_{review.revision}_{kept}"] = True
+        st.session_state["focus_link"] = kept
 
 
 def act_on_link(method: str, one: int, *extra) -> None:
@@ -279,6 +343,16 @@ def set_status(selected: list[int], status: str) -> None:
         return
     one = selected[0] if len(selected) == 1 else None
     act("set_status", selected, status, keep=one if one is not None and one == st.session_state.get("cursor") else None)
+
+
+def row_status(position: int, status: str) -> None:
+    """Confirm / needs-review callback of the selected row's own buttons: the row stays selected and focused."""
+    act("set_status", [position], status, keep=position)
+
+
+def relink_from(position: int, key: str) -> None:
+    """Callback of *Link*: the link's French goes with the English sentences chosen in box `key`."""
+    act("relink", position, list(st.session_state.get(key) or []), keep=position)
 
 
 def dismiss(position: int, number: int, reason_key: str) -> None:
@@ -366,6 +440,7 @@ def review_view(review: review_lib.Review, filters: dict) -> None:
     head = st.columns(ROW_WIDTHS)
     head[0].markdown('<div class="col-head">#</div>', unsafe_allow_html=True)
     head[1].markdown(f'<div class="row-grid {grid} col-head">{"".join(f"<div>{html.escape(h)}</div>" for h in heads)}</div>', unsafe_allow_html=True)
+    ticked = [p for p in shown if st.session_state.get(f"sel_{revision}_{p}")]
     for row in review.alignment(shown).iter_rows(named=True):
         position = row["link"]
         flags = [flag for flag in review.link_flags(position) if flag.review_state != "dismissed"]
@@ -382,11 +457,61 @@ def review_view(review: review_lib.Review, filters: dict) -> None:
         columns[0].checkbox(str(position), key=f"sel_{revision}_{position}")
         columns[1].markdown(f'<div class="row-grid {grid}">{"".join(f"<div lang={lang!r}>{cell}</div>" for lang, cell in zip(langs, cells))}</div>',
                             unsafe_allow_html=True)
+        if ticked == [position]:  # inside the row: the rows after it keep their place in the page (their elements are not redrawn)
+            with columns[1]:
+                row_actions(review, position)
     selected = [p for p in shown if st.session_state.get(f"sel_{revision}_{p}")]
+    focus = st.session_state.pop("focus_link", None)
+    if focus is not None and focus in shown:
+        keep_focus(f"sel_{revision}_{focus}", revision)
     with toolbar_box:
         toolbar(review, selected, shown, positions)
         if selected:
             flag_panel(review, selected)
+
+
+def row_actions(review: review_lib.Review, position: int) -> None:
+    """The corrections of the one selected link, under its row: confirm, needs review, merge, split, and linking its French
+    to any English sentence of the document."""
+    link = review.links[position]
+    with st.container(key="row_actions", border=True):
+        cols = st.columns([1, 1.1, 0.9, 0.9, 0.8, 2.6])
+        cols[0].button("✓ Confirm", key="row_confirm", type="primary", on_click=row_status, args=(position, "confirmed"),
+                       help=f"confirm link {position}")
+        cols[1].button("Needs review", key="row_needs_review", on_click=row_status, args=(position, "needs-review"))
+        cols[2].button("Merge ↑", key="row_merge_previous", on_click=act_on_link, args=("merge_previous", position),
+                       disabled=position == 0, help="merge with the previous link")
+        cols[3].button("Merge ↓", key="row_merge_next", on_click=act_on_link, args=("merge_next", position),
+                       disabled=position + 1 >= len(review.links), help="merge with the next link")
+        cols[4].button("Split", key="row_split", on_click=act_on_link, args=("split", position),
+                       disabled=len(link.fr_ids) + len(link.en_ids) < 2, help="split after the first sentence of each side")
+        # The list of every English sentence is sent to the browser only when asked for (a long document has thousands).
+        if review.has_official and link.fr_ids and cols[5].toggle("Link to other English sentences…", key=f"row_relink_open_{position}"):
+            choice_key = f"row_relink_choice_{review.revision}_{position}"
+            st.multiselect("English sentences for this French (type a number or words to find one)", range(len(review.en)),
+                           default=list(link.en_ids), key=choice_key, format_func=lambda i: f"EN {i} · {review.en[i][:90]}")
+            st.button("Link", key="row_relink", on_click=relink_from, args=(position, choice_key),
+                      help="the chosen English sentences leave their links; this link's other English sentences become links of their own")
+
+
+def keep_focus(key: str, revision: int) -> None:
+    """After a correction, move the keyboard focus (and the view) back to the row of link `key`: the redrawn page would
+    otherwise drop the reviewer at the top."""
+    script = f"""<script>/* {revision} */
+(() => {{
+  let tries = 0;
+  const focus = () => {{
+    const box = document.querySelector('.st-key-{key}');
+    const row = box && box.closest('[data-testid="stHorizontalBlock"]');
+    if (!row) {{ if (tries++ < 40) setTimeout(focus, 50); return; }}
+    row.setAttribute('tabindex', '-1');
+    row.focus({{preventScroll: true}});
+    row.scrollIntoView({{block: 'nearest'}});
+  }};
+  focus();
+}})();
+</script>"""
+    st.html(script, unsafe_allow_javascript=True)
 
 
 def select_all(keys: list[str], value: bool) -> None:

@@ -181,6 +181,8 @@ class DocumentResult:
     links: list[Link]
     flags: list[Flag]
     notices: list[str] = field(default_factory=list)
+    link_check_flags: tuple[tuple[Link, ...], list[list[Flag]]] | None = field(default=None, repr=False, compare=False)
+    """(links, per link what its own checks found): what the review app's re-check after a correction reuses (`align.checks.CheckRun`)."""
 
     @property
     def has_official(self) -> bool:

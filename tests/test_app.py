@@ -152,8 +152,13 @@ def test_uploads_are_validated_and_saved_into_the_corpus(workspace) -> None:
     assert at.selectbox(key="document").value == "rapport" and at.title[0].value == "rapport"
     assert metric(at, "Links") == 2
 
+    saved = (workspace["texts"] / "fr" / "rapport.txt").read_bytes()
     at.button(key="upload_save").click().run()
-    assert any("already in the corpus" in e.value for e in at.error), "no silent overwrite"
+    no_errors(at)
+    assert any("is already in the corpus" in m.value for m in at.markdown), "no silent overwrite: what changes is shown first"
+    at.button(key="upload_cancel").click().run()
+    assert not any("is already in the corpus" in m.value for m in at.markdown)
+    assert (workspace["texts"] / "fr" / "rapport.txt").read_bytes() == saved
 
 
 def test_glossary_add_validates_and_rechecks_the_document(workspace) -> None:

@@ -6,6 +6,7 @@ checks what is on disk afterwards (the review file, the glossary and its version
 Screenshots are copied to docs/ (screenshot.png, qa-view.png) when ALIGN_UPDATE_SCREENSHOT=1.
 """
 
+import hashlib
 import json
 import os
 import re
@@ -80,7 +81,7 @@ def app_server(tmp_path_factory):
     try:
         url = f"http://127.0.0.1:{port}"
         wait_until_healthy(url, server, log)
-        yield {"url": url, "reviews": reviews, "log": log, "glossary": glossary}
+        yield {"url": url, "reviews": reviews, "log": log, "glossary": glossary, "texts": texts}
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:
@@ -628,3 +629,223 @@ def test_a_damaged_glossary_is_shown_and_restored_from_the_page(app_server, page
     page.locator(".st-key-glossary_raw_save button").click()
     expect(page.get_by_text("links match the filters")).to_be_visible(timeout=120_000)  # the app works again
     assert glossary.read_text(encoding="utf-8") == good
+
+
+def downloaded_flags(page) -> list[dict]:
+    """The Flags CSV of the Export tab, as a reviewer downloads it."""
+    import csv
+
+    page.get_by_role("tab", name="Export").click()
+    with page.expect_download(timeout=60_000) as download:
+        page.locator(".st-key-dl_flags_csv button").click()
+    rows = list(csv.DictReader(Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()))
+    page.get_by_role("tab", name="Review").click()
+    return rows
+
+
+def test_document_wide_flags_survive_a_merge_and_a_glossary_save(app_server, page) -> None:
+    """Issue #17: the run-together (typography) flag of a link, found by a document-wide check, vanished when the link was
+    merged (the re-check ran without the document's segments); a glossary save re-checks with the same list of checks."""
+    from playwright.sync_api import expect
+
+    open_document(page, app_server, SHORT)
+    row = page.locator('[data-testid="stHorizontalBlock"]', has=page.locator('mark[data-kind~="typography"]')).last
+    position = int(re.search(r"st-key-sel_\d+_(\d+)", row.locator('[class*="st-key-sel_"]').first.get_attribute("class")).group(1))
+    run_together = [r for r in downloaded_flags(page) if r["kind"] == "typography" and "run together" in r["message"]]
+    assert [r["link"] for r in run_together] == [str(position)]
+
+    select_link(page, app_server, position, SHORT)
+    page.locator(".st-key-act_merge_next_ button:enabled").first.click()
+    expect(page.get_by_text(f"Undo: merge links {position} and {position + 1}")).to_be_visible(timeout=30_000)
+    wait_idle(page)
+    merged = page.locator(f'[data-testid="stHorizontalBlock"]:has(.st-key-sel_{revision(app_server, SHORT)}_{position})')
+    expect(merged.locator('mark[data-kind~="typography"]').first).to_be_attached(timeout=30_000)
+    assert [r["link"] for r in downloaded_flags(page) if r["kind"] == "typography" and "run together" in r["message"]] == [str(position)]
+
+    page.get_by_role("tab", name="Glossary").click()
+    form = page.locator('[data-testid="stForm"]')
+    expect(form).to_be_visible(timeout=30_000)
+    choose_option(page, form.get_by_role("combobox", name="Concept"), "trafficking in persons")
+    form.get_by_role("textbox", name="Term").fill("traite d’êtres humains")
+    choose_option(page, form.get_by_role("combobox", name="Status"), "admitted")
+    form.get_by_role("button", name="Add to glossary").click()
+    expect(page.get_by_text("the open document was re-checked", exact=False)).to_be_visible(timeout=60_000)
+    assert "traite d’êtres humains" in app_server["glossary"].read_text(encoding="utf-8")
+    assert [r["link"] for r in downloaded_flags(page) if r["kind"] == "typography" and "run together" in r["message"]] == [str(position)]
+
+
+def focused_link(page) -> str | None:
+    """The `sel_REVISION_LINK` key of the row holding the keyboard focus (None when the focus is elsewhere)."""
+    return page.evaluate("""() => { const box = document.activeElement?.querySelector?.('[class*="st-key-sel_"]')
+        || document.activeElement?.closest?.('[class*="st-key-sel_"]');
+        return box ? box.className.match(/st-key-(sel_\\d+_\\d+)/)[1] : null; }""")
+
+
+def test_actions_sit_under_the_selected_row_and_the_focus_stays_on_it(app_server, page) -> None:
+    """Issue #17: confirm, merge and the other corrections of one link are next to its row, and after one the row
+    (redrawn with the new revision) keeps the focus, so the reviewer is not sent back to the top of the page."""
+    from playwright.sync_api import expect
+
+    open_document(page, app_server, SHORT)
+    position = 7
+    current = select_link(page, app_server, position, SHORT)
+    row = page.locator(f'[data-testid="stHorizontalBlock"]:has(.st-key-sel_{current}_{position})').last
+    bar = page.locator(".st-key-row_actions")
+    expect(bar).to_be_visible(timeout=30_000)
+    row_box, bar_box = row.bounding_box(), bar.bounding_box()
+    assert row_box["y"] < bar_box["y"] < row_box["y"] + row_box["height"], "the actions are in the selected row, under its texts"
+    page.mouse.wheel(0, -5000)  # the reviewer looks at the top of the page; an action then brings the row back into view
+
+    wait_idle(page)
+    bar.get_by_role("button", name="✓ Confirm").click()
+    expect(page.get_by_text(f"Undo: set link {position} to confirmed")).to_be_visible(timeout=30_000)
+    assert saved_review(app_server, SHORT)["links"][position]["status"] == "confirmed"
+    wait_idle(page)
+    after = revision(app_server, SHORT)
+    expect(page.locator(f".st-key-sel_{after}_{position} input")).to_be_checked()
+    page.wait_for_function(f"() => document.activeElement?.querySelector?.('.st-key-sel_{after}_{position}') !== null", timeout=30_000)
+    assert focused_link(page) == f"sel_{after}_{position}"
+    expect(page.locator(f".st-key-sel_{after}_{position}")).to_be_in_viewport()
+
+    fr_before = saved_review(app_server, SHORT)["links"][position]["fr_ids"]
+    page.locator(".st-key-row_actions").get_by_role("button", name="Merge ↓").click()
+    expect(page.get_by_text(f"Undo: merge links {position} and {position + 1}")).to_be_visible(timeout=30_000)
+    merged = saved_review(app_server, SHORT)["links"][position]
+    assert len(merged["fr_ids"]) > len(fr_before) and merged["status"] == "needs-review"
+    wait_idle(page)
+    after = revision(app_server, SHORT)
+    page.wait_for_function(f"() => document.activeElement?.querySelector?.('.st-key-sel_{after}_{position}') !== null", timeout=30_000)
+    expect(page.locator(".st-key-row_actions")).to_be_visible()  # still under the merged link, which stays selected
+
+
+def test_link_a_french_sentence_to_any_english_sentence_then_undo_and_redo(app_server, page) -> None:
+    """Issue #17: the French of a link goes with an English sentence far from it, chosen from the whole document; the
+    alignment is saved in the review file, undone and redone."""
+    from playwright.sync_api import expect
+
+    from align.text.segmentation import segment_text
+
+    english = [segment.text for segment in segment_text((app_server["texts"] / "en" / f"{SHORT}.txt").read_text(encoding="utf-8"), "en")
+               if segment.alignable]
+    open_document(page, app_server, SHORT)
+    position = 2
+    far = len(english) - 1
+    current = select_link(page, app_server, position, SHORT)
+    page.locator(f".st-key-row_relink_open_{position} label").click()
+    box = page.locator(f".st-key-row_relink_choice_{current}_{position} input").first
+    expect(box).to_be_visible(timeout=30_000)
+    wait_idle(page)
+    box.click()
+    box.type(f"EN {far} ")
+    option = page.get_by_role("option", name=f"EN {far} · {english[far][:90]}", exact=True)
+    expect(option).to_be_visible(timeout=30_000)
+    option.click()
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(700)  # the choice reaches the server with the rerun it triggers
+    wait_idle(page)
+    page.locator(".st-key-row_relink button:enabled").first.click()
+    expect(page.get_by_text(f"Undo: link FR of link {position} to EN sentences")).to_be_visible(timeout=30_000)
+    saved = saved_review(app_server, SHORT)
+    [old] = [splice["removed"][0] for splice in saved["history"][-1]["splices"] if splice["start"] == position]
+    chosen = sorted({*old["en_ids"], far})
+    assert saved["history"][-1]["label"] == f"link FR of link {position} to EN sentences {', '.join(map(str, chosen))}"
+    assert saved["links"][position]["en_ids"] == chosen and saved["links"][position]["fr_ids"] == old["fr_ids"]
+    assert sorted(i for link in saved["links"] for i in link["en_ids"]) == list(range(len(english))), "each English sentence once"
+    assert all(far not in link["en_ids"] for p, link in enumerate(saved["links"]) if p != position)
+
+    wait_idle(page)
+    page.locator(".st-key-undo button:enabled").first.click()
+    expect(page.get_by_text(f"Redo: link FR of link {position}")).to_be_visible(timeout=30_000)
+    before = saved_review(app_server, SHORT)["links"]
+    assert before[position] == old and any(far in link["en_ids"] for link in before[position + 1:])
+    wait_idle(page)
+    page.locator(".st-key-redo button:enabled").first.click()
+    expect(page.get_by_text(f"Undo: link FR of link {position}")).to_be_visible(timeout=30_000)
+    assert saved_review(app_server, SHORT)["links"] == saved["links"]
+    page.reload()  # the saved alignment is what the page shows again
+    expect(page.get_by_text(f"Undo: link FR of link {position}")).to_be_visible(timeout=60_000)
+
+
+def confirm_link(page, app_server, position: int, name: str) -> None:
+    from playwright.sync_api import expect
+
+    select_link(page, app_server, position, name)
+    page.locator(".st-key-confirm button:enabled").first.click()
+    expect(page.get_by_text(f"Undo: set link {position} to confirmed")).to_be_visible(timeout=30_000)
+    wait_idle(page)
+
+
+def row_position(page, text: str) -> int:
+    """The link number of the row showing `text`."""
+    row = page.locator('[data-testid="stHorizontalBlock"]', has=page.get_by_text(text, exact=False)).last
+    return int(re.search(r"st-key-sel_\d+_(\d+)", row.locator('[class*="st-key-sel_"]').first.get_attribute("class")).group(1))
+
+
+def upload(page, tmp_path, french: str, english: str | None = None, name: str = "un-sg-message") -> None:
+    from playwright.sync_api import expect
+
+    wait_idle(page)
+    panel = page.locator(".st-key-upload_fr")
+    if not panel.is_visible():
+        page.get_by_text("Add a document").click()
+    fr_file = tmp_path / "fr" / f"{name}.txt"
+    fr_file.parent.mkdir(exist_ok=True)
+    fr_file.write_text(french, encoding="utf-8")
+    page.locator(".st-key-upload_fr input[type=file]").set_input_files(str(fr_file))
+    if english is not None:
+        en_file = tmp_path / "en" / f"{name}.txt"
+        en_file.parent.mkdir(exist_ok=True)
+        en_file.write_text(english, encoding="utf-8")
+        page.locator(".st-key-upload_en input[type=file]").set_input_files(str(en_file))
+    expect(page.get_by_text(f"{name}.txt").first).to_be_visible(timeout=30_000)
+    page.wait_for_timeout(1000)  # the file reaches the server, then a rerun
+    wait_idle(page)
+    page.locator(".st-key-upload_save button:enabled").click()
+
+
+def test_a_corrected_french_text_keeps_the_english_and_carries_the_confirmations_over(app_server, page, tmp_path) -> None:
+    """Issue #17: replacing a reviewed document's French says what changes first; confirmed, the English stays and the
+    confirmation of an unchanged sentence is carried over, that of a changed one is dropped; Cancel writes nothing."""
+    from playwright.sync_api import expect
+
+    name = "un-sg-message"
+    texts = app_server["texts"]
+    french = (texts / "fr" / f"{SHORT}.txt").read_text(encoding="utf-8")
+    english = (texts / "en" / f"{SHORT}.txt").read_text(encoding="utf-8")
+    open_document(page, app_server, SHORT)
+    upload(page, tmp_path, french, english)  # a new document: saved at once
+    expect(page.get_by_role("heading", name=name)).to_be_visible(timeout=180_000)
+    expect(page.get_by_text("links match the filters")).to_be_visible(timeout=180_000)
+    changed = row_position(page, "Il faut que cela change.")
+    confirm_link(page, app_server, 0, name)
+    confirm_link(page, app_server, changed, name)
+    review_file = app_server["reviews"] / f"{name}.review.json"
+    before = review_file.read_bytes()
+
+    corrected = (french.replace("Il faut que cela change.", "Il faut que cela cesse.")
+                 .replace("l’attention qu’ils méritent.", "l’attention qu’ils méritent. Chaque victime compte."))
+    open_document(page, app_server, name)  # a new visit: the upload boxes are empty
+    upload(page, tmp_path, corrected)
+    changes = page.locator(".st-key-upload_changes")
+    expect(changes).to_contain_text("is already in the corpus", timeout=30_000)
+    expect(changes).to_contain_text("French: 1 sentence added, 1 sentence changed")
+    expect(changes).to_contain_text("Official English: kept")
+    expect(changes).to_contain_text("Confirmations: 1 kept, 1 dropped")
+    page.locator(".st-key-upload_cancel button").click()
+    expect(changes).to_have_count(0, timeout=30_000)
+    assert (texts / "fr" / f"{name}.txt").read_text(encoding="utf-8") == french and review_file.read_bytes() == before, "Cancel writes nothing"
+
+    wait_idle(page)
+    page.locator(".st-key-upload_save button:enabled").click()
+    page.locator(".st-key-upload_confirm button").click()
+    expect(page.get_by_text("Review carried over to the new text")).to_be_visible(timeout=180_000)
+    assert (texts / "fr" / f"{name}.txt").read_text(encoding="utf-8") == corrected
+    assert (texts / "en" / f"{name}.txt").read_text(encoding="utf-8") == english, "the official English is kept"
+    saved = saved_review(app_server, name)
+    assert saved["fr_sha256"] == hashlib.sha256(corrected.encode("utf-8")).hexdigest()
+    assert saved["en_sha256"] == hashlib.sha256(english.encode("utf-8")).hexdigest()
+    first = json.loads(before)["links"][0]  # link 0 comes before both corrections: same sentence numbers
+    assert [(link["fr_ids"], link["en_ids"]) for link in saved["links"] if link["status"] == "confirmed"] == [(first["fr_ids"], first["en_ids"])]
+    assert saved["history"][-1]["label"] == "carry the review over to the new text (1 confirmation kept, 1 dropped)"
+    expect(page.get_by_text("official English", exact=False).first).to_be_visible()
+    assert list(app_server["reviews"].glob(f"{name}.review.stale-*.json")), "the review of the old text is kept aside"

@@ -198,3 +198,58 @@ def test_uploaded_documents_are_validated_and_never_overwritten_silently(tmp_pat
     with pytest.raises(InputError, match="bin.txt: .*binary"):
         corpus.save_document("bin", ("fr.txt", b"Bonjour."), ("bin.txt", BINARY), folder=tmp_path)
     assert not (tmp_path / "fr" / "bin.txt").exists(), "nothing is written when one of the files is bad"
+
+
+def full_run_flags(review: Review) -> list:
+    """The flags a whole-document run of the pipeline's checks gives on the review's current links and texts."""
+    from align.checks import run_checks
+    from align.model import make_units
+    from align.pipeline import check_context
+
+    context = replace(check_context(review.result, review.glossary), mt_unknown_words=review._unknown_by_number(review.links, 0))
+    return [(f.link, f.side, f.kind, f.start, f.end, f.message) for f in run_checks(make_units(review.links, review.fr, review.mt, review.en,
+                                                                                               review.engines), context) if f.link is not None]
+
+
+def review_flags(review: Review) -> list:
+    return [(f.link, f.side, f.kind, f.start, f.end, f.message) for f in review.flag_list() if f.link is not None and not f.review_state]
+
+
+def test_a_correction_keeps_every_flag_a_full_run_gives(glossary, tmp_path) -> None:
+    """Issue #17: the run-together flag (a document-wide check) vanished when its link was merged, split or reloaded."""
+    result = run_document(corpus.open_document("un-sg-world-day-2023", TEXTS), glossary)
+    review = Review(result, glossary, folder=tmp_path)
+    [typography] = [flag for flag in review.flag_list() if flag.kind == "typography" and "run together" in flag.message]
+    position = typography.link
+    for correction in (lambda: review.merge_next(position), lambda: review.split(position), review.undo, review.undo, review.redo,
+                       lambda: review.edit_sentence("en", review.links[position].en_ids[0], review.en[review.links[position].en_ids[0]] + " Indeed")):
+        correction()
+        assert any(flag.kind == "typography" and flag.link == position for flag in review.flag_list())
+        assert review_flags(review) == full_run_flags(review)
+    review.merge_next(position)
+    reopened = Review(result, glossary, folder=tmp_path)
+    assert review_flags(reopened) == full_run_flags(reopened) and any(flag.kind == "typography" for flag in reopened.flag_list())
+    reopened.recheck(glossary)  # as after a glossary save
+    assert review_flags(reopened) == full_run_flags(reopened)
+
+
+def test_relink_joins_a_french_sentence_to_any_english_sentence_and_is_saved_undone_and_redone(results, glossary, tmp_path) -> None:
+    review = Review(results[WITH_EN], glossary, folder=tmp_path)
+    before = list(review.links)
+    position = next(p for p, link in enumerate(review.links) if link.fr_ids and link.en_ids)
+    far = len(review.en) - 1  # the last English sentence, far from the link
+    review.relink(position, [far])
+    link = review.links[position]
+    assert link.en_ids == (far,) and link.status == "needs-review"
+    assert [i for link in review.links for i in link.fr_ids] == list(range(len(review.fr)))
+    assert sorted(i for link in review.links for i in link.en_ids) == list(range(len(review.en))), "every English sentence once"
+    assert review.links[position + 1].fr_ids == () and review.links[position + 1].en_ids == before[position].en_ids[:1]
+    reopened = Review(results[WITH_EN], glossary, folder=tmp_path)
+    assert reopened.problem is None and reopened.links == review.links
+    assert reopened.history[-1].label == f"link FR of link {position} to EN sentence {far}"
+    reopened.undo()
+    assert reopened.links == before
+    reopened.redo()
+    assert reopened.links[position].en_ids == (far,)
+    with pytest.raises(CorrectionError, match="official English has sentences"):
+        reopened.relink(position, [len(review.en)])

@@ -13,6 +13,9 @@ constraints, numbers, dates, words left untranslated).
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from dataclasses import dataclass, replace
+
 from align.checks import acronyms, language, layout, lengths, meaning, quantities, terms, writing
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView
 from align.model import Flag, Unit
@@ -45,18 +48,49 @@ KINDS = tuple(dict.fromkeys(kind for check in CHECKS for kind in check.kinds))
 
 def run_checks(units: list[Unit], context: CheckContext, checks: list[Check] | None = None) -> list[Flag]:
     """Every check of `checks` (default `CHECKS`) over `units`, in link order; document-level flags (link None) last."""
+    return check_run(units, context, checks).flags
+
+
+@dataclass
+class CheckRun:
+    """The flags of one run of the checks, with what a later re-check of some links reuses."""
+
+    flags: list[Flag]
+    """Every flag, as `run_checks` returns them."""
+    own: list[list[Flag]]
+    """Per unit (by index): what its `side`, `pair` and `link` checks found, before the `revise` passes."""
+
+
+def check_run(units: list[Unit], context: CheckContext, checks: list[Check] | None = None, *, only: Collection[int] | None = None,
+              own: list[list[Flag]] | None = None, matches: dict | None = None) -> CheckRun:
+    """`run_checks`, able to re-check a document after a correction without running every check on every link.
+
+    With `only` (indices into `units`), the per-link checks (`side`, `pair`, `link`) run on those units alone and the
+    others take theirs from `own` (an earlier run's `CheckRun.own`, indexed like `units`); the `document` checks and
+    the `revise` passes always see the whole document, so the flags are those a full run would give. `matches`, a dict
+    kept by the caller between runs, keeps the glossary matches of each text (the document checks read every link's).
+    """
     checks = CHECKS if checks is None else checks
     sides = ("fr", "mt", "en") if context.has_official else ("fr", "mt")
     links = [LinkView(unit) for unit in units]
     for position, link in enumerate(links):
         link.neighbours = links[max(0, position - 1):position] + links[position + 1:position + 2]
+    chosen = set(range(len(units))) if only is None or own is None or len(own) != len(units) else set(only)
 
     def find_matches(link: LinkView) -> None:
         for side in sides:
             text = link.texts[side]
-            link.matches[side] = find_terms(text, LANG_OF_SIDE[side], context.glossary, max_gap=1) if text else []
+            if not text:
+                link.matches[side] = []
+            elif matches is None:
+                link.matches[side] = find_terms(text, LANG_OF_SIDE[side], context.glossary, max_gap=1)
+            else:
+                key = (text, LANG_OF_SIDE[side])
+                if key not in matches:
+                    matches[key] = find_terms(text, LANG_OF_SIDE[side], context.glossary, max_gap=1)
+                link.matches[side] = matches[key]
 
-    flags: list[Flag] = []
+    found: list[list[Flag]] = [[] for _ in links]
     by_scope = {scope: [check for check in checks if check.scope == scope] for scope in ("side", "pair", "link", "document", "revise")}
     if links:
         find_matches(links[0])
@@ -65,6 +99,11 @@ def run_checks(units: list[Unit], context: CheckContext, checks: list[Check] | N
         # so each text is analysed while its words are still among the recent ones (`align.terms.glossary.RECENT_TEXTS`)
         if position + 1 < len(links):
             find_matches(links[position + 1])
+        if position not in chosen:
+            number = link.number  # a unit kept from the earlier run may sit at another position now
+            found[position] = [flag if flag.link == number else replace(flag, link=number) for flag in own[position]]  # type: ignore[index]
+            continue
+        flags = found[position]
         for side in sides:
             if link.texts[side]:
                 for check in by_scope["side"]:
@@ -76,11 +115,12 @@ def run_checks(units: list[Unit], context: CheckContext, checks: list[Check] | N
                     flags += check.run(link, target, context)
         for check in by_scope["link"]:
             flags += check.run(link, context)
+    flags = [flag for link_flags in found for flag in link_flags]
     for check in by_scope["document"]:
         flags += check.run(links, context)
     for check in by_scope["revise"]:
         flags = check.run(flags, links, context)
-    return sorted(_dedupe(flags), key=lambda flag: (flag.link is None, flag.link if flag.link is not None else 0))
+    return CheckRun(sorted(_dedupe(flags), key=lambda flag: (flag.link is None, flag.link if flag.link is not None else 0)), found)
 
 
 def check_text(text: str, lang: str, glossary: Glossary, *, side: str | None = None, link: int | None = None) -> list[Flag]:

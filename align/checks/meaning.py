@@ -28,16 +28,26 @@ MIN_WORDS = 6
 MIN_LINKS = 5
 
 
+SIMILARITIES_KEPT = 50_000
+_similarities: dict[tuple[str, str], float] = {}
+"""(machine translation, official English) → similarity: a re-check after a correction compares every link of the document again."""
+
+
 def similarities(pairs: list[tuple[str, str]]) -> list[float]:
     """Cosine similarity of each (machine translation, official English) pair under the English sentence model."""
-    from align.aligner.embedding import ENGLISH_MODEL, load_encoder
+    missing = list(dict.fromkeys(pair for pair in pairs if pair not in _similarities))
+    if missing:
+        from align.aligner.embedding import ENGLISH_MODEL, load_encoder
 
-    encoder = load_encoder(ENGLISH_MODEL)
-    first = np.asarray(encoder.encode([mt for mt, _ in pairs]), dtype=float)
-    second = np.asarray(encoder.encode([en for _, en in pairs]), dtype=float)
-    first /= np.maximum(np.linalg.norm(first, axis=1, keepdims=True), 1e-12)
-    second /= np.maximum(np.linalg.norm(second, axis=1, keepdims=True), 1e-12)
-    return [float(value) for value in (first * second).sum(axis=1)]
+        encoder = load_encoder(ENGLISH_MODEL)
+        vectors = np.asarray(encoder.encode([mt for mt, _ in missing] + [en for _, en in missing]), dtype=float)  # one batch: one model call
+        first, second = vectors[:len(missing)], vectors[len(missing):]
+        first /= np.maximum(np.linalg.norm(first, axis=1, keepdims=True), 1e-12)
+        second /= np.maximum(np.linalg.norm(second, axis=1, keepdims=True), 1e-12)
+        if len(_similarities) + len(missing) > SIMILARITIES_KEPT:
+            _similarities.clear()
+        _similarities.update(zip(missing, (float(value) for value in (first * second).sum(axis=1))))
+    return [_similarities[pair] for pair in pairs]
 
 
 def meaning_divergence(links: list[LinkView], context: CheckContext) -> list[Flag]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView
 from align.model import Flag
@@ -215,25 +216,34 @@ _HYPHENATED = re.compile(r"\b([a-zà-ÿ]+)-([a-zà-ÿ]+)\b")
 _LONG_WORD = re.compile(r"\b[a-zà-ÿ]{6,}\b")
 
 
+@lru_cache(maxsize=50_000)
+def _spellings(text: str) -> tuple[tuple, tuple, tuple]:
+    """(key, span, form) of the capitalised two-word names, hyphenated words and plain words of six letters or more of a text."""
+    phrases = []
+    for match in _NAME_PHRASE.finditer(text):
+        if match.group(3).lower() in ("de", "des", "du", "la", "le", "les", "et", "en"):
+            continue
+        phrase = match.group(1)
+        phrases.append(("case:" + phrase.lower(), (match.start(), match.start() + len(phrase)), phrase))
+    hyphens = [("hyphen:" + match.group(1) + match.group(2), match.span(), match.group(0)) for match in _HYPHENATED.finditer(text)]
+    words = [("hyphen:" + word.group(0), word.span(), word.group(0)) for word in _LONG_WORD.finditer(text)]
+    return tuple(phrases), tuple(hyphens), tuple(words)
+
+
 def spelt_two_ways(links: list[LinkView], context: CheckContext) -> list[Flag]:
     """In one French text: a name capitalised two ways (« Conseil Permanent » / « Conseil permanent »), a word with and
     without a hyphen (« co-ordinatrice » / « coordinatrice »). The form in the minority is flagged (ties: the capitalised,
     the hyphenated form, which French usage avoids)."""
+    spellings = [_spellings(link.texts["fr"]) for link in links]
+    # a plain word matters only when some text writes it with a hyphen (the review app re-runs this over a whole document per correction)
+    hyphenated = {key for phrases, hyphens, _ in spellings for key, _, _ in hyphens}
     found: dict[str, list[tuple[LinkView, tuple[int, int], str]]] = {}
-    # a word is another spelling only of a hyphenated word of the text: the others (nearly all) are not kept
-    hyphenated = {match.group(1) + match.group(2) for link in links for match in _HYPHENATED.finditer(link.texts["fr"])}
-    for link in links:
-        text = link.texts["fr"]
-        for match in _NAME_PHRASE.finditer(text):
-            if match.group(3).lower() in ("de", "des", "du", "la", "le", "les", "et", "en"):
-                continue
-            phrase = match.group(1)
-            found.setdefault("case:" + phrase.lower(), []).append((link, (match.start(), match.start() + len(phrase)), phrase))
-        for match in _HYPHENATED.finditer(text):
-            found.setdefault("hyphen:" + match.group(1) + match.group(2), []).append((link, match.span(), match.group(0)))
-        for word in _LONG_WORD.finditer(text) if hyphenated else ():
-            if word.group(0) in hyphenated:
-                found.setdefault("hyphen:" + word.group(0), []).append((link, word.span(), word.group(0)))
+    for link, (phrases, hyphens, words) in zip(links, spellings):
+        for key, span, form in phrases + hyphens:
+            found.setdefault(key, []).append((link, span, form))
+        for key, span, form in words:
+            if key in hyphenated:
+                found.setdefault(key, []).append((link, span, form))
     flags = []
     for key, uses in found.items():
         forms = Counter(form for _, _, form in uses)

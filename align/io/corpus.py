@@ -102,6 +102,7 @@ def save_document(
     en: tuple[str, bytes] | None = None,
     *,
     overwrite: bool = False,
+    keep_english: bool = False,
     folder: str | os.PathLike[str] | None = None,
 ) -> Document:
     """Add a document to the corpus from uploaded `(filename, bytes)` pairs and return it as read back.
@@ -110,7 +111,8 @@ def save_document(
     replaced only with `overwrite` (raises `DocumentExists` otherwise). Each file is saved with its
     own suffix (`fr/NAME.docx`, `en/NAME.pdf`); the replaced files, and a side's file in another
     format, are kept as `NAME.EXT.bak`. Replaced without an English file, the old English version
-    is set aside too, so it is not wrongly paired with the new French text.
+    is set aside too, so it is not wrongly paired with the new French text, unless `keep_english` (a corrected
+    French text of the same document: the review app asks the reviewer first).
     """
     root = texts_dir(folder)
     safe = document_name(name)
@@ -128,6 +130,6 @@ def save_document(
         en_path = root / "en" / f"{safe}{upload_suffix(en[0])}"
         write_atomic(en_path, en[1])
         _set_aside([path for path in existing_en if path != en_path])
-    else:
+    elif not keep_english:
         _set_aside(existing_en)
     return open_document(safe, root)

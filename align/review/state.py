@@ -44,7 +44,7 @@ import polars as pl
 
 from align import settings
 from align.aligner.embedding import Encoder
-from align.checks import run_checks
+from align.checks import check_run
 from align.checks.base import SUGGESTION_SEPARATOR
 from align.export.tables import alignment_frame, flags_frame
 from align.io.atomic import write_atomic
@@ -176,6 +176,13 @@ class Review:
         self._set_aside_on_save = False
         self._mtime: float | None = None
         self._flags: list[list[Flag]] = _flags_by_link(result.flags, len(self.links))
+        checked = result.link_check_flags
+        self._own: list[list[Flag] | None] | None = list(checked[1]) if checked is not None and checked[0] == tuple(self.links) else None
+        """Per link, what its own checks found (`align.checks.CheckRun.own`; None for a link to check again), once a re-check ran."""
+        self._matches: dict = {}
+        """Glossary matches of each text, kept between re-checks (emptied when the glossary changes)."""
+        self._stale = False
+        """Whether a correction left links to check again."""
         self._kinds_cache: tuple[tuple, list[str]] = ((), [])
         self._load()
         if recheck:
@@ -406,6 +413,40 @@ class Review:
         self._commit(f"mark {side.upper()} of link {position} as having no counterpart"
                      + (f" (its comment stays on the French part, link {position})" if link.comment else ""), [(position, 1, parts)])
 
+    def relink(self, position: int, en_ids: Sequence[int]) -> None:
+        """Link the French of link `position` to English sentences `en_ids`, wherever they are in the document.
+
+        The chosen sentences leave the links that held them (a link left with no sentence disappears, its comment going to
+        this link); the link's English sentences not chosen become English-only links right after it. Links may then
+        cross (the French stays in document order, the English need not): a translation can reorder sentences.
+        """
+        self._check_position(position)
+        if not self.has_official:
+            raise CorrectionError("this document has no official English to link to")
+        chosen = tuple(sorted(set(en_ids)))
+        if any(not 0 <= i < len(self.en) for i in chosen):
+            raise CorrectionError(f"the official English has sentences 0 to {len(self.en) - 1}")
+        link = self.links[position]
+        if not link.fr_ids:
+            raise CorrectionError(f"link {position} has no French sentence to link: select the link holding the French")
+        if chosen == link.en_ids:
+            return
+        holder = {i: p for p, other in enumerate(self.links) for i in other.en_ids}
+        comments = [link.comment]
+        replacements: list[tuple[int, int, list[Link]]] = []
+        for donor in sorted({holder[i] for i in chosen} - {position}):
+            other = self.links[donor]
+            kept = tuple(i for i in other.en_ids if i not in chosen)
+            if other.fr_ids or kept:
+                replacements.append((donor, 1, [replace(self._new_link(other.fr_ids, kept, other.score), comment=other.comment)]))
+            else:
+                replacements.append((donor, 1, []))
+                comments.append(other.comment)
+        freed = [Link((), (i,), 0.0, "needs-review") for i in link.en_ids if i not in chosen]
+        replacements.append((position, 1, [replace(self._new_link(link.fr_ids, chosen, link.score), comment=join_comments(*comments)), *freed]))
+        described = ", ".join(map(str, chosen)) or "none"
+        self._commit(f"link FR of link {position} to EN sentence{'s' if len(chosen) != 1 else ''} {described}", replacements)
+
     def set_status(self, positions: int | Sequence[int], status: str) -> None:
         """Set the status of one link or of a selection of links."""
         if status not in LINK_STATUSES:
@@ -496,11 +537,11 @@ class Review:
             redo_splices = []
             for splice in sorted(action.splices, key=lambda s: s.start):
                 current = tuple(self.links[splice.start:splice.start + splice.added])
-                self.links[splice.start:splice.start + splice.added] = splice.removed
-                self._flags[splice.start:splice.start + splice.added] = self._check_links(splice.removed, splice.start)
+                self._splice(splice.start, splice.added, splice.removed)
                 redo_splices.append(replace(splice, added_links=current))
             for change in reversed(action.changes):
                 self._apply_change(change, change.before)
+            self._recheck()
             self._promote_flagged()
             self.history.pop()
             self.redo_list.append(replace(action, splices=tuple(redo_splices)))
@@ -518,10 +559,10 @@ class Review:
             saved = self._snapshot()
             # Descending starts, as the correction was first applied: each start is still valid when its turn comes.
             for splice in sorted(action.splices, key=lambda s: s.start, reverse=True):
-                self.links[splice.start:splice.start + len(splice.removed)] = splice.added_links
-                self._flags[splice.start:splice.start + len(splice.removed)] = self._check_links(splice.added_links, splice.start)
+                self._splice(splice.start, len(splice.removed), splice.added_links)
             for change in action.changes:
                 self._apply_change(change, change.after)
+            self._recheck()
             self._promote_flagged()
             self.redo_list.pop()
             self.history.append(replace(action, splices=tuple(replace(splice, added_links=()) for splice in action.splices)))
@@ -541,7 +582,8 @@ class Review:
         if glossary is not None:
             self.glossary = glossary
             self.mt_stale = self._translation_terms is None or not glossary.terms.equals(self._translation_terms)
-        self._flags = self._check_links(self.links, 0)
+        self._own, self._matches, self._stale = None, {}, True
+        self._recheck()
         self._promote_flagged()
 
     def refresh(self) -> bool:
@@ -578,21 +620,33 @@ class Review:
             score = float(np.clip(vectors[0] @ vectors[1], 0.0, 1.0))
         return Link(tuple(fr_ids), tuple(en_ids), round(score, 4), "needs-review")
 
-    def _check_links(self, links: Sequence[Link], start: int) -> list[list[Flag]]:
-        """Run the checks on `links`, which sit at positions `start`…; return their flags, one list per link."""
-        if not links:
-            return []
-        units = [replace(unit, number=start + offset) for offset, unit in enumerate(make_units(list(links), self.fr, self.mt, self.en, self.engines))]
-        grouped: list[list[Flag]] = [[] for _ in links]
-        context = replace(check_context(self.result, self.glossary), mt_unknown_words=self._unknown_by_number(links, start))
-        if len(links) != len(self.links):  # checks over part of a document: the document-wide ones would only see that part
-            context = replace(context, fr_segments=(), en_segments=())
-        for flag in run_checks(units, context):
-            if flag.link is not None and start <= flag.link < start + len(links):
+    def _splice(self, start: int, count: int, new_links: Sequence[Link]) -> None:
+        """Replace links `start`…`start + count` by `new_links`, which the next `_recheck` checks."""
+        self.links[start:start + count] = new_links
+        self._flags[start:start + count] = [[] for _ in new_links]
+        if self._own is not None:
+            self._own[start:start + count] = [None] * len(new_links)
+        self._stale = True
+
+    def _recheck(self) -> None:
+        """Check again the links marked for it (all of them before the first re-check) with `align.checks.check_run`: the
+        pipeline's list of checks, the document-wide ones over the whole document, so a correction keeps every flag a full run gives."""
+        if not self._stale:
+            return
+        self._stale = False
+        touched = None if self._own is None else {position for position, own in enumerate(self._own) if own is None}
+        if touched is not None:  # a link's checks read its neighbours' texts too
+            touched |= {near for position in touched for near in (position - 1, position + 1) if 0 <= near < len(self.links)}
+        units = make_units(self.links, self.fr, self.mt, self.en, self.engines)
+        context = replace(check_context(self.result, self.glossary), mt_unknown_words=self._unknown_by_number(self.links, 0))
+        run = check_run(units, context, only=touched, own=self._own, matches=self._matches)  # type: ignore[arg-type]
+        grouped: list[list[Flag]] = [[] for _ in self.links]
+        for flag in run.flags:
+            if flag.link is not None and 0 <= flag.link < len(grouped):
                 if self.mt_stale and flag.side == "mt" and CONSTRAINT_FAILED in flag.message:
                     flag = replace(flag, message=flag.message.replace(CONSTRAINT_FAILED, STALE_MT_NOTE))
-                grouped[flag.link - start].append(flag)
-        return grouped
+                grouped[flag.link].append(flag)
+        self._flags, self._own = grouped, list(run.own)
 
     def _open_flags(self, position: int) -> list[Flag]:
         link = self.links[position]
@@ -647,14 +701,16 @@ class Review:
             self.original_texts[(side, index)] = original
         for position, link in enumerate(self.links):
             if index in _side_ids(link, side):
-                self._flags[position] = self._check_links([link], position)[0]
+                self._stale = True
+                if self._own is not None:
+                    self._own[position] = None
 
     def _snapshot(self) -> tuple:
         return (list(self.links), list(self._flags), list(self.history), list(self.fr), list(self.en), dict(self.original_texts),
-                {key: dict(value) for key, value in self.verdicts.items()}, list(self.redo_list))
+                {key: dict(value) for key, value in self.verdicts.items()}, list(self.redo_list), None if self._own is None else list(self._own))
 
     def _restore(self, saved: tuple) -> None:
-        self.links, self._flags, self.history, self.fr, self.en, self.original_texts, self.verdicts, self.redo_list = saved
+        self.links, self._flags, self.history, self.fr, self.en, self.original_texts, self.verdicts, self.redo_list, self._own = saved
 
     def _unknown_by_number(self, links: Sequence[Link], start: int) -> dict[int, list[str]]:
         return {start + offset: [word for i in link.fr_ids for word in self.unknown_words[i]] for offset, link in enumerate(links)}
@@ -669,11 +725,13 @@ class Review:
             # Descending starts keep the earlier starts valid; undo replays them in ascending order.
             for start, count, new_links in sorted(replacements, key=lambda change: change[0], reverse=True):
                 splices.append(Splice(start, tuple(self.links[start:start + count]), len(new_links)))
-                self.links[start:start + count] = new_links
                 if recheck:
-                    self._flags[start:start + count] = self._check_links(new_links, start)
+                    self._splice(start, count, new_links)
+                else:
+                    self.links[start:start + count] = new_links
             for change in changes:
                 self._apply_change(change, change.after)
+            self._recheck()
             self._promote_flagged()
             self.history.append(Action(label, tuple(splices), tuple(changes)))
             del self.history[:-HISTORY_LIMIT]
@@ -760,9 +818,12 @@ class Review:
         self.links, self.history, self.revision, self.problem, self.verdicts, self.redo_list = links, history, revision, None, verdicts, redo
         self.saved_at = data.get("saved_at")
         # Links the reviewer did not redraw nor correct keep the pipeline's flags; the others are checked.
-        self._flags = [unchanged[(link.fr_ids, link.en_ids)]
-                       if (link.fr_ids, link.en_ids) in unchanged and not any((side, i) in edited for side in SIDES for i in _side_ids(link, side))
-                       else self._check_links([link], position)[0] for position, link in enumerate(links)]
+        kept = [(link.fr_ids, link.en_ids) in unchanged and not any((side, i) in edited for side in SIDES for i in _side_ids(link, side))
+                for link in links]
+        self._flags = [unchanged[(link.fr_ids, link.en_ids)] if keep else [] for link, keep in zip(links, kept)]
+        if not all(kept):  # the pipeline's flags of the links the reviewer left alone may depend on the others (document-wide checks)
+            self._own, self._stale = None, True
+            self._recheck()
         self._promote_flagged()
 
     def _parse(self, data: object) -> tuple[list[Link], list[Action], int, list[tuple[str, int, str, str]], dict[tuple, dict[str, str]], list[Action]]:
@@ -789,7 +850,8 @@ class Review:
                 raise ValueError(f"damaged review file (an edit of {side} sentence {index}, which does not exist)")
         fr_order = [i for link in links for i in link.fr_ids]
         en_order = [i for link in links for i in link.en_ids]
-        if fr_order != list(range(len(self.fr))) or en_order != list(range(len(self.en))):
+        # the English may be reordered (`relink`), each sentence still in exactly one link
+        if fr_order != list(range(len(self.fr))) or sorted(en_order) != list(range(len(self.en))):
             raise ValueError("its links do not cover the document's sentences in order (the segmentation changed)")
         return links, history, revision, edits, verdicts, redo
 

@@ -191,7 +191,7 @@ def _spin(loops: int) -> float:
     return time.perf_counter() - start
 
 
-def machine_ceiling(workers: int, loops: int = 4_000_000) -> float:
+def machine_ceiling(workers: int, loops: int = 20_000_000) -> float:
     """The speed-up `workers` processes can get on this machine right now: the same CPU-bound loop run by one process,
     then by `workers` processes at once. Shared cores, hypervisor siblings and the other jobs all show here, so a
     runner's speed-up is judged against it, not against the number of cores."""

@@ -356,3 +356,17 @@ def test_run_writes_mt_engine_column_with_glossary_rendering(tmp_path, standin_p
     assert "trafficking in persons" in alignment["mt"][0]
     assert alignment["mt"][1].startswith("• ")
     assert (tmp_path / "mt-cache" / "translations.sqlite").exists()
+
+
+@needs_apertium
+def test_a_segment_is_translated_the_same_whatever_segment_came_before_it_in_the_batch(tmp_path) -> None:
+    # a heading without a final full stop used to make Apertium read the next segment as the middle of its sentence
+    # (« Dévoilement du rapport » → "Dévoilement of …" after it, "Dévoilement Of …" alone); with the cache that made a
+    # document's MT depend on which document had first sent the segment (a 2-worker corpus run differed from a 1-worker one)
+    segment = "Dévoilement du rapport 2014 sur le progrès du Plan d’action national de lutte contre la traite de personnes"
+    alone = translate_segments([segment], "apertium", cache=False)[0].text
+    after_heading = translate_segments(["Un titre sans point final", segment], "apertium", cache=False)[1].text
+    after_sentence = translate_segments(["Une phrase.", segment], "apertium", cache=False)[1].text
+    assert alone == after_heading == after_sentence
+    first_run = translate_segments(["Un titre sans point final", segment], "apertium", cache=tmp_path)[1].text
+    assert translate_segments([segment], "apertium", cache=tmp_path)[0].text == first_run == alone

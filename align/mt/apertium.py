@@ -11,7 +11,7 @@ from functools import lru_cache
 from align.errors import EngineError, ModelMissingError
 
 CACHE_FORMAT = "v1"  # bump when the post-processing of raw engine output changes (argos)
-APERTIUM_CACHE_FORMAT = "v3"  # v2: unknown words include the pivot-language leftovers of the second stage; v3: œ spelt oe
+APERTIUM_CACHE_FORMAT = "v4"  # v2: unknown words include the pivot-language leftovers of the second stage; v3: œ spelt oe; v4: each text starts a sentence
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
 """fr-es knows « coeur », « oeuvre » but not « cœur », « œuvre » (left as French, or "#set" for « mise en œuvre »)."""
 
@@ -124,8 +124,8 @@ class ApertiumEngine:
         try:
             spelt = [text.translate(_LIGATURES) for text in texts]
             first, second = self.info.route.modes
-            spanish = [_strip_apertium_marks(line, source) for line, source in zip(self._run(first, spelt), spelt)]
-            english = self._run(second, [text for text, _ in spanish])
+            spanish = [_strip_apertium_marks(line, source) for line, source in zip(self._run(first, _apart(spelt))[::2], spelt)]
+            english = self._run(second, _apart([text for text, _ in spanish]))[::2]
         except _LineCountError:
             if len(texts) == 1:
                 raise
@@ -137,6 +137,15 @@ class ApertiumEngine:
             text, leftover = _strip_apertium_marks(line, source)
             results.append((text, tuple(dict.fromkeys(unknown + leftover))))
         return results
+
+
+def _apart(texts: list[str]) -> list[str]:
+    """The texts as Apertium's input lines, a "." line between two: Apertium carries "sentence start" from one line to the
+    next, so a text after a line without final punctuation was translated as the middle of a sentence (« Dévoilement du
+    rapport » → "Dévoilement of the report" there, "Dévoilement Of the report" alone). Each text now starts a sentence, as
+    it would alone: its translation never depends on its neighbours in a batch, nor the cache on which document came first.
+    The outputs of the texts are the even lines."""
+    return [line for text in texts for line in (".", text)][1:]
 
 
 def load(pivot: str = "es") -> ApertiumEngine:

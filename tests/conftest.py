@@ -18,6 +18,12 @@ def texts_dir() -> Path:
     return TEXTS
 
 
+@pytest.fixture()
+def no_argos(monkeypatch, tmp_path) -> None:
+    """No argos package visible (an empty ARGOS_PACKAGES_DIR, never the user's): `auto` means Apertium."""
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "empty-packages"))
+
+
 def write_glossary(path: Path, rows: list[tuple[str, str, str, str]]) -> Path:
     """Write a glossary CSV from (concept, lang, term, status) rows, other columns empty."""
     import polars as pl

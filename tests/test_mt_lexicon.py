@@ -13,10 +13,7 @@ from align.terms.glossary import load_glossary
 
 needs_apertium = pytest.mark.skipif(apertium.apertium_info() is None, reason="Apertium fr-es/spa-eng not installed")
 
-
-@pytest.fixture(autouse=True)
-def no_argos(monkeypatch, tmp_path) -> None:
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "empty-packages"))
+pytestmark = pytest.mark.usefixtures("no_argos")  # (tests/conftest.py)
 
 
 @pytest.fixture(scope="module")

@@ -22,10 +22,7 @@ HOTLINE = ("OTTAWA, ON, le 21 mars 2025 /CNW/ - Aujourd'hui, l'honorable David J
            "activités de la Ligne d'urgence canadienne contre la traite des personnes.")
 QUOTE = "« Notre gouvernement continue de lutter contre la traite de personnes au Canada et à l’étranger, » a déclaré le ministre Blaney."
 
-
-@pytest.fixture(autouse=True)
-def no_argos(monkeypatch, tmp_path) -> None:
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "empty-packages"))
+pytestmark = pytest.mark.usefixtures("no_argos")  # (tests/conftest.py)
 
 
 @needs_apertium

@@ -20,10 +20,7 @@ LONG = ("Comme l’intention du programme est de faciliter la situation d’immi
         "au décideur.")
 SHORT = "La lutte contre la traite des personnes nécessite un effort collectif."
 
-
-@pytest.fixture(autouse=True)
-def no_argos(monkeypatch, tmp_path) -> None:
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "empty-packages"))
+pytestmark = pytest.mark.usefixtures("no_argos")  # (tests/conftest.py)
 
 
 def test_long_multi_clause_sentences_score_low_and_empty_mt_scores_zero() -> None:

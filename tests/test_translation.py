@@ -58,11 +58,6 @@ def argos(monkeypatch, standin_packages) -> Path:
 
 
 @pytest.fixture()
-def no_argos(monkeypatch, tmp_path) -> None:
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "empty-packages"))
-
-
-@pytest.fixture()
 def no_network(monkeypatch):
     """Any attempt to open a network connection fails the test."""
     attempts = []

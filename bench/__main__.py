@@ -38,7 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
                                  help="speed: pipeline against raw CTranslate2 (default); real: chrF/BLEU, term accuracy and harmful renderings "
                                       "per engine and configuration on the eval/ pairs")
     bench_translate.add_argument("--split", default="dev", choices=list(SPLIT_CHOICES),
-                                 help="with --set real: which part of eval/ (both = dev+test, all = dev+test+heldout, final = all+heldout2+heldout3; default: dev)")
+                                 help="with --set real: which part of eval/ (both = dev+test, all = dev+test+heldout, "
+                                      "final = all+heldout2+heldout3; default: dev)")
     bench_translate.add_argument("--engines", default="apertium", help="with --set real: comma-separated engines (default: apertium)")
     bench_translate.add_argument("--routes", action="store_true", help="with --set real: every Apertium route (fr→es/ca/eo→en) installed, bare and full")
     bench_translate.add_argument("--quality", action="store_true", help="with --set real: AUC of the MT quality estimate against the reader labels")

@@ -5,6 +5,8 @@ The held-out parts are kept out of every bench run that does not name them; noth
 - `heldout2` (added 2026-12-03 for issue #14, publishers and years the other parts do not have) is measured once, at the
   end, with `--split heldout2` or `--split final`. `all` leaves it out, so that a run with `--split all` while tuning never
   shows it.
+- `heldout3` (added 2026-12-03 for issue #14, after `heldout2` had been measured twice and become tuning data) is kept out
+  the same way: read only by `--split heldout3` or `--split final`, never by `all`.
 """
 
 from __future__ import annotations
@@ -17,19 +19,21 @@ from align.settings import REPO_ROOT
 EVAL = REPO_ROOT / "eval"
 HELDOUT = "heldout"
 HELDOUT2 = "heldout2"
-HELD_OUT_SPLITS = (HELDOUT, HELDOUT2)
+HELDOUT3 = "heldout3"
+HELD_OUT_SPLITS = (HELDOUT, HELDOUT2, HELDOUT3)
 """The splits no bench reads unless asked for them by name (their `split` is set in documents.csv, not by the hash rule)."""
 SPLIT_CHOICES: dict[str, tuple[str, ...]] = {
     "dev": ("dev",),
     "test": ("test",),
     HELDOUT: (HELDOUT,),
     HELDOUT2: (HELDOUT2,),
+    HELDOUT3: (HELDOUT3,),
     "both": ("dev", "test"),
     "all": ("dev", "test", HELDOUT),
-    "final": ("dev", "test", HELDOUT, HELDOUT2),
+    "final": ("dev", "test", HELDOUT, HELDOUT2, HELDOUT3),
 }
 """`--split` value -> the documents.csv splits it reports, in order (`both` is dev+test, as before the held-out parts;
-`all` stays dev+test+heldout; `final` adds heldout2, for the one measurement at the end)."""
+`all` stays dev+test+heldout; `final` adds heldout2 and heldout3, each reported apart, for the one measurement at the end)."""
 CORPUS_SPLITS = SPLIT_CHOICES["final"]
 """Every split a documents.csv row may have."""
 

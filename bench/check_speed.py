@@ -10,7 +10,9 @@ With `--workers N…` (and `--baseline CHECKOUT`) it times whole `python -m alig
 then this tree with each N, for `--rounds` rounds): wall-clock seconds, CPU seconds of the process and its worker processes
 (user + system, from `wait4`), peak resident memory of the largest process, and whether each flags.csv is byte-identical to
 the first one's. Units per CPU second and units per wall second are printed apart: on a shared machine only the first is
-comparable from run to run, and extra processes cost CPU (their start-up) to save wall-clock time.
+comparable from run to run, and extra processes cost CPU (their start-up) to save wall-clock time. Before a run on N processes it
+prints the machine's ceiling for N (`bench.corpus.machine_ceiling`: one CPU loop alone against N at once), which bounds the
+wall-clock speed-up on a shared machine.
 """
 
 from __future__ import annotations
@@ -121,6 +123,8 @@ def _run_check(root: Path, tmx: Path, out: Path, workers: int, glossary: str | N
 
 
 def _time_processes(args: argparse.Namespace, pairs: list[tuple[str, str]]) -> int:
+    from bench.corpus import machine_ceiling
+
     configs = ([("baseline", Path(args.baseline).resolve(), 1)] if args.baseline else []) + [("this tree", ROOT, n) for n in (args.workers or [1])]
     results: dict[int, list[tuple[float, float, float]]] = {index: [] for index in range(len(configs))}
     with tempfile.TemporaryDirectory() as folder:
@@ -133,13 +137,14 @@ def _time_processes(args: argparse.Namespace, pairs: list[tuple[str, str]]) -> i
                 out = Path(folder) / f"out{index}"
                 out.mkdir(exist_ok=True)
                 load = os.getloadavg()[0]
+                ceiling = f", machine ceiling for {workers} processes {machine_ceiling(workers):.2f}x" if workers > 1 else ""
                 wall, cpu, peak = _run_check(root, tmx, out, workers, args.glossary)
                 results[index].append((wall, cpu, peak))
                 flags = (out / "flags.csv").read_bytes()
                 reference = flags if reference is None else reference
                 identical[index] = identical[index] and flags == reference
                 print(f"  round {round_number + 1}, {label}, {workers} process(es): wall {wall:.1f} s, CPU {cpu:.1f} s, peak {peak:,.0f} MiB "
-                      f"(load {load:.1f} before)", flush=True)
+                      f"(load {load:.1f} before{ceiling})", flush=True)
     print(f"check on a TMX of {args.units:,} units ({len(pairs):,} distinct sentence pairs), {args.rounds} round(s), medians:")
     for index, (label, root, workers) in enumerate(configs):
         walls, cpus, peaks = zip(*results[index])

@@ -91,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--glossary", default=None, help="glossary CSV (default: glossary/glossary.csv)")
     check.add_argument("--csv-bom", action="store_true", help="start flags.csv with a UTF-8 byte-order mark (for Excel)")
     check.add_argument("--xlsx", action="store_true", help="also write review.xlsx")
+    check.add_argument("--workers", type=int, default=1,
+                       help="processes for the checks of a large file (at least 2,000 units each; the same flags.csv as one process)")
     check.set_defaults(handler=command_check)
 
     glossary = commands.add_parser("glossary", help="glossary export and import (TBX, CSV)")
@@ -240,7 +242,12 @@ def command_check(args: argparse.Namespace) -> int:
     glossary = load_glossary(settings.glossary_path(args.glossary))
     out = Path(args.out) if args.out else Path(args.tmx).resolve().parent
     ensure_writable_folder(out)
-    flags = run_checks(units, CheckContext(glossary, has_official=True))
+    if args.workers > 1:
+        from align.checks.parallel import check_run_parallel
+
+        flags = check_run_parallel(units, CheckContext(glossary, has_official=True), args.workers).flags
+    else:
+        flags = run_checks(units, CheckContext(glossary, has_official=True))
     frame = flags_frame(flags)
     if any(unit.source_id for unit in units):  # a CAT tool's file (XLIFF): its unit ids let the reviewer find each flagged segment there
         source_ids = {unit.number: unit.source_id for unit in units}

@@ -68,6 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
     check_speed = bench_commands.add_parser("check-speed", help="units/s of `check` on a large TMX built from corpus sentences")
     check_speed.add_argument("--units", type=int, default=100_000, help="units in the TMX (default: 100,000)")
     check_speed.add_argument("--glossary", default=None, help="glossary CSV (default: glossary/glossary.csv)")
+    check_speed.add_argument("--workers", type=int, nargs="+", default=None,
+                             help="time whole `python -m align check --workers N` processes for each N (with --baseline: in turn with it)")
+    check_speed.add_argument("--baseline", default=None, help="a checkout of another version (e.g. main) whose `check` is timed in turn with this one")
+    check_speed.add_argument("--rounds", type=int, default=1, help="rounds of the whole-process runs (default 1)")
     check_speed.set_defaults(handler=lambda args: check_speed_bench.command_check_speed(args))
     bench_corpus = bench_commands.add_parser("corpus", help="whole-corpus throughput, memory and warm re-run of local 1/2 workers and Ray 2 workers")
     bench_corpus.add_argument("--documents", type=int, nargs="+", default=[50, 200], help="corpus sizes (default: 50 200)")

@@ -5,11 +5,23 @@ are segmented and paired sentence by sentence (position i with position i — th
 translations of each other for a speed figure, and misaligned pairs exercise the checks harder),
 then repeated until `--units` units. The figure printed is for the whole command: reading the TMX,
 loading the glossary, running every check and writing flags.csv, with stage timings.
+
+With `--workers N…` (and `--baseline CHECKOUT`) it times whole `python -m align check` processes instead, in turn (baseline,
+then this tree with each N, for `--rounds` rounds): wall-clock seconds, CPU seconds of the process and its worker processes
+(user + system, from `wait4`), peak resident memory of the largest process, and whether each flags.csv is byte-identical to
+the first one's. Units per CPU second and units per wall second are printed apart: on a shared machine only the first is
+comparable from run to run, and extra processes cost CPU (their start-up) to save wall-clock time. Before a run on N processes it
+prints the machine's ceiling for N (`bench.corpus.machine_ceiling`: one CPU loop alone against N at once), which bounds the
+wall-clock speed-up on a shared machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections import Counter
@@ -67,6 +79,8 @@ def command_check_speed(args: argparse.Namespace) -> int:
     if not pairs:
         print("error: no corpus documents with both sides in texts/ or eval/texts/")
         return 2
+    if args.workers or args.baseline:
+        return _time_processes(args, pairs)
     with tempfile.TemporaryDirectory() as folder:
         tmx = Path(folder) / "large.tmx"
         tmx.write_bytes(build_tmx(pairs, args.units))
@@ -89,3 +103,53 @@ def command_check_speed(args: argparse.Namespace) -> int:
     print(f"  {len(units) / total:,.0f} units/s overall ({len(units) / (checked - loaded):,.0f} units/s in the checks); target > 1,000 units/s")
     print(f"  {len(units) / cpu:,.0f} units/s of CPU time ({cpu:.1f} s; the wall-clock figure depends on the machine's other load)")
     return 0
+
+
+def _run_check(root: Path, tmx: Path, out: Path, workers: int, glossary: str | None) -> tuple[float, float, float]:
+    """(wall s, CPU s of the process and its waited-for workers, peak resident MiB) of one `python -m align check` in `root`."""
+    command = [sys.executable, "-m", "align", "check", str(tmx), "--out", str(out)] + (["--workers", str(workers)] if workers > 1 else [])
+    if glossary:
+        command += ["--glossary", str(Path(glossary).resolve())]
+    environment = dict(os.environ, PYTHONPATH=str(root))
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=root, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    error = process.stderr.read().decode() if process.stderr else ""
+    if process.returncode:
+        raise SystemExit(f"error: {' '.join(command)} (in {root}) exited with {process.returncode}: {error.strip()[-500:]}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def _time_processes(args: argparse.Namespace, pairs: list[tuple[str, str]]) -> int:
+    from bench.corpus import machine_ceiling
+
+    configs = ([("baseline", Path(args.baseline).resolve(), 1)] if args.baseline else []) + [("this tree", ROOT, n) for n in (args.workers or [1])]
+    results: dict[int, list[tuple[float, float, float]]] = {index: [] for index in range(len(configs))}
+    with tempfile.TemporaryDirectory() as folder:
+        tmx = Path(folder) / "large.tmx"
+        tmx.write_bytes(build_tmx(pairs, args.units))
+        reference: bytes | None = None
+        identical = dict.fromkeys(range(len(configs)), True)
+        for round_number in range(args.rounds):
+            for index, (label, root, workers) in enumerate(configs):
+                out = Path(folder) / f"out{index}"
+                out.mkdir(exist_ok=True)
+                load = os.getloadavg()[0]
+                ceiling = f", machine ceiling for {workers} processes {machine_ceiling(workers):.2f}x" if workers > 1 else ""
+                wall, cpu, peak = _run_check(root, tmx, out, workers, args.glossary)
+                results[index].append((wall, cpu, peak))
+                flags = (out / "flags.csv").read_bytes()
+                reference = flags if reference is None else reference
+                identical[index] = identical[index] and flags == reference
+                print(f"  round {round_number + 1}, {label}, {workers} process(es): wall {wall:.1f} s, CPU {cpu:.1f} s, peak {peak:,.0f} MiB "
+                      f"(load {load:.1f} before{ceiling})", flush=True)
+    print(f"check on a TMX of {args.units:,} units ({len(pairs):,} distinct sentence pairs), {args.rounds} round(s), medians:")
+    for index, (label, root, workers) in enumerate(configs):
+        walls, cpus, peaks = zip(*results[index])
+        wall, cpu = statistics.median(walls), statistics.median(cpus)
+        print(f"  {label} ({root}), {workers} process(es): {args.units / cpu:,.0f} units per CPU second ({cpu:.1f} s), "
+              f"{args.units / wall:,.0f} units per wall second ({wall:.1f} s), peak {max(peaks):,.0f} MiB; "
+              f"flags.csv {'identical to' if identical[index] else 'DIFFERENT from'} the first run's")
+    return 0 if all(identical.values()) else 1

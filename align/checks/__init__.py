@@ -62,13 +62,15 @@ class CheckRun:
 
 
 def check_run(units: list[Unit], context: CheckContext, checks: list[Check] | None = None, *, only: Collection[int] | None = None,
-              own: list[list[Flag]] | None = None, matches: dict | None = None) -> CheckRun:
+              own: list[list[Flag]] | None = None, matches: dict | None = None, whole_document: bool = True) -> CheckRun:
     """`run_checks`, able to re-check a document after a correction without running every check on every link.
 
     With `only` (indices into `units`), the per-link checks (`side`, `pair`, `link`) run on those units alone and the
     others take theirs from `own` (an earlier run's `CheckRun.own`, indexed like `units`); the `document` checks and
     the `revise` passes always see the whole document, so the flags are those a full run would give. `matches`, a dict
     kept by the caller between runs, keeps the glossary matches of each text (the document checks read every link's).
+    With `whole_document=False` only the per-link checks run (`CheckRun.flags` is empty): a part of a document checked in
+    another process (`align.checks.parallel`), whose document checks run once the parts are put together.
     """
     checks = CHECKS if checks is None else checks
     sides = ("fr", "mt", "en") if context.has_official else ("fr", "mt")
@@ -115,6 +117,8 @@ def check_run(units: list[Unit], context: CheckContext, checks: list[Check] | No
                     flags += check.run(link, target, context)
         for check in by_scope["link"]:
             flags += check.run(link, context)
+    if not whole_document:
+        return CheckRun([], found)
     flags = [flag for link_flags in found for flag in link_flags]
     for check in by_scope["document"]:
         flags += check.run(links, context)

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import statistics
 
-import numpy as np
-
 from align.checks.base import Check, CheckContext, LinkView
 from align.errors import ModelMissingError
 from align.model import Flag
@@ -37,6 +35,8 @@ def similarities(pairs: list[tuple[str, str]]) -> list[float]:
     """Cosine similarity of each (machine translation, official English) pair under the English sentence model."""
     missing = list(dict.fromkeys(pair for pair in pairs if pair not in _similarities))
     if missing:
+        import numpy as np  # (here, not at the top: `check` on a TMX or XLIFF has no machine translation and never needs numpy)
+
         from align.aligner.embedding import ENGLISH_MODEL, load_encoder
 
         encoder = load_encoder(ENGLISH_MODEL)

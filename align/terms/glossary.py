@@ -660,7 +660,8 @@ def _word_spans(text: str) -> tuple[tuple[str, int, int, bool], ...]:
 @lru_cache(maxsize=RECENT_TEXTS)
 def _words(text: str, lang: str) -> tuple[Word, ...]:
     # (`tuple.__new__` builds each Word from its fields in one step, without the named tuple's constructor: texts are tokenised often)
-    words = [tuple.__new__(Word, (raw, start, end, break_before) + _word_form(raw.lower(), lang))
+    forms = _forms_as_written(lang)
+    words = [tuple.__new__(Word, (raw, start, end, break_before) + (forms.get(raw) or _form_as_written(raw, lang, forms)))
              for raw, start, end, break_before in _word_spans(text)]
     if lang == "fr" and "à" in (lowered := text.lower()) and "des" in lowered:
         for index in range(1, len(words)):
@@ -668,6 +669,23 @@ def _words(text: str, lang: str) -> tuple[Word, ...]:
             if word.surface == "de" and word.text.lower() == "des" and words[index - 1].text.lower() == "à":
                 words[index] = word._replace(article=True)  # « à des fins de » is « aux fins de » (à + les): the plural article
     return tuple(words)
+
+
+_FORMS_AS_WRITTEN: dict[str, dict[str, tuple[str, str, str, bool, bool, bool, tuple[str, str, str]]]] = {}
+
+
+def _forms_as_written(lang: str) -> dict[str, tuple[str, str, str, bool, bool, bool, tuple[str, str, str]]]:
+    """`_word_form` of each word as written in a text, in a plain dict: found without lower-casing the word or building a cache key
+    (tokenising reads it for every word of every text, in both languages)."""
+    forms = _FORMS_AS_WRITTEN.get(lang)
+    if forms is None or len(forms) > 200_000:
+        forms = _FORMS_AS_WRITTEN[lang] = {}
+    return forms
+
+
+def _form_as_written(raw: str, lang: str, forms: dict) -> tuple[str, str, str, bool, bool, bool, tuple[str, str, str]]:
+    form = forms[raw] = _word_form(raw.lower(), lang)
+    return form
 
 
 def content_words(text: str, lang: str) -> list[Word]:

@@ -1,0 +1,72 @@
+"""The checks of one large document (a TMX or XLIFF file) on several processes, with the flags one process gives.
+
+The per-link checks (`side`, `pair`, `link`) read a link, its two neighbours and the run's context, nothing else, so the
+units are cut into consecutive parts: this process checks the first part while each other part is checked in a worker
+process (spawned: a fresh interpreter, as the corpus runner's workers), each part with one unit more on either side for
+the neighbours' texts. The parts' flags and glossary matches come back in unit order, and the `document` checks and the
+`revise` passes then run here once over the whole document, as `align.checks.check_run` does with an earlier run's flags.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import replace
+
+from align.checks import CheckRun, check_run
+from align.checks.base import CheckContext
+from align.model import Flag, Unit
+from align.terms.glossary import Glossary
+
+MIN_UNITS_PER_PROCESS = 2_000
+"""Below this many units a part is not worth a process: starting one (imports, the glossary's indexes, lingua's language models,
+the lemmatiser's dictionaries) costs 3–4 CPU seconds, the checks of 2,000 units about 5."""
+
+_context: CheckContext | None = None
+
+
+def _start_worker(context: CheckContext) -> None:
+    global _context
+    _context = context
+
+
+def _worker_part(units: list[Unit], first: int, stop: int) -> tuple[list[list[Flag]], dict]:
+    assert _context is not None, "worker not initialised"
+    return check_part(units, _context, first, stop)
+
+
+def check_part(units: list[Unit], context: CheckContext, first: int, stop: int) -> tuple[list[list[Flag]], dict]:
+    """The per-link flags of `units[first:stop]` (`units` holds the part's neighbours too) and the glossary matches of its texts."""
+    matches: dict = {}
+    run = check_run(units, context, only=range(first, stop), own=[[] for _ in units], matches=matches, whole_document=False)
+    return run.own[first:stop], matches
+
+
+def _parts(count: int, processes: int) -> list[tuple[int, int]]:
+    processes = max(1, min(processes, count // MIN_UNITS_PER_PROCESS))
+    bounds = [round(count * index / processes) for index in range(processes + 1)]
+    return list(zip(bounds, bounds[1:]))
+
+
+def check_run_parallel(units: list[Unit], context: CheckContext, processes: int) -> CheckRun:
+    """`check_run(units, context)` on up to `processes` processes (this one included); the same flags in the same order."""
+    parts = _parts(len(units), processes)
+    if len(parts) < 2:
+        return check_run(units, context)
+    # the glossary travels without what this process has cached on it (indexes, recent matches): the worker builds its own
+    fresh = Glossary(context.glossary.terms, context.glossary.path, context.glossary.fingerprint)
+    with ProcessPoolExecutor(len(parts) - 1, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker,
+                             initargs=(replace(context, glossary=fresh),)) as pool:
+        futures: list[Future] = []
+        for start, stop in parts[1:]:
+            low, high = start - 1, min(len(units), stop + 1)  # (a part after the first always has a unit before it)
+            futures.append(pool.submit(_worker_part, units[low:high], start - low, stop - low))
+        start, stop = parts[0]
+        results = [check_part(units[:min(len(units), stop + 1)], context, start, stop)]
+        results += [future.result() for future in futures]
+    own: list[list[Flag]] = []
+    matches: dict = {}
+    for part_flags, part_matches in results:
+        own += part_flags
+        matches.update(part_matches)
+    return check_run(units, context, only=(), own=own, matches=matches)

@@ -1,0 +1,34 @@
+"""`check --workers N`: a large TMX checked on several processes gives the flags.csv one process gives, byte for byte."""
+
+from pathlib import Path
+
+import pytest
+
+from align.checks import parallel
+from align.cli import main
+from bench.check_speed import build_tmx, corpus_pairs
+
+
+@pytest.fixture(scope="module")
+def tmx(tmp_path_factory) -> Path:
+    """600 units of real corpus sentence pairs (French and English of the same documents, paired by position)."""
+    path = tmp_path_factory.mktemp("tmx") / "corpus.tmx"
+    path.write_bytes(build_tmx(corpus_pairs(), 600))
+    return path
+
+
+def test_three_processes_give_the_flags_of_one(tmx, tmp_path, monkeypatch, capsys) -> None:
+    monkeypatch.setattr(parallel, "MIN_UNITS_PER_PROCESS", 150)  # (parts of 200 units: the real threshold would keep 600 in one process)
+    assert main(["check", str(tmx), "--out", str(tmp_path / "one")]) == 0
+    assert main(["check", str(tmx), "--out", str(tmp_path / "three"), "--workers", "3"]) == 0
+    one, three = (tmp_path / "one" / "flags.csv").read_bytes(), (tmp_path / "three" / "flags.csv").read_bytes()
+    assert one.count(b"\n") > 100  # real sentences misaligned by position: numbers, terms, lengths flagged all through
+    assert three == one
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split(" -> ")[0] == lines[1].split(" -> ")[0]  # the same counts printed
+
+
+def test_a_file_too_small_for_two_parts_is_checked_in_this_process() -> None:
+    assert parallel._parts(600, 2) == [(0, 600)]
+    assert parallel._parts(4_000, 2) == [(0, 2_000), (2_000, 4_000)]
+    assert parallel._parts(5_000, 8) == [(0, 2_500), (2_500, 5_000)]

@@ -17,6 +17,7 @@ import re
 from collections import OrderedDict
 from pathlib import Path
 
+import pandas  # noqa: F401 — st.dataframe imports it on first use: 1.5 s in the middle of a click (the QA view's first opening)
 import polars as pl
 import streamlit as st
 
@@ -937,9 +938,10 @@ QA_PAGE = 25  # rows of the QA list per page: each row is five elements for the 
 
 
 def jump_to_link(position: int) -> None:
-    """Button callback: show link `position` selected in the Review tab, with the filters cleared."""
+    """Button callback: show link `position` selected in the Review tab, with the filters cleared (the whole page runs again:
+    the QA list is a fragment)."""
     st.session_state.update(filter_status=[], filter_kind=[], filter_severity=[], filter_score=(0.0, 1.0),
-                            order="Document order", tab="Review")
+                            order="Document order", tab="Review", rerun_page=True)
     size = st.session_state.get("page_size", PAGE_SIZES[1])
     st.session_state["page"] = position // size + 1
     review = st.session_state.get("review")
@@ -947,8 +949,14 @@ def jump_to_link(position: int) -> None:
         st.session_state[f"sel_{review.revision}_{position}"] = True
 
 
+@st.fragment
 def qa_view(review: review_lib.Review) -> None:
-    """Every flag of the document, as a QA list: counts by severity and kind, filters, the reviewer's verdicts, a jump to each link."""
+    """Every flag of the document, as a QA list: counts by severity and kind, filters, the reviewer's verdicts, a jump to each link.
+
+    A fragment: a filter or a page of the list reruns this view alone, not the sidebar, the review state and the other tabs.
+    """
+    if st.session_state.pop("rerun_page", False):  # a jump to a link opens the Review tab: the whole page must run
+        st.rerun(scope="app")
     flags = review.flag_list()
     if not flags:
         st.info("No flag in this document.")
@@ -1067,6 +1075,7 @@ def main() -> None:
         if cols[1].button("Re-translate with the current glossary", key="retranslate"):
             retranslate(review)
             st.rerun()
+    st.session_state.pop("rerun_page", None)  # this run is the whole page already
     tab_review, tab_qa, tab_glossary, tab_export = st.tabs(["Review", "QA", "Glossary", "Export"], key="tab", on_change="rerun")
     # Only the open tab is computed: exports of a long document are not rebuilt on every click.
     if tab_review.open:

@@ -184,6 +184,7 @@ class Review:
         self._stale = False
         """Whether a correction left links to check again."""
         self._kinds_cache: tuple[tuple, list[str]] = ((), [])
+        self._flag_list_cache: tuple | None = None
         self._load()
         if recheck:
             self.recheck()
@@ -209,8 +210,16 @@ class Review:
 
     def flag_list(self) -> list[Flag]:
         """Flags of the corrected alignment (link numbers are positions) with the reviewer's verdicts, then document-level flags,
-        then the verdicts whose flag a correction removed or changed (`past_flags`)."""
-        return [flag for position in range(len(self._flags)) for flag in self.link_flags(position)] + self.document_flags + self.past_flags()
+        then the verdicts whose flag a correction removed or changed (`past_flags`).
+
+        Built once per state of the review (the app's QA view asks on every rerun; a long document has thousands of flags): every
+        change of links, texts or verdicts goes through a save (a new revision), a reload or a re-check (new `_flags`, `verdicts`).
+        """
+        cached = self._flag_list_cache
+        if cached is None or cached[0] is not self._flags or cached[1] is not self.verdicts or cached[2] != (self.revision, len(self.links)):
+            flags = [flag for position in range(len(self._flags)) for flag in self.link_flags(position)] + self.document_flags + self.past_flags()
+            self._flag_list_cache = cached = (self._flags, self.verdicts, (self.revision, len(self.links)), flags)
+        return list(cached[3])
 
     def past_flags(self) -> list[Flag]:
         """Verdicts whose flag is no longer raised as it was, as flags: `review_state` `fixed` or `outdated` (see `PAST_VERDICT_STATES`),

@@ -261,6 +261,8 @@ def interactions(page, url: str, review_file: Path, kinds: tuple[tuple[str, str]
         box = page.locator(f".st-key-comment_{current}_{first + 3} textarea")
         box.fill(f"bench comment {number}")
         box.press("Control+Enter")
+        # Timed from the page at rest: the rerun that commits the text has drawn the button enabled (idle() alone can return before it starts).
+        expect(page.locator(f".st-key-save_comment_{current}_{first + 3} button")).to_be_enabled(timeout=120_000)
         idle()
         timed("comment (save)", click(f".st-key-save_comment_{current}_{first + 3}"), saved(f"Undo: comment on link {first + 3}"))
         idle()
@@ -290,10 +292,12 @@ def interactions(page, url: str, review_file: Path, kinds: tuple[tuple[str, str]
                 timed("apply a suggestion", click('[class*="st-key-apply_"]'), saved("Undo: apply the suggestion of the"))
             else:
                 idle()
-                page.get_by_role("button", name="Dismiss").first.click()
+                # The popover's own button: a name that merely contains "Dismiss" is also the undo button after a first dismissal.
+                page.get_by_role("button", name=re.compile("^Dismiss")).first.click()
                 reason = page.locator('[class*="st-key-dismiss_reason_"] input').first
                 reason.fill("bench: a false positive")
                 reason.press("Enter")
+                expect(page.locator('[class*="st-key-dismiss_"]:not([class*="reason"]) button:enabled').first).to_be_visible(timeout=120_000)
                 idle()
                 timed("dismiss a flag", click('[class*="st-key-dismiss_"]:not([class*="reason"])'), saved("Undo: dismiss"))
             idle()

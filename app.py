@@ -118,6 +118,13 @@ def encoder():
     return load_encoder(DEFAULT_MODEL)
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def glossary_matches(fingerprint: str) -> dict:
+    """Glossary matches of each text, found once per glossary version and shared by every review of this server (a new
+    session, a reload, another tab): finding them in every text of a long document took 2 s at the first correction."""
+    return {}
+
+
 @st.cache_resource
 def result_store() -> OrderedDict:
     """Pipeline results shared by all sessions of this server, keyed by the texts' fingerprints."""
@@ -235,6 +242,7 @@ def filter_panel(review: review_lib.Review) -> dict:
     sidebar.subheader("Filter links")
     statuses = sidebar.multiselect("Status", ["auto", "needs-review", "confirmed"], key="filter_status")
     kinds = sidebar.multiselect("Flag kind", review.flag_kinds(), key="filter_kind")
+    st.session_state["kinds_offered"] = review.flag_kinds()
     severities = sidebar.multiselect("Flag severity", ["error", "warning", "info"], key="filter_severity")
     low, high = sidebar.slider("Confidence", 0.0, 1.0, (0.0, 1.0), step=0.05, key="filter_score")
     order = sidebar.radio("Order", ["Document order", "Review queue (least confident, flagged first)"], key="order")
@@ -268,7 +276,7 @@ def open_review(name: str) -> review_lib.Review | None:
     if review is None or st.session_state.get("review_key") != key:
         try:
             result, flagged_with = pipeline_result(document, glossary, glossary_key)
-            review = review_lib.Review(result, glossary, encoder=encoder(), recheck=flagged_with != glossary_key)
+            review = review_lib.Review(result, glossary, encoder=encoder(), recheck=flagged_with != glossary_key, matches=glossary_matches(glossary_key))
         except (InputError, ModelMissingError) as error:
             st.error(str(error))
             return None
@@ -285,7 +293,7 @@ def open_review(name: str) -> review_lib.Review | None:
         if review.refresh():
             st.info("This review was updated from another window; the view shows the saved state.")
         if st.session_state.get("review_glossary") != glossary_key:
-            review.recheck(glossary)
+            review.recheck(glossary, glossary_matches(glossary_key))
             st.session_state["review_glossary"] = glossary_key
     return review
 
@@ -392,8 +400,26 @@ def side_html(text: str, flags, side: str) -> str:
     return review_lib.highlight_html(text, [flag for flag in flags if flag.side == side]).replace("\n", "<br>")
 
 
-def review_view(review: review_lib.Review, filters: dict) -> None:
-    """Counters, toolbar and the aligned rows of the current page."""
+def review_caption(review: review_lib.Review) -> str:
+    english = "official English" if review.has_official else "no official English: French and machine translation only"
+    saved = f"saved {review.saved_at}, revision {review.revision}" if review.saved_at else "no correction saved yet"
+    return f"{len(review.fr)} French and {len(review.en)} English sentences · {english} · review file {review.path} ({saved})"
+
+
+@st.fragment
+def review_view(review: review_lib.Review, filters: dict, caption_box) -> None:
+    """Counters, toolbar and the aligned rows of the current page.
+
+    A fragment: ticking a link, a correction, a page change rerun this view alone, not the sidebar and the rest of the page (the
+    browser redraws a third fewer elements). What outside it a correction changes is brought up to date from here: the caption
+    (`caption_box`, a placeholder), and the whole page runs again when the flag kinds offered in the sidebar are no longer those
+    of the document or a callback asks for another tab.
+    """
+    if st.session_state.pop("rerun_page", False) or st.session_state.get("kinds_offered") != review.flag_kinds():
+        st.rerun(scope="app")
+    if review.refresh():
+        st.session_state["message"] = ("info", "This review was updated from another window; the view shows the saved state.")
+    caption_box.caption(review_caption(review))
     counts = review.counts()
     a, b, c, d = st.columns(4)
     a.metric("Confirmed", counts["confirmed"])
@@ -632,7 +658,7 @@ def prefill_term(text: str, side: str, suggestion: str = "") -> None:
     already = terms.filter((pl.col("concept") == concept) & (pl.col("term").str.to_lowercase() == text.casefold())).height > 0
     st.session_state["term_prefill"] = {"term": text, "lang": "fr" if side == "fr" else "en"}
     st.session_state.update(new_concept=concept, new_lang="fr" if side == "fr" else "en",
-                            new_status="forbidden" if known and not already else "preferred", tab="Glossary")
+                            new_status="forbidden" if known and not already else "preferred", tab="Glossary", rerun_page=True)
 
 
 def flag_panel(review: review_lib.Review, selected: list[int]) -> None:
@@ -748,7 +774,7 @@ def after_glossary_saved(review: review_lib.Review | None) -> None:
         st.session_state.pop(key, None)
     fingerprint = file_fingerprint(glossary_path())
     if review is not None:
-        review.recheck(current_glossary())
+        review.recheck(current_glossary(), glossary_matches(fingerprint))
         st.session_state["review_glossary"] = fingerprint
     st.session_state["glossary_seen"] = fingerprint
     st.session_state["glossary_generation"] = st.session_state.get("glossary_generation", 0) + 1
@@ -1061,9 +1087,8 @@ def main() -> None:
         return
     filters = filter_panel(review)
     st.title(name)
-    english = "official English" if review.has_official else "no official English: French and machine translation only"
-    saved = f"saved {review.saved_at}, revision {review.revision}" if review.saved_at else "no correction saved yet"
-    st.caption(f"{len(review.fr)} French and {len(review.en)} English sentences · {english} · review file {review.path} ({saved})")
+    caption_box = st.empty()
+    caption_box.caption(review_caption(review))
     if review.problem:
         st.warning(review.problem)
     for notice in review.result.notices:
@@ -1080,7 +1105,7 @@ def main() -> None:
     # Only the open tab is computed: exports of a long document are not rebuilt on every click.
     if tab_review.open:
         with tab_review:
-            review_view(review, filters)
+            review_view(review, filters, caption_box)
     if tab_qa.open:
         with tab_qa:
             qa_view(review)

@@ -135,13 +135,16 @@ class Review:
         folder: str | os.PathLike[str] | None = None,
         encoder: Encoder | None = None,
         recheck: bool = False,
+        matches: dict | None = None,
     ) -> None:
         """Open the review of `result`'s document, loading its review file when there is one.
 
         `encoder`, when given, scores links created by corrections (cosine of the French and
         English sides); without it they keep the score of the link they came from.
         `recheck` re-runs the checks on every link (use it when the glossary changed since
-        `result` was computed).
+        `result` was computed). `matches`, a dict the caller keeps for `glossary`, holds the glossary matches of each text
+        between re-checks (the app shares one between the reviews of a glossary version: finding them in every text of a long
+        document is the slow part of the first re-check); by default each review keeps its own.
         """
         self.result = result
         self.glossary = glossary
@@ -179,7 +182,7 @@ class Review:
         checked = result.link_check_flags
         self._own: list[list[Flag] | None] | None = list(checked[1]) if checked is not None and checked[0] == tuple(self.links) else None
         """Per link, what its own checks found (`align.checks.CheckRun.own`; None for a link to check again), once a re-check ran."""
-        self._matches: dict = {}
+        self._matches: dict = {} if matches is None else matches
         """Glossary matches of each text, kept between re-checks (emptied when the glossary changes)."""
         self._stale = False
         """Whether a correction left links to check again."""
@@ -586,12 +589,12 @@ class Review:
             self._restore(saved)
             raise
 
-    def recheck(self, glossary: Glossary | None = None) -> None:
-        """Re-run the checks on every link (after a glossary change)."""
+    def recheck(self, glossary: Glossary | None = None, matches: dict | None = None) -> None:
+        """Re-run the checks on every link (after a glossary change); `matches` as in `Review`, for the glossary now used."""
         if glossary is not None:
             self.glossary = glossary
             self.mt_stale = self._translation_terms is None or not glossary.terms.equals(self._translation_terms)
-        self._own, self._matches, self._stale = None, {}, True
+        self._own, self._matches, self._stale = None, {} if matches is None else matches, True
         self._recheck()
         self._promote_flagged()
 

@@ -181,7 +181,7 @@ def browser_figures(env: dict[str, str], kinds: tuple[tuple[str, str], tuple[str
                 page.get_by_text("links match the filters").first.wait_for(timeout=1_800_000)
                 print(f"{app}: first open in Chromium (pipeline included): {time.perf_counter() - start:.1f} s", flush=True)
             for round_number in range(rounds):
-                for app, port, review_file in targets:
+                for app, port, review_file in targets if round_number % 2 == 0 else targets[::-1]:  # each app goes first in turn
                     for stale in review_file.parent.glob(f"{NAME}.review.json*"):
                         stale.unlink()
                     print(f"round {round_number + 1}: {app}", flush=True)

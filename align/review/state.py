@@ -839,33 +839,63 @@ class Review:
         self._promote_flagged()
 
     def _parse(self, data: object) -> tuple[list[Link], list[Action], int, list[tuple[str, int, str, str]], dict[tuple, dict[str, str]], list[Action]]:
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise ValueError("not a review file (damaged or of another format)")
-        if data.get("version") not in READABLE_VERSIONS:
-            raise ValueError(f"review file version {data.get('version')} is not supported (this version reads {READABLE_VERSIONS})")
-        if data.get("fr_sha256") != self.fr_sha256:
-            raise ValueError(f"the French text changed since the review was saved ({data.get('saved_at', 'unknown date')})")
-        if data.get("en_sha256") != self.en_sha256:
-            raise ValueError(f"the official English text changed since the review was saved ({data.get('saved_at', 'unknown date')})")
-        try:
-            links = [_link_from_json(item) for item in data["links"]]
-            history = [_action_from_json(item) for item in data.get("history", [])]
-            redo = [_action_from_json(item) for item in data.get("redo", [])]
-            revision = int(data.get("revision", 0))
-            edits = [(str(item["side"]), int(item["sentence"]), str(item["text"]), str(item["original"])) for item in data.get("edits", [])]
-            verdicts = {_key_from_json("flag", item["flag"]): {"state": str(item["state"]), "note": str(item.get("note", ""))}
-                        | {name: str(item[name]) for name in VERDICT_DETAILS if item.get(name)} for item in data.get("flag_reviews", [])}
-        except (KeyError, TypeError, ValueError) as error:
-            raise ValueError(f"damaged review file ({error})") from None
-        for side, index, _, _ in edits:
+        """`read_review_file`, then checked against this document: its texts' fingerprints and sentences."""
+        if isinstance(data, dict) and data.get("format") == FORMAT and data.get("version") in READABLE_VERSIONS:
+            if data.get("fr_sha256") != self.fr_sha256:
+                raise ValueError(f"the French text changed since the review was saved ({data.get('saved_at', 'unknown date')})")
+            if data.get("en_sha256") != self.en_sha256:
+                raise ValueError(f"the official English text changed since the review was saved ({data.get('saved_at', 'unknown date')})")
+        saved = read_review_file(data)
+        for side, index, _, _ in saved.edits:
             if side not in SIDES or not 0 <= index < len(self.fr if side == "fr" else self.en):
                 raise ValueError(f"damaged review file (an edit of {side} sentence {index}, which does not exist)")
-        fr_order = [i for link in links for i in link.fr_ids]
-        en_order = [i for link in links for i in link.en_ids]
+        fr_order = [i for link in saved.links for i in link.fr_ids]
+        en_order = [i for link in saved.links for i in link.en_ids]
         # the English may be reordered (`relink`), each sentence still in exactly one link
         if fr_order != list(range(len(self.fr))) or sorted(en_order) != list(range(len(self.en))):
             raise ValueError("its links do not cover the document's sentences in order (the segmentation changed)")
-        return links, history, revision, edits, verdicts, redo
+        return saved.links, saved.history, saved.revision, saved.edits, saved.verdicts, saved.redo
+
+
+@dataclass(frozen=True)
+class SavedReview:
+    """What a review file holds, read and checked for its form (`read_review_file`); `Review` also checks it against the texts."""
+
+    links: list[Link]
+    history: list[Action]
+    redo: list[Action]
+    revision: int
+    edits: list[tuple[str, int, str, str]]
+    """(side, sentence index, corrected text, original text)."""
+    verdicts: dict[tuple, dict[str, str]]
+    """`flag_key` → {"state", "note"} and the `VERDICT_DETAILS` the file gives."""
+    fr_sha256: str | None
+    en_sha256: str | None
+    saved_at: str | None
+
+
+def read_review_file(data: object) -> SavedReview:
+    """A review file's JSON (as `_read_json` returns it) parsed; ValueError saying why when it is not a review file, is of a
+    version this code does not read, or is damaged. The one parser of the format: `Review` and `align.review.carry` use it."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ValueError("not a review file (damaged or of another format)")
+    if data.get("version") not in READABLE_VERSIONS:
+        raise ValueError(f"review file version {data.get('version')} is not supported (this version reads {READABLE_VERSIONS})")
+    try:
+        return SavedReview(
+            links=[_link_from_json(item) for item in data["links"]],
+            history=[_action_from_json(item) for item in data.get("history", [])],
+            redo=[_action_from_json(item) for item in data.get("redo", [])],
+            revision=int(data.get("revision", 0)),
+            edits=[(str(item["side"]), int(item["sentence"]), str(item["text"]), str(item["original"])) for item in data.get("edits", [])],
+            verdicts={_key_from_json("flag", item["flag"]): {"state": str(item["state"]), "note": str(item.get("note", ""))}
+                      | {name: str(item[name]) for name in VERDICT_DETAILS if item.get(name)} for item in data.get("flag_reviews", [])},
+            fr_sha256=data.get("fr_sha256"),
+            en_sha256=data.get("en_sha256"),
+            saved_at=data.get("saved_at"),
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise ValueError(f"damaged review file ({error})") from None
 
 
 def apply_saved_review(result: DocumentResult, glossary: Glossary, folder: str | os.PathLike[str] | None = None) -> DocumentResult:

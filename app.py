@@ -62,6 +62,7 @@ mark[title] {cursor: help;}
 .row-grid {display: grid; column-gap: 1.2rem;}
 .grid-3 {grid-template-columns: 3fr 3fr 3fr 0.9fr;}
 .grid-2 {grid-template-columns: 4fr 4fr 0.9fr;}
+.grid-qa {grid-template-columns: 0.9fr 1.4fr 6fr 1.6fr;}
 .sr-only {position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;}
 mark:focus {outline: 2px solid #1a4c8b; outline-offset: 1px;}
 .legend {font-size: 0.8rem; color: #444;}
@@ -960,7 +961,7 @@ def glossary_view(review: review_lib.Review | None) -> None:
 
 VERDICT_LABELS = {"": "open", "accepted": "accepted", "dismissed": "dismissed", "fixed": "fixed by a correction", "outdated": "verdict outdated"}
 """`Flag.review_state` → what the QA view says; the last two are verdicts whose flag a correction removed or changed."""
-QA_PAGE = 25  # rows of the QA list per page: each row is five elements for the browser to draw
+QA_PAGE = 25  # rows of the QA list per page: each row is an HTML grid and a button for the browser to draw
 
 
 def jump_to_link(position: int) -> None:
@@ -1018,17 +1019,19 @@ def qa_view(review: review_lib.Review) -> None:
     if not chosen:
         st.info("No flag matches these filters.")
     for number, (flag, state) in enumerate(chosen[(page - 1) * QA_PAGE:page * QA_PAGE]):
-        cols = st.columns([0.9, 1.4, 6, 1.6, 1.1])
-        cols[0].markdown(f'<span class="sev-text-{flag.severity}">■ {flag.severity}</span>', unsafe_allow_html=True)
-        cols[1].markdown(f"`{flag.kind}` · {flag.side.upper()}")
-        note = f"{flag.message}" + (f" — suggestion: **{flag.suggestion}**" if flag.suggestion else "")
-        cols[2].markdown(f"“{flag.text[:100]}” — {note}")
-        cols[3].markdown(f"**{state}**" + (f": {flag.review_note}" if flag.review_note else ""))
+        # One HTML grid and one button per row: five columns of their own made 275 elements a page for the browser to redraw.
+        cols = st.columns([8.9, 1.1])
+        note = html.escape(flag.message) + (f" — suggestion: <strong>{html.escape(flag.suggestion)}</strong>" if flag.suggestion else "")
+        cells = [f'<span class="sev-text-{flag.severity}">■ {flag.severity}</span>', f"<code>{html.escape(flag.kind)}</code> · {flag.side.upper()}",
+                 f"“{html.escape(flag.text[:100])}” — {note}",
+                 f"<strong>{state}</strong>" + (f": {html.escape(flag.review_note)}" if flag.review_note else "")]
+        cols[0].markdown(f'<div class="row-grid grid-qa">{"".join(f"<div>{cell}</div>" for cell in cells)}</div>'.replace("\n", "<br>"),
+                         unsafe_allow_html=True)
         if flag.link is not None:
-            cols[4].button(f"Link {flag.link} →", key=f"qa_go_{page}_{number}", on_click=jump_to_link, args=(flag.link,),
+            cols[1].button(f"Link {flag.link} →", key=f"qa_go_{page}_{number}", on_click=jump_to_link, args=(flag.link,),
                            help="open this link in the Review tab, selected, with its flags")
         else:
-            cols[4].caption("document")
+            cols[1].caption("document")
 
 
 # ---- export ----------------------------------------------------------------------------------

@@ -149,7 +149,7 @@ def pipeline_result(document, glossary: glossary_lib.Glossary, glossary_key: str
         done.append(stage)
         bar.progress(min(len(done) / len(STAGES), 1.0), text=f"{document.name}: {stage} ({len(done)}/{len(STAGES)})")
 
-    result = run_document(document, glossary, progress=progress)
+    result = run_document(document, glossary, progress=progress, glossary_matches=glossary_matches(glossary_key))
     bar.empty()
     store[key] = (result, glossary_key)
     while len(store) > RESULTS_KEPT:

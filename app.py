@@ -10,6 +10,7 @@ default `reviews/`).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import html
 import math
@@ -154,6 +155,10 @@ def pipeline_result(document, glossary: glossary_lib.Glossary, glossary_key: str
     store[key] = (result, glossary_key)
     while len(store) > RESULTS_KEPT:
         store.popitem(last=False)
+    # The models, caches and results now in memory live as long as the server: taken out of the cyclic garbage collector's
+    # reach, a full collection no longer scans them in the middle of a click (1.4 s of a 2.2 s undo on a 2,000-link document).
+    gc.collect()
+    gc.freeze()
     return store[key]
 
 

@@ -42,8 +42,11 @@ def run_document(
     *,
     progress: Progress | None = None,
     mt_progress: Callable[[int, int], None] | None = None,
+    glossary_matches: dict | None = None,
 ) -> DocumentResult:
-    """Run every stage on one document. `progress(stage)` reports each stage; `mt_progress(done, total)` the translation."""
+    """Run every stage on one document. `progress(stage)` reports each stage; `mt_progress(done, total)` the translation.
+    `glossary_matches`, a dict kept by the caller for `glossary`, receives the glossary matches of each text (`check_run`'s
+    `matches`): the app hands it to the review's re-checks, so that the first correction does not find them all again."""
     options = options or RunOptions()
     report = progress or (lambda stage: None)
     report("segment")
@@ -76,7 +79,7 @@ def run_document(
 
     report("check")
     result = DocumentResult(document, fr_all, en_all, translations, links, [], notices)
-    checked = check_run(result.units, check_context(result, glossary))
+    checked = check_run(result.units, check_context(result, glossary), matches=glossary_matches)
     result.flags = checked.flags
     result.links = flagged_for_review(result.links, result.flags)
     # the statuses the line above sets do not change what the checks found; the review's re-checks reuse it

@@ -63,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench_app.add_argument("--sentences", type=int, default=2000, help="join whole TransRead books until this many French sentences (default: 2000)")
     bench_app.add_argument("--repeat", type=int, default=3, help="runs per server-side figure, median printed (default: 3)")
     bench_app.add_argument("--browser", action="store_true", help="also time the interactions end to end in /usr/bin/chromium")
+    bench_app.add_argument("--app", action="append", help="an app script to time (default: this checkout's app.py); given twice or more (e.g. "
+                           "another worktree's app.py to compare), the apps take turns in the browser, the server figures are the first's")
+    bench_app.add_argument("--rounds", type=int, default=1, help="browser passes per app, the apps taking turns (default: 1)")
     bench_app.add_argument("--pages", type=int, default=5, help="pages of 25 links worked through in the browser, one sample per interaction each (default: 5)")
     bench_app.set_defaults(handler=lambda args: app_bench.command_bench_app(args))
     check_speed = bench_commands.add_parser("check-speed", help="units/s of `check` on a large TMX built from corpus sentences")

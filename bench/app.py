@@ -68,12 +68,12 @@ def _median_ms(action: Callable[[], object], repeat: int) -> float:
     return statistics.median(times) * 1000
 
 
-def server_figures(repeat: int) -> tuple[tuple[str, str], tuple[str, str]]:
+def server_figures(repeat: int, app_path: Path = APP) -> tuple[tuple[str, str], tuple[str, str]]:
     """Per-interaction script time through Streamlit's AppTest."""
     from streamlit.testing.v1 import AppTest
 
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)  # "missing ScriptRunContext" noise
-    app = AppTest.from_file(str(APP), default_timeout=1800)
+    app = AppTest.from_file(str(app_path), default_timeout=1800)
     start = time.perf_counter()
     app.run()
     if app.exception:
@@ -137,138 +137,170 @@ def flag_kinds_to_act_on(review) -> tuple[tuple[str, str], tuple[str, str]]:
     return suggestion, next(group for group, _ in every.most_common() if group != suggestion)
 
 
-def browser_figures(env: dict[str, str], kinds: tuple[tuple[str, str], tuple[str, str]], pages: int) -> None:
-    """End-to-end times in Chromium against `streamlit run app.py`, 25 links per page: each interaction from the click (or key)
-    until the page shows its result."""
-    from playwright.sync_api import expect, sync_playwright
-
+def start_server(app_path: Path, env: dict[str, str], log: Path) -> tuple[subprocess.Popen, int]:
+    """`streamlit run APP` on a free localhost port, answering its health check; returns the process and the port."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    work = Path(env["ALIGN_REVIEW_DIR"]).parent
-    log = work / "server.log"
     with open(log, "wb") as output:
-        server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true", "--server.address", "127.0.0.1",
+        server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(app_path), "--server.headless", "true", "--server.address", "127.0.0.1",
                                    "--server.port", str(port), "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
-                                  cwd=REPO_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
-    url = f"http://127.0.0.1:{port}/?document={NAME}"
-    review_file = Path(env["ALIGN_REVIEW_DIR"]) / f"{NAME}.review.json"
-    timings = Timings()
-    timed = timings.timed
+                                  cwd=app_path.parent, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+    for _ in range(600):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).close()
+            break
+        except OSError:
+            time.sleep(0.2)
+    return server, port
+
+
+def browser_figures(env: dict[str, str], kinds: tuple[tuple[str, str], tuple[str, str]], pages: int, apps: list[Path], rounds: int = 1) -> None:
+    """End-to-end times in Chromium against `streamlit run APP` for each of `apps` (one server each), 25 links per page: each
+    interaction from the click (or key) until the page shows its result. With several apps and rounds the apps take turns, each
+    round from a review file removed first, so that they are timed under the same load."""
+    from playwright.sync_api import sync_playwright
+
+    work = Path(env["ALIGN_REVIEW_DIR"]).parent
+    servers: list[subprocess.Popen] = []
+    timings = {app: Timings() for app in apps}
     try:
-        for _ in range(600):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).close()
-                break
-            except OSError:
-                time.sleep(0.2)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch_persistent_context(str(work / "profile"), executable_path=str(CHROMIUM), headless=True,
                                                                     args=CHROMIUM_ARGS, viewport={"width": 1500, "height": 1000})
+            targets = []
+            for number, app in enumerate(apps):
+                reviews = work / f"reviews-{number}"
+                server, port = start_server(app, env | {"ALIGN_REVIEW_DIR": str(reviews)}, work / f"server-{number}.log")
+                servers.append(server)
+                targets.append((app, port, reviews / f"{NAME}.review.json"))
             page = browser.new_page()
-
-            def idle() -> None:
-                page.wait_for_function("() => { const s = document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-script-state');"
-                                       " return s && s !== 'running' && s !== 'rerunRequested'; }", timeout=120_000)
-
-            def revision() -> int:
-                return json.loads(review_file.read_text(encoding="utf-8"))["revision"] if review_file.exists() else 0
-
-            def shown(text: str) -> Callable[[], None]:
-                return lambda: expect(page.get_by_text(text, exact=False).first).to_be_visible(timeout=120_000)
-
-            def saved(text: str) -> Callable[[], None]:
-                """Done when the review file has a new revision and the page shows `text` with its script run over."""
-                before = revision()
-
-                def done() -> None:
-                    deadline = time.monotonic() + 120
-                    while revision() == before and time.monotonic() < deadline:
-                        time.sleep(0.02)
-                    shown(text)()
-                    idle()
-                return done
-
-            def tick(position: int) -> None:
-                box = f".st-key-sel_{revision()}_{position}"
-                timed("select a link (tick)", lambda: page.locator(f"{box} label").click(),
-                      lambda: (expect(page.locator(f"{box} input")).to_be_checked(timeout=120_000),
-                               expect(page.get_by_text("Flags of the selected links")).to_be_visible(timeout=120_000), idle()))
-
-            def click(selector: str) -> Callable[[], None]:
-                return lambda: page.locator(f"{selector} button:enabled").first.click()
-
-            print("browser (Chromium, 25 links per page, from the click until the page shows the result):", flush=True)
-            start = time.perf_counter()
-            page.goto(url)
-            expect(page.get_by_text("links match the filters")).to_be_visible(timeout=1_800_000)
-            print(f"  first open (pipeline included): {time.perf_counter() - start:.1f} s", flush=True)
-            for _ in range(3):
-                timed("open the document (reload)", page.reload, lambda: (shown("links match the filters")(), idle()))
-            for number in range(1, pages + 1):
-                first = (number - 1) * 25
-                tick(first)
-                timed("confirm", click(".st-key-confirm"), saved(f"Undo: set link {first} to confirmed"))
-                idle()
-                tick(first)  # the link just confirmed: needs-review always changes it
-                timed("needs-review", click(".st-key-needs_review"), saved(f"Undo: set link {first} to needs-review"))
-                idle()
-                tick(first + 2)
-                timed("merge with the next link", click(".st-key-act_merge_next_"), saved(f"Undo: merge links {first + 2} and {first + 3}"))
-                idle()
-                timed("split (the merged link)", click(".st-key-act_split_"), saved(f"Undo: split link {first + 2}"))
-                idle()
-                timed("undo", click(".st-key-undo"), saved(f"Redo: split link {first + 2}"))
-                idle()
-                timed("redo", click(".st-key-redo"), saved(f"Undo: split link {first + 2}"))
-                idle()
-                tick(first + 3)
-                current = revision()
-                page.get_by_text(f"Link {first + 3}: comment and corrections").click()
-                box = page.locator(f".st-key-comment_{current}_{first + 3} textarea")
-                box.fill(f"bench comment {number}")
-                box.press("Control+Enter")
-                idle()
-                timed("comment (save)", click(f".st-key-save_comment_{current}_{first + 3}"), saved(f"Undo: comment on link {first + 3}"))
-                idle()
-                timed("next page", lambda n=number: page.locator(".st-key-page button").filter(has_text=re.compile(f"^{n + 1}$")).first.click(),
-                      lambda n=number: (shown(f"page {n + 1} of")(), idle()))
-            for (kind, side), verdict in zip(kinds, ("apply", "dismiss")):
-                for _ in range(3):
-                    page.goto(url)
-                    shown("links match the filters")()
-                    idle()
-                    timed("open the QA view", lambda: page.get_by_role("tab", name="QA").click(), lambda: (shown("flags match")(), idle()))
-                    caption = page.get_by_text("flags match").first.inner_text()
-
-                    def choose(key: str, option: str) -> None:
-                        page.locator(f".st-key-{key}").click()
-                        page.get_by_role("option", name=option, exact=True).click()
-                        page.keyboard.press("Escape")
-                    timed("QA view filter (kind)", lambda kind=kind: choose("qa_kind", kind),
-                          lambda caption=caption: (expect(page.get_by_text("flags match").first).not_to_have_text(caption, timeout=120_000), idle()))
-                    choose("qa_state", "open")
-                    idle()
-                    choose("qa_side", side)
-                    idle()
-                    timed("jump to the link", click('[class*="st-key-qa_go_"]'),
-                          lambda: (shown("Flags of the selected links")(), idle()))
-                    if verdict == "apply":
-                        timed("apply a suggestion", click('[class*="st-key-apply_"]'), saved("Undo: apply the suggestion of the"))
-                    else:
-                        idle()
-                        page.get_by_role("button", name="Dismiss").first.click()
-                        reason = page.locator('[class*="st-key-dismiss_reason_"] input').first
-                        reason.fill("bench: a false positive")
-                        reason.press("Enter")
-                        idle()
-                        timed("dismiss a flag", click('[class*="st-key-dismiss_"]:not([class*="reason"])'), saved("Undo: dismiss"))
-                    idle()
+            for app, port, _ in targets:
+                start = time.perf_counter()
+                page.goto(f"http://127.0.0.1:{port}/?document={NAME}")
+                page.get_by_text("links match the filters").first.wait_for(timeout=1_800_000)
+                print(f"{app}: first open in Chromium (pipeline included): {time.perf_counter() - start:.1f} s", flush=True)
+            for round_number in range(rounds):
+                for app, port, review_file in targets if round_number % 2 == 0 else targets[::-1]:  # each app goes first in turn
+                    for stale in review_file.parent.glob(f"{NAME}.review.json*"):
+                        stale.unlink()
+                    print(f"round {round_number + 1}: {app}", flush=True)
+                    interactions(page, f"http://127.0.0.1:{port}/?document={NAME}", review_file, kinds, pages, timings[app])
             browser.close()
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
-        timings.report()
+        for server in servers:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+        for app, timing in timings.items():
+            print(f"browser (Chromium, 25 links per page, from the click until the page shows the result), {app}:")
+            timing.report()
+
+
+def interactions(page, url: str, review_file: Path, kinds: tuple[tuple[str, str], tuple[str, str]], pages: int, timings: Timings) -> None:
+    """One pass of every timed interaction, from a fresh session on the document."""
+    from playwright.sync_api import expect
+
+    timed = timings.timed
+
+    def idle() -> None:
+        page.wait_for_function("() => { const s = document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-script-state');"
+                               " return s && s !== 'running' && s !== 'rerunRequested'; }", timeout=120_000)
+
+    def revision() -> int:
+        return json.loads(review_file.read_text(encoding="utf-8"))["revision"] if review_file.exists() else 0
+
+    def shown(text: str) -> Callable[[], None]:
+        return lambda: expect(page.get_by_text(text, exact=False).first).to_be_visible(timeout=120_000)
+
+    def saved(text: str) -> Callable[[], None]:
+        """Done when the review file has a new revision and the page shows `text` with its script run over."""
+        before = revision()
+
+        def done() -> None:
+            deadline = time.monotonic() + 120
+            while revision() == before and time.monotonic() < deadline:
+                time.sleep(0.02)
+            shown(text)()
+            idle()
+        return done
+
+    def tick(position: int) -> None:
+        box = f".st-key-sel_{revision()}_{position}"
+        timed("select a link (tick)", lambda: page.locator(f"{box} label").click(),
+              lambda: (expect(page.locator(f"{box} input")).to_be_checked(timeout=120_000),
+                       expect(page.get_by_text("Flags of the selected links")).to_be_visible(timeout=120_000), idle()))
+
+    def click(selector: str) -> Callable[[], None]:
+        return lambda: page.locator(f"{selector} button:enabled").first.click()
+
+    page.goto(url)
+    shown("links match the filters")()
+    idle()
+    for _ in range(3):
+        timed("open the document (reload)", page.reload, lambda: (shown("links match the filters")(), idle()))
+    for number in range(1, pages + 1):
+        first = (number - 1) * 25
+        tick(first)
+        timed("confirm", click(".st-key-confirm"), saved(f"Undo: set link {first} to confirmed"))
+        idle()
+        tick(first)  # the link just confirmed: needs-review always changes it
+        timed("needs-review", click(".st-key-needs_review"), saved(f"Undo: set link {first} to needs-review"))
+        idle()
+        tick(first + 2)
+        timed("merge with the next link", click(".st-key-act_merge_next_"), saved(f"Undo: merge links {first + 2} and {first + 3}"))
+        idle()
+        timed("split (the merged link)", click(".st-key-act_split_"), saved(f"Undo: split link {first + 2}"))
+        idle()
+        timed("undo", click(".st-key-undo"), saved(f"Redo: split link {first + 2}"))
+        idle()
+        timed("redo", click(".st-key-redo"), saved(f"Undo: split link {first + 2}"))
+        idle()
+        tick(first + 3)
+        current = revision()
+        page.get_by_text(f"Link {first + 3}: comment and corrections").click()
+        box = page.locator(f".st-key-comment_{current}_{first + 3} textarea")
+        box.fill(f"bench comment {number}")
+        box.press("Control+Enter")
+        # Timed from the page at rest: the rerun that commits the text has drawn the button enabled (idle() alone can return before it starts).
+        expect(page.locator(f".st-key-save_comment_{current}_{first + 3} button")).to_be_enabled(timeout=120_000)
+        idle()
+        timed("comment (save)", click(f".st-key-save_comment_{current}_{first + 3}"), saved(f"Undo: comment on link {first + 3}"))
+        idle()
+        timed("next page", lambda n=number: page.locator(".st-key-page button").filter(has_text=re.compile(f"^{n + 1}$")).first.click(),
+              lambda n=number: (shown(f"page {n + 1} of")(), idle()))
+    for (kind, side), verdict in zip(kinds, ("apply", "dismiss")):
+        for _ in range(3):
+            page.goto(url)
+            shown("links match the filters")()
+            idle()
+            timed("open the QA view", lambda: page.get_by_role("tab", name="QA").click(), lambda: (shown("flags match")(), idle()))
+            caption = page.get_by_text("flags match").first.inner_text()
+
+            def choose(key: str, option: str) -> None:
+                page.locator(f".st-key-{key}").click()
+                page.get_by_role("option", name=option, exact=True).click()
+                page.keyboard.press("Escape")
+            timed("QA view filter (kind)", lambda kind=kind: choose("qa_kind", kind),
+                  lambda caption=caption: (expect(page.get_by_text("flags match").first).not_to_have_text(caption, timeout=120_000), idle()))
+            choose("qa_state", "open")
+            idle()
+            choose("qa_side", side)
+            idle()
+            timed("jump to the link", click('[class*="st-key-qa_go_"]'),
+                  lambda: (shown("Flags of the selected links")(), idle()))
+            if verdict == "apply":
+                timed("apply a suggestion", click('[class*="st-key-apply_"]'), saved("Undo: apply the suggestion of the"))
+            else:
+                idle()
+                # The popover's own button: a name that merely contains "Dismiss" is also the undo button after a first dismissal.
+                page.get_by_role("button", name=re.compile("^Dismiss")).first.click()
+                reason = page.locator('[class*="st-key-dismiss_reason_"] input').first
+                reason.fill("bench: a false positive")
+                reason.press("Enter")
+                expect(page.locator('[class*="st-key-dismiss_"]:not([class*="reason"]) button:enabled').first).to_be_visible(timeout=120_000)
+                idle()
+                timed("dismiss a flag", click('[class*="st-key-dismiss_"]:not([class*="reason"])'), saved("Undo: dismiss"))
+            idle()
 
 
 def command_bench_app(args: argparse.Namespace) -> int:
@@ -284,7 +316,7 @@ def command_bench_app(args: argparse.Namespace) -> int:
         saved = {key: os.environ.get(key) for key in env}
         os.environ.update(env)
         try:
-            kinds = server_figures(args.repeat)
+            kinds = server_figures(args.repeat, Path(args.app[0]).resolve() if args.app else APP)
         finally:
             for key, value in saved.items():
                 if value is None:
@@ -296,5 +328,5 @@ def command_bench_app(args: argparse.Namespace) -> int:
                 raise InputError(CHROMIUM, "Chromium is not installed (scripts/setup.sh installs Debian's chromium)")
             env["ALIGN_REVIEW_DIR"] = str(work / "browser" / "reviews")
             (work / "browser").mkdir()
-            browser_figures(os.environ | env, kinds, args.pages)
+            browser_figures(os.environ | env, kinds, args.pages, [Path(app).resolve() for app in args.app or [APP]], args.rounds)
     return 0

@@ -776,7 +776,8 @@ def confirm_link(page, app_server, position: int, name: str) -> None:
 
 
 def row_position(page, text: str) -> int:
-    """The link number of the row showing `text`."""
+    """The link number of the row showing `text` (once the run is over: rows of the page drawn before may still be there)."""
+    wait_idle(page)
     row = page.locator('[data-testid="stHorizontalBlock"]', has=page.get_by_text(text, exact=False)).last
     return int(re.search(r"st-key-sel_\d+_(\d+)", row.locator('[class*="st-key-sel_"]').first.get_attribute("class")).group(1))
 

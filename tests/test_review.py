@@ -13,7 +13,7 @@ from align.errors import InputError
 from align.io import corpus
 from align.io.reading import MAX_FILE_BYTES
 from align.pipeline import run_document
-from align.review.state import CorrectionError, Review, ReviewConflict, apply_saved_review, highlight_html, review_path
+from align.review.state import CorrectionError, Review, ReviewConflict, apply_saved_review, highlight_html, read_review_file, review_path
 from align.terms.glossary import load_glossary
 from tests.conftest import ROOT, TEXTS, write_glossary
 
@@ -253,3 +253,45 @@ def test_relink_joins_a_french_sentence_to_any_english_sentence_and_is_saved_und
     assert reopened.links[position].en_ids == (far,)
     with pytest.raises(CorrectionError, match="official English has sentences"):
         reopened.relink(position, [len(review.en)])
+
+
+def test_the_flag_list_follows_verdicts_undo_and_another_windows_save_with_glossary_matches_shared(glossary, tmp_path) -> None:
+    """Issue #17: the flag list is built once per review state (the app's QA view asks on every rerun) and the glossary matches
+    are shared between the pipeline and every review of a glossary version; neither may show a stale or different flag."""
+    matches: dict = {}
+    result = run_document(corpus.open_document(FR_ONLY, TEXTS), glossary, glossary_matches=matches)
+    assert matches, "the pipeline leaves the glossary matches of its texts for the reviews"
+    first = Review(result, glossary, folder=tmp_path, matches=matches)
+    second = Review(result, glossary, folder=tmp_path, matches=matches)
+    flagged = next(flag for flag in first.flag_list() if flag.link is not None)
+    number = first.link_flags(flagged.link).index(flagged)
+
+    def state(review: Review) -> str:
+        return review.link_flags(flagged.link)[number].review_state + "|" + next(
+            flag.review_state for flag in review.flag_list() if flag.link == flagged.link and flag.kind == flagged.kind and flag.start == flagged.start)
+
+    assert state(first) == "|"
+    first.review_flag(flagged.link, number, "dismissed", "a false positive")
+    assert state(first) == "dismissed|dismissed"
+    assert second.refresh() and state(second) == "dismissed|dismissed", "another window's verdict reaches the flag list"
+    first.undo()
+    assert state(first) == "|"
+    first.merge_next(flagged.link)
+    alone = Review(result, glossary, folder=tmp_path)  # its own matches, found again
+    assert [(f.link, f.kind, f.start, f.end) for f in first.flag_list()] == [(f.link, f.kind, f.start, f.end) for f in alone.flag_list()]
+
+
+def test_one_parser_reads_review_files(results, glossary, tmp_path) -> None:
+    review = Review(results[WITH_EN], glossary, folder=tmp_path)
+    review.merge_next(0)
+    path = review_path(WITH_EN, tmp_path)
+    saved = read_review_file(json.loads(path.read_text(encoding="utf-8")))
+    assert saved.links == review.links and saved.revision == 1 and saved.fr_sha256 == review.fr_sha256
+    data = json.loads(path.read_text(encoding="utf-8"))
+    del data["links"]
+    with pytest.raises(ValueError, match="damaged review file"):
+        read_review_file(data)
+    with pytest.raises(ValueError, match="not a review file"):
+        read_review_file({"format": "something else"})
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert "damaged review file" in Review(results[WITH_EN], glossary, folder=tmp_path).problem

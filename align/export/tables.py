@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import math
-from dataclasses import asdict
 from pathlib import Path
 
 import polars as pl
@@ -59,7 +58,8 @@ def alignment_frame(units: list[Unit]) -> pl.DataFrame:
 
 def flags_frame(flags: list[Flag]) -> pl.DataFrame:
     """The flags table (columns `FLAG_COLUMNS`), in the order given (the checks return link order, document-level flags last)."""
-    return pl.DataFrame([asdict(flag) for flag in flags], schema=_FLAG_SCHEMA)
+    # Attribute by attribute, not `asdict`: its recursive deep copy took 0.5 s for the 2,500 flags of a long document (the app's QA view).
+    return pl.DataFrame([tuple(getattr(flag, column) for column in FLAG_COLUMNS) for flag in flags], schema=_FLAG_SCHEMA, orient="row")
 
 
 def units_from_frame(frame: pl.DataFrame) -> list[Unit]:

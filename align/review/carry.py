@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from align.model import Document, Link
-from align.review.state import SIDES, Change, Review, _key_from_json, _link_from_json, _read_json, review_path, text_fingerprint
+from align.review.state import SIDES, Change, Review, _read_json, read_review_file, review_path, text_fingerprint
 from align.text.segmentation import segment_text
 
 
@@ -53,8 +53,8 @@ class CarryPlan:
     """The reviewed links kept, with their sentence ids in the new text."""
     dropped: list[Link] = field(default_factory=list)
     """The reviewed links that cannot be kept (a sentence of theirs changed or was removed), old ids."""
-    verdicts: list[dict] = field(default_factory=list)
-    """Verdicts kept (review-file form, ids in the new text)."""
+    verdicts: list[tuple[tuple, dict[str, str]]] = field(default_factory=list)
+    """Verdicts kept: (`flag_key` with the sentence ids of the new text, the verdict as `Review.verdicts` holds it)."""
     verdicts_dropped: int = 0
     edits: list[tuple[str, int, str]] = field(default_factory=list)
     """Corrected sentence texts kept: (side, new index, corrected text)."""
@@ -126,14 +126,12 @@ def plan_carry_over(old: Document, new_fr_text: str, new_en_text: str | None, fo
         plan.problem = "it does not match the text in the corpus now"
         return plan
     try:
-        links = [_link_from_json(item) for item in data["links"]]
-        verdicts = [(_key_from_json("flag", item["flag"]), item) for item in data.get("flag_reviews", [])]
-        edits = [(str(item["side"]), int(item["sentence"]), str(item["text"])) for item in data.get("edits", [])]
-    except (KeyError, TypeError, ValueError) as error:
-        plan.problem = f"it is damaged: {error}"
+        saved = read_review_file(data)
+    except ValueError as error:
+        plan.problem = f"it cannot be read: {error}"
         return plan
-    judged = {(key[0], key[1]) for key, _ in verdicts}
-    for link in links:
+    judged = {(key[0], key[1]) for key in saved.verdicts}
+    for link in saved.links:
         if link.status != "confirmed" and not link.comment and (link.fr_ids, link.en_ids) not in judged:
             continue
         ids = {side: [plan.maps[side].get(i) for i in (link.fr_ids if side == "fr" else link.en_ids)] for side in SIDES}
@@ -144,13 +142,13 @@ def plan_carry_over(old: Document, new_fr_text: str, new_en_text: str | None, fo
         plan.kept.append(Link(tuple(ids["fr"]), tuple(ids["en"]), link.score, link.status, link.comment))  # type: ignore[arg-type]
     kept_old = {(tuple(plan.maps["fr"].get(i) for i in link_ids[0]), tuple(plan.maps["en"].get(i) for i in link_ids[1])) for link_ids in judged}
     kept_new = {(link.fr_ids, link.en_ids) for link in plan.kept}
-    for key, item in verdicts:
+    for key, verdict in saved.verdicts.items():
         new_ids = (tuple(plan.maps["fr"].get(i) for i in key[0]), tuple(plan.maps["en"].get(i) for i in key[1]))
         if new_ids in kept_new and new_ids in kept_old:
-            plan.verdicts.append(item | {"flag": [list(new_ids[0]), list(new_ids[1]), *item["flag"][2:]]})
+            plan.verdicts.append(((*new_ids, *key[2:]), verdict))  # type: ignore[arg-type]
         else:
             plan.verdicts_dropped += 1
-    for side, index, text in edits:
+    for side, index, text, _ in saved.edits:
         if index in plan.maps.get(side, {}):
             plan.edits.append((side, plan.maps[side][index], text))
         else:
@@ -197,8 +195,7 @@ def carry_over(review: Review, plan: CarryPlan) -> bool:
         return False  # cannot happen with kept links whose sentences are consecutive; never save links that do not cover the text
     changes = [Change("text", (side, index), (review.fr if side == "fr" else review.en)[index], text) for side, index, text in plan.edits
                if 0 <= index < len(review.fr if side == "fr" else review.en)]
-    changes += [Change("flag", _key_from_json("flag", item["flag"]), None, {name: str(value) for name, value in item.items()
-                                                                           if name not in ("flag", "outcome")}) for item in plan.verdicts]
+    changes += [Change("flag", key, None, dict(verdict)) for key, verdict in plan.verdicts]
     label = (f"carry the review over to the new text ({plan.confirmed_kept} confirmation{'s' if plan.confirmed_kept != 1 else ''} kept, "
              f"{plan.confirmed_dropped} dropped)")
     review._commit(label, [(0, len(review.links), links)], changes=changes)

@@ -135,13 +135,16 @@ class Review:
         folder: str | os.PathLike[str] | None = None,
         encoder: Encoder | None = None,
         recheck: bool = False,
+        matches: dict | None = None,
     ) -> None:
         """Open the review of `result`'s document, loading its review file when there is one.
 
         `encoder`, when given, scores links created by corrections (cosine of the French and
         English sides); without it they keep the score of the link they came from.
         `recheck` re-runs the checks on every link (use it when the glossary changed since
-        `result` was computed).
+        `result` was computed). `matches`, a dict the caller keeps for `glossary`, holds the glossary matches of each text
+        between re-checks (the app shares one between the reviews of a glossary version: finding them in every text of a long
+        document is the slow part of the first re-check); by default each review keeps its own.
         """
         self.result = result
         self.glossary = glossary
@@ -179,11 +182,12 @@ class Review:
         checked = result.link_check_flags
         self._own: list[list[Flag] | None] | None = list(checked[1]) if checked is not None and checked[0] == tuple(self.links) else None
         """Per link, what its own checks found (`align.checks.CheckRun.own`; None for a link to check again), once a re-check ran."""
-        self._matches: dict = {}
+        self._matches: dict = {} if matches is None else matches
         """Glossary matches of each text, kept between re-checks (emptied when the glossary changes)."""
         self._stale = False
         """Whether a correction left links to check again."""
         self._kinds_cache: tuple[tuple, list[str]] = ((), [])
+        self._flag_list_cache: tuple | None = None
         self._load()
         if recheck:
             self.recheck()
@@ -209,8 +213,16 @@ class Review:
 
     def flag_list(self) -> list[Flag]:
         """Flags of the corrected alignment (link numbers are positions) with the reviewer's verdicts, then document-level flags,
-        then the verdicts whose flag a correction removed or changed (`past_flags`)."""
-        return [flag for position in range(len(self._flags)) for flag in self.link_flags(position)] + self.document_flags + self.past_flags()
+        then the verdicts whose flag a correction removed or changed (`past_flags`).
+
+        Built once per state of the review (the app's QA view asks on every rerun; a long document has thousands of flags): every
+        change of links, texts or verdicts goes through a save (a new revision), a reload or a re-check (new `_flags`, `verdicts`).
+        """
+        cached = self._flag_list_cache
+        if cached is None or cached[0] is not self._flags or cached[1] is not self.verdicts or cached[2] != (self.revision, len(self.links)):
+            flags = [flag for position in range(len(self._flags)) for flag in self.link_flags(position)] + self.document_flags + self.past_flags()
+            self._flag_list_cache = cached = (self._flags, self.verdicts, (self.revision, len(self.links)), flags)
+        return list(cached[3])
 
     def past_flags(self) -> list[Flag]:
         """Verdicts whose flag is no longer raised as it was, as flags: `review_state` `fixed` or `outdated` (see `PAST_VERDICT_STATES`),
@@ -577,12 +589,12 @@ class Review:
             self._restore(saved)
             raise
 
-    def recheck(self, glossary: Glossary | None = None) -> None:
-        """Re-run the checks on every link (after a glossary change)."""
+    def recheck(self, glossary: Glossary | None = None, matches: dict | None = None) -> None:
+        """Re-run the checks on every link (after a glossary change); `matches` as in `Review`, for the glossary now used."""
         if glossary is not None:
             self.glossary = glossary
             self.mt_stale = self._translation_terms is None or not glossary.terms.equals(self._translation_terms)
-        self._own, self._matches, self._stale = None, {}, True
+        self._own, self._matches, self._stale = None, {} if matches is None else matches, True
         self._recheck()
         self._promote_flagged()
 
@@ -827,33 +839,63 @@ class Review:
         self._promote_flagged()
 
     def _parse(self, data: object) -> tuple[list[Link], list[Action], int, list[tuple[str, int, str, str]], dict[tuple, dict[str, str]], list[Action]]:
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise ValueError("not a review file (damaged or of another format)")
-        if data.get("version") not in READABLE_VERSIONS:
-            raise ValueError(f"review file version {data.get('version')} is not supported (this version reads {READABLE_VERSIONS})")
-        if data.get("fr_sha256") != self.fr_sha256:
-            raise ValueError(f"the French text changed since the review was saved ({data.get('saved_at', 'unknown date')})")
-        if data.get("en_sha256") != self.en_sha256:
-            raise ValueError(f"the official English text changed since the review was saved ({data.get('saved_at', 'unknown date')})")
-        try:
-            links = [_link_from_json(item) for item in data["links"]]
-            history = [_action_from_json(item) for item in data.get("history", [])]
-            redo = [_action_from_json(item) for item in data.get("redo", [])]
-            revision = int(data.get("revision", 0))
-            edits = [(str(item["side"]), int(item["sentence"]), str(item["text"]), str(item["original"])) for item in data.get("edits", [])]
-            verdicts = {_key_from_json("flag", item["flag"]): {"state": str(item["state"]), "note": str(item.get("note", ""))}
-                        | {name: str(item[name]) for name in VERDICT_DETAILS if item.get(name)} for item in data.get("flag_reviews", [])}
-        except (KeyError, TypeError, ValueError) as error:
-            raise ValueError(f"damaged review file ({error})") from None
-        for side, index, _, _ in edits:
+        """`read_review_file`, then checked against this document: its texts' fingerprints and sentences."""
+        if isinstance(data, dict) and data.get("format") == FORMAT and data.get("version") in READABLE_VERSIONS:
+            if data.get("fr_sha256") != self.fr_sha256:
+                raise ValueError(f"the French text changed since the review was saved ({data.get('saved_at', 'unknown date')})")
+            if data.get("en_sha256") != self.en_sha256:
+                raise ValueError(f"the official English text changed since the review was saved ({data.get('saved_at', 'unknown date')})")
+        saved = read_review_file(data)
+        for side, index, _, _ in saved.edits:
             if side not in SIDES or not 0 <= index < len(self.fr if side == "fr" else self.en):
                 raise ValueError(f"damaged review file (an edit of {side} sentence {index}, which does not exist)")
-        fr_order = [i for link in links for i in link.fr_ids]
-        en_order = [i for link in links for i in link.en_ids]
+        fr_order = [i for link in saved.links for i in link.fr_ids]
+        en_order = [i for link in saved.links for i in link.en_ids]
         # the English may be reordered (`relink`), each sentence still in exactly one link
         if fr_order != list(range(len(self.fr))) or sorted(en_order) != list(range(len(self.en))):
             raise ValueError("its links do not cover the document's sentences in order (the segmentation changed)")
-        return links, history, revision, edits, verdicts, redo
+        return saved.links, saved.history, saved.revision, saved.edits, saved.verdicts, saved.redo
+
+
+@dataclass(frozen=True)
+class SavedReview:
+    """What a review file holds, read and checked for its form (`read_review_file`); `Review` also checks it against the texts."""
+
+    links: list[Link]
+    history: list[Action]
+    redo: list[Action]
+    revision: int
+    edits: list[tuple[str, int, str, str]]
+    """(side, sentence index, corrected text, original text)."""
+    verdicts: dict[tuple, dict[str, str]]
+    """`flag_key` → {"state", "note"} and the `VERDICT_DETAILS` the file gives."""
+    fr_sha256: str | None
+    en_sha256: str | None
+    saved_at: str | None
+
+
+def read_review_file(data: object) -> SavedReview:
+    """A review file's JSON (as `_read_json` returns it) parsed; ValueError saying why when it is not a review file, is of a
+    version this code does not read, or is damaged. The one parser of the format: `Review` and `align.review.carry` use it."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ValueError("not a review file (damaged or of another format)")
+    if data.get("version") not in READABLE_VERSIONS:
+        raise ValueError(f"review file version {data.get('version')} is not supported (this version reads {READABLE_VERSIONS})")
+    try:
+        return SavedReview(
+            links=[_link_from_json(item) for item in data["links"]],
+            history=[_action_from_json(item) for item in data.get("history", [])],
+            redo=[_action_from_json(item) for item in data.get("redo", [])],
+            revision=int(data.get("revision", 0)),
+            edits=[(str(item["side"]), int(item["sentence"]), str(item["text"]), str(item["original"])) for item in data.get("edits", [])],
+            verdicts={_key_from_json("flag", item["flag"]): {"state": str(item["state"]), "note": str(item.get("note", ""))}
+                      | {name: str(item[name]) for name in VERDICT_DETAILS if item.get(name)} for item in data.get("flag_reviews", [])},
+            fr_sha256=data.get("fr_sha256"),
+            en_sha256=data.get("en_sha256"),
+            saved_at=data.get("saved_at"),
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise ValueError(f"damaged review file ({error})") from None
 
 
 def apply_saved_review(result: DocumentResult, glossary: Glossary, folder: str | os.PathLike[str] | None = None) -> DocumentResult:

@@ -62,6 +62,10 @@ _FRENCH_WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
 _ACRONYM_QUOTED = re.compile(r"«\W*[A-Z]{2,}\W*»")
 _FEMININE_TITLE = re.compile(r"(?<=[^\W\d_]{3})eures?$")
 """« solliciteure », « professeure »: the feminine of a title in -eur as Canada, Belgium and Switzerland write it."""
+_SUBJUNCTIVE_AFTER = re.compile(r"(?<![\w’'-])(?<!si )(?<!tant )(quoiqu[e’']|bien qu[e’']|afin qu[e’']|pour qu[e’']|sans qu[e’']|à moins qu[e’']|"
+                                r"pourvu qu[e’']|avant qu[e’'])\s*([^.;:!?()«»\n]{0,120})", re.IGNORECASE)
+"""Conjunctions that take the subjunctive (« quoique ces crimes puissent »); not « si bien que », « après que »."""
+_SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles", "on", "ce", "c", "nous", "vous", "je", "j", "tu", "cela", "ça"}
 _NUMBER_BEFORE = re.compile(r"(?:^|(?<=\s))(\S*?)\s*\b(\d[\d\s.,]*)\s+$")
 
 
@@ -229,7 +233,52 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         near = [candidate for group in checker.getSpellChecker().suggest(word) for candidate in group if _one_edit(word, candidate)][:3]
         if near:
             findings.append(Finding(start, end, "spelling", "warning", f"« {word} » is not a French word: « {near[0]} »?", suggestions(near), word))
+    findings += _indicative_after_conjunction(text, checker) + _participle_eu_alone(text, checker)
     return tuple(sorted(findings, key=lambda finding: finding.start))
+
+
+def _indicative_after_conjunction(text: str, checker) -> list[Finding]:
+    """The first finite verb after « quoique », « bien que », « afin que »… in the indicative where the subjunctive is needed
+    (« quoique ces crimes peuvent se chevaucher »). Grammalecte 2.1 misses it when a noun phrase is the subject."""
+    from grammalecte.fr import conj
+
+    spelling = checker.getSpellChecker()
+    findings = []
+    for found in _SUBJUNCTIVE_AFTER.finditer(text):
+        previous = ""
+        for word in _FRENCH_WORD.finditer(found.group(2)):
+            surface = word.group(0)
+            if surface.lower() in ("que", "qui", "qu", "dont", "où"):
+                break
+            morphs = spelling.getMorph(surface.lower() if word.start() == 0 else surface)
+            verbs = [morph for morph in morphs if re.search(r":V", morph) and re.search(r":(?:I[pqsf]|K|S[pq])", morph)]
+            if not verbs:
+                previous = surface.lower().rstrip("’'")
+                continue
+            if any(re.search(r":S[pq]", morph) for morph in verbs) or (len(verbs) < len(morphs) and previous not in _SUBJECT_PRONOUNS):
+                break  # subjunctive already, or a word that may be a noun (« est », « a ») with no pronoun to make it a verb
+            morph = verbs[0]
+            infinitive, who = morph[1:morph.index("/")], re.search(r":([123][sp])", morph)
+            fix = conj.getConj(infinitive, ":Sp", ":" + who.group(1)) if who and conj.isVerb(infinitive) else ""
+            start = found.start(2) + word.start()
+            findings.append(Finding(start, start + len(surface), "grammar", "warning",
+                                    f"« {found.group(1).strip()} » takes the subjunctive: « {surface} » is indicative.", fix or ""))
+            break
+    return findings
+
+
+def _participle_eu_alone(text: str, checker) -> list[Finding]:
+    """« eu » with no form of « avoir » or « être » in the three words before it: not the participle, a slip for « en »
+    (« retrouvées eu août 2015 »)."""
+    spelling = checker.getSpellChecker()
+    findings = []
+    for found in re.finditer(r"(?<![\w’'-])eu(?![\w’'-])", text):
+        before = [re.split(r"[’']", word.lower())[-1] for word in _FRENCH_WORD.findall(text[max(0, found.start() - 60):found.start()])[-3:]]
+        if not before or any(morph.startswith((">avoir/", ">être/")) for word in before for morph in spelling.getMorph(word)):
+            continue
+        findings.append(Finding(found.start(), found.end(), "grammar", "warning",
+                                "« eu » without « avoir » or « être » before it is not the participle: « en »?", "en"))
+    return findings
 
 
 def _abbreviated(text: str, end: int) -> bool:

@@ -222,6 +222,8 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         fixes = [fix for fix in error.get("aSuggestions", []) if fix.replace("\u00a0", " ") != span]
         if any(fold(fix) == fold(span) and fix[:1].isupper() for fix in fixes) or _ACRONYM_QUOTED.search(error["sMessage"]):
             continue  # « A » for « À » (French usage drops accents on capitals); agreement with an acronym, whose gender is a guess
+        if error["sType"] == "gn" and set(fixes) & set(_FRENCH_WORD.findall(text[max(0, start - 30):end + 30])):
+            continue  # « policières et policiers »: the form it asks for stands beside it, a doublet of inclusive writing
         findings.append(Finding(start, end, "grammar", severity, f"{error['sMessage']} (Grammalecte)", suggestions(fixes)))
     for error in spelling:
         start, end = error["nStart"], error["nEnd"]

@@ -36,9 +36,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from align import settings
-from align.checks.base import Check, CheckContext, LinkView, suggestions
+from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, suggestions
 from align.model import Flag
 from align.terms.glossary import fold
+from align.terms.nearmiss import find_garbled
 
 GRAMMALECTE_DIR_ENV = "ALIGN_GRAMMALECTE_DIR"
 DEFAULT_GRAMMALECTE_DIR = Path("/usr/lib/python3/dist-packages/grammalecte")
@@ -364,6 +365,9 @@ def grammar_and_spelling(link: LinkView, side: str, context: CheckContext) -> li
     if not findings:
         return []
     terms = [(match.start, match.end) for match in link.matches.get(side, [])]
+    if any(not any(start < finding.end and finding.start < end for start, end in terms) for finding in findings):
+        # a glossary term misspelt or garbled is the term checks' finding, which gives the term's right form
+        terms += [(garble.start, garble.end) for garble in find_garbled(text, LANG_OF_SIDE[side], context.glossary, matches=link.matches.get(side))]
     other_side = "en" if side == "fr" else "fr"
     other = " ".join(segment.text for segment in (context.en_segments if side == "fr" else context.fr_segments)) or link.texts[other_side]
     flags = []

@@ -83,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="run a whole corpus on workers (default local): skips unchanged documents, retries failures once, writes summary.csv")
     run.add_argument("--workers", type=int, default=None, help="worker processes for --engine (default 1)")
     run.add_argument("--ray-address", default=None, help="join this Ray cluster (default: start a local Ray instance)")
+    run.add_argument("--no-grammar", action="store_true", help="skip the grammar and spelling check (Grammalecte, Hunspell); as ALIGN_GRAMMAR=off")
     run.set_defaults(handler=command_run)
 
     check = commands.add_parser("check", help="check an existing bilingual TMX or XLIFF (e.g. from a CAT tool) against the glossary; writes flags.csv")
@@ -93,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--xlsx", action="store_true", help="also write review.xlsx")
     check.add_argument("--workers", type=int, default=1,
                        help="processes for the checks of a large file (at least 2,000 units each; the same flags.csv as one process)")
+    check.add_argument("--no-grammar", action="store_true", help="skip the grammar and spelling check (Grammalecte, Hunspell); as ALIGN_GRAMMAR=off")
     check.set_defaults(handler=command_check)
 
     glossary = commands.add_parser("glossary", help="glossary export and import (TBX, CSV)")
@@ -156,6 +158,8 @@ def command_run(args: argparse.Namespace) -> int:
 
     if args.en and len(args.paths) != 1:
         raise InputError(args.en, "--en needs exactly one French file")
+    if args.no_grammar:
+        os.environ[settings.GRAMMAR_ENV] = "off"  # in the environment, so that a corpus run's worker processes inherit it
     if args.engine or args.workers is not None or args.ray_address:  # whole corpora: align/runner (see README "Whole corpora")
         from align.runner.console import command_corpus
 
@@ -234,10 +238,13 @@ def command_check(args: argparse.Namespace) -> int:
     import polars as pl
 
     from align.checks import CheckContext, run_checks
+    from align.checks.grammar import unavailable_notice
     from align.export.tables import alignment_frame, flags_frame, write_csv, write_xlsx
     from align.io.readers import read_units
     from align.terms.glossary import load_glossary
 
+    if args.no_grammar:
+        os.environ[settings.GRAMMAR_ENV] = "off"
     units = read_units(args.tmx)
     glossary = load_glossary(settings.glossary_path(args.glossary))
     out = Path(args.out) if args.out else Path(args.tmx).resolve().parent
@@ -248,6 +255,8 @@ def command_check(args: argparse.Namespace) -> int:
         flags = check_run_parallel(units, CheckContext(glossary, has_official=True), args.workers).flags
     else:
         flags = run_checks(units, CheckContext(glossary, has_official=True))
+    if notice := unavailable_notice():
+        print(f"notice: {notice}", file=sys.stderr)
     frame = flags_frame(flags)
     if any(unit.source_id for unit in units):  # a CAT tool's file (XLIFF): its unit ids let the reviewer find each flagged segment there
         source_ids = {unit.number: unit.source_id for unit in units}

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from align.aligner.alignment import REVIEW_THRESHOLD, align_texts, calibration_notice, translation_confidence
 from align.aligner.embedding import DEFAULT_MODEL, ENGLISH_MODEL, load_encoder
 from align.checks import CheckContext, check_run
+from align.checks.grammar import unavailable_notice as grammar_notice
 from align.model import Document, DocumentResult, Flag, Link, Translation
 from align.mt.quality import applies_to, mt_quality
 from align.mt.translate import UNAVAILABLE_NOTICE, translate_segments
@@ -80,6 +81,8 @@ def run_document(
     report("check")
     result = DocumentResult(document, fr_all, en_all, translations, links, [], notices)
     checked = check_run(result.units, check_context(result, glossary), matches=glossary_matches)
+    if notice := grammar_notice():
+        notices.append(notice)
     result.flags = checked.flags
     result.links = flagged_for_review(result.links, result.flags)
     # the statuses the line above sets do not change what the checks found; the review's re-checks reuse it

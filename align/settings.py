@@ -8,6 +8,7 @@
 | `ALIGN_CACHE_DIR` | caches: `translations.sqlite`, `embeddings.sqlite` | the user cache folder (`~/.cache/align`) |
 | `ALIGN_MODEL_DIR` | where `models install` looks for an argos package | `models/` in the repository |
 | `ALIGN_THREADS` | threads one process gives the MT engine and the embedding model (a corpus run's workers share the cores) | all cores |
+| `ALIGN_GRAMMAR` | `off` turns off the grammar and spelling check (`align/checks/grammar.py`; what `--no-grammar` sets) | on |
 
 A value given on the command line (or by the app) always wins over the variable.
 """
@@ -25,6 +26,7 @@ REVIEW_DIR_ENV = "ALIGN_REVIEW_DIR"
 CACHE_DIR_ENV = "ALIGN_CACHE_DIR"
 MODEL_DIR_ENV = "ALIGN_MODEL_DIR"
 THREADS_ENV = "ALIGN_THREADS"
+GRAMMAR_ENV = "ALIGN_GRAMMAR"
 
 DEFAULT_TEXTS_DIR = REPO_ROOT / "texts"
 DEFAULT_GLOSSARY = REPO_ROOT / "glossary" / "glossary.csv"
@@ -74,3 +76,8 @@ def threads() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:
         return os.cpu_count() or 1
+
+
+def grammar_enabled() -> bool:
+    """Whether the grammar and spelling check runs: `$ALIGN_GRAMMAR` set to off, 0, no or false turns it off."""
+    return os.environ.get(GRAMMAR_ENV, "").strip().lower() not in ("off", "0", "no", "false")

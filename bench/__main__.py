@@ -11,6 +11,7 @@ from bench import app as app_bench
 from bench import check_speed as check_speed_bench
 from bench import checks as checks_bench
 from bench import corpus as corpus_bench
+from bench import grammar_speed as grammar_speed_bench
 from bench import mutations as mutations_bench
 from bench import translate as translate_bench
 from bench.splits import SPLIT_CHOICES
@@ -76,6 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
     check_speed.add_argument("--baseline", default=None, help="a checkout of another version (e.g. main) whose `check` is timed in turn with this one")
     check_speed.add_argument("--rounds", type=int, default=1, help="rounds of the whole-process runs (default 1)")
     check_speed.set_defaults(handler=lambda args: check_speed_bench.command_check_speed(args))
+    grammar_speed = bench_commands.add_parser("grammar-speed", help="what the grammar check costs check-speed, paired in one process")
+    grammar_speed.add_argument("--units", type=int, default=20_000, help="units in the TMX (default: 20,000)")
+    grammar_speed.add_argument("--rounds", type=int, default=3, help="paired rounds (default: 3)")
+    grammar_speed.add_argument("--glossary", default=None, help="glossary CSV (default: glossary/glossary.csv)")
+    grammar_speed.set_defaults(handler=lambda args: grammar_speed_bench.command_grammar_speed(args))
     bench_corpus = bench_commands.add_parser("corpus", help="whole-corpus throughput, memory and warm re-run of local 1/2 workers and Ray 2 workers")
     bench_corpus.add_argument("--documents", type=int, nargs="+", default=[50, 200], help="corpus sizes (default: 50 200)")
     bench_corpus.add_argument("--configs", nargs="+", default=[f"{engine}:{workers}" for engine, workers in corpus_bench.CONFIGS],

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from align.checks import acronyms, language, layout, lengths, meaning, quantities, terms, writing
+from align.checks import acronyms, grammar, language, layout, lengths, meaning, quantities, terms, writing
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView
 from align.model import Flag, Unit
 from align.terms.glossary import Glossary, find_terms
@@ -25,6 +25,7 @@ CHECKS: list[Check] = [
     terms.FORBIDDEN,
     terms.GARBLED,
     writing.WRITING,
+    grammar.GRAMMAR,
     terms.MISSING,
     terms.TRAFIC,
     quantities.NUMBERS,

@@ -1,0 +1,401 @@
+"""Grammar and spelling: French grammar and spelling by Grammalecte, English spelling by Hunspell dictionaries.
+
+French: Debian's `python3-grammalecte` (Grammalecte 2.1, pure Python), loaded once per process from its own folder
+(`$ALIGN_GRAMMALECTE_DIR`, default Debian's) so that the rest of Debian's dist-packages stays off `sys.path`.
+English: the Hunspell dictionaries of Debian's hunspell-en-us, -en-gb and -en-ca read by `spylls` (a port of Hunspell
+with its affix rules): a word any of the three accepts is English (Canadian, UN and Council of Europe texts spell
+"labour", "organization" and "organisation").
+
+What is reported, and how loud, was chosen by measuring each Grammalecte rule family on the eval/ corpus and the
+mutation benchmark's real sentences (eval/README.md, "Fifth round"):
+- warning: agreement of a determiner, a number or "les plus" with the word right after it, past participles, verb forms
+  and moods, set phrases, confusions of homophones, a missing hyphen in a compound name, and a misspelt lower-case word
+  one edit away from a dictionary word;
+- info: agreement across several words (Grammalecte misreads long noun phrases and « policières et policiers »), capitals
+  of months, days, ministries and nationalities;
+- not reported: typographic apostrophes, non-breaking spaces and other spacing (the corpus texts are stored excerpts where
+  a non-breaking space cannot be told from a space), accents on capitals (French usage often drops them), doubled words
+  (`align.checks.writing` reports them).
+Never flagged: a word inside a glossary term (the term checks judge terms), a capitalised or all-capital word in French
+(names, acronyms), a word written the same way on the other side of the link or twice in the document (a name, a
+term of the text), English inside French (the language checks report it), words with digits, web and e-mail addresses.
+
+Results are cached per text, so a TMX that repeats a sentence checks it once. `$ALIGN_GRAMMAR=off` (or `--no-grammar`)
+turns the check off. Without Grammalecte or the dictionaries the other checks run and `unavailable_notice` says why.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import re
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from align import settings
+from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, suggestions
+from align.model import Flag
+from align.terms.glossary import fold
+from align.terms.nearmiss import find_garbled
+
+GRAMMALECTE_DIR_ENV = "ALIGN_GRAMMALECTE_DIR"
+DEFAULT_GRAMMALECTE_DIR = Path("/usr/lib/python3/dist-packages/grammalecte")
+HUNSPELL_DIRS_ENV = "ALIGN_HUNSPELL_DIRS"
+ENGLISH_DICTIONARIES = ("en_US", "en_GB", "en_CA")
+"""en_US is needed; the British and Canadian ones are used when installed."""
+
+_OFF_OPTIONS = ("typo", "apos", "esp", "tab", "nbsp", "unit", "num", "virg", "poncfin", "liga", "mapos", "chim", "ocr", "eepi", "latex", "md",
+                "html", "date")
+"""Grammalecte option families not reported (typography the stored texts cannot show, inclusive writing); turned off to save time."""
+_WARNING_TYPES = {"ppas", "conj", "vmode", "infi", "imp", "inte", "conf", "loc", "tu"}
+_INFO_TYPES = {"maj", "minis", "bs", "pleo", "eleu"}
+_SILENT_RULES = ("maj_accents", "doublon", "num_grand_nombre", "eepi_", "maj_État")
+"""Accents on capitals (« Etats »), doubled words (the writing check's), digit grouping, inclusive writing, « l'état de droit »."""
+_URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|int|ca|gc\.ca|fr|ch|be|lu|eu)\b(?:/\S*)?",
+                            re.IGNORECASE)
+_ENGLISH_WORD = re.compile(r"(?<![\w’'-])[A-Za-z]+(?:['’][a-z]+)?(?![\w-])")
+_FRENCH_WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
+_ACRONYM_QUOTED = re.compile(r"«\W*[A-Z]{2,}\W*»")
+_FEMININE_TITLE = re.compile(r"(?<=[^\W\d_]{3})eures?$")
+"""« solliciteure », « professeure »: the feminine of a title in -eur as Canada, Belgium and Switzerland write it."""
+_SUBJUNCTIVE_AFTER = re.compile(r"(?<![\w’'-])(?<!si )(?<!tant )(quoiqu[e’']|bien qu[e’']|afin qu[e’']|pour qu[e’']|sans qu[e’']|à moins qu[e’']|"
+                                r"pourvu qu[e’']|avant qu[e’'])\s*([^.;:!?()«»\n]{0,120})", re.IGNORECASE)
+"""Conjunctions that take the subjunctive (« quoique ces crimes puissent »); not « si bien que », « après que »."""
+_SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles", "on", "ce", "c", "nous", "vous", "je", "j", "tu", "cela", "ça"}
+_NUMBER_BEFORE = re.compile(r"(?:^|(?<=\s))(\S*?)\s*\b(\d[\d\s.,]*)\s+$")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in one text, before the link's context decides whether it is reported."""
+
+    start: int
+    end: int
+    kind: str
+    severity: str
+    message: str
+    suggestion: str
+    word: str = ""
+    """For a misspelt word: the word (checked against the other side and the rest of the document)."""
+
+
+def enabled() -> bool:
+    return settings.grammar_enabled()
+
+
+@lru_cache(maxsize=1)
+def french_checker():
+    """Grammalecte's checker with the reported families on, or None when Grammalecte is not installed."""
+    try:
+        module = importlib.import_module("grammalecte")
+    except ImportError:
+        folder = Path(os.environ.get(GRAMMALECTE_DIR_ENV) or DEFAULT_GRAMMALECTE_DIR)
+        if not (folder / "__init__.py").is_file():
+            return None
+        spec = importlib.util.spec_from_file_location("grammalecte", folder / "__init__.py", submodule_search_locations=[str(folder)])
+        if spec is None or spec.loader is None:
+            return None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["grammalecte"] = module
+        try:
+            spec.loader.exec_module(module)
+        except Exception:  # noqa: BLE001 - a broken install is reported as unavailable, like a missing one
+            sys.modules.pop("grammalecte", None)
+            return None
+    checker = module.GrammarChecker("fr")
+    checker.getGCEngine().setOptions({option: False for option in _OFF_OPTIONS})
+    return checker
+
+
+@lru_cache(maxsize=len(ENGLISH_DICTIONARIES))
+def english_dictionary(name: str):
+    """One installed English Hunspell dictionary read by spylls, or None (1-2 s to load: en_GB and en_CA are loaded only when
+    a word is unknown to en_US)."""
+    try:
+        from spylls.hunspell import Dictionary
+    except ImportError:
+        return None
+    folders = [Path(p) for p in os.environ.get(HUNSPELL_DIRS_ENV, "/usr/share/hunspell:/usr/share/myspell/dicts").split(":") if p]
+    path = next((folder / name for folder in folders if (folder / f"{name}.dic").is_file() and (folder / f"{name}.aff").is_file()), None)
+    return Dictionary.from_files(str(path)) if path is not None else None
+
+
+def english_available() -> bool:
+    return english_dictionary(ENGLISH_DICTIONARIES[0]) is not None
+
+
+def unavailable_notice() -> str | None:
+    """What part of the grammar and spelling check cannot run on this machine (None: all of it runs, or it is turned off)."""
+    if not enabled():
+        return None
+    missing = []
+    if french_checker() is None:
+        missing.append("French grammar and spelling (Grammalecte not found: install Debian's python3-grammalecte)")
+    if not english_available():
+        missing.append("English spelling (needs the spylls package and Debian's hunspell-en-us)")
+    return f"grammar check unavailable: {'; '.join(missing)}" if missing else None
+
+
+def english_word(word: str) -> bool:
+    """Whether an English dictionary accepts `word` (False when none is installed)."""
+    return english_available() and any(dictionary.lookup(word) for name in ENGLISH_DICTIONARIES
+                                       if (dictionary := english_dictionary(name)) is not None)
+
+
+@lru_cache(maxsize=65536)
+def _french_known(word: str) -> bool:
+    checker = french_checker()
+    return checker is not None and checker.getSpellChecker().isValid(word)
+
+
+def _english_only(word: str) -> bool:
+    return word.isascii() and len(word) > 1 and not _french_known(word) and english_word(word)
+
+
+def _english_around(text: str, start: int, end: int) -> bool:
+    """Whether the span stands in English words (a name or quotation in English inside French): two of the words around it,
+    or the span itself, are English and not French."""
+    window = text[max(0, start - 40):min(len(text), end + 40)]
+    if _english_only(text[start:end].strip()):
+        return True
+    return sum(_english_only(word.group(0)) for word in _ENGLISH_WORD.finditer(window)) >= 2
+
+
+_LETTERS = {"en": "abcdefghijklmnopqrstuvwxyz", "fr": "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿœ"}
+
+
+@lru_cache(maxsize=2)
+def _frequencies(lang: str) -> dict[str, float]:
+    import wordfreq
+
+    return wordfreq.get_frequency_dict(lang)
+
+
+def _near_words(word: str, lang: str, known) -> list[str]:
+    """Up to three words one edit away (a letter added, dropped, changed, two swapped), most frequent first, that the
+    dictionary (`known`) accepts; in the word's case. Hunspell's and Grammalecte's own suggestions cost 30-700 ms a word."""
+    lower = word.lower()
+    frequencies = _frequencies(lang)
+    candidates = set()
+    for index in range(len(lower) + 1):
+        head, tail = lower[:index], lower[index:]
+        if tail:
+            candidates.add(head + tail[1:])
+        if len(tail) > 1:
+            candidates.add(head + tail[1] + tail[0] + tail[2:])
+        for letter in _LETTERS[lang]:
+            candidates.add(head + letter + tail)
+            if tail:
+                candidates.add(head + letter + tail[1:])
+    candidates.discard(lower)
+    ranked = sorted((candidate for candidate in candidates if candidate in frequencies), key=lambda candidate: -frequencies[candidate])
+    cased = [candidate.capitalize() if word[:1].isupper() else candidate for candidate in ranked]
+    return [candidate for candidate in cased if known(candidate)][:3]
+
+
+def _grammar_severity(rule: str, kind: str, text: str, start: int) -> str:
+    """The severity a Grammalecte rule gets ('' = not reported), by family, measured on the corpus."""
+    if any(silent in rule for silent in _SILENT_RULES):
+        return ""
+    if kind == "gn":
+        if "_1m" not in rule or "gn_tous_nom" in rule or "start_prn" in rule:
+            return "info"  # agreement across words: long noun phrases and coordinated nouns are misread
+        if "nombre_chiffres" in rule and not _counted(text, start):
+            return "info"
+        return "warning"
+    if kind in _WARNING_TYPES:
+        return "warning"
+    if kind in _INFO_TYPES:
+        return "info"
+    return ""
+
+
+def _counted(text: str, start: int) -> bool:
+    """Whether the word at `start` follows a number used as a count (« 30 pourcent »), not a year, a range or a reference
+    code (« 2012-2013 accompli », « COM(2017) 728 final »)."""
+    found = _NUMBER_BEFORE.search(text[:start])
+    if not found:
+        return False
+    before, number = found.group(1), found.group(2).strip()
+    if re.fullmatch(r"(?:19|20)\d\d", number) or re.search(r"\d-\s*$", text[:found.start(2)]):
+        return False
+    return before == "" or before.isalpha() and before.islower()
+
+
+@lru_cache(maxsize=20000)
+def french_findings(text: str) -> tuple[Finding, ...]:
+    """Grammalecte's findings on one French text that the families above report, with names, acronyms, English and addresses left out."""
+    checker = french_checker()
+    if checker is None or not text.strip():
+        return ()
+    grammar, spelling = checker.getParagraphErrors(text, bDebug=False, bSpellSugg=False)
+    addresses = [found.span() for found in _URL_OR_EMAIL.finditer(text)]
+    findings = []
+    for error in grammar:
+        start, end = error["nStart"], error["nEnd"]
+        span = text[start:end]
+        if not span.strip() or any(a < end and start < b for a, b in addresses):
+            continue
+        severity = _grammar_severity(error["sRuleId"], error["sType"], text, start)
+        if not severity or (error["sType"] not in ("maj", "minis") and _capitalised_name(span)) or _english_around(text, start, end):
+            continue
+        fixes = [fix for fix in error.get("aSuggestions", []) if fix.replace("\u00a0", " ") != span]
+        if any(fold(fix) == fold(span) and fix[:1].isupper() for fix in fixes) or _ACRONYM_QUOTED.search(error["sMessage"]):
+            continue  # « A » for « À » (French usage drops accents on capitals); agreement with an acronym, whose gender is a guess
+        if error["sType"] == "gn" and set(fixes) & set(_FRENCH_WORD.findall(text[max(0, start - 30):end + 30])):
+            continue  # « policières et policiers »: the form it asks for stands beside it, a doublet of inclusive writing
+        findings.append(Finding(start, end, "grammar", severity, f"{error['sMessage']} (Grammalecte)", suggestions(fixes)))
+    for error in spelling:
+        start, end = error["nStart"], error["nEnd"]
+        word = text[start:end]
+        if (len(word) < 5 or not word.isalpha() or not word.islower() or any(a < end and start < b for a, b in addresses)
+                or _next_to_digit(text, start, end) or english_word(word) or _abbreviated(text, end)
+                or (_FEMININE_TITLE.search(word) and _french_known(_FEMININE_TITLE.sub("eur" + "s" * word.endswith("s"), word)))):
+            continue
+        near = _near_words(word, "fr", _french_known)
+        if near:
+            findings.append(Finding(start, end, "spelling", "warning", f"« {word} » is not a French word: « {near[0]} »?", suggestions(near), word))
+    findings += _indicative_after_conjunction(text, checker) + _participle_eu_alone(text, checker)
+    return tuple(sorted(findings, key=lambda finding: finding.start))
+
+
+def _indicative_after_conjunction(text: str, checker) -> list[Finding]:
+    """The first finite verb after « quoique », « bien que », « afin que »… in the indicative where the subjunctive is needed
+    (« quoique ces crimes peuvent se chevaucher »). Grammalecte 2.1 misses it when a noun phrase is the subject."""
+    from grammalecte.fr import conj
+
+    spelling = checker.getSpellChecker()
+    findings = []
+    for found in _SUBJUNCTIVE_AFTER.finditer(text):
+        previous = ""
+        for word in _FRENCH_WORD.finditer(found.group(2)):
+            surface = word.group(0)
+            if surface.lower() in ("que", "qui", "qu", "dont", "où"):
+                break
+            morphs = spelling.getMorph(surface.lower() if word.start() == 0 else surface)
+            verbs = [morph for morph in morphs if re.search(r":V", morph) and re.search(r":(?:I[pqsf]|K|S[pq])", morph)]
+            if not verbs:
+                previous = surface.lower().rstrip("’'")
+                continue
+            if any(re.search(r":S[pq]", morph) for morph in verbs) or (len(verbs) < len(morphs) and previous not in _SUBJECT_PRONOUNS):
+                break  # subjunctive already, or a word that may be a noun (« est », « a ») with no pronoun to make it a verb
+            morph = verbs[0]
+            infinitive, who = morph[1:morph.index("/")], re.search(r":([123][sp])", morph)
+            fix = conj.getConj(infinitive, ":Sp", ":" + who.group(1)) if who and conj.isVerb(infinitive) else ""
+            start = found.start(2) + word.start()
+            findings.append(Finding(start, start + len(surface), "grammar", "warning",
+                                    f"« {found.group(1).strip()} » takes the subjunctive: « {surface} » is indicative.", fix or ""))
+            break
+    return findings
+
+
+def _participle_eu_alone(text: str, checker) -> list[Finding]:
+    """« eu » with no form of « avoir » or « être » in the three words before it: not the participle, a slip for « en »
+    (« retrouvées eu août 2015 »)."""
+    spelling = checker.getSpellChecker()
+    findings = []
+    for found in re.finditer(r"(?<![\w’'-])eu(?![\w’'-])", text):
+        before = [re.split(r"[’']", word.lower())[-1] for word in _FRENCH_WORD.findall(text[max(0, found.start() - 60):found.start()])[-3:]]
+        if not before or any(morph.startswith((">avoir/", ">être/")) for word in before for morph in spelling.getMorph(word)):
+            continue
+        findings.append(Finding(found.start(), found.end(), "grammar", "warning",
+                                "« eu » without « avoir » or « être » before it is not the participle: « en »?", "en"))
+    return findings
+
+
+def _abbreviated(text: str, end: int) -> bool:
+    """Whether the word ends with an abbreviation's full stop (« 23 juill. 2023 »): a stop followed by more of the sentence."""
+    return text[end:end + 1] == "." and re.match(r"\.\s*[\d\W]*[a-zà-ÿ\d]", text[end:]) is not None
+
+
+def _capitalised_name(span: str) -> bool:
+    """A single capitalised or all-capital word (a name or an acronym; Grammalecte's capital rules are checked on their own)."""
+    return bool(re.fullmatch(r"[^\W\d_][\w’'-]*", span)) and (span.isupper() or span[:1].isupper()) and len(span) > 1 and span[:1] != "À"
+
+
+def _next_to_digit(text: str, start: int, end: int) -> bool:
+    return (start > 0 and text[start - 1].isdigit()) or (end < len(text) and text[end].isdigit())
+
+
+@lru_cache(maxsize=20000)
+def english_findings(text: str) -> tuple[Finding, ...]:
+    """Misspelt words of one English text: a lower-case word no dictionary accepts, one edit away from one it does; a capitalised
+    word of eight letters or more only when its suggestion is a lower-case dictionary word (« Stabilzation » in a programme's
+    name; names of people and places have no such neighbour)."""
+    if not english_available() or not text.strip():
+        return ()
+    addresses = [found.span() for found in _URL_OR_EMAIL.finditer(text)]
+    findings = []
+    for found in _ENGLISH_WORD.finditer(text):
+        word = found.group(0).replace("’", "'")
+        start, end = found.span()
+        if (len(word) < 4 or word.isupper() or any(char.isupper() for char in word[1:]) or _next_to_digit(text, start, end)
+                or any(a < end and start < b for a, b in addresses) or not _ascii_around(text, start, end) or english_word(word)
+                or _french_known(word) or _abbreviated(text, end)):
+            continue  # a French word in English is the language checks' business
+        capitalised = word[:1].isupper()
+        if capitalised and (len(word) < 8 or english_word(word.lower())):
+            continue
+        near = _near_words(word, "en", _common_english_word if capitalised else english_word)
+        if near:
+            findings.append(Finding(start, end, "spelling", "warning", f"“{word}” is not an English word: “{near[0]}”?", suggestions(near), word))
+    return tuple(findings)
+
+
+def _common_english_word(word: str) -> bool:
+    """An English word also in lower case (not a name: « Mendicino » is not a slip for "Mendocino")."""
+    return english_word(word.lower())
+
+
+def _ascii_around(text: str, start: int, end: int) -> bool:
+    """Whether the word is whole: not part of a word with accented letters (« Québec » is not "bec") or an elided French word."""
+    before, after = text[start - 1:start], text[end:end + 1]
+    return not (before and (before.isalpha() or before in "’'") ) and not (after and after.isalpha())
+
+
+def grammar_and_spelling(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
+    """French grammar and spelling, English spelling, on the French and the official English (not the machine translation)."""
+    if side == "mt" or not enabled():
+        return []
+    text = link.texts[side]
+    findings = french_findings(text) if side == "fr" else english_findings(text)
+    if not findings:
+        return []
+    terms = [(match.start, match.end) for match in link.matches.get(side, [])]
+    if any(not any(start < finding.end and finding.start < end for start, end in terms) for finding in findings):
+        # a glossary term misspelt or garbled is the term checks' finding, which gives the term's right form
+        terms += [(garble.start, garble.end) for garble in find_garbled(text, LANG_OF_SIDE[side], context.glossary, matches=link.matches.get(side))]
+    other_side = "en" if side == "fr" else "fr"
+    other = " ".join(segment.text for segment in (context.en_segments if side == "fr" else context.fr_segments)) or link.texts[other_side]
+    flags = []
+    for finding in findings:
+        if any(start < finding.end and finding.start < end for start, end in terms):
+            continue
+        if finding.word and (_contains_word(other, finding.word) or _written_twice(finding.word, side, text, context)):
+            continue
+        flags.append(Flag(link.number, side, finding.kind, finding.severity, finding.start, finding.end, text[finding.start:finding.end],
+                          finding.message, finding.suggestion))
+    return flags
+
+
+def _forms(word: str) -> re.Pattern:
+    """The word with or without a plural or feminine ending (« yazidi », « yazidis », « yazidies »)."""
+    stem = re.sub(r"(?:es|e|s)$", "", word.lower()) if len(word) > 5 else word.lower()
+    return re.compile(rf"(?<!\w){re.escape(stem)}(?:e|s|es)?(?!\w)", re.IGNORECASE)
+
+
+def _contains_word(text: str, word: str) -> bool:
+    return bool(text) and _forms(word).search(text) is not None
+
+
+def _written_twice(word: str, side: str, text: str, context: CheckContext) -> bool:
+    """Whether the document writes the word twice or more, in any of its forms (a term or name of the text, not a slip)."""
+    segments = context.fr_segments if side == "fr" else context.en_segments
+    document = " ".join(segment.text for segment in segments) or text
+    return len(_forms(word).findall(document)) >= 2
+
+
+GRAMMAR = Check("grammar-spelling", "side", grammar_and_spelling, ("grammar", "spelling"))

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from align.checks import acronyms, language, layout, lengths, meaning, quantities, terms, writing
+from align.checks import acronyms, language, layout, lengths, meaning, omissions, quantities, terms, writing
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView
 from align.model import Flag, Unit
 from align.terms.glossary import Glossary, find_terms
@@ -32,6 +32,7 @@ CHECKS: list[Check] = [
     acronyms.ACRONYMS,
     acronyms.ACRONYM_AFTER_NAME,
     lengths.LENGTHS,
+    omissions.ACRONYM_OMISSIONS,
     language.UNTRANSLATED,
     language.ENGLISH_IN_FRENCH,
     language.ENGLISH_WORDS_IN_FRENCH,

@@ -1,0 +1,167 @@
+"""Omissions and additions inside a sentence: what one side of a link says that the other does not.
+
+The length ratio (`align.checks.lengths`) sees whole sentences only; a dropped acronym, clause or relative clause leaves the
+lengths alike. Two checks compare the parts of a link:
+
+- an acronym on one side with no counterpart on the other (« … la GRC et les autres partenaires » against "the RCMP,
+  FINTRAC and other partners"): the same acronym, the glossary's acronym or name of its concept, the machine translation's
+  capitalised words it abbreviates ("United States" for "USA"), or another acronym left unpaired on the other side (two
+  languages' acronyms of one body: CANAFE / FINTRAC) all count as a counterpart. Measured on the eval/ corpus (README
+  "Fifth round"): a warning.
+- a chunk of the English (between commas, brackets and conjunctions) whose content words have no counterpart in the French
+  (through the machine translation, the words themselves — names and cognates — and the glossary's concepts): most such
+  chunks are free renderings, so it is context (info).
+"""
+
+from __future__ import annotations
+
+import re
+
+from wordfreq import zipf_frequency
+
+from align.checks.base import SIDE_NAMES, Check, CheckContext, LinkView, capitalised
+from align.model import Flag
+from align.terms.glossary import fold, tokenize
+
+_ACRONYM = re.compile(r"(?<![\w/])[A-ZÀ-Ý]{2,}(?:s\b)?(?![\w/]|-\d)")
+_CAPITALISED_RUN = re.compile(r"[A-ZÀ-Ý][\w’'-]*(?:\s+(?:of|the|and|de|des|du|la|le|et|d’|d')?\s*[A-ZÀ-Ý][\w’'-]*)*")
+COMMON_WORD_ZIPF = 2.0
+SHORT_WORD_ZIPF = 4.0
+"""A word in capitals that is a word in lower case is part of a title in capitals (« ARCHIVÉE », « DE »), not an acronym: five letters
+or more, a vowel in four letters and at least this frequent (wordfreq); shorter, as frequent as a common word — which also leaves out
+the best-known acronyms (UN, EU, USA, ONU), the ones most often written out or shortened in the other version."""
+_VOWELS = set("AEIOUYÀÂÉÈÊËÎÏÔÙÛÜ")
+
+
+def _acronyms(text: str, lang: str) -> list[re.Match]:
+    """The acronyms of `text`: two capitals or more, not a word of a title written in capitals, not a name with a number (COVID-19)."""
+    if sum(char.isupper() for char in text) > 0.5 * sum(char.isalpha() for char in text):
+        return []  # a text in capitals (a headline): its words are not acronyms
+    return [found for found in _ACRONYM.finditer(text) if not _word_in_capitals(found.group(0), lang)]
+
+
+def _word_in_capitals(word: str, lang: str) -> bool:
+    frequency = zipf_frequency(word.lower(), lang)
+    if len(word) >= 5:
+        return frequency >= COMMON_WORD_ZIPF and sum(char in _VOWELS for char in word) >= len(word) / 4
+    return frequency >= SHORT_WORD_ZIPF
+
+
+def _initials(text: str, lang: str) -> set[str]:
+    """The initials of each run of words (function words skipped) and of its beginnings: "Royal Canadian Mounted Police" → "RCMP",
+    "United States" → "US", "trafficking in human beings" → "THB"."""
+    result = set()
+    run: list[str] = []
+    for word in tokenize(text, lang) + [None]:
+        if word is not None and word.stop and run:
+            continue
+        if word is None or word.break_before or not word.text[:1].isalpha():
+            for first in range(len(run)):
+                letters = "".join(run[first:]).upper()
+                result |= {letters[:end] for end in range(2, len(letters) + 1)}
+            run = []
+        if word is not None and word.text[:1].isalpha() and not word.stop:
+            run.append(fold(word.text)[:1])
+    return result
+
+
+def _same_acronym(acronym: str, others: set[str]) -> bool:
+    """The same acronym, or the other language's letters in another order (UE / EU, OIM / IOM, RDC / DRC) or within it (HCR / UNHCR)."""
+    return any(sorted(acronym) == sorted(name) or len(acronym) >= 3 and len(name) >= 3 and (acronym in name or name in acronym) for name in others)
+
+
+def _spelt_out(acronym: str, other: list[tuple[str, str]], concepts: set[str], context: CheckContext, lang: str) -> bool:
+    """Whether the other side ((text, language) of the other version and, for the English, the French's machine translation) names what
+    `acronym` abbreviates: the glossary's concept of the acronym, or words whose initials it is."""
+    glossary = context.glossary
+    if any(acronym.lower() in fold(text).split() for text, _ in other):
+        return True
+    concept = next((entry.concept for entry in glossary.entries(lang) if entry.is_acronym and entry.term == acronym), None)
+    if concept is not None and concept in concepts:
+        return True
+    letters = fold(acronym).upper()
+    if lang == "en" and any(word.stem in {other_word.stem for text, _ in other for other_word in tokenize(text, "en")}
+                            for word in _glossary_initials(glossary).get(letters, ())):
+        return True  # the initials of an English term whose main word the other side has ("THB" where the French says « traite »)
+    # the initials of the other side's words, in any order (« République démocratique du Congo » / DRC) or all but the last ("United
+    # States" / USA), or of the English terms of its concepts (« traite des êtres humains » / THB)
+    variants = " | ".join(entry.term for concept in concepts for entry in glossary.concept_entries(concept, "en"))
+    return any(sorted(letters) == sorted(initials) or len(initials) >= len(letters) - 1 and letters.startswith(initials)
+               for text, language in other + [(variants, "en")] for initials in _initials(text, language))
+
+
+_COUNTED = re.compile(r"\b(?:un|une|des|a|an|one|two|three|\d+)\s*$", re.IGNORECASE)
+
+
+_TERM_INITIALS: dict[int, dict[str, list]] = {}
+
+
+def _glossary_initials(glossary) -> dict[str, list]:
+    """Initials of the glossary's English terms of two content words or more → the first content word of each ("THB" → trafficking)."""
+    key = id(glossary)
+    if key not in _TERM_INITIALS:
+        table: dict[str, list] = {}
+        for entry in glossary.entries("en"):
+            content = [word for word in entry.words if not word.stop]
+            if len(content) >= 2 and entry.status != "forbidden":
+                table.setdefault("".join(fold(word.text)[:1] for word in content).upper(), []).append(content[0])
+        _TERM_INITIALS.clear()
+        _TERM_INITIALS[key] = table
+    return _TERM_INITIALS[key]
+
+
+def _bare(acronym: str) -> str:
+    return acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
+
+
+def _link_acronyms(link: LinkView) -> tuple[dict[str, dict[str, re.Match]], dict[str, set[str]], set[str]]:
+    """Each side's acronyms (by name without a plural s), those of each side no acronym of the other stands for, and the MT's."""
+    machine = link.texts["mt"]
+    found = {side: {_bare(match.group(0)): match for match in _acronyms(link.texts[side], side)} for side in ("fr", "en")}
+    machine_names = {_bare(match.group(0)) for match in _acronyms(machine, "en")} if machine else set()
+    unpaired = {side: {name for name in found[side] if not _same_acronym(name, set(found[other]) | (machine_names if side == "en" else set()))}
+                for side, other in (("fr", "en"), ("en", "fr"))}
+    changed = unpaired["fr"] - machine_names
+    if changed and len(changed) <= len((machine_names - set(found["fr"])) & set(found["en"])):
+        unpaired["fr"] -= changed  # the machine translation renders them (GRC → RCMP) as acronyms the English has
+    return found, unpaired, machine_names
+
+
+def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag]:
+    """An acronym on one side of a link with no counterpart on the other (the official English only).
+
+    Read over the document: an acronym the other version writes in another link (by the same or a paired acronym) is a sentence
+    rewritten, not a body left out (context, info); two acronyms each left alone on its side of one link are the two languages'
+    acronyms of one body (PST / TRP), in every link.
+    """
+    if not context.has_official:
+        return []
+    read = [(link, *_link_acronyms(link)) for link in links if link.texts["fr"] and link.texts["en"]]
+    paired = {(next(iter(unpaired["fr"])), next(iter(unpaired["en"]))) for _, _, unpaired, _ in read
+              if len(unpaired["fr"]) == 1 and len(unpaired["en"]) == 1}
+    partners = {"fr": {fr: en for fr, en in paired}, "en": {en: fr for fr, en in paired}}
+    everywhere = {side: {name for _, found, _, _ in read for name in found[side]} for side in ("fr", "en")}
+    flags = []
+    for link, found, unpaired, _ in read:
+        concepts = {side: {match.concept for match in link.matches.get(side, [])} for side in ("fr", "en", "mt")}
+        for side, other_side in (("fr", "en"), ("en", "fr")):
+            if unpaired[other_side] - set(partners[other_side]):
+                continue  # an acronym on each side left unpaired: most likely the two languages' acronyms of one body (CANAFE / FINTRAC)
+            other = [(link.texts[other_side], other_side)] + ([(link.texts["mt"], "en")] if side == "en" and link.texts["mt"] else [])
+            other_concepts = concepts[other_side] | (concepts["mt"] if side == "en" else set())
+            for name in sorted(unpaired[side], key=lambda name: found[side][name].start()):
+                if name in partners[side] or _spelt_out(name, other, other_concepts, context, side):
+                    continue
+                match = found[side][name]
+                elsewhere = _same_acronym(name, everywhere[other_side])
+                # after an indefinite article or a number, an acronym names a kind of thing (« un PST », "two TRPs"), often spelt out
+                kind_of_thing = bool(_COUNTED.search(link.texts[side], 0, match.start()))
+                message = (f"{capitalised(SIDE_NAMES[side])} names “{match.group(0)}”, which has no counterpart in {SIDE_NAMES[other_side]} "
+                           "here (no acronym, name or glossary term for it)")
+                message += ("; the other version names it elsewhere." if elsewhere else ": left out on one side, or added on the other?")
+                severity = "info" if elsewhere or kind_of_thing else "warning"
+                flags.append(Flag(link.number, side, "omission", severity, match.start(), match.end(), match.group(0), message, ""))
+    return flags
+
+
+ACRONYM_OMISSIONS = Check("acronym-omissions", "document", acronym_omissions, ("omission",))

@@ -32,7 +32,7 @@ CHECKS: list[Check] = [
     acronyms.ACRONYMS,
     acronyms.ACRONYM_AFTER_NAME,
     lengths.LENGTHS,
-    omissions.ACRONYM_OMISSIONS,
+    omissions.CHUNK_OMISSIONS,
     language.UNTRANSLATED,
     language.ENGLISH_IN_FRENCH,
     language.ENGLISH_WORDS_IN_FRENCH,
@@ -43,6 +43,7 @@ CHECKS: list[Check] = [
     layout.BOILERPLATE,
     lengths.MOVED,
     meaning.MEANING,
+    omissions.ACRONYM_OMISSIONS,
 ]
 KINDS = tuple(dict.fromkeys(kind for check in CHECKS for kind in check.kinds))
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from align.checks import acronyms, language, layout, lengths, meaning, omissions, quantities, terms, writing
+from align.checks import acronyms, language, layout, lengths, meaning, names, omissions, quantities, terms, writing
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView
 from align.model import Flag, Unit
 from align.terms.glossary import Glossary, find_terms
@@ -24,6 +24,7 @@ from align.terms.glossary import Glossary, find_terms
 CHECKS: list[Check] = [
     terms.FORBIDDEN,
     terms.GARBLED,
+    names.REWORDED_NAMES,
     writing.WRITING,
     terms.MISSING,
     terms.TRAFIC,

@@ -4,8 +4,8 @@
 on Trafficking in Human Beings" for GRETA's "Group of Experts on Action against Trafficking in Human Beings") or with its
 words in another order ("Organization for Co-operation and Security in Europe") is beyond it. Here a window of the text that
 holds at least `NAME_SHARE` of a listed name's words (laws, institutions, days, policies of four content words or more),
-begins with a capital and is no longer than the name and two words, is reported when it is not the name nor another
-listed name.
+begins with the name's first word, capitalised, and is not much longer than the name, is reported when it is not the name
+nor another listed name.
 """
 
 from __future__ import annotations
@@ -17,6 +17,10 @@ from align.terms.nearmiss import NAME_SUBJECTS
 
 NAME_SHARE = 0.7
 NAME_MIN_WORDS = 4
+LONG_TITLE_WORDS = 8
+LONG_TITLE_SHARE = 0.75
+"""A title of eight content words or more with three quarters of them is that title reworded, even with other words in it (the
+Protocol « … afin d'empêcher, de réprimer et de punir la traite des personnes … »); a shorter name with a word replaced is another name."""
 _NAME_INDEX: dict[tuple[int, str], tuple[dict[str, list[int]], list]] = {}
 
 
@@ -65,7 +69,7 @@ def reworded_names(link: LinkView, side: str, context: CheckContext) -> list[Fla
         for first_index, first in enumerate(positions):
             if words[first].stem != content[0] or not words[first].text[:1].isupper():
                 continue  # a name is read from its first word ("Group of Experts …", « Convention … »)
-            inside = [position for position in positions[first_index:] if position - first <= len(entry.words) + 2]
+            inside = [position for position in positions[first_index:] if position - first <= max(len(entry.words) + 2, 1.5 * len(entry.words))]
             found = {words[position].stem for position in inside}
             if len(found) >= needed:
                 candidates.append((len(found) / len(set(content)), first, inside[-1], number))
@@ -73,7 +77,7 @@ def reworded_names(link: LinkView, side: str, context: CheckContext) -> list[Fla
     exact = [match for match in link.matches.get(side, []) if match.type == "term" and glossary.subject(match.concept) in NAME_SUBJECTS]
     flags: list[Flag] = []
     taken: list[tuple[int, int, str, bool]] = []
-    for _, first, last, number in sorted(candidates, reverse=True):
+    for share, first, last, number in sorted(candidates, reverse=True):
         entry, content, inner = names[number]
         start, end = words[first].start, words[last].end
         subject = glossary.subject(entry.concept)
@@ -90,7 +94,7 @@ def reworded_names(link: LinkView, side: str, context: CheckContext) -> list[Fla
         extra = [word for word in window if word.stem not in content]
         in_order = [stem for stem in dict.fromkeys(stems) if stem in content]
         moved = in_order != [stem for stem in content if stem in in_order]
-        if extra and missing:
+        if extra and missing and not (len(content) >= LONG_TITLE_WORDS and share >= LONG_TITLE_SHARE):
             continue  # words replaced: another name (« Rapporteur national indépendant » is not the « Rapporteur spécial »)
         if missing and {stem for stem in content if stem not in stems} <= inner:
             continue  # the name without the listed name it holds: a short form (« Convention sur la lutte … » without « du Conseil de l'Europe »)

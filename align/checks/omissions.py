@@ -33,11 +33,12 @@ the best-known acronyms (UN, EU, USA, ONU), the ones most often written out or s
 _VOWELS = set("AEIOUYÀÂÉÈÊËÎÏÔÙÛÜ")
 
 
-def _acronyms(text: str, lang: str) -> list[re.Match]:
-    """The acronyms of `text`: two capitals or more, not a word of a title written in capitals, not a name with a number (COVID-19)."""
+def _acronyms(text: str, lang: str, *, words_too: bool = False) -> list[re.Match]:
+    """The acronyms of `text`: two capitals or more, not a name with a number (COVID-19), and (unless `words_too`: as counterparts of
+    the other side's acronyms, "PACE" is one) not a word of the language written in capitals."""
     if sum(char.isupper() for char in text) > 0.5 * sum(char.isalpha() for char in text):
         return []  # a text in capitals (a headline): its words are not acronyms
-    return [found for found in _ACRONYM.finditer(text) if not _word_in_capitals(found.group(0), lang)]
+    return [found for found in _ACRONYM.finditer(text) if words_too or not _word_in_capitals(found.group(0), lang)]
 
 
 def _word_in_capitals(word: str, lang: str) -> bool:
@@ -76,7 +77,7 @@ def _spelt_out(acronym: str, other: list[tuple[str, str]], concepts: set[str], c
     glossary = context.glossary
     if any(acronym.lower() in fold(text).split() for text, _ in other):
         return True
-    concept = next((entry.concept for entry in glossary.entries(lang) if entry.is_acronym and entry.term == acronym), None)
+    concept = _glossary_concept(glossary, acronym, lang)
     if concept is not None and concept in concepts:
         return True
     letters = fold(acronym).upper()
@@ -114,12 +115,19 @@ def _bare(acronym: str) -> str:
     return acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
 
 
-def _link_acronyms(link: LinkView) -> tuple[dict[str, dict[str, re.Match]], dict[str, set[str]], set[str]]:
+def _glossary_concept(glossary, acronym: str, lang: str) -> str | None:
+    return next((entry.concept for entry in glossary.entries(lang) if entry.is_acronym and entry.term == acronym and entry.status != "forbidden"), None)
+
+
+def _link_acronyms(link: LinkView, glossary) -> tuple[dict[str, dict[str, re.Match]], dict[str, set[str]], set[str]]:
     """Each side's acronyms (by name without a plural s), those of each side no acronym of the other stands for, and the MT's."""
     machine = link.texts["mt"]
     found = {side: {_bare(match.group(0)): match for match in _acronyms(link.texts[side], side)} for side in ("fr", "en")}
-    machine_names = {_bare(match.group(0)) for match in _acronyms(machine, "en")} if machine else set()
-    unpaired = {side: {name for name in found[side] if not _same_acronym(name, set(found[other]) | (machine_names if side == "en" else set()))}
+    written = {side: {_bare(match.group(0)) for match in _acronyms(link.texts[side], side, words_too=True)} for side in ("fr", "en")}
+    machine_names = {_bare(match.group(0)) for match in _acronyms(machine, "en", words_too=True)} if machine else set()
+    concepts = {side: {match.concept for match in link.matches.get(side, [])} for side in ("fr", "en")}
+    unpaired = {side: {name for name in found[side] if not _same_acronym(name, written[other] | (machine_names if side == "en" else set()))
+                       and _glossary_concept(glossary, name, side) not in concepts[other]}
                 for side, other in (("fr", "en"), ("en", "fr"))}
     changed = unpaired["fr"] - machine_names
     if changed and len(changed) <= len((machine_names - set(found["fr"])) & set(found["en"])):
@@ -136,7 +144,7 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
     """
     if not context.has_official:
         return []
-    read = [(link, *_link_acronyms(link)) for link in links if link.texts["fr"] and link.texts["en"]]
+    read = [(link, *_link_acronyms(link, context.glossary)) for link in links if link.texts["fr"] and link.texts["en"]]
     paired = {(next(iter(unpaired["fr"])), next(iter(unpaired["en"]))) for _, _, unpaired, _ in read
               if len(unpaired["fr"]) == 1 and len(unpaired["en"]) == 1}
     partners = {"fr": {fr: en for fr, en in paired}, "en": {en: fr for fr, en in paired}}

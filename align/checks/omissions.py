@@ -24,6 +24,8 @@ from align.model import Flag
 from align.terms.glossary import fold, tokenize
 
 _ACRONYM = re.compile(r"(?<![\w/])[A-ZÀ-Ý]{2,}(?:s\b)?(?![\w/]|-\d)")
+_ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+"""A number in Roman numerals (« Partie XII »), not an acronym."""
 _CAPITALISED_RUN = re.compile(r"[A-ZÀ-Ý][\w’'-]*(?:\s+(?:of|the|and|de|des|du|la|le|et|d’|d')?\s*[A-ZÀ-Ý][\w’'-]*)*")
 COMMON_WORD_ZIPF = 2.0
 SHORT_WORD_ZIPF = 4.0
@@ -38,7 +40,8 @@ def _acronyms(text: str, lang: str, *, words_too: bool = False) -> list[re.Match
     the other side's acronyms, "PACE" is one) not a word of the language written in capitals."""
     if sum(char.isupper() for char in text) > 0.5 * sum(char.isalpha() for char in text):
         return []  # a text in capitals (a headline): its words are not acronyms
-    return [found for found in _ACRONYM.finditer(text) if words_too or not _word_in_capitals(found.group(0), lang)]
+    return [found for found in _ACRONYM.finditer(text)
+            if not _ROMAN.fullmatch(found.group(0)) and (words_too or not _word_in_capitals(found.group(0), lang))]
 
 
 def _word_in_capitals(word: str, lang: str) -> bool:

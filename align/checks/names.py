@@ -21,14 +21,15 @@ LONG_TITLE_WORDS = 8
 LONG_TITLE_SHARE = 0.75
 """A title of eight content words or more with three quarters of them is that title reworded, even with other words in it (the
 Protocol « … afin d'empêcher, de réprimer et de punir la traite des personnes … »); a shorter name with a word replaced is another name."""
-_NAME_INDEX: dict[tuple[int, str], tuple[dict[str, list[int]], list]] = {}
+_NAME_INDEX: dict[tuple[int, str], tuple[object, dict[str, list[int]], list]] = {}
+"""Per glossary and language (the glossary is kept with its index, so that its id is not reused while cached)."""
 
 
 def _name_index(glossary: Glossary, lang: str):
     """(stem → [name number], [(entry, its content stems in order, the stems of the listed names inside it)]) for the listed names of
     four content words or more (numbers aside: a name without its years is a short form)."""
     key = (id(glossary), lang)
-    if key not in _NAME_INDEX:
+    if key not in _NAME_INDEX or _NAME_INDEX[key][0] is not glossary:
         names = []
         for entry in glossary.entries(lang):
             content = tuple(word.stem for word in entry.words if not word.stop and not word.text.isdigit())
@@ -44,8 +45,8 @@ def _name_index(glossary: Glossary, lang: str):
                 by_stem.setdefault(stem, []).append(number)
         if len(_NAME_INDEX) > 8:
             _NAME_INDEX.clear()
-        _NAME_INDEX[key] = (by_stem, names)
-    return _NAME_INDEX[key]
+        _NAME_INDEX[key] = (glossary, by_stem, names)
+    return _NAME_INDEX[key][1:]
 
 
 def reworded_names(link: LinkView, side: str, context: CheckContext) -> list[Flag]:

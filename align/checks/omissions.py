@@ -97,29 +97,40 @@ def _spelt_out(acronym: str, other: list[tuple[str, str]], concepts: set[str], c
 _COUNTED = re.compile(r"\b(?:un|une|des|a|an|one|two|three|\d+)\s*$", re.IGNORECASE)
 
 
-_TERM_INITIALS: dict[int, dict[str, list]] = {}
+_TERM_INITIALS: dict[int, tuple[object, dict[str, list]]] = {}
 
 
 def _glossary_initials(glossary) -> dict[str, list]:
     """Initials of the glossary's English terms of two content words or more → the first content word of each ("THB" → trafficking)."""
     key = id(glossary)
-    if key not in _TERM_INITIALS:
+    if key not in _TERM_INITIALS or _TERM_INITIALS[key][0] is not glossary:
         table: dict[str, list] = {}
         for entry in glossary.entries("en"):
             content = [word for word in entry.words if not word.stop]
             if len(content) >= 2 and entry.status != "forbidden":
                 table.setdefault("".join(fold(word.text)[:1] for word in content).upper(), []).append(content[0])
         _TERM_INITIALS.clear()
-        _TERM_INITIALS[key] = table
-    return _TERM_INITIALS[key]
+        _TERM_INITIALS[key] = (glossary, table)
+    return _TERM_INITIALS[key][1]
 
 
 def _bare(acronym: str) -> str:
     return acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
 
 
+_ACRONYM_CONCEPTS: dict[tuple[int, str], tuple[object, dict[str, str]]] = {}
+"""Per glossary and language (the glossary is kept with its table, so that its id is not reused while cached)."""
+
+
 def _glossary_concept(glossary, acronym: str, lang: str) -> str | None:
-    return next((entry.concept for entry in glossary.entries(lang) if entry.is_acronym and entry.term == acronym and entry.status != "forbidden"), None)
+    """The concept whose (not forbidden) acronym `acronym` is, None when the glossary does not list it."""
+    key = (id(glossary), lang)
+    if key not in _ACRONYM_CONCEPTS or _ACRONYM_CONCEPTS[key][0] is not glossary:
+        if len(_ACRONYM_CONCEPTS) > 8:
+            _ACRONYM_CONCEPTS.clear()
+        _ACRONYM_CONCEPTS[key] = (glossary, {entry.term: entry.concept for entry in reversed(glossary.entries(lang))
+                                             if entry.is_acronym and entry.status != "forbidden"})
+    return _ACRONYM_CONCEPTS[key][1].get(acronym)
 
 
 def _link_acronyms(link: LinkView, glossary) -> tuple[dict[str, dict[str, re.Match]], dict[str, set[str]], set[str]]:

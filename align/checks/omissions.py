@@ -16,6 +16,7 @@ lengths alike. Two checks compare the parts of a link:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
@@ -24,6 +25,8 @@ from align.model import Flag
 from align.terms.glossary import fold, tokenize
 
 _ACRONYM = re.compile(r"(?<![\w/])[A-ZÀ-Ý]{2,}(?:s\b)?(?![\w/]|-\d)")
+_UPPER = re.compile(r"[^\W\d_a-zà-ÿ]")
+_LETTER = re.compile(r"[^\W\d_]")
 _ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 """A number in Roman numerals (« Partie XII »), not an acronym."""
 _CAPITALISED_RUN = re.compile(r"[A-ZÀ-Ý][\w’'-]*(?:\s+(?:of|the|and|de|des|du|la|le|et|d’|d')?\s*[A-ZÀ-Ý][\w’'-]*)*")
@@ -38,10 +41,16 @@ _VOWELS = set("AEIOUYÀÂÉÈÊËÎÏÔÙÛÜ")
 def _acronyms(text: str, lang: str, *, words_too: bool = False) -> list[re.Match]:
     """The acronyms of `text`: two capitals or more, not a name with a number (COVID-19), and (unless `words_too`: as counterparts of
     the other side's acronyms, "PACE" is one) not a word of the language written in capitals."""
-    if sum(char.isupper() for char in text) > 0.5 * sum(char.isalpha() for char in text):
-        return []  # a text in capitals (a headline): its words are not acronyms
-    return [found for found in _ACRONYM.finditer(text)
-            if not _ROMAN.fullmatch(found.group(0)) and (words_too or not _word_in_capitals(found.group(0), lang))]
+    return [found for found in _capitals(text) if words_too or not _word_in_capitals(found.group(0), lang)]
+
+
+@lru_cache(maxsize=256)
+def _capitals(text: str) -> tuple[re.Match, ...]:
+    """Runs of capitals that may be acronyms (none in a text written in capitals: a headline), Roman numerals aside."""
+    found = [match for match in _ACRONYM.finditer(text) if not _ROMAN.fullmatch(match.group(0))]
+    if not found or len(_UPPER.findall(text)) > 0.5 * len(_LETTER.findall(text)):
+        return ()
+    return tuple(found)
 
 
 def _word_in_capitals(word: str, lang: str) -> bool:

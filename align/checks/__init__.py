@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from align.checks import acronyms, grammar, language, layout, lengths, meaning, quantities, terms, writing
+from align.checks import acronyms, grammar, language, layout, lengths, meaning, names, omissions, quantities, terms, writing
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView
 from align.model import Flag, Unit
 from align.terms.glossary import Glossary, find_terms
@@ -24,6 +24,7 @@ from align.terms.glossary import Glossary, find_terms
 CHECKS: list[Check] = [
     terms.FORBIDDEN,
     terms.GARBLED,
+    names.REWORDED_NAMES,
     writing.WRITING,
     grammar.GRAMMAR,
     terms.MISSING,
@@ -33,6 +34,7 @@ CHECKS: list[Check] = [
     acronyms.ACRONYMS,
     acronyms.ACRONYM_AFTER_NAME,
     lengths.LENGTHS,
+    omissions.CHUNK_OMISSIONS,
     language.UNTRANSLATED,
     language.ENGLISH_IN_FRENCH,
     language.ENGLISH_WORDS_IN_FRENCH,
@@ -43,6 +45,7 @@ CHECKS: list[Check] = [
     layout.BOILERPLATE,
     lengths.MOVED,
     meaning.MEANING,
+    omissions.ACRONYM_OMISSIONS,
 ]
 KINDS = tuple(dict.fromkeys(kind for check in CHECKS for kind in check.kinds))
 

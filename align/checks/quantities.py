@@ -43,13 +43,15 @@ def numbers(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
         missing = [value for value in missing if not _is_year(value)]
     if _THIS_YEAR["fr"].search(link.texts["fr"]):
         extra = [value for value in extra if not _is_year(value)]
+    missing, extra = _ranges_as_years(missing, extra)
     flags = []
     pairs = list(zip(extra, missing)) if len(extra) == len(missing) == 1 else [
         pair for spelt in (False, True)
         for pair in zip([v for v in extra if v.spelt == spelt], [v for v in missing if v.spelt == spelt])]
     paired = {id(value) for pair in pairs for value in pair}
     for wrong, right in pairs:
-        severity = "warning" if target == "mt" or (wrong.spelt and right.spelt) else "error"
+        approximate = "about" in (wrong.value[0], right.value[0])
+        severity = "warning" if target == "mt" or (wrong.spelt and right.spelt) or approximate else "error"
         flags.append(Flag(link.number, target, "number-mismatch", severity, wrong.start, wrong.end, wrong.text,
                           f"{capitalised(SIDE_NAMES[target])} has {wrong.text} where the French has {right.text}.",
                           format_number(right.value)))
@@ -82,6 +84,18 @@ def numbers(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
     return flags
 
 _THIS_YEAR = {"en": re.compile(r"\bthis year\b", re.IGNORECASE), "fr": re.compile(r"\bcette année\b", re.IGNORECASE)}
+
+
+def _ranges_as_years(missing: list, extra: list) -> tuple[list, list]:
+    """A range of years on one side is its two years on the other (« 2012-2014 » = "from 2012 to 2014", « de 2012 à 2014 » = "2012–14")."""
+    for ranges, years in ((missing, extra), (extra, missing)):
+        for span in [value for value in ranges if value.value[0] == "years"]:
+            ends = [next((value for value in years if value.value == (float(bound),)), None) for bound in span.value[1:]]
+            if all(ends):
+                ranges.remove(span)
+                for end in ends:
+                    years.remove(end)
+    return missing, extra
 
 
 def _is_year(value) -> bool:
@@ -124,7 +138,8 @@ def dates(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
         flags.append(Flag(link.number, target, "date-mismatch", cap, wrong.start, wrong.end, wrong.text,
                           f"{capitalised(SIDE_NAMES[target])} dates this “{wrong.text}”; the French says “{right.text}”.", suggestion))
     for value in missing[len(extra):] if target != "mt" else []:
-        if not english and value.text.strip() in {text.strip(" .,") for text in segment_texts(link, context, "fr")}:
+        if not english and (value.text.strip() in {text.strip(" .,") for text in segment_texts(link, context, "fr")}
+                            or _in_dateline(link.texts["fr"], value.end)):
             # a line that is only a date is the page's publication date: the other version's page may not carry one
             flags.append(Flag(link.number, "fr", "date-mismatch", "info", value.start, value.end, value.text,
                               f"The French page's date line “{value.text}” has no counterpart in {SIDE_NAMES[target]}.", ""))
@@ -135,6 +150,16 @@ def dates(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
         flags.append(Flag(link.number, target, "date-mismatch", "info", value.start, value.end, value.text,
                           f"{capitalised(SIDE_NAMES[target])} adds the date “{value.text}”, which the French does not give.", ""))
     return flags
+
+
+_DATELINE = re.compile(r"(?:[A-ZÀ-Ý][\w’'-]*(?:[ -][A-ZÀ-Ý][\w’'-]*)*,?\s+)?[\d.]{6,10}\s*[–—-]\s")
+"""A dateline: a place, a comma and a date in figures, then a dash (« Strasbourg, 22.03.2024 – », « 18.10.2016 – »)."""
+
+
+def _in_dateline(text: str, end: int) -> bool:
+    """Whether the date ending at `end` is the dateline opening the text: the other version's page may carry its date elsewhere, or none."""
+    found = _DATELINE.match(text)
+    return bool(found) and found.end() >= end
 
 
 def _target_dates(text: str, target: str) -> list:

@@ -10,7 +10,7 @@ from align.checks.language import inside_english_name
 from align.checks.lengths import length_flags
 from align.model import Flag
 from align.terms.glossary import TermMatch, find_terms, fold, longest_matches, tokenize
-from align.terms.nearmiss import NAME_SUBJECTS, OTHER_NAME, find_garbled
+from align.terms.nearmiss import NAME_SUBJECTS, OTHER_NAME, WORD_MISSING, find_garbled
 
 
 def forbidden_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
@@ -49,10 +49,24 @@ def garbled_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag
     """Spans one word-edit away from a glossary term (see `align.terms.nearmiss`)."""
     if side == "mt" and _names_both_crimes(link, context):
         return []  # the MT's "traffic of human beings" renders « trafic », which this text rightly uses for smuggling
-    return [Flag(link.number, side, "term-garbled", "warning" if side == "mt" else "error", garble.start, garble.end,
-                 garble.text, garble.message, suggestions(garble.suggestions))
-            for garble in find_garbled(link.texts[side], LANG_OF_SIDE[side], context.glossary, matches=link.matches[side])
-            if OTHER_NAME not in garble.message or _other_name_written_as_listed(garble.text, side, context)]
+    text = link.texts[side]
+    headline = not _SENTENCE_END.search(text) and text.count(" ") < _HEADLINE_WORDS
+    flags = []
+    for garble in find_garbled(text, LANG_OF_SIDE[side], context.glossary, matches=link.matches[side]):
+        if OTHER_NAME in garble.message and not _other_name_written_as_listed(garble.text, side, context):
+            continue
+        severity = "warning" if side == "mt" else "error"
+        message = garble.message
+        if headline and garble.message.endswith(WORD_MISSING + ").") and garble.text[:1].isupper():
+            # a headline names a Day or an institution by a short form (« Journée contre la traite des êtres humains »)
+            severity, message = "info", message[:-1] + ": in a headline, a short form of the name."
+        flags.append(Flag(link.number, side, "term-garbled", severity, garble.start, garble.end, garble.text, message, suggestions(garble.suggestions)))
+    return flags
+
+
+_SENTENCE_END = re.compile(r"[.!?…:;][\s\"'’”»)]*$")
+"""A text that ends a sentence or introduces what follows; without it (and short), a headline or a title line."""
+_HEADLINE_WORDS = 25
 
 
 def _other_name_written_as_listed(text: str, side: str, context: CheckContext) -> bool:
@@ -84,6 +98,7 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
     left_in_french = {m.concept for m in find_terms(link.texts[target], "fr", glossary) if m.type == "term" and " " in m.term}
     neighbour_concepts = {match.concept for other in neighbours for match in other.matches.get(target, [])}
     french_concepts = {match.concept for match in link.matches["fr"]}
+    mt_concepts = {match.concept for match in link.matches.get("mt", [])} if link.texts["mt"] else set()
     # three French terms or more without their rendering: the English says the sentence its own way (a free rendering, a list
     # rewritten), and a term of another concept in it is not one swapped in (`swapped` below)
     unrendered = {match.concept for match in longest_matches(link.matches["fr"]) if match.type == "term" and match.status != "forbidden"
@@ -97,6 +112,9 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
         # a term of another concept of the same subject that the French does not have is what was written instead
         # ("victims" for "survivantes", "human smuggling" for "traite des personnes")
         others = [m for m in longest_matches(link.matches.get(target, [])) if m.concept not in french_concepts and m.type == "term"]
+        if target == "en" and mt_concepts:
+            # a term the machine translation of the French holds too renders a French word the glossary does not list (« refuges » → "shelters")
+            others = [m for m in others if m.concept not in mt_concepts]
         same_subject = [m for m in others if glossary.subject(m.concept) and glossary.subject(m.concept) == glossary.subject(match.concept)]
         instead = same_subject if len(same_subject) == 1 else others if len(others) == 1 else []
         # of several, the one that is not a paraphrase or a concept the French uses elsewhere is the swap
@@ -106,6 +124,9 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
         if not same_subject and any(all(word.stem in target_stems or word.lemma in target_stems for word in entry.words if not word.stop)
                                     for entry in glossary.concept_entries(match.concept, "en") if entry.status != "forbidden"):
             continue  # a related form is there ("réseaux de trafiquants" → "trafficking networks")
+        if same_subject and target == "en" and _rendered_freely(match, target_words, glossary, others):
+            continue  # its words are there, reordered or hyphenated ("organized trans-national crime")
+
         if target == "en" and match.concept in neighbour_concepts and not same_subject:
             continue  # the rendering sits in the next link: an alignment matter, not a translation error
         message = f"The French has “{match.term}”, but {SIDE_NAMES[target]} has no term for {concept_label(glossary, match.concept)}"
@@ -133,10 +154,47 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
         # revisers marked (eval/, python -m bench checks --set real), so it is context (info); a failed glossary
         # constraint in the machine translation is worth a look (warning).
         severity = "warning" if target == "mt" else "info"
-        if len(swapped) == 1 and instead == swapped and len(unrendered) < _FREE_RENDERING:
+        if len(swapped) == 1 and instead == swapped and len(unrendered) < _FREE_RENDERING and not _head_kept(match, swapped[0], target_words, glossary):
             severity = "warning"
         flags.append(Flag(link.number, target, "term-missing", severity, start, end, text, message, suggestions(accepted[:3])))
     return flags
+
+def _related(word, other) -> bool:
+    """Forms of one word: the same stem or lemma."""
+    return word.stem == other.stem or word.lemma == other.lemma
+
+
+def _rendered_freely(match: TermMatch, target_words: list, glossary, others: list[TermMatch]) -> bool:
+    """Whether the English holds every content word of an accepted rendering of two words or more, in any order and form, within a few
+    words of each other and outside the terms of other concepts; a hyphenated compound counts as one word too ("trans-national")."""
+    target_words = [word for word in target_words if not any(other.start <= word.start < other.end for other in others)]
+    words = list(enumerate(target_words))
+    for index, (first, second) in enumerate(zip(target_words, target_words[1:])):
+        if second.start == first.end + 1:
+            words += [(index, word) for word in tokenize(first.surface + second.surface, "en")[:1]]
+    for entry in glossary.concept_entries(match.concept, "en"):
+        content = [word for word in entry.words if not word.stop]
+        if entry.status == "forbidden" or len(content) < 2:
+            continue
+        # (a capitalised word belongs to a name: "Trafficking in Humans" in an organisation's name is not a rendering)
+        places = [[index for index, word in words if _related(word, needed) and (word.text[:1].islower() or not needed.text[:1].islower())]
+                  for needed in content]
+        if all(places):
+            starts = [min(found) for found in places]
+            if max(starts) - min(starts) <= len(content) + 2:
+                return True
+    return False
+
+
+def _head_kept(match: TermMatch, english: TermMatch, target_words: list, glossary) -> bool:
+    """Whether the noun of the French term's rendering follows the English term, which then rewrites its modifier ("exploitative begging"
+    for « mendicité forcée »): a free rendering, not another concept."""
+    following = next((word for word in target_words if word.start > english.end), None)
+    if following is None or english.term.count(" "):
+        return False
+    return any(_related(following, content[-1]) for entry in glossary.concept_entries(match.concept, "en") if entry.status != "forbidden"
+               for content in [[word for word in entry.words if not word.stop]] if len(content) >= 2)
+
 
 _PREFIXES = {"anti", "counter", "non"}
 _FREE_RENDERING = 3

@@ -799,8 +799,8 @@ def _match_at(words: tuple[Word, ...], index: int, entry: Entry, glossary: Gloss
     gaps = 0
     for term_word in entry.words[1:]:
         position += 1
-        if position >= len(words) or words[position].break_before:
-            return None
+        if position >= len(words) or words[position].break_before and not term_word.break_before:
+            return None  # (a comma the term has too, as in a title's list of verbs, is part of it)
         if equal(words[position], term_word):
             continue
         # one extra content word may stand inside a multiword term ("traite transfrontalière des personnes")

@@ -362,7 +362,7 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
             rest = [position for position in range(size) if position != missing]
             if all(equal[index][position] for index, position in enumerate(rest)) and blend_possible():
                 if not terms[missing].stop:
-                    return f"“{terms[missing].text}” is missing", None
+                    return f"“{terms[missing].text}{WORD_MISSING}", None
                 if _dropped_preposition(window, missing, terms[missing], entry):
                     return f"“{terms[missing].text}” is missing{_PREPOSITION}", None
         return None
@@ -426,6 +426,7 @@ _PREPOSITIONS = {
 }
 """Prepositions as `Word.surface` has them (« des », « du », « au » folded to « de », « à »: an article change is not a slip)."""
 _PREPOSITION = " (the term's preposition)"
+WORD_MISSING = "” is missing"
 _NAME_WORD = "” (names are written word for word)"
 OTHER_NAME = "” (it begins another listed name, written here in a form not listed)"
 NAME_SUBJECTS = ("law", "institution", "event", "policy")

@@ -97,6 +97,15 @@ _IDENTIFIER = re.compile(r"[A-Z]{1,6}(?:/[A-Z0-9]+)*/\d+(?:/[A-Z0-9]+)*|\b[A-Z][
 """Document symbols ("SG/SM/16047", "OBV/1358") and names with a number ("COVID-19", "G-20", "C-38") are references, not quantities."""
 _PHONE = re.compile(r"(?<![\w.,-])(?:\+?1[-\s.\u00a0])?(?:\(\d{3}\)\s?|\d{3}[-\s.\u00a0])\d{3}[-\s.\u00a0]\d{4}(?![\w-]|[.,]\d)")
 """Telephone numbers ("1 888 242-2100", « 1-888-242-2100 », "(613) 555-0199"): one value, their digits, in any layout."""
+_APPROXIMATE = {
+    "fr": re.compile(r"\b(?:(une?|d'une?|d’une?|quelque|la|les|des|de|plusieurs|quelques)\s+)"
+                     r"(dizaines?|douzaines?|quinzaines?|vingtaines?|trentaines?|quarantaines?|cinquantaines?|soixantaines?|centaines?|milliers?)\b",
+                     re.IGNORECASE),
+    "en": re.compile(r"\b(?:(a|several)\s+)?(dozens?|scores|hundreds|thousands)\b(?=\s+of\b)", re.IGNORECASE),
+}
+"""Round quantities written as nouns (« une cinquantaine », « des dizaines », « un millier », "hundreds of"): about a number."""
+_APPROXIMATE_BASE = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40, "cinquantaine": 50,
+                     "soixantaine": 60, "centaine": 100, "millier": 1000, "dozen": 12, "score": 20, "hundred": 100, "thousand": 1000}
 _DIGIT = re.compile(r"\d")
 _NUMBER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
@@ -315,6 +324,19 @@ def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
         if found.group(0) and not any(start < found.end() and found.start() < end for start, end in taken):
             result.append(Quantity((float(_roman_value(found.group(0))),), found.start(), found.end(), found.group(0), spelt=True))
             taken.append((found.start(), found.end()))
+    for found in _APPROXIMATE[lang].finditer(text):
+        if any(start < found.end() and found.start() < end for start, end in taken):
+            continue
+        noun = found.group(2).lower()
+        base = _APPROXIMATE_BASE[noun.rstrip("s")]
+        plural = noun.endswith("s") or (found.group(1) or "").lower() in {"les", "des", "de", "plusieurs", "quelques", "several"}
+        if noun.rstrip("s") == "quarantaine" and not found.group(1):
+            continue  # « en quarantaine » is quarantine
+        # about the number (« une cinquantaine » = "some 50", "over 50"), or several times it (« des dizaines » = "dozens", "30")
+        low, high = (base * 2, base * 100) if plural else (base * 0.8, base * 1.25)
+        start = found.start(2)
+        result.append(Quantity(("about", low, high), start, found.end(), text[start:found.end()], spelt=True))
+        taken.append((start, found.end()))
     result += _spelt_numbers(text, lang, taken)
     return tuple(sorted(result, key=lambda value: value.start))
 
@@ -337,6 +359,8 @@ def format_number(value: tuple) -> str:
         return "24/7"
     if value[0] == "years":
         return f"{value[1]}-{value[2] % 100:02d}"
+    if value[0] == "about":
+        return f"about {value[1]:,.0f}-{value[2]:,.0f}"
     if value[0] == "phone":
         return value[1]
     if value[0] == "time":
@@ -369,7 +393,13 @@ def unmatched(left: list[Quantity], right: list[Quantity], same) -> tuple[list[Q
 
 
 def same_number(a: tuple, b: tuple) -> bool:
-    """Equal values; a whole hour also equals its number ("pendant 2 h" = "for 2 hours")."""
+    """Equal values; a whole hour also equals its number ("pendant 2 h" = "for 2 hours"); a round quantity (« une cinquantaine »)
+    equals a number in its range ("over 50") and another round quantity whose range meets its own ("dozens" = « des dizaines »)."""
+    if a[0] == "about" or b[0] == "about":
+        about, other = (a, b) if a[0] == "about" else (b, a)
+        if other[0] == "about":
+            return about[1] <= other[2] and other[1] <= about[2]
+        return isinstance(other[0], float) and about[1] <= other[0] <= about[2]
     return a == b or any(time[0] == "time" and isinstance(number[0], float) and time[1] % 60 == 0 and number[0] == time[1] // 60
                          for time, number in ((a, b), (b, a)))
 

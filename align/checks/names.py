@@ -1,0 +1,113 @@
+"""Official names with several words changed: most of a listed name's words, close together, but not the name.
+
+`align.terms.nearmiss` finds a name one word-edit away from the glossary's; a name with two words dropped ("Group of Experts
+on Trafficking in Human Beings" for GRETA's "Group of Experts on Action against Trafficking in Human Beings") or with its
+words in another order ("Organization for Co-operation and Security in Europe") is beyond it. Here a window of the text that
+holds at least `NAME_SHARE` of a listed name's words (laws, institutions, days, policies of four content words or more),
+begins with the name's first word, capitalised, and is not much longer than the name, is reported when it is not the name
+nor another listed name.
+"""
+
+from __future__ import annotations
+
+from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView
+from align.model import Flag
+from align.terms.glossary import Glossary, find_terms, tokenize
+from align.terms.nearmiss import NAME_SUBJECTS
+
+NAME_SHARE = 0.7
+NAME_MIN_WORDS = 4
+LONG_TITLE_WORDS = 8
+LONG_TITLE_SHARE = 0.75
+"""A title of eight content words or more with three quarters of them is that title reworded, even with other words in it (the
+Protocol « … afin d'empêcher, de réprimer et de punir la traite des personnes … »); a shorter name with a word replaced is another name."""
+_NAME_INDEX: dict[tuple[int, str], tuple[object, dict[str, list[int]], list]] = {}
+"""Per glossary and language (the glossary is kept with its index, so that its id is not reused while cached)."""
+
+
+def _name_index(glossary: Glossary, lang: str):
+    """(stem → [name number], [(entry, its content stems in order, the stems of the listed names inside it)]) for the listed names of
+    four content words or more (numbers aside: a name without its years is a short form)."""
+    key = (id(glossary), lang)
+    if key not in _NAME_INDEX or _NAME_INDEX[key][0] is not glossary:
+        names = []
+        for entry in glossary.entries(lang):
+            content = tuple(word.stem for word in entry.words if not word.stop and not word.text.isdigit())
+            if (entry.status != "forbidden" and entry.type == "term" and entry.term[:1].isupper() and len(content) >= NAME_MIN_WORDS
+                    and glossary.subject(entry.concept) in NAME_SUBJECTS):
+                inner = {word.stem for match in find_terms(entry.term, lang, glossary) if match.concept != entry.concept
+                         and glossary.subject(match.concept) in NAME_SUBJECTS and match.term[:1].isupper()
+                         for word in tokenize(match.term, lang)}
+                names.append((entry, content, inner))
+        by_stem: dict[str, list[int]] = {}
+        for number, (_, content, _) in enumerate(names):
+            for stem in set(content):
+                by_stem.setdefault(stem, []).append(number)
+        if len(_NAME_INDEX) > 8:
+            _NAME_INDEX.clear()
+        _NAME_INDEX[key] = (glossary, by_stem, names)
+    return _NAME_INDEX[key][1:]
+
+
+def reworded_names(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
+    """A listed official name with two words or more dropped, or its words in another order (French and official English)."""
+    if side == "mt":
+        return []
+    glossary, text, lang = context.glossary, link.texts[side], LANG_OF_SIDE[side]
+    by_stem, names = _name_index(glossary, lang)
+    words = tokenize(text, lang)
+    touched: dict[int, list[int]] = {}
+    for position, word in enumerate(words):
+        if not word.stop:
+            for number in by_stem.get(word.stem, ()):
+                touched.setdefault(number, []).append(position)
+    candidates = []  # (share of the name's words, first, last, name number)
+    for number, positions in touched.items():
+        entry, content, _ = names[number]
+        needed = max(NAME_MIN_WORDS - 1, round(NAME_SHARE * len(content) + 0.49))
+        if len({words[position].stem for position in positions}) < needed:
+            continue
+        for first_index, first in enumerate(positions):
+            if words[first].stem != content[0] or not words[first].text[:1].isupper():
+                continue  # a name is read from its first word ("Group of Experts …", « Convention … »)
+            inside = [position for position in positions[first_index:] if position - first <= max(len(entry.words) + 2, 1.5 * len(entry.words))]
+            found = {words[position].stem for position in inside}
+            if len(found) >= needed:
+                candidates.append((len(found) / len(set(content)), first, inside[-1], number))
+                break
+    exact = [match for match in link.matches.get(side, []) if match.type == "term" and glossary.subject(match.concept) in NAME_SUBJECTS]
+    flags: list[Flag] = []
+    taken: list[tuple[int, int, str, bool]] = []
+    for share, first, last, number in sorted(candidates, reverse=True):
+        entry, content, inner = names[number]
+        start, end = words[first].start, words[last].end
+        subject = glossary.subject(entry.concept)
+        if any(first <= other_last and other_first <= last and (other_subject == subject or reported)
+               for other_first, other_last, other_subject, reported in taken):
+            continue  # a window is read as the name it resembles most (of its kind: a Day's words are not a law's)
+        taken.append((first, last, subject, False))
+        if any(match.start < end and start < match.end and (match.concept == entry.concept or (match.end - match.start) >= (end - start) / 2)
+               for match in exact):
+            continue  # the name itself, or another listed name it shares words with
+        window = [word for word in words[first:last + 1] if not word.stop and not word.text.isdigit()]
+        stems = [word.stem for word in window]
+        missing = [word.text for word in entry.words if not word.stop and not word.text.isdigit() and word.stem not in stems]
+        extra = [word for word in window if word.stem not in content]
+        in_order = [stem for stem in dict.fromkeys(stems) if stem in content]
+        moved = in_order != [stem for stem in content if stem in in_order]
+        if extra and missing and not (len(content) >= LONG_TITLE_WORDS and share >= LONG_TITLE_SHARE):
+            continue  # words replaced: another name (« Rapporteur national indépendant » is not the « Rapporteur spécial »)
+        if missing and {stem for stem in content if stem not in stems} <= inner:
+            continue  # the name without the listed name it holds: a short form (« Convention sur la lutte … » without « du Conseil de l'Europe »)
+        every = {word.stem for word in words[first:last + 1]}
+        missing = [word.text for word in entry.words if not word.text.isdigit() and word.stem not in every]  # small words too ("Action against")
+        if len(missing) < 2 and not moved:
+            continue  # one word-edit: the near-miss matcher's (`align.terms.nearmiss`)
+        taken[-1] = (first, last, subject, True)
+        what = ([f"“{'”, “'.join(missing)}” missing"] if missing else []) + (["its words in another order"] if moved else [])
+        flags.append(Flag(link.number, side, "term-garbled", "warning", start, end, text[start:end],
+                          f"“{text[start:end]}” reads like the official name “{entry.term}” written another way ({', '.join(what)}).", entry.term))
+    return flags
+
+
+REWORDED_NAMES = Check("reworded-names", "side", reworded_names, ("term-garbled",))

@@ -1,0 +1,234 @@
+"""Omissions and additions inside a sentence: what one side of a link says that the other does not.
+
+The length ratio (`align.checks.lengths`) sees whole sentences only; a dropped acronym, clause or relative clause leaves the
+lengths alike. Two checks compare the parts of a link:
+
+- an acronym on one side with no counterpart on the other (« … la GRC et les autres partenaires » against "the RCMP,
+  FINTRAC and other partners"): the same acronym, the glossary's acronym or name of its concept, the machine translation's
+  capitalised words it abbreviates ("United States" for "USA"), or another acronym left unpaired on the other side (two
+  languages' acronyms of one body: CANAFE / FINTRAC) all count as a counterpart. Measured on the eval/ corpus (README
+  "Fifth round"): a warning.
+- a chunk of the English (between commas, brackets and conjunctions) whose content words have no counterpart in the French
+  (through the machine translation, the words themselves — names and cognates — and the glossary's concepts): most such
+  chunks are free renderings, so it is context (info).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+from align.checks.base import SIDE_NAMES, Check, CheckContext, LinkView, capitalised
+from align.model import Flag
+from align.terms.glossary import fold, tokenize
+
+_ACRONYM = re.compile(r"(?<![\w/])[A-ZÀ-Ý]{2,}(?:s\b)?(?![\w/]|-\d)")
+_UPPER = re.compile(r"[^\W\d_a-zà-ÿ]")
+_LETTER = re.compile(r"[^\W\d_]")
+_ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+"""A number in Roman numerals (« Partie XII »), not an acronym."""
+_CAPITALISED_RUN = re.compile(r"[A-ZÀ-Ý][\w’'-]*(?:\s+(?:of|the|and|de|des|du|la|le|et|d’|d')?\s*[A-ZÀ-Ý][\w’'-]*)*")
+COMMON_WORD_ZIPF = 2.0
+SHORT_WORD_ZIPF = 4.0
+"""A word in capitals that is a word in lower case is part of a title in capitals (« ARCHIVÉE », « DE »), not an acronym: five letters
+or more, a vowel in four letters and at least this frequent (wordfreq); shorter, as frequent as a common word — which also leaves out
+the best-known acronyms (UN, EU, USA, ONU), the ones most often written out or shortened in the other version."""
+_VOWELS = set("AEIOUYÀÂÉÈÊËÎÏÔÙÛÜ")
+
+
+def _acronyms(text: str, lang: str, *, words_too: bool = False) -> list[re.Match]:
+    """The acronyms of `text`: two capitals or more, not a name with a number (COVID-19), and (unless `words_too`: as counterparts of
+    the other side's acronyms, "PACE" is one) not a word of the language written in capitals."""
+    return [found for found in _capitals(text) if words_too or not _word_in_capitals(found.group(0), lang)]
+
+
+@lru_cache(maxsize=256)
+def _capitals(text: str) -> tuple[re.Match, ...]:
+    """Runs of capitals that may be acronyms (none in a text written in capitals: a headline), Roman numerals aside."""
+    found = [match for match in _ACRONYM.finditer(text) if not _ROMAN.fullmatch(match.group(0))]
+    if not found or len(_UPPER.findall(text)) > 0.5 * len(_LETTER.findall(text)):
+        return ()
+    return tuple(found)
+
+
+def _word_in_capitals(word: str, lang: str) -> bool:
+    frequency = zipf_frequency(word.lower(), lang)
+    if len(word) >= 5:
+        return frequency >= COMMON_WORD_ZIPF and sum(char in _VOWELS for char in word) >= len(word) / 4
+    return frequency >= SHORT_WORD_ZIPF
+
+
+def _initials(text: str, lang: str) -> set[str]:
+    """The initials of each run of words (function words skipped) and of its beginnings: "Royal Canadian Mounted Police" → "RCMP",
+    "United States" → "US", "trafficking in human beings" → "THB"."""
+    result = set()
+    run: list[str] = []
+    for word in tokenize(text, lang) + [None]:
+        if word is not None and word.stop and run:
+            continue
+        if word is None or word.break_before or not word.text[:1].isalpha():
+            for first in range(len(run)):
+                letters = "".join(run[first:]).upper()
+                result |= {letters[:end] for end in range(2, len(letters) + 1)}
+            run = []
+        if word is not None and word.text[:1].isalpha() and not word.stop:
+            run.append(fold(word.text)[:1])
+    return result
+
+
+def _same_acronym(acronym: str, others: set[str]) -> bool:
+    """The same acronym, or the other language's letters in another order (UE / EU, OIM / IOM, RDC / DRC) or within it (HCR / UNHCR)."""
+    return any(sorted(acronym) == sorted(name) or len(acronym) >= 3 and len(name) >= 3 and (acronym in name or name in acronym) for name in others)
+
+
+def _spelt_out(acronym: str, other: list[tuple[str, str]], concepts: set[str], context: CheckContext, lang: str) -> bool:
+    """Whether the other side ((text, language) of the other version and, for the English, the French's machine translation) names what
+    `acronym` abbreviates: the glossary's concept of the acronym, or words whose initials it is."""
+    glossary = context.glossary
+    if any(acronym.lower() in fold(text).split() for text, _ in other):
+        return True
+    concept = _glossary_concept(glossary, acronym, lang)
+    if concept is not None and concept in concepts:
+        return True
+    letters = fold(acronym).upper()
+    if lang == "en" and any(word.stem in {other_word.stem for text, _ in other for other_word in tokenize(text, "en")}
+                            for word in _glossary_initials(glossary).get(letters, ())):
+        return True  # the initials of an English term whose main word the other side has ("THB" where the French says « traite »)
+    # the initials of the other side's words, in any order (« République démocratique du Congo » / DRC) or all but the last ("United
+    # States" / USA), or of the English terms of its concepts (« traite des êtres humains » / THB)
+    variants = " | ".join(entry.term for concept in concepts for entry in glossary.concept_entries(concept, "en"))
+    return any(sorted(letters) == sorted(initials) or len(initials) >= len(letters) - 1 and letters.startswith(initials)
+               for text, language in other + [(variants, "en")] for initials in _initials(text, language))
+
+
+_COUNTED = re.compile(r"\b(?:un|une|des|a|an|one|two|three|\d+)\s*$", re.IGNORECASE)
+
+
+_TERM_INITIALS: dict[int, tuple[object, dict[str, list]]] = {}
+
+
+def _glossary_initials(glossary) -> dict[str, list]:
+    """Initials of the glossary's English terms of two content words or more → the first content word of each ("THB" → trafficking)."""
+    key = id(glossary)
+    if key not in _TERM_INITIALS or _TERM_INITIALS[key][0] is not glossary:
+        table: dict[str, list] = {}
+        for entry in glossary.entries("en"):
+            content = [word for word in entry.words if not word.stop]
+            if len(content) >= 2 and entry.status != "forbidden":
+                table.setdefault("".join(fold(word.text)[:1] for word in content).upper(), []).append(content[0])
+        _TERM_INITIALS.clear()
+        _TERM_INITIALS[key] = (glossary, table)
+    return _TERM_INITIALS[key][1]
+
+
+def _bare(acronym: str) -> str:
+    return acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
+
+
+_ACRONYM_CONCEPTS: dict[tuple[int, str], tuple[object, dict[str, str]]] = {}
+"""Per glossary and language (the glossary is kept with its table, so that its id is not reused while cached)."""
+
+
+def _glossary_concept(glossary, acronym: str, lang: str) -> str | None:
+    """The concept whose (not forbidden) acronym `acronym` is, None when the glossary does not list it."""
+    key = (id(glossary), lang)
+    if key not in _ACRONYM_CONCEPTS or _ACRONYM_CONCEPTS[key][0] is not glossary:
+        if len(_ACRONYM_CONCEPTS) > 8:
+            _ACRONYM_CONCEPTS.clear()
+        _ACRONYM_CONCEPTS[key] = (glossary, {entry.term: entry.concept for entry in reversed(glossary.entries(lang))
+                                             if entry.is_acronym and entry.status != "forbidden"})
+    return _ACRONYM_CONCEPTS[key][1].get(acronym)
+
+
+def _link_acronyms(link: LinkView, glossary) -> tuple[dict[str, dict[str, re.Match]], dict[str, set[str]], set[str]]:
+    """Each side's acronyms (by name without a plural s), those of each side no acronym of the other stands for, and the MT's."""
+    machine = link.texts["mt"]
+    found = {side: {_bare(match.group(0)): match for match in _acronyms(link.texts[side], side)} for side in ("fr", "en")}
+    written = {side: {_bare(match.group(0)) for match in _acronyms(link.texts[side], side, words_too=True)} for side in ("fr", "en")}
+    machine_names = {_bare(match.group(0)) for match in _acronyms(machine, "en", words_too=True)} if machine else set()
+    concepts = {side: {match.concept for match in link.matches.get(side, [])} for side in ("fr", "en")}
+    unpaired = {side: {name for name in found[side] if not _same_acronym(name, written[other] | (machine_names if side == "en" else set()))
+                       and _glossary_concept(glossary, name, side) not in concepts[other]}
+                for side, other in (("fr", "en"), ("en", "fr"))}
+    changed = unpaired["fr"] - machine_names
+    if changed and len(changed) <= len((machine_names - set(found["fr"])) & set(found["en"])):
+        unpaired["fr"] -= changed  # the machine translation renders them (GRC → RCMP) as acronyms the English has
+    return found, unpaired, machine_names
+
+
+def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag]:
+    """An acronym on one side of a link with no counterpart on the other (the official English only).
+
+    Read over the document: an acronym the other version writes in another link (by the same or a paired acronym) is a sentence
+    rewritten, not a body left out (context, info); two acronyms each left alone on its side of one link are the two languages'
+    acronyms of one body (PST / TRP), in every link.
+    """
+    if not context.has_official:
+        return []
+    read = [(link, *_link_acronyms(link, context.glossary)) for link in links if link.texts["fr"] and link.texts["en"]]
+    paired = {(next(iter(unpaired["fr"])), next(iter(unpaired["en"]))) for _, _, unpaired, _ in read
+              if len(unpaired["fr"]) == 1 and len(unpaired["en"]) == 1}
+    partners = {"fr": {fr: en for fr, en in paired}, "en": {en: fr for fr, en in paired}}
+    everywhere = {side: {name for _, found, _, _ in read for name in found[side]} for side in ("fr", "en")}
+    flags = []
+    for link, found, unpaired, _ in read:
+        concepts = {side: {match.concept for match in link.matches.get(side, [])} for side in ("fr", "en", "mt")}
+        for side, other_side in (("fr", "en"), ("en", "fr")):
+            if unpaired[other_side] - set(partners[other_side]):
+                continue  # an acronym on each side left unpaired: most likely the two languages' acronyms of one body (CANAFE / FINTRAC)
+            other = [(link.texts[other_side], other_side)] + ([(link.texts["mt"], "en")] if side == "en" and link.texts["mt"] else [])
+            other_concepts = concepts[other_side] | (concepts["mt"] if side == "en" else set())
+            for name in sorted(unpaired[side], key=lambda name: found[side][name].start()):
+                if name in partners[side] or _spelt_out(name, other, other_concepts, context, side):
+                    continue
+                match = found[side][name]
+                elsewhere = _same_acronym(name, everywhere[other_side])
+                # after an indefinite article or a number, an acronym names a kind of thing (« un PST », "two TRPs"), often spelt out
+                kind_of_thing = bool(_COUNTED.search(link.texts[side], 0, match.start()))
+                message = (f"{capitalised(SIDE_NAMES[side])} names “{match.group(0)}”, which has no counterpart in {SIDE_NAMES[other_side]} "
+                           "here (no acronym, name or glossary term for it)")
+                message += ("; the other version names it elsewhere." if elsewhere else ": left out on one side, or added on the other?")
+                severity = "info" if elsewhere or kind_of_thing else "warning"
+                flags.append(Flag(link.number, side, "omission", severity, match.start(), match.end(), match.group(0), message, ""))
+    return flags
+
+
+_CHUNK_BREAK = re.compile(r"[,;:()\[\]«»“”\"–—]|\s(?:and|or|who|which|whose|while|including|as well as)\s")
+CHUNK_UNMATCHED_WORDS = 4
+CHUNK_UNMATCHED_SHARE = 0.75
+"""A chunk is reported when at least this many of its content words, and this share of them, have no counterpart in the French.
+Measured on the eval/ corpus (all four parts, README "Fifth round"): 44 chunks, 5 on an annotated omission (4 of the 18 English
+omissions and additions found) — a free rendering is far more common than a dropped clause, so the flag is context (info)."""
+
+
+def chunk_omissions(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
+    """A chunk of the official English whose content words have no counterpart in the French (through its MT, names, cognates, terms)."""
+    if target != "en" or not link.texts["mt"]:
+        return []
+    english = link.texts["en"]
+    machine_words = tokenize(link.texts["mt"], "en")
+    french_words = tokenize(link.texts["fr"], "fr")
+    known = {key for word in machine_words for key in (word.stem, word.lemma, fold(word.surface))} | {fold(word.surface) for word in french_words}
+    beginnings = {fold(word.surface)[:5] for word in machine_words + french_words if len(word.surface) >= 5}  # cognates: « protection »
+    french_concepts = {match.concept for match in link.matches.get("fr", [])}
+    rendered = [match for match in link.matches.get("en", []) if match.concept in french_concepts]
+    words = [word for word in tokenize(english, "en") if not word.stop and len(word.surface) >= 3 and not word.surface.isdigit()]
+    flags = []
+    start = 0
+    for end in [found.start() for found in _CHUNK_BREAK.finditer(english)] + [len(english)]:
+        chunk = [word for word in words if start <= word.start < end]
+        unmatched = [word for word in chunk if not {word.stem, word.lemma, fold(word.surface)} & known and fold(word.surface)[:5] not in beginnings
+                     and not any(match.start <= word.start < match.end for match in rendered)]
+        if len(unmatched) >= CHUNK_UNMATCHED_WORDS and len(unmatched) >= CHUNK_UNMATCHED_SHARE * len(chunk):
+            first, last = unmatched[0].start, unmatched[-1].end
+            flags.append(Flag(link.number, "en", "omission", "info", first, last, english[first:last],
+                              f"“{english[first:last]}”: no counterpart found in the French (through its machine translation): "
+                              "a free rendering, or a part the French leaves out?", ""))
+        start = end
+    return flags
+
+
+ACRONYM_OMISSIONS = Check("acronym-omissions", "document", acronym_omissions, ("omission",))
+CHUNK_OMISSIONS = Check("chunk-omissions", "pair", chunk_omissions, ("omission",))

@@ -63,6 +63,19 @@ _DATE_PATTERNS = {
         (re.compile(rf"\b{_EN_MONTH},?\s+(?:of\s+)?(\d{{4}})\b"), ("month", "year")),
     ],
 }
+# Two days of one month: « les 15 et 16 avril 2024 », « du 15 au 21 octobre », "April 15th and 16th, 2024", "October 15 to 21",
+# "15-16 May". Groups: first day, second day, month, year; the month and year belong to both days.
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_DATE_RANGE_PATTERNS = {
+    "fr": [(re.compile(rf"\b(1er|\d{{1,2}})\s*(?:et|au|à|-|–)\s*(\d{{1,2}})\s+{_FR_MONTH}(?:\s+(\d{{4}}))?(?!\w)", re.IGNORECASE),
+            ("day", "day2", "month", "year"))],
+    "en": [
+        (re.compile(rf"\b{_EN_MONTH}\s+(\d{{1,2}}){_ORDINAL}\s*(?:and|to|through|-|–)\s*(\d{{1,2}}){_ORDINAL}(?:,?\s+(\d{{4}}))?\b"),
+         ("month", "day", "day2", "year")),
+        (re.compile(rf"\b(\d{{1,2}}){_ORDINAL}\s*(?:and|to|-|–)\s*(\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{_EN_MONTH}(?:,?\s+(\d{{4}}))?(?!\w)"),
+         ("day", "day2", "month", "year")),
+    ],
+}
 _NUMBER_PATTERNS = {
     "fr": re.compile(r"(?<![\w,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?!\w)|(?<![\w,.])\d+(?:,\d+|\.\d{1,2}(?!\d|\.\d))?(?![\w])"),
     "en": re.compile(r"(?<![\w.])(?<!\d,)\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|(?<![\w.])(?<!\d,)\d+(?:\.\d+)?(?![\w])"),
@@ -134,6 +147,20 @@ def _dates(text: str, lang: str) -> tuple[Quantity, ...]:
         return ()  # every date pattern holds a day or a year in digits
     result: list[Quantity] = []
     taken: list[tuple[int, int]] = []
+    for pattern, order in _DATE_RANGE_PATTERNS[lang]:
+        for found in pattern.finditer(text):
+            if any(start < found.end() and found.start() < end for start, end in taken):
+                continue
+            parts = dict(zip(order, found.groups()))
+            year = int(parts["year"]) if parts.get("year") else None
+            month = _MONTH_NUMBER[parts["month"].rstrip(".").lower()]
+            days = [1 if parts["day"].replace(" ", "") == "1er" else int(parts["day"]), int(parts["day2"])]
+            if not all(1 <= day <= 31 for day in days) or days[0] >= days[1]:
+                continue
+            first_end, second_start = found.end(order.index("day") + 1), found.start(order.index("day2") + 1)
+            result.append(Quantity((year, month, days[0]), found.start(), first_end, text[found.start():first_end]))
+            result.append(Quantity((year, month, days[1]), second_start, found.end(), text[second_start:found.end()]))
+            taken.append((found.start(), found.end()))
     for pattern, order in _DATE_PATTERNS[lang]:
         for found in pattern.finditer(text):
             if any(start < found.end() and found.start() < end for start, end in taken):

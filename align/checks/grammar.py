@@ -191,7 +191,7 @@ def _near_words(word: str, lang: str, known) -> list[str]:
             if tail:
                 candidates.add(head + letter + tail[1:])
     candidates.discard(lower)
-    ranked = sorted((candidate for candidate in candidates if candidate in frequencies), key=lambda candidate: -frequencies[candidate])
+    ranked = sorted((candidate for candidate in candidates if candidate in frequencies), key=lambda candidate: (-frequencies[candidate], candidate))
     cased = [candidate.capitalize() if word[:1].isupper() else candidate for candidate in ranked]
     return [candidate for candidate in cased if known(candidate)][:3]
 

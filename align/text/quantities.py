@@ -141,6 +141,15 @@ def find_dates(text: str, lang: str) -> list[Quantity]:
     return list(_dates(text, lang))
 
 
+def _overlaps(found: re.Match, taken: list[tuple[int, int]]) -> bool:
+    return any(start < found.end() and found.start() < end for start, end in taken)
+
+
+def _day_number(day: str) -> int:
+    """« 1er » (also « 1 er ») is the first; any other day is its digits."""
+    return 1 if day.replace(" ", "") == "1er" else int(day)
+
+
 @lru_cache(maxsize=RECENT_TEXTS)
 def _dates(text: str, lang: str) -> tuple[Quantity, ...]:
     if not _DIGIT.search(text):
@@ -149,12 +158,12 @@ def _dates(text: str, lang: str) -> tuple[Quantity, ...]:
     taken: list[tuple[int, int]] = []
     for pattern, order in _DATE_RANGE_PATTERNS[lang]:
         for found in pattern.finditer(text):
-            if any(start < found.end() and found.start() < end for start, end in taken):
+            if _overlaps(found, taken):
                 continue
             parts = dict(zip(order, found.groups()))
             year = int(parts["year"]) if parts.get("year") else None
             month = _MONTH_NUMBER[parts["month"].rstrip(".").lower()]
-            days = [1 if parts["day"].replace(" ", "") == "1er" else int(parts["day"]), int(parts["day2"])]
+            days = [_day_number(parts["day"]), int(parts["day2"])]
             if not all(1 <= day <= 31 for day in days) or days[0] >= days[1]:
                 continue
             first_end, second_start = found.end(order.index("day") + 1), found.start(order.index("day2") + 1)
@@ -163,18 +172,18 @@ def _dates(text: str, lang: str) -> tuple[Quantity, ...]:
             taken.append((found.start(), found.end()))
     for pattern, order in _DATE_PATTERNS[lang]:
         for found in pattern.finditer(text):
-            if any(start < found.end() and found.start() < end for start, end in taken):
+            if _overlaps(found, taken):
                 continue
             parts = dict(zip(order, found.groups()))
             day = parts.get("day")
             value = (int(parts["year"]) if parts.get("year") else None, _MONTH_NUMBER[parts["month"].rstrip(".").lower()],
-                     (1 if day and day.replace(" ", "") == "1er" else int(day)) if day else None)
+                     _day_number(day) if day else None)
             if value[2] is not None and not 1 <= value[2] <= 31:
                 continue
             result.append(Quantity(value, found.start(), found.end(), found.group(0)))
             taken.append((found.start(), found.end()))
     for found in _NUMERIC_DATE.finditer(text):
-        if any(start < found.end() and found.start() < end for start, end in taken):
+        if _overlaps(found, taken):
             continue
         if found.group(7):
             year, month, day = int(found.group(5)), int(found.group(6)), int(found.group(7))
@@ -318,7 +327,7 @@ def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
                 taken.append((time.start, time.end))
         if lang == "en":  # French notation in English ("12,5", "2 500") is read as the French meant it, and flagged apart
             for found in FRENCH_NOTATION_IN_ENGLISH.finditer(text):
-                if any(start < found.end() and found.start() < end for start, end in taken):
+                if _overlaps(found, taken):
                     continue
                 raw = re.sub(r"[\s\u00a0\u202f]", "", found.group(0)).replace(",", ".")
                 value, end = float(raw), found.end()
@@ -330,7 +339,7 @@ def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
         patterns = [_NUMBER_PATTERNS[lang]] + ([_NUMBER_PATTERNS["fr"]] if lenient and lang == "en" else [])
         for pattern in patterns:
             for found in pattern.finditer(text):
-                if any(start < found.end() and found.start() < end for start, end in taken):
+                if _overlaps(found, taken):
                     continue
                 if text.startswith("*", found.end()):
                     continue  # Apertium's mark of an unknown word ("52017**DC0728"): part of a code, not a number
@@ -352,7 +361,7 @@ def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
             result.append(Quantity((float(_roman_value(found.group(0))),), found.start(), found.end(), found.group(0), spelt=True))
             taken.append((found.start(), found.end()))
     for found in _APPROXIMATE[lang].finditer(text):
-        if any(start < found.end() and found.start() < end for start, end in taken):
+        if _overlaps(found, taken):
             continue
         noun = found.group(2).lower()
         base = _APPROXIMATE_BASE[noun.rstrip("s")]

@@ -154,6 +154,7 @@ def command_run(args: argparse.Namespace) -> int:
     from align.io.documents import document_files, read_document
     from align.pipeline import STAGES, RunOptions, run_document
     from align.review.state import apply_saved_review
+    from align.runner import run_date
     from align.terms.glossary import load_glossary
 
     if args.en and len(args.paths) != 1:
@@ -169,7 +170,8 @@ def command_run(args: argparse.Namespace) -> int:
     options = RunOptions(mt_engine=args.mt_engine, embedding_model=args.embedding_model or RunOptions.embedding_model,
                          cache=args.cache, mt_beam_size=args.beam_size)
     exports = ExportOptions(csv_bom=args.csv_bom, tmx_english=args.tmx_english, tmx_status=args.tmx_status, xlsx=args.xlsx,
-                            tmx_source_lang=args.tmx_source_lang, tmx_target_lang=args.tmx_target_lang, docx=args.docx)
+                            tmx_source_lang=args.tmx_source_lang, tmx_target_lang=args.tmx_target_lang, docx=args.docx,
+                            tmx_created=run_date())
     out = Path(args.out)
     ensure_writable_folder(out)
     terminal = sys.stderr.isatty()

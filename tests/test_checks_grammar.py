@@ -172,3 +172,20 @@ def test_check_flags_grammar_and_no_grammar_turns_it_off(tmp_path, capsys, monke
     assert main(["check", str(tmx), "--out", str(tmp_path), "--no-grammar"]) == 0
     flags = (tmp_path / "flags.csv").read_text(encoding="utf-8")
     assert "pourcent" not in flags and "trafic des personnes" in flags
+
+
+def test_suggestions_are_the_same_in_every_process() -> None:
+    """Grammalecte draws « prises » → « pris | prisé » from a set; two workers of one corpus run (each with its own hash seed)
+    must still write the same flags.csv, so the order may not follow the seed."""
+    import os
+    import subprocess
+
+    sentence = "Aujourd'hui, l'honorable Dominic LeBlanc, ministre de la Sécurité publique, le gouvernement a prises à cet égard."
+    script = ("import sys; from align.checks.grammar import french_findings; "
+              "print([f.suggestion for f in french_findings(sys.argv[1]) if '|' in f.suggestion])")
+    seen = set()
+    for seed in range(6):
+        env = os.environ | {"PYTHONHASHSEED": str(seed)}
+        seen.add(subprocess.run([sys.executable, "-c", script, sentence], env=env, capture_output=True, text=True, check=True).stdout)
+    assert len(seen) == 1, seen
+    assert "pris | prisé" in seen.pop()

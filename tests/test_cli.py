@@ -1,5 +1,6 @@
 """The CLI contract: files written per document, and clean exit-2 errors for bad input."""
 
+import os
 import subprocess
 import sys
 
@@ -81,6 +82,17 @@ def test_cp1252_file_is_read_correctly(tmp_path) -> None:
     assert result.returncode == 0, result.stderr
     alignment = pl.read_csv(tmp_path / "out" / "communique" / "alignment.csv", infer_schema=False)
     assert alignment["fr"][0] == "La lutte contre la traite des personnes nécessite une coalition solide."
+
+
+def test_source_date_epoch_fixes_the_tmx_date_of_a_plain_run(tmp_path) -> None:
+    """Two runs of the same file give the same TMX when SOURCE_DATE_EPOCH is set, as a corpus run's do (reproducible outputs)."""
+    path = tmp_path / "communique.txt"
+    path.write_text("La lutte contre la traite des personnes nécessite une coalition solide.\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "align", "run", str(path), "--out", str(tmp_path / "out"), "--mt-engine", "none"],
+                            capture_output=True, text=True, cwd=ROOT, timeout=600, env=os.environ | {"SOURCE_DATE_EPOCH": "1700000000"})
+    assert result.returncode == 0, result.stderr
+    header = etree.parse(str(tmp_path / "out" / "communique" / "aligned-mt.tmx")).find("header")
+    assert header.get("creationdate") == "20231114T221320Z"
 
 
 def test_align_command_prints_gold_format_links(tmp_path) -> None:

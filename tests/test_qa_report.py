@@ -65,6 +65,10 @@ def test_the_html_report_in_chromium_shows_counts_and_highlighted_spans_offline(
             expect(counts.locator("tr", has_text="error").filter(has_text="forbidden-term").locator("td.n")).to_have_text("4")
             expect(counts.locator("tr", has_text="warning").filter(has_text="forbidden-term").locator("td.n")).to_have_text("1")
             expect(counts.locator("tr", has_text="total").locator("td.n")).to_have_text(str(len(result.flags)))
+            # The one accepted flag ("Human smuggling", an error) is counted under its severity but no longer left to do.
+            expect(counts.locator("tr", has_text="error").filter(has_text="forbidden-term").locator("td.open")).to_have_text("3")
+            expect(counts.locator("tr", has_text="total").locator("td.open")).to_have_text(str(len(result.flags) - 1))
+            expect(page.locator("p.meta").first).to_contain_text(f"{len(result.flags) - 1} open")
             expect(page.get_by_role("heading", name="Error (4)")).to_be_visible()
             mark = page.locator("mark.sev-error", has_text="trafic d'êtres humains")
             expect(mark).to_be_visible()

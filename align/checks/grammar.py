@@ -35,6 +35,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz.distance import OSA
+
 from align import settings
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, suggestions
 from align.model import Flag
@@ -242,7 +244,10 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         severity = _grammar_severity(error["sRuleId"], error["sType"], text, start)
         if not severity or (error["sType"] not in ("maj", "minis") and _capitalised_name(span)) or _english_around(text, start, end):
             continue
-        fixes = [fix for fix in error.get("aSuggestions", []) if fix.replace("\u00a0", " ") != span]
+        # Grammalecte builds some suggestion lists from a set of lemmas (« prises » → « pris » or « prisé »), so their order
+        # changes with each process's hash seed; closest first, then alphabetical, gives every process the same flags.csv.
+        fixes = sorted((fix for fix in error.get("aSuggestions", []) if fix.replace("\u00a0", " ") != span),
+                       key=lambda fix: (OSA.distance(fix, span), fix))
         if any(fold(fix) == fold(span) and fix[:1].isupper() for fix in fixes) or _ACRONYM_QUOTED.search(error["sMessage"]):
             continue  # « A » for « À » (French usage drops accents on capitals); agreement with an acronym, whose gender is a guess
         if error["sType"] == "gn" and set(fixes) & set(_FRENCH_WORD.findall(text[max(0, start - 30):end + 30])):

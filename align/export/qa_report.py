@@ -36,7 +36,7 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; ma
 h1 { font-size: 1.5em; } h2 { margin-top: 1.6em; border-bottom: 2px solid #ccc; } h3 { margin-top: 1.2em; font-size: 1.05em; }
 table.counts { border-collapse: collapse; margin: .5em 0 1em; }
 table.counts td, table.counts th { border: 1px solid #bbb; padding: .2em .6em; text-align: left; }
-table.counts td.n { text-align: right; }
+table.counts td.n, table.counts td.open { text-align: right; }
 .issue { border: 1px solid #ddd; border-left: 6px solid #999; border-radius: 4px; padding: .5em .8em; margin: .6em 0; page-break-inside: avoid; }
 .issue.sev-error { border-left-color: #c62828; } .issue.sev-warning { border-left-color: #e0a800; } .issue.sev-info { border-left-color: #1e88e5; }
 .meta { font-size: .9em; color: #555; } .side { font-weight: bold; display: inline-block; min-width: 2.2em; }
@@ -101,21 +101,27 @@ def qa_report_html(result: DocumentResult, verdicts: Mapping[int, str] | None = 
     verdicts = verdicts or {}
     name = html.escape(result.document.name)
     severities = Counter(flag.severity for flag in result.flags)
+
+    def is_open(position: int, flag: Flag) -> bool:
+        """No verdict yet: a flag dismissed, accepted, fixed or outdated still counts under its severity, but is not left to do."""
+        return not verdicts.get(position) and not flag.review_state
+
+    ordered = _ordered(result)
+    open_total = sum(is_open(position, flag) for position, flag in ordered)
     out = ['<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width">',
            f"<title>QA report: {name}</title>\n<style>{_CSS}</style>\n</head>\n<body>",
            f"<h1>QA report: {name}</h1>",
-           f'<p class="meta">{len(result.units)} links, {len(result.flags)} issues; '
+           f'<p class="meta">{len(result.units)} links, {len(result.flags)} issues, {open_total} open (no reviewer verdict yet); '
            f'{"official English" if result.has_official else "no official English (machine translation shown)"}. '
            "Link numbers are those of alignment.csv and flags.csv (counting from 0).</p>",
-           '<table class="counts" id="counts"><tr><th>severity</th><th>kind</th><th>issues</th></tr>']
-    ordered = _ordered(result)
+           '<table class="counts" id="counts"><tr><th>severity</th><th>kind</th><th>issues</th><th>open</th></tr>']
     groups: dict[tuple[str, str], list[tuple[int, Flag]]] = {}
     for position, flag in ordered:
         groups.setdefault((flag.severity, flag.kind), []).append((position, flag))
     for (severity, kind), found in groups.items():
         out.append(f'<tr class="sev-{html.escape(severity)}"><td>{html.escape(severity)}</td><td>{html.escape(kind)}</td>'
-                   f'<td class="n">{len(found)}</td></tr>')
-    out.append(f'<tr><th colspan="2">total</th><td class="n">{len(result.flags)}</td></tr></table>')
+                   f'<td class="n">{len(found)}</td><td class="open">{sum(is_open(position, flag) for position, flag in found)}</td></tr>')
+    out.append(f'<tr><th colspan="2">total</th><td class="n">{len(result.flags)}</td><td class="open">{open_total}</td></tr></table>')
     if not result.flags:
         out.append("<p>No issues found.</p>")
     current_severity = None

@@ -7,6 +7,8 @@ The held-out parts are kept out of every bench run that does not name them; noth
   shows it.
 - `heldout3` (added 2026-12-03 for issue #14, after `heldout2` had been measured twice and become tuning data) is kept out
   the same way: read only by `--split heldout3` or `--split final`, never by `all`.
+- `heldout4` (added 2026-12-03 for issue #14, after `heldout3` had been measured and tuned on) is kept out the same way: read
+  only by `--split heldout4` or `--split final`, never by `all`.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ EVAL = REPO_ROOT / "eval"
 HELDOUT = "heldout"
 HELDOUT2 = "heldout2"
 HELDOUT3 = "heldout3"
-HELD_OUT_SPLITS = (HELDOUT, HELDOUT2, HELDOUT3)
+HELDOUT4 = "heldout4"
+HELD_OUT_SPLITS = (HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4)
 """The splits no bench reads unless asked for them by name (their `split` is set in documents.csv, not by the hash rule)."""
 SPLIT_CHOICES: dict[str, tuple[str, ...]] = {
     "dev": ("dev",),
@@ -28,12 +31,13 @@ SPLIT_CHOICES: dict[str, tuple[str, ...]] = {
     HELDOUT: (HELDOUT,),
     HELDOUT2: (HELDOUT2,),
     HELDOUT3: (HELDOUT3,),
+    HELDOUT4: (HELDOUT4,),
     "both": ("dev", "test"),
     "all": ("dev", "test", HELDOUT),
-    "final": ("dev", "test", HELDOUT, HELDOUT2, HELDOUT3),
+    "final": ("dev", "test", HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4),
 }
 """`--split` value -> the documents.csv splits it reports, in order (`both` is dev+test, as before the held-out parts;
-`all` stays dev+test+heldout; `final` adds heldout2 and heldout3, each reported apart, for the one measurement at the end)."""
+`all` stays dev+test+heldout; `final` adds heldout2, heldout3 and heldout4, each reported apart, for the one measurement at the end)."""
 CORPUS_SPLITS = SPLIT_CHOICES["final"]
 """Every split a documents.csv row may have."""
 

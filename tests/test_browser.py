@@ -330,6 +330,40 @@ def choose_option(page, select, option: str) -> None:
     raise AssertionError(f"the option {option!r} never showed")
 
 
+def test_the_qa_view_counts_what_it_lists_grouped_by_severity_and_filters_it(app_server, page) -> None:
+    """Issue #17: the QA view's counts by severity add up to its list, which is grouped by severity (errors first) and which a
+    severity filter narrows to that count; looking and filtering write nothing."""
+    from playwright.sync_api import expect
+
+    name = "us-state-dept-tip-prevention-month-2024"
+    review_file = app_server["reviews"] / f"{name}.review.json"
+    before = review_file.read_bytes() if review_file.exists() else None
+    open_document(page, app_server, name)
+    page.get_by_role("tab", name="QA").click()
+    caption = page.get_by_text(re.compile(r"^\d+ of \d+ flags match"))
+    expect(caption).to_be_visible(timeout=30_000)
+    wait_idle(page)
+    total = int(re.match(r"\d+ of (\d+)", caption.inner_text()).group(1))
+    counts = {}
+    for label in ("Errors", "Warnings", "Info"):
+        metric = page.locator('[data-testid="stMetric"]').filter(has=page.get_by_text(label, exact=True))
+        counts[label] = int(metric.locator('[data-testid="stMetricValue"]').inner_text())
+    assert sum(counts.values()) == total > 0, counts
+    rank = {"error": 0, "warning": 1, "info": 2}
+    listed = [text.replace("■", "").strip() for text in page.locator(".grid-qa > div:first-child").all_inner_texts()]
+    assert listed and listed == sorted(listed, key=rank.__getitem__), "grouped by severity, errors first"
+
+    label, severity = next((label, severity) for label, severity in (("Errors", "error"), ("Warnings", "warning"), ("Info", "info"))
+                           if 0 < counts[label] < total) if any(0 < count < total for count in counts.values()) else ("Info", "info")
+    choose_option(page, page.locator(".st-key-qa_severity [role=combobox]"), severity)
+    page.keyboard.press("Escape")
+    expect(page.get_by_text(re.compile(rf"^{counts[label]} of {total} flags match"))).to_be_visible(timeout=30_000)
+    wait_idle(page)
+    shown = {text.replace("■", "").strip() for text in page.locator(".grid-qa > div:first-child").all_inner_texts()}
+    assert shown == {severity}
+    assert (review_file.read_bytes() if review_file.exists() else None) == before, "the QA view writes nothing"
+
+
 def test_review_from_the_keyboard(app_server, page) -> None:
     from playwright.sync_api import expect
 

@@ -18,7 +18,7 @@ import re
 from collections import OrderedDict
 from pathlib import Path
 
-import pandas  # noqa: F401 — st.dataframe imports it on first use: 1.5 s in the middle of a click (the QA view's first opening)
+import pandas  # st.dataframe imports it on first use: 1.5 s in the middle of a click (the QA view's first opening)
 import polars as pl
 import streamlit as st
 
@@ -772,14 +772,20 @@ def needs_confirmation(saved: pl.DataFrame, frame: pl.DataFrame) -> int:
     return removed if removed > 20 or (removed > 1 and removed > 0.1 * saved.height) else 0
 
 
-def save_terms(frame: pl.DataFrame, review: review_lib.Review | None, read_fingerprint: str = "", *, confirmed: bool = False) -> bool:
+def save_terms(frame: pl.DataFrame, review: review_lib.Review | None, read_fingerprint: str = "", *, confirmed: bool = False,
+               line_numbers: list[int] | None = None, new_entry_line: int | None = None) -> bool:
     """Validate and save glossary rows; re-check the open document. Returns whether it saved.
+
+    Problems name the row by the number in the table's "line" column (`line_numbers`: the rows' lines in glossary.csv, header =
+    line 1; the edited table keeps them through deletions); the entry of the add form, which is in no table, is "the new entry".
 
     An empty glossary is refused, and a save that removes many entries waits for confirmation
     (kept under `GLOSSARY_PENDING`); every save keeps the replaced file in `.versions/`. A save over a file that changed
     since `read_fingerprint` (another window saved it) is refused.
     """
-    problems = glossary_lib.validate_glossary(frame)
+    problems = glossary_lib.validate_glossary(frame, line_numbers)
+    if new_entry_line is not None:
+        problems = [re.sub(rf"\bline {new_entry_line}\b", "the new entry", problem) for problem in problems]
     if problems:
         st.error("Glossary not saved:\n" + "\n".join(f"- {problem}" for problem in problems))
         return False
@@ -899,6 +905,13 @@ def glossary_repair(error: InputError, review: review_lib.Review | None = None) 
             st.rerun()
 
 
+def table_lines(index) -> list[int]:
+    """The "line" numbers of the edited glossary table's rows; a row added without one takes the next after the largest."""
+    known = [int(label) for label in index if pandas.notna(label)]
+    following = iter(range(max(known, default=1) + 1, max(known, default=1) + 2 + len(index)))
+    return [int(label) if pandas.notna(label) else next(following) for label in index]
+
+
 def glossary_view(review: review_lib.Review | None) -> None:
     """Browse, search, add, edit and delete glossary entries."""
     try:
@@ -934,7 +947,7 @@ def glossary_view(review: review_lib.Review | None) -> None:
         if st.form_submit_button("Add to glossary"):
             row = {column: "" for column in glossary_lib.COLUMNS} | {"concept": (concept or "").strip(), "term": term.strip(), "lang": lang,
                                                                       "status": status, "type": "term", "note": note}
-            if save_terms(pl.concat([terms, pl.DataFrame([row], schema=terms.schema)]), review, read_from):
+            if save_terms(pl.concat([terms, pl.DataFrame([row], schema=terms.schema)]), review, read_from, new_entry_line=terms.height + 2):
                 st.session_state.pop("term_prefill", None)
                 st.session_state["add_term_reset"] = True
                 st.rerun()
@@ -961,6 +974,9 @@ def glossary_view(review: review_lib.Review | None) -> None:
     if draft is not None and editor_key not in st.session_state:  # back from another tab: a new editor starts from the draft
         draft = {"fingerprint": fingerprint, "base": draft["edited"], "edited": draft["edited"]}
     saved_table = terms.to_pandas()
+    # Numbered as in glossary.csv (the header is line 1): the numbers a refused save names. Deleted rows keep theirs, added rows
+    # continue after the last.
+    saved_table.index = pandas.RangeIndex(2, 2 + len(saved_table), name="line")
     base = draft["base"] if draft is not None else saved_table
     if draft is not None:
         cols = st.columns([5, 1])
@@ -970,7 +986,7 @@ def glossary_view(review: review_lib.Review | None) -> None:
             st.session_state["glossary_generation"] = generation + 1
             st.rerun()
     edited = st.data_editor(
-        base, num_rows="dynamic", hide_index=True, width="stretch",
+        base, num_rows="dynamic", hide_index=False, width="stretch",
         key=editor_key,
         column_config={
             "concept": st.column_config.TextColumn("concept", required=True),
@@ -985,7 +1001,7 @@ def glossary_view(review: review_lib.Review | None) -> None:
         st.session_state[GLOSSARY_DRAFT] = {"fingerprint": fingerprint, "base": base, "edited": edited}
     if st.button("Save glossary", key="glossary_save", type="primary") and not replaced:
         frame = pl.from_pandas(edited).cast(pl.Utf8).fill_null("") if len(edited) else terms.clear()
-        if save_terms(frame.select(glossary_lib.COLUMNS), review, read_from):
+        if save_terms(frame.select(glossary_lib.COLUMNS), review, read_from, line_numbers=table_lines(edited.index)):
             st.rerun()
     pending_save_panel(review, fingerprint)
     versions_panel(review)

@@ -76,6 +76,30 @@ def test_a_refused_entry_stays_in_the_form(workspace) -> None:
     assert at.text_input(key="new_term_").value == "", "a saved entry empties the form"
 
 
+def test_a_refused_glossary_save_names_rows_by_the_numbers_the_table_shows(workspace) -> None:
+    """Issue #17: the table numbers its rows as glossary.csv does (header = line 1) and a refusal cites those numbers — also after a
+    deletion above the faulty row; the add form's entry, in no table, is "the new entry"."""
+    at = open_tab(open_app(FR_ONLY), "Glossary")
+    editor = at.data_editor[0]
+    assert list(editor.value.index) == [2, 3, 4, 5], "the table shows each row's number"
+    before = workspace["glossary"].read_text(encoding="utf-8")
+    # Delete the row numbered 2 and empty the term of the row numbered 4 (third row shown before, second after the deletion).
+    at.session_state[editor.key] = {"edited_rows": {2: {"term": ""}}, "added_rows": [], "deleted_rows": [0]}
+    at.button(key="glossary_save").click().run()
+    no_errors(at)
+    [refusal] = [error.value for error in at.error]
+    assert "line 4: term is required" in refusal and "line 3:" not in refusal, refusal
+    assert workspace["glossary"].read_text(encoding="utf-8") == before
+
+    at.selectbox(key="new_concept").set_value("trafficking in persons")
+    at.text_input(key="new_term_").set_value("traite des personnes")
+    at.selectbox(key="new_status").set_value("forbidden")
+    at.button[[b.label for b in at.button].index("Add to glossary")].click().run()
+    [refusal] = [error.value for error in at.error]
+    assert "the new entry:" in refusal and "preferred on line 2" in refusal and "line 6" not in refusal, refusal
+    assert workspace["glossary"].read_text(encoding="utf-8") == before
+
+
 def test_emptying_the_glossary_is_refused_and_versions_can_be_restored(workspace) -> None:
     at = open_tab(open_app(WITH_EN), "Glossary")
     before = workspace["glossary"].read_text(encoding="utf-8")

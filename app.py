@@ -18,7 +18,7 @@ import re
 from collections import OrderedDict
 from pathlib import Path
 
-import pandas  # noqa: F401 — st.dataframe imports it on first use: 1.5 s in the middle of a click (the QA view's first opening)
+import pandas  # st.dataframe imports it on first use: 1.5 s in the middle of a click (the QA view's first opening)
 import polars as pl
 import streamlit as st
 
@@ -39,7 +39,7 @@ from align.terms import glossary as glossary_lib
 # Session key of the glossary table's unsaved edits, kept while another tab is open.
 GLOSSARY_DRAFT = "glossary_draft"
 PAGE_SIZES = (10, 25, 50, 100)
-ROW_WIDTHS = [0.5, 11.5]
+ROW_BOX_WIDTH = 56  # pixels: the row's checkbox and its link number, the same width on every row so that the columns line up
 RESULTS_KEPT = 8
 STYLE = """
 <style>
@@ -64,6 +64,7 @@ mark[title] {cursor: help;}
 .grid-3 {grid-template-columns: 3fr 3fr 3fr 0.9fr;}
 .grid-2 {grid-template-columns: 4fr 4fr 0.9fr;}
 .grid-qa {grid-template-columns: 0.9fr 1.4fr 6fr 1.6fr;}
+[data-testid="stHorizontalBlock"]:has(.row-grid) {margin-bottom: -0.8rem;}
 .sr-only {position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;}
 mark:focus {outline: 2px solid #1a4c8b; outline-offset: 1px;}
 .legend {font-size: 0.8rem; color: #444;}
@@ -242,15 +243,21 @@ def save_upload(name: str, fr: tuple[str, bytes], en: tuple[str, bytes] | None, 
     st.session_state["upload_message"] = ("success", f"Saved “{document.name}” to the corpus ({corpus.texts_dir()}){english}.")
 
 
+# Session keys of the review filters and the value of each that filters nothing.
+FILTER_DEFAULTS = {"filter_status": [], "filter_kind": [], "filter_severity": [], "filter_score": (0.0, 1.0), "order": "Document order"}
+
+
 def filter_panel(review: review_lib.Review) -> dict:
     """Filters and ordering of the review view."""
     sidebar = st.sidebar
+    # Set through the session state rather than a widget default: a jump from the QA view clears them the same way.
+    st.session_state.setdefault("filter_score", FILTER_DEFAULTS["filter_score"])
     sidebar.subheader("Filter links")
     statuses = sidebar.multiselect("Status", ["auto", "needs-review", "confirmed"], key="filter_status")
     kinds = sidebar.multiselect("Flag kind", review.flag_kinds(), key="filter_kind")
     st.session_state["kinds_offered"] = review.flag_kinds()
     severities = sidebar.multiselect("Flag severity", ["error", "warning", "info"], key="filter_severity")
-    low, high = sidebar.slider("Confidence", 0.0, 1.0, (0.0, 1.0), step=0.05, key="filter_score")
+    low, high = sidebar.slider("Confidence", 0.0, 1.0, step=0.05, key="filter_score")
     order = sidebar.radio("Order", ["Document order", "Review queue (least confident, flagged first)"], key="order")
     page_size = sidebar.selectbox("Links per page", PAGE_SIZES, index=1, key="page_size", on_change=keep_first_row)
     return {"statuses": statuses, "kinds": kinds, "severities": severities, "min_score": low, "max_score": high,
@@ -452,9 +459,9 @@ def review_view(review: review_lib.Review, filters: dict, caption_box) -> None:
     if message:
         {"warning": st.warning, "info": st.info}.get(message[0], st.error)(message[1])
     pages = max(1, math.ceil(len(positions) / size))
-    if (st.session_state.get("page") or 1) > pages:
-        st.session_state["page"] = pages
-    page = st.pagination(pages, key="page") if pages > 1 else 1
+    st.session_state["page"] = page = min(max(1, st.session_state.get("page") or 1), pages)
+    if pages > 1:
+        page_switcher(pages, page)
     shown = positions[(page - 1) * size:page * size]
     st.caption(f"{len(positions)} of {counts['total']} links match the filters · page {page} of {pages}")
     if not positions:
@@ -470,9 +477,9 @@ def review_view(review: review_lib.Review, filters: dict, caption_box) -> None:
     # One checkbox and one HTML grid per row: far fewer elements for the browser than a column per side.
     grid = "grid-3" if has_en else "grid-2"
     heads = ["French", mt_label, *(["Official English"] if has_en else []), "Confidence"]
-    head = st.columns(ROW_WIDTHS)
-    head[0].markdown('<div class="col-head">#</div>', unsafe_allow_html=True)
-    head[1].markdown(f'<div class="row-grid {grid} col-head">{"".join(f"<div>{html.escape(h)}</div>" for h in heads)}</div>', unsafe_allow_html=True)
+    head = st.container(horizontal=True, gap="small", wrap=False)
+    head.html('<div class="col-head">#</div>', width=ROW_BOX_WIDTH)
+    head.html(f'<div class="row-grid {grid} col-head">{"".join(f"<div>{html.escape(h)}</div>" for h in heads)}</div>')
     ticked = [p for p in shown if st.session_state.get(f"sel_{revision}_{p}")]
     for row in review.alignment(shown).iter_rows(named=True):
         position = row["link"]
@@ -486,13 +493,17 @@ def review_view(review: review_lib.Review, filters: dict, caption_box) -> None:
         cells = [side_html(row["fr"], flags, "fr"), side_html(row["mt"], flags, "mt"), *([side_html(row["en"], flags, "en")] if has_en else []),
                  f'<div class="link-meta">{meta}</div>']
         langs = ["fr", "en", *(["en"] if has_en else []), "en"]
-        columns = st.columns(ROW_WIDTHS)
-        columns[0].checkbox(str(position), key=f"sel_{revision}_{position}")
-        columns[1].markdown(f'<div class="row-grid {grid}">{"".join(f"<div lang={lang!r}>{cell}</div>" for lang, cell in zip(langs, cells))}</div>',
-                            unsafe_allow_html=True)
+        # One flex row of two elements (a checkbox and the row's HTML), not two columns of one each: 50 fewer elements a page for the
+        # browser to draw; and st.html, which the browser inserts as it is, where st.markdown parsed every row as Markdown first.
+        row = st.container(horizontal=True, gap="small", wrap=False)
+        row.checkbox(str(position), key=f"sel_{revision}_{position}", width=ROW_BOX_WIDTH)
+        row_html = f'<div class="row-grid {grid}">{"".join(f"<div lang={lang!r}>{cell}</div>" for lang, cell in zip(langs, cells))}</div>'
         if ticked == [position]:  # inside the row: the rows after it keep their place in the page (their elements are not redrawn)
-            with columns[1]:
+            with row.container():
+                st.html(row_html)
                 row_actions(review, position)
+        else:
+            row.html(row_html)
     selected = [p for p in shown if st.session_state.get(f"sel_{revision}_{p}")]
     focus = st.session_state.pop("focus_link", None)
     if focus is not None and focus in shown:
@@ -501,6 +512,24 @@ def review_view(review: review_lib.Review, filters: dict, caption_box) -> None:
         toolbar(review, selected, shown, positions)
         if selected:
             flag_panel(review, selected)
+
+
+def page_switcher(pages: int, page: int) -> None:
+    """The page numbers of the review list, showing page `page` (session key "page", which callbacks also set: page size, J/K, a jump).
+
+    Streamlit warns about a widget given both a default and a value through the session state, and a page switcher always has a
+    default: so the app never writes the widget's own key. A page the app chose starts a new switcher (a new key) at that page,
+    and a click on the switcher copies its page into "page".
+    """
+    generation = st.session_state.get("page_generation", 0)
+    if st.session_state.get(f"page_nav_{generation}", page) != page:
+        generation += 1
+        st.session_state["page_generation"] = generation
+    st.pagination(pages, default=page, key=f"page_nav_{generation}", on_change=page_chosen, args=(f"page_nav_{generation}",))
+
+
+def page_chosen(key: str) -> None:
+    st.session_state["page"] = st.session_state[key]
 
 
 def row_actions(review: review_lib.Review, position: int) -> None:
@@ -743,14 +772,20 @@ def needs_confirmation(saved: pl.DataFrame, frame: pl.DataFrame) -> int:
     return removed if removed > 20 or (removed > 1 and removed > 0.1 * saved.height) else 0
 
 
-def save_terms(frame: pl.DataFrame, review: review_lib.Review | None, read_fingerprint: str = "", *, confirmed: bool = False) -> bool:
+def save_terms(frame: pl.DataFrame, review: review_lib.Review | None, read_fingerprint: str = "", *, confirmed: bool = False,
+               line_numbers: list[int] | None = None, new_entry_line: int | None = None) -> bool:
     """Validate and save glossary rows; re-check the open document. Returns whether it saved.
+
+    Problems name the row by the number in the table's "line" column (`line_numbers`: the rows' lines in glossary.csv, header =
+    line 1; the edited table keeps them through deletions); the entry of the add form, which is in no table, is "the new entry".
 
     An empty glossary is refused, and a save that removes many entries waits for confirmation
     (kept under `GLOSSARY_PENDING`); every save keeps the replaced file in `.versions/`. A save over a file that changed
     since `read_fingerprint` (another window saved it) is refused.
     """
-    problems = glossary_lib.validate_glossary(frame)
+    problems = glossary_lib.validate_glossary(frame, line_numbers)
+    if new_entry_line is not None:
+        problems = [re.sub(rf"\bline {new_entry_line}\b", "the new entry", problem) for problem in problems]
     if problems:
         st.error("Glossary not saved:\n" + "\n".join(f"- {problem}" for problem in problems))
         return False
@@ -870,6 +905,13 @@ def glossary_repair(error: InputError, review: review_lib.Review | None = None) 
             st.rerun()
 
 
+def table_lines(index) -> list[int]:
+    """The "line" numbers of the edited glossary table's rows; a row added without one takes the next after the largest."""
+    known = [int(label) for label in index if pandas.notna(label)]
+    following = iter(range(max(known, default=1) + 1, max(known, default=1) + 2 + len(index)))
+    return [int(label) if pandas.notna(label) else next(following) for label in index]
+
+
 def glossary_view(review: review_lib.Review | None) -> None:
     """Browse, search, add, edit and delete glossary entries."""
     try:
@@ -905,7 +947,7 @@ def glossary_view(review: review_lib.Review | None) -> None:
         if st.form_submit_button("Add to glossary"):
             row = {column: "" for column in glossary_lib.COLUMNS} | {"concept": (concept or "").strip(), "term": term.strip(), "lang": lang,
                                                                       "status": status, "type": "term", "note": note}
-            if save_terms(pl.concat([terms, pl.DataFrame([row], schema=terms.schema)]), review, read_from):
+            if save_terms(pl.concat([terms, pl.DataFrame([row], schema=terms.schema)]), review, read_from, new_entry_line=terms.height + 2):
                 st.session_state.pop("term_prefill", None)
                 st.session_state["add_term_reset"] = True
                 st.rerun()
@@ -932,6 +974,9 @@ def glossary_view(review: review_lib.Review | None) -> None:
     if draft is not None and editor_key not in st.session_state:  # back from another tab: a new editor starts from the draft
         draft = {"fingerprint": fingerprint, "base": draft["edited"], "edited": draft["edited"]}
     saved_table = terms.to_pandas()
+    # Numbered as in glossary.csv (the header is line 1): the numbers a refused save names. Deleted rows keep theirs, added rows
+    # continue after the last.
+    saved_table.index = pandas.RangeIndex(2, 2 + len(saved_table), name="line")
     base = draft["base"] if draft is not None else saved_table
     if draft is not None:
         cols = st.columns([5, 1])
@@ -941,7 +986,7 @@ def glossary_view(review: review_lib.Review | None) -> None:
             st.session_state["glossary_generation"] = generation + 1
             st.rerun()
     edited = st.data_editor(
-        base, num_rows="dynamic", hide_index=True, width="stretch",
+        base, num_rows="dynamic", hide_index=False, width="stretch",
         key=editor_key,
         column_config={
             "concept": st.column_config.TextColumn("concept", required=True),
@@ -956,7 +1001,7 @@ def glossary_view(review: review_lib.Review | None) -> None:
         st.session_state[GLOSSARY_DRAFT] = {"fingerprint": fingerprint, "base": base, "edited": edited}
     if st.button("Save glossary", key="glossary_save", type="primary") and not replaced:
         frame = pl.from_pandas(edited).cast(pl.Utf8).fill_null("") if len(edited) else terms.clear()
-        if save_terms(frame.select(glossary_lib.COLUMNS), review, read_from):
+        if save_terms(frame.select(glossary_lib.COLUMNS), review, read_from, line_numbers=table_lines(edited.index)):
             st.rerun()
     pending_save_panel(review, fingerprint)
     versions_panel(review)
@@ -966,14 +1011,17 @@ def glossary_view(review: review_lib.Review | None) -> None:
 
 VERDICT_LABELS = {"": "open", "accepted": "accepted", "dismissed": "dismissed", "fixed": "fixed by a correction", "outdated": "verdict outdated"}
 """`Flag.review_state` → what the QA view says; the last two are verdicts whose flag a correction removed or changed."""
+QA_BUTTON_WIDTH = 120  # pixels: the jump button of every row, so that the rows' columns line up
 QA_PAGE = 25  # rows of the QA list per page: each row is an HTML grid and a button for the browser to draw
 
 
 def jump_to_link(position: int) -> None:
     """Button callback: show link `position` selected in the Review tab, with the filters cleared (the whole page runs again:
     the QA list is a fragment)."""
-    st.session_state.update(filter_status=[], filter_kind=[], filter_severity=[], filter_score=(0.0, 1.0),
-                            order="Document order", tab="Review", rerun_page=True)
+    # Only the filters that are set are cleared: a widget given a value it already has is redrawn all the same (the confidence
+    # slider alone took a tenth of a second of the browser's time).
+    cleared = {key: value for key, value in FILTER_DEFAULTS.items() if key in st.session_state and st.session_state[key] != value}
+    st.session_state.update(cleared, tab="Review", rerun_page=True)
     size = st.session_state.get("page_size", PAGE_SIZES[1])
     st.session_state["page"] = position // size + 1
     review = st.session_state.get("review")
@@ -1024,19 +1072,18 @@ def qa_view(review: review_lib.Review) -> None:
     if not chosen:
         st.info("No flag matches these filters.")
     for number, (flag, state) in enumerate(chosen[(page - 1) * QA_PAGE:page * QA_PAGE]):
-        # One HTML grid and one button per row: five columns of their own made 275 elements a page for the browser to redraw.
-        cols = st.columns([8.9, 1.1])
+        # One flex row of an HTML grid and a button: five columns of their own made 275 elements a page for the browser to redraw.
+        row = st.container(horizontal=True, gap="small", wrap=False)
         note = html.escape(flag.message) + (f" — suggestion: <strong>{html.escape(flag.suggestion)}</strong>" if flag.suggestion else "")
         cells = [f'<span class="sev-text-{flag.severity}">■ {flag.severity}</span>', f"<code>{html.escape(flag.kind)}</code> · {flag.side.upper()}",
                  f"“{html.escape(flag.text[:100])}” — {note}",
                  f"<strong>{state}</strong>" + (f": {html.escape(flag.review_note)}" if flag.review_note else "")]
-        cols[0].markdown(f'<div class="row-grid grid-qa">{"".join(f"<div>{cell}</div>" for cell in cells)}</div>'.replace("\n", "<br>"),
-                         unsafe_allow_html=True)
+        row.html(f'<div class="row-grid grid-qa">{"".join(f"<div>{cell}</div>" for cell in cells)}</div>'.replace("\n", "<br>"))
         if flag.link is not None:
-            cols[1].button(f"Link {flag.link} →", key=f"qa_go_{page}_{number}", on_click=jump_to_link, args=(flag.link,),
-                           help="open this link in the Review tab, selected, with its flags")
+            row.button(f"Link {flag.link} →", key=f"qa_go_{page}_{number}", on_click=jump_to_link, args=(flag.link,), width=QA_BUTTON_WIDTH,
+                       help="open this link in the Review tab, selected, with its flags")
         else:
-            cols[1].caption("document")
+            row.caption("document", width=QA_BUTTON_WIDTH)
 
 
 # ---- export ----------------------------------------------------------------------------------

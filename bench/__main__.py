@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from align.errors import AlignError
@@ -117,6 +118,12 @@ def main(argv: list[str] | None = None) -> int:
     except AlignError as error:
         print(f"error: {error}", file=sys.stderr)
         return error.exit_status
+    except KeyboardInterrupt:
+        # Exit now: a thread may still be at work (AppTest runs the app's script in one, the pipeline for minutes), and Python
+        # waits for such threads before it exits. What the bench started is stopped already (its `finally` blocks ran).
+        print("interrupted", file=sys.stderr, flush=True)
+        sys.stdout.flush()
+        os._exit(130)
 
 
 if __name__ == "__main__":

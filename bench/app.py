@@ -14,6 +14,7 @@ The pipeline runs once per measurement (its time is printed but is not the app's
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
@@ -25,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from collections.abc import Callable
@@ -68,6 +70,27 @@ def _median_ms(action: Callable[[], object], repeat: int) -> float:
     return statistics.median(times) * 1000
 
 
+def interruptibly(action: Callable[[], object]) -> None:
+    """Run `action` (minutes long: the first open runs the pipeline) in a thread, waiting for it in slices of 0.2 s.
+
+    A Ctrl-C can be handed by the kernel to any thread of the process: to AppTest's script thread, say, while the main thread waits
+    in a join that nothing interrupts, and the bench then ignored it until the pipeline was over. Python runs its signal handlers
+    in the main thread each time it wakes up, so waking up often is enough."""
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            action()
+        except BaseException as error:  # handed over to the main thread
+            errors.append(error)
+    worker = threading.Thread(target=run, name="bench-app-run", daemon=True)
+    worker.start()
+    while worker.is_alive():
+        worker.join(0.2)
+    if errors:
+        raise errors[0]
+
+
 def server_figures(repeat: int, app_path: Path = APP) -> tuple[tuple[str, str], tuple[str, str]]:
     """Per-interaction script time through Streamlit's AppTest."""
     from streamlit.testing.v1 import AppTest
@@ -75,7 +98,7 @@ def server_figures(repeat: int, app_path: Path = APP) -> tuple[tuple[str, str], 
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)  # "missing ScriptRunContext" noise
     app = AppTest.from_file(str(app_path), default_timeout=1800)
     start = time.perf_counter()
-    app.run()
+    interruptibly(app.run)
     if app.exception:
         raise RuntimeError(app.exception[0].value)
     print(f"first open (pipeline included): {time.perf_counter() - start:.1f} s; {app.caption[1].value if len(app.caption) > 1 else ''}")
@@ -91,16 +114,27 @@ def server_figures(repeat: int, app_path: Path = APP) -> tuple[tuple[str, str], 
 
     for size in (25, 100):
         app.selectbox(key="page_size").set_value(size).run()
-        pages = app.pagination(key="page").num_pages if any(w.key == "page" for w in app.get("pagination")) else 1
+        pages = page_switcher(app).num_pages if page_switcher(app) is not None else 1
         print(f"server, {size} links per page:")
         print(f"  plain rerun             {_median_ms(app.run, repeat):7.0f} ms")
         if pages > 1:
             def next_page(pages: int = pages) -> None:
-                app.pagination(key="page").set_value(app.pagination(key="page").value % pages + 1).run()
+                switcher = page_switcher(app)
+                switcher.set_value(switcher.value % pages + 1).run()
             print(f"  next page               {_median_ms(next_page, repeat):7.0f} ms")
         print(f"  tick + confirm (2 runs) {_median_ms(lambda: (tick(), app.button(key='confirm').click().run()), repeat):7.0f} ms")
         print(f"  tick + merge ↓ (2 runs) {_median_ms(lambda: (tick(), app.button(key='act_merge_next_').click().run()), repeat):7.0f} ms")
     return kinds
+
+
+# The review list's page switcher: key "page" in apps before issue #17's fifth round, "page_nav_N" since (a new N each time the app
+# itself turns the page). The bench times both kinds side by side.
+PAGE_SWITCHER = '.st-key-page button, [class*="st-key-page_nav_"] button'
+
+
+def page_switcher(app):
+    """The review list's page switcher in an AppTest (None when the list fits on one page)."""
+    return next((widget for widget in app.get("pagination") if widget.key == "page" or (widget.key or "").startswith("page_nav_")), None)
 
 
 class Timings:
@@ -137,15 +171,24 @@ def flag_kinds_to_act_on(review) -> tuple[tuple[str, str], tuple[str, str]]:
     return suggestion, next(group for group, _ in every.most_common() if group != suggestion)
 
 
-def start_server(app_path: Path, env: dict[str, str], log: Path) -> tuple[subprocess.Popen, int]:
-    """`streamlit run APP` on a free localhost port, answering its health check; returns the process and the port."""
+def start_server(app_path: Path, env: dict[str, str], log: Path, started: list[subprocess.Popen]) -> tuple[subprocess.Popen, int]:
+    """`streamlit run APP` on a free localhost port, answering its health check; returns the process and the port.
+
+    The process is added to `started` as soon as it exists (Ctrl-C held back until then), so that an interrupted bench stops it:
+    in a session of its own, the server does not get the terminal's Ctrl-C, and it would run the pipeline on for minutes.
+    """
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    with open(log, "wb") as output:
-        server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(app_path), "--server.headless", "true", "--server.address", "127.0.0.1",
-                                   "--server.port", str(port), "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
-                                  cwd=app_path.parent, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        with open(log, "wb") as output:
+            server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(app_path), "--server.headless", "true", "--server.address",
+                                       "127.0.0.1", "--server.port", str(port), "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
+                                      cwd=app_path.parent, env=env, stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+        started.append(server)
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     for _ in range(600):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).close()
@@ -153,6 +196,20 @@ def start_server(app_path: Path, env: dict[str, str], log: Path) -> tuple[subpro
         except OSError:
             time.sleep(0.2)
     return server, port
+
+
+def stop_servers(servers: list[subprocess.Popen]) -> None:
+    """SIGTERM to each server's process group, SIGKILL to any still there 10 s later (one busy running the pipeline)."""
+    for server in servers:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGTERM)
+    for server in servers:
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=10)
 
 
 def browser_figures(env: dict[str, str], kinds: tuple[tuple[str, str], tuple[str, str]], pages: int, apps: list[Path], rounds: int = 1) -> None:
@@ -171,8 +228,7 @@ def browser_figures(env: dict[str, str], kinds: tuple[tuple[str, str], tuple[str
             targets = []
             for number, app in enumerate(apps):
                 reviews = work / f"reviews-{number}"
-                server, port = start_server(app, env | {"ALIGN_REVIEW_DIR": str(reviews)}, work / f"server-{number}.log")
-                servers.append(server)
+                _, port = start_server(app, env | {"ALIGN_REVIEW_DIR": str(reviews)}, work / f"server-{number}.log", servers)
                 targets.append((app, port, reviews / f"{NAME}.review.json"))
             page = browser.new_page()
             for app, port, _ in targets:
@@ -188,9 +244,7 @@ def browser_figures(env: dict[str, str], kinds: tuple[tuple[str, str], tuple[str
                     interactions(page, f"http://127.0.0.1:{port}/?document={NAME}", review_file, kinds, pages, timings[app])
             browser.close()
     finally:
-        for server in servers:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=30)
+        stop_servers(servers)
         for app, timing in timings.items():
             print(f"browser (Chromium, 25 links per page, from the click until the page shows the result), {app}:")
             timing.report()
@@ -266,7 +320,7 @@ def interactions(page, url: str, review_file: Path, kinds: tuple[tuple[str, str]
         idle()
         timed("comment (save)", click(f".st-key-save_comment_{current}_{first + 3}"), saved(f"Undo: comment on link {first + 3}"))
         idle()
-        timed("next page", lambda n=number: page.locator(".st-key-page button").filter(has_text=re.compile(f"^{n + 1}$")).first.click(),
+        timed("next page", lambda n=number: page.locator(PAGE_SWITCHER).filter(has_text=re.compile(f"^{n + 1}$")).first.click(),
               lambda n=number: (shown(f"page {n + 1} of")(), idle()))
     for (kind, side), verdict in zip(kinds, ("apply", "dismiss")):
         for _ in range(3):

@@ -53,6 +53,11 @@ def saved_links(workspace, name: str) -> list[dict]:
     return json.loads((workspace["reviews"] / f"{name}.review.json").read_text(encoding="utf-8"))["links"]
 
 
+def page_markup(at: AppTest) -> list[str]:
+    """The text of every Markdown and HTML element of the page (the rows of the review list are HTML)."""
+    return [m.value for m in at.markdown] + [element.proto.body for element in at.get("html")]
+
+
 def no_errors(at: AppTest) -> None:
     assert not at.exception, [e.value for e in at.exception]
 
@@ -63,7 +68,7 @@ def test_confirm_a_link_is_saved_and_survives_a_reload(workspace) -> None:
     assert at.title[0].value == WITH_EN
     total = metric(at, "Links")
     assert metric(at, "Confirmed") == 0 and total > 5
-    assert any("rule-based MT — rough" in m.value for m in at.markdown), "rough Apertium MT is labelled"
+    assert any("rule-based MT — rough" in markup for markup in page_markup(at)), "rough Apertium MT is labelled"
     at.checkbox(key="sel_0_0").check().run()
     at.button(key="confirm").click().run()
     no_errors(at)
@@ -163,7 +168,7 @@ def test_uploads_are_validated_and_saved_into_the_corpus(workspace) -> None:
 
 def test_glossary_add_validates_and_rechecks_the_document(workspace) -> None:
     at = open_app(FR_ONLY)
-    assert not any("forbidden-term" in m.value for m in at.markdown)
+    assert not any("forbidden-term" in markup for markup in page_markup(at))
     before = workspace["glossary"].read_text(encoding="utf-8")
     at.session_state["tab"] = "Glossary"
     at.run()
@@ -185,7 +190,7 @@ def test_glossary_add_validates_and_rechecks_the_document(workspace) -> None:
     assert workspace["glossary"].with_name("glossary.csv.bak").read_text(encoding="utf-8") == before
     at.session_state["tab"] = "Review"
     at.run()
-    assert any('class="sev-error" data-kind="forbidden-term"' in m.value and "traite des êtres personnes" in m.value for m in at.markdown), \
+    assert any('class="sev-error" data-kind="forbidden-term"' in markup and "traite des êtres personnes" in markup for markup in page_markup(at)), \
         "the open document is re-checked with the new glossary"
 
 

@@ -5,7 +5,7 @@ import polars as pl
 from align.terms import glossary as glossary_lib
 from tests import test_app
 from tests.conftest import write_glossary
-from tests.test_app import FR_ONLY, GLOSSARY_ROWS, WITH_EN, metric, no_errors, open_app
+from tests.test_app import FR_ONLY, GLOSSARY_ROWS, WITH_EN, metric, no_errors, open_app, page_markup
 
 workspace = test_app.workspace  # the same temporary corpus, glossary and review folders
 
@@ -24,7 +24,7 @@ def open_tab(at, tab: str):
 def test_no_code_comment_is_written_into_the_page(workspace) -> None:
     at = open_app(WITH_EN)
     no_errors(at)
-    assert not any("Session key" in m.value for m in at.markdown)
+    assert not any("Session key" in markup for markup in page_markup(at))
 
 
 def test_an_empty_filter_result_says_so(workspace) -> None:
@@ -74,6 +74,30 @@ def test_a_refused_entry_stays_in_the_form(workspace) -> None:
     at.button[[b.label for b in at.button].index("Add to glossary")].click().run()
     assert "traite d'êtres humains" in workspace["glossary"].read_text(encoding="utf-8")
     assert at.text_input(key="new_term_").value == "", "a saved entry empties the form"
+
+
+def test_a_refused_glossary_save_names_rows_by_the_numbers_the_table_shows(workspace) -> None:
+    """Issue #17: the table numbers its rows as glossary.csv does (header = line 1) and a refusal cites those numbers — also after a
+    deletion above the faulty row; the add form's entry, in no table, is "the new entry"."""
+    at = open_tab(open_app(FR_ONLY), "Glossary")
+    editor = at.data_editor[0]
+    assert list(editor.value.index) == [2, 3, 4, 5], "the table shows each row's number"
+    before = workspace["glossary"].read_text(encoding="utf-8")
+    # Delete the row numbered 2 and empty the term of the row numbered 4 (third row shown before, second after the deletion).
+    at.session_state[editor.key] = {"edited_rows": {2: {"term": ""}}, "added_rows": [], "deleted_rows": [0]}
+    at.button(key="glossary_save").click().run()
+    no_errors(at)
+    [refusal] = [error.value for error in at.error]
+    assert "line 4: term is required" in refusal and "line 3:" not in refusal, refusal
+    assert workspace["glossary"].read_text(encoding="utf-8") == before
+
+    at.selectbox(key="new_concept").set_value("trafficking in persons")
+    at.text_input(key="new_term_").set_value("traite des personnes")
+    at.selectbox(key="new_status").set_value("forbidden")
+    at.button[[b.label for b in at.button].index("Add to glossary")].click().run()
+    [refusal] = [error.value for error in at.error]
+    assert "the new entry:" in refusal and "preferred on line 2" in refusal and "line 6" not in refusal, refusal
+    assert workspace["glossary"].read_text(encoding="utf-8") == before
 
 
 def test_emptying_the_glossary_is_refused_and_versions_can_be_restored(workspace) -> None:
@@ -139,7 +163,7 @@ def test_qa_view_counts_filters_and_jumps_to_the_link(workspace) -> None:
     no_errors(at)
     assert at.session_state["tab"] == "Review"
     assert at.checkbox(key=f"sel_{review.revision}_{errors[0].link}").value, "the link is selected, with its flags shown"
-    assert any(errors[0].message in m.value for m in at.markdown)
+    assert any(errors[0].message in markup for markup in page_markup(at))
 
 
 def test_after_a_glossary_change_the_mt_flags_say_the_mt_predates_it(workspace) -> None:

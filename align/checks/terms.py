@@ -9,8 +9,8 @@ from align.checks.base import LANG_OF_SIDE, SIDE_NAMES, Check, CheckContext, Lin
 from align.checks.language import inside_english_name
 from align.checks.lengths import length_flags
 from align.model import Flag
-from align.terms.glossary import TermMatch, find_terms, fold, longest_matches, tokenize
-from align.terms.nearmiss import NAME_SUBJECTS, OTHER_NAME, WORD_MISSING, find_garbled
+from align.terms.glossary import TermMatch, content_words, find_terms, fold, longest_matches, tokenize
+from align.terms.nearmiss import NAME_SUBJECTS, OTHER_NAME, WORD_MISSING, Garble, find_changed_names, find_garbled
 
 
 def forbidden_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
@@ -52,7 +52,10 @@ def garbled_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag
     text = link.texts[side]
     headline = not _SENTENCE_END.search(text) and text.count(" ") < _HEADLINE_WORDS
     flags = []
-    for garble in find_garbled(text, LANG_OF_SIDE[side], context.glossary, matches=link.matches[side]):
+    garbles = find_garbled(text, LANG_OF_SIDE[side], context.glossary, matches=link.matches[side])
+    for extra in (_changed_names(link, side, context), _mixed_renderings(link, side, context)):
+        garbles += [garble for garble in extra if not any(g.start < garble.end and garble.start < g.end for g in garbles)]
+    for garble in garbles:
         if OTHER_NAME in garble.message and not _other_name_written_as_listed(garble.text, side, context):
             continue
         severity = "warning" if side == "mt" else "error"
@@ -62,6 +65,57 @@ def garbled_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag
             severity, message = "info", message[:-1] + ": in a headline, a short form of the name."
         flags.append(Flag(link.number, side, "term-garbled", severity, garble.start, garble.end, garble.text, message, suggestions(garble.suggestions)))
     return flags
+
+
+def _changed_names(link: LinkView, side: str, context: CheckContext) -> list:
+    """Names the linked official text (French ↔ English) holds and this one does not, written here with one word changed."""
+    if side == "mt" or not context.has_official:
+        return []
+    other = "en" if side == "fr" else "fr"
+    if not link.texts[other]:
+        return []
+    here = {match.concept for match in link.matches[side]}
+    there = {match.concept for match in link.matches.get(other, []) if not match.gap and match.status != "forbidden"}
+    return find_changed_names(link.texts[side], LANG_OF_SIDE[side], context.glossary, there - here, link.matches[side])
+
+
+def _mixed_renderings(link: LinkView, side: str, context: CheckContext) -> list[Garble]:
+    """Where the linked official text has a term this one lacks, words of two of its variants run together here and make none of them
+    ("human persons" from "human trafficking" and "trafficking in persons", « traite d'êtres personnes »): a garbled rendering. Words
+    that one variant holds together ("human beings") are a paraphrase, not a garble."""
+    if side == "mt" or not context.has_official:
+        return []
+    other = "en" if side == "fr" else "fr"
+    if not link.texts[other]:
+        return []
+    glossary, lang, text = context.glossary, LANG_OF_SIDE[side], link.texts[side]
+    here = {match.concept for match in link.matches[side]}
+    concepts = {match.concept for match in link.matches.get(other, []) if match.type == "term" and not match.gap and match.status != "forbidden"} - here
+    words = content_words(text, lang)
+    matched = [(match.start, match.end) for match in link.matches[side]]
+    garbles = []
+    for concept in sorted(concepts):
+        variants = [{fold(word.lemma) for word in entry.words if not word.stop} for entry in glossary.concept_entries(concept, lang)
+                    if entry.status != "forbidden" and not entry.is_acronym]
+        vocabulary = set().union(*variants) if variants else set()
+        run: list = []
+        for word in [*words, None]:
+            fits = word is not None and not (run and word.break_before) and (word.stop or fold(word.lemma) in vocabulary)
+            if fits and (run or not word.stop):
+                run.append(word)
+                continue
+            while run and run[-1].stop:
+                run.pop()
+            lemmas = [fold(w.lemma) for w in run if not w.stop]
+            if (len(lemmas) >= 2 and len(set(lemmas)) == len(lemmas) and not any(set(lemmas) <= variant for variant in variants)
+                    and not any(first < run[-1].end and run[0].start < last for first, last in matched)):
+                start, end = run[0].start, run[-1].end
+                accepted = glossary.variants(concept, lang)
+                garbles.append(Garble(start, end, text[start:end], tuple(accepted[:3]),
+                                      f"“{text[start:end]}” mixes words of two forms of {concept_label(glossary, concept)}, which the linked text "
+                                      f"names: write “{accepted[0]}”." if accepted else "."))
+            run = [word] if word is not None and not word.stop and fold(word.lemma) in vocabulary and not word.break_before else []
+    return garbles
 
 
 _SENTENCE_END = re.compile(r"[.!?…:;][\s\"'’”»)]*$")

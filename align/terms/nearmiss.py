@@ -154,11 +154,12 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
                 span = (window[0].start, window[-1].end)
                 if reason.endswith((_NAME_WORD, OTHER_NAME)) and any(span[0] <= m.start and m.end <= span[1] and (m.start, m.end) != span
                                                        and glossary.subject(m.concept) in NAME_SUBJECTS
-                                                       and sum(not w.stop and not m.start <= w.start < m.end for w in window) <= 1 for m in exact):
+                                                       and (glossary.subject(m.concept) == glossary.subject(entry.concept)
+                                                            or sum(not w.stop and not m.start <= w.start < m.end for w in window) <= 1) for m in exact):
                     continue  # another name built on a listed one (« Réseau des Nations Unies » is not a garbled « Organisation des Nations
                     # Unies »): the listed name and one word; with more of the name around it, a word of the name was changed
                     # ("United Nations Convention against Affairs Organized Crime")
-                if cuts_a_term and not reason.endswith(_PREPOSITION) and not _chained(window, equal, exact):
+                if cuts_a_term and not reason.endswith(_PREPOSITION) and not (lang == "fr" and not fact.is_name and _chained(window, equal, exact)):
                     continue
                 if reason.endswith(_PREPOSITION) and lang == "en" and not entry.term[:1].isupper() and _free_english_preposition(text, window, reason, entry):
                     continue
@@ -344,7 +345,7 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
             return f"“{word.text}” comes from another variant", word
         if _misspelt(word, term_word, entry.lang):
             return f"“{word.text}” looks like a misspelling of “{term_word.text}”", None
-        return _wrong_small_word(word, term_word, terms, entry) or _wrong_name_word(different[0], window, terms, entry, glossary)
+        return _wrong_small_word(word, term_word, terms, entry, glossary) or _wrong_name_word(different[0], window, terms, entry, glossary)
     if len(window) == size + 1:
         # the window is the term with one extra word at `extra` when the words before it are the term's first words and the
         # words after it its last ones: `extra` at most `prefix` (leading words in place), at least `shifted - 1` (words from
@@ -493,12 +494,15 @@ def _dropped_preposition(window: list[Word], missing: int, term_word: Word, entr
     return entry.term[:1].isupper() or not before.text.lower().endswith("ing")
 
 
-def _wrong_small_word(word: Word, term_word: Word, terms: tuple[Word, ...], entry: Entry) -> tuple[str, None] | None:
+def _wrong_small_word(word: Word, term_word: Word, terms: tuple[Word, ...], entry: Entry, glossary: Glossary) -> tuple[str, None] | None:
     """A term with another preposition (« prévention à la traite », "Council by Europe"): the term is fixed, its preposition too."""
     prepositions = _PREPOSITIONS[entry.lang]
     if word.surface == _GENITIVE[entry.lang] and not entry.term[:1].isupper():
         return None  # « de » and "of" link any noun to its complement (« soutien des victimes », "trafficking of children"): outside
         # names they say the same thing another way, not a slip in the term
+    if entry.lang == "en" and not entry.term[:1].isupper() and any(word.surface == other.surface for variant in glossary.concept_entries(entry.concept, "en")
+                                                                  if variant.status != "forbidden" for other in variant.words):
+        return None  # another accepted variant of the concept uses that preposition ("assistance for victims" beside "support for victims")
     if word.surface in prepositions and term_word.surface in prepositions and sum(not other.stop for other in terms) >= 2:
         return f"“{word.text}” where the term has “{term_word.text}”{_PREPOSITION}", None
     return None
@@ -721,6 +725,8 @@ def find_changed_names(text: str, lang: str, glossary: Glossary, concepts: set[s
                 word, term_word = window[different[0]], entry.words[different[0]]
                 if word.stop or term_word.stop or not word.text.isalpha() or not word.text[:1].isupper():
                     continue  # (a lower-case word there is a description, « la convention des Nations Unies »)
+                if fold(word.surface[:1]) == fold(term_word.surface[:1]) and OSA.distance(fold(word.surface), fold(term_word.surface)) <= 2:
+                    continue  # a spelling of the same word ("Organisation", "Labor"), not another word
                 span = (window[0].start, window[-1].end)
                 if any(garble.start < span[1] and span[0] < garble.end for garble in garbles):
                     continue

@@ -107,7 +107,8 @@ def test_a_name_with_a_word_changed_is_garbled_when_the_linked_text_names_it(glo
 
 def test_another_institutions_acronym_for_an_office_without_an_english_acronym(glossary) -> None:
     # IOM Deputy Director General, World Day 2022 (dev)
-    fr = "Selon le rapport mondial sur la traite des enfants, près de la moitié des enfants pris en charge par l’OIM sont victimes de la traite dans leur propre pays."
+    fr = ("Selon le rapport mondial sur la traite des enfants, près de la moitié des enfants pris en charge par l’OIM sont victimes de la traite "
+          "dans leur propre pays.")
     en = "According to the Global Report on Child Trafficking, nearly half of child trafficking cases assisted by IOM take place in the victims’ own countries."
     assert not any(kind == "acronym-mismatch" for _, kind, _ in flags_of(fr, en, glossary))
     assert ("en", "acronym-mismatch", "IOM") in flags_of(fr.replace("l’OIM", "le BIT"), en, glossary)

@@ -53,7 +53,8 @@ def garbled_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag
     headline = not _SENTENCE_END.search(text) and text.count(" ") < _HEADLINE_WORDS
     flags = []
     garbles = find_garbled(text, LANG_OF_SIDE[side], context.glossary, matches=link.matches[side])
-    for extra in (_changed_names(link, side, context), _mixed_renderings(link, side, context)):
+    # (`_mixed_renderings` is not run: words of a concept's variants also make other phrases, "smuggled migrant", « prélèvement d'organe »)
+    for extra in (_changed_names(link, side, context),):
         garbles += [garble for garble in extra if not any(g.start < garble.end and garble.start < g.end for g in garbles)]
     for garble in garbles:
         if OTHER_NAME in garble.message and not _other_name_written_as_listed(garble.text, side, context):

@@ -385,8 +385,9 @@ def _free_english_preposition(text: str, window: list[Word], reason: str, entry:
     dropped, the term's head is a noun only after a determiner or a preposition, "the purpose exploitation")."""
     if WORD_MISSING in reason:
         # the head: the window word the term's preposition followed
-        heads = [word for word in window if any(same_form(word, term_word) and following.surface in _PREPOSITIONS["en"]
-                                                for term_word, following in zip(entry.words, entry.words[1:]))]
+        # (written as the term's noun, or its plural: "a smuggled migrant" is another phrase, not "smuggling of migrants")
+        heads = [word for word in window if any(word.surface in (term_word.surface, term_word.surface + "s", term_word.surface + "es")
+                                                and following.surface in _PREPOSITIONS["en"] for term_word, following in zip(entry.words, entry.words[1:]))]
         return not heads or not _DETERMINERS.search(text[:heads[0].start])
     changed = next((word for word in window if word.stop and f"“{word.text}” where" in reason), None)
     return changed is not None and changed.surface == "to" and bool(re.search(r"\bfrom\b", text[:window[0].start], re.IGNORECASE))

@@ -154,7 +154,7 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
                 span = (window[0].start, window[-1].end)
                 if reason.endswith((_NAME_WORD, OTHER_NAME)) and any(span[0] <= m.start and m.end <= span[1] and (m.start, m.end) != span
                                                        and glossary.subject(m.concept) in NAME_SUBJECTS
-                                                       and (glossary.subject(m.concept) == glossary.subject(entry.concept)
+                                                       and (not m.entry[:1].isupper() or glossary.subject(m.concept) == glossary.subject(entry.concept)
                                                             or sum(not w.stop and not m.start <= w.start < m.end for w in window) <= 1) for m in exact):
                     continue  # another name built on a listed one (« Réseau des Nations Unies » is not a garbled « Organisation des Nations
                     # Unies »): the listed name and one word; with more of the name around it, a word of the name was changed

@@ -53,8 +53,7 @@ def garbled_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag
     headline = not _SENTENCE_END.search(text) and text.count(" ") < _HEADLINE_WORDS
     flags = []
     garbles = find_garbled(text, LANG_OF_SIDE[side], context.glossary, matches=link.matches[side])
-    # (`_mixed_renderings` is not run: words of a concept's variants also make other phrases, "smuggled migrant", « prélèvement d'organe »)
-    for extra in (_changed_names(link, side, context),):
+    for extra in (_changed_names(link, side, context), _mixed_renderings(link, side, context)):
         garbles += [garble for garble in extra if not any(g.start < garble.end and garble.start < g.end for g in garbles)]
     for garble in garbles:
         if OTHER_NAME in garble.message and not _other_name_written_as_listed(garble.text, side, context):
@@ -99,9 +98,13 @@ def _mixed_renderings(link: LinkView, side: str, context: CheckContext) -> list[
         variants = [{fold(word.lemma) for word in entry.words if not word.stop} for entry in glossary.concept_entries(concept, lang)
                     if entry.status != "forbidden" and not entry.is_acronym]
         vocabulary = set().union(*variants) if variants else set()
+        def of_the_concept(word, vocabulary=vocabulary) -> bool:
+            # (a form that does not keep its lemma's first letters is another word: « seraient » is a form of « être », not « êtres »)
+            return fold(word.lemma) in vocabulary and fold(word.surface)[:2] == fold(word.lemma)[:2]
+
         run: list = []
         for word in [*words, None]:
-            fits = word is not None and not (run and word.break_before) and (word.stop or fold(word.lemma) in vocabulary)
+            fits = word is not None and not (run and word.break_before) and (word.stop or of_the_concept(word))
             if fits and (run or not word.stop):
                 run.append(word)
                 continue
@@ -115,7 +118,7 @@ def _mixed_renderings(link: LinkView, side: str, context: CheckContext) -> list[
                 garbles.append(Garble(start, end, text[start:end], tuple(accepted[:3]),
                                       f"“{text[start:end]}” mixes words of two forms of {concept_label(glossary, concept)}, which the linked text "
                                       f"names: write “{accepted[0]}”." if accepted else "."))
-            run = [word] if word is not None and not word.stop and fold(word.lemma) in vocabulary and not word.break_before else []
+            run = [word] if word is not None and not word.stop and of_the_concept(word) else []
     return garbles
 
 

@@ -112,6 +112,19 @@ def test_a_name_with_a_word_changed_is_garbled_when_the_linked_text_names_it(glo
     assert ("en", "General Protocol") in garbled(fr, en.replace("Palermo Protocol", "General Protocol"), glossary)
 
 
+def test_a_name_given_twice_by_the_linked_text_and_once_here_lost_a_word(glossary) -> None:
+    # Council of Europe Commissioner for Human Rights, World Day 2022 (dev)
+    fr = ("Les Etats membres du Conseil de l'Europe doivent être particulièrement vigilants et prendre toutes les mesures nécessaires pour "
+          "prévenir et combattre la traite des êtres humains dans ce contexte, conformément aux récentes recommandations du Groupe d'experts "
+          "du Conseil de l'Europe sur la lutte contre la traite des êtres humains (GRETA).")
+    en = ("Council of Europe member states should be particularly vigilant and take all necessary measures to prevent and combat human "
+          "trafficking in this context, in line with the recent recommendations by the Council of Europe’s Group of Experts on Action against "
+          "Trafficking in Human Beings (GRETA).")
+    assert not garbled(fr, en, glossary)
+    assert ("fr", "Nations de l'Europe") in garbled(fr.replace("membres du Conseil", "membres du Nations"), en, glossary)
+    assert ("en", "Presidential of Europe") in garbled(fr, en.replace("Council of Europe member", "Presidential of Europe member"), glossary)
+
+
 def test_another_institutions_acronym_for_an_office_without_an_english_acronym(glossary) -> None:
     # IOM Deputy Director General, World Day 2022 (dev)
     fr = ("Selon le rapport mondial sur la traite des enfants, près de la moitié des enfants pris en charge par l’OIM sont victimes de la traite "

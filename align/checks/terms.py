@@ -218,6 +218,56 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
         if len(swapped) == 1 and instead == swapped and len(unrendered) < _FREE_RENDERING and not _head_kept(match, swapped[0], target_words, glossary):
             severity = "warning"
         flags.append(Flag(link.number, target, "term-missing", severity, start, end, text, message, suggestions(accepted[:3])))
+    if target == "en":
+        flags += _fewer_renderings(link, context, french_concepts, mt_concepts, unrendered, target_words)
+    return flags
+
+
+def _occurrences(matches: list[TermMatch]) -> Counter:
+    """Per concept, its occurrences that do not overlap each other (nested ones included)."""
+    counts: Counter = Counter()
+    last_end: dict[str, int] = {}
+    for match in sorted(matches, key=lambda match: (match.start, match.end)):
+        if match.status != "forbidden" and match.start >= last_end.get(match.concept, -1):
+            counts[match.concept] += 1
+            last_end[match.concept] = match.end
+    return counts
+
+
+def _fewer_renderings(link: LinkView, context: CheckContext, french_concepts: set[str], mt_concepts: set[str], unrendered: set[str],
+                      target_words: list) -> list[Flag]:
+    """A French term written more often than the English renders it, where the English holds one term of another concept of the same
+    subject that the French never names: that term was written in place of one of the renderings ("organized crime … human
+    trafficking" for « la traite … la traite »)."""
+    glossary = context.glossary
+    # (occurrences counted inside longer terms too: « la Journée mondiale de la lutte contre la traite … » names the crime once)
+    french = _occurrences(link.matches["fr"])
+    english_matches = longest_matches(link.matches.get("en", []))
+    english = _occurrences(link.matches.get("en", []))
+    anywhere = set(english)
+    if len(unrendered) >= _FREE_RENDERING:
+        return []
+    flags = []
+    for match in longest_matches(link.matches["fr"]):
+        if match.type != "term" or match.status == "forbidden" or match.concept not in anywhere or english[match.concept] >= french[match.concept]:
+            continue  # (a concept the English never names is `missing_terms`' own case; one named only inside a longer term counts 0)
+        subject = glossary.subject(match.concept)
+        strangers = [m for m in english_matches if m.type == "term" and m.concept not in french_concepts and m.concept not in mt_concepts
+                     and subject and glossary.subject(m.concept) == subject and m.status != "forbidden"]
+        # (a term holding a rendering of the French term renders it, qualified: "modern-day slavery" for « esclavage »)
+        renderings = [{word.stem for word in entry.words if not word.stop} for entry in glossary.concept_entries(match.concept, "en")
+                      if entry.status != "forbidden" and not entry.is_acronym]
+        strangers = [m for m in strangers if not any(rendering and rendering <= {word.stem for word in tokenize(m.term, "en")} for rendering in renderings)]
+        swapped = [m for m in strangers if _swapped_concept(match, m, link, context)]
+        if len(strangers) != 1 or len(swapped) != 1 or _head_kept(match, swapped[0], target_words, glossary):
+            continue
+        wrong = swapped[0]
+        accepted = glossary.variants(match.concept, "en")
+        flags.append(Flag(link.number, "en", "term-missing", "warning", wrong.start, wrong.end, wrong.term,
+                          f"The French has “{match.term}” {french[match.concept]}×, but the official English renders it "
+                          f"{english[match.concept]}× and says “{wrong.term}” ({concept_label(glossary, wrong.concept)}), which the French "
+                          f"does not name: expected “{accepted[0]}”." if accepted else ".", suggestions(accepted[:3])))
+        french_concepts = french_concepts | {wrong.concept}  # (one flag per swapped-in term)
     return flags
 
 def _related(word, other) -> bool:

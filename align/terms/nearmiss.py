@@ -345,7 +345,7 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
             return f"“{word.text}” comes from another variant", word
         if _misspelt(word, term_word, entry.lang):
             return f"“{word.text}” looks like a misspelling of “{term_word.text}”", None
-        return _wrong_small_word(word, term_word, terms, entry, glossary) or _wrong_name_word(different[0], window, terms, entry, glossary)
+        return _wrong_small_word(different[0], word, term_word, terms, entry, glossary) or _wrong_name_word(different[0], window, terms, entry, glossary)
     if len(window) == size + 1:
         # the window is the term with one extra word at `extra` when the words before it are the term's first words and the
         # words after it its last ones: `extra` at most `prefix` (leading words in place), at least `shifted - 1` (words from
@@ -495,21 +495,43 @@ def _dropped_preposition(window: list[Word], missing: int, term_word: Word, entr
     return entry.term[:1].isupper() or not before.text.lower().endswith("ing")
 
 
-def _wrong_small_word(word: Word, term_word: Word, terms: tuple[Word, ...], entry: Entry, glossary: Glossary) -> tuple[str, None] | None:
+def _wrong_small_word(position: int, word: Word, term_word: Word, terms: tuple[Word, ...], entry: Entry, glossary: Glossary) -> tuple[str, None] | None:
     """A term with another preposition (« prévention à la traite », "Council by Europe"): the term is fixed, its preposition too."""
     prepositions = _PREPOSITIONS[entry.lang]
     if word.surface == _GENITIVE[entry.lang] and not entry.term[:1].isupper():
         return None  # « de » and "of" link any noun to its complement (« soutien des victimes », "trafficking of children"): outside
         # names they say the same thing another way, not a slip in the term
-    if entry.lang == "en" and not entry.term[:1].isupper() and any(word.surface == other.surface for variant in glossary.concept_entries(entry.concept, "en")
-                                                                  if variant.status != "forbidden" for other in variant.words):
-        return None  # another accepted variant of the concept uses that preposition ("assistance for victims" beside "support for victims")
+    if entry.lang == "en" and not entry.term[:1].isupper():
+        if any(word.surface == other.surface for variant in glossary.concept_entries(entry.concept, "en") if variant.status != "forbidden"
+               for other in variant.words):
+            return None  # another accepted variant of the concept uses that preposition ("assistance for victims" beside "support for victims")
+        following = next((other for other in terms[position + 1:] if not other.stop), None)
+        if following is not None and (word.surface, following.lemma) in _prepositions_before(glossary):
+            return None  # the glossary writes that preposition before that word elsewhere ("protection for victims": "support for victims")
     if word.surface in prepositions and term_word.surface in prepositions and sum(not other.stop for other in terms) >= 2:
         return f"“{word.text}” where the term has “{term_word.text}”{_PREPOSITION}", None
     return None
 
 
 _GENITIVE = {"fr": "de", "en": "of"}
+_BEFORE: dict[int, tuple[Glossary, frozenset[tuple[str, str]]]] = {}
+
+
+def _prepositions_before(glossary: Glossary) -> frozenset[tuple[str, str]]:
+    """(preposition, lemma of the next content word) pairs the accepted English terms of the glossary write, built once per glossary."""
+    cached = _BEFORE.get(id(glossary))
+    if cached is None or cached[0] is not glossary:
+        pairs = set()
+        for entry in glossary.entries("en"):
+            if entry.status == "forbidden":
+                continue
+            for index, word in enumerate(entry.words):
+                if word.surface in _PREPOSITIONS["en"]:
+                    following = next((other for other in entry.words[index + 1:] if not other.stop), None)
+                    if following is not None:
+                        pairs.add((word.surface, following.lemma))
+        cached = _BEFORE[id(glossary)] = (glossary, frozenset(pairs))
+    return cached[1]
 
 
 def _wrong_name_word(position: int, window: list[Word], terms: tuple[Word, ...], entry: Entry, glossary: Glossary) -> tuple[str, None] | None:

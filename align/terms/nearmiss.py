@@ -159,7 +159,8 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
                     continue  # another name built on a listed one (« Réseau des Nations Unies » is not a garbled « Organisation des Nations
                     # Unies »): the listed name and one word; with more of the name around it, a word of the name was changed
                     # ("United Nations Convention against Affairs Organized Crime")
-                if cuts_a_term and not reason.endswith(_PREPOSITION) and not (lang == "fr" and not fact.is_name and _chained(window, equal, exact)):
+                if cuts_a_term and not reason.endswith(_PREPOSITION) and not (lang == "fr" and not fact.is_name and blend_word is not None
+                                                                                      and len(window) == size and _chained(window, equal, exact)):
                     continue
                 if reason.endswith(_PREPOSITION) and lang == "en" and not entry.term[:1].isupper() and _free_english_preposition(text, window, reason, entry):
                     continue

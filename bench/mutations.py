@@ -40,7 +40,7 @@ from pathlib import Path
 from align.checks import CheckContext, run_checks
 from align.errors import InputError
 from align.model import Flag, Unit
-from align.terms.glossary import DEFAULT_PATH, Glossary, TermMatch, find_terms, fold, load_glossary, longest_matches, tokenize
+from align.terms.glossary import DEFAULT_PATH, Glossary, TermMatch, find_terms, fold, is_known, load_glossary, longest_matches, tokenize
 from align.text.quantities import find_dates, find_numbers, same_date, same_number
 from bench.splits import HELD_OUT_SPLITS
 
@@ -235,10 +235,16 @@ def blend(pair: SentencePair, glossary: Glossary, rng: random.Random) -> list[Mu
             if not choices:
                 continue
             (start, end), stranger = rng.choice(sorted(choices))
+            if side == "en" and not _is_name(match.term) and end < words[-1][1] and _english_adjective(stranger):
+                continue  # English swaps the adjectives of a phrase freely ("sexual trafficking", "modern forms of slavery"): no blend
             mutation = replace_span("blend", pair, side, start, end, _recase(stranger, text[start:end]), ("term-garbled",))
             if mutation and not still_accepted(mutation, glossary):
                 result.append(mutation)
     return result
+
+
+def _english_adjective(word: str) -> bool:
+    return word.islower() and word.endswith(("al", "ary", "ern", "ic", "ous", "ive", "ful", "ible", "able", "ian")) and is_known(word, "en")
 
 
 _KEYBOARD_ROWS = {
@@ -389,8 +395,28 @@ def preposition(pair: SentencePair, glossary: Glossary, rng: random.Random) -> l
             mutation = replace_span("preposition", pair, side, start, end, new, ("term-garbled",))
             if mutation is None or still_accepted(mutation, glossary):
                 continue
-            result.append(_widen(mutation))
+            if side == "en" and not _is_name(match.term) and _english_usage(text[:found.start()], new.strip()):
+                continue
+            result.append(_forbidden_too(_widen(mutation), glossary))
     return result
+
+
+def _is_name(term: str) -> bool:
+    return term[:1].isupper() and all(word.text[:1].isupper() for word in tokenize(term, "en") if not word.stop)
+
+
+def _english_usage(before: str, new: str) -> bool:
+    """English outside names: "of" links any noun to its complement ("trafficking of children" beside "trafficking in children"),
+    and a gerund takes its object with no preposition ("trafficking human beings"): no error either way."""
+    return new == "of" or (not new and bool(re.search(r"ing\s*$", before, re.IGNORECASE)))
+
+
+def _forbidden_too(mutation: Mutation, glossary: Glossary) -> Mutation:
+    """A change that makes a term the glossary lists as forbidden ("trafficking of persons") is reported as that forbidden term too."""
+    if any(m.status == "forbidden" and m.start < mutation.end and mutation.start < m.end for m in find_terms(mutation.mutated, mutation.side, glossary)):
+        return Mutation(mutation.operator, mutation.pair, mutation.side, mutation.mutated, mutation.start, mutation.end, mutation.original_start,
+                        mutation.original_end, (*mutation.kinds, "forbidden-term"), mutation.also)
+    return mutation
 
 
 def _widen(mutation: Mutation) -> Mutation:
@@ -441,9 +467,13 @@ def concept_swap(pair: SentencePair, glossary: Glossary, rng: random.Random) -> 
         subject = glossary.subject(match.concept)
         if match.type != "term" or match.concept not in french_concepts or not subject:
             continue
+        # not a concept the glossary says a translation may write for this one (victim ↔ survivor), nor a narrower or broader kind of
+        # the same thing, the one term being the other with words put before it ("victims" → "presumed victims", "domestic
+        # servitude" → "servitude"): neither is a confusion of concepts
         neighbours = sorted({entry.concept for entry in glossary.entries("en") if entry.concept != match.concept and entry.type == "term"
                              and glossary.subject(entry.concept) == subject and entry.concept not in french_concepts
-                             and glossary.preferred(entry.concept, "en")})
+                             and glossary.preferred(entry.concept, "en") and entry.concept not in glossary.alternates(match.concept)
+                             and not _one_qualifies_the_other(glossary.preferred(entry.concept, "en"), match.term)})
         if not neighbours:
             continue
         new = glossary.preferred(rng.choice(neighbours), "en")
@@ -455,6 +485,14 @@ def concept_swap(pair: SentencePair, glossary: Glossary, rng: random.Random) -> 
         if mutation:
             result.append(mutation)
     return result
+
+
+def _one_qualifies_the_other(term: str, other: str) -> bool:
+    """Whether one English term is the other with words before it ("presumed victim" and "victims"): lemmas of the shorter's words
+    end the longer."""
+    first, second = ([word.lemma for word in tokenize(text, "en") if not word.stop] for text in (term, other))
+    shorter, longer = sorted((first, second), key=len)
+    return 0 < len(shorter) < len(longer) and longer[-len(shorter):] == shorter
 
 
 _IRREGULAR_PLURALS = {"child": "children", "woman": "women", "man": "men", "person": "persons"}

@@ -6,7 +6,7 @@ import re
 
 from align.checks.base import LANG_OF_SIDE, SIDE_NAMES, Check, CheckContext, LinkView, concept_label
 from align.model import Flag
-from align.terms.glossary import longest_matches
+from align.terms.glossary import longest_matches, tokenize
 
 _ACRONYM = re.compile(r"\b[A-ZÀ-Ý]{2,}s?\b")
 
@@ -25,18 +25,21 @@ def acronyms(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
             continue
         english = [entry.term for entry in glossary.concept_entries(match.concept, "en")
                    if entry.is_acronym and entry.status != "forbidden"]
-        if not english or any(term in target_acronyms for term in english):
+        if any(term in target_acronyms for term in english):
             continue
         severity = "warning" if target == "mt" else "error"
-        if match.term in english:  # spelt the same in both languages (GRETA): another institution's acronym in its place
+        if not english or match.term in english:  # spelt the same in both languages (GRETA): another institution's acronym in its place
             others = [found for name, found in target_acronyms.items() if name not in french_acronyms
                       and _acronym_concept(glossary, name, "en") not in (None, match.concept)
                       and glossary.subject(_acronym_concept(glossary, name, "en")) == glossary.subject(match.concept)]
-            if len(others) == 1:
+            if not english:  # (a body of an institution, « BIT », is often rendered by the institution's acronym, "ILO")
+                others = [found for found in others if not _same_institution(glossary, match.concept, _acronym_concept(glossary, found.group(0), "en"))]
+            if len(others) == 1 and (english or match.concept not in target_concepts):
                 found = others[0]
                 flags.append(Flag(link.number, target, "acronym-mismatch", severity, found.start(), found.end(), found.group(0),
-                                  f"The French has “{match.term}”, but {SIDE_NAMES[target]} has “{found.group(0)}”, the acronym of "
-                                  f"{concept_label(glossary, _acronym_concept(glossary, found.group(0), 'en'))}.", match.term))
+                                  f"The French has “{match.term}” ({concept_label(glossary, match.concept)}), but {SIDE_NAMES[target]} has "
+                                  f"“{found.group(0)}”, the acronym of {concept_label(glossary, _acronym_concept(glossary, found.group(0), 'en'))}.",
+                                  english[0] if english else match.term))
             continue
         if match.term in target_acronyms:
             found = target_acronyms[match.term]
@@ -56,6 +59,14 @@ def acronyms(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
 def _acronym_concept(glossary, term: str, lang: str) -> str | None:
     """The concept whose (not forbidden) acronym `term` is, None when the glossary does not list it."""
     return next((entry.concept for entry in glossary.entries(lang) if entry.is_acronym and entry.term == term and entry.status != "forbidden"), None)
+
+
+def _same_institution(glossary, concept: str, other: str | None) -> bool:
+    """Whether two institutions' English names share two content words or more: one is a body of the other (the International
+    Labour Office of the International Labour Organization)."""
+    def words(name: str) -> set[str]:
+        return {word.stem for word in tokenize(name, "en") if not word.stop}
+    return other is not None and len(words(glossary.preferred(concept, "en") or "") & words(glossary.preferred(other, "en") or "")) >= 2
 
 
 _AFTER_NAME = re.compile(r"\s*\(([A-ZÀ-Ý]{2,}s?)\)")

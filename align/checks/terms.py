@@ -9,8 +9,8 @@ from align.checks.base import LANG_OF_SIDE, SIDE_NAMES, Check, CheckContext, Lin
 from align.checks.language import inside_english_name
 from align.checks.lengths import length_flags
 from align.model import Flag
-from align.terms.glossary import TermMatch, find_terms, fold, longest_matches, tokenize
-from align.terms.nearmiss import NAME_SUBJECTS, OTHER_NAME, WORD_MISSING, find_garbled
+from align.terms.glossary import TermMatch, content_words, find_terms, fold, longest_matches, tokenize
+from align.terms.nearmiss import NAME_SUBJECTS, OTHER_NAME, WORD_MISSING, Garble, find_changed_names, find_garbled
 
 
 def forbidden_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
@@ -52,7 +52,10 @@ def garbled_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag
     text = link.texts[side]
     headline = not _SENTENCE_END.search(text) and text.count(" ") < _HEADLINE_WORDS
     flags = []
-    for garble in find_garbled(text, LANG_OF_SIDE[side], context.glossary, matches=link.matches[side]):
+    garbles = find_garbled(text, LANG_OF_SIDE[side], context.glossary, matches=link.matches[side])
+    for extra in (_changed_names(link, side, context), _mixed_renderings(link, side, context)):
+        garbles += [garble for garble in extra if not any(g.start < garble.end and garble.start < g.end for g in garbles)]
+    for garble in garbles:
         if OTHER_NAME in garble.message and not _other_name_written_as_listed(garble.text, side, context):
             continue
         severity = "warning" if side == "mt" else "error"
@@ -62,6 +65,64 @@ def garbled_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag
             severity, message = "info", message[:-1] + ": in a headline, a short form of the name."
         flags.append(Flag(link.number, side, "term-garbled", severity, garble.start, garble.end, garble.text, message, suggestions(garble.suggestions)))
     return flags
+
+
+def _changed_names(link: LinkView, side: str, context: CheckContext) -> list:
+    """Names the linked official text (French ↔ English) holds and this one does not, written here with one word changed."""
+    if side == "mt" or not context.has_official:
+        return []
+    other = "en" if side == "fr" else "fr"
+    if not link.texts[other]:
+        return []
+    # (counted: a name the linked text gives twice and this one once has lost a word in one place, « Les États membres du Nations de
+    # l'Europe … du Conseil de l'Europe »; a name matched here with a word inside it is not written as listed)
+    here = Counter(match.concept for match in longest_matches(link.matches[side]) if not match.gap)
+    there = Counter(match.concept for match in longest_matches(link.matches.get(other, [])) if not match.gap and match.status != "forbidden")
+    fewer = {concept for concept, count in there.items() if here[concept] < count}
+    return find_changed_names(link.texts[side], LANG_OF_SIDE[side], context.glossary, fewer, link.matches[side])
+
+
+def _mixed_renderings(link: LinkView, side: str, context: CheckContext) -> list[Garble]:
+    """Where the linked official text has a term this one lacks, words of two of its variants run together here and make none of them
+    ("human persons" from "human trafficking" and "trafficking in persons", « traite d'êtres personnes »): a garbled rendering. Words
+    that one variant holds together ("human beings") are a paraphrase, not a garble."""
+    if side == "mt" or not context.has_official:
+        return []
+    other = "en" if side == "fr" else "fr"
+    if not link.texts[other]:
+        return []
+    glossary, lang, text = context.glossary, LANG_OF_SIDE[side], link.texts[side]
+    here = {match.concept for match in link.matches[side]}
+    concepts = {match.concept for match in link.matches.get(other, []) if match.type == "term" and not match.gap and match.status != "forbidden"} - here
+    words = content_words(text, lang)
+    matched = [(match.start, match.end) for match in link.matches[side]]
+    garbles = []
+    for concept in sorted(concepts):
+        variants = [{fold(word.lemma) for word in entry.words if not word.stop} for entry in glossary.concept_entries(concept, lang)
+                    if entry.status != "forbidden" and not entry.is_acronym]
+        vocabulary = set().union(*variants) if variants else set()
+        def of_the_concept(word, vocabulary=vocabulary) -> bool:
+            # (a form that does not keep its lemma's first letters is another word: « seraient » is a form of « être », not « êtres »)
+            return fold(word.lemma) in vocabulary and fold(word.surface)[:2] == fold(word.lemma)[:2]
+
+        run: list = []
+        for word in [*words, None]:
+            fits = word is not None and not (run and word.break_before) and (word.stop or of_the_concept(word))
+            if fits and (run or not word.stop):
+                run.append(word)
+                continue
+            while run and run[-1].stop:
+                run.pop()
+            lemmas = [fold(w.lemma) for w in run if not w.stop]
+            if (len(lemmas) >= 2 and len(set(lemmas)) == len(lemmas) and not any(set(lemmas) <= variant for variant in variants)
+                    and not any(first < run[-1].end and run[0].start < last for first, last in matched)):
+                start, end = run[0].start, run[-1].end
+                accepted = glossary.variants(concept, lang)
+                garbles.append(Garble(start, end, text[start:end], tuple(accepted[:3]),
+                                      f"“{text[start:end]}” mixes words of two forms of {concept_label(glossary, concept)}, which the linked text "
+                                      f"names: write “{accepted[0]}”." if accepted else "."))
+            run = [word] if word is not None and not word.stop and of_the_concept(word) else []
+    return garbles
 
 
 _SENTENCE_END = re.compile(r"[.!?…:;][\s\"'’”»)]*$")
@@ -157,6 +218,56 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
         if len(swapped) == 1 and instead == swapped and len(unrendered) < _FREE_RENDERING and not _head_kept(match, swapped[0], target_words, glossary):
             severity = "warning"
         flags.append(Flag(link.number, target, "term-missing", severity, start, end, text, message, suggestions(accepted[:3])))
+    if target == "en":
+        flags += _fewer_renderings(link, context, french_concepts, mt_concepts, unrendered, target_words)
+    return flags
+
+
+def _occurrences(matches: list[TermMatch]) -> Counter:
+    """Per concept, its occurrences that do not overlap each other (nested ones included)."""
+    counts: Counter = Counter()
+    last_end: dict[str, int] = {}
+    for match in sorted(matches, key=lambda match: (match.start, match.end)):
+        if match.status != "forbidden" and match.start >= last_end.get(match.concept, -1):
+            counts[match.concept] += 1
+            last_end[match.concept] = match.end
+    return counts
+
+
+def _fewer_renderings(link: LinkView, context: CheckContext, french_concepts: set[str], mt_concepts: set[str], unrendered: set[str],
+                      target_words: list) -> list[Flag]:
+    """A French term written more often than the English renders it, where the English holds one term of another concept of the same
+    subject that the French never names: that term was written in place of one of the renderings ("organized crime … human
+    trafficking" for « la traite … la traite »)."""
+    glossary = context.glossary
+    # (occurrences counted inside longer terms too: « la Journée mondiale de la lutte contre la traite … » names the crime once)
+    french = _occurrences(link.matches["fr"])
+    english_matches = longest_matches(link.matches.get("en", []))
+    english = _occurrences(link.matches.get("en", []))
+    anywhere = set(english)
+    if len(unrendered) >= _FREE_RENDERING:
+        return []
+    flags = []
+    for match in longest_matches(link.matches["fr"]):
+        if match.type != "term" or match.status == "forbidden" or match.concept not in anywhere or english[match.concept] >= french[match.concept]:
+            continue  # (a concept the English never names is `missing_terms`' own case; one named only inside a longer term counts 0)
+        subject = glossary.subject(match.concept)
+        strangers = [m for m in english_matches if m.type == "term" and m.concept not in french_concepts and m.concept not in mt_concepts
+                     and subject and glossary.subject(m.concept) == subject and m.status != "forbidden"]
+        # (a term holding a rendering of the French term renders it, qualified: "modern-day slavery" for « esclavage »)
+        renderings = [{word.stem for word in entry.words if not word.stop} for entry in glossary.concept_entries(match.concept, "en")
+                      if entry.status != "forbidden" and not entry.is_acronym]
+        strangers = [m for m in strangers if not any(rendering and rendering <= {word.stem for word in tokenize(m.term, "en")} for rendering in renderings)]
+        swapped = [m for m in strangers if _swapped_concept(match, m, link, context)]
+        if len(strangers) != 1 or len(swapped) != 1 or _head_kept(match, swapped[0], target_words, glossary):
+            continue
+        wrong = swapped[0]
+        accepted = glossary.variants(match.concept, "en")
+        flags.append(Flag(link.number, "en", "term-missing", "warning", wrong.start, wrong.end, wrong.term,
+                          f"The French has “{match.term}” {french[match.concept]}×, but the official English renders it "
+                          f"{english[match.concept]}× and says “{wrong.term}” ({concept_label(glossary, wrong.concept)}), which the French "
+                          f"does not name: expected “{accepted[0]}”." if accepted else ".", suggestions(accepted[:3])))
+        french_concepts = french_concepts | {wrong.concept}  # (one flag per swapped-in term)
     return flags
 
 def _related(word, other) -> bool:

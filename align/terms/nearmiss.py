@@ -153,9 +153,16 @@ def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Term
                     continue  # the stray word belongs to a term of another concept: "human trafficking victims" is two terms
                 span = (window[0].start, window[-1].end)
                 if reason.endswith((_NAME_WORD, OTHER_NAME)) and any(span[0] <= m.start and m.end <= span[1] and (m.start, m.end) != span
-                                                       and glossary.subject(m.concept) in NAME_SUBJECTS for m in exact):
-                    continue  # another name built on a listed one (« Réseau des Nations Unies » is not a garbled « Organisation des Nations Unies »)
-                if cuts_a_term and not reason.endswith(_PREPOSITION):
+                                                       and glossary.subject(m.concept) in NAME_SUBJECTS
+                                                       and (not m.entry[:1].isupper() or glossary.subject(m.concept) == glossary.subject(entry.concept)
+                                                            or sum(not w.stop and not m.start <= w.start < m.end for w in window) <= 1) for m in exact):
+                    continue  # another name built on a listed one (« Réseau des Nations Unies » is not a garbled « Organisation des Nations
+                    # Unies »): the listed name and one word; with more of the name around it, a word of the name was changed
+                    # ("United Nations Convention against Affairs Organized Crime")
+                if cuts_a_term and not reason.endswith(_PREPOSITION) and not (lang == "fr" and not fact.is_name and blend_word is not None
+                                                                                      and len(window) == size and _chained(window, equal, exact)):
+                    continue
+                if reason.endswith(_PREPOSITION) and lang == "en" and not entry.term[:1].isupper() and _free_english_preposition(text, window, reason, entry):
                     continue
                 if any(first <= span[0] and span[1] <= last and concept == entry.concept for first, last, concept in gapped):
                     continue
@@ -242,7 +249,7 @@ def _entry_facts(glossary: Glossary):
         if found is None:
             own = {fold(term_word.lemma) for term_word in entry.words}
             content = sum(not word.stop for word in entry.words)
-            swappable = content >= 2 and (entry.lang == "fr" or entry.term[:1].isupper())
+            swappable = content >= 2
             inner = entry.words[1:-1]
             size, needed, needed_extra = len(entry.words), max(1, content - 1), max(1, content)
             needed_dropped = max(1, content - any(not word.stop for word in inner))
@@ -333,12 +340,13 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
         word, term_word = window[different[0]], terms[different[0]]
         if entry.lang == "en" and not entry.term[:1].isupper() and _adjective_before_noun(different[0], window):
             return None  # "sexual trafficking", "contemporary slavery", "modern form of slavery": English paraphrases freely (not names)
-        if from_other_variant(word) and (blend_possible() or (entry.status != "forbidden" and _keeps_head(different[0], terms, entry.lang)
-                                                              and not _is_term_alone(word, entry, glossary))):
+        if from_other_variant(word) and (blend_possible() or _cut_short(word, term_word)
+                                         or (entry.status != "forbidden" and _keeps_head(different[0], terms, entry.lang)
+                                             and not _is_term_alone(word, entry, glossary))):
             return f"“{word.text}” comes from another variant", word
         if _misspelt(word, term_word, entry.lang):
             return f"“{word.text}” looks like a misspelling of “{term_word.text}”", None
-        return _wrong_small_word(word, term_word, terms, entry) or _wrong_name_word(different[0], window, terms, entry, glossary)
+        return _wrong_small_word(different[0], word, term_word, terms, entry, glossary) or _wrong_name_word(different[0], window, terms, entry, glossary)
     if len(window) == size + 1:
         # the window is the term with one extra word at `extra` when the words before it are the term's first words and the
         # words after it its last ones: `extra` at most `prefix` (leading words in place), at least `shifted - 1` (words from
@@ -367,6 +375,47 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
                     return f"“{terms[missing].text}” is missing{_PREPOSITION}", None
         return None
     return None
+
+_DETERMINERS = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|its|their|our|his|her|my|your|of|for|in|on|to|by|with|from|against|into)|’s|'s)\s+$",
+                          re.IGNORECASE)
+
+
+def _free_english_preposition(text: str, window: list[Word], reason: str, entry: Entry) -> bool:
+    """Whether an English term's preposition, dropped or changed outside a name, is the sentence's own construction rather than a slip:
+    "from human trafficking to forced labour" (a range), "liberate and support victims" (a verb and its object: with the preposition
+    dropped, the term's head is a noun only after a determiner or a preposition, "the purpose exploitation")."""
+    if WORD_MISSING in reason:
+        # the head: the window word the term's preposition followed
+        # (written as the term's noun, or its plural: "a smuggled migrant" is another phrase, not "smuggling of migrants")
+        heads = [word for word in window if any(word.surface in (term_word.surface, term_word.surface + "s", term_word.surface + "es")
+                                                and following.surface in _PREPOSITIONS["en"] for term_word, following in zip(entry.words, entry.words[1:]))]
+        return not heads or not _DETERMINERS.search(text[:heads[0].start])
+    changed = next((word for word in window if word.stop and f"“{word.text}” where" in reason), None)
+    return changed is not None and changed.surface == "to" and bool(re.search(r"\bfrom\b", text[:window[0].start], re.IGNORECASE))
+
+
+def _chained(window: list[Word], equal: list[tuple[bool, ...]], exact: list[TermMatch]) -> bool:
+    """Whether the real terms the window cuts only share its first or last word, written as the term's: two terms chained on one
+    word (« victimes de la traite » + « traite des personnes »), so the edit lies in the window's own part (« victimes de la traite
+    des êtres personnes »)."""
+    first, last = window[0], window[-1]
+    for match in exact:
+        if match.end <= first.start or last.end <= match.start or (first.start <= match.start and match.end <= last.end):
+            continue  # outside the window, or inside it
+        if match.end <= first.end and match.start < first.start and equal[0][0]:
+            continue
+        if match.start >= last.start and match.end > last.end and equal[-1][-1]:
+            continue
+        return False
+    return True
+
+
+def _cut_short(word: Word, term_word: Word) -> bool:
+    """Whether a word is the term's word with its ending cut off ("traffic" for "trafficking", "enforce" for "enforcement"): a
+    slip between two words of one family, not another phrase."""
+    short, full = fold(word.surface), fold(term_word.surface)
+    return len(short) >= 5 and len(full) - len(short) >= 3 and full.startswith(short)
+
 
 _ACRONYM_IN_BRACKETS = re.compile(r"\s*\([A-Z][A-Za-z]*[A-Z]\)")
 
@@ -435,21 +484,55 @@ NAME_SUBJECTS = ("law", "institution", "event", "policy")
 
 def _dropped_preposition(window: list[Word], missing: int, term_word: Word, entry: Entry) -> bool:
     """French nouns do not stand side by side (« traite personnes »): a preposition of the term is missing when the words around
-    its place touch. An article between them is a verb and its object (« aider les victimes »), English compounds nouns freely."""
-    return entry.lang == "fr" and term_word.surface in _PREPOSITIONS["fr"] and window[missing - 1].end + 1 == window[missing].start
+    its place touch. An article between them is a verb and its object (« aider les victimes »). English compounds nouns, but
+    a compound keeps its head last: with the preposition gone, the term's head stands first and now qualifies the word after it
+    ("purpose exploitation", "victims trafficking", "Council Europe"), unless it is a gerund taking its object ("trafficking
+    human beings")."""
+    if term_word.surface not in _PREPOSITIONS[entry.lang] or window[missing - 1].end + 1 != window[missing].start:
+        return False
+    if entry.lang == "fr":
+        return True
+    before = window[missing - 1]
+    return entry.term[:1].isupper() or not before.text.lower().endswith("ing")
 
 
-def _wrong_small_word(word: Word, term_word: Word, terms: tuple[Word, ...], entry: Entry) -> tuple[str, None] | None:
+def _wrong_small_word(position: int, word: Word, term_word: Word, terms: tuple[Word, ...], entry: Entry, glossary: Glossary) -> tuple[str, None] | None:
     """A term with another preposition (« prévention à la traite », "Council by Europe"): the term is fixed, its preposition too."""
     prepositions = _PREPOSITIONS[entry.lang]
+    if word.surface == _GENITIVE[entry.lang] and not entry.term[:1].isupper():
+        return None  # « de » and "of" link any noun to its complement (« soutien des victimes », "trafficking of children"): outside
+        # names they say the same thing another way, not a slip in the term
     if entry.lang == "en" and not entry.term[:1].isupper():
-        return None  # "trafficking of children", "support for victims": English usage varies outside names
-    if entry.lang == "fr" and word.surface == "de" and not entry.term[:1].isupper():
-        return None  # « de » links any noun to its complement (« soutien des victimes », « exploitation du travail »): outside names
-        # it says the same thing another way, not a slip in the term
+        if any(word.surface == other.surface for variant in glossary.concept_entries(entry.concept, "en") if variant.status != "forbidden"
+               for other in variant.words):
+            return None  # another accepted variant of the concept uses that preposition ("assistance for victims" beside "support for victims")
+        following = next((other for other in terms[position + 1:] if not other.stop), None)
+        if following is not None and (word.surface, following.lemma) in _prepositions_before(glossary):
+            return None  # the glossary writes that preposition before that word elsewhere ("protection for victims": "support for victims")
     if word.surface in prepositions and term_word.surface in prepositions and sum(not other.stop for other in terms) >= 2:
         return f"“{word.text}” where the term has “{term_word.text}”{_PREPOSITION}", None
     return None
+
+
+_GENITIVE = {"fr": "de", "en": "of"}
+_BEFORE: dict[int, tuple[Glossary, frozenset[tuple[str, str]]]] = {}
+
+
+def _prepositions_before(glossary: Glossary) -> frozenset[tuple[str, str]]:
+    """(preposition, lemma of the next content word) pairs the accepted English terms of the glossary write, built once per glossary."""
+    cached = _BEFORE.get(id(glossary))
+    if cached is None or cached[0] is not glossary:
+        pairs = set()
+        for entry in glossary.entries("en"):
+            if entry.status == "forbidden":
+                continue
+            for index, word in enumerate(entry.words):
+                if word.surface in _PREPOSITIONS["en"]:
+                    following = next((other for other in entry.words[index + 1:] if not other.stop), None)
+                    if following is not None:
+                        pairs.add((word.surface, following.lemma))
+        cached = _BEFORE[id(glossary)] = (glossary, frozenset(pairs))
+    return cached[1]
 
 
 def _wrong_name_word(position: int, window: list[Word], terms: tuple[Word, ...], entry: Entry, glossary: Glossary) -> tuple[str, None] | None:
@@ -639,3 +722,41 @@ def _misspelt_single_terms(text: str, words: list[Word], lang: str, glossary: Gl
             garbles.append(Garble(word.start, word.end, word.text, tuple(accepted),
                                   f"“{word.text}” looks like a misspelling of “{accepted[0] if accepted else entry.term}”."))
     return garbles
+
+
+def find_changed_names(text: str, lang: str, glossary: Glossary, concepts: set[str], matches: list[TermMatch]) -> list[Garble]:
+    """Official names of `concepts` (named by the linked text in the other language, not by this one) written here with one word
+    changed (« les Nations État », « le Protocole de l'Europe », "Public Safety World"): the linked text says which name is meant,
+    so even a short name, whose changed word the one-sided matcher cannot tell from ordinary text, is a garble."""
+    words = content_words(text, lang)
+    named = [(match.start, match.end) for match in matches if not match.gap]
+    garbles: list[Garble] = []
+    for concept in sorted(concepts):
+        if glossary.subject(concept) not in NAME_SUBJECTS:
+            continue
+        for entry in glossary.concept_entries(concept, lang):
+            content = [word for word in entry.words if not word.stop]
+            if entry.status == "forbidden" or entry.is_acronym or len(content) < 2 or not all(word.text[:1].isupper() for word in content):
+                continue
+            size = len(entry.words)
+            for start in range(len(words) - size + 1):
+                window = words[start:start + size]
+                if any(word.break_before for word in window[1:]):
+                    continue
+                different = [index for index in range(size) if not same_form(window[index], entry.words[index])]
+                if len(different) != 1:
+                    continue
+                word, term_word = window[different[0]], entry.words[different[0]]
+                if word.stop or term_word.stop or not word.text.isalpha() or not word.text[:1].isupper():
+                    continue  # (a lower-case word there is a description, « la convention des Nations Unies »)
+                if fold(word.surface[:1]) == fold(term_word.surface[:1]) and OSA.distance(fold(word.surface), fold(term_word.surface)) <= 2:
+                    continue  # a spelling of the same word ("Organisation", "Labor"), not another word
+                span = (window[0].start, window[-1].end)
+                if any(garble.start < span[1] and span[0] < garble.end for garble in garbles):
+                    continue
+                if any(first <= word.start < last for first, last in named):
+                    continue  # the changed word begins or belongs to another listed term: another name
+                garbles.append(Garble(span[0], span[1], text[span[0]:span[1]], (entry.term,),
+                                      f"“{word.text}” where the official name has “{term_word.text}”: the linked text names "
+                                      f"{concept_label(glossary, concept)}, written here “{entry.term}”."))
+    return sorted(garbles, key=lambda garble: garble.start)

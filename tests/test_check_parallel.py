@@ -34,11 +34,18 @@ def test_a_file_too_small_for_two_parts_is_checked_in_this_process() -> None:
     assert parallel._parts(5_000, 8) == [(0, 2_500), (2_500, 5_000)]
 
 
+def test_a_file_of_repeated_sentences_counts_its_repeats_as_less_work() -> None:
+    """A repeated text is checked once per process: 15,000 units of 439 distinct pairs are not worth a second process's start-up."""
+    assert parallel._parts(15_000, 2, distinct=439) == [(0, 15_000)]
+    assert parallel._parts(15_000, 2, distinct=15_000) == [(0, 7_500), (7_500, 15_000)]
+    assert len(parallel._parts(100_000, 2, distinct=439)) == 2
+
+
 def test_check_uses_the_cores_by_default(tmx, tmp_path, monkeypatch, capsys) -> None:
     monkeypatch.setattr(parallel, "MIN_UNITS_PER_PROCESS", 150)
     monkeypatch.setenv("ALIGN_THREADS", "2")  # (the cores this process may use, whatever the machine running the test)
     used = []
-    monkeypatch.setattr(parallel, "_parts", lambda count, processes, parts=parallel._parts: used.append(processes) or parts(count, processes))
+    monkeypatch.setattr(parallel, "_parts", lambda count, processes, *more, parts=parallel._parts: used.append(processes) or parts(count, processes, *more))
     assert main(["check", str(tmx), "--out", str(tmp_path / "default")]) == 0
     assert used == [2]
     assert main(["check", str(tmx), "--out", str(tmp_path / "one"), "--workers", "1"]) == 0

@@ -94,7 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--xlsx", action="store_true", help="also write review.xlsx")
     check.add_argument("--workers", type=int, default=None,
                        help=f"processes for the checks of a large file (default: the machine's cores, at most {settings.CHECK_WORKERS_CAP}; "
-                            "at least 2,000 units each, so a smaller file uses fewer; the same flags.csv as one process)")
+                            "at least 2,000 units' work each, a repeated unit counting an eighth, so a smaller file uses fewer; the same flags.csv as one "
+                            "process; 1 on a machine whose cores other jobs use)")
     check.add_argument("--no-grammar", action="store_true", help="skip the grammar and spelling check (Grammalecte, Hunspell); as ALIGN_GRAMMAR=off")
     check.set_defaults(handler=command_check)
 

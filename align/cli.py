@@ -92,8 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--glossary", default=None, help="glossary CSV (default: glossary/glossary.csv)")
     check.add_argument("--csv-bom", action="store_true", help="start flags.csv with a UTF-8 byte-order mark (for Excel)")
     check.add_argument("--xlsx", action="store_true", help="also write review.xlsx")
-    check.add_argument("--workers", type=int, default=1,
-                       help="processes for the checks of a large file (at least 2,000 units each; the same flags.csv as one process)")
+    check.add_argument("--workers", type=int, default=None,
+                       help=f"processes for the checks of a large file (default: the machine's cores, at most {settings.CHECK_WORKERS_CAP}; "
+                            "at least 2,000 units' work each, a repeated unit counting an eighth, so a smaller file uses fewer; the same flags.csv as one "
+                            "process; 1 on a machine whose cores other jobs use)")
     check.add_argument("--no-grammar", action="store_true", help="skip the grammar and spelling check (Grammalecte, Hunspell); as ALIGN_GRAMMAR=off")
     check.set_defaults(handler=command_check)
 
@@ -251,10 +253,11 @@ def command_check(args: argparse.Namespace) -> int:
     glossary = load_glossary(settings.glossary_path(args.glossary))
     out = Path(args.out) if args.out else Path(args.tmx).resolve().parent
     ensure_writable_folder(out)
-    if args.workers > 1:
+    workers = settings.check_workers() if args.workers is None else args.workers
+    if workers > 1:
         from align.checks.parallel import check_run_parallel
 
-        flags = check_run_parallel(units, CheckContext(glossary, has_official=True), args.workers).flags
+        flags = check_run_parallel(units, CheckContext(glossary, has_official=True), workers).flags
     else:
         flags = run_checks(units, CheckContext(glossary, has_official=True))
     if notice := unavailable_notice():

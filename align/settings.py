@@ -78,6 +78,15 @@ def threads() -> int:
         return os.cpu_count() or 1
 
 
+CHECK_WORKERS_CAP = 4
+"""`check`'s default processes at most: each holds its own models and caches (0.5–0.75 GB)."""
+
+
+def check_workers() -> int:
+    """Processes `python -m align check` uses by default: the cores this process may use (`threads`), at most `CHECK_WORKERS_CAP`."""
+    return max(1, min(threads(), CHECK_WORKERS_CAP))
+
+
 def grammar_enabled() -> bool:
     """Whether the grammar and spelling check runs: `$ALIGN_GRAMMAR` set to off, 0, no or false turns it off."""
     return os.environ.get(GRAMMAR_ENV, "").strip().lower() not in ("off", "0", "no", "false")

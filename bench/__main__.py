@@ -77,6 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
                              help="time whole `python -m align check --workers N` processes for each N (with --baseline: in turn with it)")
     check_speed.add_argument("--baseline", default=None, help="a checkout of another version (e.g. main) whose `check` is timed in turn with this one")
     check_speed.add_argument("--rounds", type=int, default=1, help="rounds of the whole-process runs (default 1)")
+    check_speed.add_argument("--grammar", nargs="+", choices=("on", "off"), default=["on"],
+                             help="whole-process runs with the grammar check on, off or both (default on)")
+    check_speed.add_argument("--distinct-texts", action="store_true",
+                             help="number each repeat of a corpus pair, so that no text repeats (the default TMX repeats each text ~units/440 times)")
     check_speed.set_defaults(handler=lambda args: check_speed_bench.command_check_speed(args))
     grammar_speed = bench_commands.add_parser("grammar-speed", help="what the grammar check costs check-speed, paired in one process")
     grammar_speed.add_argument("--units", type=int, default=20_000, help="units in the TMX (default: 20,000)")

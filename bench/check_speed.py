@@ -54,14 +54,18 @@ def corpus_pairs() -> list[tuple[str, str]]:
     return pairs
 
 
-def build_tmx(pairs: list[tuple[str, str]], units: int) -> bytes:
-    """A TMX 1.4 file of `units` units cycling through `pairs`."""
+def build_tmx(pairs: list[tuple[str, str]], units: int, *, distinct: bool = False) -> bytes:
+    """A TMX 1.4 file of `units` units cycling through `pairs`; with `distinct`, the k-th repeat of a pair (k ≥ 2) ends with « (k) »
+    on both sides, so that no text repeats and what the checks remember per text never serves twice."""
     root = etree.Element("tmx", version="1.4")
     etree.SubElement(root, "header", creationtool="bench", creationtoolversion="1", segtype="sentence", adminlang="en",
                      srclang="fr", datatype="plaintext", **{"o-tmf": "none"})
     body = etree.SubElement(root, "body")
     lang = "{http://www.w3.org/XML/1998/namespace}lang"
-    for _, (fr, en) in zip(range(units), cycle(pairs)):
+    for index, (fr, en) in zip(range(units), cycle(pairs)):
+        repeat = index // len(pairs) + 1
+        if distinct and repeat > 1:
+            fr, en = f"{fr} ({repeat})", f"{en} ({repeat})"
         unit = etree.SubElement(body, "tu")
         for code, text in (("fr", fr), ("en", en)):
             variant = etree.SubElement(unit, "tuv", {lang: code})
@@ -83,7 +87,7 @@ def command_check_speed(args: argparse.Namespace) -> int:
         return _time_processes(args, pairs)
     with tempfile.TemporaryDirectory() as folder:
         tmx = Path(folder) / "large.tmx"
-        tmx.write_bytes(build_tmx(pairs, args.units))
+        tmx.write_bytes(build_tmx(pairs, args.units, distinct=args.distinct_texts))
         size = tmx.stat().st_size
         started, cpu_started = time.perf_counter(), time.process_time()
         units = read_units(tmx)
@@ -96,7 +100,7 @@ def command_check_speed(args: argparse.Namespace) -> int:
         finished, cpu = time.perf_counter(), time.process_time() - cpu_started
     total = finished - started
     severities = Counter(flag.severity for flag in flags)
-    print(f"check on a TMX of {len(units):,} units ({len(pairs):,} distinct sentence pairs from the corpus, {size / 1e6:.1f} MB)")
+    print(f"check on a TMX of {len(units):,} units ({_repeats(args, pairs)}, {size / 1e6:.1f} MB)")
     print(f"  read TMX {read - started:.1f} s, load glossary {loaded - read:.1f} s, checks {checked - loaded:.1f} s, "
           f"write flags.csv {finished - checked:.1f} s")
     print(f"  flags: {severities.get('error', 0)} error, {severities.get('warning', 0)} warning, {severities.get('info', 0)} info")
@@ -105,12 +109,22 @@ def command_check_speed(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_check(root: Path, tmx: Path, out: Path, workers: int, glossary: str | None) -> tuple[float, float, float]:
+def _repeats(args: argparse.Namespace, pairs: list[tuple[str, str]]) -> str:
+    if args.distinct_texts:
+        return f"{len(pairs):,} sentence pairs from the corpus, each repeat numbered: no text twice"
+    return f"{len(pairs):,} distinct sentence pairs from the corpus, each text about {args.units / len(pairs):,.0f} times"
+
+
+def _run_check(root: Path, tmx: Path, out: Path, workers: int, glossary: str | None, grammar: bool = True) -> tuple[float, float, float]:
     """(wall s, CPU s of the process and its waited-for workers, peak resident MiB) of one `python -m align check` in `root`."""
-    command = [sys.executable, "-m", "align", "check", str(tmx), "--out", str(out)] + (["--workers", str(workers)] if workers > 1 else [])
+    # `--workers` is always given (a checkout's default may differ from this tree's)
+    command = [sys.executable, "-m", "align", "check", str(tmx), "--out", str(out), "--workers", str(workers)]
     if glossary:
         command += ["--glossary", str(Path(glossary).resolve())]
     environment = dict(os.environ, PYTHONPATH=str(root))
+    environment.pop("ALIGN_GRAMMAR", None)
+    if not grammar:
+        environment["ALIGN_GRAMMAR"] = "off"
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=root, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -125,31 +139,33 @@ def _run_check(root: Path, tmx: Path, out: Path, workers: int, glossary: str | N
 def _time_processes(args: argparse.Namespace, pairs: list[tuple[str, str]]) -> int:
     from bench.corpus import machine_ceiling
 
-    configs = ([("baseline", Path(args.baseline).resolve(), 1)] if args.baseline else []) + [("this tree", ROOT, n) for n in (args.workers or [1])]
+    trees = ([("baseline", Path(args.baseline).resolve())] if args.baseline else []) + [("this tree", ROOT)]
+    configs = [(label, root, workers, grammar == "on") for grammar in args.grammar for label, root in trees for workers in (args.workers or [1])]
     results: dict[int, list[tuple[float, float, float]]] = {index: [] for index in range(len(configs))}
     with tempfile.TemporaryDirectory() as folder:
         tmx = Path(folder) / "large.tmx"
-        tmx.write_bytes(build_tmx(pairs, args.units))
-        reference: bytes | None = None
+        tmx.write_bytes(build_tmx(pairs, args.units, distinct=args.distinct_texts))
+        references: dict[bool, bytes] = {}  # the first flags.csv with and without the grammar check
         identical = dict.fromkeys(range(len(configs)), True)
         for round_number in range(args.rounds):
-            for index, (label, root, workers) in enumerate(configs):
+            for index, (label, root, workers, grammar) in enumerate(configs):
                 out = Path(folder) / f"out{index}"
                 out.mkdir(exist_ok=True)
                 load = os.getloadavg()[0]
                 ceiling = f", machine ceiling for {workers} processes {machine_ceiling(workers):.2f}x" if workers > 1 else ""
-                wall, cpu, peak = _run_check(root, tmx, out, workers, args.glossary)
+                wall, cpu, peak = _run_check(root, tmx, out, workers, args.glossary, grammar)
                 results[index].append((wall, cpu, peak))
                 flags = (out / "flags.csv").read_bytes()
-                reference = flags if reference is None else reference
+                reference = references.setdefault(grammar, flags)
                 identical[index] = identical[index] and flags == reference
-                print(f"  round {round_number + 1}, {label}, {workers} process(es): wall {wall:.1f} s, CPU {cpu:.1f} s, peak {peak:,.0f} MiB "
-                      f"(load {load:.1f} before{ceiling})", flush=True)
-    print(f"check on a TMX of {args.units:,} units ({len(pairs):,} distinct sentence pairs), {args.rounds} round(s), medians:")
-    for index, (label, root, workers) in enumerate(configs):
+                print(f"  round {round_number + 1}, {label}, {workers} process(es), grammar {'on' if grammar else 'off'}: wall {wall:.1f} s, "
+                      f"CPU {cpu:.1f} s, peak {peak:,.0f} MiB (load {load:.1f} before{ceiling})", flush=True)
+    print(f"check on a TMX of {args.units:,} units ({_repeats(args, pairs)}), {args.rounds} round(s), medians [range]:")
+    for index, (label, root, workers, grammar) in enumerate(configs):
         walls, cpus, peaks = zip(*results[index])
         wall, cpu = statistics.median(walls), statistics.median(cpus)
-        print(f"  {label} ({root}), {workers} process(es): {args.units / cpu:,.0f} units per CPU second ({cpu:.1f} s), "
-              f"{args.units / wall:,.0f} units per wall second ({wall:.1f} s), peak {max(peaks):,.0f} MiB; "
-              f"flags.csv {'identical to' if identical[index] else 'DIFFERENT from'} the first run's")
+        print(f"  {label} ({root}), {workers} process(es), grammar {'on' if grammar else 'off'}: "
+              f"{args.units / cpu:,.0f} units per CPU second ({cpu:.1f} s) [{args.units / max(cpus):,.0f}–{args.units / min(cpus):,.0f}], "
+              f"{args.units / wall:,.0f} units per wall second ({wall:.1f} s) [{args.units / max(walls):,.0f}–{args.units / min(walls):,.0f}], "
+              f"peak {max(peaks):,.0f} MiB; flags.csv {'identical to' if identical[index] else 'DIFFERENT from'} the first run's with that grammar setting")
     return 0 if all(identical.values()) else 1

@@ -19,7 +19,7 @@ def tmx(tmp_path_factory) -> Path:
 
 def test_three_processes_give_the_flags_of_one(tmx, tmp_path, monkeypatch, capsys) -> None:
     monkeypatch.setattr(parallel, "MIN_UNITS_PER_PROCESS", 150)  # (parts of 200 units: the real threshold would keep 600 in one process)
-    assert main(["check", str(tmx), "--out", str(tmp_path / "one")]) == 0
+    assert main(["check", str(tmx), "--out", str(tmp_path / "one"), "--workers", "1"]) == 0
     assert main(["check", str(tmx), "--out", str(tmp_path / "three"), "--workers", "3"]) == 0
     one, three = (tmp_path / "one" / "flags.csv").read_bytes(), (tmp_path / "three" / "flags.csv").read_bytes()
     assert one.count(b"\n") > 100  # real sentences misaligned by position: numbers, terms, lengths flagged all through
@@ -32,3 +32,21 @@ def test_a_file_too_small_for_two_parts_is_checked_in_this_process() -> None:
     assert parallel._parts(600, 2) == [(0, 600)]
     assert parallel._parts(4_000, 2) == [(0, 2_000), (2_000, 4_000)]
     assert parallel._parts(5_000, 8) == [(0, 2_500), (2_500, 5_000)]
+
+
+def test_a_file_of_repeated_sentences_counts_its_repeats_as_less_work() -> None:
+    """A repeated text is checked once per process: 15,000 units of 439 distinct pairs are not worth a second process's start-up."""
+    assert parallel._parts(15_000, 2, distinct=439) == [(0, 15_000)]
+    assert parallel._parts(15_000, 2, distinct=15_000) == [(0, 7_500), (7_500, 15_000)]
+    assert len(parallel._parts(100_000, 2, distinct=439)) == 2
+
+
+def test_check_uses_the_cores_by_default(tmx, tmp_path, monkeypatch, capsys) -> None:
+    monkeypatch.setattr(parallel, "MIN_UNITS_PER_PROCESS", 150)
+    monkeypatch.setenv("ALIGN_THREADS", "2")  # (the cores this process may use, whatever the machine running the test)
+    used = []
+    monkeypatch.setattr(parallel, "_parts", lambda count, processes, *more, parts=parallel._parts: used.append(processes) or parts(count, processes, *more))
+    assert main(["check", str(tmx), "--out", str(tmp_path / "default")]) == 0
+    assert used == [2]
+    assert main(["check", str(tmx), "--out", str(tmp_path / "one"), "--workers", "1"]) == 0
+    assert (tmp_path / "default" / "flags.csv").read_bytes() == (tmp_path / "one" / "flags.csv").read_bytes()

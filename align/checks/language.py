@@ -23,6 +23,12 @@ UNTRANSLATED_CONFIDENCE = 0.9
 
 def french_spans(text: str) -> list[tuple[int, int]]:
     """Clauses of an English text (at least four words) that lingua identifies as French."""
+    return list(_french_spans(text))
+
+
+@lru_cache(maxsize=4096)
+def _french_spans(text: str) -> tuple[tuple[int, int], ...]:
+    # (once per text: a TMX repeats its sentences, and lingua's reading of a clause is the dearest part)
     from lingua import Language
 
     detector = language_detector()
@@ -41,7 +47,7 @@ def french_spans(text: str) -> list[tuple[int, int]]:
         if top.language == Language.FRENCH and top.value >= UNTRANSLATED_CONFIDENCE:
             start = found.start() + found.group(0).index(clause)
             spans.append((start, start + len(clause)))
-    return spans
+    return tuple(spans)
 
 def untranslated_official(link: LinkView, context: CheckContext) -> list[Flag]:
     """French glossary terms and French clauses (lingua) left in the official English."""
@@ -214,6 +220,12 @@ def english_runs(text: str, lines: Iterable[str] = ()) -> list[tuple[int, int]]:
     standing alone as a heading ("Statements": the whole text or one of `lines`, the segments it is made of).
     Quoted runs (titles, names), acronyms and runs lingua reads as French are left alone.
     """
+    return list(_english_runs(text, frozenset(lines)))
+
+
+@lru_cache(maxsize=4096)
+def _english_runs(text: str, lines: frozenset[str]) -> tuple[tuple[int, int], ...]:
+    # (once per text and segments: a TMX repeats its sentences)
     words = [(found.start(), found.end(), found.group(0)) for found in _LETTERS.finditer(text)]
     words_alone: set[int] = set()
     runs: list[list[tuple[int, int, str]]] = []
@@ -266,7 +278,7 @@ def english_runs(text: str, lines: Iterable[str] = ()) -> list[tuple[int, int]]:
             continue  # one lower-case English word in a French sentence is a loanword French uses (« counseling », « feed-back »),
             # unless it is a French word without its accents (« scenarios » for « scénarios »)
         spans.append((start, end))
-    return spans
+    return tuple(spans)
 
 
 def english_words_in_french(link: LinkView, context: CheckContext) -> list[Flag]:

@@ -21,13 +21,13 @@ LONG_TITLE_WORDS = 8
 LONG_TITLE_SHARE = 0.75
 """A title of eight content words or more with three quarters of them is that title reworded, even with other words in it (the
 Protocol « … afin d'empêcher, de réprimer et de punir la traite des personnes … »); a shorter name with a word replaced is another name."""
-_NAME_INDEX: dict[tuple[int, str], tuple[object, dict[str, list[int]], list]] = {}
+_NAME_INDEX: dict[tuple[int, str], tuple[object, dict[str, list[int]], list, frozenset[str]]] = {}
 """Per glossary and language (the glossary is kept with its index, so that its id is not reused while cached)."""
 
 
 def _name_index(glossary: Glossary, lang: str):
-    """(stem → [name number], [(entry, its content stems in order, the stems of the listed names inside it)]) for the listed names of
-    four content words or more (numbers aside: a name without its years is a short form)."""
+    """(stem → [name number], [(entry, its content stems in order, the stems of the listed names inside it)], the names' first stems)
+    for the listed names of four content words or more (numbers aside: a name without its years is a short form)."""
     key = (id(glossary), lang)
     if key not in _NAME_INDEX or _NAME_INDEX[key][0] is not glossary:
         names = []
@@ -45,7 +45,7 @@ def _name_index(glossary: Glossary, lang: str):
                 by_stem.setdefault(stem, []).append(number)
         if len(_NAME_INDEX) > 8:
             _NAME_INDEX.clear()
-        _NAME_INDEX[key] = (glossary, by_stem, names)
+        _NAME_INDEX[key] = (glossary, by_stem, names, frozenset(content[0] for _, content, _ in names))
     return _NAME_INDEX[key][1:]
 
 
@@ -54,8 +54,10 @@ def reworded_names(link: LinkView, side: str, context: CheckContext) -> list[Fla
     if side == "mt":
         return []
     glossary, text, lang = context.glossary, link.texts[side], LANG_OF_SIDE[side]
-    by_stem, names = _name_index(glossary, lang)
+    by_stem, names, first_stems = _name_index(glossary, lang)
     words = tokenize(text, lang)
+    if not any(word.stem in first_stems and word.text[:1].isupper() for word in words):
+        return []  # a name is read from its first word, capitalised (below): most texts hold none
     touched: dict[int, list[int]] = {}
     for position, word in enumerate(words):
         if not word.stop:

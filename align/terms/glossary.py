@@ -249,7 +249,7 @@ class Glossary:
 
     @cached_property
     def _recent_matches(self) -> dict[tuple[str, str, int], tuple[TermMatch, ...]]:
-        """`find_terms` results of the last `RECENT_TEXTS` texts, oldest first."""
+        """`find_terms` results of the last `MATCHED_TEXTS` texts, oldest first."""
         return {}
 
     @cached_property
@@ -619,9 +619,12 @@ def word_keys(surface: str, lang: str) -> tuple[str, str, str]:
     return surface, lemma, _stemmer(lang).stemWord(surface)
 
 
-RECENT_TEXTS = 64
-"""How many recent texts keep their words and glossary matches: the checks read each text of a unit several times (matching,
-near misses, missing terms, French left in the English) and its neighbours' texts again; a unit's texts are analysed once."""
+RECENT_TEXTS = 4096
+"""How many recent texts keep their words: the checks read each text of a unit several times (matching, near misses, missing
+terms, French left in the English) and its neighbours' texts again, and a TMX repeats its sentences (headings, boilerplate,
+recurring phrases) a few units or a few thousand apart; a text is tokenised once while among the recent ones."""
+MATCHED_TEXTS = 20_000
+"""How many texts keep their glossary matches, per glossary (a few hundred bytes a text)."""
 
 
 @lru_cache(maxsize=50_000)
@@ -764,7 +767,7 @@ def find_terms(text: str, lang: str, glossary: Glossary, *, max_gap: int = 0) ->
     key = (text, lang, max_gap)
     found = recent.get(key)
     if found is None:
-        if len(recent) >= RECENT_TEXTS:
+        if len(recent) >= MATCHED_TEXTS:
             del recent[next(iter(recent))]
         found = recent[key] = _find_terms(text, lang, glossary, max_gap)
     return list(found)

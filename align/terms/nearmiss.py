@@ -22,7 +22,31 @@ class Garble:
     suggestions: tuple[str, ...]
     message: str
 
+_GARBLED: dict[int, tuple[Glossary, dict[tuple, tuple[Garble, ...]]]] = {}
+GARBLED_TEXTS = 20_000
+"""How many texts keep their near misses per glossary: a TMX repeats its sentences (headings, boilerplate, recurring phrases),
+and the grammar check reads a text's near misses again; about 1 KB a text."""
+
+
 def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[TermMatch] | None = None) -> list[Garble]:
+    """Spans of `text` one word-edit away from a multiword glossary term, or misspelt single terms (found once per text,
+    its language and its glossary matches; see `_find_garbled`)."""
+    cached = _GARBLED.get(id(glossary))
+    if cached is None or cached[0] is not glossary:
+        if len(_GARBLED) > 8:
+            _GARBLED.clear()
+        cached = _GARBLED[id(glossary)] = (glossary, {})
+    by_text = cached[1]
+    key = (text, lang, None if matches is None else tuple(matches))
+    found = by_text.get(key)
+    if found is None:
+        if len(by_text) >= GARBLED_TEXTS:
+            del by_text[next(iter(by_text))]
+        found = by_text[key] = tuple(_find_garbled(text, lang, glossary, matches=matches))
+    return list(found)
+
+
+def _find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[TermMatch] | None = None) -> list[Garble]:
     """Spans of `text` one word-edit away from a multiword glossary term, or misspelt single terms.
 
     A window of words is compared with each multiword term; at one edit away it is garbled when

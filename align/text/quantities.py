@@ -132,8 +132,9 @@ class Quantity:
     spelt: bool = False
 
 
-RECENT_TEXTS = 64
-"""How many recent texts keep their dates and numbers: the checks read a link's texts again as its neighbours' texts."""
+RECENT_TEXTS = 4096
+"""How many recent texts keep their dates and numbers: the checks read a link's texts again as its neighbours' texts, and a TMX
+repeats its sentences."""
 
 
 def find_dates(text: str, lang: str) -> list[Quantity]:

@@ -331,6 +331,9 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
         if len(different) != 1:
             return None
         word, term_word = window[different[0]], terms[different[0]]
+        if different[0] == 0 and entry.term[:1].isupper() and word.text[:1].islower() and glossary.subject(entry.concept) in NAME_SUBJECTS:
+            return None  # a name's first word replaced by a lower-case word describes something else (« la lutte mondiale contre
+            # la traite de personnes » is not the World Day « Journée mondiale contre la traite des personnes »)
         if entry.lang == "en" and not entry.term[:1].isupper() and _adjective_before_noun(different[0], window):
             return None  # "sexual trafficking", "contemporary slavery", "modern form of slavery": English paraphrases freely (not names)
         if from_other_variant(word) and (blend_possible() or (entry.status != "forbidden" and _keeps_head(different[0], terms, entry.lang)

@@ -259,6 +259,8 @@ def english_runs(text: str, lines: Iterable[str] = ()) -> list[tuple[int, int]]:
             alone = not re.search(r"[^\W\d_]", text[:start] + text[end:]) or text[start:end] in lines
             if not (after_determiner or alone):
                 continue
+        if _inside_capitalised_name(text, start, end, run):
+            continue  # "la Responsible Business Alliance", « Profits and Poverty: … »: words of a longer English name or title
         if len(run) > 1 and language_confidence(text[start:end], "fr") > language_confidence(text[start:end], "en"):
             continue
         if (len(run) == 1 and run[0][2].islower() and re.search(r"[^\W\d_]", text[:start] + text[end:])
@@ -267,6 +269,18 @@ def english_runs(text: str, lines: Iterable[str] = ()) -> list[tuple[int, int]]:
             # unless it is a French word without its accents (« scenarios » for « scénarios »)
         spans.append((start, end))
     return spans
+
+
+def _inside_capitalised_name(text: str, start: int, end: int, run: list[tuple[int, int, str]]) -> bool:
+    """Whether a run with a capitalised word touches another capitalised word (not a sentence's first) that is not English:
+    the run is part of a name or title the words around it continue ("Responsible" in « la Responsible Business Alliance »)."""
+    if not any(word[:1].isupper() for _, _, word in run):
+        return False
+    before = re.search(r"([^\W\d_]+)[ \u00a0]+$", text[:start])
+    after = re.match(r"[ \u00a0]+([^\W\d_]+)", text[end:])
+    return any(found is not None and found.group(1)[:1].isupper() and not found.group(1).isupper() and not _is_english_word(found.group(1))
+               and not (found is before and re.search(r"(?:^|[.!?:]\s*)$", text[:found.start(1)]))
+               for found in (before, after))
 
 
 def english_words_in_french(link: LinkView, context: CheckContext) -> list[Flag]:

@@ -358,6 +358,9 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
             if any(word.surface == other.surface for other in neighbours):
                 return f"“{word.text}” is doubled", None
             if from_other_variant(word) and blend_possible():
+                if not entry.term[:1].isupper() and _reordered_variant(window, entry, glossary):
+                    return None  # « normes du travail internationales »: a listed variant's words in another order (an adjective
+                    # moved: French places it either side of the complement), not a blend; names keep their order (`align.checks.names`)
                 return f"“{word.text}” comes from another variant", word
         return None
     if len(window) == size - 1:
@@ -370,6 +373,22 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
                     return f"“{terms[missing].text}” is missing{_PREPOSITION}", None
         return None
     return None
+
+def _reordered_variant(window: list[Word], entry: Entry, glossary: Glossary) -> bool:
+    """Whether the window's words are those of another listed variant of the entry's concept, in another order."""
+    for other in glossary.concept_entries(entry.concept, entry.lang):
+        if other is entry or other.status == "forbidden" or len(other.words) != len(window):
+            continue
+        remaining = list(other.words)
+        for word in window:
+            partner = next((term_word for term_word in remaining if same_form(word, term_word)), None)
+            if partner is None:
+                break
+            remaining.remove(partner)
+        else:
+            return True
+    return False
+
 
 _ACRONYM_IN_BRACKETS = re.compile(r"\s*\([A-Z][A-Za-z]*[A-Z]\)")
 

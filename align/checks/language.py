@@ -272,15 +272,14 @@ def english_runs(text: str, lines: Iterable[str] = ()) -> list[tuple[int, int]]:
 
 
 def _inside_capitalised_name(text: str, start: int, end: int, run: list[tuple[int, int, str]]) -> bool:
-    """Whether a run with a capitalised word touches another capitalised word (not a sentence's first) that is not English:
-    the run is part of a name or title the words around it continue ("Responsible" in « la Responsible Business Alliance »)."""
-    if not any(word[:1].isupper() for _, _, word in run):
-        return False
-    before = re.search(r"([^\W\d_]+)[ \u00a0]+$", text[:start])
+    """Whether a run is part of a longer name or a title of a work: capitalised and followed by a capitalised word that is not
+    English ("Responsible" in « la Responsible Business Alliance »: « Business » is French too), or announced as a title
+    (« un rapport intitulé Profits and Poverty: … »)."""
+    if re.search(r"\bintitulée?s?\s+(?:[^\W\d_]+\s+){0,3}$", text[:start], re.IGNORECASE):
+        return True
     after = re.match(r"[ \u00a0]+([^\W\d_]+)", text[end:])
-    return any(found is not None and found.group(1)[:1].isupper() and not found.group(1).isupper() and not _is_english_word(found.group(1))
-               and not (found is before and re.search(r"(?:^|[.!?:]\s*)$", text[:found.start(1)]))
-               for found in (before, after))
+    return (run[0][2][:1].isupper() and after is not None and after.group(1)[:1].isupper() and not after.group(1).isupper()
+            and not _is_english_word(after.group(1)))
 
 
 def english_words_in_french(link: LinkView, context: CheckContext) -> list[Flag]:

@@ -227,9 +227,6 @@ def _number_token(word: str, lang: str) -> tuple[str, float | str | None]:
     return word, value
 
 
-_SCALE_AFTER = re.compile(r"\s+(millions?|milliards?|billions?)\b", re.IGNORECASE)
-
-
 def _spelt_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     """Runs of number words, each run parsed as one number; a hyphenated word may start with one ("two-volume")."""
     if not any(isinstance(_number_token(word, lang)[1], float) for word in set(_NUMBER_WORD.findall(text))):

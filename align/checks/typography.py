@@ -21,7 +21,7 @@ from align.terms.glossary import Glossary
 
 _SPACES = " \u00a0\u202f"
 _COLON_SPACED = re.compile(r"(?<=[^\s])[ \u00a0\u202f]:(?=\s|$)")
-_COLON_UNSPACED = re.compile(r"(?<=[^\W\d_])(:)(?=\s)")
+_COLON_UNSPACED = re.compile(r"(?<=[^\W\d_])(:)(?=\s|$)")
 """A colon glued to a word and followed by a space: not a time (« 10:30 »), a web address or a reference (« art.3:2 »)."""
 _OTHER_SPACED = re.compile(r"(?<=[^\s])[ \u00a0\u202f][;!?](?=\s|$|[»”)])")
 _OTHER_UNSPACED = re.compile(r"(?<=[^\W\d_])([;!?])(?=\s|$)")
@@ -69,7 +69,7 @@ def _high_punctuation(texts: list[tuple[LinkView, str]]) -> list[Flag]:
     flags = []
     for pattern, spaced, what in ((_COLON_UNSPACED, spaced_colons + spaced_others, "colon"), (_OTHER_UNSPACED, spaced_others, "other")):
         glued = [(link, text, found) for link, text in texts for found in pattern.finditer(text)]
-        if spaced < 2 or len(glued) * 2 >= spaced:
+        if spaced < 2 or len(glued) >= spaced:
             continue  # the text's own convention, or no convention to judge by
         for link, text, found in glued:
             word = re.search(r"\S+$", text[:found.start(1)])

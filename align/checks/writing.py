@@ -129,7 +129,9 @@ def _garbled_forms(link: LinkView, side: str, context: CheckContext) -> list[Fla
                 # house styles differ (« des êtres humains » at the Council of Europe): a deviation counts when the same
                 # text also writes the name as listed
                 message = f"« {match.term} » is an official name, written « {entry.term} » (as elsewhere in this text)."
-        if not message and glossary.subject(match.concept) in _NAME_SUBJECTS and entry.term[:1].isupper() and not match.term.isupper():
+        if (not message and glossary.subject(match.concept) in _NAME_SUBJECTS and not match.term.isupper()
+                and (entry.term[:1].isupper() or any(word[:1].isupper() for word in re.findall(r"[^\W\d_]+", entry.term)[1:]))):
+            # (a title listed in lower case but for a later word, « secrétaire d'État », keeps that word's capital)
             recased = _other_capitals(match.term, [other.term for other in glossary.concept_entries(match.concept, "fr") if other.status != "forbidden"])
             if recased:
                 word, listed_term = recased

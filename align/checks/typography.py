@@ -135,7 +135,7 @@ def _case_variants(texts: list[tuple[LinkView, str]], glossary: Glossary) -> lis
     text writes « … la traite des personnes » elsewhere; « la journée mondiale de la lutte … » beside « la Journée mondiale … »).
 
     Phrases of `_CASE_WINDOW` words are compared, a sentence's first word aside; the form in the minority is flagged, and on a
-    tie the form that is not written as French writes names (a capital on the first word only) or plainly in lower case.
+    tie only a form without the capital that begins a listed name (« la journée mondiale de la lutte … »).
     A name that introduces its acronym (« Comité National de Lutte Contre la Traite (CNLTP) ») is the body's own spelling."""
     names = _listed_name_starts(glossary)
     uses: dict[tuple[str, ...], list[tuple[LinkView, int, int, tuple[str, ...]]]] = {}
@@ -158,15 +158,14 @@ def _case_variants(texts: list[tuple[LinkView, str]], glossary: Glossary) -> lis
         counts = Counter(form for _, _, _, form in occurrences)
         if len(counts) < 2 or all(form[1:-1] == occurrences[0][3][1:-1] for form in counts):
             continue  # a difference on the first or last word only: the words around it are not shared (« la 24e Conférence »)
-        ranked = sorted(counts, key=lambda form: (counts[form], _name_style(form)), reverse=True)
+        ranked = sorted(counts, key=lambda form: (counts[form], _begins_listed_name(form, names)), reverse=True)
         usual, runner_up = ranked[0], ranked[1]
-        if counts[usual] == counts[runner_up] and (_name_style(usual) == _name_style(runner_up) or (
-                _name_style(runner_up) == 1 and not _begins_listed_name(usual, names))):
-            continue  # a tie with nothing to tell the forms apart: a capital on a common noun (« Conférence ») is a choice
-            # unless it begins a listed name (« Journée mondiale »)
+        if counts[usual] == counts[runner_up] and (not _begins_listed_name(usual, names) or _begins_listed_name(runner_up, names)):
+            continue  # a tie: a capital on a common noun (« Conférence ») is a choice the text may make both ways, unless it begins
+            # a listed name (« Journée mondiale »)
         for link, start, end, form in occurrences:
             text = link.texts["fr"]
-            if form == usual or (_name_style(form) == 0 and _INTRODUCES_ACRONYM.match(text, end)):
+            if form == usual or (_title_case(form) and _INTRODUCES_ACRONYM.match(text, end)):
                 continue
             spans.setdefault(link.number, []).append((start, end, " ".join(usual), " ".join(form), counts[usual]))
     flags = []
@@ -201,11 +200,9 @@ def _sentence_start(text: str, position: int) -> bool:
     return not before or before[-1] in ".!?:"
 
 
-def _name_style(form: tuple[str, ...]) -> int:
-    """2: capitals as French writes a name (on its first word only); 1: no capitals; 0: capitals on later words too (English
-    title case, « la Traite des Personnes »)."""
-    capitals = [index for index, word in enumerate(form) if word[:1].isupper() and len(word) > 3]
-    return 1 if not capitals else 2 if len(capitals) == 1 else 0
+def _title_case(form: tuple[str, ...]) -> bool:
+    """Capitals on two words or more of the phrase (« Lutte Contre la Traite »), as English writes names."""
+    return sum(word[:1].isupper() and len(word) > 3 for word in form) >= 2
 
 
 def _merge(found: list[tuple[int, int, str, str, int]]) -> list[tuple[int, int, str, str, int]]:

@@ -184,3 +184,14 @@ def test_the_mutation_bench_counts_a_spelling_flag_on_the_slipped_word(glossary)
     elsewhere = Flag(0, "en", "spelling", "warning", len(mutation.mutated) - 6, len(mutation.mutated) - 1, "crime", "", "")
     assert is_found(mutation, [on_word], [])
     assert not is_found(mutation, [elsewhere], [])
+
+
+def test_an_amount_whose_currency_one_side_drops(glossary) -> None:
+    # ILO 2016 (heldout3): « 150 milliards de profits » for "US $150 billion in illegal profits"
+    fr = "L'OIT estime que le travail forcé génère 150 milliards de profits illégaux par an."
+    en = "The ILO estimates that forced labour generates US $150 billion in illegal profits per year."
+    assert ("en", "omission", "US $150 billion") in flags_of([fr], [en], glossary)
+    assert not flags_of([fr.replace("150 milliards de profits", "150 milliards de dollars de profits")], [en], glossary)
+    # Public Safety Canada 2025 (dev): the currency written after the figure in French
+    assert not flags_of(["Grâce à notre Plan frontalier de 1,3 milliard de dollars, nous prenons des mesures concrètes."],
+                        ["Through our $1.3-billion Border Plan, we're taking concrete action."], glossary)

@@ -262,6 +262,8 @@ def french_findings(text: str) -> tuple[Finding, ...]:
             continue  # « A » for « À » (French usage drops accents on capitals); agreement with an acronym, whose gender is a guess
         if error["sType"] == "gn" and set(fixes) & set(_FRENCH_WORD.findall(text[max(0, start - 30):end + 30])):
             continue  # « policières et policiers »: the form it asks for stands beside it, a doublet of inclusive writing
+        if error["sType"] == "typo" and re.fullmatch(r"\d+nde?s?", span):
+            continue  # « 2nd », « 2nde »: the usual abbreviation of « second(e) » (dictionaries give « 2d » and « 2nd » alike)
         if error["sType"] == "typo":  # « 24ᵉ »: the plain letters the texts use (« 24e », « 1re »)
             fixes = [fix.translate(_SUPERSCRIPTS) for fix in fixes]
         kind = "typography" if error["sType"] == "typo" else "grammar"

@@ -112,13 +112,13 @@ def reworded_names(link: LinkView, side: str, context: CheckContext) -> list[Fla
     return flags
 
 
-_VARIANT_NAMES: dict[tuple[int, str], tuple[object, list[tuple[re.Pattern, object, str, str]]]] = {}
+_VARIANT_NAMES: dict[tuple[int, str], tuple[object, tuple[list[tuple[re.Pattern, object, str, str]], re.Pattern | None]]] = {}
 
 
-def _names_with_other_variants(glossary: Glossary, lang: str) -> list[tuple[re.Pattern, object, str, str]]:
+def _names_with_other_variants(glossary: Glossary, lang: str) -> tuple[list[tuple[re.Pattern, object, str, str]], re.Pattern | None]:
     """(pattern, listed name, the term inside it, another listed variant of that term) for each listed official name holding a
     glossary term (« Alliance contre la traite des personnes » holds « traite des personnes »), with that term replaced by each of
-    its concept's other variants, where the result is not itself a listed form of the name."""
+    its concept's other variants, where the result is not itself a listed form of the name; and one pattern for any of them."""
     key = (id(glossary), lang)
     if key not in _VARIANT_NAMES or _VARIANT_NAMES[key][0] is not glossary:
         found = []
@@ -137,7 +137,8 @@ def _names_with_other_variants(glossary: Glossary, lang: str) -> list[tuple[re.P
                     found.append((re.compile(rf"(?<![\w-]){pattern}(?![\w-])", re.IGNORECASE), entry, inner.term, variant))
         if len(_VARIANT_NAMES) > 8:
             _VARIANT_NAMES.clear()
-        _VARIANT_NAMES[key] = (glossary, found)
+        any_name = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _, _, _ in found), re.IGNORECASE) if found else None
+        _VARIANT_NAMES[key] = (glossary, (found, any_name))
     return _VARIANT_NAMES[key][1]
 
 
@@ -148,10 +149,13 @@ def names_with_another_variant(link: LinkView, side: str, context: CheckContext)
     if side == "mt":
         return []
     text, lang = link.texts[side], LANG_OF_SIDE[side]
+    names, any_name = _names_with_other_variants(context.glossary, lang)
+    if any_name is None or not any_name.search(text):
+        return []  # (one search for all of them: most texts hold none)
     segments = context.fr_segments if side == "fr" else context.en_segments
     document = fold(" ".join(segment.text for segment in segments).replace("’", "'"))
     flags = []
-    for pattern, entry, inner, variant in _names_with_other_variants(context.glossary, lang):
+    for pattern, entry, inner, variant in names:
         for found in pattern.finditer(text):
             if fold(entry.term.replace("’", "'")) not in document:
                 break

@@ -37,6 +37,7 @@ _GLUED_SMALL_WORD = {
 _HYPHENATED_NAME = re.compile(r"(?<![\w’'-])([A-ZÀ-Ý][a-zà-ÿ]+)-((?:d|l)[’']\s?)?([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w-])")
 _WORD = re.compile(r"[^\W_]+")
 _CASE_WINDOW = 5
+_PHRASE_BREAK = re.compile(r"[.!?:;()«»\"“”]")
 """Words in the phrases compared for capitals: long enough to be one name, not a common phrase."""
 _INTRODUCES_ACRONYM = re.compile(r"(?:[\s’']+(?:[A-ZÀ-Ý][\w-]*|de|des|du|la|le|les|et|d|l|pour|contre|en|au|aux|sur))*\s*\(\s*[A-Z][A-Za-z]*[A-Z]\s*\)")
 """The rest of a capitalised name up to the acronym it introduces in brackets."""
@@ -141,10 +142,13 @@ def _case_variants(texts: list[tuple[LinkView, str]], glossary: Glossary) -> lis
     uses: dict[tuple[str, ...], list[tuple[LinkView, int, int, tuple[str, ...]]]] = {}
     for link, text in texts:
         words = list(_WORD.finditer(text))
+        breaks = [0]  # breaks[i]: punctuation between consecutive words before word i (a prefix count)
+        for first, second in zip(words, words[1:]):
+            breaks.append(breaks[-1] + bool(_PHRASE_BREAK.search(text, first.end(), second.start())))
         for index in range(len(words) - _CASE_WINDOW + 1):
+            if breaks[index + _CASE_WINDOW - 1] != breaks[index]:
+                continue  # the phrase runs over punctuation
             window = words[index:index + _CASE_WINDOW]
-            if any(re.search(r"[.!?:;()«»\"“”]", text[a.end():b.start()]) for a, b in zip(window, window[1:])):
-                continue
             forms = [word.group(0) for word in window]
             if sum(form.isupper() and len(form) > 1 for form in forms) >= 2:
                 continue  # a heading in capitals

@@ -47,21 +47,17 @@ HUNSPELL_DIRS_ENV = "ALIGN_HUNSPELL_DIRS"
 ENGLISH_DICTIONARIES = ("en_US", "en_GB", "en_CA")
 """en_US is needed; the British and Canadian ones are used when installed."""
 
-_OFF_OPTIONS = ("apos", "esp", "tab", "nbsp", "unit", "num", "virg", "poncfin", "liga", "mapos", "chim", "ocr", "eepi", "latex", "md",
+_OFF_OPTIONS = ("typo", "apos", "esp", "tab", "nbsp", "unit", "num", "virg", "poncfin", "liga", "mapos", "chim", "ocr", "eepi", "latex", "md",
                 "html", "date")
 """Grammalecte option families not reported (typography the stored texts cannot show, inclusive writing); turned off to save time.
-"typo" stays on for one rule (`_TYPOGRAPHY_RULES`); its other rules are dropped by `_grammar_severity`."""
+Its one typography rule measured true, ordinals (« 24ème »), is `align.checks.typography`'s: the "typo" family costs about a fifth
+of the check's time on a TMX (sixth round)."""
 _WARNING_TYPES = {"ppas", "conj", "vmode", "infi", "imp", "inte", "conf", "loc", "tu"}
 _INFO_TYPES = {"maj", "minis", "bs", "pleo", "eleu"}
 _SILENT_RULES = ("maj_accents", "doublon", "num_grand_nombre", "eepi_", "maj_État__b1", "maj_État__b2", "maj_État__b3", "maj_État__b5",
                  "maj_État__b6")
 """Accents on capitals (« Etats »), doubled words (the writing check's), digit grouping, inclusive writing, « l'état de droit »;
 « État » after a title (« secrétaire d'état », rule b4) is kept: 2 of 2 on the corpus (sixth round)."""
-_TYPOGRAPHY_RULES = {"typo_ordinaux_chiffres_incorrects": "warning"}
-"""Of Grammalecte's typography rules, the one a French reviser always corrects and that no house style writes: ordinals in
-« ème », « ième », « ère » or « 1 er » (« 24ème » → « 24e »): 6 of 6 on the five parts (sixth round). The others (non-breaking
-spaces, dashes, straight quotes, superscripts) fire on every publisher's house style."""
-_SUPERSCRIPTS = str.maketrans("ᵉʳᵈˢⁿ", "erdsn")
 _WARNING_RULES = ("maj_gentilés", "maj_État__b4")
 """Capital rules measured true on the corpus (sixth round): a nationality adjective capitalised (« Ministère Italien »,
 « Présidence Européenne »: 2 of 2) and « État » after a title (2 of 2); months and days stay info."""
@@ -211,8 +207,6 @@ def _grammar_severity(rule: str, kind: str, text: str, start: int) -> str:
     """The severity a Grammalecte rule gets ('' = not reported), by family, measured on the corpus."""
     if any(silent in rule for silent in _SILENT_RULES):
         return ""
-    if kind == "typo":
-        return next((severity for name, severity in _TYPOGRAPHY_RULES.items() if name in rule), "")
     if any(name in rule for name in _WARNING_RULES):
         return "warning"
     if kind == "gn":
@@ -262,12 +256,7 @@ def french_findings(text: str) -> tuple[Finding, ...]:
             continue  # « A » for « À » (French usage drops accents on capitals); agreement with an acronym, whose gender is a guess
         if error["sType"] == "gn" and set(fixes) & set(_FRENCH_WORD.findall(text[max(0, start - 30):end + 30])):
             continue  # « policières et policiers »: the form it asks for stands beside it, a doublet of inclusive writing
-        if error["sType"] == "typo" and re.fullmatch(r"\d+nde?s?", span):
-            continue  # « 2nd », « 2nde »: the usual abbreviation of « second(e) » (dictionaries give « 2d » and « 2nd » alike)
-        if error["sType"] == "typo":  # « 24ᵉ »: the plain letters the texts use (« 24e », « 1re »)
-            fixes = [fix.translate(_SUPERSCRIPTS) for fix in fixes]
-        kind = "typography" if error["sType"] == "typo" else "grammar"
-        findings.append(Finding(start, end, kind, severity, f"{error['sMessage']} (Grammalecte)", suggestions(fixes)))
+        findings.append(Finding(start, end, "grammar", severity, f"{error['sMessage']} (Grammalecte)", suggestions(fixes)))
     for error in spelling:
         start, end = error["nStart"], error["nEnd"]
         word = text[start:end]
@@ -418,4 +407,4 @@ def _written_twice(word: str, side: str, text: str, context: CheckContext) -> bo
     return len(_forms(word).findall(document)) >= 2
 
 
-GRAMMAR = Check("grammar-spelling", "side", grammar_and_spelling, ("grammar", "spelling", "typography"))
+GRAMMAR = Check("grammar-spelling", "side", grammar_and_spelling, ("grammar", "spelling"))

@@ -3,8 +3,8 @@
 French typography varies by publisher: France and the Council of Europe space « : ; ! ? », Quebec and many Canadian texts
 space the colon alone, some never space either; guillemets are spaced or not; so most rules here are document-relative: a
 text that spaces its high punctuation everywhere but once, or writes a name two ways, has a slip. What no house style
-writes is reported wherever it is (a stray semicolon after a dash, words run together after a small word). Ordinals
-(« 24ème ») and capitals (« secrétaire d'état ») are Grammalecte's (`align.checks.grammar`).
+writes is reported wherever it is (« 24ème », a stray semicolon after a dash, words run together after a small word). Capitals
+(« Ministère Italien », « secrétaire d'état ») are Grammalecte's (`align.checks.grammar`).
 
 Measured on the five parts of eval/ (eval/README.md, "Sixth round"): every rule here is a warning unless said otherwise;
 a double space inside a sentence is info (the corpus's readers did not ask for it to be corrected in 9 of 10 cases).
@@ -27,6 +27,8 @@ _OTHER_SPACED = re.compile(r"(?<=[^\s])[ \u00a0\u202f][;!?](?=\s|$|[»”)])")
 _OTHER_UNSPACED = re.compile(r"(?<=[^\W\d_])([;!?])(?=\s|$)")
 _STRAY_AFTER_DASH = re.compile(r"(?<=\s)([–—])([;,])(?=\s)")
 """« ont ratifié –; Niger »: punctuation glued to a dash (an HTML entity half decoded, or an edit left over)."""
+_WRONG_ORDINAL = re.compile(r"(?<![\w,.])(\d+)(ème|eme|ième|ieme|è|ère|ere)(s?)(?![\w-])")
+"""« 24ème », « 1ère »: French abbreviates ordinals « 24e », « 1re » (« 1 er » is `align.checks.writing`'s; « 2nd » is usual)."""
 _DOUBLE_SPACE = re.compile(r"(?<=\S)( {2,})(?=\S)")
 _SPACED_UNIT = re.compile(r"\d( )(?=[%$€])")
 _GLUED_SMALL_WORD = {
@@ -54,7 +56,7 @@ def typography(links: list[LinkView], context: CheckContext) -> list[Flag]:
             continue
         flags += _glued_small_words(texts, side) + _double_spaces(texts, side)
         if side == "fr":
-            flags += _high_punctuation(texts) + _stray_after_dash(texts) + _case_variants(texts, context.glossary)
+            flags += _high_punctuation(texts) + _stray_after_dash(texts) + _case_variants(texts, context.glossary) + _wrong_ordinals(texts)
             if context.has_official:
                 flags += _hyphenated_names(texts, " ".join(link.texts["en"] for link in links if link.texts["en"]))
     return flags
@@ -79,6 +81,17 @@ def _high_punctuation(texts: list[tuple[LinkView, str]]) -> list[Flag]:
             flags.append(Flag(link.number, "fr", "typography", "warning", start, found.end(1), text[start:found.end(1)],
                               f"« {mark} » without a space before it, where this text spaces its {'high punctuation' if what == 'colon' else '« ; ! ? »'} "
                               f"({spaced}×): « {text[start:found.start(1)]} {mark} ».", f"{text[start:found.start(1)]}\u202f{mark}"))
+    return flags
+
+
+def _wrong_ordinals(texts: list[tuple[LinkView, str]]) -> list[Flag]:
+    flags = []
+    for link, text in texts:
+        for found in _WRONG_ORDINAL.finditer(text):
+            number, suffix = found.group(1), found.group(2)
+            right = number + ("re" if number == "1" and suffix in ("ère", "ere") else "e") + found.group(3)
+            flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
+                              f"« {found.group(0)} »: French abbreviates the ordinal « {right} ».", right))
     return flags
 
 

@@ -325,6 +325,11 @@ def _other_inflection(old: str, new: str, lang: str) -> bool:
     return old_word.lemma == new_word.lemma and fold(old) != fold(new)
 
 
+TYPO_KINDS = ("term-garbled", "spelling")
+"""A slip in a term's word is found by the term checks (the term's right form) or by the spelling check on that word: the mutation's
+span is the word itself, so a `spelling` flag overlapping it sits on the slip (sixth round; before it, only `term-garbled` counted)."""
+
+
 def _typo_operator(name: str, slip: Callable[[str, str, random.Random], str | None]) -> Generate:
     def generate(pair: SentencePair, glossary: Glossary, rng: random.Random) -> list[Mutation]:
         """One word (four letters or more) of each glossary term occurrence misspelt."""
@@ -339,7 +344,7 @@ def _typo_operator(name: str, slip: Callable[[str, str, random.Random], str | No
                     continue
                 start, end = rng.choice(words)
                 new = slip(text[start:end], side, rng)
-                mutation = replace_span(name, pair, side, start, end, new, ("term-garbled",)) if new else None
+                mutation = replace_span(name, pair, side, start, end, new, TYPO_KINDS) if new else None
                 if mutation and not _other_inflection(text[start:end], new, side):
                     result.append(mutation)
         return result
@@ -669,11 +674,11 @@ def english_in_french(pair: SentencePair, glossary: Glossary, rng: random.Random
 
 OPERATORS: list[Operator] = [
     Operator("blend", ("term-garbled",), blend, "a word of another variant of the same concept inside a term"),
-    Operator("typo-keyboard", ("term-garbled",), _typo_operator("typo-keyboard", typo_keyboard), "a letter of a term slipped to a neighbouring key"),
-    Operator("typo-accent-dropped", ("term-garbled",), _typo_operator("typo-accent-dropped", typo_accent_dropped), "an accent of a term dropped"),
-    Operator("typo-accent-wrong", ("term-garbled",), _typo_operator("typo-accent-wrong", typo_accent_wrong), "an accent of a term changed"),
-    Operator("typo-swap", ("term-garbled",), _typo_operator("typo-swap", typo_swap), "two letters of a term swapped"),
-    Operator("typo-drop", ("term-garbled",), _typo_operator("typo-drop", typo_drop), "a letter of a term dropped"),
+    Operator("typo-keyboard", TYPO_KINDS, _typo_operator("typo-keyboard", typo_keyboard), "a letter of a term slipped to a neighbouring key"),
+    Operator("typo-accent-dropped", TYPO_KINDS, _typo_operator("typo-accent-dropped", typo_accent_dropped), "an accent of a term dropped"),
+    Operator("typo-accent-wrong", TYPO_KINDS, _typo_operator("typo-accent-wrong", typo_accent_wrong), "an accent of a term changed"),
+    Operator("typo-swap", TYPO_KINDS, _typo_operator("typo-swap", typo_swap), "two letters of a term swapped"),
+    Operator("typo-drop", TYPO_KINDS, _typo_operator("typo-drop", typo_drop), "a letter of a term dropped"),
     Operator("preposition", ("term-garbled",), preposition, "a preposition inside a term changed or dropped"),
     Operator("doubled-word", ("typography", "term-garbled"), doubled_word, "a word of a term (or its article) doubled"),
     Operator("concept-swap", ("term-missing", "concept-confusion"), concept_swap, "an English term replaced by another concept of its subject"),

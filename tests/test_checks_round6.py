@@ -1,15 +1,20 @@
-"""The sixth round of the checks (issue #14, mutation benchmark): each rule shown on a sentence pair of a published text of the
-eval/ corpus (eval/README.md, "Mutations, sixth round"), with the published pair left silent and the slip flagged."""
+"""The sixth round of the checks (issue #14): typography judged against the document's own usage, and the false alarms the third
+held-out part showed, each rule shown on sentences of published texts of the eval/ corpus (eval/README.md, "Sixth round") with
+a case it flags and one it leaves silent."""
 
 from __future__ import annotations
+
+import random
 
 import pytest
 
 from align.checks import CheckContext, run_checks
-from align.model import Segment
+from align.checks.grammar import french_checker
+from align.model import Flag, Segment
 from align.terms.glossary import DEFAULT_PATH, load_glossary
 from bench.checks import line_units
-from bench.mutations import SentencePair, concept_swap, preposition
+
+needs_grammalecte = pytest.mark.skipif(french_checker() is None, reason="Grammalecte (python3-grammalecte) not installed")
 
 
 @pytest.fixture(scope="module")
@@ -17,150 +22,198 @@ def glossary():
     return load_glossary(DEFAULT_PATH)
 
 
-def flags_of(fr: str, en: str, glossary) -> set[tuple[str, str, str]]:
-    context = CheckContext(glossary, True, fr_segments=(Segment(fr, "sentence", 0, len(fr)),))
-    return {(flag.side, flag.kind, flag.text) for flag in run_checks(line_units([fr], [en]), context) if flag.severity != "info" and flag.side != "mt"}
+def flags_of(fr: list[str], en: list[str], glossary, *, severity: str = "warning"):
+    """(side, kind, text) of the flags at `severity` or above ("warning": warnings and errors) on the French and the English."""
+    segments = tuple(Segment(text, "sentence", 0, len(text)) for text in fr)
+    context = CheckContext(glossary, bool(en), fr_segments=segments)
+    levels = ("warning", "error") if severity == "warning" else (severity,)
+    return {(flag.side, flag.kind, flag.text) for flag in run_checks(line_units(fr, en or [""] * len(fr)), context)
+            if flag.side != "mt" and flag.severity in levels}
 
 
-def garbled(fr: str, en: str, glossary) -> set[tuple[str, str]]:
-    return {(side, text) for side, kind, text in flags_of(fr, en, glossary) if kind == "term-garbled"}
+def typography(fr: list[str], en: list[str], glossary, *, severity: str = "warning"):
+    return {(side, text) for side, kind, text in flags_of(fr, en, glossary, severity=severity) if kind == "typography"}
 
 
-# EU Strategy on Combatting Trafficking in Human Beings 2021 (dev)
-EU_FR = "La traite des êtres humains détruit la vie de ses victimes en les privant de leur dignité, de leur liberté et de leurs droits fondamentaux."
-EU_EN = "Trafficking in human beings destroys individuals’ lives by depriving people of their dignity, freedom and fundamental rights."
+# EMN Belgium 2024 (heldout3): the text spaces its semicolons, not the colon of its first sentence
+EMN = ["Aujourd'hui, le Parlement européen et le Conseil sont parvenus à un accord politique, notamment les mesures suivantes:",
+       "Les pays de l'UE seront tenus d'inclure le mariage forcé et l'adoption illégale dans leur droit national ;",
+       "La traite commise au moyen des réseaux sociaux sera considérée comme une circonstance aggravante ;"]
 
 
-def test_an_english_term_with_another_preposition_is_garbled(glossary) -> None:
-    assert not garbled(EU_FR, EU_EN, glossary)
-    assert ("en", "Trafficking from human beings") in garbled(EU_FR, EU_EN.replace("in human", "from human"), glossary)
-    # "of" links any noun to its complement: outside names it is usage, not a slip (here the glossary forbids the form outright)
-    assert ("en", "forbidden-term", "Trafficking of human beings") in flags_of(EU_FR, EU_EN.replace("in human", "of human"), glossary)
+def test_a_colon_glued_to_its_word_where_the_text_spaces_its_high_punctuation(glossary) -> None:
+    assert ("fr", "suivantes:") in typography(EMN, [], glossary)
+    # a text that never spaces them (Belgian, Swiss and many web texts) keeps its own convention
+    unspaced = [line.replace(" ;", ";") for line in EMN]
+    assert not typography(unspaced, [], glossary)
+    # Quebec and Canadian usage spaces the colon alone: a glued semicolon there is house style
+    quebec = ["Nota : les mesures suivantes s'appliquent.", "Le Québec a financé 12 organismes; la formation a touché 430 policiers.",
+              "Les résultats : 430 arrestations; 12 organismes financés."]
+    assert not typography(quebec, [], glossary)
 
 
-def test_a_range_and_a_verb_with_its_object_are_not_a_garbled_preposition(glossary) -> None:
-    # UN Secretary-General, International Day for the Abolition of Slavery 2024 (dev)
-    fr = ("En cette Journée internationale pour l’abolition de l’esclavage, nous braquons les projecteurs sur les quelque 50 millions de personnes "
-          "prises au piège de conditions effroyables, de la traite des êtres humains au travail forcé, "
-          "en passant par l’exploitation sexuelle et le mariage forcé.")
-    en = ("On this International Day for the Abolition of Slavery, we shine a light on the estimated 50 million people worldwide trapped in horrific "
-          "conditions — from human trafficking to forced labour, sexual exploitation and forced marriage.")
-    assert not garbled(fr, en, glossary)
-    fr = "Pour passer de la parole aux actes, les États doivent renforcer l’application de la loi, protéger, libérer et soutenir les victimes."
-    en = "To transform words into deeds, Governments must strengthen law enforcement, protect, liberate and support victims."
-    assert not garbled(fr, en, glossary)
+def test_a_stray_mark_after_a_dash_and_an_unspaced_guillemet_of_a_spaced_pair(glossary) -> None:
+    # ILO 2016 (heldout3): « –; » an HTML entity half decoded, and « … justice» closing a quotation opened with a space
+    fr = ["Tous les pays qui l'ont ratifié –; Niger, Norvège, Royaume-Uni, Mauritanie, Mali, France, République tchèque, Panama et Argentine –; "
+          "doivent désormais remplir leurs obligations définies par le Protocole.",
+          "« Il impose aux pays de prendre des mesures efficaces pour protéger les victimes et leur donner accès à la justice», a rappelé le "
+          "Directeur général de l'OIT, Guy Ryder."]
+    found = typography(fr, [], glossary)
+    assert ("fr", "–;") in found and ("fr", "justice»") in found
+    assert not typography([fr[0].replace("–;", "–"), fr[1].replace("justice»", "justice »")], [], glossary)
 
 
-def test_a_dropped_english_preposition_in_a_name_or_after_its_noun_is_garbled(glossary) -> None:
-    # Council of Europe Commissioner for Human Rights, World Day 2022 (dev)
-    fr = ("À la veille de la Journée mondiale de la lutte contre la traite des êtres humains, la Commissaire aux droits de l'homme du Conseil de "
-          "l'Europe, Dunja Mijatović, a publié la déclaration suivante :")
-    en = ("Ahead of the World Day against Trafficking in Persons, the Council of Europe Commissioner for Human Rights, Dunja Mijatović, "
-          "issued the following statement:")
-    assert not garbled(fr, en, glossary)
-    assert ("en", "Council Europe") in garbled(fr, en.replace("Council of Europe", "Council Europe"), glossary)
-    assert ("en", "World Day Trafficking in Persons") in garbled(fr, en.replace("Day against", "Day"), glossary)
-    # OSCE factsheet 2013 (dev): a gerund takes its object with no preposition
-    fr = "L’esclavage des temps modernes est l’une des questions de sécurité les plus exigeantes et les plus complexes dans la région de l’OSCE."
-    en = "Trafficking human beings is one of the most demanding and complex security issues in the OSCE region."
-    assert not garbled(fr, en, glossary)
+def test_words_run_together_after_a_small_word(glossary) -> None:
+    # PAM 2023 (heldout3), English
+    en = "Hon. Joana Lima, President of the PAM Women Parliamentary Forum (PAM/WPF), andAmb. Peter Schatzer, PAM Permanent Observer to the UN."
+    fr = "L'hon. Joana Lima, présidente du Forum des femmes parlementaires de l'APM, et l'amb. Peter Schatzer, observateur permanent de l'APM."
+    assert ("en", "andAmb.") in typography([fr], [en], glossary)
+    assert not typography([fr], [en.replace("andAmb.", "and Amb.")], glossary)
 
 
-def test_a_term_word_cut_short_is_garbled(glossary) -> None:
-    # Women and Gender Equality Canada, World Day 2020 (dev)
-    fr = ("Le gouvernement du Canada travaille avec des partenaires nationaux et internationaux pour lutter contre la traite des personnes "
-          "sous toutes ses formes.")
-    en = "The Government of Canada is working with domestic and international partners to combat human trafficking in all its forms."
-    assert not garbled(fr, en, glossary)
-    assert ("en", "human traffic") in garbled(fr, en.replace("human trafficking", "human traffic"), glossary)
+def test_a_hyphen_the_names_english_spelling_does_not_have(glossary) -> None:
+    # IOM 2015 (heldout3): « Côte-d'Ivoire » where the English, and the country, write "Côte d'Ivoire"
+    fr = ["L’OIM s’unit à Interpol pour combattre la traite des enfants en Côte-d’Ivoire et au Ghana"]
+    en = ["IOM Joins Forces with Interpol to Combat Child Trafficking in Côte d’Ivoire, Ghana"]
+    assert ("fr", "Côte-d’Ivoire") in typography(fr, en, glossary)
+    # a French name with its own hyphen, translated in English, is left alone
+    assert not typography(["Une conférence sur la traite au Moyen-Orient s'est tenue à Genève."],
+                          ["A conference on trafficking in the Middle East was held in Geneva."], glossary)
 
 
-def test_a_blend_chained_to_another_term_is_garbled(glossary) -> None:
-    # EU Strategy 2021 (dev): « victimes de la traite » and « traite des êtres humains » share « traite »
-    fr = "Près de la moitié des victimes de la traite des êtres humains dans l’Union européenne sont des ressortissants de l’Union."
-    en = "Nearly half of the victims of trafficking within the European Union are EU nationals."
-    assert not garbled(fr, en, glossary)
-    assert ("fr", "traite des êtres personnes") in garbled(fr.replace("êtres humains", "êtres personnes"), en, glossary)
+def test_a_name_capitalised_otherwise_than_elsewhere_in_the_text(glossary) -> None:
+    # Order of Malta 2024 (heldout3): English title case once, French capitals twice
+    fr = ["Rapport sur la 24e conférence de l’Alliance contre la traite des personnes – 15 et 16 avril, Vienne",
+          "La 24e Conférence de l’Alliance contre la Traite des Personnes, organisée par l’OSCE, s’est tenue les 15 et 16 avril à Vienne.",
+          "La 24e Conférence de l’Alliance contre la traite des personnes s’est tenue à la Hofburg, à Vienne (Autriche), les 15 et 16 avril 2024."]
+    found = typography(fr, [], glossary)
+    assert [text for _, text in found if "Traite" in text] and not [text for _, text in found if "traite des personnes" in text]
+    # « conférence » / « Conférence » at the head of the phrase is a choice the text may make both ways
+    assert not typography([fr[0], fr[2]], [], glossary)
+    # a body's own name before its acronym (« Comité National de Lutte Contre la Traite des Personnes (CNLTP) ») is its spelling
+    un = ["En collaboration avec le Comité National de Lutte Contre la Traite des Personnes (CNLTP), l'OIM renforce ses efforts.",
+          "L'OIM renforce ses efforts de lutte contre la traite des personnes en Côte d'Ivoire."]
+    assert not typography(un, [], glossary)
 
 
-def test_words_of_two_variants_run_together_are_garbled(glossary) -> None:
-    # Public Safety Canada, World Day 2025 (dev)
-    fr = ("Le gouvernement s'est engagé à rendre la libération sous caution plus difficile pour les récidivistes accusés de crimes graves, "
-          "y compris la traite des personnes.")
-    en = "The Government has committed to making bail harder for repeat offenders charged with serious crimes, including human trafficking."
-    assert not garbled(fr, en, glossary)
-    assert ("en", "human persons") in garbled(fr, en.replace("human trafficking", "human persons"), glossary)
-    # words one variant holds together are a paraphrase
-    assert not garbled(fr, en.replace("human trafficking", "the trade in human beings"), glossary)
-    # IOM, EU Anti-Trafficking Day 2013 (heldout; a false alarm while this rule was written): « seraient » is a form of « être »,
-    # not a word of « êtres humains »
-    fr = ("Bien que l’ampleur de la traite au niveau mondial soit difficile à quantifier, près de 800 000 personnes en seraient victimes dans le "
-          "monde entier chaque année, et les victimes seraient encore plus nombreuses à l’intérieur de leur propre pays.")
-    en = ("While the global scale of human trafficking is difficult to quantify, as many as 800,000 people may be trafficked across international "
-          "borders each year, with even more victims trafficked within their own countries.")
-    assert not garbled(fr, en, glossary)
+def test_a_double_space_between_a_figure_and_its_sign(glossary) -> None:
+    # UNICEF France 2018 (heldout3): « 28  % » where the text's other figures have one space
+    fr = ["Paris, le 29 juillet 2018 – Environ 28  % des victimes identifiées de la traite dans le monde sont des enfants.",
+          "Les filles représentent 23 % des victimes identifiées."]
+    assert ("fr", "8  %") in typography(fr, [], glossary)
+    # elsewhere inside a sentence two spaces are context only; after a full stop, typewriter style
+    assert not typography(["Article provenant de  Sécurité publique Canada. Le ministre a annoncé un financement.  Il a ajouté."], [], glossary)
+    assert ("fr", "e  S") in typography(["Article provenant de  Sécurité publique Canada."], [], glossary, severity="info")
 
 
-def test_a_name_with_a_word_changed_is_garbled_when_the_linked_text_names_it(glossary) -> None:
-    # IOM Director General, World Day 2020 (dev)
-    fr = ("L’OIM met en œuvre des interventions de lutte contre la traite en accord avec les principes des droits de l’homme depuis plus de "
-          "vingt ans, bien avant que le Protocole de Palerme ne nous fournisse les paramètres clairement définis que nous connaissons aujourd’hui.")
-    en = ("IOM was implementing counter trafficking interventions in accordance with human rights principles long before the Palermo Protocol "
-          "gave us the clearly defined parameters that we know today.")
-    assert not garbled(fr, en, glossary)
-    assert ("fr", "État de Palerme") in garbled(fr.replace("Protocole de Palerme", "État de Palerme"), en, glossary)
-    assert ("en", "General Protocol") in garbled(fr, en.replace("Palermo Protocol", "General Protocol"), glossary)
+@needs_grammalecte
+def test_ordinals_and_the_capital_of_etat(glossary) -> None:
+    # Order of Malta 2024 and Belgian OSCE Chairmanship 2006 (heldout3)
+    found = flags_of(["La 24ème Conférence de l’Alliance s’est tenue à Vienne, M. Didier Donfut, Secrétaire d'état belge aux Affaires "
+                      "européennes, y a pris part."], [], glossary)
+    assert ("fr", "typography", "24ème") in found
+    assert any(kind in ("grammar", "term-garbled") and "état" in text for _, kind, text in found)
+    assert not flags_of(["La 24e Conférence de l’Alliance s’est tenue à Vienne, M. Didier Donfut, secrétaire d'État belge aux Affaires "
+                         "européennes, y a pris part."], [], glossary)
 
 
-def test_a_name_given_twice_by_the_linked_text_and_once_here_lost_a_word(glossary) -> None:
-    # Council of Europe Commissioner for Human Rights, World Day 2022 (dev)
-    fr = ("Les Etats membres du Conseil de l'Europe doivent être particulièrement vigilants et prendre toutes les mesures nécessaires pour "
-          "prévenir et combattre la traite des êtres humains dans ce contexte, conformément aux récentes recommandations du Groupe d'experts "
-          "du Conseil de l'Europe sur la lutte contre la traite des êtres humains (GRETA).")
-    en = ("Council of Europe member states should be particularly vigilant and take all necessary measures to prevent and combat human "
-          "trafficking in this context, in line with the recent recommendations by the Council of Europe’s Group of Experts on Action against "
-          "Trafficking in Human Beings (GRETA).")
-    assert not garbled(fr, en, glossary)
-    assert ("fr", "Nations de l'Europe") in garbled(fr.replace("membres du Conseil", "membres du Nations"), en, glossary)
-    assert ("en", "Presidential of Europe") in garbled(fr, en.replace("Council of Europe member", "Presidential of Europe member"), glossary)
+@needs_grammalecte
+def test_nations_unies_is_french_typography_of_the_name(glossary) -> None:
+    # US State Department 2019 (heldout3): « Nations unies », the adjective in lower case as French typography writes it
+    fr = ("La mission des États-Unis auprès des Nations unies a également lancé un programme d’inscription en personne pour les employés de "
+          "maison des membres de la communauté des missions permanentes des Nations unies.")
+    assert not [text for _, kind, text in flags_of([fr], [], glossary) if kind == "term-garbled"]
+    # a noun of the name in lower case is still garbled (the ILO's « Organisation internationale du Travail »)
+    ilo = "Le Protocole sur le travail forcé de l'Organisation internationale du travail (OIT) entre en vigueur le 9 novembre."
+    assert ("fr", "term-garbled", "Organisation internationale du travail") in flags_of([ilo], [], glossary)
 
 
-def test_another_institutions_acronym_for_an_office_without_an_english_acronym(glossary) -> None:
-    # IOM Deputy Director General, World Day 2022 (dev)
-    fr = ("Selon le rapport mondial sur la traite des enfants, près de la moitié des enfants pris en charge par l’OIM sont victimes de la traite "
-          "dans leur propre pays.")
-    en = "According to the Global Report on Child Trafficking, nearly half of child trafficking cases assisted by IOM take place in the victims’ own countries."
-    assert not any(kind == "acronym-mismatch" for _, kind, _ in flags_of(fr, en, glossary))
-    assert ("en", "acronym-mismatch", "IOM") in flags_of(fr.replace("l’OIM", "le BIT"), en, glossary)
-    # the Office's own organisation is how English often renders it
-    assert not any(kind == "acronym-mismatch" for _, kind, _ in flags_of(fr.replace("l’OIM", "le BIT"), en.replace("IOM", "ILO"), glossary))
+def test_a_description_is_not_a_days_name_blended(glossary) -> None:
+    # Public Safety Canada 2011 (heldout3): « la lutte mondiale contre la traite de personnes » is not the World Day
+    fr = ("OTTAWA, le 30 août 2011 — Le ministre de la Sécurité publique, Vic Toews, a réaffirmé aujourd’hui l’engagement du gouvernement "
+          "du Canada à l’égard de la lutte mondiale contre la traite de personnes.")
+    assert not [text for _, kind, text in flags_of([fr], [], glossary) if kind == "term-garbled"]
+    # the Day's name begun with a word of its other listed form, written as a name, is still a blend
+    day = "Le 30 juillet marque la Lutte mondiale contre la traite des personnes."
+    assert [text for _, kind, text in flags_of([day], [], glossary) if kind == "term-garbled"]
 
 
-def test_operators_leave_out_what_is_no_error(glossary) -> None:
-    pair = SentencePair("eu-strategy-thb-2021", "dev", EU_FR, EU_EN)
-    import random
-
-    for seed in range(20):
-        for mutation in preposition(pair, glossary, random.Random(seed)):
-            if mutation.side == "en":
-                assert " of human" not in mutation.mutated or "forbidden-term" in mutation.kinds
-    # victim ↔ survivor alternate in the glossary; "presumed victims" qualifies "victims": neither is a concept swap
-    fr = "Bien souvent, les victimes sont stigmatisées, subissent des traumatismes ou endurent de profondes souffrances."
-    en = "Victims often experience trauma, profound suffering and stigmatization."
-    swaps = {mutation.mutated for seed in range(30) for mutation in concept_swap(SentencePair("x", "dev", fr, en), glossary, random.Random(seed))}
-    assert swaps and not any(text.startswith(("Survivor", "Presumed")) for text in swaps)
+def test_round_and_spelt_quantities(glossary) -> None:
+    # UNFPA 2020 and ILO 2016 (heldout3)
+    assert not [text for _, kind, text in flags_of(["Chaque année, des dizaines de milliers de personnes sont victimes de traite."],
+                                                   ["Every year, tens of thousands of people are trafficked across and within national borders."],
+                                                   glossary) if kind == "number-mismatch"]
+    fr = "Vingt-et-un millions de personnes dans le monde sont victimes du travail forcé."
+    assert not [text for _, kind, text in flags_of([fr], ["21 million people worldwide are victims of forced labour."], glossary)
+                if kind == "number-mismatch"]
+    assert [text for _, kind, text in flags_of([fr], ["12 million people worldwide are victims of forced labour."], glossary)
+            if kind == "number-mismatch"]
 
 
-def test_a_term_of_another_concept_in_place_of_one_of_two_renderings(glossary) -> None:
-    # Women and Gender Equality Canada, World Day 2020 (dev): the French names the crime twice, the English once inside the Day's name
-    fr = ("« Aujourd’hui, c’est la Journée mondiale de la lutte contre la traite d’êtres humains. La traite d’êtres humains est l’un des crimes "
-          "les plus horribles qu’on puisse imaginer, et il affecte de manière disproportionnée les personnes les plus vulnérables de notre société. »")
-    en = ("“Today is the World Day Against Trafficking in Persons. Human trafficking is one of the most horrific crimes imaginable, "
-          "disproportionately affecting the most vulnerable members of our society.”")
-    assert not flags_of(fr, en, glossary)
-    swapped = en.replace("Human trafficking is", "Transnational organized crime is")
-    assert ("en", "term-missing", "Transnational organized crime") in flags_of(fr, swapped, glossary)
-    # UN Secretary-General, Slavery Day 2024 (dev; a false alarm while the rule was written): a term holding the rendering renders it
-    fr = "Partout dans le monde, unissons nos forces pour détecter, dénoncer et abolir l’esclavage contemporain sous toutes ses formes."
-    en = "Everywhere, let us join forces to detect, report and abolish contemporary forms of slavery in all its forms."
-    assert not any(kind == "term-missing" for _, kind, _ in flags_of(fr, en, glossary))
+def test_english_words_of_a_longer_name_or_an_announced_title(glossary) -> None:
+    # US State Department 2019 and ILO 2014 (heldout3)
+    fr = ("J’ai également eu l’honneur de présenter le prix présidentiel au directeur exécutif de Truckers Against Trafficking, Kendis Paris, "
+          "et à la Responsible Business Alliance.")
+    title = ("GENÈVE – L’Organisation internationale du Travail (OIT) va présenter un nouveau rapport intitulé Profits and Poverty: The "
+             "Economics of Forced Labour (Profits et pauvreté: l’économie du travail forcé) le mardi 20 mai.")
+    for text in (fr, title):
+        assert not [found for _, kind, found in flags_of([text], [], glossary) if kind == "untranslated"], text
+    # a job title left in English is still reported (Monaco 2017, heldout)
+    job = "Alberto Andreani, Programme and Capacity-Building Officer à l'OSCE, a présenté le programme."
+    assert [found for _, kind, found in flags_of([job], [], glossary) if kind == "untranslated"]
+
+
+def test_a_place_code_and_an_acronym_the_other_version_names_elsewhere(glossary) -> None:
+    # ESDC 2022 and ILO 2016 (heldout3)
+    fr = ["GATINEAU, QC, le 11 mars 2022 /CNW/ - Le gouvernement du Canada est déterminé à défendre les droits de la personne."]
+    en = ["Gatineau, Quebec - The Government of Canada is committed to upholding human rights."]
+    assert not [text for side, kind, text in flags_of(fr, en, glossary) if kind == "omission"]
+    headline = ["Le Protocole de l'OIT sur le travail forcé entre en vigueur",
+                "Le Protocole sur le travail forcé de l'Organisation internationale du Travail (OIT) entre en vigueur le 9 novembre."]
+    english = ["Landmark Forced Labour Protocol enters into force", "The ILO Forced Labour Protocol enters into force on 9th November."]
+    assert not [text for side, kind, text in flags_of(headline, english, glossary) if kind == "omission"]
+
+
+def test_the_mutation_bench_counts_a_spelling_flag_on_the_slipped_word(glossary) -> None:
+    """A typo in a term's word reported as `spelling` on that word is found; a spelling flag on another word is not."""
+    from bench.mutations import OPERATOR_BY_NAME, SentencePair, is_found
+
+    pair = SentencePair("ca-ps-world-day-2023", "dev", "La traite des personnes est un crime odieux.", "Human trafficking is a heinous crime.")
+    mutation = next(m for seed in range(20) for m in OPERATOR_BY_NAME["typo-swap"].generate(pair, glossary, random.Random(seed)) if m.side == "en")
+    on_word = Flag(0, "en", "spelling", "warning", mutation.start, mutation.end, mutation.mutated[mutation.start:mutation.end], "", "")
+    elsewhere = Flag(0, "en", "spelling", "warning", len(mutation.mutated) - 6, len(mutation.mutated) - 1, "crime", "", "")
+    assert is_found(mutation, [on_word], [])
+    assert not is_found(mutation, [elsewhere], [])
+
+
+def test_an_amount_whose_currency_one_side_drops(glossary) -> None:
+    # ILO 2016 (heldout3): « 150 milliards de profits » for "US $150 billion in illegal profits"
+    fr = "L'OIT estime que le travail forcé génère 150 milliards de profits illégaux par an."
+    en = "The ILO estimates that forced labour generates US $150 billion in illegal profits per year."
+    assert ("en", "omission", "US $150 billion") in flags_of([fr], [en], glossary)
+    assert not flags_of([fr.replace("150 milliards de profits", "150 milliards de dollars de profits")], [en], glossary)
+    # Public Safety Canada 2025 (dev): the currency written after the figure in French
+    assert not flags_of(["Grâce à notre Plan frontalier de 1,3 milliard de dollars, nous prenons des mesures concrètes."],
+                        ["Through our $1.3-billion Border Plan, we're taking concrete action."], glossary)
+
+
+def test_a_name_written_with_another_variant_of_its_term(glossary) -> None:
+    # Order of Malta 2024 (heldout3): the OSCE's « Alliance contre la traite des personnes » once « … des êtres humains »
+    listed = "La 24e Conférence de l’Alliance contre la traite des personnes s’est tenue à la Hofburg, à Vienne (Autriche), les 15 et 16 avril 2024."
+    other = ("La conférence de l’Alliance contre la traite des êtres humains est un rassemblement annuel d’acteurs clés de la région de "
+             "l’OSCE qui vise à rehausser le profil politique de la lutte contre la traite des êtres humains.")
+    found = [text for _, kind, text in flags_of([listed, other], [], glossary) if kind == "term-garbled"]
+    assert found == ["Alliance contre la traite des êtres humains"]
+    # a text that never writes the name as listed follows its own usage (PAM 2023 writes « … des êtres humains » throughout)
+    assert not [text for _, kind, text in flags_of([other], [], glossary) if kind == "term-garbled"]
+
+
+def test_the_other_languages_acronym_kept_after_a_translated_name(glossary) -> None:
+    # RCMP 2018 (heldout3): « la Police provinciale de l'Ontario (OPP) », whose French acronym is PPO
+    fr = ("Le Centre national de coordination contre la traite de personnes de la GRC, en collaboration avec la Police provinciale de "
+          "l'Ontario (OPP) et 62 services de police, a mené l'opération.")
+    assert ("fr", "acronym-mismatch", "OPP") in flags_of([fr], [], glossary)
+    assert not [text for _, kind, text in flags_of([fr.replace("(OPP)", "(PPO)")], [], glossary) if kind == "acronym-mismatch"]
+    # a listed name with its words in another order keeps its right acronym: the name is what is reported (Luxembourg 2007, heldout3)
+    osce = "Le secrétaire général de l'Organisation pour la coopération et la sécurité en Europe (OSCE) est arrivé à Luxembourg."
+    assert not [text for _, kind, text in flags_of([osce], [], glossary) if kind == "acronym-mismatch"]

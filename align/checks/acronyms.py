@@ -6,7 +6,7 @@ import re
 
 from align.checks.base import LANG_OF_SIDE, SIDE_NAMES, Check, CheckContext, LinkView, concept_label
 from align.model import Flag
-from align.terms.glossary import longest_matches, tokenize
+from align.terms.glossary import fold, longest_matches, tokenize
 
 _ACRONYM = re.compile(r"\b[A-ZÀ-Ý]{2,}s?\b")
 
@@ -94,5 +94,46 @@ def acronym_after_name(link: LinkView, side: str, context: CheckContext) -> list
     return flags
 
 
+_BRACKETED = re.compile(r"\(([A-ZÀ-Ý]{2,6})\)")
+_SMALL_WORDS = {"fr": {"de", "du", "des", "la", "le", "les", "l", "d", "et", "pour", "sur", "en", "à", "au", "aux", "contre"},
+                "en": {"of", "the", "for", "and", "on", "in", "against", "to"}}
+
+
+def _content_words(text: str, lang: str) -> list[str]:
+    return [word for word in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.sub(r"\b[dlDL][’']", " ", text)) if word.lower() not in _SMALL_WORDS[lang]]
+
+
+def _listed_name_reordered(words: list[str], acronym: str, glossary, lang: str) -> bool:
+    """Whether the words are a listed name's, in another order, whose initials the acronym is (« Organisation pour la coopération et la
+    sécurité en Europe (OSCE) »): the name is reworded (`align.checks.names` reports it), the acronym is right."""
+    folded = sorted(fold(word) for word in words)
+    return any(sorted(fold(word) for word in name) == folded and "".join(word[:1].upper() for word in name) == acronym
+               for entry in glossary.entries(lang) if entry.term[:1].isupper() and len(name := _content_words(entry.term, lang)) == len(words))
+
+
+def other_languages_acronym(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
+    """An acronym in brackets after a name whose initials are its letters in another order (« la Police provinciale de l'Ontario
+    (OPP) », PPO): the other language's acronym of the name kept after its translation."""
+    if side == "mt":
+        return []
+    text, lang = link.texts[side], LANG_OF_SIDE[side]
+    flags = []
+    for found in _BRACKETED.finditer(text):
+        acronym = found.group(1)
+        words = _content_words(text[max(0, found.start() - 120):found.start()], lang)[-len(acronym):]
+        if len(words) < len(acronym) or not all(word[:1].isupper() for word in words[:1]):
+            continue
+        initials = "".join(word[:1].upper() for word in words)
+        if initials != acronym and sorted(initials) == sorted(acronym) and not _listed_name_reordered(words, acronym, context.glossary, lang):
+            flags.append(Flag(link.number, side, "acronym-mismatch", "warning", found.start(1), found.end(1), acronym,
+                              f"“{acronym}” is the other language's order of the initials of “{' '.join(words)}” ({initials}): its acronym "
+                              "kept after the translated name?", initials))
+    return flags
+
+
 ACRONYMS = Check("acronyms", "pair", acronyms, ("acronym-mismatch",))
-ACRONYM_AFTER_NAME = Check("acronym-after-name", "side", acronym_after_name, ("acronym-mismatch",))
+def _acronyms_in_brackets(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
+    return acronym_after_name(link, side, context) + other_languages_acronym(link, side, context)
+
+
+ACRONYM_AFTER_NAME = Check("acronym-after-name", "side", _acronyms_in_brackets, ("acronym-mismatch",))

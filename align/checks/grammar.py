@@ -12,7 +12,8 @@ mutation benchmark's real sentences (eval/README.md, "Fifth round"):
   and moods, set phrases, confusions of homophones, a missing hyphen in a compound name, and a misspelt lower-case word
   one edit away from a dictionary word;
 - info: agreement across several words (Grammalecte misreads long noun phrases and « policières et policiers »), capitals
-  of months, days, ministries and nationalities;
+  of months, days and ministries (a capitalised nationality adjective, « Ministère Italien », and « État » after a title are
+  warnings: measured true in the sixth round);
 - not reported: typographic apostrophes, non-breaking spaces and other spacing (the corpus texts are stored excerpts where
   a non-breaking space cannot be told from a space), accents on capitals (French usage often drops them), doubled words
   (`align.checks.writing` reports them).
@@ -51,11 +52,18 @@ ENGLISH_DICTIONARIES = ("en_US", "en_GB", "en_CA")
 
 _OFF_OPTIONS = ("typo", "apos", "esp", "tab", "nbsp", "unit", "num", "virg", "poncfin", "liga", "mapos", "chim", "ocr", "eepi", "latex", "md",
                 "html", "date")
-"""Grammalecte option families not reported (typography the stored texts cannot show, inclusive writing); turned off to save time."""
+"""Grammalecte option families not reported (typography the stored texts cannot show, inclusive writing); turned off to save time.
+Its one typography rule measured true, ordinals (« 24ème », 6 of 6 on the corpus), is a regular expression of `align.checks.typography`:
+the "typo" family would run all its rules to keep one (sixth round)."""
 _WARNING_TYPES = {"ppas", "conj", "vmode", "infi", "imp", "inte", "conf", "loc", "tu"}
 _INFO_TYPES = {"maj", "minis", "bs", "pleo", "eleu"}
-_SILENT_RULES = ("maj_accents", "doublon", "num_grand_nombre", "eepi_", "maj_État")
-"""Accents on capitals (« Etats »), doubled words (the writing check's), digit grouping, inclusive writing, « l'état de droit »."""
+_SILENT_RULES = ("maj_accents", "doublon", "num_grand_nombre", "eepi_", "maj_État__b1", "maj_État__b2", "maj_État__b3", "maj_État__b5",
+                 "maj_État__b6")
+"""Accents on capitals (« Etats »), doubled words (the writing check's), digit grouping, inclusive writing, « l'état de droit »;
+« État » after a title (« secrétaire d'état », rule b4) is kept: 2 of 2 on the corpus (sixth round)."""
+_WARNING_RULES = ("maj_gentilés", "maj_État__b4")
+"""Capital rules measured true on the corpus (sixth round): a nationality adjective capitalised (« Ministère Italien »,
+« Présidence Européenne »: 2 of 2) and « État » after a title (2 of 2); months and days stay info."""
 _URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|int|ca|gc\.ca|fr|ch|be|lu|eu)\b(?:/\S*)?",
                             re.IGNORECASE)
 _ENGLISH_WORD = re.compile(r"(?<![\w’'-])[A-Za-z]+(?:['’][a-z]+)?(?![\w-])")
@@ -202,6 +210,8 @@ def _grammar_severity(rule: str, kind: str, text: str, start: int) -> str:
     """The severity a Grammalecte rule gets ('' = not reported), by family, measured on the corpus."""
     if any(silent in rule for silent in _SILENT_RULES):
         return ""
+    if any(name in rule for name in _WARNING_RULES):
+        return "warning"
     if kind == "gn":
         if "_1m" not in rule or "gn_tous_nom" in rule or "start_prn" in rule:
             return "info"  # agreement across words: long noun phrases and coordinated nouns are misread
@@ -248,7 +258,7 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         # changes with each process's hash seed; closest first, then alphabetical, gives every process the same flags.csv.
         fixes = sorted((fix for fix in error.get("aSuggestions", []) if fix.replace("\u00a0", " ") != span),
                        key=lambda fix: (OSA.distance(fix, span), fix))
-        if any(fold(fix) == fold(span) and fix[:1].isupper() for fix in fixes) or _ACRONYM_QUOTED.search(error["sMessage"]):
+        if any(fold(fix) == fold(span) and fix[:1].isupper() and span[:1].isupper() for fix in fixes) or _ACRONYM_QUOTED.search(error["sMessage"]):
             continue  # « A » for « À » (French usage drops accents on capitals); agreement with an acronym, whose gender is a guess
         if error["sType"] == "gn" and set(fixes) & set(_FRENCH_WORD.findall(text[max(0, start - 30):end + 30])):
             continue  # « policières et policiers »: the form it asks for stands beside it, a doublet of inclusive writing

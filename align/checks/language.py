@@ -271,6 +271,8 @@ def _english_runs(text: str, lines: frozenset[str]) -> tuple[tuple[int, int], ..
             alone = not re.search(r"[^\W\d_]", text[:start] + text[end:]) or text[start:end] in lines
             if not (after_determiner or alone):
                 continue
+        if _inside_capitalised_name(text, start, end, run):
+            continue  # "la Responsible Business Alliance", « Profits and Poverty: … »: words of a longer English name or title
         if len(run) > 1 and language_confidence(text[start:end], "fr") > language_confidence(text[start:end], "en"):
             continue
         if (len(run) == 1 and run[0][2].islower() and re.search(r"[^\W\d_]", text[:start] + text[end:])
@@ -279,6 +281,17 @@ def _english_runs(text: str, lines: frozenset[str]) -> tuple[tuple[int, int], ..
             # unless it is a French word without its accents (« scenarios » for « scénarios »)
         spans.append((start, end))
     return tuple(spans)
+
+
+def _inside_capitalised_name(text: str, start: int, end: int, run: list[tuple[int, int, str]]) -> bool:
+    """Whether a run is part of a longer name or a title of a work: capitalised and followed by a capitalised word that is not
+    English ("Responsible" in « la Responsible Business Alliance »: « Business » is French too), or announced as a title
+    (« un rapport intitulé Profits and Poverty: … »)."""
+    if re.search(r"\bintitulée?s?\s+(?:[^\W\d_]+\s+){0,3}$", text[:start], re.IGNORECASE):
+        return True
+    after = re.match(r"[ \u00a0]+([^\W\d_]+)", text[end:])
+    return (run[0][2][:1].isupper() and after is not None and after.group(1)[:1].isupper() and not after.group(1).isupper()
+            and not _is_english_word(after.group(1)))
 
 
 def english_words_in_french(link: LinkView, context: CheckContext) -> list[Flag]:

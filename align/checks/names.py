@@ -10,9 +10,11 @@ nor another listed name.
 
 from __future__ import annotations
 
+import re
+
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView
 from align.model import Flag
-from align.terms.glossary import Glossary, find_terms, tokenize
+from align.terms.glossary import Glossary, find_terms, fold, tokenize
 from align.terms.nearmiss import NAME_SUBJECTS
 
 NAME_SHARE = 0.7
@@ -112,4 +114,61 @@ def reworded_names(link: LinkView, side: str, context: CheckContext) -> list[Fla
     return flags
 
 
-REWORDED_NAMES = Check("reworded-names", "side", reworded_names, ("term-garbled",))
+_VARIANT_NAMES: dict[tuple[int, str], tuple[object, tuple[list[tuple[re.Pattern, object, str, str]], re.Pattern | None]]] = {}
+
+
+def _names_with_other_variants(glossary: Glossary, lang: str) -> tuple[list[tuple[re.Pattern, object, str, str]], re.Pattern | None]:
+    """(pattern, listed name, the term inside it, another listed variant of that term) for each listed official name holding a
+    glossary term (« Alliance contre la traite des personnes » holds « traite des personnes »), with that term replaced by each of
+    its concept's other variants, where the result is not itself a listed form of the name; and one pattern for any of them."""
+    key = (id(glossary), lang)
+    if key not in _VARIANT_NAMES or _VARIANT_NAMES[key][0] is not glossary:
+        found = []
+        for entry in glossary.entries(lang):
+            if entry.status == "forbidden" or entry.type != "term" or not entry.term[:1].isupper() or glossary.subject(entry.concept) not in NAME_SUBJECTS:
+                continue
+            listed = {fold(other.term.replace("’", "'")) for other in glossary.concept_entries(entry.concept, lang)}
+            for inner in find_terms(entry.term, lang, glossary):
+                if inner.concept == entry.concept or inner.term[:1].isupper() or inner.gap or glossary.subject(inner.concept) in NAME_SUBJECTS:
+                    continue
+                for variant in glossary.variants(inner.concept, lang):
+                    other_form = entry.term[:inner.start] + variant + entry.term[inner.end:]
+                    if fold(variant) == fold(inner.term) or fold(other_form) in listed:
+                        continue
+                    pattern = r"\s+".join(re.escape(word) for word in other_form.split()).replace("'", "['’]")
+                    found.append((re.compile(rf"(?<![\w-]){pattern}(?![\w-])", re.IGNORECASE), entry, inner.term, variant))
+        if len(_VARIANT_NAMES) > 8:
+            _VARIANT_NAMES.clear()
+        any_name = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _, _, _ in found), re.IGNORECASE) if found else None
+        _VARIANT_NAMES[key] = (glossary, (found, any_name))
+    return _VARIANT_NAMES[key][1]
+
+
+def names_with_another_variant(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
+    """A listed name written with another variant of a term it holds (« l'Alliance contre la traite des êtres humains » for the OSCE's
+    « Alliance contre la traite des personnes »), in a text that also writes the name as listed: a name is written word for word,
+    although « traite des êtres humains » is right elsewhere. Without the listed form in the text it may be that house's usage."""
+    if side == "mt":
+        return []
+    text, lang = link.texts[side], LANG_OF_SIDE[side]
+    names, any_name = _names_with_other_variants(context.glossary, lang)
+    if any_name is None or not any_name.search(text):
+        return []  # (one search for all of them: most texts hold none)
+    segments = context.fr_segments if side == "fr" else context.en_segments
+    document = fold(" ".join(segment.text for segment in segments).replace("’", "'"))
+    flags = []
+    for pattern, entry, inner, variant in names:
+        for found in pattern.finditer(text):
+            if fold(entry.term.replace("’", "'")) not in document:
+                break
+            flags.append(Flag(link.number, side, "term-garbled", "warning", found.start(), found.end(), found.group(0),
+                              f"“{found.group(0)}” is the official name “{entry.term}” with “{variant}” for “{inner}”; this text writes the name "
+                              "as listed elsewhere, and a name is written word for word.", entry.term))
+    return flags
+
+
+def _reworded_or_variant_names(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
+    return reworded_names(link, side, context) + names_with_another_variant(link, side, context)
+
+
+REWORDED_NAMES = Check("reworded-names", "side", _reworded_or_variant_names, ("term-garbled",))

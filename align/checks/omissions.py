@@ -89,6 +89,8 @@ def _spelt_out(acronym: str, other: list[tuple[str, str]], concepts: set[str], c
     glossary = context.glossary
     if any(acronym.lower() in fold(text).split() for text, _ in other):
         return True
+    if len(acronym) == 2 and any(_abbreviates(acronym, word) for text, _ in other for word in re.findall(r"[^\W\d_]{4,}", fold(text))):
+        return True  # a two-letter code of a place ("QC" / Quebec, "ON" / Ontario): its letters in order in one word
     concept = _glossary_concept(glossary, acronym, lang)
     if concept is not None and concept in concepts:
         return True
@@ -101,6 +103,11 @@ def _spelt_out(acronym: str, other: list[tuple[str, str]], concepts: set[str], c
     variants = " | ".join(entry.term for concept in concepts for entry in glossary.concept_entries(concept, "en"))
     return any(sorted(letters) == sorted(initials) or len(initials) >= len(letters) - 1 and letters.startswith(initials)
                for text, language in other + [(variants, "en")] for initials in _initials(text, language))
+
+
+def _abbreviates(code: str, word: str) -> bool:
+    letters = iter(word.upper())
+    return word[:1].upper() == code[0] and all(letter in letters for letter in code)
 
 
 _COUNTED = re.compile(r"\b(?:un|une|des|a|an|one|two|three|\d+)\s*$", re.IGNORECASE)
@@ -172,6 +179,8 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
               if len(unpaired["fr"]) == 1 and len(unpaired["en"]) == 1}
     partners = {"fr": {fr: en for fr, en in paired}, "en": {en: fr for fr, en in paired}}
     everywhere = {side: {name for _, found, _, _ in read for name in found[side]} for side in ("fr", "en")}
+    # the glossary concepts each version names somewhere (« l'OIT » in a headline, "the ILO" in the English's next sentence)
+    named = {side: {match.concept for link in links for match in link.matches.get(side, [])} for side in ("fr", "en")}
     flags = []
     for link, found, unpaired, _ in read:
         concepts = {side: {match.concept for match in link.matches.get(side, [])} for side in ("fr", "en", "mt")}
@@ -184,7 +193,7 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
                 if name in partners[side] or _spelt_out(name, other, other_concepts, context, side):
                     continue
                 match = found[side][name]
-                elsewhere = _same_acronym(name, everywhere[other_side])
+                elsewhere = _same_acronym(name, everywhere[other_side]) or _glossary_concept(context.glossary, name, side) in named[other_side]
                 # after an indefinite article or a number, an acronym names a kind of thing (« un PST », "two TRPs"), often spelt out
                 kind_of_thing = bool(_COUNTED.search(link.texts[side], 0, match.start()))
                 message = (f"{capitalised(SIDE_NAMES[side])} names “{match.group(0)}”, which has no counterpart in {SIDE_NAMES[other_side]} "

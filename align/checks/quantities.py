@@ -66,6 +66,8 @@ def numbers(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
             severity = "info" if value.spelt or target == "mt" else "warning"
             flags.append(Flag(link.number, target, "number-mismatch", severity, value.start, value.end, value.text,
                               f"{capitalised(SIDE_NAMES[target])} has the number {value.text}, which is not in the French.", ""))
+    if target == "en":
+        flags += _currency_dropped(link, french, english, same)
     if target == "en" or not context.has_official:  # once per link
         for found in ENGLISH_DECIMAL_IN_FRENCH.finditer(link.texts["fr"]):
             raw = found.group(0)
@@ -107,6 +109,38 @@ _FOOTNOTE_BEFORE_END = re.compile(r"(?:\s[.,;:])?\s*")
 _NUMBERED = re.compile(r"(?:article|articles|section|chapitre|chapter|paragraphe|paragraph|page|annexe|annex|partie|part|point|no|n°|numéro|number|"
                        r"objectif|goal|cible|target|étape|step|phase|tier|niveau|level|catégorie|category)\s$", re.IGNORECASE)
 _FOOTNOTE_AT_START = re.compile(r"\s+[A-ZÀ-Ý][a-zà-ÿ]")
+
+
+_CURRENCY_BEFORE = re.compile(r"(?:US\s?\$|C\$|CA\$|\$|€|£|CHF|USD|EUR)\s?$")
+_CURRENCY_AFTER = {
+    "en": re.compile(r"^(?:[\s\u00a0-]*(?:million|billion|thousand|trillion|m|bn))?[\s\u00a0-]*(?:\$|€|dollars?|euros?|francs?|pounds?|CHF|USD|EUR)\b",
+                     re.IGNORECASE),
+    "fr": re.compile(r"^(?:[\s\u00a0]*(?:millions?|milliards?|mille|M|G))?[\s\u00a0]*(?:de\s+|d['’])?(?:\$|€|dollars?|euros?|francs?|livres?|CHF|USD|EUR)",
+                     re.IGNORECASE),
+}
+
+
+def _has_currency(text: str, start: int, end: int, lang: str) -> bool:
+    return bool(_CURRENCY_BEFORE.search(text[max(0, start - 6):start]) or _CURRENCY_AFTER[lang].match(text[end:end + 30]))
+
+
+def _currency_dropped(link: LinkView, french: list, english: list, same) -> list[Flag]:
+    """An amount with its currency on one side and without one on the other (« 150 milliards de profits » for "US $150 billion in
+    profits"): the same figure, but the reader no longer knows it is money, or in which currency."""
+    flags = []
+    texts = {"fr": link.texts["fr"], "en": link.texts["en"]}
+    for side, values, others, other_side in (("en", english, french, "fr"), ("fr", french, english, "en")):
+        for value in values:
+            if value.spelt or not isinstance(value.value[0], float) or not _has_currency(texts[side], value.start, value.end, side):
+                continue
+            partners = [other for other in others if same(value.value, other.value)]
+            if partners and not any(_has_currency(texts[other_side], other.start, other.end, other_side) for other in partners):
+                sign = _CURRENCY_BEFORE.search(texts[side][max(0, value.start - 6):value.start])
+                start = value.start - len(sign.group(0)) if sign else value.start
+                flags.append(Flag(link.number, side, "omission", "warning", start, value.end, texts[side][start:value.end],
+                                  f"{capitalised(SIDE_NAMES[side])} gives {texts[side][start:value.end]} as an amount of money; "
+                                  f"{SIDE_NAMES[other_side]} has the figure without a currency.", ""))
+    return flags
 
 
 def _footnote_call(text: str, start: int, end: int) -> bool:
@@ -170,5 +204,5 @@ def _target_dates(text: str, target: str) -> list:
     return english + [value for value in find_dates(text, "fr") if not any(other.start < value.end and value.start < other.end for other in english)]
 
 
-NUMBERS = Check("numbers", "pair", numbers, ("number-mismatch", "typography"))
+NUMBERS = Check("numbers", "pair", numbers, ("number-mismatch", "typography", "omission"))
 DATES = Check("dates", "pair", dates, ("date-mismatch",))

@@ -28,6 +28,7 @@ _NO_SPACE_AFTER = re.compile(r"(?<![\w.])([^\W\d_]{2,})(,)([^\W_][\w’']*)"
 sentence's first (« Mme Howard.C'est »), with no space: a web address or an abbreviation has no capital after its dot."""
 _GUILLEMET_UNSPACED = re.compile(r"«(?=[^\W_])|(?<=[^\W_])»|(?<=[.!?,])»")
 _GUILLEMET_SPACED = re.compile(r"«[ \u00a0\u202f]|[ \u00a0\u202f]»")
+_GUILLEMET_PAIR = re.compile(r"«([ \u00a0\u202f]?)[^«»]{1,400}?([ \u00a0\u202f]?)»")
 _TWO_ARTICLES = re.compile(r"\b(?:la|le|les)\s+(?:(?:la|le|les)\b|l['’])(?=\s*[^\W\d_])", re.IGNORECASE)
 """« de la l'infraction »: an article left from an edit beside the new one."""
 _BARE_AFTER_A_TRAVERS = re.compile(
@@ -128,7 +129,9 @@ def _garbled_forms(link: LinkView, side: str, context: CheckContext) -> list[Fla
                 # house styles differ (« des êtres humains » at the Council of Europe): a deviation counts when the same
                 # text also writes the name as listed
                 message = f"« {match.term} » is an official name, written « {entry.term} » (as elsewhere in this text)."
-        if not message and glossary.subject(match.concept) in _NAME_SUBJECTS and entry.term[:1].isupper() and not match.term.isupper():
+        if (not message and glossary.subject(match.concept) in _NAME_SUBJECTS and not match.term.isupper()
+                and (entry.term[:1].isupper() or any(word[:1].isupper() for word in re.findall(r"[^\W\d_]+", entry.term)[1:]))):
+            # (a title listed in lower case but for a later word, « secrétaire d'État », keeps that word's capital)
             recased = _other_capitals(match.term, [other.term for other in glossary.concept_entries(match.concept, "fr") if other.status != "forbidden"])
             if recased:
                 word, listed_term = recased
@@ -147,10 +150,19 @@ def _guillemet_spacing(link: LinkView, side: str, context: CheckContext) -> list
     if "«" not in text and "»" not in text:
         return []
     document = " ".join(segment.text for segment in context.fr_segments) or text
-    if not _GUILLEMET_SPACED.search(document) or len(_GUILLEMET_UNSPACED.findall(document)) * 2 >= len(_GUILLEMET_SPACED.findall(document)):
+    if not _GUILLEMET_SPACED.search(document):
         return []
+    unspaced_count, spaced_count = len(_GUILLEMET_UNSPACED.findall(document)), len(_GUILLEMET_SPACED.findall(document))
+    if unspaced_count > spaced_count:
+        return []  # the text's own convention (or narrow spaces lost on the way)
+    if unspaced_count * 2 >= spaced_count:
+        # no spacing the text keeps to: a guillemet is still a slip when the other one of its pair is spaced (« … justice»)
+        unspaced = [found for pair in _GUILLEMET_PAIR.finditer(text) if bool(pair.group(1)) != bool(pair.group(2))
+                    for found in _GUILLEMET_UNSPACED.finditer(text, pair.start(), pair.end())]
+    else:
+        unspaced = list(_GUILLEMET_UNSPACED.finditer(text))
     flags = []
-    for found in _GUILLEMET_UNSPACED.finditer(text):
+    for found in unspaced:
         word = re.search(r"\S+$", text[:found.start()]) if found.group(0) == "»" else re.match(r"\S+", text[found.end():])
         start, end = (word.start(), found.end()) if found.group(0) == "»" and word else (found.start(), found.end() + (word.end() if word else 0))
         flags.append(Flag(link.number, side, "typography", "warning", start, end, text[start:end],
@@ -167,11 +179,25 @@ def _other_capitals(written: str, listed: list[str]) -> tuple[str, str] | None:
         term_words = re.findall(r"[^\W\d_]+", term)
         if len(term_words) != len(words) or any(fold(a).lower() != fold(b).lower() for a, b in zip(words, term_words)):
             continue
-        changed = [(a, b) for a, b in list(zip(words, term_words))[1:] if a != b and a[:1].isupper() != b[:1].isupper()]
+        changed = [(a, b) for index, (a, b) in list(enumerate(zip(words, term_words)))[1:]
+                   if a != b and a[:1].isupper() != b[:1].isupper() and not _lowered_adjective(a, b, words[index - 1])]
         if not changed:
             return None  # written as this listed form
         differing = differing or changed[0]
     return differing
+
+
+def _lowered_adjective(written: str, listed: str, before: str) -> bool:
+    """An adjective after a capitalised noun of a name written in lower case where the listed form capitalises it (« Nations
+    unies », « Organisation des Nations unies »): French typography capitalises an organisation's first noun alone (Imprimerie
+    nationale; the Académie), a form many French texts follow, so it is not a garbled name. A noun lowered (« Organisation
+    internationale du travail » for the ILO's « du Travail ») still is."""
+    if not (written[:1].islower() and listed[:1].isupper() and before[:1].isupper()):
+        return False
+    from align.checks.grammar import french_checker
+
+    checker = french_checker()
+    return checker is not None and any(":A" in morph for morph in checker.getSpellChecker().getMorph(written))
 
 
 def _article_between(words: list, first, second) -> bool:

@@ -362,6 +362,9 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
         if len(different) != 1:
             return None
         word, term_word = window[different[0]], terms[different[0]]
+        if different[0] == 0 and entry.term[:1].isupper() and word.text[:1].islower() and glossary.subject(entry.concept) in NAME_SUBJECTS:
+            return None  # a name's first word replaced by a lower-case word describes something else (« la lutte mondiale contre
+            # la traite de personnes » is not the World Day « Journée mondiale contre la traite des personnes »)
         if entry.lang == "en" and not entry.term[:1].isupper() and _adjective_before_noun(different[0], window):
             return None  # "sexual trafficking", "contemporary slavery", "modern form of slavery": English paraphrases freely (not names)
         if from_other_variant(word) and (blend_possible() or _cut_short(word, term_word)
@@ -387,6 +390,9 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
             if any(word.surface == other.surface for other in neighbours):
                 return f"“{word.text}” is doubled", None
             if from_other_variant(word) and blend_possible():
+                if not entry.term[:1].isupper() and _reordered_variant(window, entry, glossary):
+                    return None  # « normes du travail internationales »: a listed variant's words in another order (an adjective
+                    # moved: French places it either side of the complement), not a blend; names keep their order (`align.checks.names`)
                 return f"“{word.text}” comes from another variant", word
         return None
     if len(window) == size - 1:
@@ -439,6 +445,22 @@ def _cut_short(word: Word, term_word: Word) -> bool:
     slip between two words of one family, not another phrase."""
     short, full = fold(word.surface), fold(term_word.surface)
     return len(short) >= 5 and len(full) - len(short) >= 3 and full.startswith(short)
+
+
+def _reordered_variant(window: list[Word], entry: Entry, glossary: Glossary) -> bool:
+    """Whether the window's words are those of another listed variant of the entry's concept, in another order."""
+    for other in glossary.concept_entries(entry.concept, entry.lang):
+        if other is entry or other.status == "forbidden" or len(other.words) != len(window):
+            continue
+        remaining = list(other.words)
+        for word in window:
+            partner = next((term_word for term_word in remaining if same_form(word, term_word)), None)
+            if partner is None:
+                break
+            remaining.remove(partner)
+        else:
+            return True
+    return False
 
 
 _ACRONYM_IN_BRACKETS = re.compile(r"\s*\([A-Z][A-Za-z]*[A-Z]\)")

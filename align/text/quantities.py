@@ -114,11 +114,11 @@ _APPROXIMATE = {
     "fr": re.compile(r"\b(?:(une?|d'une?|d’une?|quelque|la|les|des|de|plusieurs|quelques)\s+)"
                      r"(dizaines?|douzaines?|quinzaines?|vingtaines?|trentaines?|quarantaines?|cinquantaines?|soixantaines?|centaines?|milliers?)\b",
                      re.IGNORECASE),
-    "en": re.compile(r"\b(?:(a|several)\s+)?(dozens?|scores|hundreds|thousands)\b(?=\s+of\b)", re.IGNORECASE),
+    "en": re.compile(r"\b(?:(a|several)\s+)?(tens|dozens?|scores|hundreds|thousands)\b(?=\s+of\b)", re.IGNORECASE),
 }
-"""Round quantities written as nouns (« une cinquantaine », « des dizaines », « un millier », "hundreds of"): about a number."""
+"""Round quantities written as nouns (« une cinquantaine », « des dizaines », « un millier », "hundreds of", "tens of thousands"): about a number."""
 _APPROXIMATE_BASE = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40, "cinquantaine": 50,
-                     "soixantaine": 60, "centaine": 100, "millier": 1000, "dozen": 12, "score": 20, "hundred": 100, "thousand": 1000}
+                     "soixantaine": 60, "centaine": 100, "millier": 1000, "ten": 10, "dozen": 12, "score": 20, "hundred": 100, "thousand": 1000}
 _DIGIT = re.compile(r"\d")
 _NUMBER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
@@ -263,7 +263,11 @@ def _spelt_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Q
         run = [token for token in run if token[3] != "weak"] if value is None else run
         per_cent = len(run) == 1 and lang == "fr" and run[0][2].lower() == "cent" and _PER_CENT.search(text[:run[0][0]])
         if value is not None and not per_cent:
-            result.append(Quantity((value,), run[0][0], run[-1][1], phrase, spelt=True))
+            scale = _SCALE_AFTER.match(text, run[-1][1])
+            if scale:  # « vingt et un millions » = "21 million"
+                value *= _SCALES[scale.group(1).lower()]
+                phrase = text[run[0][0]:scale.end()]
+            result.append(Quantity((value,), run[0][0], run[0][0] + len(phrase), phrase, spelt=True))
         elif value is None:
             result += [Quantity((token[3],), token[0], token[1], token[2], spelt=True) for token in run if token[3] is not None]
         index = index + len(run)

@@ -1,0 +1,237 @@
+"""Typography a reviser corrects, judged against the document's own usage where house styles differ.
+
+French typography varies by publisher: France and the Council of Europe space « : ; ! ? », Quebec and many Canadian texts
+space the colon alone, some never space either; guillemets are spaced or not; so most rules here are document-relative: a
+text that spaces its high punctuation everywhere but once, or writes a name two ways, has a slip. What no house style
+writes is reported wherever it is (« 24ème », a stray semicolon after a dash, words run together after a small word). Capitals
+(« Ministère Italien », « secrétaire d'état ») are Grammalecte's (`align.checks.grammar`).
+
+Measured on the five parts of eval/ (eval/README.md, "Sixth round"): every rule here is a warning unless said otherwise;
+a double space inside a sentence is info (the corpus's readers did not ask for it to be corrected in 9 of 10 cases).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from align.checks.base import Check, CheckContext, LinkView
+from align.model import Flag
+from align.terms.glossary import Glossary
+
+_SPACES = " \u00a0\u202f"
+_COLON_SPACED = re.compile(r"(?<=[^\s])[ \u00a0\u202f]:(?=\s|$)")
+_COLON_UNSPACED = re.compile(r"(?<=[^\W\d_])(:)(?=\s|$)")
+"""A colon glued to a word and followed by a space: not a time (« 10:30 »), a web address or a reference (« art.3:2 »)."""
+_OTHER_SPACED = re.compile(r"(?<=[^\s])[ \u00a0\u202f][;!?](?=\s|$|[»”)])")
+_OTHER_UNSPACED = re.compile(r"(?<=[^\W\d_])([;!?])(?=\s|$)")
+_STRAY_AFTER_DASH = re.compile(r"(?<=\s)([–—])([;,])(?=\s)")
+"""« ont ratifié –; Niger »: punctuation glued to a dash (an HTML entity half decoded, or an edit left over)."""
+_WRONG_ORDINAL = re.compile(r"(?<![\w,.])(\d+)(ème|eme|ième|ieme|è|ère|ere)(s?)(?![\w-])")
+"""« 24ème », « 1ère »: French abbreviates ordinals « 24e », « 1re » (« 1 er » is `align.checks.writing`'s; « 2nd » is usual)."""
+_DOUBLE_SPACE = re.compile(r"(?<=\S)( {2,})(?=\S)")
+_SPACED_UNIT = re.compile(r"\d( )(?=[%$€])")
+_GLUED_SMALL_WORD = {
+    "en": re.compile(r"(?<![\w’'-])(and|the|of|to|in|for|with|by|on|at|or|from)([A-Z][a-z]+\.?)(?![\w’'-])"),
+    "fr": re.compile(r"(?<![\w’'-])(et|de|des|du|la|le|les|en|pour|par|sur|avec)([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-])"),
+}
+"""« andAmb. »: a small word run into the capitalised word after it (a name, a title): a space lost."""
+_HYPHENATED_NAME = re.compile(r"(?<![\w’'-])([A-ZÀ-Ý][a-zà-ÿ]+)-((?:d|l)[’']\s?)?([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w-])")
+_WORD = re.compile(r"[^\W_]+")
+_CASE_WINDOW = 5
+_PHRASE_BREAK = re.compile(r"[.!?:;()«»\"“”]")
+"""Words in the phrases compared for capitals: long enough to be one name, not a common phrase."""
+_INTRODUCES_ACRONYM = re.compile(r"(?:[\s’']+(?:[A-ZÀ-Ý][\w-]*|de|des|du|la|le|les|et|d|l|pour|contre|en|au|aux|sur))*\s*\(\s*[A-Z][A-Za-z]*[A-Z]\s*\)")
+"""The rest of a capitalised name up to the acronym it introduces in brackets."""
+
+
+def typography(links: list[LinkView], context: CheckContext) -> list[Flag]:
+    """The document-relative typography of the French (spacing of high punctuation, names spelt two ways) and the rules that
+    hold whatever the house style, on the French and the official English."""
+    flags = []
+    sides = ("fr", "en") if context.has_official else ("fr",)
+    for side in sides:
+        texts = [(link, link.texts[side]) for link in links if link.texts[side]]
+        if not texts:
+            continue
+        flags += _glued_small_words(texts, side) + _double_spaces(texts, side)
+        if side == "fr":
+            flags += _high_punctuation(texts) + _stray_after_dash(texts) + _case_variants(texts, context.glossary) + _wrong_ordinals(texts)
+            if context.has_official:
+                flags += _hyphenated_names(texts, " ".join(link.texts["en"] for link in links if link.texts["en"]))
+    return flags
+
+
+def _high_punctuation(texts: list[tuple[LinkView, str]]) -> list[Flag]:
+    """A colon, or « ; ! ? », glued to the word before it in a French text that spaces them elsewhere.
+
+    A text that spaces any high punctuation sign follows the French convention, which always spaces the colon; the others are
+    judged apart, since Quebec and Canadian usage spaces the colon alone (« Nota : … ; … »)."""
+    spaced_colons = sum(len(_COLON_SPACED.findall(text)) for _, text in texts)
+    spaced_others = sum(len(_OTHER_SPACED.findall(text)) for _, text in texts)
+    flags = []
+    for pattern, spaced, what in ((_COLON_UNSPACED, spaced_colons + spaced_others, "colon"), (_OTHER_UNSPACED, spaced_others, "other")):
+        glued = [(link, text, found) for link, text in texts for found in pattern.finditer(text)]
+        if spaced < 2 or len(glued) >= spaced:
+            continue  # the text's own convention, or no convention to judge by
+        for link, text, found in glued:
+            word = re.search(r"\S+$", text[:found.start(1)])
+            start = word.start() if word else found.start(1)
+            mark = found.group(1)
+            flags.append(Flag(link.number, "fr", "typography", "warning", start, found.end(1), text[start:found.end(1)],
+                              f"« {mark} » without a space before it, where this text spaces its {'high punctuation' if what == 'colon' else '« ; ! ? »'} "
+                              f"({spaced}×): « {text[start:found.start(1)]} {mark} ».", f"{text[start:found.start(1)]}\u202f{mark}"))
+    return flags
+
+
+def _wrong_ordinals(texts: list[tuple[LinkView, str]]) -> list[Flag]:
+    flags = []
+    for link, text in texts:
+        for found in _WRONG_ORDINAL.finditer(text):
+            number, suffix = found.group(1), found.group(2)
+            right = number + ("re" if number == "1" and suffix in ("ère", "ere") else "e") + found.group(3)
+            flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
+                              f"« {found.group(0)} »: French abbreviates the ordinal « {right} ».", right))
+    return flags
+
+
+def _stray_after_dash(texts: list[tuple[LinkView, str]]) -> list[Flag]:
+    return [Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
+                 f"« {found.group(2)} » glued to the dash: a stray mark (an HTML entity left half decoded?).", found.group(1))
+            for link, text in texts for found in _STRAY_AFTER_DASH.finditer(text)]
+
+
+def _glued_small_words(texts: list[tuple[LinkView, str]], side: str) -> list[Flag]:
+    pattern = _GLUED_SMALL_WORD["fr" if side == "fr" else "en"]
+    return [Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
+                 f"“{found.group(1)}” and “{found.group(2)}” run together: a space is missing.", f"{found.group(1)} {found.group(2)}")
+            for link, text in texts for found in pattern.finditer(text)]
+
+
+def _double_spaces(texts: list[tuple[LinkView, str]], side: str) -> list[Flag]:
+    """Two spaces inside a sentence: a warning between a figure and its sign (« 28  % ») when the text writes its other figures
+    with one space, else info (the corpus's readers left such spaces alone: 1 of 10 annotated)."""
+    single_units = sum(len(_SPACED_UNIT.findall(text)) for _, text in texts)
+    flags = []
+    for link, text in texts:
+        for found in _DOUBLE_SPACE.finditer(text):
+            if text[found.start() - 1] in ".!?:;»”\"":
+                continue  # two spaces after a sentence: typewriter style, one text's habit
+            unit = text[found.start() - 1].isdigit() and text[found.end()] in "%$€"
+            severity = "warning" if unit and single_units >= 1 else "info"
+            start, end = found.start() - 1, found.end() + 1
+            flags.append(Flag(link.number, side, "typography", severity, start, end, text[start:end],
+                              "Two spaces where one is needed" + (" (the text's other figures have one)." if severity == "warning" else "."),
+                              text[start] + " " + text[end - 1]))
+    return flags
+
+
+def _hyphenated_names(texts: list[tuple[LinkView, str]], english: str) -> list[Flag]:
+    """A name the English writes in the same letters without a hyphen (« Côte-d'Ivoire » / "Côte d'Ivoire"), hyphenated in the
+    French: the hyphen is not the name's (French joins the words of many place names, « Moyen-Orient », but those are
+    translated, not written the same in English)."""
+    english_plain = english.replace("’", "'")
+    flags = []
+    for link, text in texts:
+        for found in _HYPHENATED_NAME.finditer(text):
+            first, article, second = found.group(1), (found.group(2) or "").replace("’", "'").strip(), found.group(3)
+            spaced = f"{first} {article}{second}" if article else f"{first} {second}"
+            hyphenated = f"{first}-{article}{second}"
+            if re.search(rf"(?<![\w-]){re.escape(spaced)}(?![\w-])", english_plain) and hyphenated not in english_plain:
+                written = spaced.replace("'", "’") if "’" in found.group(0) else spaced
+                flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
+                                  f"« {found.group(0)} »: the name has no hyphen (the English writes « {spaced} »).", written))
+    return flags
+
+
+def _case_variants(texts: list[tuple[LinkView, str]], glossary: Glossary) -> list[Flag]:
+    """The same words written with other capitals in one French text (« l'Alliance contre la Traite des Personnes » where the
+    text writes « … la traite des personnes » elsewhere; « la journée mondiale de la lutte … » beside « la Journée mondiale … »).
+
+    Phrases of `_CASE_WINDOW` words are compared, a sentence's first word aside; the form in the minority is flagged, and on a
+    tie only a form without the capital that begins a listed name (« la journée mondiale de la lutte … »).
+    A name that introduces its acronym (« Comité National de Lutte Contre la Traite (CNLTP) ») is the body's own spelling."""
+    names = _listed_name_starts(glossary)
+    uses: dict[tuple[str, ...], list[tuple[LinkView, int, int, tuple[str, ...]]]] = {}
+    for link, text in texts:
+        words = list(_WORD.finditer(text))
+        breaks = [0]  # breaks[i]: punctuation between consecutive words before word i (a prefix count)
+        for first, second in zip(words, words[1:]):
+            breaks.append(breaks[-1] + bool(_PHRASE_BREAK.search(text, first.end(), second.start())))
+        for index in range(len(words) - _CASE_WINDOW + 1):
+            if breaks[index + _CASE_WINDOW - 1] != breaks[index]:
+                continue  # the phrase runs over punctuation
+            window = words[index:index + _CASE_WINDOW]
+            forms = [word.group(0) for word in window]
+            if sum(form.isupper() and len(form) > 1 for form in forms) >= 2:
+                continue  # a heading in capitals
+            if _sentence_start(text, window[0].start()):
+                forms[0] = forms[0].lower()
+            key = tuple(form.lower() for form in forms)
+            uses.setdefault(key, []).append((link, window[0].start(), window[-1].end(), tuple(forms)))
+    spans: dict[int, list[tuple[int, int, str, str, int]]] = {}
+    numbers = {link.number: link for link, _ in texts}
+    for occurrences in uses.values():
+        counts = Counter(form for _, _, _, form in occurrences)
+        if len(counts) < 2 or all(form[1:-1] == occurrences[0][3][1:-1] for form in counts):
+            continue  # a difference on the first or last word only: the words around it are not shared (« la 24e Conférence »)
+        ranked = sorted(counts, key=lambda form: (counts[form], _begins_listed_name(form, names)), reverse=True)
+        usual, runner_up = ranked[0], ranked[1]
+        if counts[usual] == counts[runner_up] and (not _begins_listed_name(usual, names) or _begins_listed_name(runner_up, names)):
+            continue  # a tie: a capital on a common noun (« Conférence ») is a choice the text may make both ways, unless it begins
+            # a listed name (« Journée mondiale »)
+        for link, start, end, form in occurrences:
+            text = link.texts["fr"]
+            if form == usual or (_title_case(form) and _INTRODUCES_ACRONYM.match(text, end)):
+                continue
+            spans.setdefault(link.number, []).append((start, end, " ".join(usual), " ".join(form), counts[usual]))
+    flags = []
+    for number, found in spans.items():
+        text = numbers[number].texts["fr"]
+        for start, end, usual, _form, count in _merge(found):
+            flags.append(Flag(number, "fr", "typography", "warning", start, end, text[start:end],
+                              f"« {text[start:end]} » is written with other capitals elsewhere in this text (« {usual} », {count}×).", usual))
+    return flags
+
+
+_NAME_STARTS: dict[int, tuple[Glossary, frozenset[tuple[str, str]]]] = {}
+
+
+def _listed_name_starts(glossary: Glossary) -> frozenset[tuple[str, str]]:
+    """The first two words of the glossary's capitalised French terms (« Journée mondiale »), once per glossary."""
+    cached = _NAME_STARTS.get(id(glossary))
+    if cached is None or cached[0] is not glossary:
+        starts = frozenset(tuple(words[:2]) for entry in glossary.entries("fr") if entry.term[:1].isupper()
+                           and len(words := _WORD.findall(entry.term)) >= 2)
+        _NAME_STARTS.clear()
+        cached = _NAME_STARTS[id(glossary)] = (glossary, starts)
+    return cached[1]
+
+
+def _begins_listed_name(form: tuple[str, ...], names: frozenset[tuple[str, str]]) -> bool:
+    return any((first, second) in names for first, second in zip(form, form[1:]) if first[:1].isupper())
+
+
+def _sentence_start(text: str, position: int) -> bool:
+    before = text[:position].rstrip(_SPACES + "«“\"'’(–—-")
+    return not before or before[-1] in ".!?:"
+
+
+def _title_case(form: tuple[str, ...]) -> bool:
+    """Capitals on two words or more of the phrase (« Lutte Contre la Traite »), as English writes names."""
+    return sum(word[:1].isupper() and len(word) > 3 for word in form) >= 2
+
+
+def _merge(found: list[tuple[int, int, str, str, int]]) -> list[tuple[int, int, str, str, int]]:
+    """Overlapping phrases of one link become one span (the first phrase's usual form is the suggestion)."""
+    merged: list[tuple[int, int, str, str, int]] = []
+    for item in sorted(found):
+        if merged and item[0] < merged[-1][1]:
+            last = merged[-1]
+            merged[-1] = (last[0], max(last[1], item[1]), last[2], last[3], last[4])
+        else:
+            merged.append(item)
+    return merged
+
+
+TYPOGRAPHY = Check("typography", "document", typography, ("typography",))

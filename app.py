@@ -27,6 +27,7 @@ from align.aligner.embedding import DEFAULT_MODEL, load_encoder
 from align.checks.base import SUGGESTION_SEPARATOR
 from align.errors import InputError, ModelMissingError
 from align.export import tables as export
+from align.export.qa_report import qa_report_html
 from align.interchange import tbx
 from align.interchange.tmx import flag_notes
 from align.io import corpus
@@ -1107,6 +1108,8 @@ def export_view(review: review_lib.Review) -> None:
     cols[1].download_button("Flags CSV", export.csv_bytes(flags), f"{name}.flags.csv", "text/csv", key="dl_flags_csv")
     cols[1].download_button("Alignment and flags XLSX", export.xlsx_bytes(alignment.drop("mt_engine"), flags), f"{name}.xlsx",
                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="dl_xlsx")
+    cols[1].download_button("QA report (HTML)", lambda: qa_report_html(review.corrected_result()), f"{name}.qa-report.html", "text/html",
+                            key="dl_qa_report", help="every flag grouped by severity and kind, with the reviewer's verdicts, reasons and comments")
     try:
         glossary = current_glossary()
     except InputError as error:

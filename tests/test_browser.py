@@ -592,6 +592,13 @@ def test_verdicts_overtaken_by_a_correction_stay_visible_and_never_move_to_anoth
     assert "Reviewer's verdict: error date-mismatch flag on EN “October 12, 2023”: fixed — was accepted (suggestion applied)" in tmx
     assert "October 24, 2023" in tmx and "October 12, 2023</seg>" not in tmx  # the corrected English is exported
     assert "Reviewer's comment: Date checked against the press release of 24 October." in tmx
+    # The QA report a reviser sends on: the verdicts, their reasons and the comments saved in the review, on the corrected text.
+    with page.expect_download(timeout=60_000) as download:
+        page.locator(".st-key-dl_qa_report button").first.click()
+    report = Path(download.value.path()).read_text(encoding="utf-8")
+    assert "flag fixed: was accepted (suggestion applied)" in report
+    assert "Reviewer's comment on the link: Date checked against the press release of 24 October." in report
+    assert "October 24, 2023" in report
 
 
 def test_page_size_empty_filter_and_a_refused_entry_keep_the_reviewer_where_they_were(app_server, page) -> None:

@@ -153,6 +153,8 @@ def _issue_html(result: DocumentResult, flag: Flag, verdict: str | None) -> str:
     lines.append(f'<div class="message">{html.escape(flag.message)}</div>')
     if flag.suggestion:
         lines.append(f'<div class="suggestion">Suggestion: {html.escape(flag.suggestion)}</div>')
+    if unit is not None and unit.comment:
+        lines.append(f'<div class="comment">Reviewer\'s comment on the link: {html.escape(unit.comment)}</div>')
     lines.append(f'<div class="state">Review state: {html.escape(review_state(result, flag, verdict))}</div></div>')
     return "\n".join(lines)
 

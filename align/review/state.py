@@ -211,6 +211,12 @@ class Review:
         """The corrected links with their texts."""
         return make_units(self.links, self.fr, self.mt, self.en, self.engines)
 
+    def corrected_result(self) -> DocumentResult:
+        """The pipeline's result as the reviewer left it: corrected links and texts, flags with their verdicts (the exports' input)."""
+        result = self.result
+        return replace(result, links=list(self.links), flags=self.flag_list(),
+                       fr_segments=_corrected(result.fr_segments, self.fr), en_segments=_corrected(result.en_segments, self.en))
+
     def flag_list(self) -> list[Flag]:
         """Flags of the corrected alignment (link numbers are positions) with the reviewer's verdicts, then document-level flags,
         then the verdicts whose flag a correction removed or changed (`past_flags`).
@@ -913,8 +919,8 @@ def apply_saved_review(result: DocumentResult, glossary: Glossary, folder: str |
     notice = f"review applied ({counts['confirmed']} of {counts['total']} links confirmed, {review.path})"
     if review.original_texts:
         notice = notice[:-1] + f", {len(review.original_texts)} sentence(s) corrected)"
-    return replace(result, links=list(review.links), flags=review.flag_list(), notices=[*result.notices, notice],
-                   fr_segments=_corrected(result.fr_segments, review.fr), en_segments=_corrected(result.en_segments, review.en))
+    corrected = review.corrected_result()
+    return replace(corrected, notices=[*corrected.notices, notice])
 
 
 def _corrected(segments: list, texts: list[str]) -> list:

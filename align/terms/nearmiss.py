@@ -22,6 +22,19 @@ class Garble:
     suggestions: tuple[str, ...]
     message: str
 
+
+def _glossary_store(stores: dict, glossary: Glossary, lang: str | None = None) -> dict:
+    """The dict `stores` keeps for `glossary` (and `lang`), new and empty for a glossary it has not seen. The glossary is kept beside
+    its dict, so its id cannot be reused by another glossary while cached; at most nine glossaries are kept (the app's edits)."""
+    key = id(glossary) if lang is None else (id(glossary), lang)
+    cached = stores.get(key)
+    if cached is None or cached[0] is not glossary:
+        if len(stores) > 8:
+            stores.clear()
+        cached = stores[key] = (glossary, {})
+    return cached[1]
+
+
 _GARBLED: dict[int, tuple[Glossary, dict[tuple, tuple[Garble, ...]]]] = {}
 GARBLED_TEXTS = 20_000
 """How many texts keep their near misses per glossary: a TMX repeats its sentences (headings, boilerplate, recurring phrases),
@@ -31,12 +44,7 @@ and the grammar check reads a text's near misses again; about 1 KB a text."""
 def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[TermMatch] | None = None) -> list[Garble]:
     """Spans of `text` one word-edit away from a multiword glossary term, or misspelt single terms (found once per text,
     its language and its glossary matches; see `_find_garbled`)."""
-    cached = _GARBLED.get(id(glossary))
-    if cached is None or cached[0] is not glossary:
-        if len(_GARBLED) > 8:
-            _GARBLED.clear()
-        cached = _GARBLED[id(glossary)] = (glossary, {})
-    by_text = cached[1]
+    by_text = _glossary_store(_GARBLED, glossary)
     key = (text, lang, None if matches is None else tuple(matches))
     found = by_text.get(key)
     if found is None:
@@ -208,14 +216,10 @@ _CONTAINING: dict[tuple[int, str], tuple[Glossary, dict[tuple, tuple[tuple[Entry
 def _containing_by_form(glossary: Glossary, lang: str) -> dict[tuple, tuple[tuple[Entry, _EntryFacts], ...]]:
     """`glossary.containing(word, lang)` with each entry's facts, remembered per word form (`(surface, lemma, stem, accentless)`, what
     `same_form` reads): a text repeats its words and a corpus repeats its texts' words. Filled by `_windows_by_entry`."""
-    cached = _CONTAINING.get((id(glossary), lang))
-    if cached is None or cached[0] is not glossary:
-        if len(_CONTAINING) > 8:
-            _CONTAINING.clear()
-        cached = _CONTAINING[(id(glossary), lang)] = (glossary, {})
-    if len(cached[1]) > 200_000:
-        cached[1].clear()
-    return cached[1]
+    by_form = _glossary_store(_CONTAINING, glossary, lang)
+    if len(by_form) > 200_000:
+        by_form.clear()
+    return by_form
 
 
 _FORMS: dict[int, tuple[Glossary, dict[tuple[tuple[str, str, str, bool], int], tuple[bool, ...]]]] = {}
@@ -225,14 +229,10 @@ def _known_forms(glossary: Glossary) -> dict[tuple[tuple[str, str, str, bool], i
     """For a word form (the keys `same_form` reads) and an entry (by id): which of the entry's words it is a form of.
 
     Remembered per glossary: a corpus repeats its words, and the same form meets the same terms in text after text."""
-    cached = _FORMS.get(id(glossary))
-    if cached is None or cached[0] is not glossary:
-        if len(_FORMS) > 8:
-            _FORMS.clear()
-        cached = _FORMS[id(glossary)] = (glossary, {})
-    if len(cached[1]) > 100_000:  # (about 30 MB)
-        cached[1].clear()
-    return cached[1]
+    by_form = _glossary_store(_FORMS, glossary)
+    if len(by_form) > 100_000:  # (about 30 MB)
+        by_form.clear()
+    return by_form
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,12 +261,7 @@ _FACTS: dict[int, tuple[Glossary, dict[int, _EntryFacts]]] = {}
 
 def _entry_facts(glossary: Glossary):
     """A function giving the `_EntryFacts` of an entry of `glossary`; computed once per entry."""
-    cached = _FACTS.get(id(glossary))
-    if cached is None or cached[0] is not glossary:
-        if len(_FACTS) > 8:
-            _FACTS.clear()
-        cached = _FACTS[id(glossary)] = (glossary, {})
-    by_entry = cached[1]
+    by_entry = _glossary_store(_FACTS, glossary)
 
     def facts(entry: Entry) -> _EntryFacts:
         found = by_entry.get(id(entry))

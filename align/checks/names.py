@@ -11,6 +11,7 @@ nor another listed name.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView
 from align.model import Flag
@@ -144,6 +145,12 @@ def _names_with_other_variants(glossary: Glossary, lang: str) -> tuple[list[tupl
     return _VARIANT_NAMES[key][1]
 
 
+@lru_cache(maxsize=20_000)
+def _holds_any(pattern: re.Pattern, text: str) -> bool:
+    """Whether `text` holds a match of `pattern`: a long alternation searched once per distinct text (a TMX repeats its texts)."""
+    return pattern.search(text) is not None
+
+
 def names_with_another_variant(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
     """A listed name written with another variant of a term it holds (« l'Alliance contre la traite des êtres humains » for the OSCE's
     « Alliance contre la traite des personnes »), in a text that also writes the name as listed: a name is written word for word,
@@ -152,7 +159,7 @@ def names_with_another_variant(link: LinkView, side: str, context: CheckContext)
         return []
     text, lang = link.texts[side], LANG_OF_SIDE[side]
     names, any_name = _names_with_other_variants(context.glossary, lang)
-    if any_name is None or not any_name.search(text):
+    if any_name is None or not _holds_any(any_name, text):
         return []  # (one search for all of them: most texts hold none)
     segments = context.fr_segments if side == "fr" else context.en_segments
     document = fold(" ".join(segment.text for segment in segments).replace("’", "'"))

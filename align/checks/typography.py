@@ -131,13 +131,16 @@ def _hyphenated_names(texts: list[tuple[LinkView, str]], english: str) -> list[F
     French: the hyphen is not the name's (French joins the words of many place names, « Moyen-Orient », but those are
     translated, not written the same in English)."""
     english_plain = english.replace("’", "'")
+    in_english: dict[str, bool] = {}  # spaced form → the English writes it, not hyphenated (a long file's English is searched once a name)
     flags = []
     for link, text in texts:
         for found in _HYPHENATED_NAME.finditer(text):
             first, article, second = found.group(1), (found.group(2) or "").replace("’", "'").strip(), found.group(3)
             spaced = f"{first} {article}{second}" if article else f"{first} {second}"
-            hyphenated = f"{first}-{article}{second}"
-            if re.search(rf"(?<![\w-]){re.escape(spaced)}(?![\w-])", english_plain) and hyphenated not in english_plain:
+            if spaced not in in_english:
+                hyphenated = f"{first}-{article}{second}"
+                in_english[spaced] = bool(re.search(rf"(?<![\w-]){re.escape(spaced)}(?![\w-])", english_plain)) and hyphenated not in english_plain
+            if in_english[spaced]:
                 written = spaced.replace("'", "’") if "’" in found.group(0) else spaced
                 flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
                                   f"« {found.group(0)} »: the name has no hyphen (the English writes « {spaced} »).", written))

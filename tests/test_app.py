@@ -263,7 +263,7 @@ def test_export_offers_every_format(workspace) -> None:
     at.run()
     no_errors(at)
     labels = {button.label for button in at.get("download_button")}
-    assert labels == {"Aligned TMX", "Alignment CSV", "Flags CSV", "Alignment and flags XLSX", "Glossary CSV", "Glossary TBX"}
+    assert labels == {"Aligned TMX", "Alignment CSV", "Flags CSV", "Alignment and flags XLSX", "QA report (HTML)", "Glossary CSV", "Glossary TBX"}
 
 
 def test_unsaved_glossary_edits_survive_a_visit_to_another_tab(workspace) -> None:

@@ -131,9 +131,9 @@ def other_languages_acronym(link: LinkView, side: str, context: CheckContext) ->
     return flags
 
 
-ACRONYMS = Check("acronyms", "pair", acronyms, ("acronym-mismatch",))
 def _acronyms_in_brackets(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
     return acronym_after_name(link, side, context) + other_languages_acronym(link, side, context)
 
 
+ACRONYMS = Check("acronyms", "pair", acronyms, ("acronym-mismatch",))
 ACRONYM_AFTER_NAME = Check("acronym-after-name", "side", _acronyms_in_brackets, ("acronym-mismatch",))

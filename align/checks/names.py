@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView
 from align.model import Flag
-from align.terms.glossary import Glossary, find_terms, fold, tokenize
+from align.terms.glossary import Glossary, find_terms, fold, per_glossary, tokenize
 from align.terms.nearmiss import NAME_SUBJECTS
 
 NAME_SHARE = 0.7
@@ -24,15 +24,14 @@ LONG_TITLE_WORDS = 8
 LONG_TITLE_SHARE = 0.75
 """A title of eight content words or more with three quarters of them is that title reworded, even with other words in it (the
 Protocol « … afin d'empêcher, de réprimer et de punir la traite des personnes … »); a shorter name with a word replaced is another name."""
-_NAME_INDEX: dict[tuple[int, str], tuple[object, dict[str, list[int]], list, frozenset[str]]] = {}
-"""Per glossary and language (the glossary is kept with its index, so that its id is not reused while cached)."""
+_NAME_INDEX: dict[tuple[int, str], tuple[object, tuple[dict[str, list[int]], list, frozenset[str]]]] = {}
+"""Per glossary and language (`per_glossary`)."""
 
 
 def _name_index(glossary: Glossary, lang: str):
     """(stem → [name number], [(entry, its content stems in order, the stems of the listed names inside it)], the names' first stems)
     for the listed names of four content words or more (numbers aside: a name without its years is a short form)."""
-    key = (id(glossary), lang)
-    if key not in _NAME_INDEX or _NAME_INDEX[key][0] is not glossary:
+    def build() -> tuple[dict[str, list[int]], list, frozenset[str]]:
         names = []
         for entry in glossary.entries(lang):
             content = tuple(word.stem for word in entry.words if not word.stop and not word.text.isdigit())
@@ -46,10 +45,9 @@ def _name_index(glossary: Glossary, lang: str):
         for number, (_, content, _) in enumerate(names):
             for stem in set(content):
                 by_stem.setdefault(stem, []).append(number)
-        if len(_NAME_INDEX) > 8:
-            _NAME_INDEX.clear()
-        _NAME_INDEX[key] = (glossary, by_stem, names, frozenset(content[0] for _, content, _ in names))
-    return _NAME_INDEX[key][1:]
+        return by_stem, names, frozenset(content[0] for _, content, _ in names)
+
+    return per_glossary(_NAME_INDEX, glossary, build, lang)
 
 
 def reworded_names(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
@@ -122,8 +120,7 @@ def _names_with_other_variants(glossary: Glossary, lang: str) -> tuple[list[tupl
     """(pattern, listed name, the term inside it, another listed variant of that term) for each listed official name holding a
     glossary term (« Alliance contre la traite des personnes » holds « traite des personnes »), with that term replaced by each of
     its concept's other variants, where the result is not itself a listed form of the name; and one pattern for any of them."""
-    key = (id(glossary), lang)
-    if key not in _VARIANT_NAMES or _VARIANT_NAMES[key][0] is not glossary:
+    def build() -> tuple[list[tuple[re.Pattern, object, str, str]], re.Pattern | None]:
         found = []
         for entry in glossary.entries(lang):
             if entry.status == "forbidden" or entry.type != "term" or not entry.term[:1].isupper() or glossary.subject(entry.concept) not in NAME_SUBJECTS:
@@ -138,11 +135,10 @@ def _names_with_other_variants(glossary: Glossary, lang: str) -> tuple[list[tupl
                         continue
                     pattern = r"\s+".join(re.escape(word) for word in other_form.split()).replace("'", "['’]")
                     found.append((re.compile(rf"(?<![\w-]){pattern}(?![\w-])", re.IGNORECASE), entry, inner.term, variant))
-        if len(_VARIANT_NAMES) > 8:
-            _VARIANT_NAMES.clear()
         any_name = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _, _, _ in found), re.IGNORECASE) if found else None
-        _VARIANT_NAMES[key] = (glossary, (found, any_name))
-    return _VARIANT_NAMES[key][1]
+        return found, any_name
+
+    return per_glossary(_VARIANT_NAMES, glossary, build, lang)
 
 
 @lru_cache(maxsize=20_000)

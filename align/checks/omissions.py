@@ -22,7 +22,7 @@ from wordfreq import zipf_frequency
 
 from align.checks.base import SIDE_NAMES, Check, CheckContext, LinkView, capitalised
 from align.model import Flag
-from align.terms.glossary import fold, tokenize
+from align.terms.glossary import fold, per_glossary, tokenize
 
 _ACRONYM = re.compile(r"(?<![\w/])[A-ZÀ-Ý]{2,}(?:s\b)?(?![\w/]|-\d)")
 _UPPER = re.compile(r"[^\W\d_a-zà-ÿ]")
@@ -118,16 +118,15 @@ _TERM_INITIALS: dict[int, tuple[object, dict[str, list]]] = {}
 
 def _glossary_initials(glossary) -> dict[str, list]:
     """Initials of the glossary's English terms of two content words or more → the first content word of each ("THB" → trafficking)."""
-    key = id(glossary)
-    if key not in _TERM_INITIALS or _TERM_INITIALS[key][0] is not glossary:
+    def build() -> dict[str, list]:
         table: dict[str, list] = {}
         for entry in glossary.entries("en"):
             content = [word for word in entry.words if not word.stop]
             if len(content) >= 2 and entry.status != "forbidden":
                 table.setdefault("".join(fold(word.text)[:1] for word in content).upper(), []).append(content[0])
-        _TERM_INITIALS.clear()
-        _TERM_INITIALS[key] = (glossary, table)
-    return _TERM_INITIALS[key][1]
+        return table
+
+    return per_glossary(_TERM_INITIALS, glossary, build)
 
 
 def _bare(acronym: str) -> str:
@@ -135,18 +134,14 @@ def _bare(acronym: str) -> str:
 
 
 _ACRONYM_CONCEPTS: dict[tuple[int, str], tuple[object, dict[str, str]]] = {}
-"""Per glossary and language (the glossary is kept with its table, so that its id is not reused while cached)."""
+"""Per glossary and language (`per_glossary`)."""
 
 
 def _glossary_concept(glossary, acronym: str, lang: str) -> str | None:
     """The concept whose (not forbidden) acronym `acronym` is, None when the glossary does not list it."""
-    key = (id(glossary), lang)
-    if key not in _ACRONYM_CONCEPTS or _ACRONYM_CONCEPTS[key][0] is not glossary:
-        if len(_ACRONYM_CONCEPTS) > 8:
-            _ACRONYM_CONCEPTS.clear()
-        _ACRONYM_CONCEPTS[key] = (glossary, {entry.term: entry.concept for entry in reversed(glossary.entries(lang))
-                                             if entry.is_acronym and entry.status != "forbidden"})
-    return _ACRONYM_CONCEPTS[key][1].get(acronym)
+    concepts = per_glossary(_ACRONYM_CONCEPTS, glossary, lambda: {entry.term: entry.concept for entry in reversed(glossary.entries(lang))
+                                                                  if entry.is_acronym and entry.status != "forbidden"}, lang)
+    return concepts.get(acronym)
 
 
 def _link_acronyms(link: LinkView, glossary) -> tuple[dict[str, dict[str, re.Match]], dict[str, set[str]], set[str]]:

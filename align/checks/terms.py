@@ -67,12 +67,18 @@ def garbled_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag
     return flags
 
 
+def _linked_side(link: LinkView, side: str, context: CheckContext) -> str | None:
+    """The official text on the other side of the link, when this side is an official one and the other holds text."""
+    if side == "mt" or not context.has_official:
+        return None
+    other = "en" if side == "fr" else "fr"
+    return other if link.texts[other] else None
+
+
 def _changed_names(link: LinkView, side: str, context: CheckContext) -> list:
     """Names the linked official text (French ↔ English) holds and this one does not, written here with one word changed."""
-    if side == "mt" or not context.has_official:
-        return []
-    other = "en" if side == "fr" else "fr"
-    if not link.texts[other]:
+    other = _linked_side(link, side, context)
+    if other is None:
         return []
     # (counted: a name the linked text gives twice and this one once has lost a word in one place, « Les États membres du Nations de
     # l'Europe … du Conseil de l'Europe »; a name matched here with a word inside it is not written as listed)
@@ -86,10 +92,8 @@ def _mixed_renderings(link: LinkView, side: str, context: CheckContext) -> list[
     """Where the linked official text has a term this one lacks, words of two of its variants run together here and make none of them
     ("human persons" from "human trafficking" and "trafficking in persons", « traite d'êtres personnes »): a garbled rendering. Words
     that one variant holds together ("human beings") are a paraphrase, not a garble."""
-    if side == "mt" or not context.has_official:
-        return []
-    other = "en" if side == "fr" else "fr"
-    if not link.texts[other]:
+    other = _linked_side(link, side, context)
+    if other is None:
         return []
     glossary, lang, text = context.glossary, LANG_OF_SIDE[side], link.texts[side]
     here = {match.concept for match in link.matches[side]}

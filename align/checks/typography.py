@@ -17,7 +17,7 @@ from collections import Counter
 
 from align.checks.base import Check, CheckContext, LinkView
 from align.model import Flag
-from align.terms.glossary import Glossary
+from align.terms.glossary import Glossary, per_glossary
 
 _SPACES = " \u00a0\u202f"
 _COLON_SPACED = re.compile(r"(?<=[^\s])[ \u00a0\u202f]:(?=\s|$)")
@@ -202,13 +202,10 @@ _NAME_STARTS: dict[int, tuple[Glossary, frozenset[tuple[str, str]]]] = {}
 
 def _listed_name_starts(glossary: Glossary) -> frozenset[tuple[str, str]]:
     """The first two words of the glossary's capitalised French terms (« Journée mondiale »), once per glossary."""
-    cached = _NAME_STARTS.get(id(glossary))
-    if cached is None or cached[0] is not glossary:
-        starts = frozenset(tuple(words[:2]) for entry in glossary.entries("fr") if entry.term[:1].isupper()
-                           and len(words := _WORD.findall(entry.term)) >= 2)
-        _NAME_STARTS.clear()
-        cached = _NAME_STARTS[id(glossary)] = (glossary, starts)
-    return cached[1]
+    def build() -> frozenset[tuple[str, str]]:
+        return frozenset(tuple(words[:2]) for entry in glossary.entries("fr") if entry.term[:1].isupper() and len(words := _WORD.findall(entry.term)) >= 2)
+
+    return per_glossary(_NAME_STARTS, glossary, build)
 
 
 def _begins_listed_name(form: tuple[str, ...], names: frozenset[tuple[str, str]]) -> bool:

@@ -28,12 +28,12 @@ import hashlib
 import io
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import polars as pl
 import simplemma
@@ -43,6 +43,8 @@ from align import settings
 from align.errors import InputError
 from align.io.atomic import file_lock, fingerprint, write_atomic
 from align.io.reading import INVISIBLE_CLASS, normalise_for_matching, strip_invisible
+
+T = TypeVar("T")
 
 COLUMNS = ("concept", "subject", "lang", "term", "status", "type", "note", "definition", "source")
 REQUIRED = ("concept", "lang", "term", "status")
@@ -617,6 +619,18 @@ def word_keys(surface: str, lang: str) -> tuple[str, str, str]:
     except ValueError:
         lemma = surface
     return surface, lemma, _stemmer(lang).stemWord(surface)
+
+
+def per_glossary(stores: dict, glossary: Glossary, build: Callable[[], T], lang: str | None = None) -> T:
+    """What `build()` made for `glossary` (and `lang`), kept in `stores` and built once. The glossary is kept beside its value, so its
+    id cannot be reused by another glossary while cached; at most nine glossaries are kept (the app's edits make new ones)."""
+    key = id(glossary) if lang is None else (id(glossary), lang)
+    cached = stores.get(key)
+    if cached is None or cached[0] is not glossary:
+        if len(stores) > 8:
+            stores.clear()
+        cached = stores[key] = (glossary, build())
+    return cached[1]
 
 
 RECENT_TEXTS = 4096

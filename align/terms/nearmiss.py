@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from align.terms.glossary import Entry, Glossary, TermMatch, Word, concept_label, content_words, find_terms, fold, is_known, same_form
+from align.terms.glossary import Entry, Glossary, TermMatch, Word, concept_label, content_words, find_terms, fold, is_known, per_glossary, same_form
 
 
 @dataclass(frozen=True)
@@ -23,18 +23,6 @@ class Garble:
     message: str
 
 
-def _glossary_store(stores: dict, glossary: Glossary, lang: str | None = None) -> dict:
-    """The dict `stores` keeps for `glossary` (and `lang`), new and empty for a glossary it has not seen. The glossary is kept beside
-    its dict, so its id cannot be reused by another glossary while cached; at most nine glossaries are kept (the app's edits)."""
-    key = id(glossary) if lang is None else (id(glossary), lang)
-    cached = stores.get(key)
-    if cached is None or cached[0] is not glossary:
-        if len(stores) > 8:
-            stores.clear()
-        cached = stores[key] = (glossary, {})
-    return cached[1]
-
-
 _GARBLED: dict[int, tuple[Glossary, dict[tuple, tuple[Garble, ...]]]] = {}
 GARBLED_TEXTS = 20_000
 """How many texts keep their near misses per glossary: a TMX repeats its sentences (headings, boilerplate, recurring phrases),
@@ -44,7 +32,7 @@ and the grammar check reads a text's near misses again; about 1 KB a text."""
 def find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[TermMatch] | None = None) -> list[Garble]:
     """Spans of `text` one word-edit away from a multiword glossary term, or misspelt single terms (found once per text,
     its language and its glossary matches; see `_find_garbled`)."""
-    by_text = _glossary_store(_GARBLED, glossary)
+    by_text = per_glossary(_GARBLED, glossary, dict)
     key = (text, lang, None if matches is None else tuple(matches))
     found = by_text.get(key)
     if found is None:
@@ -216,7 +204,7 @@ _CONTAINING: dict[tuple[int, str], tuple[Glossary, dict[tuple, tuple[tuple[Entry
 def _containing_by_form(glossary: Glossary, lang: str) -> dict[tuple, tuple[tuple[Entry, _EntryFacts], ...]]:
     """`glossary.containing(word, lang)` with each entry's facts, remembered per word form (`(surface, lemma, stem, accentless)`, what
     `same_form` reads): a text repeats its words and a corpus repeats its texts' words. Filled by `_windows_by_entry`."""
-    by_form = _glossary_store(_CONTAINING, glossary, lang)
+    by_form = per_glossary(_CONTAINING, glossary, dict, lang)
     if len(by_form) > 200_000:
         by_form.clear()
     return by_form
@@ -229,7 +217,7 @@ def _known_forms(glossary: Glossary) -> dict[tuple[tuple[str, str, str, bool], i
     """For a word form (the keys `same_form` reads) and an entry (by id): which of the entry's words it is a form of.
 
     Remembered per glossary: a corpus repeats its words, and the same form meets the same terms in text after text."""
-    by_form = _glossary_store(_FORMS, glossary)
+    by_form = per_glossary(_FORMS, glossary, dict)
     if len(by_form) > 100_000:  # (about 30 MB)
         by_form.clear()
     return by_form
@@ -261,7 +249,7 @@ _FACTS: dict[int, tuple[Glossary, dict[int, _EntryFacts]]] = {}
 
 def _entry_facts(glossary: Glossary):
     """A function giving the `_EntryFacts` of an entry of `glossary`; computed once per entry."""
-    by_entry = _glossary_store(_FACTS, glossary)
+    by_entry = per_glossary(_FACTS, glossary, dict)
 
     def facts(entry: Entry) -> _EntryFacts:
         found = by_entry.get(id(entry))
@@ -561,8 +549,7 @@ _BEFORE: dict[int, tuple[Glossary, frozenset[tuple[str, str]]]] = {}
 
 def _prepositions_before(glossary: Glossary) -> frozenset[tuple[str, str]]:
     """(preposition, lemma of the next content word) pairs the accepted English terms of the glossary write, built once per glossary."""
-    cached = _BEFORE.get(id(glossary))
-    if cached is None or cached[0] is not glossary:
+    def build() -> frozenset[tuple[str, str]]:
         pairs = set()
         for entry in glossary.entries("en"):
             if entry.status == "forbidden":
@@ -572,8 +559,9 @@ def _prepositions_before(glossary: Glossary) -> frozenset[tuple[str, str]]:
                     following = next((other for other in entry.words[index + 1:] if not other.stop), None)
                     if following is not None:
                         pairs.add((word.surface, following.lemma))
-        cached = _BEFORE[id(glossary)] = (glossary, frozenset(pairs))
-    return cached[1]
+        return frozenset(pairs)
+
+    return per_glossary(_BEFORE, glossary, build)
 
 
 def _wrong_name_word(position: int, window: list[Word], terms: tuple[Word, ...], entry: Entry, glossary: Glossary) -> tuple[str, None] | None:
@@ -642,21 +630,19 @@ def first_letter_slip(word: str, term: str) -> bool:
     return len(word) == len(term) and word[1:] == term[1:] and fold(word[0]) in _keyboard_neighbours(fold(term[0]))
 
 
-_LOOKUPS: dict[tuple[int, str], tuple[Glossary, dict[int, int], dict[str, tuple[str, ...]]]] = {}
+_LOOKUPS: dict[tuple[int, str], tuple[Glossary, tuple[dict[int, int], dict[str, tuple[str, ...]]]]] = {}
 
 
 def _entry_lookups(glossary: Glossary, lang: str) -> tuple[dict[int, int], dict[str, tuple[str, ...]]]:
     """Each entry's rank (by id) and each term's first key, built once per glossary (they cost more than the matching)."""
-    cached = _LOOKUPS.get((id(glossary), lang))
-    if cached is None or cached[0] is not glossary:
+    def build() -> tuple[dict[int, int], dict[str, tuple[str, ...]]]:
         rank = {id(entry): index for index, entry in enumerate(glossary.entries(lang))}
         key_of_term: dict[str, tuple[str, ...]] = {}
         for entry in glossary.entries(lang):
             key_of_term.setdefault(entry.term, entry.key)
-        if len(_LOOKUPS) > 8:
-            _LOOKUPS.clear()
-        cached = _LOOKUPS[(id(glossary), lang)] = (glossary, rank, key_of_term)
-    return cached[1], cached[2]
+        return rank, key_of_term
+
+    return per_glossary(_LOOKUPS, glossary, build, lang)
 
 
 def _merge_garbles(text: str, words: list[Word], found: list[tuple[int, int, Entry, str]], glossary: Glossary, lang: str) -> list[Garble]:
@@ -723,24 +709,23 @@ def _misspelt_inside_matches(text: str, words: list[Word], lang: str, glossary: 
     return garbles
 
 
-_SINGLES: dict[tuple[int, str], tuple[Glossary, dict[str, list[Entry]], dict[tuple[str, str, str, bool], Entry | None]]] = {}
+_SINGLES: dict[tuple[int, str], tuple[Glossary, tuple[dict[str, list[Entry]], dict[tuple[str, str, str, bool], Entry | None]]]] = {}
 
 
 def _singles(glossary: Glossary, lang: str) -> tuple[dict[str, list[Entry]], dict[tuple[str, str, str, bool], Entry | None]]:
     """Single-word terms (not acronyms, five letters or more) by their folded first letter, in glossary order, built once per
     glossary; and the term each word form is a misspelling of (None: none), filled by `_misspelt_single_terms`."""
-    cached = _SINGLES.get((id(glossary), lang))
-    if cached is None or cached[0] is not glossary:
+    def build() -> tuple[dict[str, list[Entry]], dict[tuple[str, str, str, bool], Entry | None]]:
         index: dict[str, list[Entry]] = {}
         for entry in glossary.entries(lang):
             if len(entry.words) == 1 and not entry.is_acronym and len(entry.words[0].surface) >= 5:
                 index.setdefault(fold(entry.words[0].surface[0]), []).append(entry)
-        if len(_SINGLES) > 8:
-            _SINGLES.clear()
-        cached = _SINGLES[(id(glossary), lang)] = (glossary, index, {})
-    if len(cached[2]) > 100_000:
-        cached[2].clear()
-    return cached[1], cached[2]
+        return index, {}
+
+    index, misspelt = per_glossary(_SINGLES, glossary, build, lang)
+    if len(misspelt) > 100_000:
+        misspelt.clear()
+    return index, misspelt
 
 
 def _misspelt_single_terms(text: str, words: list[Word], lang: str, glossary: Glossary, taken: list[tuple[int, int]]) -> list[Garble]:

@@ -152,11 +152,11 @@ def _language_code(value: str) -> str:
 def command_run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from align.export import ExportOptions, export_notices, export_result, output_folder
+    from align.export import ExportOptions, export_notices
     from align.io.documents import document_files, read_document
-    from align.pipeline import STAGES, RunOptions, run_document
-    from align.review.state import apply_saved_review
+    from align.pipeline import STAGES, RunOptions
     from align.runner import run_date
+    from align.runner.job import run_and_write
     from align.terms.glossary import load_glossary
 
     if args.en and len(args.paths) != 1:
@@ -177,7 +177,8 @@ def command_run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     ensure_writable_folder(out)
     terminal = sys.stderr.isatty()
-    bar = tqdm(total=len(files) * len(STAGES), unit="stage", disable=not terminal, leave=False)
+    stages = len(STAGES) + 1  # and the writing (run_and_write's WRITE_STAGE)
+    bar = tqdm(total=len(files) * stages, unit="stage", disable=not terminal, leave=False)
     mt_bar = tqdm(unit="segment", disable=not terminal, leave=False, position=1)
 
     def mt_progress(name: str, done: int, total: int) -> None:
@@ -194,17 +195,15 @@ def command_run(args: argparse.Namespace) -> int:
                 raise  # one file: its problem is the one-line error
             skipped.append(str(error))
             print(f"skipped: {error}", file=sys.stderr)
-            bar.update(len(STAGES))
+            bar.update(stages)
             continue
 
         def progress(stage: str, name: str = document.name) -> None:
             bar.set_description(f"{name}: {stage}")
             bar.update(1)
 
-        result = run_document(document, glossary, options, progress=progress,
-                              mt_progress=lambda done, total, name=document.name: mt_progress(name, done, total))
-        result = apply_saved_review(result, glossary, args.review_dir)
-        export_result(result, output_folder(out, result.document.name), exports)
+        result = run_and_write(document, glossary, options, exports, out, args.review_dir, progress=progress,
+                               mt_progress=lambda done, total, name=document.name: mt_progress(name, done, total))
         line = result.summary()
         if terminal:
             bar.write(line)

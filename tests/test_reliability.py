@@ -328,6 +328,19 @@ def test_a_bad_file_in_a_batch_is_skipped_and_the_rest_is_written(tmp_path) -> N
     assert len([line for line in result.stderr.splitlines() if line.startswith("progress: ")]) == 2
 
 
+def test_a_corpus_run_on_workers_keeps_a_dotted_name_inside_the_output_folder(tmp_path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "fr").mkdir(parents=True)
+    (corpus / "fr" / "...txt").write_text(FRENCH, encoding="utf-8")  # its name is ".." once the suffix is gone
+    out = tmp_path / "out"
+    result = run_cli("run", str(corpus), "--out", str(out), "--mt-engine", "none", "--workers", "1")
+    assert result.returncode == 0, result.stderr
+    assert (out / "document" / "alignment.csv").is_file() and (out / "document" / ".inputs.json").is_file()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["corpus", "out"], "nothing written beside --out"
+    again = run_cli("run", str(corpus), "--out", str(out), "--mt-engine", "none", "--workers", "1")
+    assert "1 unchanged" in again.stdout, again.stdout  # its manifest is found where its outputs are
+
+
 # --- D. bad text -----------------------------------------------------------------------------------------
 
 

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from align.errors import InputError
-from align.export import ExportOptions
+from align.export import ExportOptions, output_folder
 from align.io.documents import document_files
 from align.pipeline import RunOptions
 from align.review.state import review_path
@@ -123,7 +123,7 @@ def run_corpus(
     tasks: list[DocumentTask] = []
     for source in sources:
         inputs = document_inputs(source.fr_path, source.en_path, review_path(source.name, review_dir), run_settings)
-        manifest = is_unchanged(out / source.name, inputs, exports, changes.unaffected)
+        manifest = is_unchanged(output_folder(out, source.name), inputs, exports, changes.unaffected)
         if manifest is not None:
             record(DocumentOutcome(source.name, UNCHANGED, **{key: value for key, value in manifest.get("outcome", {}).items()
                                                               if key in DocumentOutcome.__dataclass_fields__}), write=False)

@@ -1,7 +1,7 @@
 """One document's work inside a worker: read, `align.pipeline.run_document`, apply the saved review, write, record.
 
-Every runner (in-process, process pool, Ray actors) calls `process_document` — the same function the
-CLI's single-process path amounts to — so there is no second pipeline. `warm_worker` loads the
+Every runner (in-process, process pool, Ray actors) calls `process_document`, which makes the document with
+`run_and_write` — the function the CLI's single-process `run` calls too — so there is no second pipeline. `warm_worker` loads the
 glossary, the MT engine and the embedding models once per worker process, before its first document.
 """
 
@@ -12,13 +12,14 @@ import os
 import time
 import traceback
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from align.errors import AlignError, InputError
-from align.export import ExportOptions, export_result
-from align.model import Document
-from align.pipeline import RunOptions, run_document
+from align.export import ExportOptions, export_result, output_folder
+from align.model import Document, DocumentResult
+from align.pipeline import Progress, RunOptions, run_document
 from align.runner.glossary_changes import document_vocabulary
 from align.runner.manifest import write_manifest
 from align.terms.glossary import Glossary
@@ -122,6 +123,24 @@ def glossary_for(job: CorpusJob) -> Glossary:
     return _warm[key]  # type: ignore[return-value]
 
 
+WRITE_STAGE = "write"
+
+
+def run_and_write(document: Document, glossary: Glossary, options: RunOptions, exports: ExportOptions, out: Path, review_dir: str | None,
+                  *, progress: Progress | None = None, mt_progress: Callable[[int, int], None] | None = None) -> DocumentResult:
+    """One document, as every `run` makes it: the pipeline, then the reviewer's saved corrections, then its outputs written into its
+    folder of `out` (never outside it, whatever its file was called). `progress` also hears WRITE_STAGE before the writing."""
+    folder = output_folder(out, document.name)  # a name that cannot be written is refused before any work
+    result = run_document(document, glossary, options, progress=progress, mt_progress=mt_progress)
+    if progress:
+        progress(WRITE_STAGE)
+    from align.review.state import apply_saved_review
+
+    result = apply_saved_review(result, glossary, review_dir)
+    export_result(result, folder, exports)
+    return result
+
+
 class StageClock:
     """Seconds per stage, from the stage names `run_document` reports as it enters each one."""
 
@@ -141,22 +160,17 @@ def process_document(job: CorpusJob, task: DocumentTask) -> DocumentOutcome:
     """Run one document end to end and write its outputs; never raises (a failure is the outcome's status and message)."""
     from align.io.documents import read_document
     from align.io.sqlitefile import WRITE_SECONDS
-    from align.review.state import apply_saved_review
 
     start, cache_writes = time.perf_counter(), WRITE_SECONDS[0]
     clock = StageClock()
     try:
         clock.enter("read")
         document = read_document(task.fr_path, task.en_path, task.name)
-        glossary = glossary_for(job)
-        result = run_document(document, glossary, job.options, progress=clock.enter)
-        clock.enter("write")
-        result = apply_saved_review(result, glossary, job.review_dir)
-        export_result(result, job.out / task.name, job.exports)
+        result = run_and_write(document, glossary_for(job), job.options, job.exports, job.out, job.review_dir, progress=clock.enter)
         outcome = outcome_of(result, task.name)
         clock.enter("vocabulary")
         vocabulary = document_vocabulary(result)
-        write_manifest(job.out / task.name, task.inputs, {key: getattr(outcome, key) for key in RECORDED}, job.glossary_sha256, vocabulary)
+        write_manifest(output_folder(job.out, task.name), task.inputs, {key: getattr(outcome, key) for key in RECORDED}, job.glossary_sha256, vocabulary)
         clock.enter(None)
     except InputError as error:  # bad input: retrying cannot help
         return DocumentOutcome(task.name, SKIPPED, seconds=time.perf_counter() - start, message=str(error))

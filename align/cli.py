@@ -163,6 +163,8 @@ def command_run(args: argparse.Namespace) -> int:
         raise InputError(args.en, "--en needs exactly one French file")
     if args.no_grammar:
         os.environ[settings.GRAMMAR_ENV] = "off"  # in the environment, so that a corpus run's worker processes inherit it
+    out = Path(args.out)
+    ensure_writable_folder(out)
     if args.engine or args.workers is not None or args.ray_address:  # whole corpora: align/runner (see README "Whole corpora")
         from align.runner.console import command_corpus
 
@@ -174,8 +176,6 @@ def command_run(args: argparse.Namespace) -> int:
     exports = ExportOptions(csv_bom=args.csv_bom, tmx_english=args.tmx_english, tmx_status=args.tmx_status, xlsx=args.xlsx,
                             tmx_source_lang=args.tmx_source_lang, tmx_target_lang=args.tmx_target_lang, docx=args.docx,
                             tmx_created=run_date())
-    out = Path(args.out)
-    ensure_writable_folder(out)
     terminal = sys.stderr.isatty()
     stages = len(STAGES) + 1  # and the writing (run_and_write's WRITE_STAGE)
     bar = tqdm(total=len(files) * stages, unit="stage", disable=not terminal, leave=False)

@@ -201,6 +201,7 @@ def test_unwritable_or_wrong_output_exits_2_before_any_work(tmp_path, unprivileg
     a_file = tmp_path / "a-file"
     a_file.write_text("x")
     assert_one_line_error(run_cli("run", str(french), "--out", str(a_file)), 2, "the output folder is a file")
+    assert_one_line_error(run_cli("run", str(french), "--out", str(a_file), "--workers", "1"), 2, "the output folder is a file")
     assert_one_line_error(run_cli("run", str(french), "--glossary", str(tmp_path), "--out", str(tmp_path / "out")), 2, "is a folder")
     cache_file = tmp_path / "cache-file"
     cache_file.write_text("x")

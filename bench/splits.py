@@ -9,6 +9,8 @@ The held-out parts are kept out of every bench run that does not name them; noth
   the same way: read only by `--split heldout3` or `--split final`, never by `all`.
 - `heldout4` (added 2026-12-03 for issue #14, after `heldout3` had been measured and tuned on) is kept out the same way: read
   only by `--split heldout4` or `--split final`, never by `all`.
+- `heldout5` (added 2026-12-03 for issue #14, after `heldout4` had been measured and tuned on) is kept out the same way: read
+  only by `--split heldout5` or `--split final`, never by `all`.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ HELDOUT = "heldout"
 HELDOUT2 = "heldout2"
 HELDOUT3 = "heldout3"
 HELDOUT4 = "heldout4"
-HELD_OUT_SPLITS = (HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4)
+HELDOUT5 = "heldout5"
+HELD_OUT_SPLITS = (HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5)
 """The splits no bench reads unless asked for them by name (their `split` is set in documents.csv, not by the hash rule)."""
 SPLIT_CHOICES: dict[str, tuple[str, ...]] = {
     "dev": ("dev",),
@@ -32,12 +35,13 @@ SPLIT_CHOICES: dict[str, tuple[str, ...]] = {
     HELDOUT2: (HELDOUT2,),
     HELDOUT3: (HELDOUT3,),
     HELDOUT4: (HELDOUT4,),
+    HELDOUT5: (HELDOUT5,),
     "both": ("dev", "test"),
     "all": ("dev", "test", HELDOUT),
-    "final": ("dev", "test", HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4),
+    "final": ("dev", "test", HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5),
 }
 """`--split` value -> the documents.csv splits it reports, in order (`both` is dev+test, as before the held-out parts;
-`all` stays dev+test+heldout; `final` adds heldout2, heldout3 and heldout4, each reported apart, for the one measurement at the end)."""
+`all` stays dev+test+heldout; `final` adds heldout2, heldout3, heldout4 and heldout5, each reported apart, for the one measurement at the end)."""
 CORPUS_SPLITS = SPLIT_CHOICES["final"]
 """Every split a documents.csv row may have."""
 

@@ -209,6 +209,13 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
         confused = [m for m in others if m.concept in glossary.confusables(match.concept)]
         if confused:  # trafficking rendered as smuggling, a trafficker as a smuggler: another crime, not a paraphrase
             wrong = confused[0]
+            if target == "en" and _french_context_names(wrong, link, glossary):
+                french_terms = glossary.variants(wrong.concept, "fr")
+                flags.append(Flag(link.number, "fr", "concept-confusion", "error", match.start, match.end, link.texts["fr"][match.start:match.end],
+                                  f"The French has “{match.term}” ({concept_label(glossary, match.concept)}) where the official English says "
+                                  f"“{wrong.term}” and the French around it speaks of that crime: {concept_label(glossary, wrong.concept)}."
+                                  + (f" Write “{french_terms[0]}”." if french_terms else ""), suggestions(french_terms[:3])))
+                continue
             flags.append(Flag(link.number, target, "concept-confusion", "warning" if target == "mt" else "error", wrong.start, wrong.end, wrong.term,
                               f"The French has “{match.term}” ({concept_label(glossary, match.concept)}), but {SIDE_NAMES[target]} says "
                               f"“{wrong.term}”, which is {concept_label(glossary, wrong.concept)}: another concept. Write “{accepted[0]}”.",
@@ -225,6 +232,22 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
     if target == "en":
         flags += _fewer_renderings(link, context, french_concepts, mt_concepts, unrendered, target_words)
     return flags
+
+
+def _french_context_names(english: TermMatch, link: LinkView, glossary) -> bool:
+    """Whether the French of the link or of a neighbour names a crime whose English shares the English term's root ("smuggler": « le trafic
+    de migrants » in the sentence before, "migrant smuggling"): the English follows the text's subject, the French term is the confusion."""
+    roots = {fold(word.surface)[:5] for word in tokenize(english.term, "en") if not word.stop and len(word.surface) >= 5}
+    for other in [link, *link.neighbours]:
+        for match in other.matches.get("fr", []):
+            if match.concept == english.concept or match.status == "forbidden":
+                continue
+            renderings = [word for entry in glossary.concept_entries(match.concept, "en") if entry.status != "forbidden" for word in entry.words]
+            if match.concept in glossary.confusables(english.concept) or not glossary.subject(match.concept):
+                continue
+            if any(not word.stop and fold(word.surface)[:5] in roots for word in renderings):
+                return True
+    return False
 
 
 def _occurrences(matches: list[TermMatch]) -> Counter:
@@ -341,8 +364,27 @@ def _swapped_concept(french: TermMatch, english: TermMatch, link: LinkView, cont
         said = {word.stem for match in link.matches["fr"] for entry in glossary.concept_entries(match.concept, "en") for word in entry.words}
         if all(word.stem in said for word in extra):
             return False
+    if _cognate_beside(extra, french, link.texts["fr"]):
+        return False
     french_text = " ".join(segment.text for segment in context.fr_segments) or link.texts["fr"]
     return not any(match.concept == english.concept for match in find_terms(french_text, "fr", glossary))
+
+
+def _cognate_beside(extra: list, french: TermMatch, text: str) -> bool:
+    """Whether a word the English term adds to the French term's renderings is a cognate of a French word just beside the French term
+    (« esclavage domestique » → "domestic servitude", « traite de personnes à des fins sexuelles » → "sex trafficking"): the English
+    renders the French phrase as a whole with a term of its own, the French term's own words are not replaced."""
+    around = [found.group(0) for part in (text[max(0, french.start - 40):french.start], text[french.end:french.end + 40])
+              for found in re.finditer(r"[^\W\d_]{3,}", part)]
+    return any(_cognates(word.surface, other) for word in extra for other in around)
+
+
+def _cognates(first: str, second: str) -> bool:
+    """Two words of one root across the languages: the shorter (three letters or more) begins the longer, or five letters in common
+    at their start ("sex" / « sexuelles », "domestic" / « domestique »)."""
+    first, second = fold(first.lower()), fold(second.lower())
+    shorter, longer = sorted((first, second), key=len)
+    return len(shorter) >= 3 and (longer.startswith(shorter) or (len(shorter) >= 5 and longer[:5] == shorter[:5]))
 
 
 def inconsistent_terms(links: list[LinkView], context: CheckContext) -> list[Flag]:

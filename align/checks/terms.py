@@ -32,7 +32,9 @@ def forbidden_terms(link: LinkView, side: str, context: CheckContext) -> list[Fl
     return flags
 
 
-_BOTH_CRIMES = re.compile(r"\btraite\s+(?:(?:des|de|d['’])\s*(?:êtres\s+humains|personnes)\s+)?(?:et|ou)\s+(?:le\s+|du\s+|de\s+)?trafic\b", re.IGNORECASE)
+_BOTH_CRIMES = re.compile(r"\btraite\s+(?:(?:des|de|d['’])\s*(?:êtres\s+humains|personnes)\s+)?"
+                          r"(?:et\s+(?:le\s+|du\s+|de\s+)?|ou\s+(?:le\s+|du\s+|de\s+))trafic\b", re.IGNORECASE)
+"""« la traite et le trafic », « la traite ou le trafic »; not « la traite des personnes ou trafic dans les personnes », another name offered for one crime."""
 
 
 def _names_both_crimes(link: LinkView, context: CheckContext) -> bool:
@@ -209,13 +211,6 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
         confused = [m for m in others if m.concept in glossary.confusables(match.concept)]
         if confused:  # trafficking rendered as smuggling, a trafficker as a smuggler: another crime, not a paraphrase
             wrong = confused[0]
-            if target == "en" and _french_context_names(wrong, link, glossary):
-                french_terms = glossary.variants(wrong.concept, "fr")
-                flags.append(Flag(link.number, "fr", "concept-confusion", "error", match.start, match.end, link.texts["fr"][match.start:match.end],
-                                  f"The French has “{match.term}” ({concept_label(glossary, match.concept)}) where the official English says "
-                                  f"“{wrong.term}” and the French around it speaks of that crime: {concept_label(glossary, wrong.concept)}."
-                                  + (f" Write “{french_terms[0]}”." if french_terms else ""), suggestions(french_terms[:3])))
-                continue
             flags.append(Flag(link.number, target, "concept-confusion", "warning" if target == "mt" else "error", wrong.start, wrong.end, wrong.term,
                               f"The French has “{match.term}” ({concept_label(glossary, match.concept)}), but {SIDE_NAMES[target]} says "
                               f"“{wrong.term}”, which is {concept_label(glossary, wrong.concept)}: another concept. Write “{accepted[0]}”.",
@@ -232,22 +227,6 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
     if target == "en":
         flags += _fewer_renderings(link, context, french_concepts, mt_concepts, unrendered, target_words)
     return flags
-
-
-def _french_context_names(english: TermMatch, link: LinkView, glossary) -> bool:
-    """Whether the French of the link or of a neighbour names a crime whose English shares the English term's root ("smuggler": « le trafic
-    de migrants » in the sentence before, "migrant smuggling"): the English follows the text's subject, the French term is the confusion."""
-    roots = {fold(word.surface)[:5] for word in tokenize(english.term, "en") if not word.stop and len(word.surface) >= 5}
-    for other in [link, *link.neighbours]:
-        for match in other.matches.get("fr", []):
-            if match.concept == english.concept or match.status == "forbidden":
-                continue
-            renderings = [word for entry in glossary.concept_entries(match.concept, "en") if entry.status != "forbidden" for word in entry.words]
-            if match.concept in glossary.confusables(english.concept) or not glossary.subject(match.concept):
-                continue
-            if any(not word.stop and fold(word.surface)[:5] in roots for word in renderings):
-                return True
-    return False
 
 
 def _occurrences(matches: list[TermMatch]) -> Counter:

@@ -834,9 +834,10 @@ def _match_at(words: tuple[Word, ...], index: int, entry: Entry, glossary: Gloss
 
 
 def longest_matches(matches: list[TermMatch]) -> list[TermMatch]:
-    """The longest matches that do not overlap (earlier and exact ones win ties)."""
+    """The longest matches that do not overlap (earlier and exact ones win ties; of two entries on one span, the one written as the
+    text writes it: « travaux forcés » is the forbidden entry, not a plural of « travail forcé »)."""
     chosen: list[TermMatch] = []
-    for match in sorted(matches, key=lambda m: (-(m.end - m.start), m.gap, m.start, STATUSES.index(m.status))):
+    for match in sorted(matches, key=lambda m: (-(m.end - m.start), m.gap, m.start, m.term.lower() != m.entry.lower(), STATUSES.index(m.status))):
         if all(match.end <= other.start or match.start >= other.end for other in chosen):
             chosen.append(match)
     return sorted(chosen, key=lambda match: match.start)

@@ -47,6 +47,7 @@ CHECKS: list[Check] = [
     lengths.MOVED,
     meaning.MEANING,
     omissions.ACRONYM_OMISSIONS,
+    omissions.ACRONYMS_INTRODUCED_ONCE,
 ]
 KINDS = tuple(dict.fromkeys(kind for check in CHECKS for kind in check.kinds))
 

@@ -343,19 +343,21 @@ def _swapped_concept(french: TermMatch, english: TermMatch, link: LinkView, cont
         said = {word.stem for match in link.matches["fr"] for entry in glossary.concept_entries(match.concept, "en") for word in entry.words}
         if all(word.stem in said for word in extra):
             return False
-    if _cognate_beside(extra, french, link.texts["fr"]):
+    if len(words) >= 2 and _cognate_beside(extra, french, link):
         return False
     french_text = " ".join(segment.text for segment in context.fr_segments) or link.texts["fr"]
     return not any(match.concept == english.concept for match in find_terms(french_text, "fr", glossary))
 
 
-def _cognate_beside(extra: list, french: TermMatch, text: str) -> bool:
-    """Whether a word the English term adds to the French term's renderings is a cognate of a French word just beside the French term
-    (« esclavage domestique » → "domestic servitude", « traite de personnes à des fins sexuelles » → "sex trafficking"): the English
-    renders the French phrase as a whole with a term of its own, the French term's own words are not replaced."""
-    around = [found.group(0) for part in (text[max(0, french.start - 40):french.start], text[french.end:french.end + 40])
-              for found in re.finditer(r"[^\W\d_]{3,}", part)]
-    return any(_cognates(word.surface, other) for word in extra for other in around)
+def _cognate_beside(extra: list, french: TermMatch, link: LinkView) -> bool:
+    """Whether the English term's first word, one the French term's renderings lack, is a cognate of one of the two French words after
+    the French term, outside other terms (« esclavage domestique » → "domestic servitude", « traite de personnes à des fins sexuelles »
+    → "sex trafficking"): the English renders the French phrase as a whole with a term of its own."""
+    if not extra or extra[0].start != 0:
+        return False
+    terms = [(match.start, match.end) for match in link.matches["fr"]]
+    after = [word for word in tokenize(link.texts["fr"], "fr") if word.start >= french.end and not word.stop and word.text[:1].isalpha()][:2]
+    return any(_cognates(extra[0].surface, word.text) for word in after if not any(start <= word.start < end for start, end in terms))
 
 
 def _cognates(first: str, second: str) -> bool:

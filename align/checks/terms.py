@@ -87,7 +87,7 @@ def _changed_names(link: LinkView, side: str, context: CheckContext) -> list:
     here = Counter(match.concept for match in longest_matches(link.matches[side]) if not match.gap)
     there = Counter(match.concept for match in longest_matches(link.matches.get(other, [])) if not match.gap and match.status != "forbidden")
     fewer = {concept for concept, count in there.items() if here[concept] < count}
-    return find_changed_names(link.texts[side], LANG_OF_SIDE[side], context.glossary, fewer, link.matches[side])
+    return find_changed_names(link.texts[side], LANG_OF_SIDE[side], context.glossary, fewer, link.matches[side], link.texts[other])
 
 
 def _mixed_renderings(link: LinkView, side: str, context: CheckContext) -> list[Garble]:

@@ -778,7 +778,7 @@ def _misspelt_single_terms(text: str, words: list[Word], lang: str, glossary: Gl
     return garbles
 
 
-def find_changed_names(text: str, lang: str, glossary: Glossary, concepts: set[str], matches: list[TermMatch]) -> list[Garble]:
+def find_changed_names(text: str, lang: str, glossary: Glossary, concepts: set[str], matches: list[TermMatch], linked: str = "") -> list[Garble]:
     """Official names of `concepts` (named by the linked text in the other language, not by this one) written here with one word
     changed (« les Nations État », « le Protocole de l'Europe », "Public Safety World"): the linked text says which name is meant,
     so even a short name, whose changed word the one-sided matcher cannot tell from ordinary text, is a garble."""
@@ -810,7 +810,16 @@ def find_changed_names(text: str, lang: str, glossary: Glossary, concepts: set[s
                     continue
                 if any(first <= word.start < last for first, last in named):
                     continue  # the changed word begins or belongs to another listed term: another name
+                if _capitalised_cognate(word.text, linked):
+                    continue  # the linked text writes that word too ("International Labour Conference" beside « Conférence internationale
+                    # du Travail »): another body of the same name, the Conference of the Organization, named in both versions
                 garbles.append(Garble(span[0], span[1], text[span[0]:span[1]], (entry.term,),
                                       f"“{word.text}” where the official name has “{term_word.text}”: the linked text names "
                                       f"{concept_label(glossary, concept)}, written here “{entry.term}”."))
     return sorted(garbles, key=lambda garble: garble.start)
+
+
+def _capitalised_cognate(word: str, linked: str) -> bool:
+    """Whether `linked` holds a capitalised word beginning with the same five letters as `word` (accents aside): « Conférence » / "Conference"."""
+    stem = fold(word.lower())[:5]
+    return len(stem) == 5 and any(fold(other.lower())[:5] == stem for other in re.findall(r"\b[A-ZÀ-Ý][^\W\d_]{4,}", linked))

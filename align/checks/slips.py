@@ -63,7 +63,8 @@ def _slips_in(number: int, side: str, text: str) -> list[Flag]:
     for pair in _TWO_WORDS.finditer(text):
         first, second = pair.group(1), pair.group(2)
         joined = first + second
-        if len(joined) >= _SPLIT_MIN_LETTERS and _known(joined, lang) and not (_known(first, lang) and _known(second, lang)):
+        # (the halves first, each looked up once per word form: most are words, and most pairs stop there)
+        if len(joined) >= _SPLIT_MIN_LETTERS and not (_known(first, lang) and _known(second, lang)) and _known(joined, lang):
             start = pair.start(1)
             found.append((start, pair.end(2), f"“{first} {second}” is the word “{joined}” cut by a space (text pasted from a PDF?).", joined))
     for apostrophe in _SPACED_APOSTROPHE[lang].finditer(text):
@@ -91,6 +92,7 @@ def _slips_in(number: int, side: str, text: str) -> list[Flag]:
     return [Flag(number, side, "typography", "warning", start, end, text[start:end], message, suggestion) for start, end, message, suggestion in found]
 
 
+@lru_cache(maxsize=50_000)
 def _known(word: str, lang: str) -> bool:
     return _french_known(word) if lang == "fr" else is_known(word, "en")
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from align.checks import acronyms, grammar, language, layout, lengths, meaning, names, omissions, quantities, terms, typography, writing
+from align.checks import acronyms, grammar, language, layout, lengths, meaning, names, omissions, quantities, slips, terms, typography, writing
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView
 from align.model import Flag, Unit
 from align.terms.glossary import Glossary, find_terms
@@ -43,10 +43,12 @@ CHECKS: list[Check] = [
     writing.SPELT_TWO_WAYS,
     layout.TYPOGRAPHY,
     typography.TYPOGRAPHY,
+    slips.SLIPS,
     layout.BOILERPLATE,
     lengths.MOVED,
     meaning.MEANING,
     omissions.ACRONYM_OMISSIONS,
+    omissions.ACRONYMS_INTRODUCED_ONCE,
 ]
 KINDS = tuple(dict.fromkeys(kind for check in CHECKS for kind in check.kinds))
 

@@ -268,6 +268,7 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         word = text[start:end]
         if (len(word) < 5 or not word.isalpha() or not word.islower() or any(a < end and start < b for a, b in addresses)
                 or _next_to_digit(text, start, end) or english_word(word) or _abbreviated(text, end)
+                or ("oe" in word and _french_known(word.replace("oe", "œ")))  # « oeuvrant »: the ligature typed as two letters, a keyboard's habit
                 or (_FEMININE_TITLE.search(word) and _french_known(_FEMININE_TITLE.sub("eur" + "s" * word.endswith("s"), word)))):
             continue
         near = _near_words(word, "fr", _french_known)

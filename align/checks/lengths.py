@@ -40,7 +40,7 @@ def length_flags(link: LinkView, context: CheckContext) -> list[Flag]:
     if not french:
         return [Flag(link.number, "en", "addition", "warning", 0, len(english), english,
                      "This English text has no counterpart in the French: it was added, or sits elsewhere.")]
-    ratio = len(english) / len(french)
+    ratio = _length_without_expansions(english, "en") / max(1, _length_without_expansions(french, "fr"))
     if _headline(english) or _headline(french):
         return []  # headlines are rewritten for each version's readers, not translated: their lengths say nothing
     if ratio < LENGTH_RATIO_LOW and len(french) >= LENGTH_MIN_CHARS:
@@ -50,6 +50,34 @@ def length_flags(link: LinkView, context: CheckContext) -> list[Flag]:
         return [Flag(link.number, "en", "addition", "warning", 0, len(english), english,
                      f"The English is {ratio:.1f} times as long as its French ({len(english)} vs {len(french)} characters): part may be added.")]
     return []
+
+_ACRONYM_IN_BRACKETS = re.compile(r"\s*\(([A-Z]{2,8})\)")
+
+
+def _length_without_expansions(text: str, lang: str) -> int:
+    """The text's length with each name spelt out before its acronym in brackets counted as the acronym: one version introduces
+    « l'Agence des services frontaliers du Canada (ASFC) » where the other writes "the CBSA" alone (the name's words are counted
+    back from the brackets, one content word per letter)."""
+    found = list(_ACRONYM_IN_BRACKETS.finditer(text))
+    if not found:
+        return len(text)
+    words = tokenize(text, lang)
+    saved = 0
+    for acronym in found:
+        before = [word for word in words if word.end <= acronym.start()]
+        content = 0
+        first = None
+        for word in reversed(before):
+            if word.stop:
+                continue
+            content += 1
+            first = word
+            if content == len(acronym.group(1)):
+                break
+        if first is not None and content == len(acronym.group(1)) and fold(first.text[:1]).upper() == acronym.group(1)[0]:
+            saved += acronym.end() - first.start - len(acronym.group(1))
+    return len(text) - saved
+
 
 def _headline(text: str) -> bool:
     """A headline: no closing full stop, and written in capitals or in title case (most words of four letters or more capitalised)."""

@@ -199,6 +199,61 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
     return flags
 
 
+_INTRODUCED = re.compile(r"\(([A-ZÀ-Ý][A-Za-zÀ-ÿ]*[A-ZÀ-Ý])\)")
+
+
+def acronyms_introduced_once(links: list[LinkView], context: CheckContext) -> list[Flag]:
+    """An acronym introduced in brackets after the words it abbreviates on one side only (« La traite des personnes (TP) », "the National
+    Action Plan (NAP)" beside « le Plan d'action national »), which that version never uses again: the other version spells the name out
+    without one, so the acronym was added (or dropped) for nothing. Not when the other side holds an acronym of its own left unpaired
+    (the other language's acronym: ASFC / CBSA), the same acronym, or an acronym the glossary gives the same concept (GRC / RCMP)."""
+    if not context.has_official:
+        return []
+    glossary = context.glossary
+    whole = {side: " ".join(link.texts[side] for link in links) for side in ("fr", "en")}
+    flags = []
+    for link in links:
+        if not link.texts["fr"] or not link.texts["en"]:
+            continue
+        unpaired = None
+        for side, other_side in (("fr", "en"), ("en", "fr")):
+            text, other = link.texts[side], link.texts[other_side]
+            for found in _INTRODUCED.finditer(text):
+                acronym = found.group(1)
+                if (_INTRODUCED.search(other) or re.search(rf"\b{re.escape(acronym)}", other)
+                        or len(re.findall(rf"\b{re.escape(_bare(acronym))}", whole[side])) > 1
+                        or not _initials_before(text, found.start(), acronym, side)):
+                    continue
+                concept = _glossary_concept(glossary, acronym, side)
+                if concept is not None and concept in {match.concept for match in link.matches.get(other_side, [])}:
+                    continue
+                if unpaired is None:
+                    found_acronyms, unpaired, machine_names = _link_acronyms(link, glossary)
+                if unpaired[other_side] or (side == "fr" and (machine_names & set(found_acronyms["en"])) - set(found_acronyms["fr"])):
+                    continue  # (the machine translation renders a French acronym as one the English has: GRC → RCMP)
+                flags.append(Flag(link.number, side, "acronym-mismatch", "warning", found.start(), found.end(), found.group(0),
+                                  f"{capitalised(SIDE_NAMES[side])} introduces the acronym “{acronym}”, which {SIDE_NAMES[other_side]} does "
+                                  "not give, and never uses it again: drop it, or give it in both versions.", ""))
+    return flags
+
+
+def _initials_before(text: str, end: int, acronym: str, lang: str) -> bool:
+    """Whether the acronym's letters are, in order, the initials of the words just before it, its last letter the last word's."""
+    words = [word for word in tokenize(text[:end], lang) if word.text[:1].isalpha()][-2 * len(acronym) - 2:]
+    initials = [fold(word.text[:1]).upper() for word in words]
+    letters = fold(_bare(acronym)).upper()
+    if not initials or initials[-1] != letters[-1]:
+        return False
+    position = len(initials) - 1
+    for letter in reversed(letters[:-1]):
+        position -= 1
+        while position >= 0 and initials[position] != letter:
+            position -= 1
+        if position < 0:
+            return False
+    return True
+
+
 _CHUNK_BREAK = re.compile(r"[,;:()\[\]«»“”\"–—]|\s(?:and|or|who|which|whose|while|including|as well as)\s")
 CHUNK_UNMATCHED_WORDS = 4
 CHUNK_UNMATCHED_SHARE = 0.75
@@ -236,3 +291,4 @@ def chunk_omissions(link: LinkView, target: str, context: CheckContext) -> list[
 
 ACRONYM_OMISSIONS = Check("acronym-omissions", "document", acronym_omissions, ("omission",))
 CHUNK_OMISSIONS = Check("chunk-omissions", "pair", chunk_omissions, ("omission",))
+ACRONYMS_INTRODUCED_ONCE = Check("acronyms-introduced-once", "document", acronyms_introduced_once, ("acronym-mismatch",))

@@ -67,7 +67,7 @@ def numbers(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
             flags.append(Flag(link.number, target, "number-mismatch", severity, value.start, value.end, value.text,
                               f"{capitalised(SIDE_NAMES[target])} has the number {value.text}, which is not in the French.", ""))
     if target == "en":
-        flags += _currency_dropped(link, french, english, same)
+        flags += _currency_dropped(link, french, english, same) + _bill_letters(link)
     if target == "en" or not context.has_official:  # once per link
         for found in ENGLISH_DECIMAL_IN_FRENCH.finditer(link.texts["fr"]):
             raw = found.group(0)
@@ -86,6 +86,23 @@ def numbers(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
     return flags
 
 _THIS_YEAR = {"en": re.compile(r"\bthis year\b", re.IGNORECASE), "fr": re.compile(r"\bcette année\b", re.IGNORECASE)}
+
+
+_BILL = re.compile(r"(?<![\w-])([A-Z])-(\d+)(?![\w-])")
+"""A bill or a document by its letter and number (Canada's « C-310 » of the House, "S-310" of the Senate): same in both languages."""
+
+
+def _bill_letters(link: LinkView) -> list[Flag]:
+    """A letter-number reference whose number the French gives with another letter ("Bill S-310" for « projet de loi C-310 »)."""
+    french = {(found.group(1), found.group(2)) for found in _BILL.finditer(link.texts["fr"])}
+    flags = []
+    for found in _BILL.finditer(link.texts["en"]):
+        letter, number = found.group(1), found.group(2)
+        others = sorted(other for other, same in french if same == number and other != letter)
+        if others and (letter, number) not in french:
+            flags.append(Flag(link.number, "en", "number-mismatch", "error", found.start(), found.end(), found.group(0),
+                              f"The official English has {found.group(0)} where the French has {others[0]}-{number}.", f"{others[0]}-{number}"))
+    return flags
 
 
 def _ranges_as_years(missing: list, extra: list) -> tuple[list, list]:

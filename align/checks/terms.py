@@ -32,7 +32,9 @@ def forbidden_terms(link: LinkView, side: str, context: CheckContext) -> list[Fl
     return flags
 
 
-_BOTH_CRIMES = re.compile(r"\btraite\s+(?:(?:des|de|d['’])\s*(?:êtres\s+humains|personnes)\s+)?(?:et|ou)\s+(?:le\s+|du\s+|de\s+)?trafic\b", re.IGNORECASE)
+_BOTH_CRIMES = re.compile(r"\btraite\s+(?:(?:des|de|d['’])\s*(?:êtres\s+humains|personnes)\s+)?"
+                          r"(?:et\s+(?:le\s+|du\s+|de\s+)?|ou\s+(?:le\s+|du\s+|de\s+))trafic\b", re.IGNORECASE)
+"""« la traite et le trafic », « la traite ou le trafic »; not « la traite des personnes ou trafic dans les personnes », another name offered for one crime."""
 
 
 def _names_both_crimes(link: LinkView, context: CheckContext) -> bool:
@@ -85,7 +87,7 @@ def _changed_names(link: LinkView, side: str, context: CheckContext) -> list:
     here = Counter(match.concept for match in longest_matches(link.matches[side]) if not match.gap)
     there = Counter(match.concept for match in longest_matches(link.matches.get(other, [])) if not match.gap and match.status != "forbidden")
     fewer = {concept for concept, count in there.items() if here[concept] < count}
-    return find_changed_names(link.texts[side], LANG_OF_SIDE[side], context.glossary, fewer, link.matches[side])
+    return find_changed_names(link.texts[side], LANG_OF_SIDE[side], context.glossary, fewer, link.matches[side], link.texts[other])
 
 
 def _mixed_renderings(link: LinkView, side: str, context: CheckContext) -> list[Garble]:
@@ -341,8 +343,29 @@ def _swapped_concept(french: TermMatch, english: TermMatch, link: LinkView, cont
         said = {word.stem for match in link.matches["fr"] for entry in glossary.concept_entries(match.concept, "en") for word in entry.words}
         if all(word.stem in said for word in extra):
             return False
+    if len(words) >= 2 and _cognate_beside(extra, french, link):
+        return False
     french_text = " ".join(segment.text for segment in context.fr_segments) or link.texts["fr"]
     return not any(match.concept == english.concept for match in find_terms(french_text, "fr", glossary))
+
+
+def _cognate_beside(extra: list, french: TermMatch, link: LinkView) -> bool:
+    """Whether the English term's first word, one the French term's renderings lack, is a cognate of one of the two French words after
+    the French term, outside other terms (« esclavage domestique » → "domestic servitude", « traite de personnes à des fins sexuelles »
+    → "sex trafficking"): the English renders the French phrase as a whole with a term of its own."""
+    if not extra or extra[0].start != 0:
+        return False
+    terms = [(match.start, match.end) for match in link.matches["fr"]]
+    after = [word for word in tokenize(link.texts["fr"], "fr") if word.start >= french.end and not word.stop and word.text[:1].isalpha()][:2]
+    return any(_cognates(extra[0].surface, word.text) for word in after if not any(start <= word.start < end for start, end in terms))
+
+
+def _cognates(first: str, second: str) -> bool:
+    """Two words of one root across the languages: the shorter (three letters or more) begins the longer, or five letters in common
+    at their start ("sex" / « sexuelles », "domestic" / « domestique »)."""
+    first, second = fold(first.lower()), fold(second.lower())
+    shorter, longer = sorted((first, second), key=len)
+    return len(shorter) >= 3 and (longer.startswith(shorter) or (len(shorter) >= 5 and longer[:5] == shorter[:5]))
 
 
 def inconsistent_terms(links: list[LinkView], context: CheckContext) -> list[Flag]:

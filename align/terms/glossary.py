@@ -796,10 +796,26 @@ def _find_terms(text: str, lang: str, glossary: Glossary, max_gap: int) -> tuple
             if end is None:
                 continue
             last, gap = end
+            if entry.status == "forbidden" and _accepted_form(words[index:last + 1], entry, glossary):
+                continue
             start, stop = words[index].start, words[last].end
             matches.append(TermMatch(entry.concept, lang, text[start:stop], entry.status, start, stop, entry.term, entry.type, gap))
     unique = {(match.concept, match.entry, match.start, match.end): match for match in matches}
     return tuple(sorted(unique.values(), key=lambda match: (match.start, -match.end, STATUSES.index(match.status))))
+
+
+def _accepted_form(written: tuple[Word, ...], forbidden: Entry, glossary: Glossary) -> bool:
+    """Whether text words matching a forbidden entry are those of an accepted variant that differs from it only by inflection
+    (« travail forcë », a slip in « travail forcé », is not the forbidden « travaux forcés »): a forbidden form is its own word
+    forms, so where the two entries' words differ the text must have the forbidden one's."""
+    for accepted in glossary.concept_entries(forbidden.concept, forbidden.lang):
+        if accepted.status == "forbidden" or not len(accepted.words) == len(forbidden.words) == len(written):
+            continue
+        pairs = list(zip(written, forbidden.words, accepted.words))
+        if all(own.lemma == other.lemma or own.stem == other.stem for _, own, other in pairs) and any(
+                own.surface != other.surface and text.surface == other.surface for text, own, other in pairs):
+            return True
+    return False
 
 
 def _match_at(words: tuple[Word, ...], index: int, entry: Entry, glossary: Glossary, max_gap: int) -> tuple[int, bool] | None:
@@ -834,9 +850,10 @@ def _match_at(words: tuple[Word, ...], index: int, entry: Entry, glossary: Gloss
 
 
 def longest_matches(matches: list[TermMatch]) -> list[TermMatch]:
-    """The longest matches that do not overlap (earlier and exact ones win ties)."""
+    """The longest matches that do not overlap (earlier and exact ones win ties; of two entries on one span, the one written as the
+    text writes it: « travaux forcés » is the forbidden entry, not a plural of « travail forcé »)."""
     chosen: list[TermMatch] = []
-    for match in sorted(matches, key=lambda m: (-(m.end - m.start), m.gap, m.start, STATUSES.index(m.status))):
+    for match in sorted(matches, key=lambda m: (-(m.end - m.start), m.gap, m.start, m.term.lower() != m.entry.lower(), STATUSES.index(m.status))):
         if all(match.end <= other.start or match.start >= other.end for other in chosen):
             chosen.append(match)
     return sorted(chosen, key=lambda match: match.start)

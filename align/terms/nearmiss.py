@@ -179,6 +179,8 @@ def _find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Ter
                     continue  # another name built on a listed one (« Réseau des Nations Unies » is not a garbled « Organisation des Nations
                     # Unies »): the listed name and one word; with more of the name around it, a word of the name was changed
                     # ("United Nations Convention against Affairs Organized Crime")
+                if reason.endswith((_NAME_WORD, OTHER_NAME)) and _named_by_own_acronym(text, window, entry):
+                    continue
                 if cuts_a_term and not reason.endswith(_PREPOSITION) and not (lang == "fr" and not fact.is_name and blend_word is not None
                                                                                       and len(window) == size and _chained(window, equal, exact)):
                     continue
@@ -335,9 +337,9 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
         return sum(1 for word, forms in zip(window, equal) if not word.stop and True in forms) >= 2
 
     def from_other_variant(word: Word) -> bool:
-        # (a form that does not keep its lemma's first letters is another word: « serait » is a form of « être », not « êtres »)
+        # (a form that does not keep its lemma's first three letters is another word: « serait », « était » are forms of « être », not « êtres »)
         return (not word.stop and fold(word.lemma) in glossary.vocabulary(entry.concept, entry.lang) - {fold(term_word.lemma) for term_word in terms}
-                and fold(word.surface)[:2] == fold(word.lemma)[:2])
+                and fold(word.surface)[:3] == fold(word.lemma)[:3])
 
     size = len(terms)
     if len(window) == size:
@@ -458,6 +460,32 @@ def _inside_introduced_name(text: str, words: list[Word], start: int, stop: int)
     while after < len(words) and not words[after].break_before and (words[after].stop or words[after].text[:1].isupper()):
         after += 1
     return bool(_ACRONYM_IN_BRACKETS.match(text, words[after - 1].end))
+
+
+def _named_by_own_acronym(text: str, window: list[Word], entry: Entry) -> bool:
+    """Whether the window is followed by an acronym in brackets that its own words' initials give and the listed name's do not
+    (« Groupe de travail interministériel sur la traite des personnes (GTITP) » beside the listed « Groupe de travail trilatéral … »):
+    the text introduces another body under its own name, not the listed one misnamed."""
+    found = _ACRONYM_IN_BRACKETS.match(text, window[-1].end)
+    if not found:
+        return False
+    acronym = fold(found.group(0).strip().strip("()")).upper()
+    return _initials_give(acronym, [word.text for word in window]) and not _initials_give(acronym, [word.text for word in entry.words])
+
+
+def _initials_give(acronym: str, words: list[str]) -> bool:
+    """Whether `acronym` is the first word's initial followed by initials of later words, in order."""
+    initials = [fold(word[:1]).upper() for word in words if word]
+    if not initials or not acronym or initials[0] != acronym[0]:
+        return False
+    position = 1
+    for letter in acronym[1:]:
+        while position < len(initials) and initials[position] != letter:
+            position += 1
+        if position == len(initials):
+            return False
+        position += 1
+    return True
 
 
 _ADJECTIVE_ENDINGS = ("al", "ary", "ern", "ic", "ous", "ive", "ful", "ible", "able", "ian")
@@ -750,7 +778,7 @@ def _misspelt_single_terms(text: str, words: list[Word], lang: str, glossary: Gl
     return garbles
 
 
-def find_changed_names(text: str, lang: str, glossary: Glossary, concepts: set[str], matches: list[TermMatch]) -> list[Garble]:
+def find_changed_names(text: str, lang: str, glossary: Glossary, concepts: set[str], matches: list[TermMatch], linked: str = "") -> list[Garble]:
     """Official names of `concepts` (named by the linked text in the other language, not by this one) written here with one word
     changed (« les Nations État », « le Protocole de l'Europe », "Public Safety World"): the linked text says which name is meant,
     so even a short name, whose changed word the one-sided matcher cannot tell from ordinary text, is a garble."""
@@ -782,7 +810,16 @@ def find_changed_names(text: str, lang: str, glossary: Glossary, concepts: set[s
                     continue
                 if any(first <= word.start < last for first, last in named):
                     continue  # the changed word begins or belongs to another listed term: another name
+                if _capitalised_cognate(word.text, linked):
+                    continue  # the linked text writes that word too ("International Labour Conference" beside « Conférence internationale
+                    # du Travail »): another body of the same name, the Conference of the Organization, named in both versions
                 garbles.append(Garble(span[0], span[1], text[span[0]:span[1]], (entry.term,),
                                       f"“{word.text}” where the official name has “{term_word.text}”: the linked text names "
                                       f"{concept_label(glossary, concept)}, written here “{entry.term}”."))
     return sorted(garbles, key=lambda garble: garble.start)
+
+
+def _capitalised_cognate(word: str, linked: str) -> bool:
+    """Whether `linked` holds a capitalised word beginning with the same five letters as `word` (accents aside): « Conférence » / "Conference"."""
+    stem = fold(word.lower())[:5]
+    return len(stem) == 5 and any(fold(other.lower())[:5] == stem for other in re.findall(r"\b[A-ZÀ-Ý][^\W\d_]{4,}", linked))

@@ -77,7 +77,8 @@ _DATE_RANGE_PATTERNS = {
     ],
 }
 _NUMBER_PATTERNS = {
-    "fr": re.compile(r"(?<![\w,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?!\w)|(?<![\w,.])\d+(?:,\d+|\.\d{1,2}(?!\d|\.\d))?(?![\w])"),
+    # (a point in a French number is the English decimal point or a legal section's, « l'article 279.011 »: read as written)
+    "fr": re.compile(r"(?<![\w,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?!\w)|(?<![\w,.])\d+(?:,\d+|\.\d+(?!\d|\.\d))?(?![\w])"),
     "en": re.compile(r"(?<![\w.])(?<!\d,)\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|(?<![\w.])(?<!\d,)\d+(?:\.\d+)?(?![\w])"),
 }
 ENGLISH_DECIMAL_IN_FRENCH = re.compile(r"(?<![\w,.])\d+\.\d{1,2}(?![.\d])(?=[ \u00a0\u202f]*(?:%|\$|€|millions?\b|milliards?\b|pour\s+cent\b))")
@@ -96,6 +97,9 @@ _CONNECTORS = {"fr": {"et"}, "en": {"and"}}
 _SCALES = {"million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "billion": 1e9, "billions": 1e9}
 _SCALE_AFTER = re.compile(r"(?:[ \u00a0\u202f]+|-)(millions?|milliards?|billions?)\b", re.IGNORECASE)
 """"48 millions", "$1.3-billion"."""
+_SCALE_SIGN = re.compile(r"[ \u00a0\u202f]?(k|M|G|Mds?)(?=[ \u00a0\u202f]?(?:\$|€|CAD|USD|EUR)(?!\w))")
+"""Scales written as a letter before a currency in French (Canadian usage): « 345 M$ » = "$345 million", « 1,2 G$ », « 10 k$ »."""
+_SIGN_SCALES = {"k": 1e3, "M": 1e6, "G": 1e9, "Md": 1e9, "Mds": 1e9}
 _ROUND_THE_CLOCK = {
     "fr": re.compile(r"24\s?(?:h|heures)\s+sur\s+24(?:\s*(?:,|et)?\s*7\s+jours\s+sur\s+7)?"
                      r"(?:\s*(?:,|et)?\s*365\s+jours\s+(?:sur|par)\s+(?:365|an))?", re.IGNORECASE),
@@ -359,6 +363,9 @@ def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
                 if scale:  # "48 millions" = "$48 million"
                     value *= _SCALES[scale.group(1).lower()]
                     end = scale.end()
+                elif pattern is _NUMBER_PATTERNS["fr"] and (sign := _SCALE_SIGN.match(text, end)):
+                    value *= _SIGN_SCALES[sign.group(1)]
+                    end = sign.end()
                 result.append(Quantity((value,), found.start(), end, text[found.start():end]))
                 taken.append((found.start(), end))
     for found in _ROMAN.finditer(text):  # "CHAPITRE XII" = "CHAPTER 12"

@@ -10,6 +10,7 @@ A check is a small function registered in `align.checks.CHECKS` with its scope:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -98,3 +99,24 @@ def capitalised(text: str) -> str:
 
 def suggestions(terms: Iterable[str]) -> str:
     return SUGGESTION_SEPARATOR.join(dict.fromkeys(term for term in terms if term))
+
+
+_FOUND: dict[int, tuple[re.Pattern, dict[str, tuple[re.Match, ...]]]] = {}
+FOUND_TEXTS = 20_000
+"""How many texts keep their matches, per pattern."""
+
+
+def matches_in(pattern: re.Pattern, text: str) -> tuple[re.Match, ...]:
+    """`tuple(pattern.finditer(text))`, searched once per distinct text (a TMX repeats its sentences). Kept per pattern by identity
+    (a compiled pattern's hash reads its whole compiled code), the pattern beside its texts so that its id is never another's."""
+    cached = _FOUND.get(id(pattern))
+    if cached is None or cached[0] is not pattern:
+        if len(_FOUND) > 64:
+            _FOUND.clear()
+        cached = _FOUND[id(pattern)] = (pattern, {})
+    found = cached[1].get(text)
+    if found is None:
+        if len(cached[1]) >= FOUND_TEXTS:
+            cached[1].clear()
+        found = cached[1][text] = tuple(pattern.finditer(text))
+    return found

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from align.checks.base import Check, CheckContext, LinkView
+from align.checks.base import Check, CheckContext, LinkView, matches_in
 from align.model import Flag
 from align.terms.glossary import Glossary, per_glossary
 
@@ -68,11 +68,11 @@ def _high_punctuation(texts: list[tuple[LinkView, str]]) -> list[Flag]:
 
     A text that spaces any high punctuation sign follows the French convention, which always spaces the colon; the others are
     judged apart, since Quebec and Canadian usage spaces the colon alone (« Nota : … ; … »)."""
-    spaced_colons = sum(len(_COLON_SPACED.findall(text)) for _, text in texts)
-    spaced_others = sum(len(_OTHER_SPACED.findall(text)) for _, text in texts)
+    spaced_colons = sum(len(matches_in(_COLON_SPACED, text)) for _, text in texts)
+    spaced_others = sum(len(matches_in(_OTHER_SPACED, text)) for _, text in texts)
     flags = []
     for pattern, spaced, what in ((_COLON_UNSPACED, spaced_colons + spaced_others, "colon"), (_OTHER_UNSPACED, spaced_others, "other")):
-        glued = [(link, text, found) for link, text in texts for found in pattern.finditer(text)]
+        glued = [(link, text, found) for link, text in texts for found in matches_in(pattern, text)]
         if spaced < 2 or len(glued) >= spaced:
             continue  # the text's own convention, or no convention to judge by
         for link, text, found in glued:
@@ -88,7 +88,7 @@ def _high_punctuation(texts: list[tuple[LinkView, str]]) -> list[Flag]:
 def _wrong_ordinals(texts: list[tuple[LinkView, str]]) -> list[Flag]:
     flags = []
     for link, text in texts:
-        for found in _WRONG_ORDINAL.finditer(text):
+        for found in matches_in(_WRONG_ORDINAL, text):
             number, suffix = found.group(1), found.group(2)
             right = number + ("re" if number == "1" and suffix in ("ère", "ere") else "e") + found.group(3)
             flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
@@ -99,23 +99,23 @@ def _wrong_ordinals(texts: list[tuple[LinkView, str]]) -> list[Flag]:
 def _stray_after_dash(texts: list[tuple[LinkView, str]]) -> list[Flag]:
     return [Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
                  f"« {found.group(2)} » glued to the dash: a stray mark (an HTML entity left half decoded?).", found.group(1))
-            for link, text in texts for found in _STRAY_AFTER_DASH.finditer(text)]
+            for link, text in texts for found in matches_in(_STRAY_AFTER_DASH, text)]
 
 
 def _glued_small_words(texts: list[tuple[LinkView, str]], side: str) -> list[Flag]:
     pattern = _GLUED_SMALL_WORD["fr" if side == "fr" else "en"]
     return [Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                  f"“{found.group(1)}” and “{found.group(2)}” run together: a space is missing.", f"{found.group(1)} {found.group(2)}")
-            for link, text in texts for found in pattern.finditer(text)]
+            for link, text in texts for found in matches_in(pattern, text)]
 
 
 def _double_spaces(texts: list[tuple[LinkView, str]], side: str) -> list[Flag]:
     """Two spaces inside a sentence: a warning between a figure and its sign (« 28  % ») when the text writes its other figures
     with one space, else info (the corpus's readers left such spaces alone: 1 of 10 annotated)."""
-    single_units = sum(len(_SPACED_UNIT.findall(text)) for _, text in texts)
+    single_units = sum(len(matches_in(_SPACED_UNIT, text)) for _, text in texts)
     flags = []
     for link, text in texts:
-        for found in _DOUBLE_SPACE.finditer(text):
+        for found in matches_in(_DOUBLE_SPACE, text):
             if text[found.start() - 1] in ".!?:;»”\"":
                 continue  # two spaces after a sentence: typewriter style, one text's habit
             unit = text[found.start() - 1].isdigit() and text[found.end()] in "%$€"
@@ -135,7 +135,7 @@ def _hyphenated_names(texts: list[tuple[LinkView, str]], english: str) -> list[F
     in_english: dict[str, bool] = {}  # spaced form → the English writes it, not hyphenated (a long file's English is searched once a name)
     flags = []
     for link, text in texts:
-        for found in _HYPHENATED_NAME.finditer(text):
+        for found in matches_in(_HYPHENATED_NAME, text):
             first, article, second = found.group(1), (found.group(2) or "").replace("’", "'").strip(), found.group(3)
             spaced = f"{first} {article}{second}" if article else f"{first} {second}"
             if spaced not in in_english:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView
+from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, same_flags_for_same_texts
 from align.model import Flag
 from align.terms.glossary import Glossary, find_terms, fold, per_glossary, tokenize
 from align.terms.nearmiss import NAME_SUBJECTS
@@ -185,6 +185,7 @@ def names_with_another_variant(link: LinkView, side: str, context: CheckContext)
     return flags
 
 
+@same_flags_for_same_texts
 def _reworded_or_variant_names(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
     return reworded_names(link, side, context) + names_with_another_variant(link, side, context)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from align.checks.base import LANG_OF_SIDE, SIDE_NAMES, Check, CheckContext, LinkView, concept_label, suggestions
+from align.checks.base import LANG_OF_SIDE, SIDE_NAMES, Check, CheckContext, LinkView, concept_label, same_flags_for_same_texts, suggestions
 from align.checks.language import inside_english_name
 from align.checks.lengths import length_flags
 from align.model import Flag
@@ -45,6 +45,7 @@ def _names_both_crimes(link: LinkView, context: CheckContext) -> bool:
     return bool(_BOTH_CRIMES.search(text))
 
 
+@same_flags_for_same_texts
 def garbled_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
     """Spans one word-edit away from a glossary term (see `align.terms.nearmiss`)."""
     if side == "mt" and _names_both_crimes(link, context):

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, matches_in
+from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, matches_in, same_flags_for_same_texts
 from align.model import Flag
 from align.terms.glossary import fold, longest_matches, tokenize
 from align.terms.nearmiss import find_garbled
@@ -45,6 +45,7 @@ _NAME_SUBJECTS = ("event", "institution", "law")
 _CONTRACTIONS = {"d": "de", "des": "des", "de": "de", "du": "du", "au": "au", "aux": "aux", "à": "à", "la": "la", "l": "l", "le": "le", "les": "les"}
 
 
+@same_flags_for_same_texts
 def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
     """Doubled words (French and English), and in French: locutions missing « de », split ordinals, garbled term forms."""
     if side == "mt":

@@ -169,6 +169,8 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
     # rewritten), and a term of another concept in it is not one swapped in (`swapped` below)
     unrendered = {match.concept for match in longest_matches(link.matches["fr"]) if match.type == "term" and match.status != "forbidden"
                   and match.concept not in target_concepts and glossary.variants(match.concept, "en")}
+    # a term of another concept that the French does not have (the same for every French term below)
+    other_terms = [m for m in longest_matches(link.matches.get(target, [])) if m.concept not in french_concepts and m.type == "term"]
     for match in longest_matches(link.matches["fr"]):
         if match.status == "forbidden" or match.type != "term" or (target == "mt" and match.gap):
             continue  # (the MT constraint covers exact matches only)
@@ -177,7 +179,7 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
             continue
         # a term of another concept of the same subject that the French does not have is what was written instead
         # ("victims" for "survivantes", "human smuggling" for "traite des personnes")
-        others = [m for m in longest_matches(link.matches.get(target, [])) if m.concept not in french_concepts and m.type == "term"]
+        others = other_terms
         if target == "en" and mt_concepts:
             # a term the machine translation of the French holds too renders a French word the glossary does not list (« refuges » → "shelters")
             others = [m for m in others if m.concept not in mt_concepts]

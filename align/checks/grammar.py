@@ -138,9 +138,10 @@ def english_available() -> bool:
 
 
 GIVEN: dict[tuple[str, str], tuple[Finding, ...]] = {}
-"""Findings of texts found in another process (`align.checks.parallel`), by (side, text): `grammar_and_spelling` reads them first."""
+"""Findings of texts found in another process, by (side, text), while `align.checks.parallel` fills in the grammar check's flags with
+them: `grammar_and_spelling` reads them first."""
 GIVEN_NOTICE: list[str | None] = []
-"""`unavailable_notice()` as that process found it (this one has not loaded Grammalecte and the dictionaries to know)."""
+"""`unavailable_notice()` as that process found it, for the next call (this one has not loaded Grammalecte and the dictionaries to know)."""
 
 
 def findings_of(french: list[str], english: list[str]) -> tuple[dict[tuple[str, str], tuple[Finding, ...]], str | None]:
@@ -156,7 +157,7 @@ def unavailable_notice() -> str | None:
     if not enabled():
         return None
     if GIVEN_NOTICE:
-        return GIVEN_NOTICE[0]
+        return GIVEN_NOTICE.pop()
     missing = []
     if french_checker() is None:
         missing.append("French grammar and spelling (Grammalecte not found: install Debian's python3-grammalecte)")

@@ -104,14 +104,16 @@ def _check_run_grammar_apart(units: list[Unit], context: CheckContext) -> CheckR
         matches: dict = {}
         own = check_run(units, context, checks, matches=matches, whole_document=False).own
         found, notice = future.result()
-    grammar.GIVEN.clear()
-    grammar.GIVEN.update(found)
     grammar.GIVEN_NOTICE[:] = [notice]
-    for unit, flags in zip(units, own):
-        if any(flag.kind == _GRAMMAR_SLOT for flag in flags):
-            link = LinkView(unit)
-            flags[:] = [filled for flag in flags for filled in (
-                grammar.GRAMMAR.run(_with_matches(link, flag.side, matches), flag.side, context) if flag.kind == _GRAMMAR_SLOT else [flag])]
+    grammar.GIVEN.update(found)
+    try:
+        for unit, flags in zip(units, own):
+            if any(flag.kind == _GRAMMAR_SLOT for flag in flags):
+                link = LinkView(unit)
+                flags[:] = [filled for flag in flags for filled in (
+                    grammar.GRAMMAR.run(_with_matches(link, flag.side, matches), flag.side, context) if flag.kind == _GRAMMAR_SLOT else [flag])]
+    finally:
+        grammar.GIVEN.clear()  # (for this run only: another may check the same texts with Grammalecte or a dictionary gone)
     return check_run(units, context, only=(), own=own, matches=matches)
 
 

@@ -50,3 +50,17 @@ def test_check_uses_the_cores_by_default(tmx, tmp_path, monkeypatch, capsys) -> 
     assert used == [2]
     assert main(["check", str(tmx), "--out", str(tmp_path / "one"), "--workers", "1"]) == 0
     assert (tmp_path / "default" / "flags.csv").read_bytes() == (tmp_path / "one" / "flags.csv").read_bytes()
+
+
+def test_a_file_kept_in_one_process_has_its_grammar_check_done_in_a_second(tmx, tmp_path, monkeypatch) -> None:
+    """Too little work for two parts: the grammar check's work (Grammalecte, the English dictionaries) runs in a second process beside
+    the other checks, and its flags land where one process puts them."""
+    monkeypatch.setattr(parallel, "MIN_UNITS_GRAMMAR_APART", 100)
+    apart = []
+    monkeypatch.setattr(parallel, "_check_run_grammar_apart", lambda *args, run=parallel._check_run_grammar_apart: apart.append(args) or run(*args))
+    assert main(["check", str(tmx), "--out", str(tmp_path / "one"), "--workers", "1"]) == 0
+    assert main(["check", str(tmx), "--out", str(tmp_path / "two"), "--workers", "2"]) == 0
+    assert len(apart) == 1
+    one, two = (tmp_path / "one" / "flags.csv").read_bytes(), (tmp_path / "two" / "flags.csv").read_bytes()
+    assert b",grammar," in one and b",spelling," in one  # (Grammalecte and Hunspell found something in these real sentences)
+    assert two == one

@@ -10,9 +10,10 @@ A check is a small function registered in `align.checks.CHECKS` with its scope:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass, field, replace
+from functools import cached_property, wraps
 
 from align.model import Flag, Segment, Unit
 from align.terms.glossary import Glossary, TermMatch, concept_label  # noqa: F401 (checks import it from here)
@@ -98,3 +99,52 @@ def capitalised(text: str) -> str:
 
 def suggestions(terms: Iterable[str]) -> str:
     return SUGGESTION_SEPARATOR.join(dict.fromkeys(term for term in terms if term))
+
+
+_FOUND: dict[int, tuple[re.Pattern, dict[str, tuple[re.Match, ...]]]] = {}
+FOUND_TEXTS = 20_000
+"""How many texts keep their matches, per pattern."""
+
+
+def matches_in(pattern: re.Pattern, text: str) -> tuple[re.Match, ...]:
+    """`tuple(pattern.finditer(text))`, searched once per distinct text (a TMX repeats its sentences). Kept per pattern by identity
+    (a compiled pattern's hash reads its whole compiled code), the pattern beside its texts so that its id is never another's."""
+    cached = _FOUND.get(id(pattern))
+    if cached is None or cached[0] is not pattern:
+        if len(_FOUND) > 64:
+            _FOUND.clear()
+        cached = _FOUND[id(pattern)] = (pattern, {})
+    found = cached[1].get(text)
+    if found is None:
+        if len(cached[1]) >= FOUND_TEXTS:
+            cached[1].clear()
+        found = cached[1][text] = tuple(pattern.finditer(text))
+    return found
+
+
+REMEMBERED_LINKS = 20_000
+"""How many distinct links (by their three texts) a `same_flags_for_same_texts` check keeps the flags of."""
+
+
+def same_flags_for_same_texts(run: Callable[[LinkView, str, CheckContext], list[Flag]]) -> Callable[[LinkView, str, CheckContext], list[Flag]]:
+    """For a `side` check whose flags depend on the link's texts (and their glossary matches) and the run's context alone — not on its
+    neighbours, number, ids or status: a link whose three texts an earlier link of the run had gets that link's flags, renumbered
+    (a TMX repeats its units). Kept for one context at a time, held beside the flags so that its id is never another's."""
+    store: dict[str, tuple[CheckContext, dict[tuple[str, str, str, str], list[Flag]]]] = {}
+
+    @wraps(run)
+    def remembered(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
+        cached = store.get("run")
+        if cached is None or cached[0] is not context:
+            cached = store["run"] = (context, {})
+        flags_of = cached[1]
+        key = (side, link.unit.fr, link.unit.mt, link.unit.en)
+        flags = flags_of.get(key)
+        if flags is None:
+            if len(flags_of) >= REMEMBERED_LINKS:
+                flags_of.clear()
+            flags = flags_of[key] = run(link, side, context)
+        number = link.number
+        return [flag if flag.link == number else replace(flag, link=number) for flag in flags]
+
+    return remembered

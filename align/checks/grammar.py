@@ -137,10 +137,27 @@ def english_available() -> bool:
     return english_dictionary(ENGLISH_DICTIONARIES[0]) is not None
 
 
+GIVEN: dict[tuple[str, str], tuple[Finding, ...]] = {}
+"""Findings of texts found in another process, by (side, text), while `align.checks.parallel` fills in the grammar check's flags with
+them: `grammar_and_spelling` reads them first."""
+GIVEN_NOTICE: list[str | None] = []
+"""`unavailable_notice()` as that process found it, for the next call (this one has not loaded Grammalecte and the dictionaries to know)."""
+
+
+def findings_of(french: list[str], english: list[str]) -> tuple[dict[tuple[str, str], tuple[Finding, ...]], str | None]:
+    """The findings of these French and English texts by (side, text), and `unavailable_notice()`: the grammar check's work, done
+    in a process of its own (`align.checks.parallel`)."""
+    found = {("fr", text): french_findings(text) for text in french}
+    found.update({("en", text): english_findings(text) for text in english})
+    return found, unavailable_notice()
+
+
 def unavailable_notice() -> str | None:
     """What part of the grammar and spelling check cannot run on this machine (None: all of it runs, or it is turned off)."""
     if not enabled():
         return None
+    if GIVEN_NOTICE:
+        return GIVEN_NOTICE.pop()
     missing = []
     if french_checker() is None:
         missing.append("French grammar and spelling (Grammalecte not found: install Debian's python3-grammalecte)")
@@ -377,7 +394,9 @@ def grammar_and_spelling(link: LinkView, side: str, context: CheckContext) -> li
     if side == "mt" or not enabled():
         return []
     text = link.texts[side]
-    findings = french_findings(text) if side == "fr" else english_findings(text)
+    findings = GIVEN.get((side, text))
+    if findings is None:
+        findings = french_findings(text) if side == "fr" else english_findings(text)
     if not findings:
         return []
     terms = [(match.start, match.end) for match in link.matches.get(side, [])]

@@ -44,7 +44,7 @@ def _acronyms(text: str, lang: str, *, words_too: bool = False) -> list[re.Match
     return [found for found in _capitals(text) if words_too or not _word_in_capitals(found.group(0), lang)]
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=20_000)  # (a TMX cycles through more texts than a small cache holds: each would be read again)
 def _capitals(text: str) -> tuple[re.Match, ...]:
     """Runs of capitals that may be acronyms (none in a text written in capitals: a headline), Roman numerals aside."""
     found = [match for match in _ACRONYM.finditer(text) if not _ROMAN.fullmatch(match.group(0))]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from align.checks.base import LANG_OF_SIDE, SIDE_NAMES, Check, CheckContext, LinkView, concept_label, suggestions
+from align.checks.base import LANG_OF_SIDE, SIDE_NAMES, Check, CheckContext, LinkView, concept_label, same_flags_for_same_texts, suggestions
 from align.checks.language import inside_english_name
 from align.checks.lengths import length_flags
 from align.model import Flag
@@ -47,6 +47,7 @@ def _names_both_crimes(link: LinkView, context: CheckContext) -> bool:
     return bool(_BOTH_CRIMES.search(text))
 
 
+@same_flags_for_same_texts
 def garbled_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
     """Spans one word-edit away from a glossary term (see `align.terms.nearmiss`)."""
     if side == "mt" and _names_both_crimes(link, context):
@@ -170,6 +171,8 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
     # rewritten), and a term of another concept in it is not one swapped in (`swapped` below)
     unrendered = {match.concept for match in longest_matches(link.matches["fr"]) if match.type == "term" and match.status != "forbidden"
                   and match.concept not in target_concepts and glossary.variants(match.concept, "en")}
+    # a term of another concept that the French does not have (the same for every French term below)
+    other_terms = [m for m in longest_matches(link.matches.get(target, [])) if m.concept not in french_concepts and m.type == "term"]
     for match in longest_matches(link.matches["fr"]):
         if match.status == "forbidden" or match.type != "term" or (target == "mt" and match.gap):
             continue  # (the MT constraint covers exact matches only)
@@ -178,7 +181,7 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
             continue
         # a term of another concept of the same subject that the French does not have is what was written instead
         # ("victims" for "survivantes", "human smuggling" for "traite des personnes")
-        others = [m for m in longest_matches(link.matches.get(target, [])) if m.concept not in french_concepts and m.type == "term"]
+        others = other_terms
         if target == "en" and mt_concepts:
             # a term the machine translation of the French holds too renders a French word the glossary does not list (« refuges » → "shelters")
             others = [m for m in others if m.concept not in mt_concepts]

@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from align.checks.base import Check, CheckContext, LinkView
+from align.checks.base import Check, CheckContext, LinkView, matches_in
 from align.model import Flag
 from align.terms.glossary import Glossary, per_glossary
 
 _SPACES = " \u00a0\u202f"
+_BEFORE_SENTENCE = frozenset(_SPACES + "«“\"'’(–—-")
 _COLON_SPACED = re.compile(r"(?<=[^\s])[ \u00a0\u202f]:(?=\s|$)")
 _COLON_UNSPACED = re.compile(r"(?<=[^\W\d_])(:)(?=\s|$)")
 """A colon glued to a word and followed by a space: not a time (« 10:30 »), a web address or a reference (« art.3:2 »)."""
@@ -67,11 +68,11 @@ def _high_punctuation(texts: list[tuple[LinkView, str]]) -> list[Flag]:
 
     A text that spaces any high punctuation sign follows the French convention, which always spaces the colon; the others are
     judged apart, since Quebec and Canadian usage spaces the colon alone (« Nota : … ; … »)."""
-    spaced_colons = sum(len(_COLON_SPACED.findall(text)) for _, text in texts)
-    spaced_others = sum(len(_OTHER_SPACED.findall(text)) for _, text in texts)
+    spaced_colons = sum(len(matches_in(_COLON_SPACED, text)) for _, text in texts)
+    spaced_others = sum(len(matches_in(_OTHER_SPACED, text)) for _, text in texts)
     flags = []
     for pattern, spaced, what in ((_COLON_UNSPACED, spaced_colons + spaced_others, "colon"), (_OTHER_UNSPACED, spaced_others, "other")):
-        glued = [(link, text, found) for link, text in texts for found in pattern.finditer(text)]
+        glued = [(link, text, found) for link, text in texts for found in matches_in(pattern, text)]
         if spaced < 2 or len(glued) >= spaced:
             continue  # the text's own convention, or no convention to judge by
         for link, text, found in glued:
@@ -87,7 +88,7 @@ def _high_punctuation(texts: list[tuple[LinkView, str]]) -> list[Flag]:
 def _wrong_ordinals(texts: list[tuple[LinkView, str]]) -> list[Flag]:
     flags = []
     for link, text in texts:
-        for found in _WRONG_ORDINAL.finditer(text):
+        for found in matches_in(_WRONG_ORDINAL, text):
             number, suffix = found.group(1), found.group(2)
             right = number + ("re" if number == "1" and suffix in ("ère", "ere") else "e") + found.group(3)
             flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
@@ -98,23 +99,23 @@ def _wrong_ordinals(texts: list[tuple[LinkView, str]]) -> list[Flag]:
 def _stray_after_dash(texts: list[tuple[LinkView, str]]) -> list[Flag]:
     return [Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
                  f"« {found.group(2)} » glued to the dash: a stray mark (an HTML entity left half decoded?).", found.group(1))
-            for link, text in texts for found in _STRAY_AFTER_DASH.finditer(text)]
+            for link, text in texts for found in matches_in(_STRAY_AFTER_DASH, text)]
 
 
 def _glued_small_words(texts: list[tuple[LinkView, str]], side: str) -> list[Flag]:
     pattern = _GLUED_SMALL_WORD["fr" if side == "fr" else "en"]
     return [Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                  f"“{found.group(1)}” and “{found.group(2)}” run together: a space is missing.", f"{found.group(1)} {found.group(2)}")
-            for link, text in texts for found in pattern.finditer(text)]
+            for link, text in texts for found in matches_in(pattern, text)]
 
 
 def _double_spaces(texts: list[tuple[LinkView, str]], side: str) -> list[Flag]:
     """Two spaces inside a sentence: a warning between a figure and its sign (« 28  % ») when the text writes its other figures
     with one space, else info (the corpus's readers left such spaces alone: 1 of 10 annotated)."""
-    single_units = sum(len(_SPACED_UNIT.findall(text)) for _, text in texts)
+    single_units = sum(len(matches_in(_SPACED_UNIT, text)) for _, text in texts)
     flags = []
     for link, text in texts:
-        for found in _DOUBLE_SPACE.finditer(text):
+        for found in matches_in(_DOUBLE_SPACE, text):
             if text[found.start() - 1] in ".!?:;»”\"":
                 continue  # two spaces after a sentence: typewriter style, one text's habit
             unit = text[found.start() - 1].isdigit() and text[found.end()] in "%$€"
@@ -134,7 +135,7 @@ def _hyphenated_names(texts: list[tuple[LinkView, str]], english: str) -> list[F
     in_english: dict[str, bool] = {}  # spaced form → the English writes it, not hyphenated (a long file's English is searched once a name)
     flags = []
     for link, text in texts:
-        for found in _HYPHENATED_NAME.finditer(text):
+        for found in matches_in(_HYPHENATED_NAME, text):
             first, article, second = found.group(1), (found.group(2) or "").replace("’", "'").strip(), found.group(3)
             spaced = f"{first} {article}{second}" if article else f"{first} {second}"
             if spaced not in in_english:
@@ -155,27 +156,19 @@ def _case_variants(texts: list[tuple[LinkView, str]], glossary: Glossary) -> lis
     tie only a form without the capital that begins a listed name (« la journée mondiale de la lutte … »).
     A name that introduces its acronym (« Comité National de Lutte Contre la Traite (CNLTP) ») is the body's own spelling."""
     names = _listed_name_starts(glossary)
-    uses: dict[tuple[str, ...], list[tuple[LinkView, int, int, tuple[str, ...]]]] = {}
+    links_of: dict[str, list[LinkView]] = {}  # a TMX repeats its sentences: each distinct text's phrases are found once
     for link, text in texts:
-        words = list(_WORD.finditer(text))
-        breaks = [0]  # breaks[i]: punctuation between consecutive words before word i (a prefix count)
-        for first, second in zip(words, words[1:]):
-            breaks.append(breaks[-1] + bool(_PHRASE_BREAK.search(text, first.end(), second.start())))
-        for index in range(len(words) - _CASE_WINDOW + 1):
-            if breaks[index + _CASE_WINDOW - 1] != breaks[index]:
-                continue  # the phrase runs over punctuation
-            window = words[index:index + _CASE_WINDOW]
-            forms = [word.group(0) for word in window]
-            if sum(form.isupper() and len(form) > 1 for form in forms) >= 2:
-                continue  # a heading in capitals
-            if _sentence_start(text, window[0].start()):
-                forms[0] = forms[0].lower()
-            key = tuple(form.lower() for form in forms)
-            uses.setdefault(key, []).append((link, window[0].start(), window[-1].end(), tuple(forms)))
+        links_of.setdefault(text, []).append(link)
+    uses: dict[tuple[str, ...], list[tuple[str, int, int, tuple[str, ...]]]] = {}
+    for text in links_of:
+        for key, start, end, forms in _phrases(text):
+            uses.setdefault(key, []).append((text, start, end, forms))
     spans: dict[int, list[tuple[int, int, str, str, int]]] = {}
     numbers = {link.number: link for link, _ in texts}
     for occurrences in uses.values():
-        counts = Counter(form for _, _, _, form in occurrences)
+        counts: Counter[tuple[str, ...]] = Counter()
+        for text, _, _, form in occurrences:
+            counts[form] += len(links_of[text])
         if len(counts) < 2 or all(form[1:-1] == occurrences[0][3][1:-1] for form in counts):
             continue  # a difference on the first or last word only: the words around it are not shared (« la 24e Conférence »)
         ranked = sorted(counts, key=lambda form: (counts[form], _begins_listed_name(form, names)), reverse=True)
@@ -183,11 +176,11 @@ def _case_variants(texts: list[tuple[LinkView, str]], glossary: Glossary) -> lis
         if counts[usual] == counts[runner_up] and (not _begins_listed_name(usual, names) or _begins_listed_name(runner_up, names)):
             continue  # a tie: a capital on a common noun (« Conférence ») is a choice the text may make both ways, unless it begins
             # a listed name (« Journée mondiale »)
-        for link, start, end, form in occurrences:
-            text = link.texts["fr"]
+        for text, start, end, form in occurrences:
             if form == usual or (_title_case(form) and _INTRODUCES_ACRONYM.match(text, end)):
                 continue
-            spans.setdefault(link.number, []).append((start, end, " ".join(usual), " ".join(form), counts[usual]))
+            for link in links_of[text]:
+                spans.setdefault(link.number, []).append((start, end, " ".join(usual), " ".join(form), counts[usual]))
     flags = []
     for number, found in spans.items():
         text = numbers[number].texts["fr"]
@@ -195,6 +188,40 @@ def _case_variants(texts: list[tuple[LinkView, str]], glossary: Glossary) -> lis
             flags.append(Flag(number, "fr", "typography", "warning", start, end, text[start:end],
                               f"« {text[start:end]} » is written with other capitals elsewhere in this text (« {usual} », {count}×).", usual))
     return flags
+
+
+def _phrases(text: str) -> list[tuple[tuple[str, ...], int, int, tuple[str, ...]]]:
+    """The phrases of `_CASE_WINDOW` words of one text that `_case_variants` compares: (lower-case key, start, end, forms), the
+    first word lower-cased at a sentence start; phrases over punctuation or with two words in capitals (a heading) left out."""
+    words = list(_WORD.finditer(text))
+    if len(words) < _CASE_WINDOW:
+        return []
+    forms = [word.group(0) for word in words]
+    lowers = [form.lower() for form in forms]
+    capitals = [0]  # capitals[i]: words in capitals (two letters or more) before word i
+    for form in forms:
+        capitals.append(capitals[-1] + (len(form) > 1 and form.isupper()))
+    marks = [found.start() for found in _PHRASE_BREAK.finditer(text)]
+    breaks = [0]  # breaks[i]: punctuation between consecutive words before word i (a prefix count)
+    mark = 0
+    for first, second in zip(words, words[1:]):
+        gap_start, gap_end = first.end(), second.start()
+        while mark < len(marks) and marks[mark] < gap_start:
+            mark += 1
+        breaks.append(breaks[-1] + (mark < len(marks) and marks[mark] < gap_end))
+    phrases = []
+    for index in range(len(words) - _CASE_WINDOW + 1):
+        last = index + _CASE_WINDOW
+        if breaks[last - 1] != breaks[index]:
+            continue  # the phrase runs over punctuation
+        if capitals[last] - capitals[index] >= 2:
+            continue  # a heading in capitals
+        start = words[index].start()
+        window = forms[index:last]
+        if _sentence_start(text, start):
+            window[0] = window[0].lower()
+        phrases.append((tuple(lowers[index:last]), start, words[last - 1].end(), tuple(window)))
+    return phrases
 
 
 _NAME_STARTS: dict[int, tuple[Glossary, frozenset[tuple[str, str]]]] = {}
@@ -213,8 +240,9 @@ def _begins_listed_name(form: tuple[str, ...], names: frozenset[tuple[str, str]]
 
 
 def _sentence_start(text: str, position: int) -> bool:
-    before = text[:position].rstrip(_SPACES + "«“\"'’(–—-")
-    return not before or before[-1] in ".!?:"
+    while position and text[position - 1] in _BEFORE_SENTENCE:  # (scanned back from the position: a text can be a whole file)
+        position -= 1
+    return not position or text[position - 1] in ".!?:"
 
 
 def _title_case(form: tuple[str, ...]) -> bool:

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView
+from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, matches_in, same_flags_for_same_texts
 from align.model import Flag
 from align.terms.glossary import fold, longest_matches, tokenize
 from align.terms.nearmiss import find_garbled
@@ -45,6 +45,7 @@ _NAME_SUBJECTS = ("event", "institution", "law")
 _CONTRACTIONS = {"d": "de", "des": "des", "de": "de", "du": "du", "au": "au", "aux": "aux", "à": "à", "la": "la", "l": "l", "le": "le", "les": "les"}
 
 
+@same_flags_for_same_texts
 def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
     """Doubled words (French and English), and in French: locutions missing « de », split ordinals, garbled term forms."""
     if side == "mt":
@@ -52,7 +53,7 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
     text = link.texts[side]
     lang = LANG_OF_SIDE[side]
     flags = []
-    for found in _DOUBLED.finditer(text):
+    for found in matches_in(_DOUBLED, text):
         if found.group(1).lower() in _LEGITIMATE_DOUBLES[lang]:
             continue
         if any(match.start < found.end() and found.start() < match.end for match in link.matches.get(side, [])) and any(
@@ -61,34 +62,34 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
             continue  # a doubled word inside a glossary term is a garbled term (« travail travail forcé »), reported as such
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"“{found.group(1)}” is written twice.", found.group(1)))
-    for found in _NO_SPACE_AFTER.finditer(text):
+    for found in matches_in(_NO_SPACE_AFTER, text):
         before, mark, after = found.group(1, 2, 3) if found.group(1) else found.group(4, 5, 6)
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"No space after “{mark}” in “{found.group(0)}”.", f"{before}{mark} {after}"))
     if lang != "fr":
         return flags
     flags += _guillemet_spacing(link, side, context)
-    for found in _LOCUTION.finditer(text):
+    for found in matches_in(_LOCUTION, text):
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"« {found.group(1)} » needs « de » before « {found.group(2)} ».", f"{found.group(1)} de {found.group(2)}"))
-    for found in _CURRENCY_TWICE.finditer(text):
+    for found in matches_in(_CURRENCY_TWICE, text):
         flags.append(Flag(link.number, side, "typography", "warning", found.start(1), found.end(1), found.group(1),
                           f"« {found.group(1)} » says dollars twice: write « millions de dollars » or « M$ ».", found.group(1)[1:].strip()))
-    for found in _BARE_AFTER_A_TRAVERS.finditer(text):
+    for found in matches_in(_BARE_AFTER_A_TRAVERS, text):
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"« à travers » needs a determiner before « {found.group(1)} » (« à travers le {found.group(1)} »).", ""))
-    for found in _INVARIABLE.finditer(text):
+    for found in matches_in(_INVARIABLE, text):
         fixed = "en " + ("général" if fold(found.group(1)).startswith("genera") else "particulier")
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"« {fixed} » is invariable.", fixed))
-    for found in _TWO_ARTICLES.finditer(text):
+    for found in matches_in(_TWO_ARTICLES, text):
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"« {found.group(0)} »: two articles in a row.", ""))
-    for found in _UNSPACED_TIME.finditer(text):
+    for found in matches_in(_UNSPACED_TIME, text):
         fixed = f"{found.group(1)} h {found.group(2)}"
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"« {found.group(0)} »: French writes the hour with spaces, « {fixed} ».", fixed))
-    for found in _SPLIT_ORDINAL.finditer(text):
+    for found in matches_in(_SPLIT_ORDINAL, text):
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"« {found.group(0)} » is not how French writes an ordinal: « 1er ».", "1er"))
     flags += _garbled_forms(link, side, context)

@@ -9,7 +9,7 @@ from align.checks.base import LANG_OF_SIDE, SIDE_NAMES, Check, CheckContext, Lin
 from align.checks.language import inside_english_name
 from align.checks.lengths import length_flags
 from align.model import Flag
-from align.terms.glossary import TermMatch, content_words, find_terms, fold, longest_matches, tokenize
+from align.terms.glossary import TermMatch, content_words, find_terms, fold, longest_matches, per_glossary, tokenize
 from align.terms.nearmiss import NAME_SUBJECTS, OTHER_NAME, WORD_MISSING, Garble, find_changed_names, find_garbled
 
 
@@ -166,8 +166,12 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
     mt_concepts = {match.concept for match in link.matches.get("mt", [])} if link.texts["mt"] else set()
     # three French terms or more without their rendering: the English says the sentence its own way (a free rendering, a list
     # rewritten), and a term of another concept in it is not one swapped in (`swapped` below)
+    # (a term rendered by forms of its words is rendered, « victime de la traite » as "victimized", and so is one whose word is
+    # written as a concept the glossary says alternates with it, « identification des victimes » as "identification of survivors")
     unrendered = {match.concept for match in longest_matches(link.matches["fr"]) if match.type == "term" and match.status != "forbidden"
-                  and match.concept not in target_concepts and glossary.variants(match.concept, "en")}
+                  and match.concept not in target_concepts and glossary.variants(match.concept, "en")
+                  and not _related_form_there(match.concept, target_stems, glossary)
+                  and not _rendered_with_alternate(match.concept, target_words, glossary, french_concepts)}
     for match in longest_matches(link.matches["fr"]):
         if match.status == "forbidden" or match.type != "term" or (target == "mt" and match.gap):
             continue  # (the MT constraint covers exact matches only)
@@ -186,9 +190,10 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
         swapped = [m for m in same_subject if _swapped_concept(match, m, link, context)] if target == "en" else []
         if len(swapped) == 1 and len(same_subject) > 1:
             instead = swapped
-        if not same_subject and any(all(word.stem in target_stems or word.lemma in target_stems for word in entry.words if not word.stop)
-                                    for entry in glossary.concept_entries(match.concept, "en") if entry.status != "forbidden"):
+        if not same_subject and _related_form_there(match.concept, target_stems, glossary):
             continue  # a related form is there ("réseaux de trafiquants" → "trafficking networks")
+        if target == "en" and _rendered_with_alternate(match.concept, target_words, glossary, french_concepts):
+            continue  # rendered with the alternate of one of its words ("identification of survivors")
         if same_subject and target == "en" and _rendered_freely(match, target_words, glossary, others):
             continue  # its words are there, reordered or hyphenated ("organized trans-national crime")
 
@@ -225,6 +230,47 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
     if target == "en":
         flags += _fewer_renderings(link, context, french_concepts, mt_concepts, unrendered, target_words)
     return flags
+
+
+def _one_word_concepts(glossary) -> dict[str, set[str]]:
+    """Per stem of a one-word English variant ("victim"), its concepts."""
+    return per_glossary(_ONE_WORD_CACHE, glossary, lambda: _build_one_word_concepts(glossary))
+
+
+_ONE_WORD_CACHE: dict = {}
+
+
+def _build_one_word_concepts(glossary) -> dict[str, set[str]]:
+    result: dict[str, set[str]] = {}
+    for entry in glossary.entries("en"):
+        if entry.status != "forbidden" and entry.type == "term" and len(entry.words) == 1:
+            result.setdefault(entry.words[0].stem, set()).add(entry.concept)
+    return result
+
+
+def _rendered_with_alternate(concept: str, target_words: list, glossary, french_concepts: set[str]) -> bool:
+    """Whether the English writes an accepted variant of two words or more with one word replaced by a concept the glossary says
+    alternates with it, word for word ("identification of survivors" for "identification of victims"), that concept not being one
+    the French names itself."""
+    one_word = _one_word_concepts(glossary)
+    content = [word for word in target_words if not word.stop]
+    for entry in glossary.concept_entries(concept, "en"):
+        wanted = [word.stem for word in entry.words if not word.stop]
+        if entry.status == "forbidden" or len(wanted) < 2:
+            continue
+        for start in range(len(content) - len(wanted) + 1):
+            window = content[start:start + len(wanted)]
+            replaced = [(stem, word.stem) for stem, word in zip(wanted, window) if stem != word.stem]
+            if len(replaced) == 1 and any(alternate in glossary.alternates(own) and alternate not in french_concepts
+                                          for own in one_word.get(replaced[0][0], ()) for alternate in one_word.get(replaced[0][1], ())):
+                return True
+    return False
+
+
+def _related_form_there(concept: str, target_stems: set[str], glossary) -> bool:
+    """Whether every content word of an accepted English variant of the concept is in the English, in some form."""
+    return any(all(word.stem in target_stems or word.lemma in target_stems for word in entry.words if not word.stop)
+               for entry in glossary.concept_entries(concept, "en") if entry.status != "forbidden")
 
 
 def _occurrences(matches: list[TermMatch]) -> Counter:

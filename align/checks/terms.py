@@ -305,9 +305,11 @@ def _fewer_renderings(link: LinkView, context: CheckContext, french_concepts: se
         strangers = [m for m in english_matches if m.type == "term" and m.concept not in french_concepts and m.concept not in mt_concepts
                      and subject and glossary.subject(m.concept) == subject and m.status != "forbidden"]
         # (a term holding a rendering of the French term renders it, qualified: "modern-day slavery" for « esclavage »)
-        renderings = [{word.stem for word in entry.words if not word.stop} for entry in glossary.concept_entries(match.concept, "en")
+        # (its words in their order: "trafficking in human organs" holds "human" and "trafficking" but is another crime)
+        renderings = [[word.stem for word in entry.words if not word.stop] for entry in glossary.concept_entries(match.concept, "en")
                       if entry.status != "forbidden" and not entry.is_acronym]
-        strangers = [m for m in strangers if not any(rendering and rendering <= {word.stem for word in tokenize(m.term, "en")} for rendering in renderings)]
+        strangers = [m for m in strangers if not any(rendering and _holds_run([word.stem for word in tokenize(m.term, "en") if not word.stop], rendering)
+                                                     for rendering in renderings)]
         swapped = [m for m in strangers if _swapped_concept(match, m, link, context)]
         if len(strangers) != 1 or len(swapped) != 1 or _head_kept(match, swapped[0], target_words, glossary):
             continue
@@ -319,6 +321,11 @@ def _fewer_renderings(link: LinkView, context: CheckContext, french_concepts: se
                           f"does not name: expected “{accepted[0]}”." if accepted else ".", suggestions(accepted[:3])))
         french_concepts = french_concepts | {wrong.concept}  # (one flag per swapped-in term)
     return flags
+
+def _holds_run(words: list[str], run: list[str]) -> bool:
+    """Whether `run` is a contiguous part of `words`."""
+    return any(words[start:start + len(run)] == run for start in range(len(words) - len(run) + 1))
+
 
 def _related(word, other) -> bool:
     """Forms of one word: the same stem or lemma."""
@@ -375,9 +382,12 @@ def _swapped_concept(french: TermMatch, english: TermMatch, link: LinkView, cont
     if glossary.subject(english.concept) not in NAME_SUBJECTS and inside_english_name(link.texts["en"], english.start, english.end):
         return False  # part of a longer title or name ("Sex Trafficking Awareness Visuals and Training Materials") is not a rendering
     french_concepts = {match.concept for match in longest_matches(link.matches["fr"])}
-    if any(other.concept in french_concepts and other.concept != english.concept and english.start <= other.start and other.end <= english.end
-           and " " in other.term and glossary.subject(other.concept) not in NAME_SUBJECTS for other in link.matches.get("en", [])):
-        return False  # it holds the rendering of another French term ("for purposes of sexual exploitation" for « exploitation sexuelle »)
+    if glossary.subject(english.concept) not in NAME_SUBJECTS and any(
+            other.concept in french_concepts and other.concept != english.concept and english.start <= other.start and other.end <= english.end
+            and " " in other.term and glossary.subject(other.concept) not in NAME_SUBJECTS for other in link.matches.get("en", [])):
+        # it holds the rendering of another French term ("for purposes of sexual exploitation" for « exploitation sexuelle »); an
+        # institution's or a law's name does not render the crime its words name ("Alliance against Trafficking in Persons")
+        return False
     accepted_stems = {word.stem for entry in glossary.concept_entries(french.concept, "en") for word in entry.words if not word.stop}
     words = [word for word in tokenize(english.term, "en") if not word.stop and word.stem not in _PREFIXES]
     extra = [word for word in words if word.stem not in accepted_stems]

@@ -172,7 +172,13 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
                   and match.concept not in target_concepts and glossary.variants(match.concept, "en")
                   and not _related_form_there(match.concept, target_stems, glossary)
                   and not _rendered_with_alternate(match.concept, target_words, glossary, french_concepts)}
-    for match in longest_matches(link.matches["fr"]):
+    longest = longest_matches(link.matches["fr"])
+    # a term inside (or across) a longer French term that is not rendered is a term too: when that longer one is said freely
+    # ("helping to protect" for « aider à protéger les victimes »), the shorter's concept may still have been swapped for another
+    inner = [match for match in link.matches["fr"] if target == "en" and match not in longest and match.type == "term" and not match.gap
+             and match.concept not in target_concepts and any(outer.concept in unrendered and outer.start < match.end and match.start < outer.end
+                                                              for outer in longest)]
+    for match in longest + inner:
         if match.status == "forbidden" or match.type != "term" or (target == "mt" and match.gap):
             continue  # (the MT constraint covers exact matches only)
         accepted = glossary.variants(match.concept, "en")
@@ -226,6 +232,8 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
         severity = "warning" if target == "mt" else "info"
         if len(swapped) == 1 and instead == swapped and len(unrendered) < _FREE_RENDERING and not _head_kept(match, swapped[0], target_words, glossary):
             severity = "warning"
+        if match in inner and severity != "warning":
+            continue  # (the longer term's own flag gives the context)
         flags.append(Flag(link.number, target, "term-missing", severity, start, end, text, message, suggestions(accepted[:3])))
     if target == "en":
         flags += _fewer_renderings(link, context, french_concepts, mt_concepts, unrendered, target_words)

@@ -96,8 +96,10 @@ def _mixed_renderings(link: LinkView, side: str, context: CheckContext) -> list[
     if other is None:
         return []
     glossary, lang, text = context.glossary, LANG_OF_SIDE[side], link.texts[side]
-    here = {match.concept for match in link.matches[side]}
-    concepts = {match.concept for match in link.matches.get(other, []) if match.type == "term" and not match.gap and match.status != "forbidden"} - here
+    # (counted: a term the linked text gives twice and this one once may be garbled in the other place, "human persons … human trafficking")
+    here = _occurrences(link.matches[side])
+    there = _occurrences([match for match in link.matches.get(other, []) if match.type == "term" and not match.gap])
+    concepts = {concept for concept, count in there.items() if count > here[concept]}
     words = content_words(text, lang)
     matched = [(match.start, match.end) for match in link.matches[side]]
     garbles = []
@@ -105,9 +107,13 @@ def _mixed_renderings(link: LinkView, side: str, context: CheckContext) -> list[
         variants = [{fold(word.lemma) for word in entry.words if not word.stop} for entry in glossary.concept_entries(concept, lang)
                     if entry.status != "forbidden" and not entry.is_acronym]
         vocabulary = set().union(*variants) if variants else set()
-        def of_the_concept(word, vocabulary=vocabulary) -> bool:
-            # (a form that does not keep its lemma's first letters is another word: « seraient » is a form of « être », not « êtres »)
-            return fold(word.lemma) in vocabulary and fold(word.surface)[:2] == fold(word.lemma)[:2]
+        forms = {fold(word.surface) for entry in glossary.concept_entries(concept, lang) for word in entry.words if not word.stop}
+
+        def of_the_concept(word, vocabulary=vocabulary, forms=forms) -> bool:
+            # (a form that does not keep the term word's letters but for an ending is another word: « seraient » and « été » are
+            # forms of the verb « être », not of the noun « êtres »)
+            surface = fold(word.surface)
+            return fold(word.lemma) in vocabulary and any(surface.startswith(form[:max(3, len(form) - 2)]) for form in forms)
 
         run: list = []
         for word in [*words, None]:

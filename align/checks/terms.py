@@ -179,6 +179,10 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
                   and not _related_form_there(match.concept, target_stems, glossary)
                   and not _rendered_with_alternate(match.concept, target_words, glossary, french_concepts)}
     longest = longest_matches(link.matches["fr"])
+    # (a term read across a word, "anti-[labour] trafficking", is a weaker reading than the exact term it holds, "labour trafficking")
+    exact = [m for m in link.matches.get(target, []) if not m.gap]
+    target_terms = longest_matches(exact + [m for m in link.matches.get(target, []) if m.gap
+                                            and not any(other.start < m.end and m.start < other.end and " " in other.term for other in exact)])
     # a term inside (or across) a longer French term that is not rendered is a term too: when that longer one is said freely
     # ("helping to protect" for « aider à protéger les victimes »), the shorter's concept may still have been swapped for another
     inner = [match for match in link.matches["fr"] if target == "en" and match not in longest and match.type == "term" and not match.gap
@@ -192,7 +196,7 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
             continue
         # a term of another concept of the same subject that the French does not have is what was written instead
         # ("victims" for "survivantes", "human smuggling" for "traite des personnes")
-        others = [m for m in longest_matches(link.matches.get(target, [])) if m.concept not in french_concepts and m.type == "term"]
+        others = [m for m in target_terms if m.concept not in french_concepts and m.type == "term"]
         if target == "en" and mt_concepts:
             # a term the machine translation of the French holds too renders a French word the glossary does not list (« refuges » → "shelters")
             others = [m for m in others if m.concept not in mt_concepts]

@@ -153,3 +153,13 @@ def test_concept_swap_draws_no_narrower_kind_of_the_same_thing(glossary) -> None
                  for mutation in concept_swap(SentencePair("x", "dev", fr, en), glossary, random.Random(seed))
                  if mutation.original[mutation.original_start:mutation.original_end] == term}
         assert swaps and not any(swap.startswith(narrower) for swap in swaps)
+
+
+def test_an_acronym_the_french_gives_twice_and_the_english_once(glossary) -> None:
+    # IOM Deputy Director General, World Day 2022 (dev): « l'OIM » twice, the English's second "IOM" put for another institution's
+    fr = ("La Base de données collaborative sur la lutte contre la traite de l’OIM contient des données relatives à plus de 150 000 victimes "
+          "de la traite identifiées par l’OIM et ses partenaires entre 2002 et 2021. Le nombre réel de victimes est toutefois sans doute bien plus élevé.")
+    en = ("IOM’s Counter-Trafficking Data Collaborative includes data on over 150,000 trafficked victims identified by IOM and partners between "
+          "2002 and 2021, but the real number is likely much higher.")
+    assert not kinds_on(fr, en, glossary, "acronym-mismatch")
+    assert ("en", "UNODC") in kinds_on(fr, en.replace("by IOM", "by UNODC"), glossary, "acronym-mismatch")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from align.checks.base import LANG_OF_SIDE, SIDE_NAMES, Check, CheckContext, LinkView, concept_label
 from align.model import Flag
@@ -20,12 +21,18 @@ def acronyms(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
     target_acronyms = {found.group(0): found for found in _ACRONYM.finditer(target_text)}
     french_acronyms = {found.group(0) for found in _ACRONYM.finditer(link.texts["fr"])}
     target_concepts = {match.concept for match in link.matches.get(target, [])}
+    # (counted: an institution the French names twice and the English once, beside another institution's acronym, was put for it once)
+    french_count = Counter(match.concept for match in longest_matches(link.matches["fr"]) if match.status != "forbidden")
+    target_count = Counter(match.concept for match in longest_matches(link.matches.get(target, [])) if match.status != "forbidden")
     for match in link.matches["fr"]:
         if match.type not in ("acronym", "abbreviation") or match.status == "forbidden":
             continue
+        fewer = target_count[match.concept] < french_count[match.concept]
+        if fewer:
+            target_concepts = target_concepts - {match.concept}
         english = [entry.term for entry in glossary.concept_entries(match.concept, "en")
                    if entry.is_acronym and entry.status != "forbidden"]
-        if any(term in target_acronyms for term in english):
+        if any(term in target_acronyms for term in english) and not fewer:
             continue
         severity = "warning" if target == "mt" else "error"
         if not english or match.term in english:  # spelt the same in both languages (GRETA): another institution's acronym in its place
@@ -48,10 +55,10 @@ def acronyms(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
                               english[0]))
             continue
         strangers = [found for name, found in target_acronyms.items() if name not in french_acronyms and name not in english]
-        if len(strangers) > 1:  # (other capitals, "US", "CNW": of several, the acronym of another institution of the subject)
+        if len(strangers) > 1 or fewer:  # (other capitals, "US", "CNW": of several, the acronym of another institution of the subject)
             strangers = [found for found in strangers if _acronym_concept(glossary, found.group(0), "en") not in (None, match.concept)
                          and glossary.subject(_acronym_concept(glossary, found.group(0), "en")) == glossary.subject(match.concept)]
-        if len(strangers) == 1 and match.concept not in target_concepts:
+        if len(strangers) == 1 and (match.concept not in target_concepts or fewer):
             found = strangers[0]
             flags.append(Flag(link.number, target, "acronym-mismatch", "warning", found.start(), found.end(), found.group(0),
                               f"The French “{match.term}” is “{english[0]}” in English, but {SIDE_NAMES[target]} has “{found.group(0)}”.",

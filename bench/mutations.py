@@ -478,7 +478,7 @@ def concept_swap(pair: SentencePair, glossary: Glossary, rng: random.Random) -> 
         neighbours = sorted({entry.concept for entry in glossary.entries("en") if entry.concept != match.concept and entry.type == "term"
                              and glossary.subject(entry.concept) == subject and entry.concept not in french_concepts
                              and glossary.preferred(entry.concept, "en") and entry.concept not in glossary.alternates(match.concept)
-                             and not _one_qualifies_the_other(glossary.preferred(entry.concept, "en"), match.term)})
+                             and not _kinds_of_one_thing(glossary, entry.concept, match.concept, match.term)})
         if not neighbours:
             continue
         new = glossary.preferred(rng.choice(neighbours), "en")
@@ -492,12 +492,28 @@ def concept_swap(pair: SentencePair, glossary: Glossary, rng: random.Random) -> 
     return result
 
 
+def _kinds_of_one_thing(glossary: Glossary, concept: str, other: str, written: str) -> bool:
+    """Whether one concept is a narrower kind of the other: one of its English variants qualifies one of the other's, or the term
+    written (seventh round: every variant, not only the preferred term and the one written — "presumed victim" qualifies "victim",
+    a variant of the concept written "victims of human trafficking")."""
+    terms = [entry.term for entry in glossary.concept_entries(concept, "en") if entry.status != "forbidden" and not entry.is_acronym]
+    others = [written] + [entry.term for entry in glossary.concept_entries(other, "en") if entry.status != "forbidden" and not entry.is_acronym]
+    return any(_one_qualifies_the_other(term, other_term) for term in terms for other_term in others)
+
+
 def _one_qualifies_the_other(term: str, other: str) -> bool:
     """Whether one English term is the other with words before it ("presumed victim" and "victims"): lemmas of the shorter's words
-    end the longer."""
+    end the longer; outside names, with words after it too ("sexual exploitation and abuse" and "sexual exploitation" or
+    "exploitation"), the shorter's lemmas in a row inside the longer (seventh round). An institution's name inside another's
+    ("the United Nations" in "the Office of the United Nations High Commissioner for Human Rights") names another institution."""
     first, second = ([word.lemma for word in tokenize(text, "en") if not word.stop] for text in (term, other))
     shorter, longer = sorted((first, second), key=len)
-    return 0 < len(shorter) < len(longer) and longer[-len(shorter):] == shorter
+    if not 0 < len(shorter) < len(longer):
+        return False
+    if longer[-len(shorter):] == shorter:
+        return True
+    return not (_is_name(term) or _is_name(other)) and any(longer[start:start + len(shorter)] == shorter
+                                                          for start in range(len(longer) - len(shorter) + 1))
 
 
 _IRREGULAR_PLURALS = {"child": "children", "woman": "women", "man": "men", "person": "persons"}

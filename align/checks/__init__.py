@@ -143,13 +143,22 @@ def check_text(text: str, lang: str, glossary: Glossary, *, side: str | None = N
     return [flag for check in CHECKS if check.scope == "side" for flag in check.run(view, side, context)]
 
 
+_SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
 def _dedupe(flags: list[Flag]) -> list[Flag]:
-    """The same span flagged twice for one kind (two paths of one check) is reported once."""
-    seen = set()
-    result = []
+    """The same span flagged twice for one kind (two paths of one check) is reported once, by its most severe flag: a French term
+    without its rendering points at the one stranger of the English as context (info) before the term that stranger replaced
+    is found swapped (warning), and the context must not hide the finding."""
+    position: dict[tuple, int] = {}
+    result: list[Flag] = []
     for flag in flags:
         key = (flag.link, flag.side, flag.kind, flag.start, flag.end)
-        if flag.link is None or key not in seen:
-            seen.add(key)
-            result.append(flag)
+        if flag.link is not None and key in position:
+            kept = position[key]
+            if _SEVERITY_RANK.get(flag.severity, 0) > _SEVERITY_RANK.get(result[kept].severity, 0):
+                result[kept] = flag
+            continue
+        position[key] = len(result)
+        result.append(flag)
     return result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from align.checks.base import LANG_OF_SIDE, SIDE_NAMES, Check, CheckContext, LinkView, concept_label
 from align.model import Flag
@@ -20,12 +21,18 @@ def acronyms(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
     target_acronyms = {found.group(0): found for found in _ACRONYM.finditer(target_text)}
     french_acronyms = {found.group(0) for found in _ACRONYM.finditer(link.texts["fr"])}
     target_concepts = {match.concept for match in link.matches.get(target, [])}
+    # (counted: an institution the French names twice and the English once, beside another institution's acronym, was put for it once)
+    french_count = Counter(match.concept for match in longest_matches(link.matches["fr"]) if match.status != "forbidden")
+    target_count = Counter(match.concept for match in longest_matches(link.matches.get(target, [])) if match.status != "forbidden")
     for match in link.matches["fr"]:
         if match.type not in ("acronym", "abbreviation") or match.status == "forbidden":
             continue
+        fewer = target_count[match.concept] < french_count[match.concept]
+        if fewer:
+            target_concepts = target_concepts - {match.concept}
         english = [entry.term for entry in glossary.concept_entries(match.concept, "en")
                    if entry.is_acronym and entry.status != "forbidden"]
-        if any(term in target_acronyms for term in english):
+        if any(term in target_acronyms for term in english) and not fewer:
             continue
         severity = "warning" if target == "mt" else "error"
         if not english or match.term in english:  # spelt the same in both languages (GRETA): another institution's acronym in its place
@@ -48,11 +55,42 @@ def acronyms(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
                               english[0]))
             continue
         strangers = [found for name, found in target_acronyms.items() if name not in french_acronyms and name not in english]
-        if len(strangers) == 1 and match.concept not in target_concepts:
+        if len(strangers) > 1 or fewer:  # (other capitals, "US", "CNW": of several, the acronym of another institution of the subject)
+            strangers = [found for found in strangers if _acronym_concept(glossary, found.group(0), "en") not in (None, match.concept)
+                         and glossary.subject(_acronym_concept(glossary, found.group(0), "en")) == glossary.subject(match.concept)]
+        if len(strangers) == 1 and (match.concept not in target_concepts or fewer):
             found = strangers[0]
             flags.append(Flag(link.number, target, "acronym-mismatch", "warning", found.start(), found.end(), found.group(0),
                               f"The French “{match.term}” is “{english[0]}” in English, but {SIDE_NAMES[target]} has “{found.group(0)}”.",
                               english[0]))
+    if target == "en":
+        flags += _acronym_for_named_institution(link, context)
+    return flags
+
+
+def _acronym_for_named_institution(link: LinkView, context: CheckContext) -> list[Flag]:
+    """An institution's acronym on one side where the other side names, by its name or acronym, one other institution of the same
+    subject and not this one, which this side does not name either (« l'Organisation internationale pour les migrations » and
+    "UNODC"; « l'ONUDC » and "the International Organization for Migration"): one institution put for another."""
+    glossary = context.glossary
+    concepts = {side: {match.concept for match in link.matches.get(side, []) if match.status != "forbidden"} for side in ("fr", "en")}
+    # (the whole name: "International Organization for Migration", not the "International Organization" inside it)
+    outer = {side: {match.concept for match in longest_matches(link.matches.get(side, [])) if match.status != "forbidden"} for side in ("fr", "en")}
+    flags = []
+    for side, other in (("fr", "en"), ("en", "fr")):
+        for match in link.matches.get(side, []):
+            subject = glossary.subject(match.concept)
+            if match.type not in ("acronym", "abbreviation") or match.status == "forbidden" or match.concept in concepts[other] or not subject:
+                continue
+            named = {concept for concept in outer[other] - concepts[side] if glossary.subject(concept) == subject}
+            if len(named) != 1 or _same_institution(glossary, match.concept, next(iter(named))):
+                continue
+            instead = next(iter(named))
+            if side == "fr" and any(m.concept == instead and m.type in ("acronym", "abbreviation") for m in link.matches.get(other, [])):
+                continue  # (a French acronym against another English acronym is the English's, reported above)
+            flags.append(Flag(link.number, side, "acronym-mismatch", "warning", match.start, match.end, match.term,
+                              f"“{match.term}” is {concept_label(glossary, match.concept)}, but {SIDE_NAMES[other]} names "
+                              f"{concept_label(glossary, instead)} here, not this one.", glossary.preferred(instead, side) or ""))
     return flags
 
 

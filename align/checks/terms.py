@@ -9,7 +9,7 @@ from align.checks.base import LANG_OF_SIDE, SIDE_NAMES, Check, CheckContext, Lin
 from align.checks.language import inside_english_name
 from align.checks.lengths import length_flags
 from align.model import Flag
-from align.terms.glossary import TermMatch, content_words, find_terms, fold, longest_matches, tokenize
+from align.terms.glossary import TermMatch, content_words, find_terms, fold, longest_matches, per_glossary, tokenize
 from align.terms.nearmiss import NAME_SUBJECTS, OTHER_NAME, WORD_MISSING, Garble, find_changed_names, find_garbled
 
 
@@ -99,8 +99,10 @@ def _mixed_renderings(link: LinkView, side: str, context: CheckContext) -> list[
     if other is None:
         return []
     glossary, lang, text = context.glossary, LANG_OF_SIDE[side], link.texts[side]
-    here = {match.concept for match in link.matches[side]}
-    concepts = {match.concept for match in link.matches.get(other, []) if match.type == "term" and not match.gap and match.status != "forbidden"} - here
+    # (counted: a term the linked text gives twice and this one once may be garbled in the other place, "human persons … human trafficking")
+    here = _occurrences(link.matches[side])
+    there = _occurrences([match for match in link.matches.get(other, []) if match.type == "term" and not match.gap])
+    concepts = {concept for concept, count in there.items() if count > here[concept]}
     words = content_words(text, lang)
     matched = [(match.start, match.end) for match in link.matches[side]]
     garbles = []
@@ -108,9 +110,13 @@ def _mixed_renderings(link: LinkView, side: str, context: CheckContext) -> list[
         variants = [{fold(word.lemma) for word in entry.words if not word.stop} for entry in glossary.concept_entries(concept, lang)
                     if entry.status != "forbidden" and not entry.is_acronym]
         vocabulary = set().union(*variants) if variants else set()
-        def of_the_concept(word, vocabulary=vocabulary) -> bool:
-            # (a form that does not keep its lemma's first letters is another word: « seraient » is a form of « être », not « êtres »)
-            return fold(word.lemma) in vocabulary and fold(word.surface)[:2] == fold(word.lemma)[:2]
+        forms = {fold(word.surface) for entry in glossary.concept_entries(concept, lang) for word in entry.words if not word.stop}
+
+        def of_the_concept(word, vocabulary=vocabulary, forms=forms) -> bool:
+            # (a form that does not keep the term word's letters but for an ending is another word: « seraient » and « été » are
+            # forms of the verb « être », not of the noun « êtres »)
+            surface = fold(word.surface)
+            return fold(word.lemma) in vocabulary and any(surface.startswith(form[:max(3, len(form) - 2)]) for form in forms)
 
         run: list = []
         for word in [*words, None]:
@@ -169,11 +175,25 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
     mt_concepts = {match.concept for match in link.matches.get("mt", [])} if link.texts["mt"] else set()
     # three French terms or more without their rendering: the English says the sentence its own way (a free rendering, a list
     # rewritten), and a term of another concept in it is not one swapped in (`swapped` below)
-    unrendered = {match.concept for match in longest_matches(link.matches["fr"]) if match.type == "term" and match.status != "forbidden"
-                  and match.concept not in target_concepts and glossary.variants(match.concept, "en")}
+    # (a term rendered by forms of its words is rendered, « victime de la traite » as "victimized", and so is one whose word is
+    # written as a concept the glossary says alternates with it, « identification des victimes » as "identification of survivors")
+    longest = longest_matches(link.matches["fr"])
+    unrendered = {match.concept for match in longest if match.type == "term" and match.status != "forbidden"
+                  and match.concept not in target_concepts and glossary.variants(match.concept, "en")
+                  and not _related_form_there(match.concept, target_stems, glossary)
+                  and not _rendered_with_alternate(match.concept, target_words, glossary, french_concepts)}
+    # (a term read across a word, "anti-[labour] trafficking", is a weaker reading than the exact term it holds, "labour trafficking")
+    exact = [m for m in link.matches.get(target, []) if not m.gap]
+    target_terms = longest_matches(exact + [m for m in link.matches.get(target, []) if m.gap
+                                            and not any(other.start < m.end and m.start < other.end and " " in other.term for other in exact)])
+    # a term inside (or across) a longer French term that is not rendered is a term too: when that longer one is said freely
+    # ("helping to protect" for « aider à protéger les victimes »), the shorter's concept may still have been swapped for another
+    inner = [match for match in link.matches["fr"] if target == "en" and match not in longest and match.type == "term" and not match.gap
+             and match.concept not in target_concepts and any(outer.concept in unrendered and outer.start < match.end and match.start < outer.end
+                                                              for outer in longest)]
     # a term of another concept that the French does not have (the same for every French term below)
-    other_terms = [m for m in longest_matches(link.matches.get(target, [])) if m.concept not in french_concepts and m.type == "term"]
-    for match in longest_matches(link.matches["fr"]):
+    other_terms = [m for m in target_terms if m.concept not in french_concepts and m.type == "term"]
+    for match in longest + inner:
         if match.status == "forbidden" or match.type != "term" or (target == "mt" and match.gap):
             continue  # (the MT constraint covers exact matches only)
         accepted = glossary.variants(match.concept, "en")
@@ -191,9 +211,10 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
         swapped = [m for m in same_subject if _swapped_concept(match, m, link, context)] if target == "en" else []
         if len(swapped) == 1 and len(same_subject) > 1:
             instead = swapped
-        if not same_subject and any(all(word.stem in target_stems or word.lemma in target_stems for word in entry.words if not word.stop)
-                                    for entry in glossary.concept_entries(match.concept, "en") if entry.status != "forbidden"):
+        if not same_subject and _related_form_there(match.concept, target_stems, glossary):
             continue  # a related form is there ("réseaux de trafiquants" → "trafficking networks")
+        if target == "en" and _rendered_with_alternate(match.concept, target_words, glossary, french_concepts):
+            continue  # rendered with the alternate of one of its words ("identification of survivors")
         if same_subject and target == "en" and _rendered_freely(match, target_words, glossary, others):
             continue  # its words are there, reordered or hyphenated ("organized trans-national crime")
 
@@ -226,10 +247,53 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
         severity = "warning" if target == "mt" else "info"
         if len(swapped) == 1 and instead == swapped and len(unrendered) < _FREE_RENDERING and not _head_kept(match, swapped[0], target_words, glossary):
             severity = "warning"
+        if match in inner and severity != "warning":
+            continue  # (the longer term's own flag gives the context)
         flags.append(Flag(link.number, target, "term-missing", severity, start, end, text, message, suggestions(accepted[:3])))
     if target == "en":
         flags += _fewer_renderings(link, context, french_concepts, mt_concepts, unrendered, target_words)
     return flags
+
+
+def _one_word_concepts(glossary) -> dict[str, set[str]]:
+    """Per stem of a one-word English variant ("victim"), its concepts."""
+    return per_glossary(_ONE_WORD_CACHE, glossary, lambda: _build_one_word_concepts(glossary))
+
+
+_ONE_WORD_CACHE: dict = {}
+
+
+def _build_one_word_concepts(glossary) -> dict[str, set[str]]:
+    result: dict[str, set[str]] = {}
+    for entry in glossary.entries("en"):
+        if entry.status != "forbidden" and entry.type == "term" and len(entry.words) == 1:
+            result.setdefault(entry.words[0].stem, set()).add(entry.concept)
+    return result
+
+
+def _rendered_with_alternate(concept: str, target_words: list, glossary, french_concepts: set[str]) -> bool:
+    """Whether the English writes an accepted variant of two words or more with one word replaced by a concept the glossary says
+    alternates with it, word for word ("identification of survivors" for "identification of victims"), that concept not being one
+    the French names itself."""
+    one_word = _one_word_concepts(glossary)
+    content = [word for word in target_words if not word.stop]
+    for entry in glossary.concept_entries(concept, "en"):
+        wanted = [word.stem for word in entry.words if not word.stop]
+        if entry.status == "forbidden" or len(wanted) < 2:
+            continue
+        for start in range(len(content) - len(wanted) + 1):
+            window = content[start:start + len(wanted)]
+            replaced = [(stem, word.stem) for stem, word in zip(wanted, window) if stem != word.stem]
+            if len(replaced) == 1 and any(alternate in glossary.alternates(own) and alternate not in french_concepts
+                                          for own in one_word.get(replaced[0][0], ()) for alternate in one_word.get(replaced[0][1], ())):
+                return True
+    return False
+
+
+def _related_form_there(concept: str, target_stems: set[str], glossary) -> bool:
+    """Whether every content word of an accepted English variant of the concept is in the English, in some form."""
+    return any(all(word.stem in target_stems or word.lemma in target_stems for word in entry.words if not word.stop)
+               for entry in glossary.concept_entries(concept, "en") if entry.status != "forbidden")
 
 
 def _occurrences(matches: list[TermMatch]) -> Counter:
@@ -264,9 +328,11 @@ def _fewer_renderings(link: LinkView, context: CheckContext, french_concepts: se
         strangers = [m for m in english_matches if m.type == "term" and m.concept not in french_concepts and m.concept not in mt_concepts
                      and subject and glossary.subject(m.concept) == subject and m.status != "forbidden"]
         # (a term holding a rendering of the French term renders it, qualified: "modern-day slavery" for « esclavage »)
-        renderings = [{word.stem for word in entry.words if not word.stop} for entry in glossary.concept_entries(match.concept, "en")
+        # (its words in their order: "trafficking in human organs" holds "human" and "trafficking" but is another crime)
+        renderings = [[word.stem for word in entry.words if not word.stop] for entry in glossary.concept_entries(match.concept, "en")
                       if entry.status != "forbidden" and not entry.is_acronym]
-        strangers = [m for m in strangers if not any(rendering and rendering <= {word.stem for word in tokenize(m.term, "en")} for rendering in renderings)]
+        strangers = [m for m in strangers if not any(rendering and _holds_run([word.stem for word in tokenize(m.term, "en") if not word.stop], rendering)
+                                                     for rendering in renderings)]
         swapped = [m for m in strangers if _swapped_concept(match, m, link, context)]
         if len(strangers) != 1 or len(swapped) != 1 or _head_kept(match, swapped[0], target_words, glossary):
             continue
@@ -278,6 +344,11 @@ def _fewer_renderings(link: LinkView, context: CheckContext, french_concepts: se
                           f"does not name: expected “{accepted[0]}”." if accepted else ".", suggestions(accepted[:3])))
         french_concepts = french_concepts | {wrong.concept}  # (one flag per swapped-in term)
     return flags
+
+def _holds_run(words: list[str], run: list[str]) -> bool:
+    """Whether `run` is a contiguous part of `words`."""
+    return any(words[start:start + len(run)] == run for start in range(len(words) - len(run) + 1))
+
 
 def _related(word, other) -> bool:
     """Forms of one word: the same stem or lemma."""
@@ -334,9 +405,12 @@ def _swapped_concept(french: TermMatch, english: TermMatch, link: LinkView, cont
     if glossary.subject(english.concept) not in NAME_SUBJECTS and inside_english_name(link.texts["en"], english.start, english.end):
         return False  # part of a longer title or name ("Sex Trafficking Awareness Visuals and Training Materials") is not a rendering
     french_concepts = {match.concept for match in longest_matches(link.matches["fr"])}
-    if any(other.concept in french_concepts and other.concept != english.concept and english.start <= other.start and other.end <= english.end
-           and " " in other.term and glossary.subject(other.concept) not in NAME_SUBJECTS for other in link.matches.get("en", [])):
-        return False  # it holds the rendering of another French term ("for purposes of sexual exploitation" for « exploitation sexuelle »)
+    if glossary.subject(english.concept) not in NAME_SUBJECTS and any(
+            other.concept in french_concepts and other.concept != english.concept and english.start <= other.start and other.end <= english.end
+            and " " in other.term and glossary.subject(other.concept) not in NAME_SUBJECTS for other in link.matches.get("en", [])):
+        # it holds the rendering of another French term ("for purposes of sexual exploitation" for « exploitation sexuelle »); an
+        # institution's or a law's name does not render the crime its words name ("Alliance against Trafficking in Persons")
+        return False
     accepted_stems = {word.stem for entry in glossary.concept_entries(french.concept, "en") for word in entry.words if not word.stop}
     words = [word for word in tokenize(english.term, "en") if not word.stop and word.stem not in _PREFIXES]
     extra = [word for word in words if word.stem not in accepted_stems]

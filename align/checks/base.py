@@ -66,6 +66,19 @@ class CheckContext:
         return frozenset(segment.text for segment in self.en_segments)
 
     @cached_property
+    def document_texts(self) -> dict[str, str]:
+        """Each side's whole text, its segments joined by spaces, once per document (a check reading it for every link joined it again
+        each time: quadratic in the document's length). Empty when checking a file without segments."""
+        return {side: " ".join(segment.text for segment in segments) for side, segments in (("fr", self.fr_segments), ("en", self.en_segments))}
+
+    @cached_property
+    def folded_texts(self) -> dict[str, str]:
+        """`document_texts` folded (`align.terms.glossary.fold`) with straight apostrophes, once per document: what a name is looked for in."""
+        from align.terms.glossary import fold
+
+        return {side: fold(text.replace("’", "'")) for side, text in self.document_texts.items()}
+
+    @cached_property
     def alignable_segments(self) -> dict[str, list[Segment]]:
         """Each side's alignable segments, the ones a unit's ids count, once per document."""
         return {side: [segment for segment in segments if segment.alignable]

@@ -404,7 +404,7 @@ def grammar_and_spelling(link: LinkView, side: str, context: CheckContext) -> li
         # a glossary term misspelt or garbled is the term checks' finding, which gives the term's right form
         terms += [(garble.start, garble.end) for garble in find_garbled(text, LANG_OF_SIDE[side], context.glossary, matches=link.matches.get(side))]
     other_side = "en" if side == "fr" else "fr"
-    other = " ".join(segment.text for segment in (context.en_segments if side == "fr" else context.fr_segments)) or link.texts[other_side]
+    other = context.document_texts[other_side] or link.texts[other_side]
     flags = []
     for finding in findings:
         if any(start < finding.end and finding.start < end for start, end in terms):
@@ -428,8 +428,7 @@ def _contains_word(text: str, word: str) -> bool:
 
 def _written_twice(word: str, side: str, text: str, context: CheckContext) -> bool:
     """Whether the document writes the word twice or more, in any of its forms (a term or name of the text, not a slip)."""
-    segments = context.fr_segments if side == "fr" else context.en_segments
-    document = " ".join(segment.text for segment in segments) or text
+    document = context.document_texts["fr" if side == "fr" else "en"] or text
     return len(_forms(word).findall(document)) >= 2
 
 

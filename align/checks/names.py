@@ -172,8 +172,7 @@ def names_with_another_variant(link: LinkView, side: str, context: CheckContext)
     names, any_name = _names_with_other_variants(context.glossary, lang)
     if any_name is None or not _holds_any(any_name, text):
         return []  # (one search for all of them: most texts hold none)
-    segments = context.fr_segments if side == "fr" else context.en_segments
-    document = fold(" ".join(segment.text for segment in segments).replace("’", "'"))
+    document = context.folded_texts["fr" if side == "fr" else "en"]
     flags = []
     for pattern, entry, inner, variant in names:
         for found in pattern.finditer(text):

@@ -43,7 +43,7 @@ def _names_both_crimes(link: LinkView, context: CheckContext) -> bool:
     Belgian law and Myria call migrant smuggling « trafic des êtres humains »; a text that sets it beside « traite »
     uses it for that other crime, not as a wrong rendering of trafficking.
     """
-    text = " ".join(segment.text for segment in context.fr_segments) or link.texts["fr"]
+    text = context.document_texts["fr"] or link.texts["fr"]
     return bool(_BOTH_CRIMES.search(text))
 
 
@@ -147,8 +147,7 @@ def _other_name_written_as_listed(text: str, side: str, context: CheckContext) -
     """Whether the document writes, exactly as listed, a name that `text` begins like (« Journée mondiale … »): then `text` is that
     name written another way in the same document."""
     lang = LANG_OF_SIDE[side]
-    segments = context.fr_segments if lang == "fr" else context.en_segments
-    document = fold(" ".join(segment.text for segment in segments).replace("’", "'"))
+    document = context.folded_texts["fr" if lang == "fr" else "en"]
     start = fold(" ".join(text.replace("’", "'").split()[:2]))
     return any(fold(entry.term.replace("’", "'")).startswith(start) and fold(entry.term.replace("’", "'")) in document
                for entry in context.glossary.entries(lang) if entry.term[:1].isupper() and entry.status != "forbidden")
@@ -422,7 +421,7 @@ def _swapped_concept(french: TermMatch, english: TermMatch, link: LinkView, cont
             return False
     if len(words) >= 2 and _cognate_beside(extra, french, link):
         return False
-    french_text = " ".join(segment.text for segment in context.fr_segments) or link.texts["fr"]
+    french_text = context.document_texts["fr"] or link.texts["fr"]
     return not any(match.concept == english.concept for match in find_terms(french_text, "fr", glossary))
 
 
@@ -500,7 +499,7 @@ def trafic_for_trafficking(link: LinkView, context: CheckContext) -> list[Flag]:
         if not _TRAFFICKING_WORD.search(link.texts["en"]):
             return []
     else:
-        document = " ".join(segment.text for segment in context.fr_segments) or french
+        document = context.document_texts["fr"] or french
         if not re.search(r"\btraite\b", document, re.IGNORECASE):
             return []
     matched = [(match.start, match.end) for match in link.matches.get("fr", [])]

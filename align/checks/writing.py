@@ -150,7 +150,7 @@ def _guillemet_spacing(link: LinkView, side: str, context: CheckContext) -> list
     text = link.texts[side]
     if "«" not in text and "»" not in text:
         return []
-    document = " ".join(segment.text for segment in context.fr_segments) or text
+    document = context.document_texts["fr"] or text
     if not _GUILLEMET_SPACED.search(document):
         return []
     unspaced_count, spaced_count = len(_GUILLEMET_UNSPACED.findall(document)), len(_GUILLEMET_SPACED.findall(document))
@@ -228,8 +228,7 @@ def _lost_accents(number: int, side: str, text: str, inside: list, term_words: t
 
 def _written_as_listed(entries: list, context: CheckContext) -> bool:
     """Whether the French document writes one of these glossary names exactly (apostrophes and case aside)."""
-    text = fold(" ".join(segment.text for segment in context.fr_segments).replace("’", "'"))
-    return any(fold(entry.term.replace("’", "'")) in text for entry in entries)
+    return any(fold(entry.term.replace("’", "'")) in context.folded_texts["fr"] for entry in entries)
 
 
 def _small_words(term: str) -> tuple[str, ...]:

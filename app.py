@@ -807,9 +807,17 @@ def save_terms(frame: pl.DataFrame, review: review_lib.Review | None, read_finge
         st.error(str(error))
         return False
     after_glossary_saved(review)
-    st.session_state["message_glossary"] = (f"Glossary saved ({frame.height} entries) to {glossary_path()}; the open document was re-checked. "
-                                            "The previous version is kept under *Previous versions*.")
+    st.session_state["message_glossary"] = (f"Glossary saved ({frame.height} entries) to {glossary_path()}; the open document was re-checked"
+                                            f"{retranslated_note(review)}. The previous version is kept under *Previous versions*.")
     return True
+
+
+def retranslated_note(review: review_lib.Review | None) -> str:
+    """What a glossary change did to the machine translation, for the message after a save."""
+    if review is None or not review.retranslated:
+        return ""
+    count = len(review.retranslated)
+    return f" and {count} machine-translated sentence{'s' if count > 1 else ''} translated again with the new glossary"
 
 
 def after_glossary_saved(review: review_lib.Review | None) -> None:
@@ -872,7 +880,7 @@ def versions_panel(review: review_lib.Review | None, *, expanded: bool = False) 
         if st.button(f"Restore this version ({terms.height} entries)", key="glossary_restore"):
             glossary_lib.restore_glossary_version(version, glossary_path())
             after_glossary_saved(review)
-            st.session_state["message_glossary"] = (f"Restored the version of {version.saved} UTC ({terms.height} entries); "
+            st.session_state["message_glossary"] = (f"Restored the version of {version.saved} UTC ({terms.height} entries){retranslated_note(review)}; "
                                                     "the glossary it replaced is kept as a version too.")
             st.rerun()
 
@@ -1155,8 +1163,9 @@ def main() -> None:
         st.info(notice)
     if review.mt_stale and review.mt_constrained:
         cols = st.columns([5, 1.4])
-        cols[0].info("The glossary changed after the machine translation was made: the MT does not follow the new glossary "
-                     "(its flags say so). Re-translate to apply it.")
+        why = f" (It could not be translated again: {review.mt_engine_error})" if review.mt_engine_error else ""
+        cols[0].info(f"The glossary changed after the machine translation was made: the MT does not follow the new glossary "
+                     f"(its flags say so). Re-translate to apply it.{why}")
         if cols[1].button("Re-translate with the current glossary", key="retranslate"):
             retranslate(review)
             st.rerun()

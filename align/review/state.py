@@ -33,6 +33,7 @@ import html
 import json
 import os
 import shutil
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -648,7 +649,7 @@ class Review:
         concerned = [index for index, source in enumerate(sources) if self.translations[index].constrained or constrains(source)]
         try:
             fresh = translate_segments([sources[index] for index in concerned], engine, glossary=self.glossary) if concerned else []
-        except (AlignError, OSError) as error:
+        except (AlignError, OSError, sqlite3.Error) as error:  # the MT stays as it was, and its glossary flags say so
             self.mt_engine_error = str(error)
             return []
         changed = []

@@ -1042,8 +1042,10 @@ def _sentence_translations(result: DocumentResult, count: int) -> tuple[list[str
 
 def _engine_name(labels: Sequence[str]) -> str | None:
     """The engine (`align.mt.engines` name) that made translations labelled `labels`; None when there is none or it is unknown."""
+    from align.mt.engines import ENGINES
+
     label = next((label for label in labels if label), "")
-    return next((name for name in ("apertium", "argos") if label.startswith(name)), None)
+    return next((kind.name for kind in ENGINES if label.startswith(kind.name)), None)
 
 
 def _flags_by_link(flags: list[Flag], count: int) -> list[list[Flag]]:

@@ -166,26 +166,27 @@ def test_qa_view_counts_filters_and_jumps_to_the_link(workspace) -> None:
     assert any(errors[0].message in markup for markup in page_markup(at))
 
 
-def test_after_a_glossary_change_the_mt_flags_say_the_mt_predates_it(workspace) -> None:
+def test_after_a_glossary_change_the_sentences_it_concerns_are_translated_again(workspace) -> None:
+    """A glossary entry added for a French term the MT rendered its own way: the sentences holding it are translated again
+    with the entry's English, and no MT flag is left saying the glossary constraint failed or that the MT predates the glossary."""
     write_glossary(workspace["glossary"], GLOSSARY_ROWS)
     at = open_app(FR_ONLY)
     review = at.session_state["review"]
-    if not review.mt_constrained:
-        return  # an engine without glossary constraints raises no MT term flags at all
+    holding = [index for index, text in enumerate(review.fr) if "escroqueries en ligne" in text]
+    assert holding and not any("online scams" in review.mt[index] for index in holding)
     at = open_tab(at, "Glossary")
     at.session_state[at.data_editor[0].key] = {"edited_rows": {}, "deleted_rows": [], "added_rows": [
-        {"concept": "scourge", "lang": "fr", "term": "fléau", "status": "preferred"},
-        {"concept": "scourge", "lang": "en", "term": "blight", "status": "preferred"}]}  # the MT lexicon says "scourge"
+        {"concept": "online scam", "lang": "fr", "term": "escroqueries en ligne", "status": "preferred"},
+        {"concept": "online scam", "lang": "en", "term": "online scams", "status": "preferred"}]}
     at.button(key="glossary_save").click().run()
     no_errors(at)
-    assert "fléau" in workspace["glossary"].read_text(encoding="utf-8")
+    assert "escroqueries en ligne" in workspace["glossary"].read_text(encoding="utf-8")
     review = at.session_state["review"]
-    messages = [flag.message for flag in review.flag_list() if flag.side == "mt" and flag.kind == "term-missing"]
-    assert messages and not any("the glossary constraint failed" in message for message in messages)
-    assert any("before the last glossary change" in message for message in messages)
-    assert any("Re-translate" in info.value for info in at.info)
-    at.button(key="retranslate").click().run()
-    no_errors(at)
-    review = at.session_state["review"]
-    assert not review.mt_stale
-    assert not any("before the last glossary change" in flag.message for flag in review.flag_list())
+    assert not review.mt_stale and review.retranslated == holding
+    assert all("online scams" in review.mt[index] for index in holding)
+    assert any(f"{len(holding)} machine-translated sentence" in success.value for success in at.success)
+    messages = [flag.message for flag in review.flag_list() if flag.side == "mt"]
+    assert not any("glossary constraint failed" in message or "before the last glossary change" in message for message in messages)
+    assert not any("Re-translate" in info.value for info in at.info)
+    mt_column = review.alignment()["mt"].to_list()
+    assert any("online scams" in text for text in mt_column), "the exports' machine translation follows the glossary"

@@ -7,6 +7,7 @@ Screenshots are copied to docs/ (screenshot.png, qa-view.png) when ALIGN_UPDATE_
 """
 
 import hashlib
+import html
 import json
 import os
 import re
@@ -895,3 +896,141 @@ def test_a_corrected_french_text_keeps_the_english_and_carries_the_confirmations
     assert saved["history"][-1]["label"] == "carry the review over to the new text (1 confirmation kept, 1 dropped)"
     expect(page.get_by_text("official English", exact=False).first).to_be_visible()
     assert list(app_server["reviews"].glob(f"{name}.review.stale-*.json")), "the review of the old text is kept aside"
+
+
+def downloaded_csv(page, key: str) -> list[dict]:
+    """A CSV download of the Export tab (`key`: its button's key), as a reviewer gets it; back to the Review tab after."""
+    import csv
+
+    page.get_by_role("tab", name="Export").click()
+    with page.expect_download(timeout=60_000) as download:
+        page.locator(f".st-key-{key} button").click()
+    rows = list(csv.DictReader(Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()))
+    page.get_by_role("tab", name="Review").click()
+    return rows
+
+
+def add_entry(page, concept: str, term: str, lang: str, *, new_concept: bool = False) -> None:
+    """Add one glossary entry with the Glossary tab's form (status: preferred) and wait for the save."""
+    from playwright.sync_api import expect
+
+    page.get_by_role("tab", name="Glossary").click()
+    form = page.locator('[data-testid="stForm"]')
+    expect(form).to_be_visible(timeout=30_000)
+    box = form.get_by_role("combobox", name="Concept")
+    if new_concept:
+        wait_idle(page)
+        box.click()
+        box.fill(concept)
+        box.press("Enter")
+        expect(box).to_have_value(concept, timeout=10_000)
+    else:
+        choose_option(page, box, concept)
+    form.get_by_role("textbox", name="Term").fill(term)
+    if lang != "fr":
+        choose_option(page, form.get_by_role("combobox", name="Lang"), lang)
+    form.get_by_role("button", name="Add to glossary").click()
+    expect(page.get_by_text("Glossary saved", exact=False)).to_be_visible(timeout=120_000)
+    wait_idle(page)
+
+
+def test_a_glossary_entry_reaches_the_machine_translation_of_the_sentences_it_holds(app_server, page) -> None:
+    """Issue #17 (item 5): after a glossary change the MT flags said "the glossary constraint failed" of a machine translation
+    made before the change. Apertium leaves « trilatéral » in French; once the glossary renders it "trilateral", the sentences
+    holding it are translated again with it: the exports carry the new MT, the save says how many sentences, and no MT flag
+    says the constraint failed or that the MT predates the glossary."""
+    from playwright.sync_api import expect
+
+    holds = re.compile(r"\btrilatéral\b")
+    open_document(page, app_server, DOCUMENT)
+    before = [row for row in downloaded_csv(page, "dl_alignment_csv") if holds.search(row["fr"])]
+    assert before and all("trilatéral" in row["mt"] for row in before), "the MT left the word in French"
+    add_entry(page, "trilateral", "trilatéral", "fr", new_concept=True)
+    add_entry(page, "trilateral", "trilateral", "en")
+    expect(page.get_by_text(re.compile(r"and \d+ machine-translated sentences? translated again with the new glossary"))).to_be_visible()
+    assert "trilateral,,en,trilateral,preferred," in app_server["glossary"].read_text(encoding="utf-8")
+    expect(page.get_by_text("Re-translate with the current glossary")).to_have_count(0)
+    after = {row["link"]: row for row in downloaded_csv(page, "dl_alignment_csv")}
+    for row in before:
+        assert "trilateral" in after[row["link"]]["mt"] and "trilatéral" not in after[row["link"]]["mt"], after[row["link"]]["mt"]
+    mt_flags = [row for row in downloaded_csv(page, "dl_flags_csv") if row["side"] == "mt"]
+    assert not [row for row in mt_flags if "trilat" in row["text"] + row["message"]], "no flag about the word on the new MT"
+    assert not [row for row in mt_flags if "glossary constraint failed" in row["message"] or "before the last glossary change" in row["message"]]
+    # The TMX of the machine translation carries it too.
+    page.get_by_role("tab", name="Export").click()
+    choose_option(page, page.locator(".st-key-tmx_english [role=combobox]"), "mt")
+    with page.expect_download(timeout=60_000) as download:
+        page.locator(".st-key-dl_tmx button").click()
+    tmx = Path(download.value.path()).read_text(encoding="utf-8")
+    assert "Working group trilateral" in tmx and "Working group trilatéral" not in tmx
+
+
+def test_the_qa_report_holds_a_dismissal_with_its_reason_and_a_comment(app_server, page) -> None:
+    """Issue #17 (item 14): a flag dismissed with a reason and a comment on its link, both in the review file and in the QA report
+    (HTML) the Export tab downloads."""
+    from playwright.sync_api import expect
+
+    name = "us-state-dept-tip-prevention-month-2024"
+    open_document(page, app_server, name)
+    row = page.locator('[data-testid="stHorizontalBlock"]', has=page.locator("mark")).first
+    position = int(re.search(r"st-key-sel_\d+_(\d+)", row.locator('[class*="st-key-sel_"]').first.get_attribute("class")).group(1))
+    current = select_link(page, app_server, position, name)
+    reason_text = "a proper name the engine rightly leaves <as is>"
+    page.get_by_role("button", name=re.compile("^Dismiss")).first.click()
+    reason = page.locator(f'[class*="st-key-dismiss_reason_{current}_{position}_"] input').first
+    reason.fill(reason_text)
+    reason.press("Enter")
+    page.locator(f'[class*="st-key-dismiss_{current}_{position}_"] button:enabled').first.click()
+    expect(page.get_by_text(re.compile(rf"Undo: dismiss \S+ flag on link {position}"))).to_be_visible(timeout=30_000)
+    comment = "Checked with the translator: keep the names & titles as they are."
+    comment_on(page, app_server, name, position, comment)
+    saved = saved_review(app_server, name)
+    assert [v["note"] for v in saved["flag_reviews"] if v["state"] == "dismissed"] == [reason_text]
+    assert saved["links"][position]["comment"] == comment
+
+    page.get_by_role("tab", name="Export").click()
+    with page.expect_download(timeout=60_000) as download:
+        page.locator(".st-key-dl_qa_report button").first.click()
+    report = Path(download.value.path()).read_text(encoding="utf-8")
+    assert f"flag dismissed: {html.escape(reason_text)}" in report
+    assert f"Reviewer's comment on the link: {html.escape(comment)}" in report
+
+
+GRID_ROWS = """() => [...document.querySelector('[data-testid="stDataFrame"]').querySelectorAll('tbody [role=row]')]
+    .map(row => [...row.querySelectorAll('[role=gridcell]')].map(cell => cell.textContent))"""
+"""The glossary table's rows as its accessible DOM gives them (the grid itself is a canvas): each row's cells, the line column first."""
+
+
+def test_a_refused_glossary_save_names_the_line_the_table_shows(app_server, page) -> None:
+    """Issue #17 (item 10): the glossary table numbers its rows as glossary.csv does and a refused save names rows by those numbers,
+    also after a deletion above the faulty row. Read in Chromium through the grid's accessible DOM (the grid is a canvas)."""
+    from playwright.sync_api import expect
+
+    glossary = write_glossary(app_server["glossary"], GLOSSARY_ROWS)  # the module's glossary, as the first tests saw it
+    before = glossary.read_text(encoding="utf-8")
+    open_document(page, app_server, "us-state-dept-tip-prevention-month-2024")
+    page.get_by_role("tab", name="Glossary").click()
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    expect(grid).to_be_visible(timeout=30_000)
+    page.wait_for_timeout(800)  # the grid is drawn on a canvas: let it settle before clicking by position
+    assert [(row[0], row[4]) for row in page.evaluate(GRID_ROWS)] == [(str(line), term) for line, (_, _, term, _) in enumerate(GLOSSARY_ROWS, 2)]
+
+    # Delete the first row (line 2, the concept's preferred French term): the next French row, line 3, is now faulty.
+    box = grid.bounding_box()
+    y = box["y"] + 18 + 35
+    page.mouse.move(box["x"] + 15, y)
+    page.wait_for_timeout(250)
+    page.mouse.click(box["x"] + 15, y)
+    page.wait_for_timeout(250)
+    page.get_by_role("button", name=re.compile("delete", re.IGNORECASE)).click()
+    page.wait_for_timeout(1000)  # the edit reaches the server with the rerun it triggers
+    wait_idle(page)
+    page.locator(".st-key-glossary_save button").click()
+    refusal = page.locator('[data-testid="stAlertContentError"]').filter(has_text="Glossary not saved")
+    expect(refusal).to_be_visible(timeout=30_000)
+    cited = [int(number) for number in re.findall(r"\bline (\d+)", refusal.inner_text())]
+    rows = {int(row[0]): row for row in page.evaluate(GRID_ROWS)}
+    assert sorted(rows) == [3, 4, 5], "the rows keep their glossary.csv numbers after the deletion"
+    assert cited == [3] and rows[3][3] == "fr" and rows[3][4] == "traite des êtres personnes", (cited, rows)
+    assert "no preferred fr term" in refusal.inner_text()
+    assert glossary.read_text(encoding="utf-8") == before

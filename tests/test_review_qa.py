@@ -156,19 +156,27 @@ def test_a_version_1_review_file_is_still_read(results, glossary, tmp_path) -> N
     assert review.undo() == "comment on link 1" and review.undo() == "set link 0 to confirmed"
 
 
-def test_mt_flags_say_the_glossary_change_never_reached_the_translation(results, glossary, tmp_path) -> None:
+def test_after_a_glossary_change_the_sentences_it_concerns_are_translated_again(results, glossary, tmp_path) -> None:
+    """The MT flags used to say "the glossary constraint failed" of a translation made before the glossary had the term: the
+    sentences the change concerns are now translated again with it, and only they."""
     result = results[FR_ONLY]
     if not any(t.constrained for t in result.translations):
         pytest.skip("the MT engine here applies no glossary constraint")
-    # "fléau" was never a glossary term when the MT was made, so the engine had no constraint to fail. (English "blight": the MT lexicon already says "scourge")
-    grown = load_glossary(write_glossary(tmp_path / "grown.csv", GLOSSARY_ROWS + [("scourge", "fr", "fléau", "preferred"),
-                                                                                  ("scourge", "en", "blight", "preferred")]))
+    grown = load_glossary(write_glossary(tmp_path / "grown.csv", GLOSSARY_ROWS + [("online scam", "fr", "escroqueries en ligne", "preferred"),
+                                                                                  ("online scam", "en", "online scams", "preferred")]))
     review = Review(result, glossary, folder=tmp_path)
-    assert not review.mt_stale
+    holding = [index for index, text in enumerate(review.fr) if "escroqueries en ligne" in text]
+    assert holding and not review.mt_stale and not any("online scams" in review.mt[index] for index in holding)
     review.recheck(grown)
-    messages = [flag.message for flag in review.flag_list() if flag.side == "mt" and flag.kind == "term-missing"]
-    assert messages and review.mt_stale
-    assert all("the glossary constraint failed" not in message and STALE_MT_NOTE in message for message in messages)
+    assert not review.mt_stale and review.retranslated == holding
+    assert all("online scams" in review.mt[index] for index in holding)
+    assert [t.text for index, t in enumerate(result.translations) if index not in holding] == \
+           [text for index, text in enumerate(review.mt) if index not in holding], "no other sentence changed"
+    assert not any(STALE_MT_NOTE in flag.message for flag in review.flag_list())
+    assert "online scams" in " ".join(review.corrected_result().translations[index].text for index in holding), "the exports' input too"
+    # A review opened later with the grown glossary (the app's next session) translates them the same way.
+    reopened = Review(result, grown, folder=tmp_path, recheck=True)
+    assert reopened.retranslated == holding and reopened.mt == review.mt
 
 
 def test_undone_corrections_are_redone_even_after_a_reload(results, glossary, tmp_path) -> None:

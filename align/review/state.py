@@ -33,6 +33,7 @@ import html
 import json
 import os
 import shutil
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -161,9 +162,15 @@ class Review:
         """Whether the glossary changed since the machine translation was made (its glossary constraints are then out of date)."""
         self._translation_terms = None if recheck else glossary.terms
         self.mt, self.engines = _sentence_translations(result, len(self.fr))
-        translations = result.translations if len(result.translations) == len(self.fr) else []
-        self.unknown_words = [tuple(t.unknown_words) for t in translations] or [()] * len(self.fr)
-        self.mt_constrained = any(t.constrained for t in translations)
+        self.translations = list(result.translations) if len(result.translations) == len(self.fr) else []
+        """The machine translation of each French sentence: the pipeline's, with the sentences a glossary change concerned
+        translated again (`follow_glossary`)."""
+        self.unknown_words = [tuple(t.unknown_words) for t in self.translations] or [()] * len(self.fr)
+        self.mt_constrained = any(t.constrained for t in self.translations)
+        self.retranslated: list[int] = []
+        """French sentences translated again after the last glossary change (`follow_glossary`)."""
+        self.mt_engine_error = ""
+        """Why the machine translation could not follow the last glossary change ('' when it did or had nothing to follow)."""
         self.fr_sha256 = text_fingerprint(result.document.fr_text)
         self.en_sha256 = text_fingerprint(result.document.en_text)
         self.auto_links = list(result.links)
@@ -190,7 +197,8 @@ class Review:
         self._flag_list_cache: tuple | None = None
         self._load()
         if recheck:
-            self.recheck()
+            self.follow_glossary()
+            self.recheck(matches=self._matches)
         self._promote_flagged()
 
     # ---- reading ---------------------------------------------------------------------------
@@ -214,7 +222,7 @@ class Review:
     def corrected_result(self) -> DocumentResult:
         """The pipeline's result as the reviewer left it: corrected links and texts, flags with their verdicts (the exports' input)."""
         result = self.result
-        return replace(result, links=list(self.links), flags=self.flag_list(),
+        return replace(result, links=list(self.links), flags=self.flag_list(), translations=self.translations or result.translations,
                        fr_segments=_corrected(result.fr_segments, self.fr), en_segments=_corrected(result.en_segments, self.en))
 
     def flag_list(self) -> list[Flag]:
@@ -601,8 +609,66 @@ class Review:
             self.glossary = glossary
             self.mt_stale = self._translation_terms is None or not glossary.terms.equals(self._translation_terms)
         self._own, self._matches, self._stale = None, {} if matches is None else matches, True
+        if glossary is not None:
+            self.follow_glossary()
         self._recheck()
         self._promote_flagged()
+
+    def follow_glossary(self) -> list[int]:
+        """When the glossary changed since the machine translation was made, translate again the French sentences it concerns.
+
+        Concerned are the sentences whose translation holds a glossary rendering, and those in which the glossary now finds a term
+        it constrains (preferred or admitted): no other sentence's translation depends on the glossary. They are translated from
+        the French the MT was made from (a reviewer's correction of the French does not re-translate it), with the same engine and
+        cache as the pipeline, so a sentence the change does not alter comes back the same. Returns the sentences whose
+        translation changed (also kept in `retranslated`). When the engine is not available, the MT stays as it was, `mt_stale`
+        stays set and the MT's glossary flags say that it predates the glossary (`STALE_MT_NOTE`); `mt_engine_error` says why.
+        """
+        self.retranslated = []
+        if not self.mt_stale:
+            return []
+        engine = _engine_name(self.engines)
+        if engine is None or not self.translations:
+            return []
+        # Imported here: the review needs the MT engines only after a glossary change.
+        from align.errors import AlignError
+        from align.mt.constraints import CONSTRAINED_STATUSES
+        from align.mt.translate import translate_segments
+        from align.terms.glossary import find_terms
+
+        sources = [self.original_texts.get(("fr", index), text) for index, text in enumerate(self.fr)]
+
+        def constrains(source: str) -> bool:
+            # Found as the checks find them and kept in the same dict: the re-check that follows reads them (1.8 s for 2,300
+            # sentences on the shared machine, not to be spent twice per glossary save).
+            key = (source, "fr")
+            if key not in self._matches:
+                self._matches[key] = find_terms(source, "fr", self.glossary, max_gap=1)
+            return any(match.status in CONSTRAINED_STATUSES and not match.gap for match in self._matches[key])
+
+        concerned = [index for index, source in enumerate(sources) if self.translations[index].constrained or constrains(source)]
+        try:
+            fresh = translate_segments([sources[index] for index in concerned], engine, glossary=self.glossary) if concerned else []
+        except (AlignError, OSError, sqlite3.Error) as error:  # the MT stays as it was, and its glossary flags say so
+            self.mt_engine_error = str(error)
+            return []
+        changed = []
+        for index, translation in zip(concerned, fresh):
+            if (translation.text, translation.constrained) != (self.translations[index].text, self.translations[index].constrained):
+                self.translations[index] = translation
+                self.mt[index], self.engines[index] = translation.text, translation.engine
+                self.unknown_words[index] = tuple(translation.unknown_words)
+                changed.append(index)
+        self.mt_constrained = any(t.constrained for t in self.translations)
+        self.mt_stale, self.mt_engine_error, self._translation_terms = False, "", self.glossary.terms
+        self.retranslated = changed
+        if changed and self._own is not None:  # the links holding a re-translated sentence are checked again
+            changed_set = set(changed)
+            for position, link in enumerate(self.links):
+                if changed_set.intersection(link.fr_ids):
+                    self._own[position] = None
+            self._stale = True
+        return changed
 
     def refresh(self) -> bool:
         """Reload the review file if another tab or process saved it since; return whether it did."""
@@ -656,7 +722,8 @@ class Review:
         if touched is not None:  # a link's checks read its neighbours' texts too
             touched |= {near for position in touched for near in (position - 1, position + 1) if 0 <= near < len(self.links)}
         units = make_units(self.links, self.fr, self.mt, self.en, self.engines)
-        context = replace(check_context(self.result, self.glossary), mt_unknown_words=self._unknown_by_number(self.links, 0))
+        context = replace(check_context(self.result, self.glossary), mt_unknown_words=self._unknown_by_number(self.links, 0),
+                          mt_constrained=self.mt_constrained)
         run = check_run(units, context, only=touched, own=self._own, matches=self._matches)  # type: ignore[arg-type]
         grouped: list[list[Flag]] = [[] for _ in self.links]
         for flag in run.flags:
@@ -971,6 +1038,14 @@ def _sentence_translations(result: DocumentResult, count: int) -> tuple[list[str
     """Machine translation and engine of each alignable French sentence ('' where there is none)."""
     translations = result.translations if len(result.translations) == count else []
     return [t.text for t in translations] or [""] * count, [t.engine for t in translations] or [""] * count
+
+
+def _engine_name(labels: Sequence[str]) -> str | None:
+    """The engine (`align.mt.engines` name) that made translations labelled `labels`; None when there is none or it is unknown."""
+    from align.mt.engines import ENGINES
+
+    label = next((label for label in labels if label), "")
+    return next((kind.name for kind in ENGINES if label.startswith(kind.name)), None)
 
 
 def _flags_by_link(flags: list[Flag], count: int) -> list[list[Flag]]:

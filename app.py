@@ -1037,9 +1037,6 @@ def jump_to_link(position: int) -> None:
     st.session_state["page"] = position // size + 1
     review = st.session_state.get("review")
     if review is not None:
-        # The link alone: the Review tab stayed drawn behind the QA view, with whatever was ticked there before.
-        ticked = [key for key, value in st.session_state.items() if value is True and str(key).startswith(f"sel_{review.revision}_")]
-        st.session_state.update(dict.fromkeys(ticked, False))
         st.session_state[f"sel_{review.revision}_{position}"] = True
 
 

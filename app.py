@@ -421,14 +421,13 @@ def review_caption(review: review_lib.Review) -> str:
 
 
 @st.fragment
-def review_view(review: review_lib.Review, filters: dict, caption_box, shortcuts: bool = True) -> None:
+def review_view(review: review_lib.Review, filters: dict, caption_box) -> None:
     """Counters, toolbar and the aligned rows of the current page.
 
     A fragment: ticking a link, a correction, a page change rerun this view alone, not the sidebar and the rest of the page (the
     browser redraws a third fewer elements). What outside it a correction changes is brought up to date from here: the caption
     (`caption_box`, a placeholder), and the whole page runs again when the flag kinds offered in the sidebar are no longer those
-    of the document or a callback asks for another tab. `shortcuts`: whether the toolbar's keys are live (not while the view is
-    kept drawn behind the QA tab, where a key pressed in the QA view would act on the hidden rows).
+    of the document or a callback asks for another tab.
     """
     if st.session_state.pop("rerun_page", False) or st.session_state.get("kinds_offered") != review.flag_kinds():
         st.rerun(scope="app")
@@ -469,7 +468,7 @@ def review_view(review: review_lib.Review, filters: dict, caption_box, shortcuts
     if not positions:
         st.info("No link matches these filters: clear or widen a filter in the sidebar.")
         with toolbar_box:
-            toolbar(review, [], [], positions, shortcuts)
+            toolbar(review, [], [], positions)
         return
 
     revision = review.revision
@@ -511,7 +510,7 @@ def review_view(review: review_lib.Review, filters: dict, caption_box, shortcuts
     if focus is not None and focus in shown:
         keep_focus(f"sel_{revision}_{focus}", revision)
     with toolbar_box:
-        toolbar(review, selected, shown, positions, shortcuts)
+        toolbar(review, selected, shown, positions)
         if selected:
             flag_panel(review, selected)
 
@@ -640,29 +639,28 @@ def shortcuts_help() -> None:
     ]))
 
 
-def toolbar(review: review_lib.Review, selected: list[int], shown: list[int], positions: list[int], shortcuts: bool = True) -> None:
-    """Corrections of the selected links, undo, and moving through the links (with keyboard shortcuts when `shortcuts`)."""
+def toolbar(review: review_lib.Review, selected: list[int], shown: list[int], positions: list[int]) -> None:
+    """Corrections of the selected links, undo, and moving through the links (with keyboard shortcuts)."""
     revision = review.revision
-    keys = SHORTCUTS if shortcuts else {}
-    boxes = [f"sel_{revision}_{p}" for p in shown]
+    keys = [f"sel_{revision}_{p}" for p in shown]
     one = selected[0] if len(selected) == 1 else None
     row1 = st.columns([1.1, 1.2, 1.1, 1.1, 1.2, 1.2, 2.4, 1.6, 0.5])
-    row1[0].button("Select page", key="select_page", on_click=select_all, args=(boxes, True), help="select every link shown on this page")
-    row1[1].button("Clear selection", key="clear_selection", on_click=select_all, args=(boxes, False))
-    row1[2].button("↑ Previous", key="previous_link", on_click=move_cursor, args=(positions, -1), shortcut=keys.get("previous"),
+    row1[0].button("Select page", key="select_page", on_click=select_all, args=(keys, True), help="select every link shown on this page")
+    row1[1].button("Clear selection", key="clear_selection", on_click=select_all, args=(keys, False))
+    row1[2].button("↑ Previous", key="previous_link", on_click=move_cursor, args=(positions, -1), shortcut=SHORTCUTS["previous"],
                    help="select the previous link")
-    row1[3].button("↓ Next", key="next_link", on_click=move_cursor, args=(positions, 1), shortcut=keys.get("next"), help="select the next link")
+    row1[3].button("↓ Next", key="next_link", on_click=move_cursor, args=(positions, 1), shortcut=SHORTCUTS["next"], help="select the next link")
     # A click can arrive from a view that a refresh has since replaced (selection gone): it then does nothing.
     for column, (label, status, key) in zip(row1[4:6], (("✓ Confirm", "confirmed", "confirm"), ("Needs review", "needs-review", "needs_review"))):
         column.button(label, key=key, type="primary" if status == "confirmed" else "secondary", disabled=not selected,
-                      shortcut=keys.get(key), help=f"set the selected links to {status}", on_click=set_status, args=(selected, status))
+                      shortcut=SHORTCUTS[key], help=f"set the selected links to {status}", on_click=set_status, args=(selected, status))
     last = review.history[-1].label if review.history else ""
-    row1[6].button(f"↶ Undo: {last}" if last else "↶ Undo", key="undo", disabled=not last, shortcut=keys.get("undo"), on_click=act, args=("undo",))
+    row1[6].button(f"↶ Undo: {last}" if last else "↶ Undo", key="undo", disabled=not last, shortcut=SHORTCUTS["undo"], on_click=act, args=("undo",))
     undone = review.redo_list[-1].label if review.redo_list else ""
-    row1[7].button(f"↷ Redo: {undone}" if undone else "↷ Redo", key="redo", disabled=not undone, shortcut=keys.get("redo"), on_click=act, args=("redo",))
-    if row1[8].button("⌨", key="shortcuts", shortcut=keys.get("help"), help="keyboard shortcuts"):
+    row1[7].button(f"↷ Redo: {undone}" if undone else "↷ Redo", key="redo", disabled=not undone, shortcut=SHORTCUTS["redo"], on_click=act, args=("redo",))
+    if row1[8].button("⌨", key="shortcuts", shortcut=SHORTCUTS["help"], help="keyboard shortcuts"):
         shortcuts_help()
-    st.button("⚑ Next flag", key="next_flag", on_click=move_to_flag, args=(positions,), shortcut=keys.get("next_flag"),
+    st.button("⚑ Next flag", key="next_flag", on_click=move_to_flag, args=(positions,), shortcut=SHORTCUTS["next_flag"],
               help="select the next link with a flag to review")
     actions = [
         ("Merge ↑", "merge_previous", (), "merge the selected link with the previous one"),
@@ -680,7 +678,7 @@ def toolbar(review: review_lib.Review, selected: list[int], shown: list[int], po
         ]
     for column, (label, method, extra, tip) in zip(st.columns(len(actions)), actions):
         column.button(label, key=f"act_{method}_{'_'.join(extra)}", disabled=one is None, help=f"{tip} (select exactly one link)",
-                      shortcut=keys.get(method) if not extra else None, on_click=act_on_link, args=(method, one, *extra))
+                      shortcut=SHORTCUTS.get(method) if not extra else None, on_click=act_on_link, args=(method, one, *extra))
 
 
 def prefill_term(text: str, side: str, suggestion: str = "") -> None:
@@ -1171,12 +1169,10 @@ def main() -> None:
             st.rerun()
     st.session_state.pop("rerun_page", None)  # this run is the whole page already
     tab_review, tab_qa, tab_glossary, tab_export = st.tabs(["Review", "QA", "Glossary", "Export"], key="tab", on_change="rerun")
-    # Only the open tab is computed (exports of a long document are not rebuilt on every click), except that the Review tab stays
-    # drawn while the QA view is open: a jump from the QA view to a link then updates the rows already in the page instead of
-    # the browser building the whole tab again (about 250 elements: 1.3 s of a 1.5 s jump under load).
-    if tab_review.open or tab_qa.open:
+    # Only the open tab is computed: exports of a long document are not rebuilt on every click.
+    if tab_review.open:
         with tab_review:
-            review_view(review, filters, caption_box, shortcuts=tab_review.open)
+            review_view(review, filters, caption_box)
     if tab_qa.open:
         with tab_qa:
             qa_view(review)

@@ -211,6 +211,13 @@ def acronyms_introduced_once(links: list[LinkView], context: CheckContext) -> li
         return []
     glossary = context.glossary
     whole = {side: " ".join(link.texts[side] for link in links) for side in ("fr", "en")}
+    uses: dict[tuple[str, str], int] = {}  # (side, acronym) → how often the whole text writes it: counted once (a TMX repeats its units)
+
+    def used(side: str, acronym: str) -> int:
+        if (side, acronym) not in uses:
+            uses[side, acronym] = len(re.findall(rf"\b{re.escape(acronym)}", whole[side]))
+        return uses[side, acronym]
+
     flags = []
     for link in links:
         if not link.texts["fr"] or not link.texts["en"]:
@@ -221,7 +228,7 @@ def acronyms_introduced_once(links: list[LinkView], context: CheckContext) -> li
             for found in _INTRODUCED.finditer(text):
                 acronym = found.group(1)
                 if (_INTRODUCED.search(other) or re.search(rf"\b{re.escape(acronym)}", other)
-                        or len(re.findall(rf"\b{re.escape(_bare(acronym))}", whole[side])) > 1
+                        or used(side, _bare(acronym)) > 1
                         or not _initials_before(text, found.start(), acronym, side)):
                     continue
                 concept = _glossary_concept(glossary, acronym, side)

@@ -58,8 +58,14 @@ def slips(links: list[LinkView], context: CheckContext) -> list[Flag]:
 
 
 def _slips_in(number: int, side: str, text: str) -> list[Flag]:
-    lang = "fr" if side == "fr" else "en"
-    found: list[tuple[int, int, str, str]] = []  # start, end, message, suggestion
+    return [Flag(number, side, "typography", "warning", start, end, text[start:end], message, suggestion)
+            for start, end, message, suggestion in _slips_found("fr" if side == "fr" else "en", text)]
+
+
+@lru_cache(maxsize=20_000)
+def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """(start, end, message, suggestion) of each slip in `text`, once per distinct text (a TMX repeats its sentences)."""
+    found: list[tuple[int, int, str, str]] = []
     for pair in _TWO_WORDS.finditer(text):
         first, second = pair.group(1), pair.group(2)
         joined = first + second
@@ -89,7 +95,7 @@ def _slips_in(number: int, side: str, text: str) -> list[Flag]:
             found.append((determiners.start(), determiners.end(), f"Two determiners in a row: “{determiners.group(0)}”.", ""))
     for quote in _DOUBLED_QUOTE.finditer(text):
         found.append((quote.start(), quote.end(), f"The quotation mark is doubled: “{quote.group(0)}”.", quote.group(1)))
-    return [Flag(number, side, "typography", "warning", start, end, text[start:end], message, suggestion) for start, end, message, suggestion in found]
+    return tuple(found)
 
 
 @lru_cache(maxsize=50_000)

@@ -209,6 +209,17 @@ def saved_review(app_server, name: str = DOCUMENT) -> dict:
     return json.loads((app_server["reviews"] / f"{name}.review.json").read_text(encoding="utf-8"))
 
 
+def open_glossary_grid(page):
+    """The Glossary tab's table, settled: the grid is drawn on a canvas, clicked by position."""
+    from playwright.sync_api import expect
+
+    page.get_by_role("tab", name="Glossary").click()
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    expect(grid).to_be_visible(timeout=30_000)
+    page.wait_for_timeout(800)  # let the canvas settle before clicking by position
+    return grid
+
+
 def open_document(page, app_server, name: str) -> None:
     from playwright.sync_api import expect
 
@@ -408,10 +419,7 @@ def test_a_glossary_emptied_by_mistake_is_refused_and_versions_restore_it(app_se
     glossary = app_server["glossary"]
     before = glossary.read_text(encoding="utf-8")
     open_document(page, app_server, "us-state-dept-tip-prevention-month-2024")
-    page.get_by_role("tab", name="Glossary").click()
-    grid = page.locator('[data-testid="stDataFrame"]').first
-    expect(grid).to_be_visible(timeout=30_000)
-    page.wait_for_timeout(800)  # the grid is drawn on a canvas: let it settle before clicking by position
+    grid = open_glossary_grid(page)
     box = grid.bounding_box()
 
     def click_row_marker(row: int | None, add: bool = False) -> None:
@@ -1009,10 +1017,7 @@ def test_a_refused_glossary_save_names_the_line_the_table_shows(app_server, page
     glossary = write_glossary(app_server["glossary"], GLOSSARY_ROWS)  # the module's glossary, as the first tests saw it
     before = glossary.read_text(encoding="utf-8")
     open_document(page, app_server, "us-state-dept-tip-prevention-month-2024")
-    page.get_by_role("tab", name="Glossary").click()
-    grid = page.locator('[data-testid="stDataFrame"]').first
-    expect(grid).to_be_visible(timeout=30_000)
-    page.wait_for_timeout(800)  # the grid is drawn on a canvas: let it settle before clicking by position
+    grid = open_glossary_grid(page)
     assert [(row[0], row[4]) for row in page.evaluate(GRID_ROWS)] == [(str(line), term) for line, (_, _, term, _) in enumerate(GLOSSARY_ROWS, 2)]
 
     # Delete the first row (line 2, the concept's preferred French term): the next French row, line 3, is now faulty.

@@ -7,21 +7,14 @@ import random
 
 import pytest
 
-from align.checks import CheckContext, run_checks
-from align.model import Segment
 from align.terms.glossary import DEFAULT_PATH, load_glossary
-from bench.checks import line_units
 from bench.mutations import SentencePair, concept_swap
+from tests.test_mutations_round6 import flags_of
 
 
 @pytest.fixture(scope="module")
 def glossary():
     return load_glossary(DEFAULT_PATH)
-
-
-def flags_of(fr: str, en: str, glossary) -> set[tuple[str, str, str]]:
-    context = CheckContext(glossary, True, fr_segments=(Segment(fr, "sentence", 0, len(fr)),))
-    return {(flag.side, flag.kind, flag.text) for flag in run_checks(line_units([fr], [en]), context) if flag.severity != "info" and flag.side != "mt"}
 
 
 def kinds_on(fr: str, en: str, glossary, kind: str) -> set[tuple[str, str]]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from align.checks.base import Check, CheckContext, LinkView, matches_in
 from align.model import Flag
@@ -190,12 +191,14 @@ def _case_variants(texts: list[tuple[LinkView, str]], glossary: Glossary) -> lis
     return flags
 
 
-def _phrases(text: str) -> list[tuple[tuple[str, ...], int, int, tuple[str, ...]]]:
+@lru_cache(maxsize=20_000)
+def _phrases(text: str) -> tuple[tuple[tuple[str, ...], int, int, tuple[str, ...]], ...]:
     """The phrases of `_CASE_WINDOW` words of one text that `_case_variants` compares: (lower-case key, start, end, forms), the
-    first word lower-cased at a sentence start; phrases over punctuation or with two words in capitals (a heading) left out."""
+    first word lower-cased at a sentence start; phrases over punctuation or with two words in capitals (a heading) left out.
+    Once per distinct text: the review app's re-check after each correction compares the whole document again."""
     words = list(_WORD.finditer(text))
     if len(words) < _CASE_WINDOW:
-        return []
+        return ()
     forms = [word.group(0) for word in words]
     lowers = [form.lower() for form in forms]
     capitals = [0]  # capitals[i]: words in capitals (two letters or more) before word i
@@ -221,7 +224,7 @@ def _phrases(text: str) -> list[tuple[tuple[str, ...], int, int, tuple[str, ...]
         if _sentence_start(text, start):
             window[0] = window[0].lower()
         phrases.append((tuple(lowers[index:last]), start, words[last - 1].end(), tuple(window)))
-    return phrases
+    return tuple(phrases)
 
 
 _NAME_STARTS: dict[int, tuple[Glossary, frozenset[tuple[str, str]]]] = {}

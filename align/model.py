@@ -15,6 +15,13 @@ from functools import cached_property
 from pathlib import Path
 
 SEVERITIES = ("error", "warning", "info")
+
+
+def severity_rank(severity: str) -> int:
+    """0 for the most severe of SEVERITIES, then 1, 2; an unknown severity after them all."""
+    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
+
+
 LINK_STATUSES = ("auto", "confirmed", "needs-review")
 SIDES = ("fr", "mt", "en")
 """The three texts of a link: the French, its machine translation, the official English."""

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from align.checks import acronyms, grammar, language, layout, lengths, meaning, names, omissions, quantities, slips, terms, typography, writing
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView
-from align.model import Flag, Unit
+from align.model import Flag, Unit, severity_rank
 from align.terms.glossary import Glossary, find_terms
 
 CHECKS: list[Check] = [
@@ -143,9 +143,6 @@ def check_text(text: str, lang: str, glossary: Glossary, *, side: str | None = N
     return [flag for check in CHECKS if check.scope == "side" for flag in check.run(view, side, context)]
 
 
-_SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-
-
 def _dedupe(flags: list[Flag]) -> list[Flag]:
     """The same span flagged twice for one kind (two paths of one check) is reported once, by its most severe flag: a French term
     without its rendering points at the one stranger of the English as context (info) before the term that stranger replaced
@@ -156,7 +153,7 @@ def _dedupe(flags: list[Flag]) -> list[Flag]:
         key = (flag.link, flag.side, flag.kind, flag.start, flag.end)
         if flag.link is not None and key in position:
             kept = position[key]
-            if _SEVERITY_RANK.get(flag.severity, 0) > _SEVERITY_RANK.get(result[kept].severity, 0):
+            if severity_rank(flag.severity) < severity_rank(result[kept].severity):
                 result[kept] = flag
             continue
         position[key] = len(result)

@@ -26,7 +26,7 @@ import xlsxwriter
 
 from align.export.tables import SEVERITY_COLOURS, row_height
 from align.io.atomic import write_atomic
-from align.model import SEVERITIES, DocumentResult, Flag, Unit
+from align.model import DocumentResult, Flag, Unit, severity_rank
 
 SIDE_NAMES = {"fr": "FR", "mt": "MT", "en": "EN"}
 _SIDE_RANK = {"fr": 0, "mt": 1, "en": 2}
@@ -49,8 +49,7 @@ mark { padding: 0 .1em; border-bottom: 2px solid #555; }
 
 def _ordered(result: DocumentResult) -> list[tuple[int, Flag]]:
     """Flags with their position in `result.flags`, by severity, kind, link (document-level last), side (FR, MT, EN), offset."""
-    rank = {severity: index for index, severity in enumerate(SEVERITIES)}
-    return sorted(enumerate(result.flags), key=lambda item: (rank.get(item[1].severity, len(rank)), item[1].kind,
+    return sorted(enumerate(result.flags), key=lambda item: (severity_rank(item[1].severity), item[1].kind,
                                                              item[1].link if item[1].link is not None else math.inf,
                                                              _SIDE_RANK.get(item[1].side, 3), item[1].start))
 

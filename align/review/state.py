@@ -49,7 +49,7 @@ from align.checks import check_run
 from align.checks.base import SUGGESTION_SEPARATOR
 from align.export.tables import alignment_frame, flags_frame
 from align.io.atomic import write_atomic
-from align.model import LINK_STATUSES, SEVERITIES, DocumentResult, Flag, Link, Unit, make_units
+from align.model import LINK_STATUSES, SEVERITIES, DocumentResult, Flag, Link, Unit, make_units, severity_rank
 from align.pipeline import check_context
 from align.terms.glossary import Glossary
 
@@ -344,9 +344,8 @@ class Review:
                 continue
             chosen.append(position)
         if queue:
-            rank = {severity: index for index, severity in enumerate(SEVERITIES)}
             chosen.sort(key=lambda p: (self.links[p].status == "confirmed",
-                                       min((rank.get(flag.severity, len(rank)) for flag in self._open_flags(p)), default=len(rank)),
+                                       min((severity_rank(flag.severity) for flag in self._open_flags(p)), default=len(SEVERITIES)),
                                        self.links[p].score, p))
         return chosen
 
@@ -1013,13 +1012,12 @@ def highlight_html(text: str, flags: Iterable[Flag]) -> str:
     if not spans:
         return html.escape(text)
     cuts = sorted({0, len(text), *(start for start, _, _ in spans), *(end for _, end, _ in spans)})
-    rank = {severity: index for index, severity in enumerate(SEVERITIES)}
     pieces = []
     for start, end in zip(cuts, cuts[1:]):
         covering = [flag for s, e, flag in spans if s <= start and end <= e]
         piece = html.escape(text[start:end])
         if covering:
-            worst = min(covering, key=lambda flag: rank.get(flag.severity, len(rank))).severity
+            worst = min(covering, key=lambda flag: severity_rank(flag.severity)).severity
             tip = " | ".join(_flag_tip(flag) for flag in covering)
             kinds = " ".join(sorted({flag.kind for flag in covering}))
             # Focusable, and the severity in words for screen readers (the colour alone says nothing to them).

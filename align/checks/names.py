@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, same_flags_for_same_texts
+from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, matches_in, same_flags_for_same_texts
 from align.model import Flag
 from align.terms.glossary import Glossary, find_terms, fold, per_glossary, tokenize
 from align.terms.nearmiss import NAME_SUBJECTS
@@ -140,28 +140,6 @@ def _names_with_other_variants(glossary: Glossary, lang: str) -> tuple[list[tupl
     return per_glossary(_VARIANT_NAMES, glossary, build, lang)
 
 
-_HELD: dict[int, tuple[re.Pattern, dict[str, bool]]] = {}
-"""Per pattern (kept beside, as `per_glossary` keeps its glossary): text → whether it holds a match."""
-
-
-def _holds_any(pattern: re.Pattern, text: str) -> bool:
-    """Whether `text` holds a match of `pattern`: a long alternation searched once per distinct text (a TMX repeats its texts).
-    Kept per pattern by identity: a compiled pattern's hash reads its whole compiled code, so an lru_cache keyed by it cost more than
-    the search it saved (a third of this check on the 15,000-unit bench)."""
-    cached = _HELD.get(id(pattern))
-    if cached is None or cached[0] is not pattern:
-        if len(_HELD) > 8:
-            _HELD.clear()
-        cached = _HELD[id(pattern)] = (pattern, {})
-    held = cached[1]
-    found = held.get(text)
-    if found is None:
-        if len(held) >= 20_000:
-            held.clear()
-        found = held[text] = pattern.search(text) is not None
-    return found
-
-
 def names_with_another_variant(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
     """A listed name written with another variant of a term it holds (« l'Alliance contre la traite des êtres humains » for the OSCE's
     « Alliance contre la traite des personnes »), in a text that also writes the name as listed: a name is written word for word,
@@ -170,8 +148,8 @@ def names_with_another_variant(link: LinkView, side: str, context: CheckContext)
         return []
     text, lang = link.texts[side], LANG_OF_SIDE[side]
     names, any_name = _names_with_other_variants(context.glossary, lang)
-    if any_name is None or not _holds_any(any_name, text):
-        return []  # (one search for all of them: most texts hold none)
+    if any_name is None or not matches_in(any_name, text):
+        return []  # (one search for all of them, once per distinct text: most texts hold none)
     document = context.folded_texts["fr" if side == "fr" else "en"]
     flags = []
     for pattern, entry, inner, variant in names:

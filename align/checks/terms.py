@@ -254,20 +254,20 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
     return flags
 
 
+_ONE_WORD_CONCEPTS: dict = {}
+"""Per glossary (`per_glossary`)."""
+
+
 def _one_word_concepts(glossary) -> dict[str, set[str]]:
     """Per stem of a one-word English variant ("victim"), its concepts."""
-    return per_glossary(_ONE_WORD_CACHE, glossary, lambda: _build_one_word_concepts(glossary))
+    def build() -> dict[str, set[str]]:
+        result: dict[str, set[str]] = {}
+        for entry in glossary.entries("en"):
+            if entry.status != "forbidden" and entry.type == "term" and len(entry.words) == 1:
+                result.setdefault(entry.words[0].stem, set()).add(entry.concept)
+        return result
 
-
-_ONE_WORD_CACHE: dict = {}
-
-
-def _build_one_word_concepts(glossary) -> dict[str, set[str]]:
-    result: dict[str, set[str]] = {}
-    for entry in glossary.entries("en"):
-        if entry.status != "forbidden" and entry.type == "term" and len(entry.words) == 1:
-            result.setdefault(entry.words[0].stem, set()).add(entry.concept)
-    return result
+    return per_glossary(_ONE_WORD_CONCEPTS, glossary, build)
 
 
 def _rendered_with_alternate(concept: str, target_words: list, glossary, french_concepts: set[str]) -> bool:

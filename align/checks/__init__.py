@@ -68,6 +68,15 @@ class CheckRun:
     """Per unit (by index): what its `side`, `pair` and `link` checks found, before the `revise` passes."""
 
 
+def kept_matches(text: str, lang: str, glossary: Glossary, matches: dict) -> list:
+    """The glossary matches of `text` as the checks read them, found once and kept in `matches` (a dict its caller keeps for `glossary`:
+    see `check_run`)."""
+    key = (text, lang)
+    if key not in matches:
+        matches[key] = find_terms(text, lang, glossary, max_gap=1)
+    return matches[key]
+
+
 def check_run(units: list[Unit], context: CheckContext, checks: list[Check] | None = None, *, only: Collection[int] | None = None,
               own: list[list[Flag]] | None = None, matches: dict | None = None, whole_document: bool = True) -> CheckRun:
     """`run_checks`, able to re-check a document after a correction without running every check on every link.
@@ -94,10 +103,7 @@ def check_run(units: list[Unit], context: CheckContext, checks: list[Check] | No
             elif matches is None:
                 link.matches[side] = find_terms(text, LANG_OF_SIDE[side], context.glossary, max_gap=1)
             else:
-                key = (text, LANG_OF_SIDE[side])
-                if key not in matches:
-                    matches[key] = find_terms(text, LANG_OF_SIDE[side], context.glossary, max_gap=1)
-                link.matches[side] = matches[key]
+                link.matches[side] = kept_matches(text, LANG_OF_SIDE[side], context.glossary, matches)
 
     found: list[list[Flag]] = [[] for _ in links]
     by_scope = {scope: [check for check in checks if check.scope == scope] for scope in ("side", "pair", "link", "document", "revise")}

@@ -45,7 +45,7 @@ import polars as pl
 
 from align import settings
 from align.aligner.embedding import Encoder
-from align.checks import check_run
+from align.checks import check_run, kept_matches
 from align.checks.base import SUGGESTION_SEPARATOR
 from align.export.tables import alignment_frame, flags_frame
 from align.io.atomic import write_atomic
@@ -633,17 +633,12 @@ class Review:
         from align.errors import AlignError
         from align.mt.constraints import CONSTRAINED_STATUSES
         from align.mt.translate import translate_segments
-        from align.terms.glossary import find_terms
-
         sources = [self.original_texts.get(("fr", index), text) for index, text in enumerate(self.fr)]
 
         def constrains(source: str) -> bool:
             # Found as the checks find them and kept in the same dict: the re-check that follows reads them (1.8 s for 2,300
             # sentences on the shared machine, not to be spent twice per glossary save).
-            key = (source, "fr")
-            if key not in self._matches:
-                self._matches[key] = find_terms(source, "fr", self.glossary, max_gap=1)
-            return any(match.status in CONSTRAINED_STATUSES and not match.gap for match in self._matches[key])
+            return any(match.status in CONSTRAINED_STATUSES and not match.gap for match in kept_matches(source, "fr", self.glossary, self._matches))
 
         concerned = [index for index, source in enumerate(sources) if self.translations[index].constrained or constrains(source)]
         try:

@@ -11,6 +11,8 @@ The held-out parts are kept out of every bench run that does not name them; noth
   only by `--split heldout4` or `--split final`, never by `all`.
 - `heldout5` (added 2026-12-03 for issue #14, after `heldout4` had been measured and tuned on) is kept out the same way: read
   only by `--split heldout5` or `--split final`, never by `all`.
+- `heldout6` (added 2026-12-03 for issue #14, after `heldout5` had been measured and tuned on) is kept out the same way: read
+  only by `--split heldout6` or `--split final`, never by `all`.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ HELDOUT2 = "heldout2"
 HELDOUT3 = "heldout3"
 HELDOUT4 = "heldout4"
 HELDOUT5 = "heldout5"
-HELD_OUT_SPLITS = (HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5)
+HELDOUT6 = "heldout6"
+HELD_OUT_SPLITS = (HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6)
 """The splits no bench reads unless asked for them by name (their `split` is set in documents.csv, not by the hash rule)."""
 SPLIT_CHOICES: dict[str, tuple[str, ...]] = {
     "dev": ("dev",),
@@ -36,12 +39,13 @@ SPLIT_CHOICES: dict[str, tuple[str, ...]] = {
     HELDOUT3: (HELDOUT3,),
     HELDOUT4: (HELDOUT4,),
     HELDOUT5: (HELDOUT5,),
+    HELDOUT6: (HELDOUT6,),
     "both": ("dev", "test"),
     "all": ("dev", "test", HELDOUT),
-    "final": ("dev", "test", HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5),
+    "final": ("dev", "test", HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6),
 }
 """`--split` value -> the documents.csv splits it reports, in order (`both` is dev+test, as before the held-out parts;
-`all` stays dev+test+heldout; `final` adds heldout2, heldout3, heldout4 and heldout5, each reported apart, for the one measurement at the end)."""
+`all` stays dev+test+heldout; `final` adds heldout2, heldout3, heldout4, heldout5 and heldout6, each reported apart, for the one measurement at the end)."""
 CORPUS_SPLITS = SPLIT_CHOICES["final"]
 """Every split a documents.csv row may have."""
 

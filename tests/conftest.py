@@ -24,6 +24,14 @@ def no_argos(monkeypatch, tmp_path) -> None:
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "empty-packages"))
 
 
+@pytest.fixture(scope="session")
+def glossary():
+    """The bundled glossary (glossary/glossary.csv), loaded once for the whole run: no test may change it."""
+    from align.terms.glossary import DEFAULT_PATH, load_glossary
+
+    return load_glossary(DEFAULT_PATH)
+
+
 def write_glossary(path: Path, rows: list[tuple[str, str, str, str]]) -> Path:
     """Write a glossary CSV from (concept, lang, term, status) rows, other columns empty."""
     import polars as pl

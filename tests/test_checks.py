@@ -10,7 +10,7 @@ import pytest
 from align.checks import CheckContext, check_text, run_checks
 from align.checks.base import SUGGESTION_SEPARATOR
 from align.export.tables import FLAG_COLUMNS, flags_frame
-from align.terms.glossary import COLUMNS, DEFAULT_PATH, load_glossary
+from align.terms.glossary import COLUMNS, load_glossary
 from align.text.quantities import find_dates, find_numbers
 from align.text.segmentation import segment_text
 from bench.checks import FIXTURES, line_units, load_planted, read_lines, score
@@ -44,11 +44,6 @@ def small(tmp_path_factory):
     path = tmp_path_factory.mktemp("glossary") / "glossary.csv"
     frame.write_csv(path)
     return load_glossary(path)
-
-
-@pytest.fixture(scope="module")
-def glossary():
-    return load_glossary(DEFAULT_PATH)
 
 
 def kinds(flags) -> list[tuple[str, str, str]]:

@@ -13,16 +13,10 @@ from align import settings
 from align.checks import CheckContext, grammar, run_checks
 from align.cli import main
 from align.model import Segment
-from align.terms.glossary import DEFAULT_PATH, load_glossary
 from bench.checks import line_units
 
 pytestmark = pytest.mark.skipif(grammar.french_checker() is None or not grammar.english_available(),
                                 reason="needs Debian's python3-grammalecte and hunspell-en-us, and spylls (scripts/setup.sh)")
-
-
-@pytest.fixture(scope="module")
-def glossary():
-    return load_glossary(DEFAULT_PATH)
 
 
 def grammar_flags(fr: str, en: str, glossary, *, document: tuple[str, ...] = (), severities=("warning", "error")):

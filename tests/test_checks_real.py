@@ -11,21 +11,15 @@ from align.terms.glossary import DEFAULT_PATH, load_glossary
 from align.text.quantities import find_dates, find_numbers
 from align.text.segmentation import segment_text
 from bench.checks import line_units
-
-
-@pytest.fixture(scope="module")
-def glossary():
-    return load_glossary(DEFAULT_PATH)
+from tests.checking import REPORTED, link_flags
 
 
 def flags_of(fr: list[str], en: list[str], glossary, *, segments: bool = False):
-    context = CheckContext(glossary, True, fr_segments=tuple(Segment(text, "sentence", 0, len(text)) for text in fr) if segments else ())
-    return [flag for flag in run_checks(line_units(fr, en), context) if flag.severity != "info"]
+    return [flag for flag in link_flags(fr, en, glossary, has_official=True, french_segments=segments) if flag.severity in REPORTED]
 
 
 def french_flags(text: str, glossary):
-    context = CheckContext(glossary, False, fr_segments=(Segment(text, "sentence", 0, len(text)),))
-    return [(flag.kind, flag.text) for flag in run_checks(line_units([text], [""]), context) if flag.severity != "info" and flag.side == "fr"]
+    return [(flag.kind, flag.text) for flag in link_flags([text], [""], glossary, has_official=False) if flag.severity in REPORTED and flag.side == "fr"]
 
 
 DATELINE_FR = ("OTTAWA, ON, le 30 juill. 2023 /CNW/ - Aujourd'hui, l'honorable Dominic LeBlanc, ministre de la Sécurité publique, "

@@ -3,24 +3,12 @@ eval/ corpus (eval/README.md, "Fourth round") with a case the rule leaves silent
 
 from __future__ import annotations
 
-import pytest
-
-from align.checks import CheckContext, run_checks
-from align.model import Segment
-from align.terms.glossary import DEFAULT_PATH, load_glossary
 from align.text.quantities import find_numbers
-from bench.checks import line_units
-
-
-@pytest.fixture(scope="module")
-def glossary():
-    return load_glossary(DEFAULT_PATH)
+from tests.checking import link_flags, reported
 
 
 def flags_of(fr: list[str], en: list[str], glossary, *, has_official: bool = True):
-    segments = tuple(Segment(text, "sentence", 0, len(text)) for text in fr)
-    context = CheckContext(glossary, has_official, fr_segments=segments)
-    return {(flag.side, flag.kind, flag.text) for flag in run_checks(line_units(fr, en), context) if flag.severity != "info" and flag.side != "mt"}
+    return reported(link_flags(fr, en, glossary, has_official=has_official))
 
 
 def french_flags(text: str, glossary):

@@ -5,26 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from align.checks import CheckContext, run_checks
-from align.model import Segment
 from align.mt import apertium
-from align.terms.glossary import DEFAULT_PATH, load_glossary
-from bench.checks import line_units
-
-
-@pytest.fixture(scope="module")
-def glossary():
-    return load_glossary(DEFAULT_PATH)
+from tests.checking import link_flags, reported
 
 
 def all_flags(fr: list[str], en: list[str], glossary, mt: list[str] | None = None):
-    segments = tuple(Segment(text, "sentence", 0, len(text)) for text in fr)
-    context = CheckContext(glossary, True, fr_segments=segments)
-    return [flag for flag in run_checks(line_units(fr, en, mt), context) if flag.side != "mt"]
+    return [flag for flag in link_flags(fr, en, glossary, mt=mt, has_official=True) if flag.side != "mt"]
 
 
 def flags_of(fr: list[str], en: list[str], glossary, mt: list[str] | None = None):
-    return {(flag.side, flag.kind, flag.text) for flag in all_flags(fr, en, glossary, mt) if flag.severity != "info"}
+    return reported(all_flags(fr, en, glossary, mt))
 
 
 def test_a_year_range_is_its_two_years_on_the_other_side(glossary) -> None:

@@ -8,27 +8,16 @@ import random
 
 import pytest
 
-from align.checks import CheckContext, run_checks
 from align.checks.grammar import french_checker
-from align.model import Flag, Segment
-from align.terms.glossary import DEFAULT_PATH, load_glossary
-from bench.checks import line_units
+from align.model import Flag
+from tests.checking import REPORTED, link_flags, reported
 
 needs_grammalecte = pytest.mark.skipif(french_checker() is None, reason="Grammalecte (python3-grammalecte) not installed")
 
 
-@pytest.fixture(scope="module")
-def glossary():
-    return load_glossary(DEFAULT_PATH)
-
-
 def flags_of(fr: list[str], en: list[str], glossary, *, severity: str = "warning"):
     """(side, kind, text) of the flags at `severity` or above ("warning": warnings and errors) on the French and the English."""
-    segments = tuple(Segment(text, "sentence", 0, len(text)) for text in fr)
-    context = CheckContext(glossary, bool(en), fr_segments=segments)
-    levels = ("warning", "error") if severity == "warning" else (severity,)
-    return {(flag.side, flag.kind, flag.text) for flag in run_checks(line_units(fr, en or [""] * len(fr)), context)
-            if flag.side != "mt" and flag.severity in levels}
+    return reported(link_flags(fr, en, glossary), REPORTED if severity == "warning" else (severity,))
 
 
 def typography(fr: list[str], en: list[str], glossary, *, severity: str = "warning"):

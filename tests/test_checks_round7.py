@@ -5,27 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-from align.checks import CheckContext, check_text, run_checks
+from align.checks import check_text
 from align.checks.grammar import french_checker, french_findings
-from align.model import Segment
-from align.terms.glossary import DEFAULT_PATH, load_glossary
 from align.text.quantities import find_numbers
-from bench.checks import line_units
+from tests.checking import link_flags, reported
 
 needs_grammalecte = pytest.mark.skipif(french_checker() is None, reason="Grammalecte (python3-grammalecte) not installed")
 
 
-@pytest.fixture(scope="module")
-def glossary():
-    return load_glossary(DEFAULT_PATH)
-
-
 def flags_of(fr: list[str], en: list[str], glossary):
     """(side, kind, text) of the warnings and errors on the French and the English."""
-    segments = tuple(Segment(text, "sentence", 0, len(text)) for text in fr)
-    context = CheckContext(glossary, bool(en), fr_segments=segments)
-    return {(flag.side, flag.kind, flag.text) for flag in run_checks(line_units(fr, en or [""] * len(fr)), context)
-            if flag.side != "mt" and flag.severity in ("warning", "error")}
+    return reported(link_flags(fr, en, glossary))
 
 
 def kinds(fr: list[str], en: list[str], glossary, kind: str) -> set[tuple[str, str]]:

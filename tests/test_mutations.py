@@ -4,7 +4,6 @@ import random
 
 import pytest
 
-from align.terms.glossary import load_glossary
 from bench.mutations import OPERATOR_BY_NAME, OPERATORS, SentencePair, is_found, mutations_for, pair_flags, split_of
 
 
@@ -39,11 +38,6 @@ PAIRS = [
                  "la poursuite des délinquants et l'habilitation des survivants.",
                  "With over $60 million in federal funding, our focus is to prevent trafficking, prosecute offenders and empower survivors."),
 ]
-
-
-@pytest.fixture(scope="module")
-def glossary():
-    return load_glossary()
 
 
 @pytest.mark.parametrize("operator", OPERATORS, ids=[operator.name for operator in OPERATORS])

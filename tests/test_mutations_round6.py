@@ -3,23 +3,12 @@ eval/ corpus (eval/README.md, "Mutations, sixth round"), with the published pair
 
 from __future__ import annotations
 
-import pytest
-
-from align.checks import CheckContext, run_checks
-from align.model import Segment
-from align.terms.glossary import DEFAULT_PATH, load_glossary
-from bench.checks import line_units
 from bench.mutations import SentencePair, concept_swap, preposition
-
-
-@pytest.fixture(scope="module")
-def glossary():
-    return load_glossary(DEFAULT_PATH)
+from tests.checking import link_flags, reported
 
 
 def flags_of(fr: str, en: str, glossary) -> set[tuple[str, str, str]]:
-    context = CheckContext(glossary, True, fr_segments=(Segment(fr, "sentence", 0, len(fr)),))
-    return {(flag.side, flag.kind, flag.text) for flag in run_checks(line_units([fr], [en]), context) if flag.severity != "info" and flag.side != "mt"}
+    return reported(link_flags([fr], [en], glossary, has_official=True))
 
 
 def garbled(fr: str, en: str, glossary) -> set[tuple[str, str]]:

@@ -1,0 +1,23 @@
+"""Run the checks on a few sentences the way a document's links hold them, for the tests of the check rules."""
+
+from __future__ import annotations
+
+from align.checks import CheckContext, run_checks
+from align.model import Flag, Segment
+from bench.checks import line_units
+
+REPORTED = ("warning", "error")
+
+
+def link_flags(fr: list[str], en: list[str], glossary, *, mt: list[str] | None = None, has_official: bool | None = None,
+               french_segments: bool = True) -> list[Flag]:
+    """Every flag on links made line by line (fr[i] with en[i], and mt[i] when given). An empty `en` is a French-only document;
+    `has_official` defaults to whether `en` has text; `french_segments` gives the French lines as the document's sentences too."""
+    context = CheckContext(glossary, bool(en) if has_official is None else has_official,
+                           fr_segments=tuple(Segment(text, "sentence", 0, len(text)) for text in fr) if french_segments else ())
+    return run_checks(line_units(fr, en or [""] * len(fr), mt), context)
+
+
+def reported(flags: list[Flag], severities: tuple[str, ...] = REPORTED) -> set[tuple[str, str, str]]:
+    """(side, kind, text) of the flags on the French and the English at `severities` (warnings and errors: what the bench counts)."""
+    return {(flag.side, flag.kind, flag.text) for flag in flags if flag.side != "mt" and flag.severity in severities}

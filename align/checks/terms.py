@@ -369,6 +369,13 @@ def _rendered_freely(match: TermMatch, target_words: list, glossary, others: lis
         # (a capitalised word belongs to a name: "Trafficking in Humans" in an organisation's name is not a rendering)
         places = [[index for index, word in words if _related(word, needed) and (word.text[:1].islower() or not needed.text[:1].islower())]
                   for needed in content]
+        for index, word in enumerate(target_words):  # an acronym stands for the name's words it abbreviates ("UN Conventions" for "United Nations")
+            letters = word.text
+            if len(letters) >= 2 and letters.isupper() and letters.isalpha() and 2 * len(letters) <= len(content):  # (part of the name only)
+                for first in range(len(content) - len(letters) + 1):
+                    if "".join(needed.text[:1] for needed in content[first:first + len(letters)]) == letters:
+                        for offset in range(len(letters)):
+                            places[first + offset].append(index)
         if all(places):
             starts = [min(found) for found in places]
             if max(starts) - min(starts) <= len(content) + 2:

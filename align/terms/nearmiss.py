@@ -566,30 +566,39 @@ def _wrong_small_word(position: int, word: Word, term_word: Word, terms: tuple[W
         following = next((other for other in terms[position + 1:] if not other.stop), None)
         if following is not None and (word.surface, following.lemma) in _prepositions_before(glossary):
             return None  # the glossary writes that preposition before that word elsewhere ("protection for victims": "support for victims")
+    if (entry.lang == "fr" and word.surface == "contre" and term_word.surface == "de" and not entry.term[:1].isupper()
+            and position and _ACTION_NOUN.search(terms[position - 1].surface)):
+        following = next((other for other in terms[position + 1:] if not other.stop), None)
+        if following is not None and ("contre", following.lemma) in _prepositions_before(glossary, "fr"):
+            return None  # « prévention contre la traite » for « prévention de la traite »: the action against the crime, as the glossary's
+            # « lutte contre la traite » says it; the object of the action is the same
     if word.surface in prepositions and term_word.surface in prepositions and sum(not other.stop for other in terms) >= 2:
         return f"“{word.text}” where the term has “{term_word.text}”{_PREPOSITION}", None
     return None
 
 
 _GENITIVE = {"fr": "de", "en": "of"}
-_BEFORE: dict[int, tuple[Glossary, frozenset[tuple[str, str]]]] = {}
+_ACTION_NOUN = re.compile(r"(?:tion|sion|ment|lutte)s?$")
+"""A French noun of an action (« prévention », « signalement », « lutte »), which may take « contre » for its object; « victimes contre la
+traite » or « réseaux contre traite » may not."""
+_BEFORE: dict[tuple[int, str], tuple[Glossary, frozenset[tuple[str, str]]]] = {}
 
 
-def _prepositions_before(glossary: Glossary) -> frozenset[tuple[str, str]]:
-    """(preposition, lemma of the next content word) pairs the accepted English terms of the glossary write, built once per glossary."""
+def _prepositions_before(glossary: Glossary, lang: str = "en") -> frozenset[tuple[str, str]]:
+    """(preposition, lemma of the next content word) pairs the accepted terms of the glossary write in `lang`, built once per glossary."""
     def build() -> frozenset[tuple[str, str]]:
         pairs = set()
-        for entry in glossary.entries("en"):
+        for entry in glossary.entries(lang):
             if entry.status == "forbidden":
                 continue
             for index, word in enumerate(entry.words):
-                if word.surface in _PREPOSITIONS["en"]:
+                if word.surface in _PREPOSITIONS[lang]:
                     following = next((other for other in entry.words[index + 1:] if not other.stop), None)
                     if following is not None:
                         pairs.add((word.surface, following.lemma))
         return frozenset(pairs)
 
-    return per_glossary(_BEFORE, glossary, build)
+    return per_glossary(_BEFORE, glossary, build, lang)
 
 
 def _wrong_name_word(position: int, window: list[Word], terms: tuple[Word, ...], entry: Entry, glossary: Glossary) -> tuple[str, None] | None:

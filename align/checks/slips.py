@@ -8,7 +8,11 @@
   only as an adjective before its noun ("at-risk youth");
 - a quotation mark doubled (two closing quotation marks after "harm.");
 - two determiners in a row ("of the those": an edit left half done);
-- a country's French name written without its hyphens (« Papouasie Nouvelle Guinée »; the names are CLDR's, through babel).
+- a country's French name written without its hyphens (« Papouasie Nouvelle Guinée »; the names are CLDR's, through babel);
+- a space after the hyphen of a compound ("High- Level", "three-and-a- half"; not a suspended hyphen, "short- and long-term", nor a
+  dash after a name, « Taha- qui »);
+- an English glossary term with a word's number changed: its plural noun made singular at its end ("trafficking in person") or its
+  modifier given a plural s ("humans beings").
 
 Each one was found on the eval/ corpus only where a reader had marked it (eval/README.md, "Seventh round"); all are warnings.
 """
@@ -21,7 +25,7 @@ from functools import lru_cache
 from align.checks.base import Check, CheckContext, LinkView
 from align.checks.grammar import _french_known
 from align.model import Flag
-from align.terms.glossary import is_known
+from align.terms.glossary import is_known, longest_matches, tokenize
 
 _TWO_WORDS = re.compile(r"(?<![\w’'-])(?=([a-zà-ÿ]{2,}) ([a-zà-ÿ]{2,})(?![\w’'-]))")
 _SPLIT_MIN_LETTERS = 6
@@ -35,6 +39,8 @@ _AT_RISK_ALONE = re.compile(r"\bat-risk\b(?=\s+(?:of|to|for|and|or|in|from|becau
 _DOUBLED_QUOTE = re.compile(r"(?<=[.!?,])([\"”»])\s?\1(?=\s|$)")
 """A closing quotation mark after the sentence's punctuation, written twice (the space: a segment may end between the two)."""
 _TWO_DETERMINERS = re.compile(r"\b(?:the|a|an)\s+(?:the|a|an|those|these)\b", re.IGNORECASE)
+_SPACED_HYPHEN = re.compile(r"(?<![\w-])((?:[^\W\d_]+-)*[^\W\d_]+)- (?!(?:and|or|nor|to|et|ou|à)\b)([^\W\d_]+)")
+_ENGLISH_PREPOSITIONS = frozenset({"in", "of", "for", "against", "on"})
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +60,39 @@ def slips(links: list[LinkView], context: CheckContext) -> list[Flag]:
             text = link.texts[side]
             if text:
                 flags += _slips_in(link.number, side, text)
+        if context.has_official and link.texts["en"]:
+            flags += _number_slips_in_terms(link, context)
+    return flags
+
+
+def _number_slips_in_terms(link: LinkView, context: CheckContext) -> list[Flag]:
+    """An English glossary term written with one word's number changed: the plural noun that ends it after a preposition made singular
+    ("trafficking in person": "in person" means present in the flesh), or a modifier before the term's next word given a plural s
+    ("Trafficking in humans beings"); English modifiers do not agree."""
+    glossary, text = context.glossary, link.texts["en"]
+    flags = []
+    for match in longest_matches(link.matches.get("en", [])):
+        if match.status == "forbidden" or match.type != "term" or match.gap:
+            continue
+        entry = next((e for e in glossary.concept_entries(match.concept, "en") if e.term == match.entry), None)
+        inside = tokenize(text[match.start:match.end], "en")
+        if entry is None or len(inside) != len(entry.words):
+            continue
+        last = len(inside) - 1
+        for index, (word, term_word) in enumerate(zip(inside, entry.words)):
+            if word.lemma != term_word.lemma or word.surface == term_word.surface:
+                continue
+            singular_end = (index == last and index and term_word.surface == term_word.lemma + "s" and word.surface == word.lemma
+                            and inside[index - 1].surface in _ENGLISH_PREPOSITIONS and not re.match(r"['’]s\b|-", text[match.end:]))
+            plural_modifier = (index < last and not word.stop and not inside[index + 1].stop and term_word.surface == term_word.lemma
+                               and word.surface == word.lemma + "s")
+            if singular_end or plural_modifier:
+                start, end = match.start + word.start, match.start + word.end
+                right = term_word.surface if word.text.islower() else term_word.surface.capitalize()
+                why = "is plural in this term" if singular_end else "does not take a plural s before the noun it qualifies"
+                flags.append(Flag(link.number, "en", "typography", "warning", start, end, text[start:end],
+                                  f"“{text[start:end]}” in “{match.term}”: the word {why} (“{entry.term}”).", right))
+                break
     return flags
 
 
@@ -93,6 +132,12 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
                           "at risk"))
         for determiners in _TWO_DETERMINERS.finditer(text):
             found.append((determiners.start(), determiners.end(), f"Two determiners in a row: “{determiners.group(0)}”.", ""))
+    for hyphen in _SPACED_HYPHEN.finditer(text):
+        first, second = hyphen.group(1), hyphen.group(2)
+        if first.split("-")[-1][:1].isupper() != second[:1].isupper():
+            continue  # a dash after a name (« Taha- qui ») or before one: punctuation without its spaces, not a compound
+        fixed = f"{first}-{second}"
+        found.append((hyphen.start(), hyphen.end(), f"“{hyphen.group(0)}”: a space after the hyphen of a compound (“{fixed}”).", fixed))
     for quote in _DOUBLED_QUOTE.finditer(text):
         found.append((quote.start(), quote.end(), f"The quotation mark is doubled: “{quote.group(0)}”.", quote.group(1)))
     return tuple(found)

@@ -488,10 +488,11 @@ def inconsistent_terms(links: list[LinkView], context: CheckContext) -> list[Fla
     return flags
 
 
-_BARE_TRAFIC = re.compile(r"\btrafic\b(?!\s+(?:de|d['’]|des|du|illicite|illégal)\b)|\btrafic\s+(?:de|d['’])\s*(?=[a-zà-ÿ]+(?:er|ir|re)\b)",
-                         re.IGNORECASE)
+_PEOPLE = r"(?:enfants?|femmes?|filles?|garçons?|fillettes?|mineur(?:e|s|es)?|bébés?|personnes?|êtres\s+humains|humains|jeunes|adolescent(?:e|s|es)?)\b"
+_BARE_TRAFIC = re.compile(r"\btrafic\b(?!\s+(?:de|d['’]|des|du|illicite|illégal)\b)|\btrafic\s+(?:de|d['’])\s*(?=[a-zà-ÿ]+(?:er|ir|re)\b)"
+                          rf"|\btrafic\s+(?:de|d['’]|des)\s*(?:(?:jeunes|petites?)\s+)?(?={_PEOPLE})", re.IGNORECASE)
 """« trafic » standing alone (« ce trafic », « un trafic à des fins sexuelles », « au trafic de prospérer »), not the trade in
-something (« trafic de drogues », « trafic d'organes »)."""
+something (« trafic de drogues », « trafic d'organes »); « trafic d'enfants », « trafic de femmes » name people, the trafficked."""
 _TRAFFICKING_WORD = re.compile(r"\btraffick(?:ing|ed)\b", re.IGNORECASE)
 
 
@@ -517,7 +518,7 @@ def trafic_for_trafficking(link: LinkView, context: CheckContext) -> list[Flag]:
             continue
         start, end = found.start(), found.start() + len("trafic")
         flags.append(Flag(link.number, "fr", "concept-confusion", "warning", start, end, french[start:end],
-                          "« trafic » alone names smuggling or an illicit trade; for trafficking in persons French writes « traite »"
+                          "« trafic » alone or of people names smuggling or an illicit trade; for trafficking in persons French writes « traite »"
                           + (f" (« {accepted[0]} »)." if accepted else "."), suggestions(accepted[:2])))
     return flags
 

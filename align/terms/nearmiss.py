@@ -186,8 +186,8 @@ def _find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Ter
                     continue
                 if reason.endswith(_PREPOSITION) and lang == "en" and not entry.term[:1].isupper() and _free_english_preposition(text, window, reason, entry):
                     continue
-                if any(first <= span[0] and span[1] <= last and concept == entry.concept for first, last, concept in gapped):
-                    continue
+                if any(first <= span[0] and span[1] <= last and concept == entry.concept for first, last, concept in gapped) and _MISSPELT not in reason:
+                    continue  # (a misspelt word read as the gap of a shorter variant, « trafic illicte de migrants », is still misspelt)
                 if blend_word is not None and not fact.is_name and _inside_introduced_name(text, words, start, stop):
                     continue
                 found.append((start, stop - 1, entry, reason))
@@ -357,7 +357,7 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
                                              and not _is_term_alone(word, entry, glossary))):
             return f"“{word.text}” comes from another variant", word
         if _misspelt(word, term_word, entry.lang):
-            return f"“{word.text}” looks like a misspelling of “{term_word.text}”", None
+            return f"“{word.text}{_MISSPELT}“{term_word.text}”", None
         return _wrong_small_word(different[0], word, term_word, terms, entry, glossary) or _wrong_name_word(different[0], window, terms, entry, glossary)
     if len(window) == size + 1:
         # the window is the term with one extra word at `extra` when the words before it are the term's first words and the
@@ -532,6 +532,7 @@ _PREPOSITIONS = {
 }
 """Prepositions as `Word.surface` has them (« des », « du », « au » folded to « de », « à »: an article change is not a slip)."""
 _PREPOSITION = " (the term's preposition)"
+_MISSPELT = "” looks like a misspelling of "
 WORD_MISSING = "” is missing"
 _NAME_WORD = "” (names are written word for word)"
 OTHER_NAME = "” (it begins another listed name, written here in a form not listed)"

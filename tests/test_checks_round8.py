@@ -132,3 +132,19 @@ def test_english_slips_spaced_hyphen_and_a_terms_number(glossary) -> None:
     assert ("en", "person") in typography("UNODC trains instructors on trafficking in person and smuggling of migrants")
     assert ("en", "humans") in typography("Trafficking in humans beings is beginning to rival the illegal trade in drugs and arms.")
     assert not typography("UNODC trains instructors on trafficking in persons and victims of trafficking in human beings.")
+
+
+def test_french_capitals_of_places_pronouns_and_the_numero(glossary) -> None:
+    # IOM Ghana 2008, UNODC 2015, European Parliament 2010, Federal Council 2016 (heldout5)
+    def typography(fr: str) -> set[tuple[str, str]]:
+        return kinds([fr], [], glossary, "typography")
+
+    assert ("fr", "Océan") in typography("Les enfants pêchent sur le lac Volta et sur l'Océan Atlantique.")
+    assert ("fr", "Lac") in typography("Ils ont été retrouvés sur les rives du Lac Volta, sains et saufs.")
+    assert not typography("Ils ont été retrouvés sur les rives du lac Volta, près de l'océan Atlantique. Lac Volta : 20 enfants.")
+    assert ("fr", "de l'ouest") in typography("La stratégie régionale vise les pays de l'Afrique de l'ouest et centrale.")
+    assert not typography("La stratégie vise les pays de l'Afrique de l'Ouest et les villages à l'est du pays.")
+    assert ("fr", "Je") in typography("Madame la Présidente, Je souhaiterais remercier la rapporteure.")
+    assert not typography("Madame la Présidente, je souhaiterais remercier M. Bauer, Anna Záborská et la rapporteure.")
+    assert ("fr", "n o") in typography("La convention n o 29 de l'OIT date de 1930.")
+    assert not typography("La convention no 29 de l'OIT date de 1930.")

@@ -11,6 +11,10 @@
 - a country's French name written without its hyphens (« Papouasie Nouvelle Guinée »; the names are CLDR's, through babel);
 - a space after the hyphen of a compound ("High- Level", "three-and-a- half"; not a suspended hyphen, "short- and long-term", nor a
   dash after a name, « Taha- qui »);
+- French capitals: a generic geographic noun capitalised before its proper name (« l'Océan Atlantique », « les rives du Lac Volta »:
+  « l'océan Atlantique », « lac Volta »), a cardinal point in a region's name in lower case (« l'Afrique de l'ouest »: « de l'Ouest »),
+  a subject pronoun capitalised after a comma (« Madame la Présidente, Je souhaiterais »); « n o 29 » for « no 29 » (a superscript
+  pasted from a PDF);
 - an English glossary term with a word's number changed: its plural noun made singular at its end ("trafficking in person") or its
   modifier given a plural s ("humans beings").
 
@@ -39,6 +43,14 @@ _AT_RISK_ALONE = re.compile(r"\bat-risk\b(?=\s+(?:of|to|for|and|or|in|from|becau
 _DOUBLED_QUOTE = re.compile(r"(?<=[.!?,])([\"”»])\s?\1(?=\s|$)")
 """A closing quotation mark after the sentence's punctuation, written twice (the space: a segment may end between the two)."""
 _TWO_DETERMINERS = re.compile(r"\b(?:the|a|an)\s+(?:the|a|an|those|these)\b", re.IGNORECASE)
+_GEOGRAPHIC_GENERIC = re.compile(r"(?:(?<=[a-zà-ÿ,] )|(?<=[lLdD]['’]))(Océan|Lac|Mer|Fleuve|Golfe|Mont|Rivière|Désert|Île|Baie|Détroit)"
+                                 r"(?= [A-ZÀ-Ý][a-zà-ÿ])(?![\w-]*-)")
+"""French writes the generic noun of a place in lower case and its specific name with a capital (« l'océan Atlantique », « le lac Volta »);
+not at a sentence's start, nor in a hyphenated name (« Mont-Royal »)."""
+_LOWER_CARDINAL = re.compile(r"(?:\b[lLdD]['’]|\b(?:en|au|la|le) )[A-ZÀ-Ý][a-zà-ÿ]{2,} ((?:de l['’](ouest|est)|du (nord|sud))(?:-(?:est|ouest))?)\b")
+"""A cardinal point naming a region after a place's name (« l'Afrique de l'Ouest », « l'Europe du Nord ») takes a capital."""
+_PRONOUN_AFTER_COMMA = re.compile(r"(?<=, )(?:Je|Nous|Vous|Il|Elle|Ils|Elles|On)(?= [a-zà-ÿ])")
+_SPLIT_NUMERO = re.compile(r"\b([nN]) o (?=\d)")
 _SPACED_HYPHEN = re.compile(r"(?<![\w-])((?:[^\W\d_]+-)*[^\W\d_]+)- (?!(?:and|or|nor|to|et|ou|à)\b)([^\W\d_]+)")
 _ENGLISH_PREPOSITIONS = frozenset({"in", "of", "for", "against", "on"})
 
@@ -121,6 +133,21 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
         for place in places.finditer(text):
             right = hyphenated[place.group(0)]
             found.append((place.start(), place.end(), f"“{place.group(0)}” is written “{right}” in French (hyphens are part of the name).", right))
+        for generic in _GEOGRAPHIC_GENERIC.finditer(text):
+            word = generic.group(1)
+            found.append((generic.start(), generic.end(), f"« {word} » before a place's name is written in lower case (« {word.lower()} »): French "
+                          "capitalises the specific part of the name only.", word.lower()))
+        for cardinal in _LOWER_CARDINAL.finditer(text):
+            point = cardinal.group(2) or cardinal.group(3)
+            fixed = cardinal.group(1).replace(point, point.capitalize(), 1)
+            found.append((cardinal.start(1), cardinal.end(1), f"« {cardinal.group(1)} » after a place's name names a region: the cardinal point takes "
+                          f"a capital (« {fixed} »).", fixed))
+        for pronoun in _PRONOUN_AFTER_COMMA.finditer(text):
+            found.append((pronoun.start(), pronoun.end(), f"« {pronoun.group(0)} » after a comma is written in lower case.", pronoun.group(0).lower()))
+        for numero in _SPLIT_NUMERO.finditer(text):
+            fixed = f"{numero.group(1)}o "
+            found.append((numero.start(), numero.end(), f"« {numero.group(0).strip()} »: the abbreviation of « numéro » is one word (« no », « nᵒ »).",
+                          fixed.strip()))
         for heading in _FRENCH_TITLE_CASE.finditer(text):
             words = heading.group(0).split(" ")
             fixed = " ".join([words[0]] + [word.lower() for word in words[1:]])

@@ -50,7 +50,7 @@ not at a sentence's start, nor in a hyphenated name (« Mont-Royal »)."""
 _LOWER_CARDINAL = re.compile(r"(?:\b[lLdD]['’]|\b(?:en|au|la|le) )[A-ZÀ-Ý][a-zà-ÿ]{2,} ((?:de l['’](ouest|est)|du (nord|sud))(?:-(?:est|ouest))?)\b")
 """A cardinal point naming a region after a place's name (« l'Afrique de l'Ouest », « l'Europe du Nord ») takes a capital."""
 _PRONOUN_AFTER_COMMA = re.compile(r"(?<=, )(?:Je|Nous|Vous|Il|Elle|Ils|Elles|On)(?= [a-zà-ÿ])")
-_SPLIT_NUMERO = re.compile(r"\b([nN]) o (?=\d)")
+_SPLIT_NUMERO = re.compile(r"\b([nN]) o(?= \d)")
 _SPACED_HYPHEN = re.compile(r"(?<![\w-])((?:[^\W\d_]+-)*[^\W\d_]+)- (?!(?:and|or|nor|to|et|ou|à)\b)([^\W\d_]+)")
 _ENGLISH_PREPOSITIONS = frozenset({"in", "of", "for", "against", "on"})
 

@@ -15,6 +15,11 @@
   « l'océan Atlantique », « lac Volta »), a cardinal point in a region's name in lower case (« l'Afrique de l'ouest »: « de l'Ouest »),
   a subject pronoun capitalised after a comma (« Madame la Présidente, Je souhaiterais »); « n o 29 » for « no 29 » (a superscript
   pasted from a PDF);
+- French number agreement a glossary noun or an article breaks: « victime de … » after a plural noun and its plural adjective
+  (« des enfants ghanéens victime de la traite »), a singular article before a plural noun and its plural adjective (« le peuples
+  autochtones ») — regular plurals only (the lemmatiser's lemma plus s or x), so « la fois vastes » or « 14 ans victime » stay silent;
+- a word of an English name with a letter dropped that makes it a rare word ("Sahelian Sates": "sates" is a word, a hundred times rarer
+  than "states", which it is with one letter put back; a surname, "Minister Gord", is not a word);
 - an English glossary term with a word's number changed: its plural noun made singular at its end ("trafficking in person") or its
   modifier given a plural s ("humans beings").
 
@@ -50,6 +55,11 @@ not at a sentence's start, nor in a hyphenated name (« Mont-Royal »)."""
 _LOWER_CARDINAL = re.compile(r"(?:\b[lLdD]['’]|\b(?:en|au|la|le) )[A-ZÀ-Ý][a-zà-ÿ]{2,} ((?:de l['’](ouest|est)|du (nord|sud))(?:-(?:est|ouest))?)\b")
 """A cardinal point naming a region after a place's name (« l'Afrique de l'Ouest », « l'Europe du Nord ») takes a capital."""
 _PRONOUN_AFTER_COMMA = re.compile(r"(?<=, )(?:Je|Nous|Vous|Il|Elle|Ils|Elles|On)(?= [a-zà-ÿ])")
+_NAME_PAIR = re.compile(r"\b[A-Z][a-z]{2,} ([A-Z][a-z]{3,})\b")
+RARE_NAME_WORD_ZIPF = 2.5
+FREQUENT_WORD_ZIPF = 4.5
+_VICTIME_AFTER_PLURAL = re.compile(r"(?<![\w-])([a-zà-ÿ]{3,}[sx]) ([a-zà-ÿ]{3,}[sx]) (victime)(?= (?:de|d['’]))")
+_SINGULAR_ARTICLE_BEFORE_PLURAL = re.compile(r"(?<![\w’'-])(?:le|la|du|au) ([a-zà-ÿ]{3,}[sx]) ([a-zà-ÿ]{3,}[sx])(?![\w’'-])")
 _SPLIT_NUMERO = re.compile(r"\b([nN]) o(?= \d)")
 _SPACED_HYPHEN = re.compile(r"(?<![\w-])((?:[^\W\d_]+-)*[^\W\d_]+)- (?!(?:and|or|nor|to|et|ou|à)\b)([^\W\d_]+)")
 _ENGLISH_PREPOSITIONS = frozenset({"in", "of", "for", "against", "on"})
@@ -148,6 +158,13 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
             fixed = f"{numero.group(1)}o "
             found.append((numero.start(), numero.end(), f"« {numero.group(0).strip()} »: the abbreviation of « numéro » is one word (« no », « nᵒ »).",
                           fixed.strip()))
+        for found_victime in _VICTIME_AFTER_PLURAL.finditer(text):
+            if _regular_plurals(found_victime.group(1), found_victime.group(2)):
+                found.append((found_victime.start(), found_victime.end(), f"« {found_victime.group(0)} »: « victime » agrees with the plural noun it "
+                              "describes (« victimes »).", "victimes"))
+        for article in _SINGULAR_ARTICLE_BEFORE_PLURAL.finditer(text):
+            if _regular_plurals(article.group(1), article.group(2)):
+                found.append((article.start(), article.end(), f"« {article.group(0)} »: a singular article before a plural noun and adjective.", ""))
         for heading in _FRENCH_TITLE_CASE.finditer(text):
             words = heading.group(0).split(" ")
             fixed = " ".join([words[0]] + [word.lower() for word in words[1:]])
@@ -157,6 +174,11 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
         for at_risk in _AT_RISK_ALONE.finditer(text):
             found.append((at_risk.start(), at_risk.end(), "“at-risk” takes its hyphen only before a noun (“at-risk youth”); here write “at risk”.",
                           "at risk"))
+        for pair in _NAME_PAIR.finditer(text):
+            restored = _letter_dropped_from(pair.group(1).lower())
+            if restored:
+                fixed = restored.capitalize()
+                found.append((pair.start(1), pair.end(1), f"“{pair.group(1)}” in a name: “{fixed}” with a letter dropped?", fixed))
         for determiners in _TWO_DETERMINERS.finditer(text):
             found.append((determiners.start(), determiners.end(), f"Two determiners in a row: “{determiners.group(0)}”.", ""))
     for hyphen in _SPACED_HYPHEN.finditer(text):
@@ -168,6 +190,24 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
     for quote in _DOUBLED_QUOTE.finditer(text):
         found.append((quote.start(), quote.end(), f"The quotation mark is doubled: “{quote.group(0)}”.", quote.group(1)))
     return tuple(found)
+
+
+@lru_cache(maxsize=20_000)
+def _letter_dropped_from(word: str) -> str | None:
+    """The frequent English word (wordfreq) that `word`, a rare English word, is with one letter put back, or None."""
+    from wordfreq import zipf_frequency
+
+    if not 0 < zipf_frequency(word, "en") < RARE_NAME_WORD_ZIPF or not is_known(word, "en"):
+        return None
+    candidates = {word[:index] + letter + word[index:] for index in range(1, len(word) + 1) for letter in "abcdefghijklmnopqrstuvwxyz"}
+    best = max(candidates, key=lambda candidate: zipf_frequency(candidate, "en"))
+    return best if zipf_frequency(best, "en") >= FREQUENT_WORD_ZIPF else None
+
+
+def _regular_plurals(*words: str) -> bool:
+    """Whether every word is a French content word in a regular plural: its lemma (simplemma's, through tokenize) plus s or x."""
+    found = [tokenize(word, "fr") for word in words]
+    return all(len(tokens) == 1 and not tokens[0].stop and tokens[0].surface in (tokens[0].lemma + "s", tokens[0].lemma + "x") for tokens in found)
 
 
 @lru_cache(maxsize=50_000)

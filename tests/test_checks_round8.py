@@ -169,3 +169,14 @@ def test_a_word_of_an_english_name_with_a_letter_dropped(glossary) -> None:
 
     assert ("en", "Sates") in typography("The training brought together instructors from the Sahelian Sates and partners.")
     assert not typography("The training brought together instructors from the Sahelian States, and Minister Gord Mackintosh spoke.")
+
+
+def test_english_verbs_and_their_complements(glossary) -> None:
+    # WAGE 2021 (heldout3), UNODC 2017 (heldout5)
+    def typography(en: str) -> set[tuple[str, str]]:
+        return kinds(["La traite des êtres humains."], [en], glossary, "typography")
+
+    assert ("en", "committed to end") in typography("Organizations committed to end human trafficking receive funding.")
+    assert not typography("Organizations committed to ending human trafficking, committed to justice and to the cause, receive funding.")
+    assert ("en", "emphasized on") in typography("The session emphasized on sharing experiences between countries.")
+    assert not typography("The session emphasized sharing experiences, with an emphasis on cooperation.")

@@ -20,6 +20,9 @@
   autochtones ») — regular plurals only (the lemmatiser's lemma plus s or x), so « la fois vastes » or « 14 ans victime » stay silent;
 - a word of an English name with a letter dropped that makes it a rare word ("Sahelian Sates": "sates" is a word, a hundred times rarer
   than "states", which it is with one letter put back; a surname, "Minister Gord", is not a word);
+- "committed to end": "committed", "dedicated", "devoted" and "look forward" take "to" with a gerund ("committed to ending"); a verb is
+  told by its "-ing" form being a frequent English word (wordfreq), so "committed to justice" stays silent;
+- a transitive verb given a preposition ("emphasized on sharing", "discussed about": "emphasized sharing"; the noun "emphasis on" is right);
 - an English glossary term with a word's number changed: its plural noun made singular at its end ("trafficking in person") or its
   modifier given a plural s ("humans beings").
 
@@ -55,6 +58,9 @@ not at a sentence's start, nor in a hyphenated name (« Mont-Royal »)."""
 _LOWER_CARDINAL = re.compile(r"(?:\b[lLdD]['’]|\b(?:en|au|la|le) )[A-ZÀ-Ý][a-zà-ÿ]{2,} ((?:de l['’](ouest|est)|du (nord|sud))(?:-(?:est|ouest))?)\b")
 """A cardinal point naming a region after a place's name (« l'Afrique de l'Ouest », « l'Europe du Nord ») takes a capital."""
 _PRONOUN_AFTER_COMMA = re.compile(r"(?<=, )(?:Je|Nous|Vous|Il|Elle|Ils|Elles|On)(?= [a-zà-ÿ])")
+_TO_WITH_GERUND = re.compile(r"\b(?:committed|dedicated|devoted|look(?:s|ed|ing)? forward) to ([a-z]{2,})\b", re.IGNORECASE)
+GERUND_ZIPF = 3.0
+_TRANSITIVE_WITH_PREPOSITION = re.compile(r"\b(?:emphasi[sz](?:e|es|ed|ing) (?:on|upon)|discuss(?:es|ed|ing)? about)\b", re.IGNORECASE)
 _NAME_PAIR = re.compile(r"\b[A-Z][a-z]{2,} ([A-Z][a-z]{3,})\b")
 RARE_NAME_WORD_ZIPF = 2.5
 FREQUENT_WORD_ZIPF = 4.5
@@ -174,6 +180,15 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
         for at_risk in _AT_RISK_ALONE.finditer(text):
             found.append((at_risk.start(), at_risk.end(), "“at-risk” takes its hyphen only before a noun (“at-risk youth”); here write “at risk”.",
                           "at risk"))
+        for infinitive in _TO_WITH_GERUND.finditer(text):
+            gerund = _gerund(infinitive.group(1))
+            if gerund:
+                fixed = infinitive.group(0)[:infinitive.start(1) - infinitive.start()] + gerund
+                found.append((infinitive.start(), infinitive.end(), f"“{infinitive.group(0)}”: this “to” is a preposition and takes the gerund "
+                              f"(“{fixed}”).", fixed))
+        for transitive in _TRANSITIVE_WITH_PREPOSITION.finditer(text):
+            verb = transitive.group(0).split(" ")[0]
+            found.append((transitive.start(), transitive.end(), f"“{transitive.group(0)}”: “{verb}” takes a direct object, without a preposition.", verb))
         for pair in _NAME_PAIR.finditer(text):
             restored = _letter_dropped_from(pair.group(1).lower())
             if restored:
@@ -190,6 +205,19 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
     for quote in _DOUBLED_QUOTE.finditer(text):
         found.append((quote.start(), quote.end(), f"The quotation mark is doubled: “{quote.group(0)}”.", quote.group(1)))
     return tuple(found)
+
+
+@lru_cache(maxsize=20_000)
+def _gerund(word: str) -> str | None:
+    """The frequent "-ing" form of `word` when it is the base form of a verb ("end" → "ending", "combat" → "combating"), else None."""
+    from wordfreq import zipf_frequency
+
+    lower = word.lower()
+    if lower.endswith("ing") or lower in ("the", "a", "an", "this", "that", "these", "those", "our", "their", "its", "his", "her", "all", "any"):
+        return None
+    forms = [lower + "ing", lower[:-1] + "ing" if lower.endswith("e") else "", lower + lower[-1] + "ing"]
+    best = max((form for form in forms if form), key=lambda form: zipf_frequency(form, "en"))
+    return best if zipf_frequency(best, "en") >= GERUND_ZIPF else None
 
 
 @lru_cache(maxsize=20_000)

@@ -180,3 +180,12 @@ def test_english_verbs_and_their_complements(glossary) -> None:
     assert not typography("Organizations committed to ending human trafficking, committed to justice and to the cause, receive funding.")
     assert ("en", "emphasized on") in typography("The session emphasized on sharing experiences between countries.")
     assert not typography("The session emphasized sharing experiences, with an emphasis on cooperation.")
+
+
+def test_pour_before_a_verb_not_in_the_infinitive(glossary) -> None:
+    # Public Safety Canada 2022 (heldout)
+    def typography(fr: str) -> set[tuple[str, str]]:
+        return kinds([fr], [], glossary, "typography")
+
+    assert ("fr", "Pour marque") in typography("Pour marque la Journée nationale de sensibilisation à la traite des personnes, le ministre a parlé.")
+    assert not typography("Pour marquer la Journée, et pour combattre la traite, le ministre a choisi pour thème la protection.")

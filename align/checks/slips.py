@@ -23,6 +23,8 @@
 - "committed to end": "committed", "dedicated", "devoted" and "look forward" take "to" with a gerund ("committed to ending"); a verb is
   told by its "-ing" form being a frequent English word (wordfreq), so "committed to justice" stays silent;
 - a transitive verb given a preposition ("emphasized on sharing", "discussed about": "emphasized sharing"; the noun "emphasis on" is right);
+- « pour » before a determiner with a verb's present-tense form instead of its infinitive (« Pour marque la Journée »: « marquer »),
+  told by the word plus « r » being a frequent French infinitive (wordfreq) and the word not being one;
 - an English glossary term with a word's number changed: its plural noun made singular at its end ("trafficking in person") or its
   modifier given a plural s ("humans beings").
 
@@ -61,6 +63,8 @@ _PRONOUN_AFTER_COMMA = re.compile(r"(?<=, )(?:Je|Nous|Vous|Il|Elle|Ils|Elles|On)
 _TO_WITH_GERUND = re.compile(r"\b(?:committed|dedicated|devoted|look(?:s|ed|ing)? forward) to ([a-z]{2,})\b", re.IGNORECASE)
 GERUND_ZIPF = 3.0
 _TRANSITIVE_WITH_PREPOSITION = re.compile(r"\b(?:emphasi[sz](?:e|es|ed|ing) (?:on|upon)|discuss(?:es|ed|ing)? about)\b", re.IGNORECASE)
+_POUR_WITHOUT_INFINITIVE = re.compile(r"\b[Pp]our ([a-zà-ÿ]{3,}e) (?=(?:la|le|les|l['’]|un|une|des|leur|leurs|ces|cette|ce|cet|son|sa|ses)\b)")
+INFINITIVE_ZIPF = 3.0
 _NAME_PAIR = re.compile(r"\b[A-Z][a-z]{2,} ([A-Z][a-z]{3,})\b")
 RARE_NAME_WORD_ZIPF = 2.5
 FREQUENT_WORD_ZIPF = 4.5
@@ -171,6 +175,11 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
         for article in _SINGULAR_ARTICLE_BEFORE_PLURAL.finditer(text):
             if _regular_plurals(article.group(1), article.group(2)):
                 found.append((article.start(), article.end(), f"« {article.group(0)} »: a singular article before a plural noun and adjective.", ""))
+        for pour in _POUR_WITHOUT_INFINITIVE.finditer(text):
+            infinitive = _infinitive_of(pour.group(1))
+            if infinitive:
+                found.append((pour.start(), pour.end(1), f"« {pour.group(0).strip()} »: after « pour », the verb is in the infinitive (« {infinitive} »).",
+                              infinitive))
         for heading in _FRENCH_TITLE_CASE.finditer(text):
             words = heading.group(0).split(" ")
             fixed = " ".join([words[0]] + [word.lower() for word in words[1:]])
@@ -205,6 +214,16 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
     for quote in _DOUBLED_QUOTE.finditer(text):
         found.append((quote.start(), quote.end(), f"The quotation mark is doubled: “{quote.group(0)}”.", quote.group(1)))
     return tuple(found)
+
+
+@lru_cache(maxsize=20_000)
+def _infinitive_of(word: str) -> str | None:
+    """The frequent French infinitive `word` is without its final « r » (« marque » → « marquer »), when `word` is not itself one."""
+    from wordfreq import zipf_frequency
+
+    if word.endswith(("re", "er", "ir")) and zipf_frequency(word, "fr") >= INFINITIVE_ZIPF:
+        return None  # (« combattre », « faire »)
+    return word + "r" if zipf_frequency(word + "r", "fr") >= INFINITIVE_ZIPF else None
 
 
 @lru_cache(maxsize=20_000)

@@ -189,3 +189,22 @@ def test_pour_before_a_verb_not_in_the_infinitive(glossary) -> None:
 
     assert ("fr", "Pour marque") in typography("Pour marque la Journée nationale de sensibilisation à la traite des personnes, le ministre a parlé.")
     assert not typography("Pour marquer la Journée, et pour combattre la traite, le ministre a choisi pour thème la protection.")
+
+
+def test_of_several_terms_swapped_in_the_one_the_french_does_not_say(glossary) -> None:
+    # EU Commission 2017 and UN Secretary-General 2024 (dev sentences, one English term swapped for another concept's, as the mutation
+    # benchmark does): « criminalité grave et organisée » says organised crime with a word between, « formes contemporaines d'esclavage »
+    # says slavery, so the other English term is the one put in place of the French's
+    fr = ("La traite des êtres humains demeure une forme particulièrement lucrative de criminalité grave et organisée, expressément interdite "
+          "par la Charte des droits fondamentaux de l’UE 1 .")
+    en = ("Trafficking in human beings remains a highly profitable form of serious and organised crime, explicitly prohibited in the EU "
+          "Charter of Fundamental Rights.")
+    assert not kinds([fr], [en], glossary, "term-missing")
+    assert ("en", "Money laundering") in kinds([fr], [en.replace("Trafficking in human beings", "Money laundering")], glossary, "term-missing")
+    fr = ("Le Pacte pour l’avenir, récemment adopté, vise à éradiquer le travail forcé, à mettre fin aux formes contemporaines d’esclavage et "
+          "à la traite des personnes, et à éliminer toutes les formes de travail des enfants.")
+    en = ("The recently adopted Pact for the Future calls for the eradication of forced labour, an end to modern slavery and trafficking in "
+          "persons, and the elimination of all forms of child labour.")
+    assert not kinds([fr], [en], glossary, "term-missing")
+    swapped = en.replace("forced labour", "exploitation of the prostitution of others")
+    assert ("en", "exploitation of the prostitution of others") in kinds([fr], [swapped], glossary, "term-missing")

@@ -208,3 +208,16 @@ def test_of_several_terms_swapped_in_the_one_the_french_does_not_say(glossary) -
     assert not kinds([fr], [en], glossary, "term-missing")
     swapped = en.replace("forced labour", "exploitation of the prostitution of others")
     assert ("en", "exploitation of the prostitution of others") in kinds([fr], [swapped], glossary, "term-missing")
+
+
+def test_one_word_in_two_spellings_and_quelque_que(glossary) -> None:
+    # IOM 2015 (heldout2), IRCC 2024 (dev)
+    fr = ["Les filles ont été accueillies au centre de transit.", "Elles ont ensuite rejoint leurs familles."]
+    en = ["The girls were received at the IOM transit centre.", "They later went home from the center to their families."]
+    assert ("en", "center") in kinds(fr, en, glossary, "typography")
+    assert not kinds(fr, [en[0], en[1].replace("center", "centre")], glossary, "typography")
+    assert not kinds(fr, [en[0].replace("centre", "center"), "Enter the labour market."], glossary, "typography")
+    assert ("fr", "quelque que") in kinds(["Si vous, ou quelque que vous connaissez, êtes victime de la traite de personnes, appelez."], [],
+                                          glossary, "typography")
+    assert not kinds(["Si vous, ou quelqu'un que vous connaissez, êtes victime de la traite de personnes, quel que soit votre statut."], [],
+                     glossary, "typography")

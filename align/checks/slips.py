@@ -25,6 +25,9 @@
 - a transitive verb given a preposition ("emphasized on sharing", "discussed about": "emphasized sharing"; the noun "emphasis on" is right);
 - « pour » before a determiner with a verb's present-tense form instead of its infinitive (« Pour marque la Journée »: « marquer »),
   told by the word plus « r » being a frequent French infinitive (wordfreq) and the word not being one;
+- a word an English text writes in both its British and its American spelling (-our/-or, -tre/-ter: "centre" and "center"): the
+  fewer (or the later) occurrences are flagged;
+- « quelque que » for « quel que » (or « quelqu'un que »);
 - an English glossary term with a word's number changed: its plural noun made singular at its end ("trafficking in person") or its
   modifier given a plural s ("humans beings").
 
@@ -70,6 +73,7 @@ RARE_NAME_WORD_ZIPF = 2.5
 FREQUENT_WORD_ZIPF = 4.5
 _VICTIME_AFTER_PLURAL = re.compile(r"(?<![\w-])([a-zà-ÿ]{3,}[sx]) ([a-zà-ÿ]{3,}[sx]) (victime)(?= (?:de|d['’]))")
 _SINGULAR_ARTICLE_BEFORE_PLURAL = re.compile(r"(?<![\w’'-])(?:le|la|du|au) ([a-zà-ÿ]{3,}[sx]) ([a-zà-ÿ]{3,}[sx])(?![\w’'-])")
+_QUELQUE_QUE = re.compile(r"\b[Qq]uelque que\b")
 _SPLIT_NUMERO = re.compile(r"\b([nN]) o(?= \d)")
 _SPACED_HYPHEN = re.compile(r"(?<![\w-])((?:[^\W\d_]+-)*[^\W\d_]+)- (?!(?:and|or|nor|to|et|ou|à)\b)([^\W\d_]+)")
 _ENGLISH_PREPOSITIONS = frozenset({"in", "of", "for", "against", "on"})
@@ -94,6 +98,38 @@ def slips(links: list[LinkView], context: CheckContext) -> list[Flag]:
                 flags += _slips_in(link.number, side, text)
         if context.has_official and link.texts["en"]:
             flags += _number_slips_in_terms(link, context)
+    if context.has_official:
+        flags += _two_spellings(links)
+    return flags
+
+
+_SPELLING_PAIRS = ((re.compile(r"(?<![A-Za-z-])([a-z]{3,})(our|or)(s?)(?![A-Za-z-])"), "our", "or"),
+                   (re.compile(r"(?<![A-Za-z-])([a-z]{3,})(tre|ter)(s?)(?![A-Za-z-])"), "tre", "ter"))
+
+
+def _two_spellings(links: list[LinkView]) -> list[Flag]:
+    """A word the English writes in its British and its American spelling ("centre" … "center"): the fewer, or the later, are flagged."""
+    seen: dict[tuple[str, str], list[tuple[int, re.Match, str]]] = {}  # (stem, plural s) → (link, match, ending)
+    for link in links:
+        text = link.texts["en"]
+        if not text:
+            continue
+        for pattern, _, _ in _SPELLING_PAIRS:
+            for found in pattern.finditer(text):
+                seen.setdefault((found.group(1), found.group(2) in ("our", "or"), found.group(3)), []).append((link.number, found, found.group(2)))
+    flags = []
+    for occurrences in seen.values():
+        endings = [ending for _, _, ending in occurrences]
+        if len(set(endings)) < 2:
+            continue
+        first = endings[0]
+        counts = {ending: endings.count(ending) for ending in set(endings)}
+        kept = max(counts, key=lambda ending: (counts[ending], ending == first))
+        for number, found, ending in occurrences:
+            if ending != kept:
+                other = found.group(1) + kept + found.group(3)
+                flags.append(Flag(number, "en", "typography", "warning", found.start(), found.end(), found.group(0),
+                                  f"“{found.group(0)}”: this text writes “{other}” elsewhere; keep one spelling.", other))
     return flags
 
 
@@ -164,6 +200,9 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
                           f"a capital (« {fixed} »).", fixed))
         for pronoun in _PRONOUN_AFTER_COMMA.finditer(text):
             found.append((pronoun.start(), pronoun.end(), f"« {pronoun.group(0)} » after a comma is written in lower case.", pronoun.group(0).lower()))
+        for quelque in _QUELQUE_QUE.finditer(text):
+            found.append((quelque.start(), quelque.end(), f"« {quelque.group(0)} » is « quel que » (or « quelqu'un que »): « quelque » does not come "
+                          "before « que ».", "quel que"))
         for numero in _SPLIT_NUMERO.finditer(text):
             fixed = f"{numero.group(1)}o "
             found.append((numero.start(), numero.end(), f"« {numero.group(0).strip()} »: the abbreviation of « numéro » is one word (« no », « nᵒ »).",

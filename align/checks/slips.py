@@ -63,7 +63,9 @@ not at a sentence's start, nor in a hyphenated name (« Mont-Royal »)."""
 _LOWER_CARDINAL = re.compile(r"(?:\b[lLdD]['’]|\b(?:en|au|la|le) )[A-ZÀ-Ý][a-zà-ÿ]{2,} ((?:de l['’](ouest|est)|du (nord|sud))(?:-(?:est|ouest))?)\b")
 """A cardinal point naming a region after a place's name (« l'Afrique de l'Ouest », « l'Europe du Nord ») takes a capital."""
 _PRONOUN_AFTER_COMMA = re.compile(r"(?<=, )(?:Je|Nous|Vous|Il|Elle|Ils|Elles|On)(?= [a-zà-ÿ])")
-_TO_WITH_GERUND = re.compile(r"\b(?:committed|dedicated|devoted|look(?:s|ed|ing)? forward) to ([a-z]{2,})\b", re.IGNORECASE)
+_TO_WITH_GERUND = re.compile(r"\b(?:committed|dedicated|devoted|look(?:s|ed|ing)? forward) to ([a-z]{2,})\b"
+                             r"(?= (?!(?:and|or|but|in|into|of|for|on|at|by|with|from|towards?|as|that|which)\b)[A-Za-z])", re.IGNORECASE)
+"""(followed by the verb's object: "committed to change in the sector", "dedicated to research and education" are nouns)"""
 GERUND_ZIPF = 3.0
 _TRANSITIVE_WITH_PREPOSITION = re.compile(r"\b(?:emphasi[sz](?:e|es|ed|ing) (?:on|upon)|discuss(?:es|ed|ing)? about)\b", re.IGNORECASE)
 _POUR_WITHOUT_INFINITIVE = re.compile(r"\b[Pp]our ([a-zà-ÿ]{3,}e) (?=(?:la|le|les|l['’]|un|une|des|leur|leurs|ces|cette|ce|cet|son|sa|ses)\b)")

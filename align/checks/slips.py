@@ -31,7 +31,8 @@
 - an English glossary term with a word's number changed: its plural noun made singular at its end ("trafficking in person") or its
   modifier given a plural s ("humans beings").
 
-Each one was found on the eval/ corpus only where a reader had marked it (eval/README.md, "Seventh round"); all are warnings.
+Each one was found on the eval/ corpus only where a reader had marked it (eval/README.md, "Seventh round" and "Eighth round"); all are
+warnings.
 """
 
 from __future__ import annotations

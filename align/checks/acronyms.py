@@ -54,7 +54,8 @@ def acronyms(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
                               f"The French acronym “{match.term}” is left in {SIDE_NAMES[target]}; the English acronym is “{english[0]}”.",
                               english[0]))
             continue
-        strangers = [found for name, found in target_acronyms.items() if name not in french_acronyms and name not in english]
+        strangers = [found for name, found in target_acronyms.items() if name not in french_acronyms and name not in english
+                     and not _spelt_out_in(name, link.texts["mt"] if target == "en" else "")]
         if len(strangers) > 1 or fewer:  # (other capitals, "US", "CNW": of several, the acronym of another institution of the subject)
             strangers = [found for found in strangers if _acronym_concept(glossary, found.group(0), "en") not in (None, match.concept)
                          and glossary.subject(_acronym_concept(glossary, found.group(0), "en")) == glossary.subject(match.concept)]
@@ -92,6 +93,21 @@ def _acronym_for_named_institution(link: LinkView, context: CheckContext) -> lis
                               f"“{match.term}” is {concept_label(glossary, match.concept)}, but {SIDE_NAMES[other]} names "
                               f"{concept_label(glossary, instead)} here, not this one.", glossary.preferred(instead, side) or ""))
     return flags
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+")
+
+
+def _spelt_out_in(acronym: str, text: str) -> bool:
+    """Whether `text` (the French's machine translation) writes the name `acronym` abbreviates, as capitalised words whose initials it is
+    ("UN High Commissioner" where the French says « des Nations Unies »: "United Nations"): the French names that body too."""
+    letters = _bare_letters(acronym)
+    return any("".join(word[:1] for word in run.group(0).split()[first:first + len(letters)]) == letters
+               for run in _NAME_RUN.finditer(text) for first in range(len(run.group(0).split())))
+
+
+def _bare_letters(acronym: str) -> str:
+    return acronym[:-1] if acronym.endswith("s") else acronym
 
 
 def _acronym_concept(glossary, term: str, lang: str) -> str | None:
@@ -162,6 +178,9 @@ def other_languages_acronym(link: LinkView, side: str, context: CheckContext) ->
         if len(words) < len(acronym) or not all(word[:1].isupper() for word in words[:1]):
             continue
         initials = "".join(word[:1].upper() for word in words)
+        parts = [part for word in words for part in word.split("-") if part]
+        if any("".join(part[:1].upper() for part in parts[first:]) == acronym for first in range(len(parts))):
+            continue  # the initials of the name's last words, compounds by their parts: "Ghanaian non-governmental organization (NGO)"
         if initials != acronym and sorted(initials) == sorted(acronym) and not _listed_name_reordered(words, acronym, context.glossary, lang):
             flags.append(Flag(link.number, side, "acronym-mismatch", "warning", found.start(1), found.end(1), acronym,
                               f"“{acronym}” is the other language's order of the initials of “{' '.join(words)}” ({initials}): its acronym "

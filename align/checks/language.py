@@ -93,6 +93,8 @@ def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
             continue  # made of words French has too (the French matcher's stems would take "victims" for « victimes »); a short or
             # capitalised single word may be a name
         accepted = glossary.variants(match.concept, "fr")
+        if cites_english(french, match.start, match.end):
+            continue  # an English publication cited by its title
         if inside_english_name(french, match.start, match.end) and not _reads_as_english(french):
             continue  # a programme, a group or a report named in English ("Action Coalition on Human Trafficking Alberta")
         if match.term[:1].isupper() and any(m.concept == match.concept and m.type == "term" and re.fullmatch(r"[\s(]*", french[m.end:match.start])
@@ -204,6 +206,25 @@ def _accented_twin(word: str) -> str | None:
                  if candidate != word and fold(candidate) == word and zipf_frequency(candidate, "fr") >= 3.0), None)
 
 
+_MARKED_ENGLISH = re.compile(r"[^.!?]*?[(\[]\s*(?:en\s+anglais|anglais|in\s+English|English)(?:\s+(?:seulement|uniquement|only))?\s*[)\]]", re.IGNORECASE)
+
+
+def cites_english(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] belongs to an English title the French cites as such: a reference the page marks « (en anglais) »
+    (a bibliography entry, a link to an English publication), or the original name given in brackets after its French rendering
+    (« la Boîte à outils de l'ICAT … (ICAT Toolkit for Guidance in Designing …) »)."""
+    if _MARKED_ENGLISH.match(text, end):
+        return True
+    opening = text.rfind("(", 0, start)
+    if opening < 0 or ")" in text[opening:start]:
+        return False
+    closing = text.find(")", end)
+    inside = text[opening + 1:closing] if closing >= 0 else ""
+    before = text[:opening].rstrip()
+    return bool(inside) and inside.lstrip()[:1].isupper() and re.search(r"[^\W\d_]{3,}$", before) is not None and not re.search(r"[;\d]", inside)
+    # (a source cited by author and year, « (Canadian Centre to End Human Trafficking, 2020) », is a name to give in French)
+
+
 def _quoted(text: str, start: int) -> bool:
     """Whether position `start` lies inside quotation marks (a quoted title or name keeps its language)."""
     before = text[:start]
@@ -263,7 +284,7 @@ def _english_runs(text: str, lines: frozenset[str]) -> tuple[tuple[int, int], ..
         if not run:
             continue
         start, end = run[0][0], run[-1][1]
-        if _quoted(text, start):
+        if _quoted(text, start) or cites_english(text, start, end):
             continue
         if run[0][2][:1].isupper() and start not in words_alone:
             previous = re.search(r"([^\W\d_]+)['’\s]+$", text[:start])

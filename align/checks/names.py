@@ -101,6 +101,9 @@ def reworded_names(link: LinkView, side: str, context: CheckContext) -> list[Fla
             continue  # words replaced: another name (« Rapporteur national indépendant » is not the « Rapporteur spécial »)
         if missing and {stem for stem in content if stem not in stems} <= inner:
             continue  # the name without the listed name it holds: a short form (« Convention sur la lutte … » without « du Conseil de l'Europe »)
+        if missing and _inner_term_in_another_variant(entry, start, end, link.matches.get(side, []), glossary, lang, {fold(word) for word in missing}):
+            continue  # the name with a term it holds in another accepted variant (« Protocole relatif à la traite d'êtres humains »):
+            # `names_with_another_variant` decides whether the text's own usage allows it
         every = {word.stem for word in words[first:last + 1]}
         missing = [word.text for word in entry.words if not word.text.isdigit() and word.stem not in every]  # small words too ("Action against")
         if len(missing) < 2 and not moved:
@@ -110,6 +113,18 @@ def reworded_names(link: LinkView, side: str, context: CheckContext) -> list[Fla
         flags.append(Flag(link.number, side, "term-garbled", "warning", start, end, text[start:end],
                           f"“{text[start:end]}” reads like the official name “{entry.term}” written another way ({', '.join(what)}).", entry.term))
     return flags
+
+
+def _inner_term_in_another_variant(entry, start: int, end: int, matches: list, glossary: Glossary, lang: str, missing: set[str]) -> bool:
+    """Whether the words a name misses are those of a glossary term it holds, and the text writes that term's concept in another variant
+    where the window ends."""
+    for inner in find_terms(entry.term, lang, glossary):
+        if inner.concept == entry.concept or glossary.subject(inner.concept) in NAME_SUBJECTS:
+            continue
+        inner_words = {fold(word.text) for word in tokenize(inner.term, lang)}
+        if missing <= inner_words and any(match.concept == inner.concept and match.start < end + 2 and start <= match.start for match in matches):
+            return True
+    return False
 
 
 _VARIANT_NAMES: dict[tuple[int, str], tuple[object, tuple[list[tuple[re.Pattern, object, str, str]], re.Pattern | None]]] = {}

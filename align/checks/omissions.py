@@ -94,6 +94,9 @@ def _spelt_out(acronym: str, other: list[tuple[str, str]], concepts: set[str], c
     concept = _glossary_concept(glossary, acronym, lang)
     if concept is not None and concept in concepts:
         return True
+    if concept is not None and any(_named_by_head(entry.term, text, language) for text, language in other
+                                   for entry in glossary.concept_entries(concept, language) if not entry.is_acronym and entry.status != "forbidden"):
+        return True
     letters = fold(acronym).upper()
     if lang == "en" and any(word.stem in {other_word.stem for text, _ in other for other_word in tokenize(text, "en")}
                             for word in _glossary_initials(glossary).get(letters, ())):
@@ -103,6 +106,19 @@ def _spelt_out(acronym: str, other: list[tuple[str, str]], concepts: set[str], c
     variants = " | ".join(entry.term for concept in concepts for entry in glossary.concept_entries(concept, "en"))
     return any(sorted(letters) == sorted(initials) or len(initials) >= len(letters) - 1 and letters.startswith(initials)
                for text, language in other + [(variants, "en")] for initials in _initials(text, language))
+
+
+_POSSESSIVE = {"en": r"(?:[Tt]he|[Mm]y|[Oo]ur|[Tt]his|[Tt]hat|[Yy]our|[Ii]ts)", "fr": r"(?:[Ll]e|[Ll]a|[Ll]’|[Ll]'|[Nn]otre|[Mm]on|[Cc]e|[Cc]et|[Cc]ette)"}
+
+
+def _named_by_head(name: str, text: str, lang: str) -> bool:
+    """Whether `text` names the body `name` by its head noun alone, capitalised after a determiner (“My Office is …” for the Office of the
+    High Commissioner, “the Commission”, « la Commission »): the body speaking of itself, or named a second time."""
+    content = [word for word in tokenize(name, lang) if not word.stop]
+    if len(content) < 3 or not content[0].text[:1].isupper():
+        return False
+    head = re.escape(content[0].text)
+    return re.search(rf"\b{_POSSESSIVE[lang]}\s*{head}\b(?!\s+(?:of|de|du|des)\s+[A-Z])", text) is not None
 
 
 def _abbreviates(code: str, word: str) -> bool:
@@ -177,7 +193,7 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
     # the glossary concepts each version names somewhere (« l'OIT » in a headline, "the ILO" in the English's next sentence)
     named = {side: {match.concept for link in links for match in link.matches.get(side, [])} for side in ("fr", "en")}
     flags = []
-    for link, found, unpaired, _ in read:
+    for link, found, unpaired, machine_names in read:
         concepts = {side: {match.concept for match in link.matches.get(side, [])} for side in ("fr", "en", "mt")}
         for side, other_side in (("fr", "en"), ("en", "fr")):
             if unpaired[other_side] - set(partners[other_side]):
@@ -188,7 +204,9 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
                 if name in partners[side] or _spelt_out(name, other, other_concepts, context, side):
                     continue
                 match = found[side][name]
-                elsewhere = _same_acronym(name, everywhere[other_side]) or _glossary_concept(context.glossary, name, side) in named[other_side]
+                elsewhere = (_same_acronym(name, everywhere[other_side]) or _glossary_concept(context.glossary, name, side) in named[other_side]
+                             or (side == "fr" and bool((machine_names - set(found["fr"])) & everywhere["en"])))
+                # (the machine translation renders it as an acronym the English writes in another link: GRC → RCMP, a sentence cut elsewhere)
                 # after an indefinite article or a number, an acronym names a kind of thing (« un PST », "two TRPs"), often spelt out
                 kind_of_thing = bool(_COUNTED.search(link.texts[side], 0, match.start()))
                 message = (f"{capitalised(SIDE_NAMES[side])} names “{match.group(0)}”, which has no counterpart in {SIDE_NAMES[other_side]} "

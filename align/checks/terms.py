@@ -208,6 +208,10 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
         instead = same_subject if len(same_subject) == 1 else others if len(others) == 1 else []
         # of several, the one that is not a paraphrase or a concept the French uses elsewhere is the swap
         swapped = [m for m in same_subject if _swapped_concept(match, m, link, context)] if target == "en" else []
+        if len(swapped) > 1:  # of several, one the French says with words between its own (« criminalité grave et organisée ») is rendered
+            # or one holding the rendering of another French term ("modern slavery" where the French says « formes contemporaines d'esclavage »)
+            swapped = [m for m in swapped if not _said_loosely(m.concept, link.texts["fr"], glossary)
+                       and not any(_holds_rendering(m, concept, glossary) for concept in french_concepts - {match.concept})] or swapped
         if len(swapped) == 1 and len(same_subject) > 1:
             instead = swapped
         if not same_subject and _related_form_there(match.concept, target_stems, glossary):
@@ -344,6 +348,35 @@ def _fewer_renderings(link: LinkView, context: CheckContext, french_concepts: se
         french_concepts = french_concepts | {wrong.concept}  # (one flag per swapped-in term)
     return flags
 
+def _holds_rendering(english: TermMatch, concept: str, glossary) -> bool:
+    """Whether the English term's content words hold, in order, those of an accepted English term of `concept`."""
+    words = [word.stem for word in tokenize(english.term, "en") if not word.stop]
+    return any(run and _holds_run(words, run) for entry in glossary.concept_entries(concept, "en") if entry.status != "forbidden" and not entry.is_acronym
+               for run in [[word.stem for word in entry.words if not word.stop]])
+
+
+def _said_loosely(concept: str, french: str, glossary) -> bool:
+    """Whether the French holds every content word of an accepted French term of the concept (two words or more), in its order, within
+    two words more than the term's length: the term with words put between its own (« criminalité grave et organisée »)."""
+    words = [word for word in tokenize(french, "fr") if not word.stop]
+    for entry in glossary.concept_entries(concept, "fr"):
+        wanted = [word for word in entry.words if not word.stop]
+        if entry.status == "forbidden" or len(wanted) < 2:
+            continue
+        for start, word in enumerate(words):
+            if not _related(word, wanted[0]):
+                continue
+            position, found = start, 1
+            for needed in wanted[1:]:
+                position = next((index for index in range(position + 1, min(len(words), start + len(wanted) + 2)) if _related(words[index], needed)), -1)
+                if position < 0:
+                    break
+                found += 1
+            if found == len(wanted):
+                return True
+    return False
+
+
 def _holds_run(words: list[str], run: list[str]) -> bool:
     """Whether `run` is a contiguous part of `words`."""
     return any(words[start:start + len(run)] == run for start in range(len(words) - len(run) + 1))
@@ -369,6 +402,13 @@ def _rendered_freely(match: TermMatch, target_words: list, glossary, others: lis
         # (a capitalised word belongs to a name: "Trafficking in Humans" in an organisation's name is not a rendering)
         places = [[index for index, word in words if _related(word, needed) and (word.text[:1].islower() or not needed.text[:1].islower())]
                   for needed in content]
+        for index, word in enumerate(target_words):  # an acronym stands for the name's words it abbreviates ("UN Conventions" for "United Nations")
+            letters = word.text
+            if len(letters) >= 2 and letters.isupper() and letters.isalpha() and 2 * len(letters) <= len(content):  # (part of the name only)
+                for first in range(len(content) - len(letters) + 1):
+                    if "".join(needed.text[:1] for needed in content[first:first + len(letters)]) == letters:
+                        for offset in range(len(letters)):
+                            places[first + offset].append(index)
         if all(places):
             starts = [min(found) for found in places]
             if max(starts) - min(starts) <= len(content) + 2:
@@ -481,10 +521,11 @@ def inconsistent_terms(links: list[LinkView], context: CheckContext) -> list[Fla
     return flags
 
 
-_BARE_TRAFIC = re.compile(r"\btrafic\b(?!\s+(?:de|d['’]|des|du|illicite|illégal)\b)|\btrafic\s+(?:de|d['’])\s*(?=[a-zà-ÿ]+(?:er|ir|re)\b)",
-                         re.IGNORECASE)
+_PEOPLE = r"(?:enfants?|femmes?|filles?|garçons?|fillettes?|mineur(?:e|s|es)?|bébés?|personnes?|êtres\s+humains|humains|jeunes|adolescent(?:e|s|es)?)\b"
+_BARE_TRAFIC = re.compile(r"\btrafic\b(?!\s+(?:de|d['’]|des|du|illicite|illégal)\b)|\btrafic\s+(?:de|d['’])\s*(?=[a-zà-ÿ]+(?:er|ir|re)\b)"
+                          rf"|\btrafic\s+(?:de|d['’]|des)\s*(?:(?:jeunes|petites?)\s+)?(?={_PEOPLE})", re.IGNORECASE)
 """« trafic » standing alone (« ce trafic », « un trafic à des fins sexuelles », « au trafic de prospérer »), not the trade in
-something (« trafic de drogues », « trafic d'organes »)."""
+something (« trafic de drogues », « trafic d'organes »); « trafic d'enfants », « trafic de femmes » name people, the trafficked."""
 _TRAFFICKING_WORD = re.compile(r"\btraffick(?:ing|ed)\b", re.IGNORECASE)
 
 
@@ -510,7 +551,7 @@ def trafic_for_trafficking(link: LinkView, context: CheckContext) -> list[Flag]:
             continue
         start, end = found.start(), found.start() + len("trafic")
         flags.append(Flag(link.number, "fr", "concept-confusion", "warning", start, end, french[start:end],
-                          "« trafic » alone names smuggling or an illicit trade; for trafficking in persons French writes « traite »"
+                          "« trafic » alone or of people names smuggling or an illicit trade; for trafficking in persons French writes « traite »"
                           + (f" (« {accepted[0]} »)." if accepted else "."), suggestions(accepted[:2])))
     return flags
 

@@ -186,8 +186,8 @@ def _find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Ter
                     continue
                 if reason.endswith(_PREPOSITION) and lang == "en" and not entry.term[:1].isupper() and _free_english_preposition(text, window, reason, entry):
                     continue
-                if any(first <= span[0] and span[1] <= last and concept == entry.concept for first, last, concept in gapped):
-                    continue
+                if any(first <= span[0] and span[1] <= last and concept == entry.concept for first, last, concept in gapped) and _MISSPELT not in reason:
+                    continue  # (a misspelt word read as the gap of a shorter variant, « trafic illicte de migrants », is still misspelt)
                 if blend_word is not None and not fact.is_name and _inside_introduced_name(text, words, start, stop):
                     continue
                 found.append((start, stop - 1, entry, reason))
@@ -357,7 +357,7 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
                                              and not _is_term_alone(word, entry, glossary))):
             return f"“{word.text}” comes from another variant", word
         if _misspelt(word, term_word, entry.lang):
-            return f"“{word.text}” looks like a misspelling of “{term_word.text}”", None
+            return f"“{word.text}{_MISSPELT}“{term_word.text}”", None
         return _wrong_small_word(different[0], word, term_word, terms, entry, glossary) or _wrong_name_word(different[0], window, terms, entry, glossary)
     if len(window) == size + 1:
         # the window is the term with one extra word at `extra` when the words before it are the term's first words and the
@@ -532,6 +532,7 @@ _PREPOSITIONS = {
 }
 """Prepositions as `Word.surface` has them (« des », « du », « au » folded to « de », « à »: an article change is not a slip)."""
 _PREPOSITION = " (the term's preposition)"
+_MISSPELT = "” looks like a misspelling of "
 WORD_MISSING = "” is missing"
 _NAME_WORD = "” (names are written word for word)"
 OTHER_NAME = "” (it begins another listed name, written here in a form not listed)"
@@ -566,30 +567,39 @@ def _wrong_small_word(position: int, word: Word, term_word: Word, terms: tuple[W
         following = next((other for other in terms[position + 1:] if not other.stop), None)
         if following is not None and (word.surface, following.lemma) in _prepositions_before(glossary):
             return None  # the glossary writes that preposition before that word elsewhere ("protection for victims": "support for victims")
+    if (entry.lang == "fr" and word.surface == "contre" and term_word.surface == "de" and not entry.term[:1].isupper()
+            and position and _ACTION_NOUN.search(terms[position - 1].surface)):
+        following = next((other for other in terms[position + 1:] if not other.stop), None)
+        if following is not None and ("contre", following.lemma) in _prepositions_before(glossary, "fr"):
+            return None  # « prévention contre la traite » for « prévention de la traite »: the action against the crime, as the glossary's
+            # « lutte contre la traite » says it; the object of the action is the same
     if word.surface in prepositions and term_word.surface in prepositions and sum(not other.stop for other in terms) >= 2:
         return f"“{word.text}” where the term has “{term_word.text}”{_PREPOSITION}", None
     return None
 
 
 _GENITIVE = {"fr": "de", "en": "of"}
-_BEFORE: dict[int, tuple[Glossary, frozenset[tuple[str, str]]]] = {}
+_ACTION_NOUN = re.compile(r"(?:tion|sion|ment|lutte)s?$")
+"""A French noun of an action (« prévention », « signalement », « lutte »), which may take « contre » for its object; « victimes contre la
+traite » or « réseaux contre traite » may not."""
+_BEFORE: dict[tuple[int, str], tuple[Glossary, frozenset[tuple[str, str]]]] = {}
 
 
-def _prepositions_before(glossary: Glossary) -> frozenset[tuple[str, str]]:
-    """(preposition, lemma of the next content word) pairs the accepted English terms of the glossary write, built once per glossary."""
+def _prepositions_before(glossary: Glossary, lang: str = "en") -> frozenset[tuple[str, str]]:
+    """(preposition, lemma of the next content word) pairs the accepted terms of the glossary write in `lang`, built once per glossary."""
     def build() -> frozenset[tuple[str, str]]:
         pairs = set()
-        for entry in glossary.entries("en"):
+        for entry in glossary.entries(lang):
             if entry.status == "forbidden":
                 continue
             for index, word in enumerate(entry.words):
-                if word.surface in _PREPOSITIONS["en"]:
+                if word.surface in _PREPOSITIONS[lang]:
                     following = next((other for other in entry.words[index + 1:] if not other.stop), None)
                     if following is not None:
                         pairs.add((word.surface, following.lemma))
         return frozenset(pairs)
 
-    return per_glossary(_BEFORE, glossary, build)
+    return per_glossary(_BEFORE, glossary, build, lang)
 
 
 def _wrong_name_word(position: int, window: list[Word], terms: tuple[Word, ...], entry: Entry, glossary: Glossary) -> tuple[str, None] | None:

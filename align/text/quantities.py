@@ -49,9 +49,13 @@ _MONTH_NUMBER.update({short.lower(): number for table in _ABBREVIATED_MONTHS.val
 _ABBREVIATED = {lang: "|".join(sorted(map(re.escape, table), key=len, reverse=True)) for lang, table in _ABBREVIATED_MONTHS.items()}
 # an abbreviation is a month only with its full stop or before a year ("sept" alone is the number seven)
 _FR_MONTH = rf"(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|(?:{_ABBREVIATED['fr']})(?:\.|(?=\s+\d{{4}}\b)))"
-_EN_MONTH = rf"(January|February|March|April|May|June|July|August|September|October|November|December|(?:{_ABBREVIATED['en']})(?:\.|(?=\s+\d)))"
+_EN_MONTH = (rf"({'|'.join(_MONTHS['en'])}|{'|'.join(month.upper() for month in _MONTHS['en'])}"  # (upper case in headings and embargo lines)
+             rf"|(?:{_ABBREVIATED['en']})(?:\.|(?=\s+\d)))")
 _NUMERIC_DATE = re.compile(r"(?<![\w./-])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\w/]|\.\d)|(?<![\w./-])(\d{4})-(\d{2})-(\d{2})(?![\w-])")
 """15.06.2023, 30/07/2024, 24/7/2014 (day first, as in French and EU texts), and ISO 2024-07-30."""
+_DAY_MONTH = re.compile(r"(?<![\w./-])(?!24/7\b)(\d{1,2})/(\d{1,2})(?![\w/]|[.,]\d)")
+"""A day and a month without the year ("Anti-Trafficking Day (18/10)"), read only where one order alone is a date: 18/10, and in English
+10/18 too; 5/6 says nothing of which is the day, and 24/7 is round the clock."""
 _DATE_PATTERNS = {
     "fr": [
         (re.compile(rf"\b(1er|1\s?er|\d{{1,2}})\s+{_FR_MONTH}(?:\s+(\d{{4}}))?(?!\w)", re.IGNORECASE), ("day", "month", "year")),
@@ -199,6 +203,14 @@ def _dates(text: str, lang: str) -> tuple[Quantity, ...]:
         if 1 <= month <= 12 and 1 <= day <= 31:
             result.append(Quantity((year, month, day), found.start(), found.end(), found.group(0)))
             taken.append((found.start(), found.end()))
+    for found in _DAY_MONTH.finditer(text):
+        first, second = int(found.group(1)), int(found.group(2))
+        orders = [(first, second), (second, first)] if lang == "en" else [(first, second)]
+        readings = [(day, month) for day, month in orders if 12 < day <= 31 and 1 <= month <= 12]
+        if readings and not _overlaps(found, taken):
+            day, month = readings[0]
+            result.append(Quantity((None, month, day), found.start(), found.end(), found.group(0)))
+            taken.append((found.start(), found.end()))
     return tuple(sorted(result, key=lambda value: value.start))
 
 
@@ -279,7 +291,7 @@ def _spelt_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Q
 
 
 _TIME_PATTERNS = {
-    "fr": re.compile(r"\b([01]?\d|2[0-3])\s?h(?:\s?([0-5]\d))?\b"),
+    "fr": re.compile(r"\b([01]?\d|2[0-3])(?:\s?h(?:\s?([0-5]\d))?\b|:([0-5]\d)\b)"),
     "en": re.compile(r"\b(1[0-2]|0?\d)(?::([0-5]\d))?\s?([ap])\.?\s?m\b\.?|\b([01]?\d|2[0-3]):([0-5]\d)\b", re.IGNORECASE),
 }
 
@@ -290,7 +302,7 @@ def find_times(text: str, lang: str) -> list[Quantity]:
     for found in _TIME_PATTERNS[lang].finditer(text):
         groups = found.groups()
         if lang == "fr":
-            minutes = int(groups[0]) * 60 + int(groups[1] or 0)
+            minutes = int(groups[0]) * 60 + int(groups[1] or groups[2] or 0)
         elif groups[2]:
             hour = int(groups[0]) % 12 + (12 if groups[2].lower() == "p" else 0)
             minutes = hour * 60 + int(groups[1] or 0)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from align.checks.base import LANG_OF_SIDE, SIDE_NAMES, Check, CheckContext, LinkView, concept_label
+from align.checks.base import LANG_OF_SIDE, SIDE_NAMES, Check, CheckContext, LinkView, concept_label, same_flags_for_same_texts
 from align.model import Flag
 from align.terms.glossary import fold, longest_matches, tokenize
 
 _ACRONYM = re.compile(r"\b[A-ZÀ-Ý]{2,}s?\b")
 
+@same_flags_for_same_texts
 def acronyms(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
     """A French acronym left in the English, or another acronym in place of the glossary's English one."""
     glossary = context.glossary

@@ -161,3 +161,29 @@ def same_flags_for_same_texts(run: Callable[[LinkView, str, CheckContext], list[
         return [flag if flag.link == number else replace(flag, link=number) for flag in flags]
 
     return remembered
+
+
+def same_flags_for_same_neighbourhood(run: Callable[[LinkView, str, CheckContext], list[Flag]]) -> Callable[[LinkView, str, CheckContext], list[Flag]]:
+    """`same_flags_for_same_texts` for a `side` or `pair` check that reads its neighbours' texts too (numbers said in the next link, a
+    term rendered there): a link whose three texts, and whose neighbours' texts on the same sides of it, an earlier link of the run
+    had gets that link's flags, renumbered (a TMX repeats runs of units: each of its windows is checked once)."""
+    store: dict[str, tuple[CheckContext, dict[tuple, list[Flag]]]] = {}
+
+    @wraps(run)
+    def remembered(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
+        cached = store.get("run")
+        if cached is None or cached[0] is not context:
+            cached = store["run"] = (context, {})
+        flags_of = cached[1]
+        number = link.number
+        unit = link.unit
+        key = (side, unit.fr, unit.mt, unit.en,
+               tuple((other.unit.number < number, other.unit.fr, other.unit.mt, other.unit.en) for other in link.neighbours))
+        flags = flags_of.get(key)
+        if flags is None:
+            if len(flags_of) >= REMEMBERED_LINKS:
+                flags_of.clear()
+            flags = flags_of[key] = run(link, side, context)
+        return [flag if flag.link == number else replace(flag, link=number) for flag in flags]
+
+    return remembered

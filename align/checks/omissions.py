@@ -16,6 +16,7 @@ lengths alike. Two checks compare the parts of a link:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
@@ -169,7 +170,14 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
     """
     if not context.has_official:
         return []
-    read = [(link, *_link_acronyms(link, context.glossary)) for link in links if link.texts["fr"] and link.texts["en"]]
+    acronyms_of: dict[tuple[str, str, str], tuple] = {}  # (a link's acronyms depend on its texts alone: read once per distinct link)
+    read = []
+    for link in links:
+        if link.texts["fr"] and link.texts["en"]:
+            texts = (link.texts["fr"], link.texts["mt"], link.texts["en"])
+            if texts not in acronyms_of:
+                acronyms_of[texts] = _link_acronyms(link, context.glossary)
+            read.append((link, *acronyms_of[texts]))
     paired = {(next(iter(unpaired["fr"])), next(iter(unpaired["en"]))) for _, _, unpaired, _ in read
               if len(unpaired["fr"]) == 1 and len(unpaired["en"]) == 1}
     partners = {"fr": {fr: en for fr, en in paired}, "en": {en: fr for fr, en in paired}}
@@ -177,7 +185,13 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
     # the glossary concepts each version names somewhere (« l'OIT » in a headline, "the ILO" in the English's next sentence)
     named = {side: {match.concept for link in links for match in link.matches.get(side, [])} for side in ("fr", "en")}
     flags = []
+    flags_of: dict[tuple[str, str, str], list[Flag]] = {}  # (what follows reads the link's texts and the document's sets: once per distinct link)
     for link, found, unpaired, _ in read:
+        texts = (link.texts["fr"], link.texts["mt"], link.texts["en"])
+        if texts in flags_of:
+            flags += [replace(flag, link=link.number) for flag in flags_of[texts]]
+            continue
+        first = len(flags)
         concepts = {side: {match.concept for match in link.matches.get(side, [])} for side in ("fr", "en", "mt")}
         for side, other_side in (("fr", "en"), ("en", "fr")):
             if unpaired[other_side] - set(partners[other_side]):
@@ -196,6 +210,7 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
                 message += ("; the other version names it elsewhere." if elsewhere else ": left out on one side, or added on the other?")
                 severity = "info" if elsewhere or kind_of_thing else "warning"
                 flags.append(Flag(link.number, side, "omission", severity, match.start(), match.end(), match.group(0), message, ""))
+        flags_of[texts] = flags[first:]
     return flags
 
 

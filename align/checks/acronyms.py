@@ -170,6 +170,7 @@ def other_languages_acronym(link: LinkView, side: str, context: CheckContext) ->
     return flags
 
 
+@same_flags_for_same_texts
 def _acronyms_in_brackets(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
     return acronym_after_name(link, side, context) + other_languages_acronym(link, side, context)
 

@@ -23,6 +23,7 @@ from align.terms.glossary import TermMatch, content_words, find_terms, fold, lon
 from align.terms.nearmiss import NAME_SUBJECTS, OTHER_NAME, WORD_MISSING, Garble, find_changed_names, find_garbled
 
 
+@same_flags_for_same_texts
 def forbidden_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
     """Glossary terms marked `forbidden` (errors; warnings on the MT)."""
     glossary = context.glossary

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-from align.checks.base import SIDE_NAMES, Check, CheckContext, LinkView, capitalised
+from align.checks.base import SIDE_NAMES, Check, CheckContext, LinkView, capitalised, matches_in
 from align.model import Flag
 from align.terms.glossary import fold, per_glossary, tokenize
 
@@ -240,9 +240,9 @@ def acronyms_introduced_once(links: list[LinkView], context: CheckContext) -> li
         unpaired = None
         for side, other_side in (("fr", "en"), ("en", "fr")):
             text, other = link.texts[side], link.texts[other_side]
-            for found in _INTRODUCED.finditer(text):
+            for found in matches_in(_INTRODUCED, text):  # (once per distinct text: a TMX repeats its units)
                 acronym = found.group(1)
-                if (_INTRODUCED.search(other) or re.search(rf"\b{re.escape(acronym)}", other)
+                if (matches_in(_INTRODUCED, other) or re.search(rf"\b{re.escape(acronym)}", other)
                         or used(side, _bare(acronym)) > 1
                         or not _initials_before(text, found.start(), acronym, side)):
                     continue

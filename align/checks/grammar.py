@@ -42,7 +42,7 @@ from pathlib import Path
 from rapidfuzz.distance import OSA
 
 from align import settings
-from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, suggestions
+from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, fewer_collections, suggestions
 from align.model import Flag
 from align.terms.glossary import fold
 from align.terms.nearmiss import find_garbled
@@ -172,6 +172,7 @@ GIVEN_NOTICE: list[str | None] = []
 def findings_of(french: list[str], english: list[str]) -> tuple[dict[tuple[str, str], tuple[Finding, ...]], str | None]:
     """The findings of these French and English texts by (side, text), and `unavailable_notice()`: the grammar check's work, done
     in a process of its own (`align.checks.parallel`)."""
+    fewer_collections()
     found = {("fr", text): french_findings(text) for text in french}
     found.update({("en", text): english_findings(text) for text in english})
     return found, unavailable_notice()

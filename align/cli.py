@@ -241,6 +241,7 @@ def command_check(args: argparse.Namespace) -> int:
     import polars as pl
 
     from align.checks import CheckContext, run_checks
+    from align.checks.base import fewer_collections
     from align.checks.grammar import unavailable_notice
     from align.export.tables import alignment_frame, flags_frame, write_csv, write_xlsx
     from align.io.readers import read_units
@@ -248,6 +249,7 @@ def command_check(args: argparse.Namespace) -> int:
 
     if args.no_grammar:
         os.environ[settings.GRAMMAR_ENV] = "off"
+    fewer_collections()
     units = read_units(args.tmx)
     glossary = load_glossary(settings.glossary_path(args.glossary))
     out = Path(args.out) if args.out else Path(args.tmx).resolve().parent

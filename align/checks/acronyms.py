@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from align.checks.base import LANG_OF_SIDE, SIDE_NAMES, Check, CheckContext, LinkView, concept_label
+from align.checks.base import LANG_OF_SIDE, SIDE_NAMES, Check, CheckContext, LinkView, concept_label, same_flags_for_same_texts
 from align.model import Flag
 from align.terms.glossary import fold, longest_matches, tokenize
 
 _ACRONYM = re.compile(r"\b[A-ZÀ-Ý]{2,}s?\b")
 
+@same_flags_for_same_texts
 def acronyms(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
     """A French acronym left in the English, or another acronym in place of the glossary's English one."""
     glossary = context.glossary
@@ -188,6 +189,7 @@ def other_languages_acronym(link: LinkView, side: str, context: CheckContext) ->
     return flags
 
 
+@same_flags_for_same_texts
 def _acronyms_in_brackets(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
     return acronym_after_name(link, side, context) + other_languages_acronym(link, side, context)
 

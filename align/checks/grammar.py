@@ -27,11 +27,14 @@ turns the check off. Without Grammalecte or the dictionaries the other checks ru
 
 from __future__ import annotations
 
+import gc
 import importlib
 import importlib.util
 import os
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -39,7 +42,7 @@ from pathlib import Path
 from rapidfuzz.distance import OSA
 
 from align import settings
-from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, suggestions
+from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, fewer_collections, suggestions
 from align.model import Flag
 from align.terms.glossary import fold
 from align.terms.nearmiss import find_garbled
@@ -96,11 +99,28 @@ def enabled() -> bool:
     return settings.grammar_enabled()
 
 
+@contextmanager
+def _loading() -> Iterator[None]:
+    """Around the loading of a large lasting structure (Grammalecte's dictionaries and rules, a Hunspell dictionary): Python's cyclic
+    garbage collector, run every few hundred new objects, walked all that had been loaded so far again and again — each English dictionary
+    took 3-5 s of CPU to read with it, 0.4-0.6 s without. What was loaded is then frozen (`gc.freeze`): never walked again, as it lasts
+    as long as the process."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+        gc.freeze()
+
+
 @lru_cache(maxsize=1)
 def french_checker():
     """Grammalecte's checker with the reported families on, or None when Grammalecte is not installed."""
     try:
-        module = importlib.import_module("grammalecte")
+        with _loading():
+            module = importlib.import_module("grammalecte")
     except ImportError:
         folder = Path(os.environ.get(GRAMMALECTE_DIR_ENV) or DEFAULT_GRAMMALECTE_DIR)
         if not (folder / "__init__.py").is_file():
@@ -111,12 +131,14 @@ def french_checker():
         module = importlib.util.module_from_spec(spec)
         sys.modules["grammalecte"] = module
         try:
-            spec.loader.exec_module(module)
+            with _loading():
+                spec.loader.exec_module(module)
         except Exception:  # noqa: BLE001 - a broken install is reported as unavailable, like a missing one
             sys.modules.pop("grammalecte", None)
             return None
-    checker = module.GrammarChecker("fr")
-    checker.getGCEngine().setOptions({option: False for option in _OFF_OPTIONS})
+    with _loading():
+        checker = module.GrammarChecker("fr")
+        checker.getGCEngine().setOptions({option: False for option in _OFF_OPTIONS})
     return checker
 
 
@@ -130,7 +152,10 @@ def english_dictionary(name: str):
         return None
     folders = [Path(p) for p in os.environ.get(HUNSPELL_DIRS_ENV, "/usr/share/hunspell:/usr/share/myspell/dicts").split(":") if p]
     path = next((folder / name for folder in folders if (folder / f"{name}.dic").is_file() and (folder / f"{name}.aff").is_file()), None)
-    return Dictionary.from_files(str(path)) if path is not None else None
+    if path is None:
+        return None
+    with _loading():
+        return Dictionary.from_files(str(path))
 
 
 def english_available() -> bool:
@@ -147,6 +172,7 @@ GIVEN_NOTICE: list[str | None] = []
 def findings_of(french: list[str], english: list[str]) -> tuple[dict[tuple[str, str], tuple[Finding, ...]], str | None]:
     """The findings of these French and English texts by (side, text), and `unavailable_notice()`: the grammar check's work, done
     in a process of its own (`align.checks.parallel`)."""
+    fewer_collections()
     found = {("fr", text): french_findings(text) for text in french}
     found.update({("en", text): english_findings(text) for text in english})
     return found, unavailable_notice()

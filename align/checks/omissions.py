@@ -16,11 +16,12 @@ lengths alike. Two checks compare the parts of a link:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-from align.checks.base import SIDE_NAMES, Check, CheckContext, LinkView, capitalised
+from align.checks.base import SIDE_NAMES, Check, CheckContext, LinkView, capitalised, matches_in
 from align.model import Flag
 from align.terms.glossary import fold, per_glossary, tokenize
 
@@ -185,7 +186,14 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
     """
     if not context.has_official:
         return []
-    read = [(link, *_link_acronyms(link, context.glossary)) for link in links if link.texts["fr"] and link.texts["en"]]
+    acronyms_of: dict[tuple[str, str, str], tuple] = {}  # (a link's acronyms depend on its texts alone: read once per distinct link)
+    read = []
+    for link in links:
+        if link.texts["fr"] and link.texts["en"]:
+            texts = (link.texts["fr"], link.texts["mt"], link.texts["en"])
+            if texts not in acronyms_of:
+                acronyms_of[texts] = _link_acronyms(link, context.glossary)
+            read.append((link, *acronyms_of[texts]))
     paired = {(next(iter(unpaired["fr"])), next(iter(unpaired["en"]))) for _, _, unpaired, _ in read
               if len(unpaired["fr"]) == 1 and len(unpaired["en"]) == 1}
     partners = {"fr": {fr: en for fr, en in paired}, "en": {en: fr for fr, en in paired}}
@@ -193,7 +201,13 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
     # the glossary concepts each version names somewhere (« l'OIT » in a headline, "the ILO" in the English's next sentence)
     named = {side: {match.concept for link in links for match in link.matches.get(side, [])} for side in ("fr", "en")}
     flags = []
+    flags_of: dict[tuple[str, str, str], list[Flag]] = {}  # (what follows reads the link's texts and the document's sets: once per distinct link)
     for link, found, unpaired, machine_names in read:
+        texts = (link.texts["fr"], link.texts["mt"], link.texts["en"])
+        if texts in flags_of:
+            flags += [replace(flag, link=link.number) for flag in flags_of[texts]]
+            continue
+        first = len(flags)
         concepts = {side: {match.concept for match in link.matches.get(side, [])} for side in ("fr", "en", "mt")}
         for side, other_side in (("fr", "en"), ("en", "fr")):
             if unpaired[other_side] - set(partners[other_side]):
@@ -214,6 +228,7 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
                 message += ("; the other version names it elsewhere." if elsewhere else ": left out on one side, or added on the other?")
                 severity = "info" if elsewhere or kind_of_thing else "warning"
                 flags.append(Flag(link.number, side, "omission", severity, match.start(), match.end(), match.group(0), message, ""))
+        flags_of[texts] = flags[first:]
     return flags
 
 
@@ -243,9 +258,9 @@ def acronyms_introduced_once(links: list[LinkView], context: CheckContext) -> li
         unpaired = None
         for side, other_side in (("fr", "en"), ("en", "fr")):
             text, other = link.texts[side], link.texts[other_side]
-            for found in _INTRODUCED.finditer(text):
+            for found in matches_in(_INTRODUCED, text):  # (once per distinct text: a TMX repeats its units)
                 acronym = found.group(1)
-                if (_INTRODUCED.search(other) or re.search(rf"\b{re.escape(acronym)}", other)
+                if (matches_in(_INTRODUCED, other) or re.search(rf"\b{re.escape(acronym)}", other)
                         or used(side, _bare(acronym)) > 1
                         or not _initials_before(text, found.start(), acronym, side)):
                     continue

@@ -14,7 +14,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 
 from align.checks import CHECKS, CheckRun, check_run, grammar
-from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView
+from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, fewer_collections
 from align.model import Flag, Unit
 from align.terms.glossary import Glossary
 
@@ -36,6 +36,7 @@ _context: CheckContext | None = None
 def _start_worker(context: CheckContext) -> None:
     global _context
     _context = context
+    fewer_collections()
 
 
 def _worker_part(units: list[Unit], first: int, stop: int) -> tuple[list[list[Flag]], dict]:

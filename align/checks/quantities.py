@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from align.checks.base import SIDE_NAMES, Check, CheckContext, LinkView, capitalised, segment_texts
+from align.checks.base import SIDE_NAMES, Check, CheckContext, LinkView, capitalised, same_flags_for_same_neighbourhood, segment_texts
 from align.model import Flag
 from align.text.quantities import (
     ENGLISH_DECIMAL_IN_FRENCH,
@@ -20,6 +20,7 @@ from align.text.quantities import (
 )
 
 
+@same_flags_for_same_neighbourhood
 def numbers(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
     """Numbers (digits and words, any notation) present on one side only, or different."""
     neighbours = link.neighbours

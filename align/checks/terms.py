@@ -5,7 +5,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from align.checks.base import LANG_OF_SIDE, SIDE_NAMES, Check, CheckContext, LinkView, concept_label, same_flags_for_same_texts, suggestions
+from align.checks.base import (
+    LANG_OF_SIDE,
+    SIDE_NAMES,
+    Check,
+    CheckContext,
+    LinkView,
+    concept_label,
+    same_flags_for_same_neighbourhood,
+    same_flags_for_same_texts,
+    suggestions,
+)
 from align.checks.language import inside_english_name
 from align.checks.lengths import length_flags
 from align.model import Flag
@@ -13,6 +23,7 @@ from align.terms.glossary import TermMatch, content_words, find_terms, fold, lon
 from align.terms.nearmiss import NAME_SUBJECTS, OTHER_NAME, WORD_MISSING, Garble, find_changed_names, find_garbled
 
 
+@same_flags_for_same_texts
 def forbidden_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
     """Glossary terms marked `forbidden` (errors; warnings on the MT)."""
     glossary = context.glossary
@@ -157,6 +168,7 @@ def _is_name(match: TermMatch) -> bool:
     content = [word for word in tokenize(match.term, match.lang) if not word.stop]
     return len(content) >= 2 and all(word.text[:1].isupper() for word in content)
 
+@same_flags_for_same_neighbourhood
 def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
     """A French term whose concept has no accepted rendering in the linked English (on the MT: a failed glossary constraint)."""
     glossary, neighbours = context.glossary, link.neighbours

@@ -346,6 +346,7 @@ def interactions(page, url: str, review_file: Path, kinds: tuple[tuple[str, str]
             caption = page.get_by_text("flags match").first.inner_text()
 
             def choose(key: str, option: str) -> None:
+                idle()  # a click while the view reruns can land on a box that is being redrawn: the list then never opens
                 page.locator(f".st-key-{key}").click()
                 page.get_by_role("option", name=option, exact=True).click()
                 page.keyboard.press("Escape")

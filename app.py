@@ -15,7 +15,6 @@ import hashlib
 import html
 import math
 import re
-import threading
 from collections import OrderedDict
 from pathlib import Path
 
@@ -524,26 +523,6 @@ def review_view(review: review_lib.Review, filters: dict, caption_box) -> None:
         toolbar(review, selected, shown, positions)
         if selected:
             flag_panel(review, selected)
-    if len(selected) == 1:
-        prepare_merges(review, selected[0])
-
-
-def prepare_merges(review: review_lib.Review, position: int) -> None:
-    """While the reviewer looks at the one selected link, run in a thread the model calls of merging it with either neighbour
-    (`Review.prepare_merge`): a merge then finds them done (0.1–0.4 s of its time, the rest being the re-check)."""
-    key = (review.revision, position)
-    if st.session_state.get("merges_prepared") == key:
-        return
-    st.session_state["merges_prepared"] = key
-
-    def prepare() -> None:
-        for start in (position, position - 1):
-            try:
-                review.prepare_merge(start)
-            except Exception:  # a head start only: the merge itself makes these calls again and reports what fails
-                return
-
-    threading.Thread(target=prepare, name="prepare-merges", daemon=True).start()
 
 
 def page_switcher(pages: int, page: int) -> None:

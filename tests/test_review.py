@@ -295,25 +295,3 @@ def test_one_parser_reads_review_files(results, glossary, tmp_path) -> None:
         read_review_file({"format": "something else"})
     path.write_text(json.dumps(data), encoding="utf-8")
     assert "damaged review file" in Review(results[WITH_EN], glossary, folder=tmp_path).problem
-
-
-def test_a_merge_prepared_while_the_link_is_selected_makes_no_model_call_and_gives_the_same_flags(results, glossary, tmp_path) -> None:
-    """Issue #17 (speed): the app runs the model calls of merging the selected link with a neighbour while the reviewer looks at
-    it (`Review.prepare_merge`); the merge then calls no model, and its links and flags are those of a merge not prepared and
-    of a full run of the checks."""
-    from align.aligner.embedding import DEFAULT_MODEL, ENGLISH_MODEL, load_encoder
-
-    encoder, english = load_encoder(DEFAULT_MODEL), load_encoder(ENGLISH_MODEL)
-    prepared = Review(results[WITH_EN], glossary, folder=tmp_path / "prepared", encoder=encoder)
-    position = next(p for p, (a, b) in enumerate(zip(prepared.links, prepared.links[1:])) if a.fr_ids and a.en_ids and b.fr_ids and b.en_ids)
-    links_before = list(prepared.links)
-    prepared.prepare_merge(position)
-    assert prepared.links == links_before and prepared.revision == 0 and not prepared.path.exists(), "preparing changes nothing"
-    calls = (encoder.encoded, english.encoded)
-    prepared.merge_next(position)
-    assert (encoder.encoded, english.encoded) == calls, "the merge found its vectors ready"
-    plain = Review(results[WITH_EN], glossary, folder=tmp_path / "plain", encoder=encoder)
-    plain.merge_next(position)
-    assert prepared.links == plain.links and prepared.links[position].fr_ids == links_before[position].fr_ids + links_before[position + 1].fr_ids
-    assert review_flags(prepared) == review_flags(plain) == full_run_flags(prepared)
-    prepared.prepare_merge(len(prepared.links) - 1)  # the last link has no next one: nothing to prepare, no error

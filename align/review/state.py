@@ -34,9 +34,8 @@ import json
 import os
 import shutil
 import sqlite3
-import threading
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -48,8 +47,6 @@ from align import settings
 from align.aligner.embedding import Encoder
 from align.checks import check_run, kept_matches
 from align.checks.base import SUGGESTION_SEPARATOR
-from align.checks.meaning import similarities
-from align.errors import ModelMissingError
 from align.export.tables import alignment_frame, flags_frame
 from align.io.atomic import write_atomic
 from align.model import LINK_STATUSES, SEVERITIES, DocumentResult, Flag, Link, Unit, make_units, severity_rank
@@ -153,7 +150,6 @@ class Review:
         self.result = result
         self.glossary = glossary
         self.encoder = encoder
-        self._models = threading.Lock()  # `prepare_merge` runs in a thread of the app's: the corrections wait for it
         self.path = review_path(result.document.name, folder)
         self.has_official = result.document.en_text is not None
         self.fr = [segment.text for segment in result.fr_segments if segment.alignable]
@@ -365,23 +361,6 @@ class Review:
         merged = replace(merged, comment=join_comments(first.comment, second.comment))
         self._commit(f"merge links {position} and {position + 1}" + (" (their comments joined)" if first.comment and second.comment else ""),
                      [(position, 2, [merged])])
-
-    def prepare_merge(self, position: int) -> None:
-        """Run now the model calls that merging link `position` with the next one would make (the merged link's alignment score,
-        the meaning check's MT–English pair), so that the merge, when asked for, finds their vectors in the encoders' caches. The
-        same calls on the same texts in the same batches: the merge's score and flags are those it would have had without this.
-        The app calls it in a thread while the reviewer looks at a selected link; it changes nothing in the review."""
-        with self._models:
-            if not 0 <= position < len(self.links) - 1:
-                return
-            first, second = self.links[position], self.links[position + 1]
-            fr_ids, en_ids = first.fr_ids + second.fr_ids, first.en_ids + second.en_ids
-            if self.encoder is not None and fr_ids and en_ids:
-                self.encoder.encode([" ".join(self.fr[i] for i in fr_ids), " ".join(self.en[i] for i in en_ids)])
-            mt, en = " ".join(self.mt[i] for i in fr_ids if self.mt[i]), " ".join(self.en[i] for i in en_ids)
-            if self.has_official and mt and en:
-                with suppress(ModelMissingError):
-                    similarities([(mt, en)])
 
     def merge_previous(self, position: int) -> None:
         """Merge a link with the one before it."""
@@ -715,8 +694,7 @@ class Review:
             return Link(tuple(fr_ids), tuple(en_ids), 0.0, "needs-review")
         score = fallback_score
         if self.encoder is not None:
-            with self._models:
-                vectors = self.encoder.encode([" ".join(self.fr[i] for i in fr_ids), " ".join(self.en[i] for i in en_ids)])
+            vectors = self.encoder.encode([" ".join(self.fr[i] for i in fr_ids), " ".join(self.en[i] for i in en_ids)])
             score = float(np.clip(vectors[0] @ vectors[1], 0.0, 1.0))
         return Link(tuple(fr_ids), tuple(en_ids), round(score, 4), "needs-review")
 
@@ -740,8 +718,7 @@ class Review:
         units = make_units(self.links, self.fr, self.mt, self.en, self.engines)
         context = replace(check_context(self.result, self.glossary), mt_unknown_words=self._unknown_by_number(self.links, 0),
                           mt_constrained=self.mt_constrained)
-        with self._models:
-            run = check_run(units, context, only=touched, own=self._own, matches=self._matches)  # type: ignore[arg-type]
+        run = check_run(units, context, only=touched, own=self._own, matches=self._matches)  # type: ignore[arg-type]
         grouped: list[list[Flag]] = [[] for _ in self.links]
         for flag in run.flags:
             if flag.link is not None and 0 <= flag.link < len(grouped):

@@ -951,10 +951,11 @@ def upload(page, tmp_path, french: str, english: str | None = None, name: str = 
         en_file.parent.mkdir(exist_ok=True)
         en_file.write_text(english, encoding="utf-8")
         page.locator(".st-key-upload_en input[type=file]").set_input_files(str(en_file))
-    expect(page.get_by_text(f"{name}.txt").first).to_be_visible(timeout=30_000)
+    expect(page.locator(".st-key-upload_fr")).to_contain_text(f"{name}.txt", timeout=30_000)
+    if english is not None:  # both files shown: under load the English one was still on its way when Save was clicked
+        expect(page.locator(".st-key-upload_en")).to_contain_text(f"{name}.txt", timeout=30_000)
     page.wait_for_timeout(1000)  # the file reaches the server, then a rerun
-    wait_idle(page)
-    page.locator(".st-key-upload_save button:enabled").click()
+    click_settled(page, page.locator(".st-key-upload_save button:enabled"))
 
 
 def test_a_corrected_french_text_keeps_the_english_and_carries_the_confirmations_over(app_server, page, tmp_path) -> None:
@@ -1066,8 +1067,9 @@ def test_a_glossary_entry_reaches_the_machine_translation_of_the_sentences_it_ho
     # The TMX of the machine translation carries it too.
     page.get_by_role("tab", name="Export").click()
     choose_option(page, page.locator(".st-key-tmx_english [role=combobox]"), "mt")
+    wait_idle(page)  # the download button of the run that follows the choice: under load the one before it gave the official English
     with page.expect_download(timeout=60_000) as download:
-        page.locator(".st-key-dl_tmx button").click()
+        click_settled(page, page.locator(".st-key-dl_tmx button"))
     tmx = Path(download.value.path()).read_text(encoding="utf-8")
     assert "Working group trilateral" in tmx and "Working group trilatéral" not in tmx
 

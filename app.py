@@ -383,17 +383,27 @@ def dismiss(position: int, number: int, reason_key: str) -> None:
 
 
 def save_comment(position: int, key: str) -> None:
-    act("comment", position, st.session_state.get(key, ""))
+    review = st.session_state.get("review")
+    if review is None or key not in st.session_state:
+        return
+    if st.session_state[key].strip() == review.links[position].comment:
+        st.session_state["message"] = ("info", f"The comment of link {position} is unchanged: nothing to save.")
+        return
+    act("comment", position, st.session_state[key])
 
 
 def save_texts(keys: dict[tuple[str, int], str]) -> None:
+    """Save the sentences of a link that differ from the review's texts (all the link's boxes are passed: the one the reviewer
+    typed in may have sent its text with the click itself)."""
     review = st.session_state.get("review")
     if review is None:
         return
-    for (side, index), key in keys.items():
-        text = st.session_state.get(key, "")
-        if text.strip() and text.strip() != (review.fr if side == "fr" else review.en)[index]:
-            act("edit_sentence", side, index, text)
+    changed = [(side, index, st.session_state[key]) for (side, index), key in keys.items()
+               if key in st.session_state and " ".join(st.session_state[key].split()) != (review.fr if side == "fr" else review.en)[index]]
+    if not changed:
+        st.session_state["message"] = ("info", "The sentences are unchanged: nothing to save.")
+    for side, index, text in changed:
+        act("edit_sentence", side, index, text)
 
 
 def flag_summary(flags) -> str:
@@ -719,9 +729,10 @@ def flag_panel(review: review_lib.Review, selected: list[int]) -> None:
                     cols[1].button("Accept", key=f"accept_{key}", help="the issue is real (it stays in the QA list as accepted)", on_click=act,
                                    args=("review_flag", position, number, "accepted"), kwargs={"keep": position})
                     with cols[2].popover("Dismiss", help="a false positive: say why"):
-                        reason = st.text_input("Why is it a false positive?", key=f"dismiss_reason_{key}")
-                        st.button("Dismiss the flag", key=f"dismiss_{key}", disabled=not reason.strip(), on_click=dismiss,
-                                  args=(position, number, f"dismiss_reason_{key}"))
+                        st.text_input("Why is it a false positive?", key=f"dismiss_reason_{key}")
+                        # Never disabled by the text typed: a reason typed and the button clicked at once sends the text on the box's blur,
+                        # which a button still disabled would swallow with the click; an empty reason is refused with a message.
+                        st.button("Dismiss the flag", key=f"dismiss_{key}", on_click=dismiss, args=(position, number, f"dismiss_reason_{key}"))
                 if flag.suggestion and flag.side in ("fr", "en"):
                     tip = f"replace “{flag.text[:40]}” with “{flag.suggestion.split(' | ')[0]}” in the text"
                     cols[3].button("Apply suggestion", key=f"apply_{key}", help=tip, on_click=act,
@@ -739,22 +750,22 @@ def link_editor(review: review_lib.Review, position: int) -> None:
     """Comment on one link, and correct its French or official English in place (the original is kept)."""
     revision, link = review.revision, review.links[position]
     with st.expander(f"Link {position}: comment and corrections" + (" 💬" if link.comment else ""), expanded=False):
-        comment = st.text_area("Comment (kept in the review file, exported as a TMX note and in the alignment CSV)", value=link.comment,
-                               key=f"comment_{revision}_{position}", height=68)
-        st.button("Save comment", key=f"save_comment_{revision}_{position}", disabled=comment.strip() == link.comment, on_click=save_comment,
-                  args=(position, f"comment_{revision}_{position}"))
+        st.text_area("Comment (kept in the review file, exported as a TMX note and in the alignment CSV)", value=link.comment,
+                     key=f"comment_{revision}_{position}", height=68)
+        # The Save buttons do not wait for the typed text to be sent: a text area sends it on blur (or Ctrl+Enter), so a reviewer who
+        # types and clicks Save at once would click a button still disabled and lose the click; the callbacks say when nothing changed.
+        st.button("Save comment", key=f"save_comment_{revision}_{position}", on_click=save_comment, args=(position, f"comment_{revision}_{position}"))
         sentences = [("fr", i, review.fr[i]) for i in link.fr_ids] + [("en", i, review.en[i]) for i in link.en_ids]
-        edits = {}
+        keys = {}
         for side, index, text in sentences:
             label = f"{'French' if side == 'fr' else 'Official English'} sentence {index}"
             if review.edited(side, index):
                 label += f" (corrected; original: “{review.original_texts[(side, index)][:120]}”)"
                 if side == "fr":
                     label += " — the machine translation was made from the original"
-            edits[(side, index)] = st.text_area(label, value=text, key=f"text_{revision}_{side}_{index}", height=68)
-        changed = [(side, index, edits[(side, index)]) for side, index, text in sentences if edits[(side, index)].strip() != text]
-        st.button("Save corrected text", key=f"save_text_{revision}_{position}", disabled=not changed, on_click=save_texts,
-                  args=({(side, index): f"text_{revision}_{side}_{index}" for side, index, _ in changed},))
+            keys[(side, index)] = key = f"text_{revision}_{side}_{index}"
+            st.text_area(label, value=text, key=key, height=68)
+        st.button("Save corrected text", key=f"save_text_{revision}_{position}", on_click=save_texts, args=(keys,))
 
 
 # ---- glossary --------------------------------------------------------------------------------

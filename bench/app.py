@@ -41,6 +41,11 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 NAME = "bench-long"
+COUNT_SCRIPT_STATE_CHANGES = """
+window.__alignStateChanges = 0;
+new MutationObserver(records => { window.__alignStateChanges += records.length; })
+  .observe(document, {attributes: true, subtree: true, attributeFilter: ['data-test-script-state']});
+"""
 
 
 def build_document(bench_dir: Path, texts: Path, sentences: int) -> tuple[int, int]:
@@ -231,6 +236,7 @@ def browser_figures(env: dict[str, str], kinds: tuple[tuple[str, str], tuple[str
                 _, port = start_server(app, env | {"ALIGN_REVIEW_DIR": str(reviews)}, work / f"server-{number}.log", servers)
                 targets.append((app, port, reviews / f"{NAME}.review.json"))
             page = browser.new_page()
+            page.add_init_script(COUNT_SCRIPT_STATE_CHANGES)
             for app, port, _ in targets:
                 start = time.perf_counter()
                 page.goto(f"http://127.0.0.1:{port}/?document={NAME}")
@@ -259,6 +265,16 @@ def interactions(page, url: str, review_file: Path, kinds: tuple[tuple[str, str]
     def idle() -> None:
         page.wait_for_function("() => { const s = document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-script-state');"
                                " return s && s !== 'running' && s !== 'rerunRequested'; }", timeout=120_000)
+
+    def committed(before: int) -> None:
+        """The rerun that sends the text typed (Ctrl+Enter, Enter) has started and is over (`before`: the page's count of script state
+        changes before the key). The Save buttons are enabled before that since the app's seventh round (the click itself may send the
+        text), so their state says nothing; and idle() alone can return before that rerun starts."""
+        page.wait_for_function("before => (window.__alignStateChanges ?? 0) > before", arg=before, timeout=120_000)
+        idle()
+
+    def state_changes() -> int:
+        return page.evaluate("window.__alignStateChanges ?? 0")
 
     def revision() -> int:
         return json.loads(review_file.read_text(encoding="utf-8"))["revision"] if review_file.exists() else 0
@@ -314,10 +330,9 @@ def interactions(page, url: str, review_file: Path, kinds: tuple[tuple[str, str]
         page.get_by_text(f"Link {first + 3}: comment and corrections").click()
         box = page.locator(f".st-key-comment_{current}_{first + 3} textarea")
         box.fill(f"bench comment {number}")
+        before = state_changes()
         box.press("Control+Enter")
-        # Timed from the page at rest: the rerun that commits the text has drawn the button enabled (idle() alone can return before it starts).
-        expect(page.locator(f".st-key-save_comment_{current}_{first + 3} button")).to_be_enabled(timeout=120_000)
-        idle()
+        committed(before)  # timed from the page at rest, after the rerun that sends the text
         timed("comment (save)", click(f".st-key-save_comment_{current}_{first + 3}"), saved(f"Undo: comment on link {first + 3}"))
         idle()
         timed("next page", lambda n=number: page.locator(PAGE_SWITCHER).filter(has_text=re.compile(f"^{n + 1}$")).first.click(),
@@ -331,6 +346,7 @@ def interactions(page, url: str, review_file: Path, kinds: tuple[tuple[str, str]
             caption = page.get_by_text("flags match").first.inner_text()
 
             def choose(key: str, option: str) -> None:
+                idle()  # a click while the view reruns can land on a box that is being redrawn: the list then never opens
                 page.locator(f".st-key-{key}").click()
                 page.get_by_role("option", name=option, exact=True).click()
                 page.keyboard.press("Escape")
@@ -350,9 +366,9 @@ def interactions(page, url: str, review_file: Path, kinds: tuple[tuple[str, str]
                 page.get_by_role("button", name=re.compile("^Dismiss")).first.click()
                 reason = page.locator('[class*="st-key-dismiss_reason_"] input').first
                 reason.fill("bench: a false positive")
+                before = state_changes()
                 reason.press("Enter")
-                expect(page.locator('[class*="st-key-dismiss_"]:not([class*="reason"]) button:enabled').first).to_be_visible(timeout=120_000)
-                idle()
+                committed(before)
                 timed("dismiss a flag", click('[class*="st-key-dismiss_"]:not([class*="reason"])'), saved("Undo: dismiss"))
             idle()
 

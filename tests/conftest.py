@@ -42,3 +42,12 @@ def write_glossary(path: Path, rows: list[tuple[str, str, str, str]]) -> Path:
                          schema=dict.fromkeys(COLUMNS, pl.Utf8))
     path.write_text(glossary_csv(frame), encoding="utf-8")
     return path
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on its test (item.rep_call…): a browser test that builds on an earlier one's saved review asks
+    whether that one passed (tests/test_browser.py, `after`)."""
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report

@@ -143,31 +143,26 @@ REMEMBERED_LINKS = 20_000
 def same_flags_for_same_texts(run: Callable[[LinkView, str, CheckContext], list[Flag]]) -> Callable[[LinkView, str, CheckContext], list[Flag]]:
     """For a `side` check whose flags depend on the link's texts (and their glossary matches) and the run's context alone — not on its
     neighbours, number, ids or status: a link whose three texts an earlier link of the run had gets that link's flags, renumbered
-    (a TMX repeats its units). Kept for one context at a time, held beside the flags so that its id is never another's."""
-    store: dict[str, tuple[CheckContext, dict[tuple[str, str, str, str], list[Flag]]]] = {}
-
-    @wraps(run)
-    def remembered(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
-        cached = store.get("run")
-        if cached is None or cached[0] is not context:
-            cached = store["run"] = (context, {})
-        flags_of = cached[1]
-        key = (side, link.unit.fr, link.unit.mt, link.unit.en)
-        flags = flags_of.get(key)
-        if flags is None:
-            if len(flags_of) >= REMEMBERED_LINKS:
-                flags_of.clear()
-            flags = flags_of[key] = run(link, side, context)
-        number = link.number
-        return [flag if flag.link == number else replace(flag, link=number) for flag in flags]
-
-    return remembered
+    (a TMX repeats its units)."""
+    return _flags_remembered(run, lambda link, side: (side, link.unit.fr, link.unit.mt, link.unit.en))
 
 
 def same_flags_for_same_neighbourhood(run: Callable[[LinkView, str, CheckContext], list[Flag]]) -> Callable[[LinkView, str, CheckContext], list[Flag]]:
     """`same_flags_for_same_texts` for a `side` or `pair` check that reads its neighbours' texts too (numbers said in the next link, a
     term rendered there): a link whose three texts, and whose neighbours' texts on the same sides of it, an earlier link of the run
     had gets that link's flags, renumbered (a TMX repeats runs of units: each of its windows is checked once)."""
+    def neighbourhood(link: LinkView, side: str) -> tuple:
+        unit = link.unit
+        return (side, unit.fr, unit.mt, unit.en,
+                tuple((other.unit.number < unit.number, other.unit.fr, other.unit.mt, other.unit.en) for other in link.neighbours))
+
+    return _flags_remembered(run, neighbourhood)
+
+
+def _flags_remembered(run: Callable[[LinkView, str, CheckContext], list[Flag]],
+                      key_of: Callable[[LinkView, str], tuple]) -> Callable[[LinkView, str, CheckContext], list[Flag]]:
+    """`run`, whose flags for one key of a link are computed once per run and renumbered for each link with that key. Kept for one
+    context at a time, held beside the flags so that its id is never another's."""
     store: dict[str, tuple[CheckContext, dict[tuple, list[Flag]]]] = {}
 
     @wraps(run)
@@ -176,15 +171,13 @@ def same_flags_for_same_neighbourhood(run: Callable[[LinkView, str, CheckContext
         if cached is None or cached[0] is not context:
             cached = store["run"] = (context, {})
         flags_of = cached[1]
-        number = link.number
-        unit = link.unit
-        key = (side, unit.fr, unit.mt, unit.en,
-               tuple((other.unit.number < number, other.unit.fr, other.unit.mt, other.unit.en) for other in link.neighbours))
+        key = key_of(link, side)
         flags = flags_of.get(key)
         if flags is None:
             if len(flags_of) >= REMEMBERED_LINKS:
                 flags_of.clear()
             flags = flags_of[key] = run(link, side, context)
+        number = link.number
         return [flag if flag.link == number else replace(flag, link=number) for flag in flags]
 
     return remembered

@@ -46,6 +46,8 @@ window.__alignStateChanges = 0;
 new MutationObserver(records => { window.__alignStateChanges += records.length; })
   .observe(document, {attributes: true, subtree: true, attributeFilter: ['data-test-script-state']});
 """
+"""Counts the changes of Streamlit's script state (running, notRunning…) in the page: a rerun that has come and gone between two
+looks at the page still counts (the bench and tests/test_browser.py wait on it)."""
 
 
 def build_document(bench_dir: Path, texts: Path, sentences: int) -> tuple[int, int]:

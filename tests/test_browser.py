@@ -23,12 +23,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.app import CHROMIUM, CHROMIUM_ARGS, COUNT_SCRIPT_STATE_CHANGES
 from tests.conftest import ROOT, write_glossary
 
-CHROMIUM = Path("/usr/bin/chromium")
 DOCUMENT = "trilateral-working-group-2023"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 GLOSSARY_ROWS = [
     ("trafficking in persons", "fr", "traite des personnes", "preferred"),
     ("trafficking in persons", "fr", "traite des êtres personnes", "forbidden"),
@@ -106,15 +104,6 @@ def browser(tmp_path_factory):
             yield context
         finally:
             context.close()
-
-
-COUNT_SCRIPT_STATE_CHANGES = """
-window.__alignStateChanges = 0;
-new MutationObserver(records => { window.__alignStateChanges += records.length; })
-  .observe(document, {attributes: true, subtree: true, attributeFilter: ['data-test-script-state']});
-"""
-"""Counts the changes of Streamlit's script state (running, notRunning…) in the page: a rerun that has come and gone between two
-looks at the page still counts."""
 
 
 @pytest.fixture

@@ -180,7 +180,7 @@ def other_languages_acronym(link: LinkView, side: str, context: CheckContext) ->
             continue
         initials = "".join(word[:1].upper() for word in words)
         parts = [part for word in words for part in word.split("-") if part]
-        if any("".join(part[:1].upper() for part in parts[first:]) == acronym for first in range(len(parts))):
+        if "".join(part[:1].upper() for part in parts[-len(acronym):]) == acronym:
             continue  # the initials of the name's last words, compounds by their parts: "Ghanaian non-governmental organization (NGO)"
         if initials != acronym and sorted(initials) == sorted(acronym) and not _listed_name_reordered(words, acronym, context.glossary, lang):
             flags.append(Flag(link.number, side, "acronym-mismatch", "warning", found.start(1), found.end(1), acronym,

@@ -344,10 +344,7 @@ def _fewer_renderings(link: LinkView, context: CheckContext, french_concepts: se
                      and subject and glossary.subject(m.concept) == subject and m.status != "forbidden"]
         # (a term holding a rendering of the French term renders it, qualified: "modern-day slavery" for « esclavage »)
         # (its words in their order: "trafficking in human organs" holds "human" and "trafficking" but is another crime)
-        renderings = [[word.stem for word in entry.words if not word.stop] for entry in glossary.concept_entries(match.concept, "en")
-                      if entry.status != "forbidden" and not entry.is_acronym]
-        strangers = [m for m in strangers if not any(rendering and _holds_run([word.stem for word in tokenize(m.term, "en") if not word.stop], rendering)
-                                                     for rendering in renderings)]
+        strangers = [m for m in strangers if not _holds_rendering(m, match.concept, glossary)]
         swapped = [m for m in strangers if _swapped_concept(match, m, link, context)]
         if len(strangers) != 1 or len(swapped) != 1 or _head_kept(match, swapped[0], target_words, glossary):
             continue

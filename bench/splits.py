@@ -34,15 +34,10 @@ HELD_OUT_SPLITS = (HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6)
 SPLIT_CHOICES: dict[str, tuple[str, ...]] = {
     "dev": ("dev",),
     "test": ("test",),
-    HELDOUT: (HELDOUT,),
-    HELDOUT2: (HELDOUT2,),
-    HELDOUT3: (HELDOUT3,),
-    HELDOUT4: (HELDOUT4,),
-    HELDOUT5: (HELDOUT5,),
-    HELDOUT6: (HELDOUT6,),
+    **{split: (split,) for split in HELD_OUT_SPLITS},
     "both": ("dev", "test"),
     "all": ("dev", "test", HELDOUT),
-    "final": ("dev", "test", HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6),
+    "final": ("dev", "test", *HELD_OUT_SPLITS),
 }
 """`--split` value -> the documents.csv splits it reports, in order (`both` is dev+test, as before the held-out parts;
 `all` stays dev+test+heldout; `final` adds heldout2, heldout3, heldout4, heldout5 and heldout6, each reported apart, for the one measurement at the end)."""

@@ -174,15 +174,15 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
     glossary, neighbours = context.glossary, link.neighbours
     if target == "mt" and not context.mt_constrained:
         return []
-    if target == "en" and length_flags(link, context):
-        return []  # a shortened link already says part is missing
+    if target == "en" and any(flag.kind == "omission" for flag in length_flags(link, context)):
+        return []  # a shortened link already says part is missing (a lengthened one still misses what the French says)
     flags = []
-    target_concepts = {match.concept for match in link.matches.get(target, [])}
+    french_concepts = {match.concept for match in link.matches["fr"]}
+    target_concepts = {match.concept for match in _outside_other_names(link.matches.get(target, []), french_concepts, glossary)}
     target_words = tokenize(link.texts[target], "en")
     target_stems = {word.stem for word in target_words} | {word.lemma for word in target_words}
     left_in_french = {m.concept for m in find_terms(link.texts[target], "fr", glossary) if m.type == "term" and " " in m.term}
     neighbour_concepts = {match.concept for other in neighbours for match in other.matches.get(target, [])}
-    french_concepts = {match.concept for match in link.matches["fr"]}
     mt_concepts = {match.concept for match in link.matches.get("mt", [])} if link.texts["mt"] else set()
     # three French terms or more without their rendering: the English says the sentence its own way (a free rendering, a list
     # rewritten), and a term of another concept in it is not one swapped in (`swapped` below)
@@ -224,6 +224,7 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
             # or one holding the rendering of another French term ("modern slavery" where the French says « formes contemporaines d'esclavage »)
             swapped = [m for m in swapped if not _said_loosely(m.concept, link.texts["fr"], glossary)
                        and not any(_holds_rendering(m, concept, glossary) for concept in french_concepts - {match.concept})] or swapped
+        swapped = _one_concept_at_its_place(match, swapped, link)
         if len(swapped) == 1 and len(same_subject) > 1:
             instead = swapped
         if not same_subject and _related_form_there(match.concept, target_stems, glossary):
@@ -267,7 +268,55 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
         flags.append(Flag(link.number, target, "term-missing", severity, start, end, text, message, suggestions(accepted[:3])))
     if target == "en":
         flags += _fewer_renderings(link, context, french_concepts, mt_concepts, unrendered, target_words)
+        flags += _confusable_strangers(link, context, target_concepts, {(flag.start, flag.end) for flag in flags})
     return flags
+
+
+def _confusable_strangers(link: LinkView, context: CheckContext, target_concepts: set[str], flagged: set[tuple[int, int]]) -> list[Flag]:
+    """An English term of a concept the French document never names, in a sentence whose French holds the head word of a concept the
+    glossary records as confusable with it and which the English does not name ("smuggling of migrants cases" where the French
+    says « enfants … victimes de la traite »): the confused concept was written for the one the French speaks of."""
+    glossary = context.glossary
+    english_terms = [match for match in longest_matches(link.matches.get("en", [])) if match.type == "term" and match.status != "forbidden"
+                     and glossary.confusables(match.concept) and (match.start, match.end) not in flagged]
+    if not english_terms:
+        return []
+    named = {match.concept for match in find_terms(context.document_texts["fr"] or link.texts["fr"], "fr", glossary)}
+    french_lemmas = {fold(word.lemma) for word in tokenize(link.texts["fr"], "fr") if not word.stop}
+    flags = []
+    for english in english_terms:
+        if english.concept in named:
+            continue
+        for other in sorted(glossary.confusables(english.concept) - target_concepts):
+            heads = {fold(content[0].lemma) for entry in glossary.concept_entries(other, "fr") if entry.status != "forbidden"
+                     for content in [[word for word in entry.words if not word.stop]] if content}
+            if heads & french_lemmas:
+                accepted = glossary.variants(other, "en")
+                flags.append(Flag(link.number, "en", "concept-confusion", "warning", english.start, english.end, english.term,
+                                  f"The English says “{english.term}” ({concept_label(glossary, english.concept)}), which the French does not "
+                                  f"name, where the French speaks of {concept_label(glossary, other)}: another concept."
+                                  + (f" Write “{accepted[0]}”?" if accepted else ""), suggestions(accepted[:3])))
+                break
+    return flags
+
+
+def _outside_other_names(matches: list[TermMatch], french_concepts: set[str], glossary) -> list[TermMatch]:
+    """The matches that are not words inside the name of an institution, a law or an event the French does not name: "United Nations"
+    in "the Office of the United Nations High Commissioner for Human Rights" names that office, not the United Nations."""
+    names = [match for match in matches if glossary.subject(match.concept) in NAME_SUBJECTS and match.concept not in french_concepts
+             and " " in match.term]
+    return [match for match in matches if not any(name.start <= match.start and match.end <= name.end and name.end - name.start > match.end - match.start
+                                                  for name in names)]
+
+
+def _one_concept_at_its_place(french: TermMatch, swapped: list[TermMatch], link: LinkView) -> list[TermMatch]:
+    """Of several occurrences of one swapped-in concept ("support survivors on the move, provide care for survivors" for « aider les
+    enfants non accompagnés …, prendre en charge les enfants rescapés »), the one standing where the French term stands, by its
+    place in the sentence: the others render something else of the French the glossary does not list."""
+    if len(swapped) < 2 or len({match.concept for match in swapped}) > 1:
+        return swapped
+    place = french.start / max(len(link.texts["fr"]), 1)
+    return [min(swapped, key=lambda match: abs(match.start / max(len(link.texts["en"]), 1) - place))]
 
 
 _ONE_WORD_CONCEPTS: dict = {}

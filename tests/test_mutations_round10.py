@@ -1,0 +1,98 @@
+"""The tenth round of the mutation benchmark (issue #14, section 3): each rule shown on a sentence pair of a published text of the
+eval/ corpus (eval/README.md, "Mutations, tenth round"), with the published pair left silent and the swap flagged."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from align.terms.glossary import DEFAULT_PATH, load_glossary
+from bench.mutations import SentencePair, concept_swap, pair_flags
+from tests.test_mutations_round6 import flags_of
+from tests.test_mutations_round7 import kinds_on
+
+
+@pytest.fixture(scope="module")
+def glossary():
+    return load_glossary(DEFAULT_PATH)
+
+
+def test_the_glossary_records_broader_concepts_transitively(glossary) -> None:
+    # "Kind of:" notes, read from the definitions: domestic servitude is servitude, servitude is exploitation
+    assert {"servitude", "exploitation"} <= glossary.broader("domestic-servitude")
+    assert "labour-exploitation" in glossary.broader("forced-labour")
+    assert "forced-labour" not in glossary.broader("labour-exploitation")  # not the other way round
+    known = {concept for concept in glossary.terms["concept"]}
+    assert all(other in known for concept in known for other in glossary.broader(concept))
+
+
+def test_concept_swap_draws_no_broader_concept(glossary) -> None:
+    # US TIP report, Haiti 2021 and DR Congo 2020 (dev): "child exploitation" for « servitude domestique des enfants » and "labour
+    # exploitation" for « travail forcé » say less, not something else: no reviser would call them a confusion of concepts
+    pairs = [("Il n’a pas pris de mesures pour lutter contre le système de servitude domestique des enfants (les restavèks).",
+              "The government did not make efforts to combat the system of child domestic servitude (restavek).", "domestic servitude",
+              ("exploitation", "servitude")),
+             ("Parmi ces réalisations figure l’augmentation du nombre d’enquêtes et de poursuites des cas de traite, particulièrement la traite "
+              "liée à l’exploitation sexuelle et au travail forcé – des crimes qui n’avaient pour la plupart jusqu’alors pratiquement pas été "
+              "traités par le système judiciaire – bien la même justice a continué de faire des enquêtes et poursuites contre les crimes "
+              "d’enrôlement enfants soldats.",
+              "These achievements included increasing the number of investigations and prosecutions of trafficking cases, specifically on sex "
+              "trafficking and forced labor—crimes that had previously been mostly unaddressed in the justice system—while still investigating "
+              "and prosecuting child soldiering crimes.", "forced labor", ("labour exploitation", "exploitation", "modern slavery"))]
+    for fr, en, term, broader in pairs:
+        swaps = {mutation.mutated[mutation.start:mutation.end].lower() for seed in range(40)
+                 for mutation in concept_swap(SentencePair("x", "dev", fr, en), glossary, random.Random(seed))
+                 if mutation.original[mutation.original_start:mutation.original_end] == term}
+        assert swaps and not swaps & set(broader)
+
+
+# UN Secretary-General, World Day 2024 (dev): the English names survivors once (« enfants rescapés »)
+UNSG_FR = ("Nous devons renforcer les mesures de protection, et, notamment, mettre en place des mécanismes de justice adaptés aux enfants, "
+           "sensibiliser la population, venir en aide aux enfants non accompagnés en déplacement, prendre en charge les enfants rescapés et "
+           "lutter contre les causes profondes de l’exploitation en aidant les familles vulnérables.")
+UNSG_EN = ("We must strengthen protection responses — including child-sensitive justice mechanisms, raise awareness, support unaccompanied "
+           "children on the move, provide care for survivors and tackle the root causes of exploitation by helping vulnerable families.")
+
+
+def test_of_two_occurrences_of_the_swapped_in_concept_the_one_in_the_french_terms_place(glossary) -> None:
+    assert not flags_of(UNSG_FR, UNSG_EN, glossary)
+    swapped = UNSG_EN.replace("unaccompanied children", "survivors")
+    assert ("en", "survivors") in kinds_on(UNSG_FR, swapped, glossary, "term-missing")
+    flagged = [flag for flag in pair_flags(UNSG_FR, swapped, glossary) if flag.kind == "term-missing" and flag.severity == "warning"]
+    assert [flag.start for flag in flagged] == [swapped.index("survivors")]  # not "care for survivors", which renders « rescapés »
+
+
+def test_a_lengthened_link_still_reports_the_term_put_in_place_of_the_french_one(glossary) -> None:
+    # ILO, Voices on forced labour profits 2024 (dev): a long name put for "human rights" makes the English twice as long; the addition
+    # warning is on the link, the swap is still reported on the name
+    fr = "Le travail forcé est une grave violation des droits de l'homme."
+    en = "Forced labour is usually spoken of as a brutal abuse of fundamental human rights."
+    assert not flags_of(fr, en, glossary)
+    swapped = en.replace("human rights", "Council of Europe Convention on Action against Trafficking in Human Beings")
+    assert ("en", "Council of Europe Convention on Action against Trafficking in Human Beings") in kinds_on(fr, swapped, glossary, "term-missing")
+
+
+def test_a_name_inside_another_institutions_name_does_not_render_it(glossary) -> None:
+    # UN Network on Migration, World Day 2021 (dev): "the Office of the United Nations High Commissioner for Human Rights Network" holds
+    # the words "United Nations" but names another institution than « le Réseau des Nations Unies »
+    fr = ("À l’occasion de la Journée mondiale de la lutte contre la traite d’êtres humains, le Réseau des Nations Unies sur les migrations "
+          "appelle les États à placer les victimes et les survivants au cœur de l’action de lutte contre ce crime odieux et les violations "
+          "des droits de l’homme et du travail qui y sont associées.")
+    en = ("To mark World Day against Trafficking in Persons, the United Nations Network on Migration calls on States to put victims and "
+          "survivors at the centre of responses to this heinous crime and its related human and labour rights violations.")
+    assert not flags_of(fr, en, glossary)
+    name = "Office of the United Nations High Commissioner for Human Rights"
+    assert ("en", name) in kinds_on(fr, en.replace("United Nations", name), glossary, "term-missing")
+
+
+def test_a_confusable_concept_the_french_never_names(glossary) -> None:
+    # IOM Deputy Director General, World Day 2022 (dev): « victimes de la traite » is trafficking; "smuggling of migrants cases" puts the
+    # concept the glossary records as confusable with it in its place
+    fr = ("Selon le rapport mondial sur la traite des enfants, près de la moitié des enfants pris en charge par l’OIM sont victimes de la "
+          "traite dans leur propre pays.")
+    en = ("According to the Global Report on Child Trafficking, nearly half of child trafficking cases assisted by IOM take place in the "
+          "victims’ own countries.")
+    assert not flags_of(fr, en, glossary)
+    swapped = en.replace("child trafficking cases", "smuggling of migrants cases")
+    assert ("en", "smuggling of migrants") in kinds_on(fr, swapped, glossary, "concept-confusion")

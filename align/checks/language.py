@@ -35,19 +35,36 @@ def _french_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
     for found in _CLAUSE.finditer(text):
         clause = found.group(0).strip()
-        words = clause.split()
+        read = _headline_read_in_lower_case(clause)
+        words = read.split()
         if len(words) < UNTRANSLATED_MIN_WORDS or sum(word[:1].isupper() for word in words) > len(words) / 2:
             continue
-        french_only = sum(1 for word in re.findall(r"[^\W\d_]+", clause)
+        french_only = sum(1 for word in re.findall(r"[^\W\d_]+", read)
                           if word.islower() and is_known(word, "fr") and not is_known(word, "en"))
         if french_only < 2:
             continue  # names and loanwords ("neither Cuvier nor Lacépède") are not French sentences
-        confidences = detector.compute_language_confidence_values(clause)
+        confidences = detector.compute_language_confidence_values(read)
         top = confidences[0]
-        if top.language == Language.FRENCH and top.value >= UNTRANSLATED_CONFIDENCE:
+        if top.language == Language.FRENCH and top.value >= _confidence_needed(french_only):
             start = found.start() + found.group(0).index(clause)
             spans.append((start, start + len(clause)))
     return tuple(spans)
+
+def _headline_read_in_lower_case(clause: str) -> str:
+    """A clause in capitals (a heading: « COMMUNICATION DE LA COMMISSION AU PARLEMENT EUROPÉEN ») read in lower case: its capitals
+    are the typesetting's, not names'."""
+    letters = [letter for letter in clause if letter.isalpha()]
+    return clause.lower() if len(letters) >= 2 and all(letter.isupper() for letter in letters) else clause
+
+
+UNTRANSLATED_CONFIDENCE_MANY_WORDS = 0.75
+"""lingua's confidence enough for a clause with four words or more that French has and English does not: so many French words in the
+English are no name or loanword (« Javascript est requis pour afficher les communiqués de presse »: 0.80)."""
+
+
+def _confidence_needed(french_only: int) -> float:
+    return UNTRANSLATED_CONFIDENCE_MANY_WORDS if french_only >= 4 else UNTRANSLATED_CONFIDENCE
+
 
 def untranslated_official(link: LinkView, context: CheckContext) -> list[Flag]:
     """French glossary terms and French clauses (lingua) left in the official English."""

@@ -273,30 +273,27 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
 
 
 def _confusable_strangers(link: LinkView, context: CheckContext, target_concepts: set[str], flagged: set[tuple[int, int]]) -> list[Flag]:
-    """An English term of a concept the French document never names, in a sentence whose French holds the head word of a concept the
-    glossary records as confusable with it and which the English does not name ("smuggling of migrants cases" where the French
-    says « enfants … victimes de la traite »): the confused concept was written for the one the French speaks of."""
+    """An English term of a concept the French document never names, where the French names a concept the glossary records as
+    confusable with it, or a kind of that concept, and the English does not name that concept ("smuggling of migrants cases" where
+    the French says « la traite des enfants »): the confused concept was written for the one the French speaks of."""
     glossary = context.glossary
     english_terms = [match for match in longest_matches(link.matches.get("en", [])) if match.type == "term" and match.status != "forbidden"
                      and glossary.confusables(match.concept) and (match.start, match.end) not in flagged]
     if not english_terms:
         return []
+    french = {match.concept for match in link.matches["fr"] if match.status != "forbidden"}
+    spoken_of = french | {broader for concept in french for broader in glossary.broader(concept)}
     named = {match.concept for match in find_terms(context.document_texts["fr"] or link.texts["fr"], "fr", glossary)}
-    french_lemmas = {fold(word.lemma) for word in tokenize(link.texts["fr"], "fr") if not word.stop}
     flags = []
     for english in english_terms:
-        if english.concept in named:
+        confused = sorted(glossary.confusables(english.concept) & spoken_of - target_concepts)
+        if english.concept in named or not confused:
             continue
-        for other in sorted(glossary.confusables(english.concept) - target_concepts):
-            heads = {fold(content[0].lemma) for entry in glossary.concept_entries(other, "fr") if entry.status != "forbidden"
-                     for content in [[word for word in entry.words if not word.stop]] if content}
-            if heads & french_lemmas:
-                accepted = glossary.variants(other, "en")
-                flags.append(Flag(link.number, "en", "concept-confusion", "warning", english.start, english.end, english.term,
-                                  f"The English says “{english.term}” ({concept_label(glossary, english.concept)}), which the French does not "
-                                  f"name, where the French speaks of {concept_label(glossary, other)}: another concept."
-                                  + (f" Write “{accepted[0]}”?" if accepted else ""), suggestions(accepted[:3])))
-                break
+        accepted = glossary.variants(confused[0], "en")
+        flags.append(Flag(link.number, "en", "concept-confusion", "warning", english.start, english.end, english.term,
+                          f"The English says “{english.term}” ({concept_label(glossary, english.concept)}), which the French does not "
+                          f"name, where the French speaks of {concept_label(glossary, confused[0])}: another concept."
+                          + (f" Write “{accepted[0]}”?" if accepted else ""), suggestions(accepted[:3])))
     return flags
 
 

@@ -123,3 +123,10 @@ def test_french_left_in_the_english_in_capitals_or_with_many_french_words(glossa
         # (as the bench checks it: one unit alone; in a document, an English line identical to a French one is taken for a line both
         # versions carry, a letterhead, and left alone)
         assert any(flag.kind == "untranslated" and flag.side == "en" for flag in pair_flags(fr, fr, glossary))
+
+
+def test_a_date_written_in_french_in_the_english(glossary) -> None:
+    # Women and Gender Equality Canada, World Day 2020 (dev): the dateline « Le 30 juillet 2020 » left in the English
+    fr, en = "Le 30 juillet 2020", "July 30, 2020"
+    assert not flags_of(fr, en, glossary)
+    assert ("en", "Le 30 juillet 2020") in kinds_on(fr, "Ottawa, Le 30 juillet 2020", glossary, "untranslated")

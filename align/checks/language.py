@@ -90,7 +90,22 @@ def untranslated_official(link: LinkView, context: CheckContext) -> list[Flag]:
             continue
         flags.append(Flag(link.number, "en", "untranslated", "error", start, end, english[start:end],
                           "This passage of the English is in French: it was left untranslated.", ""))
+        covered.append((start, end))
+    flags += _french_dates(link, covered)
     return flags
+
+
+_FRENCH_DATE = re.compile(r"(?<![\w.])(?:[Ll]e\s+)?(?:1er|[0-3]?\d)\s+(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
+                          r"décembre)(?:\s+\d{4})?(?!\w)")
+"""A day and a French month in lower case (« le 30 juillet 2020 », « 11 décembre 2018 »): English writes its months with a capital."""
+
+
+def _french_dates(link: LinkView, covered: list[tuple[int, int]]) -> list[Flag]:
+    """A date written the French way in the official English (a dateline left untranslated: "Ottawa, 11 décembre 2018")."""
+    english = link.texts["en"]
+    return [Flag(link.number, "en", "untranslated", "error", found.start(), found.end(), found.group(0),
+                 f"“{found.group(0)}” is a date written in French: the month is French.", "")
+            for found in _FRENCH_DATE.finditer(english) if not any(first < found.end() and found.start() < last for first, last in covered)]
 
 def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
     """English glossary terms left in the French (« la World Day against Trafficking in Persons », « de forced labour »)."""

@@ -267,7 +267,7 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
             continue  # (the longer term's own flag gives the context)
         flags.append(Flag(link.number, target, "term-missing", severity, start, end, text, message, suggestions(accepted[:3])))
     if target == "en":
-        flags += _fewer_renderings(link, context, french_concepts, mt_concepts, unrendered, target_words)
+        flags += _fewer_renderings(link, context, french_concepts, mt_concepts, unrendered, target_words, target_terms)
         flags += _confusable_strangers(link, context, target_concepts, {(flag.start, flag.end) for flag in flags})
     return flags
 
@@ -369,14 +369,16 @@ def _occurrences(matches: list[TermMatch]) -> Counter:
 
 
 def _fewer_renderings(link: LinkView, context: CheckContext, french_concepts: set[str], mt_concepts: set[str], unrendered: set[str],
-                      target_words: list) -> list[Flag]:
+                      target_words: list, english_terms: list[TermMatch]) -> list[Flag]:
     """A French term written more often than the English renders it, where the English holds one term of another concept of the same
     subject that the French never names: that term was written in place of one of the renderings ("organized crime … human
     trafficking" for « la traite … la traite »)."""
     glossary = context.glossary
     # (occurrences counted inside longer terms too: « la Journée mondiale de la lutte contre la traite … » names the crime once)
     french = _occurrences(link.matches["fr"])
-    english_matches = longest_matches(link.matches.get("en", []))
+    # (the English terms as `missing_terms` reads them: a term read across a word, "prevent [labour] trafficking", gives way to the
+    # exact term it holds, "labour trafficking")
+    english_matches = english_terms
     english = _occurrences(link.matches.get("en", []))
     anywhere = set(english)
     if len(unrendered) >= _FREE_RENDERING:
@@ -501,7 +503,8 @@ def _swapped_concept(french: TermMatch, english: TermMatch, link: LinkView, cont
     french_concepts = {match.concept for match in longest_matches(link.matches["fr"])}
     if glossary.subject(english.concept) not in NAME_SUBJECTS and any(
             other.concept in french_concepts and other.concept != english.concept and english.start <= other.start and other.end <= english.end
-            and " " in other.term and glossary.subject(other.concept) not in NAME_SUBJECTS for other in link.matches.get("en", [])):
+            and " " in other.term and glossary.subject(other.concept) not in NAME_SUBJECTS
+            and not _rendered_outside(other.concept, english, link) for other in link.matches.get("en", [])):
         # it holds the rendering of another French term ("for purposes of sexual exploitation" for « exploitation sexuelle »); an
         # institution's or a law's name does not render the crime its words name ("Alliance against Trafficking in Persons")
         return False
@@ -518,6 +521,13 @@ def _swapped_concept(french: TermMatch, english: TermMatch, link: LinkView, cont
         return False
     french_text = context.document_texts["fr"] or link.texts["fr"]
     return not any(match.concept == english.concept for match in find_terms(french_text, "fr", glossary))
+
+
+def _rendered_outside(concept: str, english: TermMatch, link: LinkView) -> bool:
+    """Whether the English renders the concept outside `english` as often as the French names it: "sexual exploitation and sexual
+    exploitation and abuse" for « l’exploitation sexuelle et … le mariage forcé » holds a rendering already given beside it."""
+    outside = [match for match in link.matches.get("en", []) if match.concept == concept and (match.end <= english.start or match.start >= english.end)]
+    return _occurrences(outside)[concept] >= _occurrences(link.matches["fr"])[concept]
 
 
 def _cognate_beside(extra: list, french: TermMatch, link: LinkView) -> bool:

@@ -130,3 +130,30 @@ def test_a_date_written_in_french_in_the_english(glossary) -> None:
     fr, en = "Le 30 juillet 2020", "July 30, 2020"
     assert not flags_of(fr, en, glossary)
     assert ("en", "Le 30 juillet 2020") in kinds_on(fr, "Ottawa, Le 30 juillet 2020", glossary, "untranslated")
+
+
+def test_a_narrower_crime_inside_a_term_read_across_a_word(glossary) -> None:
+    # Public Safety Canada, progress report 2015 (dev): « la traite de personnes » twice; "help prevent labour trafficking" is read as
+    # "prevent [labour] trafficking" too, which must give way to the narrower crime it holds
+    fr = ("À mesure que de nouveaux renseignements sur l’ampleur et la nature de la traite de personnes dans le pays sont découverts, le "
+          "gouvernement du Canada continuera d’améliorer ses efforts de mobilisation auprès des intervenants et des experts dans l’ensemble "
+          "du pays afin d’aider à prévenir la traite de personnes et pour prendre la défense des victimes de ce crime horrible.")
+    en = ("As new information about the scope and nature of human trafficking in Canada comes to light, the Government of Canada will "
+          "continue to enhance its efforts to engage with stakeholders and experts across the country on an ongoing basis in order to help "
+          "prevent human trafficking and stand up for victims of this terrible crime.")
+    assert not flags_of(fr, en, glossary)
+    swapped = en.replace("prevent human trafficking", "prevent labour trafficking")
+    assert ("en", "labour trafficking") in kinds_on(fr, swapped, glossary, "term-missing")
+
+
+def test_a_term_holding_a_rendering_given_beside_it(glossary) -> None:
+    # UN Secretary-General, Slavery Day 2024 (dev): "sexual exploitation and abuse" holds "sexual exploitation", but the list renders
+    # « l’exploitation sexuelle » already: the longer term stands for « le mariage forcé »
+    fr = ("En cette Journée internationale pour l’abolition de l’esclavage, nous appelons l’attention sur les quelque 50 millions de personnes "
+          "dans le monde qui vivent dans des conditions épouvantables, allant de la traite des personnes et du travail forcé à l’exploitation "
+          "sexuelle et au mariage forcé.")
+    en = ("On this International Day for the Abolition of Slavery, we shine a light on the estimated 50 million people worldwide trapped in "
+          "horrific conditions — from human trafficking to forced labour, sexual exploitation and forced marriage.")
+    assert not flags_of(fr, en, glossary)
+    swapped = en.replace("and forced marriage", "and sexual exploitation and abuse")
+    assert ("en", "sexual exploitation and abuse") in kinds_on(fr, swapped, glossary, "term-missing")

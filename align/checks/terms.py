@@ -174,8 +174,9 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
     glossary, neighbours = context.glossary, link.neighbours
     if target == "mt" and not context.mt_constrained:
         return []
-    if target == "en" and any(flag.kind == "omission" for flag in length_flags(link, context)):
-        return []  # a shortened link already says part is missing (a lengthened one still misses what the French says)
+    # a shortened link already says part is missing, but not what was written in place of a term (a lengthened one still misses
+    # what the French says)
+    shortened = target == "en" and any(flag.kind == "omission" for flag in length_flags(link, context))
     flags = []
     french_concepts = {match.concept for match in link.matches["fr"]}
     target_concepts = {match.concept for match in _outside_other_names(link.matches.get(target, []), french_concepts, glossary)}
@@ -263,11 +264,12 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
         severity = "warning" if target == "mt" else "info"
         if len(swapped) == 1 and instead == swapped and len(unrendered) < _FREE_RENDERING and not _head_kept(match, swapped[0], target_words, glossary):
             severity = "warning"
-        if match in inner and severity != "warning":
+        if (match in inner or shortened) and severity != "warning":
             continue  # (the longer term's own flag gives the context)
         flags.append(Flag(link.number, target, "term-missing", severity, start, end, text, message, suggestions(accepted[:3])))
-    if target == "en":
+    if target == "en" and not shortened:  # (a shortened English renders fewer by nature)
         flags += _fewer_renderings(link, context, french_concepts, mt_concepts, unrendered, target_words, target_terms)
+    if target == "en":
         flags += _confusable_strangers(link, context, target_concepts, {(flag.start, flag.end) for flag in flags})
     return flags
 

@@ -58,7 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench_checks.add_argument("--split", default="dev", choices=list(SPLIT_CHOICES),
                               help="with --set real: which part of the corpus (tune on dev; both = dev+test, all = dev+test+heldout, "
                                    "final = all+heldout2+heldout3+heldout4+heldout5+heldout6+heldout7; default: dev)")
-    bench_checks.add_argument("--summary", action="store_true", help="with --set real: figures only, no list of false alarms and misses")
+    bench_checks.add_argument("--summary", action="store_true", help="with --set real or mutations: figures only, no list of false alarms and misses")
+    bench_checks.add_argument("--misses", action="store_true", help="with --set mutations: every missed mutation, its sentence pair, what was raised instead")
     bench_checks.set_defaults(handler=_bench_checks)
     bench_app = bench_commands.add_parser("app", help="review app response times on a long (~2,000-sentence) document; --browser adds Chromium")
     bench_app.add_argument("--bench-dir", default=None, help="benchmark folder (default: ../shared/bench next to the repository)")
@@ -109,7 +110,8 @@ def _bench_translate(args: argparse.Namespace) -> int:
 
 def _bench_checks(args: argparse.Namespace) -> int:
     if args.set == "mutations":
-        return mutations_bench.run_bench(args.glossary, splits=("dev", "test") if args.split == "both" else (args.split,))
+        details = "summary" if args.summary else "misses" if args.misses else "examples"
+        return mutations_bench.run_bench(args.glossary, splits=("dev", "test") if args.split == "both" else (args.split,), details=details)
     if args.set == "real":
         return checks_bench.run_real_bench(args.glossary, SPLIT_CHOICES[args.split], details=not args.summary)
     return checks_bench.run_bench(args.glossary)

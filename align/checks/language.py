@@ -35,19 +35,36 @@ def _french_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
     for found in _CLAUSE.finditer(text):
         clause = found.group(0).strip()
-        words = clause.split()
+        read = _headline_read_in_lower_case(clause)
+        words = read.split()
         if len(words) < UNTRANSLATED_MIN_WORDS or sum(word[:1].isupper() for word in words) > len(words) / 2:
             continue
-        french_only = sum(1 for word in re.findall(r"[^\W\d_]+", clause)
+        french_only = sum(1 for word in re.findall(r"[^\W\d_]+", read)
                           if word.islower() and is_known(word, "fr") and not is_known(word, "en"))
         if french_only < 2:
             continue  # names and loanwords ("neither Cuvier nor Lacépède") are not French sentences
-        confidences = detector.compute_language_confidence_values(clause)
+        confidences = detector.compute_language_confidence_values(read)
         top = confidences[0]
-        if top.language == Language.FRENCH and top.value >= UNTRANSLATED_CONFIDENCE:
+        if top.language == Language.FRENCH and top.value >= _confidence_needed(french_only):
             start = found.start() + found.group(0).index(clause)
             spans.append((start, start + len(clause)))
     return tuple(spans)
+
+def _headline_read_in_lower_case(clause: str) -> str:
+    """A clause in capitals (a heading: « COMMUNICATION DE LA COMMISSION AU PARLEMENT EUROPÉEN ») read in lower case: its capitals
+    are the typesetting's, not names'."""
+    letters = [letter for letter in clause if letter.isalpha()]
+    return clause.lower() if len(letters) >= 2 and all(letter.isupper() for letter in letters) else clause
+
+
+UNTRANSLATED_CONFIDENCE_MANY_WORDS = 0.75
+"""lingua's confidence enough for a clause with four words or more that French has and English does not: so many French words in the
+English are no name or loanword (« Javascript est requis pour afficher les communiqués de presse »: 0.80)."""
+
+
+def _confidence_needed(french_only: int) -> float:
+    return UNTRANSLATED_CONFIDENCE_MANY_WORDS if french_only >= 4 else UNTRANSLATED_CONFIDENCE
+
 
 def untranslated_official(link: LinkView, context: CheckContext) -> list[Flag]:
     """French glossary terms and French clauses (lingua) left in the official English."""
@@ -73,7 +90,22 @@ def untranslated_official(link: LinkView, context: CheckContext) -> list[Flag]:
             continue
         flags.append(Flag(link.number, "en", "untranslated", "error", start, end, english[start:end],
                           "This passage of the English is in French: it was left untranslated.", ""))
+        covered.append((start, end))
+    flags += _french_dates(link, covered)
     return flags
+
+
+_FRENCH_DATE = re.compile(r"(?<![\w.])(?:[Ll]e\s+)?(?:1er|[0-3]?\d)\s+(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
+                          r"décembre)(?:\s+\d{4})?(?!\w)")
+"""A day and a French month in lower case (« le 30 juillet 2020 », « 11 décembre 2018 »): English writes its months with a capital."""
+
+
+def _french_dates(link: LinkView, covered: list[tuple[int, int]]) -> list[Flag]:
+    """A date written the French way in the official English (a dateline left untranslated: "Ottawa, 11 décembre 2018")."""
+    english = link.texts["en"]
+    return [Flag(link.number, "en", "untranslated", "error", found.start(), found.end(), found.group(0),
+                 f"“{found.group(0)}” is a date written in French: the month is French.", "")
+            for found in _FRENCH_DATE.finditer(english) if not any(first < found.end() and found.start() < last for first, last in covered)]
 
 def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
     """English glossary terms left in the French (« la World Day against Trafficking in Persons », « de forced labour »)."""

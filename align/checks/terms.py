@@ -174,15 +174,16 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
     glossary, neighbours = context.glossary, link.neighbours
     if target == "mt" and not context.mt_constrained:
         return []
-    if target == "en" and length_flags(link, context):
-        return []  # a shortened link already says part is missing
+    # a shortened link already says part is missing, but not what was written in place of a term (a lengthened one still misses
+    # what the French says)
+    shortened = target == "en" and any(flag.kind == "omission" for flag in length_flags(link, context))
     flags = []
-    target_concepts = {match.concept for match in link.matches.get(target, [])}
+    french_concepts = {match.concept for match in link.matches["fr"]}
+    target_concepts = {match.concept for match in _outside_other_names(link.matches.get(target, []), french_concepts, glossary)}
     target_words = tokenize(link.texts[target], "en")
     target_stems = {word.stem for word in target_words} | {word.lemma for word in target_words}
     left_in_french = {m.concept for m in find_terms(link.texts[target], "fr", glossary) if m.type == "term" and " " in m.term}
     neighbour_concepts = {match.concept for other in neighbours for match in other.matches.get(target, [])}
-    french_concepts = {match.concept for match in link.matches["fr"]}
     mt_concepts = {match.concept for match in link.matches.get("mt", [])} if link.texts["mt"] else set()
     # three French terms or more without their rendering: the English says the sentence its own way (a free rendering, a list
     # rewritten), and a term of another concept in it is not one swapped in (`swapped` below)
@@ -224,6 +225,7 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
             # or one holding the rendering of another French term ("modern slavery" where the French says « formes contemporaines d'esclavage »)
             swapped = [m for m in swapped if not _said_loosely(m.concept, link.texts["fr"], glossary)
                        and not any(_holds_rendering(m, concept, glossary) for concept in french_concepts - {match.concept})] or swapped
+        swapped = _one_concept_at_its_place(match, swapped, link)
         if len(swapped) == 1 and len(same_subject) > 1:
             instead = swapped
         if not same_subject and _related_form_there(match.concept, target_stems, glossary):
@@ -262,12 +264,58 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
         severity = "warning" if target == "mt" else "info"
         if len(swapped) == 1 and instead == swapped and len(unrendered) < _FREE_RENDERING and not _head_kept(match, swapped[0], target_words, glossary):
             severity = "warning"
-        if match in inner and severity != "warning":
+        if (match in inner or shortened) and severity != "warning":
             continue  # (the longer term's own flag gives the context)
         flags.append(Flag(link.number, target, "term-missing", severity, start, end, text, message, suggestions(accepted[:3])))
+    if target == "en" and not shortened:  # (a shortened English renders fewer by nature)
+        flags += _fewer_renderings(link, context, french_concepts, mt_concepts, unrendered, target_words, target_terms)
     if target == "en":
-        flags += _fewer_renderings(link, context, french_concepts, mt_concepts, unrendered, target_words)
+        flags += _confusable_strangers(link, context, target_concepts, {(flag.start, flag.end) for flag in flags})
     return flags
+
+
+def _confusable_strangers(link: LinkView, context: CheckContext, target_concepts: set[str], flagged: set[tuple[int, int]]) -> list[Flag]:
+    """An English term of a concept the French document never names, where the French names a concept the glossary records as
+    confusable with it, or a kind of that concept, and the English does not name that concept ("smuggling of migrants cases" where
+    the French says « la traite des enfants »): the confused concept was written for the one the French speaks of."""
+    glossary = context.glossary
+    english_terms = [match for match in longest_matches(link.matches.get("en", [])) if match.type == "term" and match.status != "forbidden"
+                     and glossary.confusables(match.concept) and (match.start, match.end) not in flagged]
+    if not english_terms:
+        return []
+    french = {match.concept for match in link.matches["fr"] if match.status != "forbidden"}
+    spoken_of = french | {broader for concept in french for broader in glossary.broader(concept)}
+    named = {match.concept for match in find_terms(context.document_texts["fr"] or link.texts["fr"], "fr", glossary)}
+    flags = []
+    for english in english_terms:
+        confused = sorted(glossary.confusables(english.concept) & spoken_of - target_concepts)
+        if english.concept in named or not confused:
+            continue
+        accepted = glossary.variants(confused[0], "en")
+        flags.append(Flag(link.number, "en", "concept-confusion", "warning", english.start, english.end, english.term,
+                          f"The English says “{english.term}” ({concept_label(glossary, english.concept)}), which the French does not "
+                          f"name, where the French speaks of {concept_label(glossary, confused[0])}: another concept."
+                          + (f" Write “{accepted[0]}”?" if accepted else ""), suggestions(accepted[:3])))
+    return flags
+
+
+def _outside_other_names(matches: list[TermMatch], french_concepts: set[str], glossary) -> list[TermMatch]:
+    """The matches that are not words inside the name of an institution, a law or an event the French does not name: "United Nations"
+    in "the Office of the United Nations High Commissioner for Human Rights" names that office, not the United Nations."""
+    names = [match for match in matches if glossary.subject(match.concept) in NAME_SUBJECTS and match.concept not in french_concepts
+             and " " in match.term]
+    return [match for match in matches if not any(name.start <= match.start and match.end <= name.end and name.end - name.start > match.end - match.start
+                                                  for name in names)]
+
+
+def _one_concept_at_its_place(french: TermMatch, swapped: list[TermMatch], link: LinkView) -> list[TermMatch]:
+    """Of several occurrences of one swapped-in concept ("support survivors on the move, provide care for survivors" for « aider les
+    enfants non accompagnés …, prendre en charge les enfants rescapés »), the one standing where the French term stands, by its
+    place in the sentence: the others render something else of the French the glossary does not list."""
+    if len(swapped) < 2 or len({match.concept for match in swapped}) > 1:
+        return swapped
+    place = french.start / max(len(link.texts["fr"]), 1)
+    return [min(swapped, key=lambda match: abs(match.start / max(len(link.texts["en"]), 1) - place))]
 
 
 _ONE_WORD_CONCEPTS: dict = {}
@@ -323,14 +371,16 @@ def _occurrences(matches: list[TermMatch]) -> Counter:
 
 
 def _fewer_renderings(link: LinkView, context: CheckContext, french_concepts: set[str], mt_concepts: set[str], unrendered: set[str],
-                      target_words: list) -> list[Flag]:
+                      target_words: list, english_terms: list[TermMatch]) -> list[Flag]:
     """A French term written more often than the English renders it, where the English holds one term of another concept of the same
     subject that the French never names: that term was written in place of one of the renderings ("organized crime … human
     trafficking" for « la traite … la traite »)."""
     glossary = context.glossary
     # (occurrences counted inside longer terms too: « la Journée mondiale de la lutte contre la traite … » names the crime once)
     french = _occurrences(link.matches["fr"])
-    english_matches = longest_matches(link.matches.get("en", []))
+    # (the English terms as `missing_terms` reads them: a term read across a word, "prevent [labour] trafficking", gives way to the
+    # exact term it holds, "labour trafficking")
+    english_matches = english_terms
     english = _occurrences(link.matches.get("en", []))
     anywhere = set(english)
     if len(unrendered) >= _FREE_RENDERING:
@@ -455,7 +505,8 @@ def _swapped_concept(french: TermMatch, english: TermMatch, link: LinkView, cont
     french_concepts = {match.concept for match in longest_matches(link.matches["fr"])}
     if glossary.subject(english.concept) not in NAME_SUBJECTS and any(
             other.concept in french_concepts and other.concept != english.concept and english.start <= other.start and other.end <= english.end
-            and " " in other.term and glossary.subject(other.concept) not in NAME_SUBJECTS for other in link.matches.get("en", [])):
+            and " " in other.term and glossary.subject(other.concept) not in NAME_SUBJECTS
+            and not _rendered_outside(other.concept, english, link) for other in link.matches.get("en", [])):
         # it holds the rendering of another French term ("for purposes of sexual exploitation" for « exploitation sexuelle »); an
         # institution's or a law's name does not render the crime its words name ("Alliance against Trafficking in Persons")
         return False
@@ -472,6 +523,13 @@ def _swapped_concept(french: TermMatch, english: TermMatch, link: LinkView, cont
         return False
     french_text = context.document_texts["fr"] or link.texts["fr"]
     return not any(match.concept == english.concept for match in find_terms(french_text, "fr", glossary))
+
+
+def _rendered_outside(concept: str, english: TermMatch, link: LinkView) -> bool:
+    """Whether the English renders the concept outside `english` as often as the French names it: "sexual exploitation and sexual
+    exploitation and abuse" for « l’exploitation sexuelle et … le mariage forcé » holds a rendering already given beside it."""
+    outside = [match for match in link.matches.get("en", []) if match.concept == concept and (match.end <= english.start or match.start >= english.end)]
+    return _occurrences(outside)[concept] >= _occurrences(link.matches["fr"])[concept]
 
 
 def _cognate_beside(extra: list, french: TermMatch, link: LinkView) -> bool:

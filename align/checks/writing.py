@@ -14,6 +14,14 @@ from align.terms.glossary import fold, longest_matches, tokenize
 from align.terms.nearmiss import find_garbled
 
 _DOUBLED = re.compile(r"(?<![\w'’-])([^\W\d_]+)\s+(\1)(?![\w'’-])", re.IGNORECASE)
+_DOUBLED_BESIDE_APOSTROPHE = {
+    "fr": re.compile(r"(?<![\w'’-])(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’]([^\W\d_]+)\s+(\1)(?![\w'’-])"
+                     r"|(?<![\w'’-])(l|d|j|m|n|s|t|c|qu)\s+(\3)['’](?=[^\W\d_])", re.IGNORECASE),
+    "en": re.compile(r"(?<![\w'’-])([^\W\d_]+)\s+(\1)(?=['’](?:s\b|\s|$))", re.IGNORECASE),
+}
+"""Doubled words beside an apostrophe, which `_DOUBLED` leaves alone: after an elided word (« l’exploitation exploitation »,
+« l’OIM oim »), an elided word itself (« de l l’ONU », « à des fins d d’exploitation »), and an English possessive ("the victims
+victims’ own countries")."""
 _LEGITIMATE_DOUBLES = {"fr": {"nous", "vous"}, "en": {"that", "had", "is"}}
 """Doubles that grammar allows (« nous nous sommes », "that that", "had had")."""
 _LOCUTION = re.compile(r"\b(afin|en matière|au sein|à l['’]égard|en raison|lors)\s+(?!de\b|d['’]|du\b|des\b|que\b|qu['’])([^\W\d_]+)", re.IGNORECASE)
@@ -45,6 +53,22 @@ _NAME_SUBJECTS = ("event", "institution", "law")
 _CONTRACTIONS = {"d": "de", "des": "des", "de": "de", "du": "du", "au": "au", "aux": "aux", "à": "à", "la": "la", "l": "l", "le": "le", "les": "les"}
 
 
+def _doubled_beside_apostrophe(link: LinkView, side: str, lang: str, context: CheckContext) -> list[Flag]:
+    """A word written twice beside an apostrophe (`_DOUBLED_BESIDE_APOSTROPHE`), from the first word to the second."""
+    text, flags = link.texts[side], []
+    for found in matches_in(_DOUBLED_BESIDE_APOSTROPHE[lang], text):
+        first, second = (1, 2) if found.group(1) else (3, 4)
+        if found.group(first).lower() in _LEGITIMATE_DOUBLES[lang]:
+            continue
+        start, end = found.start(first), found.end(second)
+        if any(match.start < end and start < match.end for match in link.matches.get(side, [])) and any(
+                garble.start <= start and end <= garble.end for garble in find_garbled(text, lang, context.glossary, matches=link.matches.get(side))):
+            continue  # reported as a garbled term
+        flags.append(Flag(link.number, side, "typography", "warning", start, end, text[start:end],
+                          f"“{found.group(first)}” is written twice.", found.group(first)))
+    return flags
+
+
 @same_flags_for_same_texts
 def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
     """Doubled words (French and English), and in French: locutions missing « de », split ordinals, garbled term forms."""
@@ -62,6 +86,7 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
             continue  # a doubled word inside a glossary term is a garbled term (« travail travail forcé »), reported as such
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"“{found.group(1)}” is written twice.", found.group(1)))
+    flags += _doubled_beside_apostrophe(link, side, lang, context)
     for found in matches_in(_NO_SPACE_AFTER, text):
         before, mark, after = found.group(1, 2, 3) if found.group(1) else found.group(4, 5, 6)
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),

@@ -83,6 +83,8 @@ _CONFUSABLE = re.compile(r"Confusable with: ([a-z0-9-]+(?:,\s*[a-z0-9-]+)*)")
 """The note convention recording concepts often rendered one for the other (see glossary/README.md)."""
 _ALTERNATES = re.compile(r"Alternates with: ([a-z0-9-]+(?:,\s*[a-z0-9-]+)*)")
 """The note convention recording concepts an official translation may put for each other (victim/survivor)."""
+_KIND_OF = re.compile(r"Kind of: ([a-z0-9-]+(?:,\s*[a-z0-9-]+)*)")
+"""The note convention recording the broader concepts of which this one is a kind (domestic servitude → servitude)."""
 
 _FOOTNOTE_CALL = re.compile(r"(?<=[a-zà-ÿ]{3})\d{1,2}$")
 """One or two digits glued to the end of a lower-case word: a footnote call (« les êtres humains2 »), not part of the word."""
@@ -232,6 +234,29 @@ class Glossary:
                     pairs.setdefault(concept, set()).add(other)
                     pairs.setdefault(other, set()).add(concept)
         return {concept: frozenset(others) for concept, others in pairs.items()}
+
+    def broader(self, concept: str) -> frozenset[str]:
+        """Concepts of which this one is a kind, from the notes' "Kind of:" convention, and theirs in turn (domestic servitude is
+        servitude, servitude is exploitation): a text writing one of them for this concept says less, not something else."""
+        return self._broader.get(concept, frozenset())
+
+    @cached_property
+    def _broader(self) -> dict[str, frozenset[str]]:
+        direct: dict[str, set[str]] = {}
+        for concept, note in self.terms.select("concept", "note").iter_rows():
+            for found in _KIND_OF.finditer(note or ""):
+                direct.setdefault(concept, set()).update(re.split(r",\s*", found.group(1)))
+        closure: dict[str, frozenset[str]] = {}
+        for concept in direct:
+            seen: set[str] = set()
+            todo = list(direct[concept])
+            while todo:
+                other = todo.pop()
+                if other not in seen and other != concept:
+                    seen.add(other)
+                    todo += direct.get(other, ())
+            closure[concept] = frozenset(seen)
+        return closure
 
     def note(self, concept: str, lang: str, term: str) -> str:
         rows = self.terms.filter((pl.col("concept") == concept) & (pl.col("lang") == lang) & (pl.col("term") == term))

@@ -183,3 +183,55 @@ def _reworded_or_variant_names(link: LinkView, side: str, context: CheckContext)
 
 
 REWORDED_NAMES = Check("reworded-names", "side", _reworded_or_variant_names, ("term-garbled",))
+
+
+_CAPITALISED_RUN = re.compile(r"(?<![\w’'-])[A-ZÀ-Ý][\w’'-]*(?: [A-ZÀ-Ý][\w’'-]*){2,}")
+"""Three capitalised words or more in a row: a name as both languages may write it (« Global Affairs Canada », "The Maddison Sessions")."""
+COPIED_NAME_MAX_EDIT = 2
+
+
+def names_copied_with_a_word_changed(links: list[LinkView], context: CheckContext) -> list[Flag]:
+    """A name the French writes as the English does, word for word, but for one word a letter or two away ("Global Affairs Canada" as
+    « Global Affaires Canada », "The Maddison Sessions" as « The Madison Sessions »): a name kept in the other language is copied
+    whole, or translated whole. The first word aside (a title or an article translated: « Opération Northern Spotlight »), and
+    apostrophes aside (' and ’ are one mark)."""
+    if not context.has_official:
+        return []
+    english = context.document_texts["en"] or " ".join(link.texts["en"] for link in links if link.texts["en"])
+    english_runs = [found.group(0).replace("’", "'").split(" ") for found in _CAPITALISED_RUN.finditer(english)]
+    if not english_runs:
+        return []
+    flags = []
+    for link in links:
+        text = link.texts["fr"]
+        for found in matches_in(_CAPITALISED_RUN, text) if text else ():
+            words = found.group(0).replace("’", "'").split(" ")
+            changed = _one_word_changed(words, english_runs)
+            if changed is None:
+                continue
+            index, english_word = changed
+            start = found.start() + sum(len(word) + 1 for word in words[:index])
+            end = start + len(words[index])
+            flags.append(Flag(link.number, "fr", "name-mismatch", "warning", start, end, text[start:end],
+                              f"« {text[start:end]} » in « {found.group(0)} »: the English writes the name with “{english_word}”; a name kept "
+                              "as written in English is copied word for word.", english_word))
+    return flags
+
+
+def _one_word_changed(words: list[str], english_runs: list[list[str]]) -> tuple[int, str] | None:
+    """(index, English word) of the one word, after the first, that differs by a letter or two from a run of the English."""
+    from rapidfuzz.distance import OSA
+
+    for run in english_runs:
+        for offset in range(len(run) - len(words) + 1):
+            window = run[offset:offset + len(words)]
+            differing = [index for index, (word, other) in enumerate(zip(words, window)) if word != other]
+            if len(differing) != 1 or differing[0] == 0:
+                continue
+            index = differing[0]
+            if 0 < OSA.distance(words[index].lower(), window[index].lower()) <= COPIED_NAME_MAX_EDIT and min(len(words[index]), len(window[index])) >= 4:
+                return index, window[index]
+    return None
+
+
+COPIED_NAMES = Check("copied-names", "document", names_copied_with_a_word_changed, ("name-mismatch",))

@@ -133,9 +133,11 @@ _CURRENCY_BEFORE = re.compile(r"(?:US\s?\$|C\$|CA\$|\$|€|£|CHF|USD|EUR)\s?$")
 _CURRENCY_AFTER = {
     "en": re.compile(r"^(?:[\s\u00a0-]*(?:million|billion|thousand|trillion|m|bn))?[\s\u00a0-]*(?:\$|€|dollars?|euros?|francs?|pounds?|CHF|USD|EUR)\b",
                      re.IGNORECASE),
-    "fr": re.compile(r"^(?:[\s\u00a0]*(?:millions?|milliards?|mille|M|G))?[\s\u00a0]*(?:de\s+|d['’])?(?:\$|€|dollars?|euros?|francs?|livres?|CHF|USD|EUR)",
+    "fr": re.compile(r"^(?:[\s\u00a0]*(?:millions?|milliards?|mille|M|G))?[\s\u00a0]*(?:de\s+|d['’])?"
+                     r"(?:\$|€|dollars?|euros?|francs?|livres?|CHF|USD|EUR)(?![^\W\d_])",
                      re.IGNORECASE),
 }
+"""(A currency is a word of its own: « le rapport 2013 d'EUROSTAT » names no euros.)"""
 
 
 def _has_currency(text: str, start: int, end: int, lang: str) -> bool:
@@ -196,6 +198,12 @@ def dates(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
             flags.append(Flag(link.number, "fr", "date-mismatch", "info", value.start, value.end, value.text,
                               f"The French page's date line “{value.text}” has no counterpart in {SIDE_NAMES[target]}.", ""))
             continue
+        relative = _RELATIVE_DAY.search(link.texts[target]) if target == "en" else None
+        if relative and not english:
+            # a release dated the day before says "tomorrow" for « le 25 avril »: the same day told another way
+            flags.append(Flag(link.number, "fr", "date-mismatch", "info", value.start, value.end, value.text,
+                              f"The French date “{value.text}” is “{relative.group(0)}” in {SIDE_NAMES[target]}.", ""))
+            continue
         flags.append(Flag(link.number, "fr", "date-mismatch", "warning", value.start, value.end, value.text,
                           f"The French date “{value.text}” is not in {SIDE_NAMES[target]}.", ""))
     for value in extra[len(missing):]:
@@ -204,6 +212,8 @@ def dates(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
     return flags
 
 
+_RELATIVE_DAY = re.compile(r"\b(?:today|tomorrow|yesterday|tonight|this (?:morning|afternoon|evening|week)|next week|last week)\b", re.IGNORECASE)
+"""Words that date an event from the day of the release: what a translation dated the same day may give as the date itself."""
 _DATELINE = re.compile(r"(?:[A-ZÀ-Ý][\w’'-]*(?:[ -][A-ZÀ-Ý][\w’'-]*)*,?\s+)?[\d.]{6,10}\s*[–—-]\s")
 """A dateline: a place, a comma and a date in figures, then a dash (« Strasbourg, 22.03.2024 – », « 18.10.2016 – »)."""
 

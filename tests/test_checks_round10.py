@@ -119,3 +119,18 @@ def test_organised_trafic_is_illicit_trade_not_trafficking_in_persons(glossary) 
     assert flags == set()
     fr = ["Ce trafic repose sur la corruption.", "La traite des personnes est un crime grave."]
     assert {flag for flag in reported(link_flags(fr, [], glossary)) if flag[1] == "concept-confusion"}
+
+
+def test_an_article_opening_a_sentence_is_not_part_of_a_name(glossary) -> None:
+    # a hotline's release: « Le Service national … » (its name) and « Le service … » (the common noun) open two sentences
+    fr = ["Le Service national d’écoute sera ouvert jour et nuit.", "Le service offrira une aide en plusieurs langues."]
+    assert {flag for flag in reported(link_flags(fr, [], glossary)) if flag[1] == "term-inconsistent"} == set()
+    fr = ["Le projet du Service National d’écoute est lancé.", "Il complète le Service national d’écoute existant."]
+    assert {flag for flag in reported(link_flags(fr, [], glossary)) if flag[1] == "term-inconsistent"}
+
+
+def test_to_before_a_verb_is_the_infinitive_not_a_term_missing_its_preposition(glossary) -> None:
+    # a proclamation: "to support victims" is a verb and its object, not "support for victims" without its preposition
+    fr = ["Nous réaffirmons notre volonté de mettre fin à ce crime et de soutenir les victimes."]
+    en = ["We reaffirm our resolve to end this crime and to support victims and survivors."]
+    assert {flag for flag in reported(link_flags(fr, en, glossary)) if flag[1] == "term-garbled"} == set()

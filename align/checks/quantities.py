@@ -58,13 +58,15 @@ def numbers(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
                           format_number(right.value)))
     # a number on one side only: a warning when written in digits, context (info) when spelt out ("these two")
     # (on the machine translation, a number lost or added is the engine's roughness: context only, and never on the French)
+    headings = _heading_edition(link.texts["fr"], link.texts[target])
     for value in missing:
         if id(value) not in paired and target != "mt":
-            flags.append(Flag(link.number, "fr", "number-mismatch", "info" if value.spelt else "warning", value.start, value.end, value.text,
+            quiet = value.spelt or (headings and _is_year(value))
+            flags.append(Flag(link.number, "fr", "number-mismatch", "info" if quiet else "warning", value.start, value.end, value.text,
                               f"The French number {value.text} is not in {SIDE_NAMES[target]}.", ""))
     for value in extra:
         if id(value) not in paired:
-            severity = "info" if value.spelt or target == "mt" else "warning"
+            severity = "info" if value.spelt or target == "mt" or (headings and _is_year(value)) else "warning"
             flags.append(Flag(link.number, target, "number-mismatch", severity, value.start, value.end, value.text,
                               f"{capitalised(SIDE_NAMES[target])} has the number {value.text}, which is not in the French.", ""))
     if target == "en":
@@ -86,6 +88,20 @@ def numbers(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
                               f"“{raw}” is written in French notation; English writes “{fixed}”.", fixed))
     return flags
 
+_SENTENCE_END = re.compile(r"[.!?:;»”\"]\s*$")
+HEADING_WORDS = 12
+
+
+def _heading_edition(french: str, english: str) -> bool:
+    """Whether the link is a title on both sides (short, no sentence's end) and one side has no figure at all: a year there on one side
+    only is the edition of a report named in its title ("ILO 2012 Global estimate of forced labour" / « Estimation du travail forcé dans
+    le monde »), which a translated title often leaves out; a figure both sides give is still compared."""
+    if not french or not english or any(_SENTENCE_END.search(text) or len(text.split()) > HEADING_WORDS for text in (french, english)):
+        return False
+    return not (_DIGIT_IN.search(french) and _DIGIT_IN.search(english))
+
+
+_DIGIT_IN = re.compile(r"\d")
 _THIS_YEAR = {"en": re.compile(r"\bthis year\b", re.IGNORECASE), "fr": re.compile(r"\bcette année\b", re.IGNORECASE)}
 
 

@@ -153,3 +153,17 @@ def test_the_year_of_a_report_named_in_a_title_on_one_side_only(glossary) -> Non
     fr = ["L’ONUDC a publié son rapport mondial sur la traite des personnes en décembre."]
     en = ["UNODC published its 2018 Global Report on Trafficking in Persons in December."]
     assert quantities(fr, en, glossary), "in a sentence, a year on one side only is still reported"
+
+
+def test_a_dateline_names_a_place_not_its_adjective(glossary) -> None:
+    en = ["Spain - IOM Spain has launched a project to help victims of trafficking return home."]
+    fr = "Espagnole - Le bureau de l’OIM en Espagne a lancé un projet pour aider les victimes de traite à rentrer chez elles."
+    assert {flag[2] for flag in reported(link_flags([fr], en, glossary)) if flag[1] == "name-mismatch"} == {"Espagnole"}
+    fr = "Espagne - Le bureau de l’OIM en Espagne a lancé un projet pour aider les victimes de traite à rentrer chez elles."
+    assert {flag for flag in reported(link_flags([fr], en, glossary)) if flag[1] == "name-mismatch"} == set()
+
+
+def test_a_comma_inside_the_closing_quotation_mark(glossary) -> None:
+    # an IOM release naming a partner company in straight quotes
+    assert typography(['L’OIM et "Kyivstar," le premier opérateur du pays, ont signé un accord.'], glossary)
+    assert typography(['L’OIM et « Kyivstar », le premier opérateur du pays, ont signé un accord.'], glossary) == set()

@@ -9,6 +9,8 @@ The conventions of France, Quebec (OQLF), Switzerland and Belgium differ on spac
   rules);
 - a language is a common noun (« en anglais », « en français »): Grammalecte's lexicon tells a language (its « #L » tag) from a
   place (« en Corse »);
+- a dateline names a place, not its people's adjective (« Française - Le bureau de l'OIM en France … » for « France - »): a
+  nationality word (Grammalecte's « #G » tag) opening a text before a dash;
 - a noun and its adjective both capitalised inside a phrase whose following words are in lower case (« une Approche Coordonnée pour
   la réinsertion des victimes », « des Principes Directeurs pour combattre »): neither the French name's capital on its first word
   alone nor an English title's capital on every word; a listed name (« Nations Unies ») is the glossary's.
@@ -36,13 +38,14 @@ MINISTRY_HOUSE_STYLE = 2
 _CAPITALISED_NOUN_ADJECTIVE = re.compile(r"(?<![\w’'-])([A-ZÀ-Ý][a-zà-ÿ]{2,}) ([A-ZÀ-Ý][a-zà-ÿ]{2,})"
                                          r"(?= (?:pour|de|des|du|contre|en|sur|dans|aux?|à) (?:la |les |le |l[’'])?[a-zà-ÿ]{3,})")
 _SENTENCE_OPENERS = frozenset(".!?:;\n–—-")
+_DATELINE_WORD = re.compile(r"([A-ZÀ-Ý][a-zà-ÿ]+)(?= [-–—] )")
 _CAPITALISED_AFTER_EN = re.compile(r"(?<![\w’'-])[Ee]n ([A-ZÀ-Ý][a-zà-ÿ]{3,})(?![\w’'-])")
 
 
 def capitals(links: list[LinkView], context: CheckContext) -> list[Flag]:
     texts = [(link, link.texts["fr"]) for link in links if link.texts["fr"]]
     return (_capital_months(texts) + _ministries_with_lower_domain(texts) + _capitalised_adjectives(texts, context.glossary)
-            + _capitalised_languages(texts))
+            + _capitalised_languages(texts) + _nationality_datelines(texts))
 
 
 def _capital_months(texts: list[tuple[LinkView, str]]) -> list[Flag]:
@@ -101,6 +104,18 @@ def _capitalised_languages(texts: list[tuple[LinkView, str]]) -> list[Flag]:
     return flags
 
 
+def _nationality_datelines(texts: list[tuple[LinkView, str]]) -> list[Flag]:
+    flags = []
+    for link, text in texts:
+        found = _DATELINE_WORD.match(text)
+        if found:
+            forms = _morphology(found.group(1))
+            if any("#G" in form and form[1:2].islower() for form in forms) and not any(form[1:2].isupper() for form in forms):
+                flags.append(Flag(link.number, "fr", "name-mismatch", "warning", found.start(1), found.end(1), found.group(1),
+                                  f"« {found.group(1)} » opens the dateline: a dateline names a place (the country or city), not its adjective.", ""))
+    return flags
+
+
 _LISTED_PAIRS: dict[int, tuple[Glossary, frozenset[str]]] = {}
 
 
@@ -135,4 +150,4 @@ def _french_adjective(word: str) -> bool:
     return any((":A" in form or ":Q" in form) and form[1:2].islower() for form in _morphology(word))
 
 
-CAPITALS = Check("capitals", "document", capitals, ("typography",))
+CAPITALS = Check("capitals", "document", capitals, ("typography", "name-mismatch"))

@@ -33,6 +33,7 @@
 - « pourcent » for « pour cent » (two words in French, or « % »);
 - a lost « œ » (« mis en uvre »: a ligature the page's encoding dropped): a word the French dictionary does not know that, with « œ »
   put back, is a frequent one;
+- a comma inside a closing quotation mark, the English way (« "Galnaftogas," l'une des … »);
 - a space moved from inside a closing guillemet to after it (« modernes» . »: « modernes ». »);
 - a place name written without the hyphens the French dictionary gives it as a proper name (« Nouvelle Écosse », « Moyen Orient »),
   where Grammalecte's own rule of place names has not already said so.
@@ -90,6 +91,8 @@ _POURCENT = re.compile(r"(?<![\w’'-])([Pp])ourcents?(?![\w’'-])")
 _FRENCH_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-zà-ÿ]{2,}(?![\w’'-])")
 LIGATURE_ZIPF = 3.0
 _SPACE_AFTER_GUILLEMET = re.compile(r"(?<=[^\W\d_])([»”]) ([.,])(?=\s|$)")
+_COMMA_INSIDE_QUOTES = re.compile(r"(?<=[^\W\d_])(,)([\"”])(?=\s)")
+"""« et "Galnaftogas," l'une des … »: English puts the comma inside the closing quotation mark; French puts it after (and writes « »)."""
 _SPACED_CAPITALISED_PAIR = re.compile(r"(?<![\w’'-])(?=([A-ZÀ-Ý][a-zà-ÿ]+) ([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-]))")
 
 
@@ -284,6 +287,9 @@ def _french_spelling_slips(text: str) -> list[tuple[int, int, str, str]]:
         mark, point = guillemet.group(1), guillemet.group(2)
         found.append((guillemet.start(), guillemet.end(), f"« {mark} {point} »: the space goes inside the guillemet, not before the "
                       f"« {point} » (« \u202f{mark}{point} »).", f"\u202f{mark}{point}"))
+    for comma in _COMMA_INSIDE_QUOTES.finditer(text):
+        found.append((comma.start(1), comma.end(2), f"« {comma.group(0)} »: in French the comma follows the closing quotation mark (« {comma.group(2)}, »).",
+                      f"{comma.group(2)},"))
     for pair in _SPACED_CAPITALISED_PAIR.finditer(text):
         hyphenated = f"{pair.group(1)}-{pair.group(2)}"
         start, end = pair.start(1), pair.end(2)

@@ -167,3 +167,14 @@ def test_a_comma_inside_the_closing_quotation_mark(glossary) -> None:
     # an IOM release naming a partner company in straight quotes
     assert typography(['L’OIM et "Kyivstar," le premier opérateur du pays, ont signé un accord.'], glossary)
     assert typography(['L’OIM et « Kyivstar », le premier opérateur du pays, ont signé un accord.'], glossary) == set()
+
+
+def test_french_set_phrases_and_articles(glossary) -> None:
+    # a newsletter, an RCMP release, an NGO's release: the slips of a hasty French
+    assert typography(["Le projet est mené en partenariat avec Centre national de prévention du crime."], glossary) == {"avec Centre"}
+    assert typography(["Le projet est mené en partenariat avec le Centre national de prévention du crime."], glossary) == set()
+    assert typography(["Les demandes sont traitées par Service Canada dans les dix jours."], glossary) == set()
+    assert typography(["C’est la meilleure façon où nous pourrons protéger les victimes."], glossary) == {"façon où"}
+    assert typography(["C’est la meilleure façon dont nous pourrons protéger les victimes."], glossary) == set()
+    assert typography(["L’organisme à l’honneur de présenter son nouveau programme."], glossary) == {"à l’honneur"}
+    assert typography(["Le thème de cette année met à l’honneur les premiers intervenants."], glossary) == set()

@@ -33,6 +33,8 @@
 - « pourcent » for « pour cent » (two words in French, or « % »);
 - a lost « œ » (« mis en uvre »: a ligature the page's encoding dropped): a word the French dictionary does not know that, with « œ »
   put back, is a frequent one;
+- a body named by a generic noun and its adjective without its article (« avec Centre national de coordination »);
+- « façon où », « manière où » for « façon dont »; « à l'honneur de » + infinitive for the verb « a l'honneur de »;
 - a comma inside a closing quotation mark, the English way (« "Galnaftogas," l'une des … »);
 - a space moved from inside a closing guillemet to after it (« modernes» . »: « modernes ». »);
 - a place name written without the hyphens the French dictionary gives it as a proper name (« Nouvelle Écosse », « Moyen Orient »),
@@ -91,6 +93,15 @@ _POURCENT = re.compile(r"(?<![\w’'-])([Pp])ourcents?(?![\w’'-])")
 _FRENCH_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-zà-ÿ]{2,}(?![\w’'-])")
 LIGATURE_ZIPF = 3.0
 _SPACE_AFTER_GUILLEMET = re.compile(r"(?<=[^\W\d_])([»”]) ([.,])(?=\s|$)")
+_BODY_WITHOUT_ARTICLE = re.compile(r"(?<![\w’'-])(?:[Aa]vec|[Pp]ar|[Pp]our|[Ss]ur|[Cc]ontre|[Ee]ntre) "
+                                   r"(Centre|Service|Ministère|Conseil|Bureau|Comité|Commission|Office|Agence|Département|Secrétariat|Organisation|Gouvernement|"
+                                   r"Fonds|Programme|Réseau|Groupe)(?= [a-zà-ÿ])")
+"""« en association avec Centre national de coordination »: a body named by a generic noun and its adjective takes the article
+(« avec le Centre national »); a name of its own after the noun (« Service Canada ») does not, and is left alone."""
+_MANNER_OU = re.compile(r"(?<![\w’'-])(façon|manière) où(?![\w’'-])")
+"""« la seule façon où nous réussirons »: « façon » and « manière » take « dont »."""
+_A_HONNEUR = re.compile(r"(?<![\w’'-])à (l[’']honneur) (?=(?:de |d[’'])[a-zà-ÿ]+(?:er|ir|re)\b)")
+"""« Le Centre à l'honneur d'annoncer »: the verb « a » (avoir l'honneur de + infinitive) written as the preposition « à »."""
 _COMMA_INSIDE_QUOTES = re.compile(r"(?<=[^\W\d_])(,)([\"”])(?=\s)")
 """« et "Galnaftogas," l'une des … »: English puts the comma inside the closing quotation mark; French puts it after (and writes « »)."""
 _SPACED_CAPITALISED_PAIR = re.compile(r"(?<![\w’'-])(?=([A-ZÀ-Ý][a-zà-ÿ]+) ([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-]))")
@@ -287,6 +298,15 @@ def _french_spelling_slips(text: str) -> list[tuple[int, int, str, str]]:
         mark, point = guillemet.group(1), guillemet.group(2)
         found.append((guillemet.start(), guillemet.end(), f"« {mark} {point} »: the space goes inside the guillemet, not before the "
                       f"« {point} » (« \u202f{mark}{point} »).", f"\u202f{mark}{point}"))
+    for body in _BODY_WITHOUT_ARTICLE.finditer(text):
+        found.append((body.start(), body.end(), f"« {body.group(0)} »: a body named by « {body.group(1)} » and its adjective takes the article "
+                      f"(« … {_article_before(body.group(1))}{body.group(1)} … »).", ""))
+    for manner in _MANNER_OU.finditer(text):
+        found.append((manner.start(), manner.end(), f"« {manner.group(0)} »: « {manner.group(1)} » takes « dont » (« {manner.group(1)} dont »).",
+                      f"{manner.group(1)} dont"))
+    for honour in _A_HONNEUR.finditer(text):
+        found.append((honour.start(), honour.end(1), f"« {honour.group(0).strip()} »: the verb « avoir » (« a {honour.group(1)} de … »), not the "
+                      "preposition « à ».", f"a {honour.group(1)}"))
     for comma in _COMMA_INSIDE_QUOTES.finditer(text):
         found.append((comma.start(1), comma.end(2), f"« {comma.group(0)} »: in French the comma follows the closing quotation mark (« {comma.group(2)}, »).",
                       f"{comma.group(2)},"))
@@ -296,6 +316,12 @@ def _french_spelling_slips(text: str) -> list[tuple[int, int, str, str]]:
         if _hyphenated_place(hyphenated) and not _reported_by_grammalecte(text, start, end):
             found.append((start, end, f"« {text[start:end]} » is written « {hyphenated} » (the hyphen is part of the name).", hyphenated))
     return found
+
+
+def _article_before(noun: str) -> str:
+    if noun[0] in "AEIOUÉ":
+        return "l’"
+    return "la " if noun in ("Commission", "Organisation") else "le "
 
 
 @lru_cache(maxsize=20_000)

@@ -178,3 +178,13 @@ def test_french_set_phrases_and_articles(glossary) -> None:
     assert typography(["C’est la meilleure façon dont nous pourrons protéger les victimes."], glossary) == set()
     assert typography(["L’organisme à l’honneur de présenter son nouveau programme."], glossary) == {"à l’honneur"}
     assert typography(["Le thème de cette année met à l’honneur les premiers intervenants."], glossary) == set()
+
+
+def test_french_set_phrases_of_objects_slavery_and_languages(glossary) -> None:
+    assert typography(["Les enfants qui font objet d’exploitation sont orientés vers des services."], glossary) == {"font objet"}
+    assert typography(["Les enfants qui font l’objet d’exploitation sont orientés vers des services."], glossary) == set()
+    assert typography(["Des milliers de personnes sont réduites en esclave chaque année."], glossary) == {"réduites en esclave"}
+    assert typography(["Des milliers de personnes sont réduites en esclavage chaque année."], glossary) == set()
+    assert typography(["Le guide est publié en anglais et espagnol sur le site."], glossary) == {"en anglais et espagnol"}
+    assert typography(["Le guide est publié en anglais et en espagnol sur le site."], glossary) == set()
+    assert typography(["Les victimes vivent en ville et travaillent dans les champs."], glossary) == set()

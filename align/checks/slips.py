@@ -34,7 +34,8 @@
 - a lost « œ » (« mis en uvre »: a ligature the page's encoding dropped): a word the French dictionary does not know that, with « œ »
   put back, is a frequent one;
 - a body named by a generic noun and its adjective without its article (« avec Centre national de coordination »);
-- « façon où », « manière où » for « façon dont »; « à l'honneur de » + infinitive for the verb « a l'honneur de »;
+- « façon où », « manière où » for « façon dont »; « à l'honneur de » + infinitive for the verb « a l'honneur de »; « font objet de »
+  for « font l'objet de »; « réduit en esclave » for « en esclavage »; « en français et anglais » for « en français et en anglais »;
 - a comma inside a closing quotation mark, the English way (« "Galnaftogas," l'une des … »);
 - a space moved from inside a closing guillemet to after it (« modernes» . »: « modernes ». »);
 - a place name written without the hyphens the French dictionary gives it as a proper name (« Nouvelle Écosse », « Moyen Orient »),
@@ -102,6 +103,12 @@ _MANNER_OU = re.compile(r"(?<![\w’'-])(façon|manière) où(?![\w’'-])")
 """« la seule façon où nous réussirons »: « façon » and « manière » take « dont »."""
 _A_HONNEUR = re.compile(r"(?<![\w’'-])à (l[’']honneur) (?=(?:de |d[’'])[a-zà-ÿ]+(?:er|ir|re)\b)")
 """« Le Centre à l'honneur d'annoncer »: the verb « a » (avoir l'honneur de + infinitive) written as the preposition « à »."""
+_OBJET_WITHOUT_ARTICLE = re.compile(r"(?<![\w’'-])((?:fai|fon|fer|fas|fi)[a-zî]*) objet(?= de | ?d[’'])")
+"""« les migrants qui font objet de trafic »: the set phrase is « faire l'objet de »."""
+_REDUIT_EN_ESCLAVE = re.compile(r"(?<![\w’'-])(r[ée]dui[a-z]*) en (esclaves?)(?![\w’'-])")
+"""« réduit en esclave »: one is reduced to slavery, « réduit en esclavage »."""
+_LANGUAGES_ONE_EN = re.compile(r"(?<![\w’'-])en ([a-zà-ÿ]{4,}) (et|ou) ([a-zà-ÿ]{4,})(?![\w’'-])")
+"""« présentée en français et anglais »: each language takes its own « en » (« en français et en anglais »)."""
 _COMMA_INSIDE_QUOTES = re.compile(r"(?<=[^\W\d_])(,)([\"”])(?=\s)")
 """« et "Galnaftogas," l'une des … »: English puts the comma inside the closing quotation mark; French puts it after (and writes « »)."""
 _SPACED_CAPITALISED_PAIR = re.compile(r"(?<![\w’'-])(?=([A-ZÀ-Ý][a-zà-ÿ]+) ([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-]))")
@@ -307,6 +314,16 @@ def _french_spelling_slips(text: str) -> list[tuple[int, int, str, str]]:
     for honour in _A_HONNEUR.finditer(text):
         found.append((honour.start(), honour.end(1), f"« {honour.group(0).strip()} »: the verb « avoir » (« a {honour.group(1)} de … »), not the "
                       "preposition « à ».", f"a {honour.group(1)}"))
+    for objet in _OBJET_WITHOUT_ARTICLE.finditer(text):
+        found.append((objet.start(), objet.end(), f"« {objet.group(0)} »: the set phrase is « faire l’objet de » ({objet.group(1)} l’objet de).",
+                      f"{objet.group(1)} l’objet"))
+    for slave in _REDUIT_EN_ESCLAVE.finditer(text):
+        found.append((slave.start(), slave.end(), f"« {slave.group(0)} »: one is reduced to slavery, « {slave.group(1)} en esclavage ».",
+                      f"{slave.group(1)} en esclavage"))
+    for languages in _LANGUAGES_ONE_EN.finditer(text):
+        if _language(languages.group(1)) and _language(languages.group(3)):
+            fixed = f"en {languages.group(1)} {languages.group(2)} en {languages.group(3)}"
+            found.append((languages.start(), languages.end(), f"« {languages.group(0)} »: each language takes its « en » (« {fixed} »).", fixed))
     for comma in _COMMA_INSIDE_QUOTES.finditer(text):
         found.append((comma.start(1), comma.end(2), f"« {comma.group(0)} »: in French the comma follows the closing quotation mark (« {comma.group(2)}, »).",
                       f"{comma.group(2)},"))
@@ -316,6 +333,15 @@ def _french_spelling_slips(text: str) -> list[tuple[int, int, str, str]]:
         if _hyphenated_place(hyphenated) and not _reported_by_grammalecte(text, start, end):
             found.append((start, end, f"« {text[start:end]} » is written « {hyphenated} » (the hyphen is part of the name).", hyphenated))
     return found
+
+
+@lru_cache(maxsize=20_000)
+def _language(word: str) -> bool:
+    """A language's name in Grammalecte's lexicon (its « #L » tag: « anglais », « français »)."""
+    from align.checks.grammar import french_checker
+
+    checker = french_checker()
+    return checker is not None and any("#L" in form for form in checker.getSpellChecker().getMorph(word))
 
 
 def _article_before(noun: str) -> str:

@@ -188,3 +188,12 @@ def test_french_set_phrases_of_objects_slavery_and_languages(glossary) -> None:
     assert typography(["Le guide est publié en anglais et espagnol sur le site."], glossary) == {"en anglais et espagnol"}
     assert typography(["Le guide est publié en anglais et en espagnol sur le site."], glossary) == set()
     assert typography(["Les victimes vivent en ville et travaillent dans les champs."], glossary) == set()
+
+
+def test_a_singular_possessive_without_its_determiner(glossary) -> None:
+    fr = ["Le risque ne dépend pas du niveau d’études de la victime."]
+    english = {text for side, kind, text in reported(link_flags(fr, ["The risk does not depend on victim’s level of education."], glossary))
+               if side == "en" and kind == "typography"}
+    assert english == {"victim’s level"}
+    for correct in ("The risk does not depend on the victim’s level of education.", "The crisis had an impact on people’s vulnerability."):
+        assert {text for side, kind, text in reported(link_flags(fr, [correct], glossary)) if side == "en" and kind == "typography"} == set()

@@ -36,6 +36,7 @@
 - a body named by a generic noun and its adjective without its article (« avec Centre national de coordination »);
 - « façon où », « manière où » for « façon dont »; « à l'honneur de » + infinitive for the verb « a l'honneur de »; « font objet de »
   for « font l'objet de »; « réduit en esclave » for « en esclavage »; « en français et anglais » for « en français et en anglais »;
+- English: a singular countable noun's possessive without a determiner after a preposition ("depend on victim’s education");
 - a comma inside a closing quotation mark, the English way (« "Galnaftogas," l'une des … »);
 - a space moved from inside a closing guillemet to after it (« modernes» . »: « modernes ». »);
 - a place name written without the hyphens the French dictionary gives it as a proper name (« Nouvelle Écosse », « Moyen Orient »),
@@ -89,6 +90,10 @@ _SINGULAR_ARTICLE_BEFORE_PLURAL = re.compile(r"(?<![\w’'-])(?:le|la|du|au) ([a
 _QUELQUE_QUE = re.compile(r"\b[Qq]uelque que\b")
 _SPLIT_NUMERO = re.compile(r"\b([nN]) o(?= \d)")
 _SPACED_HYPHEN = re.compile(r"(?<![\w-])((?:[^\W\d_]+-)*[^\W\d_]+)- (?!(?:and|or|nor|to|et|ou|à)\b)([^\W\d_]+)")
+_BARE_POSSESSIVE = re.compile(r"\b(?:on|of|in|for|to|with|by|from|at|about|upon) ([a-z]{3,})[’']s (?!own\b)([a-z]+)")
+""""does not depend on victim’s education": a singular countable noun takes a determiner before its possessive ("the victim’s", or
+the plural "victims’"); "people’s", "today’s", "children’s" are not singular countable nouns."""
+COUNTABLE_PLURAL_ZIPF_GAP = 1.5
 _ENGLISH_PREPOSITIONS = frozenset({"in", "of", "for", "against", "on"})
 _POURCENT = re.compile(r"(?<![\w’'-])([Pp])ourcents?(?![\w’'-])")
 _FRENCH_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-zà-ÿ]{2,}(?![\w’'-])")
@@ -278,6 +283,10 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
             if restored:
                 fixed = restored.capitalize()
                 found.append((pair.start(1), pair.end(1), f"“{pair.group(1)}” in a name: “{fixed}” with a letter dropped?", fixed))
+        for possessive in _BARE_POSSESSIVE.finditer(text):
+            if _singular_countable(possessive.group(1)):
+                found.append((possessive.start(1), possessive.end(2), f"“{possessive.group(0)}”: a determiner is missing before “{possessive.group(1)}’s” "
+                              f"(“the {possessive.group(1)}’s”, or the plural “{possessive.group(1)}s’”).", f"the {possessive.group(1)}’s"))
         for determiners in _TWO_DETERMINERS.finditer(text):
             found.append((determiners.start(), determiners.end(), f"Two determiners in a row: “{determiners.group(0)}”.", ""))
     for hyphen in _SPACED_HYPHEN.finditer(text):
@@ -333,6 +342,15 @@ def _french_spelling_slips(text: str) -> list[tuple[int, int, str, str]]:
         if _hyphenated_place(hyphenated) and not _reported_by_grammalecte(text, start, end):
             found.append((start, end, f"« {text[start:end]} » is written « {hyphenated} » (the hyphen is part of the name).", hyphenated))
     return found
+
+
+@lru_cache(maxsize=20_000)
+def _singular_countable(word: str) -> bool:
+    """An English noun whose plural in s is about as common as itself (wordfreq): "victim"/"victims", not "people", "today", "child"."""
+    from wordfreq import zipf_frequency
+
+    singular, plural = zipf_frequency(word, "en"), zipf_frequency(word + "s", "en")
+    return singular > 0 and plural >= singular - COUNTABLE_PLURAL_ZIPF_GAP and not word.endswith("s") and word not in ("one", "anyone", "someone")
 
 
 @lru_cache(maxsize=20_000)

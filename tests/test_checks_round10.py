@@ -197,3 +197,13 @@ def test_a_singular_possessive_without_its_determiner(glossary) -> None:
     assert english == {"victim’s level"}
     for correct in ("The risk does not depend on the victim’s level of education.", "The crisis had an impact on people’s vulnerability."):
         assert {text for side, kind, text in reported(link_flags(fr, [correct], glossary)) if side == "en" and kind == "typography"} == set()
+
+
+def test_two_crimes_coordinated_without_their_own_article_or_preposition(glossary) -> None:
+    # UNODC West and Central Africa releases
+    found = typography(["Le pays est un lieu de transit pour les victimes de la traite des personnes et le trafic de migrants."], glossary)
+    assert found == {"de la traite des personnes et le trafic"}
+    assert typography(["Le pays est un lieu de transit pour les victimes de la traite des personnes et du trafic de migrants."], glossary) == set()
+    found = typography(["La stratégie de lutte contre la traite des êtres humains et trafic illicite de migrants est adoptée."], glossary)
+    assert found == {"la traite des êtres humains et trafic"}
+    assert typography(["La stratégie de lutte contre la traite des êtres humains et le trafic illicite de migrants est adoptée."], glossary) == set()

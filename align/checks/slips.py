@@ -37,6 +37,8 @@
 - « façon où », « manière où » for « façon dont »; « à l'honneur de » + infinitive for the verb « a l'honneur de »; « font objet de »
   for « font l'objet de »; « réduit en esclave » for « en esclavage »; « en français et anglais » for « en français et en anglais »;
 - English: a singular countable noun's possessive without a determiner after a preposition ("depend on victim’s education");
+- two crimes coordinated after « de » or an article, the second without its own (« victimes de la traite des personnes et le trafic de
+  migrants »: « et du trafic »; « la traite des personnes et trafic illicite »: « et le trafic »);
 - a comma inside a closing quotation mark, the English way (« "Galnaftogas," l'une des … »);
 - a space moved from inside a closing guillemet to after it (« modernes» . »: « modernes ». »);
 - a place name written without the hyphens the French dictionary gives it as a proper name (« Nouvelle Écosse », « Moyen Orient »),
@@ -114,6 +116,12 @@ _REDUIT_EN_ESCLAVE = re.compile(r"(?<![\w’'-])(r[ée]dui[a-z]*) en (esclaves?)
 """« réduit en esclave »: one is reduced to slavery, « réduit en esclavage »."""
 _LANGUAGES_ONE_EN = re.compile(r"(?<![\w’'-])en ([a-zà-ÿ]{4,}) (et|ou) ([a-zà-ÿ]{4,})(?![\w’'-])")
 """« présentée en français et anglais »: each language takes its own « en » (« en français et en anglais »)."""
+_CRIME = r"(?:traite|trafic)(?: illicite)? (?:des|d['’]|de) [a-zêé]+(?: humains)?"
+_CRIMES_ONE_DE = re.compile(rf"(?<![\w’'-])(?:de la|du) {_CRIME} et ((?:le|la|l['’]) ?)(trafic|traite|exploitation|esclavage|travail)\b")
+"""« les victimes de la traite des êtres humains et le trafic de migrants »: the second crime is a complement of « de » too (« et du trafic »)."""
+_CRIMES_ONE_ARTICLE = re.compile(rf"(?<![\w’'-])(?:la|le) {_CRIME} (?:et|ou) (trafic|traite|exploitation|esclavage|travail)\b")
+"""« contre la traite des personnes et trafic illicite de migrants »: each coordinated crime takes its article (« et le trafic »)."""
+_CRIME_ARTICLES = {"trafic": "le ", "traite": "la ", "exploitation": "l’", "esclavage": "l’", "travail": "le "}
 _COMMA_INSIDE_QUOTES = re.compile(r"(?<=[^\W\d_])(,)([\"”])(?=\s)")
 """« et "Galnaftogas," l'une des … »: English puts the comma inside the closing quotation mark; French puts it after (and writes « »)."""
 _SPACED_CAPITALISED_PAIR = re.compile(r"(?<![\w’'-])(?=([A-ZÀ-Ý][a-zà-ÿ]+) ([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-]))")
@@ -333,6 +341,14 @@ def _french_spelling_slips(text: str) -> list[tuple[int, int, str, str]]:
         if _language(languages.group(1)) and _language(languages.group(3)):
             fixed = f"en {languages.group(1)} {languages.group(2)} en {languages.group(3)}"
             found.append((languages.start(), languages.end(), f"« {languages.group(0)} »: each language takes its « en » (« {fixed} »).", fixed))
+    for crimes in _CRIMES_ONE_DE.finditer(text):
+        start = crimes.start(1)
+        found.append((crimes.start(), crimes.end(), f"« {text[start:crimes.end()]} » after « {crimes.group(0)[:5].strip()} … et »: the second crime is a "
+                      f"complement of « de » too (« et {_de_form(crimes.group(1), crimes.group(2))} »).", _de_form(crimes.group(1), crimes.group(2))))
+    for crimes in _CRIMES_ONE_ARTICLE.finditer(text):
+        article = _CRIME_ARTICLES[crimes.group(1)]
+        found.append((crimes.start(), crimes.end(), f"« {crimes.group(0)} »: each coordinated crime takes its article (« … et {article}{crimes.group(1)} »).",
+                      ""))
     for comma in _COMMA_INSIDE_QUOTES.finditer(text):
         found.append((comma.start(1), comma.end(2), f"« {comma.group(0)} »: in French the comma follows the closing quotation mark (« {comma.group(2)}, »).",
                       f"{comma.group(2)},"))
@@ -360,6 +376,14 @@ def _language(word: str) -> bool:
 
     checker = french_checker()
     return checker is not None and any("#L" in form for form in checker.getSpellChecker().getMorph(word))
+
+
+def _de_form(article: str, noun: str) -> str:
+    """« le trafic » → « du trafic », « la traite » → « de la traite », « l'exploitation » → « de l'exploitation »."""
+    article = article.strip()
+    if article == "le":
+        return f"du {noun}"
+    return f"de {article}{noun}" if article[-1:] in "’'" else f"de {article} {noun}"
 
 
 def _article_before(noun: str) -> str:

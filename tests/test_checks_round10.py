@@ -199,6 +199,15 @@ def test_a_singular_possessive_without_its_determiner(glossary) -> None:
         assert {text for side, kind, text in reported(link_flags(fr, [correct], glossary)) if side == "en" and kind == "typography"} == set()
 
 
+def test_for_the_purpose_of(glossary) -> None:
+    # a provincial strategy's definition of trafficking
+    fr = ["Il s’agit de recruter ou de transporter une personne en vue de l’exploiter."]
+    en = "It means recruiting or transporting a person {} exploiting them."
+    flagged = {text for side, kind, text in reported(link_flags(fr, [en.format("for purpose of")], glossary)) if side == "en" and kind == "typography"}
+    assert flagged == {"for purpose of"}
+    assert not {text for side, kind, text in reported(link_flags(fr, [en.format("for the purpose of")], glossary)) if side == "en" and kind == "typography"}
+
+
 def test_two_crimes_coordinated_without_their_own_article_or_preposition(glossary) -> None:
     # UNODC West and Central Africa releases
     found = typography(["Le pays est un lieu de transit pour les victimes de la traite des personnes et le trafic de migrants."], glossary)

@@ -36,6 +36,7 @@
 - a body named by a generic noun and its adjective without its article (« avec Centre national de coordination »);
 - « façon où », « manière où » for « façon dont »; « à l'honneur de » + infinitive for the verb « a l'honneur de »; « font objet de »
   for « font l'objet de »; « réduit en esclave » for « en esclavage »; « en français et anglais » for « en français et en anglais »;
+- English: "for purpose of" without its article ("for the purpose of");
 - English: a singular countable noun's possessive without a determiner after a preposition ("depend on victim’s education");
 - two crimes coordinated after « de » or an article, the second without its own (« victimes de la traite des personnes et le trafic de
   migrants »: « et du trafic »; « la traite des personnes et trafic illicite »: « et le trafic »);
@@ -96,6 +97,8 @@ _BARE_POSSESSIVE = re.compile(r"\b(?:on|of|in|for|to|with|by|from|at|about|upon)
 """"does not depend on victim’s education": a singular countable noun takes a determiner before its possessive ("the victim’s", or
 the plural "victims’"); "people’s", "today’s", "children’s" are not singular countable nouns."""
 COUNTABLE_PLURAL_ZIPF_GAP = 1.5
+_PURPOSE_WITHOUT_ARTICLE = re.compile(r"\b([Ff]or|[Ww]ith) purpose of\b")
+""""for purpose of exploiting them": the set phrase is "for the purpose of" (as the Criminal Code's definition says it)."""
 _ENGLISH_PREPOSITIONS = frozenset({"in", "of", "for", "against", "on"})
 _POURCENT = re.compile(r"(?<![\w’'-])([Pp])ourcents?(?![\w’'-])")
 _FRENCH_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-zà-ÿ]{2,}(?![\w’'-])")
@@ -295,6 +298,9 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
             if _singular_countable(possessive.group(1)):
                 found.append((possessive.start(1), possessive.end(2), f"“{possessive.group(0)}”: a determiner is missing before “{possessive.group(1)}’s” "
                               f"(“the {possessive.group(1)}’s”, or the plural “{possessive.group(1)}s’”).", f"the {possessive.group(1)}’s"))
+        for purpose in _PURPOSE_WITHOUT_ARTICLE.finditer(text):
+            fixed = f"{purpose.group(1)} the purpose of"
+            found.append((purpose.start(), purpose.end(), f"“{purpose.group(0)}”: the phrase is “{fixed}”.", fixed))
         for determiners in _TWO_DETERMINERS.finditer(text):
             found.append((determiners.start(), determiners.end(), f"Two determiners in a row: “{determiners.group(0)}”.", ""))
     for hyphen in _SPACED_HYPHEN.finditer(text):

@@ -11,6 +11,7 @@ nor another listed name.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, matches_in, same_flags_for_same_texts
 from align.model import Flag
@@ -185,52 +186,73 @@ def _reworded_or_variant_names(link: LinkView, side: str, context: CheckContext)
 REWORDED_NAMES = Check("reworded-names", "side", _reworded_or_variant_names, ("term-garbled",))
 
 
-_CAPITALISED_RUN = re.compile(r"(?<![\w’'-])[A-ZÀ-Ý][\w’'-]*(?: [A-ZÀ-Ý][\w’'-]*){2,}")
-"""Three capitalised words or more in a row: a name as both languages may write it (« Global Affairs Canada », "The Maddison Sessions")."""
+_CAPITAL_WORD = r"[A-ZÀ-Ý][\w’'-]*"
+_CAPITALISED_RUN = re.compile(rf"(?<![\w’'-]){_CAPITAL_WORD}(?: (?:(?:de|da|di|van|von|der|al|bin|ben|dos|das|del|du) )?{_CAPITAL_WORD})+")
+"""Two capitalised words or more in a row, a surname's particle allowed between them: a name as both languages may write it (« Global
+Affairs Canada », "The Maddison Sessions", « Marc Perrin de Brichambaut »)."""
+_POSSESSIVE = re.compile(r"['’]s?$")
 COPIED_NAME_MAX_EDIT = 2
 
 
 def names_copied_with_a_word_changed(links: list[LinkView], context: CheckContext) -> list[Flag]:
-    """A name the French writes as the English does, word for word, but for one word a letter or two away ("Global Affairs Canada" as
-    « Global Affaires Canada », "The Maddison Sessions" as « The Madison Sessions »): a name kept in the other language is copied
-    whole, or translated whole. The first word aside (a title or an article translated: « Opération Northern Spotlight »), and
-    apostrophes aside (' and ’ are one mark)."""
-    if not context.has_official:
-        return []
-    english = context.document_texts["en"] or " ".join(link.texts["en"] for link in links if link.texts["en"])
-    english_runs = [found.group(0).replace("’", "'").split(" ") for found in _CAPITALISED_RUN.finditer(english)]
-    if not english_runs:
-        return []
+    """A name written with one word a letter or two away from the same name elsewhere: in the French, from the English's ("Global Affairs
+    Canada" as « Global Affaires Canada », "The Maddison Sessions" as « The Madison Sessions »: a name kept in the other language is copied
+    whole, or translated whole), or, in one text, from the form the text writes more often (« Marc Perrin de Brinchambaut » beside « …
+    de Brichambaut » twice). The first word aside (a title or an article translated: « Opération Northern Spotlight », « Mme Patten »),
+    apostrophes and possessives aside, and a word that is the other plus an ending ("Central African" / "Central Africa": another word)."""
+    sides = ("fr", "en") if context.has_official else ("fr",)
+    runs = {side: [(link, found, _name_words(found.group(0))) for link in links if link.texts[side]
+                   for found in matches_in(_CAPITALISED_RUN, link.texts[side])] for side in sides}
+    english_names = _by_gap(Counter(words for _, _, words in runs.get("en", [])))
     flags = []
-    for link in links:
-        text = link.texts["fr"]
-        for found in matches_in(_CAPITALISED_RUN, text) if text else ():
-            words = found.group(0).replace("’", "'").split(" ")
-            changed = _one_word_changed(words, english_runs)
+    for side in sides:
+        counts = Counter(words for _, _, words in runs[side])
+        own_names = _by_gap(counts)
+        for link, found, words in runs[side]:
+            changed = _one_word_changed(words, english_names) if side == "fr" else None
+            if changed is None:
+                changed = _one_word_changed(words, own_names, more_than=counts[words])
             if changed is None:
                 continue
-            index, english_word = changed
-            start = found.start() + sum(len(word) + 1 for word in words[:index])
-            end = start + len(words[index])
-            flags.append(Flag(link.number, "fr", "name-mismatch", "warning", start, end, text[start:end],
-                              f"« {text[start:end]} » in « {found.group(0)} »: the English writes the name with “{english_word}”; a name kept "
-                              "as written in English is copied word for word.", english_word))
+            index, right = changed
+            text, written = link.texts[side], found.group(0).split(" ")
+            start = found.start() + sum(len(word) + 1 for word in written[:index])
+            end = start + len(written[index])
+            flags.append(Flag(link.number, side, "name-mismatch", "warning", start, end, text[start:end],
+                              f"« {text[start:end]} » in « {found.group(0)} »: the name is written with “{right}” elsewhere; a name is written one "
+                              "way, word for word.", right))
     return flags
 
 
-def _one_word_changed(words: list[str], english_runs: list[list[str]]) -> tuple[int, str] | None:
-    """(index, English word) of the one word, after the first, that differs by a letter or two from a run of the English."""
+def _name_words(name: str) -> tuple[str, ...]:
+    words = name.replace("’", "'").split(" ")
+    return tuple(words[:-1]) + (_POSSESSIVE.sub("", words[-1]),)
+
+
+def _by_gap(counts: Counter) -> dict[tuple, list[tuple[tuple[str, ...], int]]]:
+    """Names by each of their forms with one word after the first left out ((words before, words after) → [(name, occurrences)]):
+    two names one word apart share a key, so a long document's names are compared in small groups, not each with each."""
+    groups: dict[tuple, list[tuple[tuple[str, ...], int]]] = {}
+    for words, count in counts.items():
+        for index in range(1, len(words)):
+            groups.setdefault((words[:index], words[index + 1:]), []).append((words, count))
+    return groups
+
+
+def _one_word_changed(words: tuple[str, ...], groups: dict, more_than: int = 0) -> tuple[int, str] | None:
+    """(index, the other word) of the one word, after the first, that differs by a letter or two from a name of `groups` written more
+    than `more_than` times."""
     from rapidfuzz.distance import OSA
 
-    for run in english_runs:
-        for offset in range(len(run) - len(words) + 1):
-            window = run[offset:offset + len(words)]
-            differing = [index for index, (word, other) in enumerate(zip(words, window)) if word != other]
-            if len(differing) != 1 or differing[0] == 0:
+    for index in range(1, len(words)):
+        for other, count in groups.get((words[:index], words[index + 1:]), ()):
+            if other == words or count <= more_than:
                 continue
-            index = differing[0]
-            if 0 < OSA.distance(words[index].lower(), window[index].lower()) <= COPIED_NAME_MAX_EDIT and min(len(words[index]), len(window[index])) >= 4:
-                return index, window[index]
+            word, their = words[index].lower(), other[index].lower()
+            if min(len(word), len(their)) < 4 or word.startswith(their) or their.startswith(word):
+                continue  # "African" / "Africa": a word and its derivative
+            if 0 < OSA.distance(word, their) <= COPIED_NAME_MAX_EDIT:
+                return index, other[index]
     return None
 
 

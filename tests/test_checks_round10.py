@@ -227,3 +227,10 @@ def test_two_crimes_coordinated_without_their_own_article_or_preposition(glossar
     found = typography(["La stratégie de lutte contre la traite des êtres humains et trafic illicite de migrants est adoptée."], glossary)
     assert found == {"la traite des êtres humains et trafic"}
     assert typography(["La stratégie de lutte contre la traite des êtres humains et le trafic illicite de migrants est adoptée."], glossary) == set()
+
+
+def test_an_adjective_after_the_generic_noun_of_a_place(glossary) -> None:
+    # an IOM story from Ghana: the region's adjective capitalised after « région »
+    assert typography(["Les enfants ont retrouvé leurs familles dans la région Septentrionale du pays."], glossary) == {"région Septentrionale"}
+    assert typography(["Les enfants ont retrouvé leurs familles dans la région septentrionale du pays."], glossary) == set()
+    assert typography(["Les enfants ont retrouvé leurs familles dans la région Asie-Pacifique."], glossary) == set()

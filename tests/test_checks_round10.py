@@ -234,3 +234,9 @@ def test_an_adjective_after_the_generic_noun_of_a_place(glossary) -> None:
     assert typography(["Les enfants ont retrouvé leurs familles dans la région Septentrionale du pays."], glossary) == {"région Septentrionale"}
     assert typography(["Les enfants ont retrouvé leurs familles dans la région septentrionale du pays."], glossary) == set()
     assert typography(["Les enfants ont retrouvé leurs familles dans la région Asie-Pacifique."], glossary) == set()
+
+
+def test_a_day_of_observance_capitalises_its_first_word_only(glossary) -> None:
+    fr = "À l’occasion de la Journée mondiale de la Santé, le ministre a annoncé un financement."
+    assert typography([fr], glossary) == {"Journée mondiale de la Santé"}
+    assert typography([fr.replace("Santé", "santé")], glossary) == set()

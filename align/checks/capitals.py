@@ -11,6 +11,9 @@ The conventions of France, Quebec (OQLF), Switzerland and Belgium differ on spac
   place (« en Corse »);
 - an adjective after the generic noun of a place written with a capital (« dans la région Centrale du Ghana »: « région centrale »,
   or the region's French name, « région du Centre »); a word Grammalecte's lexicon lists as a proper name is left alone;
+- the name of a day, week or month of observance capitalises its first word only (« la Journée internationale des femmes », as the
+  glossary lists every Day): a capitalised common noun after its adjective (« Journée internationale des Femmes ») is a capital too
+  many;
 - a dateline names a place, not its people's adjective (« Française - Le bureau de l'OIM en France … » for « France - »): a
   nationality word (Grammalecte's « #G » tag) opening a text before a dash;
 - a noun and its adjective both capitalised inside a phrase whose following words are in lower case (« une Approche Coordonnée pour
@@ -41,6 +44,8 @@ _CAPITALISED_NOUN_ADJECTIVE = re.compile(r"(?<![\w’'-])([A-ZÀ-Ý][a-zà-ÿ]{2
                                          r"(?= (?:pour|de|des|du|contre|en|sur|dans|aux?|à) (?:la |les |le |l[’'])?[a-zà-ÿ]{3,})")
 _SENTENCE_OPENERS = frozenset(".!?:;\n–—-")
 _PLACE_ADJECTIVE = re.compile(r"(?<![\w’'-])(?:région|province|district|zone|département|préfecture|commune|territoire)s? ([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-])")
+_OBSERVANCE_CAPITAL = re.compile(r"(?<![\w’'-])(?:Journée|Semaine|Mois) (?:internationale|mondiale|nationale|européenne|canadienne)s? "
+                                 r"(?:de la |des |du |de l[’']|de |pour (?:la |les |l[’'])?|contre (?:la |les |l[’'])?)([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-])")
 _DATELINE_WORD = re.compile(r"([A-ZÀ-Ý][a-zà-ÿ]+)(?= [-–—] )")
 _CAPITALISED_AFTER_EN = re.compile(r"(?<![\w’'-])[Ee]n ([A-ZÀ-Ý][a-zà-ÿ]{3,})(?![\w’'-])")
 
@@ -48,7 +53,7 @@ _CAPITALISED_AFTER_EN = re.compile(r"(?<![\w’'-])[Ee]n ([A-ZÀ-Ý][a-zà-ÿ]{3
 def capitals(links: list[LinkView], context: CheckContext) -> list[Flag]:
     texts = [(link, link.texts["fr"]) for link in links if link.texts["fr"]]
     return (_capital_months(texts) + _ministries_with_lower_domain(texts) + _capitalised_adjectives(texts, context.glossary)
-            + _capitalised_languages(texts) + _nationality_datelines(texts) + _capitalised_place_adjectives(texts))
+            + _capitalised_languages(texts) + _nationality_datelines(texts) + _capitalised_place_adjectives(texts) + _observance_capitals(texts))
 
 
 def _capital_months(texts: list[tuple[LinkView, str]]) -> list[Flag]:
@@ -117,6 +122,18 @@ def _capitalised_place_adjectives(texts: list[tuple[LinkView, str]]) -> list[Fla
                                   f"« {found.group(0)} »: the adjective after the generic noun of a place takes no capital "
                                   f"(« {found.group(0)[:found.start(1) - found.start()]}{adjective.lower()} »).",
                                   found.group(0)[:found.start(1) - found.start()] + adjective.lower()))
+    return flags
+
+
+def _observance_capitals(texts: list[tuple[LinkView, str]]) -> list[Flag]:
+    flags = []
+    for link, text in texts:
+        for found in matches_in(_OBSERVANCE_CAPITAL, text):
+            noun = found.group(1)
+            if _french_noun(noun.lower()) and not any(form[1:2].isupper() for form in _morphology(noun)):
+                flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
+                                  f"« {found.group(0)} »: the name of a day of observance capitalises its first word only (« … {noun.lower()} »).",
+                                  found.group(0)[:found.start(1) - found.start()] + noun.lower()))
     return flags
 
 

@@ -240,3 +240,12 @@ def test_a_day_of_observance_capitalises_its_first_word_only(glossary) -> None:
     fr = "À l’occasion de la Journée mondiale de la Santé, le ministre a annoncé un financement."
     assert typography([fr], glossary) == {"Journée mondiale de la Santé"}
     assert typography([fr.replace("Santé", "santé")], glossary) == set()
+
+
+def test_a_share_in_words_is_its_percentage(glossary) -> None:
+    # an IOM release: « 20 % » in the French, "a fifth" in the English
+    fr = "Quelque 20 % des victimes aidées par l’OIM en 2016 étaient exploitées dans l’industrie du sexe."
+    en = "A fifth of all victims assisted by IOM in 2016 were trafficked for the purpose of sexual exploitation."
+    assert quantities([fr], [en], glossary) == set()
+    assert quantities([fr.replace("20 %", "30 %")], [en], glossary), "another share is still a mismatch"
+    assert quantities(["La moitié des victimes sont des enfants."], ["50 per cent of the victims are children."], glossary) == set()

@@ -134,6 +134,13 @@ _APPROXIMATE = {
 """Round quantities written as nouns (« une cinquantaine », « des dizaines », « un millier », "hundreds of", "tens of thousands"): about a number."""
 _APPROXIMATE_BASE = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40, "cinquantaine": 50,
                      "soixantaine": 60, "centaine": 100, "millier": 1000, "ten": 10, "dozen": 12, "score": 20, "hundred": 100, "thousand": 1000}
+_FRACTION = {
+    "fr": re.compile(r"\b(?:(?:un|une) (cinquième|quart|tiers)|(deux) tiers|(trois) quarts|la (moitié))\b", re.IGNORECASE),
+    "en": re.compile(r"\b(?:(?:a|one) (fifth|quarter|third)|(two)[ -]thirds|(three)[ -]quarters|(half) of)\b", re.IGNORECASE),
+}
+"""A share in words (« un cinquième », « la moitié », "a fifth", "two thirds"): the percentage it is, about (« 20 % » = "a fifth")."""
+_FRACTION_PERCENT = {"cinquième": 20.0, "fifth": 20.0, "quart": 25.0, "quarter": 25.0, "tiers": 100 / 3, "third": 100 / 3, "moitié": 50.0,
+                     "half": 50.0, "deux": 200 / 3, "two": 200 / 3, "trois": 75.0, "three": 75.0}
 _DIGIT = re.compile(r"\d")
 _NUMBER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
@@ -410,6 +417,12 @@ def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
         start = found.start(2)
         result.append(Quantity(("about", low, high), start, found.end(), text[start:found.end()], spelt=True))
         taken.append((start, found.end()))
+    for found in _FRACTION[lang].finditer(text):
+        if _overlaps(found, taken):
+            continue
+        share = _FRACTION_PERCENT[next(word for word in found.groups() if word).lower()]
+        result.append(Quantity(("about", share - 1, share + 1), found.start(), found.end(), found.group(0), spelt=True))
+        taken.append(found.span())
     result += _spelt_numbers(text, lang, taken)
     return tuple(sorted(result, key=lambda value: value.start))
 

@@ -249,3 +249,5 @@ def test_a_share_in_words_is_its_percentage(glossary) -> None:
     assert quantities([fr], [en], glossary) == set()
     assert quantities([fr.replace("20 %", "30 %")], [en], glossary), "another share is still a mismatch"
     assert quantities(["La moitié des victimes sont des enfants."], ["50 per cent of the victims are children."], glossary) == set()
+    assert quantities(["Les enfants représentent un tiers des victimes."], ["Children represent one-third of victims."], glossary) == set()
+    assert quantities(["Les enfants représentent un tiers des victimes."], ["One in three victims is a child."], glossary) == set()

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from align.checks import acronyms, grammar, language, layout, lengths, meaning, names, omissions, quantities, slips, terms, typography, writing
+from align.checks import acronyms, capitals, grammar, language, layout, lengths, meaning, names, omissions, quantities, slips, terms, typography, writing
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView
 from align.model import Flag, Unit, severity_rank
 from align.terms.glossary import Glossary, find_terms
@@ -25,6 +25,7 @@ CHECKS: list[Check] = [
     terms.FORBIDDEN,
     terms.GARBLED,
     names.REWORDED_NAMES,
+    names.COPIED_NAMES,
     writing.WRITING,
     grammar.GRAMMAR,
     terms.MISSING,
@@ -43,6 +44,7 @@ CHECKS: list[Check] = [
     writing.SPELT_TWO_WAYS,
     layout.TYPOGRAPHY,
     typography.TYPOGRAPHY,
+    capitals.CAPITALS,
     slips.SLIPS,
     layout.BOILERPLATE,
     lengths.MOVED,

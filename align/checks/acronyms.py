@@ -90,6 +90,8 @@ def _acronym_for_named_institution(link: LinkView, context: CheckContext) -> lis
             instead = next(iter(named))
             if side == "fr" and any(m.concept == instead and m.type in ("acronym", "abbreviation") for m in link.matches.get(other, [])):
                 continue  # (a French acronym against another English acronym is the English's, reported above)
+            if _unlisted_acronym_of(instead, link.texts[side], side, glossary):
+                continue  # « depuis les pays de l'UE » / "from the European Union": this side names it too, by an acronym the glossary lacks
             flags.append(Flag(link.number, side, "acronym-mismatch", "warning", match.start, match.end, match.term,
                               f"“{match.term}” is {concept_label(glossary, match.concept)}, but {SIDE_NAMES[other]} names "
                               f"{concept_label(glossary, instead)} here, not this one.", glossary.preferred(instead, side) or ""))
@@ -105,6 +107,16 @@ def _spelt_out_in(acronym: str, text: str) -> bool:
     letters = _bare_letters(acronym)
     return any("".join(word[:1] for word in run.group(0).split()[first:first + len(letters)]) == letters
                for run in _NAME_RUN.finditer(text) for first in range(len(run.group(0).split())))
+
+
+def _unlisted_acronym_of(concept: str, text: str, lang: str, glossary) -> bool:
+    """Whether `text` holds, as a word of its own, the initials of the capitalised words of one of the concept's terms in `lang`
+    (« UE » for « Union européenne »: capitalised words only would give « U »; every word but the small ones is taken)."""
+    for term in glossary.variants(concept, lang):
+        initials = "".join(word[0].upper() for word in re.findall(r"[^\W\d_]+", term) if len(word) > 3 or word[:1].isupper())
+        if len(initials) >= 2 and re.search(rf"(?<![\w-]){initials}(?![\w-])", text):
+            return True
+    return False
 
 
 def _bare_letters(acronym: str) -> str:

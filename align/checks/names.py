@@ -11,6 +11,7 @@ nor another listed name.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, matches_in, same_flags_for_same_texts
 from align.model import Flag
@@ -183,3 +184,76 @@ def _reworded_or_variant_names(link: LinkView, side: str, context: CheckContext)
 
 
 REWORDED_NAMES = Check("reworded-names", "side", _reworded_or_variant_names, ("term-garbled",))
+
+
+_CAPITAL_WORD = r"[A-ZÀ-Ý][\w’'-]*"
+_CAPITALISED_RUN = re.compile(rf"(?<![\w’'-]){_CAPITAL_WORD}(?: (?:(?:de|da|di|van|von|der|al|bin|ben|dos|das|del|du) )?{_CAPITAL_WORD})+")
+"""Two capitalised words or more in a row, a surname's particle allowed between them: a name as both languages may write it (« Global
+Affairs Canada », "The Maddison Sessions", « Marc Perrin de Brichambaut »)."""
+_POSSESSIVE = re.compile(r"['’]s?$")
+COPIED_NAME_MAX_EDIT = 2
+
+
+def names_copied_with_a_word_changed(links: list[LinkView], context: CheckContext) -> list[Flag]:
+    """A name written with one word a letter or two away from the same name elsewhere: in the French, from the English's ("Global Affairs
+    Canada" as « Global Affaires Canada », "The Maddison Sessions" as « The Madison Sessions »: a name kept in the other language is copied
+    whole, or translated whole), or, in one text, from the form the text writes more often (« Marc Perrin de Brinchambaut » beside « …
+    de Brichambaut » twice). The first word aside (a title or an article translated: « Opération Northern Spotlight », « Mme Patten »),
+    apostrophes and possessives aside, and a word that is the other plus an ending ("Central African" / "Central Africa": another word)."""
+    sides = ("fr", "en") if context.has_official else ("fr",)
+    runs = {side: [(link, found, _name_words(found.group(0))) for link in links if link.texts[side]
+                   for found in matches_in(_CAPITALISED_RUN, link.texts[side])] for side in sides}
+    english_names = _by_gap(Counter(words for _, _, words in runs.get("en", [])))
+    flags = []
+    for side in sides:
+        counts = Counter(words for _, _, words in runs[side])
+        own_names = _by_gap(counts)
+        for link, found, words in runs[side]:
+            changed = _one_word_changed(words, english_names) if side == "fr" else None
+            if changed is None:
+                changed = _one_word_changed(words, own_names, more_than=counts[words])
+            if changed is None:
+                continue
+            index, right = changed
+            text, written = link.texts[side], found.group(0).split(" ")
+            start = found.start() + sum(len(word) + 1 for word in written[:index])
+            end = start + len(written[index])
+            flags.append(Flag(link.number, side, "name-mismatch", "warning", start, end, text[start:end],
+                              f"« {text[start:end]} » in « {found.group(0)} »: the name is written with “{right}” elsewhere; a name is written one "
+                              "way, word for word.", right))
+    return flags
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    words = name.replace("’", "'").split(" ")
+    return tuple(words[:-1]) + (_POSSESSIVE.sub("", words[-1]),)
+
+
+def _by_gap(counts: Counter) -> dict[tuple, list[tuple[tuple[str, ...], int]]]:
+    """Names by each of their forms with one word after the first left out ((words before, words after) → [(name, occurrences)]):
+    two names one word apart share a key, so a long document's names are compared in small groups, not each with each."""
+    groups: dict[tuple, list[tuple[tuple[str, ...], int]]] = {}
+    for words, count in counts.items():
+        for index in range(1, len(words)):
+            groups.setdefault((words[:index], words[index + 1:]), []).append((words, count))
+    return groups
+
+
+def _one_word_changed(words: tuple[str, ...], groups: dict, more_than: int = 0) -> tuple[int, str] | None:
+    """(index, the other word) of the one word, after the first, that differs by a letter or two from a name of `groups` written more
+    than `more_than` times."""
+    from rapidfuzz.distance import OSA
+
+    for index in range(1, len(words)):
+        for other, count in groups.get((words[:index], words[index + 1:]), ()):
+            if other == words or count <= more_than:
+                continue
+            word, their = words[index].lower(), other[index].lower()
+            if min(len(word), len(their)) < 4 or word.startswith(their) or their.startswith(word):
+                continue  # "African" / "Africa": a word and its derivative
+            if 0 < OSA.distance(word, their) <= COPIED_NAME_MAX_EDIT:
+                return index, other[index]
+    return None
+
+
+COPIED_NAMES = Check("copied-names", "document", names_copied_with_a_word_changed, ("name-mismatch",))

@@ -589,10 +589,11 @@ def inconsistent_terms(links: list[LinkView], context: CheckContext) -> list[Fla
 
 
 _PEOPLE = r"(?:enfants?|femmes?|filles?|garçons?|fillettes?|mineur(?:e|s|es)?|bébés?|personnes?|êtres\s+humains|humains|jeunes|adolescent(?:e|s|es)?)\b"
-_BARE_TRAFIC = re.compile(r"\btrafic\b(?!\s+(?:de|d['’]|des|du|illicite|illégal)\b)|\btrafic\s+(?:de|d['’])\s*(?=[a-zà-ÿ]+(?:er|ir|re)\b)"
+_BARE_TRAFIC = re.compile(r"\btrafic\b(?!\s+(?:de|d['’]|des|du|illicite|illégal|organisé)\b)|\btrafic\s+(?:de|d['’])\s*(?=[a-zà-ÿ]+(?:er|ir|re)\b)"
                           rf"|\btrafic\s+(?:de|d['’]|des)\s*(?:(?:jeunes|petites?)\s+)?(?={_PEOPLE})", re.IGNORECASE)
 """« trafic » standing alone (« ce trafic », « un trafic à des fins sexuelles », « au trafic de prospérer »), not the trade in
-something (« trafic de drogues », « trafic d'organes »); « trafic d'enfants », « trafic de femmes » name people, the trafficked."""
+something (« trafic de drogues », « trafic d'organes ») or organised illicit trade in general (« le trafic organisé », as « le crime
+organisé »); « trafic d'enfants », « trafic de femmes » name people, the trafficked."""
 _TRAFFICKING_WORD = re.compile(r"\btraffick(?:ing|ed)\b", re.IGNORECASE)
 
 

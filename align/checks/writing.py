@@ -263,6 +263,7 @@ def _small_words(term: str) -> tuple[str, ...]:
 
 _NAME_PHRASE = re.compile(r"\b(?=(([A-ZÀ-Ý][a-zà-ÿ]+)\s+([A-Za-zÀ-ÿ][a-zà-ÿ]+)\b))")
 """Two words, the first capitalised; a lookahead, so that « La Représentante Spéciale » yields both pairs."""
+_DETERMINERS = frozenset({"Le", "La", "Les", "Un", "Une", "Ce", "Cet", "Cette", "Ces", "Son", "Sa", "Ses", "Leur", "Leurs", "Notre", "Nos"})
 _HYPHENATED = re.compile(r"\b([a-zà-ÿ]+)-([a-zà-ÿ]+)\b")
 _LONG_WORD = re.compile(r"\b[a-zà-ÿ]{6,}\b")
 
@@ -272,8 +273,9 @@ def _spellings(text: str) -> tuple[tuple, tuple, tuple]:
     """(key, span, form) of the capitalised two-word names, hyphenated words and plain words of six letters or more of a text."""
     phrases = []
     for match in _NAME_PHRASE.finditer(text):
-        if match.group(3).lower() in ("de", "des", "du", "la", "le", "les", "et", "en"):
-            continue
+        if match.group(3).lower() in ("de", "des", "du", "la", "le", "les", "et", "en") or match.group(2) in _DETERMINERS:
+            continue  # (« Le Service national … » / « Le service téléphonique … »: an article opening a sentence compares only the
+            # noun after it, a name in one sentence and the common noun in the next)
         phrase = match.group(1)
         phrases.append(("case:" + phrase.lower(), (match.start(), match.start() + len(phrase)), phrase))
     hyphens = [("hyphen:" + match.group(1) + match.group(2), match.span(), match.group(0)) for match in _HYPHENATED.finditer(text)]

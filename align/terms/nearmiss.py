@@ -398,15 +398,31 @@ _DETERMINERS = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|its|their|our
 def _free_english_preposition(text: str, window: list[Word], reason: str, entry: Entry) -> bool:
     """Whether an English term's preposition, dropped or changed outside a name, is the sentence's own construction rather than a slip:
     "from human trafficking to forced labour" (a range), "liberate and support victims" (a verb and its object: with the preposition
-    dropped, the term's head is a noun only after a determiner or a preposition, "the purpose exploitation")."""
+    dropped, the term's head is a noun only after a determiner or a preposition, "the purpose exploitation"; after "to" only when it is
+    no verb, "to support victims" being an infinitive)."""
     if WORD_MISSING in reason:
         # the head: the window word the term's preposition followed
         # (written as the term's noun, or its plural: "a smuggled migrant" is another phrase, not "smuggling of migrants")
         heads = [word for word in window if any(word.surface in (term_word.surface, term_word.surface + "s", term_word.surface + "es")
                                                 and following.surface in _PREPOSITIONS["en"] for term_word, following in zip(entry.words, entry.words[1:]))]
-        return not heads or not _DETERMINERS.search(text[:heads[0].start])
+        if not heads:
+            return True
+        before = _DETERMINERS.search(text[:heads[0].start])
+        return not before or (before.group(0).strip().lower() == "to" and _verb_base(heads[0].surface))
     changed = next((word for word in window if word.stop and f"“{word.text}” where" in reason), None)
     return changed is not None and changed.surface == "to" and bool(re.search(r"\bfrom\b", text[:window[0].start], re.IGNORECASE))
+
+
+def _verb_base(word: str) -> bool:
+    """Whether `word` is an English verb's base form (its "-ing" form a frequent word: "support" → "supporting"), so that "to" before it
+    is the infinitive's ("to support victims"), not a preposition before a noun ("assistance to victims")."""
+    from wordfreq import zipf_frequency
+
+    forms = [word + "ing", word[:-1] + "ing" if word.endswith("e") else "", word + word[-1:] + "ing"]
+    return max(zipf_frequency(form, "en") for form in forms if form) >= VERB_ING_ZIPF
+
+
+VERB_ING_ZIPF = 3.0
 
 
 def _chained(window: list[Word], equal: list[tuple[bool, ...]], exact: list[TermMatch]) -> bool:

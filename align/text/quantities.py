@@ -114,6 +114,13 @@ _ROUND_THE_CLOCK = {
 """« 24 heures sur 24, 7 jours sur 7 » = "24/7/365" = "around the clock": one value, not the numbers 24, 7 and 365."""
 _YEAR_RANGE = re.compile(r"(?<![\w.,/-])((?:19|20)\d{2})\s?[-–]\s?(\d{4}|\d{2})(?![\w-]|[.,]\d)")
 """Fiscal and plan years: « 2019-2020 » = "2019-20"."""
+_WORDED_YEAR_RANGE = {
+    "fr": re.compile(r"(?<=\b[Ee]ntre )((?:19|20)\d{2}) et ((?:19|20)\d{2})(?![\w-]|[.,]\d)"
+                     r"|(?<=\b[Dd]e )((?:19|20)\d{2}) à ((?:19|20)\d{2})(?![\w-]|[.,]\d)"),
+    "en": re.compile(r"(?<=\b[Bb]etween )((?:19|20)\d{2}) and ((?:19|20)\d{2})(?![\w-]|[.,]\d)"
+                     r"|(?<=\b[Ff]rom )((?:19|20)\d{2}) to ((?:19|20)\d{2})(?![\w-]|[.,]\d)"),
+}
+"""A period written in words, « entre 2010 et 2014 », "from 2010 to 2014": the years "2010-2014" (one value, as `_YEAR_RANGE` reads it)."""
 _IDENTIFIER = re.compile(r"[A-Z]{1,6}(?:/[A-Z0-9]+)*/\d+(?:/[A-Z0-9]+)*|\b[A-Z][A-Za-z]*-\d+\b")
 """Document symbols ("SG/SM/16047", "OBV/1358") and names with a number ("COVID-19", "G-20", "C-38") are references, not quantities."""
 _PHONE = re.compile(r"(?<![\w.,-])(?:\+?1[-\s.\u00a0])?(?:\(\d{3}\)\s?|\d{3}[-\s.\u00a0])\d{3}[-\s.\u00a0]\d{4}(?![\w-]|[.,]\d)")
@@ -127,6 +134,16 @@ _APPROXIMATE = {
 """Round quantities written as nouns (« une cinquantaine », « des dizaines », « un millier », "hundreds of", "tens of thousands"): about a number."""
 _APPROXIMATE_BASE = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40, "cinquantaine": 50,
                      "soixantaine": 60, "centaine": 100, "millier": 1000, "ten": 10, "dozen": 12, "score": 20, "hundred": 100, "thousand": 1000}
+_FRACTION = {
+    "fr": re.compile(r"\b(?:(?:un|une) (cinquième|quart|tiers)|(deux) tiers|(trois) quarts|la (moitié))\b", re.IGNORECASE),
+    "en": re.compile(r"\b(?:(?:a|one)[ -](fifth|quarter|third)|(two)[ -]thirds|(three)[ -]quarters|(half) of|one in (five|four|three))\b",
+                     re.IGNORECASE),
+}
+"""A share in words (« un cinquième », « la moitié », "a fifth", "two thirds"): the percentage it is, about (« 20 % » = "a fifth")."""
+_FRACTION_PERCENT = {"cinquième": 20.0, "fifth": 20.0, "quart": 25.0, "quarter": 25.0, "tiers": 100 / 3, "third": 100 / 3, "moitié": 50.0,
+                     "half": 50.0, "deux": 200 / 3, "two": 200 / 3, "trois": 75.0, "three": 75.0}
+_ONE_IN = {"five": 20.0, "four": 25.0, "three": 100 / 3}
+""""one in three" = « un tiers »."""
 _DIGIT = re.compile(r"\d")
 _NUMBER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
@@ -336,6 +353,12 @@ def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
                 result.append(Quantity(("round the clock",), found.start(), found.end(), found.group(0)))
                 taken.append(found.span())
     if _DIGIT.search(text):  # year ranges, times and numbers in digits (most texts have no digit at all)
+        for language in (lang, "fr") if lenient and lang == "en" else (lang,):
+            for found in _WORDED_YEAR_RANGE[language].finditer(text):
+                first, last_year = (int(year) for year in (found.group(1, 2) if found.group(1) else found.group(3, 4)))
+                if first < last_year <= first + 10 and not any(start < found.end() and found.start() < end for start, end in taken):
+                    result.append(Quantity(("years", first, last_year), found.start(), found.end(), found.group(0)))
+                    taken.append(found.span())
         for found in _YEAR_RANGE.finditer(text):
             first, last = int(found.group(1)), found.group(2)
             last_year = int(last) if len(last) == 4 else first - first % 100 + int(last) + (100 if int(last) < first % 100 else 0)
@@ -397,6 +420,13 @@ def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
         start = found.start(2)
         result.append(Quantity(("about", low, high), start, found.end(), text[start:found.end()], spelt=True))
         taken.append((start, found.end()))
+    for found in _FRACTION[lang].finditer(text):
+        if _overlaps(found, taken):
+            continue
+        one_in = found.group(found.re.groups) if lang == "en" else None
+        share = _ONE_IN[one_in.lower()] if one_in else _FRACTION_PERCENT[next(word for word in found.groups() if word).lower()]
+        result.append(Quantity(("about", share - 1, share + 1), found.start(), found.end(), found.group(0), spelt=True))
+        taken.append(found.span())
     result += _spelt_numbers(text, lang, taken)
     return tuple(sorted(result, key=lambda value: value.start))
 

@@ -1,0 +1,186 @@
+"""French capitals that every French house style writes the same way, in running French text.
+
+The conventions of France, Quebec (OQLF), Switzerland and Belgium differ on spacing, not on these:
+- a month is a common noun (« le 29 octobre 2018 »); a date alone in its link (a page's date stamp, styled by the site's
+  template) is left alone;
+- a ministry's name capitalises its domain, not the word « ministère » (« le ministère de l'Intérieur », « le ministère norvégien
+  des Affaires étrangères »); a capital on « Ministère » with the domain in lower case is the two capitals swapped, unless the text
+  writes its ministries that way twice or more (its own house style, judged like the typography check's other document-relative
+  rules);
+- a language is a common noun (« en anglais », « en français »): Grammalecte's lexicon tells a language (its « #L » tag) from a
+  place (« en Corse »);
+- an adjective after the generic noun of a place written with a capital (« dans la région Centrale du Ghana »: « région centrale »,
+  or the region's French name, « région du Centre »); a word Grammalecte's lexicon lists as a proper name is left alone;
+- the name of a day, week or month of observance capitalises its first word only (« la Journée internationale des femmes », as the
+  glossary lists every Day): a capitalised common noun after its adjective (« Journée internationale des Femmes ») is a capital too
+  many;
+- a dateline names a place, not its people's adjective (« Française - Le bureau de l'OIM en France … » for « France - »): a
+  nationality word (Grammalecte's « #G » tag) opening a text before a dash;
+- a noun and its adjective both capitalised inside a phrase whose following words are in lower case (« une Approche Coordonnée pour
+  la réinsertion des victimes », « des Principes Directeurs pour combattre »): neither the French name's capital on its first word
+  alone nor an English title's capital on every word; a listed name (« Nations Unies ») is the glossary's.
+
+Read on eval/ (eval/README.md, "Tenth round"); all are typography warnings.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from align.checks.base import Check, CheckContext, LinkView, matches_in
+from align.model import Flag
+from align.terms.glossary import Glossary, per_glossary
+
+_MONTHS = "Janvier|Février|Fevrier|Mars|Avril|Mai|Juin|Juillet|Août|Aout|Septembre|Octobre|Novembre|Décembre|Decembre"
+_CAPITAL_MONTH = re.compile(rf"(?<=\d)(?:er)? ({_MONTHS})(?![\w’'-])")
+_DATE_ALONE = re.compile(rf"(?:[A-Za-zé]+\.? )?\d{{1,2}}(?:er)? (?:{_MONTHS}) \d{{4}}\.?", re.IGNORECASE)
+"""A line that is a date and nothing else: a page's date stamp (« 19 Juin 2019 », « Lundi 25 Février 2019 »), set by the site's template."""
+_MINISTRY_LOWER_DOMAIN = re.compile(r"(?<=[a-zà-ÿ,’'] )(Ministère)(?: [a-zà-ÿ]+)?(?: d[’'][EÉ]tat)? (?:chargée? )?"
+                                    r"(?:de la |de l[’']|du |des |de |pour la |pour le |pour l[’']|pour les )([a-zà-ÿ]{3,})")
+"""« le Ministère de l'intérieur », « du Ministère norvégien des affaires étrangères », « le Ministère d'État pour l'emploi »."""
+MINISTRY_HOUSE_STYLE = 2
+_CAPITALISED_NOUN_ADJECTIVE = re.compile(r"(?<![\w’'-])([A-ZÀ-Ý][a-zà-ÿ]{2,}) ([A-ZÀ-Ý][a-zà-ÿ]{2,})"
+                                         r"(?= (?:pour|de|des|du|contre|en|sur|dans|aux?|à) (?:la |les |le |l[’'])?[a-zà-ÿ]{3,})")
+_SENTENCE_OPENERS = frozenset(".!?:;\n–—-")
+_PLACE_ADJECTIVE = re.compile(r"(?<![\w’'-])(?:région|province|district|zone|département|préfecture|commune|territoire)s? ([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-])")
+_OBSERVANCE_CAPITAL = re.compile(r"(?<![\w’'-])(?:Journée|Semaine|Mois) (?:internationale|mondiale|nationale|européenne|canadienne)s? "
+                                 r"(?:de la |des |du |de l[’']|de |pour (?:la |les |l[’'])?|contre (?:la |les |l[’'])?)([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-])")
+_DATELINE_WORD = re.compile(r"([A-ZÀ-Ý][a-zà-ÿ]+)(?= [-–—] )")
+_CAPITALISED_AFTER_EN = re.compile(r"(?<![\w’'-])[Ee]n ([A-ZÀ-Ý][a-zà-ÿ]{3,})(?![\w’'-])")
+
+
+def capitals(links: list[LinkView], context: CheckContext) -> list[Flag]:
+    texts = [(link, link.texts["fr"]) for link in links if link.texts["fr"]]
+    return (_capital_months(texts) + _ministries_with_lower_domain(texts) + _capitalised_adjectives(texts, context.glossary)
+            + _capitalised_languages(texts) + _nationality_datelines(texts) + _capitalised_place_adjectives(texts) + _observance_capitals(texts))
+
+
+def _capital_months(texts: list[tuple[LinkView, str]]) -> list[Flag]:
+    flags = []
+    for link, text in texts:
+        if _DATE_ALONE.fullmatch(text.strip()):
+            continue  # a date stamp alone on its line
+        for found in matches_in(_CAPITAL_MONTH, text):
+            month = found.group(1)
+            flags.append(Flag(link.number, "fr", "typography", "warning", found.start(1), found.end(1), month,
+                              f"« {month} »: French writes the months in lower case (« {month.lower()} »).", month.lower()))
+    return flags
+
+
+def _ministries_with_lower_domain(texts: list[tuple[LinkView, str]]) -> list[Flag]:
+    found = [(link, ministry) for link, text in texts for ministry in matches_in(_MINISTRY_LOWER_DOMAIN, text)
+             if _french_noun(ministry.group(2))]
+    if len({ministry.group(0) for _, ministry in found}) >= MINISTRY_HOUSE_STYLE:
+        return []  # the text's own way of writing its ministries
+    flags = []
+    for link, ministry in found:
+        domain = ministry.group(2)
+        flags.append(Flag(link.number, "fr", "typography", "warning", ministry.start(), ministry.end(), ministry.group(0),
+                          f"« {ministry.group(0)} »: a ministry's name capitalises its domain, not « ministère » "
+                          f"(« ministère … {domain.capitalize()} »).", "ministère" + ministry.group(0)[len("Ministère"):ministry.start(2) - ministry.start()]
+                          + domain.capitalize()))
+    return flags
+
+
+def _capitalised_adjectives(texts: list[tuple[LinkView, str]], glossary: Glossary) -> list[Flag]:
+    listed = _listed_pairs(glossary)
+    flags = []
+    for link, text in texts:
+        for found in matches_in(_CAPITALISED_NOUN_ADJECTIVE, text):
+            noun, adjective = found.group(1), found.group(2)
+            before = text[:found.start()].rstrip(" «(\"“")
+            if not before or before[-1] in _SENTENCE_OPENERS or f"{noun} {adjective}".lower() in listed:
+                continue
+            if _french_noun(noun.lower()) and _french_adjective(adjective.lower()):
+                flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
+                                  f"« {found.group(0)} »: the adjective takes no capital in French (the words after it have none).",
+                                  f"{noun} {adjective.lower()}"))
+    return flags
+
+
+def _capitalised_languages(texts: list[tuple[LinkView, str]]) -> list[Flag]:
+    flags = []
+    for link, text in texts:
+        for found in matches_in(_CAPITALISED_AFTER_EN, text):
+            word = found.group(1)
+            forms = _morphology(word)
+            if any("#L" in form and form[1:2].islower() for form in forms) and not any(form[1:2].isupper() for form in forms):
+                flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
+                                  f"« {found.group(0)} »: a language takes no capital in French (« {found.group(0)[:3]}{word.lower()} »).",
+                                  found.group(0)[:3] + word.lower()))
+    return flags
+
+
+def _capitalised_place_adjectives(texts: list[tuple[LinkView, str]]) -> list[Flag]:
+    flags = []
+    for link, text in texts:
+        for found in matches_in(_PLACE_ADJECTIVE, text):
+            adjective = found.group(1)
+            if _french_adjective(adjective.lower()) and not any(form[1:2].isupper() for form in _morphology(adjective)):
+                flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
+                                  f"« {found.group(0)} »: the adjective after the generic noun of a place takes no capital "
+                                  f"(« {found.group(0)[:found.start(1) - found.start()]}{adjective.lower()} »).",
+                                  found.group(0)[:found.start(1) - found.start()] + adjective.lower()))
+    return flags
+
+
+def _observance_capitals(texts: list[tuple[LinkView, str]]) -> list[Flag]:
+    flags = []
+    for link, text in texts:
+        for found in matches_in(_OBSERVANCE_CAPITAL, text):
+            noun = found.group(1)
+            if _french_noun(noun.lower()) and not any(form[1:2].isupper() for form in _morphology(noun)):
+                flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
+                                  f"« {found.group(0)} »: the name of a day of observance capitalises its first word only (« … {noun.lower()} »).",
+                                  found.group(0)[:found.start(1) - found.start()] + noun.lower()))
+    return flags
+
+
+def _nationality_datelines(texts: list[tuple[LinkView, str]]) -> list[Flag]:
+    flags = []
+    for link, text in texts:
+        found = _DATELINE_WORD.match(text)
+        if found:
+            forms = _morphology(found.group(1))
+            if any("#G" in form and form[1:2].islower() for form in forms) and not any(form[1:2].isupper() for form in forms):
+                flags.append(Flag(link.number, "fr", "name-mismatch", "warning", found.start(1), found.end(1), found.group(1),
+                                  f"« {found.group(1)} » opens the dateline: a dateline names a place (the country or city), not its adjective.", ""))
+    return flags
+
+
+_LISTED_PAIRS: dict[int, tuple[Glossary, frozenset[str]]] = {}
+
+
+def _listed_pairs(glossary: Glossary) -> frozenset[str]:
+    """Two consecutive words of the glossary's capitalised French names, in lower case (« nations unies »), once per glossary."""
+    def build() -> frozenset[str]:
+        pairs = set()
+        for entry in glossary.entries("fr"):
+            if entry.term[:1].isupper():
+                words = entry.term.split()
+                pairs.update(f"{first} {second}".lower() for first, second in zip(words, words[1:]))
+        return frozenset(pairs)
+
+    return per_glossary(_LISTED_PAIRS, glossary, build)
+
+
+@lru_cache(maxsize=20_000)
+def _morphology(word: str) -> tuple[str, ...]:
+    from align.checks.grammar import french_checker
+
+    checker = french_checker()
+    return tuple(checker.getSpellChecker().getMorph(word)) if checker is not None else ()
+
+
+def _french_noun(word: str) -> bool:
+    """A common noun in Grammalecte's lexicon (its lemma in lower case: not a proper name)."""
+    return any(":N" in form and form[1:2].islower() for form in _morphology(word))
+
+
+def _french_adjective(word: str) -> bool:
+    """An adjective or a past participle in Grammalecte's lexicon."""
+    return any((":A" in form or ":Q" in form) and form[1:2].islower() for form in _morphology(word))
+
+
+CAPITALS = Check("capitals", "document", capitals, ("typography", "name-mismatch"))

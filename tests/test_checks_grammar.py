@@ -183,3 +183,27 @@ def test_suggestions_are_the_same_in_every_process() -> None:
         seen.add(subprocess.run([sys.executable, "-c", script, sentence], env=env, capture_output=True, text=True, check=True).stdout)
     assert len(seen) == 1, seen
     assert "pris | prisé" in seen.pop()
+
+
+def test_grammalecte_with_its_patterns_compiled_once_finds_what_it_finds_with_re(monkeypatch) -> None:
+    import re
+
+    from align.checks.grammalecte_patterns import MemoisedPatterns
+
+    checker = grammar.french_checker()
+    modules = [sys.modules[name] for name in grammar._PATTERN_MODULES]
+    assert all(isinstance(module.re, MemoisedPatterns) for module in modules)
+    published = ["Une première étape a été inclue dans le budget de 2018, qui prévoyait 14,51 millions de dollars sur cinq ans.",
+                 "La traite pour l'exploitation sexuelle et le travail forcé restent les formes les plus importante décelées."]
+    def errors() -> list[list[dict]]:
+        return [list(checker.getParagraphErrors(text, bDebug=False, bSpellSugg=False)[0]) for text in published]
+
+    memoised = errors()
+    for module in modules:
+        monkeypatch.setattr(module, "re", re)
+    assert errors() == memoised
+    assert all(memoised)
+    # one pattern text with and without a flag is two patterns
+    patterns = MemoisedPatterns()
+    assert patterns.search("traite", "TRAITE") is None and patterns.search("traite", "TRAITE", re.IGNORECASE) is not None
+    assert patterns.search("traite", "TRAITE") is None

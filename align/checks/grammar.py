@@ -43,6 +43,7 @@ from rapidfuzz.distance import OSA
 
 from align import settings
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, fewer_collections, suggestions
+from align.checks.grammalecte_patterns import memoise_patterns
 from align.model import Flag
 from align.terms.glossary import fold
 from align.terms.nearmiss import find_garbled
@@ -79,6 +80,10 @@ _SUBJUNCTIVE_AFTER = re.compile(r"(?<![\w’'-])(?<!si )(?<!tant )(quoiqu[e’']
 """Conjunctions that take the subjunctive (« quoique ces crimes puissent »); not « si bien que », « après que »."""
 _SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles", "on", "ce", "c", "nous", "vous", "je", "j", "tu", "cela", "ça"}
 _NUMBER_BEFORE = re.compile(r"(?:^|(?<=\s))(\S*?)\s*\b(\d[\d\s.,]*)\s+$")
+
+
+_PATTERN_MODULES = ("grammalecte.fr.gc_engine", "grammalecte.fr.gc_functions", "grammalecte.graphspell.spellchecker", "grammalecte.graphspell.ibdawg")
+"""Grammalecte's modules that call `re` with pattern texts (`align.checks.grammalecte_patterns`)."""
 
 
 @dataclass(frozen=True)
@@ -139,6 +144,7 @@ def french_checker():
     with _loading():
         checker = module.GrammarChecker("fr")
         checker.getGCEngine().setOptions({option: False for option in _OFF_OPTIONS})
+    memoise_patterns(*(sys.modules[name] for name in _PATTERN_MODULES if name in sys.modules))
     return checker
 
 

@@ -86,6 +86,10 @@ _PATTERN_MODULES = ("grammalecte.fr.gc_engine", "grammalecte.fr.gc_functions", "
 """Grammalecte's modules that call `re` with pattern texts (`align.checks.grammalecte_patterns`)."""
 
 
+VALID_WORDS = 65_536
+"""How many words keep Grammalecte's answer to whether its dictionary holds them."""
+
+
 @dataclass(frozen=True)
 class Finding:
     """One problem in one text, before the link's context decides whether it is reported."""
@@ -145,6 +149,10 @@ def french_checker():
         checker = module.GrammarChecker("fr")
         checker.getGCEngine().setOptions({option: False for option in _OFF_OPTIONS})
     memoise_patterns(*(sys.modules[name] for name in _PATTERN_MODULES if name in sys.modules))
+    spelling = checker.getSpellChecker()
+    # each word of each text is looked up in the dictionary's word graph (a tenth of Grammalecte's time on never-repeated texts, which
+    # share most of their words); the answer depends on the word alone, as this checker's dictionaries never change
+    spelling.isValidToken = lru_cache(maxsize=VALID_WORDS)(spelling.isValidToken)
     return checker
 
 

@@ -183,3 +183,34 @@ def test_suggestions_are_the_same_in_every_process() -> None:
         seen.add(subprocess.run([sys.executable, "-c", script, sentence], env=env, capture_output=True, text=True, check=True).stdout)
     assert len(seen) == 1, seen
     assert "pris | prisé" in seen.pop()
+
+
+def test_grammalecte_with_its_patterns_compiled_once_and_its_words_looked_up_once_finds_what_it_finds_without(monkeypatch) -> None:
+    import re
+
+    from align.checks.grammalecte_patterns import MemoisedPatterns
+
+    checker = grammar.french_checker()
+    modules = [sys.modules[name] for name in grammar._PATTERN_MODULES]
+    assert all(isinstance(module.re, MemoisedPatterns) for module in modules)
+    spelling = checker.getSpellChecker()
+    published = ["Une première étape a été inclue dans le budget de 2018, qui prévoyait 14,51 millions de dollars sur cinq ans.",
+                 "La traite pour l'exploitation sexuelle et le travail forcé restent les formes les plus importante décelées.",
+                 "Les victimes de la traite sont recrutées par des trafiquants qui les exploitent dans des ateliers clandestins."]
+    misspelt = published[2].replace("recrutées", "recrutéees")
+
+    def errors() -> list[tuple[list[dict], list[dict]]]:
+        return [(list(grammar_errors), spelling_errors) for grammar_errors, spelling_errors in
+                (checker.getParagraphErrors(text, bDebug=False, bSpellSugg=False) for text in [*published, misspelt])]
+
+    memoised = errors()
+    for module in modules:
+        monkeypatch.setattr(module, "re", re)
+    monkeypatch.setattr(spelling, "isValidToken", spelling.isValidToken.__wrapped__)
+    assert errors() == memoised
+    assert all(grammar_errors for grammar_errors, _ in memoised[:2])
+    assert [token["sValue"] for token in memoised[3][1]] == ["recrutéees"] and not memoised[2][1]  # a word valid once is not valid for all
+    # one pattern text with and without a flag is two patterns
+    patterns = MemoisedPatterns()
+    assert patterns.search("traite", "TRAITE") is None and patterns.search("traite", "TRAITE", re.IGNORECASE) is not None
+    assert patterns.search("traite", "TRAITE") is None

@@ -43,6 +43,7 @@ from rapidfuzz.distance import OSA
 
 from align import settings
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, fewer_collections, suggestions
+from align.checks.grammalecte_patterns import memoise_patterns
 from align.model import Flag
 from align.terms.glossary import fold
 from align.terms.nearmiss import find_garbled
@@ -79,6 +80,14 @@ _SUBJUNCTIVE_AFTER = re.compile(r"(?<![\w’'-])(?<!si )(?<!tant )(quoiqu[e’']
 """Conjunctions that take the subjunctive (« quoique ces crimes puissent »); not « si bien que », « après que »."""
 _SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles", "on", "ce", "c", "nous", "vous", "je", "j", "tu", "cela", "ça"}
 _NUMBER_BEFORE = re.compile(r"(?:^|(?<=\s))(\S*?)\s*\b(\d[\d\s.,]*)\s+$")
+
+
+_PATTERN_MODULES = ("grammalecte.fr.gc_engine", "grammalecte.fr.gc_functions", "grammalecte.graphspell.spellchecker", "grammalecte.graphspell.ibdawg")
+"""Grammalecte's modules that call `re` with pattern texts (`align.checks.grammalecte_patterns`)."""
+
+
+VALID_WORDS = 65_536
+"""How many words keep Grammalecte's answer to whether its dictionary holds them."""
 
 
 @dataclass(frozen=True)
@@ -139,6 +148,11 @@ def french_checker():
     with _loading():
         checker = module.GrammarChecker("fr")
         checker.getGCEngine().setOptions({option: False for option in _OFF_OPTIONS})
+    memoise_patterns(*(sys.modules[name] for name in _PATTERN_MODULES if name in sys.modules))
+    spelling = checker.getSpellChecker()
+    # each word of each text is looked up in the dictionary's word graph (a tenth of Grammalecte's time on never-repeated texts, which
+    # share most of their words); the answer depends on the word alone, as this checker's dictionaries never change
+    spelling.isValidToken = lru_cache(maxsize=VALID_WORDS)(spelling.isValidToken)
     return checker
 
 
@@ -192,8 +206,10 @@ def unavailable_notice() -> str | None:
     return f"grammar check unavailable: {'; '.join(missing)}" if missing else None
 
 
+@lru_cache(maxsize=65536)
 def english_word(word: str) -> bool:
-    """Whether an English dictionary accepts `word` (False when none is installed)."""
+    """Whether an English dictionary accepts `word` (False when none is installed); once per word, as `_french_known`: a word costs
+    spylls 0.1-0.5 ms a dictionary, and texts that never repeat still share most of their words."""
     return english_available() and any(dictionary.lookup(word) for name in ENGLISH_DICTIONARIES
                                        if (dictionary := english_dictionary(name)) is not None)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, matches_in, same_flags_for_same_texts
 from align.model import Flag
@@ -128,15 +129,34 @@ def _inner_term_in_another_variant(entry, start: int, end: int, matches: list, g
     return False
 
 
-_VARIANT_NAMES: dict[tuple[int, str], tuple[object, tuple[list[tuple[re.Pattern, object, str, str]], re.Pattern | None]]] = {}
+@dataclass(frozen=True)
+class VariantNames:
+    """The listed official names holding a glossary term, written with another variant of that term (`_names_with_other_variants`)."""
+
+    names: list[tuple[re.Pattern, object, str, str]]
+    """(pattern, listed name, the term inside it, another listed variant of that term)."""
+    any_name: re.Pattern | None
+    """Any of the patterns."""
+    first_words: re.Pattern | None
+    """Every place where the first word of one of them begins (a look-ahead), the only places where a text may hold one: the search
+    for `any_name` (a few hundred alternatives, tried at each character: a few milliseconds a text) starts there alone."""
+
+    def held_by(self, text: str) -> bool:
+        """Whether `text` holds any of the names: `any_name` tried where one of their first words begins."""
+        if self.any_name is None or self.first_words is None:
+            return False
+        return any(self.any_name.match(text, hit.start()) for hit in self.first_words.finditer(text))
 
 
-def _names_with_other_variants(glossary: Glossary, lang: str) -> tuple[list[tuple[re.Pattern, object, str, str]], re.Pattern | None]:
-    """(pattern, listed name, the term inside it, another listed variant of that term) for each listed official name holding a
-    glossary term (« Alliance contre la traite des personnes » holds « traite des personnes »), with that term replaced by each of
-    its concept's other variants, where the result is not itself a listed form of the name; and one pattern for any of them."""
-    def build() -> tuple[list[tuple[re.Pattern, object, str, str]], re.Pattern | None]:
+_VARIANT_NAMES: dict[tuple[int, str], tuple[object, VariantNames]] = {}
+
+
+def _names_with_other_variants(glossary: Glossary, lang: str) -> VariantNames:
+    """For each listed official name holding a glossary term (« Alliance contre la traite des personnes » holds « traite des
+    personnes »): that term replaced by each of its concept's other variants, where the result is not itself a listed form of the name."""
+    def build() -> VariantNames:
         found = []
+        first_words = []
         for entry in glossary.entries(lang):
             if entry.status == "forbidden" or entry.type != "term" or not entry.term[:1].isupper() or glossary.subject(entry.concept) not in NAME_SUBJECTS:
                 continue
@@ -148,10 +168,15 @@ def _names_with_other_variants(glossary: Glossary, lang: str) -> tuple[list[tupl
                     other_form = entry.term[:inner.start] + variant + entry.term[inner.end:]
                     if fold(variant) == fold(inner.term) or fold(other_form) in listed:
                         continue
-                    pattern = r"\s+".join(re.escape(word) for word in other_form.split()).replace("'", "['’]")
+                    words = [re.escape(word).replace("'", "['’]") for word in other_form.split()]
+                    pattern = r"\s+".join(words)
                     found.append((re.compile(rf"(?<![\w-]){pattern}(?![\w-])", re.IGNORECASE), entry, inner.term, variant))
-        any_name = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _, _, _ in found), re.IGNORECASE) if found else None
-        return found, any_name
+                    first_words.append(words[0])
+        if not found:
+            return VariantNames([], None, None)
+        any_name = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _, _, _ in found), re.IGNORECASE)
+        starts = "|".join(dict.fromkeys(first_words))
+        return VariantNames(found, any_name, re.compile(rf"(?<![\w-])(?={starts})", re.IGNORECASE))
 
     return per_glossary(_VARIANT_NAMES, glossary, build, lang)
 
@@ -163,12 +188,12 @@ def names_with_another_variant(link: LinkView, side: str, context: CheckContext)
     if side == "mt":
         return []
     text, lang = link.texts[side], LANG_OF_SIDE[side]
-    names, any_name = _names_with_other_variants(context.glossary, lang)
-    if any_name is None or not matches_in(any_name, text):
-        return []  # (one search for all of them, once per distinct text: most texts hold none)
+    variant_names = _names_with_other_variants(context.glossary, lang)
+    if not variant_names.held_by(text):
+        return []  # (one search for all of them: most texts hold none)
     document = context.folded_texts["fr" if side == "fr" else "en"]
     flags = []
-    for pattern, entry, inner, variant in names:
+    for pattern, entry, inner, variant in variant_names.names:
         for found in pattern.finditer(text):
             if fold(entry.term.replace("’", "'")) not in document:
                 break

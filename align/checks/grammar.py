@@ -73,6 +73,10 @@ _URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+
 _ENGLISH_WORD = re.compile(r"(?<![\w’'-])[A-Za-z]+(?:['’][a-z]+)?(?![\w-])")
 _FRENCH_WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
 _ACRONYM_QUOTED = re.compile(r"«\W*[A-Z]{2,}\W*»")
+_ABBREVIATED_TITLE = re.compile(r"(?:[^\W\d_]+\s+)?[a-zà-ÿ]{1,5}\.[ \u00a0]+[A-ZÀ-Ý]")
+"""A short lower-case word with an abbreviation's stop before a name (« la cap. Sue Harvey », « le sgt. »), at or right after a span."""
+_INCLUSIVE_FORM = re.compile(r"(?:[^\W\d_]+\s+)?[^\W\d_]+(?:\([^\W\d_]{1,3}\)|[·.][^\W\d_]{1,3}\b)")
+"""A word written in inclusive form (« Représentant(e) », « élu·e »), at or right after a span."""
 _FEMININE_TITLE = re.compile(r"(?<=[^\W\d_]{3})eures?$")
 """« solliciteure », « professeure »: the feminine of a title in -eur as Canada, Belgium and Switzerland write it."""
 _SUBJUNCTIVE_AFTER = re.compile(r"(?<![\w’'-])(?<!si )(?<!tant )(quoiqu[e’']|bien qu[e’']|afin qu[e’']|pour qu[e’']|sans qu[e’']|à moins qu[e’']|"
@@ -321,6 +325,8 @@ def french_findings(text: str) -> tuple[Finding, ...]:
             continue  # « A » for « À » (French usage drops accents on capitals); agreement with an acronym, whose gender is a guess
         if error["sType"] == "gn" and set(fixes) & set(_FRENCH_WORD.findall(text[max(0, start - 30):end + 30])):
             continue  # « policières et policiers »: the form it asks for stands beside it, a doublet of inclusive writing
+        if error["sType"] == "gn" and (_ABBREVIATED_TITLE.match(text, start) or _INCLUSIVE_FORM.match(text, start) or text[start - 1:start] == "/"):
+            continue  # « la cap. Sue Harvey », « du/de la Représentant(e) »: a cut word's or an inclusive form's gender is no error
         findings.append(Finding(start, end, "grammar", severity, f"{error['sMessage']} (Grammalecte)", suggestions(fixes)))
     for error in spelling:
         start, end = error["nStart"], error["nEnd"]

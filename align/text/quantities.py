@@ -112,6 +112,11 @@ _ROUND_THE_CLOCK = {
                      r"(?:,? (?:and )?365 days (?:a|per) year)?|\b(?:a)?round[- ]the[- ]clock\b", re.IGNORECASE),
 }
 """« 24 heures sur 24, 7 jours sur 7 » = "24/7/365" = "around the clock": one value, not the numbers 24, 7 and 365."""
+_DECADE = {
+    "fr": re.compile(r"\bannées\s+((?:19|20)\d0|[2-9]0)(?![\w-]|[.,]\d)", re.IGNORECASE),
+    "en": re.compile(r"(?<![\w.,/-])(?:['’]([2-9]0)|((?:19|20)\d0|[2-9]0))['’]?s\b"),
+}
+"""« les années 1970 » = "the 1970s" (« années 70 » = "the ’70s"): one decade, not the year 1970 on one side only."""
 _YEAR_RANGE = re.compile(r"(?<![\w.,/-])((?:19|20)\d{2})\s?[-–]\s?(\d{4}|\d{2})(?![\w-]|[.,]\d)")
 """Fiscal and plan years: « 2019-2020 » = "2019-20"."""
 _WORDED_YEAR_RANGE = {
@@ -354,6 +359,11 @@ def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
                 taken.append(found.span())
     if _DIGIT.search(text):  # year ranges, times and numbers in digits (most texts have no digit at all)
         for language in (lang, "fr") if lenient and lang == "en" else (lang,):
+            for found in _DECADE[language].finditer(text):
+                if not any(start < found.end() and found.start() < end for start, end in taken):
+                    year = int(next(group for group in found.groups() if group))
+                    result.append(Quantity(("decade", year + 1900 if year < 100 else year), found.start(), found.end(), found.group(0)))
+                    taken.append(found.span())
             for found in _WORDED_YEAR_RANGE[language].finditer(text):
                 first, last_year = (int(year) for year in (found.group(1, 2) if found.group(1) else found.group(3, 4)))
                 if first < last_year <= first + 10 and not any(start < found.end() and found.start() < end for start, end in taken):
@@ -453,6 +463,8 @@ def format_number(value: tuple) -> str:
         return f"about {value[1]:,.0f}-{value[2]:,.0f}"
     if value[0] == "phone":
         return value[1]
+    if value[0] == "decade":
+        return f"the {value[1]}s"
     if value[0] == "time":
         hour, minute = divmod(value[1], 60)
         return f"{hour % 12 or 12}{f':{minute:02d}' if minute else ''} {'p.m.' if hour >= 12 else 'a.m.'}"

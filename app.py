@@ -24,7 +24,7 @@ import streamlit as st
 
 from align import settings
 from align.aligner.embedding import DEFAULT_MODEL, load_encoder
-from align.checks.base import SUGGESTION_SEPARATOR
+from align.checks.base import SUGGESTION_SEPARATOR, fewer_collections
 from align.errors import InputError, ModelMissingError
 from align.export import tables as export
 from align.export.qa_report import qa_report_html
@@ -161,6 +161,9 @@ def pipeline_result(document, glossary: glossary_lib.Glossary, glossary_key: str
     # reach, a full collection no longer scans them in the middle of a click (1.4 s of a 2.2 s undo on a 2,000-link document).
     gc.collect()
     gc.freeze()
+    # A correction's re-check makes hundreds of thousands of small objects (matches, words, flags) over the whole document: at
+    # Python's default threshold the collector walked the review's young objects again and again, a third of applying a suggestion.
+    fewer_collections()
     return store[key]
 
 
@@ -437,9 +440,9 @@ def review_view(review: review_lib.Review, filters: dict, caption_box) -> None:
     A fragment: ticking a link, a correction, a page change rerun this view alone, not the sidebar and the rest of the page (the
     browser redraws a third fewer elements). What outside it a correction changes is brought up to date from here: the caption
     (`caption_box`, a placeholder), and the whole page runs again when the flag kinds offered in the sidebar are no longer those
-    of the document or a callback asks for another tab.
+    of the document (a callback that opens another tab asks for the whole page itself).
     """
-    if st.session_state.pop("rerun_page", False) or st.session_state.get("kinds_offered") != review.flag_kinds():
+    if st.session_state.get("kinds_offered") != review.flag_kinds():
         st.rerun(scope="app")
     if review.refresh():
         st.session_state["message"] = ("info", "This review was updated from another window; the view shows the saved state.")
@@ -704,7 +707,8 @@ def prefill_term(text: str, side: str, suggestion: str = "") -> None:
     already = terms.filter((pl.col("concept") == concept) & (pl.col("term").str.to_lowercase() == text.casefold())).height > 0
     st.session_state["term_prefill"] = {"term": text, "lang": "fr" if side == "fr" else "en"}
     st.session_state.update(new_concept=concept, new_lang="fr" if side == "fr" else "en",
-                            new_status="forbidden" if known and not already else "preferred", tab="Glossary", rerun_page=True)
+                            new_status="forbidden" if known and not already else "preferred", tab="Glossary")
+    st.rerun()  # the whole page, from the callback: the click runs the page once, not the review fragment first
 
 
 def flag_panel(review: review_lib.Review, selected: list[int]) -> None:
@@ -1036,17 +1040,18 @@ QA_PAGE = 25  # rows of the QA list per page: each row is an HTML grid and a but
 
 
 def jump_to_link(position: int) -> None:
-    """Button callback: show link `position` selected in the Review tab, with the filters cleared (the whole page runs again:
-    the QA list is a fragment)."""
+    """Button callback: show link `position` selected in the Review tab, with the filters cleared; the whole page runs, not the
+    QA fragment the button is in (asked from the callback, so that the click runs the page once and no fragment run comes first)."""
     # Only the filters that are set are cleared: a widget given a value it already has is redrawn all the same (the confidence
     # slider alone took a tenth of a second of the browser's time).
     cleared = {key: value for key, value in FILTER_DEFAULTS.items() if key in st.session_state and st.session_state[key] != value}
-    st.session_state.update(cleared, tab="Review", rerun_page=True)
+    st.session_state.update(cleared, tab="Review")
     size = st.session_state.get("page_size", PAGE_SIZES[1])
     st.session_state["page"] = position // size + 1
     review = st.session_state.get("review")
     if review is not None:
         st.session_state[f"sel_{review.revision}_{position}"] = True
+    st.rerun()
 
 
 @st.fragment
@@ -1055,8 +1060,6 @@ def qa_view(review: review_lib.Review) -> None:
 
     A fragment: a filter or a page of the list reruns this view alone, not the sidebar, the review state and the other tabs.
     """
-    if st.session_state.pop("rerun_page", False):  # a jump to a link opens the Review tab: the whole page must run
-        st.rerun(scope="app")
     flags = review.flag_list()
     if not flags:
         st.info("No flag in this document.")
@@ -1178,7 +1181,6 @@ def main() -> None:
         if cols[1].button("Re-translate with the current glossary", key="retranslate"):
             retranslate(review)
             st.rerun()
-    st.session_state.pop("rerun_page", None)  # this run is the whole page already
     tab_review, tab_qa, tab_glossary, tab_export = st.tabs(["Review", "QA", "Glossary", "Export"], key="tab", on_change="rerun")
     # Only the open tab is computed: exports of a long document are not rebuilt on every click.
     if tab_review.open:

@@ -65,6 +65,9 @@ def test_a_hyphen_the_names_english_spelling_does_not_have(glossary) -> None:
     fr = ["L’OIM s’unit à Interpol pour combattre la traite des enfants en Côte-d’Ivoire et au Ghana"]
     en = ["IOM Joins Forces with Interpol to Combat Child Trafficking in Côte d’Ivoire, Ghana"]
     assert ("fr", "Côte-d’Ivoire") in typography(fr, en, glossary)
+    # checked again after the English was corrected, as the review app does: the answer follows the English now, not the one before
+    assert ("fr", "Côte-d’Ivoire") not in typography(fr, [en[0].replace("Côte d’Ivoire", "Côte-d’Ivoire")], glossary)
+    assert ("fr", "Côte-d’Ivoire") in typography(fr, en, glossary)
     # a French name with its own hyphen, translated in English, is left alone
     assert not typography(["Une conférence sur la traite au Moyen-Orient s'est tenue à Genève."],
                           ["A conference on trafficking in the Middle East was held in Geneva."], glossary)

@@ -188,7 +188,8 @@ COLLECT_AFTER = 20_000
 
 
 def fewer_collections() -> None:
-    """For a process that runs the checks over a whole file (`align check`, its worker processes): a check run makes millions of small
+    """For a process that runs the checks over a whole file (`align check`, its worker processes, the review app whose corrections re-check
+    the whole document): a check run makes millions of small
     objects that last to its end (each distinct text's matches, words and flags), and at Python's default threshold the collector walked
     them again and again — about a tenth of `check`'s CPU on the 15,000-unit bench TMX, against a few MB more at the peak now."""
     gc.set_threshold(COLLECT_AFTER, 10, 10)

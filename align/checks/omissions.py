@@ -161,6 +161,11 @@ def _glossary_concept(glossary, acronym: str, lang: str) -> str | None:
     return concepts.get(acronym)
 
 
+_LINK_ACRONYMS: dict[int, tuple[object, dict[tuple[str, str, str], tuple]]] = {}
+"""`_link_acronyms` per glossary (`per_glossary`) and link texts (French, MT, English)."""
+LINK_ACRONYMS_KEPT = 20_000
+
+
 def _link_acronyms(link: LinkView, glossary) -> tuple[dict[str, dict[str, re.Match]], dict[str, set[str]], set[str]]:
     """Each side's acronyms (by name without a plural s), those of each side no acronym of the other stands for, and the MT's."""
     machine = link.texts["mt"]
@@ -186,7 +191,11 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
     """
     if not context.has_official:
         return []
-    acronyms_of: dict[tuple[str, str, str], tuple] = {}  # (a link's acronyms depend on its texts alone: read once per distinct link)
+    # A link's acronyms depend on its texts (and their glossary matches) alone: read once per distinct link and glossary, and kept
+    # between runs (the review app re-checks the whole document after each correction).
+    acronyms_of: dict[tuple[str, str, str], tuple] = per_glossary(_LINK_ACRONYMS, context.glossary, dict)
+    if len(acronyms_of) > LINK_ACRONYMS_KEPT:
+        acronyms_of.clear()
     read = []
     for link in links:
         if link.texts["fr"] and link.texts["en"]:

@@ -54,7 +54,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from align.checks.base import Check, CheckContext, LinkView
+from align.checks.base import Check, CheckContext, LinkView, matches_in
 from align.checks.grammar import _french_known
 from align.model import Flag
 from align.terms.glossary import is_known, longest_matches, tokenize
@@ -166,7 +166,7 @@ def _two_spellings(links: list[LinkView]) -> list[Flag]:
         if not text:
             continue
         for pattern, _, _ in _SPELLING_PAIRS:
-            for found in pattern.finditer(text):
+            for found in matches_in(pattern, text):  # (searched once per text: the app re-checks the document after each correction)
                 seen.setdefault((found.group(1), found.group(2) in ("our", "or"), found.group(3)), []).append((link.number, found, found.group(2)))
     flags = []
     for occurrences in seen.values():

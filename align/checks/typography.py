@@ -133,7 +133,7 @@ def _hyphenated_names(texts: list[tuple[LinkView, str]], english: str) -> list[F
     French: the hyphen is not the name's (French joins the words of many place names, « Moyen-Orient », but those are
     translated, not written the same in English)."""
     english_plain = english.replace("’", "'")
-    in_english: dict[str, bool] = {}  # spaced form → the English writes it, not hyphenated (a long file's English is searched once a name)
+    in_english = _spaced_names_of(english_plain)
     flags = []
     for link, text in texts:
         for found in matches_in(_HYPHENATED_NAME, text):
@@ -141,12 +141,27 @@ def _hyphenated_names(texts: list[tuple[LinkView, str]], english: str) -> list[F
             spaced = f"{first} {article}{second}" if article else f"{first} {second}"
             if spaced not in in_english:
                 hyphenated = f"{first}-{article}{second}"
-                in_english[spaced] = bool(re.search(rf"(?<![\w-]){re.escape(spaced)}(?![\w-])", english_plain)) and hyphenated not in english_plain
+                # the plain search first: the pattern's look-behind makes the regex try every position of a long English text
+                in_english[spaced] = (spaced in english_plain and hyphenated not in english_plain
+                                      and bool(re.search(rf"(?<![\w-]){re.escape(spaced)}(?![\w-])", english_plain)))
             if in_english[spaced]:
                 written = spaced.replace("'", "’") if "’" in found.group(0) else spaced
                 flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
                                   f"« {found.group(0)} »: the name has no hyphen (the English writes « {spaced} »).", written))
     return flags
+
+
+_SPACED_NAMES: list[tuple[str, dict[str, bool]]] = [("", {})]
+"""The English text last searched and, per spaced name, whether it writes the name so and never hyphenated: the review app checks
+the whole document again after each correction, and its English is the same from one correction of the French to the next."""
+
+
+def _spaced_names_of(english: str) -> dict[str, bool]:
+    """What `_hyphenated_names` found in `english` so far (an empty dict for another English text)."""
+    last = _SPACED_NAMES[0]
+    if last[0] != english:
+        last = _SPACED_NAMES[0] = (english, {})  # replaced whole: a run on another document never reads this one's answers
+    return last[1]
 
 
 def _case_variants(texts: list[tuple[LinkView, str]], glossary: Glossary) -> list[Flag]:
@@ -167,6 +182,9 @@ def _case_variants(texts: list[tuple[LinkView, str]], glossary: Glossary) -> lis
     spans: dict[int, list[tuple[int, int, str, str, int]]] = {}
     numbers = {link.number: link for link, _ in texts}
     for occurrences in uses.values():
+        first_form = occurrences[0][3]
+        if all(form == first_form for _, _, _, form in occurrences):
+            continue  # written one way (most phrases): nothing to count
         counts: Counter[tuple[str, ...]] = Counter()
         for text, _, _, form in occurrences:
             counts[form] += len(links_of[text])

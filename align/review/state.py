@@ -250,8 +250,9 @@ class Review:
         """(`flag_key`, flag) of each verdict whose flag is no longer raised as it was (see `past_flags`)."""
         if not self.verdicts:
             return []
-        attached = {flag_key(link, flag) for position, link in enumerate(self.links) for flag in self._flags[position]
-                    if self._verdict(link, flag) is not None}
+        judged_links = {key[:2] for key in self.verdicts}  # (a flag's key starts with its link's sentences: only those links are read)
+        attached = {flag_key(link, flag) for position, link in enumerate(self.links) if (tuple(link.fr_ids), tuple(link.en_ids)) in judged_links
+                    for flag in self._flags[position] if self._verdict(link, flag) is not None}
         holder = {(side, index): position for position, link in enumerate(self.links) for side in SIDES for index in _side_ids(link, side)}
         past = []
         for key, verdict in self.verdicts.items():

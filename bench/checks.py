@@ -25,7 +25,8 @@ from pathlib import Path
 
 from align.checks import CheckContext, run_checks
 from align.model import Document, Flag, Unit
-from align.terms.glossary import DEFAULT_PATH, Glossary, load_glossary, same_form, tokenize
+from align.terms.glossary import DEFAULT_PATH, Glossary, load_glossary
+from align.terms.words import same_form, tokenize
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "checks"
 

@@ -24,7 +24,8 @@ from align.io.reading import read_text
 from align.mt.lexicon import is_noun_position
 from align.mt.postedit import has_verb_traiter
 from align.settings import REPO_ROOT
-from align.terms.glossary import Glossary, find_terms, longest_matches
+from align.terms.glossary import Glossary
+from align.terms.matching import find_terms, longest_matches
 from align.text.segmentation import segment_text
 
 EVAL = REPO_ROOT / "eval"

@@ -40,7 +40,9 @@ from pathlib import Path
 from align.checks import CheckContext, run_checks
 from align.errors import InputError
 from align.model import Flag, Unit
-from align.terms.glossary import DEFAULT_PATH, Glossary, TermMatch, find_terms, fold, is_known, load_glossary, longest_matches, tokenize
+from align.terms.glossary import DEFAULT_PATH, Glossary, load_glossary
+from align.terms.matching import TermMatch, find_terms, longest_matches
+from align.terms.words import fold, is_known, tokenize
 from align.text.quantities import find_dates, find_numbers, same_date, same_number
 from bench.splits import HELD_OUT_SPLITS
 

@@ -6,7 +6,8 @@ import polars as pl
 import pytest
 
 from align.errors import InputError
-from align.terms.glossary import COLUMNS, DEFAULT_PATH, find_terms, load_glossary, longest_matches, save_glossary, validate_glossary
+from align.terms.glossary import COLUMNS, DEFAULT_PATH, load_glossary, save_glossary, validate_glossary
+from align.terms.matching import find_terms, longest_matches
 
 HEADER = ",".join(COLUMNS)
 ROWS = [

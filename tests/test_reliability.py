@@ -358,7 +358,8 @@ def test_one_bad_byte_keeps_a_utf8_file_utf8_and_names_the_offset() -> None:
 
 def test_invisible_characters_inside_a_term_do_not_hide_it(tmp_path) -> None:
     from align.io.reading import strip_invisible
-    from align.terms.glossary import find_terms, load_glossary
+    from align.terms.glossary import load_glossary
+    from align.terms.matching import find_terms
 
     glossary = load_glossary(write_glossary(tmp_path / "g.csv", [("tip", "fr", "traite des personnes", "preferred"),
                                                                    ("tip", "en", "trafficking in persons", "preferred")]))

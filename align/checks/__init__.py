@@ -19,7 +19,8 @@ from dataclasses import dataclass, replace
 from align.checks import acronyms, capitals, grammar, language, layout, lengths, meaning, names, omissions, quantities, slips, terms, typography, writing
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView
 from align.model import Flag, Unit, severity_rank
-from align.terms.glossary import Glossary, find_terms
+from align.terms.glossary import Glossary
+from align.terms.matching import find_terms
 
 CHECKS: list[Check] = [
     terms.FORBIDDEN,

@@ -7,7 +7,8 @@ from collections import Counter
 
 from align.checks.base import LANG_OF_SIDE, SIDE_NAMES, Check, CheckContext, LinkView, concept_label, same_flags_for_same_texts
 from align.model import Flag
-from align.terms.glossary import fold, longest_matches, tokenize
+from align.terms.matching import longest_matches
+from align.terms.words import fold, tokenize
 
 _ACRONYM = re.compile(r"\b[A-ZÀ-Ý]{2,}s?\b")
 

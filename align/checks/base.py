@@ -17,7 +17,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, wraps
 
 from align.model import Flag, Segment, Unit
-from align.terms.glossary import Glossary, TermMatch, concept_label  # noqa: F401 (checks import it from here)
+from align.terms.glossary import Glossary, concept_label  # noqa: F401 (checks import it from here)
+from align.terms.matching import TermMatch
 
 SUGGESTION_SEPARATOR = " | "
 SIDE_NAMES = {"fr": "the French", "mt": "the machine translation", "en": "the official English"}
@@ -74,8 +75,8 @@ class CheckContext:
 
     @cached_property
     def folded_texts(self) -> dict[str, str]:
-        """`document_texts` folded (`align.terms.glossary.fold`) with straight apostrophes, once per document: what a name is looked for in."""
-        from align.terms.glossary import fold
+        """`document_texts` folded (`align.terms.words.fold`) with straight apostrophes, once per document: what a name is looked for in."""
+        from align.terms.words import fold
 
         return {side: fold(text.replace("’", "'")) for side, text in self.document_texts.items()}
 

@@ -45,8 +45,8 @@ from align import settings
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, fewer_collections, suggestions
 from align.checks.grammalecte_patterns import memoise_patterns
 from align.model import Flag
-from align.terms.glossary import fold
 from align.terms.nearmiss import find_garbled
+from align.terms.words import fold
 
 GRAMMALECTE_DIR_ENV = "ALIGN_GRAMMALECTE_DIR"
 DEFAULT_GRAMMALECTE_DIR = Path("/usr/lib/python3/dist-packages/grammalecte")

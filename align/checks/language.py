@@ -11,7 +11,8 @@ from rapidfuzz.distance import OSA
 
 from align.checks.base import Check, CheckContext, LinkView, segment_texts, suggestions
 from align.model import Flag
-from align.terms.glossary import find_terms, fold, is_known, longest_matches, tokenize
+from align.terms.matching import find_terms, longest_matches
+from align.terms.words import fold, is_known, tokenize
 from align.text.language import confidence as language_confidence
 from align.text.language import detector as language_detector
 

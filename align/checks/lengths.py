@@ -9,7 +9,7 @@ from wordfreq import zipf_frequency
 
 from align.checks.base import Check, CheckContext, LinkView
 from align.model import Flag
-from align.terms.glossary import fold, tokenize
+from align.terms.words import fold, tokenize
 
 FUNCTION_WORD_ZIPF = 5.5
 """wordfreq frequency of French function words (« tous », « autres », « plus »; nouns such as « déclaration » are below 5)."""

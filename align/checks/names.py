@@ -16,8 +16,10 @@ from dataclasses import dataclass
 
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, matches_in, same_flags_for_same_texts
 from align.model import Flag
-from align.terms.glossary import Glossary, find_terms, fold, per_glossary, tokenize
+from align.terms.glossary import Glossary, per_glossary
+from align.terms.matching import find_terms
 from align.terms.nearmiss import NAME_SUBJECTS
+from align.terms.words import fold, tokenize
 
 NAME_SHARE = 0.7
 NAME_MIN_WORDS = 4

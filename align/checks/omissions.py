@@ -23,7 +23,8 @@ from wordfreq import zipf_frequency
 
 from align.checks.base import SIDE_NAMES, Check, CheckContext, LinkView, capitalised, matches_in
 from align.model import Flag
-from align.terms.glossary import fold, per_glossary, tokenize
+from align.terms.glossary import per_glossary
+from align.terms.words import fold, tokenize
 
 _ACRONYM = re.compile(r"(?<![\w/])[A-ZÀ-Ý]{2,}(?:s\b)?(?![\w/]|-\d)")
 _UPPER = re.compile(r"[^\W\d_a-zà-ÿ]")

@@ -57,7 +57,8 @@ from functools import lru_cache
 from align.checks.base import Check, CheckContext, LinkView, matches_in
 from align.checks.grammar import _french_known
 from align.model import Flag
-from align.terms.glossary import is_known, longest_matches, tokenize
+from align.terms.matching import longest_matches
+from align.terms.words import is_known, tokenize
 
 _TWO_WORDS = re.compile(r"(?<![\w’'-])(?=([a-zà-ÿ]{2,}) ([a-zà-ÿ]{2,})(?![\w’'-]))")
 _SPLIT_MIN_LETTERS = 6

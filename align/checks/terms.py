@@ -19,8 +19,10 @@ from align.checks.base import (
 from align.checks.language import inside_english_name
 from align.checks.lengths import length_flags
 from align.model import Flag
-from align.terms.glossary import TermMatch, content_words, find_terms, fold, longest_matches, per_glossary, tokenize
+from align.terms.glossary import per_glossary
+from align.terms.matching import TermMatch, find_terms, longest_matches
 from align.terms.nearmiss import NAME_SUBJECTS, OTHER_NAME, WORD_MISSING, Garble, find_changed_names, find_garbled
+from align.terms.words import content_words, fold, tokenize
 
 
 @same_flags_for_same_texts

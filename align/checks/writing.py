@@ -10,8 +10,9 @@ from functools import lru_cache
 
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, matches_in, same_flags_for_same_texts
 from align.model import Flag
-from align.terms.glossary import fold, longest_matches, tokenize
+from align.terms.matching import longest_matches
 from align.terms.nearmiss import find_garbled
+from align.terms.words import fold, tokenize
 
 _DOUBLED = re.compile(r"(?<![\w'’-])([^\W\d_]+)\s+(\1)(?![\w'’-])", re.IGNORECASE)
 _DOUBLED_BESIDE_APOSTROPHE = {

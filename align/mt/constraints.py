@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from align.io.reading import normalise_for_matching
 from align.mt.lexicon import LEXICON_STATUS, Lexicon, lexicon_candidates, lexicon_matches
 from align.mt.postedit import POSTEDITS
-from align.terms.glossary import Glossary, TermMatch, content_words, find_terms
+from align.terms.glossary import Glossary
+from align.terms.matching import TermMatch, find_terms
+from align.terms.words import content_words
 
 CONSTRAINED_STATUSES = ("preferred", "admitted")
 

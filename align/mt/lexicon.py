@@ -16,7 +16,7 @@ from pathlib import Path
 
 from align.errors import InputError
 from align.settings import REPO_ROOT
-from align.terms.glossary import TermMatch
+from align.terms.matching import TermMatch
 
 DEFAULT_LEXICON = REPO_ROOT / "glossary" / "mt-lexicon.csv"
 HEADER = ["fr", "en", "kind", "reason"]

@@ -33,8 +33,9 @@ from rapidfuzz.distance import OSA
 
 from align.io.atomic import write_atomic
 from align.model import DocumentResult
-from align.terms.glossary import LANGS, Glossary, fold, load_glossary, tokenize
+from align.terms.glossary import LANGS, Glossary, load_glossary
 from align.terms.nearmiss import first_letter_slip
+from align.terms.words import fold, tokenize
 
 GLOSSARIES_DIR = ".glossaries"
 MISSPELLING_EDITS = 2

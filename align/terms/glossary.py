@@ -1,24 +1,8 @@
-"""The anti-trafficking glossary: loading, validation, saving and form-aware term matching.
+"""The anti-trafficking glossary: loading, validation, versions and saving, and the lookups the checks make over it.
 
 `glossary/glossary.csv` holds one row per term (see glossary/README.md); it is loaded into a
-polars frame wrapped by `Glossary`.
-
-Matching compares words, not strings. Each word is reduced to three keys: its lower-cased
-form, its lemma (simplemma's dictionary lemmatiser) and its Snowball stem. Two words are the
-same form when their surface or lemma agree, or when their stems agree and they differ only
-in a short ending (at most two letters, which covers gender and number: "forcé"/"forcées",
-"rescapé"/"rescapées"). The last rule is there because neither library alone is right:
-Snowball conflates derivations ("traite"/"traitement", "trafficking"/"traffickers") and
-simplemma splits some participles from their adjective ("forcé" → forcé, "forcés" → forcer).
-`python -m align bench checks` measures the three choices on inflection and derivation pairs.
-
-French function words are folded before comparison so that elision and contraction do not
-hide a term: "d'", "de", "des", "du" are one word, "au"/"aux" are "à", and articles are
-ignored ("victimes de la traite" is "victime de traite"; after « à », « des » is the article, so « à des fins » is
-« aux fins »). This is a closed class of a dozen
-words that no library folds for us, so it is listed here. Accents missing from the text are
-tolerated (a text written without accents still matches) but an accent present in the text
-and absent from the term is not ("traité", a treaty, is not "traite").
+polars frame wrapped by `Glossary`. Its terms are tokenised by `align.terms.words` and found in texts by
+`align.terms.matching`.
 """
 
 from __future__ import annotations
@@ -27,22 +11,22 @@ import csv
 import hashlib
 import io
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import polars as pl
-import simplemma
-import snowballstemmer
 
 from align import settings
 from align.errors import InputError
 from align.io.atomic import file_lock, fingerprint, write_atomic
-from align.io.reading import INVISIBLE_CLASS, normalise_for_matching, strip_invisible
+from align.terms.words import Word, fold, same_form, tokenize
+
+if TYPE_CHECKING:
+    from align.terms.matching import TermMatch
 
 T = TypeVar("T")
 
@@ -54,82 +38,12 @@ TYPES = ("term", "acronym", "abbreviation")
 DEFAULT_PATH = settings.DEFAULT_GLOSSARY
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-_WORD = re.compile(rf"[^\W_](?:[^\W_]|[{INVISIBLE_CLASS}]+(?=[^\W_]))*")
-"""A run of letters and digits; invisible format characters inside it (a soft hyphen, a zero-width joiner) do not end it."""
-_ARTICLES = {
-    "fr": frozenset({"le", "la", "les", "l", "un", "une"}),
-    "en": frozenset({"the", "a", "an"}),
-}
-_FOLDED_FUNCTION_WORDS = {
-    "fr": {"d": "de", "des": "de", "du": "de", "au": "à", "aux": "à"},
-    "en": {},
-}
-STOPWORDS = {
-    "fr": frozenset({
-        "le", "la", "les", "l", "un", "une", "de", "d", "des", "du", "à", "au", "aux", "en", "et", "ou", "sur", "pour", "par",
-        "dans", "avec", "contre", "sans", "sous", "entre", "vers", "chez", "que", "qu", "qui", "ne", "n", "pas", "se", "s",
-        "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "il", "elle", "ils", "elles", "on", "nous", "vous",
-        "est", "sont", "a", "ont", "y", "dont", "où", "ni", "mais", "plus", "très", "non",
-    }),
-    "en": frozenset({
-        "the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "with", "from", "against", "and", "or", "nor", "not",
-        "no", "as", "into", "than", "that", "this", "these", "those", "its", "their", "his", "her", "is", "are", "was",
-        "were", "be", "been", "it", "they", "we", "who", "which", "whose", "but", "so", "more", "very", "non",
-    }),
-}
-"""Closed-class words: never the content of a term, never a gap inside one, never a blend."""
-
 _CONFUSABLE = re.compile(r"Confusable with: ([a-z0-9-]+(?:,\s*[a-z0-9-]+)*)")
 """The note convention recording concepts often rendered one for the other (see glossary/README.md)."""
 _ALTERNATES = re.compile(r"Alternates with: ([a-z0-9-]+(?:,\s*[a-z0-9-]+)*)")
 """The note convention recording concepts an official translation may put for each other (victim/survivor)."""
 _KIND_OF = re.compile(r"Kind of: ([a-z0-9-]+(?:,\s*[a-z0-9-]+)*)")
 """The note convention recording the broader concepts of which this one is a kind (domestic servitude → servitude)."""
-
-_FOOTNOTE_CALL = re.compile(r"(?<=[a-zà-ÿ]{3})\d{1,2}$")
-"""One or two digits glued to the end of a lower-case word: a footnote call (« les êtres humains2 »), not part of the word."""
-_BREAK = re.compile(r"[^\s'\-/]|\s/|/\s")
-"""Anything but spaces, apostrophes, hyphens and a slash inside a word ("2011/36/UE") between two words ends a phrase."""
-
-
-@dataclass(frozen=True)
-class TermMatch:
-    """A glossary term found in a text.
-
-    `term` is the text as written, `start`/`end` its offsets in the original text, `entry` the
-    glossary term it matched, `gap` whether a word stands inside it ("traite transfrontalière
-    des personnes").
-    """
-
-    concept: str
-    lang: str
-    term: str
-    status: str
-    start: int
-    end: int
-    entry: str = ""
-    type: str = "term"
-    gap: bool = False
-
-
-class Word(NamedTuple):
-    """One word of a text or a term, with the keys used to compare forms.
-
-    A named tuple, not a frozen dataclass: texts are tokenised by the hundred thousand words and a frozen dataclass
-    costs several times more to build."""
-
-    text: str
-    start: int
-    end: int
-    break_before: bool
-    surface: str
-    lemma: str
-    stem: str
-    accentless: bool
-    stop: bool
-    article: bool
-    folded: tuple[str, str, str]
-    """(surface, lemma, stem) without accents, computed once per word form (`same_form` and the glossary index read them often)."""
 
 
 @dataclass(frozen=True)
@@ -355,9 +269,6 @@ class Glossary:
             for entry in entries:
                 result.setdefault((entry.concept, lang), set()).update(fold(word.lemma) for word in entry.words if not word.stop)
         return {key: frozenset(value) for key, value in result.items()}
-
-
-# --- loading, validation, saving -------------------------------------------------------------
 
 
 def concept_label(glossary: Glossary, concept: str) -> str:
@@ -613,39 +524,6 @@ def restore_glossary_version(version: GlossaryVersion | str | Path, path: str | 
     return Glossary(glossary.terms, Path(path))
 
 
-# --- words and forms ------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=2)
-def _stemmer(lang: str) -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer("french" if lang == "fr" else "english")
-
-
-@lru_cache(maxsize=100_000)
-def fold(text: str) -> str:
-    """Lower case without accents, ligatures spelt out."""
-    text = text.lower().replace("œ", "oe").replace("æ", "ae")
-    return "".join(char for char in unicodedata.normalize("NFD", text) if not unicodedata.combining(char))
-
-
-@lru_cache(maxsize=200_000)
-def is_known(word: str, lang: str) -> bool:
-    """Whether simplemma's dictionary of `lang` has `word`, once per word form (the lookup costs more than the checks around it)."""
-    return simplemma.is_known(word, lang)
-
-
-@lru_cache(maxsize=50_000)
-def word_keys(surface: str, lang: str) -> tuple[str, str, str]:
-    """(surface, lemma, stem) of a lower-cased word, function words folded."""
-    surface = surface.replace("œ", "oe").replace("æ", "ae")
-    surface = _FOLDED_FUNCTION_WORDS.get(lang, {}).get(surface, surface)
-    try:
-        lemma = simplemma.lemmatize(surface, lang).lower()
-    except ValueError:
-        lemma = surface
-    return surface, lemma, _stemmer(lang).stemWord(surface)
-
-
 def per_glossary(stores: dict, glossary: Glossary, build: Callable[[], T], lang: str | None = None) -> T:
     """What `build()` made for `glossary` (and `lang`), kept in `stores` and built once. The glossary is kept beside its value, so its
     id cannot be reused by another glossary while cached; at most nine glossaries are kept (the app's edits make new ones)."""
@@ -656,229 +534,3 @@ def per_glossary(stores: dict, glossary: Glossary, build: Callable[[], T], lang:
             stores.clear()
         cached = stores[key] = (glossary, build())
     return cached[1]
-
-
-RECENT_TEXTS = 4096
-"""How many recent texts keep their words: the checks read each text of a unit several times (matching, near misses, missing
-terms, French left in the English) and its neighbours' texts again, and a TMX repeats its sentences (headings, boilerplate,
-recurring phrases) a few units or a few thousand apart; a text is tokenised once while among the recent ones."""
-MATCHED_TEXTS = 20_000
-"""How many texts keep their glossary matches, per glossary (a few hundred bytes a text)."""
-
-
-@lru_cache(maxsize=50_000)
-def _word_form(lower: str, lang: str) -> tuple[str, str, str, bool, bool, bool, tuple[str, str, str]]:
-    """What `Word` holds of a lower-cased word form: surface, lemma, stem, accentless, stop, article, folded keys."""
-    surface, lemma, stem = word_keys(lower, lang)
-    return (surface, lemma, stem, fold(lower) == lower.replace("œ", "oe").replace("æ", "ae"),
-            lower in STOPWORDS.get(lang, ()) or surface in STOPWORDS.get(lang, ()), lower in _ARTICLES.get(lang, ()),
-            (fold(surface), fold(lemma), fold(stem)))
-
-
-def tokenize(text: str, lang: str) -> list[Word]:
-    """The words of `text` with their offsets in `text` and their comparison keys."""
-    return list(_words(text, lang))
-
-
-@lru_cache(maxsize=RECENT_TEXTS)
-def _word_spans(text: str) -> tuple[tuple[str, int, int, bool], ...]:
-    """(word as written, start, end, whether a punctuation break comes before it) for each word of `text`: the same in either
-    language, so found once for the checks that read a text as French and as English."""
-    normalised = normalise_for_matching(text)
-    visible = strip_invisible if strip_invisible(text) != text else str  # (most texts hold no invisible character)
-    spans = []
-    previous_end = 0
-    for found in _WORD.finditer(normalised):
-        start, end = found.span()
-        footnote = normalised[end - 1].isdigit() and _FOOTNOTE_CALL.search(normalised, start, end)
-        if footnote:
-            end = footnote.start()  # « êtres humains2 »: a footnote call glued to the word is not part of it
-        between = normalised[previous_end:start]
-        spans.append((visible(text[start:end]), start, end, bool(spans) and between != " " and bool(_BREAK.search(visible(between)))))
-        previous_end = end
-    return tuple(spans)
-
-
-@lru_cache(maxsize=RECENT_TEXTS)
-def _words(text: str, lang: str) -> tuple[Word, ...]:
-    # (`tuple.__new__` builds each Word from its fields in one step, without the named tuple's constructor: texts are tokenised often)
-    forms = _forms_as_written(lang)
-    words = [tuple.__new__(Word, (raw, start, end, break_before) + (forms.get(raw) or _form_as_written(raw, lang, forms)))
-             for raw, start, end, break_before in _word_spans(text)]
-    if lang == "fr" and "à" in (lowered := text.lower()) and "des" in lowered:
-        for index in range(1, len(words)):
-            word = words[index]
-            if word.surface == "de" and word.text.lower() == "des" and words[index - 1].text.lower() == "à":
-                words[index] = word._replace(article=True)  # « à des fins de » is « aux fins de » (à + les): the plural article
-    return tuple(words)
-
-
-_FORMS_AS_WRITTEN: dict[str, dict[str, tuple[str, str, str, bool, bool, bool, tuple[str, str, str]]]] = {}
-
-
-def _forms_as_written(lang: str) -> dict[str, tuple[str, str, str, bool, bool, bool, tuple[str, str, str]]]:
-    """`_word_form` of each word as written in a text, in a plain dict: found without lower-casing the word or building a cache key
-    (tokenising reads it for every word of every text, in both languages)."""
-    forms = _FORMS_AS_WRITTEN.get(lang)
-    if forms is None or len(forms) > 200_000:
-        forms = _FORMS_AS_WRITTEN[lang] = {}
-    return forms
-
-
-def _form_as_written(raw: str, lang: str, forms: dict) -> tuple[str, str, str, bool, bool, bool, tuple[str, str, str]]:
-    form = forms[raw] = _word_form(raw.lower(), lang)
-    return form
-
-
-def content_words(text: str, lang: str) -> list[Word]:
-    """`tokenize` without articles; a punctuation break before a dropped article moves to the next word."""
-    return list(_content_words(text, lang))
-
-
-@lru_cache(maxsize=RECENT_TEXTS)
-def _content_words(text: str, lang: str) -> tuple[Word, ...]:
-    result: list[Word] = []
-    pending_break = False
-    for word in _words(text, lang):
-        if word.article:
-            pending_break = pending_break or word.break_before
-            continue
-        if pending_break and not word.break_before:
-            word = word._replace(break_before=True)
-        pending_break = False
-        result.append(word)
-    return tuple(result)
-
-
-def same_form(word: Word, term_word: Word, method: str = "combined") -> bool:
-    """Whether a text word is a form of a term's word (see the module docstring).
-
-    `method` is `combined` (the rule used), `snowball` or `simplemma` (for the benchmark).
-    """
-    if word.surface == term_word.surface:
-        return True
-    folded = term_word.folded
-    if not word.accentless and word.folded[0] == folded[0]:
-        return False  # same letters, other accents: another word ("traité", a treaty, is not "traite")
-    # a word written without accents is compared with the term's word without its accents
-    surface, lemma, stem = folded if word.accentless else (term_word.surface, term_word.lemma, term_word.stem)
-    if word.surface == surface:
-        return True
-    if method == "snowball":
-        return word.stem == stem
-    if method == "simplemma":
-        return word.lemma == lemma
-    if word.lemma == lemma:
-        return True
-    return word.stem == stem and _ending_difference(word.surface, surface) <= 2
-
-
-def _ending_difference(first: str, second: str) -> int:
-    common = 0
-    for left, right in zip(first, second):
-        if left != right:
-            break
-        common += 1
-    return max(len(first), len(second)) - common
-
-
-def _acronym_equal(word: Word, term_word: Word) -> bool:
-    return normalise_for_matching(word.text) == normalise_for_matching(term_word.text)
-
-
-# --- matching ---------------------------------------------------------------------------------
-
-
-def find_terms(text: str, lang: str, glossary: Glossary, *, max_gap: int = 0) -> list[TermMatch]:
-    """Find glossary terms of `lang` in `text`, in any inflected form.
-
-    Case, apostrophes, non-breaking spaces, elision, articles, plural and gender are ignored;
-    missing accents are tolerated; acronyms match case-sensitively. With `max_gap=1` (what the
-    checks use) a multiword term may hold one extra content word ("traite transfrontalière des
-    personnes"; never across punctuation, never a word of another variant of the same concept,
-    which would be a blend); such matches have `gap=True`. The default is exact, because a
-    caller that replaces the matched span (glossary-constrained MT) would drop the extra word.
-    Offsets are offsets in `text`.
-    Every match is returned, overlapping ones included, sorted by start then longest first;
-    `longest_matches` keeps the longest non-overlapping ones.
-    """
-    recent = glossary._recent_matches
-    key = (text, lang, max_gap)
-    found = recent.get(key)
-    if found is None:
-        if len(recent) >= MATCHED_TEXTS:
-            del recent[next(iter(recent))]
-        found = recent[key] = _find_terms(text, lang, glossary, max_gap)
-    return list(found)
-
-
-def _find_terms(text: str, lang: str, glossary: Glossary, max_gap: int) -> tuple[TermMatch, ...]:
-    words = _content_words(text, lang)
-    matches: list[TermMatch] = []
-    for index, word in enumerate(words):
-        for entry in glossary.first_word_candidates(word, lang):
-            end = _match_at(words, index, entry, glossary, max_gap)
-            if end is None:
-                continue
-            last, gap = end
-            if entry.status == "forbidden" and _accepted_form(words[index:last + 1], entry, glossary):
-                continue
-            start, stop = words[index].start, words[last].end
-            matches.append(TermMatch(entry.concept, lang, text[start:stop], entry.status, start, stop, entry.term, entry.type, gap))
-    unique = {(match.concept, match.entry, match.start, match.end): match for match in matches}
-    return tuple(sorted(unique.values(), key=lambda match: (match.start, -match.end, STATUSES.index(match.status))))
-
-
-def _accepted_form(written: tuple[Word, ...], forbidden: Entry, glossary: Glossary) -> bool:
-    """Whether text words matching a forbidden entry are those of an accepted variant that differs from it only by inflection
-    (« travail forcë », a slip in « travail forcé », is not the forbidden « travaux forcés »): a forbidden form is its own word
-    forms, so where the two entries' words differ the text must have the forbidden one's."""
-    for accepted in glossary.concept_entries(forbidden.concept, forbidden.lang):
-        if accepted.status == "forbidden" or not len(accepted.words) == len(forbidden.words) == len(written):
-            continue
-        pairs = list(zip(written, forbidden.words, accepted.words))
-        if all(own.lemma == other.lemma or own.stem == other.stem for _, own, other in pairs) and any(
-                own.surface != other.surface and text.surface == other.surface for text, own, other in pairs):
-            return True
-    return False
-
-
-def _match_at(words: tuple[Word, ...], index: int, entry: Entry, glossary: Glossary, max_gap: int) -> tuple[int, bool] | None:
-    """Index of the last text word if `entry` matches from `words[index]`, and whether a gap was used."""
-    if entry.is_acronym:
-        if len(entry.words) == 1:
-            return (index, False) if _acronym_equal(words[index], entry.words[0]) else None
-        equal = _acronym_equal
-    else:
-        equal = same_form
-    if not equal(words[index], entry.words[0]):
-        return None
-    position = index
-    gaps = 0
-    for term_word in entry.words[1:]:
-        position += 1
-        if position >= len(words) or words[position].break_before and not term_word.break_before:
-            return None  # (a comma the term has too, as in a title's list of verbs, is part of it)
-        if equal(words[position], term_word):
-            continue
-        # one extra content word may stand inside a multiword term ("traite transfrontalière des personnes")
-        gap_word = words[position]
-        if (gaps < max_gap and not entry.is_acronym and not gap_word.stop and gap_word.surface.isalpha()
-                and fold(gap_word.lemma) not in glossary.vocabulary(entry.concept, entry.lang)
-                and position + 1 < len(words) and not words[position + 1].break_before
-                and equal(words[position + 1], term_word)):
-            gaps += 1
-            position += 1
-            continue
-        return None
-    return position, gaps > 0
-
-
-def longest_matches(matches: list[TermMatch]) -> list[TermMatch]:
-    """The longest matches that do not overlap (earlier and exact ones win ties; of two entries on one span, the one written as the
-    text writes it: « travaux forcés » is the forbidden entry, not a plural of « travail forcé »)."""
-    chosen: list[TermMatch] = []
-    for match in sorted(matches, key=lambda m: (-(m.end - m.start), m.gap, m.start, m.term.lower() != m.entry.lower(), STATUSES.index(m.status))):
-        if all(match.end <= other.start or match.start >= other.end for other in chosen):
-            chosen.append(match)
-    return sorted(chosen, key=lambda match: match.start)

@@ -9,7 +9,9 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from align.terms.glossary import Entry, Glossary, TermMatch, Word, concept_label, content_words, find_terms, fold, is_known, per_glossary, same_form
+from align.terms.glossary import Entry, Glossary, concept_label, per_glossary
+from align.terms.matching import TermMatch, find_terms
+from align.terms.words import Word, content_words, fold, is_known, same_form
 
 
 @dataclass(frozen=True)

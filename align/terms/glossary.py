@@ -127,13 +127,7 @@ class Glossary:
 
     @cached_property
     def _confusables(self) -> dict[str, frozenset[str]]:
-        pairs: dict[str, set[str]] = {}
-        for concept, note in self.terms.select("concept", "note").iter_rows():
-            for found in _CONFUSABLE.finditer(note or ""):
-                for other in re.split(r",\s*", found.group(1)):
-                    pairs.setdefault(concept, set()).add(other)
-                    pairs.setdefault(other, set()).add(concept)
-        return {concept: frozenset(others) for concept, others in pairs.items()}
+        return self._related_both_ways(_CONFUSABLE)
 
     def alternates(self, concept: str) -> frozenset[str]:
         """Concepts an official translation may write for this one as house style (« victimes » → "survivors"), from "Alternates with:"."""
@@ -141,9 +135,13 @@ class Glossary:
 
     @cached_property
     def _alternates(self) -> dict[str, frozenset[str]]:
+        return self._related_both_ways(_ALTERNATES)
+
+    def _related_both_ways(self, convention: re.Pattern) -> dict[str, frozenset[str]]:
+        """Concepts the notes relate by `convention` ("Confusable with: a, b"), each relation read both ways."""
         pairs: dict[str, set[str]] = {}
         for concept, note in self.terms.select("concept", "note").iter_rows():
-            for found in _ALTERNATES.finditer(note or ""):
+            for found in convention.finditer(note or ""):
                 for other in re.split(r",\s*", found.group(1)):
                     pairs.setdefault(concept, set()).add(other)
                     pairs.setdefault(other, set()).add(concept)

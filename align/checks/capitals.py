@@ -113,27 +113,26 @@ def _capitalised_languages(texts: list[tuple[LinkView, str]]) -> list[Flag]:
 
 
 def _capitalised_place_adjectives(texts: list[tuple[LinkView, str]]) -> list[Flag]:
-    flags = []
-    for link, text in texts:
-        for found in matches_in(_PLACE_ADJECTIVE, text):
-            adjective = found.group(1)
-            if _french_adjective(adjective.lower()) and not any(form[1:2].isupper() for form in _morphology(adjective)):
-                flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
-                                  f"« {found.group(0)} »: the adjective after the generic noun of a place takes no capital "
-                                  f"(« {found.group(0)[:found.start(1) - found.start()]}{adjective.lower()} »).",
-                                  found.group(0)[:found.start(1) - found.start()] + adjective.lower()))
-    return flags
+    return _capitalised_common_words(texts, _PLACE_ADJECTIVE, _french_adjective, lambda lowered, _word: (
+        f"the adjective after the generic noun of a place takes no capital (« {lowered} »)."))
 
 
 def _observance_capitals(texts: list[tuple[LinkView, str]]) -> list[Flag]:
+    return _capitalised_common_words(texts, _OBSERVANCE_CAPITAL, _french_noun, lambda _lowered, word: (
+        f"the name of a day of observance capitalises its first word only (« … {word} »)."))
+
+
+def _capitalised_common_words(texts: list[tuple[LinkView, str]], pattern: re.Pattern, is_word, advice) -> list[Flag]:
+    """A capitalised word (`pattern`'s group 1) that is a common word of its kind (`is_word`) and no proper noun, with the match written
+    with that word in lower case as the suggestion; `advice(suggestion, word in lower case)` ends the message."""
     flags = []
     for link, text in texts:
-        for found in matches_in(_OBSERVANCE_CAPITAL, text):
-            noun = found.group(1)
-            if _french_noun(noun.lower()) and not any(form[1:2].isupper() for form in _morphology(noun)):
+        for found in matches_in(pattern, text):
+            word = found.group(1)
+            if is_word(word.lower()) and not any(form[1:2].isupper() for form in _morphology(word)):
+                lowered = found.group(0)[:found.start(1) - found.start()] + word.lower()
                 flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
-                                  f"« {found.group(0)} »: the name of a day of observance capitalises its first word only (« … {noun.lower()} »).",
-                                  found.group(0)[:found.start(1) - found.start()] + noun.lower()))
+                                  f"« {found.group(0)} »: {advice(lowered, word.lower())}", lowered))
     return flags
 
 

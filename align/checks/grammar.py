@@ -106,6 +106,9 @@ class Finding:
     suggestion: str
     word: str = ""
     """For a misspelt word: the word (checked against the other side and the rest of the document)."""
+    name_word: str = ""
+    """For a capital on a people's adjective (« police Mohawk »): the word; the other side writing it the same way shows it is part of a
+    name the text borrows as is, not a French adjective capitalised."""
 
 
 def enabled() -> bool:
@@ -306,7 +309,7 @@ def french_findings(text: str) -> tuple[Finding, ...]:
     checker = french_checker()
     if checker is None or not text.strip():
         return ()
-    grammar, spelling = checker.getParagraphErrors(text, bDebug=False, bSpellSugg=False)
+    grammar, spelling = checker.getParagraphErrors(_capital_a_accented(text), bDebug=False, bSpellSugg=False)
     addresses = [found.span() for found in _URL_OR_EMAIL.finditer(text)]
     findings = []
     for error in grammar:
@@ -327,7 +330,8 @@ def french_findings(text: str) -> tuple[Finding, ...]:
             continue  # « policières et policiers »: the form it asks for stands beside it, a doublet of inclusive writing
         if error["sType"] == "gn" and (_ABBREVIATED_TITLE.match(text, start) or _INCLUSIVE_FORM.match(text, start) or text[start - 1:start] == "/"):
             continue  # « la cap. Sue Harvey », « du/de la Représentant(e) »: a cut word's or an inclusive form's gender is no error
-        findings.append(Finding(start, end, "grammar", severity, f"{error['sMessage']} (Grammalecte)", suggestions(fixes)))
+        findings.append(Finding(start, end, "grammar", severity, f"{error['sMessage']} (Grammalecte)", suggestions(fixes),
+                                name_word=span if _people_adjective_rule(error["sRuleId"]) else ""))
     for error in spelling:
         start, end = error["nStart"], error["nEnd"]
         word = text[start:end]
@@ -341,6 +345,21 @@ def french_findings(text: str) -> tuple[Finding, ...]:
             findings.append(Finding(start, end, "spelling", "warning", f"« {word} » is not a French word: « {near[0]} »?", suggestions(near), word))
     findings += _indicative_after_conjunction(text, checker) + _participle_eu_alone(text, checker)
     return tuple(sorted(findings, key=lambda finding: finding.start))
+
+
+_SENTENCE_INITIAL_A = re.compile(r"(?:^|(?<=[.!?…]\s)|(?<=[«“\"(—–]\s)|(?<=[«“\"(—–]))A(?= [^\W\d_])")
+
+
+def _capital_a_accented(text: str) -> str:
+    """The text with a sentence's first word « A » written « À » (same length, same offsets). French usage drops the accent on capitals,
+    and a sentence cannot begin with the verb « a » (it needs its subject before it, « A-t-il » its hyphen): it is the preposition, which
+    Grammalecte otherwise reads as the verb and then misreads the words after it (« A la fois pays de départ » as « a la foi »)."""
+    return _SENTENCE_INITIAL_A.sub("À", text) if "A " in text else text
+
+
+def _people_adjective_rule(rule: str) -> bool:
+    """Grammalecte's rule on a capitalised adjective of a people or nationality (« Ministère Italien »)."""
+    return "maj_gentilés" in rule
 
 
 def _indicative_after_conjunction(text: str, checker) -> list[Finding]:
@@ -459,6 +478,8 @@ def grammar_and_spelling(link: LinkView, side: str, context: CheckContext) -> li
             continue
         if finding.word and (_contains_word(other, finding.word) or _written_twice(finding.word, side, text, context)):
             continue
+        if finding.name_word and re.search(rf"(?<!\w){re.escape(finding.name_word)}(?!\w)", other or ""):
+            continue  # « le service de police Mohawk » for "the Mohawk Police Service": the name's word, borrowed as is
         flags.append(Flag(link.number, side, finding.kind, finding.severity, finding.start, finding.end, text[finding.start:finding.end],
                           finding.message, finding.suggestion))
     return flags

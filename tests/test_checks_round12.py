@@ -3,6 +3,7 @@ the measure over every readable part keeps."""
 
 from __future__ import annotations
 
+from align.checks.grammar import french_findings
 from align.text.segmentation import split_sentences
 from tests.checking import link_flags, reported
 
@@ -88,3 +89,15 @@ def test_a_bare_noun_after_a_verb_takes_the_verbs_preposition(glossary) -> None:
     assert garbled == set()
     assert {flag[2] for flag in reported(link_flags([fr], [en.replace("risk falling victim to", "are the victims to")], glossary))
             if flag[1] == "term-garbled"}, "the term's preposition changed after a determiner is still a garbled term"
+
+
+def test_number_agreement_the_dictionary_decides(glossary) -> None:
+    # a speech's salutations and a minister's letter: the determiner or the noun leaves one reading only
+    spans = {text[finding.start:finding.end] for text in (
+        "Je salue les représentants du corps consulaires présents ce matin.",
+        "Chers partenaires, honorables délégation, je vous remercie.",
+        "Ce pays fut l'un des tout premiers à ratifier le Protocole, et l'une des toute premières nations à le faire appliquer.",
+    ) for finding in french_findings(text) if finding.kind == "grammar"}
+    assert spans == {"consulaires", "honorables délégation", "toute"}
+    assert not [finding for finding in french_findings("Je salue les représentants du corps consulaire et les pays voisins, honorables invités.")
+                if finding.kind == "grammar"], "agreeing words are not flagged"

@@ -343,7 +343,7 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         near = _near_words(word, "fr", _french_known)
         if near:
             findings.append(Finding(start, end, "spelling", "warning", f"« {word} » is not a French word: « {near[0]} »?", suggestions(near), word))
-    findings += _indicative_after_conjunction(text, checker) + _participle_eu_alone(text, checker)
+    findings += _indicative_after_conjunction(text, checker) + _participle_eu_alone(text, checker) + _number_disagreements(text, checker)
     return tuple(sorted(findings, key=lambda finding: finding.start))
 
 
@@ -390,6 +390,40 @@ def _indicative_after_conjunction(text: str, checker) -> list[Finding]:
                                     f"« {found.group(1).strip()} » takes the subjunctive: « {surface} » is indicative.", fix or ""))
             break
     return findings
+
+
+_THREE_WORDS = re.compile(r"(?<![\w’'-])(?=([^\W\d_]+)[ \u00a0]+([a-zà-ÿ][a-zà-ÿ-]*)[ \u00a0]+([a-zà-ÿ][a-zà-ÿ-]*)(?![\w’'-]))")
+_TWO_WORDS = re.compile(r"(?<![\w’'-])(?=([a-zà-ÿ][a-zà-ÿ-]*)[ \u00a0]+([a-zà-ÿ][a-zà-ÿ-]*)(?![\w’'-]))")
+
+
+def _number_disagreements(text: str, checker) -> list[Finding]:
+    """Number agreement Grammalecte 2.1 lets pass, read off its dictionary's morphology where every reading of each word agrees:
+    a singular determiner, a noun the same in both numbers, then an adjective only plural (« du corps diplomatiques »: the
+    determiner says the noun is singular); an adjective only plural right before a noun only singular (« honorables assistance »);
+    « toute » before a feminine plural (« l'une des toute premières »: before a feminine adjective « tout » agrees like one)."""
+    spelling = checker.getSpellChecker()
+    findings = []
+    for found in _THREE_WORDS.finditer(text):
+        first, second, third = found.group(1, 2, 3)
+        if (_every_reading(spelling, first.lower(), r":G:D\b.*:s/") and _every_reading(spelling, second, r":N:[mfe]:i/")
+                and _every_reading(spelling, third, r":(?:A|N:A|N):[mfe]:p/") and any(":A" in morph for morph in spelling.getMorph(third))):
+            findings.append(Finding(found.start(3), found.start(3) + len(third), "grammar", "warning",
+                                    f"« {first} {second} » is singular: « {third} » is plural.", ""))
+    for found in _TWO_WORDS.finditer(text):
+        first, second = found.group(1, 2)
+        if _every_reading(spelling, first, r":A:[mfe]:p(?:;[^/]*)?/") and _every_reading(spelling, second, r":N:[mfe]:s/"):
+            findings.append(Finding(found.start(1), found.start(2) + len(second), "grammar", "warning",
+                                    f"« {first} » is plural, « {second} » singular.", ""))
+        elif first == "toute" and _every_reading(spelling, second, r":[fe]:p(?:;[^/]*)?/"):
+            findings.append(Finding(found.start(1), found.start(1) + len(first), "grammar", "warning",
+                                    f"« toute » before the plural « {second} » agrees with it: « toutes {second} ».", "toutes"))
+    return findings
+
+
+def _every_reading(spelling, word: str, pattern: str) -> bool:
+    """Whether the dictionary knows `word` and every one of its readings matches `pattern`."""
+    morphs = spelling.getMorph(word)
+    return bool(morphs) and all(re.search(pattern, morph) for morph in morphs)
 
 
 def _participle_eu_alone(text: str, checker) -> list[Finding]:

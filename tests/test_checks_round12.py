@@ -101,3 +101,14 @@ def test_number_agreement_the_dictionary_decides(glossary) -> None:
     assert spans == {"consulaires", "honorables délégation", "toute"}
     assert not [finding for finding in french_findings("Je salue les représentants du corps consulaire et les pays voisins, honorables invités.")
                 if finding.kind == "grammar"], "agreeing words are not flagged"
+
+
+def test_capitals_of_days_languages_and_regions_and_a_missing_elision_are_warnings() -> None:
+    # French writes days, languages and a region's cardinal point as the corpus's readers corrected them
+    warned = {text[finding.start:finding.end] for text in (
+        "Le Mardi 4 mars, la coordinatrice a ouvert l'atelier.",
+        "Le Mécanisme national d'orientation (NRM en Anglais) protège les victimes.",
+        "Des enfants de l'Europe de l'est et centrale sont exploités.",
+        "Elle a étudié à l'Université de Ottawa.",
+    ) for finding in french_findings(text) if finding.severity == "warning"}
+    assert {"Mardi", "Anglais", "est", "de "} <= warned

@@ -112,3 +112,13 @@ def test_capitals_of_days_languages_and_regions_and_a_missing_elision_are_warnin
         "Elle a étudié à l'Université de Ottawa.",
     ) for finding in french_findings(text) if finding.severity == "warning"}
     assert {"Mardi", "Anglais", "est", "de "} <= warned
+
+
+def test_a_passive_participle_agrees_with_the_subject_after_it() -> None:
+    # a monitoring report: « les équipes, auxquelles ont été ajoutés des enquêteurs » — the subject follows the participle
+    def participles(text: str) -> set[str]:
+        return {text[finding.start:finding.end] for finding in french_findings(text) if finding.kind == "grammar"}
+
+    assert participles("Les brigades mobiles, auxquelles ont été rattachées des procureurs spécialisés, ont enquêté.") == {"rattachées"}
+    assert participles("Les brigades mobiles, auxquelles ont été rattachés des procureurs spécialisés, ont enquêté.") == set()
+    assert participles("Il a été constaté des infractions graves dans trois provinces.") == set(), "the impersonal form keeps the masculine"

@@ -346,7 +346,8 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         near = _near_words(word, "fr", _french_known)
         if near:
             findings.append(Finding(start, end, "spelling", "warning", f"« {word} » is not a French word: « {near[0]} »?", suggestions(near), word))
-    findings += _indicative_after_conjunction(text, checker) + _participle_eu_alone(text, checker) + _number_disagreements(text, checker)
+    findings += (_indicative_after_conjunction(text, checker) + _participle_eu_alone(text, checker) + _number_disagreements(text, checker)
+                 + _participle_before_its_subject(text, checker))
     return tuple(sorted(findings, key=lambda finding: finding.start))
 
 
@@ -420,6 +421,31 @@ def _number_disagreements(text: str, checker) -> list[Finding]:
         elif first == "toute" and _every_reading(spelling, second, r":[fe]:p(?:;[^/]*)?/"):
             findings.append(Finding(found.start(1), found.start(1) + len(first), "grammar", "warning",
                                     f"« toute » before the plural « {second} » agrees with it: « toutes {second} ».", "toutes"))
+    return findings
+
+
+_PASSIVE_BEFORE_SUBJECT = re.compile(r"(?<![\w’'-])(?<!il )(?:ont|a|avaient|avait|auront|aura) été ([a-zà-ÿ]+) (?:des|les|deux|trois|plusieurs|de nombreux|"
+                                     r"de nombreuses) ([a-zà-ÿ]+)(?![\w’'-])")
+
+
+def _participle_before_its_subject(text: str, checker) -> list[Finding]:
+    """A passive participle before its subject (« auxquelles ont été ajoutées des inspecteurs »: the subject is « des inspecteurs »,
+    the participle agrees with it, not with the relative before). Only a participle in a marked form (feminine or plural) is judged:
+    the impersonal « il a été décidé des mesures » keeps the masculine singular."""
+    spelling = checker.getSpellChecker()
+    findings = []
+    for found in _PASSIVE_BEFORE_SUBJECT.finditer(text):
+        participle, noun = found.group(1, 2)
+        if not (_every_reading(spelling, participle, r":Q") and _every_reading(spelling, noun, r":N")):
+            continue
+        forms = set(re.findall(r":Q.*?:([mfe]):([spi])", " ".join(spelling.getMorph(participle))))
+        nouns = set(re.findall(r":N.*?:([mfe]):([spi])", " ".join(spelling.getMorph(noun))))
+        if not nouns or forms <= {("m", "s")}:
+            continue
+        if not any((gender in ("e", other_gender) or other_gender == "e") and (number in ("i", other_number) or other_number == "i")
+                   for gender, number in forms for other_gender, other_number in nouns):
+            findings.append(Finding(found.start(1), found.end(1), "grammar", "warning",
+                                    f"« {participle} » agrees with its subject after it, « {noun} ».", ""))
     return findings
 
 

@@ -38,6 +38,8 @@ def test_a_sentence_that_begins_with_a_capital_a_is_read_with_the_preposition(gl
     fr = "Le Mali est touché par la traite. A la fois pays d'origine et de transit, il voit sévir des réseaux criminels."
     en = "Mali is affected by trafficking. Both a country of origin and of transit, it faces criminal networks."
     assert grammar_flags(fr, en, glossary) == set()
+    # a list's item with its subject left out begins with the verb: « - A financé… » is read as written
+    assert grammar_flags("A financé trois refuges pour les victimes de la traite.", "Funded three shelters for victims of trafficking.", glossary) == set()
 
 
 def test_a_peoples_name_the_english_writes_the_same_is_no_capitalised_adjective(glossary) -> None:

@@ -312,7 +312,7 @@ def french_findings(text: str) -> tuple[Finding, ...]:
     checker = french_checker()
     if checker is None or not text.strip():
         return ()
-    grammar, spelling = checker.getParagraphErrors(_capital_a_accented(text), bDebug=False, bSpellSugg=False)
+    grammar, spelling = checker.getParagraphErrors(_capital_a_accented(text, checker), bDebug=False, bSpellSugg=False)
     addresses = [found.span() for found in _URL_OR_EMAIL.finditer(text)]
     findings = []
     for error in grammar:
@@ -351,14 +351,18 @@ def french_findings(text: str) -> tuple[Finding, ...]:
     return tuple(sorted(findings, key=lambda finding: finding.start))
 
 
-_SENTENCE_INITIAL_A = re.compile(r"(?:^|(?<=[.!?…]\s)|(?<=[«“\"(—–]\s)|(?<=[«“\"(—–]))A(?= [^\W\d_])")
+_SENTENCE_INITIAL_A = re.compile(r"(?:^|(?<=[.!?…]\s)|(?<=[«“\"(—–]\s)|(?<=[«“\"(—–]))A(?= ([^\W\d_]+))")
 
 
-def _capital_a_accented(text: str) -> str:
-    """The text with a sentence's first word « A » written « À » (same length, same offsets). French usage drops the accent on capitals,
-    and a sentence cannot begin with the verb « a » (it needs its subject before it, « A-t-il » its hyphen): it is the preposition, which
-    Grammalecte otherwise reads as the verb and then misreads the words after it (« A la fois pays de départ » as « a la foi »)."""
-    return _SENTENCE_INITIAL_A.sub("À", text) if "A " in text else text
+def _capital_a_accented(text: str, checker) -> str:
+    """The text with a sentence's first word « A » written « À » (same length, same offsets) when the word after it is no past participle.
+    French usage drops the accent on capitals; the verb « a » begins a sentence only with its subject left out before a participle (a
+    list's items: « - A permis aux agents… »), so before anything else it is the preposition, which Grammalecte otherwise reads as the
+    verb and then misreads the words after it (« A la fois pays de départ » as « a la foi »)."""
+    if "A " not in text:
+        return text
+    spelling = checker.getSpellChecker()
+    return _SENTENCE_INITIAL_A.sub(lambda found: "A" if any(":Q" in morph for morph in spelling.getMorph(found.group(1))) else "À", text)
 
 
 def _people_adjective_rule(rule: str) -> bool:

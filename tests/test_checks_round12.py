@@ -124,3 +124,11 @@ def test_a_passive_participle_agrees_with_the_subject_after_it() -> None:
     assert participles("Les brigades mobiles, auxquelles ont été rattachées des procureurs spécialisés, ont enquêté.") == {"rattachées"}
     assert participles("Les brigades mobiles, auxquelles ont été rattachés des procureurs spécialisés, ont enquêté.") == set()
     assert participles("Il a été constaté des infractions graves dans trois provinces.") == set(), "the impersonal form keeps the masculine"
+
+
+def test_an_abbreviation_with_its_last_stop_dropped_is_a_slip(glossary) -> None:
+    # "the U.K into France", "H.E: the Minister": every initial but the last has its stop
+    fr = "Le ministre, S.E. M. Jean Dupont, a parlé des victimes amenées du Royaume-Uni en France."
+    en = "The Minister, H.E: Jean Dupont, spoke of victims brought from the U.K into France by the U.S. network."
+    flagged = {flag[2] for flag in reported(link_flags([fr], [en], glossary)) if flag[1] == "typography"}
+    assert flagged == {"H.E", "U.K"}

@@ -71,6 +71,8 @@ _ACCENT_FOR_APOSTROPHE = re.compile(r"(?<![\w’'-])(?:[dlnmtsjc]|qu|jusqu|lorsq
 _TWO_ARTICLES = re.compile(r"(?<![\w’'-])(?:du|au|aux|des|le|la|les)\s+(?:(?:le|la|les|du|au|aux|un|une)(?![\w’'-])|l['’](?=[^\W\d_]))", re.IGNORECASE)
 """« au nom du l'Office », « de la l'infraction »: two articles in a row, one of them left over from an edit (French counterpart of
 "the a"); « la leur » and « dès le » are not matched."""
+_LAST_STOP_DROPPED = re.compile(r"(?<![\w.’'-])(?:[A-Z]\.)+[A-Z](?![\w.’'-])")
+""""the U.S into Canada", « H.E: »: an abbreviation written with a stop after each initial but the last."""
 _FRENCH_TITLE_CASE = re.compile(r"(?<![\w’'-])[A-ZÀ-Ý][a-zà-ÿ]+ (?:Et|Ou|Pour|Sur|Contre|Avec|Dans|Aux)(?: [A-ZÀ-Ý][a-zà-ÿ]+)+")
 """(« De », « Du », « La », « Le » are left out: they begin surnames, « Michaëlle De Cock », « Karel De Gucht ».)"""
 _AT_RISK_ALONE = re.compile(r"\bat-risk\b(?=\s+(?:of|to|for|and|or|in|from|because|when|if)\b|\s*[.,;:)])", re.IGNORECASE)
@@ -237,6 +239,10 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
         if len(joined) >= _SPLIT_MIN_LETTERS and not (_known(first, lang) and _known(second, lang)) and _known(joined, lang):
             start = pair.start(1)
             found.append((start, pair.end(2), f"“{first} {second}” is the word “{joined}” cut by a space (text pasted from a PDF?).", joined))
+    for abbreviation in _LAST_STOP_DROPPED.finditer(text):
+        fixed = abbreviation.group(0) + "."
+        found.append((abbreviation.start(), abbreviation.end(), f"“{abbreviation.group(0)}”: each initial of the abbreviation takes its stop (“{fixed}”).",
+                      fixed))
     for apostrophe in _SPACED_APOSTROPHE[lang].finditer(text):
         written = apostrophe.group(0)
         fixed = re.sub(r"\s", "", written)

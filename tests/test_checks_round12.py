@@ -91,6 +91,9 @@ def test_a_bare_noun_after_a_verb_takes_the_verbs_preposition(glossary) -> None:
     assert garbled == set()
     assert {flag[2] for flag in reported(link_flags([fr], [en.replace("risk falling victim to", "are the victims to")], glossary))
             if flag[1] == "term-garbled"}, "the term's preposition changed after a determiner is still a garbled term"
+    mass = "The unit leads the work of combating trafficking against human beings in the region."
+    assert {flag[2] for flag in reported(link_flags(["L'unité dirige la lutte contre la traite des êtres humains dans la région."], [mass], glossary))
+            if flag[1] == "term-garbled"}, "a mass noun stands bare anywhere: its changed preposition is still garbled"
 
 
 def test_number_agreement_the_dictionary_decides(glossary) -> None:

@@ -421,11 +421,11 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 
 
 def _after_verb_without_determiner(text: str, head: Word) -> bool:
-    """Whether the term's head, singular, follows a verb with no determiner ("falling victim to trafficking", "fell prey to"): an English
-    singular noun stands bare only as the complement of the verb, whose set phrase chooses the preposition after it."""
+    """Whether the term's head, a countable noun in the singular, follows a verb with no determiner ("falling victim to trafficking",
+    "fell prey to"): such a noun stands bare only as the complement of the verb, whose set phrase chooses the preposition after it."""
     before = _WORD_BEFORE.search(text[:head.start])
-    if before is None or head.surface.endswith("s"):
-        return False
+    if before is None or head.surface.endswith("s") or not _frequent(head.surface + "s"):
+        return False  # a plural, or a mass noun ("combating trafficking against…"), stands bare anywhere
     verb = before.group(1).lower()
     return (verb.endswith(("ing", "ed")) and _frequent(verb)) or _verb_base(verb)
 

@@ -17,6 +17,10 @@ mutation benchmark's real sentences (eval/README.md, "Fifth round"):
 - not reported: typographic apostrophes, non-breaking spaces and other spacing (the corpus texts are stored excerpts where
   a non-breaking space cannot be told from a space), accents on capitals (French usage often drops them), doubled words
   (`align.checks.writing` reports them).
+Beside Grammalecte, slips it lets pass, each read off its dictionary's morphology where every reading of the words agrees (eval/README.md,
+"Twelfth round"): the indicative after « quoique », « eu » with no auxiliary, number agreement a determiner or a noun decides (« du corps
+diplomatiques », « honorables assistance », « toute premières ») and a passive participle before its subject (« ont été ajoutées des
+inspecteurs »). A sentence's first « A » is given to Grammalecte as « À » unless a participle follows (the verb, in a list's items).
 Never flagged: a word inside a glossary term (the term checks judge terms), a capitalised or all-capital word in French
 (names, acronyms), a word written the same way on the other side of the link or twice in the document (a name, a
 term of the text), English inside French (the language checks report it), words with digits, web and e-mail addresses.

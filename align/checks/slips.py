@@ -68,9 +68,9 @@ _SPACED_APOSTROPHE = {
 }
 _ACCENT_FOR_APOSTROPHE = re.compile(r"(?<![\w’'-])(?:[dlnmtsjc]|qu|jusqu|lorsqu|puisqu)([´`])(?=[^\W\d_])", re.IGNORECASE)
 """« l´occasion », « d`un »: an accent typed for the apostrophe of an elision (a keyboard without the apostrophe where the writer looked)."""
-_TWO_ARTICLES = re.compile(r"(?<![\w’'-])(?:du|au|aux|des|le|la|les)\s+(?:(?:le|la|les|du|au|aux|un|une)(?![\w’'-])|l['’](?=[^\W\d_]))", re.IGNORECASE)
-"""« au nom du l'Office », « de la l'infraction »: two articles in a row, one of them left over from an edit (French counterpart of
-"the a"); « la leur » and « dès le » are not matched."""
+_TWO_ARTICLES = re.compile(r"(?<![\w’'-])(?:du|au|aux|des|le|la|les)\s+(?:(?:le|la|les|du|au|aux)(?![\w’'-])|l['’](?=[^\W\d_]))", re.IGNORECASE)
+"""« au nom du l'Office », « de la l'infraction »: two definite articles in a row, one of them left over from an edit (French counterpart
+of "the a"); not « la leur » (a pronoun) nor « à la une » (a noun)."""
 _LAST_STOP_DROPPED = re.compile(r"(?<![\w.’'-])(?:[A-Z]\.)+[A-Z](?![\w.’'-])")
 """"the U.S into Canada", « H.E: »: an abbreviation written with a stop after each initial but the last."""
 _FRENCH_TITLE_CASE = re.compile(r"(?<![\w’'-])[A-ZÀ-Ý][a-zà-ÿ]+ (?:Et|Ou|Pour|Sur|Contre|Avec|Dans|Aux)(?: [A-ZÀ-Ý][a-zà-ÿ]+)+")

@@ -135,3 +135,12 @@ def test_an_abbreviation_with_its_last_stop_dropped_is_a_slip(glossary) -> None:
     en = "The Minister, H.E: Jean Dupont, spoke of victims brought from the U.K into France by the U.S. network."
     flagged = {flag[2] for flag in reported(link_flags([fr], [en], glossary)) if flag[1] == "typography"}
     assert flagged == {"H.E", "U.K"}
+
+
+def test_a_short_word_with_its_first_letter_lost_is_misspelt() -> None:
+    # a page converted with a lossy encoding or a slip of the keyboard: « elon la loi » (« selon »), « mis en uvre » (« œuvre »)
+    def misspelt(text: str) -> set[str]:
+        return {text[finding.start:finding.end] for finding in french_findings(text) if finding.kind == "spelling"}
+
+    assert misspelt("Le plan sera mis en uvre elon les recommandations du rapport.") == {"uvre", "elon"}
+    assert misspelt("La resp. du programme, l'hon. ministre et la gend. ont signé le document pdf.") == set(), "abbreviations and codes"

@@ -10,7 +10,8 @@ What is reported, and how loud, was chosen by measuring each Grammalecte rule fa
 mutation benchmark's real sentences (eval/README.md, "Fifth round"):
 - warning: agreement of a determiner, a number or "les plus" with the word right after it, past participles, verb forms
   and moods, set phrases, confusions of homophones, a missing hyphen in a compound name, and a misspelt lower-case word
-  one edit away from a dictionary word;
+  one edit away from a dictionary word (a word of three or four letters only when it is a frequent word with its first letter lost,
+  « elon », « uvre »: shorter unknown words are mostly abbreviations);
 - info: agreement across several words (Grammalecte misreads long noun phrases and « policières et policiers »), capitals
   of months and ministries (a capitalised nationality adjective, « Ministère Italien », « État » after a title, and since the
   twelfth round a capitalised day, language or cardinal point and a missing elision are warnings: measured true);
@@ -342,10 +343,16 @@ def french_findings(text: str) -> tuple[Finding, ...]:
     for error in spelling:
         start, end = error["nStart"], error["nEnd"]
         word = text[start:end]
-        if (len(word) < 5 or not word.isalpha() or not word.islower() or any(a < end and start < b for a, b in addresses)
+        if (not word.isalpha() or not word.islower() or any(a < end and start < b for a, b in addresses)
                 or _next_to_digit(text, start, end) or english_word(word) or _abbreviated(text, end)
                 or ("oe" in word and _french_known(word.replace("oe", "œ")))  # « oeuvrant »: the ligature typed as two letters, a keyboard's habit
                 or (_FEMININE_TITLE.search(word) and _french_known(_FEMININE_TITLE.sub("eur" + "s" * word.endswith("s"), word)))):
+            continue
+        if len(word) < 5:
+            wholes = _first_letter_lost(word)
+            if wholes:
+                findings.append(Finding(start, end, "spelling", "warning", f"« {word} » is not a French word: « {wholes[0]} » with its first letter "
+                                        "lost?", suggestions(wholes), word))
             continue
         near = _near_words(word, "fr", _french_known)
         if near:
@@ -372,6 +379,22 @@ def _capital_a_accented(text: str, checker) -> str:
 def _people_adjective_rule(rule: str) -> bool:
     """Grammalecte's rule on a capitalised adjective of a people or nationality (« Ministère Italien »)."""
     return "maj_gentilés" in rule
+
+
+FIRST_LETTER_ZIPF = 4.0
+"""How frequent the word must be that a short unknown word becomes with a letter put back before it (« selon » is 5.9)."""
+
+
+def _first_letter_lost(word: str) -> list[str]:
+    """The frequent French words a short unknown word is with its first letter lost (« elon » → « selon », « uvre » → « œuvre », the
+    ligature dropped by a conversion), most frequent first. Short unknown words are otherwise left alone: abbreviations and codes
+    (« resp », « gc ») are one edit away from many words, but rarely a letter short of a frequent one."""
+    frequencies = _frequencies("fr")
+    if len(word) < 3:
+        return []
+    candidates = [whole for whole in (letter + word for letter in _LETTERS["fr"])
+                  if frequencies.get(whole, 0) >= 10 ** (FIRST_LETTER_ZIPF - 9) and _french_known(whole)]
+    return sorted(candidates, key=lambda whole: (-frequencies[whole], whole))[:3]
 
 
 def _indicative_after_conjunction(text: str, checker) -> list[Finding]:

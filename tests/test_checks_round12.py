@@ -26,6 +26,7 @@ def test_a_sentence_that_ends_with_a_word_still_ends_before_a_name() -> None:
     assert len(sentences("Il faut garder le cap. Les enquêteurs continuent leur travail.")) == 2
     assert len(sentences("La traite progresse dans le monde. En Ontario, les cas signalés augmentent.")) == 2
     assert len(sentences("Le projet a réussi. Emilie Jones s'en félicite.")) == 2
+    assert len(sentences("Les signalements augmentent dans le nord. Marie Roy, enquêteuse, le confirme.")) == 2, "an everyday word"
     assert len(sentences("A coordinated response needs an intensive exchange of information. fedpol is responsible for it.", "en")) == 2
 
 

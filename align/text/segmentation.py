@@ -147,7 +147,20 @@ def _continues(previous: str, piece: str) -> bool:
     """Whether the cut sentencex made between `previous` and `piece` is no sentence end: an abbreviation's stop."""
     return bool(_NO_BREAK_AFTER.search(previous) or (_MONTH_ABBREVIATION.search(previous) and piece[:1].isdigit())
                 or (_SHORT_WORD_STOP.search(previous) and _CONTINUATION.match(piece))
-                or (_ABBREVIATION_BEFORE_NAME.search(previous) and _NAME_START.match(piece)))
+                or ((abbreviation := _ABBREVIATION_BEFORE_NAME.search(previous)) is not None and _NAME_START.match(piece)
+                    and not _everyday_word(abbreviation.group(0))))
+
+
+EVERYDAY_ZIPF = 5.0
+"""A word this frequent in French ("jour", "nord", "club", "an": 5.2 to 5.8) ends a sentence before a name; a rank's abbreviation is rarer
+(« cap » 4.6, « sgt » 2.7, « serg » 1.7)."""
+
+
+def _everyday_word(ending: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    word = re.search(r"[^\W\d_]+(?=\.$)", ending)
+    return word is not None and zipf_frequency(word.group(0).lower(), "fr") >= EVERYDAY_ZIPF
 
 
 def _lines_with_offsets(text: str) -> list[tuple[str, int]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, matches_in, same_flags_for_same_texts
 from align.model import Flag
@@ -237,6 +238,8 @@ def names_copied_with_a_word_changed(links: list[LinkView], context: CheckContex
         own_names = _by_gap(counts)
         for link, found, words in runs[side]:
             changed = _one_word_changed(words, english_names) if side == "fr" else None
+            if changed is not None and _same_place(words[changed[0]], changed[1]):
+                changed = None  # « La Strada Bulgarie » for "La Strada Bulgaria": the country inside the name is translated, as usual
             if changed is None:
                 changed = _one_word_changed(words, own_names, more_than=counts[words])
             if changed is None:
@@ -249,6 +252,24 @@ def names_copied_with_a_word_changed(links: list[LinkView], context: CheckContex
                               f"« {text[start:end]} » in « {found.group(0)} »: the name is written with “{right}” elsewhere; a name is written one "
                               "way, word for word.", right))
     return flags
+
+
+@lru_cache(maxsize=1)
+def _places_by_name() -> dict[str, set[str]]:
+    """CLDR's names of countries and regions in French and English (lower case) → their codes."""
+    from babel import Locale
+
+    places: dict[str, set[str]] = {}
+    for locale in ("fr", "fr_CA", "en"):
+        for code, name in Locale.parse(locale).territories.items():
+            places.setdefault(name.lower(), set()).add(code)
+    return places
+
+
+def _same_place(french: str, english: str) -> bool:
+    """Whether the two words name the same country or region in French and in English (« Bulgarie », "Bulgaria")."""
+    places = _places_by_name()
+    return bool(places.get(french.lower(), set()) & places.get(english.lower(), set()))
 
 
 def _name_words(name: str) -> tuple[str, ...]:

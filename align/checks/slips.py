@@ -66,6 +66,13 @@ _SPACED_APOSTROPHE = {
     "fr": re.compile(r"(?<![\w’'])(?:[dlnmtsjc]|qu|jusqu|lorsqu|puisqu)(?:\s[’']\s?|[’']\s)(?=[^\W\d_])", re.IGNORECASE),
     "en": re.compile(r"(?<=[a-z])\s[’'](?=(?:s|t|re|ve|ll|d|m)\b)"),
 }
+_ACCENT_FOR_APOSTROPHE = re.compile(r"(?<![\w’'-])(?:[dlnmtsjc]|qu|jusqu|lorsqu|puisqu)([´`])(?=[^\W\d_])", re.IGNORECASE)
+"""« l´occasion », « d`un »: an accent typed for the apostrophe of an elision (a keyboard without the apostrophe where the writer looked)."""
+_TWO_ARTICLES = re.compile(r"(?<![\w’'-])(?:du|au|aux|des|le|la|les)\s+(?:(?:le|la|les|du|au|aux)(?![\w’'-])|l['’](?=[^\W\d_]))", re.IGNORECASE)
+"""« au nom du l'Office », « de la l'infraction »: two definite articles in a row, one of them left over from an edit (French counterpart
+of "the a"); not « la leur » (a pronoun) nor « à la une » (a noun)."""
+_LAST_STOP_DROPPED = re.compile(r"(?<![\w.’'-])(?:[A-Z]\.)+[A-Z](?![\w.’'-])")
+""""the U.S into Canada", « H.E: »: an abbreviation written with a stop after each initial but the last."""
 _FRENCH_TITLE_CASE = re.compile(r"(?<![\w’'-])[A-ZÀ-Ý][a-zà-ÿ]+ (?:Et|Ou|Pour|Sur|Contre|Avec|Dans|Aux)(?: [A-ZÀ-Ý][a-zà-ÿ]+)+")
 """(« De », « Du », « La », « Le » are left out: they begin surnames, « Michaëlle De Cock », « Karel De Gucht ».)"""
 _AT_RISK_ALONE = re.compile(r"\bat-risk\b(?=\s+(?:of|to|for|and|or|in|from|because|when|if)\b|\s*[.,;:)])", re.IGNORECASE)
@@ -232,11 +239,20 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
         if len(joined) >= _SPLIT_MIN_LETTERS and not (_known(first, lang) and _known(second, lang)) and _known(joined, lang):
             start = pair.start(1)
             found.append((start, pair.end(2), f"“{first} {second}” is the word “{joined}” cut by a space (text pasted from a PDF?).", joined))
+    for abbreviation in _LAST_STOP_DROPPED.finditer(text):
+        fixed = abbreviation.group(0) + "."
+        found.append((abbreviation.start(), abbreviation.end(), f"“{abbreviation.group(0)}”: each initial of the abbreviation takes its stop (“{fixed}”).",
+                      fixed))
     for apostrophe in _SPACED_APOSTROPHE[lang].finditer(text):
         written = apostrophe.group(0)
         fixed = re.sub(r"\s", "", written)
         found.append((apostrophe.start(), apostrophe.end(), f"A space around the apostrophe: “{written.strip()}” is written “{fixed}”.", fixed))
     if lang == "fr":
+        for accent in _ACCENT_FOR_APOSTROPHE.finditer(text):
+            fixed = accent.group(0).replace(accent.group(1), "’")
+            found.append((accent.start(), accent.end(), f"« {accent.group(0)} »: an accent typed for the apostrophe (« {fixed} »).", fixed))
+        for articles in _TWO_ARTICLES.finditer(text):
+            found.append((articles.start(), articles.end(), f"Two articles in a row: « {articles.group(0)} ».", ""))
         places, hyphenated = _unhyphenated_places()
         for place in places.finditer(text):
             right = hyphenated[place.group(0)]

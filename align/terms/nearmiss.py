@@ -412,7 +412,28 @@ def _free_english_preposition(text: str, window: list[Word], reason: str, entry:
         before = _DETERMINERS.search(text[:heads[0].start])
         return not before or (before.group(0).strip().lower() == "to" and _verb_base(heads[0].surface))
     changed = next((word for word in window if word.stop and f"“{word.text}” where" in reason), None)
+    if changed is not None and _after_verb_without_determiner(text, window[0]):
+        return True
     return changed is not None and changed.surface == "to" and bool(re.search(r"\bfrom\b", text[:window[0].start], re.IGNORECASE))
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def _after_verb_without_determiner(text: str, head: Word) -> bool:
+    """Whether the term's head, a countable noun in the singular, follows a verb with no determiner ("falling victim to trafficking",
+    "fell prey to"): such a noun stands bare only as the complement of the verb, whose set phrase chooses the preposition after it."""
+    before = _WORD_BEFORE.search(text[:head.start])
+    if before is None or head.surface.endswith("s") or not _frequent(head.surface + "s"):
+        return False  # a plural, or a mass noun ("combating trafficking against…"), stands bare anywhere
+    verb = before.group(1).lower()
+    return (verb.endswith(("ing", "ed")) and _frequent(verb)) or _verb_base(verb)
+
+
+def _frequent(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= VERB_ING_ZIPF
 
 
 def _verb_base(word: str) -> bool:

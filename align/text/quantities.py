@@ -126,6 +126,9 @@ _WORDED_YEAR_RANGE = {
                      r"|(?<=\b[Ff]rom )((?:19|20)\d{2}) to ((?:19|20)\d{2})(?![\w-]|[.,]\d)"),
 }
 """A period written in words, « entre 2010 et 2014 », "from 2010 to 2014": the years "2010-2014" (one value, as `_YEAR_RANGE` reads it)."""
+_LEADING_POINT = re.compile(r"(?<![\w.,])\.(\d{2,3})(?![\w.,]|[ \u00a0\u202f]?(?:%|per\b|pour\b))")
+"""« calibre .45 », "a .22 rifle": a calibre in hundredths or thousandths of an inch, which the other side may write "45 calibre"; read
+as its digits in both languages (French writes no decimal with a point, and English writes its fractions « 0.45 » or with a sign)."""
 _IDENTIFIER = re.compile(r"[A-Z]{1,6}(?:/[A-Z0-9]+)*/\d+(?:/[A-Z0-9]+)*|\b[A-Z][A-Za-z]*-\d+\b")
 """Document symbols ("SG/SM/16047", "OBV/1358") and names with a number ("COVID-19", "G-20", "C-38") are references, not quantities."""
 _PHONE = re.compile(r"(?<![\w.,-])(?:\+?1[-\s.\u00a0])?(?:\(\d{3}\)\s?|\d{3}[-\s.\u00a0])\d{3}[-\s.\u00a0]\d{4}(?![\w-]|[.,]\d)")
@@ -390,6 +393,10 @@ def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
                     end = scale.end()
                 result.append(Quantity((value,), found.start(), end, text[found.start():end]))
                 taken.append((found.start(), end))
+        for found in _LEADING_POINT.finditer(text):
+            if not _overlaps(found, taken):
+                result.append(Quantity((float(found.group(1)),), found.start(), found.end(), found.group(0)))
+                taken.append(found.span())
         patterns = [_NUMBER_PATTERNS[lang]] + ([_NUMBER_PATTERNS["fr"]] if lenient and lang == "en" else [])
         for pattern in patterns:
             for found in pattern.finditer(text):

@@ -44,6 +44,20 @@ _MONTH_ABBREVIATION = re.compile(
     r"(?:^|\s)(janv|févr|fév|avr|juil|juill|sept|oct|nov|déc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$", re.IGNORECASE
 )
 """An abbreviated month ends no sentence when a number follows (« le 30 juill. 2024 /CNW/ », "Sept. 4, 2019")."""
+_SHORT_WORD_STOP = re.compile(r"(?:^|[\s('’.-])[^\W\d_]{1,6}\.$")
+_CONTINUATION = re.compile(r"[a-zà-ÿ]|-\S")
+"""After a short word's stop, a piece that begins in lower case or with a hyphen glued to a word (« -off. » of « s.-off. ») continues
+the sentence: the stop was an abbreviation's (« les insp. ont visité », « s.-off. resp. du »). After a long word it may be a new sentence
+that begins with a name written in lower case ("fedpol is responsible")."""
+_ABBREVIATION_BEFORE_NAME = re.compile(
+    r"(?:(?:^|[\s('’])(?i:le|la|les|l|du|au|aux|des|un|une)[\s'’][a-zà-ÿ]{0,5}[b-df-hj-np-tv-xzç]|(?:^|[\s('’])[B-DF-HJ-NP-TV-Z][b-df-hj-np-tv-z]{1,3})\.$")
+"""A short lower-case word after a French article that ends with a consonant (French abbreviations cut before a vowel), or a capitalised
+word with no vowel, ending with a stop: abbreviated the way ranks and titles are (« la cap. », « le serg. », « du gend. », « l'hon. »,
+"Cst.", "Sgt."); before a name it ends no sentence. « dans le monde. », « de la traite. » end in a vowel."""
+_NAME_START = re.compile(r"(?!(?:Le|La|Les|L|Un|Une|Des|Du|De|En|Au|Aux|Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|On|Nous|Vous|Dans|Par|Pour|Sur|Selon|"
+                         r"The|A|An|In|On|At|By|For|This|These|It|He|She|They|We|Its|His|Her|Their)\b)"
+                         r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?\s+[A-ZÀ-Ý][a-zà-ÿ'’-]*[\s,;)]")
+"""Two capitalised words at the start of a piece, the first no article, pronoun or preposition: a first name and a surname."""
 
 
 MAX_SEGMENT_CHARS = 2000
@@ -121,12 +135,32 @@ def split_sentences(paragraph: str, lang: str) -> list[tuple[str, int]]:
         if start < 0:  # sentencex never rewrites text, but stay safe
             start = cursor
         cursor = start + len(piece)
-        if pieces and (_NO_BREAK_AFTER.search(pieces[-1][0]) or (_MONTH_ABBREVIATION.search(pieces[-1][0]) and piece[:1].isdigit())):
+        if pieces and _continues(pieces[-1][0], piece):
             previous, previous_start = pieces.pop()
             piece = paragraph[previous_start:cursor]
             start = previous_start
         pieces.append((piece, start))
     return pieces
+
+
+def _continues(previous: str, piece: str) -> bool:
+    """Whether the cut sentencex made between `previous` and `piece` is no sentence end: an abbreviation's stop."""
+    return bool(_NO_BREAK_AFTER.search(previous) or (_MONTH_ABBREVIATION.search(previous) and piece[:1].isdigit())
+                or (_SHORT_WORD_STOP.search(previous) and _CONTINUATION.match(piece))
+                or ((abbreviation := _ABBREVIATION_BEFORE_NAME.search(previous)) is not None and _NAME_START.match(piece)
+                    and not _everyday_word(abbreviation.group(0))))
+
+
+EVERYDAY_ZIPF = 5.0
+"""A word this frequent in French ("jour", "nord", "club", "an": 5.2 to 5.8) ends a sentence before a name; a rank's abbreviation is rarer
+(« cap » 4.6, « sgt » 2.7, « serg » 1.7)."""
+
+
+def _everyday_word(ending: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    word = re.search(r"[^\W\d_]+(?=\.$)", ending)
+    return word is not None and zipf_frequency(word.group(0).lower(), "fr") >= EVERYDAY_ZIPF
 
 
 def _lines_with_offsets(text: str) -> list[tuple[str, int]]:

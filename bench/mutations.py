@@ -288,7 +288,8 @@ def typo_keyboard(word: str, lang: str, rng: random.Random) -> str | None:
 
 
 def typo_accent_dropped(word: str, lang: str, rng: random.Random) -> str | None:
-    positions = [i for i, char in enumerate(word) if _base(char) != char and char.islower()]  # capitals may go unaccented
+    # capitals may go unaccented; « chaine » for « chaîne » is the 1990 rectified spelling, no slip
+    positions = [i for i, char in enumerate(word) if _base(char) != char and char.islower() and not (lang == "fr" and char in "îû")]
     if not positions:
         return None
     index = rng.choice(positions)

@@ -68,6 +68,11 @@ class CheckContext:
         return frozenset(segment.text for segment in self.en_segments)
 
     @cached_property
+    def alignable_english(self) -> tuple[str, ...]:
+        """The official English sentences the links' `en_ids` count (boilerplate aside), once per document."""
+        return tuple(segment.text for segment in self.en_segments if segment.alignable)
+
+    @cached_property
     def document_texts(self) -> dict[str, str]:
         """Each side's whole text, its segments joined by spaces, once per document (a check reading it for every link joined it again
         each time: quadratic in the document's length). Empty when checking a file without segments."""

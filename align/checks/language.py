@@ -126,6 +126,9 @@ def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
             continue  # made of words French has too (the French matcher's stems would take "victims" for « victimes »); a short or
             # capitalised single word may be a name
         accepted = glossary.variants(match.concept, "fr")
+        if any(other.concept == match.concept and other.start <= match.start and match.end <= other.end
+               for other in find_terms(french, "fr", glossary)):
+            continue  # the French term holds the English form (« directive 2011/36/UE » holds "Directive 2011/36")
         if cites_english(french, match.start, match.end):
             continue  # an English publication cited by its title
         if inside_english_name(french, match.start, match.end) and not _reads_as_english(french):

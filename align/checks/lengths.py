@@ -121,7 +121,29 @@ def moved_content(flags: list[Flag], links: list[LinkView], context: CheckContex
                 replaced[id(addition)] = replace(addition, severity="info", message=(
                     f"This English text has no French counterpart here; it renders French text found elsewhere (link {omission.link})."))
                 break
+        if id(omission) not in replaced and (holder := _sentence_taken_by_another_link(source, links, context)) is not None:
+            replaced[id(omission)] = replace(omission, severity="info", message=(
+                f"This French text is not translated here; the official English has it elsewhere, inside link {holder}: moved, not lost."))
     return [replaced.get(id(flag), flag) for flag in flags]
+
+
+def _sentence_taken_by_another_link(source: set[str], links: list[LinkView], context: CheckContext) -> int | None:
+    """The link holding an English sentence that says what this unmatched French says and not what its own French says: the
+    aligner, keeping order, put a sentence moved in the English with its neighbour ("Procedure: own-initiative report" after
+    the paragraph it follows in the English, before it in the French)."""
+    english = context.alignable_english
+    for link in links:
+        if len(link.unit.en_ids) < 2 or not link.texts["fr"]:
+            continue
+        own = _content_lemmas(link.texts["mt"], "en")
+        for index in link.unit.en_ids:
+            if index >= len(english):
+                continue
+            target = _content_lemmas(english[index], "en")
+            common = source & target
+            if len(common) >= 3 and len(common) >= MOVED_OVERLAP * min(len(source), len(target)) and len(common) > len(target & own):
+                return link.number
+    return None
 
 
 LENGTHS = Check("lengths", "link", length_flags, ("omission", "addition"))

@@ -166,7 +166,7 @@ def _garbled_forms(link: LinkView, side: str, context: CheckContext) -> list[Fla
         if message:
             flags.append(Flag(link.number, side, "term-garbled", "error", match.start, match.end, match.term, message, entry.term))
         elif len(inside) == len(entry.words):
-            flags += _lost_accents(link.number, side, text, inside, entry.words)
+            flags += _lost_accents(link.number, side, text, inside, entry.words, context.document_texts.get(side, ""))
     return flags
 
 
@@ -232,11 +232,13 @@ def _article_between(words: list, first, second) -> bool:
     return any(word.article and first.end <= word.start and word.end <= second.start for word in words)
 
 
-def _lost_accents(number: int, side: str, text: str, inside: list, term_words: tuple) -> list[Flag]:
+def _lost_accents(number: int, side: str, text: str, inside: list, term_words: tuple, document: str = "") -> list[Flag]:
     """A word of a glossary term written without an accent of a lower-case letter (« etres humains », « travail force »).
 
     The matcher accepts the accentless form so that the term is still recognised; in an official text it is still a slip.
-    Capitals are left alone: French usage often drops accents on them (« Etats »)."""
+    Capitals are left alone: French usage often drops accents on them (« Etats »). The circumflex of i and u dropped
+    (« chaine ») is the 1990 rectified spelling, which French authorities accept: a slip only where the same text also
+    writes the traditional form."""
     flags = []
     for word, term_word in zip(inside, term_words):
         written, listed = word.text, term_word.text
@@ -247,6 +249,8 @@ def _lost_accents(number: int, side: str, text: str, inside: list, term_words: t
                 and fold(written[:index + 1]).lower() == fold(listed[:index + 1]).lower()]
         if lost:
             right = "".join(listed[index] if index in lost else char for index, char in enumerate(written))
+            if all(listed[index] in "îû" for index in lost) and not re.search(rf"\b{re.escape(right)}\b", document, re.IGNORECASE):
+                continue  # the rectified spelling, kept throughout the text
             flags.append(Flag(number, side, "term-garbled", "warning", word.start, word.end, written,
                               f"« {written} » has lost its accent: « {right} ».", right))
     return flags

@@ -340,7 +340,9 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
 
     def from_other_variant(word: Word) -> bool:
         # (a form that does not keep its lemma's first three letters is another word: « serait », « était » are forms of « être », not « êtres »)
-        return (not word.stop and fold(word.lemma) in glossary.vocabulary(entry.concept, entry.lang) - {fold(term_word.lemma) for term_word in terms}
+        # (a number is no variant's word: "the 2011 EU Anti-trafficking Directive" dates the name, the numbers check reads it)
+        return (not word.stop and not word.surface.isdigit()
+                and fold(word.lemma) in glossary.vocabulary(entry.concept, entry.lang) - {fold(term_word.lemma) for term_word in terms}
                 and fold(word.surface)[:3] == fold(word.lemma)[:3])
 
     size = len(terms)
@@ -775,8 +777,8 @@ def _misspelt_inside_matches(text: str, words: list[Word], lang: str, glossary: 
             if not (match.start <= word.start and word.end <= match.end) or word.stop or word.text[:1].isupper() or is_known(word.surface, lang):
                 continue  # (a capitalised word is a name's: "Victim Services Toronto" in a French text)
             slipped = next((term_word for term_word in entry.words if same_form(word, term_word) and word.surface != term_word.surface
-                            and fold(word.surface) != fold(term_word.surface) and _misspelt(word, term_word, lang)), None)
-            # (a lost accent alone is the accent check's warning)
+                            and fold(word.surface) not in _inflections(fold(term_word.surface)) and _misspelt(word, term_word, lang)), None)
+            # (a lost accent alone, in the term's word or its plural, is the accent check's warning)
             if slipped is not None:
                 suggestion = entry.term if entry.status != "forbidden" else (glossary.variants(entry.concept, lang) or [entry.term])[0]
                 garbles.append(Garble(match.start, match.end, match.term, (suggestion,),
@@ -784,6 +786,11 @@ def _misspelt_inside_matches(text: str, words: list[Word], lang: str, glossary: 
                 taken.append((match.start, match.end))
                 break
     return garbles
+
+
+def _inflections(word: str) -> tuple[str, str, str]:
+    """A word and its regular plurals."""
+    return word, word + "s", word + "x"
 
 
 _SINGLES: dict[tuple[int, str], tuple[Glossary, tuple[dict[str, list[Entry]], dict[tuple[str, str, str, bool], Entry | None]]]] = {}

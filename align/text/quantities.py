@@ -97,6 +97,9 @@ _WEAK = {"fr": {"un", "une"}, "en": {"one"}}
 """Articles and pronouns that are numbers only inside a run ("vingt et un", "one hundred")."""
 _PER_CENT = re.compile(r"\bpour\s+$", re.IGNORECASE)
 """"cent" after "pour" is per cent, not a hundred."""
+_ONE_PER_CENT = {"fr": re.compile(r"\b(une?)\s+pour\s+cent\b", re.IGNORECASE),
+                 "en": re.compile(r"\b(one)\s+(?:per\s?cent|percent)\b", re.IGNORECASE)}
+"""The one weak number word that is a number alone: before "per cent" ("less than one percent" = « moins de 1 % »)."""
 _CONNECTORS = {"fr": {"et"}, "en": {"and"}}
 _SCALES = {"million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "billion": 1e9, "billions": 1e9}
 _SCALE_AFTER = re.compile(r"(?:[ \u00a0\u202f]+|-)(millions?|milliards?|billions?)\b", re.IGNORECASE)
@@ -444,6 +447,10 @@ def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
         share = _ONE_IN[one_in.lower()] if one_in else _FRACTION_PERCENT[next(word for word in found.groups() if word).lower()]
         result.append(Quantity(("about", share - 1, share + 1), found.start(), found.end(), found.group(0), spelt=True))
         taken.append(found.span())
+    for found in _ONE_PER_CENT[lang].finditer(text):
+        if not _overlaps(found, taken):
+            result.append(Quantity((1.0,), found.start(1), found.end(1), found.group(1), spelt=True))
+            taken.append(found.span(1))
     result += _spelt_numbers(text, lang, taken)
     return tuple(sorted(result, key=lambda value: value.start))
 

@@ -216,3 +216,49 @@ def test_grammalecte_with_its_patterns_compiled_once_and_its_words_looked_up_onc
     patterns = MemoisedPatterns()
     assert patterns.search("traite", "TRAITE") is None and patterns.search("traite", "TRAITE", re.IGNORECASE) is not None
     assert patterns.search("traite", "TRAITE") is None
+
+
+def test_grammalecte_with_the_arcs_out_of_its_graphs_roots_remembered_finds_what_it_finds_without(monkeypatch) -> None:
+    """The memo of the root's arcs (`align.checks.grammalecte_graph`) may not answer for another word, another token type, or a
+    token whose morphologies a rule has narrowed: on published sentences and on the roots of every graph, the same arcs as without."""
+    checker = grammar.french_checker()
+    engine = sys.modules["grammalecte.fr.gc_engine"]
+    memoised_matches = engine.TextParser._getMatches
+    assert hasattr(memoised_matches, "__wrapped__")
+    published = _published_french_sentences()[:60]
+    published += ["La traite pour l'exploitation sexuelle et le travail forcé restent les formes les plus importante décelées.",
+                  "Les victimes de la traite sont recrutées par des trafiquants qui les exploitent dans des ateliers clandestins."]
+
+    def errors() -> list:
+        return [(list(grammar_errors), spelling_errors) for grammar_errors, spelling_errors in
+                (checker.getParagraphErrors(text, bDebug=False, bSpellSugg=False) for text in published)]
+
+    memoised = errors() + errors()  # the second time every root answer comes from the memo
+    monkeypatch.setattr(engine.TextParser, "_getMatches", memoised_matches.__wrapped__)
+    assert errors() + errors() == memoised
+    assert any(grammar_errors for grammar_errors, _ in memoised)
+
+    parser = engine.TextParser("")
+    tokens = [{"sValue": "porte", "sType": "WORD"}, {"sValue": "porte", "sType": "WORD", "lMorph": [">porter/:V1_it_q_zz_e_:Ip:3s"]},
+              {"sValue": "porte", "sType": "WORD", "lMorph": [">porte/:N:f:s"]}, {"sValue": "porte", "sType": "WORD", "aTags": {"ceci"}},
+              {"sValue": "Porte", "sType": "WORD"}, {"sValue": "porte", "sType": "PUNC"}, {"sValue": "portes", "sType": "WORD"}]
+    differing = 0
+    for graph in engine._rules_graph.dAllGraph.values():
+        for first in tokens:  # each token after each other: a remembered answer for one is never given to another
+            for token in tokens:
+                expected = list(memoised_matches.__wrapped__(parser, graph, token, graph[0]))
+                assert list(memoised_matches(parser, graph, first, graph[0])) is not None
+                assert list(memoised_matches(parser, graph, token, graph[0])) == expected
+        answers = {repr(list(memoised_matches.__wrapped__(parser, graph, token, graph[0]))) for token in tokens}
+        differing += len(answers) > 1
+    assert differing  # the tokens follow different arcs in some graphs: the comparison above could fail
+
+
+def _published_french_sentences() -> list[str]:
+    """The sentences of the first French documents of the corpus (texts/fr), as `check` reads them."""
+    from pathlib import Path
+
+    from align.text.segmentation import segment_text
+
+    files = sorted((Path(__file__).resolve().parent.parent / "texts" / "fr").glob("*.txt"))[:2]
+    return [segment.text for file in files for segment in segment_text(file.read_text(encoding="utf-8"), "fr") if segment.alignable]

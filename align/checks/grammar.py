@@ -48,6 +48,7 @@ from rapidfuzz.distance import OSA
 
 from align import settings
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, fewer_collections, suggestions
+from align.checks.grammalecte_graph import memoise_root_matches
 from align.checks.grammalecte_patterns import memoise_patterns
 from align.model import Flag
 from align.terms.nearmiss import find_garbled
@@ -164,6 +165,7 @@ def french_checker():
         checker = module.GrammarChecker("fr")
         checker.getGCEngine().setOptions({option: False for option in _OFF_OPTIONS})
     memoise_patterns(*(sys.modules[name] for name in _PATTERN_MODULES if name in sys.modules))
+    memoise_root_matches(sys.modules["grammalecte.fr.gc_engine"].TextParser)
     spelling = checker.getSpellChecker()
     # each word of each text is looked up in the dictionary's word graph (a tenth of Grammalecte's time on never-repeated texts, which
     # share most of their words); the answer depends on the word alone, as this checker's dictionaries never change

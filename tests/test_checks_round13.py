@@ -59,3 +59,16 @@ def test_a_french_line_whose_english_the_aligner_put_with_its_neighbour_is_moved
     context = CheckContext(glossary, True, fr_segments=context.fr_segments, en_segments=tuple(Segment(t, "sentence", 0, len(t)) for t in other))
     flags = [flag for flag in run_checks(make_units(links, fr, mt, other, ["apertium"] * 2), context) if flag.kind == "omission" and flag.side == "fr"]
     assert [(flag.link, flag.severity) for flag in flags] == [(1, "warning")]
+
+
+def test_a_quotation_followed_by_its_incise_needs_a_comma(glossary) -> None:
+    # press releases quoting a speaker: the comma goes before the closing guillemet (Canadian usage) or after it (France's)
+    fr = "« Nous devons protéger chaque victime de la traite » a déclaré la ministre. « Les réseaux changent vite » dit Marie Roy."
+    en = "“We must protect every victim of trafficking,” said the Minister. “Networks change fast,” says Marie Roy."
+    flagged = {text for side, kind, text in reported(link_flags([fr], [en], glossary)) if kind == "typography"}
+    assert flagged == {"» a déclaré", "» dit"}
+    for written in ("« Nous devons protéger chaque victime de la traite, » a déclaré la ministre.",
+                    "« Nous devons protéger chaque victime de la traite », a déclaré la ministre.",
+                    "« Pourquoi attendre ? » a demandé la ministre.",
+                    "Le mot « traite » notamment désigne ce crime."):
+        assert not {text for side, kind, text in reported(link_flags([written], [en], glossary)) if kind == "typography"}

@@ -31,6 +31,11 @@ _STRAY_AFTER_DASH = re.compile(r"(?<=\s)([–—])([;,])(?=\s)")
 """« ont ratifié –; Niger »: punctuation glued to a dash (an HTML entity half decoded, or an edit left over)."""
 _WRONG_ORDINAL = re.compile(r"(?<![\w,.])(\d+)(ème|eme|ième|ieme|è|ère|ere)(s?)(?![\w-])")
 """« 24ème », « 1ère »: French abbreviates ordinals « 24e », « 1re » (« 1 er » is `align.checks.writing`'s; « 2nd » is usual)."""
+_SAYING = ("(?:déclar|ajout|affirm|soulign|expliqu|précis|indiqu|rappel|estim|not|insist|comment|lanc|observ|assur|martel|témoign|racont|"
+           "confi)(?:é|e|a|ait)|rappelle|dit|conclu|conclut|poursuit|poursuivi|reconnu|reconnaît|prévenu|prévient")
+_INCISE_AFTER_QUOTE = re.compile(r"»[ \u00a0\u202f]+(?:(?:a|ont|avait|avaient)(?:-t-(?:il|elle))?[ \u00a0\u202f]+)?"
+                                 rf"(?:{_SAYING})(?![\w-])")
+"""A closing guillemet followed by a verb of saying: the incise (« …, » a-t-il dit; « … », a déclaré la ministre) needs its comma."""
 _DOUBLE_SPACE = re.compile(r"(?<=\S)( {2,})(?=\S)")
 _SPACED_UNIT = re.compile(r"\d( )(?=[%$€])")
 _GLUED_SMALL_WORD = {
@@ -58,6 +63,7 @@ def typography(links: list[LinkView], context: CheckContext) -> list[Flag]:
             continue
         flags += _glued_small_words(texts, side) + _double_spaces(texts, side)
         if side == "fr":
+            flags += _incise_without_comma(texts)
             flags += _high_punctuation(texts) + _stray_after_dash(texts) + _case_variants(texts, context.glossary) + _wrong_ordinals(texts)
             if context.has_official:
                 flags += _hyphenated_names(texts, " ".join(link.texts["en"] for link in links if link.texts["en"]))
@@ -83,6 +89,21 @@ def _high_punctuation(texts: list[tuple[LinkView, str]]) -> list[Flag]:
             flags.append(Flag(link.number, "fr", "typography", "warning", start, found.end(1), text[start:found.end(1)],
                               f"« {mark} » without a space before it, where this text spaces its {'high punctuation' if what == 'colon' else '« ; ! ? »'} "
                               f"({spaced}×): « {text[start:found.start(1)]} {mark} ».", f"{text[start:found.start(1)]}\u202f{mark}"))
+    return flags
+
+
+def _incise_without_comma(texts: list[tuple[LinkView, str]]) -> list[Flag]:
+    """« … exploitées » a déclaré le président: a quotation followed by its incise takes a comma, before the closing guillemet
+    (Canadian usage) or after it (France's); neither is a slip whatever the house style."""
+    flags = []
+    for link, text in texts:
+        for found in matches_in(_INCISE_AFTER_QUOTE, text):
+            before = text[:found.start()].rstrip(_SPACES)
+            if before.endswith((",", "?", "!", "…")) or "«" not in text[:found.start()]:
+                continue  # the comma is there (or a question, an exclamation, which need none); no opening guillemet: not a quotation
+            flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
+                              f"« {found.group(0)} »: the incise after a quotation needs a comma (« … », {found.group(0)[1:].strip()}).",
+                              "»," + found.group(0)[1:]))
     return flags
 
 

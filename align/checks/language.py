@@ -127,8 +127,9 @@ def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
             # capitalised single word may be a name
         accepted = glossary.variants(match.concept, "fr")
         if any(other.concept == match.concept and other.start <= match.start and match.end <= other.end
+               and other.end - other.start > match.end - match.start and fold(match.term).lower() in fold(other.entry).lower()
                for other in find_terms(french, "fr", glossary)):
-            continue  # the French term holds the English form (« directive 2011/36/UE » holds "Directive 2011/36")
+            continue  # the French term, as listed, holds the English form (« directive 2011/36/UE » holds "Directive 2011/36")
         if cites_english(french, match.start, match.end):
             continue  # an English publication cited by its title
         if inside_english_name(french, match.start, match.end) and not _reads_as_english(french):

@@ -72,3 +72,20 @@ def test_a_quotation_followed_by_its_incise_needs_a_comma(glossary) -> None:
                     "« Pourquoi attendre ? » a demandé la ministre.",
                     "Le mot « traite » notamment désigne ce crime."):
         assert not {text for side, kind, text in reported(link_flags([written], [en], glossary)) if kind == "typography"}
+
+
+def test_a_name_written_one_letter_apart_from_the_english_despite_a_title_after_it(glossary) -> None:
+    # a press release naming its MEP: the English adds the title's acronym after the name, the French misspells a first name
+    fr = ["Ana Maria Gomes Ferreira, eurodéputée, a présenté le rapport sur la traite des êtres humains."]
+    en = ["Ana Maria Gomes Pereira MEP presented the report on trafficking in human beings."]
+    wrong = [("fr", "name-mismatch", "Ferreira")]
+    assert [flag for flag in reported(link_flags(fr, en, glossary)) if flag[1] == "name-mismatch"] == wrong
+    same = ["Ana Maria Gomes Pereira, eurodéputée, a présenté le rapport sur la traite des êtres humains."]
+    assert not [flag for flag in reported(link_flags(same, en, glossary)) if flag[1] == "name-mismatch"]
+
+
+def test_an_official_name_written_without_its_hyphen(glossary) -> None:
+    en = ["The Office of the United Nations High Commissioner for Human Rights published its report."]
+    fr = "Le Haut Commissariat des Nations Unies aux droits de l’homme a publié son rapport."
+    assert ("fr", "term-garbled", "Haut Commissariat des Nations Unies aux droits de l’homme") in reported(link_flags([fr], en, glossary))
+    assert not reported(link_flags([fr.replace("Haut Commissariat", "Haut-Commissariat")], en, glossary))

@@ -273,7 +273,10 @@ def _same_place(french: str, english: str) -> bool:
 
 
 def _name_words(name: str) -> tuple[str, ...]:
+    """The name's words, a possessive and a title's acronym after it aside ("Juan Fernando López Aguilar MEP")."""
     words = name.replace("’", "'").split(" ")
+    while len(words) > 2 and len(words[-1]) >= 2 and words[-1].isupper():
+        words.pop()
     return tuple(words[:-1]) + (_POSSESSIVE.sub("", words[-1]),)
 
 

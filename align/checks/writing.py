@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, matches_in, same_flags_for_same_texts
 from align.model import Flag
+from align.terms.glossary import Glossary, per_glossary
 from align.terms.matching import longest_matches
 from align.terms.nearmiss import find_garbled
 from align.terms.words import fold, tokenize
@@ -119,7 +120,37 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"« {found.group(0)} » is not how French writes an ordinal: « 1er ».", "1er"))
     flags += _garbled_forms(link, side, context)
+    flags += _names_without_their_hyphen(link, side, context)
     return flags
+
+
+_HYPHENLESS_NAMES: dict = {}
+
+
+def _hyphenless_names(glossary: Glossary) -> list[tuple[re.Pattern, str]]:
+    """For each listed French official name with a hyphen between two words (« Haut-Commissariat des Nations Unies aux droits de
+    l'homme »), the pattern of that name written with a space for the hyphen, and the name."""
+    def build() -> list[tuple[re.Pattern, str]]:
+        found = []
+        for entry in glossary.entries("fr"):
+            if entry.status == "forbidden" or not entry.term[:1].isupper() or glossary.subject(entry.concept) not in _NAME_SUBJECTS:
+                continue
+            parts = re.split(r"(?<=[^\W\d_])-(?=[^\W\d_])", entry.term)
+            if len(parts) > 1:
+                pattern = r"[ \u00a0]".join("".join("['’]" if char in "'’" else re.escape(char) for char in part) for part in parts)
+                found.append((re.compile(rf"(?<![\w-]){pattern}(?![\w-])", re.IGNORECASE), entry.term))
+        return found
+
+    return per_glossary(_HYPHENLESS_NAMES, glossary, build)
+
+
+def _names_without_their_hyphen(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
+    """An official name written with a space where it has a hyphen (« le Haut Commissariat des Nations Unies aux droits de l'homme »):
+    the term matcher reads « Haut Commissariat » as two words, so the name is not found at all without this."""
+    text = link.texts[side]
+    return [Flag(link.number, side, "term-garbled", "error", found.start(), found.end(), found.group(0),
+                 f"« {found.group(0)} » is an official name, written with its hyphen: « {name} ».", name)
+            for pattern, name in _hyphenless_names(context.glossary) for found in matches_in(pattern, text)]
 
 
 def _garbled_forms(link: LinkView, side: str, context: CheckContext) -> list[Flag]:

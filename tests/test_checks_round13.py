@@ -89,3 +89,12 @@ def test_an_official_name_written_without_its_hyphen(glossary) -> None:
     fr = "Le Haut Commissariat des Nations Unies aux droits de l’homme a publié son rapport."
     assert ("fr", "term-garbled", "Haut Commissariat des Nations Unies aux droits de l’homme") in reported(link_flags([fr], en, glossary))
     assert not reported(link_flags([fr.replace("Haut Commissariat", "Haut-Commissariat")], en, glossary))
+
+
+def test_one_in_four_in_french_words_is_the_same_share(glossary) -> None:
+    # "one in four" is a share since the tenth round; the French says it « une victime sur quatre », which was read as the count 4
+    fr, en = "Près d'une victime sur quatre est un enfant.", "Nearly one in four victims is a child."
+    assert not reported(link_flags([fr], [en], glossary))
+    assert ("en", "number-mismatch", "one in four") in reported(link_flags([fr.replace("quatre", "trois")], [en], glossary))
+    fr, en = "Le rapport porte sur quatre pays d'Afrique de l'Ouest.", "The report covers four countries in West Africa."
+    assert not reported(link_flags([fr], [en], glossary))

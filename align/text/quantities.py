@@ -146,15 +146,18 @@ _APPROXIMATE = {
 _APPROXIMATE_BASE = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40, "cinquantaine": 50,
                      "soixantaine": 60, "centaine": 100, "millier": 1000, "ten": 10, "dozen": 12, "score": 20, "hundred": 100, "thousand": 1000}
 _FRACTION = {
-    "fr": re.compile(r"\b(?:(?:un|une) (cinquième|quart|tiers)|(deux) tiers|(trois) quarts|la (moitié))\b", re.IGNORECASE),
+    "fr": re.compile(r"\b(?:(?:un|une) (cinquième|quart|tiers)|(deux) tiers|(trois) quarts|la (moitié)|(?:un|une)(?: [^\W\d_]+){0,2} sur "
+                     r"(cinq|quatre|trois)\b(?! (?!(?:est|sont|a|ont|était|étaient|sera|seront|serait|seraient|se|ne|n|y|dans|en|au|aux|du|de|"
+                     r"des|d|selon)\b)[^\W\d_]))", re.IGNORECASE),
     "en": re.compile(r"\b(?:(?:a|one)[ -](fifth|quarter|third)|(two)[ -]thirds|(three)[ -]quarters|(half) of|one in (five|four|three))\b",
                      re.IGNORECASE),
 }
 """A share in words (« un cinquième », « la moitié », "a fifth", "two thirds"): the percentage it is, about (« 20 % » = "a fifth")."""
 _FRACTION_PERCENT = {"cinquième": 20.0, "fifth": 20.0, "quart": 25.0, "quarter": 25.0, "tiers": 100 / 3, "third": 100 / 3, "moitié": 50.0,
                      "half": 50.0, "deux": 200 / 3, "two": 200 / 3, "trois": 75.0, "three": 75.0}
-_ONE_IN = {"five": 20.0, "four": 25.0, "three": 100 / 3}
-""""one in three" = « un tiers »."""
+_ONE_IN = {"five": 20.0, "four": 25.0, "three": 100 / 3, "cinq": 20.0, "quatre": 25.0, "trois": 100 / 3}
+""""one in three", « une personne sur trois » = « un tiers » (not « une étude sur quatre pays »: a word after the number, unless a verb
+or a small word, makes it a count)."""
 _DIGIT = re.compile(r"\d")
 _NUMBER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
@@ -443,7 +446,7 @@ def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
     for found in _FRACTION[lang].finditer(text):
         if _overlaps(found, taken):
             continue
-        one_in = found.group(found.re.groups) if lang == "en" else None
+        one_in = found.group(found.re.groups)
         share = _ONE_IN[one_in.lower()] if one_in else _FRACTION_PERCENT[next(word for word in found.groups() if word).lower()]
         result.append(Quantity(("about", share - 1, share + 1), found.start(), found.end(), found.group(0), spelt=True))
         taken.append(found.span())

@@ -96,5 +96,8 @@ def test_one_in_four_in_french_words_is_the_same_share(glossary) -> None:
     fr, en = "Près d'une victime sur quatre est un enfant.", "Nearly one in four victims is a child."
     assert not reported(link_flags([fr], [en], glossary))
     assert ("en", "number-mismatch", "one in four") in reported(link_flags([fr.replace("quatre", "trois")], [en], glossary))
+    assert not reported(link_flags([fr], ["Almost every fourth victim is a child."], glossary))
     fr, en = "Le rapport porte sur quatre pays d'Afrique de l'Ouest.", "The report covers four countries in West Africa."
+    assert not reported(link_flags([fr], [en], glossary))
+    fr, en = "Le rapport est publié tous les trois ans.", "The report is published every third year."
     assert not reported(link_flags([fr], [en], glossary))

@@ -149,14 +149,15 @@ _FRACTION = {
     "fr": re.compile(r"\b(?:(?:un|une) (cinquième|quart|tiers)|(deux) tiers|(trois) quarts|la (moitié)|(?:un|une)(?: [^\W\d_]+){0,2} sur "
                      r"(cinq|quatre|trois)\b(?! (?!(?:est|sont|a|ont|était|étaient|sera|seront|serait|seraient|se|ne|n|y|dans|en|au|aux|du|de|"
                      r"des|d|selon)\b)[^\W\d_]))", re.IGNORECASE),
-    "en": re.compile(r"\b(?:(?:a|one)[ -](fifth|quarter|third)|(two)[ -]thirds|(three)[ -]quarters|(half) of|one in (five|four|three))\b",
-                     re.IGNORECASE),
+    "en": re.compile(r"\b(?:(?:a|one)[ -](fifth|quarter|third)|(two)[ -]thirds|(three)[ -]quarters|(half) of|"
+                     r"(?:one in|every) (five|four|three|fifth|fourth|third))\b(?! (?:year|month|week|day|hour)s?\b)", re.IGNORECASE),
 }
 """A share in words (« un cinquième », « la moitié », "a fifth", "two thirds"): the percentage it is, about (« 20 % » = "a fifth")."""
 _FRACTION_PERCENT = {"cinquième": 20.0, "fifth": 20.0, "quart": 25.0, "quarter": 25.0, "tiers": 100 / 3, "third": 100 / 3, "moitié": 50.0,
                      "half": 50.0, "deux": 200 / 3, "two": 200 / 3, "trois": 75.0, "three": 75.0}
-_ONE_IN = {"five": 20.0, "four": 25.0, "three": 100 / 3, "cinq": 20.0, "quatre": 25.0, "trois": 100 / 3}
-""""one in three", « une personne sur trois » = « un tiers » (not « une étude sur quatre pays »: a word after the number, unless a verb
+_ONE_IN = {"five": 20.0, "four": 25.0, "three": 100 / 3, "fifth": 20.0, "fourth": 25.0, "third": 100 / 3, "cinq": 20.0, "quatre": 25.0,
+           "trois": 100 / 3}
+""""one in three", "every third", « une personne sur trois » = « un tiers » (not « une étude sur quatre pays »: a word after the number, unless a verb
 or a small word, makes it a count)."""
 _DIGIT = re.compile(r"\d")
 _NUMBER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")

@@ -52,6 +52,21 @@ PAINT_PROBE = """
 window.__alignInputAt = 0;  // a page (re)loaded: its wait starts at the navigation (performance.now()'s origin)
 window.__alignLastPaint = 0;
 window.__alignScriptOver = 0;
+window.__alignRuns = 0;  // script runs ended since the input
+window.__alignLastMessage = 0;
+window.__alignFirstSend = 0;  // the page's first message to the server after the input (a rerun asked, widget values sent)
+// The time each message of the server reaches the page (before the page handles it): what the server and the network take.
+const NativeSocket = window.WebSocket;
+window.WebSocket = class extends NativeSocket {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener('message', () => { window.__alignLastMessage = performance.now(); });
+  }
+  send(data) {
+    if (window.__alignFirstSend === null) window.__alignFirstSend = performance.now();
+    super.send(data);
+  }
+};
 for (const type of ['pointerdown', 'keydown']) {
   addEventListener(type, () => { if (window.__alignInputAt === null) window.__alignInputAt = performance.now(); }, true);
 }
@@ -61,9 +76,11 @@ const paintedAfter = records => {
   if (records.some(inApp)) requestAnimationFrame(() => setTimeout(() => { window.__alignLastPaint = performance.now(); }, 0));
   const state = records.find(record => record.attributeName === 'data-test-script-state')?.target.getAttribute('data-test-script-state');
   if (state && state !== 'running' && state !== 'rerunRequested') window.__alignScriptOver = performance.now();
+  // a run ends when the state leaves 'running' (the records of one batch may hold several runs: the old values tell them apart)
+  window.__alignRuns += records.filter(record => record.attributeName === 'data-test-script-state' && record.oldValue === 'running').length;
 };
 const watch = () => new MutationObserver(paintedAfter).observe(document.documentElement,
-  {childList: true, subtree: true, attributes: true, characterData: true});
+  {childList: true, subtree: true, attributes: true, attributeOldValue: true, characterData: true});
 if (document.documentElement) watch(); else addEventListener('DOMContentLoaded', watch);
 """
 """The user's wait, measured in the page rather than by the bench's polling: the time of the first input (pointer or key) after the
@@ -178,39 +195,52 @@ class Timings:
         the rounds before the ninth, kept to show how much of it was the bench's polling."""
         self.script: dict[str, list[float]] = {}
         """From the input to the end of the last script run it caused (the rest of the wait is the browser's drawing)."""
+        self.server: dict[str, list[float]] = {}
+        """From the input to the server's last message reaching the page."""
+        self.sent: dict[str, list[float]] = {}
+        """From the input to the page's first message to the server (0 for a reload): the browser's part before the server's."""
+        self.runs: dict[str, list[int]] = {}
+        """Script runs (the page's or a fragment's) that ended after the input, as the page's script state shows them."""
         self.page = None
 
     def timed(self, label: str, action: Callable[[], object], done: Callable[[], object]) -> None:
-        self.page.evaluate("window.__alignInputAt = null")
+        self.page.evaluate("window.__alignInputAt = null; window.__alignFirstSend = null; window.__alignRuns = 0")
         start = time.perf_counter()
         action()
         done()
         self.polled.setdefault(label, []).append(time.perf_counter() - start)
-        painted, script_over = settled_wait(self.page)
+        painted, script_over, message, sent, runs = settled_wait(self.page)
+        self.runs.setdefault(label, []).append(runs)
         self.samples.setdefault(label, []).append(painted)
         self.script.setdefault(label, []).append(script_over)
+        self.server.setdefault(label, []).append(message)
+        self.sent.setdefault(label, []).append(sent)
 
     def report(self) -> None:
-        print(f"  {'interaction':<34} {'runs':>4} {'median':>8} {'worst':>8}   {'script over':>11}   {'polled median':>13} {'worst':>8}")
+        print(f"  {'interaction':<34} {'runs':>4} {'median':>8} {'worst':>8}   {'sent':>6} {'last message':>12} {'script over':>11} {'reruns':>6}   "
+              f"{'polled median':>13} {'worst':>8}")
         for label, values in self.samples.items():
             flag = "" if max(values) < 1.0 else "   ← over 1 s"
             polled = self.polled[label]
-            print(f"  {label:<34} {len(values):>4} {statistics.median(values):7.2f}s {max(values):7.2f}s   {statistics.median(self.script[label]):10.2f}s   "
+            print(f"  {label:<34} {len(values):>4} {statistics.median(values):7.2f}s {max(values):7.2f}s   {statistics.median(self.sent[label]):5.2f}s "
+                  f"{statistics.median(self.server[label]):11.2f}s {statistics.median(self.script[label]):10.2f}s {max(self.runs[label]):6}   "
                   f"{statistics.median(polled):12.2f}s {max(polled):7.2f}s{flag}", flush=True)
 
 
-def settled_wait(page) -> tuple[float, float]:
-    """Seconds from the input the probe saw to the page's last paint, and to the end of the last script run (the server's part of
-    the wait: the browser draws the deltas as they come, and what it still draws after that is its own part), once the page has
-    been unchanged for `QUIET_SECONDS`."""
+def settled_wait(page) -> tuple[float, float, float, float, int]:
+    """Seconds from the input the probe saw to the page's last paint, to the end of the last script run as the page shows it, to
+    the last message of the server reaching the page, and to the page's first message to the server (between the two: the
+    server and the network; before and after: the browser), and the script runs it started, once the page has been unchanged
+    for `QUIET_SECONDS`."""
     quiet_ms = QUIET_SECONDS * 1000
     page.wait_for_function("quiet => { const s = document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-script-state');"
                            " return s && s !== 'running' && s !== 'rerunRequested' && window.__alignLastPaint > 0"
                            " && performance.now() - window.__alignLastPaint > quiet; }", arg=quiet_ms, timeout=120_000)
-    start, painted, script_over = page.evaluate("[window.__alignInputAt, window.__alignLastPaint, window.__alignScriptOver]")
+    start, painted, script_over, message, sent, runs = page.evaluate("[window.__alignInputAt, window.__alignLastPaint, window.__alignScriptOver,"
+                                                                     " window.__alignLastMessage, window.__alignFirstSend, window.__alignRuns]")
     if start is None or painted < start:
         raise RuntimeError(f"the paint probe saw {'no input' if start is None else 'no change after the input'}: the timed action did not reach the page")
-    return (painted - start) / 1000, max(0.0, script_over - start) / 1000
+    return (*(max(0.0, at - start) / 1000 for at in (painted, script_over, message, sent or start)), runs)
 
 
 def flag_kinds_to_act_on(review) -> tuple[tuple[str, str], tuple[str, str]]:

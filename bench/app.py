@@ -79,9 +79,8 @@ const paintedAfter = records => {
   // a run ends when the state leaves 'running' (the records of one batch may hold several runs: the old values tell them apart)
   window.__alignRuns += records.filter(record => record.attributeName === 'data-test-script-state' && record.oldValue === 'running').length;
 };
-const watch = () => new MutationObserver(paintedAfter).observe(document.documentElement,
-  {childList: true, subtree: true, attributes: true, attributeOldValue: true, characterData: true});
-if (document.documentElement) watch(); else addEventListener('DOMContentLoaded', watch);
+// The document itself (there from the start), not its root element, which a rewritten document replaces.
+new MutationObserver(paintedAfter).observe(document, {childList: true, subtree: true, attributes: true, attributeOldValue: true, characterData: true});
 """
 """The user's wait, measured in the page rather than by the bench's polling: the time of the first input (pointer or key) after the
 bench arms the probe, and the time the page was painted after its last change to the DOM (a requestAnimationFrame callback runs

@@ -7,7 +7,8 @@ and opened in the app. Figures:
   and 100 links per page: a plain rerun, a page change, ticking a link and confirming it (two
   reruns, with the save), ticking a link and merging it with the next (re-check and save);
 - browser (`--browser`, needs /usr/bin/chromium): the same interactions end to end in Chromium
-  against `streamlit run app.py`, from the click until the page shows the result.
+  against `streamlit run app.py`, timed in the page from the click (or key) to the paint after the app's last change
+  (`PAINT_PROBE`), with where the wait went (the page's first message, the server's last, the end of the script run).
 The pipeline runs once per measurement (its time is printed but is not the app's).
 """
 

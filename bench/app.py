@@ -356,7 +356,10 @@ def interactions(page, url: str, review_file: Path, kinds: tuple[tuple[str, str]
         """The rerun that sends the text typed (Ctrl+Enter, Enter) has started and is over (`before`: the page's count of script state
         changes before the key). The Save buttons are enabled before that since the app's seventh round (the click itself may send the
         text), so their state says nothing; and idle() alone can return before that rerun starts."""
-        page.wait_for_function("before => (window.__alignStateChanges ?? 0) > before", arg=before, timeout=120_000)
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        with contextlib.suppress(PlaywrightTimeout):  # no rerun came (the box had sent its text already): the Save click sends it
+            page.wait_for_function("before => (window.__alignStateChanges ?? 0) > before", arg=before, timeout=10_000)
         idle()
 
     def state_changes() -> int:

@@ -1,7 +1,7 @@
 """Review app: `streamlit run app.py`.
 
 A thin shell over the library: documents come from `align.io.corpus`, results from
-`align.pipeline`, corrections and their review file from `align.review.state`, downloads from
+`align.pipeline`, corrections from `align.review.state` and their review file from `align.review.review_file`, downloads from
 `align.export.tables`. Folders are taken from the environment so that tests and several corpora
 can share the code: `ALIGN_TEXTS_DIR` (corpus, default `texts/`), `ALIGN_GLOSSARY`
 (glossary CSV, default `glossary/glossary.csv`), `ALIGN_REVIEW_DIR` (review files,
@@ -33,7 +33,7 @@ from align.interchange.tmx import flag_notes
 from align.io import corpus
 from align.model import PAST_VERDICT_STATES
 from align.pipeline import STAGES, DocumentResult, run_document
-from align.review import carry
+from align.review import carry, highlight, review_file
 from align.review import state as review_lib
 from align.terms import glossary as glossary_lib
 
@@ -141,7 +141,7 @@ def pipeline_result(document, glossary: glossary_lib.Glossary, glossary_key: str
     Returns the result and the fingerprint of the glossary its flags were computed with.
     """
     store = result_store()
-    key = (document.name, review_lib.text_fingerprint(document.fr_text), review_lib.text_fingerprint(document.en_text))
+    key = (document.name, review_file.text_fingerprint(document.fr_text), review_file.text_fingerprint(document.en_text))
     if key in store:
         store.move_to_end(key)
         return store[key]
@@ -288,7 +288,7 @@ def open_review(name: str) -> review_lib.Review | None:
         st.error(str(error))
         return None
     glossary_key = file_fingerprint(glossary_path())
-    key = (name, review_lib.text_fingerprint(document.fr_text), review_lib.text_fingerprint(document.en_text))
+    key = (name, review_file.text_fingerprint(document.fr_text), review_file.text_fingerprint(document.en_text))
     review = st.session_state.get("review")
     if review is None or st.session_state.get("review_key") != key:
         try:
@@ -318,7 +318,7 @@ def open_review(name: str) -> review_lib.Review | None:
 def retranslate(review: review_lib.Review) -> None:
     """Forget the document's pipeline result, so that it runs again (MT included) with the glossary on disk."""
     document = review.result.document
-    result_store().pop((document.name, review_lib.text_fingerprint(document.fr_text), review_lib.text_fingerprint(document.en_text)), None)
+    result_store().pop((document.name, review_file.text_fingerprint(document.fr_text), review_file.text_fingerprint(document.en_text)), None)
     st.session_state.pop("review", None)
 
 
@@ -424,7 +424,7 @@ def side_html(text: str, flags, side: str) -> str:
     if not text:
         return '<span class="empty-side">— no counterpart —</span>'
     # A blank line would end the HTML block and let Markdown reinterpret the rest of the text.
-    return review_lib.highlight_html(text, [flag for flag in flags if flag.side == side]).replace("\n", "<br>")
+    return highlight.highlight_html(text, [flag for flag in flags if flag.side == side]).replace("\n", "<br>")
 
 
 def review_caption(review: review_lib.Review) -> str:

@@ -244,11 +244,11 @@ def test_damaged_caches_are_moved_aside_and_rebuilt(tmp_path, capsys) -> None:
 
 
 def test_a_review_file_nested_200000_deep_is_set_aside_not_a_crash(tmp_path) -> None:
-    from align.review.state import _read_json
+    from align.review.review_file import read_json
 
     path = tmp_path / "doc.review.json"
     path.write_text("[" * 200_000 + "]" * 200_000)
-    assert _read_json(path) is None  # read as "not a review file": the automatic alignment is used and the file kept aside
+    assert read_json(path) is None  # read as "not a review file": the automatic alignment is used and the file kept aside
 
 
 def test_a_full_disk_exits_2_and_keeps_the_glossary(tmp_path) -> None:

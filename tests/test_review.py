@@ -13,7 +13,9 @@ from align.errors import InputError
 from align.io import corpus
 from align.io.reading import MAX_FILE_BYTES
 from align.pipeline import run_document
-from align.review.state import CorrectionError, Review, ReviewConflict, apply_saved_review, highlight_html, read_review_file, review_path
+from align.review.highlight import highlight_html
+from align.review.review_file import read_review_file, review_path
+from align.review.state import CorrectionError, Review, ReviewConflict, apply_saved_review
 from align.terms.glossary import load_glossary
 from tests.conftest import ROOT, TEXTS, write_glossary
 

@@ -11,7 +11,8 @@ from align.export.tables import alignment_frame, csv_bytes
 from align.interchange.tmx import flag_notes, tmx_bytes
 from align.io import corpus
 from align.pipeline import run_document
-from align.review.state import STALE_MT_NOTE, CorrectionError, Review, apply_saved_review, review_path
+from align.review.review_file import review_path
+from align.review.state import STALE_MT_NOTE, CorrectionError, Review, apply_saved_review
 from align.terms.glossary import load_glossary
 from tests.conftest import TEXTS, write_glossary
 

@@ -17,7 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from align.model import Document, Link
-from align.review.state import SIDES, Change, Review, _read_json, read_review_file, review_path, text_fingerprint
+from align.review.actions import Change
+from align.review.review_file import read_json, read_review_file, review_path, text_fingerprint
+from align.review.state import SIDES, Review
 from align.text.segmentation import segment_text
 
 
@@ -121,7 +123,7 @@ def plan_carry_over(old: Document, new_fr_text: str, new_en_text: str | None, fo
     if not path.exists():
         return plan
     plan.has_review = True
-    data = _read_json(path)
+    data = read_json(path)
     if not isinstance(data, dict) or data.get("fr_sha256") != text_fingerprint(old.fr_text) or data.get("en_sha256") != text_fingerprint(old.en_text):
         plan.problem = "it does not match the text in the corpus now"
         return plan

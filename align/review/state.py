@@ -23,27 +23,26 @@ keeps: the reviewer's verdict on each flag (`accepted`, or `dismissed` as a fals
 with the reason), a comment per link, and corrected sentence texts (French or official
 English; the original stays in the file and in the undo history). Exports use the corrected
 texts and carry the verdicts and comments.
+
+The file's form (its one writer and one parser) is `align.review.review_file`; the undo history's records are
+`align.review.actions`; highlighting flagged spans as HTML is `align.review.highlight`.
 """
 
 from __future__ import annotations
 
 import fcntl
 import hashlib
-import html
-import json
 import os
 import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
-from pathlib import Path
 
 import numpy as np
 import polars as pl
 
-from align import settings
 from align.aligner.embedding import Encoder
 from align.checks import check_run, kept_matches
 from align.checks.base import SUGGESTION_SEPARATOR
@@ -51,16 +50,13 @@ from align.export.tables import alignment_frame, flags_frame
 from align.io.atomic import write_atomic
 from align.model import LINK_STATUSES, SEVERITIES, DocumentResult, Flag, Link, Unit, make_units, severity_rank
 from align.pipeline import check_context
+from align.review.actions import Action, Change, Splice
+from align.review.review_file import FORMAT, READABLE_VERSIONS, read_json, read_review_file, review_file_text, review_path, text_fingerprint
 from align.terms.glossary import Glossary
 
-FORMAT = "align-review"
-FORMAT_VERSION = 2
-READABLE_VERSIONS = (1, 2)
 FLAG_VERDICTS = ("accepted", "dismissed")
 """What a reviewer can say of a flag: the issue is real (`accepted`), or a false positive (`dismissed`, with a reason)."""
 COMMENT_JOINER = "\n"
-VERDICT_DETAILS = ("severity", "message", "context")
-"""What a verdict keeps besides its state and note: what the flag said, and a fingerprint of the text it was given on."""
 STALE_MT_NOTE = (" (the machine translation was made before the last glossary change, so the glossary was never applied to it: "
                  "re-translate the document to apply it)")
 CONSTRAINT_FAILED = " (the glossary constraint failed)"
@@ -76,49 +72,6 @@ class CorrectionError(ValueError):
 
 class ReviewConflict(RuntimeError):
     """The review file was changed elsewhere (another tab or process) since this state was loaded."""
-
-
-@dataclass(frozen=True)
-class Splice:
-    """One replacement in the link list: `added` links at `start` replaced the links in `removed`.
-
-    `added_links` holds those links only in the redo list (undo needs only their count).
-    """
-
-    start: int
-    removed: tuple[Link, ...]
-    added: int
-    added_links: tuple[Link, ...] = ()
-
-
-@dataclass(frozen=True)
-class Change:
-    """One edit outside the link list: a sentence text (`what` = `text`, key (side, index)) or a flag verdict
-    (`what` = `flag`, key `flag_key`); `before`/`after` are the values (None: no verdict)."""
-
-    what: str
-    key: tuple
-    before: object
-    after: object
-
-
-@dataclass(frozen=True)
-class Action:
-    """A reviewer's correction, as the splices and changes needed to undo it."""
-
-    label: str
-    splices: tuple[Splice, ...]
-    changes: tuple[Change, ...] = ()
-
-
-def review_path(name: str, folder: str | os.PathLike[str] | None = None) -> Path:
-    """The review file of document `name`."""
-    return settings.review_dir(folder) / f"{name}.review.json"
-
-
-def text_fingerprint(text: str | None) -> str | None:
-    """SHA-256 of a decoded text (None when there is no text)."""
-    return None if text is None else hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class Review:
@@ -834,7 +787,7 @@ class Review:
         """Refuse to write over a newer review file (another tab saved since this state was loaded)."""
         if self._set_aside_on_save or not self.path.exists():
             return
-        on_disk = _read_json(self.path)
+        on_disk = read_json(self.path)
         if isinstance(on_disk, dict) and on_disk.get("revision", 0) != self.revision:
             raise ReviewConflict(f"{self.path}: the review was changed in another window (revision {on_disk.get('revision')}, "
                                  f"this view has {self.revision}); the view was refreshed, please repeat the correction")
@@ -845,8 +798,6 @@ class Review:
             shutil.copy2(self.path, self.path.with_name(f"{self.document_name}.review.stale-{stamp}.json"))
         revision, saved_at = self.revision + 1, datetime.now(UTC).isoformat(timespec="seconds")
         header = {
-            "format": FORMAT,
-            "version": FORMAT_VERSION,
             "document": self.document_name,
             "revision": revision,
             "saved_at": saved_at,
@@ -855,21 +806,11 @@ class Review:
             "fr_sentences": len(self.fr),
             "en_sentences": len(self.en),
         }
-        history = [_action_json(action) for action in self.history]
-        redo = [_action_json(action) for action in self.redo_list]
         edits = [{"side": side, "sentence": index, "text": (self.fr if side == "fr" else self.en)[index], "original": original}
                  for (side, index), original in sorted(self.original_texts.items())]
         # What became of a verdict whose flag a correction removed or changed is written beside it, for a reader of the file.
         outcomes = {key: f"{flag.review_state}: {flag.review_note}" for key, flag in self._past_verdicts()}
-        verdicts = [{"flag": _key_json(key), **value, **({"outcome": outcomes[key]} if key in outcomes else {})} for key, value in self.verdicts.items()]
-
-        def block(name: str, items: list, last: bool = False) -> str:
-            # One item per line keeps the file readable and diffable without the bulk of full indentation.
-            return f'\n "{name}": [\n  ' + ",\n  ".join(json.dumps(item, ensure_ascii=False) for item in items) + ("\n ]" if last else "\n ],")
-
-        text = (json.dumps(header, ensure_ascii=False, indent=1)[:-2] + ","
-                + block("links", [_link_json(link) for link in self.links]) + block("edits", edits) + block("flag_reviews", verdicts)
-                + block("history", history) + block("redo", redo, last=True) + "\n}\n")
+        text = review_file_text(header, self.links, edits, self.verdicts, outcomes, self.history, self.redo_list)
         write_atomic(self.path, text)
         self.revision, self.saved_at, self._set_aside_on_save = revision, saved_at, False
         self._mtime = self.path.stat().st_mtime
@@ -879,7 +820,7 @@ class Review:
         if not self.path.exists():
             return
         self._mtime = self.path.stat().st_mtime
-        data = _read_json(self.path)
+        data = read_json(self.path)
         try:
             links, history, revision, edits, verdicts, redo = self._parse(data)
         except ValueError as error:
@@ -925,47 +866,6 @@ class Review:
         return saved.links, saved.history, saved.revision, saved.edits, saved.verdicts, saved.redo
 
 
-@dataclass(frozen=True)
-class SavedReview:
-    """What a review file holds, read and checked for its form (`read_review_file`); `Review` also checks it against the texts."""
-
-    links: list[Link]
-    history: list[Action]
-    redo: list[Action]
-    revision: int
-    edits: list[tuple[str, int, str, str]]
-    """(side, sentence index, corrected text, original text)."""
-    verdicts: dict[tuple, dict[str, str]]
-    """`flag_key` → {"state", "note"} and the `VERDICT_DETAILS` the file gives."""
-    fr_sha256: str | None
-    en_sha256: str | None
-    saved_at: str | None
-
-
-def read_review_file(data: object) -> SavedReview:
-    """A review file's JSON (as `_read_json` returns it) parsed; ValueError saying why when it is not a review file, is of a
-    version this code does not read, or is damaged. The one parser of the format: `Review` and `align.review.carry` use it."""
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ValueError("not a review file (damaged or of another format)")
-    if data.get("version") not in READABLE_VERSIONS:
-        raise ValueError(f"review file version {data.get('version')} is not supported (this version reads {READABLE_VERSIONS})")
-    try:
-        return SavedReview(
-            links=[_link_from_json(item) for item in data["links"]],
-            history=[_action_from_json(item) for item in data.get("history", [])],
-            redo=[_action_from_json(item) for item in data.get("redo", [])],
-            revision=int(data.get("revision", 0)),
-            edits=[(str(item["side"]), int(item["sentence"]), str(item["text"]), str(item["original"])) for item in data.get("edits", [])],
-            verdicts={_key_from_json("flag", item["flag"]): {"state": str(item["state"]), "note": str(item.get("note", ""))}
-                      | {name: str(item[name]) for name in VERDICT_DETAILS if item.get(name)} for item in data.get("flag_reviews", [])},
-            fr_sha256=data.get("fr_sha256"),
-            en_sha256=data.get("en_sha256"),
-            saved_at=data.get("saved_at"),
-        )
-    except (KeyError, TypeError, ValueError) as error:
-        raise ValueError(f"damaged review file ({error})") from None
-
-
 def apply_saved_review(result: DocumentResult, glossary: Glossary, folder: str | os.PathLike[str] | None = None) -> DocumentResult:
     """The pipeline's result with the document's saved review applied, for exports.
 
@@ -994,38 +894,6 @@ def _corrected(segments: list, texts: list[str]) -> list:
 def flag_key(link: Link, flag: Flag) -> tuple:
     """What identifies a flag across reloads and re-checks: its link's sentences and the flag's side, kind, span and suggestion."""
     return (tuple(link.fr_ids), tuple(link.en_ids), flag.side, flag.kind, flag.start, flag.end, flag.text, flag.suggestion)
-
-
-def highlight_html(text: str, flags: Iterable[Flag]) -> str:
-    """`text` as HTML with each flag's span wrapped in `<mark class="sev-SEVERITY" title="message">`.
-
-    The text is escaped before marks are inserted. Overlapping flags are resolved by cutting
-    the text at every flag boundary; each piece takes the worst severity covering it and the
-    messages of all of them. Offsets outside the text are clipped.
-    """
-    spans = [(max(0, min(len(text), flag.start)), max(0, min(len(text), flag.end)), flag) for flag in flags]
-    spans = [(start, end, flag) for start, end, flag in spans if end > start]
-    if not spans:
-        return html.escape(text)
-    cuts = sorted({0, len(text), *(start for start, _, _ in spans), *(end for _, end, _ in spans)})
-    pieces = []
-    for start, end in zip(cuts, cuts[1:]):
-        covering = [flag for s, e, flag in spans if s <= start and end <= e]
-        piece = html.escape(text[start:end])
-        if covering:
-            worst = min(covering, key=lambda flag: severity_rank(flag.severity)).severity
-            tip = " | ".join(_flag_tip(flag) for flag in covering)
-            kinds = " ".join(sorted({flag.kind for flag in covering}))
-            # Focusable, and the severity in words for screen readers (the colour alone says nothing to them).
-            piece = (f'<mark class="sev-{html.escape(worst)}" data-kind="{html.escape(kinds)}" title="{html.escape(tip)}" tabindex="0">{piece}'
-                     f'<span class="sr-only"> ({html.escape(worst)}: {html.escape(kinds)})</span></mark>')
-        pieces.append(piece)
-    return "".join(pieces)
-
-
-def _flag_tip(flag: Flag) -> str:
-    tip = f"{flag.severity} · {flag.kind}: {flag.message}"
-    return tip + (f" → suggestion: {flag.suggestion}" if flag.suggestion else "")
 
 
 def _sentence_translations(result: DocumentResult, count: int) -> tuple[list[str], list[str]]:
@@ -1063,53 +931,6 @@ def _check_side(side: str) -> None:
         raise CorrectionError(f"side must be fr or en, not {side!r}")
 
 
-def _link_json(link: Link) -> dict:
-    item = {"fr_ids": list(link.fr_ids), "en_ids": list(link.en_ids), "score": link.score, "status": link.status}
-    return item | ({"comment": link.comment} if link.comment else {})
-
-
-def _link_from_json(item: dict) -> Link:
-    status = item["status"]
-    if status not in LINK_STATUSES:
-        raise ValueError(f"unknown status {status!r}")
-    return Link(tuple(int(i) for i in item["fr_ids"]), tuple(int(i) for i in item["en_ids"]), float(item["score"]), status, str(item.get("comment", "")))
-
-
 def join_comments(*comments: str) -> str:
     """The comments of links merged into one, each kept, in document order."""
     return COMMENT_JOINER.join(comment for comment in comments if comment)
-
-
-def _action_json(action: Action) -> dict:
-    splices = [{"start": s.start, "added": s.added, "removed": [_link_json(link) for link in s.removed]}
-               | ({"added_links": [_link_json(link) for link in s.added_links]} if s.added_links else {}) for s in action.splices]
-    return {"label": action.label, "splices": splices,
-            "changes": [{"what": c.what, "key": _key_json(c.key), "before": c.before, "after": c.after} for c in action.changes]}
-
-
-def _action_from_json(item: dict) -> Action:
-    splices = tuple(Splice(int(s["start"]), tuple(_link_from_json(x) for x in s["removed"]), int(s["added"]),
-                           tuple(_link_from_json(x) for x in s.get("added_links", []))) for s in item["splices"])
-    return Action(str(item["label"]), splices,
-                  tuple(Change(c["what"], _key_from_json(c["what"], c["key"]), c["before"], c["after"]) for c in item.get("changes", [])))
-
-
-def _key_json(key: tuple) -> list:
-    return [list(part) if isinstance(part, tuple) else part for part in key]
-
-
-def _key_from_json(what: str, key: list) -> tuple:
-    if what == "text":
-        side, index = key
-        return (str(side), int(index))
-    if what == "flag":
-        fr_ids, en_ids, side, kind, start, end, text, suggestion = key
-        return (tuple(int(i) for i in fr_ids), tuple(int(i) for i in en_ids), str(side), str(kind), int(start), int(end), str(text), str(suggestion))
-    raise ValueError(f"unknown change {what!r}")
-
-
-def _read_json(path: Path) -> object:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError):  # RecursionError: nested far too deep to be a review
-        return None

@@ -25,7 +25,7 @@ from align.errors import InputError
 from align.export import ExportOptions, output_folder
 from align.io.documents import document_files
 from align.pipeline import RunOptions
-from align.review.state import review_path
+from align.review.review_file import review_path
 from align.runner.glossary_changes import GlossaryChanges, keep_glossary
 from align.runner.job import FAILED, OK, UNCHANGED, CorpusJob, DocumentOutcome, DocumentTask
 from align.runner.local import LocalRunner

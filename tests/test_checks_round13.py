@@ -101,3 +101,12 @@ def test_one_in_four_in_french_words_is_the_same_share(glossary) -> None:
     assert not reported(link_flags([fr], [en], glossary))
     fr, en = "Le rapport est publié tous les trois ans.", "The report is published every third year."
     assert not reported(link_flags([fr], [en], glossary))
+
+
+def test_a_currency_code_against_the_currencys_name_is_no_omission(glossary) -> None:
+    # IOM, 2012 (heldout9, read after its measurement): "THB 8,000 (USD 265)" for « 8 000 bahts (265 dollars É.-U.) »
+    fr = "Ils devaient gagner un salaire mensuel de 8 000 bahts (265 dollars É.-U.) comme pêcheurs."
+    en = "They were promised a monthly salary of THB 8,000 (USD 265) as fishermen."
+    assert not [flag for flag in reported(link_flags([fr], [en], glossary)) if flag[1] == "omission"]
+    renamed = "They were promised a monthly salary of 8,000 (265) as fishermen, said the UNHCR."
+    assert ("en", "omission", "UNHCR") in reported(link_flags([fr], [renamed], glossary))

@@ -183,6 +183,30 @@ def _link_acronyms(link: LinkView, glossary) -> tuple[dict[str, dict[str, re.Mat
     return found, unpaired, machine_names
 
 
+@lru_cache(maxsize=1)
+def _currencies() -> frozenset[str]:
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+@lru_cache(maxsize=512)
+def _currency_words(code: str) -> tuple[str, ...]:
+    """The first word of the currency's name in French and in English (CLDR): "baht", « dollar »."""
+    from babel.numbers import get_currency_name
+
+    return tuple({fold(get_currency_name(code, locale=locale).split()[0]).lower() for locale in ("fr", "en")})
+
+
+def _currency_named(name: str, other: list[tuple[str, str]]) -> bool:
+    """An ISO 4217 code ("THB 8,000 (USD 265)") against the currency's name on the other side (« 8 000 bahts (265 dollars É.-U.) »):
+    a unit written two ways, which the numbers check compares, not a body left out."""
+    if name not in _currencies():
+        return False
+    words = _currency_words(name)
+    return any(re.search(rf"\b{re.escape(word)}", fold(text).lower()) for text, _ in other for word in words)
+
+
 def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag]:
     """An acronym on one side of a link with no counterpart on the other (the official English only).
 
@@ -225,7 +249,7 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
             other = [(link.texts[other_side], other_side)] + ([(link.texts["mt"], "en")] if side == "en" and link.texts["mt"] else [])
             other_concepts = concepts[other_side] | (concepts["mt"] if side == "en" else set())
             for name in sorted(unpaired[side], key=lambda name: found[side][name].start()):
-                if name in partners[side] or _spelt_out(name, other, other_concepts, context, side):
+                if name in partners[side] or _spelt_out(name, other, other_concepts, context, side) or _currency_named(name, other):
                     continue
                 match = found[side][name]
                 elsewhere = (_same_acronym(name, everywhere[other_side]) or _glossary_concept(context.glossary, name, side) in named[other_side]

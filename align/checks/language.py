@@ -125,18 +125,19 @@ def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
         if not english_only or (len(words) == 1 and (len(match.term) < 5 or not match.term.islower())):
             continue  # made of words French has too (the French matcher's stems would take "victims" for « victimes »); a short or
             # capitalised single word may be a name
-        accepted = glossary.variants(match.concept, "fr")
+        french_terms = find_terms(french, "fr", glossary)
         if any(other.concept == match.concept and other.start <= match.start and match.end <= other.end
                and other.end - other.start > match.end - match.start and fold(match.term).lower() in fold(other.entry).lower()
-               for other in find_terms(french, "fr", glossary)):
+               for other in french_terms):
             continue  # the French term, as listed, holds the English form (« directive 2011/36/UE » holds "Directive 2011/36")
         if cites_english(french, match.start, match.end):
             continue  # an English publication cited by its title
         if inside_english_name(french, match.start, match.end) and not _reads_as_english(french):
             continue  # a programme, a group or a report named in English ("Action Coalition on Human Trafficking Alberta")
         if match.term[:1].isupper() and any(m.concept == match.concept and m.type == "term" and re.fullmatch(r"[\s(]*", french[m.end:match.start])
-                                            for m in find_terms(french, "fr", glossary)):
+                                            for m in french_terms):
             continue  # the English name given beside the French one (« Centre canadien … (Canadian Centre to End Human Trafficking) »)
+        accepted = glossary.variants(match.concept, "fr")
         flags.append(Flag(link.number, "fr", "untranslated", "error", match.start, match.end, match.term,
                           f"“{match.term}” is English left in the French" + (f": « {accepted[0]} »." if accepted else "."), suggestions(accepted[:3])))
     return flags

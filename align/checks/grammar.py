@@ -328,7 +328,8 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         if not span.strip() or any(a < end and start < b for a, b in addresses):
             continue
         severity = _grammar_severity(error["sRuleId"], error["sType"], text, start)
-        if not severity or (error["sType"] not in ("maj", "minis") and _capitalised_name(span)) or _english_around(text, start, end):
+        if (not severity or (error["sType"] not in ("maj", "minis") and _capitalised_name(span) and not _opening_determiner(text, start, span, checker))
+                or _english_around(text, start, end)):
             continue
         # Grammalecte builds some suggestion lists from a set of lemmas (« prises » → « pris » or « prisé »), so their order
         # changes with each process's hash seed; closest first, then alphabetical, gives every process the same flags.csv.
@@ -482,6 +483,23 @@ def _participle_before_its_subject(text: str, checker) -> list[Finding]:
     return findings
 
 
+_GENDER_NUMBER = re.compile(r":([mfe]):([spi])")
+
+
+def disagreeing_adjective(noun: str, adjective: str) -> bool:
+    """Whether the dictionary knows both words, `adjective` can be an adjective, and no reading of one agrees in gender and number
+    with a reading of the other (« êtres humaine »); False when Grammalecte is not installed."""
+    checker = french_checker()
+    if checker is None:
+        return False
+    spelling = checker.getSpellChecker()
+    nouns = {found.groups() for morph in spelling.getMorph(noun) if ":N" in morph for found in _GENDER_NUMBER.finditer(morph)}
+    adjectives = {found.groups() for morph in spelling.getMorph(adjective) if ":A" in morph for found in _GENDER_NUMBER.finditer(morph)}
+    return bool(nouns and adjectives) and not any(
+        ("e" in (gender, other_gender) or gender == other_gender) and ("i" in (number, other_number) or number == other_number)
+        for gender, number in nouns for other_gender, other_number in adjectives)
+
+
 def _every_reading(spelling, word: str, pattern: str) -> bool:
     """Whether the dictionary knows `word` and every one of its readings matches `pattern`."""
     morphs = spelling.getMorph(word)
@@ -510,6 +528,14 @@ def _abbreviated(text: str, end: int) -> bool:
 def _capitalised_name(span: str) -> bool:
     """A single capitalised or all-capital word (a name or an acronym; Grammalecte's capital rules are checked on their own)."""
     return bool(re.fullmatch(r"[^\W\d_][\w’'-]*", span)) and (span.isupper() or span[:1].isupper()) and len(span) > 1 and span[:1] != "À"
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s+|[«“\"(—–]\s*)$")
+
+
+def _opening_determiner(text: str, start: int, span: str, checker) -> bool:
+    """A determiner capitalised only because it opens the sentence (« Une phénomène », « Cette phénomène »): a word, not a name."""
+    return bool(_SENTENCE_START.search(text[:start])) and any(":G:D" in morph for morph in checker.getSpellChecker().getMorph(span.lower()))
 
 
 def _next_to_digit(text: str, start: int, end: int) -> bool:

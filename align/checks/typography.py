@@ -38,6 +38,10 @@ _INCISE_AFTER_QUOTE = re.compile(r"»[ \u00a0\u202f]+(?:(?:a|ont|avait|avaient)(
 """A closing guillemet followed by a verb of saying: the incise (« …, » a-t-il dit; « … », a déclaré la ministre) needs its comma."""
 _DOUBLE_SPACE = re.compile(r"(?<=\S)( {2,})(?=\S)")
 _SPACED_UNIT = re.compile(r"\d( )(?=[%$€])")
+_SPACE_BEFORE_MARK = re.compile(r"(?:(?<=[^\W_])|(?<=\)))[ \u00a0\u202f]+([,.)])(?=[\s,;:]|$)")
+_SPACE_AFTER_PARENTHESIS = re.compile(r"(\()[ \u00a0\u202f]+(?=[^\W_])")
+"""A space before a comma, a full stop or a closing parenthesis ("Miville-Dechêne .") or after an opening one ("( WACAP)"): wrong in
+both languages' conventions (a stop before a figure, « calibre .45 », or an ellipsis is not matched)."""
 _GLUED_SMALL_WORD = {
     "en": re.compile(r"(?<![\w’'-])(and|the|of|to|in|for|with|by|on|at|or|from)([A-Z][a-z]+\.?)(?![\w’'-])"),
     "fr": re.compile(r"(?<![\w’'-])(et|de|des|du|la|le|les|en|pour|par|sur|avec)([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-])"),
@@ -61,7 +65,7 @@ def typography(links: list[LinkView], context: CheckContext) -> list[Flag]:
         texts = [(link, link.texts[side]) for link in links if link.texts[side]]
         if not texts:
             continue
-        flags += _glued_small_words(texts, side) + _double_spaces(texts, side)
+        flags += _glued_small_words(texts, side) + _double_spaces(texts, side) + _spaces_inside_punctuation(texts, side)
         if side == "fr":
             flags += _incise_without_comma(texts)
             flags += _high_punctuation(texts) + _stray_after_dash(texts) + _case_variants(texts, context.glossary) + _wrong_ordinals(texts)
@@ -129,6 +133,17 @@ def _glued_small_words(texts: list[tuple[LinkView, str]], side: str) -> list[Fla
     return [Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                  f"“{found.group(1)}” and “{found.group(2)}” run together: a space is missing.", f"{found.group(1)} {found.group(2)}")
             for link, text in texts for found in matches_in(pattern, text)]
+
+
+def _spaces_inside_punctuation(texts: list[tuple[LinkView, str]], side: str) -> list[Flag]:
+    flags = []
+    for link, text in texts:
+        for pattern, where in ((_SPACE_BEFORE_MARK, "before"), (_SPACE_AFTER_PARENTHESIS, "after")):
+            for found in matches_in(pattern, text):
+                mark = found.group(1)
+                flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
+                                  f"A space {where} “{mark}”.", mark))
+    return flags
 
 
 def _double_spaces(texts: list[tuple[LinkView, str]], side: str) -> list[Flag]:

@@ -4,11 +4,13 @@ name or word written two ways in the same French text."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from functools import lru_cache
 
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, matches_in, same_flags_for_same_texts
+from align.checks.grammar import disagreeing_adjective
 from align.model import Flag
 from align.terms.glossary import Glossary, per_glossary
 from align.terms.matching import longest_matches
@@ -176,6 +178,8 @@ def _garbled_forms(link: LinkView, side: str, context: CheckContext) -> list[Fla
                         and inside[index - 1].surface in ("de", "d", "des") and not _article_between(words, inside[index - 1], word)):
                     message = f"« {word.text} » should be plural here, as in « {entry.term} »."
                     break
+        if not message and len(inside) == len(entry.words):
+            message = _broken_agreement(inside, entry)
         if not message and before and before[-1].surface == "contre" and not inside[0].stop and inside[0].surface == fold(inside[0].surface):
             message = f"« contre » needs an article before « {match.term} » (« contre la {match.term} »)."
         if not message and glossary.subject(match.concept) in _NAME_SUBJECTS and match.term[:1].isupper():
@@ -199,6 +203,16 @@ def _garbled_forms(link: LinkView, side: str, context: CheckContext) -> list[Fla
         elif len(inside) == len(entry.words):
             flags += _lost_accents(link.number, side, text, inside, entry.words, context.document_texts.get(side, ""))
     return flags
+
+
+def _broken_agreement(inside: list, entry) -> str:
+    """A term's adjective inflected so that it no longer agrees with the term's noun before it (« traite d'êtres humaines »):
+    the glossary's own form shows the two words go together, so the adjective cannot belong to another noun of the sentence."""
+    for (noun, adjective), (term_noun, term_adjective) in zip(itertools.pairwise(inside), itertools.pairwise(entry.words)):
+        if ((noun.surface, adjective.surface) != (term_noun.surface, term_adjective.surface) and adjective.start - noun.end <= 1
+                and not disagreeing_adjective(term_noun.text, term_adjective.text) and disagreeing_adjective(noun.text, adjective.text)):
+            return f"« {adjective.text} » does not agree with « {noun.text} » (« {entry.term} »)."
+    return ""
 
 
 def _guillemet_spacing(link: LinkView, side: str, context: CheckContext) -> list[Flag]:

@@ -361,7 +361,7 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         if near:
             findings.append(Finding(start, end, "spelling", "warning", f"« {word} » is not a French word: « {near[0]} »?", suggestions(near), word))
     findings += (_indicative_after_conjunction(text, checker) + _participle_eu_alone(text, checker) + _number_disagreements(text, checker)
-                 + _participle_before_its_subject(text, checker))
+                 + _participle_before_its_subject(text, checker) + _name_disagreements(text, checker))
     return tuple(sorted(findings, key=lambda finding: finding.start))
 
 
@@ -458,6 +458,21 @@ def _number_disagreements(text: str, checker) -> list[Finding]:
     return findings
 
 
+_CAPITALISED_PAIR = re.compile(r"(?<![\w’'-])([A-ZÀ-Ý][a-zà-ÿ]+) (?=([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-]))")
+
+
+def _name_disagreements(text: str, checker) -> list[Finding]:
+    """An official name's adjective that does not agree with its noun (« Comité Nationale »): Grammalecte leaves capitalised words
+    alone as names, but a capitalised common noun followed by a capitalised adjective is a name made of French words."""
+    spelling = checker.getSpellChecker()
+    findings = []
+    for found in _CAPITALISED_PAIR.finditer(text):
+        noun, adjective = found.group(1), found.group(2)
+        if _every_reading(spelling, noun.lower(), r":N:") and disagreeing_adjective(noun.lower(), adjective.lower()):
+            findings.append(Finding(found.start(2), found.end(2), "grammar", "warning", f"« {adjective} » does not agree with « {noun} ».", ""))
+    return findings
+
+
 _PASSIVE_BEFORE_SUBJECT = re.compile(r"(?<![\w’'-])(?<!il )(?:ont|a|avaient|avait|auront|aura) été ([a-zà-ÿ]+) (?:des|les|deux|trois|plusieurs|de nombreux|"
                                      r"de nombreuses) ([a-zà-ÿ]+)(?![\w’'-])")
 
@@ -488,13 +503,15 @@ _GENDER_NUMBER = re.compile(r":([mfe]):([spi])")
 
 def disagreeing_adjective(noun: str, adjective: str) -> bool:
     """Whether the dictionary knows both words, `adjective` can be an adjective, and no reading of one agrees in gender and number
-    with a reading of the other (« êtres humaine »); False when Grammalecte is not installed."""
+    with a reading of the other (« êtres humaine », « êtres humaines »); False when Grammalecte is not installed."""
     checker = french_checker()
     if checker is None:
         return False
     spelling = checker.getSpellChecker()
     nouns = {found.groups() for morph in spelling.getMorph(noun) if ":N" in morph for found in _GENDER_NUMBER.finditer(morph)}
     adjectives = {found.groups() for morph in spelling.getMorph(adjective) if ":A" in morph for found in _GENDER_NUMBER.finditer(morph)}
+    if any(gender in "me" and number in "pi" for gender, number in adjectives):
+        return False  # a masculine plural can agree with nouns coordinated before this one (« d'abus et d'exploitation sexuels »)
     return bool(nouns and adjectives) and not any(
         ("e" in (gender, other_gender) or gender == other_gender) and ("i" in (number, other_number) or number == other_number)
         for gender, number in nouns for other_gender, other_number in adjectives)

@@ -38,10 +38,11 @@ _INCISE_AFTER_QUOTE = re.compile(r"»[ \u00a0\u202f]+(?:(?:a|ont|avait|avaient)(
 """A closing guillemet followed by a verb of saying: the incise (« …, » a-t-il dit; « … », a déclaré la ministre) needs its comma."""
 _DOUBLE_SPACE = re.compile(r"(?<=\S)( {2,})(?=\S)")
 _SPACED_UNIT = re.compile(r"\d( )(?=[%$€])")
-_SPACE_BEFORE_MARK = re.compile(r"(?:(?<=[^\W_])|(?<=\)))[ \u00a0\u202f]+([,.)])(?=[\s,;:]|$)")
+_SPACE_BEFORE_MARK = re.compile(r"(?:(?<=[^\W\d_])|(?<=\)))[ \u00a0\u202f]+([,.)])(?=[\s,;:]|$)")
 _SPACE_AFTER_PARENTHESIS = re.compile(r"(\()[ \u00a0\u202f]+(?=[^\W_])")
 """A space before a comma, a full stop or a closing parenthesis ("Miville-Dechêne .") or after an opening one ("( WACAP)"): wrong in
-both languages' conventions (a stop before a figure, « calibre .45 », or an ellipsis is not matched)."""
+both languages' conventions (a stop before a figure, « calibre .45 », an ellipsis, or a stop after a footnote's number, « de l’UE 1 . »,
+is not matched)."""
 _GLUED_SMALL_WORD = {
     "en": re.compile(r"(?<![\w’'-])(and|the|of|to|in|for|with|by|on|at|or|from)([A-Z][a-z]+\.?)(?![\w’'-])"),
     "fr": re.compile(r"(?<![\w’'-])(et|de|des|du|la|le|les|en|pour|par|sur|avec)([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-])"),

@@ -337,7 +337,7 @@ def french_findings(text: str) -> tuple[Finding, ...]:
                        key=lambda fix: (OSA.distance(fix, span), fix))
         if any(fold(fix) == fold(span) and fix[:1].isupper() and span[:1].isupper() for fix in fixes) or _ACRONYM_QUOTED.search(error["sMessage"]):
             continue  # « A » for « À » (French usage drops accents on capitals); agreement with an acronym, whose gender is a guess
-        if error["sType"] == "gn" and set(fixes) & set(_FRENCH_WORD.findall(text[max(0, start - 30):end + 30])):
+        if error["sType"] == "gn" and _inclusive_doublet(text, start, end, fixes):
             continue  # « policières et policiers »: the form it asks for stands beside it, a doublet of inclusive writing
         if error["sType"] == "gn" and (_ABBREVIATED_TITLE.match(text, start) or _INCLUSIVE_FORM.match(text, start) or text[start - 1:start] == "/"):
             continue  # « la cap. Sue Harvey », « du/de la Représentant(e) »: a cut word's or an inclusive form's gender is no error
@@ -545,6 +545,15 @@ def _abbreviated(text: str, end: int) -> bool:
 def _capitalised_name(span: str) -> bool:
     """A single capitalised or all-capital word (a name or an acronym; Grammalecte's capital rules are checked on their own)."""
     return bool(re.fullmatch(r"[^\W\d_][\w’'-]*", span)) and (span.isupper() or span[:1].isupper()) and len(span) > 1 and span[:1] != "À"
+
+
+def _inclusive_doublet(text: str, start: int, end: int, fixes: list[str]) -> bool:
+    """Whether the span and a form it is told to take stand side by side, joined by « et », « ou », a comma or a slash (« policières
+    et policiers »); the same word elsewhere in the sentence is no doublet (« une phénomène croissant dans un monde »)."""
+    span = re.escape(text[start:end])
+    window = text[max(0, start - 40):end + 40]
+    return any(re.search(rf"(?<![\w’'-]){first}(?:\s+(?:et|ou)\s+|\s*[/,]\s*){second}(?![\w’'-])", window)
+               for fix in fixes for first, second in ((span, re.escape(fix)), (re.escape(fix), span)))
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s+|[«“\"(—–]\s*)$")

@@ -467,6 +467,53 @@ def doubled_word(pair: SentencePair, glossary: Glossary, rng: random.Random) -> 
     return result
 
 
+_INFLECTED_ENDINGS = ("", "e", "s", "es")
+_FEMININE_ENDINGS = (("elle", "el"), ("ière", "ier"), ("ive", "if"), ("euse", "eux"), ("enne", "en"))
+
+
+def _other_agreements(adjective: str) -> list[str]:
+    """Forms of the same French adjective in another gender or number (« humains » → « humaine », « humaines », « humain »), as the
+    dictionary knows them."""
+    from align.checks.grammar import french_checker
+
+    checker = french_checker()
+    if checker is None:
+        return []
+    spelling = checker.getSpellChecker()
+    lemmas = {morph.split("/")[0] for morph in spelling.getMorph(adjective) if ":A" in morph}
+    singular = re.sub(r"(?<=[^s])s$", "", adjective)
+    stems = {re.sub(r"(?:e|s)$", "", singular)}
+    for feminine, masculine in _FEMININE_ENDINGS:
+        if singular.endswith(feminine):
+            stems.add(singular[:-len(feminine)] + masculine)
+        elif singular.endswith(masculine):
+            stems.add(singular[:-len(masculine)] + feminine.removesuffix("e"))
+    return [form for form in dict.fromkeys(stem + ending for stem in sorted(stems) for ending in _INFLECTED_ENDINGS)
+            if form != adjective and {morph.split("/")[0] for morph in spelling.getMorph(form) if ":A" in morph} & lemmas]
+
+
+def term_agreement(pair: SentencePair, glossary: Glossary, rng: random.Random) -> list[Mutation]:
+    """A French term's adjective put in a gender or number that no longer agrees with the term's noun before it (« traite des êtres
+    humaines »)."""
+    from align.checks.grammar import disagreeing_adjective
+
+    result = []
+    text = pair.text("fr")
+    for match in term_occurrences(text, "fr", glossary):
+        words = [(start, end) for start, end in _words(text) if match.start <= start and end <= match.end]
+        candidates = []
+        for (noun_start, noun_end), (start, end) in zip(words, words[1:]):
+            if start - noun_end == 1:
+                noun = text[noun_start:noun_end]
+                candidates += [(start, end, form) for form in _other_agreements(text[start:end]) if disagreeing_adjective(noun, form)]
+        if candidates:
+            start, end, form = rng.choice(candidates)
+            mutation = replace_span("term-agreement", pair, "fr", start, end, form, ("term-garbled", "grammar"))
+            if mutation:
+                result.append(mutation)
+    return result
+
+
 def concept_swap(pair: SentencePair, glossary: Glossary, rng: random.Random) -> list[Mutation]:
     """In the English, a term replaced by the preferred term of another concept of the same subject (trafficking → smuggling)."""
     result = []
@@ -702,6 +749,7 @@ OPERATORS: list[Operator] = [
     Operator("typo-drop", TYPO_KINDS, _typo_operator("typo-drop", typo_drop), "a letter of a term dropped"),
     Operator("preposition", ("term-garbled",), preposition, "a preposition inside a term changed or dropped"),
     Operator("doubled-word", ("typography", "term-garbled"), doubled_word, "a word of a term (or its article) doubled"),
+    Operator("term-agreement", ("term-garbled", "grammar"), term_agreement, "a French term's adjective no longer agreeing with its noun"),
     Operator("concept-swap", ("term-missing", "concept-confusion"), concept_swap, "an English term replaced by another concept of its subject"),
     Operator("acronym-swap", ("acronym-mismatch",), acronym_swap, "an acronym replaced by another institution's"),
     Operator("name-word", ("term-garbled",), name_word, "a word of an official name changed"),

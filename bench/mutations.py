@@ -492,6 +492,17 @@ def _other_agreements(adjective: str) -> list[str]:
             if form != adjective and {morph.split("/")[0] for morph in spelling.getMorph(form) if ":A" in morph} & lemmas]
 
 
+def _noun_and_adjective(noun: str, adjective: str) -> bool:
+    """Whether the first word is a noun and no determiner (« la » is also a noun, the note) and the second only an adjective (« traite »
+    is also a noun)."""
+    from align.checks.grammar import french_checker
+
+    spelling = french_checker().getSpellChecker()
+    noun_readings, adjective_readings = spelling.getMorph(noun), spelling.getMorph(adjective)
+    return (any(":N" in morph for morph in noun_readings) and not any(":G" in morph for morph in noun_readings)
+            and bool(adjective_readings) and all(":A" in morph for morph in adjective_readings))
+
+
 def term_agreement(pair: SentencePair, glossary: Glossary, rng: random.Random) -> list[Mutation]:
     """A French term's adjective put in a gender or number that no longer agrees with the term's noun before it (« traite des êtres
     humaines »)."""
@@ -503,8 +514,8 @@ def term_agreement(pair: SentencePair, glossary: Glossary, rng: random.Random) -
         words = [(start, end) for start, end in _words(text) if match.start <= start and end <= match.end]
         candidates = []
         for (noun_start, noun_end), (start, end) in zip(words, words[1:]):
-            if start - noun_end == 1:
-                noun = text[noun_start:noun_end]
+            noun = text[noun_start:noun_end]
+            if start - noun_end == 1 and _noun_and_adjective(noun, text[start:end]):
                 candidates += [(start, end, form) for form in _other_agreements(text[start:end]) if disagreeing_adjective(noun, form)]
         if candidates:
             start, end, form = rng.choice(candidates)

@@ -163,8 +163,9 @@ def _garbled_forms(link: LinkView, side: str, context: CheckContext) -> list[Fla
     glossary = context.glossary
     words = tokenize(text, "fr")
     flags = []
-    for match in longest_matches(link.matches.get(side, [])):
-        if match.status == "forbidden" or match.type != "term" or match.gap:
+    # a term found across a gap (« personnes seront victimes de la traite ») must not hide the terms it overlaps
+    for match in longest_matches([found for found in link.matches.get(side, []) if not found.gap]):
+        if match.status == "forbidden" or match.type != "term":
             continue
         entry = next((e for e in glossary.concept_entries(match.concept, "fr") if e.term == match.entry), None)
         if entry is None:

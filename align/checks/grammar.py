@@ -241,6 +241,17 @@ def _english_only(word: str) -> bool:
     return word.isascii() and len(word) > 1 and not _french_known(word) and english_word(word)
 
 
+_NAME_QUOTED = re.compile(r"«\W*([A-ZÀ-Ý][\w’'-]*)\W*»")
+
+
+def _english_name_quoted(message: str, text: str) -> bool:
+    """Whether Grammalecte's message gives the gender of a capitalised word that begins an English name (« la Manitoba Hotel
+    Association »: the article agrees with the association, not with the province)."""
+    quoted = _NAME_QUOTED.search(message)
+    return bool(quoted) and any(english_word(following) and not _french_known(following)
+                                for following in re.findall(rf"(?<![\w’'-]){re.escape(quoted.group(1))}\s+([A-Z][a-z]+)", text))
+
+
 def _english_around(text: str, start: int, end: int) -> bool:
     """Whether the span stands in English words (a name or quotation in English inside French): two of the words around it,
     or the span itself, are English and not French."""
@@ -328,6 +339,8 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         if not span.strip() or any(a < end and start < b for a, b in addresses):
             continue
         severity = _grammar_severity(error["sRuleId"], error["sType"], text, start)
+        if severity == "warning" and error["sType"] == "ppas" and error["sMessage"].startswith("Si "):
+            severity = "info"  # « Si “des êtres…” est bien le COD »: Grammalecte's own doubt about which noun the participle agrees with
         if (not severity or (error["sType"] not in ("maj", "minis") and _capitalised_name(span) and not _opening_determiner(text, start, span, checker))
                 or _english_around(text, start, end)):
             continue
@@ -335,7 +348,8 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         # changes with each process's hash seed; closest first, then alphabetical, gives every process the same flags.csv.
         fixes = sorted((fix for fix in error.get("aSuggestions", []) if fix.replace("\u00a0", " ") != span),
                        key=lambda fix: (OSA.distance(fix, span), fix))
-        if any(fold(fix) == fold(span) and fix[:1].isupper() and span[:1].isupper() for fix in fixes) or _ACRONYM_QUOTED.search(error["sMessage"]):
+        if (any(fold(fix) == fold(span) and fix[:1].isupper() and span[:1].isupper() for fix in fixes) or _ACRONYM_QUOTED.search(error["sMessage"])
+                or _english_name_quoted(error["sMessage"], text)):
             continue  # « A » for « À » (French usage drops accents on capitals); agreement with an acronym, whose gender is a guess
         if error["sType"] == "gn" and _inclusive_doublet(text, start, end, fixes):
             continue  # « policières et policiers »: the form it asks for stands beside it, a doublet of inclusive writing
@@ -529,7 +543,8 @@ def _participle_eu_alone(text: str, checker) -> list[Finding]:
     spelling = checker.getSpellChecker()
     findings = []
     for found in re.finditer(r"(?<![\w’'-])eu(?![\w’'-])", text):
-        before = [re.split(r"[’']", word.lower())[-1] for word in _FRENCH_WORD.findall(text[max(0, found.start() - 60):found.start()])[-3:]]
+        # the verb of an inversion comes before its pronoun (« avez-vous eu », « a-t-il eu »)
+        before = [re.split(r"[’']", word.lower())[-1].split("-")[0] for word in _FRENCH_WORD.findall(text[max(0, found.start() - 60):found.start()])[-3:]]
         if not before or any(morph.startswith((">avoir/", ">être/")) for word in before for morph in spelling.getMorph(word)):
             continue
         findings.append(Finding(found.start(), found.end(), "grammar", "warning",

@@ -209,7 +209,7 @@ def dates(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
                           f"{capitalised(SIDE_NAMES[target])} dates this “{wrong.text}”; the French says “{right.text}”.", suggestion))
     for value in missing[len(extra):] if target != "mt" else []:
         if not english and (value.text.strip() in {text.strip(" .,") for text in segment_texts(link, context, "fr")}
-                            or _in_dateline(link.texts["fr"], value.end)):
+                            or _in_dateline(link.texts["fr"], value.start, value.end)):
             # a line that is only a date is the page's publication date: the other version's page may not carry one
             flags.append(Flag(link.number, "fr", "date-mismatch", "info", value.start, value.end, value.text,
                               f"The French page's date line “{value.text}” has no counterpart in {SIDE_NAMES[target]}.", ""))
@@ -230,14 +230,15 @@ def dates(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
 
 _RELATIVE_DAY = re.compile(r"\b(?:today|tomorrow|yesterday|tonight|this (?:morning|afternoon|evening|week)|next week|last week)\b", re.IGNORECASE)
 """Words that date an event from the day of the release: what a translation dated the same day may give as the date itself."""
-_DATELINE = re.compile(r"(?:[A-ZÀ-Ý][\w’'-]*(?:[ -][A-ZÀ-Ý][\w’'-]*)*,?\s+)?[\d.]{6,10}\s*[–—-]\s")
-"""A dateline: a place, a comma and a date in figures, then a dash (« Strasbourg, 22.03.2024 – », « 18.10.2016 – »)."""
+_DATELINE_PLACE = re.compile(r"(?:[A-ZÀ-Ý][\w’'-]*(?:[ -][A-ZÀ-Ý][\w’'-]*)*(?:\s+\([^()]{1,30}\))?,\s+(?:le\s+)?)?")
+_DATELINE_END = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?[–—-]\s")
+"""A dateline: a place and a comma, a date, the agency in brackets, then a dash (« Strasbourg, 22.03.2024 – », « Genève, 5 juin (HCR) - »,
+« Ottawa (Ontario), le 5 juin 2020 – »)."""
 
 
-def _in_dateline(text: str, end: int) -> bool:
-    """Whether the date ending at `end` is the dateline opening the text: the other version's page may carry its date elsewhere, or none."""
-    found = _DATELINE.match(text)
-    return bool(found) and found.end() >= end
+def _in_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the date at `start:end` is the dateline opening the text: the other version's page may carry its date elsewhere, or none."""
+    return _DATELINE_PLACE.fullmatch(text[:start]) is not None and _DATELINE_END.match(text, end) is not None
 
 
 def _target_dates(text: str, target: str) -> list:

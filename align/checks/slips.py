@@ -101,6 +101,7 @@ _SINGULAR_ARTICLE_BEFORE_PLURAL = re.compile(r"(?<![\w’'-])(?:le|la|du|au) ([a
 _QUELQUE_QUE = re.compile(r"\b[Qq]uelque que\b")
 _SPLIT_NUMERO = re.compile(r"\b([nN]) o(?= \d)")
 _SPACED_HYPHEN = re.compile(r"(?<![\w-])((?:[^\W\d_]+-)*[^\W\d_]+)- (?!(?:and|or|nor|to|et|ou|à)\b)([^\W\d_]+)")
+_DASH_FOLLOWERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "which", "who", "le", "la", "les", "un", "une", "des", "qui"})
 _BARE_POSSESSIVE = re.compile(r"\b(?:on|of|in|for|to|with|by|from|at|about|upon) ([a-z]{3,})[’']s (?!own\b)([a-z]+)")
 """"does not depend on victim’s education": a singular countable noun takes a determiner before its possessive ("the victim’s", or
 the plural "victims’"); "people’s", "today’s", "children’s" are not singular countable nouns."""
@@ -324,6 +325,10 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
         first, second = hyphen.group(1), hyphen.group(2)
         if first.split("-")[-1][:1].isupper() != second[:1].isupper():
             continue  # a dash after a name (« Taha- qui ») or before one: punctuation without its spaces, not a compound
+        if second.lower() in _DASH_FOLLOWERS or first.lower().endswith("ly"):
+            fixed = f"{first} – {second}"  # no compound begins with an adverb in -ly or ends with "the": a dash typed as a hyphen
+            found.append((hyphen.start(), hyphen.end(), f"“{hyphen.group(0)}”: a dash written as a hyphen (“{fixed}”).", fixed))
+            continue
         fixed = f"{first}-{second}"
         found.append((hyphen.start(), hyphen.end(), f"“{hyphen.group(0)}”: a space after the hyphen of a compound (“{fixed}”).", fixed))
     for quote in _DOUBLED_QUOTE.finditer(text):

@@ -183,6 +183,8 @@ def _find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Ter
                     # ("United Nations Convention against Affairs Organized Crime")
                 if reason.endswith((_NAME_WORD, OTHER_NAME)) and _named_by_own_acronym(text, window, entry):
                     continue
+                if WORD_MISSING in reason and fact.is_name and _NAME_GOES_ON.match(text, window[-1].end):
+                    continue  # "the United Nations General Assembly": the words begin a longer name, they do not garble this one
                 if cuts_a_term and not reason.endswith(_PREPOSITION) and not (lang == "fr" and not fact.is_name and blend_word is not None
                                                                                       and len(window) == size and _chained(window, equal, exact)):
                     continue
@@ -575,6 +577,7 @@ _PREPOSITIONS = {
 _PREPOSITION = " (the term's preposition)"
 _MISSPELT = "” looks like a misspelling of "
 WORD_MISSING = "” is missing"
+_NAME_GOES_ON = re.compile(r"[ \u00a0]+[A-ZÀ-Ý][a-zà-ÿ]")
 _NAME_WORD = "” (names are written word for word)"
 OTHER_NAME = "” (it begins another listed name, written here in a form not listed)"
 NAME_SUBJECTS = ("law", "institution", "event", "policy")

@@ -365,7 +365,8 @@ def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
     for language in (lang, "fr") if lenient and lang == "en" else (lang,):
         for found in _ROUND_THE_CLOCK[language].finditer(text):
             if not any(start < found.end() and found.start() < end for start, end in taken):
-                result.append(Quantity(("round the clock",), found.start(), found.end(), found.group(0)))
+                # "around the clock" in words is an idiom as often as a figure: judged like a number in words
+                result.append(Quantity(("round the clock",), found.start(), found.end(), found.group(0), spelt=not _DIGIT.search(found.group(0))))
                 taken.append(found.span())
     if _DIGIT.search(text):  # year ranges, times and numbers in digits (most texts have no digit at all)
         for language in (lang, "fr") if lenient and lang == "en" else (lang,):

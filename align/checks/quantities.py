@@ -208,8 +208,8 @@ def dates(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
         flags.append(Flag(link.number, target, "date-mismatch", cap, wrong.start, wrong.end, wrong.text,
                           f"{capitalised(SIDE_NAMES[target])} dates this “{wrong.text}”; the French says “{right.text}”.", suggestion))
     for value in missing[len(extra):] if target != "mt" else []:
-        if not english and (value.text.strip() in {text.strip(" .,") for text in segment_texts(link, context, "fr")}
-                            or _in_dateline(link.texts["fr"], value.start, value.end)):
+        if (_in_dateline(link.texts["fr"], value.start, value.end)
+                or not english and value.text.strip() in {text.strip(" .,") for text in segment_texts(link, context, "fr")}):
             # a line that is only a date is the page's publication date: the other version's page may not carry one
             flags.append(Flag(link.number, "fr", "date-mismatch", "info", value.start, value.end, value.text,
                               f"The French page's date line “{value.text}” has no counterpart in {SIDE_NAMES[target]}.", ""))

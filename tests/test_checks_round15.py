@@ -76,3 +76,13 @@ def test_a_dash_written_as_a_hyphen(glossary) -> None:
                        glossary)
     dashes = [flag for flag in flags if flag.text == "namely- trafficking"]
     assert [flag.suggestion for flag in dashes] == ["namely – trafficking"]
+
+
+def test_an_english_small_word_between_french_words(glossary) -> None:
+    # Swiss FDFA 2014 and US Embassy Togo 2018 (heldout10); English names keep their small words
+    assert ("fr", "untranslated", "and") in _reported(
+        "Elle a présenté l'engagement de la Suisse en matière de prévention and de mesures contre la traite des êtres humains.", "", glossary)
+    assert ("fr", "untranslated", "of") in _reported("Monsieur le Directeur of CREUSET, Honorables chefs traditionnels,", "", glossary)
+    for name in ("Elle a rencontré la Legal Assistance of Windsor, une clinique financée par AJO.",
+                 "L'OIT publie un nouveau rapport intitulé Profits and Poverty: The Economics of Forced Labour."):
+        assert not {flag for flag in _reported(name, "", glossary) if flag[1] == "untranslated"}, name

@@ -354,14 +354,35 @@ def _inside_capitalised_name(text: str, start: int, end: int, run: list[tuple[in
             and not _is_english_word(after.group(1)))
 
 
+_ENGLISH_SMALL_WORD = re.compile(r"(?<=[^\W\d_] )(and|the|of|with|at|from|for)(?= ([^\W\d_][\w’'-]*))")
+"""English small words that are no French word (« or », « on », « a » are French, and stay out)."""
+
+
+def _lone_english_small_words(text: str) -> list[tuple[int, int]]:
+    """An English small word between French words (« Mesdames at messieurs », « prévention and de mesures », « le Directeur of CREUSET »):
+    a translator's slip. Between words of a name ("Family Services of Peel", "Profits and Poverty") the next word is capitalised."""
+    spans = []
+    for found in _ENGLISH_SMALL_WORD.finditer(text):
+        before = re.search(r"([^\W\d_][\w’'-]*) $", text[:found.start()]).group(1)
+        after = found.group(2)
+        french_before = is_known(before.lower(), "fr") and not _is_english_word(before)
+        french_after = after.isupper() or (after.islower() and is_known(after, "fr") and not _is_english_word(after))
+        if french_before and french_after:
+            spans.append(found.span(1))
+    return spans
+
+
 def english_words_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
-    """English words left in the French that are not glossary terms (« le Deputy Minister », a heading "Statements")."""
+    """English words left in the French that are not glossary terms (« le Deputy Minister », a heading "Statements", « prévention and
+    de mesures »)."""
     french = link.texts["fr"]
     if not french or french in context.english_texts:
         return []  # a line both versions carry (a bilingual letterhead)
+    runs = list(english_runs(french, segment_texts(link, context, "fr")))
+    runs += [span for span in _lone_english_small_words(french) if not any(start <= span[0] < end for start, end in runs)]
     return [Flag(link.number, "fr", "untranslated", "warning", start, end, french[start:end],
                  f"“{french[start:end]}” is English left in the French text: translate it (names and titles of works aside).", "")
-            for start, end in english_runs(french, segment_texts(link, context, "fr"))]
+            for start, end in sorted(runs)]
 
 
 

@@ -86,3 +86,10 @@ def test_an_english_small_word_between_french_words(glossary) -> None:
     for name in ("Elle a rencontré la Legal Assistance of Windsor, une clinique financée par AJO.",
                  "L'OIT publie un nouveau rapport intitulé Profits and Poverty: The Economics of Forced Labour."):
         assert not {flag for flag in _reported(name, "", glossary) if flag[1] == "untranslated"}, name
+
+
+def test_a_hyphenated_place_written_without_its_hyphen_or_its_capitals_accent(glossary) -> None:
+    # US Embassy Haiti 2019 (heldout10): « Etats Unis »; French usage may drop the capital's accent, not the hyphen
+    fr = "Le rapport sur la traite des personnes des Etats Unis classe Haïti au niveau deux."
+    assert ("fr", "typography", "Etats Unis") in _reported(fr, "", glossary)
+    assert not {flag for flag in _reported(fr.replace("Etats Unis", "Etats-Unis"), "", glossary) if flag[1] == "typography"}

@@ -58,7 +58,7 @@ from align.checks.base import Check, CheckContext, LinkView, matches_in
 from align.checks.grammar import _french_known
 from align.model import Flag
 from align.terms.matching import longest_matches
-from align.terms.words import is_known, tokenize
+from align.terms.words import fold, is_known, tokenize
 
 _TWO_WORDS = re.compile(r"(?<![\w’'-])(?=([a-zà-ÿ]{2,}) ([a-zà-ÿ]{2,})(?![\w’'-]))")
 _SPLIT_MIN_LETTERS = 6
@@ -145,8 +145,14 @@ def _unhyphenated_places() -> tuple[re.Pattern, dict[str, str]]:
     from babel import Locale
 
     names = {name.replace("-", " "): name for locale in ("fr", "fr_CA") for name in Locale.parse(locale).territories.values() if "-" in name}
+    # French usage may drop the accent of a capital (« Etats-Unis »): the name without its hyphen is as much a slip then
+    names |= {_unaccented_capitals(spaced): _unaccented_capitals(name) for spaced, name in names.items()}
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")(?![\w-])")
     return pattern, names
+
+
+def _unaccented_capitals(name: str) -> str:
+    return re.sub(r"(?<![\w’'])[ÀÂÉÈÊÎÔ]", lambda capital: fold(capital.group(0)).upper(), name)
 
 
 def slips(links: list[LinkView], context: CheckContext) -> list[Flag]:

@@ -475,11 +475,18 @@ def _number_disagreements(text: str, checker) -> list[Finding]:
 _CAPITALISED_PAIR = re.compile(r"(?<![\w’'-])([A-ZÀ-Ý][a-zà-ÿ]+) (?=([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-]))")
 
 
+_PLURAL_BEFORE_NAME = re.compile(r"(?<![\w’'-])(des|les|aux|ces|plusieurs) ([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-])")
+
+
 def _name_disagreements(text: str, checker) -> list[Finding]:
-    """An official name's adjective that does not agree with its noun (« Comité Nationale »): Grammalecte leaves capitalised words
-    alone as names, but a capitalised common noun followed by a capitalised adjective is a name made of French words."""
+    """Agreement inside an official name (« Comité Nationale », « la ministre des Famille »): Grammalecte leaves capitalised words
+    alone as names, but a capitalised common noun with its determiner or its adjective is a name made of French words."""
     spelling = checker.getSpellChecker()
     findings = []
+    for found in _PLURAL_BEFORE_NAME.finditer(text):
+        if _every_reading(spelling, found.group(2).lower(), r":N:[mfe]:s/"):
+            findings.append(Finding(found.start(2), found.end(2), "grammar", "warning",
+                                    f"« {found.group(1)} » is plural, « {found.group(2)} » singular.", ""))
     for found in _CAPITALISED_PAIR.finditer(text):
         noun, adjective = found.group(1), found.group(2)
         if _every_reading(spelling, noun.lower(), r":N:") and disagreeing_adjective(noun.lower(), adjective.lower()):

@@ -330,7 +330,7 @@ def _english_runs(text: str, lines: frozenset[str]) -> tuple[tuple[int, int], ..
             alone = not re.search(r"[^\W\d_]", text[:start] + text[end:]) or text[start:end] in lines
             if not (after_determiner or alone):
                 continue
-        if _inside_capitalised_name(text, start, end, run) or (run[0][2][:1].isupper() and inside_english_name(text, start, end)):
+        if _inside_capitalised_name(text, start, end, run) or inside_english_name(text, start, end):
             continue  # "la Responsible Business Alliance", « Profits and Poverty: … », "Center on Human Trafficking Research and
             # Outreach": words of a longer English name or title
         if len(run) > 1 and language_confidence(text[start:end], "fr") > language_confidence(text[start:end], "en"):

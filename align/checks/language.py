@@ -134,7 +134,8 @@ def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
             continue  # an English publication cited by its title
         if inside_english_name(french, match.start, match.end) and not _reads_as_english(french):
             continue  # a programme, a group or a report named in English ("Action Coalition on Human Trafficking Alberta")
-        if match.term[:1].isupper() and any(m.concept == match.concept and m.type == "term" and re.fullmatch(r"[\s(]*", french[m.end:match.start])
+        if match.term[:1].isupper() and any(m.concept == match.concept and m.type == "term" and m.end <= match.start
+                                            and re.fullmatch(r"[\s(]*", french[m.end:match.start])
                                             for m in french_terms):
             continue  # the English name given beside the French one (« Centre canadien … (Canadian Centre to End Human Trafficking) »)
         accepted = glossary.variants(match.concept, "fr")

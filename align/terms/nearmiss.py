@@ -183,7 +183,7 @@ def _find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Ter
                     # ("United Nations Convention against Affairs Organized Crime")
                 if reason.endswith((_NAME_WORD, OTHER_NAME)) and _named_by_own_acronym(text, window, entry):
                     continue
-                if WORD_MISSING in reason and fact.is_name and _NAME_GOES_ON.match(text, window[-1].end):
+                if reason.endswith(WORD_MISSING) and fact.is_name and _NAME_GOES_ON.match(text, window[-1].end):
                     continue  # "the United Nations General Assembly": the words begin a longer name, they do not garble this one
                 if cuts_a_term and not reason.endswith(_PREPOSITION) and not (lang == "fr" and not fact.is_name and blend_word is not None
                                                                                       and len(window) == size and _chained(window, equal, exact)):

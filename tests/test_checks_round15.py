@@ -100,3 +100,12 @@ def test_a_plural_determiner_before_a_capitalised_singular_noun(glossary) -> Non
     fr = "Une campagne de formation sur la traite destinée au personnel hôtelier, annonce la ministre des Famille"
     assert ("fr", "grammar", "Famille") in _reported(fr, "", glossary)
     assert not {flag for flag in _reported(fr.replace("Famille", "Familles"), "", glossary) if flag[1] == "grammar"}
+
+
+def test_a_word_in_capitals_is_no_acronym_left_out(glossary) -> None:
+    # UNICEF 2004 (heldout10): the English dateline in capitals, the French in small letters
+    fr = ("Cotonou, Bénin, le 23 avril 2004 – La traite des êtres humains affecte presque toutes les nations d’Afrique pour lesquelles nous "
+          "disposons de données.")
+    en = "COTONOU, BENIN  23 April 2004 – Trafficking in human beings affects every country in Africa for which data is available."
+    assert not {flag for flag in _reported(fr, en, glossary) if flag[1] == "omission"}
+    assert ("en", "omission", "ICAT") in _reported(fr, en.replace("Trafficking", "The ICAT says trafficking"), glossary)

@@ -207,6 +207,13 @@ def _currency_named(name: str, other: list[tuple[str, str]]) -> bool:
     return any(re.search(rf"\b{re.escape(word)}", fold(text).lower()) for text, _ in other for word in words)
 
 
+def _written_small_there(name: str, other: list[tuple[str, str]]) -> bool:
+    """« COTONOU, BENIN 23 April 2004 – » against « Cotonou, Bénin, le 23 avril 2004 – »: a word written in capitals (a dateline, a
+    heading), not an acronym, when the other side writes the same word in small letters."""
+    word = fold(name).lower()
+    return len(word) > 3 and any(re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", fold(text).lower()) for text, _ in other)
+
+
 def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag]:
     """An acronym on one side of a link with no counterpart on the other (the official English only).
 
@@ -249,7 +256,8 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
             other = [(link.texts[other_side], other_side)] + ([(link.texts["mt"], "en")] if side == "en" and link.texts["mt"] else [])
             other_concepts = concepts[other_side] | (concepts["mt"] if side == "en" else set())
             for name in sorted(unpaired[side], key=lambda name: found[side][name].start()):
-                if name in partners[side] or _spelt_out(name, other, other_concepts, context, side) or _currency_named(name, other):
+                if (name in partners[side] or _spelt_out(name, other, other_concepts, context, side) or _currency_named(name, other)
+                        or _written_small_there(name, other)):
                     continue
                 match = found[side][name]
                 elsewhere = (_same_acronym(name, everywhere[other_side]) or _glossary_concept(context.glossary, name, side) in named[other_side]

@@ -69,8 +69,9 @@ def _capital_months(texts: list[tuple[LinkView, str]]) -> list[Flag]:
 
 
 def _ministries_with_lower_domain(texts: list[tuple[LinkView, str]]) -> list[Flag]:
+    # (« du Ministère pour l'exercice 2024-2025 »: Canadian usage capitalises the department's short form, and a period is no domain)
     found = [(link, ministry) for link, text in texts for ministry in matches_in(_MINISTRY_LOWER_DOMAIN, text)
-             if _french_noun(ministry.group(2))]
+             if _french_noun(ministry.group(2)) and not re.match(r"\s*\d", text[ministry.end():])]
     if len({ministry.group(0) for _, ministry in found}) >= MINISTRY_HOUSE_STYLE:
         return []  # the text's own way of writing its ministries
     flags = []

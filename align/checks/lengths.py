@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 
@@ -40,7 +41,12 @@ def length_flags(link: LinkView, context: CheckContext) -> list[Flag]:
     if not french:
         return [Flag(link.number, "en", "addition", "warning", 0, len(english), english,
                      "This English text has no counterpart in the French: it was added, or sits elsewhere.")]
-    ratio = _length_without_expansions(english, "en") / max(1, _length_without_expansions(french, "fr"))
+    # a name spelt out before its acronym in brackets counts as the acronym when the other version gives the acronym alone (« l'Agence des
+    # services frontaliers du Canada (ASFC) » against "the CBSA"), as written when the other version spells the name out too ("the Pay
+    # Equity Act (PEA)" against « la Loi sur l'équité salariale »): a length is suspect only if it is under either reading
+    ratios = (len(english) / max(1, len(french)),
+              _length_without_expansions(english, "en") / max(1, _length_without_expansions(french, "fr")))
+    ratio = min(ratios, key=lambda value: abs(math.log(max(value, 1e-6))))
     if _headline(english) or _headline(french):
         return []  # headlines are rewritten for each version's readers, not translated: their lengths say nothing
     if ratio < LENGTH_RATIO_LOW and len(french) >= LENGTH_MIN_CHARS:

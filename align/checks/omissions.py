@@ -256,10 +256,10 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
             other = [(link.texts[other_side], other_side)] + ([(link.texts["mt"], "en")] if side == "en" and link.texts["mt"] else [])
             other_concepts = concepts[other_side] | (concepts["mt"] if side == "en" else set())
             for name in sorted(unpaired[side], key=lambda name: found[side][name].start()):
-                if (name in partners[side] or _spelt_out(name, other, other_concepts, context, side) or _currency_named(name, other)
-                        or _written_small_there(name, other)):
-                    continue
                 match = found[side][name]
+                if (name in partners[side] or _spelt_out(name, other, other_concepts, context, side) or _currency_named(name, other)
+                        or _written_small_there(name, other) or _introduced_after_its_words(link.texts[side], match, side)):
+                    continue
                 elsewhere = (_same_acronym(name, everywhere[other_side]) or _glossary_concept(context.glossary, name, side) in named[other_side]
                              or (side == "fr" and bool((machine_names - set(found["fr"])) & everywhere["en"])))
                 # (the machine translation renders it as an acronym the English writes in another link: GRC → RCMP, a sentence cut elsewhere)
@@ -317,6 +317,13 @@ def acronyms_introduced_once(links: list[LinkView], context: CheckContext) -> li
                                   f"{capitalised(SIDE_NAMES[side])} introduces the acronym “{acronym}”, which {SIDE_NAMES[other_side]} does "
                                   "not give, and never uses it again: drop it, or give it in both versions.", ""))
     return flags
+
+
+def _introduced_after_its_words(text: str, match: re.Match, lang: str) -> bool:
+    """"the Pay Equity Act (PEA)": the acronym given in brackets after the words it abbreviates; the other version giving the name
+    alone leaves out no body (an acronym introduced and never used is `acronyms_introduced_once`'s)."""
+    return (text[match.start() - 1:match.start()] == "(" and text[match.end():match.end() + 1] == ")"
+            and _initials_before(text, match.start() - 1, match.group(0), lang))
 
 
 def _initials_before(text: str, end: int, acronym: str, lang: str) -> bool:

@@ -200,7 +200,8 @@ HARMFUL: tuple[Harm, ...] = (
     # "treat" is right for the verb « traiter » (« traiter les causes profondes », « il la traite »): counted only without it
     Harm("treat(s) it", _ci(r"\btreats?\s+it\b"), right_when=has_verb_traiter),
     Harm("treat", _ci(r"\btreat\b(?!\s+it\b)"), right_when=has_verb_traiter),
-    Harm("milking", _ci(r"\bmilk(?:ing|s)?\b")),
+    # "milk" is right where the French names milk (« la Commission canadienne du lait », the Canadian Dairy Commission)
+    Harm("milking", _ci(r"\bmilk(?:ing|s)?\b"), None, _ci(r"\blait")),
     Harm("persecution", _ci(r"\bpersecut\w*")),
     Harm("explode", _ci(r"\bexplod\w*")),
     Harm("boys (enfants)", _ci(r"\bboys?\b"), _ci(r"\benfants?\b"), _ci(r"\bgarçons?\b")),

@@ -241,6 +241,7 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
     everywhere = {side: {name for _, found, _, _ in read for name in found[side]} for side in ("fr", "en")}
     # the glossary concepts each version names somewhere (« l'OIT » in a headline, "the ILO" in the English's next sentence)
     named = {side: {match.concept for link in links for match in link.matches.get(side, [])} for side in ("fr", "en")}
+    uses = {side: [name for _, found, _, _ in read for name in found[side]] for side in ("fr", "en")}
     flags = []
     flags_of: dict[tuple[str, str, str], list[Flag]] = {}  # (what follows reads the link's texts and the document's sets: once per distinct link)
     for link, found, unpaired, machine_names in read:
@@ -258,7 +259,8 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
             for name in sorted(unpaired[side], key=lambda name: found[side][name].start()):
                 match = found[side][name]
                 if (name in partners[side] or _spelt_out(name, other, other_concepts, context, side) or _currency_named(name, other)
-                        or _written_small_there(name, other) or _introduced_after_its_words(link.texts[side], match, side)):
+                        or _written_small_there(name, other)
+                        or (_introduced_after_its_words(link.texts[side], match, side) and uses[side].count(name) == 1)):
                     continue
                 elsewhere = (_same_acronym(name, everywhere[other_side]) or _glossary_concept(context.glossary, name, side) in named[other_side]
                              or (side == "fr" and bool((machine_names - set(found["fr"])) & everywhere["en"])))
@@ -320,8 +322,8 @@ def acronyms_introduced_once(links: list[LinkView], context: CheckContext) -> li
 
 
 def _introduced_after_its_words(text: str, match: re.Match, lang: str) -> bool:
-    """"the Pay Equity Act (PEA)": the acronym given in brackets after the words it abbreviates; the other version giving the name
-    alone leaves out no body (an acronym introduced and never used is `acronyms_introduced_once`'s)."""
+    """"the Pay Equity Act (PEA)": the acronym given in brackets after the words it abbreviates; when the text never uses it again, the
+    other version giving the name alone leaves out no body (an acronym the text goes on using is one the other version lacks)."""
     return (text[match.start() - 1:match.start()] == "(" and text[match.end():match.end() + 1] == ")"
             and _initials_before(text, match.start() - 1, match.group(0), lang))
 

@@ -276,7 +276,7 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
     return flags
 
 
-_INTRODUCED = re.compile(r"\(([A-ZÀ-Ý][A-Za-zÀ-ÿ]*[A-ZÀ-Ý])\)")
+_INTRODUCED = re.compile(r"\(([A-ZÀ-Ý][A-Za-zÀ-ÿ]*[A-ZÀ-Ý]s?)\)")
 
 
 def acronyms_introduced_once(links: list[LinkView], context: CheckContext) -> list[Flag]:

@@ -54,7 +54,7 @@ def _segments(path: Path, lang: str) -> list[str]:
 
 def load_docs(split: str, root: Path = EVAL, kinds: tuple[str, ...] = ("pair",)) -> list[Doc]:
     """The eval pairs (both sides present) of `split` (dev|test|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|
-    heldout8|heldout9|heldout10|heldout11), by id;
+    heldout8|heldout9|heldout10|heldout11|heldout12), by id;
     with `kinds=("fr-only",)` the French-only documents (no English: `en` empty)."""
     with open(root / "documents.csv", encoding="utf-8", newline="") as handle:
         rows = [row for row in csv.DictReader(handle) if row["split"] == split and row["kind"] in kinds]

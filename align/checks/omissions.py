@@ -42,8 +42,10 @@ _VOWELS = set("AEIOUYÀÂÉÈÊËÎÏÔÙÛÜ")
 
 def _acronyms(text: str, lang: str, *, words_too: bool = False) -> list[re.Match]:
     """The acronyms of `text`: two capitals or more, not a name with a number (COVID-19), and (unless `words_too`: as counterparts of
-    the other side's acronyms, "PACE" is one) not a word of the language written in capitals."""
-    return [found for found in _capitals(text) if words_too or not _word_in_capitals(found.group(0), lang)]
+    the other side's acronyms, "PACE" is one) not a word of the language written in capitals — unless introduced after the words it
+    abbreviates ("Women and Gender Equality Canada (WAGE)")."""
+    return [found for found in _capitals(text)
+            if words_too or not _word_in_capitals(found.group(0), lang) or _named_before(text, found, lang)]
 
 
 @lru_cache(maxsize=20_000)  # (a TMX cycles through more texts than a small cache holds: each would be read again)
@@ -207,11 +209,12 @@ def _currency_named(name: str, other: list[tuple[str, str]]) -> bool:
     return any(re.search(rf"\b{re.escape(word)}", fold(text).lower()) for text, _ in other for word in words)
 
 
-def _written_small_there(name: str, other: list[tuple[str, str]]) -> bool:
+def _written_small_there(name: str, words: set[str]) -> bool:
     """« COTONOU, BENIN 23 April 2004 – » against « Cotonou, Bénin, le 23 avril 2004 – »: a word written in capitals (a dateline, a
-    heading), not an acronym, when the other side writes the same word in small letters."""
+    heading), not an acronym, when the other version writes the same word in small letters, in the same link or anywhere (« SOUBRÉ (Côte
+    d’Ivoire) – » against "across the Soubré region" further on). `words`: the other version's words, folded, in small letters."""
     word = fold(name).lower()
-    return len(word) > 3 and any(re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", fold(text).lower()) for text, _ in other)
+    return len(word) > 3 and word in words
 
 
 def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag]:
@@ -242,6 +245,9 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
     # the glossary concepts each version names somewhere (« l'OIT » in a headline, "the ILO" in the English's next sentence)
     named = {side: {match.concept for link in links for match in link.matches.get(side, [])} for side in ("fr", "en")}
     uses = {side: [name for _, found, _, _ in read for name in found[side]] for side in ("fr", "en")}
+    # every word each version writes, folded to small letters, once per document (a place in capitals on one side, in small letters on
+    # the other, may sit in any link)
+    words_written = {side: set(re.findall(r"[^\W\d_]+", fold(" ".join(link.texts[side] for link in links)).lower())) for side in ("fr", "en")}
     flags = []
     flags_of: dict[tuple[str, str, str], list[Flag]] = {}  # (what follows reads the link's texts and the document's sets: once per distinct link)
     for link, found, unpaired, machine_names in read:
@@ -259,7 +265,7 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
             for name in sorted(unpaired[side], key=lambda name: found[side][name].start()):
                 match = found[side][name]
                 if (name in partners[side] or _spelt_out(name, other, other_concepts, context, side) or _currency_named(name, other)
-                        or _written_small_there(name, other)
+                        or _written_small_there(name, words_written[other_side])
                         or (_introduced_after_its_words(link.texts[side], match, side) and uses[side].count(name) == 1)):
                     continue
                 elsewhere = (_same_acronym(name, everywhere[other_side]) or _glossary_concept(context.glossary, name, side) in named[other_side]
@@ -319,6 +325,16 @@ def acronyms_introduced_once(links: list[LinkView], context: CheckContext) -> li
                                   f"{capitalised(SIDE_NAMES[side])} introduces the acronym “{acronym}”, which {SIDE_NAMES[other_side]} does "
                                   "not give, and never uses it again: drop it, or give it in both versions.", ""))
     return flags
+
+
+def _named_before(text: str, match: re.Match, lang: str) -> bool:
+    """A word in capitals in brackets whose letters are, in order, initials of the words just before it: an acronym introduced, even if
+    it ends before the name does ("Women and Gender Equality Canada (WAGE)")."""
+    if text[match.start() - 1:match.start()] != "(" or text[match.end():match.end() + 1] != ")":
+        return False
+    letters = iter(fold(word.text[:1]).upper() for word in tokenize(text[:match.start() - 1], lang)[-2 * len(match.group(0)) - 2:]
+                   if word.text[:1].isalpha())
+    return all(letter in letters for letter in fold(match.group(0)).upper())
 
 
 def _introduced_after_its_words(text: str, match: re.Match, lang: str) -> bool:

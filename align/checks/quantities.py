@@ -170,7 +170,9 @@ def _currency_dropped(link: LinkView, french: list, english: list, same) -> list
             if value.spelt or not isinstance(value.value[0], float) or not _has_currency(texts[side], value.start, value.end, side):
                 continue
             partners = [other for other in others if same(value.value, other.value)]
-            if partners and not any(_has_currency(texts[other_side], other.start, other.end, other_side) for other in partners):
+            if any(_has_currency(texts[other_side], other.start, other.end, other_side) for other in others):
+                continue  # « 14 millions de dollars … et cinq millions »: the currency said once for both amounts
+            if partners:
                 sign = _CURRENCY_BEFORE.search(texts[side][max(0, value.start - 6):value.start])
                 start = value.start - len(sign.group(0)) if sign else value.start
                 flags.append(Flag(link.number, side, "omission", "warning", start, value.end, texts[side][start:value.end],
@@ -230,10 +232,10 @@ def dates(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
 
 _RELATIVE_DAY = re.compile(r"\b(?:today|tomorrow|yesterday|tonight|this (?:morning|afternoon|evening|week)|next week|last week)\b", re.IGNORECASE)
 """Words that date an event from the day of the release: what a translation dated the same day may give as the date itself."""
-_DATELINE_PLACE = re.compile(r"(?:[A-ZÀ-Ý][\w’'-]*(?:[ -][A-ZÀ-Ý][\w’'-]*)*(?:\s+\([^()]{1,30}\))?,\s+(?:le\s+)?)?")
-_DATELINE_END = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?[–—-]\s")
-"""A dateline: a place and a comma, a date, the agency in brackets, then a dash (« Strasbourg, 22.03.2024 – », « Genève, 5 juin (HCR) - »,
-« Ottawa (Ontario), le 5 juin 2020 – »)."""
+_DATELINE_PLACE = re.compile(r"(?:(?:[A-ZÀ-Ý][\w’'-]*(?:[ -][A-ZÀ-Ý][\w’'-]*)*(?:\s+\([^()]{1,30}\))?,\s+){1,3}(?:le\s+)?)?")
+_DATELINE_END = re.compile(r"\s*(?:\([^()]{1,40}\)\s*|/[^/\n]{1,20}/\s*)?[–—-]\s")
+"""A dateline: a place and a comma, a date, the agency in brackets or slashes, then a dash (« Strasbourg, 22.03.2024 – », « Genève, 5 juin
+(HCR) - », « Ottawa (Ontario), le 5 juin 2020 – », « OTTAWA, ON, le 29 juill. 2020 /CNW/ - »)."""
 
 
 def _in_dateline(text: str, start: int, end: int) -> bool:

@@ -616,9 +616,12 @@ def trafic_for_trafficking(link: LinkView, context: CheckContext) -> list[Flag]:
     matched = [(match.start, match.end) for match in link.matches.get("fr", [])]
     flags = []
     accepted = context.glossary.variants("trafficking-in-persons", "fr")
+    illicit_trade = context.has_official and re.search(r"\billicit\s+traffic", link.texts["en"], re.IGNORECASE) is not None
     for found in _BARE_TRAFIC.finditer(french):
         if any(start <= found.start() < end for start, end in matched):
             continue
+        if illicit_trade and re.match(r"trafics?\s+illicites?", french[found.start():], re.IGNORECASE):
+            continue  # « diverses formes de trafic illicite » / "various forms of illicit trafficking": the illicit trade, as in English
         start, end = found.start(), found.start() + len("trafic")
         flags.append(Flag(link.number, "fr", "concept-confusion", "warning", start, end, french[start:end],
                           "« trafic » alone or of people names smuggling or an illicit trade; for trafficking in persons French writes « traite »"

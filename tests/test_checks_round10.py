@@ -13,10 +13,11 @@ def typography(fr: list[str], glossary, en: list[str] | None = None) -> set[str]
 
 
 def test_a_month_takes_no_capital_in_running_french(glossary) -> None:
-    # a dateline of a Canadian NGO's release; the page's own date stamp alone on its line is the site's template
+    # a dateline of a Canadian NGO's release; a page's date stamp alone on its line too (the tenth round let it pass as the site's
+    # template; readers of heldout8 and heldout12 annotated it, « 06 Avril 2005 », « 02 Juin 2010 »: seventeenth round)
     assert "Mars" in typography(["12 Mars 2019 – OTTAWA : Le Centre annonce le lancement de sa ligne d’urgence."], glossary)
     assert typography(["Le 12 mars 2019, le Centre a lancé sa ligne d’urgence."], glossary) == set()
-    assert typography(["12 Mars 2019", "Le Centre a lancé sa ligne d’urgence."], glossary) == set()
+    assert typography(["12 Mars 2019", "Le Centre a lancé sa ligne d’urgence."], glossary) == {"Mars"}
 
 
 def test_a_ministry_capitalises_its_domain_not_the_word_ministere(glossary) -> None:

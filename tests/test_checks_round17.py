@@ -53,3 +53,16 @@ def test_trafic_illicite_for_an_illicit_trade(glossary) -> None:
     assert not _reported([fr], [en], glossary)
     assert ("fr", "concept-confusion", "trafic") in _reported([fr.replace("trafic illicite", "trafic")],
                                                               [en.replace("illicit trafficking", "human trafficking")], glossary)
+
+
+def test_an_english_title_before_a_name_in_french(glossary) -> None:
+    # UNODC 2015 (heldout12): « Mr. Pierre Lapaque »; « le Dr Natalia Kanem » is French
+    assert ("fr", "untranslated", "Mr.") in _reported(["Dans ses remarques liminaires, Mr. Pierre Lapaque a souligné l'enjeu."], [], glossary)
+    assert not _reported(["Déclaration du Dr Natalia Kanem, Directrice exécutive de l’UNFPA."], [], glossary)
+
+
+def test_a_double_prime_typed_as_a_quotation_mark(glossary) -> None:
+    # GRETA 2012 (heldout12)
+    fr = "Les trafiquants exploitent la vulnérabilité des victimes et leur prétendu ʺ consentement ʺ », a déclaré Nicolas Le Coz."
+    assert len([flag for flag in link_flags([fr], [], glossary) if flag.kind == "typography" and "ʺ" in flag.text]) == 2
+    assert not {flag for flag in _reported(["La latitude est de 12° 30′ nord."], [], glossary) if flag[1] == "typography"}

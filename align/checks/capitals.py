@@ -34,8 +34,6 @@ from align.terms.glossary import Glossary, per_glossary
 
 _MONTHS = "Janvier|Février|Fevrier|Mars|Avril|Mai|Juin|Juillet|Août|Aout|Septembre|Octobre|Novembre|Décembre|Decembre"
 _CAPITAL_MONTH = re.compile(rf"(?<=\d)(?:er)? ({_MONTHS})(?![\w’'-])")
-_DATE_ALONE = re.compile(rf"(?:[A-Za-zé]+\.? )?\d{{1,2}}(?:er)? (?:{_MONTHS}) \d{{4}}\.?", re.IGNORECASE)
-"""A line that is a date and nothing else: a page's date stamp (« 19 Juin 2019 », « Lundi 25 Février 2019 »), set by the site's template."""
 _MINISTRY_LOWER_DOMAIN = re.compile(r"(?<=[a-zà-ÿ,’'] )(Ministère)(?: [a-zà-ÿ]+)?(?: d[’'][EÉ]tat)? (?:chargée? )?"
                                     r"(?:de la |de l[’']|du |des |de |pour la |pour le |pour l[’']|pour les )([a-zà-ÿ]{3,})")
 """« le Ministère de l'intérieur », « du Ministère norvégien des affaires étrangères », « le Ministère d'État pour l'emploi »."""
@@ -59,8 +57,6 @@ def capitals(links: list[LinkView], context: CheckContext) -> list[Flag]:
 def _capital_months(texts: list[tuple[LinkView, str]]) -> list[Flag]:
     flags = []
     for link, text in texts:
-        if _DATE_ALONE.fullmatch(text.strip()):
-            continue  # a date stamp alone on its line
         for found in matches_in(_CAPITAL_MONTH, text):
             month = found.group(1)
             flags.append(Flag(link.number, "fr", "typography", "warning", found.start(1), found.end(1), month,

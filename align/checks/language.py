@@ -359,6 +359,10 @@ _ENGLISH_SMALL_WORD = re.compile(r"(?<=[^\W\d_] )(and|the|of|with|at|from|for)(?
 """English small words that are no French word (« or », « on », « a » are French, and stay out)."""
 
 
+_ENGLISH_TITLE = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms)\.?(?= [A-ZÀ-Ý])")
+"""« Mr. Pierre Lapaque »: the English title before a name, where French writes « M. », « Mme »."""
+
+
 def _lone_english_small_words(text: str) -> list[tuple[int, int]]:
     """An English small word between French words (« Mesdames at messieurs », « prévention and de mesures », « le Directeur of CREUSET »):
     a translator's slip. Between words of a name ("Family Services of Peel", "Profits and Poverty") the next word is capitalised."""
@@ -380,7 +384,8 @@ def english_words_in_french(link: LinkView, context: CheckContext) -> list[Flag]
     if not french or french in context.english_texts:
         return []  # a line both versions carry (a bilingual letterhead)
     runs = list(english_runs(french, segment_texts(link, context, "fr")))
-    runs += [span for span in _lone_english_small_words(french) if not any(start <= span[0] < end for start, end in runs)]
+    runs += [span for span in _lone_english_small_words(french) + [found.span() for found in _ENGLISH_TITLE.finditer(french)]
+             if not any(start <= span[0] < end for start, end in runs)]
     return [Flag(link.number, "fr", "untranslated", "warning", start, end, french[start:end],
                  f"“{french[start:end]}” is English left in the French text: translate it (names and titles of works aside).", "")
             for start, end in sorted(runs)]

@@ -38,6 +38,8 @@ _INCISE_AFTER_QUOTE = re.compile(r"»[ \u00a0\u202f]+(?:(?:a|ont|avait|avaient)(
 """A closing guillemet followed by a verb of saying: the incise (« …, » a-t-il dit; « … », a déclaré la ministre) needs its comma."""
 _DOUBLE_SPACE = re.compile(r"(?<=\S)( {2,})(?=\S)")
 _SPACED_UNIT = re.compile(r"\d( )(?=[%$€])")
+_PRIME_QUOTE = re.compile(r"(?<!\d)[ʺ″˝ʹ′](?=\s?[^\W\d_])|(?<=[^\W\d_])\s?[ʺ″˝ʹ′]")
+"""A prime, double prime or modifier letter next to a word (not after a figure: 5′, 30″ are minutes and seconds)."""
 _SPACE_BEFORE_MARK = re.compile(r"(?:(?<=[^\W\d_])|(?<=\)))[ \u00a0\u202f]+([,.)])(?=[\s,;:]|$)")
 _SPACE_AFTER_PARENTHESIS = re.compile(r"(\()[ \u00a0\u202f]+(?=[^\W_])")
 """A space before a comma, a full stop or a closing parenthesis ("Miville-Dechêne .") or after an opening one ("( WACAP)"): wrong in
@@ -66,7 +68,8 @@ def typography(links: list[LinkView], context: CheckContext) -> list[Flag]:
         texts = [(link, link.texts[side]) for link in links if link.texts[side]]
         if not texts:
             continue
-        flags += _glued_small_words(texts, side) + _double_spaces(texts, side) + _spaces_inside_punctuation(texts, side)
+        flags += (_glued_small_words(texts, side) + _double_spaces(texts, side) + _spaces_inside_punctuation(texts, side)
+                  + _primes_for_quotes(texts, side))
         if side == "fr":
             flags += _incise_without_comma(texts)
             flags += _high_punctuation(texts) + _stray_after_dash(texts) + _case_variants(texts, context.glossary) + _wrong_ordinals(texts)
@@ -134,6 +137,15 @@ def _glued_small_words(texts: list[tuple[LinkView, str]], side: str) -> list[Fla
     return [Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                  f"“{found.group(1)}” and “{found.group(2)}” run together: a space is missing.", f"{found.group(1)} {found.group(2)}")
             for link, text in texts for found in matches_in(pattern, text)]
+
+
+def _primes_for_quotes(texts: list[tuple[LinkView, str]], side: str) -> list[Flag]:
+    """A double prime or a modifier letter typed as a quotation mark (« leur prétendu ʺ consentement ʺ »): signs for seconds and
+    phonetics, not quotes."""
+    quotes = "« »" if side == "fr" else "“ ”"
+    return [Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
+                 f"“{found.group(0)}” is not a quotation mark (write {quotes}).", "")
+            for link, text in texts for found in matches_in(_PRIME_QUOTE, text)]
 
 
 def _spaces_inside_punctuation(texts: list[tuple[LinkView, str]], side: str) -> list[Flag]:

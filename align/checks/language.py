@@ -331,7 +331,7 @@ def _english_runs(text: str, lines: frozenset[str]) -> tuple[tuple[int, int], ..
             alone = not re.search(r"[^\W\d_]", text[:start] + text[end:]) or text[start:end] in lines
             if not (after_determiner or alone):
                 continue
-        if _inside_capitalised_name(text, start, end, run) or inside_english_name(text, start, end):
+        if _inside_capitalised_name(text, start, end, run) or (inside_english_name(text, start, end) and not _job_title(text, end)):
             continue  # "la Responsible Business Alliance", « Profits and Poverty: … », "Center on Human Trafficking Research and
             # Outreach": words of a longer English name or title
         if len(run) > 1 and language_confidence(text[start:end], "fr") > language_confidence(text[start:end], "en"):
@@ -342,6 +342,17 @@ def _english_runs(text: str, lines: frozenset[str]) -> tuple[tuple[int, int], ..
             # unless it is a French word without its accents (« scenarios » for « scénarios »)
         spans.append((start, end))
     return tuple(spans)
+
+
+_ROLE_NOUN = re.compile(r"(?:[ -][A-Z][\w’'-]*|\s+(?:of|on|for|and|the|to|in)\b)*\s*\b(?:Officer|Manager|Coordinator|Co-ordinator|Director|"
+                        r"Adviser|Advisor|Assistant|Specialist|Analyst|Head|Chief|Minister|Secretary|Commissioner|Representative|Rapporteur)s?\b")
+
+
+def _job_title(text: str, end: int) -> bool:
+    """Whether the capitalised English words from `end` on close on a person's role ("Programme and Capacity-Building Officer"): a
+    title the French translates, not the name of a body it may keep."""
+    return _ROLE_NOUN.match(text, end) is not None or re.search(r"\b(?:Officer|Manager|Coordinator|Director|Adviser|Advisor|Assistant|"
+                                                                   r"Specialist|Analyst|Head|Chief)s?$", text[:end]) is not None
 
 
 def _inside_capitalised_name(text: str, start: int, end: int, run: list[tuple[int, int, str]]) -> bool:

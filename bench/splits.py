@@ -25,6 +25,8 @@ The held-out parts are kept out of every bench run that does not name them; noth
   only by `--split heldout11` or `--split final`, never by `all`.
 - `heldout12` (added 2026-12-04 for issue #14, after `heldout11` had been measured and tuned on) is kept out the same way: read
   only by `--split heldout12` or `--split final`, never by `all`.
+- `heldout13` (added 2026-12-04 for issue #14, after `heldout12` had been measured and tuned on) is kept out the same way: read
+  only by `--split heldout13` or `--split final`, never by `all`.
 """
 
 from __future__ import annotations
@@ -47,8 +49,9 @@ HELDOUT9 = "heldout9"
 HELDOUT10 = "heldout10"
 HELDOUT11 = "heldout11"
 HELDOUT12 = "heldout12"
+HELDOUT13 = "heldout13"
 HELD_OUT_SPLITS = (HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10,
-                   HELDOUT11, HELDOUT12)
+                   HELDOUT11, HELDOUT12, HELDOUT13)
 """The splits no bench reads unless asked for them by name (their `split` is set in documents.csv, not by the hash rule)."""
 SPLIT_CHOICES: dict[str, tuple[str, ...]] = {
     "dev": ("dev",),
@@ -59,7 +62,7 @@ SPLIT_CHOICES: dict[str, tuple[str, ...]] = {
     "final": ("dev", "test", *HELD_OUT_SPLITS),
 }
 """`--split` value -> the documents.csv splits it reports, in order (`both` is dev+test, as before the held-out parts;
-`all` stays dev+test+heldout; `final` adds heldout2 to heldout12, each reported apart, for the one measurement at the end)."""
+`all` stays dev+test+heldout; `final` adds heldout2 to heldout13, each reported apart, for the one measurement at the end)."""
 CORPUS_SPLITS = SPLIT_CHOICES["final"]
 """Every split a documents.csv row may have."""
 

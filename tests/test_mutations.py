@@ -94,5 +94,6 @@ def test_a_flag_on_an_error_the_revisers_annotated_is_not_a_false_alarm(glossary
                   "Central America and the Caribbean children comprise 62 and 64 per cent of victims, respectively.")
     assert [(span.side, glotip.fr[span.start:span.end]) for span in annotated_spans(glotip)] == [("fr", "à à 62%")]
     result = score_split([glotip], glossary, "dev", operators=[OPERATOR_BY_NAME["number"]])
-    assert result.clean_alarms == []
+    # the space before the comma (« dans le monde , le pourcentage ») is a slip too, one the reader did not annotate: it stays counted
+    assert [(flag.kind, flag.text) for _, flag in result.clean_alarms] == [("typography", " ,")]
     assert [(flag.kind, flag.text) for _, flag in result.published_errors] == [("typography", "à à")]

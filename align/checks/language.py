@@ -331,7 +331,7 @@ def _english_runs(text: str, lines: frozenset[str]) -> tuple[tuple[int, int], ..
             alone = not re.search(r"[^\W\d_]", text[:start] + text[end:]) or text[start:end] in lines
             if not (after_determiner or alone):
                 continue
-        if _inside_capitalised_name(text, start, end, run) or (inside_english_name(text, start, end) and not _job_title(text, end)):
+        if _inside_capitalised_name(text, start, end, run) or (inside_english_name(text, start, end) and _names_a_body(text, start, end)):
             continue  # "la Responsible Business Alliance", « Profits and Poverty: … », "Center on Human Trafficking Research and
             # Outreach": words of a longer English name or title
         if len(run) > 1 and language_confidence(text[start:end], "fr") > language_confidence(text[start:end], "en"):
@@ -344,15 +344,24 @@ def _english_runs(text: str, lines: frozenset[str]) -> tuple[tuple[int, int], ..
     return tuple(spans)
 
 
-_ROLE_NOUN = re.compile(r"(?:[ -][A-Z][\w’'-]*|\s+(?:of|on|for|and|the|to|in)\b)*\s*\b(?:Officer|Manager|Coordinator|Co-ordinator|Director|"
-                        r"Adviser|Advisor|Assistant|Specialist|Analyst|Head|Chief|Minister|Secretary|Commissioner|Representative|Rapporteur)s?\b")
+_BODY_NOUN = re.compile(r"\b(?:Cent(?:er|re)|Institute|Network|Alliance|Association|Foundation|Committee|Council|Office|Coalition|Agency|"
+                        r"Services|University|Club|Society|Federation|Union|Commission|Program|Programme|Project|Initiative|Fund|Partnership|"
+                        r"Task Force|Unit|Group|Bureau|Department|Ministry|Court|Tribunal|Board|Forum|Campaign)s?\b")
+_CAPITALISED_ENGLISH = re.compile(r"[A-Z][\w’'-]*(?:(?:\s+(?:of|on|for|to|and|in|the|against))*\s+[A-Z][\w’'-]*)*")
 
 
-def _job_title(text: str, end: int) -> bool:
-    """Whether the capitalised English words from `end` on close on a person's role ("Programme and Capacity-Building Officer"): a
-    title the French translates, not the name of a body it may keep."""
-    return _ROLE_NOUN.match(text, end) is not None or re.search(r"\b(?:Officer|Manager|Coordinator|Director|Adviser|Advisor|Assistant|"
-                                                                   r"Specialist|Analyst|Head|Chief)s?$", text[:end]) is not None
+def _names_a_body(text: str, start: int, end: int) -> bool:
+    """Whether the English name holding text[start:end] names a body ("Center on Human Trafficking Research and Outreach",
+    "Propel Development Program for Survivors"), which French keeps as it is, not a work ("Toolkit for Guidance in …") or a person's
+    role ("Programme and Capacity-Building Officer"), which it translates."""
+    for name in _CAPITALISED_ENGLISH.finditer(text, max(0, start - 80), min(len(text), end + 80)):
+        if name.start() <= start and end <= name.end():
+            return bool(_BODY_NOUN.search(name.group(0))) and not _ROLE_NOUN.search(name.group(0))
+    return False
+
+
+_ROLE_NOUN = re.compile(r"\b(?:Officer|Manager|Coordinator|Co-ordinator|Director|Adviser|Advisor|Assistant|Specialist|Analyst|Head|Chief|"
+                        r"Minister|Secretary|Commissioner|Representative|Rapporteur)s?$")
 
 
 def _inside_capitalised_name(text: str, start: int, end: int, run: list[tuple[int, int, str]]) -> bool:

@@ -38,7 +38,6 @@ _INCISE_AFTER_QUOTE = re.compile(r"»[ \u00a0\u202f]+(?:(?:a|ont|avait|avaient)(
 """A closing guillemet followed by a verb of saying: the incise (« …, » a-t-il dit; « … », a déclaré la ministre) needs its comma."""
 _DOUBLE_SPACE = re.compile(r"(?<=\S)( {2,})(?=\S)")
 _SPACED_UNIT = re.compile(r"\d( )(?=[%$€])")
-_SPACED_ELISION = re.compile(r"(?<![\w’'])(?:[dlnmstcj]|qu|jusqu|lorsqu|puisqu)(?: [’']|[’'] )(?=[^\W\d_])", re.IGNORECASE)
 _PRIME_QUOTE = re.compile(r"(?<!\d)[ʺ″˝ʹ′](?=\s?[^\W\d_])|(?<=[^\W\d_])\s?[ʺ″˝ʹ′]")
 """A prime, double prime or modifier letter next to a word (not after a figure: 5′, 30″ are minutes and seconds)."""
 _SPACE_BEFORE_MARK = re.compile(r"(?:(?<=[^\W\d_])|(?<=\)))[ \u00a0\u202f]+([,.)])(?=[\s,;:]|$)")
@@ -72,7 +71,7 @@ def typography(links: list[LinkView], context: CheckContext) -> list[Flag]:
         flags += (_glued_small_words(texts, side) + _double_spaces(texts, side) + _spaces_inside_punctuation(texts, side)
                   + _primes_for_quotes(texts, side))
         if side == "fr":
-            flags += _incise_without_comma(texts) + _spaced_elisions(texts)
+            flags += _incise_without_comma(texts)
             flags += _high_punctuation(texts) + _stray_after_dash(texts) + _case_variants(texts, context.glossary) + _wrong_ordinals(texts)
             if context.has_official:
                 flags += _hyphenated_names(texts, " ".join(link.texts["en"] for link in links if link.texts["en"]))
@@ -138,17 +137,6 @@ def _glued_small_words(texts: list[tuple[LinkView, str]], side: str) -> list[Fla
     return [Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                  f"“{found.group(1)}” and “{found.group(2)}” run together: a space is missing.", f"{found.group(1)} {found.group(2)}")
             for link, text in texts for found in matches_in(pattern, text)]
-
-
-def _spaced_elisions(texts: list[tuple[LinkView, str]]) -> list[Flag]:
-    """An elided word cut from its word by a space (« à risque d ’être victimes »): the apostrophe joins them."""
-    flags = []
-    for link, text in texts:
-        for found in matches_in(_SPACED_ELISION, text):
-            fixed = re.sub(r"\s", "", found.group(0))
-            flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
-                              f"« {found.group(0)}… »: no space around an elision's apostrophe (« {fixed}… »).", fixed))
-    return flags
 
 
 def _primes_for_quotes(texts: list[tuple[LinkView, str]], side: str) -> list[Flag]:

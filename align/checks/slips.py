@@ -76,6 +76,13 @@ _LAST_STOP_DROPPED = re.compile(r"(?<![\w.’'-])(?:[A-Z]\.)+[A-Z](?![\w.’'-])
 _FRENCH_TITLE_CASE = re.compile(r"(?<![\w’'-])[A-ZÀ-Ý][a-zà-ÿ]+ (?:Et|Ou|Pour|Sur|Contre|Avec|Dans|Aux)(?: [A-ZÀ-Ý][a-zà-ÿ]+)+")
 """(« De », « Du », « La », « Le » are left out: they begin surnames, « Michaëlle De Cock », « Karel De Gucht ».)"""
 _AT_RISK_ALONE = re.compile(r"\bat-risk\b(?=\s+(?:of|to|for|and|or|in|from|because|when|if)\b|\s*[.,;:)])", re.IGNORECASE)
+_ACUTE_A = re.compile(r"(?<![\w’'-])á(?![\w’'-])")
+_INVERSION_WITHOUT_HYPHENS = re.compile(r"(?<![\w’'-])(a|va)(?: t-| t |-t )(il|elle|on)\b")
+_BETWEEN_THE_SAME = re.compile(r"\bentre (?:le |la |les |l’|l')?([A-ZÀ-Ý][\w-]+) et (?:le |la |les |l’|l')?\1(?![\w-])")
+"""« la coopération entre le Niger et le Niger »: one of the two was meant to be another (Nigeria)."""
+_PLURAL_UNIT_COMPOUND = re.compile(r"\b(\d+)-(day|week|month|year|hour)s\b")
+_UNIT_BEFORE_NOUN = re.compile(r"\b([2-9]|\d\d+) (day|week|month|year|hour)(?= [a-z]{3,})")
+""""the 180 day period", "a 15 year old girl": the singular unit after a number above one is an adjective, which takes the hyphen."""
 _DOUBLED_QUOTE = re.compile(r"(?<=[.!?,])([\"”»])\s?\1(?=\s|$)")
 """A closing quotation mark after the sentence's punctuation, written twice (the space: a segment may end between the two)."""
 _TWO_DETERMINERS = re.compile(r"\b(?:the|a|an)\s+(?:the|a|an|those|these)\b", re.IGNORECASE)
@@ -295,12 +302,27 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
                 found.append((pour.start(), pour.end(1), f"« {pour.group(0).strip()} »: after « pour », the verb is in the infinitive (« {infinitive} »).",
                               infinitive))
         found += _french_spelling_slips(text)
+        for grave in _ACUTE_A.finditer(text):
+            found.append((grave.start(), grave.end(), "« á » is no French word: the preposition is « à ».", "à"))
+        for inversion in _INVERSION_WITHOUT_HYPHENS.finditer(text):
+            fixed = f"{inversion.group(1)}-t-{inversion.group(2)}"
+            found.append((inversion.start(), inversion.end(), f"« {inversion.group(0)} »: the inversion takes its hyphens (« {fixed} »).", fixed))
+        for twice in _BETWEEN_THE_SAME.finditer(text):
+            found.append((twice.start(), twice.end(), f"« {twice.group(0)} »: the same name on both sides of « entre … et »; another was meant.", ""))
         for heading in _FRENCH_TITLE_CASE.finditer(text):
             words = heading.group(0).split(" ")
             fixed = " ".join([words[0]] + [word.lower() for word in words[1:]])
             found.append((heading.start(), heading.end(), f"“{heading.group(0)}” capitalises every word as an English title does; French "
                           "capitalises the first word only.", fixed))
     else:
+        for unit in _PLURAL_UNIT_COMPOUND.finditer(text):
+            fixed = f"{unit.group(1)}-{unit.group(2)}"
+            found.append((unit.start(), unit.end(), f"“{unit.group(0)}”: a number and its unit joined by a hyphen make an adjective, which stays "
+                          f"singular (“a {fixed} period”); otherwise no hyphen (“{unit.group(1)} {unit.group(2)}s”).", fixed))
+        for unit in _UNIT_BEFORE_NOUN.finditer(text):
+            fixed = f"{unit.group(1)}-{unit.group(2)}"
+            found.append((unit.start(), unit.end(), f"“{unit.group(0)} …”: a number and its unit before a noun take a hyphen (“the {fixed} period”).",
+                          fixed))
         for at_risk in _AT_RISK_ALONE.finditer(text):
             found.append((at_risk.start(), at_risk.end(), "“at-risk” takes its hyphen only before a noun (“at-risk youth”); here write “at risk”.",
                           "at risk"))

@@ -26,6 +26,8 @@ _DOUBLED_BESIDE_APOSTROPHE = {
 """Doubled words beside an apostrophe, which `_DOUBLED` leaves alone: after an elided word (« l’exploitation exploitation »,
 « l’OIM oim »), an elided word itself (« de l l’ONU », « à des fins d d’exploitation »), and an English possessive ("the victims
 victims’ own countries")."""
+_DOUBLED_PAIR = re.compile(r"(?<![\w'’-])([^\W\d_]+ [^\W\d_]+) \1(?![\w'’-])", re.IGNORECASE)
+"""Two words written twice (« la lutte contre la contre la traite »); French only: English says "from coast to coast to coast"."""
 _LEGITIMATE_DOUBLES = {"fr": {"nous", "vous"}, "en": {"that", "had", "is"}}
 """Doubles that grammar allows (« nous nous sommes », "that that", "had had")."""
 _LOCUTION = re.compile(r"\b(afin|en matière|au sein|à l['’]égard|en raison|lors)\s+(?!de\b|d['’]|du\b|des\b|que\b|qu['’])([^\W\d_]+)", re.IGNORECASE)
@@ -97,6 +99,9 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
                           f"No space after “{mark}” in “{found.group(0)}”.", f"{before}{mark} {after}"))
     if lang != "fr":
         return flags
+    for found in matches_in(_DOUBLED_PAIR, text):
+        flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
+                          f"“{found.group(1)}” is written twice.", found.group(1)))
     flags += _guillemet_spacing(link, side, context)
     for found in matches_in(_LOCUTION, text):
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
@@ -90,8 +91,11 @@ def _headline(text: str) -> bool:
     return len(long_words) >= 3 and sum(word[:1].isupper() for word in long_words) >= 0.7 * len(long_words)
 
 
-def _content_lemmas(text: str, lang: str) -> set[str]:
-    return {fold(word.lemma) for word in tokenize(text, lang) if not word.stop and len(word.surface) > 1}
+@lru_cache(maxsize=20_000)
+def _content_lemmas(text: str, lang: str) -> frozenset[str]:
+    """Once per text: `moved_content` compares each unmatched French text with every English sentence of a link of two or more, and
+    the review app runs it over the whole document after each correction (a fifth of a re-check when every call tokenised again)."""
+    return frozenset(fold(word.lemma) for word in tokenize(text, lang) if not word.stop and len(word.surface) > 1)
 
 MOVED_OVERLAP = 0.5
 

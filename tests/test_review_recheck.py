@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from align.checks import typography
 from align.io import corpus
 from align.pipeline import run_document
 from align.review import state as review_state
@@ -73,3 +74,30 @@ def test_a_reviewed_document_opened_again_checks_only_what_the_review_changed(re
     reopened = Review(result, glossary, folder=tmp_path)
     assert rechecked == [{0, 1, 2}], "the merged link and its two neighbours alone"
     assert same_as_whole_recheck(reopened)
+
+
+def test_capitals_compared_across_re_checks_give_the_flags_of_a_check_from_scratch(result, glossary, tmp_path: Path) -> None:
+    """The typography check keeps the document's phrases between re-checks (`typography._PhraseIndex`), brought up to date with the
+    texts a correction changed: a phrase of the French written again with capitals in one sentence and as it is in another is flagged
+    where it has capitals, and no longer once both corrections are undone — as a check that gathers every phrase again finds."""
+    review = Review(result, glossary, folder=tmp_path)
+
+    def from_scratch() -> list:
+        with typography._PHRASE_INDEX_LOCK:
+            typography._PHRASE_INDEX.__init__()
+        return full_run_flags(review)
+
+    source, phrase = next((index, form) for index, text in enumerate(review.fr) for key, _, _, form in typography._phrases(text)
+                          if form == key and all(len(word) > 3 for word in form[1:-1]))
+    others = [index for index, text in enumerate(review.fr) if index != source and text][:2]
+    capitalised, as_written = " ".join(word.capitalize() for word in phrase), " ".join(phrase)
+    review.edit_sentence("fr", others[0], f"{review.fr[others[0]]} {capitalised} ici")
+    assert review_flags(review) == from_scratch()
+    review.edit_sentence("fr", others[1], f"{review.fr[others[1]]} {as_written} ici")
+    flagged = [flag for flag in review.flag_list() if "with other capitals" in flag.message]
+    assert [flag.text for flag in flagged] == [capitalised], "the form in the minority"
+    assert review_flags(review) == from_scratch()
+    review.undo()
+    review.undo()
+    assert not any("with other capitals" in flag.message for flag in review.flag_list())
+    assert review_flags(review) == from_scratch()

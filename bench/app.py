@@ -452,8 +452,22 @@ def interactions(page, url: str, review_file: Path, kinds: tuple[tuple[str, str]
                 page.locator(f".st-key-{key}").click()
                 page.get_by_role("option", name=option, exact=True).click()
                 page.keyboard.press("Escape")
-            timed("QA view filter (kind)", lambda kind=kind: choose("qa_kind", kind),
-                  lambda caption=caption: (expect(page.get_by_text("flags match").first).not_to_have_text(caption, timeout=120_000), idle()))
+            def filtered(caption: str, kind: str) -> None:
+                """The list's caption changed. A choice that never reached the app (three bench runs of round 10 stopped on one,
+                two in main's app, one in this branch's, after which the caption stayed as it was for 2 minutes) is made again, once,
+                and said: the sample then runs from the first click to the result of the second."""
+                from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+                caption_shown = page.get_by_text("flags match").first
+                try:
+                    expect(caption_shown).not_to_have_text(caption, timeout=20_000)
+                except (AssertionError, PlaywrightTimeout):
+                    print("  (bench: the QA filter's choice did not reach the app in 20 s: chosen again)", flush=True)
+                    page.keyboard.press("Escape")
+                    choose("qa_kind", kind)
+                    expect(caption_shown).not_to_have_text(caption, timeout=120_000)
+                idle()
+            timed("QA view filter (kind)", lambda kind=kind: choose("qa_kind", kind), lambda caption=caption, kind=kind: filtered(caption, kind))
             choose("qa_state", "open")
             idle()
             choose("qa_side", side)

@@ -657,21 +657,22 @@ def toolbar(review: review_lib.Review, selected: list[int], shown: list[int], po
     revision = review.revision
     keys = [f"sel_{revision}_{p}" for p in shown]
     one = selected[0] if len(selected) == 1 else None
-    row1 = st.columns([1.1, 1.2, 1.1, 1.1, 1.2, 1.2, 2.4, 1.6, 0.5])
-    row1[0].button("Select page", key="select_page", on_click=select_all, args=(keys, True), help="select every link shown on this page")
-    row1[1].button("Clear selection", key="clear_selection", on_click=select_all, args=(keys, False))
-    row1[2].button("↑ Previous", key="previous_link", on_click=move_cursor, args=(positions, -1), shortcut=SHORTCUTS["previous"],
-                   help="select the previous link")
-    row1[3].button("↓ Next", key="next_link", on_click=move_cursor, args=(positions, 1), shortcut=SHORTCUTS["next"], help="select the next link")
+    # Flex rows of buttons, not a column each: a column is one more element for the server to send and the browser to draw.
+    row1 = st.container(horizontal=True, gap="small")
+    row1.button("Select page", key="select_page", on_click=select_all, args=(keys, True), help="select every link shown on this page")
+    row1.button("Clear selection", key="clear_selection", on_click=select_all, args=(keys, False))
+    row1.button("↑ Previous", key="previous_link", on_click=move_cursor, args=(positions, -1), shortcut=SHORTCUTS["previous"],
+                help="select the previous link")
+    row1.button("↓ Next", key="next_link", on_click=move_cursor, args=(positions, 1), shortcut=SHORTCUTS["next"], help="select the next link")
     # A click can arrive from a view that a refresh has since replaced (selection gone): it then does nothing.
-    for column, (label, status, key) in zip(row1[4:6], (("✓ Confirm", "confirmed", "confirm"), ("Needs review", "needs-review", "needs_review"))):
-        column.button(label, key=key, type="primary" if status == "confirmed" else "secondary", disabled=not selected,
-                      shortcut=SHORTCUTS[key], help=f"set the selected links to {status}", on_click=set_status, args=(selected, status))
+    for label, status, key in (("✓ Confirm", "confirmed", "confirm"), ("Needs review", "needs-review", "needs_review")):
+        row1.button(label, key=key, type="primary" if status == "confirmed" else "secondary", disabled=not selected,
+                    shortcut=SHORTCUTS[key], help=f"set the selected links to {status}", on_click=set_status, args=(selected, status))
     last = review.history[-1].label if review.history else ""
-    row1[6].button(f"↶ Undo: {last}" if last else "↶ Undo", key="undo", disabled=not last, shortcut=SHORTCUTS["undo"], on_click=act, args=("undo",))
+    row1.button(f"↶ Undo: {last}" if last else "↶ Undo", key="undo", disabled=not last, shortcut=SHORTCUTS["undo"], on_click=act, args=("undo",))
     undone = review.redo_list[-1].label if review.redo_list else ""
-    row1[7].button(f"↷ Redo: {undone}" if undone else "↷ Redo", key="redo", disabled=not undone, shortcut=SHORTCUTS["redo"], on_click=act, args=("redo",))
-    if row1[8].button("⌨", key="shortcuts", shortcut=SHORTCUTS["help"], help="keyboard shortcuts"):
+    row1.button(f"↷ Redo: {undone}" if undone else "↷ Redo", key="redo", disabled=not undone, shortcut=SHORTCUTS["redo"], on_click=act, args=("redo",))
+    if row1.button("⌨", key="shortcuts", shortcut=SHORTCUTS["help"], help="keyboard shortcuts"):
         shortcuts_help()
     st.button("⚑ Next flag", key="next_flag", on_click=move_to_flag, args=(positions,), shortcut=SHORTCUTS["next_flag"],
               help="select the next link with a flag to review")
@@ -689,9 +690,10 @@ def toolbar(review: review_lib.Review, selected: list[int], shown: list[int], po
             ("FR alone", "mark_no_counterpart", ("fr",), "the French has no counterpart in the English: unlink it"),
             ("EN alone", "mark_no_counterpart", ("en",), "the English has no counterpart in the French: unlink it"),
         ]
-    for column, (label, method, extra, tip) in zip(st.columns(len(actions)), actions):
-        column.button(label, key=f"act_{method}_{'_'.join(extra)}", disabled=one is None, help=f"{tip} (select exactly one link)",
-                      shortcut=SHORTCUTS.get(method) if not extra else None, on_click=act_on_link, args=(method, one, *extra))
+    bar = st.container(horizontal=True, gap="small")
+    for label, method, extra, tip in actions:
+        bar.button(label, key=f"act_{method}_{'_'.join(extra)}", disabled=one is None, help=f"{tip} (select exactly one link)",
+                   shortcut=SHORTCUTS.get(method) if not extra else None, on_click=act_on_link, args=(method, one, *extra))
 
 
 def prefill_term(text: str, side: str, suggestion: str = "") -> None:
@@ -711,6 +713,9 @@ def prefill_term(text: str, side: str, suggestion: str = "") -> None:
     st.rerun()  # the whole page, from the callback: the click runs the page once, not the review fragment first
 
 
+FLAG_BUTTON_WIDTHS = {"verdict": 90, "dismiss": 95, "glossary": 140, "apply": 150}  # pixels
+
+
 def flag_panel(review: review_lib.Review, selected: list[int]) -> None:
     """Flags of the selected links: accept, dismiss with a reason, apply a suggestion, add a span to the glossary; comments and text corrections."""
     revision = review.revision
@@ -721,29 +726,32 @@ def flag_panel(review: review_lib.Review, selected: list[int]) -> None:
             for number, flag in enumerate(review.link_flags(position)):
                 any_flag = True
                 key = f"{revision}_{position}_{number}"
-                cols = st.columns([4.4, 0.9, 1, 1.6, 1.5])
+                # One flex row, not five columns (four fewer elements a flag); the buttons have fixed widths so that the rows line up, the
+                # one a flag may lack last.
+                row = st.container(horizontal=True, gap="small", wrap=False, vertical_alignment="center")
                 suggestion = f" — suggestion: **{flag.suggestion}**" if flag.suggestion else ""
                 verdict = {"accepted": " · ✓ accepted", "dismissed": f" · ✗ dismissed: {flag.review_note}"}.get(flag.review_state, "")
                 text = f"`{position}` · {flag.side.upper()} · **{flag.severity}** · {flag.kind}: “{flag.text[:80]}” — {flag.message}{suggestion}"
-                cols[0].markdown(f"~~{text}~~{verdict}" if flag.review_state == "dismissed" else text + verdict)
+                row.markdown(f"~~{text}~~{verdict}" if flag.review_state == "dismissed" else text + verdict, width="stretch")
                 if flag.review_state:
-                    cols[1].button("Reopen", key=f"reopen_{key}", help="take back the verdict on this flag", on_click=act,
-                                   args=("review_flag", position, number, "open"), kwargs={"keep": position})
+                    row.button("Reopen", width=FLAG_BUTTON_WIDTHS["verdict"], key=f"reopen_{key}", help="take back the verdict on this flag", on_click=act,
+                               args=("review_flag", position, number, "open"), kwargs={"keep": position})
                 else:
-                    cols[1].button("Accept", key=f"accept_{key}", help="the issue is real (it stays in the QA list as accepted)", on_click=act,
-                                   args=("review_flag", position, number, "accepted"), kwargs={"keep": position})
-                    with cols[2].popover("Dismiss", help="a false positive: say why"):
+                    row.button("Accept", width=FLAG_BUTTON_WIDTHS["verdict"], key=f"accept_{key}", on_click=act,
+                               help="the issue is real (it stays in the QA list as accepted)", args=("review_flag", position, number, "accepted"),
+                               kwargs={"keep": position})
+                    with row.popover("Dismiss", help="a false positive: say why", width=FLAG_BUTTON_WIDTHS["dismiss"]):
                         st.text_input("Why is it a false positive?", key=f"dismiss_reason_{key}")
                         # Never disabled by the text typed: a reason typed and the button clicked at once sends the text on the box's blur,
                         # which a button still disabled would swallow with the click; an empty reason is refused with a message.
                         st.button("Dismiss the flag", key=f"dismiss_{key}", on_click=dismiss, args=(position, number, f"dismiss_reason_{key}"))
+                if flag.text:
+                    row.button("Add to glossary", key=f"addterm_{key}", on_click=prefill_term, width=FLAG_BUTTON_WIDTHS["glossary"],
+                               args=(flag.text, flag.side, flag.suggestion), help="open the Glossary tab with this span as a new term")
                 if flag.suggestion and flag.side in ("fr", "en"):
                     tip = f"replace “{flag.text[:40]}” with “{flag.suggestion.split(' | ')[0]}” in the text"
-                    cols[3].button("Apply suggestion", key=f"apply_{key}", help=tip, on_click=act,
-                                   args=("apply_suggestion", position, number), kwargs={"keep": position})
-                if flag.text:
-                    cols[4].button("Add to glossary", key=f"addterm_{key}", on_click=prefill_term,
-                                   args=(flag.text, flag.side, flag.suggestion), help="open the Glossary tab with this span as a new term")
+                    row.button("Apply suggestion", key=f"apply_{key}", help=tip, on_click=act, width=FLAG_BUTTON_WIDTHS["apply"],
+                               args=("apply_suggestion", position, number), kwargs={"keep": position})
         if not any_flag:
             st.caption("No flags on the selected links.")
     if len(selected) == 1:

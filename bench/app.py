@@ -56,12 +56,18 @@ window.__alignScriptOver = 0;
 window.__alignRuns = 0;  // script runs ended since the input
 window.__alignLastMessage = 0;
 window.__alignFirstSend = 0;  // the page's first message to the server after the input (a rerun asked, widget values sent)
+window.__alignMessages = 0;  // the server's messages since the input, and their bytes: each is an element to send and to draw
+window.__alignBytes = 0;
 // The time each message of the server reaches the page (before the page handles it): what the server and the network take.
 const NativeSocket = window.WebSocket;
 window.WebSocket = class extends NativeSocket {
   constructor(...args) {
     super(...args);
-    this.addEventListener('message', () => { window.__alignLastMessage = performance.now(); });
+    this.addEventListener('message', event => {
+      window.__alignLastMessage = performance.now();
+      window.__alignMessages += 1;
+      window.__alignBytes += event.data.byteLength ?? event.data.size ?? event.data.length ?? 0;
+    });
   }
   send(data) {
     if (window.__alignFirstSend === null) window.__alignFirstSend = performance.now();
@@ -201,16 +207,20 @@ class Timings:
         """From the input to the page's first message to the server (0 for a reload): the browser's part before the server's."""
         self.runs: dict[str, list[int]] = {}
         """Script runs (the page's or a fragment's) that ended after the input, as the page's script state shows them."""
+        self.messages: dict[str, list[tuple[int, int]]] = {}
+        """The server's messages that reached the page after the input, and their bytes."""
         self.page = None
 
     def timed(self, label: str, action: Callable[[], object], done: Callable[[], object]) -> None:
-        self.page.evaluate("window.__alignInputAt = null; window.__alignFirstSend = null; window.__alignRuns = 0")
+        self.page.evaluate("window.__alignInputAt = null; window.__alignFirstSend = null; window.__alignRuns = 0; window.__alignMessages = 0;"
+                           " window.__alignBytes = 0")
         start = time.perf_counter()
         action()
         done()
         self.polled.setdefault(label, []).append(time.perf_counter() - start)
-        painted, script_over, message, sent, runs = settled_wait(self.page)
+        painted, script_over, message, sent, runs, messages = settled_wait(self.page)
         self.runs.setdefault(label, []).append(runs)
+        self.messages.setdefault(label, []).append(messages)
         self.samples.setdefault(label, []).append(painted)
         self.script.setdefault(label, []).append(script_over)
         self.server.setdefault(label, []).append(message)
@@ -218,29 +228,32 @@ class Timings:
 
     def report(self) -> None:
         print(f"  {'interaction':<34} {'runs':>4} {'median':>8} {'worst':>8}   {'sent':>6} {'last message':>12} {'script over':>11} {'reruns':>6}   "
-              f"{'polled median':>13} {'worst':>8}")
+              f"{'messages':>8} {'KB':>5}   {'polled median':>13} {'worst':>8}")
         for label, values in self.samples.items():
             flag = "" if max(values) < 1.0 else "   ← over 1 s"
             polled = self.polled[label]
+            count, size = (statistics.median(column) for column in zip(*self.messages[label]))
             print(f"  {label:<34} {len(values):>4} {statistics.median(values):7.2f}s {max(values):7.2f}s   {statistics.median(self.sent[label]):5.2f}s "
-                  f"{statistics.median(self.server[label]):11.2f}s {statistics.median(self.script[label]):10.2f}s {max(self.runs[label]):6}   "
+                  f"{statistics.median(self.server[label]):11.2f}s {statistics.median(self.script[label]):10.2f}s {max(self.runs[label]):6} "
+                  f"{count:8.0f} {size / 1000:5.0f}   "
                   f"{statistics.median(polled):12.2f}s {max(polled):7.2f}s{flag}", flush=True)
 
 
-def settled_wait(page) -> tuple[float, float, float, float, int]:
+def settled_wait(page) -> tuple[float, float, float, float, int, tuple[int, int]]:
     """Seconds from the input the probe saw to the page's last paint, to the end of the last script run as the page shows it, to
     the last message of the server reaching the page, and to the page's first message to the server (between the two: the
-    server and the network; before and after: the browser), and the script runs it started, once the page has been unchanged
-    for `QUIET_SECONDS`."""
+    server and the network; before and after: the browser), the script runs it started and the server's messages (count, bytes)
+    since the input, once the page has been unchanged for `QUIET_SECONDS`."""
     quiet_ms = QUIET_SECONDS * 1000
     page.wait_for_function("quiet => { const s = document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-script-state');"
                            " return s && s !== 'running' && s !== 'rerunRequested' && window.__alignLastPaint > 0"
                            " && performance.now() - window.__alignLastPaint > quiet; }", arg=quiet_ms, timeout=120_000)
-    start, painted, script_over, message, sent, runs = page.evaluate("[window.__alignInputAt, window.__alignLastPaint, window.__alignScriptOver,"
-                                                                     " window.__alignLastMessage, window.__alignFirstSend, window.__alignRuns]")
+    start, painted, script_over, message, sent, runs, messages, size = page.evaluate(
+        "[window.__alignInputAt, window.__alignLastPaint, window.__alignScriptOver, window.__alignLastMessage, window.__alignFirstSend,"
+        " window.__alignRuns, window.__alignMessages, window.__alignBytes]")
     if start is None or painted < start:
         raise RuntimeError(f"the paint probe saw {'no input' if start is None else 'no change after the input'}: the timed action did not reach the page")
-    return (*(max(0.0, at - start) / 1000 for at in (painted, script_over, message, sent or start)), runs)
+    return (*(max(0.0, at - start) / 1000 for at in (painted, script_over, message, sent or start)), runs, (messages or 0, size or 0))
 
 
 def flag_kinds_to_act_on(review) -> tuple[tuple[str, str], tuple[str, str]]:
@@ -439,8 +452,22 @@ def interactions(page, url: str, review_file: Path, kinds: tuple[tuple[str, str]
                 page.locator(f".st-key-{key}").click()
                 page.get_by_role("option", name=option, exact=True).click()
                 page.keyboard.press("Escape")
-            timed("QA view filter (kind)", lambda kind=kind: choose("qa_kind", kind),
-                  lambda caption=caption: (expect(page.get_by_text("flags match").first).not_to_have_text(caption, timeout=120_000), idle()))
+            def filtered(caption: str, kind: str) -> None:
+                """The list's caption changed. A choice that never reached the app (three bench runs of round 10 stopped on one,
+                two in main's app, one in this branch's, after which the caption stayed as it was for 2 minutes) is made again, once,
+                and said: the sample then runs from the first click to the result of the second."""
+                from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+                caption_shown = page.get_by_text("flags match").first
+                try:
+                    expect(caption_shown).not_to_have_text(caption, timeout=20_000)
+                except (AssertionError, PlaywrightTimeout):
+                    print("  (bench: the QA filter's choice did not reach the app in 20 s: chosen again)", flush=True)
+                    page.keyboard.press("Escape")
+                    choose("qa_kind", kind)
+                    expect(caption_shown).not_to_have_text(caption, timeout=120_000)
+                idle()
+            timed("QA view filter (kind)", lambda kind=kind: choose("qa_kind", kind), lambda caption=caption, kind=kind: filtered(caption, kind))
             choose("qa_state", "open")
             idle()
             choose("qa_side", side)
@@ -460,6 +487,9 @@ def interactions(page, url: str, review_file: Path, kinds: tuple[tuple[str, str]
                 committed(before)
                 timed("dismiss a flag", click('[class*="st-key-dismiss_"]:not([class*="reason"])'), saved("Undo: dismiss"))
             idle()
+    # Last (main's app took 18 s and then sometimes missed the QA filter's click): a new session on the review just saved, whose
+    # corrections (merge, split, comment, suggestions applied, dismissals) are read from its file and the links they changed checked.
+    timed("reopen the reviewed document", page.reload, lambda: (shown("links match the filters")(), idle()))
 
 
 def command_bench_app(args: argparse.Namespace) -> int:

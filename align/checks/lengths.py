@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
@@ -96,8 +97,11 @@ def _headline(text: str) -> bool:
     return len(long_words) >= 3 and sum(word[:1].isupper() for word in long_words) >= 0.7 * len(long_words)
 
 
-def _content_lemmas(text: str, lang: str) -> set[str]:
-    return {fold(word.lemma) for word in tokenize(text, lang) if not word.stop and len(word.surface) > 1}
+@lru_cache(maxsize=20_000)
+def _content_lemmas(text: str, lang: str) -> frozenset[str]:
+    """Once per text: `moved_content` compares each unmatched French text with every English sentence of a link of two or more, and
+    the review app runs it over the whole document after each correction (a fifth of a re-check when every call tokenised again)."""
+    return frozenset(fold(word.lemma) for word in tokenize(text, lang) if not word.stop and len(word.surface) > 1)
 
 MOVED_OVERLAP = 0.5
 
@@ -113,6 +117,7 @@ def moved_content(flags: list[Flag], links: list[LinkView], context: CheckContex
     omitted = [flag for flag in flags if flag.kind == "omission" and flag.side == "fr" and not by_number[flag.link].texts["en"]]
     added = [flag for flag in flags if flag.kind == "addition" and flag.side == "en" and not by_number[flag.link].texts["fr"]]
     replaced: dict[int, Flag] = {}
+    holders = _english_sentences_of_long_links(links, context) if omitted else []
     for omission in omitted:
         french = by_number[omission.link].texts
         source = _content_lemmas(french["mt"], "en") | {fold(w.text) for w in tokenize(french["fr"], "fr") if w.text[:1].isupper()}
@@ -127,28 +132,30 @@ def moved_content(flags: list[Flag], links: list[LinkView], context: CheckContex
                 replaced[id(addition)] = replace(addition, severity="info", message=(
                     f"This English text has no French counterpart here; it renders French text found elsewhere (link {omission.link})."))
                 break
-        if id(omission) not in replaced and (holder := _sentence_taken_by_another_link(source, links, context)) is not None:
+        if id(omission) not in replaced and (holder := _sentence_taken_by_another_link(source, holders)) is not None:
             replaced[id(omission)] = replace(omission, severity="info", message=(
                 f"This French text is not translated here; the official English has it elsewhere, inside link {holder}: moved, not lost."))
     return [replaced.get(id(flag), flag) for flag in flags]
 
 
-def _sentence_taken_by_another_link(source: set[str], links: list[LinkView], context: CheckContext) -> int | None:
+def _english_sentences_of_long_links(links: list[LinkView], context: CheckContext) -> list[tuple[int, frozenset[str], list[frozenset[str]]]]:
+    """(number, content lemmas of its machine translation, content lemmas of each of its English sentences) of each link holding French
+    and two English sentences or more: what `_sentence_taken_by_another_link` compares each unmatched French text with, read once."""
+    english = context.alignable_english
+    return [(link.number, _content_lemmas(link.texts["mt"], "en"),
+             [_content_lemmas(english[index], "en") for index in link.unit.en_ids if index < len(english)])
+            for link in links if len(link.unit.en_ids) >= 2 and link.texts["fr"]]
+
+
+def _sentence_taken_by_another_link(source: frozenset[str] | set[str], holders: list[tuple[int, frozenset[str], list[frozenset[str]]]]) -> int | None:
     """The link holding an English sentence that says what this unmatched French says and not what its own French says: the
     aligner, keeping order, put a sentence moved in the English with its neighbour ("Procedure: own-initiative report" after
-    the paragraph it follows in the English, before it in the French)."""
-    english = context.alignable_english
-    for link in links:
-        if len(link.unit.en_ids) < 2 or not link.texts["fr"]:
-            continue
-        own = _content_lemmas(link.texts["mt"], "en")
-        for index in link.unit.en_ids:
-            if index >= len(english):
-                continue
-            target = _content_lemmas(english[index], "en")
+    the paragraph it follows in the English, before it in the French). `holders`: `_english_sentences_of_long_links`."""
+    for number, own, targets in holders:
+        for target in targets:
             common = source & target
             if len(common) >= 3 and len(common) >= MOVED_OVERLAP * min(len(source), len(target)) and len(common) > len(target & own):
-                return link.number
+                return number
     return None
 
 

@@ -13,7 +13,9 @@ a double space inside a sentence is info (the corpus's readers did not ask for i
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
+from collections.abc import Collection
 from functools import lru_cache
 
 from align.checks.base import Check, CheckContext, LinkView, matches_in
@@ -224,21 +226,18 @@ def _case_variants(texts: list[tuple[LinkView, str]], glossary: Glossary) -> lis
     links_of: dict[str, list[LinkView]] = {}  # a TMX repeats its sentences: each distinct text's phrases are found once
     for link, text in texts:
         links_of.setdefault(text, []).append(link)
-    uses: dict[tuple[str, ...], list[tuple[str, int, int, tuple[str, ...]]]] = {}
-    for text in links_of:
-        for key, start, end, forms in _phrases(text):
-            uses.setdefault(key, []).append((text, start, end, forms))
     spans: dict[int, list[tuple[int, int, str, str, int]]] = {}
     numbers = {link.number: link for link, _ in texts}
-    for occurrences in uses.values():
-        first_form = occurrences[0][3]
-        if all(form == first_form for _, _, _, form in occurrences):
-            continue  # written one way (most phrases): nothing to count
+    with _PHRASE_INDEX_LOCK:
+        index = _PHRASE_INDEX.brought_up_to(links_of.keys())
+        varied = [[(text, start, end, form) for text, found in index.uses[key].items() for start, end, form in found] for key in index.varied]
+    for occurrences in varied:
         counts: Counter[tuple[str, ...]] = Counter()
         for text, _, _, form in occurrences:
             counts[form] += len(links_of[text])
         if len(counts) < 2 or all(form[1:-1] == occurrences[0][3][1:-1] for form in counts):
             continue  # a difference on the first or last word only: the words around it are not shared (« la 24e Conférence »)
+        # (the order of the occurrences decides nothing: two forms ranked alike are a tie, and a tie between forms ranked alike is passed)
         ranked = sorted(counts, key=lambda form: (counts[form], _begins_listed_name(form, names)), reverse=True)
         usual, runner_up = ranked[0], ranked[1]
         if counts[usual] == counts[runner_up] and (not _begins_listed_name(usual, names) or _begins_listed_name(runner_up, names)):
@@ -250,12 +249,60 @@ def _case_variants(texts: list[tuple[LinkView, str]], glossary: Glossary) -> lis
             for link in links_of[text]:
                 spans.setdefault(link.number, []).append((start, end, " ".join(usual), " ".join(form), counts[usual]))
     flags = []
-    for number, found in spans.items():
+    for number in sorted(spans):
         text = numbers[number].texts["fr"]
-        for start, end, usual, _form, count in _merge(found):
+        for start, end, usual, _form, count in _merge(spans[number]):
             flags.append(Flag(number, "fr", "typography", "warning", start, end, text[start:end],
                               f"« {text[start:end]} » is written with other capitals elsewhere in this text (« {usual} », {count}×).", usual))
     return flags
+
+
+class _PhraseIndex:
+    """The phrases (`_phrases`) of a set of distinct French texts by lower-case key, and the keys written in more than one form.
+
+    Kept between runs and brought up to date with the texts that came and went: the review app checks the whole document again
+    after each correction, which changes a text or two of thousands (gathering every phrase of every text again was most of the
+    check's time)."""
+
+    def __init__(self) -> None:
+        self.texts: set[str] = set()
+        self.uses: dict[tuple[str, ...], dict[str, list[tuple[int, int, tuple[str, ...]]]]] = {}
+        """key → text → (start, end, form) of each of its phrases with that key."""
+        self.varied: set[tuple[str, ...]] = set()
+        """The keys whose phrases are not all written alike."""
+
+    def brought_up_to(self, texts: Collection[str]) -> _PhraseIndex:
+        """This index for `texts` (changed in place; another document's texts start a new index)."""
+        current = set(texts)
+        gone, new = self.texts - current, current - self.texts
+        if len(gone) + len(new) > len(current):
+            self.__init__()
+            gone, new = set(), current
+        touched: set[tuple[str, ...]] = set()
+        for text in gone:
+            for key, _, _, _ in _phrases(text):
+                by_text = self.uses.get(key)
+                if by_text is not None and by_text.pop(text, None) is not None:
+                    touched.add(key)
+                    if not by_text:
+                        del self.uses[key]
+        for text in new:
+            for key, start, end, form in _phrases(text):
+                self.uses.setdefault(key, {}).setdefault(text, []).append((start, end, form))
+                touched.add(key)
+        for key in touched:
+            forms = {form for found in self.uses.get(key, {}).values() for _, _, form in found}
+            if len(forms) > 1:
+                self.varied.add(key)
+            else:
+                self.varied.discard(key)
+        self.texts = current
+        return self
+
+
+_PHRASE_INDEX = _PhraseIndex()
+_PHRASE_INDEX_LOCK = threading.Lock()
+"""One index for the process, used by one check at a time (the app's sessions re-check from their own threads)."""
 
 
 @lru_cache(maxsize=20_000)

@@ -658,6 +658,10 @@ class Review:
         self._flags[start:start + count] = [[] for _ in new_links]
         if self._own is not None:
             self._own[start:start + count] = [None] * len(new_links)
+            if not new_links:  # a link removed (`relink`): the two links now side by side read each other's texts
+                for near in (start - 1, start):
+                    if 0 <= near < len(self._own):
+                        self._own[near] = None
         self._stale = True
 
     def _recheck(self) -> None:
@@ -829,6 +833,7 @@ class Review:
             self.revision = data.get("revision", 0) if isinstance(data, dict) else 0
             return
         unchanged = {(link.fr_ids, link.en_ids): flags for link, flags in zip(self.auto_links, _flags_by_link(self.result.flags, len(self.auto_links)))}
+        own_before = _own_by_link(self.links, self._own, self.fr, self.en)
         for (side, index), original in list(self.original_texts.items()):  # a reload starts from the source texts again
             (self.fr if side == "fr" else self.en)[index] = original
         self.original_texts = {}
@@ -843,7 +848,9 @@ class Review:
                 for link in links]
         self._flags = [unchanged[(link.fr_ids, link.en_ids)] if keep else [] for link, keep in zip(links, kept)]
         if not all(kept):  # the pipeline's flags of the links the reviewer left alone may depend on the others (document-wide checks)
-            self._own, self._stale = None, True
+            # What a link's own checks found before still holds where the link, its texts and its neighbours are the same: only the
+            # others are checked again (every link was, 18 s to reopen a reviewed 2,000-link document), the document checks run whole.
+            self._own, self._stale = _own_still_valid(own_before, _own_by_link(links, [None] * len(links), self.fr, self.en)), True
             self._recheck()
         self._promote_flagged()
 
@@ -908,6 +915,28 @@ def _engine_name(labels: Sequence[str]) -> str | None:
 
     label = next((label for label in labels if label), "")
     return next((kind.name for kind in ENGINES if label.startswith(kind.name)), None)
+
+
+def _own_by_link(links: Sequence[Link], own: Sequence[list[Flag] | None] | None, fr: Sequence[str], en: Sequence[str]) -> dict[tuple, tuple]:
+    """Per link (its French and English sentence ids, in document order): its texts, its neighbours (their sentence ids) and what its
+    own checks found (`own`); empty when `own` is None."""
+    if own is None:
+        return {}
+    keys = [(link.fr_ids, link.en_ids) for link in links]
+    return {key: ((tuple(fr[i] for i in key[0]), tuple(en[i] for i in key[1])), keys[max(0, position - 1):position] + keys[position + 1:position + 2], found)
+            for position, (key, found) in enumerate(zip(keys, own))}
+
+
+def _own_still_valid(before: dict[tuple, tuple], now: dict[tuple, tuple]) -> list[list[Flag] | None]:
+    """What each link of `now` can keep of its own checks' findings in `before` (`_own_by_link`), None for a link to check again: a link
+    that is new or whose texts changed; and one whose neighbours changed when none of them is checked again (a link removed between
+    two others), since `_recheck` checks again the neighbours of the links it checks."""
+    own: list[list[Flag] | None] = [before[key][2] if key in before and before[key][0] == texts else None for key, (texts, _, _) in now.items()]
+    for position, (key, (_, neighbours, _)) in enumerate(now.items()):
+        beside = [own[near] for near in (position - 1, position + 1) if 0 <= near < len(own)]
+        if own[position] is not None and neighbours != before[key][1] and all(found is not None for found in beside):
+            own[position] = None
+    return own
 
 
 def _flags_by_link(flags: list[Flag], count: int) -> list[list[Flag]]:

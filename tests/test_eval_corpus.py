@@ -5,6 +5,8 @@ import csv
 import json
 import unicodedata
 
+import pytest
+
 from bench.splits import CORPUS_SPLITS, EVAL, HELD_OUT_SPLITS, SPLIT_CHOICES
 
 KINDS = {"term-garbled", "forbidden-term", "concept-confusion", "term-missing", "term-inconsistent", "name-mismatch", "number-mismatch",
@@ -50,107 +52,19 @@ def _fresh(part: str, min_pairs: int, min_french_only: int) -> None:
             assert not (EVAL / "texts" / "en" / f"{row['id']}.txt").exists(), row["id"]
 
 
-def test_the_second_held_out_part_is_fresh() -> None:
-    _fresh("heldout2", min_pairs=10, min_french_only=1)
+SIZES = {"heldout2": (10, 1), "heldout3": (20, 5), "heldout4": (20, 5), "heldout5": (20, 5), "heldout6": (20, 5), "heldout7": (15, 5),
+         "heldout8": (15, 5), "heldout9": (16, 8), "heldout10": (15, 9), "heldout11": (12, 8), "heldout12": (9, 8), "heldout13": (9, 7)}
+"""Each held-out part after the first: (pairs, French-only texts) at least, as built (issue #14, each after the one before had been
+measured and tuned on)."""
 
 
-def test_the_third_held_out_part_is_fresh() -> None:
-    """heldout3 (issue #14): at least 20 pairs and 5 French-only texts, none sharing a page or title with dev, test,
-    heldout or heldout2; it is one of the held-out splits, so no bench reads it unless asked for it by name."""
-    _fresh("heldout3", min_pairs=20, min_french_only=5)
-    assert {"heldout", "heldout2", "heldout3"} <= set(HELD_OUT_SPLITS)
+@pytest.mark.parametrize("part", SIZES)
+def test_each_held_out_part_is_fresh_and_held_out(part: str) -> None:
+    """None of its documents shares an id, page or title with an earlier part; no bench reads it unless asked for it by name, `all`
+    never does, and `final` reports it apart."""
+    _fresh(part, *SIZES[part])
+    assert part in HELD_OUT_SPLITS and part not in SPLIT_CHOICES["all"] and SPLIT_CHOICES[part] == (part,)
 
 
-def test_the_fourth_held_out_part_is_fresh() -> None:
-    """heldout4 (issue #14, after heldout3 was measured and tuned on): at least 20 pairs and 5 French-only texts, none sharing
-    an id, page or title with dev, test, heldout, heldout2 or heldout3; held out like the others, so no bench reads it unless
-    asked for it by name."""
-    _fresh("heldout4", min_pairs=20, min_french_only=5)
-    assert {"heldout", "heldout2", "heldout3", "heldout4"} <= set(HELD_OUT_SPLITS)
-
-
-def test_the_fifth_held_out_part_is_fresh() -> None:
-    """heldout5 (issue #14, after heldout4 was measured and tuned on): at least 20 pairs and 5 French-only texts, none sharing
-    an id, page or title with dev, test, heldout, heldout2, heldout3 or heldout4; held out like the others, so no bench reads it
-    unless asked for it by name, and `all` never does."""
-    _fresh("heldout5", min_pairs=20, min_french_only=5)
-    assert {"heldout", "heldout2", "heldout3", "heldout4", "heldout5"} <= set(HELD_OUT_SPLITS)
-    assert "heldout5" not in SPLIT_CHOICES["all"] and SPLIT_CHOICES["heldout5"] == ("heldout5",)
-
-
-def test_the_sixth_held_out_part_is_fresh() -> None:
-    """heldout6 (issue #14, after heldout5 was measured and tuned on): at least 20 pairs and 5 French-only texts, none sharing
-    an id, page or title with dev, test or heldout to heldout5; held out like the others, so no bench reads it unless asked for it
-    by name, `all` never does, and `final` reports it last, apart."""
-    _fresh("heldout6", min_pairs=20, min_french_only=5)
-    assert {"heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"} <= set(HELD_OUT_SPLITS)
-    assert "heldout6" not in SPLIT_CHOICES["all"] and SPLIT_CHOICES["heldout6"] == ("heldout6",)
-
-
-def test_the_seventh_held_out_part_is_fresh() -> None:
-    """heldout7 (issue #14, after heldout6 was measured and tuned on): at least 15 pairs and 5 French-only texts, none sharing
-    an id, page or title with dev, test or heldout to heldout6; held out like the others, so no bench reads it unless asked for it
-    by name, `all` never does, and `final` reports it last, apart."""
-    _fresh("heldout7", min_pairs=15, min_french_only=5)
-    assert {"heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"} <= set(HELD_OUT_SPLITS)
-    assert "heldout7" not in SPLIT_CHOICES["all"] and SPLIT_CHOICES["heldout7"] == ("heldout7",)
-
-
-def test_the_eighth_held_out_part_is_fresh() -> None:
-    """heldout8 (issue #14, after heldout7 was measured and tuned on): at least 15 pairs and 5 French-only texts, none sharing
-    an id, page or title with dev, test or heldout to heldout7; held out like the others, so no bench reads it unless asked for it
-    by name, `all` never does, and `final` reports it last, apart."""
-    _fresh("heldout8", min_pairs=15, min_french_only=5)
-    assert {"heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"} <= set(HELD_OUT_SPLITS)
-    assert "heldout8" not in SPLIT_CHOICES["all"] and SPLIT_CHOICES["heldout8"] == ("heldout8",)
-
-
-def test_the_ninth_held_out_part_is_fresh() -> None:
-    """heldout9 (issue #14, after heldout8 was measured and tuned on): 16 pairs and 8 French-only texts, none sharing an id, page
-    or title with dev, test or heldout to heldout8; held out like the others, so no bench reads it unless asked for it by
-    name, `all` never does, and `final` reports it last, apart."""
-    _fresh("heldout9", min_pairs=16, min_french_only=8)
-    assert {"heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
-            "heldout9"} <= set(HELD_OUT_SPLITS)
-    assert "heldout9" not in SPLIT_CHOICES["all"] and SPLIT_CHOICES["heldout9"] == ("heldout9",)
-
-
-def test_the_tenth_held_out_part_is_fresh() -> None:
-    """heldout10 (issue #14, after heldout9 was measured and tuned on): 15 pairs and 9 French-only texts, none sharing
-    an id, page or title with dev, test or heldout to heldout9; held out like the others, so no bench reads it unless asked for it
-    by name, `all` never does, and `final` reports it last, apart."""
-    _fresh("heldout10", min_pairs=15, min_french_only=9)
-    assert {"heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9",
-            "heldout10"} <= set(HELD_OUT_SPLITS)
-    assert "heldout10" not in SPLIT_CHOICES["all"] and SPLIT_CHOICES["heldout10"] == ("heldout10",)
-
-
-def test_the_eleventh_held_out_part_is_fresh() -> None:
-    """heldout11 (issue #14, after heldout10 was measured and tuned on): 12 pairs and 8 French-only texts, none sharing
-    an id, page or title with dev, test or heldout to heldout10; held out like the others, so no bench reads it unless asked for it
-    by name, `all` never does, and `final` reports it last, apart."""
-    _fresh("heldout11", min_pairs=12, min_french_only=8)
-    assert {"heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9",
-            "heldout10", "heldout11"} <= set(HELD_OUT_SPLITS)
-    assert "heldout11" not in SPLIT_CHOICES["all"] and SPLIT_CHOICES["heldout11"] == ("heldout11",)
-
-
-def test_the_twelfth_held_out_part_is_fresh() -> None:
-    """heldout12 (issue #14, after heldout11 was measured and tuned on): 9 pairs and 8 French-only texts, none sharing
-    an id, page or title with dev, test or heldout to heldout11; held out like the others, so no bench reads it unless asked for it
-    by name, `all` never does, and `final` reports it last, apart."""
-    _fresh("heldout12", min_pairs=9, min_french_only=8)
-    assert {"heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9",
-            "heldout10", "heldout11", "heldout12"} <= set(HELD_OUT_SPLITS)
-    assert "heldout12" not in SPLIT_CHOICES["all"] and SPLIT_CHOICES["heldout12"] == ("heldout12",)
-
-
-def test_the_thirteenth_held_out_part_is_fresh() -> None:
-    """heldout13 (issue #14, after heldout12 was measured and tuned on): 9 pairs and 7 French-only texts, none sharing
-    an id, page or title with dev, test or heldout to heldout12; held out like the others, so no bench reads it unless asked for it
-    by name, `all` never does, and `final` reports it last, apart."""
-    _fresh("heldout13", min_pairs=9, min_french_only=7)
-    assert set(HELD_OUT_SPLITS) == {"heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
-                                    "heldout9", "heldout10", "heldout11", "heldout12", "heldout13"}
-    assert "heldout13" not in SPLIT_CHOICES["all"] and SPLIT_CHOICES["heldout13"] == ("heldout13",)
-    assert SPLIT_CHOICES["final"][-1] == "heldout13"
+def test_every_held_out_part_is_sized_and_final_reports_the_last() -> None:
+    assert set(HELD_OUT_SPLITS) == {"heldout", *SIZES} and SPLIT_CHOICES["final"][-1] == HELD_OUT_SPLITS[-1]

@@ -266,7 +266,7 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
                 match = found[side][name]
                 if (name in partners[side] or _spelt_out(name, other, other_concepts, context, side) or _currency_named(name, other)
                         or _written_small_there(name, words_written[other_side])
-                        or (_named_before(link.texts[side], match, side) and uses[side].count(name) == 1)):
+                        or (_introduced_after_its_words(link.texts[side], match, side) and uses[side].count(name) == 1)):
                     continue
                 elsewhere = (_same_acronym(name, everywhere[other_side]) or _glossary_concept(context.glossary, name, side) in named[other_side]
                              or (side == "fr" and bool((machine_names - set(found["fr"])) & everywhere["en"])))
@@ -329,13 +329,19 @@ def acronyms_introduced_once(links: list[LinkView], context: CheckContext) -> li
 
 def _named_before(text: str, match: re.Match, lang: str) -> bool:
     """A word in capitals in brackets whose letters are, in order, initials of the words just before it: an acronym introduced, even if
-    it ends before the name does ("Women and Gender Equality Canada (WAGE)"). When the text never uses it again, the other version
-    giving the name alone leaves out no body ("the Pay Equity Act (PEA)"); an acronym the text goes on using is one it lacks."""
+    it ends before the name does ("Women and Gender Equality Canada (WAGE)")."""
     if text[match.start() - 1:match.start()] != "(" or text[match.end():match.end() + 1] != ")":
         return False
     letters = iter(fold(word.text[:1]).upper() for word in tokenize(text[:match.start() - 1], lang)[-2 * len(match.group(0)) - 2:]
                    if word.text[:1].isalpha())
     return all(letter in letters for letter in fold(match.group(0)).upper())
+
+
+def _introduced_after_its_words(text: str, match: re.Match, lang: str) -> bool:
+    """"the Pay Equity Act (PEA)": the acronym given in brackets after the words it abbreviates; when the text never uses it again, the
+    other version giving the name alone leaves out no body (an acronym the text goes on using is one the other version lacks)."""
+    return (text[match.start() - 1:match.start()] == "(" and text[match.end():match.end() + 1] == ")"
+            and _initials_before(text, match.start() - 1, match.group(0), lang))
 
 
 def _initials_before(text: str, end: int, acronym: str, lang: str) -> bool:

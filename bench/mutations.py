@@ -497,7 +497,10 @@ def _noun_and_adjective(noun: str, adjective: str) -> bool:
     is also a noun)."""
     from align.checks.grammar import french_checker
 
-    spelling = french_checker().getSpellChecker()
+    checker = french_checker()
+    if checker is None:
+        return False
+    spelling = checker.getSpellChecker()
     noun_readings, adjective_readings = spelling.getMorph(noun), spelling.getMorph(adjective)
     return (any(":N" in morph for morph in noun_readings) and not any(":G" in morph for morph in noun_readings)
             and bool(adjective_readings) and all(":A" in morph for morph in adjective_readings))

@@ -472,7 +472,9 @@ def _number_disagreements(text: str, checker) -> list[Finding]:
     return findings
 
 
-_CAPITALISED_PAIR = re.compile(r"(?<![\w’'-])([A-ZÀ-Ý][a-zà-ÿ]+) (?=([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-]))")
+CAPITALISED_PAIR = re.compile(r"(?<![\w’'-])(?=([A-ZÀ-Ý][a-zà-ÿ]+) ([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-]))")
+"""Two capitalised words side by side, each pair found (overlapping): a name's noun and adjective here, a hyphenated place written with
+a space in `align.checks.slips`."""
 
 
 _PLURAL_BEFORE_NAME = re.compile(r"(?<![\w’'-])(des|les|aux|ces|plusieurs) ([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-])")
@@ -487,7 +489,7 @@ def _name_disagreements(text: str, checker) -> list[Finding]:
         if _every_reading(spelling, found.group(2).lower(), r":N:[mfe]:s/"):
             findings.append(Finding(found.start(2), found.end(2), "grammar", "warning",
                                     f"« {found.group(1)} » is plural, « {found.group(2)} » singular.", ""))
-    for found in _CAPITALISED_PAIR.finditer(text):
+    for found in CAPITALISED_PAIR.finditer(text):
         noun, adjective = found.group(1), found.group(2)
         if _every_reading(spelling, noun.lower(), r":N:") and disagreeing_adjective(noun.lower(), adjective.lower()):
             findings.append(Finding(found.start(2), found.end(2), "grammar", "warning", f"« {adjective} » does not agree with « {noun} ».", ""))
@@ -512,8 +514,7 @@ def _participle_before_its_subject(text: str, checker) -> list[Finding]:
         nouns = set(re.findall(r":N.*?:([mfe]):([spi])", " ".join(spelling.getMorph(noun))))
         if not nouns or forms <= {("m", "s")}:
             continue
-        if not any((gender in ("e", other_gender) or other_gender == "e") and (number in ("i", other_number) or other_number == "i")
-                   for gender, number in forms for other_gender, other_number in nouns):
+        if not _can_agree(forms, nouns):
             findings.append(Finding(found.start(1), found.end(1), "grammar", "warning",
                                     f"« {participle} » agrees with its subject after it, « {noun} ».", ""))
     return findings
@@ -533,9 +534,13 @@ def disagreeing_adjective(noun: str, adjective: str) -> bool:
     adjectives = {found.groups() for morph in spelling.getMorph(adjective) if ":A" in morph for found in _GENDER_NUMBER.finditer(morph)}
     if any(gender in "me" and number in "pi" for gender, number in adjectives):
         return False  # a masculine plural can agree with nouns coordinated before this one (« d'abus et d'exploitation sexuels »)
-    return bool(nouns and adjectives) and not any(
-        ("e" in (gender, other_gender) or gender == other_gender) and ("i" in (number, other_number) or number == other_number)
-        for gender, number in nouns for other_gender, other_number in adjectives)
+    return bool(nouns and adjectives) and not _can_agree(nouns, adjectives)
+
+
+def _can_agree(readings: set[tuple[str, str]], other_readings: set[tuple[str, str]]) -> bool:
+    """Whether a (gender, number) reading of one word agrees with one of another's: epicene (e) and invariable (i) agree with anything."""
+    return any(("e" in (gender, other_gender) or gender == other_gender) and ("i" in (number, other_number) or number == other_number)
+               for gender, number in readings for other_gender, other_number in other_readings)
 
 
 def _every_reading(spelling, word: str, pattern: str) -> bool:

@@ -16,8 +16,9 @@ lengths alike. Two checks compare the parts of a link:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from wordfreq import zipf_frequency
 
@@ -241,13 +242,17 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
     paired = {(next(iter(unpaired["fr"])), next(iter(unpaired["en"]))) for _, _, unpaired, _ in read
               if len(unpaired["fr"]) == 1 and len(unpaired["en"]) == 1}
     partners = {"fr": {fr: en for fr, en in paired}, "en": {en: fr for fr, en in paired}}
-    everywhere = {side: {name for _, found, _, _ in read for name in found[side]} for side in ("fr", "en")}
+    uses = {side: Counter(name for _, found, _, _ in read for name in found[side]) for side in ("fr", "en")}  # links naming each acronym
+    everywhere = {side: set(uses[side]) for side in ("fr", "en")}
     # the glossary concepts each version names somewhere (« l'OIT » in a headline, "the ILO" in the English's next sentence)
     named = {side: {match.concept for link in links for match in link.matches.get(side, [])} for side in ("fr", "en")}
-    uses = {side: [name for _, found, _, _ in read for name in found[side]] for side in ("fr", "en")}
-    # every word each version writes, folded to small letters, once per document (a place in capitals on one side, in small letters on
-    # the other, may sit in any link)
-    words_written = {side: set(re.findall(r"[^\W\d_]+", fold(" ".join(link.texts[side] for link in links)).lower())) for side in ("fr", "en")}
+
+    @cache
+    def words_written(side: str) -> set[str]:
+        """Every word the version writes, folded to small letters (a place in capitals on one side, in small letters on the other, may
+        sit in any link): read once per document, and only when an acronym lacks a counterpart (the app re-checks after each correction)."""
+        return set(re.findall(r"[^\W\d_]+", fold(" ".join(link.texts[side] for link in links)).lower()))
+
     flags = []
     flags_of: dict[tuple[str, str, str], list[Flag]] = {}  # (what follows reads the link's texts and the document's sets: once per distinct link)
     for link, found, unpaired, machine_names in read:
@@ -265,8 +270,8 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
             for name in sorted(unpaired[side], key=lambda name: found[side][name].start()):
                 match = found[side][name]
                 if (name in partners[side] or _spelt_out(name, other, other_concepts, context, side) or _currency_named(name, other)
-                        or _written_small_there(name, words_written[other_side])
-                        or (_introduced_after_its_words(link.texts[side], match, side) and uses[side].count(name) == 1)):
+                        or _written_small_there(name, words_written(other_side))
+                        or (_introduced_after_its_words(link.texts[side], match, side) and uses[side][name] == 1)):
                     continue
                 elsewhere = (_same_acronym(name, everywhere[other_side]) or _glossary_concept(context.glossary, name, side) in named[other_side]
                              or (side == "fr" and bool((machine_names - set(found["fr"])) & everywhere["en"])))

@@ -55,7 +55,7 @@ import re
 from functools import lru_cache
 
 from align.checks.base import Check, CheckContext, LinkView, matches_in
-from align.checks.grammar import _french_known
+from align.checks.grammar import CAPITALISED_PAIR, _french_known
 from align.model import Flag
 from align.terms.matching import longest_matches
 from align.terms.words import fold, is_known, tokenize
@@ -143,7 +143,6 @@ _CRIMES_ONE_ARTICLE = re.compile(rf"(?<![\w’'-])(?:la|le) {_CRIME} (?:et|ou) (
 _CRIME_ARTICLES = {"trafic": "le ", "traite": "la ", "exploitation": "l’", "esclavage": "l’", "travail": "le "}
 _COMMA_INSIDE_QUOTES = re.compile(r"(?<=[^\W\d_])(,)([\"”])(?=\s)")
 """« et "Galnaftogas," l'une des … »: English puts the comma inside the closing quotation mark; French puts it after (and writes « »)."""
-_SPACED_CAPITALISED_PAIR = re.compile(r"(?<![\w’'-])(?=([A-ZÀ-Ý][a-zà-ÿ]+) ([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-]))")
 
 
 @lru_cache(maxsize=1)
@@ -302,8 +301,8 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
                 found.append((pour.start(), pour.end(1), f"« {pour.group(0).strip()} »: after « pour », the verb is in the infinitive (« {infinitive} »).",
                               infinitive))
         found += _french_spelling_slips(text)
-        for grave in _ACUTE_A.finditer(text):
-            found.append((grave.start(), grave.end(), "« á » is no French word: the preposition is « à ».", "à"))
+        for acute in _ACUTE_A.finditer(text):
+            found.append((acute.start(), acute.end(), "« á » is no French word: the preposition is « à ».", "à"))
         for inversion in _INVERSION_WITHOUT_HYPHENS.finditer(text):
             fixed = f"{inversion.group(1)}-t-{inversion.group(2)}"
             found.append((inversion.start(), inversion.end(), f"« {inversion.group(0)} »: the inversion takes its hyphens (« {fixed} »).", fixed))
@@ -408,7 +407,7 @@ def _french_spelling_slips(text: str) -> list[tuple[int, int, str, str]]:
     for comma in _COMMA_INSIDE_QUOTES.finditer(text):
         found.append((comma.start(1), comma.end(2), f"« {comma.group(0)} »: in French the comma follows the closing quotation mark (« {comma.group(2)}, »).",
                       f"{comma.group(2)},"))
-    for pair in _SPACED_CAPITALISED_PAIR.finditer(text):
+    for pair in CAPITALISED_PAIR.finditer(text):
         hyphenated = f"{pair.group(1)}-{pair.group(2)}"
         start, end = pair.start(1), pair.end(2)
         if _hyphenated_place(hyphenated) and not _reported_by_grammalecte(text, start, end):

@@ -41,4 +41,6 @@ def test_an_acronym_introduced_in_the_plural_and_never_used_again(glossary) -> N
     fr = ("Le gouvernement n’a pas non plus achevé l’élaboration de ses procédures opérationnelles normalisées pour l’identification des "
           "victimes.")
     en = "The government did not finalize development of its standard operating procedures (SOPs) for victim identification."
-    assert ("en", "acronym-mismatch", "(SOPs)") in _reported(fr, en, glossary)
+    # context since round 19 (revisers of the later parts left such acronyms alone): still said, as info
+    assert ("en", "acronym-mismatch", "(SOPs)") in reported(link_flags([fr], [en], glossary), ("info",))
+    assert ("en", "acronym-mismatch", "(SOPs)") not in _reported(fr, en, glossary)

@@ -244,7 +244,7 @@ def _case_variants(texts: list[tuple[LinkView, str]], glossary: Glossary) -> lis
             continue  # a tie: a capital on a common noun (« Conférence ») is a choice the text may make both ways, unless it begins
             # a listed name (« Journée mondiale »)
         for text, start, end, form in occurrences:
-            if form == usual or (_title_case(form) and _INTRODUCES_ACRONYM.match(text, end)):
+            if form == usual or (_title_case(form) and _INTRODUCES_ACRONYM.match(text, end)) or _name_and_common_phrase(form, usual):
                 continue
             for link in links_of[text]:
                 spans.setdefault(link.number, []).append((start, end, " ".join(usual), " ".join(form), counts[usual]))
@@ -360,6 +360,19 @@ def _sentence_start(text: str, position: int) -> bool:
     while position and text[position - 1] in _BEFORE_SENTENCE:  # (scanned back from the position: a text can be a whole file)
         position -= 1
     return not position or text[position - 1] in ".!?:"
+
+
+_NAME_SMALL_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "et", "à", "au", "aux", "en", "pour", "contre", "sur", "dans", "par"})
+
+
+def _name_and_common_phrase(form: tuple[str, ...], usual: tuple[str, ...]) -> bool:
+    """Whether one phrase is all in small letters and the other capitalises every word but the small ones: a body's name in its own
+    style (« Comité National de Lutte contre la Traite des Personnes ») and the same words as a common phrase in the running text
+    (« la lutte contre la traite des personnes »), two things rather than one written two ways. Read on every readable part: 7 of the
+    14 flags for capitals were such pairs, none annotated; 1 annotated."""
+    def names(phrase: tuple[str, ...]) -> bool:
+        return all(word[:1].isupper() for word in phrase if word.lower() not in _NAME_SMALL_WORDS) and any(word[:1].isupper() for word in phrase)
+    return any(all(word.islower() for word in one) and names(other) for one, other in ((form, usual), (usual, form)))
 
 
 def _title_case(form: tuple[str, ...]) -> bool:

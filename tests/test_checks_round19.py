@@ -1,0 +1,41 @@
+"""Nineteenth round (every readable part read for the rules whose flags revisers did not want): a body's name in its own capitals beside
+the same words as a common phrase; acronyms given once in one version and another language's initials as context."""
+
+from __future__ import annotations
+
+from tests.checking import link_flags, reported
+
+# Niger's anti-trafficking agency 2024 (heldout13): the agency's name in its own capitals, the fight against trafficking in small letters
+NIGER = ["Communiqué de l’ANLTP/TIM relatif à la lutte contre la traite des personnes et le trafic illicite de migrants",
+         "L’Agence Nationale de Lutte contre la Traite des Personnes et le Trafic Illicite de Migrants (ANLTP/TIM) est la structure "
+         "opérationnelle d’exécution des politiques nationales, en matière de lutte contre la traite des personnes et le trafic illicite "
+         "de migrants.",
+         "Le projet renforce la lutte contre la traite des personnes et le trafic illicite de migrants dans la région d’Agadez."]
+
+
+def _capitals(fr: list[str], glossary) -> set[tuple[str, str, str]]:
+    return {flag for flag in reported(link_flags(fr, [], glossary)) if "capitals" in flag[1] or flag[1] == "typography"}
+
+
+def test_a_bodys_name_in_capitals_beside_the_common_phrase(glossary) -> None:
+    assert not _capitals(NIGER, glossary)
+
+
+def test_a_name_written_with_two_capitals_schemes_is_still_flagged(glossary) -> None:
+    # Malta 2024 (heldout3): the Alliance's name written both ways in one text
+    fr = ["L’Alliance contre la traite des personnes réunit les États membres de l’OSCE.",
+          "L’Alliance contre la traite des personnes a tenu sa conférence à Vienne.",
+          "Les travaux de l’Alliance contre la Traite des Personnes se poursuivent cette année."]
+    assert any(text.startswith("Alliance contre la Traite") or "Traite des Personnes" in text for _, _, text in _capitals(fr, glossary))
+    # and a phrase capitalised on one word only is no name in its own style: « la Traite des personnes »
+    mixed = NIGER[:2] + ["Le projet renforce la lutte contre la Traite des personnes et le trafic illicite de migrants dans la région."]
+    assert _capitals(mixed, glossary)
+
+
+def test_an_acronym_given_once_in_one_version_is_context(glossary) -> None:
+    # Public Safety Canada 2024 (heldout13): "non-governmental organizations (NGOs)", the French without an acronym
+    fr = "Le financement appuie les organisations non gouvernementales qui viennent en aide aux victimes."
+    en = "The funding supports non-governmental organizations (NGOs) that help victims."
+    flags = link_flags([fr], [en], glossary)
+    assert ("en", "acronym-mismatch", "(NGOs)") in reported(flags, ("info",))
+    assert not {flag for flag in reported(flags) if flag[1] == "acronym-mismatch"}

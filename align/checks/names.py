@@ -236,12 +236,20 @@ def names_copied_with_a_word_changed(links: list[LinkView], context: CheckContex
     for side in sides:
         counts = Counter(words for _, _, words in runs[side])
         own_names = _by_gap(counts)
+        first_seen: dict[tuple[str, ...], int] = {}
+        for order, (_, _, words) in enumerate(runs[side]):
+            first_seen.setdefault(words, order)
         for link, found, words in runs[side]:
             changed = _one_word_changed(words, english_names) if side == "fr" else None
             if changed is not None and _same_place(words[changed[0]], changed[1]):
                 changed = None  # « La Strada Bulgarie » for "La Strada Bulgaria": the country inside the name is translated, as usual
             if changed is None:
                 changed = _one_word_changed(words, own_names, more_than=counts[words])
+            if changed is None and (tied := _one_word_changed(words, own_names, more_than=counts[words] - 1)) is not None:
+                # two forms as often (« Ariel Henry », then « Ariel Henri »): the later one departs from the form the reader met first
+                index, right = tied
+                if first_seen.get(words[:index] + (right,) + words[index + 1:], len(runs[side])) < first_seen[words]:
+                    changed = tied
             if changed is None:
                 continue
             index, right = changed

@@ -48,3 +48,13 @@ def test_a_name_written_two_ways_once_each_flags_the_later_form(glossary) -> Non
     flags = reported(link_flags(fr, [], glossary))
     assert ("fr", "name-mismatch", "Henri") in flags and ("fr", "name-mismatch", "Henry") not in flags
     assert not {flag for flag in reported(link_flags([fr[0], fr[1].replace("Henri", "Henry")], [], glossary)) if flag[1] == "name-mismatch"}
+
+
+def test_a_slip_that_makes_a_rare_word_inside_a_term(glossary) -> None:
+    # US Embassy Haiti 2021 (dev), one letter dropped: « traie » is a form of traire, a word, but a hundred times rarer than « traite »
+    fr = ("Le gouvernement n’a pas affecté suffisamment de financements à ses efforts de lutte contre la traie des personnes ou à la "
+          "prestation de services aux victimes.")
+    assert ("fr", "term-garbled", "traie des personnes") in reported(link_flags([fr], [], glossary))
+    # a frequent word a letter away is that word: « il a traité des personnes » (treated people) is no garbled « traite des personnes »
+    assert not {flag for flag in reported(link_flags(["Le médecin a traité des personnes blessées à Port-au-Prince."], [], glossary))
+                if flag[1] == "term-garbled"}

@@ -91,6 +91,8 @@ def _find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Ter
                 unknown_by_initial.setdefault(fold(word.surface[0]), []).append(index)
                 if len(word.surface) >= 5:
                     unknown_long.append(index)
+            elif len(word.surface) >= 4 and word.surface.isalpha() and _rare(word.surface.lower(), lang):
+                unknown_by_initial.setdefault(fold(word.surface[0]), []).append(index)  # a slip that made a rare word (`_misspelt`)
         if word.surface in _PREPOSITIONS[lang]:
             prepositions_at.setdefault(word.surface, []).append(index)
     odd_in_any_term = set(doubled) | set(unknown_long)
@@ -680,11 +682,33 @@ def _misspelt(word: Word, term_word: Word, lang: str) -> bool:
         forms = {word.surface, word.surface[:-1]} if word.surface[-1] in "sx" else {word.surface}  # a slip in a plural of the term
         return (len(word.surface) >= 5 and any(first_letter_slip(form, term_word.surface) for form in forms)
                 and not is_known(word.surface, lang))
-    if is_known(word.surface, lang):
+    if is_known(word.surface, lang) and not _rare_beside(word.surface.lower(), term_word.surface.lower(), lang):
         return False
     allowed = 1 if len(term_word.surface) < 10 else 2
     forms = {word.surface} | ({word.surface[:-1]} if word.surface[-1] in "sx" and term_word.surface[-1] not in "sx" else set())
     return any(OSA.distance(form, term_word.surface) <= allowed for form in forms)  # a misspelt plural of the term
+
+RARE_ZIPF = 2.5
+RARER_BY = 2.0
+"""A known word this rare (wordfreq Zipf: about 3 in a billion words) and a hundred times rarer than the term's word it is a letter away
+from is a slip that happened to make a word (« la traie des personnes »: traire; « êtres humais »: humer), not that word chosen: inside
+a term whose other words are all there. Inflections of the term's word are frequent words and stay apart."""
+
+
+@lru_cache(maxsize=50_000)
+def _zipf(word: str, lang: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang)
+
+
+def _rare(word: str, lang: str) -> bool:
+    return _zipf(word, lang) < RARE_ZIPF
+
+
+def _rare_beside(word: str, term_word: str, lang: str) -> bool:
+    return _rare(word, lang) and _zipf(term_word, lang) - _zipf(word, lang) >= RARER_BY
+
 
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "azertyuiop", "qsdfghjklm", "wxcvbn")
 """QWERTY and AZERTY rows: a slip hits a key beside the right one, or the row above or below."""

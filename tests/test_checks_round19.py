@@ -58,3 +58,12 @@ def test_a_slip_that_makes_a_rare_word_inside_a_term(glossary) -> None:
     # a frequent word a letter away is that word: « il a traité des personnes » (treated people) is no garbled « traite des personnes »
     assert not {flag for flag in reported(link_flags(["Le médecin a traité des personnes blessées à Port-au-Prince."], [], glossary))
                 if flag[1] == "term-garbled"}
+
+
+def test_trafic_beside_the_trades_in_drugs_and_arms_is_the_trade_in_general(glossary) -> None:
+    # Geneva's Grand Conseil 2011 (heldout13), a French-only debate about trafficking in persons
+    fr = ["La traite des êtres humains est - le savez-vous, Mesdames et Messieurs les députés ? - le deuxième ou troisième trafic au monde "
+          "qui rapporte le plus, avec le trafic de drogue et le trafic d'armes.",
+          "Ce trafic touche d'abord les femmes."]
+    links = [flag.link for flag in link_flags(fr, [], glossary) if flag.kind == "concept-confusion" and flag.severity != "info"]
+    assert links == [1], "only the next sentence's « ce trafic », trafficking in persons"

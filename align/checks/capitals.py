@@ -44,6 +44,8 @@ _SENTENCE_OPENERS = frozenset(".!?:;\n–—-")
 _PLACE_ADJECTIVE = re.compile(r"(?<![\w’'-])(?:région|province|district|zone|département|préfecture|commune|territoire)s? ([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-])")
 _OBSERVANCE_CAPITAL = re.compile(r"(?<![\w’'-])(?:Journée|Semaine|Mois) (?:internationale|mondiale|nationale|européenne|canadienne)s? "
                                  r"(?:de la |des |du |de l[’']|de |pour (?:la |les |l[’'])?|contre (?:la |les |l[’'])?)([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-])")
+_CONTINENT_ADJECTIVE = re.compile(r"(?<![\w’'-])(Afrique|Amérique|Asie|Europe|Océanie) ([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-])")
+"""« l'Afrique Subsaharienne », « l'Afrique Australe »: the adjective after a continent's name is written small (« l'Amérique latine »)."""
 _DATELINE_WORD = re.compile(r"([A-ZÀ-Ý][a-zà-ÿ]+)(?= [-–—] )")
 _CAPITALISED_AFTER_EN = re.compile(r"(?<![\w’'-])[Ee]n ([A-ZÀ-Ý][a-zà-ÿ]{3,})(?![\w’'-])")
 
@@ -51,7 +53,8 @@ _CAPITALISED_AFTER_EN = re.compile(r"(?<![\w’'-])[Ee]n ([A-ZÀ-Ý][a-zà-ÿ]{3
 def capitals(links: list[LinkView], context: CheckContext) -> list[Flag]:
     texts = [(link, link.texts["fr"]) for link in links if link.texts["fr"]]
     return (_capital_months(texts) + _ministries_with_lower_domain(texts) + _capitalised_adjectives(texts, context.glossary)
-            + _capitalised_languages(texts) + _nationality_datelines(texts) + _capitalised_place_adjectives(texts) + _observance_capitals(texts))
+            + _capitalised_languages(texts) + _nationality_datelines(texts) + _capitalised_place_adjectives(texts) + _observance_capitals(texts)
+            + _continents_capitalised_adjectives(texts))
 
 
 def _capital_months(texts: list[tuple[LinkView, str]]) -> list[Flag]:
@@ -93,6 +96,20 @@ def _capitalised_adjectives(texts: list[tuple[LinkView, str]], glossary: Glossar
                 flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
                                   f"« {found.group(0)} »: the adjective takes no capital in French (the words after it have none).",
                                   f"{noun} {adjective.lower()}"))
+    return flags
+
+
+def _continents_capitalised_adjectives(texts: list[tuple[LinkView, str]]) -> list[Flag]:
+    """A continent and a capitalised adjective in the feminine, agreeing with it (epicene words such as « Pacifique » name places too:
+    « Asie-Pacifique »)."""
+    flags = []
+    for link, text in texts:
+        for found in matches_in(_CONTINENT_ADJECTIVE, text):
+            adjective = found.group(2).lower()
+            if any((":A" in form or ":Q" in form) and ":f" in form for form in _morphology(adjective)):
+                fixed = f"{found.group(1)} {adjective}"
+                flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
+                                  f"« {found.group(0)} »: the adjective after a continent's name takes no capital in French (« {fixed} »).", fixed))
     return flags
 
 

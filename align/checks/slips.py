@@ -141,6 +141,13 @@ _CRIMES_ONE_DE = re.compile(rf"(?<![\w’'-])(?:de la|du) {_CRIME} et ((?:le|la|
 _CRIMES_ONE_ARTICLE = re.compile(rf"(?<![\w’'-])(?:la|le) {_CRIME} (?:et|ou) (trafic|traite|exploitation|esclavage|travail)\b")
 """« contre la traite des personnes et trafic illicite de migrants »: each coordinated crime takes its article (« et le trafic »)."""
 _CRIME_ARTICLES = {"trafic": "le ", "traite": "la ", "exploitation": "l’", "esclavage": "l’", "travail": "le "}
+_MILLION_BELOW_TWO = re.compile(r"(?<![\d,.])([01],\d+) (million|milliard)s(?![\w’'-])")
+"""« 1,6 milliards »: « million » and « milliard » are nouns and take the plural from two on (« 1,6 milliard de dollars »)."""
+_UNGROUPED_NUMBER = re.compile(r"(?<![\w.,/\-–:#°])(?<![Nn]o )(?<![Nn]° )(\d{2,3})(\d{3})(?![\w.,/\-–])(?!\s+[A-ZÀ-Ý])")
+"""« estime à 70000 le nombre »: a number of five or six figures written without its thousands separator (a code or a postal code has
+letters, a sign or a place's name beside it)."""
+_ETC_DOTS = re.compile(r"\betc\s?(?:\.{2,}|…)")
+"""« etc... »: « etc. » holds its own stop; the ellipsis says « and so on » twice."""
 _COMMA_INSIDE_QUOTES = re.compile(r"(?<=[^\W\d_])(,)([\"”])(?=\s)")
 """« et "Galnaftogas," l'une des … »: English puts the comma inside the closing quotation mark; French puts it after (and writes « »)."""
 
@@ -260,7 +267,17 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
         written = apostrophe.group(0)
         fixed = re.sub(r"\s", "", written)
         found.append((apostrophe.start(), apostrophe.end(), f"A space around the apostrophe: “{written.strip()}” is written “{fixed}”.", fixed))
+    for number in _UNGROUPED_NUMBER.finditer(text):
+        fixed = f"{number.group(1)}{' ' if lang == 'fr' else ','}{number.group(2)}"
+        found.append((number.start(), number.end(), f"“{number.group(0)}”: a number of five figures or more is grouped by thousands (“{fixed}”).",
+                      fixed))
+    for dots in _ETC_DOTS.finditer(text):
+        found.append((dots.start(), dots.end(), f"“{dots.group(0)}”: “etc.” takes its own stop and no ellipsis.", "etc."))
     if lang == "fr":
+        for million in _MILLION_BELOW_TWO.finditer(text):
+            fixed = f"{million.group(1)} {million.group(2)}"
+            found.append((million.start(), million.end(), f"« {million.group(0)} »: below two, « {million.group(2)} » stays singular (« {fixed} »).",
+                          fixed))
         for accent in _ACCENT_FOR_APOSTROPHE.finditer(text):
             fixed = accent.group(0).replace(accent.group(1), "’")
             found.append((accent.start(), accent.end(), f"« {accent.group(0)} »: an accent typed for the apostrophe (« {fixed} »).", fixed))

@@ -388,7 +388,7 @@ MEANING_ANNOTATION = "meaning"
 
 
 def on_meaning(placed: PlacedFlag, annotation: Annotation) -> bool:
-    """A meaning flag (on the English of a link) counts on a `meaning` annotation its French or English segments overlap."""
+    """A meaning flag (on the English of a link) counts on an annotation its French or English segments overlap."""
     span = (placed.start, placed.end) if annotation.side == placed.flag.side else placed.counterpart
     return span is not None and span[0] < annotation.end and annotation.start < span[1]
 
@@ -400,6 +400,8 @@ class MeaningFigures:
 
     hits: list = field(default_factory=list)  # (document name, flag) on an annotation
     false_flags: list = field(default_factory=list)  # (document name, flag) on none
+    beside_other_errors: int = 0
+    """False flags on a link that holds a checkable annotation (another kind of error): not a meaning error, not a clean link either."""
     found: list = field(default_factory=list)  # annotations a flag overlaps
     misses: list = field(default_factory=list)  # annotations no flag overlaps
 
@@ -419,8 +421,11 @@ def score_meaning(documents: list[RealDocument], split: str) -> MeaningFigures:
             continue
         annotations = [a for a in document.annotations if a.kind == MEANING_ANNOTATION]
         flags = [placed for placed in document.flags if placed.flag.kind == MEANING_FLAG]
+        checkable = [a for a in document.annotations if a.checkable]
         for placed in flags:
-            (figures.hits if any(on_meaning(placed, a) for a in annotations) else figures.false_flags).append((document.name, placed))
+            hit = any(on_meaning(placed, a) for a in annotations)
+            (figures.hits if hit else figures.false_flags).append((document.name, placed))
+            figures.beside_other_errors += not hit and any(on_meaning(placed, a) for a in checkable)
         for annotation in annotations:
             (figures.found if any(on_meaning(placed, annotation) for placed in flags) else figures.misses).append(annotation)
     return figures
@@ -428,7 +433,8 @@ def score_meaning(documents: list[RealDocument], split: str) -> MeaningFigures:
 
 def print_meaning(figures: MeaningFigures, split: str, *, details: bool = True) -> None:
     print(f"  {MEANING_FLAG} (against the `meaning` annotations of the pairs, not counted above): "
-          f"precision {len(figures.hits)}/{figures.flags}, recall {len(figures.found)}/{figures.annotations}")
+          f"precision {len(figures.hits)}/{figures.flags}, recall {len(figures.found)}/{figures.annotations}; "
+          f"{figures.beside_other_errors} of the {len(figures.false_flags)} false flags on a link holding an annotated error of another kind")
     if not details:
         return
     for label, flags in (("hit", figures.hits), ("false flag", figures.false_flags)):
@@ -476,6 +482,7 @@ def run_real_bench(glossary_file: str | Path | None = None, splits: tuple[str, .
             figures = score_meaning(documents, split)
             for name in ("hits", "false_flags", "found", "misses"):
                 getattr(total, name).extend(getattr(figures, name))
-        print("ALL PARTS:")
+            total.beside_other_errors += figures.beside_other_errors
+        print(f"ALL {len(splits)} PARTS ({', '.join(splits)}):")
         print_meaning(total, "all", details=False)
     return 0

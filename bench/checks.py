@@ -383,6 +383,67 @@ def score_real(documents: list[RealDocument], split: str) -> RealFigures:
     return figures
 
 
+MEANING_FLAG = "meaning-divergence"
+MEANING_ANNOTATION = "meaning"
+
+
+def on_meaning(placed: PlacedFlag, annotation: Annotation) -> bool:
+    """A meaning flag (on the English of a link) counts on an annotation its French or English segments overlap."""
+    span = (placed.start, placed.end) if annotation.side == placed.flag.side else placed.counterpart
+    return span is not None and span[0] < annotation.end and annotation.start < span[1]
+
+
+@dataclass
+class MeaningFigures:
+    """`meaning-divergence` (any severity) against the `meaning` annotations (checkable false) of the pairs: a French-only document has no
+    official English to diverge from, so its annotations are out of this flag's reach and not counted."""
+
+    hits: list = field(default_factory=list)  # (document name, flag) on an annotation
+    false_flags: list = field(default_factory=list)  # (document name, flag) on none
+    beside_other_errors: int = 0
+    """False flags on a link that holds a checkable annotation (another kind of error): not a meaning error, not a clean link either."""
+    found: list = field(default_factory=list)  # annotations a flag overlaps
+    misses: list = field(default_factory=list)  # annotations no flag overlaps
+
+    @property
+    def flags(self) -> int:
+        return len(self.hits) + len(self.false_flags)
+
+    @property
+    def annotations(self) -> int:
+        return len(self.found) + len(self.misses)
+
+
+def score_meaning(documents: list[RealDocument], split: str) -> MeaningFigures:
+    figures = MeaningFigures()
+    for document in documents:
+        if document.split != split or document.kind != "pair":
+            continue
+        annotations = [a for a in document.annotations if a.kind == MEANING_ANNOTATION]
+        flags = [placed for placed in document.flags if placed.flag.kind == MEANING_FLAG]
+        checkable = [a for a in document.annotations if a.checkable]
+        for placed in flags:
+            hit = any(on_meaning(placed, a) for a in annotations)
+            (figures.hits if hit else figures.false_flags).append((document.name, placed))
+            figures.beside_other_errors += not hit and any(on_meaning(placed, a) for a in checkable)
+        for annotation in annotations:
+            (figures.found if any(on_meaning(placed, annotation) for placed in flags) else figures.misses).append(annotation)
+    return figures
+
+
+def print_meaning(figures: MeaningFigures, split: str, *, details: bool = True) -> None:
+    print(f"  {MEANING_FLAG} (against the `meaning` annotations of the pairs, not counted above): "
+          f"precision {len(figures.hits)}/{figures.flags}, recall {len(figures.found)}/{figures.annotations}; "
+          f"{figures.beside_other_errors} of the {len(figures.false_flags)} false flags on a link holding an annotated error of another kind")
+    if not details:
+        return
+    for label, flags in (("hit", figures.hits), ("false flag", figures.false_flags)):
+        for name, placed in flags:
+            print(f"    meaning {label}: {name} link {placed.flag.link} {placed.flag.severity} {placed.flag.text[:70]!r}")
+    for annotation in figures.misses:
+        print(f"    meaning missed: {annotation.doc} {annotation.side} {annotation.quote[:70]!r}")
+
+
 def print_real(figures: RealFigures, split: str, *, details: bool = True) -> None:
     clean_rate = figures.clean_pairs_quiet / figures.clean_pairs if figures.clean_pairs else 1.0
     print(f"{split.upper()}: precision {figures.true_flags}/{figures.flags} = {figures.precision:.2f}; "
@@ -414,4 +475,14 @@ def run_real_bench(glossary_file: str | Path | None = None, splits: tuple[str, .
           f"or, for a mismatch between the texts, when its link holds one of the same family on the other side")
     for split in splits:
         print_real(score_real(documents, split), split, details=details)
+        print_meaning(score_meaning(documents, split), split, details=details)
+    if len(splits) > 1:
+        total = MeaningFigures()
+        for split in splits:
+            figures = score_meaning(documents, split)
+            for name in ("hits", "false_flags", "found", "misses"):
+                getattr(total, name).extend(getattr(figures, name))
+            total.beside_other_errors += figures.beside_other_errors
+        print(f"ALL {len(splits)} PARTS ({', '.join(splits)}):")
+        print_meaning(total, "all", details=False)
     return 0

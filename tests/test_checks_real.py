@@ -232,6 +232,24 @@ def test_a_link_that_reads_unlike_its_document_is_a_meaning_divergence() -> None
     assert [(flag.side, flag.severity, flag.text[:40]) for flag in flags] == [("en", "info", "It is important that we fight this abhor")]
 
 
+def test_meaning_divergence_is_scored_against_the_annotated_meaning_errors_and_spares_a_short_rephrased_sentence() -> None:
+    # DEV pairs: ca-wage-world-day-2020 has an annotated `meaning` error (the French garbles who is helped); ca-ps-progress-report-2015
+    # has no annotation at all, and its 11-word "Please contact us to request a format other than those available." (rephrased in the
+    # French) read as unlike the English as a change of meaning does until the flag asked for 15 English words.
+    from align.pipeline import RunOptions, run_document
+    from bench.checks import RealDocument, load_eval, place_annotations, place_flags, score_meaning
+
+    documents = []
+    for row, document in load_eval():
+        if row["id"] in ("ca-wage-world-day-2020", "ca-ps-progress-report-2015"):
+            placed, mt = place_flags(run_document(document, load_glossary(DEFAULT_PATH), RunOptions(mt_engine="apertium")))
+            documents.append(RealDocument(document.name, row["kind"], row["split"], place_annotations(document), placed, mt))
+    figures = score_meaning(documents, "dev")
+    assert [(name, placed.flag.severity) for name, placed in figures.hits] == [("ca-wage-world-day-2020", "info")]
+    assert [annotation.quote[:40] for annotation in figures.found] == ["venir en aide aux personnes qui sont en "]
+    assert figures.false_flags == [] and figures.misses == []
+
+
 def test_meaning_divergence_needs_no_sentence_model_without_an_official_english() -> None:
     import subprocess
     import sys

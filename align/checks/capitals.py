@@ -44,7 +44,7 @@ _SENTENCE_OPENERS = frozenset(".!?:;\n–—-")
 _PLACE_ADJECTIVE = re.compile(r"(?<![\w’'-])(?:région|province|district|zone|département|préfecture|commune|territoire)s? ([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-])")
 _OBSERVANCE_CAPITAL = re.compile(r"(?<![\w’'-])(?:Journée|Semaine|Mois) (?:internationale|mondiale|nationale|européenne|canadienne)s? "
                                  r"(?:de la |des |du |de l[’']|de |pour (?:la |les |l[’'])?|contre (?:la |les |l[’'])?)([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-])")
-_CONTINENT_ADJECTIVE = re.compile(r"(?<![\w’'-])(Afrique|Amérique|Asie|Europe|Océanie) ([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-])")
+_CONTINENT_ADJECTIVE = re.compile(r"(?<![\w-])(Afrique|Amérique|Asie|Europe|Océanie) ([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-])")
 """« l'Afrique Subsaharienne », « l'Afrique Australe »: the adjective after a continent's name is written small (« l'Amérique latine »)."""
 _DATELINE_WORD = re.compile(r"([A-ZÀ-Ý][a-zà-ÿ]+)(?= [-–—] )")
 _CAPITALISED_AFTER_EN = re.compile(r"(?<![\w’'-])[Ee]n ([A-ZÀ-Ý][a-zà-ÿ]{3,})(?![\w’'-])")

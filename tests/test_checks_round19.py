@@ -109,11 +109,3 @@ def test_a_number_without_its_thousands_separator(glossary) -> None:
     for written in ("70 000", "le code 75007 Paris", "le document 52017DC0728", "l'année 2009"):
         assert not {flag for flag in reported(link_flags([fr.replace("70000", written)], [], glossary)) if flag[1] == "typography"}
 
-
-def test_a_long_title_with_a_word_of_the_writers_own(glossary) -> None:
-    # European Parliament 2010 (heldout14): the 1949 Convention's title with « et l'abolition » added; « des Nations unies » before it is
-    # the body that adopted it, a listed name, and no word added
-    title = "la répression de la traite des êtres humains et de l'exploitation de la prostitution d'autrui, adoptée en 1949,"
-    added = f"–  vu la Convention des Nations unies pour {title.replace('la répression', 'la répression et l’abolition')}"
-    assert any(kind == "term-garbled" and text.startswith("Convention des Nations unies pour") for _, kind, text in reported(link_flags([added], [], glossary)))
-    assert not {flag for flag in reported(link_flags([f"–  vu la Convention des Nations unies pour {title}"], [], glossary)) if flag[1] == "term-garbled"}

@@ -68,9 +68,6 @@ def reworded_names(link: LinkView, side: str, context: CheckContext) -> list[Fla
         if not word.stop:
             for number in by_stem.get(word.stem, ()):
                 touched.setdefault(number, []).append(position)
-    exact = [match for match in link.matches.get(side, []) if match.type == "term" and glossary.subject(match.concept) in NAME_SUBJECTS]
-    # (the words of a listed name inside a title do not count towards its length: « Convention des Nations Unies pour la répression … »)
-    named = [any(match.start <= word.start < match.end for match in exact) for word in words]
     candidates = []  # (share of the name's words, first, last, name number)
     for number, positions in touched.items():
         entry, content, _ = names[number]
@@ -80,12 +77,12 @@ def reworded_names(link: LinkView, side: str, context: CheckContext) -> list[Fla
         for first_index, first in enumerate(positions):
             if words[first].stem != content[0] or not words[first].text[:1].isupper():
                 continue  # a name is read from its first word ("Group of Experts …", « Convention … »)
-            limit = max(len(entry.words) + 2, 1.5 * len(entry.words))
-            inside = [position for position in positions[first_index:] if position - first - sum(named[first:position]) <= limit]
+            inside = [position for position in positions[first_index:] if position - first <= max(len(entry.words) + 2, 1.5 * len(entry.words))]
             found = {words[position].stem for position in inside}
             if len(found) >= needed:
                 candidates.append((len(found) / len(set(content)), first, inside[-1], number))
                 break
+    exact = [match for match in link.matches.get(side, []) if match.type == "term" and glossary.subject(match.concept) in NAME_SUBJECTS]
     flags: list[Flag] = []
     taken: list[tuple[int, int, str, bool]] = []
     for share, first, last, number in sorted(candidates, reverse=True):
@@ -114,23 +111,13 @@ def reworded_names(link: LinkView, side: str, context: CheckContext) -> list[Fla
             # `names_with_another_variant` decides whether the text's own usage allows it
         every = {word.stem for word in words[first:last + 1]}
         missing = [word.text for word in entry.words if not word.text.isdigit() and word.stem not in every]  # small words too ("Action against")
-        added = [] if missing or moved else _words_added(extra, exact, content)
-        if len(missing) < 2 and not moved and not added:
+        if len(missing) < 2 and not moved:
             continue  # one word-edit: the near-miss matcher's (`align.terms.nearmiss`)
         taken[-1] = (first, last, subject, True)
-        what = ([f"“{'”, “'.join(missing)}” missing"] if missing else []) + (["its words in another order"] if moved else []) + (
-            [f"“{'”, “'.join(word.text for word in added)}” added"] if added else [])
+        what = ([f"“{'”, “'.join(missing)}” missing"] if missing else []) + (["its words in another order"] if moved else [])
         flags.append(Flag(link.number, side, "term-garbled", "warning", start, end, text[start:end],
                           f"“{text[start:end]}” reads like the official name “{entry.term}” written another way ({', '.join(what)}).", entry.term))
     return flags
-
-
-def _words_added(extra: list, exact: list, content: tuple[str, ...]) -> list:
-    """Words inside a long title that holds every word of it in order (« Convention pour la répression et l'abolition de la traite … »):
-    the title with words of the writer's own, unless they name a listed body or law (« Convention des Nations Unies pour … »)."""
-    if len(content) < LONG_TITLE_WORDS:
-        return []
-    return [word for word in extra if not word.text.isdigit() and not any(match.start <= word.start < match.end for match in exact)]
 
 
 def _inner_term_in_another_variant(entry, start: int, end: int, matches: list, glossary: Glossary, lang: str, missing: set[str]) -> bool:

@@ -108,7 +108,8 @@ def test_an_acronym_introduced_on_one_side_and_never_used_again(glossary) -> Non
     # CBSA 2014 and Nova Scotia RCMP 2022 (heldout4)
     en = "The Government of Canada launched the National Action Plan (NAP) to Combat Human Trafficking on June 6, 2012."
     fr = "Le gouvernement du Canada a lancé le Plan d'action national de lutte contre la traite de personnes le 6 juin 2012."
-    assert ("en", "(NAP)") in kinds([fr], [en], glossary, "acronym-mismatch")
+    # (context since round 19: revisers from heldout7 on left such acronyms alone)
+    assert ("en", "acronym-mismatch", "(NAP)") in reported(link_flags([fr], [en], glossary), ("info",))
     # used again later, it is the text's own shorthand
     assert not kinds([fr, "Le Plan s'appuie sur les mesures en place."], [en, "The NAP builds on existing measures."], glossary, "acronym-mismatch")
     # the other version gives its own acronym (ASFC / CBSA): a pair, not an acronym added

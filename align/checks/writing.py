@@ -103,6 +103,7 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"“{found.group(1)}” is written twice.", found.group(1)))
     flags += _guillemet_spacing(link, side, context)
+    flags += _term_pairs_out_of_agreement(link, side, context)
     for found in matches_in(_LOCUTION, text):
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"« {found.group(1)} » needs « de » before « {found.group(2)} ».", f"{found.group(1)} de {found.group(2)}"))
@@ -208,6 +209,42 @@ def _garbled_forms(link: LinkView, side: str, context: CheckContext) -> list[Fla
             flags.append(Flag(link.number, side, "term-garbled", "error", match.start, match.end, match.term, message, entry.term))
         elif len(inside) == len(entry.words):
             flags += _lost_accents(link.number, side, text, inside, entry.words, context.document_texts.get(side, ""))
+    return flags
+
+
+_TERM_PAIRS: dict[int, tuple[Glossary, dict[tuple[str, str], str]]] = {}
+
+
+def _term_pairs(glossary: Glossary) -> dict[tuple[str, str], str]:
+    """(noun lemma, adjective lemma) → a French term holding the two side by side, for each pair of the glossary's French terms that
+    agree there (« êtres humains » in « traite des êtres humains », « fins sexuelles », « travail forcé »)."""
+    def build() -> dict[tuple[str, str], str]:
+        pairs: dict[tuple[str, str], str] = {}
+        for entry in glossary.entries("fr"):
+            if entry.status == "forbidden" or entry.type != "term":
+                continue
+            for noun, adjective in itertools.pairwise(entry.words):
+                if not noun.stop and not adjective.stop and not disagreeing_adjective(noun.text, adjective.text):
+                    pairs.setdefault((noun.lemma, adjective.lemma), entry.term)
+        return pairs
+
+    return per_glossary(_TERM_PAIRS, glossary, build)
+
+
+def _term_pairs_out_of_agreement(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
+    """A glossary term's noun and adjective side by side outside the term, the adjective inflected against the noun (« trafiquants
+    d'êtres humaine », « à des fins sexuelle »): inside a matched term the garbled-term check says it (`_broken_agreement`)."""
+    pairs = _term_pairs(context.glossary)
+    words = [word for word in tokenize(link.texts[side], "fr") if not word.article]
+    flags = []
+    for noun, adjective in itertools.pairwise(words):
+        term = pairs.get((noun.lemma, adjective.lemma))
+        if (term is None or adjective.start - noun.end > 1
+                or any(match.start <= noun.start and adjective.end <= match.end for match in link.matches.get(side, []))
+                or not disagreeing_adjective(noun.text, adjective.text)):
+            continue
+        flags.append(Flag(link.number, side, "typography", "warning", noun.start, adjective.end, link.texts[side][noun.start:adjective.end],
+                          f"« {adjective.text} » does not agree with « {noun.text} » (as in « {term} »).", ""))
     return flags
 
 

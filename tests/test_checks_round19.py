@@ -112,7 +112,7 @@ def test_a_number_without_its_thousands_separator(glossary) -> None:
 
 
 def test_a_terms_noun_and_adjective_out_of_agreement_outside_the_term(glossary) -> None:
-    # IOM 2007 and 2019 (heldout9, heldout): « trafiquants d'êtres humaine », « à des fins sexuelle »; the pairs come from the glossary's
+    # IOM 2007 (heldout9) and US Embassy Madagascar 2020 (heldout10): « trafiquants d’êtres humaine », « à des fins sexuelle »; from the glossary’s
     # terms (« traite des êtres humains », « … à des fins sexuelles »)
     flags = reported(link_flags(["Il s'agit de démanteler les réseaux de trafiquants d’êtres humaine qui opèrent dans la région.",
                                  "La traite des enfants à des fins sexuelle reste sous-estimée."], [], glossary))

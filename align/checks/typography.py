@@ -150,7 +150,16 @@ def _primes_for_quotes(texts: list[tuple[LinkView, str]], side: str) -> list[Fla
             for link, text in texts for found in matches_in(_PRIME_QUOTE, text)]
 
 
+_UNSPACED_MARK = re.compile(r"(?<=[^\W\d_])[,.)](?=[\s,;:]|$)")
+
+
 def _spaces_inside_punctuation(texts: list[tuple[LinkView, str]], side: str) -> list[Flag]:
+    """A space before a comma, a stop or a closing parenthesis, or after an opening one — unless the text spaces them as often as not:
+    a tokenised text (« il dit , puis part . », as corpora and some exports are written) follows a convention of its own, and a flag on
+    each of its thousands of marks would hide every other flag."""
+    spaced = sum(len(matches_in(_SPACE_BEFORE_MARK, text)) for _, text in texts)
+    if spaced and spaced >= sum(len(matches_in(_UNSPACED_MARK, text)) for _, text in texts):
+        return []
     flags = []
     for link, text in texts:
         for pattern, where in ((_SPACE_BEFORE_MARK, "before"), (_SPACE_AFTER_PARENTHESIS, "after")):

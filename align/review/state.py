@@ -37,6 +37,7 @@ import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from copy import copy as shallow_copy
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -618,6 +619,13 @@ class Review:
             self._stale = True
         return changed
 
+    def file_changed(self) -> bool:
+        """Whether the review file is no longer the one this state was read from or saved as (written since, or removed)."""
+        try:
+            return self.path.stat().st_mtime != self._mtime
+        except FileNotFoundError:
+            return self._mtime is not None
+
     def refresh(self) -> bool:
         """Reload the review file if another tab or process saved it since; return whether it did."""
         try:
@@ -629,6 +637,22 @@ class Review:
         before = self.revision
         self._load()
         return self.revision != before
+
+    def copy(self) -> Review:
+        """An independent review of the same state, as if its file had just been read and its links checked: corrections made to
+        one leave the other as it was. What no correction changes in place is shared: the pipeline's result, the glossary, the
+        encoder, the glossary matches. (The app opens a new session on a reviewed document from the last session's checked state
+        rather than reading the file and checking the links the corrections changed again.)"""
+        twin = shallow_copy(self)
+        twin.fr, twin.en, twin.mt, twin.engines = list(self.fr), list(self.en), list(self.mt), list(self.engines)
+        twin.translations, twin.unknown_words, twin.retranslated = list(self.translations), list(self.unknown_words), list(self.retranslated)
+        twin.original_texts = dict(self.original_texts)
+        twin.verdicts = {key: dict(value) for key, value in self.verdicts.items()}
+        twin.auto_links, twin.document_flags = list(self.auto_links), list(self.document_flags)
+        twin.links, twin.history, twin.redo_list = list(self.links), list(self.history), list(self.redo_list)
+        twin._flags = list(self._flags)  # each link's list is replaced, never changed in place
+        twin._own = None if self._own is None else list(self._own)
+        return twin
 
     # ---- internals -------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ import re
 from collections import OrderedDict
 from pathlib import Path
 
-import pandas  # st.dataframe imports it on first use: 1.5 s in the middle of a click (the QA view's first opening)
+import pandas  # st.data_editor imports it on first use: 1.5 s in the middle of a click (the Glossary tab's first opening)
 import polars as pl
 import streamlit as st
 
@@ -69,6 +69,10 @@ mark[title] {cursor: help;}
 .sr-only {position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;}
 mark:focus {outline: 2px solid #1a4c8b; outline-offset: 1px;}
 .legend {font-size: 0.8rem; color: #444;}
+table.qa-summary {border-collapse: collapse; font-size: 0.85rem; margin-bottom: 0.6rem;}
+table.qa-summary th, table.qa-summary td {padding: 2px 12px; border-bottom: 1px solid #e3e3e3; text-align: right;}
+table.qa-summary th {font-weight: 600; color: #555;}
+table.qa-summary :is(th, td):nth-child(-n+2) {text-align: left;}
 </style>
 """
 
@@ -160,7 +164,7 @@ def remember_review(review: review_lib.Review) -> None:
     store = checked_reviews()
     store_key = (str(review.path), key, glossary_key)
     kept = store.get(store_key)
-    if kept is None or kept.result is not review.result or (kept.revision, kept.saved_at, kept.problem) != (review.revision, review.saved_at, review.problem):
+    if kept is None or kept.result is not review.result or (kept.revision, kept.problem) != (review.revision, review.problem) or kept.file_changed():
         store[store_key] = review.copy()
     store.move_to_end(store_key)
     while len(store) > RESULTS_KEPT:
@@ -1098,6 +1102,16 @@ def jump_to_link(position: int) -> None:
     st.rerun()
 
 
+def summary_table(summary: pl.DataFrame) -> str:
+    """The QA view's counts as an HTML table: a few dozen numbers, which an `st.dataframe` drew on a canvas after the browser
+    loaded its grid component."""
+    head = "".join(f"<th>{html.escape(column)}</th>" for column in summary.columns)
+    rows = "".join("<tr>" + "".join(f'<td class="sev-text-{html.escape(str(value))}">{html.escape(str(value))}</td>' if column == "severity"
+                                    else f"<td>{html.escape(str(value))}</td>" for column, value in row.items()) + "</tr>"
+                   for row in summary.iter_rows(named=True))
+    return f'<table class="qa-summary"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+
+
 @st.fragment
 def qa_view(review: review_lib.Review) -> None:
     """Every flag of the document, as a QA list: counts by severity and kind, filters, the reviewer's verdicts, a jump to each link.
@@ -1122,7 +1136,7 @@ def qa_view(review: review_lib.Review) -> None:
     cols[3].metric("Open (no verdict yet)", frame.filter(pl.col("state") == "open").height)
     cols[4].metric("Verdicts overtaken by a correction", frame.height - current.height,
                    help="flags the reviewer had judged that a correction then removed (fixed) or changed (the verdict is outdated; the new flag is open)")
-    st.dataframe(summary, hide_index=True, key="qa_summary", width="content")
+    st.html(summary_table(summary))
 
     cols = st.columns(4)
     severities = cols[0].multiselect("Severity", list(rank), key="qa_severity")

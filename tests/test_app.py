@@ -5,6 +5,7 @@ ALIGN_TEXTS_DIR, ALIGN_GLOSSARY and ALIGN_REVIEW_DIR, so the real ones are never
 """
 
 import json
+import os
 import shutil
 
 import polars as pl
@@ -339,6 +340,14 @@ def test_a_new_session_opens_the_reviewed_state_without_checking_it_again_and_fo
     no_errors(with_new_glossary)
     assert metric(with_new_glossary, "Links") == total - 1 and metric(with_new_glossary, "Confirmed") == 2
     assert any('data-kind="forbidden-term"' in markup and "trafic sexuel" in markup for markup in page_markup(with_new_glossary))
+    checks.clear()
+    assert page_markup(open_app(WITH_EN)) == page_markup(with_new_glossary) and not checks, "the state checked with the new glossary is kept"
+    # A review file written by another program: the next session reads it and checks it again, the one after does not.
+    review_path = workspace["reviews"] / f"{WITH_EN}.review.json"
+    os.utime(review_path, ns=(review_path.stat().st_atime_ns, review_path.stat().st_mtime_ns + 1_000_000))
+    assert metric(open_app(WITH_EN), "Confirmed") == 2 and checks
+    checks.clear()
+    assert metric(open_app(WITH_EN), "Confirmed") == 2 and not checks
     # A review file removed by hand: the next session shows the automatic alignment, not the state last kept.
     (workspace["reviews"] / f"{WITH_EN}.review.json").unlink()
     restarted = open_app(WITH_EN)

@@ -286,9 +286,12 @@ class Review:
         Flags the reviewer dismissed count for neither the filters nor the queue.
         """
         kinds, severities, statuses = set(kinds), set(severities), set(statuses)
+        # A link's open flags are read only for a filter on them: with none, every rerun of the app (a tick, a page) went through
+        # the verdicts of each flag of the document (36 ms of a 90 ms script run on 2,000 links).
+        by_flags = bool(kinds or severities)
         chosen = []
         for position, link in enumerate(self.links):
-            flags = self._open_flags(position)
+            flags = self._open_flags(position) if by_flags else []
             if kinds and not any(flag.kind in kinds for flag in flags):
                 continue
             if severities and not any(flag.severity in severities for flag in flags):

@@ -18,7 +18,7 @@ import re
 from collections import OrderedDict
 from pathlib import Path
 
-import pandas  # st.dataframe imports it on first use: 1.5 s in the middle of a click (the QA view's first opening)
+import pandas  # st.data_editor imports it on first use: 1.5 s in the middle of a click (the Glossary tab's first opening)
 import polars as pl
 import streamlit as st
 
@@ -69,6 +69,10 @@ mark[title] {cursor: help;}
 .sr-only {position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;}
 mark:focus {outline: 2px solid #1a4c8b; outline-offset: 1px;}
 .legend {font-size: 0.8rem; color: #444;}
+table.qa-summary {border-collapse: collapse; font-size: 0.85rem; margin-bottom: 0.6rem;}
+table.qa-summary th, table.qa-summary td {padding: 2px 12px; border-bottom: 1px solid #e3e3e3; text-align: right;}
+table.qa-summary th {font-weight: 600; color: #555;}
+table.qa-summary :is(th, td):nth-child(-n+2) {text-align: left;}
 </style>
 """
 
@@ -133,6 +137,38 @@ def glossary_matches(fingerprint: str) -> dict:
 def result_store() -> OrderedDict:
     """Pipeline results shared by all sessions of this server, keyed by the texts' fingerprints."""
     return OrderedDict()
+
+
+@st.cache_resource
+def checked_reviews() -> OrderedDict:
+    """The last checked state of each review, shared by all sessions of this server: keyed by the review file, the texts'
+    fingerprints and the glossary's, each holding a `Review` that no session corrects (sessions get copies of it)."""
+    return OrderedDict()
+
+
+def kept_review(key: tuple, glossary_key: str, result: DocumentResult) -> review_lib.Review | None:
+    """A copy of the review last checked by a session of this server for these texts, glossary and pipeline result, while its
+    file is the one it saved or read: a reload or a new session then neither reads the file nor checks again the links its
+    corrections changed (0.3-0.5 s for a reviewed 2,000-link document)."""
+    kept = checked_reviews().get((str(review_file.review_path(key[0])), key, glossary_key))
+    if kept is None or kept.result is not result or kept.file_changed():
+        return None
+    return kept.copy()
+
+
+def remember_review(review: review_lib.Review) -> None:
+    """Keep a copy of the session's review (`kept_review`) when its state is not the one kept already (a correction, a reload)."""
+    key, glossary_key = st.session_state.get("review_key"), st.session_state.get("review_glossary")
+    if key is None:
+        return
+    store = checked_reviews()
+    store_key = (str(review.path), key, glossary_key)
+    kept = store.get(store_key)
+    if kept is None or kept.result is not review.result or (kept.revision, kept.problem) != (review.revision, review.problem) or kept.file_changed():
+        store[store_key] = review.copy()
+    store.move_to_end(store_key)
+    while len(store) > RESULTS_KEPT:
+        store.popitem(last=False)
 
 
 def pipeline_result(document, glossary: glossary_lib.Glossary, glossary_key: str) -> tuple[DocumentResult, str]:
@@ -293,7 +329,8 @@ def open_review(name: str) -> review_lib.Review | None:
     if review is None or st.session_state.get("review_key") != key:
         try:
             result, flagged_with = pipeline_result(document, glossary, glossary_key)
-            review = review_lib.Review(result, glossary, encoder=encoder(), recheck=flagged_with != glossary_key, matches=glossary_matches(glossary_key))
+            review = kept_review(key, glossary_key, result) or review_lib.Review(
+                result, glossary, encoder=encoder(), recheck=flagged_with != glossary_key, matches=glossary_matches(glossary_key))
         except (InputError, ModelMissingError) as error:
             st.error(str(error))
             return None
@@ -312,6 +349,7 @@ def open_review(name: str) -> review_lib.Review | None:
         if st.session_state.get("review_glossary") != glossary_key:
             review.recheck(glossary, glossary_matches(glossary_key))
             st.session_state["review_glossary"] = glossary_key
+    remember_review(review)
     return review
 
 
@@ -342,6 +380,7 @@ def act(method: str, *args, keep: int | None = None) -> None:
         return
     before = review.revision
     correct(review, method, *args)
+    remember_review(review)
     if keep is not None and review.revision != before:
         kept = max(0, min(keep, len(review.links) - 1))
         st.session_state[f"sel_{review.revision}_{kept}"] = True
@@ -446,6 +485,7 @@ def review_view(review: review_lib.Review, filters: dict, caption_box) -> None:
         st.rerun(scope="app")
     if review.refresh():
         st.session_state["message"] = ("info", "This review was updated from another window; the view shows the saved state.")
+        remember_review(review)
     caption_box.caption(review_caption(review))
     counts = review.counts()
     a, b, c, d = st.columns(4)
@@ -1062,6 +1102,16 @@ def jump_to_link(position: int) -> None:
     st.rerun()
 
 
+def summary_table(summary: pl.DataFrame) -> str:
+    """The QA view's counts as an HTML table: a few dozen numbers, which an `st.dataframe` drew on a canvas after the browser
+    loaded its grid component."""
+    head = "".join(f"<th>{html.escape(column)}</th>" for column in summary.columns)
+    rows = "".join("<tr>" + "".join(f'<td class="sev-text-{html.escape(str(value))}">{html.escape(str(value))}</td>' if column == "severity"
+                                    else f"<td>{html.escape(str(value))}</td>" for column, value in row.items()) + "</tr>"
+                   for row in summary.iter_rows(named=True))
+    return f'<table class="qa-summary"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+
+
 @st.fragment
 def qa_view(review: review_lib.Review) -> None:
     """Every flag of the document, as a QA list: counts by severity and kind, filters, the reviewer's verdicts, a jump to each link.
@@ -1086,7 +1136,7 @@ def qa_view(review: review_lib.Review) -> None:
     cols[3].metric("Open (no verdict yet)", frame.filter(pl.col("state") == "open").height)
     cols[4].metric("Verdicts overtaken by a correction", frame.height - current.height,
                    help="flags the reviewer had judged that a correction then removed (fixed) or changed (the verdict is outdated; the new flag is open)")
-    st.dataframe(summary, hide_index=True, key="qa_summary", width="content")
+    st.html(summary_table(summary))
 
     cols = st.columns(4)
     severities = cols[0].multiselect("Severity", list(rank), key="qa_severity")

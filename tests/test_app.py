@@ -5,6 +5,7 @@ ALIGN_TEXTS_DIR, ALIGN_GLOSSARY and ALIGN_REVIEW_DIR, so the real ones are never
 """
 
 import json
+import os
 import shutil
 
 import polars as pl
@@ -305,3 +306,49 @@ def test_unsaved_glossary_edits_can_be_discarded(workspace) -> None:
     assert at.data_editor[0].value["note"].tolist()[0] != "draft"
     assert not any("not saved yet" in info.value for info in at.info)
     assert workspace["glossary"].read_text(encoding="utf-8") == before
+
+
+def test_a_new_session_opens_the_reviewed_state_without_checking_it_again_and_follows_later_changes(workspace, monkeypatch) -> None:
+    from align.review import state
+
+    at = open_app(WITH_EN)
+    total = metric(at, "Links")
+    at.checkbox(key="sel_0_1").check().run()
+    at.button(key="act_merge_next_").click().run()
+    at.checkbox(key="sel_1_1").uncheck().run()  # the merged link stays selected after the merge
+    at.checkbox(key="sel_1_3").check().run()
+    at.button(key="confirm").click().run()
+    no_errors(at)
+    assert metric(at, "Confirmed") == 1
+    checks = []
+    real_check_run = state.check_run
+    monkeypatch.setattr(state, "check_run", lambda *args, **kwargs: checks.append(1) or real_check_run(*args, **kwargs))
+
+    reopened = open_app(WITH_EN)  # a reload: a new session on the review just saved
+    no_errors(reopened)
+    assert metric(reopened, "Links") == total - 1 and metric(reopened, "Confirmed") == 1
+    assert not checks, "the links the corrections changed were checked when they were made, not again at each reload"
+    assert page_markup(reopened) == page_markup(at)
+    # The new session's review is its own: a correction there leaves the other session's as it was.
+    reopened.checkbox(key="sel_2_0").check().run()
+    reopened.button(key="confirm").click().run()
+    assert metric(reopened, "Confirmed") == 2 and at.session_state["review"].counts()["confirmed"] == 1
+
+    # A glossary saved since: the next session's flags follow it (and the review's corrections are kept).
+    write_glossary(workspace["glossary"], [*GLOSSARY_ROWS, ("trafficking in persons", "fr", "trafic sexuel", "forbidden")])
+    with_new_glossary = open_app(WITH_EN)
+    no_errors(with_new_glossary)
+    assert metric(with_new_glossary, "Links") == total - 1 and metric(with_new_glossary, "Confirmed") == 2
+    assert any('data-kind="forbidden-term"' in markup and "trafic sexuel" in markup for markup in page_markup(with_new_glossary))
+    checks.clear()
+    assert page_markup(open_app(WITH_EN)) == page_markup(with_new_glossary) and not checks, "the state checked with the new glossary is kept"
+    # A review file written by another program: the next session reads it and checks it again, the one after does not.
+    review_path = workspace["reviews"] / f"{WITH_EN}.review.json"
+    os.utime(review_path, ns=(review_path.stat().st_atime_ns, review_path.stat().st_mtime_ns + 1_000_000))
+    assert metric(open_app(WITH_EN), "Confirmed") == 2 and checks
+    checks.clear()
+    assert metric(open_app(WITH_EN), "Confirmed") == 2 and not checks
+    # A review file removed by hand: the next session shows the automatic alignment, not the state last kept.
+    (workspace["reviews"] / f"{WITH_EN}.review.json").unlink()
+    restarted = open_app(WITH_EN)
+    assert metric(restarted, "Links") == total and metric(restarted, "Confirmed") == 0

@@ -690,7 +690,7 @@ def _misspelt(word: Word, term_word: Word, lang: str) -> bool:
 
 RARE_ZIPF = 2.5
 RARER_BY = 2.0
-"""A known word this rare (wordfreq Zipf: about 3 in a billion words) and a hundred times rarer than the term's word it is a letter away
+"""A known word this rare (wordfreq Zipf 2.5: about 3 in ten million words) and a hundred times rarer than the term's word it is a letter away
 from is a slip that happened to make a word (« la traie des personnes »: traire; « êtres humais »: humer), not that word chosen: inside
 a term whose other words are all there. Inflections of the term's word are frequent words and stay apart."""
 

@@ -123,7 +123,7 @@ def test_a_terms_noun_and_adjective_out_of_agreement_outside_the_term(glossary) 
 
 def test_a_tokenised_text_spaces_its_marks_by_convention(glossary) -> None:
     # TransRead's literary books (the app bench's document) are tokenised: every comma and stop has a space before it
-    tokenised = ["Il regarda la mer , puis il partit .", "Elle ne dit rien , et la porte se ferma ."]
+    tokenised = ["Il regarda la mer , puis il partit .", "Elle ne dit rien , et la porte se ferma .", "Le soir tomba , calme ."]
     assert not {flag for flag in reported(link_flags(tokenised, [], glossary)) if flag[1] == "typography" and flag[2].strip() in ",."}
     # one space before a stop in a text that writes its marks as usual is a slip (Senate of Canada 2020, heldout8)
     usual = ["Il regarda la mer, puis il partit.", "Elle ne dit rien , et la porte se ferma.", "Le soir tomba, calme."]

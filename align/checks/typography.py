@@ -150,6 +150,8 @@ def _primes_for_quotes(texts: list[tuple[LinkView, str]], side: str) -> list[Fla
             for link, text in texts for found in matches_in(_PRIME_QUOTE, text)]
 
 
+TOKENISED_MIN_MARKS = 5
+"""Spaced marks a text needs before its spacing counts as its convention (one sentence with one slip is not a convention)."""
 _UNSPACED_MARK = re.compile(r"(?<=[^\W\d_])[,.)](?=[\s,;:]|$)")
 
 
@@ -158,7 +160,7 @@ def _spaces_inside_punctuation(texts: list[tuple[LinkView, str]], side: str) -> 
     a tokenised text (« il dit , puis part . », as corpora and some exports are written) follows a convention of its own, and a flag on
     each of its thousands of marks would hide every other flag."""
     spaced = sum(len(matches_in(_SPACE_BEFORE_MARK, text)) for _, text in texts)
-    if spaced and spaced >= sum(len(matches_in(_UNSPACED_MARK, text)) for _, text in texts):
+    if spaced >= TOKENISED_MIN_MARKS and spaced >= sum(len(matches_in(_UNSPACED_MARK, text)) for _, text in texts):
         return []
     flags = []
     for link, text in texts:

@@ -146,11 +146,17 @@ def checked_reviews() -> OrderedDict:
     return OrderedDict()
 
 
+def checked_key(key: tuple, glossary_key: str) -> tuple:
+    """Where `checked_reviews` keeps a document's review: its review file, its texts' fingerprints (`key`: name, French, English) and the
+    glossary's."""
+    return str(review_file.review_path(key[0])), key, glossary_key
+
+
 def kept_review(key: tuple, glossary_key: str, result: DocumentResult) -> review_lib.Review | None:
     """A copy of the review last checked by a session of this server for these texts, glossary and pipeline result, while its
     file is the one it saved or read: a reload or a new session then neither reads the file nor checks again the links its
     corrections changed (0.3-0.5 s for a reviewed 2,000-link document)."""
-    kept = checked_reviews().get((str(review_file.review_path(key[0])), key, glossary_key))
+    kept = checked_reviews().get(checked_key(key, glossary_key))
     if kept is None or kept.result is not result or kept.file_changed():
         return None
     return kept.copy()
@@ -162,7 +168,7 @@ def remember_review(review: review_lib.Review) -> None:
     if key is None:
         return
     store = checked_reviews()
-    store_key = (str(review.path), key, glossary_key)
+    store_key = checked_key(key, glossary_key)
     kept = store.get(store_key)
     if kept is None or kept.result is not review.result or (kept.revision, kept.problem) != (review.revision, review.problem) or kept.file_changed():
         store[store_key] = review.copy()

@@ -28,14 +28,15 @@ LONG_TITLE_WORDS = 8
 LONG_TITLE_SHARE = 0.75
 """A title of eight content words or more with three quarters of them is that title reworded, even with other words in it (the
 Protocol « … afin d'empêcher, de réprimer et de punir la traite des personnes … »); a shorter name with a word replaced is another name."""
-_NAME_INDEX: dict[tuple[int, str], tuple[object, tuple[dict[str, list[int]], list, frozenset[str]]]] = {}
+_NAME_INDEX: dict[tuple[int, str], tuple[object, tuple[dict[str, list[int]], list, frozenset[str], frozenset[tuple[int, str]]]]] = {}
 """Per glossary and language (`per_glossary`)."""
 
 
 def _name_index(glossary: Glossary, lang: str):
-    """(stem → [name number], [(entry, its content stems in order, the stems of the listed names inside it)], the names' first stems)
-    for the listed names of four content words or more (numbers aside: a name without its years is a short form)."""
-    def build() -> tuple[dict[str, list[int]], list, frozenset[str]]:
+    """(stem → [name number], [(entry, its content stems in order, the stems of the listed names inside it)], the names' first stems,
+    (name number, lemma) of every content word of the names) for the listed names of four content words or more (numbers aside: a name without
+    its years is a short form)."""
+    def build() -> tuple[dict[str, list[int]], list, frozenset[str], frozenset[tuple[int, str]]]:
         names = []
         for entry in glossary.entries(lang):
             content = tuple(word.stem for word in entry.words if not word.stop and not word.text.isdigit())
@@ -49,7 +50,8 @@ def _name_index(glossary: Glossary, lang: str):
         for number, (_, content, _) in enumerate(names):
             for stem in set(content):
                 by_stem.setdefault(stem, []).append(number)
-        return by_stem, names, frozenset(content[0] for _, content, _ in names)
+        lemmas = frozenset((number, word.lemma) for number, (entry, _, _) in enumerate(names) for word in entry.words if not word.stop)
+        return by_stem, names, frozenset(content[0] for _, content, _ in names), lemmas
 
     return per_glossary(_NAME_INDEX, glossary, build, lang)
 
@@ -59,7 +61,7 @@ def reworded_names(link: LinkView, side: str, context: CheckContext) -> list[Fla
     if side == "mt":
         return []
     glossary, text, lang = context.glossary, link.texts[side], LANG_OF_SIDE[side]
-    by_stem, names, first_stems = _name_index(glossary, lang)
+    by_stem, names, first_stems, lemmas = _name_index(glossary, lang)
     words = tokenize(text, lang)
     if not any(word.stem in first_stems and word.text[:1].isupper() for word in words):
         return []  # a name is read from its first word, capitalised (below): most texts hold none
@@ -67,7 +69,8 @@ def reworded_names(link: LinkView, side: str, context: CheckContext) -> list[Fla
     for position, word in enumerate(words):
         if not word.stop:
             for number in by_stem.get(word.stem, ()):
-                touched.setdefault(number, []).append(position)
+                if (number, word.lemma) in lemmas:  # a word of the stem's family is not the name's: "National Unit", "United Nations"
+                    touched.setdefault(number, []).append(position)
     candidates = []  # (share of the name's words, first, last, name number)
     for number, positions in touched.items():
         entry, content, _ = names[number]

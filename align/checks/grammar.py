@@ -529,12 +529,20 @@ def disagreeing_adjective(noun: str, adjective: str) -> bool:
     checker = french_checker()
     if checker is None:
         return False
+    if negation_word(noun):
+        return False  # « non », « plus » are no nouns an adjective agrees with: « une mineure non accompagnée »
     spelling = checker.getSpellChecker()
     nouns = {found.groups() for morph in spelling.getMorph(noun) if ":N" in morph for found in _GENDER_NUMBER.finditer(morph)}
     adjectives = {found.groups() for morph in spelling.getMorph(adjective) if ":A" in morph for found in _GENDER_NUMBER.finditer(morph)}
     if any(gender in "me" and number in "pi" for gender, number in adjectives):
         return False  # a masculine plural can agree with nouns coordinated before this one (« d'abus et d'exploitation sexuels »)
     return bool(nouns and adjectives) and not _can_agree(nouns, adjectives)
+
+
+def negation_word(word: str) -> bool:
+    """Whether the dictionary reads `word` as a word of negation (« non », « pas », « plus »), whatever else it may be."""
+    checker = french_checker()
+    return checker is not None and any(":G" in morph and ":X" in morph for morph in checker.getSpellChecker().getMorph(word))
 
 
 def _can_agree(readings: set[tuple[str, str]], other_readings: set[tuple[str, str]]) -> bool:

@@ -31,9 +31,7 @@ def forbidden_terms(link: LinkView, side: str, context: CheckContext) -> list[Fl
     glossary = context.glossary
     lang = LANG_OF_SIDE[side]
     flags = []
-    for match in longest_matches(link.matches[side]):
-        if match.status != "forbidden":
-            continue
+    for match in _forbidden_matches(link.matches[side]):
         if lang == "fr" and fold(match.term).startswith("trafic") and _names_both_crimes(link, context):
             continue
         accepted = glossary.variants(match.concept, lang)
@@ -43,6 +41,15 @@ def forbidden_terms(link: LinkView, side: str, context: CheckContext) -> list[Fl
         flags.append(Flag(link.number, side, "forbidden-term", "warning" if side == "mt" else "error", match.start, match.end,
                           match.term, message, suggestions(accepted[:3])))
     return flags
+
+
+def _forbidden_matches(matches: list) -> list:
+    """The forbidden terms of a text, but those inside a longer accepted one: a forbidden term that runs past the end of a longer
+    accepted term is still written (« victimes de la traite humaine » holds « victimes de la traite » and « traite humaine »)."""
+    chosen = longest_matches(matches)
+    forbidden = [match for match in matches if match.status == "forbidden"
+                 and not any(other.status != "forbidden" and other.start <= match.start and match.end <= other.end for other in chosen)]
+    return longest_matches(forbidden)
 
 
 _BOTH_CRIMES = re.compile(r"\btraite\s+(?:(?:des|de|d['’])\s*(?:êtres\s+humains|personnes)\s+)?"

@@ -10,7 +10,7 @@ from collections import Counter
 from functools import lru_cache
 
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, matches_in, same_flags_for_same_texts
-from align.checks.grammar import disagreeing_adjective
+from align.checks.grammar import disagreeing_adjective, negation_word
 from align.model import Flag
 from align.terms.glossary import Glossary, per_glossary
 from align.terms.matching import longest_matches
@@ -251,8 +251,13 @@ def _term_pairs_out_of_agreement(link: LinkView, side: str, context: CheckContex
 def _broken_agreement(inside: list, entry) -> str:
     """A term's adjective inflected so that it no longer agrees with the term's noun before it (« traite d'êtres humaines »):
     the glossary's own form shows the two words go together, so the adjective cannot belong to another noun of the sentence."""
-    for (noun, adjective), (term_noun, term_adjective) in zip(itertools.pairwise(inside), itertools.pairwise(entry.words)):
-        if ((noun.surface, adjective.surface) != (term_noun.surface, term_adjective.surface) and adjective.start - noun.end <= 1
+    for index in range(1, min(len(inside), len(entry.words))):
+        before = index - 1
+        while before > 0 and negation_word(entry.words[before].text) and inside[before].surface == entry.words[before].surface:
+            before -= 1  # the noun before « non » (« mineur non accompagné »)
+        noun, adjective, term_noun, term_adjective = inside[before], inside[index], entry.words[before], entry.words[index]
+        if ((noun.surface, adjective.surface) != (term_noun.surface, term_adjective.surface)
+                and all(inside[next_one].start - inside[next_one - 1].end <= 1 for next_one in range(before + 1, index + 1))
                 and not disagreeing_adjective(term_noun.text, term_adjective.text) and disagreeing_adjective(noun.text, adjective.text)):
             return f"« {adjective.text} » does not agree with « {noun.text} » (« {entry.term} »)."
     return ""

@@ -7,6 +7,7 @@ the values found on the two sides of a link (`align.checks.run`).
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -146,19 +147,22 @@ _APPROXIMATE = {
 _APPROXIMATE_BASE = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40, "cinquantaine": 50,
                      "soixantaine": 60, "centaine": 100, "millier": 1000, "ten": 10, "dozen": 12, "score": 20, "hundred": 100, "thousand": 1000}
 _FRACTION = {
-    "fr": re.compile(r"\b(?:(?:un|une) (cinquième|quart|tiers)|(deux) tiers|(trois) quarts|la (moitié)|(?:un|une)(?: [^\W\d_]+){0,2} sur "
+    "fr": re.compile(r"\b(?:(?:un|une) (cinquième|quart|tiers)|(deux) tiers|(trois) quarts|la (moitié)|(?:un|une|deux|trois)(?: [^\W\d_]+){0,2} sur "
                      r"(cinq|quatre|trois)\b(?! (?!(?:est|sont|a|ont|était|étaient|sera|seront|serait|seraient|se|ne|n|y|dans|en|au|aux|du|de|"
-                     r"des|d|selon)\b)[^\W\d_]))", re.IGNORECASE),
+                     r"des|d|selon)\b)[^\W\d_]|[ -](?:cents?|mille)\b))", re.IGNORECASE),
     "en": re.compile(r"\b(?:(?:a|one)[ -](fifth|quarter|third)|(two)[ -]thirds|(three)[ -]quarters|(half) of|"
-                     r"(?:one in|every) (five|four|three|fifth|fourth|third))\b(?! (?:year|month|week|day|hour)s?\b)", re.IGNORECASE),
+                     r"(?:(?:one|two|three) (?:in|out of|on|of each)|every) (five|four|three|fifth|fourth|third))\b"
+                     r"(?! (?:year|month|week|day|hour)s?\b)", re.IGNORECASE),
 }
-"""A share in words (« un cinquième », « la moitié », "a fifth", "two thirds"): the percentage it is, about (« 20 % » = "a fifth")."""
+"""A share in words (« un cinquième », « la moitié », « deux sur trois », "a fifth", "two thirds", "two out of three"; the machine
+translation's "three on four", "two of each three"): the percentage it is, about (« 20 % » = "a fifth")."""
 _FRACTION_PERCENT = {"cinquième": 20.0, "fifth": 20.0, "quart": 25.0, "quarter": 25.0, "tiers": 100 / 3, "third": 100 / 3, "moitié": 50.0,
                      "half": 50.0, "deux": 200 / 3, "two": 200 / 3, "trois": 75.0, "three": 75.0}
 _ONE_IN = {"five": 20.0, "four": 25.0, "three": 100 / 3, "fifth": 20.0, "fourth": 25.0, "third": 100 / 3, "cinq": 20.0, "quatre": 25.0,
            "trois": 100 / 3}
 """"one in three", "every third", « une personne sur trois » = « un tiers » (not « une étude sur quatre pays »: a word after the number, unless a verb
-or a small word, makes it a count)."""
+or a small word, makes it a count); two or three of them, twice or three times that."""
+_SHARE_OF = {"deux": 2, "two": 2, "trois": 3, "three": 3}
 _DIGIT = re.compile(r"\d")
 _NUMBER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
@@ -449,7 +453,10 @@ def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
         if _overlaps(found, taken):
             continue
         one_in = found.group(found.re.groups)
-        share = _ONE_IN[one_in.lower()] if one_in else _FRACTION_PERCENT[next(word for word in found.groups() if word).lower()]
+        if one_in:
+            share = _ONE_IN[one_in.lower()] * _SHARE_OF.get(found.group(0).split()[0].lower(), 1)
+        else:
+            share = _FRACTION_PERCENT[next(word for word in found.groups() if word).lower()]
         result.append(Quantity(("about", share - 1, share + 1), found.start(), found.end(), found.group(0), spelt=True))
         taken.append(found.span())
     for found in _ONE_PER_CENT[lang].finditer(text):
@@ -502,15 +509,20 @@ def format_date(value: tuple, english_text: str) -> str:
 
 
 def unmatched(left: list[Quantity], right: list[Quantity], same) -> tuple[list[Quantity], list[Quantity]]:
+    """The values of each side with no partner on the other, equal values paired first: a round quantity (« deux tiers », about 67)
+    must not take the partner of the equal number after it (« (67 %) »)."""
     remaining = list(right)
-    unmatched_left = []
-    for value in left:
-        partner = next((other for other in remaining if same(value.value, other.value)), None)
-        if partner is None:
-            unmatched_left.append(value)
-        else:
-            remaining.remove(partner)
-    return unmatched_left, remaining
+    unpaired = list(left)
+    for partners in (operator.eq, same):
+        still = []
+        for value in unpaired:
+            partner = next((other for other in remaining if partners(value.value, other.value)), None)
+            if partner is None:
+                still.append(value)
+            else:
+                remaining.remove(partner)
+        unpaired = still
+    return unpaired, remaining
 
 
 def same_number(a: tuple, b: tuple) -> bool:

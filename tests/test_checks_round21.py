@@ -50,3 +50,21 @@ def test_shares_in_words_are_paired_after_equal_numbers(glossary) -> None:
     en = "Two out of three (67%) registered victims were trafficked for sexual exploitation; 21% for forced labour."
     assert not {flag for flag in reported(link_flags([fr], [en], glossary)) if flag[1] == "number-mismatch"}
     assert ("en", "number-mismatch", "57") in reported(link_flags([fr], [en.replace("(67%)", "(57%)")], glossary))
+
+
+def test_a_scan_read_capital_i_for_an_l(glossary) -> None:
+    # UNODC E4J 2021 (heldout15), the Protocol's definition quoted from a scan
+    fr = "L’expression « traite des personnes » désigne Ie recrutement, Ie transport, l‘hébergement ou I’accueil de personnes."
+    flags = reported(link_flags([fr], [], glossary))
+    assert {("fr", "typography", "Ie"), ("fr", "typography", "I’"), ("fr", "typography", "l‘")} <= flags
+    # an English "I’m" is no French slip, nor the Roman numeral of a title (« Partie I »)
+    en = "I’m pleased to rise in support of Part I of the bill."
+    assert not {flag for flag in reported(link_flags(["Je suis heureux d’appuyer la partie I du projet de loi."], [en], glossary))
+                if flag[1] == "typography"}
+
+
+def test_the_general_assemblys_name_keeps_its_capitals(glossary) -> None:
+    # IOM 2017 (heldout15)
+    fr = "Les estimations, présentées à l’Assemblée Générale des Nations Unies, montrent que 40 millions de personnes sont victimes."
+    assert ("fr", "term-garbled", "Assemblée Générale des Nations Unies") in reported(link_flags([fr], [], glossary))
+    assert not reported(link_flags([fr.replace("Générale", "générale")], [], glossary))

@@ -66,8 +66,11 @@ _SPACED_APOSTROPHE = {
     "fr": re.compile(r"(?<![\w’'])(?:[dlnmtsjc]|qu|jusqu|lorsqu|puisqu)(?:\s[’']\s?|[’']\s)(?=[^\W\d_])", re.IGNORECASE),
     "en": re.compile(r"(?<=[a-z])\s[’'](?=(?:s|t|re|ve|ll|d|m)\b)"),
 }
-_ACCENT_FOR_APOSTROPHE = re.compile(r"(?<![\w’'-])(?:[dlnmtsjc]|qu|jusqu|lorsqu|puisqu)([´`])(?=[^\W\d_])", re.IGNORECASE)
-"""« l´occasion », « d`un »: an accent typed for the apostrophe of an elision (a keyboard without the apostrophe where the writer looked)."""
+_ACCENT_FOR_APOSTROPHE = re.compile(r"(?<![\w’'-])(?:[dlnmtsjc]|qu|jusqu|lorsqu|puisqu)([´`‘])(?=[^\W\d_])", re.IGNORECASE)
+"""« l´occasion », « d`un », « l‘hébergement »: an accent or an opening quotation mark typed for the apostrophe of an elision (a keyboard
+without the apostrophe where the writer looked, or a text read from a scan)."""
+_CAPITAL_I_FOR_L = re.compile(r"(?<![\w’'-])I(?:[’'](?=[a-zà-ÿ])|e(?= [a-zà-ÿ]))")
+"""« Ie recrutement », « I’accueil »: a capital I read for an l, in a text read from a scan (French has no word « Ie » nor « I’ »)."""
 _TWO_ARTICLES = re.compile(r"(?<![\w’'-])(?:du|au|aux|des|le|la|les)\s+(?:(?:le|la|les|du|au|aux)(?![\w’'-])|l['’](?=[^\W\d_]))", re.IGNORECASE)
 """« au nom du l'Office », « de la l'infraction »: two definite articles in a row, one of them left over from an edit (French counterpart
 of "the a"); not « la leur » (a pronoun) nor « à la une » (a noun)."""
@@ -280,7 +283,11 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
                           fixed))
         for accent in _ACCENT_FOR_APOSTROPHE.finditer(text):
             fixed = accent.group(0).replace(accent.group(1), "’")
-            found.append((accent.start(), accent.end(), f"« {accent.group(0)} »: an accent typed for the apostrophe (« {fixed} »).", fixed))
+            mark = "a quotation mark" if accent.group(1) == "‘" else "an accent"
+            found.append((accent.start(), accent.end(), f"« {accent.group(0)} »: {mark} typed for the apostrophe (« {fixed} »).", fixed))
+        for letter in _CAPITAL_I_FOR_L.finditer(text):
+            fixed = "l" + letter.group(0)[1:]
+            found.append((letter.start(), letter.end(), f"« {letter.group(0)} »: a capital I for an l (« {fixed} »), as a scan is often read.", fixed))
         for articles in _TWO_ARTICLES.finditer(text):
             found.append((articles.start(), articles.end(), f"Two articles in a row: « {articles.group(0)} ».", ""))
         places, hyphenated = _unhyphenated_places()

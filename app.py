@@ -506,10 +506,10 @@ def review_view(review: review_lib.Review, filters: dict, caption_box) -> None:
         st.info("**How to review:** tick a link (or press J) and its flags appear above the list, with what you can do about each; "
                 "✓ Confirm (Y) when the French and English match, Needs review (N) when they do not, Merge/Split (M/S) to redraw links. "
                 "Every correction is saved at once and can be undone (U) and redone (Shift+U). Press H for all the keys.")
-    st.markdown('<div class="legend">Highlights: <mark class="sev-error">error</mark> · <mark class="sev-warning">warning</mark> · '
-                '<mark class="sev-info">info</mark> (hover or focus one for its message) — status: '
-                f'{status_badge("auto")} not yet reviewed · {status_badge("needs-review")} · {status_badge("confirmed")} · ✎ corrected text · '
-                '💬 comment</div>', unsafe_allow_html=True)
+    st.html('<div class="legend">Highlights: <mark class="sev-error">error</mark> · <mark class="sev-warning">warning</mark> · '
+            '<mark class="sev-info">info</mark> (hover or focus one for its message) — status: '
+            f'{status_badge("auto")} not yet reviewed · {status_badge("needs-review")} · {status_badge("confirmed")} · ✎ corrected text · '
+            '💬 comment</div>')
 
     positions = review.select(kinds=filters["kinds"], severities=filters["severities"], statuses=filters["statuses"],
                               min_score=filters["min_score"], max_score=filters["max_score"], queue=filters["queue"])
@@ -1209,7 +1209,9 @@ def export_view(review: review_lib.Review) -> None:
 
 def main() -> None:
     st.set_page_config(page_title="align — review", page_icon="⇄", layout="wide")
-    st.markdown(STYLE, unsafe_allow_html=True)
+    # st.html, not st.markdown: style alone takes no room in the page, and the browser inserts it as it is where a Markdown element
+    # parsed the whole style sheet as Markdown and raw HTML on every new session (the reload's largest Markdown element).
+    st.html(STYLE)
     st.sidebar.title("align — review")
     upload_panel()
     names = corpus.document_names()

@@ -506,10 +506,10 @@ def review_view(review: review_lib.Review, filters: dict, caption_box) -> None:
         st.info("**How to review:** tick a link (or press J) and its flags appear above the list, with what you can do about each; "
                 "✓ Confirm (Y) when the French and English match, Needs review (N) when they do not, Merge/Split (M/S) to redraw links. "
                 "Every correction is saved at once and can be undone (U) and redone (Shift+U). Press H for all the keys.")
-    st.markdown('<div class="legend">Highlights: <mark class="sev-error">error</mark> · <mark class="sev-warning">warning</mark> · '
-                '<mark class="sev-info">info</mark> (hover or focus one for its message) — status: '
-                f'{status_badge("auto")} not yet reviewed · {status_badge("needs-review")} · {status_badge("confirmed")} · ✎ corrected text · '
-                '💬 comment</div>', unsafe_allow_html=True)
+    st.html('<div class="legend">Highlights: <mark class="sev-error">error</mark> · <mark class="sev-warning">warning</mark> · '
+            '<mark class="sev-info">info</mark> (hover or focus one for its message) — status: '
+            f'{status_badge("auto")} not yet reviewed · {status_badge("needs-review")} · {status_badge("confirmed")} · ✎ corrected text · '
+            '💬 comment</div>')
 
     positions = review.select(kinds=filters["kinds"], severities=filters["severities"], statuses=filters["statuses"],
                               min_score=filters["min_score"], max_score=filters["max_score"], queue=filters["queue"])
@@ -597,18 +597,20 @@ def row_actions(review: review_lib.Review, position: int) -> None:
     to any English sentence of the document."""
     link = review.links[position]
     with st.container(key="row_actions", border=True):
-        cols = st.columns([1, 1.1, 0.9, 0.9, 0.8, 2.6])
-        cols[0].button("✓ Confirm", key="row_confirm", type="primary", on_click=row_status, args=(position, "confirmed"),
-                       help=f"confirm link {position}")
-        cols[1].button("Needs review", key="row_needs_review", on_click=row_status, args=(position, "needs-review"))
-        cols[2].button("Merge ↑", key="row_merge_previous", on_click=act_on_link, args=("merge_previous", position),
-                       disabled=position == 0, help="merge with the previous link")
-        cols[3].button("Merge ↓", key="row_merge_next", on_click=act_on_link, args=("merge_next", position),
-                       disabled=position + 1 >= len(review.links), help="merge with the next link")
-        cols[4].button("Split", key="row_split", on_click=act_on_link, args=("split", position),
-                       disabled=len(link.fr_ids) + len(link.en_ids) < 2, help="split after the first sentence of each side")
+        # One flex row, not six columns: a column is an element of its own for the server to send and the browser to draw, on every
+        # run with a link selected.
+        bar = st.container(horizontal=True, gap="small", vertical_alignment="center")
+        bar.button("✓ Confirm", key="row_confirm", type="primary", on_click=row_status, args=(position, "confirmed"),
+                   help=f"confirm link {position}")
+        bar.button("Needs review", key="row_needs_review", on_click=row_status, args=(position, "needs-review"))
+        bar.button("Merge ↑", key="row_merge_previous", on_click=act_on_link, args=("merge_previous", position),
+                   disabled=position == 0, help="merge with the previous link")
+        bar.button("Merge ↓", key="row_merge_next", on_click=act_on_link, args=("merge_next", position),
+                   disabled=position + 1 >= len(review.links), help="merge with the next link")
+        bar.button("Split", key="row_split", on_click=act_on_link, args=("split", position),
+                   disabled=len(link.fr_ids) + len(link.en_ids) < 2, help="split after the first sentence of each side")
         # The list of every English sentence is sent to the browser only when asked for (a long document has thousands).
-        if review.has_official and link.fr_ids and cols[5].toggle("Link to other English sentences…", key=f"row_relink_open_{position}"):
+        if review.has_official and link.fr_ids and bar.toggle("Link to other English sentences…", key=f"row_relink_open_{position}"):
             choice_key = f"row_relink_choice_{review.revision}_{position}"
             st.multiselect("English sentences for this French (type a number or words to find one)", range(len(review.en)),
                            default=list(link.en_ids), key=choice_key, format_func=lambda i: f"EN {i} · {review.en[i][:90]}")
@@ -807,7 +809,13 @@ def flag_panel(review: review_lib.Review, selected: list[int]) -> None:
 def link_editor(review: review_lib.Review, position: int) -> None:
     """Comment on one link, and correct its French or official English in place (the original is kept)."""
     revision, link = review.revision, review.links[position]
-    with st.expander(f"Link {position}: comment and corrections" + (" 💬" if link.comment else ""), expanded=False):
+    # Its boxes are sent only once it is opened (a rerun of the review list): closed, as it nearly always is, they were drawn all the
+    # same on every run with a link selected — a tick, a correction, a jump from the QA view.
+    editor = st.expander(f"Link {position}: comment and corrections" + (" 💬" if link.comment else ""), expanded=False,
+                         key=f"link_editor_{position}", on_change="rerun")
+    if not editor.open:
+        return
+    with editor:
         st.text_area("Comment (kept in the review file, exported as a TMX note and in the alignment CSV)", value=link.comment,
                      key=f"comment_{revision}_{position}", height=68)
         # The Save buttons do not wait for the typed text to be sent: a text area sends it on blur (or Ctrl+Enter), so a reviewer who
@@ -1209,7 +1217,9 @@ def export_view(review: review_lib.Review) -> None:
 
 def main() -> None:
     st.set_page_config(page_title="align — review", page_icon="⇄", layout="wide")
-    st.markdown(STYLE, unsafe_allow_html=True)
+    # st.html, not st.markdown: style alone takes no room in the page, and the browser inserts it as it is where a Markdown element
+    # parsed the whole style sheet as Markdown and raw HTML on every new session (the reload's largest Markdown element).
+    st.html(STYLE)
     st.sidebar.title("align — review")
     upload_panel()
     names = corpus.document_names()

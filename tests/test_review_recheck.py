@@ -103,3 +103,23 @@ def test_capitals_compared_across_re_checks_give_the_flags_of_a_check_from_scrat
     review.undo()
     assert not any("with other capitals" in flag.message for flag in review.flag_list())
     assert review_flags(review) == from_scratch()
+
+
+def test_the_qa_table_of_a_copied_review_follows_its_own_corrections_and_verdicts(result, glossary, tmp_path: Path) -> None:
+    """The flag list and the QA view's table are kept per state of the review (a new session starts from a copy of the last one): the
+    copy's corrections and verdicts show in its own table, never in the one it was copied from, and the tables match a whole re-check."""
+    from align.export.tables import flags_frame
+
+    review = Review(result, glossary, folder=tmp_path)
+    before, table_before = review_flags(review), review.flags()
+    twin = review.copy()
+    assert twin.flags().equals(table_before)
+    flagged = next(flag for flag in twin.flag_list() if flag.link is not None and flag.link > 0)
+    twin.merge_next(flagged.link - 1)
+    assert same_as_whole_recheck(twin)
+    assert twin.flags().equals(flags_frame(twin.flag_list())) and not twin.flags().equals(table_before)
+    position, number = next((position, number) for position in range(len(twin.links)) for number, _ in enumerate(twin.link_flags(position)))
+    twin.review_flag(position, number, "dismissed", "a false positive")
+    assert twin.link_flags(position)[number].review_state == "dismissed"
+    assert "dismissed" in twin.flags()["review_state"].to_list()
+    assert review_flags(review) == before and review.flags().equals(table_before), "the review copied from is left as it was"

@@ -14,7 +14,7 @@ constraints, numbers, dates, words left untranslated).
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from align.checks import acronyms, capitals, grammar, language, layout, lengths, meaning, names, omissions, quantities, slips, terms, typography, writing
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView
@@ -119,7 +119,7 @@ def check_run(units: list[Unit], context: CheckContext, checks: list[Check] | No
             find_matches(links[position + 1])
         if position not in chosen:
             number = link.number  # a unit kept from the earlier run may sit at another position now
-            found[position] = [flag if flag.link == number else replace(flag, link=number) for flag in own[position]]  # type: ignore[index]
+            found[position] = [flag.on_link(number) for flag in own[position]]  # type: ignore[index]
             continue
         flags = found[position]
         for side in sides:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property, wraps
 
 from align.model import Flag, Segment, Unit
@@ -184,7 +184,7 @@ def _flags_remembered(run: Callable[[LinkView, str, CheckContext], list[Flag]],
                 flags_of.clear()
             flags = flags_of[key] = run(link, side, context)
         number = link.number
-        return [flag if flag.link == number else replace(flag, link=number) for flag in flags]
+        return [flag.on_link(number) for flag in flags]
 
     return remembered
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 from functools import cache, lru_cache
 
 from wordfreq import zipf_frequency
@@ -258,7 +257,7 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
     for link, found, unpaired, machine_names in read:
         texts = (link.texts["fr"], link.texts["mt"], link.texts["en"])
         if texts in flags_of:
-            flags += [replace(flag, link=link.number) for flag in flags_of[texts]]
+            flags += [flag.on_link(link.number) for flag in flags_of[texts]]
             continue
         first = len(flags)
         concepts = {side: {match.concept for match in link.matches.get(side, [])} for side in ("fr", "en", "mt")}

@@ -149,6 +149,7 @@ class Review:
         """Whether a correction left links to check again."""
         self._kinds_cache: tuple[tuple, list[str]] = ((), [])
         self._flag_list_cache: tuple | None = None
+        self._flags_frame_cache: tuple[list[Flag], pl.DataFrame] | None = None
         self._load()
         if recheck:
             self.follow_glossary()
@@ -186,11 +187,15 @@ class Review:
         Built once per state of the review (the app's QA view asks on every rerun; a long document has thousands of flags): every
         change of links, texts or verdicts goes through a save (a new revision), a reload or a re-check (new `_flags`, `verdicts`).
         """
+        return list(self._current_flag_list())
+
+    def _current_flag_list(self) -> list[Flag]:
+        """`flag_list`, the list kept for this state (never handed out: a caller may change the list it gets)."""
         cached = self._flag_list_cache
         if cached is None or cached[0] is not self._flags or cached[1] is not self.verdicts or cached[2] != (self.revision, len(self.links)):
             flags = [flag for position in range(len(self._flags)) for flag in self.link_flags(position)] + self.document_flags + self.past_flags()
             self._flag_list_cache = cached = (self._flags, self.verdicts, (self.revision, len(self.links)), flags)
-        return list(cached[3])
+        return cached[3]
 
     def past_flags(self) -> list[Flag]:
         """Verdicts whose flag is no longer raised as it was, as flags: `review_state` `fixed` or `outdated` (see `PAST_VERDICT_STATES`),
@@ -238,16 +243,26 @@ class Review:
         return past
 
     def flags(self) -> pl.DataFrame:
-        """`flag_list()` as a table (columns `align.export.tables.FLAG_COLUMNS`)."""
-        return flags_frame(self.flag_list())
+        """`flag_list()` as a table (columns `align.export.tables.FLAG_COLUMNS`), built once per state of the flags: the app's QA view
+        reads it on every run of the view (a filter, a page of the list), 6,700 rows on the bench document."""
+        flags = self._current_flag_list()
+        if self._flags_frame_cache is None or self._flags_frame_cache[0] is not flags:
+            self._flags_frame_cache = (flags, flags_frame(flags))
+        return self._flags_frame_cache[1]
 
     def link_flags(self, position: int) -> list[Flag]:
         """The flags of one link, with the reviewer's verdict on each (`review_state`, `review_note`)."""
         link = self.links[position]
         flags = []
         for flag in self._flags[position]:
-            verdict = self._verdict(link, flag)
-            flags.append(replace(flag, link=position, review_state=verdict["state"] if verdict else "", review_note=verdict["note"] if verdict else ""))
+            verdict = self._verdict(link, flag) if self.verdicts else None
+            if verdict is None and flag.link == position and not flag.review_state and not flag.review_note:
+                # The flag as checked, not a copy: `flag_list` read every flag of a long document this way, and copying each (a
+                # `dataclasses.replace`, 6,700 on the bench document) was most of its time.
+                flags.append(flag)
+            else:
+                flags.append(replace(flag, link=position, review_state=verdict["state"] if verdict else "",
+                                     review_note=verdict["note"] if verdict else ""))
         return flags
 
     def edited(self, side: str, index: int) -> bool:
@@ -655,6 +670,10 @@ class Review:
         twin.links, twin.history, twin.redo_list = list(self.links), list(self.history), list(self.redo_list)
         twin._flags = list(self._flags)  # each link's list is replaced, never changed in place
         twin._own = None if self._own is None else list(self._own)
+        # The flag list of this state holds for the copy (same flags, verdicts equal): a new session's QA view does not build it again.
+        cached = self._flag_list_cache
+        if cached is not None and cached[0] is self._flags and cached[1] is self.verdicts:
+            twin._flag_list_cache = (twin._flags, twin.verdicts, cached[2], cached[3])
         return twin
 
     # ---- internals -------------------------------------------------------------------------

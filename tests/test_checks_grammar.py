@@ -254,6 +254,36 @@ def test_grammalecte_with_the_arcs_out_of_its_graphs_roots_remembered_finds_what
     assert differing  # the tokens follow different arcs in some graphs: the comparison above could fail
 
 
+def test_grammalecte_nodes_with_regular_expressions_remembered_answer_each_token_as_grammalecte_does() -> None:
+    """The memo of the arcs out of nodes with regular expressions (on the word or its morphologies) may not answer for a token that
+    differs only by case, type, morphologies, tags or `bKeep`: every such node of every graph, asked about each token once all the
+    others' answers are kept, gives Grammalecte's own answer."""
+    from align.checks.grammalecte_graph import PATTERN_ARCS
+
+    grammar.french_checker()
+    engine = sys.modules["grammalecte.fr.gc_engine"]
+    memoised_matches = engine.TextParser._getMatches
+    own_matches = memoised_matches.__wrapped__
+    parser = engine.TextParser("")
+    tokens = [{"sValue": "porte", "sType": "WORD"}, {"sValue": "porte", "sType": "WORD", "lMorph": [">porter/:V1_it_q_zz_e_:Ip:3s"]},
+              {"sValue": "porte", "sType": "WORD", "lMorph": [">porte/:N:f:s"]}, {"sValue": "porte", "sType": "WORD", "aTags": {"ceci"}},
+              {"sValue": "Porte", "sType": "WORD"}, {"sValue": "porte", "sType": "PUNC"}, {"sValue": "portes", "sType": "WORD"},
+              {"sValue": "2024", "sType": "NUM"}]
+    nodes = differing = 0
+    for graph in engine._rules_graph.dAllGraph.values():
+        for node in graph.values():
+            if not isinstance(node, dict) or node.keys().isdisjoint(PATTERN_ARCS) or node is graph[0]:
+                continue
+            nodes += 1
+            questions = [(token, keep) for token in tokens for keep in (False, True)]
+            expected = [list(own_matches(parser, graph, token, node, keep)) for token, keep in questions]
+            for token, keep in questions:
+                list(memoised_matches(parser, graph, token, node, keep))
+            assert [list(memoised_matches(parser, graph, token, node, keep)) for token, keep in questions] == expected
+            differing += len({repr(answer) for answer in expected}) > 1
+    assert nodes > 100 and differing > 100  # many nodes answer the tokens differently: a memo keyed without one of them fails
+
+
 def _published_french_sentences() -> list[str]:
     """The sentences of the first French documents of the corpus (texts/fr), as `check` reads them."""
     from pathlib import Path

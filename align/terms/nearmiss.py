@@ -130,10 +130,7 @@ def _find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Ter
             continue
         # which term words each text word is a form of, computed once per (word, entry): windows overlap heavily
         forms_of: dict[int, tuple[bool, ...]] = {}
-        starts = {position - offset for position in positions for offset in range(size + 1)}
-        for start in sorted(starts):
-            if start < 0:
-                continue
+        for start in _window_starts(positions, shapes):
             positions_before = bisect_left(positions, start)
             odd_before = bisect_left(odd, start) if odd else 0
             for length, needed, needs_odd in shapes:
@@ -315,6 +312,19 @@ def _furthest_ends(spans: list[tuple[int, int]], offsets: list[int], *, inclusiv
             taken += 1
         ends.append(furthest)
     return ends
+
+def _window_starts(positions: list[int], shapes: list[tuple[int, int, bool]]) -> list[int]:
+    """The first words (ascending) of the windows of some shape (length, content words it must hold, …) that hold as many of `positions`
+    (ascending) as the shape needs: a window from `start` holds positions i to i + needed - 1 when it starts at or before the first and
+    ends after the last. Windows around a term word that cannot hold enough of the term's words (the usual case: one word of a
+    three-word term) are never tried; every window tried before either holds enough or was passed over."""
+    starts: set[int] = set()
+    for length, needed, _ in shapes:
+        for first, last in zip(positions, positions[needed - 1:]):
+            if last - first < length:
+                starts.update(range(max(0, last - length + 1), first + 1))
+    return sorted(starts)
+
 
 def _source_variant(word: Word, window: list[Word], entry: Entry, glossary: Glossary) -> Entry | None:
     """The accepted variant of `entry`'s concept that `word` comes from (most words shared with the window, then shortest)."""

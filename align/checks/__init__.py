@@ -152,9 +152,6 @@ def check_text(text: str, lang: str, glossary: Glossary, *, side: str | None = N
     return [flag for check in CHECKS if check.scope == "side" for flag in check.run(view, side, context)]
 
 
-_GRAMMAR_KINDS = ("grammar",)
-
-
 def _dedupe(flags: list[Flag]) -> list[Flag]:
     """The same span flagged twice for one kind (two paths of one check) is reported once, by its most severe flag: a French term
     without its rendering points at the one stranger of the English as context (info) before the term that stranger replaced
@@ -173,5 +170,5 @@ def _dedupe(flags: list[Flag]) -> list[Flag]:
         result.append(flag)
     # one slip, one flag: where a rule of the tool reports a span, Grammalecte's reading of the same span adds nothing but
     # another wording, sometimes a wrong one (« pourcent » is two words, not a noun to put in the plural)
-    explained = {(flag.link, flag.side, flag.start, flag.end) for flag in result if flag.kind not in _GRAMMAR_KINDS and flag.severity != "info"}
-    return [flag for flag in result if flag.kind not in _GRAMMAR_KINDS or (flag.link, flag.side, flag.start, flag.end) not in explained]
+    explained = {(flag.link, flag.side, flag.start, flag.end) for flag in result if flag.kind != "grammar" and flag.severity != "info"}
+    return [flag for flag in result if flag.kind != "grammar" or (flag.link, flag.side, flag.start, flag.end) not in explained]

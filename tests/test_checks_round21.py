@@ -68,3 +68,10 @@ def test_the_general_assemblys_name_keeps_its_capitals(glossary) -> None:
     fr = "Les estimations, présentées à l’Assemblée Générale des Nations Unies, montrent que 40 millions de personnes sont victimes."
     assert ("fr", "term-garbled", "Assemblée Générale des Nations Unies") in reported(link_flags([fr], [], glossary))
     assert not reported(link_flags([fr.replace("Générale", "générale")], [], glossary))
+
+
+def test_an_elision_with_an_accent_is_one_slip(glossary) -> None:
+    # UNODC 2016 (heldout15): « afin d´éliminer » is an accent for the apostrophe, not « afin » without its « de »
+    fr = "Le chef de l´ONUDC a appelé à agir afin d´éliminer la traite des êtres humains."
+    flags = {flag for flag in reported(link_flags([fr], [], glossary)) if flag[1] == "typography"}
+    assert flags == {("fr", "typography", "l´"), ("fr", "typography", "d´")}

@@ -66,7 +66,9 @@ _SPACED_APOSTROPHE = {
     "fr": re.compile(r"(?<![\w’'])(?:[dlnmtsjc]|qu|jusqu|lorsqu|puisqu)(?:\s[’']\s?|[’']\s)(?=[^\W\d_])", re.IGNORECASE),
     "en": re.compile(r"(?<=[a-z])\s[’'](?=(?:s|t|re|ve|ll|d|m)\b)"),
 }
-_ACCENT_FOR_APOSTROPHE = re.compile(r"(?<![\w’'-])(?:[dlnmtsjc]|qu|jusqu|lorsqu|puisqu)([´`‘])(?=[^\W\d_])", re.IGNORECASE)
+APOSTROPHE_STAND_INS = "´`‘"
+"""What is typed for an elision's apostrophe by a slip (an accent, an opening quotation mark): other checks read it as the apostrophe."""
+_ACCENT_FOR_APOSTROPHE = re.compile(rf"(?<![\w’'-])(?:[dlnmtsjc]|qu|jusqu|lorsqu|puisqu)([{APOSTROPHE_STAND_INS}])(?=[^\W\d_])", re.IGNORECASE)
 """« l´occasion », « d`un », « l‘hébergement »: an accent or an opening quotation mark typed for the apostrophe of an elision (a keyboard
 without the apostrophe where the writer looked, or a text read from a scan)."""
 _CAPITAL_I_FOR_L = re.compile(r"(?<![\w’'-])I(?:[’'](?=[a-zà-ÿ])|e(?= [a-zà-ÿ]))")

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, matches_in, same_flags_for_same_texts
 from align.checks.grammar import disagreeing_adjective, negation_word
+from align.checks.slips import APOSTROPHE_STAND_INS
 from align.model import Flag
 from align.terms.glossary import Glossary, per_glossary
 from align.terms.matching import longest_matches
@@ -30,8 +31,8 @@ _DOUBLED_PAIR = re.compile(r"(?<![\w'’-])([^\W\d_]+ [^\W\d_]+) \1(?![\w'’-])
 """Two words written twice (« la lutte contre la contre la traite »); French only: English says "from coast to coast to coast"."""
 _LEGITIMATE_DOUBLES = {"fr": {"nous", "vous"}, "en": {"that", "had", "is"}}
 """Doubles that grammar allows (« nous nous sommes », "that that", "had had")."""
-_LOCUTION = re.compile(r"\b(afin|en matière|au sein|à l['’]égard|en raison|lors)\s+(?!de\b|d['’´`‘]|du\b|des\b|que\b|qu['’´`‘])([^\W\d_]+)",
-                       re.IGNORECASE)
+_LOCUTION = re.compile(rf"\b(afin|en matière|au sein|à l['’]égard|en raison|lors)\s+"
+                       rf"(?!de\b|d['’{APOSTROPHE_STAND_INS}]|du\b|des\b|que\b|qu['’{APOSTROPHE_STAND_INS}])([^\W\d_]+)", re.IGNORECASE)
 """Locutions that cannot stand without « de » (« afin d'être », « en matière de lutte »); an elision written with an accent for its
 apostrophe (« afin d´éliminer ») is the slips check's."""
 _SPLIT_ORDINAL = re.compile(r"\b1\s+er\b|\b\d{1,2}°(?=\s*(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b)",

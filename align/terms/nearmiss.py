@@ -313,6 +313,7 @@ def _furthest_ends(spans: list[tuple[int, int]], offsets: list[int], *, inclusiv
         ends.append(furthest)
     return ends
 
+
 def _window_starts(positions: list[int], shapes: list[tuple[int, int, bool]]) -> list[int]:
     """The first words (ascending) of the windows of some shape (length, content words it must hold, …) that hold as many of `positions`
     (ascending) as the shape needs: a window from `start` holds positions i to i + needed - 1 when it starts at or before the first and

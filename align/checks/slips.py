@@ -138,6 +138,14 @@ _OBJET_WITHOUT_ARTICLE = re.compile(r"(?<![\w’'-])((?:fai|fon|fer|fas|fi)[a-z�
 """« les migrants qui font objet de trafic »: the set phrase is « faire l'objet de »."""
 _REDUIT_EN_ESCLAVE = re.compile(r"(?<![\w’'-])(r[ée]dui[a-z]*) en (esclaves?)(?![\w’'-])")
 """« réduit en esclave »: one is reduced to slavery, « réduit en esclavage »."""
+_EN_MATIERE_ARTICLE = re.compile(r"(?<![\w’'-])([Ee]n matière) (de la|des|du|de l[’'])(?= ?[^\W\d_])")
+"""« en matière de la lutte », « en matière des droits »: the locution takes its noun without an article (« en matière de lutte »)."""
+_HYPHENATED_TITLE = re.compile(r"(?<![\w’'-])((?:sous-|vice-)?(?:secrétaire|direct(?:eur|rice)|procureure?|gouverneure?|vérificat(?:eur|rice)|"
+                               r"inspect(?:eur|rice)|consul|commissaire|trésori(?:er|ère)|greffi(?:er|ère)|délégué))-(générale?s?|généraux)(?![\w’'-])",
+                               re.IGNORECASE)
+"""« le Secrétaire-Général »: the English hyphen of "Secretary-General", "Director-General" carried into French, which writes the title in
+two words (« le Secrétaire général », « la Directrice générale »); military ranks keep theirs in Canadian French (« lieutenant-général »)
+and are not listed."""
 _LANGUAGES_ONE_EN = re.compile(r"(?<![\w’'-])en ([a-zà-ÿ]{4,}) (et|ou) ([a-zà-ÿ]{4,})(?![\w’'-])")
 """« présentée en français et anglais »: each language takes its own « en » (« en français et en anglais »)."""
 _CRIME = r"(?:traite|trafic)(?: illicite)? (?:des|d['’]|de) [a-zêé]+(?: humains)?"
@@ -390,7 +398,8 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
 
 
 def _french_spelling_slips(text: str) -> list[tuple[int, int, str, str]]:
-    """« pourcent », a lost « œ », a space moved after a closing guillemet, a place name without its hyphens."""
+    """« pourcent », a lost « œ », a space moved after a closing guillemet, a place name without its hyphens, a title hyphenated the
+    English way, « en matière » with an article."""
     found = []
     for percent in _POURCENT.finditer(text):
         right = percent.group(1) + "our cent"
@@ -415,6 +424,14 @@ def _french_spelling_slips(text: str) -> list[tuple[int, int, str, str]]:
     for objet in _OBJET_WITHOUT_ARTICLE.finditer(text):
         found.append((objet.start(), objet.end(), f"« {objet.group(0)} »: the set phrase is « faire l’objet de » ({objet.group(1)} l’objet de).",
                       f"{objet.group(1)} l’objet"))
+    for matter in _EN_MATIERE_ARTICLE.finditer(text):
+        fixed = f"{matter.group(1)} d’" if matter.group(2)[-1] in "’'" else f"{matter.group(1)} de"
+        found.append((matter.start(), matter.end(), f"« {matter.group(0)} »: « en matière de » takes its noun without an article "
+                      f"(« {fixed} … »).", fixed))
+    for title in _HYPHENATED_TITLE.finditer(text):
+        fixed = f"{title.group(1)} {title.group(2).lower()}"
+        found.append((title.start(), title.end(), f"« {title.group(0)} »: French writes the title in two words, without the English hyphen "
+                      f"(« {fixed} »).", fixed))
     for slave in _REDUIT_EN_ESCLAVE.finditer(text):
         found.append((slave.start(), slave.end(), f"« {slave.group(0)} »: one is reduced to slavery, « {slave.group(1)} en esclavage ».",
                       f"{slave.group(1)} en esclavage"))

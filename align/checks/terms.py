@@ -32,7 +32,7 @@ def forbidden_terms(link: LinkView, side: str, context: CheckContext) -> list[Fl
     lang = LANG_OF_SIDE[side]
     flags = []
     for match in _forbidden_matches(link.matches[side]):
-        if lang == "fr" and fold(match.term).startswith("trafic") and _names_both_crimes(link, context):
+        if lang == "fr" and fold(match.term).startswith("trafic") and _names_both_crimes(link, context, of_people=True):
             continue
         accepted = glossary.variants(match.concept, lang)
         note = glossary.note(match.concept, lang, match.entry)
@@ -57,14 +57,21 @@ _BOTH_CRIMES = re.compile(r"\btraite\s+(?:(?:des|de|d['’])\s*(?:êtres\s+humai
 """« la traite et le trafic », « la traite ou le trafic »; not « la traite des personnes ou trafic dans les personnes », another name offered for one crime."""
 
 
-def _names_both_crimes(link: LinkView, context: CheckContext) -> bool:
+_OF_MIGRANTS = re.compile(r"\s*(?:illicites?\s+)?(?:de|des|d['’])\s*migrants\b", re.IGNORECASE)
+
+
+def _names_both_crimes(link: LinkView, context: CheckContext, *, of_people: bool = False) -> bool:
     """Whether the French text names trafficking and « trafic » side by side (« la traite et le trafic des êtres humains »).
 
     Belgian law and Myria call migrant smuggling « trafic des êtres humains »; a text that sets it beside « traite »
-    uses it for that other crime, not as a wrong rendering of trafficking.
+    uses it for that other crime, not as a wrong rendering of trafficking. With `of_people`, only a text whose « trafic » beside
+    « traite » is not once « trafic (illicite) de migrants »: a text that names smuggling by its migrants has no « trafic » of people
+    for it, and its « trafic illicite d'êtres humains » confuses the two crimes.
     """
     text = context.document_texts["fr"] or link.texts["fr"]
-    return bool(_BOTH_CRIMES.search(text))
+    if not of_people:
+        return bool(_BOTH_CRIMES.search(text))
+    return any(not _OF_MIGRANTS.match(text, found.end()) for found in _BOTH_CRIMES.finditer(text))
 
 
 @same_flags_for_same_texts

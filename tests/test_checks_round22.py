@@ -41,3 +41,31 @@ def test_trafic_of_people_where_the_text_names_smuggling_by_its_migrants(glossar
     # a text whose « trafic » beside « traite » is of people names smuggling so (Myria): left alone
     lines[0] = "En Belgique, la traite et le trafic des êtres humains menacent les civils."
     assert not {flag for flag in reported(link_flags(lines, [], glossary)) if flag[1] == "forbidden-term"}
+
+
+def test_an_english_title_given_in_brackets_after_a_comma(glossary) -> None:
+    # ILO 2017 (heldout16): the Guiding principles' English title given after the French one, a comma before the bracket
+    fr = ("Les Principes directeurs sur l’accès au marché du travail des réfugiés et autres personnes déplacées de force, (Guiding principles "
+          "on the access of refugees and other forcibly displaced persons to the labour market) adoptés par l’OIT en 2016 sont clairs.")
+    assert not {flag for flag in reported(link_flags([fr], [], glossary)) if flag[1] == "untranslated"}
+    # English small words between French words are still a slip
+    fr = "Mesdames at messieurs, la prévention and de mesures sont essentielles."
+    assert {("fr", "untranslated", "at"), ("fr", "untranslated", "and")} <= reported(link_flags([fr], [], glossary))
+
+
+def test_a_complement_shared_by_two_coordinated_nouns(glossary) -> None:
+    # OHCHR 2023 (heldout16): « l'assistance et la protection aux victimes »: « aux victimes » is the complement of both nouns
+    fr = "Elle a appelé à garantir l'assistance et la protection aux victimes et l’application du principe de responsabilité."
+    assert not {flag for flag in reported(link_flags([fr], [], glossary)) if flag[1] == "term-garbled"}
+    # the term alone with another preposition is still a garbled term
+    fr = "Elle a appelé à renforcer la prévention à la traite des personnes dans la région."
+    assert {flag for flag in reported(link_flags([fr], [], glossary)) if flag[1] == "term-garbled"}
+
+
+def test_a_long_variant_naming_another_purpose(glossary) -> None:
+    # PACE 2019 (heldout16): "trafficking for the purpose of forced marriage" is the long variant with another purpose, no blend
+    en = "The largest proportion concerns forced labour and organ trafficking as well as trafficking for the purpose of forced marriage."
+    assert not {flag for flag in reported(link_flags(["La plus grande part concerne le travail forcé."], [en], glossary)) if flag[1] == "term-garbled"}
+    # a blend of the two variants is still one
+    en = "The largest proportion concerns forced labour and trafficking for the purpose exploitation."
+    assert {flag for flag in reported(link_flags(["La plus grande part concerne le travail forcé."], [en], glossary)) if flag[1] == "term-garbled"}

@@ -260,7 +260,7 @@ def cites_english(text: str, start: int, end: int) -> bool:
     closing = text.find(")", end)
     inside = text[opening + 1:closing] if closing >= 0 else ""
     before = text[:opening].rstrip()
-    return bool(inside) and inside.lstrip()[:1].isupper() and re.search(r"[^\W\d_]{3,}$", before) is not None and not re.search(r"[;\d]", inside)
+    return bool(inside) and inside.lstrip()[:1].isupper() and re.search(r"[^\W\d_]{3,},?$", before) is not None and not re.search(r"[;\d]", inside)
     # (a source cited by author and year, « (Canadian Centre to End Human Trafficking, 2020) », is a name to give in French)
 
 
@@ -405,7 +405,7 @@ def english_words_in_french(link: LinkView, context: CheckContext) -> list[Flag]
         return []  # a line both versions carry (a bilingual letterhead)
     runs = list(english_runs(french, segment_texts(link, context, "fr")))
     runs += [span for span in _lone_english_small_words(french) + [found.span() for found in _ENGLISH_TITLE.finditer(french)]
-             if not any(start <= span[0] < end for start, end in runs)]
+             if not any(start <= span[0] < end for start, end in runs) and not cites_english(french, *span)]
     return [Flag(link.number, "fr", "untranslated", "warning", start, end, french[start:end],
                  f"“{french[start:end]}” is English left in the French text: translate it (names and titles of works aside).", "")
             for start, end in sorted(runs)]

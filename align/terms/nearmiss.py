@@ -169,6 +169,8 @@ def _find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Ter
                 if outcome is None:
                     continue
                 reason, blend_word = outcome
+                if blend_word is not None and _variant_begun(window, words[stop:stop + 1], entry, blend_word, glossary):
+                    continue
                 if blend_word is not None and any(m.start <= blend_word.start and blend_word.end <= m.end and m.concept != entry.concept
                                                   for m in exact):
                     continue  # the stray word belongs to a term of another concept: "human trafficking victims" is two terms
@@ -188,6 +190,8 @@ def _find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Ter
                                                                                       and len(window) == size and _chained(window, equal, exact)):
                     continue
                 if reason.endswith(_PREPOSITION) and lang == "en" and not entry.term[:1].isupper() and _free_english_preposition(text, window, reason, entry):
+                    continue
+                if reason.endswith(_PREPOSITION) and not fact.is_name and _shared_complement(text, window, lang, glossary):
                     continue
                 if any(first <= span[0] and span[1] <= last and concept == entry.concept for first, last, concept in gapped) and _MISSPELT not in reason:
                     continue  # (a misspelt word read as the gap of a shorter variant, « trafic illicte de migrants », is still misspelt)
@@ -339,6 +343,16 @@ def _source_variant(word: Word, window: list[Word], entry: Entry, glossary: Glos
 
     return max(candidates, key=lambda other: (shared(other), -len(other.words), other.status == "preferred"))
 
+def _variant_begun(window: list[Word], following: list[Word], entry: Entry, blend_word: Word, glossary: Glossary) -> bool:
+    """Whether the window is the first words of the variant its odd word comes from, and the text goes on with that variant's next word
+    ("trafficking for the purpose of forced marriage": the long variant, "trafficking for the purpose of exploitation", naming another
+    purpose, not "trafficking for exploitation" with a word of the long one)."""
+    source = _source_variant(blend_word, window, entry, glossary)
+    if source is None or len(source.words) <= len(window) or not following:
+        return False
+    return all(same_form(word, term_word) for word, term_word in zip(window, source.words)) and same_form(following[0], source.words[len(window)])
+
+
 def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
                  equal: list[tuple[bool, ...]] | None = None) -> tuple[str, Word | None] | None:
     """Why `window` is a garbled form of `entry` (and the stray word of a blend), or None (identical, too far, or ordinary language).
@@ -432,6 +446,22 @@ def _free_english_preposition(text: str, window: list[Word], reason: str, entry:
     if changed is not None and _after_verb_without_determiner(text, window[0]):
         return True
     return changed is not None and changed.surface == "to" and bool(re.search(r"\bfrom\b", text[:window[0].start], re.IGNORECASE))
+
+
+_COORDINATED_BEFORE = {"fr": re.compile(r"([^\W\d_]{3,})\s+(?:et|ou)\s+(?:(?:la|le|les|des|du|de\s+la)\s+|l['’]|d['’])?$", re.IGNORECASE),
+                       "en": re.compile(r"([^\W\d_]{3,})\s+(?:and|or)\s+(?:the\s+)?$", re.IGNORECASE)}
+
+
+def _shared_complement(text: str, window: list[Word], lang: str, glossary: Glossary) -> bool:
+    """Whether a term's head, changed preposition and all, shares its complement with a noun coordinated before it whose own term takes
+    that preposition (« l'assistance et la protection aux victimes »: « assistance aux victimes » is a term, and one complement serves
+    both nouns): the sentence's construction, not a slip in « protection des victimes »."""
+    coordinated = _COORDINATED_BEFORE[lang].search(text, 0, window[0].start)
+    if coordinated is None:
+        return False
+    phrase = coordinated.group(1) + text[window[0].end:window[-1].end]
+    return any(match.start == 0 and match.end == len(phrase) and match.status != "forbidden" and not match.gap
+               for match in find_terms(phrase, lang, glossary))
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")

@@ -343,6 +343,7 @@ def _source_variant(word: Word, window: list[Word], entry: Entry, glossary: Glos
 
     return max(candidates, key=lambda other: (shared(other), -len(other.words), other.status == "preferred"))
 
+
 def _variant_begun(window: list[Word], following: list[Word], entry: Entry, blend_word: Word, glossary: Glossary) -> bool:
     """Whether the window is the first words of the variant its odd word comes from, and the text goes on with that variant's next word
     ("trafficking for the purpose of forced marriage": the long variant, "trafficking for the purpose of exploitation", naming another

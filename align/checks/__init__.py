@@ -33,6 +33,7 @@ CHECKS: list[Check] = [
     terms.TRAFIC,
     quantities.NUMBERS,
     quantities.DATES,
+    quantities.WEEKDAYS,
     acronyms.ACRONYMS,
     acronyms.ACRONYM_AFTER_NAME,
     lengths.LENGTHS,

@@ -23,6 +23,10 @@ def acronyms(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
     target_acronyms = {found.group(0): found for found in _ACRONYM.finditer(target_text)}
     french_acronyms = {found.group(0) for found in _ACRONYM.finditer(link.texts["fr"])}
     target_concepts = {match.concept for match in link.matches.get(target, [])}
+    # (an acronym the French's machine translation writes, or whose institution it names, is the French's own, rendered: « UA-UE-ONU » /
+    # "EU-AU-UN"; « le Haut Commissariat des Nations Unies aux droits de l’homme » / "the Office of the United Nations High Commissioner …")
+    machine_acronyms = {found.group(0) for found in _ACRONYM.finditer(link.texts["mt"])} if target == "en" else set()
+    machine_concepts = {match.concept for match in link.matches.get("mt", [])} if target == "en" else set()
     # (counted: an institution the French names twice and the English once, beside another institution's acronym, was put for it once)
     french_count = Counter(match.concept for match in longest_matches(link.matches["fr"]) if match.status != "forbidden")
     target_count = Counter(match.concept for match in longest_matches(link.matches.get(target, [])) if match.status != "forbidden")
@@ -57,7 +61,8 @@ def acronyms(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
                               english[0]))
             continue
         strangers = [found for name, found in target_acronyms.items() if name not in french_acronyms and name not in english
-                     and not _spelt_out_in(name, link.texts["mt"] if target == "en" else "")]
+                     and not _spelt_out_in(name, link.texts["mt"] if target == "en" else "") and name not in machine_acronyms
+                     and (not machine_concepts or _acronym_concept(glossary, name, "en") not in machine_concepts)]
         if len(strangers) > 1 or fewer:  # (other capitals, "US", "CNW": of several, the acronym of another institution of the subject)
             strangers = [found for found in strangers if _acronym_concept(glossary, found.group(0), "en") not in (None, match.concept)
                          and glossary.subject(_acronym_concept(glossary, found.group(0), "en")) == glossary.subject(match.concept)]

@@ -109,6 +109,8 @@ def reworded_names(link: LinkView, side: str, context: CheckContext) -> list[Fla
             continue  # words replaced: another name (« Rapporteur national indépendant » is not the « Rapporteur spécial »)
         if missing and {stem for stem in content if stem not in stems} <= inner:
             continue  # the name without the listed name it holds: a short form (« Convention sur la lutte … » without « du Conseil de l'Europe »)
+        if _other_years(entry.term, text[max(0, start - _YEARS_AROUND):end + _YEARS_AROUND]):
+            continue  # « the 2023-2026 National Strategy »: a name dated by its years, here with others, is another edition or country's
         if missing and _inner_term_in_another_variant(entry, start, end, link.matches.get(side, []), glossary, lang, {fold(word) for word in missing}):
             continue  # the name with a term it holds in another accepted variant (« Protocole relatif à la traite d'êtres humains »):
             # `names_with_another_variant` decides whether the text's own usage allows it
@@ -121,6 +123,18 @@ def reworded_names(link: LinkView, side: str, context: CheckContext) -> list[Fla
         flags.append(Flag(link.number, side, "term-garbled", "warning", start, end, text[start:end],
                           f"“{text[start:end]}” reads like the official name “{entry.term}” written another way ({', '.join(what)}).", entry.term))
     return flags
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEARS_AROUND = 15
+"""How far before and after a name its years are read (« la Stratégie … 2023-2026 », "the 2023-2026 National Strategy")."""
+
+
+def _other_years(name: str, around: str) -> bool:
+    """Whether a name that carries years (« … 2019-2024 ») is written beside years, none of them its own."""
+    own = set(_YEAR.findall(name))
+    written = set(_YEAR.findall(around))
+    return bool(own) and bool(written) and not own & written
 
 
 def _inner_term_in_another_variant(entry, start: int, end: int, matches: list, glossary: Glossary, lang: str, missing: set[str]) -> bool:

@@ -1,10 +1,22 @@
-"""Numbers and dates that differ between the French and an English text of a link (values compared, not strings)."""
+"""Numbers and dates that differ between the French and an English text of a link (values compared, not strings), and a date whose
+weekday is not the calendar's."""
 
 from __future__ import annotations
 
+import datetime
 import re
 
-from align.checks.base import SIDE_NAMES, Check, CheckContext, LinkView, capitalised, same_flags_for_same_neighbourhood, segment_texts
+from align.checks.base import (
+    LANG_OF_SIDE,
+    SIDE_NAMES,
+    Check,
+    CheckContext,
+    LinkView,
+    capitalised,
+    same_flags_for_same_neighbourhood,
+    same_flags_for_same_texts,
+    segment_texts,
+)
 from align.model import Flag
 from align.text.quantities import (
     ENGLISH_DECIMAL_IN_FRENCH,
@@ -251,5 +263,39 @@ def _target_dates(text: str, target: str) -> list:
     return english + [value for value in find_dates(text, "fr") if not any(other.start < value.end and value.start < other.end for other in english)]
 
 
+_WEEKDAYS = {"fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+             "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")}
+_WEEKDAY_BEFORE = {lang: re.compile(rf"\b({'|'.join(names)})\b[\s,]*(?:le\s+|the\s+)?$", re.IGNORECASE) for lang, names in _WEEKDAYS.items()}
+WEEKDAY_REACH = 25
+"""How far before a date its weekday is read (« ce mardi 11 avril 2022 », "Tuesday, April 11, 2022")."""
+
+
+@same_flags_for_same_texts
+def weekdays(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
+    """A weekday written before a full date that the calendar gives another day (« mardi 11 avril 2022 »: a Monday): the day or the date
+    is wrong, and a reader cannot tell which. (Read on every part: 17 weekdays before a full date, the one wrong annotated.)"""
+    text, lang = link.texts[side], LANG_OF_SIDE[side]
+    if side == "mt" or not text:
+        return []
+    flags = []
+    for date in find_dates(text, lang):
+        year, month, day = date.value
+        written = _WEEKDAY_BEFORE[lang].search(text, max(0, date.start - WEEKDAY_REACH), date.start) if year and day else None
+        if written is None:
+            continue
+        try:
+            actual = datetime.date(year, month, day).weekday()
+        except ValueError:
+            continue  # (no such day: the date itself is wrong, a slip of another kind)
+        said = [name.lower() for name in _WEEKDAYS[lang]].index(written.group(1).lower())
+        if actual != said:
+            span = text[written.start(1):date.end]
+            flags.append(Flag(link.number, side, "date-mismatch", "warning", written.start(1), date.end, span,
+                              f"“{span}”: {format_date(date.value, '')} was a {_WEEKDAYS['en'][actual]}, not a {_WEEKDAYS['en'][said]}.",
+                              _WEEKDAYS[lang][actual] + text[written.end(1):date.end]))
+    return flags
+
+
 NUMBERS = Check("numbers", "pair", numbers, ("number-mismatch", "typography", "omission"))
+WEEKDAYS = Check("weekdays", "side", weekdays, ("date-mismatch",))
 DATES = Check("dates", "pair", dates, ("date-mismatch",))

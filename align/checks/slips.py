@@ -111,7 +111,7 @@ FREQUENT_WORD_ZIPF = 4.5
 _VICTIME_AFTER_PLURAL = re.compile(r"(?<![\w-])([a-zà-ÿ]{3,}[sx]) ([a-zà-ÿ]{3,}[sx]) (victime)(?= (?:de|d['’]))")
 _SINGULAR_ARTICLE_BEFORE_PLURAL = re.compile(r"(?<![\w’'-])(?:le|la|du|au) ([a-zà-ÿ]{3,}[sx]) ([a-zà-ÿ]{3,}[sx])(?![\w’'-])")
 _QUELQUE_QUE = re.compile(r"\b[Qq]uelque que\b")
-_SPLIT_NUMERO = re.compile(r"\b([nN]) o(?= \d)")
+_SPLIT_NUMERO = re.compile(r"\b([nN]) ([o°])(?= \d)")
 _SPACED_HYPHEN = re.compile(r"(?<![\w-])((?:[^\W\d_]+-)*[^\W\d_]+)- (?!(?:and|or|nor|to|et|ou|à)\b)([^\W\d_]+)")
 _DASH_FOLLOWERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "which", "who", "le", "la", "les", "un", "une", "des", "qui"})
 _BARE_POSSESSIVE = re.compile(r"\b(?:on|of|in|for|to|with|by|from|at|about|upon) ([a-z]{3,})[’']s (?!own\b)([a-z]+)")
@@ -319,9 +319,9 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
             found.append((quelque.start(), quelque.end(), f"« {quelque.group(0)} » is « quel que » (or « quelqu'un que »): « quelque » does not come "
                           "before « que ».", "quel que"))
         for numero in _SPLIT_NUMERO.finditer(text):
-            fixed = f"{numero.group(1)}o "
-            found.append((numero.start(), numero.end(), f"« {numero.group(0).strip()} »: the abbreviation of « numéro » is one word (« no », « nᵒ »).",
-                          fixed.strip()))
+            fixed = f"{numero.group(1)}{numero.group(2)}"
+            found.append((numero.start(), numero.end(), f"« {numero.group(0).strip()} »: the abbreviation of « numéro » is one word (« no », « nᵒ », "
+                          "« n° »).", fixed))
         for found_victime in _VICTIME_AFTER_PLURAL.finditer(text):
             if _regular_plurals(found_victime.group(1), found_victime.group(2)):
                 found.append((found_victime.start(), found_victime.end(), f"« {found_victime.group(0)} »: « victime » agrees with the plural noun it "

@@ -57,6 +57,9 @@ _BOTH_CRIMES = re.compile(r"\btraite\s+(?:(?:des|de|d['’])\s*(?:êtres\s+humai
 """« la traite et le trafic », « la traite ou le trafic »; not « la traite des personnes ou trafic dans les personnes », another name offered for one crime."""
 
 
+_BOTH_CRIMES_TRAFIC_FIRST = re.compile(r"\btrafic\s+(?:et|ou)\s+(?:la\s+|de\s+la\s+)?traite\b", re.IGNORECASE)
+"""« la lutte contre le trafic et la traite des êtres humains » (the Belgian coordination unit's name): the two crimes the other way round,
+sharing their complement (« des êtres humains »), so the « trafic » is of people."""
 _OF_MIGRANTS = re.compile(r"\s*(?:illicites?\s+)?(?:de|des|d['’])\s*migrants\b", re.IGNORECASE)
 
 
@@ -69,6 +72,8 @@ def _names_both_crimes(link: LinkView, context: CheckContext, *, of_people: bool
     for it, and its « trafic illicite d'êtres humains » confuses the two crimes.
     """
     text = context.document_texts["fr"] or link.texts["fr"]
+    if _BOTH_CRIMES_TRAFIC_FIRST.search(text):
+        return True
     if not of_people:
         return bool(_BOTH_CRIMES.search(text))
     return any(not _OF_MIGRANTS.match(text, found.end()) for found in _BOTH_CRIMES.finditer(text))
@@ -618,6 +623,12 @@ the two bare « trafic » flagged in such sentences were the two unannotated one
 la drogue. Notre unité … des cas de trafic » is trafficking)."""
 
 
+_ROUTE_BEFORE = re.compile(r"\b(?:itinéraires?|routes?|axes?|couloirs?|corridors?|flux|plaques?\s+tournantes?|zones?|carrefours?|points?\s+de\s+passage)"
+                           r"(?:\s+[a-zà-ÿ]+)?\s+(?:de|du)\s+$", re.IGNORECASE)
+"""« sur des itinéraires majeurs de trafic », « les routes du trafic »: the traffic along a route or through a hub, of anything and anyone,
+not the crime's name."""
+
+
 def _sentence_around(text: str, position: int) -> str:
     """The sentence of `text` that holds `position` (a link may join two: « … pour de la drogue. Notre unité … cas de trafic »)."""
     starts = [found.end() for found in re.finditer(r"[.!?]\s", text[:position])]
@@ -648,7 +659,7 @@ def trafic_for_trafficking(link: LinkView, context: CheckContext) -> list[Flag]:
             continue
         if illicit_trade and re.match(r"trafics?\s+illicites?", french[found.start():], re.IGNORECASE):
             continue  # « diverses formes de trafic illicite » / "various forms of illicit trafficking": the illicit trade, as in English
-        if _GOODS_TRADED.search(_sentence_around(french, found.start())):
+        if _GOODS_TRADED.search(_sentence_around(french, found.start())) or _ROUTE_BEFORE.search(french, 0, found.start()):
             continue
         start, end = found.start(), found.start() + len("trafic")
         flags.append(Flag(link.number, "fr", "concept-confusion", "warning", start, end, french[start:end],

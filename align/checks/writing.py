@@ -43,6 +43,9 @@ _NO_SPACE_AFTER = re.compile(r"(?<![\w.])([^\W\d_]{2,})(,)([^\W_][\w’']*)"
                              r"|(?<![\w.])([^\W\d_]*[a-zà-ÿ]{2})([.!?])([A-ZÀ-Ý][a-zà-ÿ]*(?:[’'][a-zà-ÿ]+)?)(?![\w.])")
 """A comma between a word and the next (« Organisation,880,000 »), or a full stop between a sentence's last word and the next
 sentence's first (« Mme Howard.C'est »), with no space: a web address or an abbreviation has no capital after its dot."""
+_SPACE_MOVED_BEFORE_COMMA = re.compile(r"(?:(?<=[^\W\d_»”\")])[ \u00a0\u202f]+|(?<=[»”\")])[ \u00a0\u202f]*),(?=[^\W\d_])")
+"""« Sur ce ,en procédant », « la traite des personnes » ,le ministre », « connexes »,a précisé »: the comma's space moved before it or lost
+after a closing quotation mark (figures, « 3,5 », are not matched). Read on every part: the five in the corpus were all annotated."""
 _GUILLEMET_UNSPACED = re.compile(r"«(?=[^\W_])|(?<=[^\W_])»|(?<=[.!?,])»")
 _GUILLEMET_SPACED = re.compile(r"«[ \u00a0\u202f]|[ \u00a0\u202f]»")
 _GUILLEMET_PAIR = re.compile(r"«([ \u00a0\u202f]?)[^«»]{1,400}?([ \u00a0\u202f]?)»")
@@ -100,6 +103,12 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
         before, mark, after = found.group(1, 2, 3) if found.group(1) else found.group(4, 5, 6)
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"No space after “{mark}” in “{found.group(0)}”.", f"{before}{mark} {after}"))
+    for found in matches_in(_SPACE_MOVED_BEFORE_COMMA, text):
+        end = found.end() + 1
+        before = re.search(r"\S*$", text[:found.start()]).group(0)
+        after = re.match(r"[^\s,.;:!?]*", text[found.end():]).group(0)
+        flags.append(Flag(link.number, side, "typography", "warning", found.start(), end, text[found.start():end],
+                          f"No space after the comma in “{before}{found.group(0)}{after}”.", ", " + text[found.end()]))
     if lang != "fr":
         return flags
     for found in matches_in(_DOUBLED_PAIR, text):

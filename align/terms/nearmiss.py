@@ -169,7 +169,8 @@ def _find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Ter
                 if outcome is None:
                     continue
                 reason, blend_word = outcome
-                if blend_word is not None and _variant_begun(window, words[stop:stop + 1], entry, blend_word, glossary):
+                if blend_word is not None and (_variant_begun(window, words[stop:stop + 1], entry, blend_word, glossary)
+                                               or _one_alternative(window, entry, blend_word, glossary)):
                     continue
                 if blend_word is not None and any(m.start <= blend_word.start and blend_word.end <= m.end and m.concept != entry.concept
                                                   for m in exact):
@@ -352,6 +353,22 @@ def _variant_begun(window: list[Word], following: list[Word], entry: Entry, blen
     if source is None or len(source.words) <= len(window) or not following:
         return False
     return all(same_form(word, term_word) for word, term_word in zip(window, source.words)) and same_form(following[0], source.words[len(window)])
+
+
+_DISJUNCTIONS = frozenset({"ou", "or"})
+
+
+def _one_alternative(window: list[Word], entry: Entry, blend_word: Word, glossary: Glossary) -> bool:
+    """Whether the stray word is, in the variant it comes from, the alternative to a term word the window leaves out (« travail
+    obligatoire » beside « travail forcé ou obligatoire », "compulsory labour" beside "forced or compulsory labour"): one of the two
+    alternatives named alone, not a blend."""
+    source = _source_variant(blend_word, window, entry, glossary)
+    if source is None:
+        return False
+    words = source.words
+    return any(same_form(blend_word, word) and 0 <= other < len(words) and words[(index + other) // 2].surface in _DISJUNCTIONS
+               and not any(same_form(seen, words[other]) for seen in window)
+               for index, word in enumerate(words) for other in (index - 2, index + 2))
 
 
 def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,

@@ -125,3 +125,27 @@ def test_a_split_numero_and_a_weekday_the_calendar_denies(glossary) -> None:
     fr = "La capitale sénégalaise a accueilli ce mardi 11 Avril 2022, la troisième conférence régionale."
     assert ("fr", "date-mismatch", "mardi 11 Avril 2022") in reported(link_flags([fr], [], glossary))
     assert not {flag for flag in reported(link_flags([fr.replace("mardi", "lundi")], [], glossary)) if flag[1] == "date-mismatch"}
+
+
+def test_an_adjective_shared_by_two_coordinated_nouns(glossary) -> None:
+    # Public Safety Canada 2021 (heldout18): « de la traite et de l'exploitation sexuelles », the adjective agreeing with both nouns
+    fr = "Le projet Intervention intégrée auprès des victimes de la traite et de l'exploitation sexuelles est financé."
+    assert not {flag for flag in reported(link_flags([fr], [], glossary)) if flag[1] == "term-garbled"}
+    fr = "Le projet vise les victimes d'exploitation sexuelles à Edmonton."
+    assert ("fr", "term-garbled", "exploitation sexuelles") in reported(link_flags([fr], [], glossary))
+
+
+def test_an_english_name_given_with_its_acronym(glossary) -> None:
+    # Cameroon 2008 (heldout18): « l’American bar association (Aba) », an English body's name with its acronym
+    fr = "L’initiative est de l’American bar association (Aba), le barreau américain."
+    assert not {flag for flag in reported(link_flags([fr], [], glossary)) if flag[1] == "untranslated"}
+    assert ("fr", "untranslated", "Deputy Minister") in reported(link_flags(["Le Deputy Minister a parlé aux victimes."], [], glossary))
+
+
+def test_the_crime_in_the_plural_and_two_crimes_under_one_article(glossary) -> None:
+    # Cameroon 2024 (heldout18) and Haiti 2018 (heldout10): « les questions de traites des personnes »
+    fr = "Au Cameroun, les questions de traites des personnes préoccupent le ministère des Affaires sociales."
+    assert ("fr", "term-garbled", "traites des personnes") in reported(link_flags([fr], [], glossary))
+    assert not reported(link_flags(["Les traites négrières ont marqué l'histoire de la région."], [], glossary))
+    # Cameroon 2024 (heldout18): « la traite et trafic des personnes »
+    assert "la traite et trafic" in _typography("Cette campagne de lutte contre la traite et trafic des personnes a été lancée.", glossary)

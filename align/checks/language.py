@@ -331,6 +331,8 @@ def _english_runs(text: str, lines: frozenset[str]) -> tuple[tuple[int, int], ..
             alone = not re.search(r"[^\W\d_]", text[:start] + text[end:]) or text[start:end] in lines
             if not (after_determiner or alone):
                 continue
+        if _named_with_its_acronym(text, start):
+            continue  # « l’American bar association (Aba) »: a body's English name given with its acronym, however it is capitalised
         if _inside_capitalised_name(text, start, end, run) or (inside_english_name(text, start, end) and _names_a_body(text, start, end)):
             continue  # "la Responsible Business Alliance", « Profits and Poverty: … », "Center on Human Trafficking Research and
             # Outreach": words of a longer English name or title
@@ -342,6 +344,21 @@ def _english_runs(text: str, lines: frozenset[str]) -> tuple[tuple[int, int], ..
             # unless it is a French word without its accents (« scenarios » for « scénarios »)
         spans.append((start, end))
     return tuple(spans)
+
+
+_WORDS_THEN_ACRONYM = re.compile(r"((?:[^\W\d_]+[\s’'-]+){1,6}?)\(([^\W\d_]{2,8})\)")
+
+
+def _named_with_its_acronym(text: str, start: int) -> bool:
+    """Whether the words from `start` run into an acronym in brackets whose letters are their initials, small words aside or not
+    (« American bar association (Aba) »)."""
+    found = _WORDS_THEN_ACRONYM.match(text, start)
+    if found is None:
+        return False
+    words = re.findall(r"[^\W\d_]+", found.group(1))
+    letters = found.group(2).lower()
+    return letters in ("".join(word[0].lower() for word in words),
+                       "".join(word[0].lower() for word in words if word.lower() not in _ENGLISH_FUNCTION_WORDS))
 
 
 _BODY_NOUN = re.compile(r"\b(?:Cent(?:er|re)|Institute|Network|Alliance|Association|Foundation|Committee|Council|Office|Coalition|Agency|"

@@ -151,8 +151,9 @@ _LANGUAGES_ONE_EN = re.compile(r"(?<![\w’'-])en ([a-zà-ÿ]{4,}) (et|ou) ([a-z
 _CRIME = r"(?:traite|trafic)(?: illicite)? (?:des|d['’]|de) [a-zêé]+(?: humains)?"
 _CRIMES_ONE_DE = re.compile(rf"(?<![\w’'-])(?:de la|du) {_CRIME} et ((?:le|la|l['’]) ?)(trafic|traite|exploitation|esclavage|travail)\b")
 """« les victimes de la traite des êtres humains et le trafic de migrants »: the second crime is a complement of « de » too (« et du trafic »)."""
-_CRIMES_ONE_ARTICLE = re.compile(rf"(?<![\w’'-])(?:la|le) {_CRIME} (?:et|ou) (trafic|traite|exploitation|esclavage|travail)\b")
-"""« contre la traite des personnes et trafic illicite de migrants »: each coordinated crime takes its article (« et le trafic »)."""
+_CRIMES_ONE_ARTICLE = re.compile(rf"(?<![\w’'-])(?:la|le) (?:{_CRIME}|traite|trafic(?: illicite)?) (?:et|ou) (trafic|traite|exploitation|esclavage|travail)\b")
+"""« contre la traite des personnes et trafic illicite de migrants », « la traite et trafic des personnes »: each coordinated crime takes its
+article (« et le trafic »)."""
 _CRIME_ARTICLES = {"trafic": "le ", "traite": "la ", "exploitation": "l’", "esclavage": "l’", "travail": "le "}
 _MILLION_BELOW_TWO = re.compile(r"(?<![\d,.])([01],\d+) (million|milliard)s(?![\w’'-])")
 """« 1,6 milliards »: « million » and « milliard » are nouns and take the plural from two on (« 1,6 milliard de dollars »)."""

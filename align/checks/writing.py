@@ -197,8 +197,12 @@ def _garbled_forms(link: LinkView, side: str, context: CheckContext) -> list[Fla
                         and inside[index - 1].surface in ("de", "d", "des") and not _article_between(words, inside[index - 1], word)):
                     message = f"« {word.text} » should be plural here, as in « {entry.term} »."
                     break
+        if not message and inside and entry.words[0].surface == "traite" and inside[0].surface == "traites":
+            # (the crime's name is not counted: « les traites négrières », the historical slave trades, are no term of the glossary;
+            # other crimes' nouns are counted, « les trafics d'organes », « des escroqueries en ligne »)
+            message = f"« {inside[0].text} »: the crime is named in the singular (« {entry.term} »)."
         if not message and len(inside) == len(entry.words):
-            message = _broken_agreement(inside, entry)
+            message = _broken_agreement(inside, entry, coordinated=bool(_COORDINATED_NOUN_BEFORE.search(text, 0, match.start)))
         if not message and before and before[-1].surface == "contre" and not inside[0].stop and inside[0].surface == fold(inside[0].surface):
             message = f"« contre » needs an article before « {match.term} » (« contre la {match.term} »)."
         if not message and glossary.subject(match.concept) in _NAME_SUBJECTS and match.term[:1].isupper():
@@ -260,14 +264,24 @@ def _term_pairs_out_of_agreement(link: LinkView, side: str, context: CheckContex
     return flags
 
 
-def _broken_agreement(inside: list, entry) -> str:
+_COORDINATED_NOUN_BEFORE = re.compile(r"[^\W\d_]{2,}[^\W\d_sx]\s+(?:et|ou)\s+(?:de\s+la\s+|de\s+l['’]|la\s+|le\s+|les\s+|l['’]|du\s+|des\s+|de\s+|d['’])?$",
+                                      re.IGNORECASE)
+"""« de la traite et de l'exploitation »: a singular noun coordinated before the term's first noun (see `_broken_agreement`; after a
+plural one, « les gouvernements et la société civiles », the adjective would be masculine)."""
+
+
+def _broken_agreement(inside: list, entry, *, coordinated: bool = False) -> str:
     """A term's adjective inflected so that it no longer agrees with the term's noun before it (« traite d'êtres humaines »):
-    the glossary's own form shows the two words go together, so the adjective cannot belong to another noun of the sentence."""
+    the glossary's own form shows the two words go together, so the adjective cannot belong to another noun of the sentence —
+    unless the term's first noun is the second of two coordinated nouns and the adjective after it is in the plural, agreeing with
+    both (`coordinated`: « de la traite et de l'exploitation sexuelles »)."""
     for index in range(1, min(len(inside), len(entry.words))):
         before = index - 1
         while before > 0 and negation_word(entry.words[before].text) and inside[before].surface == entry.words[before].surface:
             before -= 1  # the noun before « non » (« mineur non accompagné »)
         noun, adjective, term_noun, term_adjective = inside[before], inside[index], entry.words[before], entry.words[index]
+        if coordinated and before == 0 and adjective.surface == term_adjective.surface + "s":
+            continue
         if ((noun.surface, adjective.surface) != (term_noun.surface, term_adjective.surface)
                 and all(inside[next_one].start - inside[next_one - 1].end <= 1 for next_one in range(before + 1, index + 1))
                 and not disagreeing_adjective(term_noun.text, term_adjective.text) and disagreeing_adjective(noun.text, adjective.text)):

@@ -83,8 +83,55 @@ def findings_in(text: str) -> tuple[CommaFinding, ...]:
 
 
 def _worth_parsing(sentence: str) -> bool:
-    """A sentence (not a headline: it ends as a sentence does) with a comma before a word."""
-    return bool(_SENTENCE_END.search(sentence)) and _COMMA_BEFORE_WORD.search(sentence) is not None
+    """A sentence (not a headline: it ends as a sentence does) with a comma a verb could be cut by: one before a word that may be a finite
+    verb (after its clitics), or one before a determiner or an infinitive with a word that may be a verb since the last comma. Read off
+    Grammalecte's dictionary when the grammar check has it (`align.checks.grammar`); without it every sentence with a comma is parsed."""
+    if not _SENTENCE_END.search(sentence) or _COMMA_BEFORE_WORD.search(sentence) is None:
+        return False
+    readings = _readings_source()
+    if readings is None:
+        return True
+    words = _PREFILTER_WORD.findall(sentence.replace("’", "'"))
+    for position, word in enumerate(words):
+        if word != ",":
+            continue
+        after = position + 1
+        while after < len(words) and words[after].lower() in _BARE_CLITICS:
+            after += 1
+        if after < len(words) and _FINITE.search(readings(words[after])):
+            return True
+        if position + 1 < len(words) and _DETERMINER_OR_INFINITIVE.search(readings(words[position + 1].lower())):
+            for before in reversed(words[:position]):
+                if before in _CLAUSE_BREAKS:
+                    break
+                if _VERBAL.search(readings(before)):
+                    return True
+    return False
+
+
+_PREFILTER_WORD = re.compile(r"[^\W\d_]+|[,.;:!?()«»]")
+_BARE_CLITICS = frozenset(word.rstrip("'’") for word in CLITICS)
+_CLAUSE_BREAKS = frozenset(",;:()«»")
+_FINITE = re.compile(r":V[^/]*:(?:I[pqsf]|K|S[pq])")
+_VERBAL = re.compile(r":V[^/]*:(?:I[pqsf]|K|S[pq]|Q|Y)")
+_DETERMINER_OR_INFINITIVE = re.compile(r":G:D|:V[^/]*:Y")
+
+
+def _readings_source():
+    """A word's readings in Grammalecte's dictionary (its morphologies joined), or None when the grammar check is off or not installed."""
+    from align.checks import grammar
+
+    if not grammar.enabled() or grammar.french_checker() is None:
+        return None
+    return _readings
+
+
+@lru_cache(maxsize=65_536)
+def _readings(word: str) -> str:
+    from align.checks import grammar
+
+    spelling = grammar.french_checker().getSpellChecker()
+    return " ".join(spelling.getMorph(word) or spelling.getMorph(word.lower()))
 
 
 def _subject_cuts(parsed: ParsedSentence, sentence: str) -> list[CommaFinding]:

@@ -98,13 +98,17 @@ def _worth_parsing(sentence: str) -> bool:
         after = position + 1
         while after < len(words) and words[after].lower() in _BARE_CLITICS:
             after += 1
-        if after < len(words) and _FINITE.search(readings(words[after])):
+        # a verb a nominal subject governs: in the third person, written in lower case (a capital after a comma begins a name), no
+        # preposition, adverb or conjunction either (« entre », « plus », « soit »)
+        if after < len(words) and words[after].islower() and _THIRD_PERSON.search(found := readings(words[after])) \
+                and not _NOT_A_VERB.search(found):
             return True
         if position + 1 < len(words) and _DETERMINER_OR_INFINITIVE.search(readings(words[position + 1].lower())):
-            for before in reversed(words[:position]):
-                if before in _CLAUSE_BREAKS:
+            # a complement of time or manner between the verb and the comma: a verb, then a preposition or an adverb
+            for before in range(position - 2, -1, -1):
+                if words[before] in _CLAUSE_BREAKS:
                     break
-                if _VERBAL.search(readings(before)):
+                if _VERBAL.search(readings(words[before])) and _PREPOSITION_OR_ADVERB.search(readings(words[before + 1].lower())):
                     return True
     return False
 
@@ -112,9 +116,11 @@ def _worth_parsing(sentence: str) -> bool:
 _PREFILTER_WORD = re.compile(r"[^\W\d_]+|[,.;:!?()«»]")
 _BARE_CLITICS = frozenset(word.rstrip("'’") for word in CLITICS)
 _CLAUSE_BREAKS = frozenset(",;:()«»")
-_FINITE = re.compile(r":V[^/]*:(?:I[pqsf]|K|S[pq])")
+_THIRD_PERSON = re.compile(r":V[^/]*:(?:I[pqsf]|K|S[pq])[^/]*:3[sp]")
+_NOT_A_VERB = re.compile(r":G:[RC]|:W")
 _VERBAL = re.compile(r":V[^/]*:(?:I[pqsf]|K|S[pq]|Q|Y)")
 _DETERMINER_OR_INFINITIVE = re.compile(r":G:D|:V[^/]*:Y")
+_PREPOSITION_OR_ADVERB = re.compile(r":G:R|:W")
 
 
 def _readings_source():

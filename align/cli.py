@@ -246,6 +246,7 @@ def command_check(args: argparse.Namespace) -> int:
     from align.export.tables import alignment_frame, flags_frame, write_csv, write_xlsx
     from align.io.readers import read_units
     from align.terms.glossary import load_glossary
+    from align.text.french_parser import unavailable_notice as parser_notice
 
     if args.no_grammar:
         os.environ[settings.GRAMMAR_ENV] = "off"
@@ -261,8 +262,9 @@ def command_check(args: argparse.Namespace) -> int:
         flags = check_run_parallel(units, CheckContext(glossary, has_official=True), workers).flags
     else:
         flags = run_checks(units, CheckContext(glossary, has_official=True))
-    if notice := unavailable_notice():
-        print(f"notice: {notice}", file=sys.stderr)
+    for notice in (unavailable_notice(), parser_notice()):
+        if notice:
+            print(f"notice: {notice}", file=sys.stderr)
     frame = flags_frame(flags)
     if any(unit.source_id for unit in units):  # a CAT tool's file (XLIFF): its unit ids let the reviewer find each flagged segment there
         source_ids = {unit.number: unit.source_id for unit in units}

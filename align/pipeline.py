@@ -17,6 +17,7 @@ from align.model import Document, DocumentResult, Flag, Link, Translation
 from align.mt.quality import applies_to, mt_quality
 from align.mt.translate import UNAVAILABLE_NOTICE, translate_segments
 from align.terms.glossary import Glossary
+from align.text.french_parser import unavailable_notice as parser_notice
 from align.text.language import language_warning
 from align.text.segmentation import segment_text
 
@@ -81,8 +82,9 @@ def run_document(
     report("check")
     result = DocumentResult(document, fr_all, en_all, translations, links, [], notices)
     checked = check_run(result.units, check_context(result, glossary), matches=glossary_matches)
-    if notice := grammar_notice():
-        notices.append(notice)
+    for notice in (grammar_notice(), parser_notice()):
+        if notice:
+            notices.append(notice)
     result.flags = checked.flags
     result.links = flagged_for_review(result.links, result.flags)
     # the statuses the line above sets do not change what the checks found; the review's re-checks reuse it

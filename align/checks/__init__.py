@@ -16,7 +16,23 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from align.checks import acronyms, capitals, grammar, language, layout, lengths, meaning, names, omissions, quantities, slips, terms, typography, writing
+from align.checks import (
+    acronyms,
+    capitals,
+    commas,
+    grammar,
+    language,
+    layout,
+    lengths,
+    meaning,
+    names,
+    omissions,
+    quantities,
+    slips,
+    terms,
+    typography,
+    writing,
+)
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView
 from align.model import Flag, Unit, severity_rank
 from align.terms.glossary import Glossary
@@ -46,6 +62,7 @@ CHECKS: list[Check] = [
     writing.SPELT_TWO_WAYS,
     layout.TYPOGRAPHY,
     typography.TYPOGRAPHY,
+    commas.COMMA_CUTS,
     capitals.CAPITALS,
     slips.SLIPS,
     layout.BOILERPLATE,

@@ -202,7 +202,8 @@ def _garbled_forms(link: LinkView, side: str, context: CheckContext) -> list[Fla
             # other crimes' nouns are counted, « les trafics d'organes », « des escroqueries en ligne »)
             message = f"« {inside[0].text} »: the crime is named in the singular (« {entry.term} »)."
         if not message and len(inside) == len(entry.words):
-            message = _broken_agreement(inside, entry, coordinated=bool(_COORDINATED_NOUN_BEFORE.search(text, 0, match.start)))
+            coordinated = _COORDINATED_NOUN_BEFORE.search(text, 0, match.start)
+            message = _broken_agreement(inside, entry, coordinated=coordinated.group(1).lower() if coordinated else None)
         if not message and before and before[-1].surface == "contre" and not inside[0].stop and inside[0].surface == fold(inside[0].surface):
             message = f"« contre » needs an article before « {match.term} » (« contre la {match.term} »)."
         if not message and glossary.subject(match.concept) in _NAME_SUBJECTS and match.term[:1].isupper():
@@ -264,23 +265,26 @@ def _term_pairs_out_of_agreement(link: LinkView, side: str, context: CheckContex
     return flags
 
 
-_COORDINATED_NOUN_BEFORE = re.compile(r"[^\W\d_]{2,}[^\W\d_sx]\s+(?:et|ou)\s+(?:de\s+la\s+|de\s+l['’]|la\s+|le\s+|les\s+|l['’]|du\s+|des\s+|de\s+|d['’])?$",
-                                      re.IGNORECASE)
-"""« de la traite et de l'exploitation »: a singular noun coordinated before the term's first noun (see `_broken_agreement`; after a
-plural one, « les gouvernements et la société civiles », the adjective would be masculine)."""
+_COORDINATED_NOUN_BEFORE = re.compile(r"\b(la|une|cette|sa|le|un|ce|cet|son)\s+[^\W\d_]{2,}[^\W\d_sx]\s+(?:et|ou)\s+"
+                                      r"(?:de\s+la\s+|de\s+l['’]|la\s+|le\s+|les\s+|l['’]|du\s+|des\s+|de\s+|d['’])?$", re.IGNORECASE)
+"""« de la traite et de l'exploitation »: a singular noun, with a determiner that tells its gender, coordinated before the term's first
+noun (see `_broken_agreement`; after a plural one, « les gouvernements et la société civiles », the adjective would be masculine)."""
+_FEMININE_DETERMINERS = frozenset({"la", "une", "cette", "sa"})
 
 
-def _broken_agreement(inside: list, entry, *, coordinated: bool = False) -> str:
+def _broken_agreement(inside: list, entry, *, coordinated: str | None = None) -> str:
     """A term's adjective inflected so that it no longer agrees with the term's noun before it (« traite d'êtres humaines »):
     the glossary's own form shows the two words go together, so the adjective cannot belong to another noun of the sentence —
     unless the term's first noun is the second of two coordinated nouns and the adjective after it is in the plural, agreeing with
-    both (`coordinated`: « de la traite et de l'exploitation sexuelles »)."""
+    both (`coordinated`, the determiner of the noun before: « de la traite et de l'exploitation sexuelles »; a feminine plural only
+    after a feminine noun, since a masculine one makes the shared adjective masculine)."""
     for index in range(1, min(len(inside), len(entry.words))):
         before = index - 1
         while before > 0 and negation_word(entry.words[before].text) and inside[before].surface == entry.words[before].surface:
             before -= 1  # the noun before « non » (« mineur non accompagné »)
         noun, adjective, term_noun, term_adjective = inside[before], inside[index], entry.words[before], entry.words[index]
-        if coordinated and before == 0 and adjective.surface == term_adjective.surface + "s":
+        if (coordinated and before == 0 and adjective.surface == term_adjective.surface + "s"
+                and (not adjective.surface.endswith("es") or coordinated in _FEMININE_DETERMINERS)):
             continue
         if ((noun.surface, adjective.surface) != (term_noun.surface, term_adjective.surface)
                 and all(inside[next_one].start - inside[next_one - 1].end <= 1 for next_one in range(before + 1, index + 1))

@@ -213,6 +213,8 @@ def pipeline_result(document, glossary: glossary_lib.Glossary, glossary_key: str
 
 # Session key of an upload that replaces a document, waiting for the reviewer to read what changes and confirm.
 UPLOAD_PENDING = "upload_pending"
+# Session key of the upload panel's expander (open or not); the app opens it while the corpus is empty or a replacement waits.
+UPLOAD_PANEL = "upload_panel"
 
 
 def upload_panel() -> None:
@@ -222,7 +224,14 @@ def upload_panel() -> None:
     removed, changed; the official English kept; confirmations kept and dropped) and waits for *Replace*.
     """
     pending = st.session_state.get(UPLOAD_PENDING)
-    with st.sidebar.expander("Add a document", expanded=not corpus.document_names() or pending is not None):
+    if pending is not None or not corpus.document_names():
+        st.session_state[UPLOAD_PANEL] = True
+    # Its boxes are sent only once it is opened (a rerun of the page): closed, as it nearly always is, its two file boxes, name box and
+    # button were drawn all the same on every new session, reload and sidebar change.
+    panel = st.sidebar.expander("Add a document", key=UPLOAD_PANEL, on_change="rerun")
+    if not panel.open:
+        return
+    with panel:
         fr_file = st.file_uploader("French text (.txt, .docx, .pdf, web page…)", type=corpus.UPLOAD_TYPES, key="upload_fr")
         en_file = st.file_uploader("Official English (optional, any of those formats)", type=corpus.UPLOAD_TYPES, key="upload_en")
         default_name = ""
@@ -556,7 +565,9 @@ def review_view(review: review_lib.Review, filters: dict, caption_box) -> None:
         # One flex row of two elements (a checkbox and the row's HTML), not two columns of one each: 50 fewer elements a page for the
         # browser to draw; and st.html, which the browser inserts as it is, where st.markdown parsed every row as Markdown first.
         row = st.container(horizontal=True, gap="small", wrap=False)
-        row.checkbox(str(position), key=f"sel_{revision}_{position}", width=ROW_BOX_WIDTH)
+        # wrap=True: in a horizontal row Streamlit would otherwise cut a long label with an ellipsis, and to know whether it is cut it
+        # measures every label once drawn (a forced layout of the page per label, about a tenth of a second of a reload's drawing).
+        row.checkbox(str(position), key=f"sel_{revision}_{position}", width=ROW_BOX_WIDTH, wrap=True)
         row_html = f'<div class="row-grid {grid}">{"".join(f"<div lang={lang!r}>{cell}</div>" for lang, cell in zip(langs, cells))}</div>'
         if ticked == [position]:  # inside the row: the rows after it keep their place in the page (their elements are not redrawn)
             with row.container():

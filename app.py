@@ -523,23 +523,29 @@ def review_view(review: review_lib.Review, filters: dict, caption_box) -> None:
     positions = review.select(kinds=filters["kinds"], severities=filters["severities"], statuses=filters["statuses"],
                               min_score=filters["min_score"], max_score=filters["max_score"], queue=filters["queue"])
     size = filters["page_size"]
-    toolbar_box = st.container()
+    pages = max(1, math.ceil(len(positions) / size))
+    st.session_state["page"] = page = min(max(1, st.session_state.get("page") or 1), pages)
+    shown = positions[(page - 1) * size:page * size]
+    revision = review.revision
+    # The ticked boxes are in the session state before their checkboxes are drawn (a click, or a callback that selects a link): the
+    # toolbar and the flag panel are sent where they sit, above the rows, not filled in after them. The browser loads the code of each
+    # kind of element (button, checkbox, page switcher…) the first time one arrives and shows a placeholder until then; React reveals
+    # those placeholders together, 0.3 s after the last one — so a kind first sent at the end of the page delayed the whole page.
+    selected = [p for p in shown if st.session_state.get(f"sel_{revision}_{p}")]
+    with st.container():  # one element whatever it holds: the flag panel coming and going leaves the rows' places (and elements) as they were
+        toolbar(review, selected, shown, positions)
+        if selected:
+            flag_panel(review, selected)
     message = st.session_state.pop("message", None)
     if message:
         {"warning": st.warning, "info": st.info}.get(message[0], st.error)(message[1])
-    pages = max(1, math.ceil(len(positions) / size))
-    st.session_state["page"] = page = min(max(1, st.session_state.get("page") or 1), pages)
     if pages > 1:
         page_switcher(pages, page)
-    shown = positions[(page - 1) * size:page * size]
     st.caption(f"{len(positions)} of {counts['total']} links match the filters · page {page} of {pages}")
     if not positions:
         st.info("No link matches these filters: clear or widen a filter in the sidebar.")
-        with toolbar_box:
-            toolbar(review, [], [], positions)
         return
 
-    revision = review.revision
     has_en = review.has_official
     mt_engine = next((engine for engine in review.engines if engine), "none")
     mt_label = "Machine translation" + (" (rule-based MT — rough)" if "apertium" in mt_engine else f" ({mt_engine})")
@@ -549,7 +555,6 @@ def review_view(review: review_lib.Review, filters: dict, caption_box) -> None:
     head = st.container(horizontal=True, gap="small", wrap=False)
     head.html('<div class="col-head">#</div>', width=ROW_BOX_WIDTH)
     head.html(f'<div class="row-grid {grid} col-head">{"".join(f"<div>{html.escape(h)}</div>" for h in heads)}</div>')
-    ticked = [p for p in shown if st.session_state.get(f"sel_{revision}_{p}")]
     for row in review.alignment(shown).iter_rows(named=True):
         position = row["link"]
         flags = [flag for flag in review.link_flags(position) if flag.review_state != "dismissed"]
@@ -569,20 +574,15 @@ def review_view(review: review_lib.Review, filters: dict, caption_box) -> None:
         # measures every label once drawn (a forced layout of the page per label, about a tenth of a second of a reload's drawing).
         row.checkbox(str(position), key=f"sel_{revision}_{position}", width=ROW_BOX_WIDTH, wrap=True)
         row_html = f'<div class="row-grid {grid}">{"".join(f"<div lang={lang!r}>{cell}</div>" for lang, cell in zip(langs, cells))}</div>'
-        if ticked == [position]:  # inside the row: the rows after it keep their place in the page (their elements are not redrawn)
+        if selected == [position]:  # inside the row: the rows after it keep their place in the page (their elements are not redrawn)
             with row.container():
                 st.html(row_html)
                 row_actions(review, position)
         else:
             row.html(row_html)
-    selected = [p for p in shown if st.session_state.get(f"sel_{revision}_{p}")]
     focus = st.session_state.pop("focus_link", None)
     if focus is not None and focus in shown:
         keep_focus(f"sel_{revision}_{focus}", revision)
-    with toolbar_box:
-        toolbar(review, selected, shown, positions)
-        if selected:
-            flag_panel(review, selected)
 
 
 def page_switcher(pages: int, page: int) -> None:

@@ -528,9 +528,10 @@ def review_view(review: review_lib.Review, filters: dict, caption_box) -> None:
     shown = positions[(page - 1) * size:page * size]
     revision = review.revision
     # The ticked boxes are in the session state before their checkboxes are drawn (a click, or a callback that selects a link): the
-    # toolbar and the flag panel are sent where they sit, above the rows, not filled in after them. The browser loads the code of each
-    # kind of element (button, checkbox, page switcher…) the first time one arrives and shows a placeholder until then; React reveals
-    # those placeholders together, 0.3 s after the last one — so a kind first sent at the end of the page delayed the whole page.
+    # toolbar and the flag panel are sent where they sit, above the rows, not filled in after them. After a page load the browser
+    # loads the code of each kind of widget (button, checkbox, page switcher…) when the first one arrives, with a placeholder until
+    # then, and React (18.3) reveals the placeholders of the whole page together, up to 0.5 s after the last one was drawn: a kind
+    # first sent at the end of the page (the toolbar's buttons) held back every widget of a reload.
     selected = [p for p in shown if st.session_state.get(f"sel_{revision}_{p}")]
     with st.container():  # one element whatever it holds: the flag panel coming and going leaves the rows' places (and elements) as they were
         toolbar(review, selected, shown, positions)

@@ -213,6 +213,8 @@ def pipeline_result(document, glossary: glossary_lib.Glossary, glossary_key: str
 
 # Session key of an upload that replaces a document, waiting for the reviewer to read what changes and confirm.
 UPLOAD_PENDING = "upload_pending"
+# Session key of the upload panel's expander (open or not); the app opens it while the corpus is empty or a replacement waits.
+UPLOAD_PANEL = "upload_panel"
 
 
 def upload_panel() -> None:
@@ -222,7 +224,14 @@ def upload_panel() -> None:
     removed, changed; the official English kept; confirmations kept and dropped) and waits for *Replace*.
     """
     pending = st.session_state.get(UPLOAD_PENDING)
-    with st.sidebar.expander("Add a document", expanded=not corpus.document_names() or pending is not None):
+    if pending is not None or not corpus.document_names():
+        st.session_state[UPLOAD_PANEL] = True
+    # Its boxes are sent only once it is opened (a rerun of the page): closed, as it nearly always is, its two file boxes, name box and
+    # button were drawn all the same on every new session, reload and sidebar change.
+    panel = st.sidebar.expander("Add a document", key=UPLOAD_PANEL, on_change="rerun")
+    if not panel.open:
+        return
+    with panel:
         fr_file = st.file_uploader("French text (.txt, .docx, .pdf, web page…)", type=corpus.UPLOAD_TYPES, key="upload_fr")
         en_file = st.file_uploader("Official English (optional, any of those formats)", type=corpus.UPLOAD_TYPES, key="upload_en")
         default_name = ""
@@ -514,23 +523,30 @@ def review_view(review: review_lib.Review, filters: dict, caption_box) -> None:
     positions = review.select(kinds=filters["kinds"], severities=filters["severities"], statuses=filters["statuses"],
                               min_score=filters["min_score"], max_score=filters["max_score"], queue=filters["queue"])
     size = filters["page_size"]
-    toolbar_box = st.container()
+    pages = max(1, math.ceil(len(positions) / size))
+    st.session_state["page"] = page = min(max(1, st.session_state.get("page") or 1), pages)
+    shown = positions[(page - 1) * size:page * size]
+    revision = review.revision
+    # The ticked boxes are in the session state before their checkboxes are drawn (a click, or a callback that selects a link): the
+    # toolbar and the flag panel are sent where they sit, above the rows, not filled in after them. After a page load the browser
+    # loads the code of each kind of widget (button, checkbox, page switcher…) when the first one arrives, with a placeholder until
+    # then, and React (18.3) reveals the placeholders of the whole page together, up to 0.5 s after the last one was drawn: a kind
+    # first sent at the end of the page (the toolbar's buttons) held back every widget of a reload.
+    selected = [p for p in shown if st.session_state.get(f"sel_{revision}_{p}")]
+    with st.container():  # one element whatever it holds: the flag panel coming and going leaves the rows' places (and elements) as they were
+        toolbar(review, selected, shown, positions)
+        if selected:
+            flag_panel(review, selected)
     message = st.session_state.pop("message", None)
     if message:
         {"warning": st.warning, "info": st.info}.get(message[0], st.error)(message[1])
-    pages = max(1, math.ceil(len(positions) / size))
-    st.session_state["page"] = page = min(max(1, st.session_state.get("page") or 1), pages)
     if pages > 1:
         page_switcher(pages, page)
-    shown = positions[(page - 1) * size:page * size]
     st.caption(f"{len(positions)} of {counts['total']} links match the filters · page {page} of {pages}")
     if not positions:
         st.info("No link matches these filters: clear or widen a filter in the sidebar.")
-        with toolbar_box:
-            toolbar(review, [], [], positions)
         return
 
-    revision = review.revision
     has_en = review.has_official
     mt_engine = next((engine for engine in review.engines if engine), "none")
     mt_label = "Machine translation" + (" (rule-based MT — rough)" if "apertium" in mt_engine else f" ({mt_engine})")
@@ -540,7 +556,6 @@ def review_view(review: review_lib.Review, filters: dict, caption_box) -> None:
     head = st.container(horizontal=True, gap="small", wrap=False)
     head.html('<div class="col-head">#</div>', width=ROW_BOX_WIDTH)
     head.html(f'<div class="row-grid {grid} col-head">{"".join(f"<div>{html.escape(h)}</div>" for h in heads)}</div>')
-    ticked = [p for p in shown if st.session_state.get(f"sel_{revision}_{p}")]
     for row in review.alignment(shown).iter_rows(named=True):
         position = row["link"]
         flags = [flag for flag in review.link_flags(position) if flag.review_state != "dismissed"]
@@ -556,22 +571,19 @@ def review_view(review: review_lib.Review, filters: dict, caption_box) -> None:
         # One flex row of two elements (a checkbox and the row's HTML), not two columns of one each: 50 fewer elements a page for the
         # browser to draw; and st.html, which the browser inserts as it is, where st.markdown parsed every row as Markdown first.
         row = st.container(horizontal=True, gap="small", wrap=False)
-        row.checkbox(str(position), key=f"sel_{revision}_{position}", width=ROW_BOX_WIDTH)
+        # wrap=True: in a horizontal row Streamlit would otherwise cut a long label with an ellipsis, and to know whether it is cut it
+        # reads every label's layout once drawn, forcing layouts of the page (round 12's profile of reloads: 0.11 s in that check).
+        row.checkbox(str(position), key=f"sel_{revision}_{position}", width=ROW_BOX_WIDTH, wrap=True)
         row_html = f'<div class="row-grid {grid}">{"".join(f"<div lang={lang!r}>{cell}</div>" for lang, cell in zip(langs, cells))}</div>'
-        if ticked == [position]:  # inside the row: the rows after it keep their place in the page (their elements are not redrawn)
+        if selected == [position]:  # inside the row: the rows after it keep their place in the page (their elements are not redrawn)
             with row.container():
                 st.html(row_html)
                 row_actions(review, position)
         else:
             row.html(row_html)
-    selected = [p for p in shown if st.session_state.get(f"sel_{revision}_{p}")]
     focus = st.session_state.pop("focus_link", None)
     if focus is not None and focus in shown:
         keep_focus(f"sel_{revision}_{focus}", revision)
-    with toolbar_box:
-        toolbar(review, selected, shown, positions)
-        if selected:
-            flag_panel(review, selected)
 
 
 def page_switcher(pages: int, page: int) -> None:

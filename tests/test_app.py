@@ -144,6 +144,9 @@ def test_a_refused_correction_is_explained_in_the_page(workspace) -> None:
 
 def test_uploads_are_validated_and_saved_into_the_corpus(workspace) -> None:
     at = open_app()
+    assert not at.get("file_uploader"), "the upload panel's boxes are drawn only once it is opened"
+    at.session_state["upload_panel"] = True  # the reviewer opens "Add a document"
+    at.run()
     at.file_uploader(key="upload_fr").set_value(("rapport.txt", BINARY, "text/plain")).run()
     at.button(key="upload_save").click().run()
     no_errors(at)
@@ -165,6 +168,16 @@ def test_uploads_are_validated_and_saved_into_the_corpus(workspace) -> None:
     at.button(key="upload_cancel").click().run()
     assert not any("is already in the corpus" in m.value for m in at.markdown)
     assert (workspace["texts"] / "fr" / "rapport.txt").read_bytes() == saved
+
+
+def test_an_empty_corpus_opens_the_upload_panel(workspace, tmp_path, monkeypatch) -> None:
+    empty = tmp_path / "empty-corpus"
+    (empty / "fr").mkdir(parents=True)
+    monkeypatch.setenv("ALIGN_TEXTS_DIR", str(empty))
+    at = open_app()
+    no_errors(at)
+    assert any("holds no document yet" in info.value for info in at.info)
+    assert at.file_uploader(key="upload_fr") is not None and at.file_uploader(key="upload_en") is not None
 
 
 def test_glossary_add_validates_and_rechecks_the_document(workspace) -> None:

@@ -26,9 +26,9 @@ Read on eval/ (eval/README.md, "Tenth round"); all are typography warnings.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from align.checks.base import Check, CheckContext, LinkView, matches_in
+from align.checks.grammar import morphologies
 from align.model import Flag
 from align.terms.glossary import Glossary, per_glossary
 
@@ -106,7 +106,7 @@ def _continents_capitalised_adjectives(texts: list[tuple[LinkView, str]]) -> lis
     for link, text in texts:
         for found in matches_in(_CONTINENT_ADJECTIVE, text):
             adjective = found.group(2).lower()
-            if any((":A" in form or ":Q" in form) and ":f" in form for form in _morphology(adjective)):
+            if any((":A" in form or ":Q" in form) and ":f" in form for form in morphologies(adjective)):
                 fixed = f"{found.group(1)} {adjective}"
                 flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
                                   f"« {found.group(0)} »: the adjective after a continent's name takes no capital in French (« {fixed} »).", fixed))
@@ -118,7 +118,7 @@ def _capitalised_languages(texts: list[tuple[LinkView, str]]) -> list[Flag]:
     for link, text in texts:
         for found in matches_in(_CAPITALISED_AFTER_EN, text):
             word = found.group(1)
-            forms = _morphology(word)
+            forms = morphologies(word)
             if any("#L" in form and form[1:2].islower() for form in forms) and not any(form[1:2].isupper() for form in forms):
                 flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
                                   f"« {found.group(0)} »: a language takes no capital in French (« {found.group(0)[:3]}{word.lower()} »).",
@@ -143,7 +143,7 @@ def _capitalised_common_words(texts: list[tuple[LinkView, str]], pattern: re.Pat
     for link, text in texts:
         for found in matches_in(pattern, text):
             word = found.group(1)
-            if is_word(word.lower()) and not any(form[1:2].isupper() for form in _morphology(word)):
+            if is_word(word.lower()) and not any(form[1:2].isupper() for form in morphologies(word)):
                 lowered = found.group(0)[:found.start(1) - found.start()] + word.lower()
                 flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
                                   f"« {found.group(0)} »: {advice(lowered, word.lower())}", lowered))
@@ -155,7 +155,7 @@ def _nationality_datelines(texts: list[tuple[LinkView, str]]) -> list[Flag]:
     for link, text in texts:
         found = _DATELINE_WORD.match(text)
         if found:
-            forms = _morphology(found.group(1))
+            forms = morphologies(found.group(1))
             if any("#G" in form and form[1:2].islower() for form in forms) and not any(form[1:2].isupper() for form in forms):
                 flags.append(Flag(link.number, "fr", "name-mismatch", "warning", found.start(1), found.end(1), found.group(1),
                                   f"« {found.group(1)} » opens the dateline: a dateline names a place (the country or city), not its adjective.", ""))
@@ -178,22 +178,14 @@ def _listed_pairs(glossary: Glossary) -> frozenset[str]:
     return per_glossary(_LISTED_PAIRS, glossary, build)
 
 
-@lru_cache(maxsize=20_000)
-def _morphology(word: str) -> tuple[str, ...]:
-    from align.checks.grammar import french_checker
-
-    checker = french_checker()
-    return tuple(checker.getSpellChecker().getMorph(word)) if checker is not None else ()
-
-
 def _french_noun(word: str) -> bool:
     """A common noun in Grammalecte's lexicon (its lemma in lower case: not a proper name)."""
-    return any(":N" in form and form[1:2].islower() for form in _morphology(word))
+    return any(":N" in form and form[1:2].islower() for form in morphologies(word))
 
 
 def _french_adjective(word: str) -> bool:
     """An adjective or a past participle in Grammalecte's lexicon."""
-    return any((":A" in form or ":Q" in form) and form[1:2].islower() for form in _morphology(word))
+    return any((":A" in form or ":Q" in form) and form[1:2].islower() for form in morphologies(word))
 
 
 CAPITALS = Check("capitals", "document", capitals, ("typography", "name-mismatch"))

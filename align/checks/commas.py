@@ -134,10 +134,9 @@ def _readings_source():
 
 @lru_cache(maxsize=65_536)
 def _readings(word: str) -> str:
-    from align.checks import grammar
+    from align.checks.grammar import morphologies
 
-    spelling = grammar.french_checker().getSpellChecker()
-    return " ".join(spelling.getMorph(word) or spelling.getMorph(word.lower()))
+    return " ".join(morphologies(word) or morphologies(word.lower()))
 
 
 def _subject_cuts(parsed: ParsedSentence, sentence: str) -> list[CommaFinding]:
@@ -260,14 +259,8 @@ def _list_items(stretch: tuple[ParsedWord, ...] | list[ParsedWord], commas: list
 
 def _attached_as(parsed: ParsedSentence, index: int, verb: int, deps: tuple[str, ...]) -> bool:
     """Whether the word belongs to a dependent of `verb` labelled one of `deps` (the word itself or one of its heads)."""
-    words = parsed.words
-    seen = 0
-    while words[index].head != verb:
-        head = words[index].head
-        if head == index or seen > len(words):
-            return False
-        index, seen = head, seen + 1
-    return words[index].dep in deps or (words[index].dep == "punct")
+    top = parsed.words[parsed.climb(index, verb)]
+    return top.head == verb and (top.dep in deps or top.dep == "punct")
 
 
 def _fronted_before(parsed: ParsedSentence, first: int, verb: int) -> bool:
@@ -276,12 +269,9 @@ def _fronted_before(parsed: ParsedSentence, first: int, verb: int) -> bool:
     words = parsed.words
     if first == 0 or words[first - 1].text != ",":
         return True
-    index = first - 2
-    if index < 0:
+    if first < 2:
         return True
-    seen = 0
-    while words[index].head != verb and words[index].head != index and seen <= len(words):
-        index, seen = words[index].head, seen + 1
+    index = parsed.climb(first - 2, verb)
     top = words[index]
     if top.dep in ("nsubj", "nsubj:pass", "conj", "appos", "dislocated"):
         return False

@@ -140,6 +140,14 @@ def _loading() -> Iterator[None]:
         gc.freeze()
 
 
+@lru_cache(maxsize=65_536)
+def morphologies(word: str) -> tuple[str, ...]:
+    """The word's readings in Grammalecte's dictionary (« :V1_i_…:Ip:3s », « :N:f:s »…), () without Grammalecte: read by several checks,
+    kept once per word."""
+    checker = french_checker()
+    return tuple(checker.getSpellChecker().getMorph(word)) if checker is not None else ()
+
+
 @lru_cache(maxsize=1)
 def french_checker():
     """Grammalecte's checker with the reported families on, or None when Grammalecte is not installed."""

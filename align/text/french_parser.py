@@ -51,6 +51,13 @@ class ParsedSentence:
                 low, high = min(low, word.index), max(high, word.index)
         return low, high
 
+    def climb(self, index: int, head: int) -> int:
+        """The word's ancestor (the word itself included) whose head is `head`, or the root when the word is not under `head`."""
+        seen = 0
+        while self.words[index].head not in (head, index) and seen <= len(self.words):
+            index, seen = self.words[index].head, seen + 1
+        return index
+
     def governs(self, ancestor: int, index: int) -> bool:
         """Whether `ancestor` is `index` or one of its heads, up to the root."""
         seen = 0

@@ -271,11 +271,22 @@ def _fronted_before(parsed: ParsedSentence, first: int, verb: int) -> bool:
         return True
     if first < 2:
         return True
+    opening = _phrase_start(words, first - 1)
+    if words[opening].pos == "DET" and not any(word.pos in ("VERB", "AUX") for word in words[opening:first - 1]):
+        return False  # « Le Directeur général de l'OIT, Guy Ryder, a appelé »: a noun phrase, then the name set off in apposition
     index = parsed.climb(first - 2, verb)
     top = words[index]
     if top.dep in ("nsubj", "nsubj:pass", "conj", "appos", "dislocated"):
         return False
     return top.pos not in ("NOUN", "PROPN", "PRON", "DET") or any(child.dep == "case" for child in parsed.children(index))
+
+
+def _phrase_start(words: tuple[ParsedWord, ...], comma: int) -> int:
+    """The first word of what stands before the comma since the sentence's start, a dash, a colon, a semicolon or a closing bracket."""
+    position = comma
+    while position > 0 and words[position - 1].text not in ("–", "—", ":", ";", ")", "]"):
+        position -= 1
+    return position
 
 
 _SAYING = re.compile(r"(?:déclar|ajout|affirm|soulign|expliqu|précis|indiqu|rappel|estim|not|insist|comment|observ|assur|martel|témoign|racont|"

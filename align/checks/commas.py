@@ -6,7 +6,8 @@ Read off the dependency parse of each French sentence (`align.text.french_parser
 - subject: the comma directly after the subject's words, only the verb's auxiliaries, clitics and « ne » after it; not when the subject
   holds a comma, an opening bracket or a dash that may open an incise the comma closes (a list inside it, « en Ukraine, en Moldova et au
   Belarus », is no incise), not a subject pronoun or a dislocation (« Cette loi, elle … »: the pronoun stands between), not a list of
-  subjects (the subject has coordinated nouns), not a fronted complement taken for a subject (the "subject" has a preposition);
+  subjects (the subject has coordinated nouns), not a fronted complement taken for a subject (the "subject" has a preposition), not a
+  name set off in apposition after a noun phrase (« Le Directeur général de l'OIT, Guy Ryder, a appelé »);
 - object: the comma directly before the object's words (a noun or an infinitive complement), after the verb and complements of the verb
   only, none of them opened by a comma, bracket or dash.
 Headlines (no sentence-final punctuation) and sentences with no comma a verb could be cut by are not parsed (most of the cost).

@@ -92,8 +92,9 @@ def test_a_flag_on_an_error_the_revisers_annotated_is_not_a_false_alarm(glossary
                   "centrale et les Caraïbes.",
                   "While 28 per cent of detected trafficking victims worldwide are children, in regions such as Sub-Saharan Africa, and "
                   "Central America and the Caribbean children comprise 62 and 64 per cent of victims, respectively.")
-    assert [(span.side, glotip.fr[span.start:span.end]) for span in annotated_spans(glotip)] == [("fr", "à à 62%")]
+    assert sorted((span.side, glotip.fr[span.start:span.end]) for span in annotated_spans(glotip)) == [("fr", "monde , le pourcentage"),
+                                                                                                        ("fr", "à à 62%")]
     result = score_split([glotip], glossary, "dev", operators=[OPERATOR_BY_NAME["number"]])
-    # the space before the comma (« dans le monde , le pourcentage ») is a slip too, one the reader did not annotate: it stays counted
-    assert [(flag.kind, flag.text) for _, flag in result.clean_alarms] == [("typography", " ,")]
-    assert [(flag.kind, flag.text) for _, flag in result.published_errors] == [("typography", "à à")]
+    # the space before the comma (« dans le monde , le pourcentage ») is annotated too since the 23rd round: neither is a false alarm
+    assert not result.clean_alarms
+    assert sorted((flag.kind, flag.text) for _, flag in result.published_errors) == [("typography", " ,"), ("typography", "à à")]

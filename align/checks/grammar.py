@@ -349,6 +349,8 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         severity = _grammar_severity(error["sRuleId"], error["sType"], text, start)
         if severity == "warning" and error["sType"] == "ppas" and error["sMessage"].startswith("Si "):
             severity = "info"  # « Si “des êtres…” est bien le COD »: Grammalecte's own doubt about which noun the participle agrees with
+        if severity == "info" and error["sType"] == "gn" and _right_after_its_noun(text, start, error["sMessage"]):
+            severity = "warning"
         if (not severity or (error["sType"] not in ("maj", "minis") and _capitalised_name(span) and not _opening_determiner(text, start, span, checker))
                 or _english_around(text, start, end)):
             continue
@@ -359,6 +361,8 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         if (any(fold(fix) == fold(span) and fix[:1].isupper() and span[:1].isupper() for fix in fixes) or _ACRONYM_QUOTED.search(error["sMessage"])
                 or _english_name_quoted(error["sMessage"], text)):
             continue  # « A » for « À » (French usage drops accents on capitals); agreement with an acronym, whose gender is a guess
+        if error["sType"] == "conj" and _last_of_listed_subjects(text, start, error["sMessage"]):
+            continue  # « Le travail forcé et les pratiques … ainsi que le mariage forcé représentent »: it agrees with the list's last item
         if error["sType"] == "gn" and _inclusive_doublet(text, start, end, fixes):
             continue  # « policières et policiers »: the form it asks for stands beside it, a doublet of inclusive writing
         if error["sType"] == "gn" and (_ABBREVIATED_TITLE.match(text, start) or _INCLUSIVE_FORM.match(text, start) or text[start - 1:start] == "/"):
@@ -588,6 +592,47 @@ def _abbreviated(text: str, end: int) -> bool:
 def _capitalised_name(span: str) -> bool:
     """A single capitalised or all-capital word (a name or an acronym; Grammalecte's capital rules are checked on their own)."""
     return bool(re.fullmatch(r"[^\W\d_][\w’'-]*", span)) and (span.isupper() or span[:1].isupper()) and len(span) > 1 and span[:1] != "À"
+
+
+_NAMED = re.compile(r"«\s*([^«»]+?)\s*»")
+_DETERMINER_AT_END = re.compile(r"(?:\b(?:le|la|les|un|une|des|ce|cet|cette|ces|son|sa|ses|leur|leurs|notre|nos|votre|vos|quelques|plusieurs|"
+                                r"certains|certaines)|\bl['’]|\d[\d\s]*)\s*$", re.IGNORECASE)
+_LINKING_WORDS = "au|aux|du|de|d|à|en|sans|contre|pour|par|avec|dans|sur|sous|chez|entre|vers|après|avant|pendant|selon|depuis|via|parmi|et|ou|ni"
+"""Prepositions and conjunctions: after one, a noun phrase is a complement or a list's item, not the head its adjective must agree with."""
+_LINKED_BEFORE = re.compile(rf"(?:\b(?:{_LINKING_WORDS})|['’,])\s*$", re.IGNORECASE)
+_LINKED_AFTER = re.compile(rf"(?:{_LINKING_WORDS})\b", re.IGNORECASE)
+
+
+def _right_after_its_noun(text: str, start: int, message: str) -> bool:
+    """Whether an agreement across words Grammalecte reports (kept as info: in « N1 de N2 adj » or « N1 et N2 adj » the adjective may agree
+    with the other noun) holds all the same: the noun it names stands right before the word, and the noun's phrase is neither a
+    complement (no preposition before it) nor a list's item (no « et », « ou », comma): « 250 personnes exploités », « le dernier jours »,
+    « des organismes non gouvernementales »."""
+    named = next((found.group(1) for found in _NAMED.finditer(message)), "")
+    if not named or any(character.isdigit() for character in named) or _LINKED_AFTER.match(named):
+        return False  # a figure (« 17 ans », « COM(2017) 728 final »), or a complement Grammalecte names with its preposition (« au Canada »)
+    position = text.rfind(named, 0, start)
+    if position < 0 or not re.fullmatch(r"\s+(?:non\s+|très\s+|plus\s+|moins\s+)?", text[position + len(named):start]):
+        return False
+    before = text[:position]
+    determiner = _DETERMINER_AT_END.search(before)
+    if determiner:
+        before = before[:determiner.start()]
+    return _LINKED_BEFORE.search(before) is None
+
+
+_AGREES_WITH = re.compile(r"Accord avec “([^”…]+)…?”.*3ᵉ personne du singulier")
+_LIST_BEFORE = re.compile(r"\b(?:et|ou|ainsi que|de même que)\s*$", re.IGNORECASE)
+
+
+def _last_of_listed_subjects(text: str, start: int, message: str) -> bool:
+    """Whether Grammalecte asks a plural verb to agree in the singular with a noun phrase that ends a list of subjects (it comes after
+    « et », « ainsi que », « de même que », « ou »): the list is plural (a comma alone may close a complement put first)."""
+    found = _AGREES_WITH.search(message)
+    if not found:
+        return False
+    subject = text.rfind(found.group(1), 0, start)
+    return subject > 0 and _LIST_BEFORE.search(text[:subject]) is not None
 
 
 def _inclusive_doublet(text: str, start: int, end: int, fixes: list[str]) -> bool:

@@ -31,8 +31,13 @@ _OTHER_SPACED = re.compile(r"(?<=[^\s])[ \u00a0\u202f][;!?](?=\s|$|[»”)])")
 _OTHER_UNSPACED = re.compile(r"(?<=[^\W\d_])([;!?])(?=\s|$)")
 _STRAY_AFTER_DASH = re.compile(r"(?<=\s)([–—])([;,])(?=\s)")
 """« ont ratifié –; Niger »: punctuation glued to a dash (an HTML entity half decoded, or an edit left over)."""
-_WRONG_ORDINAL = re.compile(r"(?<![\w,.])(\d+)(ème|eme|ième|ieme|è|ère|ere)(s?)(?![\w-])")
-"""« 24ème », « 1ère »: French abbreviates ordinals « 24e », « 1re » (« 1 er » is `align.checks.writing`'s; « 2nd » is usual)."""
+_WRONG_ORDINAL = re.compile(r"(?<![\w,.])(\d+|[IVX]{1,5})(ème|eme|ième|ieme|è|ère|ere)(s?)(?![\w-])")
+"""« 24ème », « 1ère », « IVème »: French abbreviates ordinals « 24e », « 1re », « IVe » (« 1 er » is `align.checks.writing`'s; « 2nd » is
+usual)."""
+_BARE_ROMAN_ORDINAL = re.compile(r"(?<![\w.’'-])(X{0,3}(?:IX|IV|VI{0,3}|I{2,3}))(?= (?:[Cc]onférence|[Cc]ongrès|[Ff]orum|[Ss]ommet|[Cc]olloque|"
+                                 r"[Ss]ession|[Rr]éunion|[Rr]encontre|[Jj]ournée|[Aa]ssemblée|[Éé]dition|[Ss]alon)s?\b)")
+"""« la III Conférence mondiale »: a Roman numeral before the event it counts is an ordinal, « IIIe » (the Spanish and Portuguese write it
+bare); not « Louis XIV », « titre III » (the numeral after its noun)."""
 _SAYING = ("(?:déclar|ajout|affirm|soulign|expliqu|précis|indiqu|rappel|estim|not|insist|comment|lanc|observ|assur|martel|témoign|racont|"
            "confi)(?:é|e|a|ait)|rappelle|dit|conclu|conclut|poursuit|poursuivi|reconnu|reconnaît|prévenu|prévient")
 _INCISE_AFTER_QUOTE = re.compile(r"»[ \u00a0\u202f]+(?:(?:a|ont|avait|avaient)(?:-t-(?:il|elle))?[ \u00a0\u202f]+)?"
@@ -42,11 +47,11 @@ _DOUBLE_SPACE = re.compile(r"(?<=\S)( {2,})(?=\S)")
 _SPACED_UNIT = re.compile(r"\d( )(?=[%$€])")
 _PRIME_QUOTE = re.compile(r"(?<!\d)[ʺ″˝ʹ′](?=\s?[^\W\d_])|(?<=[^\W\d_])\s?[ʺ″˝ʹ′]")
 """A prime, double prime or modifier letter next to a word (not after a figure: 5′, 30″ are minutes and seconds)."""
-_SPACE_BEFORE_MARK = re.compile(r"(?:(?<=[^\W\d_])|(?<=\)))[ \u00a0\u202f]+([,.)])(?=[\s,;:]|$)")
+_SPACE_BEFORE_MARK = re.compile(r"(?:(?<=[^\W\d_])|(?<=\))|(?<=\d)(?=[ \u00a0\u202f]+,))[ \u00a0\u202f]+([,.)])(?=[\s,;:]|$)")
 _SPACE_AFTER_PARENTHESIS = re.compile(r"(\()[ \u00a0\u202f]+(?=[^\W_])")
 """A space before a comma, a full stop or a closing parenthesis ("Miville-Dechêne .") or after an opening one ("( WACAP)"): wrong in
 both languages' conventions (a stop before a figure, « calibre .45 », an ellipsis, or a stop after a footnote's number, « de l’UE 1 . »,
-is not matched)."""
+is not matched; a comma after a figure is, « 24 heures sur 24 , 7 jours sur 7 »)."""
 _GLUED_SMALL_WORD = {
     "en": re.compile(r"(?<![\w’'-])(and|the|of|to|in|for|with|by|on|at|or|from)([A-Z][a-z]+\.?)(?![\w’'-])"),
     "fr": re.compile(r"(?<![\w’'-])(et|de|des|du|la|le|les|en|pour|par|sur|avec)([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-])"),
@@ -122,9 +127,13 @@ def _wrong_ordinals(texts: list[tuple[LinkView, str]]) -> list[Flag]:
     for link, text in texts:
         for found in matches_in(_WRONG_ORDINAL, text):
             number, suffix = found.group(1), found.group(2)
-            right = number + ("re" if number == "1" and suffix in ("ère", "ere") else "e") + found.group(3)
+            right = number + ("re" if number in ("1", "I") and suffix in ("ère", "ere") else "e") + found.group(3)
             flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
                               f"« {found.group(0)} »: French abbreviates the ordinal « {right} ».", right))
+        for found in matches_in(_BARE_ROMAN_ORDINAL, text):
+            right = found.group(1) + "e"
+            flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
+                              f"« {found.group(0)} »: a Roman numeral before what it counts is an ordinal, « {right} ».", right))
     return flags
 
 

@@ -147,7 +147,8 @@ _APPROXIMATE = {
 _APPROXIMATE_BASE = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40, "cinquantaine": 50,
                      "soixantaine": 60, "centaine": 100, "millier": 1000, "ten": 10, "dozen": 12, "score": 20, "hundred": 100, "thousand": 1000}
 _FRACTION = {
-    "fr": re.compile(r"\b(?:(?:un|une) (cinquième|quart|tiers)|(deux) tiers|(trois) quarts|la (moitié)|(?:un|une|deux|trois)(?: [^\W\d_]+){0,2} sur "
+    "fr": re.compile(r"\b(?:(?:un|une) (cinquième|quart|tiers)|(deux) tiers|(trois) quarts|la (moitié)|"
+                     r"(?:un|une|deux|trois)(?: [^\W\d_]+(?:['’][^\W\d_]+)?){0,2} sur "
                      r"(cinq|quatre|trois)\b(?! (?!(?:est|sont|a|ont|était|étaient|sera|seront|serait|seraient|se|ne|n|y|dans|en|au|aux|du|de|"
                      r"des|d|selon)\b)[^\W\d_]|[ -](?:cents?|mille)\b))", re.IGNORECASE),
     "en": re.compile(r"\b(?:(?:a|one)[ -](fifth|quarter|third)|(two)[ -]thirds|(three)[ -]quarters|(half) of|"

@@ -7,7 +7,7 @@ Read off the dependency parse of each French sentence (`align.text.french_parser
   holds a comma, an opening bracket or a dash that may open an incise the comma closes (a list inside it, « en Ukraine, en Moldova et au
   Belarus », is no incise), not a subject pronoun or a dislocation (« Cette loi, elle … »: the pronoun stands between), not a list of
   subjects (the subject has coordinated nouns), not a fronted complement taken for a subject (the "subject" has a preposition), not a
-  name set off in apposition after a noun phrase (« Le Directeur général de l'OIT, Guy Ryder, a appelé »);
+  name or title set off in apposition after a noun phrase or a name (« Le Directeur général de l'OIT, Guy Ryder, a appelé »);
 - object: the comma directly before the object's words (a noun or an infinitive complement), after the verb and complements of the verb
   only, none of them opened by a comma, bracket or dash.
 Headlines (no sentence-final punctuation) and sentences with no comma a verb could be cut by are not parsed (most of the cost).
@@ -273,8 +273,9 @@ def _fronted_before(parsed: ParsedSentence, first: int, verb: int) -> bool:
     if first < 2:
         return True
     opening = _phrase_start(words, first - 1)
-    if words[opening].pos == "DET" and not any(word.pos in ("VERB", "AUX") for word in words[opening:first - 1]):
-        return False  # « Le Directeur général de l'OIT, Guy Ryder, a appelé »: a noun phrase, then the name set off in apposition
+    if words[opening].pos in ("DET", "PROPN") and not any(word.pos in ("VERB", "AUX") for word in words[opening:first - 1]):
+        return False  # « Le Directeur général de l'OIT, Guy Ryder, a appelé », « Juan Luis Barbolla Casas, Représentant de l'UE, a
+        # indiqué »: a noun phrase or a name, then a name or a title set off in apposition
     index = parsed.climb(first - 2, verb)
     top = words[index]
     if top.dep in ("nsubj", "nsubj:pass", "conj", "appos", "dislocated"):
@@ -283,9 +284,10 @@ def _fronted_before(parsed: ParsedSentence, first: int, verb: int) -> bool:
 
 
 def _phrase_start(words: tuple[ParsedWord, ...], comma: int) -> int:
-    """The first word of what stands before the comma since the sentence's start, a dash, a colon, a semicolon or a closing bracket."""
+    """The first word of what stands before the comma since the sentence's start, the comma before, a dash, a colon, a semicolon or a
+    closing bracket."""
     position = comma
-    while position > 0 and words[position - 1].text not in ("–", "—", ":", ";", ")", "]"):
+    while position > 0 and words[position - 1].text not in (",", "–", "—", ":", ";", ")", "]"):
         position -= 1
     return position
 

@@ -492,6 +492,9 @@ a space in `align.checks.slips`."""
 _PLURAL_BEFORE_NAME = re.compile(r"(?<![\w’'-])(des|les|aux|ces|plusieurs) ([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-])")
 
 
+_SURNAME_AFTER = re.compile(r" ([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-])")
+
+
 def _name_disagreements(text: str, checker) -> list[Finding]:
     """Agreement inside an official name (« Comité Nationale », « la ministre des Famille »): Grammalecte leaves capitalised words
     alone as names, but a capitalised common noun with its determiner or its adjective is a name made of French words."""
@@ -503,6 +506,9 @@ def _name_disagreements(text: str, checker) -> list[Finding]:
                                     f"« {found.group(1)} » is plural, « {found.group(2)} » singular.", ""))
     for found in CAPITALISED_PAIR.finditer(text):
         noun, adjective = found.group(1), found.group(2)
+        surname = _SURNAME_AFTER.match(text, found.end(2))
+        if surname and not _french_known(surname.group(1)):
+            continue  # « la Présidente du Sénat Sabine Laruelle »: a first name (« Sabine ») before a surname the dictionary does not know
         if _every_reading(spelling, noun.lower(), r":N:") and disagreeing_adjective(noun.lower(), adjective.lower()):
             findings.append(Finding(found.start(2), found.end(2), "grammar", "warning", f"« {adjective} » does not agree with « {noun} ».", ""))
     return findings

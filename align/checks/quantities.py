@@ -21,6 +21,7 @@ from align.model import Flag
 from align.text.quantities import (
     ENGLISH_DECIMAL_IN_FRENCH,
     FRENCH_NOTATION_IN_ENGLISH,
+    POINT_GROUPED_THOUSANDS,
     find_dates,
     find_numbers,
     format_date,
@@ -88,6 +89,10 @@ def numbers(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
             raw = found.group(0)
             flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), raw,
                               f"“{raw}” has a decimal point; French writes “{raw.replace('.', ',')}”.", raw.replace(".", ",")))
+        for found in POINT_GROUPED_THOUSANDS.finditer(link.texts["fr"]):
+            raw, fixed = found.group(0), found.group(0).replace(".", "\u00a0")
+            flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), raw,
+                              f"« {raw} » groups its thousands with points; French writes « {fixed} ».", fixed))
     if target == "en":
         for found in FRENCH_NOTATION_IN_ENGLISH.finditer(link.texts["en"]):
             if any(flag.start <= found.start() < flag.end for flag in flags if flag.side == "en"):

@@ -31,10 +31,10 @@ _DOUBLED_PAIR = re.compile(r"(?<![\w'’-])([^\W\d_]+ [^\W\d_]+) \1(?![\w'’-])
 """Two words written twice (« la lutte contre la contre la traite »); French only: English says "from coast to coast to coast"."""
 _LEGITIMATE_DOUBLES = {"fr": {"nous", "vous"}, "en": {"that", "had", "is"}}
 """Doubles that grammar allows (« nous nous sommes », "that that", "had had")."""
-_LOCUTION = re.compile(rf"\b(afin|en matière|au sein|à l['’]égard|en raison|lors)\s+"
+_LOCUTION = re.compile(rf"\b(afin|en matière|au sein|à l['’]égard|en raison|(?<!depuis )(?<!dès )(?<!pour )lors)\s+"
                        rf"(?!de\b|d['’{APOSTROPHE_STAND_INS}]|du\b|des\b|que\b|qu['’{APOSTROPHE_STAND_INS}])([^\W\d_]+)", re.IGNORECASE)
-"""Locutions that cannot stand without « de » (« afin d'être », « en matière de lutte »); an elision written with an accent for its
-apostrophe (« afin d´éliminer ») is the slips check's."""
+"""Locutions that cannot stand without « de » (« afin d'être », « en matière de lutte »; « depuis lors », « dès lors » can); an elision
+written with an accent for its apostrophe (« afin d´éliminer ») is the slips check's."""
 _SPLIT_ORDINAL = re.compile(r"\b1\s+er\b|\b\d{1,2}°(?=\s*(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b)",
                             re.IGNORECASE)
 _CURRENCY_TWICE = re.compile(r"(?<=\d)\s*(\$\s*(?:(?:millions?|milliards?)\s+)?de\s+dollars)\b", re.IGNORECASE)

@@ -185,6 +185,8 @@ def _find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Ter
                     # ("United Nations Convention against Affairs Organized Crime")
                 if reason.endswith((_NAME_WORD, OTHER_NAME)) and _named_by_own_acronym(text, window, entry):
                     continue
+                if reason.endswith((_NAME_WORD, OTHER_NAME)) and _cuts_a_hyphenated_word(text, window[0].start, window[-1].end):
+                    continue  # « la Loi de 2000 des Etats-Unis sur la Protection des Victimes »: « Unis » is half of a word, not the name's « Loi »
                 if reason.endswith(WORD_MISSING) and fact.is_name and _NAME_GOES_ON.match(text, window[-1].end):
                     continue  # "the United Nations General Assembly": the words begin a longer name, they do not garble this one
                 if cuts_a_term and not reason.endswith(_PREPOSITION) and not (lang == "fr" and not fact.is_name and blend_word is not None
@@ -564,6 +566,12 @@ def _inside_introduced_name(text: str, words: list[Word], start: int, stop: int)
     while after < len(words) and not words[after].break_before and (words[after].stop or words[after].text[:1].isupper()):
         after += 1
     return bool(_ACRONYM_IN_BRACKETS.match(text, words[after - 1].end))
+
+
+def _cuts_a_hyphenated_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] begins or ends inside a hyphenated word (« Etats-|Unis », « Nations-|Unies »)."""
+    return (start >= 2 and text[start - 1] in "-‐‑" and text[start - 2].isalpha()) or (text[end:end + 1] in ("-", "‐", "‑")
+                                                                                       and text[end + 1:end + 2].isalpha())
 
 
 def _named_by_own_acronym(text: str, window: list[Word], entry: Entry) -> bool:

@@ -86,6 +86,11 @@ _NUMBER_PATTERNS = {
     "fr": re.compile(r"(?<![\w,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?!\w)|(?<![\w,.])\d+(?:,\d+|\.\d+(?!\d|\.\d))?(?![\w])"),
     "en": re.compile(r"(?<![\w.])(?<!\d,)\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|(?<![\w.])(?<!\d,)\d+(?:\.\d+)?(?![\w])"),
 }
+POINT_GROUPED_THOUSANDS = re.compile(r"(?<![\w,.])\d{1,3}(?:\.\d{3}){2,}(?![\d.,]|\w)|(?<![\w,.])\d{1,3}\.\d{3}(?![\d.,]|\w)"
+                                     r"(?=[ \u00a0\u202f]*(?:€|\$|(?:EUR|CHF|USD|CAD|FCFA)\b|[^\W\d_]+[sx]\b))")
+"""« 2.000.000 EUR », « 23.000 personnes »: thousands grouped with points, as Belgian, Luxembourg and Swiss pages write them (French
+typography wants spaces: `align.checks.typography` says so); one group only before a currency or a plural noun (« l'article 279.011 »
+is a section's number)."""
 ENGLISH_DECIMAL_IN_FRENCH = re.compile(r"(?<![\w,.])\d+\.\d{1,2}(?![.\d])(?=[ \u00a0\u202f]*(?:%|\$|€|millions?\b|milliards?\b|pour\s+cent\b))")
 """A decimal point in a French amount or rate (« 27.6 millions »): French writes « 27,6 »."""
 FRENCH_NOTATION_IN_ENGLISH = re.compile(r"(?<![\w,.])\d+,\d{1,2}(?![\d,])|(?<![\w,.])\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d])")
@@ -406,6 +411,16 @@ def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
                     end = scale.end()
                 result.append(Quantity((value,), found.start(), end, text[found.start():end]))
                 taken.append((found.start(), end))
+        if lang == "fr":
+            for found in POINT_GROUPED_THOUSANDS.finditer(text):
+                if not _overlaps(found, taken):
+                    end = found.end()
+                    value = float(found.group(0).replace(".", ""))
+                    if scale := _SCALE_AFTER.match(text, end):
+                        value *= _SCALES[scale.group(1).lower()]
+                        end = scale.end()
+                    result.append(Quantity((value,), found.start(), end, text[found.start():end]))
+                    taken.append((found.start(), end))
         for found in _LEADING_POINT.finditer(text):
             if not _overlaps(found, taken):
                 result.append(Quantity((float(found.group(1)),), found.start(), found.end(), found.group(0)))

@@ -60,3 +60,15 @@ def test_thousands_grouped_with_points(glossary) -> None:
     # a legal section's number is no amount (« l'article 279.011 », Canada's Criminal Code)
     fr, en = "Les articles 279.01 et 279.011 sont ajoutés à la liste.", "Sections 279.01 and 279.011 are added to the list."
     assert not _flags(fr, glossary, "typography", en) and not _flags(fr, glossary, "number-mismatch", en)
+
+
+def test_an_apposition_of_a_name_left_open(glossary) -> None:
+    # Libération 2006 (heldout18), UN Radio 2017 (heldout16): « le secrétaire général du Conseil, Terry Davis a tiré »: the name set off
+    # by a comma after its title and never closed
+    fr = "Vendredi, à Strasbourg, le secrétaire général du Conseil, Terry Davis a tiré une nouvelle sonnette d'alarme."
+    assert "Terry Davis a" in _flags(fr, glossary, "typography")
+    # closed, coordinated, or a married name: silent
+    for fr in ("Le ministre de la Justice, Koen Geens, a présenté la déclaration.",
+               "Le ministre de la Justice, Koen Geens et le ministre de l'Intérieur ont signé la déclaration.",
+               "Elle a rencontré la coordinatrice nationale, Sandrine Gbialy épouse Bigorra, à Abidjan."):
+        assert not {text for text in _flags(fr, glossary, "typography") if "," not in text and text[:1].isupper()}

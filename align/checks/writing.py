@@ -35,6 +35,17 @@ _LOCUTION = re.compile(rf"\b(afin|en matière|au sein|à l['’]égard|en raison
                        rf"(?!de\b|d['’{APOSTROPHE_STAND_INS}]|du\b|des\b|que\b|qu['’{APOSTROPHE_STAND_INS}])([^\W\d_]+)", re.IGNORECASE)
 """Locutions that cannot stand without « de » (« afin d'être », « en matière de lutte »; « depuis lors », « dès lors » can); an elision
 written with an accent for its apostrophe (« afin d´éliminer ») is the slips check's."""
+_TITLES = ("secrétaire|présidente?|vice-présidente?|ministre|ambassadeur|ambassadrice|directeur|directrice|représentante?|coordonnateur|"
+           "coordonnatrice|coordinateur|coordinatrice|commissaire|haute?-commissaire|rapporteur|rapporteuse|rapporteure|maire|préfète?|"
+           "gouverneure?|cheffe?|procureure?|juge|sénateur|sénatrice|députée?|porte-parole|conseiller|conseillère|administrateur|"
+           "administratrice|déléguée?|fondateur|fondatrice|envoyée?|chargée?|responsable")
+_PERSON_NAME = (r"[A-ZÀ-Ý][a-zà-ÿ’'-]+(?: (?:(?:de|di|da|van|von|der|del|dos|das|ben|bin|ould|el|al)\s)?[A-ZÀ-Ý][a-zà-ÿ’'-]+){1,3}")
+_APPOSITION_LEFT_OPEN = re.compile(
+    rf"(?:^|(?<=[\n.;:(–—,«]))([^\n.;:(–—,«»]*?(?<![\w'’-])(?i:(?:le|la|l['’]|madame|monsieur|mme|m\.)\s*(?:[^\W\d_]+(?:-[^\W\d_]+)?\s+)?"
+    rf"(?:{_TITLES}))\b[^,;:.()«»\n]{{0,120}}), (?!(?i:{_TITLES})\b)({_PERSON_NAME}) (?!(?:et|ou|épouse|née|dite?|alias)\b)([a-zà-ÿ]+)")
+"""« le secrétaire général du Conseil, Terry Davis a tiré »: a person's name set off by a comma after their title, and the sentence going
+on with no comma to close the apposition. Read on every part (not test): six such names, all annotated slips; a married name
+(« Sandrine Gbialy épouse Bigorra ») and a list (« et ») go on without one."""
 _SPLIT_ORDINAL = re.compile(r"\b1\s+er\b|\b\d{1,2}°(?=\s*(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b)",
                             re.IGNORECASE)
 _CURRENCY_TWICE = re.compile(r"(?<=\d)\s*(\$\s*(?:(?:millions?|milliards?)\s+)?de\s+dollars)\b", re.IGNORECASE)
@@ -139,6 +150,11 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
     for found in matches_in(_SPLIT_ORDINAL, text):
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"« {found.group(0)} » is not how French writes an ordinal: « 1er ».", "1er"))
+    for found in matches_in(_APPOSITION_LEFT_OPEN, text):
+        name = found.group(2)
+        flags.append(Flag(link.number, side, "typography", "warning", found.start(2), found.end(3), text[found.start(2):found.end(3)],
+                          f"« {name} » is set off by a comma after « {found.group(1).strip()} »: close it with another "
+                          f"(« {name}, {found.group(3)} »).", f"{name}, {found.group(3)}"))
     flags += _garbled_forms(link, side, context)
     flags += _names_without_their_hyphen(link, side, context)
     return flags

@@ -349,7 +349,8 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         severity = _grammar_severity(error["sRuleId"], error["sType"], text, start)
         if severity == "warning" and error["sType"] == "ppas" and error["sMessage"].startswith("Si "):
             severity = "info"  # « Si “des êtres…” est bien le COD »: Grammalecte's own doubt about which noun the participle agrees with
-        if severity == "info" and error["sType"] == "gn" and _right_after_its_noun(text, start, error["sMessage"]):
+        if severity == "info" and error["sType"] == "gn" and _right_after_its_noun(text, start, error["sMessage"]) \
+                and _parse_links(text, start, error["sMessage"]):
             severity = "warning"
         if (not severity or (error["sType"] not in ("maj", "minis") and _capitalised_name(span) and not _opening_determiner(text, start, span, checker))
                 or _english_around(text, start, end)):
@@ -625,6 +626,22 @@ def _right_after_its_noun(text: str, start: int, message: str) -> bool:
     if determiner:
         before = before[:determiner.start()]
     return _LINKED_BEFORE.search(before) is None
+
+
+def _parse_links(text: str, start: int, message: str) -> bool:
+    """Whether the dependency parse makes the word and the noun Grammalecte names head and dependent (« personnes » ← « exploités »), not
+    two phrases side by side (« nommée ce week-end ambassadrice »: « ambassadrice » is the participle's complement). True when no parser
+    is installed (the grammar check's own reading stands)."""
+    from align.text.french_parser import parse
+
+    named = next((found.group(1) for found in _NAMED.finditer(message)), "")
+    parsed = parse(text)
+    if parsed is None:
+        return True
+    position = text.rfind(named, 0, start)
+    word = next((token for token in parsed.words if token.start <= start < token.end), None)
+    others = [token for token in parsed.words if position <= token.start < position + len(named)]
+    return word is not None and any(other.head == word.index or word.head == other.index for other in others)
 
 
 _AGREES_WITH = re.compile(r"Accord avec “([^”…]+)…?”.*3ᵉ personne du singulier")

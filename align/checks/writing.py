@@ -189,6 +189,13 @@ def _names_without_their_hyphen(link: LinkView, side: str, context: CheckContext
             for pattern, name in _hyphenless_names(context.glossary) for found in matches_in(pattern, text)]
 
 
+def _maximal_matches(matches: list) -> list:
+    """The longest matches, and those that overlap one without lying inside it (chained terms sharing a word)."""
+    chosen = longest_matches(matches)
+    return sorted(chosen + [match for match in matches if match not in chosen and all(
+        not (other.start <= match.start and match.end <= other.end) for other in chosen)], key=lambda match: match.start)
+
+
 def _garbled_forms(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
     """A French glossary term with a plural word made singular after « de/des » (« traite de personne », « des être humains »),
     without its article after « contre » (« contre traite des êtres humains »), or an official name whose small words differ
@@ -197,8 +204,9 @@ def _garbled_forms(link: LinkView, side: str, context: CheckContext) -> list[Fla
     glossary = context.glossary
     words = tokenize(text, "fr")
     flags = []
-    # a term found across a gap (« personnes seront victimes de la traite ») must not hide the terms it overlaps
-    for match in longest_matches([found for found in link.matches.get(side, []) if not found.gap]):
+    # a term found across a gap (« personnes seront victimes de la traite ») must not hide the terms it overlaps, nor one term another
+    # that shares a word with it (« victimes de la traite de personne »: two chained terms)
+    for match in _maximal_matches([found for found in link.matches.get(side, []) if not found.gap]):
         if match.status == "forbidden" or match.type != "term":
             continue
         entry = next((e for e in glossary.concept_entries(match.concept, "fr") if e.term == match.entry), None)
@@ -427,10 +435,23 @@ def _spellings(text: str) -> tuple[tuple, tuple, tuple]:
     return tuple(phrases), tuple(hyphens), tuple(words)
 
 
+_LISTED_WORD_PAIRS: dict = {}
+
+
+def _listed_word_pairs(glossary: Glossary) -> frozenset[str]:
+    """Two consecutive words of the glossary's French names, capitals as listed (« Nations Unies », « Organisation internationale »)."""
+    def build() -> frozenset[str]:
+        return frozenset(f"{first} {second}" for entry in glossary.entries("fr") if entry.term[:1].isupper() and entry.status != "forbidden"
+                         for first, second in itertools.pairwise(entry.term.split()))
+
+    return per_glossary(_LISTED_WORD_PAIRS, glossary, build)
+
+
 def spelt_two_ways(links: list[LinkView], context: CheckContext) -> list[Flag]:
     """In one French text: a name capitalised two ways (« Conseil Permanent » / « Conseil permanent »), a word with and
     without a hyphen (« co-ordinatrice » / « coordinatrice »). The form in the minority is flagged (ties: the capitalised,
-    the hyphenated form, which French usage avoids)."""
+    the hyphenated form, which French usage avoids), unless the glossary writes a name that way (« Nations Unies » is the UN's spelling,
+    « Nations unies » the usual French one: both are right)."""
     spellings = [_spellings(link.texts["fr"]) for link in links]
     # a plain word matters only when some text writes it with a hyphen (the review app re-runs this over a whole document per correction)
     hyphenated = {key for phrases, hyphens, _ in spellings for key, _, _ in hyphens}
@@ -449,8 +470,9 @@ def spelt_two_ways(links: list[LinkView], context: CheckContext) -> list[Flag]:
         if key.startswith("case:") and not all(form[:1].isupper() for form in forms):
             continue
         usual = max(forms, key=lambda form: (forms[form], "-" not in form, -sum(char.isupper() for char in form)))
+        listed = _listed_word_pairs(context.glossary) if key.startswith("case:") else frozenset()
         for link, (start, end), form in uses:
-            if form != usual:
+            if form != usual and form not in listed:  # (« Nations Unies » beside « Nations unies »: the UN's own spelling, as listed)
                 flags.append(Flag(link.number, "fr", "term-inconsistent", "warning", start, end, form,
                                   f"« {form} » is written « {usual} » elsewhere in this text ({forms[usual]}×); write it one way.", usual))
     return flags

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from align.checks import CheckContext, run_checks
+import pytest
+
+from align.checks import CheckContext, grammar, run_checks
 from align.model import Flag, Segment
 from bench.checks import line_units
 
 REPORTED = ("warning", "error")
+
+needs_grammalecte = pytest.mark.skipif(grammar.french_checker() is None, reason="Grammalecte is not installed")
 
 
 def link_flags(fr: list[str], en: list[str], glossary, *, mt: list[str] | None = None, has_official: bool | None = None,
@@ -21,3 +25,10 @@ def link_flags(fr: list[str], en: list[str], glossary, *, mt: list[str] | None =
 def reported(flags: list[Flag], severities: tuple[str, ...] = REPORTED) -> set[tuple[str, str, str]]:
     """(side, kind, text) of the flags on the French and the English at `severities` (warnings and errors: what the bench counts)."""
     return {(flag.side, flag.kind, flag.text) for flag in flags if flag.side != "mt" and flag.severity in severities}
+
+
+def texts_of_kind(fr: str | list[str], glossary, kind: str, en: str | list[str] | None = None) -> set[str]:
+    """The texts of the reported flags of `kind` on links made line by line (see `link_flags`); a string is one line."""
+    lines = [fr] if isinstance(fr, str) else fr
+    english = [en] if isinstance(en, str) else en or []
+    return {text for _, found, text in reported(link_flags(lines, english, glossary)) if found == kind}

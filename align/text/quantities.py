@@ -89,7 +89,7 @@ _NUMBER_PATTERNS = {
 POINT_GROUPED_THOUSANDS = re.compile(r"(?<![\w,.])\d{1,3}(?:\.\d{3}){2,}(?![\d.,]|\w)|(?<![\w,.])\d{1,3}\.\d{3}(?![\d.,]|\w)"
                                      r"(?=[ \u00a0\u202f]*(?:€|\$|(?:EUR|CHF|USD|CAD|FCFA)\b|[^\W\d_]+[sx]\b))")
 """« 2.000.000 EUR », « 23.000 personnes »: thousands grouped with points, as Belgian, Luxembourg and Swiss pages write them (French
-typography wants spaces: `align.checks.typography` says so); one group only before a currency or a plural noun (« l'article 279.011 »
+typography wants spaces: `align.checks.quantities` says so); one group only before a currency or a plural noun (« l'article 279.011 »
 is a section's number)."""
 ENGLISH_DECIMAL_IN_FRENCH = re.compile(r"(?<![\w,.])\d+\.\d{1,2}(?![.\d])(?=[ \u00a0\u202f]*(?:%|\$|€|millions?\b|milliards?\b|pour\s+cent\b))")
 """A decimal point in a French amount or rate (« 27.6 millions »): French writes « 27,6 »."""

@@ -169,6 +169,26 @@ def test_merge_reports_added_merged_updated_and_skipped() -> None:
     assert merged.height == existing.height + 3
 
 
+def test_thousands_of_terms_merged_into_one_concept_stay_together_in_order() -> None:
+    # issue #16: merging 20,000 terms into one concept took minutes (each term looked for its concept's last row); they land after the
+    # concept's rows, in the file's order, with the concept's subject, and the rest of the glossary keeps its order
+    existing = load_glossary(SAMPLE).terms
+    terms = [f"traite variante {number}" for number in range(3000)]
+    imported = pl.DataFrame([("tip", "", "fr", "traite des personnes", "preferred", "term", "", "", "")]
+                            + [("tip", "", "fr", term, "admitted", "term", "", "", "") for term in terms],
+                            schema=dict.fromkeys(existing.columns, pl.Utf8), orient="row")
+    merged, report = merge_terms(existing, imported)
+    assert report.terms_merged == 3000
+    concepts, listed = merged["concept"].to_list(), merged["term"].to_list()
+    last_own = max(index for index, concept in enumerate(existing["concept"].to_list()) if concept == "trafficking-in-persons")
+    assert listed[last_own + 1:last_own + 3001] == terms
+    assert set(concepts[last_own + 1:last_own + 3001]) == {"trafficking-in-persons"}
+    assert set(merged.filter(pl.col("term").is_in(terms))["subject"].to_list()) == set(existing.filter(
+        pl.col("concept") == "trafficking-in-persons")["subject"].to_list()) - {""}
+    assert [row for row in concepts if row != "trafficking-in-persons"] == [row for row in existing["concept"].to_list()
+                                                                            if row != "trafficking-in-persons"]
+
+
 @pytest.mark.parametrize(
     ("name", "problem"),
     [

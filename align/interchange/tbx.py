@@ -348,6 +348,8 @@ def merge_terms(existing: pl.DataFrame, imported: pl.DataFrame) -> tuple[pl.Data
     rows = [dict(row) for row in existing.select(COLUMNS).fill_null("").iter_rows(named=True)]
     owner = {_key(row["lang"], row["term"]): row for row in rows}
     names = {row["concept"] for row in rows}
+    merged: dict[str, list[dict]] = {}  # new terms of an existing concept, placed after its rows at the end (one pass, not one per term)
+    subjects: dict[str, str] = {}
     for concept, incoming in _concepts(imported.select(COLUMNS).fill_null("")):
         keys = [_key(row["lang"], row["term"]) for row in incoming]
         target = next((owner[key]["concept"] for key in keys if key in owner), None)
@@ -371,9 +373,11 @@ def merge_terms(existing: pl.DataFrame, imported: pl.DataFrame) -> tuple[pl.Data
         for row, key in zip(incoming, keys):
             known = owner.get(key)
             if known is None:
-                new = {**row, "concept": target, "subject": row["subject"] or _subject_of(rows, target)}
-                last = max(index for index, existing_row in enumerate(rows) if existing_row["concept"] == target)
-                rows.insert(last + 1, new)
+                if target not in subjects:
+                    subjects[target] = _subject_of(rows, target)
+                new = {**row, "concept": target, "subject": row["subject"] or subjects[target]}
+                subjects[target] = subjects[target] or row["subject"]  # (the concept's first subject, its merged terms' included)
+                merged.setdefault(target, []).append(new)
                 owner[key] = new
                 report.terms_merged += 1
             elif known["concept"] != target:
@@ -390,7 +394,18 @@ def merge_terms(existing: pl.DataFrame, imported: pl.DataFrame) -> tuple[pl.Data
                 else:
                     report.terms_unchanged += 1
         names.add(target)
-    return pl.DataFrame(rows, schema=dict.fromkeys(COLUMNS, pl.Utf8)), report
+    return pl.DataFrame(_placed(rows, merged), schema=dict.fromkeys(COLUMNS, pl.Utf8)), report
+
+
+def _placed(rows: list[dict], merged: dict[str, list[dict]]) -> list[dict]:
+    """The rows with each concept's merged terms right after that concept's last row."""
+    last = {row["concept"]: index for index, row in enumerate(rows)}
+    placed = []
+    for index, row in enumerate(rows):
+        placed.append(row)
+        if last[row["concept"]] == index:
+            placed += merged.get(row["concept"], [])
+    return placed
 
 
 def _subject_of(rows: list[dict], concept: str) -> str:

@@ -293,7 +293,7 @@ def _phrase_start(words: tuple[ParsedWord, ...], comma: int) -> int:
 
 
 _SAYING = re.compile(r"(?:déclar|ajout|affirm|soulign|expliqu|précis|indiqu|rappel|estim|not|insist|comment|observ|assur|martel|témoign|racont|"
-                     r"confi|explique|poursui|conclu|di|reconnu|reconna|prévenu|prévien)\w*", re.IGNORECASE)
+                     r"confi|explique|poursui|conclu|di|reconnu|reconna|prévenu|prévien|annonc|répond|répét|lanc|plaid|rassur)\w*", re.IGNORECASE)
 
 
 def _finite_verb_before(words: tuple[ParsedWord, ...], first: int) -> bool:
@@ -308,8 +308,12 @@ def _finite_verb_before(words: tuple[ParsedWord, ...], first: int) -> bool:
 
 
 def _saying_with_subject_after(words: tuple[ParsedWord, ...], verb: int) -> bool:
-    """A verb of saying with a noun right after it: the incise after a reported sentence (« …, a déclaré le ministre »)."""
-    following = words[verb + 1] if verb + 1 < len(words) else None
+    """A verb of saying with a noun right after it, or after an adverb: the incise after a reported sentence (« …, a déclaré le ministre »,
+    « …, a annoncé aujourd'hui le ministre »)."""
+    after = verb + 1
+    while after < len(words) and words[after].pos == "ADV":
+        after += 1
+    following = words[after] if after < len(words) else None
     return bool(_SAYING.fullmatch(words[verb].text)) and following is not None and following.pos in ("DET", "PROPN", "NOUN")
 
 

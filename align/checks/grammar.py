@@ -604,6 +604,8 @@ def _capitalised_name(span: str) -> bool:
 _NAMED = re.compile(r"«\s*([^«»]+?)\s*»")
 _DETERMINER_AT_END = re.compile(r"(?:\b(?:le|la|les|un|une|des|ce|cet|cette|ces|son|sa|ses|leur|leurs|notre|nos|votre|vos|quelques|plusieurs|"
                                 r"certains|certaines)|\bl['’]|\d[\d\s]*)\s*$", re.IGNORECASE)
+_COLLECTIVE = re.compile(r"\b(?:moitié|majorité|minorité|plupart|partie|totalité|tiers|quart|nombre|foule|ensemble|reste|dizaine|centaine|"
+                         r"millier)s?$", re.IGNORECASE)
 _LINKING_WORDS = "au|aux|du|de|d|à|en|sans|contre|pour|par|avec|dans|sur|sous|chez|entre|vers|après|avant|pendant|selon|depuis|via|parmi|et|ou|ni"
 """Prepositions and conjunctions: after one, a noun phrase is a complement or a list's item, not the head its adjective must agree with."""
 _LINKED_BEFORE = re.compile(rf"(?:\b(?:{_LINKING_WORDS})|['’,])\s*$", re.IGNORECASE)
@@ -616,8 +618,9 @@ def _right_after_its_noun(text: str, start: int, message: str) -> bool:
     complement (no preposition before it) nor a list's item (no « et », « ou », comma): « 250 personnes exploités », « le dernier jours »,
     « des organismes non gouvernementales »."""
     named = next((found.group(1) for found in _NAMED.finditer(message)), "")
-    if not named or any(character.isdigit() for character in named) or _LINKED_AFTER.match(named):
-        return False  # a figure (« 17 ans », « COM(2017) 728 final »), or a complement Grammalecte names with its preposition (« au Canada »)
+    if not named or any(character.isdigit() for character in named) or _LINKED_AFTER.match(named) or _COLLECTIVE.search(named):
+        return False  # a figure (« 17 ans », « COM(2017) 728 final »), a complement Grammalecte names with its preposition (« au Canada »),
+        # a share or a collective, which may agree with what it counts (« dont la moitié mineurs »)
     position = text.rfind(named, 0, start)
     if position < 0 or not re.fullmatch(r"\s+(?:non\s+|très\s+|plus\s+|moins\s+)?", text[position + len(named):start]):
         return False
@@ -679,6 +682,16 @@ def _next_to_digit(text: str, start: int, end: int) -> bool:
     return (start > 0 and text[start - 1].isdigit()) or (end < len(text) and text[end].isdigit())
 
 
+_LATIN_LOCUTION = re.compile(r"\b(?:inter alia|inter alios|mutatis mutandis|sui generis|bona fide|prima facie|pro bono|ex officio|ad hoc|"
+                             r"de facto|de jure|per se|ipso facto|in situ|in absentia|a fortiori|a priori|ex post|ex ante|et al|erga omnes|"
+                             r"jus cogens|non bis in idem|ne bis in idem|habeas corpus|amicus curiae|modus operandi)\b", re.IGNORECASE)
+"""Latin locutions of legal and UN English: their words are in no English dictionary."""
+
+
+def _in_latin_locution(text: str, start: int, end: int) -> bool:
+    return any(found.start() <= start and end <= found.end() for found in _LATIN_LOCUTION.finditer(text, max(0, start - 30), end + 30))
+
+
 @lru_cache(maxsize=20000)
 def english_findings(text: str) -> tuple[Finding, ...]:
     """Misspelt words of one English text: a lower-case word no dictionary accepts, one edit away from one it does; a capitalised
@@ -693,8 +706,8 @@ def english_findings(text: str) -> tuple[Finding, ...]:
         start, end = found.span()
         if (len(word) < 4 or word.isupper() or any(char.isupper() for char in word[1:]) or _next_to_digit(text, start, end)
                 or any(a < end and start < b for a, b in addresses) or not _ascii_around(text, start, end) or english_word(word)
-                or _french_known(word) or _abbreviated(text, end)):
-            continue  # a French word in English is the language checks' business
+                or _french_known(word) or _abbreviated(text, end) or _in_latin_locution(text, start, end)):
+            continue  # a French word in English is the language checks' business; a Latin locution is neither ("inter alia")
         capitalised = word[:1].isupper()
         if capitalised and (len(word) < 8 or english_word(word.lower())):
             continue

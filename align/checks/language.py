@@ -132,8 +132,9 @@ def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
             continue  # the French term, as listed, holds the English form (« directive 2011/36/UE » holds "Directive 2011/36")
         if cites_english(french, match.start, match.end):
             continue  # an English publication cited by its title
-        if match.term[:1].isupper() and _quoted_alone(french, match.start, match.end):
-            continue  # a title quoted in its own language (« la publication du «Trafficking in Persons Report» »)
+        if _WORK_NOUN.search(match.term) and _quoted_alone(french, match.start, match.end):
+            continue  # a work cited by its title, quoted (« la publication du «Trafficking in Persons Report» »); a day or a body has a
+            # French name to give (« la journée européenne "European Anti-trafficking Day" »)
         if inside_english_name(french, match.start, match.end) and not _reads_as_english(french):
             continue  # a programme, a group or a report named in English ("Action Coalition on Human Trafficking Alberta")
         if match.term[:1].isupper() and any(m.concept == match.concept and m.type == "term" and m.end <= match.start
@@ -264,6 +265,10 @@ def cites_english(text: str, start: int, end: int) -> bool:
     before = text[:opening].rstrip()
     return bool(inside) and inside.lstrip()[:1].isupper() and re.search(r"[^\W\d_]{3,},?$", before) is not None and not re.search(r"[;\d]", inside)
     # (a source cited by author and year, « (Canadian Centre to End Human Trafficking, 2020) », is a name to give in French)
+
+
+_WORK_NOUN = re.compile(r"\b(?:Report|Guide|Guidelines|Toolkit|Handbook|Manual|Study|Review|Index|Bulletin|Newsletter|Journal|Survey)\b")
+"""The nouns of a publication's title: a work is cited under its own title, a day, a body or a programme is named in French."""
 
 
 def _quoted_alone(text: str, start: int, end: int) -> bool:

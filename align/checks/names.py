@@ -248,7 +248,8 @@ def names_copied_with_a_word_changed(links: list[LinkView], context: CheckContex
     sides = ("fr", "en") if context.has_official else ("fr",)
     runs = {side: [(link, found, _name_words(found.group(0))) for link in links if link.texts[side]
                    for found in matches_in(_CAPITALISED_RUN, link.texts[side])] for side in sides}
-    english_names = _by_gap(Counter(words for _, _, words in runs.get("en", [])))
+    # (an English run's last words too: "Family Services Minister Gord Mackintosh" holds the name « M. Gord Macintosh » is compared with)
+    english_names = _by_gap(Counter(words[start:] for _, _, words in runs.get("en", []) for start in range(max(1, len(words) - 1))))
     flags = []
     for side in sides:
         counts = Counter(words for _, _, words in runs[side])
@@ -257,7 +258,7 @@ def names_copied_with_a_word_changed(links: list[LinkView], context: CheckContex
         for order, (_, _, words) in enumerate(runs[side]):
             first_seen.setdefault(words, order)
         for link, found, words in runs[side]:
-            changed = _one_word_changed(words, english_names) if side == "fr" else None
+            changed = _changed_from_english(words, english_names) if side == "fr" else None
             if changed is not None and _same_place(words[changed[0]], changed[1]):
                 changed = None  # « La Strada Bulgarie » for "La Strada Bulgaria": the country inside the name is translated, as usual
             if changed is None:
@@ -277,6 +278,16 @@ def names_copied_with_a_word_changed(links: list[LinkView], context: CheckContex
                               f"« {text[start:end]} » in « {found.group(0)} »: the name is written with “{right}” elsewhere; a name is written one "
                               "way, word for word.", right))
     return flags
+
+
+def _changed_from_english(words: tuple[str, ...], english_names: dict) -> tuple[int, str] | None:
+    """`_one_word_changed` against the English's names, for the French name or its last words (« Mme Gulnara Shahihian »: the title
+    translated, the name compared from « Gulnara »)."""
+    for offset in range(max(1, len(words) - 1)):
+        changed = _one_word_changed(words[offset:], english_names)
+        if changed is not None:
+            return changed[0] + offset, changed[1]
+    return None
 
 
 @lru_cache(maxsize=1)

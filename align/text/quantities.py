@@ -142,6 +142,9 @@ _IDENTIFIER = re.compile(r"[A-Z]{1,6}(?:/[A-Z0-9]+)*/\d+(?:/[A-Z0-9]+)*|\b[A-Z][
 """Document symbols ("SG/SM/16047", "OBV/1358") and names with a number ("COVID-19", "G-20", "C-38") are references, not quantities."""
 _RESOLUTION_YEAR = re.compile(r"(?i:r[ée]solutions?)\s+\d{1,4}\s*\(((?:19|20)\d{2})\)")
 """« resolution 2331 (2016) »: the year a UN resolution is cited with, which one version gives and the other may leave out."""
+_RESOLUTION_NUMBER = re.compile(r"(?i:r[ée]solutions?)\s+(\d{1,3}/\d{1,3})(?![\d/])")
+"""« résolution 6/14 », "resolution 51/15": a Human Rights Council resolution's session and number, a reference (not a date, not two
+numbers)."""
 _PHONE = re.compile(r"(?<![\w.,-])(?:\+?1[-\s.\u00a0])?(?:\(\d{3}\)\s?|\d{3}[-\s.\u00a0])\d{3}[-\s.\u00a0]\d{4}(?![\w-]|[.,]\d)")
 """Telephone numbers ("1 888 242-2100", « 1-888-242-2100 », "(613) 555-0199"): one value, their digits, in any layout."""
 _APPROXIMATE = {
@@ -368,7 +371,7 @@ def find_numbers(text: str, lang: str, *, lenient: bool = False) -> list[Quantit
 def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
     dates = find_dates(text, lang) + (find_dates(text, "fr") if lenient and lang == "en" else [])
     taken = ([(date.start, date.end) for date in dates] + [found.span() for found in _IDENTIFIER.finditer(text)]
-             + [found.span(1) for found in _RESOLUTION_YEAR.finditer(text)])
+             + [found.span(1) for found in _RESOLUTION_YEAR.finditer(text)] + [found.span(1) for found in _RESOLUTION_NUMBER.finditer(text)])
     result = []
     for found in _PHONE.finditer(text):
         if not any(start < found.end() and found.start() < end for start, end in taken):

@@ -1196,7 +1196,8 @@ def qa_view(review: review_lib.Review) -> None:
 # ---- export ----------------------------------------------------------------------------------
 
 def export_view(review: review_lib.Review) -> None:
-    """Downloads reflecting the reviewer's corrections."""
+    """Downloads reflecting the reviewer's corrections. A download does not rerun the page (`on_click="ignore"`): the QA report is made
+    when its button is pressed, and a rerun between two downloads gave the second button a new file while the browser asked for the old."""
     name = review.document_name
     flag_list = review.flag_list()
     alignment, flags = review.alignment(), export.flags_frame(flag_list)
@@ -1208,21 +1209,22 @@ def export_view(review: review_lib.Review) -> None:
     status = cols[0].selectbox("TMX links", export.STATUS_CHOICES, index=export.STATUS_CHOICES.index("all"), key="tmx_status")
     cols[0].download_button("Aligned TMX", export.tmx_bytes(alignment, name, english=english, status=status, has_official=review.has_official,
                                                              notes=flag_notes(flag_list)),
-                            f"{name}.tmx", "application/x-tmx+xml", key="dl_tmx")
+                            f"{name}.tmx", "application/x-tmx+xml", key="dl_tmx", on_click="ignore")
     cols[0].download_button("Alignment CSV", export.csv_bytes(alignment.drop("mt_engine")), f"{name}.alignment.csv", "text/csv",
-                            key="dl_alignment_csv")
-    cols[1].download_button("Flags CSV", export.csv_bytes(flags), f"{name}.flags.csv", "text/csv", key="dl_flags_csv")
+                            key="dl_alignment_csv", on_click="ignore")
+    cols[1].download_button("Flags CSV", export.csv_bytes(flags), f"{name}.flags.csv", "text/csv", key="dl_flags_csv", on_click="ignore")
     cols[1].download_button("Alignment and flags XLSX", export.xlsx_bytes(alignment.drop("mt_engine"), flags), f"{name}.xlsx",
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="dl_xlsx")
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="dl_xlsx", on_click="ignore")
     cols[1].download_button("QA report (HTML)", lambda: qa_report_html(review.corrected_result()), f"{name}.qa-report.html", "text/html",
-                            key="dl_qa_report", help="every flag grouped by severity and kind, with the reviewer's verdicts, reasons and comments")
+                            key="dl_qa_report", on_click="ignore",
+                            help="every flag grouped by severity and kind, with the reviewer's verdicts, reasons and comments")
     try:
         glossary = current_glossary()
     except InputError as error:
         st.error(str(error))
         return
-    cols[2].download_button("Glossary CSV", export.csv_bytes(glossary.terms), "glossary.csv", "text/csv", key="dl_glossary_csv")
-    cols[2].download_button("Glossary TBX", tbx.tbx_bytes(glossary, dialect="2008"), "glossary.tbx", "application/x-tbx+xml", key="dl_tbx")
+    cols[2].download_button("Glossary CSV", export.csv_bytes(glossary.terms), "glossary.csv", "text/csv", key="dl_glossary_csv", on_click="ignore")
+    cols[2].download_button("Glossary TBX", tbx.tbx_bytes(glossary, dialect="2008"), "glossary.tbx", "application/x-tbx+xml", key="dl_tbx", on_click="ignore")
 
 
 # ---- page ------------------------------------------------------------------------------------

@@ -94,6 +94,11 @@ is a section's number)."""
 ENGLISH_DECIMAL_IN_FRENCH = re.compile(r"(?<![\w,.])\d+\.\d{1,2}(?![.\d])(?=[ \u00a0\u202f]*(?:%|\$|€|millions?\b|milliards?\b|pour\s+cent\b))")
 """A decimal point in a French amount or rate (« 27.6 millions »): French writes « 27,6 »."""
 FRENCH_NOTATION_IN_ENGLISH = re.compile(r"(?<![\w,.])\d+,\d{1,2}(?![\d,])|(?<![\w,.])\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d])")
+_FOREIGN_NOTATIONS = {
+    "en": ((FRENCH_NOTATION_IN_ENGLISH, lambda raw: re.sub(r"[\s\u00a0\u202f]", "", raw).replace(",", ".")),),
+    "fr": ((POINT_GROUPED_THOUSANDS, lambda raw: raw.replace(".", "")),),
+}
+"""Numbers in a notation the language does not use, with how to read their digits."""
 _NOT_NUMBERS = {
     "fr": {"uns", "unes", "neuf", "milles", "milliers", "centaines", "dizaines", "millions", "milliards"},
     "en": {"ones", "o", "thousands", "hundreds", "dozens", "millions", "billions"},
@@ -406,27 +411,18 @@ def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
             if not any(start < time.end and time.start < end for start, end in taken):
                 result.append(time)
                 taken.append((time.start, time.end))
-        if lang == "en":  # French notation in English ("12,5", "2 500") is read as the French meant it, and flagged apart
-            for found in FRENCH_NOTATION_IN_ENGLISH.finditer(text):
+        # the other language's notation, read as its writer meant it and flagged apart: French notation in English ("12,5", "2 500"),
+        # thousands grouped with points in French (« 2.000.000 EUR »)
+        for pattern, plain in _FOREIGN_NOTATIONS[lang]:
+            for found in pattern.finditer(text):
                 if _overlaps(found, taken):
                     continue
-                raw = re.sub(r"[\s\u00a0\u202f]", "", found.group(0)).replace(",", ".")
-                value, end = float(raw), found.end()
+                value, end = float(plain(found.group(0))), found.end()
                 if scale := _SCALE_AFTER.match(text, end):  # machine translation keeps « 12,5 millions » as "12,5 million"
                     value *= _SCALES[scale.group(1).lower()]
                     end = scale.end()
                 result.append(Quantity((value,), found.start(), end, text[found.start():end]))
                 taken.append((found.start(), end))
-        if lang == "fr":
-            for found in POINT_GROUPED_THOUSANDS.finditer(text):
-                if not _overlaps(found, taken):
-                    end = found.end()
-                    value = float(found.group(0).replace(".", ""))
-                    if scale := _SCALE_AFTER.match(text, end):
-                        value *= _SCALES[scale.group(1).lower()]
-                        end = scale.end()
-                    result.append(Quantity((value,), found.start(), end, text[found.start():end]))
-                    taken.append((found.start(), end))
         for found in _LEADING_POINT.finditer(text):
             if not _overlaps(found, taken):
                 result.append(Quantity((float(found.group(1)),), found.start(), found.end(), found.group(0)))

@@ -349,8 +349,7 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         severity = _grammar_severity(error["sRuleId"], error["sType"], text, start)
         if severity == "warning" and error["sType"] == "ppas" and error["sMessage"].startswith("Si "):
             severity = "info"  # « Si “des êtres…” est bien le COD »: Grammalecte's own doubt about which noun the participle agrees with
-        if severity == "info" and error["sType"] == "gn" and _right_after_its_noun(text, start, error["sMessage"]) \
-                and _parse_links(text, start, error["sMessage"]):
+        if severity == "info" and error["sType"] == "gn" and _right_after_its_noun(text, start, error["sMessage"]):
             severity = "warning"
         if (not severity or (error["sType"] not in ("maj", "minis") and _capitalised_name(span) and not _opening_determiner(text, start, span, checker))
                 or _english_around(text, start, end)):
@@ -615,8 +614,8 @@ _LINKED_AFTER = re.compile(rf"(?:{_LINKING_WORDS})\b", re.IGNORECASE)
 def _right_after_its_noun(text: str, start: int, message: str) -> bool:
     """Whether an agreement across words Grammalecte reports (kept as info: in « N1 de N2 adj » or « N1 et N2 adj » the adjective may agree
     with the other noun) holds all the same: the noun it names stands right before the word, and the noun's phrase is neither a
-    complement (no preposition before it) nor a list's item (no « et », « ou », comma): « 250 personnes exploités », « le dernier jours »,
-    « des organismes non gouvernementales »."""
+    complement (no preposition before it) nor a list's item (no « et », « ou », comma), and the dependency parse links the two:
+    « 250 personnes exploités », « le dernier jours », « des organismes non gouvernementales »."""
     named = next((found.group(1) for found in _NAMED.finditer(message)), "")
     if not named or any(character.isdigit() for character in named) or _LINKED_AFTER.match(named) or _COLLECTIVE.search(named):
         return False  # a figure (« 17 ans », « COM(2017) 728 final »), a complement Grammalecte names with its preposition (« au Canada »),
@@ -628,22 +627,20 @@ def _right_after_its_noun(text: str, start: int, message: str) -> bool:
     determiner = _DETERMINER_AT_END.search(before)
     if determiner:
         before = before[:determiner.start()]
-    return _LINKED_BEFORE.search(before) is None
+    return _LINKED_BEFORE.search(before) is None and _parse_links(text, start, position, position + len(named))
 
 
-def _parse_links(text: str, start: int, message: str) -> bool:
-    """Whether the dependency parse makes the word and the noun Grammalecte names head and dependent (« personnes » ← « exploités »), not
-    two phrases side by side (« nommée ce week-end ambassadrice »: « ambassadrice » is the participle's complement). True when no parser
-    is installed (the grammar check's own reading stands)."""
+def _parse_links(text: str, start: int, named_start: int, named_end: int) -> bool:
+    """Whether the dependency parse makes the word at `start` and a word of the named phrase head and dependent (« personnes » ←
+    « exploités »), not two phrases side by side (« nommée ce week-end ambassadrice »: « ambassadrice » is the participle's complement).
+    True when no parser is installed (the grammar check's own reading stands)."""
     from align.text.french_parser import parse
 
-    named = next((found.group(1) for found in _NAMED.finditer(message)), "")
     parsed = parse(text)
     if parsed is None:
         return True
-    position = text.rfind(named, 0, start)
     word = next((token for token in parsed.words if token.start <= start < token.end), None)
-    others = [token for token in parsed.words if position <= token.start < position + len(named)]
+    others = [token for token in parsed.words if named_start <= token.start < named_end]
     return word is not None and any(other.head == word.index or word.head == other.index for other in others)
 
 

@@ -55,6 +55,8 @@ class Segment:
     kind: str
     start: int
     end: int
+    opens_paragraph: bool = True
+    """Whether the segment is the first of its line of the document (a sentence after another of the same paragraph: False)."""
 
     @property
     def alignable(self) -> bool:

@@ -198,6 +198,14 @@ def _is_english_word(word: str) -> bool:
     return english >= ENGLISH_MIN_ZIPF and english - zipf_frequency(lower, "fr") >= ENGLISH_MARGIN and not is_known(lower, "fr")
 
 
+def among_english_words(text: str, start: int, end: int) -> bool:
+    """Whether the word before or after `text[start:end]` is English ("The ILO strategy", "UNODC Regional Office"): a title or a name
+    cited in English, not a French sentence."""
+    before = re.findall(r"[^\W\d_]+", text[:start])[-1:]
+    after = re.findall(r"[^\W\d_]+", text[end:])[:1]
+    return any(word.lower() in _ENGLISH_FUNCTION_WORDS or _is_english_word(word) for word in before + after)
+
+
 EXONYM_MIN_ZIPF = 3.5
 EXONYM_MARGIN = 1.0
 

@@ -5,25 +5,35 @@ from __future__ import annotations
 import re
 
 from align.checks.base import Check, CheckContext, LinkView
+from align.checks.writing import TITLE_NOUNS
 from align.model import Flag, Segment
 
 
 def run_together(links: list[LinkView], context: CheckContext) -> list[Flag]:
-    """Sentences run together without a space ("abuse.Yet"), in the French and in the official English."""
-    return _run_together(links, context.fr_segments, "fr") + _run_together(links, context.en_segments, "en")
+    """Sentences run together without a space ("abuse.Yet") or without their full stop (« en Afrique Ceci a été »), and a paragraph
+    whose last sentence lost its full stop, in the French and in the official English."""
+    flags = []
+    for side, all_segments in (("fr", context.fr_segments), ("en", context.en_segments)):
+        segments, place = _placed(links, all_segments, side)
+        flags += _run_together(segments, place, side) + _stop_missing(segments, place, side) + _paragraph_end_unstopped(segments, place, side)
+    return flags
 
 
-def _run_together(links: list[LinkView], all_segments: tuple[Segment, ...], side: str) -> list[Flag]:
-    """Found between consecutive alignable segments; the flag sits on the link holding the first sentence, over its last word."""
+def _placed(links: list[LinkView], all_segments: tuple[Segment, ...], side: str) -> tuple[list[Segment], dict[int, tuple[int, int]]]:
+    """The alignable segments of `side` and, for each index, (link number, offset of the segment in the link's text). Units without a
+    segmented source (a TMX, an XLIFF) have none: no layout to check."""
     segments = [segment for segment in all_segments if segment.alignable]
-    if not segments:
-        return []  # units without a segmented source (a TMX, an XLIFF) have no layout to check
-    place: dict[int, tuple[int, int]] = {}  # segment index -> (link, offset of the segment in the link's text)
+    place: dict[int, tuple[int, int]] = {}
     for link in links:
         offset = 0
         for index in link.unit.fr_ids if side == "fr" else link.unit.en_ids:
             place[index] = (link.number, offset)
-            offset += len(segments[index].text) + 1
+            offset += len(segments[index].text) + 1 if index < len(segments) else 0
+    return segments, place
+
+
+def _run_together(segments: list[Segment], place: dict[int, tuple[int, int]], side: str) -> list[Flag]:
+    """Found between consecutive segments; the flag sits on the link holding the first sentence, over its last word."""
     flags = []
     for index in range(len(segments) - 1):
         first, second = segments[index], segments[index + 1]
@@ -38,6 +48,76 @@ def _run_together(links: list[LinkView], all_segments: tuple[Segment, ...], side
         flags.append(Flag(link, side, "typography", "warning", start, offset + len(first.text), last_word.group(0),
                           f"No space between “{last_word.group(0)}” and “{next_word}”: two sentences run together.",
                           f"{last_word.group(0)} {next_word}"))
+    return flags
+
+
+_SENTENCE_OPENERS = {
+    "fr": "Ceci|Cela|Il|Elle|Ils|Elles|Nous|On|Au|Aux|Le|La|Les|Ce|Cet|Cette|Ces|Dans|Pour|Selon|Depuis|Lors|Par|Sur|Avec|Un|Une|Des|En|"
+          "Afin|Parmi|Toutefois|Cependant|Ainsi|Son|Sa|Ses|Leur|Leurs|Notre|Nos",
+    "en": "This|These|It|He|She|They|We|The|In|For|According|Since|During|By|On|With|Its|Their|His|Our|However|Thus",
+}
+_STOP_MISSING = {lang: re.compile(rf"(?<=[^\W\d_]{{2}}|\w\)) ({words})\b(?![-’'])(?! ?[A-ZÀ-Ý0-9])") for lang, words in _SENTENCE_OPENERS.items()}
+"""« … en Afrique Ceci a été fait savoir », « (n° 182) La ratification »: a word that opens sentences, capitalised inside one after a word:
+the full stop between two sentences is missing. Not before a capital or a figure (« Le Caire », « La Haye », « Les 3 »)."""
+_BEFORE_A_NAME = {
+    "fr": {"à", "de", "du", "des", "en", "et", "ou", "par", "pour", "sur", "dans", "avec", "que", "qu", "d", "l", "le", "la", "les", "au",
+           "aux", "entre", "contre", "vers", "chez", "comme", "ni", "intitulé", "intitulée", "intitulés", "intitulées", "nommé", "nommée",
+           "appelé", "appelée", "baptisé", "baptisée", "dénommé", "dénommée", "thème", "campagne", "opération", "projet", "programme",
+           "slogan", "initiative", "titre"},
+    "en": {"of", "and", "or", "to", "in", "on", "at", "by", "for", "with", "the", "a", "an", "as", "from", "into", "that", "than", "nor",
+           "titled", "entitled", "called", "named", "theme", "campaign", "operation", "project", "programme", "program", "slogan",
+           "initiative"},
+}
+"""Words after which a capitalised article or pronoun starts a name or a title (« à La Haye », « la campagne Le Cœur bleu »,
+"entitled The Hidden Face"), not a sentence."""
+
+
+def _stop_missing(segments: list[Segment], place: dict[int, tuple[int, int]], side: str) -> list[Flag]:
+    """A sentence opener capitalised inside a sentence or a bullet (`_STOP_MISSING`), outside guillemets, quotation marks and brackets."""
+    flags = []
+    for index, segment in enumerate(segments):
+        if segment.kind not in ("sentence", "bullet") or index not in place:
+            continue
+        for found in _STOP_MISSING[side].finditer(segment.text):
+            before = segment.text[:found.start()]
+            previous = re.findall(r"[^\W\d_]+", before)
+            if not previous or previous[-1].lower() in _BEFORE_A_NAME[side] or re.search(r"[.!?]\)$", before):
+                continue
+            if side == "fr" and re.match(rf"\s+(?i:{TITLE_NOUNS})\b", segment.text[found.end():]):
+                continue  # a signature block run into one line: « …, Johann N. Schneider-Ammann Le chancelier de la Confédération, … »
+            if before.count("«") > before.count("»") or before.count("“") > before.count("”") or before.count("(") > before.count(")") \
+                    or before.count('"') % 2:
+                continue
+            link, offset = place[index]
+            last_word = re.search(r"\S+$", before)
+            flags.append(Flag(link, side, "typography", "warning", offset + last_word.start(), offset + found.end(),
+                              segment.text[last_word.start():found.end()],
+                              f"“{found.group(1)}” starts a sentence inside another: the full stop after “{last_word.group(0)}” is missing.",
+                              f"{last_word.group(0)}. {found.group(1)}"))
+    return flags
+
+
+PARAGRAPH_SENTENCE_WORDS = 15
+"""A paragraph's last sentence this long or longer, after a sentence of its own paragraph, is a sentence and needs its full stop. Read on
+every part but the test (eval/README "Twenty-seventh round"): seven such sentences without a stop, all seven annotated slips; shorter
+last pieces are credits, signatures and page numbers (« Crédit : GRC », "Anne Gueguen, Deputy Permanent Representative …"), and a
+paragraph of one sentence without its stop is most often a headline."""
+_STOPPED = re.compile(r"[.!?…:;,][\s»”\"’')\]]*$|\b(?:et|ou|and|or)$")
+"""Ends with a stop (before its closing quotation mark or bracket), or goes on into a list (a comma, a semicolon, a conjunction)."""
+
+
+def _paragraph_end_unstopped(segments: list[Segment], place: dict[int, tuple[int, int]], side: str) -> list[Flag]:
+    """The last sentence of a paragraph of several without its full stop (`PARAGRAPH_SENTENCE_WORDS`)."""
+    flags = []
+    for index, segment in enumerate(segments):
+        last_of_paragraph = index + 1 == len(segments) or segments[index + 1].opens_paragraph
+        if (not last_of_paragraph or segment.opens_paragraph or segment.kind != "sentence" or index not in place
+                or len(segment.text.split()) < PARAGRAPH_SENTENCE_WORDS or _STOPPED.search(segment.text)):
+            continue
+        link, offset = place[index]
+        last_word = re.search(r"\S+$", segment.text)
+        flags.append(Flag(link, side, "typography", "warning", offset + last_word.start(), offset + len(segment.text), last_word.group(0),
+                          f"The paragraph ends without its full stop after “{last_word.group(0)}”.", f"{last_word.group(0)}."))
     return flags
 
 

@@ -45,8 +45,9 @@ _INCISE_AFTER_QUOTE = re.compile(r"»[ \u00a0\u202f]+(?:(?:a|ont|avait|avaient)(
 """A closing guillemet followed by a verb of saying: the incise (« …, » a-t-il dit; « … », a déclaré la ministre) needs its comma."""
 _DOUBLE_SPACE = re.compile(r"(?<=\S)( {2,})(?=\S)")
 _SPACED_UNIT = re.compile(r"\d( )(?=[%$€])")
-_PRIME_QUOTE = re.compile(r"(?<!\d)[ʺ″˝ʹ′](?=\s?[^\W\d_])|(?<=[^\W\d_])\s?[ʺ″˝ʹ′]")
-"""A prime, double prime or modifier letter next to a word (not after a figure: 5′, 30″ are minutes and seconds)."""
+_PRIME_QUOTE = re.compile(r"(?<!\d)[ʺ″˝ʹ′](?=\s?[^\W\d_])|(?<=[^\W\d_])\s?[ʺ″˝ʹ′]|(?<![<\w])<<(?=\s?[^\W\d_])|(?<=[^\W\d_])\s?>>(?!>)")
+"""A prime, double prime or modifier letter next to a word (not after a figure: 5′, 30″ are minutes and seconds), or two angle brackets
+typed for a guillemet (« intitulé <<Les travailleurs », « des enfants >> a été »: the two in the corpus, both annotated)."""
 _SPACE_BEFORE_MARK = re.compile(r"(?:(?<=[^\W\d_])|(?<=\))|(?<=\d)(?=[ \u00a0\u202f]+,))[ \u00a0\u202f]+([,.)])(?=[\s,;:]|$)")
 _SPACE_AFTER_PARENTHESIS = re.compile(r"(\()[ \u00a0\u202f]+(?=[^\W_])")
 """A space before a comma, a full stop or a closing parenthesis ("Miville-Dechêne .") or after an opening one ("( WACAP)"): wrong in
@@ -152,7 +153,7 @@ def _glued_small_words(texts: list[tuple[LinkView, str]], side: str) -> list[Fla
 
 def _primes_for_quotes(texts: list[tuple[LinkView, str]], side: str) -> list[Flag]:
     """A double prime or a modifier letter typed as a quotation mark (« leur prétendu ʺ consentement ʺ »): signs for seconds and
-    phonetics, not quotes."""
+    phonetics, not quotes; or angle brackets for guillemets."""
     quotes = "« »" if side == "fr" else "“ ”"
     return [Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                  f"“{found.group(0)}” is not a quotation mark (write {quotes}).", "")

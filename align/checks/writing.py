@@ -35,14 +35,14 @@ _LOCUTION = re.compile(rf"\b(afin|en matière|au sein|à l['’]égard|en raison
                        rf"(?!de\b|d['’{APOSTROPHE_STAND_INS}]|du\b|des\b|que\b|qu['’{APOSTROPHE_STAND_INS}])([^\W\d_]+)", re.IGNORECASE)
 """Locutions that cannot stand without « de » (« afin d'être », « en matière de lutte »; « depuis lors », « dès lors » can); an elision
 written with an accent for its apostrophe (« afin d´éliminer ») is the slips check's."""
-_TITLES = ("secrétaire|présidente?|vice-présidente?|ministre|ambassadeur|ambassadrice|directeur|directrice|représentante?|coordonnateur|"
+TITLE_NOUNS = ("secrétaire|présidente?|vice-présidente?|ministre|ambassadeur|ambassadrice|directeur|directrice|représentante?|coordonnateur|"
            "coordonnatrice|coordinateur|coordinatrice|commissaire|haute?-commissaire|rapporteur|rapporteuse|rapporteure|maire|préfète?|"
            "gouverneure?|cheffe?|procureure?|juge|sénateur|sénatrice|députée?|porte-parole|conseiller|conseillère|administrateur|"
-           "administratrice|déléguée?|fondateur|fondatrice|envoyée?|chargée?|responsable")
+           "administratrice|déléguée?|fondateur|fondatrice|envoyée?|chargée?|responsable|chancelier|chancelière")
 _PERSON_NAME = (r"[A-ZÀ-Ý][a-zà-ÿ’'-]+(?: (?:(?:de|di|da|van|von|der|del|dos|das|ben|bin|ould|el|al)\s)?[A-ZÀ-Ý][a-zà-ÿ’'-]+){1,3}")
 _APPOSITION_LEFT_OPEN = re.compile(
     rf"(?:^|(?<=[\n.;:(–—,«]))([^\n.;:(–—,«»]*?(?<![\w'’-])(?i:(?:le|la|l['’]|madame|monsieur|mme|m\.)\s*(?:[^\W\d_]+(?:-[^\W\d_]+)?\s+)?"
-    rf"(?:{_TITLES}))\b[^,;:.()«»\n]{{0,120}}), (?!(?i:{_TITLES})\b)({_PERSON_NAME}) (?!(?:et|ou|épouse|née|dite?|alias)\b)([a-zà-ÿ]+)")
+    rf"(?:{TITLE_NOUNS}))\b[^,;:.()«»\n]{{0,120}}), (?!(?i:{TITLE_NOUNS})\b)({_PERSON_NAME}) (?!(?:et|ou|épouse|née|dite?|alias)\b)([a-zà-ÿ]+)")
 """« le secrétaire général du Conseil, Terry Davis a tiré »: a person's name set off by a comma after their title, and the sentence going
 on with no comma to close the apposition. Read on every part (not test): six such names, all annotated slips; a married name
 (« Sandrine Gbialy épouse Bigorra ») and a list (« et ») go on without one."""
@@ -54,6 +54,11 @@ _NO_SPACE_AFTER = re.compile(r"(?<![\w.])([^\W\d_]{2,})(,)([^\W_][\w’']*)"
                              r"|(?<![\w.])([^\W\d_]*[a-zà-ÿ]{2})([.!?])([A-ZÀ-Ý][a-zà-ÿ]*(?:[’'][a-zà-ÿ]+)?)(?![\w.])")
 """A comma between a word and the next (« Organisation,880,000 »), or a full stop between a sentence's last word and the next
 sentence's first (« Mme Howard.C'est »), with no space: a web address or an abbreviation has no capital after its dot."""
+_PARENTHESIS_GLUED = re.compile(r"(?<![\w.])(?P<word>[^\W\d_]*[a-zà-ÿ]{2})(?P<opening>\((?![a-zà-ÿ]{1,4}\))\s?[^\W\d_][^()]{0,200}\))"
+                                r"|(?P<closing>\((?![a-zà-ÿ]{1,4}\))[^()]{1,200}(?<=[^\W\d_]{2})\))(?P<next>[^\W\d_]+)")
+"""« de Recherche(IBESR) », « le crime(ONUDC) », « et Togo)a permis »: a bracket glued to the word before or after it. Not a plural or a
+feminine in brackets (« Canadien(ne)s », « victime(s) ») nor a reference (« COM(2017) », "Committee(1)"). Read on every part but the test:
+five such brackets, all annotated."""
 _SPACE_MOVED_BEFORE_COMMA = re.compile(r"(?:(?<=[^\W\d_»”\")])[ \u00a0\u202f]+|(?<=[»”\")])[ \u00a0\u202f]*),(?=[^\W\d_])")
 """« Sur ce ,en procédant », « la traite des personnes » ,le ministre », « connexes »,a précisé »: the comma's space moved before it or lost
 after a closing quotation mark (figures, « 3,5 », are not matched). Read on every part: the five in the corpus were all annotated."""
@@ -114,6 +119,11 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
         before, mark, after = found.group(1, 2, 3) if found.group(1) else found.group(4, 5, 6)
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"No space after “{mark}” in “{found.group(0)}”.", f"{before}{mark} {after}"))
+    for found in matches_in(_PARENTHESIS_GLUED, text):
+        before, after = found.group("word", "opening") if found.group("opening") else found.group("closing", "next")
+        where = "before “(”" if found.group("opening") else "after “)”"
+        flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
+                          f"No space {where} in “{found.group(0)}”.", f"{before} {after.lstrip()}"))
     for found in matches_in(_SPACE_MOVED_BEFORE_COMMA, text):
         end = found.end() + 1
         before = re.search(r"\S*$", text[:found.start()]).group(0)

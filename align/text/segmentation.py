@@ -85,7 +85,7 @@ def _capped(segment: Segment, limit: int = MAX_SEGMENT_CHARS) -> list[Segment]:
         piece = text[:cut].rstrip()
         if piece:
             pieces.append(Segment(piece, segment.kind if not pieces else ("sentence" if segment.kind == "bullet" else segment.kind),
-                                  offset, offset + len(piece)))
+                                  offset, offset + len(piece), segment.opens_paragraph and not pieces))
         rest = text[cut:]
         stripped = rest.lstrip()
         offset += cut + len(rest) - len(stripped)
@@ -119,7 +119,7 @@ def _segments(text: str, lang: str) -> list[Segment]:
             segments.append(Segment(line, "heading", offset, offset + len(line)))
             continue
         for index, (sentence, start) in enumerate(split_sentences(line, lang)):
-            segments.append(Segment(sentence, kind if index == 0 else "sentence", offset + start, offset + start + len(sentence)))
+            segments.append(Segment(sentence, kind if index == 0 else "sentence", offset + start, offset + start + len(sentence), index == 0))
     return segments
 
 

@@ -15,7 +15,7 @@ from bench import corpus as corpus_bench
 from bench import grammar_speed as grammar_speed_bench
 from bench import mutations as mutations_bench
 from bench import translate as translate_bench
-from bench.splits import SPLIT_CHOICES
+from bench.splits import HELD_OUT_SPLITS, HELDOUT, SPLIT_CHOICES
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,7 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench_checks.add_argument("--glossary", default=None, help="glossary CSV (default: glossary/glossary.csv)")
     bench_checks.add_argument("--set", default="fixtures", choices=["fixtures", "real", "mutations"],
                               help="fixtures: planted errors (default); real: the eval/ corpus against its annotations; "
-                                   "mutations: errors generated in real eval/ sentences")
+                                   "mutations: errors generated in real eval/ sentences (with --split dev, test or both; any held-out "
+                                   "part: the sentences of every held-out part, pooled)")
     bench_checks.add_argument("--split", default="dev", choices=list(SPLIT_CHOICES),
                               help="with --set real: which part of the corpus (tune on dev; both = dev+test, all = dev+test+heldout, "
                                    "final = all+heldout2+heldout3+heldout4+heldout5+heldout6+heldout7+heldout8+heldout9+heldout10+heldout11"
@@ -113,7 +114,8 @@ def _bench_translate(args: argparse.Namespace) -> int:
 def _bench_checks(args: argparse.Namespace) -> int:
     if args.set == "mutations":
         details = "summary" if args.summary else "misses" if args.misses else "examples"
-        return mutations_bench.run_bench(args.glossary, splits=("dev", "test") if args.split == "both" else (args.split,), details=details)
+        splits = ("dev", "test") if args.split == "both" else (HELDOUT,) if args.split in HELD_OUT_SPLITS else (args.split,)
+        return mutations_bench.run_bench(args.glossary, splits=splits, details=details)
     if args.set == "real":
         return checks_bench.run_real_bench(args.glossary, SPLIT_CHOICES[args.split], details=not args.summary)
     return checks_bench.run_bench(args.glossary)

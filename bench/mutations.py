@@ -44,7 +44,7 @@ from align.terms.glossary import DEFAULT_PATH, Glossary, load_glossary
 from align.terms.matching import TermMatch, find_terms, longest_matches
 from align.terms.words import fold, is_known, tokenize
 from align.text.quantities import find_dates, find_numbers, same_date, same_number
-from bench.splits import HELD_OUT_SPLITS
+from bench.splits import HELD_OUT_SPLITS, HELDOUT
 
 EVAL = Path(__file__).resolve().parent.parent / "eval"
 SEED = 14
@@ -701,10 +701,14 @@ def changed_date(pair: SentencePair, glossary: Glossary, rng: random.Random) -> 
         text = value.text
         if part == "day":
             found = re.search(r"\b(1er|\d{1,2})(?=\D|$)", text)
+            if not found:
+                continue  # a date written another way (a year of two figures, a weekday and a day): no day to change
             new_day = rng.choice([d for d in range(1, 29) if d != day])
             new = text[:found.start()] + str(new_day) + text[found.end():]
         elif part == "year":
             found = re.search(r"\d{4}", text)
+            if not found:
+                continue
             new = text[:found.start()] + str(year + rng.choice((-3, -2, -1, 1, 2, 3))) + text[found.end():]
         else:
             names = _MONTH_NAMES[side]
@@ -789,22 +793,23 @@ def mutations_for(operator: Operator, pairs: list[SentencePair], glossary: Gloss
 # --- sentence pairs ---------------------------------------------------------------------------------------------
 
 
-def pair_ids(folder: Path = EVAL) -> list[str]:
+def pair_ids(folder: Path = EVAL, *, held_out: bool = False) -> list[str]:
     """Ids of the evaluation documents with an official English (kind `pair` in documents.csv (or documents-*.csv part files)),
-    the held-out parts excepted (their split is not the hash rule's, and nothing is tuned on it)."""
+    the held-out parts excepted (their split is not the hash rule's, and nothing is tuned on it) — or, with `held_out`, theirs only."""
     ids = []
     for table in sorted([*folder.glob("documents.csv"), *folder.glob("documents-*.csv")]):
         with table.open(encoding="utf-8", newline="") as handle:
-            ids += [row["id"] for row in csv.DictReader(handle) if row["kind"] == "pair" and row.get("split") not in HELD_OUT_SPLITS]
+            ids += [row["id"] for row in csv.DictReader(handle) if row["kind"] == "pair" and (row.get("split") in HELD_OUT_SPLITS) == held_out]
     return [document for document in ids if (folder / "texts" / "en" / f"{document}.txt").exists()]
 
 
 _PAIRS_CACHE: dict[str, list[SentencePair]] = {}
 
 
-def sentence_pairs(folder: Path = EVAL) -> list[SentencePair]:
-    """1–1 links scored ≥ MIN_LINK_SCORE by the real aligner over every evaluation pair (kept in memory)."""
-    key = str(folder.resolve())
+def sentence_pairs(folder: Path = EVAL, *, held_out: bool = False) -> list[SentencePair]:
+    """1–1 links scored ≥ MIN_LINK_SCORE by the real aligner over every evaluation pair (kept in memory); with `held_out`, over the
+    pairs of every held-out part instead, pooled as the split `heldout` (sentences no mutation operator was written from)."""
+    key = f"{folder.resolve()}:{held_out}"
     if key in _PAIRS_CACHE:
         return _PAIRS_CACHE[key]
     from align.aligner.alignment import align_texts
@@ -813,7 +818,7 @@ def sentence_pairs(folder: Path = EVAL) -> list[SentencePair]:
 
     encoder = load_encoder("use-multilingual")
     pairs = []
-    for document in pair_ids(folder):
+    for document in pair_ids(folder, held_out=held_out):
         fr_text = (folder / "texts" / "fr" / f"{document}.txt").read_text(encoding="utf-8")
         en_text = (folder / "texts" / "en" / f"{document}.txt").read_text(encoding="utf-8")
         fr = [s for s in segment_text(fr_text, "fr") if s.alignable]
@@ -824,7 +829,7 @@ def sentence_pairs(folder: Path = EVAL) -> list[SentencePair]:
                 french, english = fr[link.fr_ids[0]].text, en[link.en_ids[0]].text
                 if french != english and (french in en_text or english in fr_text):
                     continue  # the two lines of a bilingual letterhead, both carried by both versions: not a translation pair
-                pairs.append(SentencePair(document, split_of(document), fr[link.fr_ids[0]].text, en[link.en_ids[0]].text))
+                pairs.append(SentencePair(document, HELDOUT if held_out else split_of(document), fr[link.fr_ids[0]].text, en[link.en_ids[0]].text))
     _PAIRS_CACHE[key] = pairs
     return pairs
 
@@ -927,10 +932,11 @@ def run_bench(glossary_file: str | Path | None = None, seed: int = SEED, cap: in
     glossary = load_glossary(glossary_file or DEFAULT_PATH)
     if not pair_ids(folder):
         raise InputError(folder, "no French/English evaluation pairs (documents.csv rows of kind 'pair' with texts/en/ID.txt)")
-    pairs = sentence_pairs(folder)
+    pairs = sentence_pairs(folder) + (sentence_pairs(folder, held_out=True) if HELDOUT in splits else [])
     by_split = {split: [pair for pair in pairs if pair.split == split] for split in splits}
     documents = {split: len({pair.document for pair in by_split[split]}) for split in splits}
-    print(f"mutation benchmark: {len(pairs)} sentence pairs (1–1 links scored ≥ {MIN_LINK_SCORE}) from {len(pair_ids(folder))} evaluation pairs; "
+    documents_read = len(pair_ids(folder)) + (len(pair_ids(folder, held_out=True)) if HELDOUT in splits else 0)
+    print(f"mutation benchmark: {len(pairs)} sentence pairs (1–1 links scored ≥ {MIN_LINK_SCORE}) from {documents_read} evaluation pairs; "
           + ", ".join(f"{split.upper()} {len(by_split[split])} pairs / {documents[split]} documents" for split in splits)
           + f"; seed {seed}, at most {cap} mutations per operator and split")
     results = {split: score_split(by_split[split], glossary, split, seed, cap) for split in splits}

@@ -87,3 +87,17 @@ def test_an_institutions_english_acronym_in_french(glossary) -> None:
     for fr in ("L’ONUDC a publié son rapport mondial.", "Voir Combating forced labour - The ILO strategy, 2012 (en anglais).",
                "LUTTE CONTRE LA TRAITE : UN NOUVEAU SIÈGE POUR LE COMITÉ NATIONAL"):
         assert not {text for text in texts_of_kind(fr, glossary, "untranslated") if text.isupper()}, fr
+
+
+def test_the_machine_translation_copying_a_french_figure_is_no_number_mismatch(glossary) -> None:
+    # Paperjam 2021 (heldout19): the engine copies « 461.500 », which English reads as 461.5; « les années 1970 »
+    from tests.checking import link_flags
+
+    def mt_numbers(fr: str, mt: str) -> list[str]:
+        return [flag.text for flag in link_flags([fr], [], glossary, mt=[mt])
+                if flag.side == "mt" and flag.kind == "number-mismatch" and flag.severity == "warning"]
+
+    assert not mt_numbers("Le Luxembourg a versé 461.500 euros.", "Luxembourg paid 461.500 euros.")
+    assert not mt_numbers("Une victime sur trois est un enfant.", "One victim in three is a child.")
+    assert mt_numbers("Une victime sur trois est un enfant.", "One victim in four is a child.")  # a wrong share is still one
+    assert mt_numbers("Le Luxembourg a versé 461 500 euros.", "Luxembourg paid 416,500 euros.")

@@ -132,3 +132,16 @@ def test_the_verb_poursuivre_is_prosecute_for_people_and_continue_for_activities
 def test_poursuite_senses_follow_the_complement() -> None:
     assert poursuite_senses("les poursuites, la poursuite pénale, la poursuite des délinquants, la poursuite du programme, "
                             "la poursuite de ce but") == ["prosecution", "prosecution", "prosecution", "continuation", "pursuit"]
+
+
+@needs_apertium
+def test_shares_ratios_and_decades_come_out_in_english() -> None:
+    # IOM/UNICEF 2017 (heldout8), Belgium 2021 (heldout20), US State Department 2014 (heldout7): "three chambers", "a victim on three",
+    # "in the years 1970" before; the MT number check read each as another number than the French's
+    french = ["OIM/UNICEF : Près des trois quarts des enfants et jeunes migrants sont confrontés à la violence.",
+              "Fait particulièrement interpellant, le rapport établit qu’une victime sur trois est un enfant.",
+              "Quand j’étais procureur près de Boston dans les années 1970, je me suis appliqué à mettre des criminels derrière les barreaux."]
+    quarters, ratio, decade = (result.text for result in translate_segments(french, "apertium", glossary=load_glossary(), cache=False))
+    assert "three quarters" in quarters and "chambers" not in quarters
+    assert "one victim in three" in ratio.lower()
+    assert "the 1970s" in decade and "years 1970" not in decade

@@ -120,6 +120,34 @@ def dateline_date(fr: str, en: str) -> str:
     return _DATELINE_ON.sub(r"\1\2", en)
 
 
+_NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten"
+_FR_RATIO = re.compile(r"\b(?:une?|deux|trois|quatre|cinq)\s+(?:[^\W\d_]+['’\s]+){0,4}?sur\s+(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\b",
+                       re.IGNORECASE)
+_EN_RATIO = re.compile(rf"\b(?:(an?|one)|({_NUMBER_WORDS}))\s+((?:{_SPAN_MARK}[^\W\d_]+\ue001?\s+){{0,4}}?)on\s+({_NUMBER_WORDS})\b", re.IGNORECASE)
+
+
+def ratios(fr: str, en: str) -> str:
+    """« une victime sur trois » comes out "a victim on three": English says "one victim in three" (and "three in four")."""
+    if not _FR_RATIO.search(fr):
+        return en
+
+    def ratio(found: re.Match[str]) -> str:
+        first = found.group(2) or ("One" if found.group(1)[:1].isupper() else "one")
+        return f"{first} {found.group(3)}in {found.group(4)}"
+
+    return _EN_RATIO.sub(ratio, en)
+
+
+_FR_DECADE = re.compile(r"\bannées\s+((?:19|20)\d0)\b", re.IGNORECASE)
+
+
+def decades(fr: str, en: str) -> str:
+    """« dans les années 1970 » comes out "in the years 1970": English says "in the 1970s"."""
+    for decade in _FR_DECADE.findall(fr):
+        en = re.sub(rf"\b(?:the\s+)?years\s+{decade}\b", f"the {decade}s", en)
+    return en
+
+
 _ALL_CAPS_WORD = re.compile(r"\b([A-Z])([a-z]+)\b")
 
 
@@ -335,6 +363,8 @@ POSTEDITS: tuple[PostEdit, ...] = (
     PostEdit("quotes", english_quotes, "« » copied through; the English references write “ ”"),
     PostEdit("numbers", english_numbers, "decimal comma and spaced thousands copied through"),
     PostEdit("dollars", dollar_amounts, "« 12,5 millions de dollars » → \"12.5 million dollars\""),
+    PostEdit("ratios", ratios, "« une victime sur trois » rendered \"a victim on three\""),
+    PostEdit("decades", decades, "« les années 1970 » rendered \"the years 1970\""),
     PostEdit("simple-past", simple_past, "passé composé rendered as present perfect"),
     PostEdit("capitals", sentence_capitals, "lower-case renderings at a sentence start"),
     PostEdit("dateline-capital", capital_after_dateline, "lower-case rendering after a dateline dash"),

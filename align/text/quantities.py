@@ -167,11 +167,13 @@ _FRACTION = {
                      r"(cinq|quatre|trois)\b(?! (?!(?:est|sont|a|ont|était|étaient|sera|seront|serait|seraient|se|ne|n|y|dans|en|au|aux|du|de|"
                      r"des|d|selon)\b)[^\W\d_]|[ -](?:cents?|mille)\b))", re.IGNORECASE),
     "en": re.compile(r"\b(?:(?:a|one)[ -](fifth|quarter|third)|(two)[ -]thirds|(three)[ -]quarters|(half) of|"
-                     r"(?:(?:one|two|three) (?:in|out of|on|of each)|every) (five|four|three|fifth|fourth|third))\b"
-                     r"(?! (?:year|month|week|day|hour)s?\b)", re.IGNORECASE),
+                     r"(?:(?:one|two|three)(?P<between>(?: [^\W\d_]+){1,3})? (?:in|out of|on|of each)|every) (five|four|three|fifth|fourth|third))\b"
+                     r"(?! (?:year|month|week|day|hour)s?\b)"
+                     r"(?(between)(?! (?!(?:is|are|was|were|will|would|has|have|had|and|or|who|that|of|in)\b)[^\W\d_]))", re.IGNORECASE),
 }
 """A share in words (« un cinquième », « la moitié », « deux sur trois », "a fifth", "two thirds", "two out of three"; the machine
-translation's "three on four", "two of each three"): the percentage it is, about (« 20 % » = "a fifth")."""
+translation's "three on four", "two of each three"; "one victim in three", not "two workshops in three countries"): the percentage it is,
+about (« 20 % » = "a fifth")."""
 _FRACTION_PERCENT = {"cinquième": 20.0, "fifth": 20.0, "quart": 25.0, "quarter": 25.0, "tiers": 100 / 3, "third": 100 / 3, "moitié": 50.0,
                      "half": 50.0, "deux": 200 / 3, "two": 200 / 3, "trois": 75.0, "three": 75.0}
 _ONE_IN = {"five": 20.0, "four": 25.0, "three": 100 / 3, "fifth": 20.0, "fourth": 25.0, "third": 100 / 3, "cinq": 20.0, "quatre": 25.0,

@@ -44,15 +44,15 @@ def acronyms(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
         severity = "warning" if target == "mt" else "error"
         if not english or match.term in english:  # spelt the same in both languages (GRETA): another institution's acronym in its place
             others = [found for name, found in target_acronyms.items() if name not in french_acronyms
-                      and _acronym_concept(glossary, name, "en") not in (None, match.concept)
-                      and glossary.subject(_acronym_concept(glossary, name, "en")) == glossary.subject(match.concept)]
+                      and glossary.acronym_concept(name, "en") not in (None, match.concept)
+                      and glossary.subject(glossary.acronym_concept(name, "en")) == glossary.subject(match.concept)]
             if not english:  # (a body of an institution, « BIT », is often rendered by the institution's acronym, "ILO")
-                others = [found for found in others if not _same_institution(glossary, match.concept, _acronym_concept(glossary, found.group(0), "en"))]
+                others = [found for found in others if not _same_institution(glossary, match.concept, glossary.acronym_concept(found.group(0), "en"))]
             if len(others) == 1 and (english or match.concept not in target_concepts):
                 found = others[0]
                 flags.append(Flag(link.number, target, "acronym-mismatch", severity, found.start(), found.end(), found.group(0),
                                   f"The French has “{match.term}” ({concept_label(glossary, match.concept)}), but {SIDE_NAMES[target]} has "
-                                  f"“{found.group(0)}”, the acronym of {concept_label(glossary, _acronym_concept(glossary, found.group(0), 'en'))}.",
+                                  f"“{found.group(0)}”, the acronym of {concept_label(glossary, glossary.acronym_concept(found.group(0), 'en'))}.",
                                   english[0] if english else match.term))
             continue
         if match.term in target_acronyms:
@@ -63,10 +63,10 @@ def acronyms(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
             continue
         strangers = [found for name, found in target_acronyms.items() if name not in french_acronyms and name not in english
                      and not _spelt_out_in(name, link.texts["mt"] if target == "en" else "") and name not in machine_acronyms
-                     and (not machine_concepts or _acronym_concept(glossary, name, "en") not in machine_concepts)]
+                     and (not machine_concepts or glossary.acronym_concept(name, "en") not in machine_concepts)]
         if len(strangers) > 1 or fewer:  # (other capitals, "US", "CNW": of several, the acronym of another institution of the subject)
-            strangers = [found for found in strangers if _acronym_concept(glossary, found.group(0), "en") not in (None, match.concept)
-                         and glossary.subject(_acronym_concept(glossary, found.group(0), "en")) == glossary.subject(match.concept)]
+            strangers = [found for found in strangers if glossary.acronym_concept(found.group(0), "en") not in (None, match.concept)
+                         and glossary.subject(glossary.acronym_concept(found.group(0), "en")) == glossary.subject(match.concept)]
         if len(strangers) == 1 and (match.concept not in target_concepts or fewer):
             found = strangers[0]
             flags.append(Flag(link.number, target, "acronym-mismatch", "warning", found.start(), found.end(), found.group(0),
@@ -130,11 +130,6 @@ def _bare_letters(acronym: str) -> str:
     return acronym[:-1] if acronym.endswith("s") else acronym
 
 
-def _acronym_concept(glossary, term: str, lang: str) -> str | None:
-    """The concept whose (not forbidden) acronym `term` is, None when the glossary does not list it."""
-    return next((entry.concept for entry in glossary.entries(lang) if entry.is_acronym and entry.term == term and entry.status != "forbidden"), None)
-
-
 def _same_institution(glossary, concept: str, other: str | None) -> bool:
     """Whether two institutions' English names share two content words or more: one is a body of the other (the International
     Labour Office of the International Labour Organization)."""
@@ -159,7 +154,7 @@ def acronym_after_name(link: LinkView, side: str, context: CheckContext) -> list
         if not found:
             continue
         acronym = found.group(1)
-        concept = _acronym_concept(glossary, acronym, lang)
+        concept = glossary.acronym_concept(acronym, lang)
         own = [entry.term for entry in glossary.concept_entries(match.concept, lang) if entry.is_acronym and entry.status != "forbidden"]
         if concept is None or concept == match.concept or not own or glossary.subject(concept) != glossary.subject(match.concept):
             continue  # (a name of another subject before the brackets is the end of a longer name: « …la traite des êtres humains (GRETA) »)
@@ -225,7 +220,7 @@ def english_acronym_in_french(link: LinkView, side: str, context: CheckContext) 
     flags = []
     for found in _WORD_IN_CAPITALS.finditer(text):
         acronym = found.group(0)
-        concept = _acronym_concept(glossary, acronym, "en")
+        concept = glossary.acronym_concept(acronym, "en")
         if concept is None or glossary.subject(concept) != "institution":
             continue
         french = [entry.term for entry in glossary.concept_entries(concept, "fr") if entry.is_acronym and entry.status != "forbidden"]

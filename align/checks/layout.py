@@ -1,4 +1,5 @@
-"""Document-level checks over the segments: sentences run together (typography) and web furniture (boilerplate)."""
+"""Document-level checks over the segments: sentences run together or without their full stop, a paragraph ending without one
+(typography), and web furniture (boilerplate)."""
 
 from __future__ import annotations
 

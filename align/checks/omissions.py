@@ -95,7 +95,7 @@ def _spelt_out(acronym: str, other: list[tuple[str, str]], concepts: set[str], c
         return True
     if len(acronym) == 2 and any(_abbreviates(acronym, word) for text, _ in other for word in re.findall(r"[^\W\d_]{4,}", fold(text))):
         return True  # a two-letter code of a place ("QC" / Quebec, "ON" / Ontario): its letters in order in one word
-    concept = _glossary_concept(glossary, acronym, lang)
+    concept = glossary.acronym_concept(acronym, lang)
     if concept is not None and concept in concepts:
         return True
     if concept is not None and any(_named_by_head(entry.term, text, language) for text, language in other
@@ -153,17 +153,6 @@ def _bare(acronym: str) -> str:
     return acronym[:-1] if acronym.endswith("s") and acronym[:-1].isupper() else acronym
 
 
-_ACRONYM_CONCEPTS: dict[tuple[int, str], tuple[object, dict[str, str]]] = {}
-"""Per glossary and language (`per_glossary`)."""
-
-
-def _glossary_concept(glossary, acronym: str, lang: str) -> str | None:
-    """The concept whose (not forbidden) acronym `acronym` is, None when the glossary does not list it."""
-    concepts = per_glossary(_ACRONYM_CONCEPTS, glossary, lambda: {entry.term: entry.concept for entry in reversed(glossary.entries(lang))
-                                                                  if entry.is_acronym and entry.status != "forbidden"}, lang)
-    return concepts.get(acronym)
-
-
 _LINK_ACRONYMS: dict[int, tuple[object, dict[tuple[str, str, str], tuple]]] = {}
 """`_link_acronyms` per glossary (`per_glossary`) and link texts (French, MT, English)."""
 LINK_ACRONYMS_KEPT = 20_000
@@ -177,7 +166,7 @@ def _link_acronyms(link: LinkView, glossary) -> tuple[dict[str, dict[str, re.Mat
     machine_names = {_bare(match.group(0)) for match in _acronyms(machine, "en", words_too=True)} if machine else set()
     concepts = {side: {match.concept for match in link.matches.get(side, [])} for side in ("fr", "en")}
     unpaired = {side: {name for name in found[side] if not _same_acronym(name, written[other] | (machine_names if side == "en" else set()))
-                       and _glossary_concept(glossary, name, side) not in concepts[other]}
+                       and glossary.acronym_concept(name, side) not in concepts[other]}
                 for side, other in (("fr", "en"), ("en", "fr"))}
     changed = unpaired["fr"] - machine_names
     if changed and len(changed) <= len((machine_names - set(found["fr"])) & set(found["en"])):
@@ -272,7 +261,7 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
                         or _written_small_there(name, words_written(other_side))
                         or (_introduced_after_its_words(link.texts[side], match, side) and uses[side][name] == 1)):
                     continue
-                elsewhere = (_same_acronym(name, everywhere[other_side]) or _glossary_concept(context.glossary, name, side) in named[other_side]
+                elsewhere = (_same_acronym(name, everywhere[other_side]) or context.glossary.acronym_concept(name, side) in named[other_side]
                              or (side == "fr" and bool((machine_names - set(found["fr"])) & everywhere["en"])))
                 # (the machine translation renders it as an acronym the English writes in another link: GRC → RCMP, a sentence cut elsewhere)
                 # after an indefinite article or a number, an acronym names a kind of thing (« un PST », "two TRPs"), often spelt out
@@ -318,7 +307,7 @@ def acronyms_introduced_once(links: list[LinkView], context: CheckContext) -> li
                         or used(side, _bare(acronym)) > 1
                         or not _initials_before(text, found.start(), acronym, side)):
                     continue
-                concept = _glossary_concept(glossary, acronym, side)
+                concept = glossary.acronym_concept(acronym, side)
                 if concept is not None and concept in {match.concept for match in link.matches.get(other_side, [])}:
                     continue
                 if unpaired is None:

@@ -109,6 +109,19 @@ class Glossary:
                 index.setdefault((entry.concept, lang), []).append(entry)
         return index
 
+    def acronym_concept(self, acronym: str, lang: str) -> str | None:
+        """The concept whose acronym (not forbidden) `acronym` is in `lang`, None when the glossary does not list it (the first row wins)."""
+        return self._acronym_concepts.get((acronym, lang))
+
+    @cached_property
+    def _acronym_concepts(self) -> dict[tuple[str, str], str]:
+        found: dict[tuple[str, str], str] = {}
+        for lang in ("fr", "en"):
+            for entry in self.entries(lang):
+                if entry.is_acronym and entry.status != "forbidden":
+                    found.setdefault((entry.term, lang), entry.concept)
+        return found
+
     def subject(self, concept: str) -> str:
         """The subject (category) of a concept, "" when none."""
         return self._subjects.get(concept, "")

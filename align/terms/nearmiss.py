@@ -141,7 +141,7 @@ def _find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Ter
                     continue  # a window as long as the term or longer needs its odd word inside
                 if bisect_left(positions, stop) - positions_before < needed:
                     continue
-                if breaks_before[stop] - breaks_before[start + 1]:
+                if breaks_before[stop] - breaks_before[start + 1] > fact.breaks:
                     continue
                 cuts_a_term = False
                 if exact_spans:  # (the cheap tests first; none depends on the others)
@@ -251,6 +251,8 @@ class _EntryFacts:
     """An official name, any word of which may be swapped (`_wrong_name_word`)."""
     prepositions: frozenset[str]
     """The term's prepositions that another preposition may replace (`_wrong_small_word`); empty when none may be."""
+    breaks: int
+    """Punctuation breaks inside the term ("Protocol to Prevent, Suppress and Punish …, Especially …"): a window may hold as many."""
     shapes: tuple[tuple[int, int], ...]
     """(length, content words it must hold) of the windows one edit away: a word dropped (`needed_dropped`), as long as the term
     (`needed`), a word more (`needed_extra`); none shorter than two words."""
@@ -280,6 +282,7 @@ def _entry_facts(glossary: Glossary):
                 frozenset(glossary.vocabulary(entry.concept, entry.lang) - own),
                 entry.term[:1].isupper() and glossary.subject(entry.concept) in NAME_SUBJECTS,
                 frozenset(word.surface for word in entry.words if word.surface in _PREPOSITIONS[entry.lang]) if swappable else frozenset(),
+                sum(word.break_before for word in entry.words[1:]),
                 tuple((length, count) for length, count in ((size - 1, needed_dropped), (size, needed), (size + 1, needed_extra)) if length >= 2))
         return found
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from align.checks.base import LANG_OF_SIDE, SIDE_NAMES, Check, CheckContext, LinkView, concept_label, same_flags_for_same_texts
+from align.checks.base import LANG_OF_SIDE, SIDE_NAMES, Check, CheckContext, LinkView, concept_label, same_flags_for_same_texts, written_in_capitals
 from align.checks.language import among_english_words
 from align.model import Flag
 from align.terms.matching import longest_matches
@@ -205,7 +205,6 @@ def other_languages_acronym(link: LinkView, side: str, context: CheckContext) ->
 
 
 _WORD_IN_CAPITALS = re.compile(r"(?<![\w-])[A-Z]{2,}s?(?![\w-])")
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 def english_acronym_in_french(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
@@ -215,7 +214,7 @@ def english_acronym_in_french(link: LinkView, side: str, context: CheckContext) 
     if side != "fr":
         return []
     text, glossary = link.texts[side], context.glossary
-    if len(re.findall(r"[A-ZÀ-Ý]", text)) > 0.5 * len(_LETTER.findall(text)):
+    if written_in_capitals(text):
         return []
     flags = []
     for found in _WORD_IN_CAPITALS.finditer(text):

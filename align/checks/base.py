@@ -113,6 +113,15 @@ def segment_texts(link: LinkView, context: CheckContext, side: str) -> set[str]:
     return {alignable[index].text for index in ids if index < len(alignable)}
 
 
+_UPPER_CASE = re.compile(r"[^\W\d_a-zà-ÿ]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def written_in_capitals(text: str) -> bool:
+    """Whether most of the text's letters are capitals (a headline set in capitals): its capitals are the typesetting's, not acronyms."""
+    return len(_UPPER_CASE.findall(text)) > 0.5 * len(_LETTER.findall(text))
+
+
 def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 

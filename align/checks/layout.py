@@ -25,11 +25,13 @@ def _placed(links: list[LinkView], all_segments: tuple[Segment, ...], side: str)
     segmented source (a TMX, an XLIFF) have none: no layout to check."""
     segments = [segment for segment in all_segments if segment.alignable]
     place: dict[int, tuple[int, int]] = {}
+    if not segments:
+        return segments, place
     for link in links:
         offset = 0
         for index in link.unit.fr_ids if side == "fr" else link.unit.en_ids:
             place[index] = (link.number, offset)
-            offset += len(segments[index].text) + 1 if index < len(segments) else 0
+            offset += len(segments[index].text) + 1
     return segments, place
 
 

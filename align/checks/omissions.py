@@ -21,14 +21,12 @@ from functools import cache, lru_cache
 
 from wordfreq import zipf_frequency
 
-from align.checks.base import SIDE_NAMES, Check, CheckContext, LinkView, capitalised, matches_in
+from align.checks.base import SIDE_NAMES, Check, CheckContext, LinkView, capitalised, matches_in, written_in_capitals
 from align.model import Flag
 from align.terms.glossary import per_glossary
 from align.terms.words import fold, tokenize
 
 _ACRONYM = re.compile(r"(?<![\w/])[A-ZÀ-Ý]{2,}(?:s\b)?(?![\w/]|-\d)")
-_UPPER = re.compile(r"[^\W\d_a-zà-ÿ]")
-_LETTER = re.compile(r"[^\W\d_]")
 _ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 """A number in Roman numerals (« Partie XII »), not an acronym."""
 _CAPITALISED_RUN = re.compile(r"[A-ZÀ-Ý][\w’'-]*(?:\s+(?:of|the|and|de|des|du|la|le|et|d’|d')?\s*[A-ZÀ-Ý][\w’'-]*)*")
@@ -52,7 +50,7 @@ def _acronyms(text: str, lang: str, *, words_too: bool = False) -> list[re.Match
 def _capitals(text: str) -> tuple[re.Match, ...]:
     """Runs of capitals that may be acronyms (none in a text written in capitals: a headline), Roman numerals aside."""
     found = [match for match in _ACRONYM.finditer(text) if not _ROMAN.fullmatch(match.group(0))]
-    if not found or len(_UPPER.findall(text)) > 0.5 * len(_LETTER.findall(text)):
+    if not found or written_in_capitals(text):
         return ()
     return tuple(found)
 

@@ -36,9 +36,9 @@ _LOCUTION = re.compile(rf"\b(afin|en matière|au sein|à l['’]égard|en raison
 """Locutions that cannot stand without « de » (« afin d'être », « en matière de lutte »; « depuis lors », « dès lors » can); an elision
 written with an accent for its apostrophe (« afin d´éliminer ») is the slips check's."""
 TITLE_NOUNS = ("secrétaire|présidente?|vice-présidente?|ministre|ambassadeur|ambassadrice|directeur|directrice|représentante?|coordonnateur|"
-           "coordonnatrice|coordinateur|coordinatrice|commissaire|haute?-commissaire|rapporteur|rapporteuse|rapporteure|maire|préfète?|"
-           "gouverneure?|cheffe?|procureure?|juge|sénateur|sénatrice|députée?|porte-parole|conseiller|conseillère|administrateur|"
-           "administratrice|déléguée?|fondateur|fondatrice|envoyée?|chargée?|responsable|chancelier|chancelière")
+               "coordonnatrice|coordinateur|coordinatrice|commissaire|haute?-commissaire|rapporteur|rapporteuse|rapporteure|maire|préfète?|"
+               "gouverneure?|cheffe?|procureure?|juge|sénateur|sénatrice|députée?|porte-parole|conseiller|conseillère|administrateur|"
+               "administratrice|déléguée?|fondateur|fondatrice|envoyée?|chargée?|responsable|chancelier|chancelière")
 _PERSON_NAME = (r"[A-ZÀ-Ý][a-zà-ÿ’'-]+(?: (?:(?:de|di|da|van|von|der|del|dos|das|ben|bin|ould|el|al)\s)?[A-ZÀ-Ý][a-zà-ÿ’'-]+){1,3}")
 _APPOSITION_LEFT_OPEN = re.compile(
     rf"(?:^|(?<=[\n.;:(–—,«]))([^\n.;:(–—,«»]*?(?<![\w'’-])(?i:(?:le|la|l['’]|madame|monsieur|mme|m\.)\s*(?:[^\W\d_]+(?:-[^\W\d_]+)?\s+)?"

@@ -935,13 +935,15 @@ def upload(page, tmp_path, french: str, english: str | None = None, name: str = 
     fr_file.parent.mkdir(exist_ok=True)
     fr_file.write_text(french, encoding="utf-8")
     page.locator(".st-key-upload_fr input[type=file]").set_input_files(str(fr_file))
+    expect(page.locator(".st-key-upload_fr")).to_contain_text(f"{name}.txt", timeout=30_000)
     if english is not None:
+        # (the English is chosen once the French shows: chosen at once, under load the rerun the French upload starts could drop it)
+        wait_idle(page)
         en_file = tmp_path / "en" / f"{name}.txt"
         en_file.parent.mkdir(exist_ok=True)
         en_file.write_text(english, encoding="utf-8")
         page.locator(".st-key-upload_en input[type=file]").set_input_files(str(en_file))
-    expect(page.locator(".st-key-upload_fr")).to_contain_text(f"{name}.txt", timeout=30_000)
-    if english is not None:  # both files shown: under load the English one was still on its way when Save was clicked
+        # both files shown: under load the English one was still on its way when Save was clicked
         expect(page.locator(".st-key-upload_en")).to_contain_text(f"{name}.txt", timeout=30_000)
     page.wait_for_timeout(1000)  # the file reaches the server, then a rerun
     click_settled(page, page.locator(".st-key-upload_save button:enabled"))

@@ -963,8 +963,10 @@ def run_bench(glossary_file: str | Path | None = None, seed: int = SEED, cap: in
         if details == "summary":
             print(f"    and {len(result.published_errors)} on errors the revisers annotated in the published sentences (not counted)")
             continue
-        for pair, flag in result.clean_alarms[:8]:
-            print(f"    {pair.document}: {flag.side} {flag.kind} {flag.severity} {flag.text[:70]!r}")
+        every = details == "misses"
+        for pair, flag in result.clean_alarms[:None if every else 8]:
+            print(f"    {pair.document}: {flag.side} {flag.kind} {flag.severity} {flag.text[:70]!r}"
+                  + (f" — {flag.message}\n      fr: {pair.fr}\n      en: {pair.en}" if every else ""))
         print(f"    and {len(result.published_errors)} on errors the revisers annotated in the published sentences (not counted)"
               + "".join(f"\n      {pair.document}: {flag.side} {flag.kind} {flag.text[:60]!r}" for pair, flag in result.published_errors[:8]))
     if details != "summary":

@@ -145,3 +145,20 @@ def test_shares_ratios_and_decades_come_out_in_english() -> None:
     assert "three quarters" in quarters and "chambers" not in quarters
     assert "one victim in three" in ratio.lower()
     assert "the 1970s" in decade and "years 1970" not in decade
+
+
+def test_a_telephone_number_keeps_its_groups() -> None:
+    # BC OCTIP module (heldout4, French only): the thousands post-edit had made « 1 855 850-4640 » "1,855,850-4640", and the MT number
+    # check reported it; a count written the same way still gets its commas
+    assert postedit("Appelez le 1 855 850-4640.", "Call the 1 855 850-4640.") == "Call the 1 855 850-4640."
+    assert postedit("Il y a 1 855 850 victimes.", "There are 1 855 850 victims.") == "There are 1,855,850 victims."
+
+
+@needs_apertium
+def test_a_lexicon_form_cutting_a_glossary_term_leaves_the_term_whole() -> None:
+    # RCMP 2007 (heldout4): the lexicon's « en matière de traite » ("on trafficking") had taken « traite » from « traite des personnes »,
+    # leaving "of people": "These indictments on trafficking of people"
+    french = ["Ces accusations en matière de traite des personnes sont une première au Canada.", "Les progrès en matière de traite sont lents."]
+    whole, alone = (result.text for result in translate_segments(french, "apertium", glossary=load_glossary(), cache=False))
+    assert "trafficking in persons" in whole and "of people" not in whole
+    assert "on trafficking" in alone

@@ -45,6 +45,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz.distance import OSA
+from wordfreq import zipf_frequency
 
 from align import settings
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, fewer_collections, suggestions
@@ -320,6 +321,14 @@ def _grammar_severity(rule: str, kind: str, text: str, start: int) -> str:
     return ""
 
 
+_WRITTEN_WORD_ZIPF = 2.5
+"""How often (wordfreq's Zipf scale) a word Grammalecte does not know must be written to be a word, not a slip."""
+_RELATIVE_OBJECT_BEFORE = re.compile(r"\bqu(?:e\s|[’'])[^,;:.!?«»()]{0,100}$", re.IGNORECASE)
+"""A relative « que » earlier in the clause, before a participle after « avoir »: its object comes first, so the participle agrees."""
+_OBJECT_AFTER = re.compile(r"\s+(?:les|des|un|une|le|la|l[’']|de|du|d[’']|ses|leurs|leur|son|sa|ces|cette|ce|plusieurs|certains|certaines)\b",
+                           re.IGNORECASE)
+
+
 def _counted(text: str, start: int) -> bool:
     """Whether the word at `start` follows a number used as a count (« 30 pourcent »), not a year, a range or a reference
     code (« 2012-2013 accompli », « COM(2017) 728 final »)."""
@@ -361,6 +370,9 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         if (any(fold(fix) == fold(span) and fix[:1].isupper() and span[:1].isupper() for fix in fixes) or _ACRONYM_QUOTED.search(error["sMessage"])
                 or _english_name_quoted(error["sMessage"], text)):
             continue  # « A » for « À » (French usage drops accents on capitals); agreement with an acronym, whose gender is a guess
+        if "ppas_det_nom_avoir" in error["sRuleId"] and _RELATIVE_OBJECT_BEFORE.search(text, 0, start) and not _OBJECT_AFTER.match(text, end):
+            continue  # « les risques … que les institutions ont relevés »: the participle agrees with the object the relative « que » puts
+            # before it (« indique que les pouvoirs publics ont consentis des efforts »: the object follows, « que » was a conjunction)
         if error["sType"] == "conj" and _last_of_listed_subjects(text, start, error["sMessage"]):
             continue  # « Le travail forcé et les pratiques … ainsi que le mariage forcé représentent »: it agrees with the list's last item
         if error["sType"] == "gn" and _inclusive_doublet(text, start, end, fixes):
@@ -384,6 +396,9 @@ def french_findings(text: str) -> tuple[Finding, ...]:
                                         "lost?", suggestions(wholes), word))
             continue
         near = _near_words(word, "fr", _french_known)
+        if near and zipf_frequency(word, "fr") >= _WRITTEN_WORD_ZIPF and fold(near[0]) != fold(word):
+            continue  # « résidants »: a word French writes often that the dictionary lacks, its neighbour another word (an accent
+            # slip, « premiére », is frequent too and still reported)
         if near:
             findings.append(Finding(start, end, "spelling", "warning", f"« {word} » is not a French word: « {near[0]} »?", suggestions(near), word))
     findings += (_indicative_after_conjunction(text, checker) + _participle_eu_alone(text, checker) + _number_disagreements(text, checker)

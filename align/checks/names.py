@@ -81,6 +81,7 @@ def reworded_names(link: LinkView, side: str, context: CheckContext) -> list[Fla
             if words[first].stem != content[0] or not words[first].text[:1].isupper():
                 continue  # a name is read from its first word ("Group of Experts …", « Convention … »)
             inside = [position for position in positions[first_index:] if position - first <= max(len(entry.words) + 2, 1.5 * len(entry.words))]
+            inside = _name_once(inside, words, content)
             found = {words[position].stem for position in inside}
             if len(found) >= needed:
                 candidates.append((len(found) / len(set(content)), first, inside[-1], number))
@@ -96,15 +97,15 @@ def reworded_names(link: LinkView, side: str, context: CheckContext) -> list[Fla
                for other_first, other_last, other_subject, reported in taken):
             continue  # a window is read as the name it resembles most (of its kind: a Day's words are not a law's)
         taken.append((first, last, subject, False))
-        if any(match.start < end and start < match.end and (match.concept == entry.concept or (match.end - match.start) >= (end - start) / 2)
-               for match in exact):
-            continue  # the name itself, or another listed name it shares words with
+        if any(match.start < end and start < match.end and (match.end - match.start) >= (end - start) / 2 for match in exact):
+            continue  # the name itself, or another listed name it shares words with (a short form of the name inside a window that
+            # holds more of the long one, "… in Supply Chains Act", is no reason)
         window = [word for word in words[first:last + 1] if not word.stop and not word.text.isdigit()]
         stems = [word.stem for word in window]
         missing = [word.text for word in entry.words if not word.stop and not word.text.isdigit() and word.stem not in stems]
         extra = [word for word in window if word.stem not in content]
         in_order = [stem for stem in dict.fromkeys(stems) if stem in content]
-        moved = in_order != [stem for stem in content if stem in in_order]
+        moved = in_order != [stem for stem in dict.fromkeys(content) if stem in in_order]  # (a name may hold a word twice: « État … États-Unis »)
         if extra and missing and not (len(content) >= LONG_TITLE_WORDS and share >= LONG_TITLE_SHARE):
             continue  # words replaced: another name (« Rapporteur national indépendant » is not the « Rapporteur spécial »)
         if missing and {stem for stem in content if stem not in stems} <= inner:
@@ -114,15 +115,65 @@ def reworded_names(link: LinkView, side: str, context: CheckContext) -> list[Fla
         if missing and _inner_term_in_another_variant(entry, start, end, link.matches.get(side, []), glossary, lang, {fold(word) for word in missing}):
             continue  # the name with a term it holds in another accepted variant (« Protocole relatif à la traite d'êtres humains »):
             # `names_with_another_variant` decides whether the text's own usage allows it
+        # small words too ("Action against"); a content word the name holds twice must be there twice ("Forced Labour and Child Labour")
         every = {word.stem for word in words[first:last + 1]}
-        missing = [word.text for word in entry.words if not word.text.isdigit() and word.stem not in every]  # small words too ("Action against")
+        left = Counter(word.stem for word in words[first:last + 1] if not word.stop)
+        missing = []
+        for word in entry.words:
+            if word.text.isdigit() or (word.stop and word.stem in every):
+                continue
+            if left[word.stem] > 0:
+                left[word.stem] -= 1
+            else:
+                missing.append(word.text)
         if len(missing) < 2 and not moved:
             continue  # one word-edit: the near-miss matcher's (`align.terms.nearmiss`)
+        if not extra and not moved and _cut_at_a_comma(stems, entry):
+            continue  # « le Protocole visant à prévenir, réprimer et punir la traite des personnes »: the title cited up to one of its commas
+        if _other_side_names_something_else(link, side, entry.concept, glossary):
+            continue  # « le Groupe de la traite des personnes de la GRC » beside "the RCMP Human Trafficking Unit": another body's name
         taken[-1] = (first, last, subject, True)
         what = ([f"“{'”, “'.join(missing)}” missing"] if missing else []) + (["its words in another order"] if moved else [])
         flags.append(Flag(link.number, side, "term-garbled", "warning", start, end, text[start:end],
                           f"“{text[start:end]}” reads like the official name “{entry.term}” written another way ({', '.join(what)}).", entry.term))
     return flags
+
+
+def _cut_at_a_comma(stems: list[str], entry) -> bool:
+    """Whether `stems` (a window's content words) are the name's first content words up to one of its commas: a long title cited short."""
+    words = entry.words
+    for cut in range(1, len(words)):
+        if words[cut].break_before:
+            prefix = [word.stem for word in words[:cut] if not word.stop and not word.text.isdigit()]
+            if len(prefix) >= NAME_MIN_WORDS and stems == prefix:
+                return True
+    return False
+
+
+def _name_once(positions: list[int], words: list, content: tuple[str, ...]) -> list[int]:
+    """The positions up to the first word the name would hold once too often ("… Supply Chains Act (the Act)": the second "Act" is
+    the text's, after the name)."""
+    allowed = Counter(content)
+    seen: Counter = Counter()
+    for index, position in enumerate(positions):
+        seen[words[position].stem] += 1
+        if seen[words[position].stem] > allowed[words[position].stem]:
+            return positions[:index]
+    return positions
+
+
+def _other_side_names_something_else(link: LinkView, side: str, concept: str, glossary: Glossary) -> bool:
+    """Whether the linked official text names neither the concept (by a listed form or acronym) nor begins any of its names there:
+    the text names another body or event whose words resemble a listed name, not that name written another way."""
+    other = "en" if side == "fr" else "fr"
+    if side == "mt" or not link.texts.get(other):
+        return False
+    if any(match.concept == concept for match in link.matches.get(other, [])):
+        return False
+    written = {word.stem for word in tokenize(link.texts[other], other) if word.text[:1].isupper()}
+    firsts = {next((word.stem for word in entry.words if not word.stop), "") for entry in glossary.concept_entries(concept, other)
+              if not entry.is_acronym}
+    return not firsts & written
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")

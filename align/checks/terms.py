@@ -123,6 +123,27 @@ def _changed_names(link: LinkView, side: str, context: CheckContext) -> list:
     return find_changed_names(link.texts[side], LANG_OF_SIDE[side], context.glossary, fewer, link.matches[side], link.texts[other])
 
 
+_CONJUNCTIONS = frozenset({"et", "ou", "and", "or"})
+
+
+def _coordinated(run: list, conjunction, entries) -> bool:
+    """Whether `run`, followed by `conjunction`, is words of one variant that the variant does not go on with that conjunction: two
+    things named (« agents d'application de la loi et des services frontaliers »), not one term's words mixed (« services de
+    détection et de l'ordre » goes on as « services de détection et de répression » does)."""
+    lemmas = [fold(word.lemma) for word in run if not word.stop]
+    if len(lemmas) < 2:
+        return False
+    for entry in entries:
+        if entry.status == "forbidden" or entry.is_acronym:
+            continue
+        words = [fold(word.lemma) for word in entry.words]
+        if set(lemmas) <= set(words):
+            last = max(index for index, lemma in enumerate(words) if lemma == lemmas[-1])
+            if last + 1 == len(words) or fold(entry.words[last + 1].surface) != fold(conjunction.surface).lower():
+                return True
+    return False
+
+
 def _mixed_renderings(link: LinkView, side: str, context: CheckContext) -> list[Garble]:
     """Where the linked official text has a term this one lacks, words of two of its variants run together here and make none of them
     ("human persons" from "human trafficking" and "trafficking in persons", « traite d'êtres personnes »): a garbled rendering. Words
@@ -152,6 +173,9 @@ def _mixed_renderings(link: LinkView, side: str, context: CheckContext) -> list[
 
         run: list = []
         for word in [*words, None]:
+            if word is not None and word.surface.lower() in _CONJUNCTIONS and _coordinated(run, word, glossary.concept_entries(concept, lang)):
+                run = []
+                continue
             fits = word is not None and not (run and word.break_before) and (word.stop or of_the_concept(word))
             if fits and (run or not word.stop):
                 run.append(word)
@@ -210,7 +234,11 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
     # rewritten), and a term of another concept in it is not one swapped in (`swapped` below)
     # (a term rendered by forms of its words is rendered, « victime de la traite » as "victimized", and so is one whose word is
     # written as a concept the glossary says alternates with it, « identification des victimes » as "identification of survivors")
-    longest = longest_matches(link.matches["fr"])
+    # (a term read across a word is a weaker reading than an exact term of another concept it overlaps: « victime présumée de traite »
+    # names a presumed victim, not « victime de traite » with a word inside)
+    exact_french = [m for m in link.matches["fr"] if not m.gap]
+    longest = longest_matches(exact_french + [m for m in link.matches["fr"] if m.gap and not any(
+        other.start < m.end and m.start < other.end and " " in other.term and other.concept != m.concept for other in exact_french)])
     unrendered = {match.concept for match in longest if match.type == "term" and match.status != "forbidden"
                   and match.concept not in target_concepts and glossary.variants(match.concept, "en")
                   and not _related_form_there(match.concept, target_stems, glossary)

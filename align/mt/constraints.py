@@ -223,13 +223,22 @@ def _best_cover(spans: list[_Span]) -> list[_Span]:
     return sorted(best[-1][1], key=lambda span: span.start)
 
 
+def _cuts(form: _Span, term: _Span) -> bool:
+    """Whether `form` overlaps `term` without holding it whole or lying inside it."""
+    overlap = form.start < term.end and term.start < form.end
+    return overlap and not (form.start <= term.start and term.end <= form.end) and not (term.start <= form.start and form.end <= term.end)
+
+
 def _select_spans(segment: str, glossary: Glossary | None, lexicon: Lexicon | None, options: RenderingOptions, offset: int, stop: int) -> list[_Span]:
     def inside(span: _Span) -> bool:
         return span.start >= offset and span.end <= stop
 
     if options.coverage:
         spans = [_glossary_span(glossary, m, r, options) for m, r in _glossary_candidates(segment, glossary)]
-        spans += [_lexicon_span(m, r, lexicon, options) for m, r in (lexicon_candidates(segment, lexicon) if lexicon else [])]
+        forms = [_lexicon_span(m, r, lexicon, options) for m, r in (lexicon_candidates(segment, lexicon) if lexicon else [])]
+        # a lexicon form that cuts through a glossary term ends it too early (« en matière de traite » inside « … de traite des
+        # personnes »: "on trafficking of people"): the term is protected whole, the form only where it holds whole terms
+        spans += [form for form in forms if not any(_cuts(form, span) for span in spans)]
         return _best_cover([span for span in spans if inside(span)])
     # longest glossary terms first; a lexicon form covering glossary terms replaces them
     spans = [s for s in (_glossary_span(glossary, m, r, options) for m, r in _constraints(segment, glossary)) if inside(s)]

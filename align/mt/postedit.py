@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from align.mt.lexicon import is_noun_position
+from align.text.quantities import PHONE_NUMBER
 
 PostEditFunction = Callable[[str, str], str]
 
@@ -57,8 +58,12 @@ def english_numbers(fr: str, en: str) -> str:
     def decimal(found: re.Match[str]) -> str:
         return f"{found.group(1)}.{found.group(2)}" if found.group(0) in fr else found.group(0)
 
+    phones = [found.span() for found in PHONE_NUMBER.finditer(en)]
+
     def thousands(found: re.Match[str]) -> str:
         groups = re.split(r"[ \u00a0\u202f]", found.group(2).strip())
+        if any(start <= found.start() < end for start, end in phones):
+            return found.group(0)  # « 1 855 850-4640 »: a telephone number's groups, not thousands
         if not re.search(re.escape(found.group(1)) + r"[ \u00a0\u202f]" + r"[ \u00a0\u202f]".join(groups), fr):
             return found.group(0)
         return ",".join([found.group(1), *groups])

@@ -170,7 +170,8 @@ def _find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Ter
                     continue
                 reason, blend_word = outcome
                 if blend_word is not None and (_variant_begun(window, words[stop:stop + 1], entry, blend_word, glossary)
-                                               or _one_alternative(window, entry, blend_word, glossary)):
+                                               or _one_alternative(window, entry, blend_word, glossary)
+                                               or _variants_joined(window, words[stop:stop + 1], entry, glossary)):
                     continue
                 if blend_word is not None and any(m.start <= blend_word.start and blend_word.end <= m.end and m.concept != entry.concept
                                                   for m in exact):
@@ -200,6 +201,8 @@ def _find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Ter
                     continue  # (a misspelt word read as the gap of a shorter variant, « trafic illicte de migrants », is still misspelt)
                 if blend_word is not None and not fact.is_name and _inside_introduced_name(text, words, start, stop):
                     continue
+                if lang == "en" and not window[0].surface.endswith("ing") and _VERB_AFTER.search(text, 0, window[0].start):
+                    continue  # "criminals who traffic in human beings": the verb, not a term's noun
                 found.append((start, stop - 1, entry, reason))
                 if blend_word is not None:  # the variant the stray word comes from is a suggestion too
                     source = _source_variant(blend_word, window, entry, glossary)
@@ -358,6 +361,31 @@ def _variant_begun(window: list[Word], following: list[Word], entry: Entry, blen
     if source is None or len(source.words) <= len(window) or not following:
         return False
     return all(same_form(word, term_word) for word, term_word in zip(window, source.words)) and same_form(following[0], source.words[len(window)])
+
+
+_VERB_AFTER = re.compile(r"\b(?:who|they|we|you|will|would|can|could|may|might|must|should|shall)\s+$", re.IGNORECASE)
+"""Words after which an English word is a verb (a subject, a modal): "those who traffic in human beings"."""
+
+
+def _variants_joined(window: list[Word], following: list[Word], entry: Entry, glossary: Glossary) -> bool:
+    """Whether the window is one whole variant of the concept followed by the words another variant puts after the head both share
+    (« poursuite pénale » + « poursuite des trafiquants » → « la poursuite pénale des trafiquants », « Protocole de Palerme » +
+    « Protocole visant à prévenir … » → « le Protocole de Palerme visant à prévenir … »): two accepted forms composed, not blended.
+    The second variant must be complete in the window or go on in the text after it."""
+    accepted = [other for other in glossary.concept_entries(entry.concept, entry.lang) if other.status != "forbidden" and not other.is_acronym]
+    for first in accepted:
+        size = len(first.words)
+        if not 2 <= size < len(window) or not all(same_form(word, term_word) for word, term_word in zip(window, first.words)):
+            continue
+        rest = window[size:]
+        for second in accepted:
+            tail = second.words[1:]
+            if (second is first or not same_form(window[0], second.words[0]) or len(tail) < len(rest)
+                    or not all(same_form(word, term_word) for word, term_word in zip(rest, tail))):
+                continue
+            if len(tail) == len(rest) or (following and same_form(following[0], tail[len(rest)])):
+                return True
+    return False
 
 
 _DISJUNCTIONS = frozenset({"ou", "or"})

@@ -57,8 +57,13 @@ STOPWORDS = {
 
 _FOOTNOTE_CALL = re.compile(r"(?<=[a-zà-ÿ]{3})\d{1,2}$")
 """One or two digits glued to the end of a lower-case word: a footnote call (« les êtres humains2 »), not part of the word."""
-_BREAK = re.compile(r"[^\s'\-/]|\s/|/\s")
-"""Anything but spaces, apostrophes, hyphens and a slash inside a word ("2011/36/UE") between two words ends a phrase."""
+_FOOTNOTE_LINK = re.compile(r"(?<=[a-zà-ÿ])(?:Footnote|Note)$")
+_FOOTNOTE_NUMBER = re.compile(r"\s+(?:de bas de page\s+)?\d")
+"""A footnote link's text glued to the word before it, as a Government of Canada page copies (« chaînes d'approvisionnementNote de bas de
+page 1 », "Supply Chains ActFootnote 1"): a word of its own, after a break."""
+_BREAK = re.compile(r"[^\s'\-/]|\s/|/\s|\s-\s")
+"""Anything but spaces, apostrophes, hyphens and a slash inside a word ("2011/36/UE") between two words ends a phrase; so does a
+hyphen spaced as a dash (« les premiers intervenants - les travailleurs sociaux »)."""
 
 
 class Word(NamedTuple):
@@ -144,8 +149,16 @@ def _word_spans(text: str) -> tuple[tuple[str, int, int, bool], ...]:
         footnote = normalised[end - 1].isdigit() and _FOOTNOTE_CALL.search(normalised, start, end)
         if footnote:
             end = footnote.start()  # « êtres humains2 »: a footnote call glued to the word is not part of it
+        link = _FOOTNOTE_LINK.search(normalised, start, end) if normalised[end - 1] == "e" else None
+        if link and not _FOOTNOTE_NUMBER.match(normalised, end):
+            link = None
+        if link:
+            end = link.start()
         between = normalised[previous_end:start]
         spans.append((visible(text[start:end]), start, end, bool(spans) and between != " " and bool(_BREAK.search(visible(between)))))
+        if link:  # the link's text, a word after a break
+            spans.append((visible(text[link.start():link.end()]), link.start(), link.end(), True))
+            end = link.end()
         previous_end = end
     return tuple(spans)
 

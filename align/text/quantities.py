@@ -150,7 +150,7 @@ _RESOLUTION_YEAR = re.compile(r"(?i:r[ée]solutions?)\s+\d{1,4}\s*\(((?:19|20)\d
 _RESOLUTION_NUMBER = re.compile(r"(?i:r[ée]solutions?)\s+(\d{1,3}/\d{1,3})(?![\d/])")
 """« résolution 6/14 », "resolution 51/15": a Human Rights Council resolution's session and number, a reference (not a date, not two
 numbers)."""
-_PHONE = re.compile(r"(?<![\w.,-])(?:\+?1[-\s.\u00a0])?(?:\(\d{3}\)\s?|\d{3}[-\s.\u00a0])\d{3}[-\s.\u00a0]\d{4}(?![\w-]|[.,]\d)")
+PHONE_NUMBER = re.compile(r"(?<![\w.,-])(?:\+?1[-\s.\u00a0])?(?:\(\d{3}\)\s?|\d{3}[-\s.\u00a0])\d{3}[-\s.\u00a0]\d{4}(?![\w-]|[.,]\d)")
 """Telephone numbers ("1 888 242-2100", « 1-888-242-2100 », "(613) 555-0199"): one value, their digits, in any layout."""
 _APPROXIMATE = {
     "fr": re.compile(r"\b(?:(une?|d'une?|d’une?|quelque|la|les|des|de|plusieurs|quelques)\s+)"
@@ -380,7 +380,7 @@ def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
     taken = ([(date.start, date.end) for date in dates] + [found.span() for found in _IDENTIFIER.finditer(text)]
              + [found.span(1) for found in _RESOLUTION_YEAR.finditer(text)] + [found.span(1) for found in _RESOLUTION_NUMBER.finditer(text)])
     result = []
-    for found in _PHONE.finditer(text):
+    for found in PHONE_NUMBER.finditer(text):
         if not any(start < found.end() and found.start() < end for start, end in taken):
             digits = re.sub(r"\D", "", found.group(0))
             result.append(Quantity(("phone", digits[-10:]), found.start(), found.end(), found.group(0)))

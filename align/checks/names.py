@@ -170,10 +170,14 @@ def _other_side_names_something_else(link: LinkView, side: str, concept: str, gl
         return False
     if any(match.concept == concept for match in link.matches.get(other, [])):
         return False
-    written = {word.stem for word in tokenize(link.texts[other], other) if word.text[:1].isupper()}
+    words = tokenize(link.texts[other], other)
+    written = {word.stem for word in words if word.text[:1].isupper()}
     firsts = {next((word.stem for word in entry.words if not word.stop), "") for entry in glossary.concept_entries(concept, other)
               if not entry.is_acronym}
-    return not firsts & written
+    acronyms = {"".join(sorted(word.text)) for word in words if len(word.text) >= 2 and word.text.isupper()}
+    initials = {"".join(sorted(fold(word.text)[:1].upper() for word in entry.words if not word.stop and word.text[:1].isalpha()))
+                for lang in ("fr", "en") for entry in glossary.concept_entries(concept, lang) if not entry.is_acronym}
+    return not firsts & written and not acronyms & initials  # (« l'OSCE »: the name by its initials, which the glossary does not list)
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")

@@ -19,6 +19,7 @@ from align.checks.base import (
 )
 from align.model import Flag
 from align.text.quantities import (
+    COMMA_GROUPED_THOUSANDS,
     ENGLISH_DECIMAL_IN_FRENCH,
     FRENCH_NOTATION_IN_ENGLISH,
     POINT_GROUPED_THOUSANDS,
@@ -71,6 +72,8 @@ def numbers(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
     for wrong, right in pairs:
         if target == "mt" and _same_digits(wrong.text, right.text):
             continue  # the engine copied the French figure (« 461.500 », « les années 1970 » → "the years 1970"): its formatting, not an error
+        if COMMA_GROUPED_THOUSANDS.match(link.texts["fr"], right.start) and _same_digits(wrong.text, right.text):
+            continue  # « 286,000 enfants »: the French's English separator, which the typography flag below reports
         approximate = "about" in (wrong.value[0], right.value[0])
         severity = "warning" if target == "mt" or (wrong.spelt and right.spelt) or approximate else "error"
         flags.append(Flag(link.number, target, "number-mismatch", severity, wrong.start, wrong.end, wrong.text,
@@ -96,10 +99,11 @@ def numbers(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
             raw = found.group(0)
             flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), raw,
                               f"“{raw}” has a decimal point; French writes “{raw.replace('.', ',')}”.", raw.replace(".", ",")))
-        for found in POINT_GROUPED_THOUSANDS.finditer(link.texts["fr"]):
-            raw, fixed = found.group(0), found.group(0).replace(".", "\u00a0")
-            flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), raw,
-                              f"« {raw} » groups its thousands with points; French writes « {fixed} ».", fixed))
+        for pattern, marks in ((POINT_GROUPED_THOUSANDS, "points"), (COMMA_GROUPED_THOUSANDS, "commas")):
+            for found in pattern.finditer(link.texts["fr"]):
+                raw, fixed = found.group(0), re.sub(r"[.,]", "\u00a0", found.group(0))
+                flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), raw,
+                                  f"« {raw} » groups its thousands with {marks}; French writes « {fixed} ».", fixed))
     if target == "en":
         for found in FRENCH_NOTATION_IN_ENGLISH.finditer(link.texts["en"]):
             if any(flag.start <= found.start() < flag.end for flag in flags if flag.side == "en"):

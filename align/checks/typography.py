@@ -39,10 +39,13 @@ _BARE_ROMAN_ORDINAL = re.compile(r"(?<![\w.’'-])(X{0,3}(?:IX|IV|VI{0,3}|I{2,3}
 """« la III Conférence mondiale »: a Roman numeral before the event it counts is an ordinal, « IIIe » (the Spanish and Portuguese write it
 bare); not « Louis XIV », « titre III » (the numeral after its noun)."""
 _SAYING = ("(?:déclar|ajout|affirm|soulign|expliqu|précis|indiqu|rappel|estim|not|insist|comment|lanc|observ|assur|martel|témoign|racont|"
-           "confi)(?:é|e|a|ait)|rappelle|dit|conclu|conclut|poursuit|poursuivi|reconnu|reconnaît|prévenu|prévient")
-_INCISE_AFTER_QUOTE = re.compile(r"»[ \u00a0\u202f]+(?:(?:a|ont|avait|avaient)(?:-t-(?:il|elle))?[ \u00a0\u202f]+)?"
-                                 rf"(?:{_SAYING})(?![\w-])")
-"""A closing guillemet followed by a verb of saying: the incise (« …, » a-t-il dit; « … », a déclaré la ministre) needs its comma."""
+           "confi|inform)(?:é|e|a|ait)|rappelle|dit|conclu|conclut|poursuit|poursuivi|reconnu|reconnaît|prévenu|prévient|se réjouit")
+_INVERTED = r"(?:-t)?-(?:il|elle)"
+_INCISE_AFTER_QUOTE = re.compile(r"[»”][ \u00a0\u202f]+(?:(?:a|ont|avait|avaient)(?:-t-(?:il|elle))?[ \u00a0\u202f]+"
+                                 r"(?:(?:aussi|également|encore|alors|ensuite|enfin)[ \u00a0\u202f]+)?)?"
+                                 rf"(?:{_SAYING})(?:{_INVERTED})?(?![\w-])")
+"""A closing guillemet (or curly quotation mark) followed by a verb of saying: the incise (« …, » a-t-il dit; « … », a déclaré la ministre;
+« … » souligne-t-elle) needs its comma."""
 _DOUBLE_SPACE = re.compile(r"(?<=\S)( {2,})(?=\S)")
 _SPACED_UNIT = re.compile(r"\d( )(?=[%$€])")
 _PRIME_QUOTE = re.compile(r"(?<!\d)[ʺ″˝ʹ′](?=\s?[^\W\d_])|(?<=[^\W\d_])\s?[ʺ″˝ʹ′]|(?<![<\w])<<(?=\s?[^\W\d_])|(?<=[^\W\d_])\s?>>(?!>)")
@@ -114,12 +117,14 @@ def _incise_without_comma(texts: list[tuple[LinkView, str]]) -> list[Flag]:
     flags = []
     for link, text in texts:
         for found in matches_in(_INCISE_AFTER_QUOTE, text):
+            mark = found.group(0)[0]
             before = text[:found.start()].rstrip(_SPACES)
-            if before.endswith((",", "?", "!", "…")) or "«" not in text[:found.start()]:
-                continue  # the comma is there (or a question, an exclamation, which need none); no opening guillemet: not a quotation
+            opening = "«" in text[:found.start()] or "“" in text[:found.start()]  # (either closes either: texts mix them)
+            if before.endswith((",", "?", "!", "…")) or not opening:
+                continue  # the comma is there (or a question, an exclamation, which need none); no opening mark: not a quotation
+            verb = found.group(0)[len(mark):].strip()
             flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
-                              f"« {found.group(0)} »: the incise after a quotation needs a comma (« … », {found.group(0)[1:].strip()}).",
-                              "»," + found.group(0)[1:]))
+                              f"« {found.group(0)} »: the incise after a quotation needs a comma (« … », {verb}).", f"{mark}, {verb}"))
     return flags
 
 

@@ -91,6 +91,10 @@ POINT_GROUPED_THOUSANDS = re.compile(r"(?<![\w,.])\d{1,3}(?:\.\d{3}){2,}(?![\d.,
 """« 2.000.000 EUR », « 23.000 personnes »: thousands grouped with points, as Belgian, Luxembourg and Swiss pages write them (French
 typography wants spaces: `align.checks.quantities` says so); one group only before a currency or a plural noun (« l'article 279.011 »
 is a section's number)."""
+COMMA_GROUPED_THOUSANDS = re.compile(r"(?<![\w,.])\d{1,3}(?:,\d{3}){2,}(?![\d.,]|\w)|(?<![\w,.])\d{1,3},\d{3}(?![\d.,]|\w)"
+                                     r"(?=[ \u00a0\u202f]*(?:€|\$|(?:EUR|CHF|USD|CAD|FCFA)\b|(?!milli)[^\W\d_]+[sx]\b))")
+"""« 286,000 enfants »: thousands grouped with commas as English writes them (a decimal comma with three decimals before a plural
+noun counts nothing); not before « millions », « milliards » (« 1,250 milliard » is a decimal)."""
 ENGLISH_DECIMAL_IN_FRENCH = re.compile(r"(?<![\w,.])\d+\.\d{1,2}(?![.\d])(?=[ \u00a0\u202f]*(?:%|\$|€|millions?\b|milliards?\b|pour\s+cent\b))")
 """A decimal point in a French amount or rate (« 27.6 millions »): French writes « 27,6 »."""
 FRENCH_NOTATION_IN_ENGLISH = re.compile(r"(?<![\w,.])\d+,\d{1,2}(?![\d,])|(?<![\w,.])\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?![\d])")

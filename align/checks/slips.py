@@ -164,6 +164,21 @@ _ETC_DOTS = re.compile(r"\betc\s?(?:\.{2,}|…)")
 """« etc... »: « etc. » holds its own stop; the ellipsis says « and so on » twice."""
 _COMMA_INSIDE_QUOTES = re.compile(r"(?<=[^\W\d_])(,)([\"”])(?=\s)")
 """« et "Galnaftogas," l'une des … »: English puts the comma inside the closing quotation mark; French puts it after (and writes « »)."""
+_NON_HYPHENATED = re.compile(r"(?<![\w’'-])([Nn]on)-([a-zà-ÿ]{3,})(?![\w’'-])")
+"""« non-gouvernementales », « non-négligeable »: « non » before an adjective takes no hyphen (« non gouvernementales »); before a noun it
+does (« la non-discrimination », « les non-citoyens »)."""
+_WEEKDAY_THEN_ARTICLE = re.compile(r"(?<![\w’'-])(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),? le (\d{1,2}(?:er)?)(?= [a-zéû]{3,})")
+"""« jeudi le 27 février 2014 »: a French date puts the article before the day's name (« le jeudi 27 février »), the English order calqued."""
+_US_IN_SMALL_LETTERS = re.compile(r"(?<=[a-zà-ÿ] )Us(?![\w’'-])")
+"""« 32 millions de dollars Us »: the country's initials are capitals (« dollars US »); French has no word « Us » (« us et coutumes »)."""
+_COVID_WITHOUT_HYPHEN = re.compile(r"(?<![\w-])(COVID|Covid|covid) ?19(?![\w-])")
+_SET_PHRASE_SLIPS = ((re.compile(r"(?<![\w’'-])([Bb])ons nombres (?=d[e’'])"), "« bon nombre de » is invariable", r"\1on nombre "),
+                     (re.compile(r"(?<![\w’'-])en détails(?![\w’'-])"), "« en détail » is invariable", "en détail"))
+"""Set phrases written with a plural they do not take (« en présence de bons nombres d'acteurs », « étudiés plus en détails »)."""
+_PREFIX_APART = re.compile(r"(?<![\w’'-])(inter|intra|multi|pluri|trans|socio|néo|extra|micro|macro|semi) ([a-zà-ÿ]{4,})(?![\w’'-])")
+"""« la coopération régionale et inter régionale »: a prefix that is no word of its own, apart from the word it makes (« interrégionale »)."""
+_CF_WITHOUT_STOP = re.compile(r"(?<![\w.’'-])([Cc]f)(?=[ \u00a0])")
+"""« (cf page 3 du guide) »: « cf. » is an abbreviation (confer) and takes its stop."""
 
 
 @lru_cache(maxsize=1)
@@ -176,6 +191,43 @@ def _unhyphenated_places() -> tuple[re.Pattern, dict[str, str]]:
     names |= {_unaccented_capitals(spaced): _unaccented_capitals(name) for spaced, name in names.items()}
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")(?![\w-])")
     return pattern, names
+
+
+@lru_cache(maxsize=1)
+def _unaccented_places() -> tuple[re.Pattern, dict[str, str]]:
+    """CLDR's English names of countries that are the French name without its accents (« Haiti » / « Haïti », « Senegal » / « Sénégal »),
+    and the pattern finding them (not before another capitalised word: « Benin Republic » is an English name kept whole)."""
+    from babel import Locale
+
+    english, french = Locale.parse("en").territories, Locale.parse("fr").territories
+    names = {english[code]: french[code] for code in english.keys() & french.keys()
+             if code.isalpha() and re.fullmatch(r"[A-Z][a-z]+", english[code]) and english[code] != french[code]
+             and fold(english[code]) == fold(french[code])}
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(names))) + r")(?![\w-])(?! [A-ZÀ-Ý])")
+    return pattern, names
+
+
+@lru_cache(maxsize=1)
+def _miscapitalised_places() -> tuple[re.Pattern, dict[str, str]]:
+    """CLDR's French names of countries and regions with a capital inside (« Côte d’Ivoire », « Asie du Sud-Est »), by their form in
+    small letters, and the pattern finding them in any case; not « Nations Unies » (the UN's « Nations unies » is as right) nor a name
+    opening with its article (« La Réunion » / « la réunion »)."""
+    from babel import Locale
+
+    names = {name.lower(): name for locale in ("fr", "fr_CA") for code, name in Locale.parse(locale).territories.items()
+             if code != "UN" and re.search(r"[ -]", name) and any(char.isupper() for char in name[1:]) and not re.match(r"(?:la|le|les) ", name, re.IGNORECASE)
+             and "Pseudo" not in name}
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(name).replace("’", "[’']") for name in sorted(names, key=len, reverse=True))
+                         + r")(?![\w-])", re.IGNORECASE)
+    return pattern, names
+
+
+def _adjective_only(word: str) -> bool:
+    """Whether the French dictionary reads `word` as an adjective and never as a noun (« gouvernementales », not « membres »)."""
+    from align.checks.grammar import morphologies
+
+    readings = morphologies(word)
+    return bool(readings) and all(":A" in reading and ":N" not in reading for reading in readings)
 
 
 def _unaccented_capitals(name: str) -> str:
@@ -287,6 +339,12 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
                       fixed))
     for dots in _ETC_DOTS.finditer(text):
         found.append((dots.start(), dots.end(), f"“{dots.group(0)}”: “etc.” takes its own stop and no ellipsis.", "etc."))
+    for covid in _COVID_WITHOUT_HYPHEN.finditer(text):
+        fixed = f"{covid.group(1)}-19"
+        found.append((covid.start(), covid.end(), f"“{covid.group(0)}”: the disease's name takes its hyphen (“{fixed}”).", fixed))
+    for confer in _CF_WITHOUT_STOP.finditer(text):
+        fixed = confer.group(1) + "."
+        found.append((confer.start(), confer.end(), f"“{confer.group(0)}” is an abbreviation and takes its stop (“{fixed}”).", fixed))
     if lang == "fr":
         for million in _MILLION_BELOW_TWO.finditer(text):
             fixed = f"{million.group(1)} {million.group(2)}"
@@ -448,6 +506,33 @@ def _french_spelling_slips(text: str) -> list[tuple[int, int, str, str]]:
         article = _CRIME_ARTICLES[crimes.group(1)]
         found.append((crimes.start(), crimes.end(), f"« {crimes.group(0)} »: each coordinated crime takes its article (« … et {article}{crimes.group(1)} »).",
                       ""))
+    for us in _US_IN_SMALL_LETTERS.finditer(text):
+        found.append((us.start(), us.end(), "« Us »: the initials of the United States are capitals (« US »).", "US"))
+    for pattern, why, right in _SET_PHRASE_SLIPS:
+        for phrase in pattern.finditer(text):
+            fixed = phrase.expand(right).strip()
+            found.append((phrase.start(), phrase.start() + len(phrase.group(0).rstrip()), f"« {phrase.group(0).strip()} »: {why} (« {fixed} »).", fixed))
+    for prefix in _PREFIX_APART.finditer(text):
+        joined = next((prefix.group(1) + joint + prefix.group(2) for joint in ("", "-") if _french_known(prefix.group(1) + joint + prefix.group(2))), None)
+        if joined:
+            found.append((prefix.start(), prefix.end(), f"« {prefix.group(0)} »: the prefix is joined to its word (« {joined} »).", joined))
+    place_pattern, listed = _miscapitalised_places()
+    for place in place_pattern.finditer(text):
+        right = listed[place.group(0).lower().replace("'", "’")]
+        if place.group(0).replace("'", "’") != right and place.group(0)[:1].isupper():
+            found.append((place.start(), place.end(), f"« {place.group(0)} » is written « {right} » (the capitals are part of the name).", right))
+    for non in _NON_HYPHENATED.finditer(text):
+        if _adjective_only(non.group(2)):
+            fixed = f"{non.group(1)} {non.group(2)}"
+            found.append((non.start(), non.end(), f"« {non.group(0)} »: « non » before an adjective takes no hyphen (« {fixed} »).", fixed))
+    for weekday in _WEEKDAY_THEN_ARTICLE.finditer(text):
+        fixed = f"le {weekday.group(1)} {weekday.group(2)}"
+        found.append((weekday.start(), weekday.end(), f"« {weekday.group(0)} »: in a French date the article comes before the day's name "
+                      f"(« {fixed} »).", fixed))
+    place_pattern, french_names = _unaccented_places()
+    for place in place_pattern.finditer(text):
+        right = french_names[place.group(0)]
+        found.append((place.start(), place.end(), f"« {place.group(0)} » is the English spelling: French writes « {right} ».", right))
     for comma in _COMMA_INSIDE_QUOTES.finditer(text):
         found.append((comma.start(1), comma.end(2), f"« {comma.group(0)} »: in French the comma follows the closing quotation mark (« {comma.group(2)}, »).",
                       f"{comma.group(2)},"))

@@ -69,3 +69,43 @@ def test_set_phrases_and_abbreviations(glossary) -> None:
                "Ils sont étudiés plus en détail, pour 32 millions de dollars US, pendant la pandémie de COVID-19.",
                "Il faut renforcer la coopération régionale et interrégionale."):
         assert not texts_of_kind(fr, glossary, "typography"), fr
+
+
+def test_a_percent_sign_glued_where_the_text_spaces_it(glossary) -> None:
+    # Council of Europe 2008 (heldout14), Alberta 2021 (heldout22)
+    lines = ["En 2018, 43 % des victimes avaient moins de 25 ans.", "Le travail forcé représentait 32% des cas (travaux ou services forcés)."]
+    assert texts_of_kind(lines, glossary, "typography") == {"32%"}
+    # a text that glues its signs keeps its own convention
+    assert not texts_of_kind(["En 2018, 43% des victimes avaient moins de 25 ans.", "Le travail forcé représentait 32% des cas."], glossary,
+                             "typography")
+
+
+def test_and_between_two_numbers_in_the_french(glossary) -> None:
+    # GRETA's third evaluation round (heldout20)
+    assert texts_of_kind("Droit à l’information (Articles 12 and 15)", glossary, "untranslated") == {"and"}
+    assert not texts_of_kind("Droit à l’information (Articles 12 et 15)", glossary, "untranslated")
+
+
+def test_a_surname_after_its_title_spelt_otherwise_in_the_english(glossary) -> None:
+    # Manitoba 2009 (heldout22)
+    fr = ["« Nous serons là pour les aider », a déclaré M. Macintosh.", "Mme Ezeilo a présenté son rapport."]
+    en = ["“We’re going to be there for them,” said Mackintosh.", "Ms. Ezeilo presented her report."]
+    assert texts_of_kind(fr, glossary, "name-mismatch", en) == {"Macintosh"}
+    assert not texts_of_kind(["« Nous serons là pour les aider », a déclaré M. Mackintosh."], glossary, "name-mismatch", en[:1])
+
+
+def test_an_acronym_a_letter_away_from_the_listed_one_the_text_uses(glossary) -> None:
+    # Guinée Signal 2023 (heldout16)
+    lines = ["La CEDEAO a tenu une conférence à Freetown.", "Le président de la Commission de la CEDEAO a ouvert les travaux.",
+             "Les États de la CEDEO ont adopté une feuille de route."]
+    assert texts_of_kind(lines, glossary, "acronym-mismatch") == {"CEDEO"}
+    # an acronym the glossary does not list is most often another body's (a regional committee beside the national one)
+    lines = ["Le CNLTP et le CRLTP de Gbêkê ont travaillé ensemble.", "Le CNLTP a salué l’initiative.", "Le CNLTP coordonne la lutte."]
+    assert not texts_of_kind(lines, glossary, "acronym-mismatch")
+
+
+def test_ecowas_in_the_glossary(glossary) -> None:
+    # IOM 2023 (heldout7): the Community's English name with a word changed
+    en = "The roadmap was adopted by the Economic Community of West Africa States in Freetown."
+    fr = "La feuille de route a été adoptée par la Communauté économique des États de l’Afrique de l’Ouest à Freetown."
+    assert texts_of_kind(fr, glossary, "term-garbled", en) == {"Economic Community of West Africa States"}

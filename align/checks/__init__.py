@@ -70,6 +70,7 @@ CHECKS: list[Check] = [
     meaning.MEANING,
     omissions.ACRONYM_OMISSIONS,
     omissions.ACRONYMS_INTRODUCED_ONCE,
+    acronyms.ACRONYMS_ONE_LETTER_OFF,
 ]
 KINDS = tuple(dict.fromkeys(kind for check in CHECKS for kind in check.kinds))
 

@@ -235,5 +235,33 @@ def _acronyms_in_brackets(link: LinkView, side: str, context: CheckContext) -> l
     return acronym_after_name(link, side, context) + other_languages_acronym(link, side, context) + english_acronym_in_french(link, side, context)
 
 
+_LONG_ACRONYM = re.compile(r"(?<![\w-])[A-ZÀ-Ý]{4,}(?![\w-])")
+
+
+def acronyms_one_letter_off(links: list[LinkView], context: CheckContext) -> list[Flag]:
+    """An acronym written once, a letter away from a glossary acronym the same text writes more often (« CEDEO », « CEDEAS » beside
+    « CEDEAO »): a slip, where an acronym the glossary does not list is most often another body's (« CRLTP », a regional committee,
+    beside « CNLTP »), so only the listed ones are compared."""
+    from rapidfuzz.distance import OSA
+
+    flags = []
+    for side in ("fr", "en") if context.has_official else ("fr",):
+        lang = LANG_OF_SIDE[side]
+        found = [(link, acronym) for link in links for acronym in _LONG_ACRONYM.finditer(link.texts[side])]
+        counts = Counter(acronym.group(0) for _, acronym in found)
+        for link, acronym in found:
+            written = acronym.group(0)
+            if counts[written] > 1 or context.glossary.acronym_concept(written, lang) is not None:
+                continue
+            near = [other for other in counts if counts[other] > 1 and OSA.distance(written, other) == 1
+                    and context.glossary.acronym_concept(other, lang) is not None]
+            if near:
+                flags.append(Flag(link.number, side, "acronym-mismatch", "warning", acronym.start(), acronym.end(), written,
+                                  f"“{written}” is a letter away from “{near[0]}”, which this text writes {counts[near[0]]}×: the same body's "
+                                  "acronym mistyped?", near[0]))
+    return flags
+
+
 ACRONYMS = Check("acronyms", "pair", acronyms, ("acronym-mismatch",))
+ACRONYMS_ONE_LETTER_OFF = Check("acronyms-one-letter-off", "document", acronyms_one_letter_off, ("acronym-mismatch",))
 ACRONYM_AFTER_NAME = Check("acronym-after-name", "side", _acronyms_in_brackets, ("acronym-mismatch", "untranslated"))

@@ -431,10 +431,14 @@ _ENGLISH_TITLE = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms)\.?(?= [A-ZÀ-Ý])")
 """« Mr. Pierre Lapaque »: the English title before a name, where French writes « M. », « Mme »."""
 
 
+_AND_BETWEEN_NUMBERS = re.compile(r"(?<=\d )(and|to)(?= \d)")
+"""« (Articles 12 and 15) »: the English conjunction between two numbers, where French writes « et », « à »."""
+
+
 def _lone_english_small_words(text: str) -> list[tuple[int, int]]:
     """An English small word between French words (« Mesdames at messieurs », « prévention and de mesures », « le Directeur of CREUSET »):
     a translator's slip. Between words of a name ("Family Services of Peel", "Profits and Poverty") the next word is capitalised."""
-    spans = []
+    spans = [found.span(1) for found in _AND_BETWEEN_NUMBERS.finditer(text)]
     for found in _ENGLISH_SMALL_WORD.finditer(text):
         before = re.search(r"([^\W\d_][\w’'-]*) $", text[:found.start()]).group(1)
         after = found.group(2)

@@ -292,6 +292,9 @@ _CAPITALISED_RUN = re.compile(rf"(?<![\w’'-]){_CAPITAL_WORD}(?: (?:(?:de|da|di
 Affairs Canada », "The Maddison Sessions", « Marc Perrin de Brichambaut »)."""
 _POSSESSIVE = re.compile(r"['’]s?$")
 COPIED_NAME_MAX_EDIT = 2
+_TITLE_THEN_SURNAME = re.compile(r"(?<![\w.])(?:M\.|Mme|Mlle|Me|Dr|Pr)[ \u00a0]+([A-ZÀ-Ý][a-zà-ÿ’'-]{3,})(?![\w’'-])")
+"""« a déclaré M. Macintosh »: a surname after its French title, which the English writes alone ("said Mackintosh")."""
+_ENGLISH_CAPITALISED = re.compile(r"(?<![\w’'-])[A-ZÀ-Ý][a-zà-ÿ’'-]{3,}(?![\w’'-])")
 
 
 def names_copied_with_a_word_changed(links: list[LinkView], context: CheckContext) -> list[Flag]:
@@ -332,6 +335,28 @@ def names_copied_with_a_word_changed(links: list[LinkView], context: CheckContex
             flags.append(Flag(link.number, side, "name-mismatch", "warning", start, end, text[start:end],
                               f"« {text[start:end]} » in « {found.group(0)} »: the name is written with “{right}” elsewhere; a name is written one "
                               "way, word for word.", right))
+    if context.has_official:
+        flags += _surnames_after_a_title(links)
+    return flags
+
+
+def _surnames_after_a_title(links: list[LinkView]) -> list[Flag]:
+    """A surname after « M. », « Mme » … that the English never writes, where it writes, and the French does not, a capitalised word a
+    letter or two away (« M. Macintosh » against "said Mackintosh"): one person's name spelt two ways."""
+    from rapidfuzz.distance import OSA
+
+    words = {side: set(_ENGLISH_CAPITALISED.findall(" ".join(link.texts[side] for link in links))) for side in ("fr", "en")}
+    flags = []
+    for link in links:
+        for found in matches_in(_TITLE_THEN_SURNAME, link.texts["fr"]):
+            surname = found.group(1)
+            if surname in words["en"]:
+                continue
+            near = sorted(word for word in words["en"] - words["fr"] if 0 < OSA.distance(surname.lower(), word.lower()) <= COPIED_NAME_MAX_EDIT
+                          and not word.lower().startswith(surname.lower()) and not surname.lower().startswith(word.lower()))
+            if near:
+                flags.append(Flag(link.number, "fr", "name-mismatch", "warning", found.start(1), found.end(1), surname,
+                                  f"« {surname} »: the English writes the name “{near[0]}”; a name is written one way, word for word.", near[0]))
     return flags
 
 

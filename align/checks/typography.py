@@ -48,6 +48,8 @@ _INCISE_AFTER_QUOTE = re.compile(r"[»”][ \u00a0\u202f]+(?:(?:a|ont|avait|avai
 « … » souligne-t-elle) needs its comma."""
 _DOUBLE_SPACE = re.compile(r"(?<=\S)( {2,})(?=\S)")
 _SPACED_UNIT = re.compile(r"\d( )(?=[%$€])")
+_PERCENT_SPACED = re.compile(r"\d[ \u00a0\u202f]%")
+_PERCENT_GLUED = re.compile(r"(\d+(?:[,.]\d+)?)%")
 _PRIME_QUOTE = re.compile(r"(?<!\d)[ʺ″˝ʹ′](?=\s?[^\W\d_])|(?<=[^\W\d_])\s?[ʺ″˝ʹ′]|(?<![<\w])<<(?=\s?[^\W\d_])|(?<=[^\W\d_])\s?>>(?!>)")
 """A prime, double prime or modifier letter next to a word (not after a figure: 5′, 30″ are minutes and seconds), or two angle brackets
 typed for a guillemet (« intitulé <<Les travailleurs », « des enfants >> a été »: the two in the corpus, both annotated)."""
@@ -83,7 +85,8 @@ def typography(links: list[LinkView], context: CheckContext) -> list[Flag]:
                   + _primes_for_quotes(texts, side))
         if side == "fr":
             flags += _incise_without_comma(texts)
-            flags += _high_punctuation(texts) + _stray_after_dash(texts) + _case_variants(texts, context.glossary) + _wrong_ordinals(texts)
+            flags += (_high_punctuation(texts) + _glued_percent(texts) + _stray_after_dash(texts) + _case_variants(texts, context.glossary)
+                      + _wrong_ordinals(texts))
             if context.has_official:
                 flags += _hyphenated_names(texts, " ".join(link.texts["en"] for link in links if link.texts["en"]))
     return flags
@@ -109,6 +112,17 @@ def _high_punctuation(texts: list[tuple[LinkView, str]]) -> list[Flag]:
                               f"« {mark} » without a space before it, where this text spaces its {'high punctuation' if what == 'colon' else '« ; ! ? »'} "
                               f"({spaced}×): « {text[start:found.start(1)]} {mark} ».", f"{text[start:found.start(1)]}\u202f{mark}"))
     return flags
+
+
+def _glued_percent(texts: list[tuple[LinkView, str]]) -> list[Flag]:
+    """« 32% » in a French text that writes « 43 % » as often or more: French spaces the sign, and the text says it follows the rule."""
+    spaced = sum(len(matches_in(_PERCENT_SPACED, text)) for _, text in texts)
+    glued = [(link, found) for link, text in texts for found in matches_in(_PERCENT_GLUED, text)] if spaced else []
+    if len(glued) > spaced:
+        return []  # the text's own convention
+    return [Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
+                 f"« {found.group(0)} » without a space before « % », where this text spaces it ({spaced}×): « {found.group(1)} % ».",
+                 f"{found.group(1)}\u202f%") for link, found in glued]
 
 
 def _incise_without_comma(texts: list[tuple[LinkView, str]]) -> list[Flag]:

@@ -109,3 +109,13 @@ def test_ecowas_in_the_glossary(glossary) -> None:
     en = "The roadmap was adopted by the Economic Community of West Africa States in Freetown."
     fr = "La feuille de route a été adoptée par la Communauté économique des États de l’Afrique de l’Ouest à Freetown."
     assert texts_of_kind(fr, glossary, "term-garbled", en) == {"Economic Community of West Africa States"}
+
+
+def test_an_address_to_the_room_left_out_of_the_english(glossary) -> None:
+    # France at the UN Security Council, 2015 and 2016 (heldout21): the English statements open without the vocatives
+    fr = ["Madame la Présidente,", "Je remercie la présidence pour l’organisation de ce débat, Mesdames et Messieurs, sur la traite."]
+    en = ["I would like to begin by thanking the presidency.", "I thank the presidency for organizing this debate on trafficking."]
+    assert texts_of_kind(fr, glossary, "omission", en) == {"Madame la Présidente", "Mesdames et Messieurs"}
+    # the English addressing the room in its own words, or keeping the French title, is no omission
+    assert not texts_of_kind(["Madame la Présidente, je vous remercie.", "Monsieur le Préfet,"], glossary, "omission",
+                             ["Madam President, I thank you.", "Monsieur the Prefect,"])

@@ -54,6 +54,7 @@ CHECKS: list[Check] = [
     acronyms.ACRONYM_AFTER_NAME,
     lengths.LENGTHS,
     omissions.CHUNK_OMISSIONS,
+    omissions.VOCATIVES_LEFT_OUT,
     language.UNTRANSLATED,
     language.ENGLISH_IN_FRENCH,
     language.ENGLISH_WORDS_IN_FRENCH,

@@ -389,6 +389,25 @@ def chunk_omissions(link: LinkView, target: str, context: CheckContext) -> list[
     return flags
 
 
+_FRENCH_VOCATIVE = re.compile(r"(?:^|(?<=[,.!?;:] ))((?:Monsieur|Madame)(?: le| la| l’| l')? ?[A-ZÉ][\w’'-]*(?: [a-zé][\w’'-]*){0,3}"
+                              r"|Mesdames(?:,| et) Messieurs|Excellences?|Chers? (?:collègues|amis)|Chères? (?:collègues|amies))(?=\s*[,!]|\s*$)")
+"""« Monsieur le Président, », « Mesdames et Messieurs, », « Excellences, »: the speaker addressing the room."""
+_ENGLISH_VOCATIVE = re.compile(r"\b(?:Mr|Mrs|Ms|Madam|Madame|Monsieur|Mister|ladies|gentlemen|Excellenc\w*|distinguished|dear|colleagues|friends|"
+                               r"President|Chair\w*)\b", re.IGNORECASE)
+
+
+def vocatives_left_out(link: LinkView, context: CheckContext) -> list[Flag]:
+    """A French address to the room (« Monsieur le Président, ») whose English says no one's name or title: the statement's translator
+    dropped it (the French of a speech is the original, the vocatives are the speaker's)."""
+    french, english = link.texts["fr"], link.texts["en"]
+    if not context.has_official or not english or _ENGLISH_VOCATIVE.search(english):
+        return []
+    return [Flag(link.number, "fr", "omission", "warning", found.start(1), found.end(1), found.group(1),
+                 f"« {found.group(1)} »: the French addresses the room here, the official English does not: left out?", "")
+            for found in _FRENCH_VOCATIVE.finditer(french)]
+
+
+VOCATIVES_LEFT_OUT = Check("vocatives-left-out", "link", vocatives_left_out, ("omission",))
 ACRONYM_OMISSIONS = Check("acronym-omissions", "document", acronym_omissions, ("omission",))
 CHUNK_OMISSIONS = Check("chunk-omissions", "pair", chunk_omissions, ("omission",))
 ACRONYMS_INTRODUCED_ONCE = Check("acronyms-introduced-once", "document", acronyms_introduced_once, ("acronym-mismatch",))

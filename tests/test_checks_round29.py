@@ -119,3 +119,21 @@ def test_an_address_to_the_room_left_out_of_the_english(glossary) -> None:
     # the English addressing the room in its own words, or keeping the French title, is no omission
     assert not texts_of_kind(["Madame la Présidente, je vous remercie.", "Monsieur le Préfet,"], glossary, "omission",
                              ["Madam President, I thank you.", "Monsieur the Prefect,"])
+
+
+def test_a_foreign_name_given_a_french_accent(glossary) -> None:
+    # WebManagerCenter 2019 (heldout17)
+    fr = "Le secrétaire d’État Mike Pompéo a remis le prix à Genève, avec Hélène Dupont et Léon Martin."
+    assert texts_of_kind(fr, glossary, "name-mismatch") == {"Pompéo"}
+    assert not texts_of_kind("Le secrétaire d’État Mike Pompeo a remis le prix à Genève, avec Hélène Dupont.", glossary, "name-mismatch")
+
+
+def test_words_inserted_inside_an_official_name(glossary) -> None:
+    # ONUCI 2015 (heldout5): « de lutte » inside UNODC's French name
+    fr = "Selon l’Office des Nations Unies de lutte contre la Drogue et le Crime, la traite augmente."
+    assert texts_of_kind(fr, glossary, "term-garbled") == {"Office des Nations Unies de lutte contre la Drogue et le Crime"}
+    # the body a name belongs to, capitalised, inserted to say whose it is (« le Protocole des Nations Unies visant à … »), is usage
+    for fr in ("Selon l’Office des Nations Unies contre la drogue et le crime, la traite augmente.",
+               "Le Canada a ratifié le Protocole des Nations Unies visant à prévenir, réprimer et punir la traite des personnes, en "
+               "particulier des femmes et des enfants."):
+        assert not texts_of_kind(fr, glossary, "term-garbled"), fr

@@ -11,6 +11,7 @@ nor another listed name.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -126,17 +127,38 @@ def reworded_names(link: LinkView, side: str, context: CheckContext) -> list[Fla
                 left[word.stem] -= 1
             else:
                 missing.append(word.text)
-        if len(missing) < 2 and not moved:
+        inserted = _inserted_words(words[first:last + 1], entry.words) if not missing and not moved else ""
+        if len(missing) < 2 and not moved and not inserted:
             continue  # one word-edit: the near-miss matcher's (`align.terms.nearmiss`)
         if not extra and not moved and _cut_at_a_comma(stems, entry):
             continue  # « le Protocole visant à prévenir, réprimer et punir la traite des personnes »: the title cited up to one of its commas
         if _other_side_names_something_else(link, side, entry.concept, glossary):
             continue  # « le Groupe de la traite des personnes de la GRC » beside "the RCMP Human Trafficking Unit": another body's name
         taken[-1] = (first, last, subject, True)
-        what = ([f"“{'”, “'.join(missing)}” missing"] if missing else []) + (["its words in another order"] if moved else [])
+        what = (([f"“{'”, “'.join(missing)}” missing"] if missing else []) + (["its words in another order"] if moved else [])
+                + ([f"“{inserted}” added"] if inserted else []))
         flags.append(Flag(link.number, side, "term-garbled", "warning", start, end, text[start:end],
                           f"“{text[start:end]}” reads like the official name “{entry.term}” written another way ({', '.join(what)}).", entry.term))
     return flags
+
+
+_ARTICLES = frozenset({"le", "la", "les", "l", "the", "a", "an"})
+
+
+def _inserted_words(window: list, name: tuple) -> str:
+    """The words written inside a name that holds all of its own in order, when they are two or more in a row, in small letters (« Office
+    des Nations Unies de lutte contre la drogue et le crime »: "de lutte"); one word is the near-miss matcher's. "" when none, or when
+    scattered."""
+    expected = [word.stem for word in name]
+    position, extra = 0, []
+    for index, word in enumerate(window):
+        if position < len(expected) and word.stem == expected[position]:
+            position += 1
+        elif word.text.lower() not in _ARTICLES:  # (the glossary's words leave the articles out)
+            extra.append(index)
+    if position < len(expected) or len(extra) < 2 or extra[-1] - extra[0] != len(extra) - 1 or any(window[index].text[:1].isupper() for index in extra):
+        return ""  # (capitalised, the words name what the name belongs to: « le Protocole des Nations Unies visant à … », « de Palerme »)
+    return " ".join(window[index].text for index in extra)
 
 
 def _cut_at_a_comma(stems: list[str], entry) -> bool:
@@ -337,6 +359,30 @@ def names_copied_with_a_word_changed(links: list[LinkView], context: CheckContex
                               "way, word for word.", right))
     if context.has_official:
         flags += _surnames_after_a_title(links)
+    return flags + _names_given_an_accent(links)
+
+
+_ACCENTED_CAPITALISED = re.compile(r"(?<![\w’'-])[A-ZÀ-Ý][a-zà-ÿ]*[àâäéèêëîïôöùûüç][a-zà-ÿ]*(?![\w’'-])")
+ACCENTED_NAME_MAX_ZIPF = 1.5
+UNACCENTED_NAME_MIN_ZIPF = 2.5
+
+
+def _names_given_an_accent(links: list[LinkView]) -> list[Flag]:
+    """A capitalised word of the French with an accent that neither the French dictionary nor wordfreq (either language) knows, whose
+    letters without the accent are a frequent name (« Mike Pompéo »: "Pompeo"): a foreign name given a French accent."""
+    from wordfreq import zipf_frequency
+
+    from align.checks.grammar import _french_known
+
+    flags = []
+    for link in links:
+        for found in matches_in(_ACCENTED_CAPITALISED, link.texts["fr"]):
+            word = found.group(0)
+            bare = "".join(char for char in unicodedata.normalize("NFD", word) if not unicodedata.combining(char))
+            if (max(zipf_frequency(word, "fr"), zipf_frequency(word, "en")) < ACCENTED_NAME_MAX_ZIPF
+                    and max(zipf_frequency(bare, "en"), zipf_frequency(bare, "fr")) >= UNACCENTED_NAME_MIN_ZIPF and not _french_known(word)):
+                flags.append(Flag(link.number, "fr", "name-mismatch", "warning", found.start(), found.end(), word,
+                                  f"« {word} »: the name is written « {bare} », without an accent.", bare))
     return flags
 
 

@@ -137,3 +137,17 @@ def test_words_inserted_inside_an_official_name(glossary) -> None:
                "Le Canada a ratifié le Protocole des Nations Unies visant à prévenir, réprimer et punir la traite des personnes, en "
                "particulier des femmes et des enfants."):
         assert not texts_of_kind(fr, glossary, "term-garbled"), fr
+
+
+def test_english_infinitive_and_gerund_after_to(glossary) -> None:
+    # IOE 2017 (heldout19)
+    en = "Employers emphasise their determination to eradicating child labour, which is the key to eradicate forced labour."
+    assert texts_of_kind("Texte.", glossary, "typography", en) == {"determination to eradicating", "the key to eradicate"}
+    en = "The key to stopping exploitation is the effort to bring them together, and our determination to act."
+    assert not texts_of_kind("Texte.", glossary, "typography", en)
+
+
+def test_and_or_without_its_slash(glossary) -> None:
+    # OHCHR (heldout15)
+    assert texts_of_kind("Texte.", glossary, "typography", "Recommendations to prevent and or combat trafficking.") == {"and or"}
+    assert not texts_of_kind("Texte.", glossary, "typography", "Recommendations to prevent and/or combat trafficking, or to punish it.")

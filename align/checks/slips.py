@@ -98,10 +98,15 @@ not at a sentence's start, nor in a hyphenated name (« Mont-Royal »)."""
 _LOWER_CARDINAL = re.compile(r"(?:\b[lLdD]['’]|\b(?:en|au|la|le) )[A-ZÀ-Ý][a-zà-ÿ]{2,} ((?:de l['’](ouest|est)|du (nord|sud))(?:-(?:est|ouest))?)\b")
 """A cardinal point naming a region after a place's name (« l'Afrique de l'Ouest », « l'Europe du Nord ») takes a capital."""
 _PRONOUN_AFTER_COMMA = re.compile(r"(?<=, )(?:Je|Nous|Vous|Il|Elle|Ils|Elles|On)(?= [a-zà-ÿ])")
-_TO_WITH_GERUND = re.compile(r"\b(?:committed|dedicated|devoted|look(?:s|ed|ing)? forward) to ([a-z]{2,})\b"
+_TO_WITH_GERUND = re.compile(r"\b(?:committed|dedicated|devoted|look(?:s|ed|ing)? forward|the key) to ([a-z]{2,})\b"
                              r"(?= (?!(?:and|or|but|in|into|of|for|on|at|by|with|from|towards?|as|that|which)\b)[A-Za-z])", re.IGNORECASE)
 """(followed by the verb's object: "committed to change in the sector", "dedicated to research and education" are nouns)"""
-GERUND_ZIPF = 3.0
+GERUND_ZIPF = 2.5
+_GERUND_FOR_INFINITIVE = re.compile(r"\b(?:determination|decision|ability|willingness|intention|resolve) to ([a-z]{3,}ing)\b", re.IGNORECASE)
+""""determination to eradicating child labour": these nouns take the infinitive ("determination to eradicate"); "commitment to ending"
+takes the gerund and is left out."""
+_AND_OR = re.compile(r"\band or\b")
+""""to prevent and or combat trafficking": "and/or" with its slash lost."""
 _TRANSITIVE_WITH_PREPOSITION = re.compile(r"\b(?:emphasi[sz](?:e|es|ed|ing) (?:on|upon)|discuss(?:es|ed|ing)? about)\b", re.IGNORECASE)
 _POUR_WITHOUT_INFINITIVE = re.compile(r"\b[Pp]our ([a-zà-ÿ]{3,}e) (?=(?:la|le|les|l['’]|un|une|des|leur|leurs|ces|cette|ce|cet|son|sa|ses)\b)")
 INFINITIVE_ZIPF = 3.0
@@ -424,6 +429,13 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
                 fixed = infinitive.group(0)[:infinitive.start(1) - infinitive.start()] + gerund
                 found.append((infinitive.start(), infinitive.end(), f"“{infinitive.group(0)}”: this “to” is a preposition and takes the gerund "
                               f"(“{fixed}”).", fixed))
+        for gerund in _GERUND_FOR_INFINITIVE.finditer(text):
+            base = _base_of_gerund(gerund.group(1))
+            if base:
+                fixed = gerund.group(0)[:gerund.start(1) - gerund.start()] + base
+                found.append((gerund.start(), gerund.end(), f"“{gerund.group(0)}”: this “to” opens an infinitive (“{fixed}”).", fixed))
+        for conjunction in _AND_OR.finditer(text):
+            found.append((conjunction.start(), conjunction.end(), "“and or”: “and/or” has lost its slash.", "and/or"))
         for transitive in _TRANSITIVE_WITH_PREPOSITION.finditer(text):
             verb = transitive.group(0).split(" ")[0]
             found.append((transitive.start(), transitive.end(), f"“{transitive.group(0)}”: “{verb}” takes a direct object, without a preposition.", verb))
@@ -619,6 +631,12 @@ def _infinitive_of(word: str) -> str | None:
 
 
 @lru_cache(maxsize=20_000)
+def _base_of_gerund(word: str) -> str | None:
+    """The verb whose "-ing" form `word` is, when `_gerund` gives `word` back from it ("eradicating" → "eradicate"), else None ("bring")."""
+    stem = word.lower()[:-3]
+    return next((base for base in (stem + "e", stem, stem[:-1]) if len(base) >= 3 and _gerund(base) == word.lower()), None)
+
+
 def _gerund(word: str) -> str | None:
     """The frequent "-ing" form of `word` when it is the base form of a verb ("end" → "ending", "combat" → "combating"), else None."""
     from wordfreq import zipf_frequency

@@ -151,3 +151,11 @@ def test_and_or_without_its_slash(glossary) -> None:
     # OHCHR (heldout15)
     assert texts_of_kind("Texte.", glossary, "typography", "Recommendations to prevent and or combat trafficking.") == {"and or"}
     assert not texts_of_kind("Texte.", glossary, "typography", "Recommendations to prevent and/or combat trafficking, or to punish it.")
+
+
+@needs_grammalecte
+def test_an_acronym_in_small_letters_is_no_verb_without_its_subject(glossary) -> None:
+    # Haurizon, Cameroon 2024 (heldout18): MINAS written « minas », which Grammalecte reads as « miner » in the second person
+    fr = ("Toutes choses qui constituent une violation directe des droits de l’homme et auxquelles le minas appelle à une adhésion de "
+          "toutes les parties prenantes.")
+    assert not texts_of_kind(fr, glossary, "grammar")

@@ -80,6 +80,9 @@ parts in the twelfth round (eval/README.md, "Twelfth round"), a day of the week,
 « en Anglais », « l'Afrique de l'ouest »: each found once, on an annotated slip, and nowhere else) and an elision left out (« de Erevan »:
 1 of 1). Months (1 of 3) and ministries (1 of 3) stay info. « quelques » before a number (« quelques 250 intervenants »: « quelque », an
 adverb, is invariable), a rule of one word that long noun phrases cannot mislead: 1 of 1 on the readable parts (twenty-ninth round)."""
+_INFO_RULES = ("conj_2s_sans_sujet",)
+"""A verb in the second person singular without « tu »: official texts never address the reader so, and the rule fires on a word it
+misreads as such a verb (an acronym in small letters, « préoccupent le minas »): 0 of 2 on the readable parts (twenty-ninth round)."""
 _URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|int|ca|gc\.ca|fr|ch|be|lu|eu)\b(?:/\S*)?",
                             re.IGNORECASE)
 _ENGLISH_WORD = re.compile(r"(?<![\w’'-])[A-Za-z]+(?:['’][a-z]+)?(?![\w-])")
@@ -310,6 +313,8 @@ def _grammar_severity(rule: str, kind: str, text: str, start: int) -> str:
         return ""
     if any(name in rule for name in _WARNING_RULES):
         return "warning"
+    if any(name in rule for name in _INFO_RULES):
+        return "info"
     if kind == "gn":
         if "_1m" not in rule or "gn_tous_nom" in rule or "start_prn" in rule:
             return "info"  # agreement across words: long noun phrases and coordinated nouns are misread
@@ -386,8 +391,7 @@ def french_findings(text: str) -> tuple[Finding, ...]:
     for error in spelling:
         start, end = error["nStart"], error["nEnd"]
         word = text[start:end]
-        if _opening_word_misspelt(text, start, word):
-            near = _near_words(word, "fr", _french_known)
+        if near := _opening_word_misspelt(text, start, word):
             findings.append(Finding(start, end, "spelling", "warning", f"« {word} » is not a French word: « {near[0]} »?", suggestions(near), word))
             continue
         if (not word.isalpha() or not word.islower() or any(a < end and start < b for a, b in addresses)
@@ -697,23 +701,19 @@ def _opening_determiner(text: str, start: int, span: str, checker) -> bool:
 
 
 OPENING_WORD_MIN_LETTERS = 6
-_SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s+|\n)$")
-
-
-def _opening_word_misspelt(text: str, start: int, word: str) -> bool:
-    """A capitalised word opening the text or a sentence (« Lancemernt de la campagne ») that no dictionary nor wordfreq knows, in
-    either language, one edit from a frequent French word: a slip, where a capitalised word elsewhere is most often a name."""
-    if not (word[:1].isupper() and word[1:].islower() and word.isalpha() and len(word) >= OPENING_WORD_MIN_LETTERS):
-        return False
-    if not _SENTENCE_START.search(text[:start]) or english_word(word) or english_word(word.lower()):
-        return False
-    if max(zipf_frequency(word, "fr"), zipf_frequency(word, "en")) > 0:
-        return False
-    near = _near_words(word, "fr", _french_known)
-    return bool(near) and zipf_frequency(near[0].lower(), "fr") >= FREQUENT_OPENING_ZIPF
-
-
 FREQUENT_OPENING_ZIPF = 4.0
+
+
+def _opening_word_misspelt(text: str, start: int, word: str) -> list[str]:
+    """The frequent French words one edit from a capitalised word opening the text or a sentence (« Lancemernt de la campagne ») that no
+    dictionary nor wordfreq knows, in either language: a slip, where a capitalised word elsewhere is most often a name ([] otherwise)."""
+    if not (word[:1].isupper() and word[1:].islower() and word.isalpha() and len(word) >= OPENING_WORD_MIN_LETTERS):
+        return []
+    if (not _SENTENCE_START.search(text[:start]) or english_word(word) or english_word(word.lower())
+            or max(zipf_frequency(word, "fr"), zipf_frequency(word, "en")) > 0):
+        return []
+    near = _near_words(word, "fr", _french_known)
+    return near if near and zipf_frequency(near[0].lower(), "fr") >= FREQUENT_OPENING_ZIPF else []
 
 
 def _next_to_digit(text: str, start: int, end: int) -> bool:

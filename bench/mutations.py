@@ -20,7 +20,8 @@ or date may be reported on the English counterpart (the checks treat the French 
 reference), so that span is accepted too; an emptied English is reported on the French.
 
 False alarms: warnings and errors raised on the unmutated pairs, per 200 sentence pairs, except those on an error the
-revisers annotated in the published sentence (`eval/annotations.jsonl`, checkable): those are listed apart.
+revisers annotated in the published sentence (`eval/annotations.jsonl`, checkable; a mismatch between the texts counts on an annotation
+of its family on the other side, as in the real-text bench): those are listed apart.
 Mutations are drawn with a seeded RNG (reproducible) and capped per operator and split.
 """
 
@@ -44,6 +45,7 @@ from align.terms.glossary import DEFAULT_PATH, Glossary, load_glossary
 from align.terms.matching import TermMatch, find_terms, longest_matches
 from align.terms.words import fold, is_known, tokenize
 from align.text.quantities import find_dates, find_numbers, same_date, same_number
+from bench.checks import MISMATCH_FAMILIES
 from bench.splits import HELD_OUT_SPLITS, HELDOUT
 
 EVAL = Path(__file__).resolve().parent.parent / "eval"
@@ -72,16 +74,25 @@ class SentencePair:
         return self.fr if side == "fr" else self.en
 
 
-def annotated_spans(pair: SentencePair, folder: Path = EVAL) -> list[Target]:
-    """Where the sentence pair has a problem the revisers annotated (checkable annotations whose quote is in the sentence)."""
+def annotated_spans(pair: SentencePair, folder: Path = EVAL) -> list[tuple[Target, str]]:
+    """Where the sentence pair has a problem the revisers annotated, and its kind (checkable annotations whose quote is in the sentence)."""
     spans = []
     for record in _annotations(str(folder.resolve())).get(pair.document, []):
         text = pair.text(record["side"])
         quote = unicodedata.normalize("NFC", record["quote"])
         start = text.find(quote)
         if start >= 0:
-            spans.append(Target(record["side"], start, start + len(quote)))
+            spans.append((Target(record["side"], start, start + len(quote)), record["kind"]))
     return spans
+
+
+def on_published_error(flag: Flag, spans: list[tuple[Target, str]]) -> bool:
+    """Whether a flag on an unmutated pair reports an annotated error: it overlaps one on its side, or (a mismatch between the two texts:
+    `bench.checks.MISMATCH_FAMILIES`, as the real-text bench counts it) one of its family sits on the other side ("four" in the English
+    against the annotated « cinq ans » of the French)."""
+    return any((flag.side == span.side and flag.start < span.end and span.start < flag.end)
+               or (flag.side != span.side and any({flag.kind, kind} <= family for family in MISMATCH_FAMILIES))
+               for span, kind in spans)
 
 
 _ANNOTATIONS_CACHE: dict[str, dict[str, list[dict]]] = {}
@@ -895,8 +906,7 @@ def score_split(pairs: list[SentencePair], glossary: Glossary, split: str, seed:
         spans = annotated_spans(pair)
         for flag in clean_flags[(pair.fr, pair.en)]:
             if flag.severity in FLAGGING:
-                real = any(flag.side == span.side and flag.start < span.end and span.start < flag.end for span in spans)
-                (published if real else alarms).append((pair, flag))
+                (published if on_published_error(flag, spans) else alarms).append((pair, flag))
     scores: dict[str, OperatorScore] = {}
     for operator in operators or OPERATORS:
         score = scores[operator.name] = OperatorScore()

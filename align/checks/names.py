@@ -11,7 +11,6 @@ nor another listed name.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -316,7 +315,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 COPIED_NAME_MAX_EDIT = 2
 _TITLE_THEN_SURNAME = re.compile(r"(?<![\w.])(?:M\.|Mme|Mlle|Me|Dr|Pr)[ \u00a0]+([A-ZÀ-Ý][a-zà-ÿ’'-]{3,})(?![\w’'-])")
 """« a déclaré M. Macintosh »: a surname after its French title, which the English writes alone ("said Mackintosh")."""
-_ENGLISH_CAPITALISED = re.compile(r"(?<![\w’'-])[A-ZÀ-Ý][a-zà-ÿ’'-]{3,}(?![\w’'-])")
+_LONG_CAPITALISED_WORD = re.compile(r"(?<![\w’'-])[A-ZÀ-Ý][a-zà-ÿ’'-]{3,}(?![\w’'-])")
 
 
 def names_copied_with_a_word_changed(links: list[LinkView], context: CheckContext) -> list[Flag]:
@@ -378,7 +377,7 @@ def _names_given_an_accent(links: list[LinkView]) -> list[Flag]:
     for link in links:
         for found in matches_in(_ACCENTED_CAPITALISED, link.texts["fr"]):
             word = found.group(0)
-            bare = "".join(char for char in unicodedata.normalize("NFD", word) if not unicodedata.combining(char))
+            bare = fold(word).capitalize()  # (the pattern's word is one capital and small letters)
             if (max(zipf_frequency(word, "fr"), zipf_frequency(word, "en")) < ACCENTED_NAME_MAX_ZIPF
                     and max(zipf_frequency(bare, "en"), zipf_frequency(bare, "fr")) >= UNACCENTED_NAME_MIN_ZIPF and not _french_known(word)):
                 flags.append(Flag(link.number, "fr", "name-mismatch", "warning", found.start(), found.end(), word,
@@ -391,14 +390,15 @@ def _surnames_after_a_title(links: list[LinkView]) -> list[Flag]:
     letter or two away (« M. Macintosh » against "said Mackintosh"): one person's name spelt two ways."""
     from rapidfuzz.distance import OSA
 
-    words = {side: set(_ENGLISH_CAPITALISED.findall(" ".join(link.texts[side] for link in links))) for side in ("fr", "en")}
+    words = {side: set(_LONG_CAPITALISED_WORD.findall(" ".join(link.texts[side] for link in links))) for side in ("fr", "en")}
+    english_only = words["en"] - words["fr"]
     flags = []
     for link in links:
         for found in matches_in(_TITLE_THEN_SURNAME, link.texts["fr"]):
             surname = found.group(1)
             if surname in words["en"]:
                 continue
-            near = sorted(word for word in words["en"] - words["fr"] if 0 < OSA.distance(surname.lower(), word.lower()) <= COPIED_NAME_MAX_EDIT
+            near = sorted(word for word in english_only if 0 < OSA.distance(surname.lower(), word.lower()) <= COPIED_NAME_MAX_EDIT
                           and not word.lower().startswith(surname.lower()) and not surname.lower().startswith(word.lower()))
             if near:
                 flags.append(Flag(link.number, "fr", "name-mismatch", "warning", found.start(1), found.end(1), surname,

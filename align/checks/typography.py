@@ -117,7 +117,9 @@ def _high_punctuation(texts: list[tuple[LinkView, str]]) -> list[Flag]:
 def _glued_percent(texts: list[tuple[LinkView, str]]) -> list[Flag]:
     """« 32% » in a French text that writes « 43 % » as often or more: French spaces the sign, and the text says it follows the rule."""
     spaced = sum(len(matches_in(_PERCENT_SPACED, text)) for _, text in texts)
-    glued = [(link, found) for link, text in texts for found in matches_in(_PERCENT_GLUED, text)] if spaced else []
+    if not spaced:
+        return []
+    glued = [(link, found) for link, text in texts for found in matches_in(_PERCENT_GLUED, text)]
     if len(glued) > spaced:
         return []  # the text's own convention
     return [Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),

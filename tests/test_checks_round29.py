@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from tests.checking import needs_grammalecte, texts_of_kind
+from tests.checking import REPORTED, link_flags, needs_grammalecte, texts_of_kind
 
 
 def test_a_country_written_the_english_way(glossary) -> None:
@@ -159,3 +159,16 @@ def test_an_acronym_in_small_letters_is_no_verb_without_its_subject(glossary) ->
     fr = ("Toutes choses qui constituent une violation directe des droits de l’homme et auxquelles le minas appelle à une adhésion de "
           "toutes les parties prenantes.")
     assert not texts_of_kind(fr, glossary, "grammar")
+
+
+
+def test_the_machine_translation_is_not_held_to_a_term_the_french_does_not_use(glossary) -> None:
+    # Webmanagercenter 2019 (heldout17, French only): « l’exploitation des enfants dans des activités criminelles » came out as
+    # "exploitation of children in criminal activities", read as a garbled "exploitation of criminal activities" the French never says
+    def on_the_mt(french: str, mt: str) -> set[str]:
+        return {flag.text for flag in link_flags([french], [], glossary, mt=[mt]) if flag.side == "mt" and flag.severity in REPORTED}
+
+    french = "Viennent ensuite l’exploitation sexuelle et l’exploitation dans des activités criminelles avec 5 % des cas."
+    assert not on_the_mt(french, "Then come sexual exploitation and exploitation in criminal activities with 5% of cases.")
+    # a garble of a term the French does use is still the engine's
+    assert on_the_mt("La lutte contre la traite des personnes.", "The fight against trafficking in beings.") == {"trafficking in beings"}

@@ -162,3 +162,16 @@ def test_a_lexicon_form_cutting_a_glossary_term_leaves_the_term_whole() -> None:
     whole, alone = (result.text for result in translate_segments(french, "apertium", glossary=load_glossary(), cache=False))
     assert "trafficking in persons" in whole and "of people" not in whole
     assert "on trafficking" in alone
+
+
+@needs_apertium
+def test_a_term_ending_inside_another_leaves_no_tail_to_the_engine() -> None:
+    # IOM Moscow 2006 (heldout5): « Prévention de la traite » was protected whole and « d’êtres humains » left to the engine ("prevention
+    # of trafficking of human beings", a forbidden rendering the MT check reported); Manitoba 2022: "prevention of trafficking of people"
+    french = ["Le projet « Prévention de la traite d’êtres humains en Fédération de Russie » de l’OIM.",
+              "Elle est l’autorité canadienne en matière de prévention de la traite de personnes.",
+              "Il faut prévenir la traite des personnes."]
+    project, authority, verb = (result.text for result in translate_segments(french, "apertium", glossary=load_glossary(), cache=False))
+    assert "prevention of trafficking in persons" in project and "human beings" not in project
+    assert "prevention of trafficking in persons" in authority and "of people" not in authority
+    assert "prevention" not in verb and "trafficking in persons" in verb  # the verb's term is the longer one: taken whole, as before

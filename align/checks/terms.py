@@ -90,9 +90,13 @@ def garbled_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag
     garbles = find_garbled(text, LANG_OF_SIDE[side], context.glossary, matches=link.matches[side])
     for extra in (_changed_names(link, side, context), _mixed_renderings(link, side, context)):
         garbles += [garble for garble in extra if not any(g.start < garble.end and garble.start < g.end for g in garbles)]
+    french_concepts = _french_concepts(link, context) if side == "mt" else set()
     for garble in garbles:
         if OTHER_NAME in garble.message and not _other_name_written_as_listed(garble.text, side, context):
             continue
+        if side == "mt" and not _concepts_of(garble.suggestions, "en", context.glossary) & french_concepts:
+            continue  # the engine rendering French words that are not this term (« l'exploitation des enfants dans des activités
+            # criminelles » → "exploitation in criminal activities"): a near miss of a term the French does not use
         severity = "warning" if side == "mt" else "error"
         message = garble.message
         if headline and garble.message.endswith(WORD_MISSING + ").") and garble.text[:1].isupper():
@@ -100,6 +104,31 @@ def garbled_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag
             severity, message = "info", message[:-1] + ": in a headline, a short form of the name."
         flags.append(Flag(link.number, side, "term-garbled", severity, garble.start, garble.end, garble.text, message, suggestions(garble.suggestions)))
     return flags
+
+
+_CONCEPTS_BY_TERM: dict = {}
+"""Per glossary (`per_glossary`)."""
+
+
+def _concepts_of(terms: tuple[str, ...], lang: str, glossary) -> set[str]:
+    """The concepts of glossary terms written as listed (a garble's suggestions)."""
+    def build() -> dict[tuple[str, str], set[str]]:
+        by_term: dict[tuple[str, str], set[str]] = {}
+        for language in ("fr", "en"):
+            for entry in glossary.entries(language):
+                by_term.setdefault((language, fold(entry.term).lower()), set()).add(entry.concept)
+        return by_term
+
+    by_term = per_glossary(_CONCEPTS_BY_TERM, glossary, build)
+    return {concept for term in terms for concept in by_term.get((lang, fold(term).lower()), ())}
+
+
+def _french_concepts(link: LinkView, context: CheckContext) -> set[str]:
+    """The concepts the French names, as listed, forbidden or garbled."""
+    french = link.texts["fr"]
+    garbled = find_garbled(french, "fr", context.glossary, matches=link.matches["fr"]) if french else []
+    return ({match.concept for match in link.matches["fr"]}
+            | {concept for garble in garbled for concept in _concepts_of(garble.suggestions, "fr", context.glossary)})
 
 
 def _linked_side(link: LinkView, side: str, context: CheckContext) -> str | None:

@@ -229,6 +229,24 @@ def _cuts(form: _Span, term: _Span) -> bool:
     return overlap and not (form.start <= term.start and term.end <= form.end) and not (term.start <= form.start and form.end <= term.end)
 
 
+def _tails(segment: str, spans: list[_Span]) -> list[_Span]:
+    """The rest of each glossary term that begins with the last word of a longer one (« prévention de la traite » and « traite d'êtres
+    humains »), when the two renderings share that word too ("prevention of trafficking", "trafficking in human beings"): that rest
+    rendered on its own (« d'êtres humains »: "in human beings"), so that the first term no longer leaves it to the engine
+    ("prevention of trafficking of human beings")."""
+    tails = []
+    for first in spans:
+        for second in spans:
+            if (not first.start < second.start < first.end < second.end or LEXICON_STATUS in (first.match.status, second.match.status)
+                    or first.end - first.start < second.end - second.start):
+                continue  # (the longer of the two is taken whole anyway)
+            last_word, (first_word, _, rest) = first.rendering.split()[-1].lower(), second.rendering.partition(" ")
+            if rest and first_word.lower().rstrip("s") == last_word.rstrip("s"):
+                start = first.end + len(segment[first.end:second.end]) - len(segment[first.end:second.end].lstrip())
+                tails.append(_Span(start, second.end, second.match, rest))
+    return tails
+
+
 def _select_spans(segment: str, glossary: Glossary | None, lexicon: Lexicon | None, options: RenderingOptions, offset: int, stop: int) -> list[_Span]:
     def inside(span: _Span) -> bool:
         return span.start >= offset and span.end <= stop
@@ -239,6 +257,7 @@ def _select_spans(segment: str, glossary: Glossary | None, lexicon: Lexicon | No
         # a lexicon form that cuts through a glossary term ends it too early (« en matière de traite » inside « … de traite des
         # personnes »: "on trafficking of people"): the term is protected whole, the form only where it holds whole terms
         spans += [form for form in forms if not any(_cuts(form, span) for span in spans)]
+        spans += _tails(segment, spans)
         return _best_cover([span for span in spans if inside(span)])
     # longest glossary terms first; a lexicon form covering glossary terms replaces them
     spans = [s for s in (_glossary_span(glossary, m, r, options) for m, r in _constraints(segment, glossary)) if inside(s)]

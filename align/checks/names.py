@@ -358,7 +358,7 @@ def names_copied_with_a_word_changed(links: list[LinkView], context: CheckContex
                               "way, word for word.", right))
     if context.has_official:
         flags += _surnames_after_a_title(links)
-    return flags + _names_given_an_accent(links)
+    return flags + _names_given_an_accent(links) + _names_with_and_without_an_accent(links)
 
 
 _ACCENTED_CAPITALISED = re.compile(r"(?<![\w’'-])[A-ZÀ-Ý][a-zà-ÿ]*[àâäéèêëîïôöùûüç][a-zà-ÿ]*(?![\w’'-])")
@@ -383,6 +383,30 @@ def _names_given_an_accent(links: list[LinkView]) -> list[Flag]:
                 flags.append(Flag(link.number, "fr", "name-mismatch", "warning", found.start(), found.end(), word,
                                   f"« {word} »: the name is written « {bare} », without an accent.", bare))
     return flags
+
+
+def _names_with_and_without_an_accent(links: list[LinkView]) -> list[Flag]:
+    """A capitalised word the French writes both with and without an accent on a small letter (« Michele Sison » twice and « Michèle
+    Sison » once; « Antoine Felix Diome » and « Abdoulaye Antoine Félix Diome »): one name spelt two ways. The rarer form is the slip;
+    of two as frequent, the one without the accent (French keeps the accents of small letters). Not a word French writes in small
+    letters (« Général » beside an English "General"), nor a country CLDR spells both ways (« Nigeria », « Nigéria »)."""
+    from align.checks.grammar import _french_known
+
+    found = [(link, word) for link in links for word in matches_in(_LONG_CAPITALISED_WORD, link.texts["fr"])]
+    counts = Counter(word.group(0) for _, word in found)
+    spellings: dict[str, list[str]] = {}
+    for form in counts:
+        spellings.setdefault(form[0] + fold(form[1:]), []).append(form)
+    usual_of = {}
+    for forms in spellings.values():
+        if (len(forms) < 2 or any(_french_known(form.lower()) for form in forms)
+                or sum(form.lower() in _places_by_name() for form in forms) > 1):
+            continue
+        usual, *others = sorted(forms, key=lambda form: (counts[form], fold(form) != form.lower()), reverse=True)
+        usual_of.update((other, usual) for other in others)
+    return [Flag(link.number, "fr", "name-mismatch", "warning", word.start(), word.end(), word.group(0),
+                 f"« {word.group(0)} »: this text writes the name « {usual_of[word.group(0)]} » elsewhere; a name is written one way.",
+                 usual_of[word.group(0)]) for link, word in found if word.group(0) in usual_of]
 
 
 def _surnames_after_a_title(links: list[LinkView]) -> list[Flag]:

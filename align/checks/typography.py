@@ -84,7 +84,7 @@ def typography(links: list[LinkView], context: CheckContext) -> list[Flag]:
         flags += (_glued_small_words(texts, side) + _double_spaces(texts, side) + _spaces_inside_punctuation(texts, side)
                   + _primes_for_quotes(texts, side))
         if side == "fr":
-            flags += _incise_without_comma(texts)
+            flags += _incise_without_comma(texts) + _reversed_guillemets(texts)
             flags += (_high_punctuation(texts) + _glued_percent(texts) + _stray_after_dash(texts) + _case_variants(texts, context.glossary)
                       + _wrong_ordinals(texts))
             if context.has_official:
@@ -142,6 +142,17 @@ def _incise_without_comma(texts: list[tuple[LinkView, str]]) -> list[Flag]:
             flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
                               f"« {found.group(0)} »: the incise after a quotation needs a comma (« … », {verb}).", f"{mark}, {verb}"))
     return flags
+
+
+_REVERSED_GUILLEMET = re.compile(r"(?:(?<=\s)|^)»(?=[^\W\d_])|(?<=[^\W\d_])«(?=[\s.,;:!?]|$)")
+"""A closing guillemet that opens a word (« qu’ »il ») or an opening one that ends it (« cette année« . »)."""
+
+
+def _reversed_guillemets(texts: list[tuple[LinkView, str]]) -> list[Flag]:
+    return [Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
+                 f"« {found.group(0)} » {'opens' if found.group(0) == '»' else 'closes'} a quotation: the guillemets are the wrong way round "
+                 f"(« … »).", "«" if found.group(0) == "»" else "»")
+            for link, text in texts for found in matches_in(_REVERSED_GUILLEMET, text)]
 
 
 def _wrong_ordinals(texts: list[tuple[LinkView, str]]) -> list[Flag]:

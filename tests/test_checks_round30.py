@@ -1,0 +1,25 @@
+"""Thirtieth round (eval/README.md, "Thirtieth round"): slips the readers marked in the readable parts and no check reported, each by a
+general rule; each test keeps the slip beside the right form, which stays silent."""
+
+from __future__ import annotations
+
+from tests.checking import texts_of_kind
+
+
+def test_guillemets_the_wrong_way_round(glossary) -> None:
+    # HaitiTweets 2018 (heldout16)
+    fr = "Elle fait remarquer qu’ »il n’y a eu qu’une seule condamnation cette année« . L’État ne peut combattre ce fléau toute seule« ."
+    assert texts_of_kind(fr, glossary, "typography") == {"»", "«"}
+    assert not texts_of_kind("Elle fait remarquer qu’« il n’y a eu qu’une seule condamnation cette année ».", glossary, "typography")
+    assert not texts_of_kind("Elle a dit «Bonjour» puis « au revoir » et »", glossary, "typography")
+
+
+def test_a_name_written_with_and_without_an_accent(glossary) -> None:
+    # HaitiTweets 2018 (heldout16): « Michele » twice, « Michèle » once; Dakaractu 2022 (heldout17): « Felix » once, « Félix » once
+    fr = ["L’ambassadrice Michele Sison a ouvert l’atelier.", "Michèle Sison a salué les efforts.", "Michele Sison est repartie."]
+    assert texts_of_kind(fr, glossary, "name-mismatch") == {"Michèle"}
+    fr = ["Le ministre Antoine Felix Diome a ouvert la conférence.", "Abdoulaye Antoine Félix Diome a conclu."]
+    assert texts_of_kind(fr, glossary, "name-mismatch") == {"Felix"}
+    # a country CLDR spells both ways, and a word French writes in small letters beside an English title, are not one name two ways
+    fr = ["Deux pays, le Nigeria et le Togo, ont signé.", "Puis le Nigéria a ratifié.", "Puis le General Manager a parlé.", "Puis le Général a parlé."]
+    assert not texts_of_kind(fr, glossary, "name-mismatch")

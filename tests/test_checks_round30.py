@@ -23,3 +23,12 @@ def test_a_name_written_with_and_without_an_accent(glossary) -> None:
     # a country CLDR spells both ways, and a word French writes in small letters beside an English title, are not one name two ways
     fr = ["Deux pays, le Nigeria et le Togo, ont signé.", "Puis le Nigéria a ratifié.", "Puis le General Manager a parlé.", "Puis le Général a parlé."]
     assert not texts_of_kind(fr, glossary, "name-mismatch")
+
+
+def test_a_term_with_its_coordinated_words_the_other_way_round(glossary) -> None:
+    # GRETA Andorra 2019 (heldout2): the Convention's « délai de rétablissement et de réflexion » (art. 13) quoted the other way round
+    assert texts_of_kind("La loi prévoit un délai de réflexion et de rétablissement de 30 jours.", glossary, "term-garbled") == {
+        "délai de réflexion et de rétablissement"}
+    assert not texts_of_kind("La loi prévoit un délai de rétablissement et de réflexion de 30 jours.", glossary, "term-garbled")
+    # the same words apart, in a sentence of their own, are no term
+    assert not texts_of_kind("Un temps de réflexion, et de rétablissement aussi, est accordé.", glossary, "term-garbled")

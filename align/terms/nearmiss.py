@@ -211,6 +211,7 @@ def _find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Ter
     garbles = _merge_garbles(text, words, found, glossary, lang)
     garbles += _misspelt_inside_matches(text, words, lang, glossary, exact, [(g.start, g.end) for g in garbles])
     garbles += _misspelt_single_terms(text, words, lang, glossary, [(g.start, g.end) for g in garbles] + exact_spans)
+    garbles += _coordinations_swapped(text, words, lang, glossary, [(g.start, g.end) for g in garbles] + exact_spans)
     return sorted(garbles, key=lambda garble: garble.start)
 
 _CONTAINING: dict[tuple[int, str], tuple[Glossary, dict[tuple, tuple[tuple[Entry, _EntryFacts], ...]]]] = {}
@@ -956,6 +957,50 @@ def _misspelt_single_terms(text: str, words: list[Word], lang: str, glossary: Gl
             accepted = [entry.term] if entry.status != "forbidden" else glossary.variants(entry.concept, lang)[:1]
             garbles.append(Garble(word.start, word.end, word.text, tuple(accepted),
                                   f"“{word.text}” looks like a misspelling of “{accepted[0] if accepted else entry.term}”."))
+    return garbles
+
+
+_SWAPPED: dict[tuple[int, str], tuple[Glossary, dict[str, list[tuple[tuple[str, ...], Entry]]]]] = {}
+_CONJUNCTIONS = frozenset({"et", "and"})
+
+
+def _swapped_forms(glossary: Glossary, lang: str) -> dict[str, list[tuple[tuple[str, ...], Entry]]]:
+    """Per folded first word, each term with the words on either side of its « et » / "and" exchanged, one to as many as the shorter
+    side holds (« délai de rétablissement et de réflexion » → « délai de réflexion et de rétablissement »), unless a listed variant
+    reads that way; built once per glossary."""
+    def build() -> dict[str, list[tuple[tuple[str, ...], Entry]]]:
+        listed = {tuple(fold(word.surface) for word in entry.words) for entry in glossary.entries(lang) if entry.status != "forbidden"}
+        result: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+        for entry in glossary.entries(lang):
+            folded = tuple(fold(word.surface) for word in entry.words)
+            if entry.status == "forbidden" or not _CONJUNCTIONS & set(folded):
+                continue
+            middle = next(index for index, word in enumerate(folded) if word in _CONJUNCTIONS)
+            left, right = folded[:middle], folded[middle + 1:]
+            for size in range(1, min(len(left), len(right)) + 1):
+                swapped = left[:-size] + right[:size] + (folded[middle],) + left[-size:] + right[size:]
+                if swapped != folded and swapped not in listed:
+                    result.setdefault(swapped[0], []).append((swapped, entry))
+        return result
+
+    return per_glossary(_SWAPPED, glossary, build, lang)
+
+
+def _coordinations_swapped(text: str, words: list[Word], lang: str, glossary: Glossary, taken: list[tuple[int, int]]) -> list[Garble]:
+    """A term with its coordinated words the other way round (« délai de réflexion et de rétablissement » for the Convention's « délai
+    de rétablissement et de réflexion »): a term is quoted in its own order."""
+    swapped_forms = _swapped_forms(glossary, lang)
+    garbles = []
+    for index, word in enumerate(words):
+        for swapped, entry in swapped_forms.get(fold(word.surface), ()):
+            window = words[index:index + len(swapped)]
+            if (len(window) == len(swapped) and all(fold(other.surface) == form for other, form in zip(window, swapped))
+                    and not any(other.break_before for other in window[1:])
+                    and not any(first < window[-1].end and window[0].start < last for first, last in taken)):
+                written = text[window[0].start:window[-1].end]
+                garbles.append(Garble(window[0].start, window[-1].end, written, (entry.term,),
+                                      f"“{written}” is “{entry.term}” with its coordinated words the other way round: a term keeps its order."))
+                taken = [*taken, (window[0].start, window[-1].end)]
     return garbles
 
 

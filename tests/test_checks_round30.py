@@ -3,7 +3,7 @@ general rule; each test keeps the slip beside the right form, which stays silent
 
 from __future__ import annotations
 
-from tests.checking import texts_of_kind
+from tests.checking import needs_grammalecte, texts_of_kind
 
 
 def test_guillemets_the_wrong_way_round(glossary) -> None:
@@ -32,3 +32,13 @@ def test_a_term_with_its_coordinated_words_the_other_way_round(glossary) -> None
     assert not texts_of_kind("La loi prévoit un délai de rétablissement et de réflexion de 30 jours.", glossary, "term-garbled")
     # the same words apart, in a sentence of their own, are no term
     assert not texts_of_kind("Un temps de réflexion, et de rétablissement aussi, est accordé.", glossary, "term-garbled")
+
+
+@needs_grammalecte
+def test_a_french_word_that_lost_its_accents_to_its_english_spelling(glossary) -> None:
+    # APS 2022 (heldout21), Manitoba's Tracia's Trust page (heldout22): English spellings had exempted them from the spelling check
+    assert texts_of_kind("La manifestation s'est tenue en presence des ambassadeurs.", glossary, "spelling") == {"presence"}
+    assert texts_of_kind("Le plan prévoit des dispositions legislatives et la formation.", glossary, "spelling") == {"legislatives"}
+    # the ligature typed as two letters, and an English title quoted in the French, keep their spelling
+    assert not texts_of_kind("La mise en oeuvre du plan est en cours.", glossary, "spelling")
+    assert not texts_of_kind("Le rapport « Evaluation of the regime » est paru.", glossary, "spelling")

@@ -394,6 +394,9 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         if near := _opening_word_misspelt(text, start, word):
             findings.append(Finding(start, end, "spelling", "warning", f"« {word} » is not a French word: « {near[0]} »?", suggestions(near), word))
             continue
+        if word.isalpha() and word.islower() and (twin := _accents_lost(text, start, word)):
+            findings.append(Finding(start, end, "spelling", "warning", f"« {word} » has lost its accents: « {twin} ».", suggestions([twin]), word))
+            continue
         if (not word.isalpha() or not word.islower() or any(a < end and start < b for a, b in addresses)
                 or _next_to_digit(text, start, end) or english_word(word) or _abbreviated(text, end)
                 or ("oe" in word and _french_known(word.replace("oe", "œ")))  # « oeuvrant »: the ligature typed as two letters, a keyboard's habit
@@ -414,6 +417,21 @@ def french_findings(text: str) -> tuple[Finding, ...]:
     findings += (_indicative_after_conjunction(text, checker) + _participle_eu_alone(text, checker) + _number_disagreements(text, checker)
                  + _participle_before_its_subject(text, checker) + _name_disagreements(text, checker))
     return tuple(sorted(findings, key=lambda finding: finding.start))
+
+
+def _accents_lost(text: str, start: int, word: str) -> str | None:
+    """The frequent French word that `word`, an English word outside any run of English, is without its accents (« en presence des
+    ambassadeurs », « dispositions legislatives »): English spelling exempts a word from the spelling check, not from its accents.
+    Not the ligature typed as two letters (« oeuvre »)."""
+    from align.checks.language import _accented_twin, english_runs
+
+    if not english_word(word):
+        return None
+    twin = _accented_twin(word)
+    if twin is None or twin.replace("œ", "oe") == word or any(first <= start < last for first, last in english_runs(text)):
+        return None
+    before, after = _ENGLISH_WORD.findall(text[:start])[-1:], _ENGLISH_WORD.findall(text[start + len(word):])[:1]
+    return None if any(_english_only(other) for other in before + after) else twin  # (« Evaluation of the regime »: a quoted English title)
 
 
 _SENTENCE_INITIAL_A = re.compile(r"(?:^|(?<=[.!?…]\s)|(?<=[«“\"(—–]\s)|(?<=[«“\"(—–]))A(?= ([^\W\d_]+))")

@@ -42,3 +42,16 @@ def test_a_french_word_that_lost_its_accents_to_its_english_spelling(glossary) -
     # the ligature typed as two letters, and an English title quoted in the French, keep their spelling
     assert not texts_of_kind("La mise en oeuvre du plan est en cours.", glossary, "spelling")
     assert not texts_of_kind("Le rapport « Evaluation of the regime » est paru.", glossary, "spelling")
+
+
+@needs_grammalecte
+def test_an_apposition_after_a_name_left_open_before_the_verb(glossary) -> None:
+    # UNIC Dakar 2014 (heldout14), Cameroon Tribune 2008 and Pages Jaunes 2024 (heldout18), UNODC Côte d'Ivoire 2015 (heldout12)
+    fr = ["M. Pierre Lapaque, Représentant du bureau régional de l’ONUDC à Dakar a décliné les chiffres.",
+          "Janet E. Garvey, ambassadeur des Etats-Unis (Usa) au Cameroun fait ce rappel, mercredi 4 juin 2008."]
+    assert texts_of_kind(fr, glossary, "typography") == {"Dakar a", "Cameroun fait"}
+    # closed, a relative clause the verb belongs to, a fronted complement, an address: all right
+    fr = ["M. Pierre Lapaque, Représentant du bureau régional de l’ONUDC à Dakar, a décliné les chiffres.",
+          "M. Pierre Lapaque, qui représente l’ONUDC à Dakar, est arrivé hier.",
+          "En France, 80 % de ces victimes sont des femmes.", "Monsieur Dupont, la France soutient votre action."]
+    assert not texts_of_kind(fr, glossary, "typography")

@@ -12,6 +12,10 @@ Read off the dependency parse of each French sentence (`align.text.french_parser
   only, none of them opened by a comma, bracket or dash.
 Headlines (no sentence-final punctuation) and sentences with no comma a verb could be cut by are not parsed (most of the cost).
 Measured on every readable part of eval/ (eval/README.md, "The comma check").
+
+And the other half of an incise: a comma that opens an apposition after a person's name and none that closes it before the verb
+(« M. Pierre Lapaque, Représentant … à Dakar a décliné »), read off Grammalecte's dictionary without a parse (eval/README.md, "Thirtieth
+round").
 """
 
 from __future__ import annotations
@@ -70,9 +74,11 @@ def comma_cuts(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
 
 @lru_cache(maxsize=20_000)
 def findings_in(text: str) -> tuple[CommaFinding, ...]:
-    """The commas cutting a clause in one French text, sentence by sentence."""
+    """The commas cutting a clause in one French text, sentence by sentence, and the appositions after a name left open."""
     found: list[CommaFinding] = []
     for sentence, offset in split_sentences(text, "fr"):
+        for finding in _apposition_left_open(sentence):
+            found.append(CommaFinding(finding.start + offset, finding.end + offset, finding.message, finding.suggestion))
         if not _worth_parsing(sentence):
             continue
         parsed = parse(sentence)
@@ -81,6 +87,50 @@ def findings_in(text: str) -> tuple[CommaFinding, ...]:
         for finding in _subject_cuts(parsed, sentence) + _object_cuts(parsed, sentence):
             found.append(CommaFinding(finding.start + offset, finding.end + offset, finding.message, finding.suggestion))
     return tuple(sorted(set(found), key=lambda finding: finding.start))
+
+
+_NAME_WORD = r"(?:[A-ZÀ-Ý][a-zà-ÿ’'-]+|[A-Z]\.)"
+_NAME_THEN_APPOSITION = re.compile(rf"((?:(?:M\.|Mme|Mlle|Dr|Pr|S\.E\.)\s+)+(?:{_NAME_WORD}\s+){{0,3}}|(?:{_NAME_WORD}\s+){{1,3}})"
+                                   rf"[A-ZÀ-Ý][a-zà-ÿ’'-]+,[ \t]+([^,;:.!?«»\"“”\n]+)")
+"""A sentence opened by a person's name (a title, or two to four capitalised words) and a comma, then the words up to the next comma."""
+_NOT_A_NAME = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux", "en", "à", "pour", "dans", "selon", "par",
+                         "sur", "avec", "et", "mais", "ou", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre",
+                         "vos", "mon", "ma", "mes", "il", "elle", "ils", "elles", "nous", "vous", "je", "j", "on", "c", "qui", "que", "dont",
+                         "tout", "tous", "toutes", "cela", "ceci", "monsieur", "madame", "mesdames", "messieurs", "mademoiselle", "excellence",
+                         "cher", "chère", "chers", "chères"})
+"""Words that open a clause, a complement or an address, not a name or its apposition (« En France, 80 % … », « Monsieur Dupont, la France »)."""
+_RELATIVES = frozenset({"qui", "que", "qu", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles", "auquel", "duquel"})
+_AUXILIARIES = frozenset({"a", "ont", "est", "sont", "avait", "avaient", "était", "étaient"})
+_FINITE = re.compile(r":V[^/]*:I[pqsf]")
+_NOT_FINITE = re.compile(r":[NAWRG]|:Q|:Y|:P\b")
+
+
+def _apposition_left_open(sentence: str) -> list[CommaFinding]:
+    """A person's name opening the sentence, a comma, a title or description (« M. Pierre Lapaque, Représentant du bureau régional de
+    l'ONUDC à Dakar a décliné »), and the verb with no comma to close the apposition: read off Grammalecte's dictionary, the first
+    word in lower case that can only be a finite verb (or that can be one right after a capitalised word, « au Cameroun fait »),
+    before any relative pronoun, whose clause the verb would belong to."""
+    readings = _readings_source()
+    found = _NAME_THEN_APPOSITION.match(sentence)
+    if readings is None or found is None:
+        return []
+    words = list(re.finditer(r"[^\W\d_][\w’'-]*", found.group(2)))
+    if found.group(1).split()[0].lower().rstrip(".") in _NOT_A_NAME or not words or words[0].group(0).lower().split("’")[0] in _NOT_A_NAME:
+        return []
+    for before, word in zip(words, words[1:]):
+        text = word.group(0)
+        if text.lower() in _RELATIVES or text.lower().startswith(("qu’", "qu'")):
+            return []
+        if not text.islower():
+            continue
+        own = readings(text)
+        finite = bool(_FINITE.search(own))
+        only_finite = finite and not any(_NOT_FINITE.search(reading) for reading in own.split() if not _FINITE.search(reading))
+        if text in _AUXILIARIES or only_finite or (finite and before.group(0)[:1].isupper() and not re.search(r":[RWG]", own)):
+            start, end = found.start(2) + before.start(), found.start(2) + word.end()
+            return [CommaFinding(start, end, f"The apposition after « {sentence[:sentence.index(',')]} » is not closed by a comma before the "
+                                              f"verb « {text} ».", f"{before.group(0)}, {text}")]
+    return []
 
 
 def _worth_parsing(sentence: str) -> bool:

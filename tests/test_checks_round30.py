@@ -55,3 +55,13 @@ def test_an_apposition_after_a_name_left_open_before_the_verb(glossary) -> None:
           "M. Pierre Lapaque, qui représente l’ONUDC à Dakar, est arrivé hier.",
           "En France, 80 % de ces victimes sont des femmes.", "Monsieur Dupont, la France soutient votre action."]
     assert not texts_of_kind(fr, glossary, "typography")
+
+
+def test_an_incise_closed_but_never_opened(glossary) -> None:
+    # La Tribune 2015 (heldout17), HaitiTweets 2018 (heldout16), Monaco 2019 (heldout21)
+    fr = ["Madagascar quant à lui, après avoir ratifié la convention, a adopté une loi.", "Car dit-elle, personne ne peut y arriver seul.",
+          "Le Haut-Commissariat est compétent à Monaco et à ce titre, interlocuteur privilégié des experts."]
+    assert texts_of_kind(fr, glossary, "typography") == {"Madagascar quant à lui,", "Car dit-elle,", "et à ce titre,"}
+    fr = ["Madagascar, quant à lui, a adopté une loi.", "« Personne ne peut y arriver seul », dit-elle, avant de partir.",
+          "En effet, le Haut-Commissariat est compétent."]
+    assert not texts_of_kind(fr, glossary, "typography")

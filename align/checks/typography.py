@@ -84,7 +84,7 @@ def typography(links: list[LinkView], context: CheckContext) -> list[Flag]:
         flags += (_glued_small_words(texts, side) + _double_spaces(texts, side) + _spaces_inside_punctuation(texts, side)
                   + _primes_for_quotes(texts, side))
         if side == "fr":
-            flags += _incise_without_comma(texts) + _reversed_guillemets(texts)
+            flags += _incise_without_comma(texts) + _reversed_guillemets(texts) + _incise_closed_only(texts)
             flags += (_high_punctuation(texts) + _glued_percent(texts) + _stray_after_dash(texts) + _case_variants(texts, context.glossary)
                       + _wrong_ordinals(texts))
             if context.has_official:
@@ -142,6 +142,20 @@ def _incise_without_comma(texts: list[tuple[LinkView, str]]) -> list[Flag]:
             flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
                               f"« {found.group(0)} »: the incise after a quotation needs a comma (« … », {verb}).", f"{mark}, {verb}"))
     return flags
+
+
+_INCISE_CLOSED_ONLY = re.compile(r"([^\W\d_]+)(\s+)((?:quant à (?:lui|elle|eux|elles|nous|moi)|à ce titre|par ailleurs|en effet|en outre|"
+                                 r"toutefois|cependant|néanmoins|pour (?:sa|leur) part|de (?:son|leur) côté|dit-(?:il|elle)|d['’]ailleurs|"
+                                 r"en revanche|par conséquent),)")
+"""An adverbial that French always sets off (« quant à lui », « à ce titre », « dit-elle »), closed by a comma after a word with none before
+it (« Madagascar quant à lui, », « Car dit-elle, », « à Monaco et à ce titre, »): the incise is closed but never opened."""
+
+
+def _incise_closed_only(texts: list[tuple[LinkView, str]]) -> list[Flag]:
+    return [Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
+                 f"« {found.group(3)} » closes an incise that no comma opens: « {found.group(1)}, {found.group(3)} ».",
+                 f"{found.group(1)}, {found.group(3)}")
+            for link, text in texts for found in matches_in(_INCISE_CLOSED_ONLY, text)]
 
 
 _REVERSED_GUILLEMET = re.compile(r"(?:(?<=\s)|^)»(?=[^\W\d_])|(?<=[^\W\d_])«(?=[\s.,;:!?]|$)")

@@ -49,10 +49,11 @@
 - « non- » before an adjective (« organisations non-gouvernementales »: no hyphen; before a noun, « la non-discrimination », it stays);
 - « jeudi le 27 février » for « le jeudi 27 février »; « cf » without its stop; « bons nombres de », « en détails »; « dollars Us »;
   « COVID19 »; a prefix that is no word apart from its word (« inter régionale »);
-- English: "the key to" with an infinitive, "determination to" with a gerund; "and or" for "and/or".
+- English: "the key to" with an infinitive, "determination to" with a gerund; "and or" for "and/or";
+- a common noun capitalised after a figure, the English way (« 40 Interventions »; a year, a people's name, « État » aside).
 
 Each one was found on the eval/ corpus only where a reader had marked it (eval/README.md, "Seventh round", "Eighth round" and
-"Twenty-ninth round"); all are warnings.
+"Twenty-ninth round", "Thirtieth round"); all are warnings.
 """
 
 from __future__ import annotations
@@ -492,6 +493,10 @@ def _french_spelling_slips(text: str) -> list[tuple[int, int, str, str]]:
     for body in _BODY_WITHOUT_ARTICLE.finditer(text):
         found.append((body.start(), body.end(), f"« {body.group(0)} »: a body named by « {body.group(1)} » and its adjective takes the article "
                       f"(« … {_article_before(body.group(1))}{body.group(1)} … »).", ""))
+    for figure in _FIGURE_THEN_CAPITAL.finditer(text):
+        if _common_noun_capitalised(figure.group(2)):
+            right = f"{figure.group(1)} {figure.group(2).lower()}"
+            found.append((figure.start(), figure.end(), f"« {figure.group(0)} »: a common noun after a figure takes no capital (« {right} »).", right))
     for manner in _MANNER_OU.finditer(text):
         found.append((manner.start(), manner.end(), f"« {manner.group(0)} »: « {manner.group(1)} » takes « dont » (« {manner.group(1)} dont »).",
                       f"{manner.group(1)} dont"))
@@ -592,6 +597,25 @@ def _article_before(noun: str) -> str:
     if noun[0] in "AEIOUÉ":
         return "l’"
     return "la " if noun in ("Commission", "Organisation") else "le "
+
+
+_FIGURE_THEN_CAPITAL = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)(\d+) ([A-ZÉ][a-zà-ÿ]{3,})(?![\w’'-])(?! [A-ZÀ-Ý])")
+"""« 40 Interventions », « 157 Charges »: a figure (not a year, which may end a dateline: « 2014 Secrétaire général ») and a capitalised
+word, no capitalised word after it (« les 2 Plateaux Vallon »)."""
+_CAPITALISED_NOUNS = frozenset({"état", "états", "église", "églises"})
+"""Common nouns French capitalises in one sense (the State, the Church)."""
+_MONTHS = frozenset({"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"})
+
+
+def _common_noun_capitalised(word: str) -> bool:
+    """A word the French dictionary knows in small letters as a noun, not a month (another rule's), a people's name (« 15 Cambodgiens ») nor
+    a noun French capitalises in one sense (« 57 États »)."""
+    from align.checks.grammar import morphologies
+
+    lower = word.lower()
+    readings = morphologies(lower)
+    return (bool(readings) and any(":N" in reading for reading in readings) and not any("#G" in reading or ":M" in reading for reading in readings)
+            and lower not in _MONTHS and lower not in _CAPITALISED_NOUNS)
 
 
 @lru_cache(maxsize=20_000)

@@ -74,3 +74,10 @@ def test_a_common_noun_capitalised_after_a_figure(glossary) -> None:
     fr = ["Bilan : 40 interventions, 15 Cambodgiens rapatriés, 57 États participants, le 20 janvier 2015.",
           "New York, 30 juillet 2014 Secrétaire général", "Le quartier des 2 Plateaux Vallon."]
     assert not texts_of_kind(fr, glossary, "typography")
+
+
+def test_an_english_term_given_alone_in_brackets_is_a_gloss(glossary) -> None:
+    # Canada Gazette-style supply-chains report (heldout11): the Act's definition ends with the English term in brackets
+    fr = "Ces activités constituent les pires formes de travail des enfants au sens de la Convention, 1999. (child labour)"
+    assert not texts_of_kind(fr, glossary, "untranslated")
+    assert texts_of_kind("Il faut lutter contre le child labour dans les mines.", glossary, "untranslated") == {"child labour"}

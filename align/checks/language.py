@@ -141,6 +141,8 @@ def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
             continue  # the French term, as listed, holds the English form (« directive 2011/36/UE » holds "Directive 2011/36")
         if cites_english(french, match.start, match.end):
             continue  # an English publication cited by its title
+        if re.fullmatch(r"\(\s*", french[:match.start][-2:].lstrip()) and re.match(r"\s*\)", french[match.end:]):
+            continue  # the English equivalent given alone in brackets after the French (« … 1999. (child labour) »): a gloss
         if _WORK_NOUN.search(match.term) and _quoted_alone(french, match.start, match.end):
             continue  # a work cited by its title, quoted (« la publication du «Trafficking in Persons Report» »); a day or a body has a
             # French name to give (« la journée européenne "European Anti-trafficking Day" »)

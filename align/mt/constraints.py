@@ -137,7 +137,7 @@ MASS_CONCEPTS = frozenset({
     "irregular-migration", "impunity", "labour-inspection", "worker-empowerment", "due-diligence", "anti-trafficking",
     "prevention-of-trafficking", "protection-of-victims", "victim-identification", "victim-assistance", "victim-referral",
 })
-NOT_MASS = frozenset({"scam-centre", "online-scam", "sale-of-children"})
+NOT_MASS = frozenset({"scam-centre", "online-scam", "sale-of-children", "worst-forms-of-child-labour"})
 _PREPOSITION = re.compile(r"\s(?:of|in|for|to|on|against)\s")
 _IRREGULAR_PLURALS = {"child": "children", "man": "men", "woman": "women", "person": "persons"}
 

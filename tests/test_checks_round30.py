@@ -102,3 +102,12 @@ def test_an_article_before_a_country_french_names_without_one(glossary) -> None:
     assert texts_of_kind(fr, glossary, "typography") == {"l'Israël", "la Terre-Neuve"}
     fr = ["Ils tentent de passer en Israël depuis l'Égypte.", "Le Madagascar d'aujourd'hui et l'Andorre ont signé."]
     assert not texts_of_kind(fr, glossary, "typography")
+
+
+def test_an_english_blend_chained_to_a_real_term(glossary) -> None:
+    # held-out mutation sentences (FINTRAC 2021, Belgian trust fund 2019): "human trafficking" and a blend of "sex trafficking" with
+    # "trafficking for sexual exploitation" sharing its "trafficking"; the French side had been read this way since the chained blends
+    fr = "Elle s'attaque à la traite des êtres humains à des fins d'exploitation sexuelle et de travail forcé."
+    assert texts_of_kind(fr, glossary, "term-garbled", "It addresses human trafficking for sex exploitation and forced labour.") == {
+        "trafficking for sex exploitation"}
+    assert not texts_of_kind(fr, glossary, "term-garbled", "It addresses human trafficking for sexual exploitation and forced labour.")

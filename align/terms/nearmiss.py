@@ -190,9 +190,9 @@ def _find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Ter
                     continue  # « la Loi de 2000 des Etats-Unis sur la Protection des Victimes »: « Unis » is half of a word, not the name's « Loi »
                 if reason.endswith(WORD_MISSING) and fact.is_name and _NAME_GOES_ON.match(text, window[-1].end):
                     continue  # "the United Nations General Assembly": the words begin a longer name, they do not garble this one
-                if cuts_a_term and not reason.endswith(_PREPOSITION) and not (lang == "fr" and not fact.is_name and blend_word is not None
+                if cuts_a_term and not reason.endswith(_PREPOSITION) and not (not fact.is_name and blend_word is not None
                                                                                       and len(window) == size and _chained(window, equal, exact)):
-                    continue
+                    continue  # (a blend chained on one word to a real term is one in English too: "human trafficking for sex exploitation")
                 if reason.endswith(_PREPOSITION) and lang == "en" and not entry.term[:1].isupper() and _free_english_preposition(text, window, reason, entry):
                     continue
                 if reason.endswith(_PREPOSITION) and not fact.is_name and _shared_complement(text, window, lang, glossary):

@@ -111,3 +111,13 @@ def test_an_english_blend_chained_to_a_real_term(glossary) -> None:
     assert texts_of_kind(fr, glossary, "term-garbled", "It addresses human trafficking for sex exploitation and forced labour.") == {
         "trafficking for sex exploitation"}
     assert not texts_of_kind(fr, glossary, "term-garbled", "It addresses human trafficking for sexual exploitation and forced labour.")
+
+
+def test_an_english_name_does_not_license_its_preposition_in_a_term(glossary) -> None:
+    # held-out mutation sentences (IOM 2016, Belarus 2018): "victims on trafficking" had passed because the glossary writes "on" before
+    # "trafficking" in a name ("Special Rapporteur on trafficking in persons")
+    fr = "Les hommes sont eux aussi victimes de la traite."
+    assert texts_of_kind(fr, glossary, "term-garbled", "Men are also victims on trafficking.") == {"victims on trafficking"}
+    assert not texts_of_kind(fr, glossary, "term-garbled", "Men are also victims of trafficking.")
+    # a preposition an accepted variant writes is still licensed ("support for victims" → "protection for victims")
+    assert not texts_of_kind("Il faut plus de protection des victimes.", glossary, "term-garbled", "More protection for victims is needed.")

@@ -731,11 +731,13 @@ _BEFORE: dict[tuple[int, str], tuple[Glossary, frozenset[tuple[str, str]]]] = {}
 
 
 def _prepositions_before(glossary: Glossary, lang: str = "en") -> frozenset[tuple[str, str]]:
-    """(preposition, lemma of the next content word) pairs the accepted terms of the glossary write in `lang`, built once per glossary."""
+    """(preposition, lemma of the next content word) pairs the accepted terms of the glossary write in `lang`, built once per glossary;
+    English names aside: "Special Rapporteur on trafficking in persons" is a name's wording, no licence for "victims on trafficking" (French
+    writes « contre la traite » in names and in prose alike, « la Journée mondiale contre la traite », « la lutte contre la traite »)."""
     def build() -> frozenset[tuple[str, str]]:
         pairs = set()
         for entry in glossary.entries(lang):
-            if entry.status == "forbidden":
+            if entry.status == "forbidden" or (lang == "en" and entry.term[:1].isupper()):
                 continue
             for index, word in enumerate(entry.words):
                 if word.surface in _PREPOSITIONS[lang]:

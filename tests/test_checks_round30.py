@@ -121,3 +121,14 @@ def test_an_english_name_does_not_license_its_preposition_in_a_term(glossary) ->
     assert not texts_of_kind(fr, glossary, "term-garbled", "Men are also victims of trafficking.")
     # a preposition an accepted variant writes is still licensed ("support for victims" → "protection for victims")
     assert not texts_of_kind("Il faut plus de protection des victimes.", glossary, "term-garbled", "More protection for victims is needed.")
+
+
+def test_an_acronym_swapped_in_a_list_of_acronyms(glossary) -> None:
+    # held-out mutation sentence (IOM 2013): "ILO" for "IOM" beside "INTERPOL" and "UNODC", which the French names (« ONUDC »): the
+    # English acronym of an institution the French names as often is that one rendered, not a second candidate for the swap
+    fr = ("La formation est organisée par l’OIM, l’Organisation internationale de police criminelle (INTERPOL) et l’Office des Nations "
+          "Unies contre la drogue et le crime (ONUDC).")
+    en = ("The event is organized by ILO, the International Criminal Police Organization (INTERPOL), and the United Nations Office on "
+          "Drugs and Crime (UNODC).")
+    assert texts_of_kind(fr, glossary, "acronym-mismatch", en) == {"ILO"}
+    assert not texts_of_kind(fr, glossary, "acronym-mismatch", en.replace("by ILO", "by IOM"))

@@ -23,6 +23,7 @@ def acronyms(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
     target_text = link.texts[target]
     target_acronyms = {found.group(0): found for found in _ACRONYM.finditer(target_text)}
     french_acronyms = {found.group(0) for found in _ACRONYM.finditer(link.texts["fr"])}
+    acronym_counts = Counter(found.group(0) for found in _ACRONYM.finditer(target_text))
     target_concepts = {match.concept for match in link.matches.get(target, [])}
     # (an acronym the French's machine translation writes, or whose institution it names, is the French's own, rendered: « UA-UE-ONU » /
     # "EU-AU-UN"; « le Haut Commissariat des Nations Unies aux droits de l’homme » / "the Office of the United Nations High Commissioner …")
@@ -61,7 +62,9 @@ def acronyms(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
                               f"The French acronym “{match.term}” is left in {SIDE_NAMES[target]}; the English acronym is “{english[0]}”.",
                               english[0]))
             continue
+        # (not the English acronym of an institution the French names as often: "UNODC" beside « ONUDC » is that one, rendered)
         strangers = [found for name, found in target_acronyms.items() if name not in french_acronyms and name not in english
+                     and acronym_counts[name] > french_count[glossary.acronym_concept(name, "en")]
                      and not _spelt_out_in(name, link.texts["mt"] if target == "en" else "") and name not in machine_acronyms
                      and (not machine_concepts or glossary.acronym_concept(name, "en") not in machine_concepts)]
         if len(strangers) > 1 or fewer:  # (other capitals, "US", "CNW": of several, the acronym of another institution of the subject)

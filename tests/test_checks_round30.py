@@ -147,3 +147,10 @@ def test_a_wrong_accent_in_a_term_word_is_a_misspelling(glossary) -> None:
     # which reads only accents lost
     assert texts_of_kind("Il faut mettre fin aux mariages forcës et au travail des enfants.", glossary, "term-garbled") == {"mariages forcës"}
     assert not texts_of_kind("Il faut mettre fin aux mariages forcés et au travail des enfants.", glossary, "term-garbled")
+
+
+def test_an_english_term_left_in_the_french_with_a_word_french_has_too(glossary) -> None:
+    # Alberta ALERT (heldout22): "labour" is a French word (ploughing) to the lemmatiser, so "labour exploitation" had counted as French
+    fr = "ALERT lutte contre la labour exploitation et la traite."
+    assert texts_of_kind(fr, glossary, "untranslated") == {"labour exploitation"}
+    assert not texts_of_kind("ALERT lutte contre l’exploitation par le travail et la traite.", glossary, "untranslated")

@@ -130,7 +130,7 @@ def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
         if match.type != "term" or match.status == "forbidden":
             continue
         words = [word for word in tokenize(match.term, "en") if not word.stop]
-        english_only = [word for word in words if is_known(word.text.lower(), "en") and not is_known(word.text.lower(), "fr")]
+        english_only = [word for word in words if is_known(word.text.lower(), "en") and not _french_too(word.text.lower())]
         if not english_only or (len(words) == 1 and (len(match.term) < 5 or not match.term.islower())):
             continue  # made of words French has too (the French matcher's stems would take "victims" for « victimes »); a short or
             # capitalised single word may be a name
@@ -156,6 +156,18 @@ def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
         flags.append(Flag(link.number, "fr", "untranslated", "error", match.start, match.end, match.term,
                           f"“{match.term}” is English left in the French" + (f": « {accepted[0]} »." if accepted else "."), suggestions(accepted[:3])))
     return flags
+
+
+ENGLISH_SKEW = 1.3
+"""How much more frequent in English (wordfreq Zipf) a word French also has must be to count as English: "labour" (4.7 against 3.3, the
+French word is ploughing), not "support" (5.5 against 4.3) or "standards"."""
+
+
+def _french_too(word: str) -> bool:
+    """Whether French has the word as its own: the lemmatiser knows it and it is not far more frequent in English."""
+    from wordfreq import zipf_frequency
+
+    return is_known(word, "fr") and zipf_frequency(word, "en") - zipf_frequency(word, "fr") < ENGLISH_SKEW
 
 
 def _reads_as_english(text: str) -> bool:

@@ -390,8 +390,10 @@ def _names_with_and_without_an_accent(links: list[LinkView]) -> list[Flag]:
     Sison » once; « Antoine Felix Diome » and « Abdoulaye Antoine Félix Diome »): one name spelt two ways. The rarer form is the slip;
     of two as frequent, the one without the accent (French keeps the accents of small letters). Not a word French writes in small
     letters (« Général » beside an English "General"), nor a country CLDR spells both ways (« Nigeria », « Nigéria »)."""
-    from align.checks.grammar import _french_known
+    from align.checks.grammar import _french_known, french_checker
 
+    if french_checker() is None:
+        return []  # (without the dictionary « Général » beside an English "General" would read as one name)
     found = [(link, word) for link in links for word in matches_in(_LONG_CAPITALISED_WORD, link.texts["fr"])]
     counts = Counter(word.group(0) for _, word in found)
     spellings: dict[str, list[str]] = {}

@@ -90,7 +90,7 @@ def garbled_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag
     garbles = find_garbled(text, LANG_OF_SIDE[side], context.glossary, matches=link.matches[side])
     for extra in (_changed_names(link, side, context), _mixed_renderings(link, side, context)):
         garbles += [garble for garble in extra if not any(g.start < garble.end and garble.start < g.end for g in garbles)]
-    french_concepts = _french_concepts(link, context) if side == "mt" else set()
+    french_concepts = _french_concepts(link, context) if side == "mt" and garbles else set()
     for garble in garbles:
         if OTHER_NAME in garble.message and not _other_name_written_as_listed(garble.text, side, context):
             continue
@@ -116,11 +116,11 @@ def _concepts_of(terms: tuple[str, ...], lang: str, glossary) -> set[str]:
         by_term: dict[tuple[str, str], set[str]] = {}
         for language in ("fr", "en"):
             for entry in glossary.entries(language):
-                by_term.setdefault((language, fold(entry.term).lower()), set()).add(entry.concept)
+                by_term.setdefault((language, fold(entry.term)), set()).add(entry.concept)
         return by_term
 
     by_term = per_glossary(_CONCEPTS_BY_TERM, glossary, build)
-    return {concept for term in terms for concept in by_term.get((lang, fold(term).lower()), ())}
+    return {concept for term in terms for concept in by_term.get((lang, fold(term)), ())}
 
 
 def _french_concepts(link: LinkView, context: CheckContext) -> set[str]:

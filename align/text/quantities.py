@@ -534,13 +534,17 @@ def format_date(value: tuple, english_text: str) -> str:
 
 def unmatched(left: list[Quantity], right: list[Quantity], same) -> tuple[list[Quantity], list[Quantity]]:
     """The values of each side with no partner on the other, equal values paired first: a round quantity (« deux tiers », about 67)
-    must not take the partner of the equal number after it (« (67 %) »)."""
+    must not take the partner of the equal number after it (« (67 %) »). Of several partners, the one at the nearest place in its list:
+    "renamed it in 2005 … died in 2005" against « renommée en 2008 … suicidée en 2005 » leaves the first "2005" unpaired, where the
+    French has 2008."""
     remaining = list(right)
     unpaired = list(left)
+    place = {id(value): index / max(len(values) - 1, 1) for values in (left, right) for index, value in enumerate(values)}
     for partners in (operator.eq, same):
         still = []
         for value in unpaired:
-            partner = next((other for other in remaining if partners(value.value, other.value)), None)
+            partner = min((other for other in remaining if partners(value.value, other.value)),
+                          key=lambda other: abs(place[id(other)] - place[id(value)]), default=None)
             if partner is None:
                 still.append(value)
             else:

@@ -72,7 +72,7 @@ def test_a_common_noun_capitalised_after_a_figure(glossary) -> None:
     # Alberta ALERT (heldout22): a statistics box in English title case
     assert texts_of_kind(["Bilan de l’année : 40 Interventions et 102 arrestations."], glossary, "typography") == {"40 Interventions"}
     fr = ["Bilan : 40 interventions, 15 Cambodgiens rapatriés, 57 États participants, le 20 janvier 2015.",
-          "New York, 30 juillet 2014 Secrétaire général", "Le quartier des 2 Plateaux Vallon."]
+          "New York, 30 juillet 2014 Secrétaire général", "Le quartier des 2 Plateaux Vallon.", "Écrire au 35 rue de Grenelle, 75007 Paris."]
     assert not texts_of_kind(fr, glossary, "typography")
 
 

@@ -615,13 +615,14 @@ _MONTHS = frozenset({"janvier", "février", "mars", "avril", "mai", "juin", "jui
 
 
 def _common_noun_capitalised(word: str) -> bool:
-    """A word the French dictionary knows in small letters as a noun, not a month (another rule's), a people's name (« 15 Cambodgiens ») nor
-    a noun French capitalises in one sense (« 57 États »)."""
+    """A word the French dictionary knows in small letters as a noun, not a month (another rule's), a people's name (« 15 Cambodgiens »), a
+    proper name as written (« 75007 Paris », « 37000 Tours ») nor a noun French capitalises in one sense (« 57 États »)."""
     from align.checks.grammar import morphologies
 
     lower = word.lower()
     readings = morphologies(lower)
     return (bool(readings) and any(":N" in reading for reading in readings) and not any("#G" in reading or ":M" in reading for reading in readings)
+            and not any(":M" in reading for reading in morphologies(word))  # a place or a name as written (« 75007 Paris »)
             and lower not in _MONTHS and lower not in _CAPITALISED_NOUNS)
 
 

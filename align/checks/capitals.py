@@ -2,7 +2,8 @@
 
 The conventions of France, Quebec (OQLF), Switzerland and Belgium differ on spacing, not on these:
 - a month is a common noun (« le 29 octobre 2018 »); a date alone in its link (a page's date stamp, styled by the site's
-  template) is left alone;
+  template) is left alone; so is any common noun after a figure, capitalised the English way (« 40 Interventions »; not after a year,
+  which may end a dateline, nor a people's name, a proper name as written, « 75007 Paris », or « État »);
 - a ministry's name capitalises its domain, not the word « ministère » (« le ministère de l'Intérieur », « le ministère norvégien
   des Affaires étrangères »); a capital on « Ministère » with the domain in lower case is the two capitals swapped, unless the text
   writes its ministries that way twice or more (its own house style, judged like the typography check's other document-relative
@@ -20,7 +21,7 @@ The conventions of France, Quebec (OQLF), Switzerland and Belgium differ on spac
   la réinsertion des victimes », « des Principes Directeurs pour combattre »): neither the French name's capital on its first word
   alone nor an English title's capital on every word; a listed name (« Nations Unies ») is the glossary's.
 
-Read on eval/ (eval/README.md, "Tenth round"); all are typography warnings.
+Read on eval/ (eval/README.md, "Tenth round", "Thirtieth round"); all are typography warnings.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from align.checks.base import Check, CheckContext, LinkView, matches_in
 from align.checks.grammar import morphologies
 from align.model import Flag
 from align.terms.glossary import Glossary, per_glossary
+from align.text.quantities import MONTH_NAMES
 
 _MONTHS = "Janvier|Février|Fevrier|Mars|Avril|Mai|Juin|Juillet|Août|Aout|Septembre|Octobre|Novembre|Décembre|Decembre"
 _CAPITAL_MONTH = re.compile(rf"(?<=\d)(?:er)? ({_MONTHS})(?![\w’'-])")
@@ -52,7 +54,8 @@ _CAPITALISED_AFTER_EN = re.compile(r"(?<![\w’'-])[Ee]n ([A-ZÀ-Ý][a-zà-ÿ]{3
 
 def capitals(links: list[LinkView], context: CheckContext) -> list[Flag]:
     texts = [(link, link.texts["fr"]) for link in links if link.texts["fr"]]
-    return (_capital_months(texts) + _ministries_with_lower_domain(texts) + _capitalised_adjectives(texts, context.glossary)
+    return (_capital_months(texts) + _capitalised_nouns_after_figures(texts)
+            + _ministries_with_lower_domain(texts) + _capitalised_adjectives(texts, context.glossary)
             + _capitalised_languages(texts) + _nationality_datelines(texts) + _capitalised_place_adjectives(texts) + _observance_capitals(texts)
             + _continents_capitalised_adjectives(texts))
 
@@ -65,6 +68,34 @@ def _capital_months(texts: list[tuple[LinkView, str]]) -> list[Flag]:
             flags.append(Flag(link.number, "fr", "typography", "warning", found.start(1), found.end(1), month,
                               f"« {month} »: French writes the months in lower case (« {month.lower()} »).", month.lower()))
     return flags
+
+
+_FIGURE_THEN_CAPITAL = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)(\d+) ([A-ZÉ][a-zà-ÿ]{3,})(?![\w’'-])(?! [A-ZÀ-Ý])")
+"""« 40 Interventions », « 157 Charges »: a figure (not a year, which may end a dateline: « 2014 Secrétaire général ») and a capitalised
+word, no capitalised word after it (« les 2 Plateaux Vallon »)."""
+_CAPITALISED_NOUNS = frozenset({"état", "états", "église", "églises"})
+"""Common nouns French capitalises in one sense (the State, the Church)."""
+
+
+def _capitalised_nouns_after_figures(texts: list[tuple[LinkView, str]]) -> list[Flag]:
+    flags = []
+    for link, text in texts:
+        for found in matches_in(_FIGURE_THEN_CAPITAL, text):
+            if _common_noun_capitalised(found.group(2)):
+                right = f"{found.group(1)} {found.group(2).lower()}"
+                flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
+                                  f"« {found.group(0)} »: a common noun after a figure takes no capital (« {right} »).", right))
+    return flags
+
+
+def _common_noun_capitalised(word: str) -> bool:
+    """A word the French dictionary knows in small letters as a noun, not a month (`_capital_months`'), a people's name (« 15 Cambodgiens »),
+    a proper name as written (« 75007 Paris », « 37000 Tours ») nor a noun French capitalises in one sense (« 57 États »)."""
+    lower = word.lower()
+    readings = morphologies(lower)
+    return (bool(readings) and any(":N" in reading for reading in readings) and not any("#G" in reading or ":M" in reading for reading in readings)
+            and not any(":M" in reading for reading in morphologies(word))  # a place or a name as written (« 75007 Paris »)
+            and lower not in MONTH_NAMES["fr"] and lower not in _CAPITALISED_NOUNS)
 
 
 def _ministries_with_lower_domain(texts: list[tuple[LinkView, str]]) -> list[Flag]:

@@ -50,7 +50,6 @@
 - « jeudi le 27 février » for « le jeudi 27 février »; « cf » without its stop; « bons nombres de », « en détails »; « dollars Us »;
   « COVID19 »; a prefix that is no word apart from its word (« inter régionale »);
 - English: "the key to" with an infinitive, "determination to" with a gerund; "and or" for "and/or";
-- a common noun capitalised after a figure, the English way (« 40 Interventions »; a year, a people's name, « État » aside);
 - an article before a country or island French names without one (« vers l'Israël », « la Terre-Neuve »).
 
 Each one was found on the eval/ corpus only where a reader had marked it (eval/README.md, "Seventh round", "Eighth round" and
@@ -496,10 +495,6 @@ def _french_spelling_slips(text: str) -> list[tuple[int, int, str, str]]:
                       f"(« … {_article_before(body.group(1))}{body.group(1)} … »).", ""))
     for place in _ARTICLE_BEFORE_BARE_PLACE.finditer(text):
         found.append((place.start(), place.end(), f"« {place.group(0)} »: « {place.group(2)} » takes no article in French.", place.group(2)))
-    for figure in _FIGURE_THEN_CAPITAL.finditer(text):
-        if _common_noun_capitalised(figure.group(2)):
-            right = f"{figure.group(1)} {figure.group(2).lower()}"
-            found.append((figure.start(), figure.end(), f"« {figure.group(0)} »: a common noun after a figure takes no capital (« {right} »).", right))
     for manner in _MANNER_OU.finditer(text):
         found.append((manner.start(), manner.end(), f"« {manner.group(0)} »: « {manner.group(1)} » takes « dont » (« {manner.group(1)} dont »).",
                       f"{manner.group(1)} dont"))
@@ -606,26 +601,6 @@ _ARTICLE_BEFORE_BARE_PLACE = re.compile(r"(?<![\w’'-])([Ll][’']|[Ll][ea] )(I
                                          r"Sri Lanka|Taïwan|Terre-Neuve|Porto Rico)(?![\w’'-])(?!\s+(?:de|du|des|d['’]))")
 """« vers l'Israël », « la Terre-Neuve »: countries and islands French names without an article (« en Israël », « à Cuba », « de
 Madagascar »), unless qualified (« le Madagascar d'aujourd'hui »)."""
-_FIGURE_THEN_CAPITAL = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)(\d+) ([A-ZÉ][a-zà-ÿ]{3,})(?![\w’'-])(?! [A-ZÀ-Ý])")
-"""« 40 Interventions », « 157 Charges »: a figure (not a year, which may end a dateline: « 2014 Secrétaire général ») and a capitalised
-word, no capitalised word after it (« les 2 Plateaux Vallon »)."""
-_CAPITALISED_NOUNS = frozenset({"état", "états", "église", "églises"})
-"""Common nouns French capitalises in one sense (the State, the Church)."""
-_MONTHS = frozenset({"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"})
-
-
-def _common_noun_capitalised(word: str) -> bool:
-    """A word the French dictionary knows in small letters as a noun, not a month (another rule's), a people's name (« 15 Cambodgiens »), a
-    proper name as written (« 75007 Paris », « 37000 Tours ») nor a noun French capitalises in one sense (« 57 États »)."""
-    from align.checks.grammar import morphologies
-
-    lower = word.lower()
-    readings = morphologies(lower)
-    return (bool(readings) and any(":N" in reading for reading in readings) and not any("#G" in reading or ":M" in reading for reading in readings)
-            and not any(":M" in reading for reading in morphologies(word))  # a place or a name as written (« 75007 Paris »)
-            and lower not in _MONTHS and lower not in _CAPITALISED_NOUNS)
-
-
 @lru_cache(maxsize=20_000)
 def _ligature_restored(word: str) -> str | None:
     """The frequent French word `word` is with an « œ » put back (« uvre » → « œuvre »), when `word` itself is not a word."""
@@ -675,6 +650,7 @@ def _base_of_gerund(word: str) -> str | None:
     return next((base for base in (stem + "e", stem, stem[:-1]) if len(base) >= 3 and _gerund(base) == word.lower()), None)
 
 
+@lru_cache(maxsize=20_000)
 def _gerund(word: str) -> str | None:
     """The frequent "-ing" form of `word` when it is the base form of a verb ("end" → "ending", "combat" → "combating"), else None."""
     from wordfreq import zipf_frequency

@@ -976,10 +976,10 @@ def _swapped_forms(glossary: Glossary, lang: str) -> dict[str, list[tuple[tuple[
     side holds (« délai de rétablissement et de réflexion » → « délai de réflexion et de rétablissement »), unless a listed variant
     reads that way; built once per glossary."""
     def build() -> dict[str, list[tuple[tuple[str, ...], Entry]]]:
-        listed = {tuple(fold(word.surface) for word in entry.words) for entry in glossary.entries(lang) if entry.status != "forbidden"}
+        listed = {tuple(word.folded[0] for word in entry.words) for entry in glossary.entries(lang) if entry.status != "forbidden"}
         result: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
         for entry in glossary.entries(lang):
-            folded = tuple(fold(word.surface) for word in entry.words)
+            folded = tuple(word.folded[0] for word in entry.words)
             if entry.status == "forbidden" or not _CONJUNCTIONS & set(folded):
                 continue
             middle = next(index for index, word in enumerate(folded) if word in _CONJUNCTIONS)
@@ -999,9 +999,9 @@ def _coordinations_swapped(text: str, words: list[Word], lang: str, glossary: Gl
     swapped_forms = _swapped_forms(glossary, lang)
     garbles = []
     for index, word in enumerate(words):
-        for swapped, entry in swapped_forms.get(fold(word.surface), ()):
+        for swapped, entry in swapped_forms.get(word.folded[0], ()):
             window = words[index:index + len(swapped)]
-            if (len(window) == len(swapped) and all(fold(other.surface) == form for other, form in zip(window, swapped))
+            if (len(window) == len(swapped) and all(other.folded[0] == form for other, form in zip(window, swapped))
                     and not any(other.break_before for other in window[1:])
                     and not any(first < window[-1].end and window[0].start < last for first, last in taken)):
                 written = text[window[0].start:window[-1].end]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_MONTHS = {
+MONTH_NAMES = {
     "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
     "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
 }
@@ -50,7 +50,7 @@ _MONTH_NUMBER.update({short.lower(): number for table in _ABBREVIATED_MONTHS.val
 _ABBREVIATED = {lang: "|".join(sorted(map(re.escape, table), key=len, reverse=True)) for lang, table in _ABBREVIATED_MONTHS.items()}
 # an abbreviation is a month only with its full stop or before a year ("sept" alone is the number seven)
 _FR_MONTH = rf"(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|(?:{_ABBREVIATED['fr']})(?:\.|(?=\s+\d{{4}}\b)))"
-_EN_MONTH = (rf"({'|'.join(_MONTHS['en'])}|{'|'.join(month.upper() for month in _MONTHS['en'])}"  # (upper case in headings and embargo lines)
+_EN_MONTH = (rf"({'|'.join(MONTH_NAMES['en'])}|{'|'.join(month.upper() for month in MONTH_NAMES['en'])}"  # (upper case in headings and embargo lines)
              rf"|(?:{_ABBREVIATED['en']})(?:\.|(?=\s+\d)))")
 _NUMERIC_DATE = re.compile(r"(?<![\w./-])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\w/]|\.\d)|(?<![\w./-])(\d{4})-(\d{2})-(\d{2})(?![\w-])")
 """15.06.2023, 30/07/2024, 24/7/2014 (day first, as in French and EU texts), and ISO 2024-07-30."""
@@ -524,7 +524,7 @@ def format_number(value: tuple) -> str:
 
 def format_date(value: tuple, english_text: str) -> str:
     year, month, day = value
-    name = _MONTHS["en"][month - 1]
+    name = MONTH_NAMES["en"][month - 1]
     if day is None:
         return f"{name} {year}" if year else name
     day_first = bool(re.search(rf"\b\d{{1,2}}\s+{_EN_MONTH}", english_text))

@@ -365,6 +365,24 @@ def _typo_operator(name: str, slip: Callable[[str, str, random.Random], str | No
     return generate
 
 
+def space_dropped(pair: SentencePair, glossary: Glossary, rng: random.Random) -> list[Mutation]:
+    """The space between two words of a multiword term occurrence lost (« traitedes personnes », "forcedlabour"), as a careless
+    keyboard or a text pulled out of a PDF or a web page leaves it."""
+    result = []
+    for side in SIDES:
+        text = pair.text(side)
+        for match in term_occurrences(text, side, glossary):
+            words = [(start, end) for start, end in _words(text) if match.start <= start and end <= match.end]
+            joints = [(first, second) for first, second in zip(words, words[1:]) if text[first[1]:second[0]] == " "]
+            if not joints:
+                continue
+            (start, _), (_, end) = rng.choice(joints)
+            mutation = replace_span("space-dropped", pair, side, start, end, text[start:end].replace(" ", "", 1), TYPO_KINDS)
+            if mutation:
+                result.append(mutation)
+    return result
+
+
 # French prepositions with the article they may carry, and the contractions of « de » and « à » with le/les
 _FR_FUNCTION = re.compile(r"(?<![\w'’])(?:(de|à|pour|en|sur|par|contre|dans|avec|entre) (la |le |les |l['’])?|(du|des|au|aux) |(d)['’])",
                           re.IGNORECASE)
@@ -776,6 +794,7 @@ OPERATORS: list[Operator] = [
     Operator("typo-accent-wrong", TYPO_KINDS, _typo_operator("typo-accent-wrong", typo_accent_wrong), "an accent of a term changed"),
     Operator("typo-swap", TYPO_KINDS, _typo_operator("typo-swap", typo_swap), "two letters of a term swapped"),
     Operator("typo-drop", TYPO_KINDS, _typo_operator("typo-drop", typo_drop), "a letter of a term dropped"),
+    Operator("space-dropped", TYPO_KINDS, space_dropped, "the space between two words of a term lost"),
     Operator("preposition", ("term-garbled",), preposition, "a preposition inside a term changed or dropped"),
     Operator("doubled-word", ("typography", "term-garbled"), doubled_word, "a word of a term (or its article) doubled"),
     Operator("term-agreement", ("term-garbled", "grammar"), term_agreement, "a French term's adjective no longer agreeing with its noun"),

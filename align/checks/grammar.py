@@ -124,6 +124,9 @@ class Finding:
     name_word: str = ""
     """For a capital on a people's adjective (« police Mohawk »): the word; the other side writing it the same way shows it is part of a
     name the text borrows as is, not a French adjective capitalised."""
+    inside_terms: bool = False
+    """Reported inside a glossary term too: what the term checks cannot say (two words run together, which they read, if at all, as
+    a term with a word missing or another term)."""
 
 
 def enabled() -> bool:
@@ -397,6 +400,9 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         if word.isalpha() and word.islower() and (twin := _accents_lost(text, start, word)):
             findings.append(Finding(start, end, "spelling", "warning", f"« {word} » has lost its accents: « {twin} ».", suggestions([twin]), word))
             continue
+        if _ELISION_RUN_TOGETHER.fullmatch(word) and (run_together := _run_together_finding(text, start, end, "fr")):
+            findings.append(run_together)
+            continue
         if (not word.isalpha() or not word.islower() or any(a < end and start < b for a, b in addresses)
                 or _next_to_digit(text, start, end) or english_word(word) or _abbreviated(text, end)
                 or ("oe" in word and _french_known(word.replace("oe", "œ")))  # « oeuvrant »: the ligature typed as two letters, a keyboard's habit
@@ -414,6 +420,8 @@ def french_findings(text: str) -> tuple[Finding, ...]:
             # slip, « premiére », is frequent too and still reported)
         if near:
             findings.append(Finding(start, end, "spelling", "warning", f"« {word} » is not a French word: « {near[0]} »?", suggestions(near), word))
+        elif run_together := _run_together_finding(text, start, end, "fr"):
+            findings.append(run_together)
     findings += _rare_words_near_frequent_ones(text)
     findings += (_indicative_after_conjunction(text, checker) + _participle_eu_alone(text, checker) + _number_disagreements(text, checker)
                  + _participle_before_its_subject(text, checker) + _name_disagreements(text, checker))
@@ -468,6 +476,75 @@ def _first_letter_lost(word: str) -> list[str]:
     candidates = [whole for whole in (letter + word for letter in _LETTERS["fr"])
                   if frequencies.get(whole, 0) >= 10 ** (FIRST_LETTER_ZIPF - 9) and _french_known(whole)]
     return sorted(candidates, key=lambda whole: (-frequencies[whole], whole))[:3]
+
+
+RUN_TOGETHER_ZIPF = 2.5
+"""How frequent (wordfreq's Zipf scale) each of two words run together must be: « traite des », not a rare word and a syllable."""
+RUN_TOGETHER_SHORT_ZIPF = 5.0
+"""… and a word of two or three letters: a function word (« des » 7.2, "of" 7.4), not a syllable that is also a word ("ope" 2.6)."""
+RUN_TOGETHER_WRITTEN_ZIPF = 2.0
+"""How often a run-together word may itself be written ("lapersonne" 1.7 in web text, "roundtable" 3.1, "recordkeeping" 2.2)."""
+_PREFIXES = {"fr": frozenset({"allo", "anti", "auto", "bi", "bio", "co", "contre", "cyber", "dé", "demi", "éco", "em", "en", "entre",
+                                "euro", "ex", "extra", "géo", "hyper", "infra", "inter", "intra", "macro", "mal", "méga", "micro", "mini",
+                                "mono", "multi", "néo", "non", "pan", "para", "pluri", "poly", "post", "pré", "pro", "ré", "semi", "sous",
+                                "super", "supra", "sur", "télé", "trans", "tri", "ultra", "vice"}),
+             "en": frozenset({"anti", "bio", "co", "counter", "cross", "cyber", "eco", "euro", "ex", "extra", "geo", "inter", "intra",
+                                "macro", "mega", "micro", "mid", "mini", "multi", "neo", "non", "over", "post", "pre", "pro", "re", "self",
+                                "semi", "socio", "sub", "super", "tele", "trans", "ultra", "under", "vice"})}
+"""Prefixes that make one word with the next (« pangouvernementale », "counterterrorism"): a word they begin is not two words."""
+_SUFFIXES = {"fr": frozenset({"ment"}), "en": frozenset({"able", "hood", "less", "like", "ness", "ship", "wise"})}
+"""Suffixes that are words too (« proactivement », "victimless"): a word they end is one word."""
+
+
+def _words_run_together(word: str, lang: str) -> list[str]:
+    """The two frequent words an unknown word is with the space between them lost (« traitedes » → « traite des », "victimsof" →
+    "victims of"; in French, an English word second: « êtrestory »), most frequent pair first. A word people
+    write (wordfreq has it often: "roundtable") or one a prefix begins is no slip, nor two short words ("fedpol")."""
+    lower = word.lower()
+    if (len(lower) < 6 or zipf_frequency(lower, lang) >= RUN_TOGETHER_WRITTEN_ZIPF
+            or (lang == "fr" and zipf_frequency(lower, "en") >= RUN_TOGETHER_WRITTEN_ZIPF)):
+        return []
+    if not word.islower():
+        return []  # a capitalised word is a name more often than a slip (« Belmonde », "Rosetown", "StreetReach")
+
+    pairs = []
+    for index in range(2, len(lower) - 1):
+        head, tail = lower[:index], lower[index:]
+        if head in _PREFIXES[lang] or tail in _SUFFIXES[lang] or max(len(head), len(tail)) < 4 or not _frequent_word(head, lang):
+            continue
+        if _frequent_word(tail, lang) or (lang == "fr" and len(tail) >= 4 and _frequent_word(tail, "en")):
+            pairs.append((-(zipf_frequency(head, lang) + zipf_frequency(tail, lang)), f"{word[:index]} {word[index:]}"))
+    return [pair for _, pair in sorted(pairs)][:3]
+
+
+def _frequent_word(part: str, lang: str) -> bool:
+    """Whether `part` is a word of `lang` frequent enough to be one of two words run together."""
+    floor = RUN_TOGETHER_ZIPF if len(part) >= 4 else RUN_TOGETHER_SHORT_ZIPF
+    return zipf_frequency(part, lang) >= floor and (_french_known if lang == "fr" else english_word)(part)
+
+
+_ELISION_RUN_TOGETHER = re.compile(r"([a-zà-ÿœ]{2,})([dlnjmcst])(['’])([^\W\d_][\w-]*)")
+"""An elided word run into the word before it: « chaînesd’approvisionnement », « del’Europe »."""
+
+
+def _run_together_finding(text: str, start: int, end: int, lang: str) -> Finding | None:
+    """The spelling finding for a word of `text` that is two words run together (not a hashtag or a handle: "#EndTrafficking")."""
+    word = text[start:end]
+    together = []
+    if text[start - 1:start] in ("#", "@"):
+        pass
+    elif lang == "fr" and (elided := _ELISION_RUN_TOGETHER.fullmatch(word)):
+        head, letter, apostrophe, rest = elided.groups()
+        if (head not in _PREFIXES["fr"] and _frequent_word(head, "fr") and not _french_known(head + letter) and len(rest) >= 2
+                and (_french_known(rest) or rest[:1].isupper())):
+            together = [f"{head} {letter}{apostrophe}{rest}"]
+    elif word.isalpha():
+        together = _words_run_together(word, lang)
+    if not together:
+        return None
+    quote = "« {} »" if lang == "fr" else "“{}”"
+    return Finding(start, end, "spelling", "warning", f"{quote.format(word)} is two words run together: {quote.format(together[0])}?",
+                   suggestions(together), word, inside_terms=True)
 
 
 def _indicative_after_conjunction(text: str, checker) -> list[Finding]:
@@ -804,6 +881,8 @@ def english_findings(text: str) -> tuple[Finding, ...]:
         near = _near_words(word, "en", _common_english_word if capitalised else english_word)
         if near:
             findings.append(Finding(start, end, "spelling", "warning", f"“{word}” is not an English word: “{near[0]}”?", suggestions(near), word))
+        elif not capitalised and (run_together := _run_together_finding(text, start, end, "en")):
+            findings.append(run_together)
     return tuple(findings)
 
 
@@ -829,14 +908,15 @@ def grammar_and_spelling(link: LinkView, side: str, context: CheckContext) -> li
     if not findings:
         return []
     terms = [(match.start, match.end) for match in link.matches.get(side, [])]
-    if any(not any(start < finding.end and finding.start < end for start, end in terms) for finding in findings):
+    garbles = []
+    if any(finding.inside_terms or not any(start < finding.end and finding.start < end for start, end in terms) for finding in findings):
         # a glossary term misspelt or garbled is the term checks' finding, which gives the term's right form
-        terms += [(garble.start, garble.end) for garble in find_garbled(text, LANG_OF_SIDE[side], context.glossary, matches=link.matches.get(side))]
+        garbles = [(garble.start, garble.end) for garble in find_garbled(text, LANG_OF_SIDE[side], context.glossary, matches=link.matches.get(side))]
     other_side = "en" if side == "fr" else "fr"
     other = context.document_texts[other_side] or link.texts[other_side]
     flags = []
     for finding in findings:
-        if any(start < finding.end and finding.start < end for start, end in terms):
+        if any(start < finding.end and finding.start < end for start, end in garbles + ([] if finding.inside_terms else terms)):
             continue
         if finding.word and (_contains_word(other, finding.word) or _written_twice(finding.word, side, text, context)):
             continue

@@ -212,6 +212,7 @@ def _find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Ter
     garbles += _misspelt_inside_matches(text, words, lang, glossary, exact, [(g.start, g.end) for g in garbles])
     garbles += _misspelt_single_terms(text, words, lang, glossary, [(g.start, g.end) for g in garbles] + exact_spans)
     garbles += _coordinations_swapped(text, words, lang, glossary, [(g.start, g.end) for g in garbles] + exact_spans)
+    garbles += _term_words_run_together(text, words, lang, glossary, [(g.start, g.end) for g in garbles])
     return sorted(garbles, key=lambda garble: garble.start)
 
 _CONTAINING: dict[tuple[int, str], tuple[Glossary, dict[tuple, tuple[tuple[Entry, _EntryFacts], ...]]]] = {}
@@ -1056,3 +1057,44 @@ def _capitalised_cognate(word: str, linked: str) -> bool:
     """Whether `linked` holds a capitalised word beginning with the same five letters as `word` (accents aside): « Conférence » / "Conference"."""
     stem = fold(word.lower())[:5]
     return len(stem) == 5 and any(fold(other.lower())[:5] == stem for other in re.findall(r"\b[A-ZÀ-Ý][^\W\d_]{4,}", linked))
+
+
+_RUN_TOGETHER: dict = {}
+"""Per glossary and language (`per_glossary`)."""
+RUN_TOGETHER_WRITTEN_ZIPF = 2.0
+"""How often (wordfreq's Zipf scale) two words of a term written as one may be written so in general: "HumanTrafficking" never is."""
+
+
+def _run_together_cuts(glossary: Glossary, lang: str) -> dict[str, int]:
+    """Per folded pair of consecutive words of an accepted term written as one (« traitedes », "nationsunies", « traited » before
+    « ’êtres »), where the second word begins; pairs that make a word of the language, or a short one, are left out."""
+    def build() -> dict[str, int]:
+        cuts: dict[str, int] = {}
+        for entry in glossary.entries(lang):
+            if entry.status == "forbidden" or entry.is_acronym:
+                continue
+            written = re.findall(r"[^\W\d_]+", entry.term)
+            for first, second in zip(written, written[1:]):
+                if len(first + second) >= 4 and not is_known((first + second).lower(), lang):
+                    cuts[fold(first + second)] = len(first)
+        return cuts
+
+    return per_glossary(_RUN_TOGETHER, glossary, build, lang)
+
+
+def _term_words_run_together(text: str, words: list[Word], lang: str, glossary: Glossary, taken: list[tuple[int, int]]) -> list[Garble]:
+    """A word that is two consecutive words of a glossary term with the space between them lost (« Traitedes êtres humains »,
+    "Trafficking inPersons", "NationsUnies", « chaînesd’approvisionnement »), in any case: a name is never two words of a term glued
+    together."""
+    from wordfreq import zipf_frequency
+
+    cuts = _run_together_cuts(glossary, lang)
+    garbles = []
+    for word in words:
+        cut = cuts.get(fold(word.text)) if word.text.isalpha() else None
+        if (cut is None or any(first <= word.start < last for first, last in taken) or is_known(word.surface, lang)
+                or zipf_frequency(word.surface, lang) >= RUN_TOGETHER_WRITTEN_ZIPF):
+            continue
+        spaced = f"{word.text[:cut]} {word.text[cut:]}" + (text[word.end] if text[word.end:word.end + 1] in ("'", "’") else "")
+        garbles.append(Garble(word.start, word.end, word.text, (spaced,), f"“{word.text}” is two words of a term run together: “{spaced}”."))
+    return garbles

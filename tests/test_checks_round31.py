@@ -1,0 +1,36 @@
+"""Thirty-first round (eval/README.md, "Thirty-first round"): two words run together, the slip a careless keyboard, a PDF or a web page
+leaves (« des manitobainstravaillant » in Manitoba's Tracia's Trust page, heldout22; the mutation benchmark's `space-dropped` operator
+makes thousands more); each test keeps the slip beside the right form, which stays silent."""
+
+from __future__ import annotations
+
+from tests.checking import needs_grammalecte, texts_of_kind
+
+
+@needs_grammalecte
+def test_two_french_words_run_together(glossary) -> None:
+    assert texts_of_kind("Le rapport présente les donnéesrecueillies par la police.", glossary, "spelling") == {"donnéesrecueillies"}
+    # an elided word run into the word before it
+    assert texts_of_kind("Le Conseil del’Europe publie son rapport.", glossary, "spelling") == {"del’Europe"}
+    assert not texts_of_kind("Le rapport présente les données recueillies dans les chaînes d’approvisionnement.", glossary, "spelling")
+    # a prefix makes one word with the next, a suffix that is a word too ends one word, a web address is no prose
+    fr = "Une approche pangouvernementale permet d’enquêter proactivement ; voir stoptraite.be et interinstitutions."
+    assert not texts_of_kind(fr, glossary, "spelling")
+
+
+def test_two_english_words_run_together(glossary) -> None:
+    en = "The report lists the datacollected by police in each province."
+    assert texts_of_kind("Le rapport présente les données recueillies par la police.", glossary, "spelling", en=en) == {"datacollected"}
+    # words people write as one ("roundtable"), a hashtag, a name in small letters made of two short words
+    en = "The roundtable on #EndTrafficking met; fedpol attended."
+    assert not texts_of_kind("La table ronde sur #EndTrafficking s'est réunie ; fedpol était présent.", glossary, "spelling", en=en)
+
+
+def test_two_words_of_a_term_run_together_in_any_case(glossary) -> None:
+    # capitalised, a word run together is no different from a name to a spelling check; two words of a glossary term are no name
+    assert texts_of_kind("Traitedes êtres humains : près de 16 000 victimes", glossary, "term-garbled") == {"Traitedes"}
+    en = "The World Day against Traffickingin Persons and the Fund of the United NationsOffice."
+    found = texts_of_kind("La Journée mondiale contre la traite des personnes.", glossary, "term-garbled", en=en)
+    assert "Traffickingin" in found
+    assert texts_of_kind("Les entreprises vérifient leurs chaînesd’approvisionnement.", glossary, "term-garbled") == {"chaînesd"}
+    assert not texts_of_kind("Traite des êtres humains : la ministre Belmonde Dogo et M. Lecours", glossary, "term-garbled")

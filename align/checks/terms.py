@@ -164,9 +164,11 @@ def _changed_names(link: LinkView, side: str, context: CheckContext) -> list:
     text = link.texts[side]
     # (a short form at the end of a longer capitalised phrase, "… Labour in Supply Chains Act", is the whole name written with a word
     # changed, not the short form)
-    here = Counter(match.concept for match in longest_matches(link.matches[side]) if not match.gap
-                   and not _inside_its_long_name(text, match, context.glossary, LANG_OF_SIDE[side]))
-    there = Counter(match.concept for match in longest_matches(link.matches.get(other, [])) if not match.gap and match.status != "forbidden")
+    # (names inside longer names count: « la Convention du Conseil de l'Europe » names the Council too, "the Member of Europe's
+    # convention" does not)
+    here = _occurrences([match for match in link.matches[side] if not match.gap
+                         and not _inside_its_long_name(text, match, context.glossary, LANG_OF_SIDE[side])])
+    there = _occurrences([match for match in link.matches.get(other, []) if not match.gap and match.status != "forbidden"])
     fewer = {concept for concept, count in there.items() if here[concept] < count}
     return find_changed_names(link.texts[side], LANG_OF_SIDE[side], context.glossary, fewer, link.matches[side], link.texts[other])
 

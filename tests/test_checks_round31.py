@@ -4,7 +4,7 @@ makes thousands more); each test keeps the slip beside the right form, which sta
 
 from __future__ import annotations
 
-from tests.checking import needs_grammalecte, texts_of_kind
+from tests.checking import link_flags, needs_grammalecte, texts_of_kind
 
 
 @needs_grammalecte
@@ -33,4 +33,23 @@ def test_two_words_of_a_term_run_together_in_any_case(glossary) -> None:
     found = texts_of_kind("La Journée mondiale contre la traite des personnes.", glossary, "term-garbled", en=en)
     assert "Traffickingin" in found
     assert texts_of_kind("Les entreprises vérifient leurs chaînesd’approvisionnement.", glossary, "term-garbled") == {"chaînesd"}
+    # any form of the term's words ("victim of trafficking" is listed in the singular)
+    assert texts_of_kind("Les victimes souffrent.", glossary, "term-garbled", en="Victimsof trafficking often suffer.") == {"Victimsof"}
+    # a word people write is two words of a term only between the term's other words
+    assert texts_of_kind("Les victimes dela traite sont nombreuses.", glossary, "term-garbled") == {"dela"}
+    assert not texts_of_kind("Le Delà est un film ; Dela Cruz a parlé.", glossary, "term-garbled")
+    en = "It is an inhuman practice; trafficking inhuman beings is a crime."
+    garbled = [flag for flag in link_flags(["La traite des êtres humains est un crime."], [en], glossary) if flag.kind == "term-garbled"]
+    assert [(flag.text, flag.start) for flag in garbled] == [("inhuman", en.index("inhuman beings"))]
+    # a hyphen is not a space: "Co-operation" in a listed name does not make "cooperation" two words
+    assert not texts_of_kind("La coopération est essentielle.", glossary, "term-garbled", en="Cooperation is essential.")
     assert not texts_of_kind("Traite des êtres humains : la ministre Belmonde Dogo et M. Lecours", glossary, "term-garbled")
+
+
+def test_a_misspelt_term_that_opens_the_sentence(glossary) -> None:
+    # a capitalised word inside a sentence may be a name; the first word's capital is the sentence's ("Victis assisted by IOM …")
+    fr = "Les victimes aidées par l’OIM en 2015 avaient passé trois ans dans la traite."
+    en = "Victis assisted by IOM in 2015 had spent three years in the trafficking process."
+    assert texts_of_kind(fr, glossary, "term-garbled", en=en) == {"Victis"}
+    assert not texts_of_kind(fr, glossary, "term-garbled", en=en.replace("Victis", "Victims"))
+    assert not texts_of_kind(fr, glossary, "term-garbled", en="Those assisted by Victis in 2015 had spent three years in the process.")

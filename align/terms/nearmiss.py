@@ -11,7 +11,7 @@ from rapidfuzz.distance import OSA
 
 from align.terms.glossary import Entry, Glossary, concept_label, per_glossary
 from align.terms.matching import TermMatch, find_terms
-from align.terms.words import Word, content_words, fold, is_known, same_form
+from align.terms.words import Word, content_words, fold, is_known, same_form, word_keys
 
 
 @dataclass(frozen=True)
@@ -950,8 +950,9 @@ def _misspelt_single_terms(text: str, words: list[Word], lang: str, glossary: Gl
     singles_by_initial, misspelt_by_form = _singles(glossary, lang)
     garbles = []
     for word in words:
-        if word.stop or len(word.surface) < 4 or not word.surface.isalpha() or word.text[:1].isupper() or is_known(word.surface, lang):
-            continue  # `_misspelt` is false for such a word whatever the term (and a capitalised word may be a name)
+        if (word.stop or len(word.surface) < 4 or not word.surface.isalpha() or (word.text[:1].isupper() and not _opens_sentence(text, word.start))
+                or is_known(word.surface, lang)):
+            continue  # `_misspelt` is false for such a word whatever the term (and a capitalised word inside a sentence may be a name)
         if any(first <= word.start < last for first, last in taken):
             continue
         form = (word.surface, word.lemma, word.stem, word.accentless)  # what `_misspelt` and `same_form` read of the word
@@ -966,6 +967,11 @@ def _misspelt_single_terms(text: str, words: list[Word], lang: str, glossary: Gl
             garbles.append(Garble(word.start, word.end, word.text, tuple(accepted),
                                   f"“{word.text}” looks like a misspelling of “{accepted[0] if accepted else entry.term}”."))
     return garbles
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` begins the text or a sentence in it (its capital is the sentence's: "Victis assisted by IOM …")."""
+    return not text[:start].strip() or bool(re.search(r"[.!?]\s+$", text[:start]))
 
 
 _SWAPPED: dict[tuple[int, str], tuple[Glossary, dict[str, list[tuple[tuple[str, ...], Entry]]]]] = {}
@@ -1062,39 +1068,76 @@ def _capitalised_cognate(word: str, linked: str) -> bool:
 _RUN_TOGETHER: dict = {}
 """Per glossary and language (`per_glossary`)."""
 RUN_TOGETHER_WRITTEN_ZIPF = 2.0
-"""How often (wordfreq's Zipf scale) two words of a term written as one may be written so in general: "HumanTrafficking" never is."""
+"""How often (wordfreq's Zipf scale) two words of a term written as one may be written so in general, for the word to be read as a
+slip without the term's words around it: "HumanTrafficking" never is; "dela" (3.3) and "inhuman" are, and are slips only inside the
+term (« victimes dela traite », "trafficking inhuman beings")."""
 
 
-def _run_together_cuts(glossary: Glossary, lang: str) -> dict[str, int]:
-    """Per folded pair of consecutive words of an accepted term written as one (« traitedes », "nationsunies", « traited » before
-    « ’êtres »), where the second word begins; pairs that make a word of the language, or a short one, are left out."""
-    def build() -> dict[str, int]:
-        cuts: dict[str, int] = {}
+def _lemma(word: str, lang: str) -> str:
+    return fold(word_keys(word.lower(), lang)[1])
+
+
+@dataclass
+class _RunTogether:
+    pairs: dict[tuple[str, str], set[tuple[str, str]]]
+    """Per pair of lemmas of consecutive words of an accepted term (« traite », « de »; "victim", "of"), the lemmas of the words
+    around them in the term ("" at its ends)."""
+    joined: frozenset[str]
+    """The folded pairs of consecutive words as the glossary writes them, glued (« dela », "inhuman"): the words people write that
+    can be such a pair."""
+    cuts: dict[str, int | None]
+    """Per word met, where it splits into such a pair (None: nowhere)."""
+
+
+def _run_together(glossary: Glossary, lang: str) -> _RunTogether:
+    def build() -> _RunTogether:
+        pairs: dict[tuple[str, str], set[tuple[str, str]]] = {}
+        joined = set()
         for entry in glossary.entries(lang):
             if entry.status == "forbidden" or entry.is_acronym:
                 continue
-            written = re.findall(r"[^\W\d_]+", entry.term)
-            for first, second in zip(written, written[1:]):
-                if len(first + second) >= 4 and not is_known((first + second).lower(), lang):
-                    cuts[fold(first + second)] = len(first)
-        return cuts
+            # (words a space parts: "Co-operation" and « d'êtres » keep their hyphen and apostrophe when the space goes)
+            tokens = [re.findall(r"[^\W\d_]+", token) for token in entry.term.split()]
+            tokens = [pieces for pieces in tokens if pieces]
+            for index in range(len(tokens) - 1):
+                first, second = tokens[index][-1], tokens[index + 1][0]
+                before = tokens[index][-2] if len(tokens[index]) > 1 else tokens[index - 1][-1] if index else ""
+                after = tokens[index + 1][1] if len(tokens[index + 1]) > 1 else tokens[index + 2][0] if index + 2 < len(tokens) else ""
+                around = (_lemma(before, lang) if before else "", _lemma(after, lang) if after else "")
+                pairs.setdefault((_lemma(first, lang), _lemma(second, lang)), set()).add(around)
+                joined.add(fold(first + second))
+        return _RunTogether(pairs, frozenset(joined), {})
 
     return per_glossary(_RUN_TOGETHER, glossary, build, lang)
 
 
 def _term_words_run_together(text: str, words: list[Word], lang: str, glossary: Glossary, taken: list[tuple[int, int]]) -> list[Garble]:
-    """A word that is two consecutive words of a glossary term with the space between them lost (« Traitedes êtres humains »,
-    "Trafficking inPersons", "NationsUnies", « chaînesd’approvisionnement »), in any case: a name is never two words of a term glued
-    together."""
+    """A word that is two consecutive words of a glossary term, in any of their forms, with the space between them lost (« Traitedes
+    êtres humains », "Victimsof trafficking", "NationsUnies", « chaînesd’approvisionnement »), in any case: a name is never two words of
+    a term glued together. A word people write (a dictionary's or wordfreq's: « dela », "inhuman") is one only between the term's other
+    words."""
     from wordfreq import zipf_frequency
 
-    cuts = _run_together_cuts(glossary, lang)
+    run_together = _run_together(glossary, lang)
     garbles = []
-    for word in words:
-        cut = cuts.get(fold(word.text)) if word.text.isalpha() else None
-        if (cut is None or any(first <= word.start < last for first, last in taken) or is_known(word.surface, lang)
-                or zipf_frequency(word.surface, lang) >= RUN_TOGETHER_WRITTEN_ZIPF):
+    for position, word in enumerate(words):
+        if len(word.text) < 4 or not word.text.isalpha() or any(first <= word.start < last for first, last in taken):
             continue
+        known = is_known(word.surface, lang)
+        if known and fold(word.text) not in run_together.joined:
+            continue  # (the search below, for every word of every text, would cost more than the rest of the near-miss matcher)
+        if word.text not in run_together.cuts:
+            run_together.cuts[word.text] = next((cut for cut in range(1, len(word.text))
+                                                 if (_lemma(word.text[:cut], lang), _lemma(word.text[cut:], lang)) in run_together.pairs), None)
+        cut = run_together.cuts[word.text]
+        if cut is None:
+            continue
+        if known or zipf_frequency(word.surface, lang) >= RUN_TOGETHER_WRITTEN_ZIPF:
+            before = _lemma(words[position - 1].text, lang) if position else ""
+            after = _lemma(words[position + 1].text, lang) if position + 1 < len(words) else ""
+            around = run_together.pairs[(_lemma(word.text[:cut], lang), _lemma(word.text[cut:], lang))]
+            if not any((first and first == before) or (last and last == after) for first, last in around):
+                continue
         spaced = f"{word.text[:cut]} {word.text[cut:]}" + (text[word.end] if text[word.end:word.end + 1] in ("'", "’") else "")
         garbles.append(Garble(word.start, word.end, word.text, (spaced,), f"“{word.text}” is two words of a term run together: “{spaced}”."))
     return garbles

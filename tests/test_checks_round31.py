@@ -53,3 +53,17 @@ def test_a_misspelt_term_that_opens_the_sentence(glossary) -> None:
     assert texts_of_kind(fr, glossary, "term-garbled", en=en) == {"Victis"}
     assert not texts_of_kind(fr, glossary, "term-garbled", en=en.replace("Victis", "Victims"))
     assert not texts_of_kind(fr, glossary, "term-garbled", en="Those assisted by Victis in 2015 had spent three years in the process.")
+
+
+def test_an_acronym_a_letter_off_the_name_it_follows(glossary) -> None:
+    # Republic of Togo 2013 (heldout21), CHRC's supply-chains report 2025 (heldout11)
+    fr = "Le projet est financé par le Fonds de solidarité prioritaire (FSD) du ministère."
+    assert texts_of_kind(fr, glossary, "acronym-mismatch") == {"FSD"}
+    assert not texts_of_kind(fr.replace("FSD", "FSP"), glossary, "acronym-mismatch")
+    en = "It operates under the Accessible Canada Act (ACA), the Employment Equity Act (EAA) and the Pay Equity Act (PEA)."
+    assert texts_of_kind("Elle applique trois lois.", glossary, "acronym-mismatch", en=en) == {"EAA"}
+    # a word of the name left out of its acronym; an acronym the other version writes too (a body's own, kept in both languages)
+    fr = ["Le Fonds de l’UE pour l’asile, la migration et l’intégration (FAMI) soutient le projet.",
+          "Le Commissaire soudanais pour les réfugiés (COR) a été informé."]
+    en = ["The EU's Asylum, Migration and Integration Fund (AMIF) supports the project.", "The Commissioner for Refugees (COR) was informed."]
+    assert not texts_of_kind(fr, glossary, "acronym-mismatch", en=en)

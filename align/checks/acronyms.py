@@ -207,6 +207,41 @@ def other_languages_acronym(link: LinkView, side: str, context: CheckContext) ->
     return flags
 
 
+def acronym_a_letter_off_its_name(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
+    """An acronym in brackets after a name whose initials it gives but for one letter changed (« Fonds de solidarité prioritaire
+    (FSD) », "Employment Equity Act (EAA)"): a slip in the acronym, unless the other language's text writes it too (« Commissaire
+    soudanais pour les réfugiés (COR) » keeps the English acronym of a body both versions name so) or the glossary lists it."""
+    if side == "mt":
+        return []
+    text, lang = link.texts[side], LANG_OF_SIDE[side]
+    other = context.document_texts["en" if side == "fr" else "fr"] or link.texts["en" if side == "fr" else "fr"]
+    flags = []
+    for found in _BRACKETED.finditer(text):
+        acronym = found.group(1)
+        words = _content_words(text[max(0, found.start() - 120):found.start()], lang)[-len(acronym):]
+        if len(acronym) < 3 or len(words) < len(acronym) or not words[0][:1].isupper():
+            continue
+        initials = fold("".join(word[:1] for word in words)).upper()
+        if sum(letter != own for letter, own in zip(fold(acronym).upper(), initials)) != 1:
+            continue
+        wider = fold("".join(word[:1] for word in _content_words(text[max(0, found.start() - 160):found.start()], lang)[-len(acronym) - 3:])).upper()
+        if _in_order(fold(acronym).upper(), wider):
+            continue  # the initials of some of the words before, a word left out of the acronym (« Fonds de l'UE pour l'asile, la
+            # migration et l'intégration (FAMI) »)
+        if context.glossary.acronym_concept(acronym, lang) is not None or re.search(rf"(?<![\w-]){acronym}(?![\w-])", other or ""):
+            continue
+        name = text[text.rfind(words[0], 0, found.start()):found.start()].strip()
+        flags.append(Flag(link.number, side, "acronym-mismatch", "warning", found.start(1), found.end(1), acronym,
+                          f"“{acronym}” does not give the initials of “{name}” ({initials}): a letter mistyped?", initials))
+    return flags
+
+
+def _in_order(letters: str, initials: str) -> bool:
+    """Whether `letters` are among `initials`, in their order."""
+    remaining = iter(initials)
+    return all(letter in remaining for letter in letters)
+
+
 _WORD_IN_CAPITALS = re.compile(r"(?<![\w-])[A-Z]{2,}s?(?![\w-])")
 
 
@@ -235,7 +270,8 @@ def english_acronym_in_french(link: LinkView, side: str, context: CheckContext) 
 
 @same_flags_for_same_texts
 def _acronyms_in_brackets(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
-    return acronym_after_name(link, side, context) + other_languages_acronym(link, side, context) + english_acronym_in_french(link, side, context)
+    return (acronym_after_name(link, side, context) + other_languages_acronym(link, side, context) + acronym_a_letter_off_its_name(link, side, context)
+            + english_acronym_in_french(link, side, context))
 
 
 _LONG_ACRONYM = re.compile(r"(?<![\w-])[A-ZÀ-Ý]{4,}(?![\w-])")

@@ -19,6 +19,7 @@ from functools import cached_property, wraps
 from align.model import Flag, Segment, Unit
 from align.terms.glossary import Glossary, concept_label  # noqa: F401 (checks import it from here)
 from align.terms.matching import TermMatch
+from align.terms.words import is_known
 
 SUGGESTION_SEPARATOR = " | "
 SIDE_NAMES = {"fr": "the French", "mt": "the machine translation", "en": "the official English"}
@@ -48,6 +49,12 @@ class LinkView:
         return {"fr": self.unit.fr, "mt": self.unit.mt, "en": self.unit.en}
 
 
+def _reads(text: str, lang: str) -> bool:
+    """Whether a line holds a word of `lang` the other language does not have (by the lemmatisers' dictionaries)."""
+    other = "en" if lang == "fr" else "fr"
+    return any(is_known(word.lower(), lang) and not is_known(word.lower(), other) for word in re.findall(r"[^\W\d_]{3,}", text))
+
+
 @dataclass(frozen=True)
 class CheckContext:
     """What a check may need beyond the link: the glossary, whether there is an official English, what the MT did,
@@ -66,6 +73,16 @@ class CheckContext:
     def english_texts(self) -> frozenset[str]:
         """The texts of the official English segments, once per document (a French line among them is a bilingual letterhead)."""
         return frozenset(segment.text for segment in self.en_segments)
+
+    @cached_property
+    def bilingual_lines(self) -> frozenset[str]:
+        """The lines both pages carry, when they are a bilingual letterhead: among them a line in French and one in English (« Comité
+        permanent de la justice … » and "Standing Committee on Justice …" on both pages). Lines one page only borrowed from the other
+        (English headings left on the French page, a French sentence in the English) are no letterhead and are checked."""
+        shared = self.english_texts & {segment.text for segment in self.fr_segments}
+        if not (any(_reads(text, "fr") for text in shared) and any(_reads(text, "en") for text in shared)):
+            return frozenset()
+        return frozenset(shared)
 
     @cached_property
     def alignable_english(self) -> tuple[str, ...]:

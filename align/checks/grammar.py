@@ -496,16 +496,17 @@ _SUFFIXES = {"fr": frozenset({"ment"}), "en": frozenset({"able", "hood", "less",
 """Suffixes that are words too (« proactivement », "victimless"): a word they end is one word."""
 
 
-def _words_run_together(word: str, lang: str) -> list[str]:
+@lru_cache(maxsize=20_000)
+def _words_run_together(word: str, lang: str) -> tuple[str, ...]:
     """The two frequent words an unknown word is with the space between them lost (« traitedes » → « traite des », "victimsof" →
     "victims of"; in French, an English word second: « êtrestory »), most frequent pair first. A word people
     write (wordfreq has it often: "roundtable") or one a prefix begins is no slip, nor two short words ("fedpol")."""
     lower = word.lower()
     if (len(lower) < 6 or zipf_frequency(lower, lang) >= RUN_TOGETHER_WRITTEN_ZIPF
             or (lang == "fr" and zipf_frequency(lower, "en") >= RUN_TOGETHER_WRITTEN_ZIPF)):
-        return []
+        return ()
     if not word.islower():
-        return []  # a capitalised word is a name more often than a slip (« Belmonde », "Rosetown", "StreetReach")
+        return ()  # a capitalised word is a name more often than a slip (« Belmonde », "Rosetown", "StreetReach")
 
     pairs = []
     for index in range(2, len(lower) - 1):
@@ -514,9 +515,10 @@ def _words_run_together(word: str, lang: str) -> list[str]:
             continue
         if _frequent_word(tail, lang) or (lang == "fr" and len(tail) >= 4 and _frequent_word(tail, "en")):
             pairs.append((-(zipf_frequency(head, lang) + zipf_frequency(tail, lang)), f"{word[:index]} {word[index:]}"))
-    return [pair for _, pair in sorted(pairs)][:3]
+    return tuple(pair for _, pair in sorted(pairs))[:3]
 
 
+@lru_cache(maxsize=50_000)
 def _frequent_word(part: str, lang: str) -> bool:
     """Whether `part` is a word of `lang` frequent enough to be one of two words run together."""
     floor = RUN_TOGETHER_ZIPF if len(part) >= 4 else RUN_TOGETHER_SHORT_ZIPF
@@ -530,14 +532,14 @@ _ELISION_RUN_TOGETHER = re.compile(r"([a-zà-ÿœ]{2,})([dlnjmcst])(['’])([^\W
 def _run_together_finding(text: str, start: int, end: int, lang: str) -> Finding | None:
     """The spelling finding for a word of `text` that is two words run together (not a hashtag or a handle: "#EndTrafficking")."""
     word = text[start:end]
-    together = []
+    together: tuple[str, ...] = ()
     if text[start - 1:start] in ("#", "@"):
         pass
     elif lang == "fr" and (elided := _ELISION_RUN_TOGETHER.fullmatch(word)):
         head, letter, apostrophe, rest = elided.groups()
         if (head not in _PREFIXES["fr"] and _frequent_word(head, "fr") and not _french_known(head + letter) and len(rest) >= 2
                 and (_french_known(rest) or rest[:1].isupper())):
-            together = [f"{head} {letter}{apostrophe}{rest}"]
+            together = (f"{head} {letter}{apostrophe}{rest}",)
     elif word.isalpha():
         together = _words_run_together(word, lang)
     if not together:

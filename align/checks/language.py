@@ -24,14 +24,28 @@ UNTRANSLATED_CONFIDENCE = 0.9
 
 def french_spans(text: str) -> list[tuple[int, int]]:
     """Clauses of an English text (at least four words) that lingua identifies as French."""
-    return list(_french_spans(text))
+    return list(_passages(text, "fr"))
+
+
+def english_spans(text: str) -> list[tuple[int, int]]:
+    """Clauses of a French text (at least four words) that lingua identifies as English (« Focus: Vulnerabilities to human trafficking
+    and measures taken by States Parties … »), quotations and cited titles aside."""
+    if sum(_is_english_word(word) for word in _LETTERS.findall(text)) < UNTRANSLATED_MIN_ENGLISH_WORDS:
+        return []  # (lingua on every clause of every French text costs more than the rest of the language checks)
+    return [(start, end) for start, end in _passages(text, "en") if not _quoted(text, start) and not cites_english(text, start, end)]
+
+
+UNTRANSLATED_MIN_ENGLISH_WORDS = 2
+"""English words (`_is_english_word`) a French text must hold for its clauses to be read for English passages."""
 
 
 @lru_cache(maxsize=4096)
-def _french_spans(text: str) -> tuple[tuple[int, int], ...]:
+def _passages(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     # (once per text: a TMX repeats its sentences, and lingua's reading of a clause is the dearest part)
     from lingua import Language
 
+    wanted = Language.FRENCH if lang == "fr" else Language.ENGLISH
+    other = "en" if lang == "fr" else "fr"
     detector = language_detector()
     spans = []
     for found in _CLAUSE.finditer(text):
@@ -40,13 +54,12 @@ def _french_spans(text: str) -> tuple[tuple[int, int], ...]:
         words = read.split()
         if len(words) < UNTRANSLATED_MIN_WORDS or sum(word[:1].isupper() for word in words) > len(words) / 2:
             continue
-        french_only = sum(1 for word in re.findall(r"[^\W\d_]+", read)
-                          if word.islower() and is_known(word, "fr") and not is_known(word, "en"))
-        if french_only < 2:
-            continue  # names and loanwords ("neither Cuvier nor Lacépède") are not French sentences
+        only = sum(1 for word in re.findall(r"[^\W\d_]+", read) if word.islower() and is_known(word, lang) and not is_known(word, other))
+        if only < 2:
+            continue  # names and loanwords ("neither Cuvier nor Lacépède") are not sentences of the other language
         confidences = detector.compute_language_confidence_values(read)
         top = confidences[0]
-        if top.language == Language.FRENCH and (top.value >= _confidence_needed(french_only) or _mostly_french_words(french_only, words)):
+        if top.language == wanted and (top.value >= _confidence_needed(only) or _mostly_french_words(only, words)):
             start = found.start() + found.group(0).index(clause)
             spans.append((start, start + len(clause)))
     return tuple(spans)
@@ -71,8 +84,8 @@ MOSTLY_FRENCH_SHARE = 0.6
 
 
 def _mostly_french_words(french_only: int, words: list[str]) -> bool:
-    """Four words or more that French has and English does not, and most of the clause's words: French whatever lingua's confidence
-    (« cette évolution est trop lente »: 0.71, its mass shared with Italian)."""
+    """Four words or more that one language has and the other does not, and most of the clause's words: that language whatever lingua's
+    confidence (« cette évolution est trop lente »: 0.71 French, its mass shared with Italian)."""
     return french_only >= 4 and french_only >= MOSTLY_FRENCH_SHARE * len(words)
 
 
@@ -82,7 +95,7 @@ def untranslated_official(link: LinkView, context: CheckContext) -> list[Flag]:
     english = link.texts["en"]
     if not context.has_official or not english:
         return []
-    if english in {segment.text for segment in context.fr_segments}:
+    if english in context.bilingual_lines:
         return []  # a line both versions carry (a bilingual letterhead: « Comité permanent de la justice… » on both pages)
     flags = []
     covered: list[tuple[int, int]] = []
@@ -123,12 +136,13 @@ def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
     french = link.texts["fr"]
     if not french:
         return []
-    if french in context.english_texts:
+    if french in context.bilingual_lines:
         return []  # a line both versions carry (a bilingual letterhead)
     flags = []
+    passages = english_spans(french)
     for match in longest_matches(find_terms(french, "en", glossary)):
-        if match.type != "term" or match.status == "forbidden":
-            continue
+        if match.type != "term" or match.status == "forbidden" or _within((match.start, match.end), passages):
+            continue  # (a term inside an English passage is that passage's flag)
         words = [word for word in tokenize(match.term, "en") if not word.stop]
         english_only = [word for word in words if is_known(word.text.lower(), "en") and not _french_too(word.text.lower())]
         if not english_only or (len(words) == 1 and (len(match.term) < 5 or not match.term.islower())):
@@ -210,6 +224,7 @@ _OPENING_QUOTES, _CLOSING_QUOTES = "«“‘\"", "»”’\""
 
 
 @lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def _is_english_word(word: str) -> bool:
     """A word of English, not French: frequent in English, much rarer in French, unknown to the French lemmatiser."""
     from wordfreq import zipf_frequency
@@ -467,14 +482,21 @@ def english_words_in_french(link: LinkView, context: CheckContext) -> list[Flag]
     """English words left in the French that are not glossary terms (« le Deputy Minister », a heading "Statements", « prévention and
     de mesures »)."""
     french = link.texts["fr"]
-    if not french or french in context.english_texts:
+    if not french or french in context.bilingual_lines:
         return []  # a line both versions carry (a bilingual letterhead)
-    runs = list(english_runs(french, segment_texts(link, context, "fr")))
+    passages = english_spans(french)
+    runs = [span for span in english_runs(french, segment_texts(link, context, "fr")) if not _within(span, passages)]
     runs += [span for span in _lone_english_small_words(french) + [found.span() for found in _ENGLISH_TITLE.finditer(french)]
-             if not any(start <= span[0] < end for start, end in runs) and not cites_english(french, *span)]
-    return [Flag(link.number, "fr", "untranslated", "warning", start, end, french[start:end],
-                 f"“{french[start:end]}” is English left in the French text: translate it (names and titles of works aside).", "")
-            for start, end in sorted(runs)]
+             if not any(start <= span[0] < end for start, end in runs) and not cites_english(french, *span) and not _within(span, passages)]
+    return ([Flag(link.number, "fr", "untranslated", "error", start, end, french[start:end],
+                  "This passage of the French is in English: it was left untranslated.", "") for start, end in passages]
+            + [Flag(link.number, "fr", "untranslated", "warning", start, end, french[start:end],
+                    f"“{french[start:end]}” is English left in the French text: translate it (names and titles of works aside).", "")
+               for start, end in sorted(runs)])
+
+
+def _within(span: tuple[int, int], passages: list[tuple[int, int]]) -> bool:
+    return any(first < span[1] and span[0] < last for first, last in passages)
 
 
 

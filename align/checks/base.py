@@ -71,7 +71,7 @@ class CheckContext:
 
     @cached_property
     def english_texts(self) -> frozenset[str]:
-        """The texts of the official English segments, once per document (a French line among them is a bilingual letterhead)."""
+        """The texts of the official English segments, once per document."""
         return frozenset(segment.text for segment in self.en_segments)
 
     @cached_property

@@ -502,12 +502,9 @@ def _words_run_together(word: str, lang: str) -> tuple[str, ...]:
     "victims of"; in French, an English word second: « êtrestory »), most frequent pair first. A word people
     write (wordfreq has it often: "roundtable") or one a prefix begins is no slip, nor two short words ("fedpol")."""
     lower = word.lower()
-    if (len(lower) < 6 or zipf_frequency(lower, lang) >= RUN_TOGETHER_WRITTEN_ZIPF
+    if (not word.islower() or len(lower) < 6 or zipf_frequency(lower, lang) >= RUN_TOGETHER_WRITTEN_ZIPF
             or (lang == "fr" and zipf_frequency(lower, "en") >= RUN_TOGETHER_WRITTEN_ZIPF)):
-        return ()
-    if not word.islower():
-        return ()  # a capitalised word is a name more often than a slip (« Belmonde », "Rosetown", "StreetReach")
-
+        return ()  # (a capitalised word is a name more often than a slip: « Belmonde », "Rosetown", "StreetReach")
     pairs = []
     for index in range(2, len(lower) - 1):
         head, tail = lower[:index], lower[index:]
@@ -532,16 +529,14 @@ _ELISION_RUN_TOGETHER = re.compile(r"([a-zà-ÿœ]{2,})([dlnjmcst])(['’])([^\W
 def _run_together_finding(text: str, start: int, end: int, lang: str) -> Finding | None:
     """The spelling finding for a word of `text` that is two words run together (not a hashtag or a handle: "#EndTrafficking")."""
     word = text[start:end]
-    together: tuple[str, ...] = ()
     if text[start - 1:start] in ("#", "@"):
-        pass
-    elif lang == "fr" and (elided := _ELISION_RUN_TOGETHER.fullmatch(word)):
+        return None
+    together: tuple[str, ...] = _words_run_together(word, lang) if word.isalpha() else ()
+    if lang == "fr" and (elided := _ELISION_RUN_TOGETHER.fullmatch(word)):
         head, letter, apostrophe, rest = elided.groups()
         if (head not in _PREFIXES["fr"] and _frequent_word(head, "fr") and not _french_known(head + letter) and len(rest) >= 2
                 and (_french_known(rest) or rest[:1].isupper())):
             together = (f"{head} {letter}{apostrophe}{rest}",)
-    elif word.isalpha():
-        together = _words_run_together(word, lang)
     if not together:
         return None
     quote = "« {} »" if lang == "fr" else "“{}”"

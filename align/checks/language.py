@@ -78,6 +78,7 @@ def _passages(text: str, lang: str) -> tuple[tuple[int, int], ...]:
 UNTRANSLATED_WHOLE_TEXT_WORDS = 4
 """Words one language has and the other does not that a text read whole must hold (lingua's confidence 0.9 too)."""
 
+
 def _headline_read_in_lower_case(clause: str) -> str:
     """A clause in capitals (a heading: « COMMUNICATION DE LA COMMISSION AU PARLEMENT EUROPÉEN ») read in lower case: its capitals
     are the typesetting's, not names'."""
@@ -242,7 +243,6 @@ _OPENING_QUOTES, _CLOSING_QUOTES = "«“‘\"", "»”’\""
 
 
 @lru_cache(maxsize=100_000)
-@lru_cache(maxsize=50_000)
 def _is_english_word(word: str) -> bool:
     """A word of English, not French: frequent in English, much rarer in French, unknown to the French lemmatiser."""
     from wordfreq import zipf_frequency

@@ -1073,6 +1073,10 @@ slip without the term's words around it: "HumanTrafficking" never is; "dela" (3.
 term (« victimes dela traite », "trafficking inhuman beings")."""
 
 
+RUN_TOGETHER_WORDS = 50_000
+"""How many unknown words keep where they split (a 100,000-unit TMX holds tens of thousands: names, codes, slips)."""
+
+
 def _lemma(word: str, lang: str) -> str:
     return fold(word_keys(word.lower(), lang)[1])
 
@@ -1127,6 +1131,8 @@ def _term_words_run_together(text: str, words: list[Word], lang: str, glossary: 
         if known and fold(word.text) not in run_together.joined:
             continue  # (the search below, for every word of every text, would cost more than the rest of the near-miss matcher)
         if word.text not in run_together.cuts:
+            if len(run_together.cuts) >= RUN_TOGETHER_WORDS:
+                run_together.cuts.clear()
             run_together.cuts[word.text] = next((cut for cut in range(1, len(word.text))
                                                  if (_lemma(word.text[:cut], lang), _lemma(word.text[cut:], lang)) in run_together.pairs), None)
         cut = run_together.cuts[word.text]

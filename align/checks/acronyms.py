@@ -230,7 +230,8 @@ def acronym_a_letter_off_its_name(link: LinkView, side: str, context: CheckConte
             # migration et l'intégration (FAMI) »)
         if context.glossary.acronym_concept(acronym, lang) is not None or re.search(rf"(?<![\w-]){acronym}(?![\w-])", other or ""):
             continue
-        name = text[text.rfind(words[0], 0, found.start()):found.start()].strip()
+        begins = text.rfind(words[0], 0, found.start())
+        name = text[begins:found.start()].strip() if begins >= 0 else " ".join(words)
         flags.append(Flag(link.number, side, "acronym-mismatch", "warning", found.start(1), found.end(1), acronym,
                           f"“{acronym}” does not give the initials of “{name}” ({initials}): a letter mistyped?", initials))
     return flags

@@ -115,8 +115,10 @@ def test_an_english_passage_in_the_french_is_one_flag(glossary) -> None:
 def test_the_french_copied_as_the_english_however_short_or_cut_by_commas(glossary) -> None:
     # the held-out mutation misses of untranslated-sentence: lines too short for lingua, and a sentence whose clauses, cut at commas and
     # brackets, are names and figures
-    assert texts_of_kind(["Préface", "Mesdames et messieurs,"], glossary, "untranslated", en=["Préface", "Mesdames et messieurs,"]) == {
-        "Préface", "Mesdames et messieurs,"}
+    assert texts_of_kind(["Contenu archivé", "Mesdames et messieurs,"], glossary, "untranslated",
+                         en=["Contenu archivé", "Mesdames et messieurs,"]) == {"Contenu archivé", "Mesdames et messieurs,"}
+    # a name both versions write alike (UNICEF's 2007 page, heldout23)
+    assert not texts_of_kind("Côte d'Ivoire", glossary, "untranslated", en="Côte d'Ivoire")
     fr = ("À ce titre, AAC participe à la culture agricole au Canada (notamment la fabrication, l'extraction, la culture et la "
           "transformation), à l'achat de biens au pays et à l'étranger (États-Unis, Royaume-Uni, Chine).")
     assert texts_of_kind(fr, glossary, "untranslated", en=fr) == {fr}
@@ -125,3 +127,24 @@ def test_the_french_copied_as_the_english_however_short_or_cut_by_commas(glossar
     en = ("As such, AAFC is involved in growing crops in Canada (including manufacturing, extracting and processing), purchasing goods "
           "at home and abroad (United States, United Kingdom, China).")
     assert not texts_of_kind(fr, glossary, "untranslated", en=en)
+
+
+def test_heldout23_false_alarms_read_after_its_unseen_measurement(glossary) -> None:
+    # RCMP Saskatchewan 2025 and Manitoba 2025 (heldout12): the RCMP's unit is no Working Group with two words dropped
+    fr = "Le Groupe de la traite de personnes de la GRC en Saskatchewan mène des enquêtes."
+    assert not texts_of_kind(fr, glossary, "term-garbled")
+    assert texts_of_kind("Le Groupe d’experts sur la traite des êtres humains a publié son rapport.", glossary, "term-garbled")
+    # the notice of the other language's version, in that language on purpose (FCAC's 2024 report)
+    fr = "Also available in English under the title: Annual Report on Fighting Against Forced Labour and Child Labour in Supply Chains"
+    en = ("Aussi disponible en français sous le titre : Rapport annuel sur la lutte contre le travail forcé et le travail des enfants "
+          "dans les chaînes d’approvisionnement")
+    assert not texts_of_kind(fr, glossary, "untranslated", en=en)
+    # « en matière » takes an adjective as well as « de » and a noun
+    assert not texts_of_kind("L’Agence de la consommation en matière financière du Canada et les tribunaux en matière pénale.", glossary,
+                             "typography")
+    assert texts_of_kind("Les efforts en matière sécurité se poursuivent.", glossary, "typography") == {"en matière sécurité"}
+    # each language edition has its own ISSN; an English passage keeps its colon unspaced
+    assert not [flag for flag in link_flags(["ISSN 2818-4254"], ["ISSN 2818-4246"], glossary) if flag.kind == "number-mismatch"]
+    fr = ["Le rapport est publié : voir la page ; il est annuel.",
+          "Pour le lire : cliquer ici. Also available in English under the title: Annual Report on Forced Labour"]
+    assert not [flag for flag in link_flags(fr, [], glossary) if flag.kind == "typography" and "title" in flag.text]

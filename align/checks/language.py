@@ -112,6 +112,7 @@ def untranslated_official(link: LinkView, context: CheckContext) -> list[Flag]:
         return []
     if english in context.bilingual_lines:
         return []  # a line both versions carry (a bilingual letterhead: « Comité permanent de la justice… » on both pages)
+    english = english[:other_version_notice(english)]  # (the notice of the French version, and its French title, are French on purpose)
     flags = []
     covered: list[tuple[int, int]] = []
     for match in longest_matches(find_terms(english, "fr", glossary)):
@@ -124,9 +125,9 @@ def untranslated_official(link: LinkView, context: CheckContext) -> list[Flag]:
                           f"“{match.term}” is French left in the English.", suggestions(accepted[:3])))
         covered.append((match.start, match.end))
     passages = french_spans(english)
-    if not passages and english.strip() == link.texts["fr"].strip() and reads_language(english, "fr") and not reads_language(english, "en"):
+    if not passages and english.strip() == link.texts["fr"].strip() and _french_not_a_name(english):
         passages = [(len(english) - len(english.lstrip()), len(english.rstrip()))]  # the French copied as the English, however short
-        # (« Préface », « Mesdames et messieurs, », « Contenu archivé »: too short for lingua)
+        # (« Mesdames et messieurs, », « Contenu archivé »: too short for lingua)
     for start, end in passages:
         if any(first < end and start < last for first, last in covered):
             continue
@@ -135,6 +136,17 @@ def untranslated_official(link: LinkView, context: CheckContext) -> list[Flag]:
         covered.append((start, end))
     flags += _french_dates(link, covered)
     return flags
+
+
+_FRENCH_SMALL_WORDS = re.compile(r"(?<![\w’'-])(?:et|ou|de|des|du|la|le|les|pour|sur|avec|dans)(?![\w’'-])")
+
+
+def _french_not_a_name(text: str) -> bool:
+    """Whether a short text is French words, not a name both versions write alike (« Côte d'Ivoire »): a word only French has, no word only
+    English has, and either a French word in small letters or a French small word between capitalised ones (« Mesdames et messieurs »)."""
+    if reads_language(text, "en") or not reads_language(text, "fr"):
+        return False
+    return reads_language(" ".join(re.findall(r"(?<![\w’'-])[a-zà-ÿœ]{3,}", text)), "fr") or bool(_FRENCH_SMALL_WORDS.search(text))
 
 
 _FRENCH_DATE = re.compile(r"(?<![\w.])(?:[Ll]e\s+)?(?:1er|[0-3]?\d)\s+(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
@@ -157,6 +169,7 @@ def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
         return []
     if french in context.bilingual_lines:
         return []  # a line both versions carry (a bilingual letterhead)
+    french = french[:other_version_notice(french)]  # (the notice of the English version, and its English title, are English on purpose)
     flags = []
     passages = english_spans(french)
     for match in longest_matches(find_terms(french, "en", glossary)):
@@ -313,6 +326,18 @@ def _accented_twin(word: str) -> str | None:
 
 
 _MARKED_ENGLISH = re.compile(r"[^.!?]*?[(\[]\s*(?:en\s+anglais|anglais|in\s+English|English)(?:\s+(?:seulement|uniquement|only))?\s*[)\]]", re.IGNORECASE)
+
+
+_OTHER_VERSION = re.compile(r"\b(?:(?:also|aussi|également)\s+)?(?:available|disponible)\s+(?:in|en)\s+(?:English|French|anglais|français)\b",
+                            re.IGNORECASE)
+"""The notice of the other language's version ("Also available in English under the title: …", « Aussi disponible en français sous le
+titre : … »): written in that language on purpose, the title after it too (every Government of Canada publication carries one)."""
+
+
+def other_version_notice(text: str) -> int | None:
+    """Where a notice of the other language's version begins in `text` (it runs to the end), or None."""
+    found = _OTHER_VERSION.search(text)
+    return found.start() if found else None
 
 
 def cites_english(text: str, start: int, end: int) -> bool:
@@ -502,6 +527,7 @@ def english_words_in_french(link: LinkView, context: CheckContext) -> list[Flag]
     french = link.texts["fr"]
     if not french or french in context.bilingual_lines:
         return []  # a line both versions carry (a bilingual letterhead)
+    french = french[:other_version_notice(french)]  # (the notice of the English version and its English title: English on purpose)
     passages = english_spans(french)
     runs = [span for span in english_runs(french, segment_texts(link, context, "fr")) if not _within(span, passages)]
     runs += [span for span in _lone_english_small_words(french) + [found.span() for found in _ENGLISH_TITLE.finditer(french)]

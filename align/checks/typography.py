@@ -19,6 +19,7 @@ from collections.abc import Collection
 from functools import lru_cache
 
 from align.checks.base import Check, CheckContext, LinkView, matches_in
+from align.checks.language import among_english_words
 from align.model import Flag
 from align.terms.glossary import Glossary, per_glossary
 
@@ -108,6 +109,8 @@ def _high_punctuation(texts: list[tuple[LinkView, str]]) -> list[Flag]:
             word = re.search(r"\S+$", text[:found.start(1)])
             start = word.start() if word else found.start(1)
             mark = found.group(1)
+            if among_english_words(text, start, found.start(1)):
+                continue  # an English passage keeps English punctuation ("Also available in English under the title: …")
             flags.append(Flag(link.number, "fr", "typography", "warning", start, found.end(1), text[start:found.end(1)],
                               f"« {mark} » without a space before it, where this text spaces its {'high punctuation' if what == 'colon' else '« ; ! ? »'} "
                               f"({spaced}×): « {text[start:found.start(1)]} {mark} ».", f"{text[start:found.start(1)]}\u202f{mark}"))

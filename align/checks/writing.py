@@ -10,7 +10,7 @@ from collections import Counter
 from functools import lru_cache
 
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, matches_in, same_flags_for_same_texts
-from align.checks.grammar import disagreeing_adjective, negation_word
+from align.checks.grammar import disagreeing_adjective, morphologies, negation_word
 from align.checks.slips import APOSTROPHE_STAND_INS
 from align.model import Flag
 from align.terms.glossary import Glossary, per_glossary
@@ -138,6 +138,8 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
     flags += _guillemet_spacing(link, side, context)
     flags += _term_pairs_out_of_agreement(link, side, context)
     for found in matches_in(_LOCUTION, text):
+        if found.group(1).lower() == "en matière" and any(":A" in reading for reading in morphologies(found.group(2))):
+            continue  # « en matière financière », « en matière pénale »: the locution takes an adjective as well as « de » and a noun
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"« {found.group(1)} » needs « de » before « {found.group(2)} ».", f"{found.group(1)} de {found.group(2)}"))
     for found in matches_in(_CURRENCY_TWICE, text):

@@ -147,8 +147,9 @@ _WORDED_YEAR_RANGE = {
 _LEADING_POINT = re.compile(r"(?<![\w.,])\.(\d{2,3})(?![\w.,]|[ \u00a0\u202f]?(?:%|per\b|pour\b))")
 """« calibre .45 », "a .22 rifle": a calibre in hundredths or thousandths of an inch, which the other side may write "45 calibre"; read
 as its digits in both languages (French writes no decimal with a point, and English writes its fractions « 0.45 » or with a sign)."""
-_IDENTIFIER = re.compile(r"[A-Z]{1,6}(?:/[A-Z0-9]+)*/\d+(?:/[A-Z0-9]+)*|\b[A-Z][A-Za-z]*-\d+\b")
-"""Document symbols ("SG/SM/16047", "OBV/1358") and names with a number ("COVID-19", "G-20", "C-38") are references, not quantities."""
+_IDENTIFIER = re.compile(r"[A-Z]{1,6}(?:/[A-Z0-9]+)*/\d+(?:/[A-Z0-9]+)*|\b[A-Z][A-Za-z]*-\d+\b|\bIS[BS]N[ :]*\d[\d -]*[\dX]\b")
+"""Document symbols ("SG/SM/16047", "OBV/1358"), names with a number ("COVID-19", "G-20", "C-38") and a publication's ISSN or ISBN (each
+language edition has its own) are references, not quantities."""
 _RESOLUTION_YEAR = re.compile(r"(?i:r[ée]solutions?)\s+\d{1,4}\s*\(((?:19|20)\d{2})\)")
 """« resolution 2331 (2016) »: the year a UN resolution is cited with, which one version gives and the other may leave out."""
 _RESOLUTION_NUMBER = re.compile(r"(?i:r[ée]solutions?)\s+(\d{1,3}/\d{1,3})(?![\d/])")

@@ -10,6 +10,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from align.checks.base import Check, CheckContext, LinkView, reads_language, segment_texts, suggestions
+from align.checks.names import places_by_name
 from align.model import Flag
 from align.terms.matching import find_terms, longest_matches
 from align.terms.words import fold, is_known, tokenize
@@ -144,6 +145,10 @@ _FRENCH_SMALL_WORDS = re.compile(r"(?<![\w’'-])(?:et|ou|de|des|du|la|le|les|po
 def _french_not_a_name(text: str) -> bool:
     """Whether a short text is French words, not a name both versions write alike (« Côte d'Ivoire »): a word only French has, no word only
     English has, and either a French word in small letters or a French small word between capitalised ones (« Mesdames et messieurs »)."""
+    text = _headline_read_in_lower_case(text)  # (a heading in capitals, « RECOMMANDATIONS PRIORITAIRES : », is read in small letters)
+    name = text.strip(" :.,;").lower()
+    if name in places_by_name() or name.replace("'", "’") in places_by_name():
+        return False  # a country's name, in capitals or not (« CÔTE D'IVOIRE », a TIP Report narrative's heading)
     if reads_language(text, "en") or not reads_language(text, "fr"):
         return False
     return reads_language(" ".join(re.findall(r"(?<![\w’'-])[a-zà-ÿœ]{3,}", text)), "fr") or bool(_FRENCH_SMALL_WORDS.search(text))

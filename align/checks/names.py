@@ -406,7 +406,7 @@ def _names_with_and_without_an_accent(links: list[LinkView]) -> list[Flag]:
     usual_of = {}
     for forms in spellings.values():
         if (len(forms) < 2 or any(_french_known(form.lower()) for form in forms)
-                or sum(form.lower() in _places_by_name() for form in forms) > 1):
+                or sum(form.lower() in places_by_name() for form in forms) > 1):
             continue
         usual, *others = sorted(forms, key=lambda form: (counts[form], fold(form) != form.lower()), reverse=True)
         usual_of.update((other, usual) for other in others)
@@ -447,7 +447,7 @@ def _changed_from_english(words: tuple[str, ...], english_names: dict) -> tuple[
 
 
 @lru_cache(maxsize=1)
-def _places_by_name() -> dict[str, set[str]]:
+def places_by_name() -> dict[str, set[str]]:
     """CLDR's names of countries and regions in French and English (lower case) → their codes."""
     from babel import Locale
 
@@ -460,7 +460,7 @@ def _places_by_name() -> dict[str, set[str]]:
 
 def _same_place(french: str, english: str) -> bool:
     """Whether the two words name the same country or region in French and in English (« Bulgarie », "Bulgaria")."""
-    places = _places_by_name()
+    places = places_by_name()
     return bool(places.get(french.lower(), set()) & places.get(english.lower(), set()))
 
 

@@ -1091,12 +1091,14 @@ class _RunTogether:
     can be such a pair."""
     cuts: dict[str, int | None]
     """Per word met, where it splits into such a pair (None: nowhere)."""
+    openings: frozenset[str]
+    """The first two letters (folded) of the first words of such pairs: a word beginning otherwise is not searched."""
 
 
 def _run_together(glossary: Glossary, lang: str) -> _RunTogether:
     def build() -> _RunTogether:
         pairs: dict[tuple[str, str], set[tuple[str, str]]] = {}
-        joined = set()
+        joined, openings = set(), set()
         for entry in glossary.entries(lang):
             if entry.status == "forbidden" or entry.is_acronym:
                 continue
@@ -1110,7 +1112,8 @@ def _run_together(glossary: Glossary, lang: str) -> _RunTogether:
                 around = (_lemma(before, lang) if before else "", _lemma(after, lang) if after else "")
                 pairs.setdefault((_lemma(first, lang), _lemma(second, lang)), set()).add(around)
                 joined.add(fold(first + second))
-        return _RunTogether(pairs, frozenset(joined), {})
+                openings.add(fold(first)[:2].lower())
+        return _RunTogether(pairs, frozenset(joined), {}, frozenset(openings))
 
     return per_glossary(_RUN_TOGETHER, glossary, build, lang)
 
@@ -1125,7 +1128,8 @@ def _term_words_run_together(text: str, words: list[Word], lang: str, glossary: 
     run_together = _run_together(glossary, lang)
     garbles = []
     for position, word in enumerate(words):
-        if len(word.text) < 4 or not word.text.isalpha() or any(first <= word.start < last for first, last in taken):
+        if (len(word.text) < 4 or not word.text.isalpha() or fold(word.text[:2]).lower() not in run_together.openings
+                or any(first <= word.start < last for first, last in taken)):
             continue
         known = is_known(word.surface, lang)
         if known and fold(word.text) not in run_together.joined:

@@ -52,7 +52,7 @@ from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, fewer
 from align.checks.grammalecte_graph import memoise_root_matches
 from align.checks.grammalecte_patterns import memoise_patterns
 from align.model import Flag
-from align.terms.nearmiss import find_garbled
+from align.terms.nearmiss import RUN_TOGETHER_WRITTEN_ZIPF, find_garbled
 from align.terms.words import fold
 
 GRAMMALECTE_DIR_ENV = "ALIGN_GRAMMALECTE_DIR"
@@ -482,8 +482,6 @@ RUN_TOGETHER_ZIPF = 2.5
 """How frequent (wordfreq's Zipf scale) each of two words run together must be: « traite des », not a rare word and a syllable."""
 RUN_TOGETHER_SHORT_ZIPF = 5.0
 """… and a word of two or three letters: a function word (« des » 7.2, "of" 7.4), not a syllable that is also a word ("ope" 2.6)."""
-RUN_TOGETHER_WRITTEN_ZIPF = 2.0
-"""How often a run-together word may itself be written ("lapersonne" 1.7 in web text, "roundtable" 3.1, "recordkeeping" 2.2)."""
 _PREFIXES = {"fr": frozenset({"allo", "anti", "auto", "bi", "bio", "co", "contre", "cyber", "dé", "demi", "éco", "em", "en", "entre",
                                 "euro", "ex", "extra", "géo", "hyper", "infra", "inter", "intra", "macro", "mal", "méga", "micro", "mini",
                                 "mono", "multi", "néo", "non", "pan", "para", "pluri", "poly", "post", "pré", "pro", "ré", "semi", "sous",

@@ -28,12 +28,13 @@ def french_spans(text: str) -> list[tuple[int, int]]:
     return list(_passages(text, "fr"))
 
 
-def english_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)
+def english_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Clauses of a French text (at least four words) that lingua identifies as English (« Focus: Vulnerabilities to human trafficking
-    and measures taken by States Parties … »), quotations and cited titles aside."""
+    and measures taken by States Parties … »), quotations and cited titles aside; once per text (two checks read them)."""
     if sum(_is_english_word(word) for word in _LETTERS.findall(text)) < UNTRANSLATED_MIN_ENGLISH_WORDS:
-        return []  # (lingua on every clause of every French text costs more than the rest of the language checks)
-    return [(start, end) for start, end in _passages(text, "en") if not _quoted(text, start) and not cites_english(text, start, end)]
+        return ()  # (lingua on every clause of every French text costs more than the rest of the language checks)
+    return tuple((start, end) for start, end in _passages(text, "en") if not _quoted(text, start) and not cites_english(text, start, end))
 
 
 UNTRANSLATED_MIN_ENGLISH_WORDS = 2
@@ -108,12 +109,11 @@ def _mostly_french_words(french_only: int, words: list[str]) -> bool:
 def untranslated_official(link: LinkView, context: CheckContext) -> list[Flag]:
     """French glossary terms and French clauses (lingua) left in the official English."""
     glossary = context.glossary
-    english = link.texts["en"]
-    if not context.has_official or not english:
+    if not context.has_official or not link.texts["en"]:
         return []
-    if english in context.bilingual_lines:
-        return []  # a line both versions carry (a bilingual letterhead: « Comité permanent de la justice… » on both pages)
-    english = english[:other_version_notice(english)]  # (the notice of the French version, and its French title, are French on purpose)
+    english = _language_checked(link.texts["en"], context)
+    if english is None:
+        return []
     flags = []
     covered: list[tuple[int, int]] = []
     for match in longest_matches(find_terms(english, "fr", glossary)):
@@ -169,12 +169,9 @@ def _french_dates(link: LinkView, covered: list[tuple[int, int]]) -> list[Flag]:
 def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
     """English glossary terms left in the French (« la World Day against Trafficking in Persons », « de forced labour »)."""
     glossary = context.glossary
-    french = link.texts["fr"]
+    french = _language_checked(link.texts["fr"], context)
     if not french:
         return []
-    if french in context.bilingual_lines:
-        return []  # a line both versions carry (a bilingual letterhead)
-    french = french[:other_version_notice(french)]  # (the notice of the English version, and its English title, are English on purpose)
     flags = []
     passages = english_spans(french)
     for match in longest_matches(find_terms(french, "en", glossary)):
@@ -339,10 +336,14 @@ _OTHER_VERSION = re.compile(r"\b(?:(?:also|aussi|également)\s+)?(?:available|di
 titre : … »): written in that language on purpose, the title after it too (every Government of Canada publication carries one)."""
 
 
-def other_version_notice(text: str) -> int | None:
-    """Where a notice of the other language's version begins in `text` (it runs to the end), or None."""
-    found = _OTHER_VERSION.search(text)
-    return found.start() if found else None
+def _language_checked(text: str, context: CheckContext) -> str | None:
+    """What of a text the language checks read: None for a line both pages carry as a bilingual letterhead (« Comité permanent de la
+    justice … » on both), else the text up to a notice of the other language's version, which is in that language on purpose, with
+    the title after it."""
+    if text in context.bilingual_lines:
+        return None
+    notice = _OTHER_VERSION.search(text)
+    return text[:notice.start()] if notice else text
 
 
 def cites_english(text: str, start: int, end: int) -> bool:
@@ -529,10 +530,9 @@ def _lone_english_small_words(text: str) -> list[tuple[int, int]]:
 def english_words_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
     """English words left in the French that are not glossary terms (« le Deputy Minister », a heading "Statements", « prévention and
     de mesures »)."""
-    french = link.texts["fr"]
-    if not french or french in context.bilingual_lines:
-        return []  # a line both versions carry (a bilingual letterhead)
-    french = french[:other_version_notice(french)]  # (the notice of the English version and its English title: English on purpose)
+    french = _language_checked(link.texts["fr"], context)
+    if not french:
+        return []
     passages = english_spans(french)
     runs = [span for span in english_runs(french, segment_texts(link, context, "fr")) if not _within(span, passages)]
     runs += [span for span in _lone_english_small_words(french) + [found.span() for found in _ENGLISH_TITLE.finditer(french)]
@@ -544,7 +544,7 @@ def english_words_in_french(link: LinkView, context: CheckContext) -> list[Flag]
                for start, end in sorted(runs)])
 
 
-def _within(span: tuple[int, int], passages: list[tuple[int, int]]) -> bool:
+def _within(span: tuple[int, int], passages: tuple[tuple[int, int], ...]) -> bool:
     return any(first < span[1] and span[0] < last for first, last in passages)
 
 

@@ -129,8 +129,7 @@ def reworded_names(link: LinkView, side: str, context: CheckContext) -> list[Fla
         inserted = _inserted_words(words[first:last + 1], entry.words) if not missing and not moved else ""
         if len(missing) < 2 and not moved and not inserted:
             continue  # one word-edit: the near-miss matcher's (`align.terms.nearmiss`)
-        named = [word.stem for word in entry.words if not word.stop and not word.text.isdigit()]
-        if not extra and not moved and missing and len(named) > 1 and named[1] not in stems:
+        if not extra and not moved and missing and content[1] not in stems:
             continue  # the name's first word without the word that makes it this body: « le Groupe de la traite de personnes » (an RCMP
             # unit) is not the « Groupe de travail sur la traite des personnes »
         if not extra and not moved and _cut_at_a_comma(stems, entry):

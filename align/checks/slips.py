@@ -601,6 +601,8 @@ _ARTICLE_BEFORE_BARE_PLACE = re.compile(r"(?<![\w’'-])([Ll][’']|[Ll][ea] )(I
                                          r"Sri Lanka|Taïwan|Terre-Neuve|Porto Rico)(?![\w’'-])(?!\s+(?:de|du|des|d['’]))")
 """« vers l'Israël », « la Terre-Neuve »: countries and islands French names without an article (« en Israël », « à Cuba », « de
 Madagascar »), unless qualified (« le Madagascar d'aujourd'hui »)."""
+
+
 @lru_cache(maxsize=20_000)
 def _ligature_restored(word: str) -> str | None:
     """The frequent French word `word` is with an « œ » put back (« uvre » → « œuvre »), when `word` itself is not a word."""

@@ -1068,9 +1068,10 @@ def _capitalised_cognate(word: str, linked: str) -> bool:
 _RUN_TOGETHER: dict = {}
 """Per glossary and language (`per_glossary`)."""
 RUN_TOGETHER_WRITTEN_ZIPF = 2.0
-"""How often (wordfreq's Zipf scale) two words of a term written as one may be written so in general, for the word to be read as a
-slip without the term's words around it: "HumanTrafficking" never is; "dela" (3.3) and "inhuman" are, and are slips only inside the
-term (« victimes dela traite », "trafficking inhuman beings")."""
+"""How often (wordfreq's Zipf scale) two words written as one may be written so in general, for the word to be read as a slip: "HumanTrafficking"
+never is, "lapersonne" 1.7 in web text; "roundtable" (3.1), "recordkeeping" (2.2), "dela" (3.3) and "inhuman" are, so the spelling
+check leaves them alone and the term checks read them as two words only inside the term (« victimes dela traite », "trafficking inhuman
+beings")."""
 
 
 RUN_TOGETHER_WORDS = 50_000

@@ -77,6 +77,11 @@ _INVARIABLE = re.compile(r"\ben\s+(générale|générales|généraux|particuliè
 """« la société en générale »: the locutions « en général », « en particulier » do not agree."""
 _UNSPACED_TIME = re.compile(r"\b([01]?\d|2[0-3])h([0-5]\d)\b")
 """« 9h30 »: French typography writes « 9 h 30 »."""
+_TIP_TIER = re.compile(r"(?<![\w'’-])(?:(tier)|tiers)\s+(1|2|3|un|deux|trois)\b(?!\s*(?:%|pour))")
+"""The US TIP Report's tiers in French prose: the English word left (« au tier 3 », « niveau tier 2 ») or calqued as « tiers » (a
+third: « catégorie tiers deux »). The State Department's French says « catégorie 2 ». Lower case only: « TIER 1 », « Tier 1 » quote
+the report's label as a name (a Luxembourg ministry's release, which its reader accepts)."""
+_TIER_NUMBERS = {"un": "1", "deux": "2", "trois": "3"}
 _NAME_SUBJECTS = ("event", "institution", "law")
 _CONTRACTIONS = {"d": "de", "des": "des", "de": "de", "du": "du", "au": "au", "aux": "aux", "à": "à", "la": "la", "l": "l", "le": "le", "les": "les"}
 
@@ -159,6 +164,16 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
         fixed = f"{found.group(1)} h {found.group(2)}"
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"« {found.group(0)} »: French writes the hour with spaces, « {fixed} ».", fixed))
+    for found in matches_in(_TIP_TIER, text):
+        if re.search(r"(?:\d|\b(?:un|deux|trois|quatre|les|des|aux))\s+$", text[:found.start()], re.IGNORECASE):
+            continue  # (« les deux tiers 2 fois », « des tiers 2 »: a fraction or third parties)
+        tier = f"catégorie {_TIER_NUMBERS.get(found.group(2), found.group(2))}"
+        if found.group(1):
+            flags.append(Flag(link.number, side, "untranslated", "warning", found.start(), found.end(), found.group(0),
+                              f"« {found.group(0)} » leaves the TIP Report's English word: its French says « {tier} ».", tier))
+        else:
+            flags.append(Flag(link.number, side, "term-garbled", "warning", found.start(), found.end(), found.group(0),
+                              f"« {found.group(0)} » calques the TIP Report's \"Tier\" (« tiers » is a third): its French says « {tier} ».", tier))
     for found in matches_in(_SPLIT_ORDINAL, text):
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"« {found.group(0)} » is not how French writes an ordinal: « 1er ».", "1er"))
@@ -490,5 +505,5 @@ def spelt_two_ways(links: list[LinkView], context: CheckContext) -> list[Flag]:
     return flags
 
 
-WRITING = Check("writing-slips", "side", writing_slips, ("typography", "term-garbled"))
+WRITING = Check("writing-slips", "side", writing_slips, ("typography", "term-garbled", "untranslated"))
 SPELT_TWO_WAYS = Check("spelt-two-ways", "document", spelt_two_ways, ("term-inconsistent",))

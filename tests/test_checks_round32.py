@@ -3,7 +3,10 @@ keeps the slip beside the right form, which stays silent."""
 
 from __future__ import annotations
 
-from tests.checking import texts_of_kind
+from align.checks import CheckContext, run_checks
+from align.model import Segment
+from bench.checks import line_units
+from tests.checking import link_flags, reported, texts_of_kind
 
 
 def test_tip_report_tiers_left_in_english_or_calqued(glossary) -> None:
@@ -14,3 +17,45 @@ def test_tip_report_tiers_left_in_english_or_calqued(glossary) -> None:
     fr = ("Le Sénégal est en catégorie 2 ; les deux tiers 2 fois plus exposés ; des tiers 2 fois ; "
           "le Luxembourg conserve sa place dans le TIER 1.")
     assert not texts_of_kind(fr, glossary, "untranslated") | texts_of_kind(fr, glossary, "term-garbled")
+
+
+def test_an_acronym_spelt_out_as_a_compound_or_in_the_plural_is_no_omission(glossary) -> None:
+    def omissions(fr: str, en: str, mt: str) -> set[str]:
+        return {text for _, kind, text in reported(link_flags([fr], [en], glossary, mt=[mt])) if kind == "omission"}
+
+    en = "The RCMP works with NGOs and with members of non-governmental organizations."
+    assert not omissions("La GRC travaille avec les organisations non gouvernementales.", en, "The RCMP works with the non-governmental organisations.")
+    assert not omissions("La GRC travaille avec des organisations non-gouvernementales.", en, "The RCMP works with non-governmental organisations.")
+    # an acronym the French has no words for is still reported
+    assert omissions("La GRC travaille avec les gouvernements.", "The RCMP works with NGOs.", "The RCMP works with the governments.") == {"NGOs"}
+
+
+def test_a_province_code_in_the_french_dateline_is_no_body_left_out(glossary) -> None:
+    fr = "GATINEAU, QC, le 12 juin 2021 /CNW/ - La ministre du Travail a fait la déclaration suivante."
+    assert not texts_of_kind(fr, glossary, "omission", en="The Minister of Labour issued the following statement.")
+    fr = "La ministre du Travail a fait la déclaration suivante au nom de la GRC."
+    assert texts_of_kind(fr, glossary, "omission", en="The Minister of Labour issued the following statement.") == {"GRC"}
+
+
+def test_two_pages_dated_a_day_apart_are_context(glossary) -> None:
+    def date_flags(fr: list[str], en: list[str]) -> set[tuple[str, str]]:
+        context = CheckContext(glossary, True, fr_segments=tuple(Segment(text, "sentence", 0, len(text)) for text in fr),
+                               en_segments=tuple(Segment(text, "sentence", 0, len(text)) for text in en))
+        return {(flag.severity, flag.text) for flag in run_checks(line_units(fr, en, None), context) if flag.kind == "date-mismatch"}
+
+    fr, en = ["20/11/2009", "La Journée est célébrée le 2 décembre."], ["19 November 2009", "The Day is observed on 2 December."]
+    assert date_flags(fr, en) == {("info", "19 November 2009")}
+    # a date in a sentence is the text's own
+    fr, en = ["La réunion a eu lieu le 20/11/2009 à Genève."], ["The meeting took place on 19 November 2009 in Geneva."]
+    assert date_flags(fr, en) == {("error", "19 November 2009")}
+
+
+def test_iom_named_the_un_migration_agency(glossary) -> None:
+    fr = "Un nouveau rapport de l’OIM fait la lumière sur les vulnérabilités des migrants."
+    en = "New UN Migration Agency Report Sheds Light on Migrants’ Vulnerabilities"
+    assert not texts_of_kind(fr, glossary, "acronym-mismatch", en=en) | texts_of_kind(fr, glossary, "omission", en=en)
+
+
+def test_a_participle_before_the_terms_noun_is_english_phrasing(glossary) -> None:
+    fr = "L’UNICEF dénonce le risque de la traite pendant la Coupe du Monde."
+    assert not texts_of_kind(fr, glossary, "term-garbled", en="Heightened risk of child trafficking during sporting event")

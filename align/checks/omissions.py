@@ -21,10 +21,11 @@ from functools import cache, lru_cache
 
 from wordfreq import zipf_frequency
 
-from align.checks.base import SIDE_NAMES, Check, CheckContext, LinkView, capitalised, matches_in, written_in_capitals
+from align.checks.base import LANG_OF_SIDE, SIDE_NAMES, Check, CheckContext, LinkView, capitalised, matches_in, written_in_capitals
 from align.model import Flag
 from align.terms.glossary import per_glossary
 from align.terms.words import fold, tokenize
+from align.text.quantities import dateline_end
 
 _ACRONYM = re.compile(r"(?<![\w/])[A-ZÀ-Ý]{2,}(?:s\b)?(?![\w/]|-\d)")
 _ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
@@ -68,15 +69,17 @@ def _initials(text: str, lang: str) -> set[str]:
     result = set()
     run: list[str] = []
     for word in tokenize(text, lang) + [None]:
-        if word is not None and word.stop and run:
+        stop = word is not None and word.stop and fold(word.text).lower() != "non"
+        if stop and run:
             continue
         if word is None or word.break_before or not word.text[:1].isalpha():
             for first in range(len(run)):
                 letters = "".join(run[first:]).upper()
                 result |= {letters[:end] for end in range(2, len(letters) + 1)}
             run = []
-        if word is not None and word.text[:1].isalpha() and not word.stop:
-            run.append(fold(word.text)[:1])
+        if word is not None and word.text[:1].isalpha() and not stop:
+            # each part of a compound gives its letter, and so does « non » (« organisations non(-)gouvernementales » / ONG, NGO)
+            run += [fold(part)[:1] for part in word.text.split("-") if part[:1].isalpha()]
     return result
 
 
@@ -99,7 +102,7 @@ def _spelt_out(acronym: str, other: list[tuple[str, str]], concepts: set[str], c
     if concept is not None and any(_named_by_head(entry.term, text, language) for text, language in other
                                    for entry in glossary.concept_entries(concept, language) if not entry.is_acronym and entry.status != "forbidden"):
         return True
-    letters = fold(acronym).upper()
+    letters = fold(_bare(acronym)).upper()  # ("NGOs": the plural's s is no initial)
     if lang == "en" and any(word.stem in {other_word.stem for text, _ in other for other_word in tokenize(text, "en")}
                             for word in _glossary_initials(glossary).get(letters, ())):
         return True  # the initials of an English term whose main word the other side has ("THB" where the French says « traite »)
@@ -257,6 +260,7 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
                 match = found[side][name]
                 if (name in partners[side] or _spelt_out(name, other, other_concepts, context, side) or _currency_named(name, other)
                         or _written_small_there(name, words_written(other_side))
+                        or match.end() <= dateline_end(link.texts[side], LANG_OF_SIDE[side])  # (« GATINEAU, QC, le 12 juin 2021 /CNW/ - »)
                         or (_introduced_after_its_words(link.texts[side], match, side) and uses[side][name] == 1)):
                     continue
                 elsewhere = (_same_acronym(name, everywhere[other_side]) or context.glossary.acronym_concept(name, side) in named[other_side]

@@ -27,6 +27,7 @@ from align.text.quantities import (
     find_numbers,
     format_date,
     format_number,
+    in_dateline,
     same_date,
     same_number,
     same_number_in_mt,
@@ -235,11 +236,15 @@ def dates(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
     cap = "warning" if target == "mt" else "error"
     for wrong, right in zip(extra, missing):
         suggestion = format_date(right.value, link.texts[target])
+        if target == "en" and _date_line(link, context, "fr", right) and _date_line(link, context, "en", wrong):
+            # two pages' publication dates, a day or more apart (a UN release issued in English the day before its French)
+            flags.append(Flag(link.number, target, "date-mismatch", "info", wrong.start, wrong.end, wrong.text,
+                              f"The two pages are dated differently: “{wrong.text}” in English, “{right.text}” in French.", suggestion))
+            continue
         flags.append(Flag(link.number, target, "date-mismatch", cap, wrong.start, wrong.end, wrong.text,
                           f"{capitalised(SIDE_NAMES[target])} dates this “{wrong.text}”; the French says “{right.text}”.", suggestion))
     for value in missing[len(extra):] if target != "mt" else []:
-        if (_in_dateline(link.texts["fr"], value.start, value.end)
-                or not english and value.text.strip() in {text.strip(" .,") for text in segment_texts(link, context, "fr")}):
+        if in_dateline(link.texts["fr"], value.start, value.end) or not english and _date_line(link, context, "fr", value):
             # a line that is only a date is the page's publication date: the other version's page may not carry one
             flags.append(Flag(link.number, "fr", "date-mismatch", "info", value.start, value.end, value.text,
                               f"The French page's date line “{value.text}” has no counterpart in {SIDE_NAMES[target]}.", ""))
@@ -258,19 +263,13 @@ def dates(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
     return flags
 
 
+def _date_line(link: LinkView, context: CheckContext, side: str, value) -> bool:
+    """Whether the date is a line of its own: a page's publication date."""
+    return value.text.strip() in {text.strip(" .,") for text in segment_texts(link, context, side)}
+
+
 _RELATIVE_DAY = re.compile(r"\b(?:today|tomorrow|yesterday|tonight|this (?:morning|afternoon|evening|week)|next week|last week)\b", re.IGNORECASE)
 """Words that date an event from the day of the release: what a translation dated the same day may give as the date itself."""
-_DATELINE_PLACE = re.compile(r"(?:(?:[A-ZÀ-Ý][\w’'-]*(?:[ -][A-ZÀ-Ý][\w’'-]*)*(?:\s+\([^()]{1,30}\))?,\s+){1,3}(?:le\s+)?)?")
-_DATELINE_END = re.compile(r"\s*(?:\([^()]{1,40}\)\s*|/[^/\n]{1,20}/\s*)?[–—-]\s")
-"""A dateline: a place and a comma, a date, the agency in brackets or slashes, then a dash (« Strasbourg, 22.03.2024 – », « Genève, 5 juin
-(HCR) - », « Ottawa (Ontario), le 5 juin 2020 – », « OTTAWA, ON, le 29 juill. 2020 /CNW/ - »)."""
-
-
-def _in_dateline(text: str, start: int, end: int) -> bool:
-    """Whether the date at `start:end` is the dateline opening the text: the other version's page may carry its date elsewhere, or none."""
-    return _DATELINE_PLACE.fullmatch(text[:start]) is not None and _DATELINE_END.match(text, end) is not None
-
-
 def _target_dates(text: str, target: str) -> list:
     """Dates of an English text; the MT may also leave a French date as it was (« 30 juill. 2023 »)."""
     english = find_dates(text, "en")

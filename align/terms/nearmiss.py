@@ -633,8 +633,8 @@ def _initials_give(acronym: str, words: list[str]) -> bool:
     return True
 
 
-_ADJECTIVE_ENDINGS = ("al", "ary", "ern", "ic", "ous", "ive", "ful", "ible", "able", "ian")
-"""Endings of English adjectives (sexual, contemporary, modern, domestic, exploitative)."""
+_ADJECTIVE_ENDINGS = ("al", "ary", "ern", "ic", "ous", "ive", "ful", "ible", "able", "ian", "ing")
+"""Endings of English adjectives (sexual, contemporary, modern, domestic, exploitative, sporting)."""
 
 
 def _adjective_before_noun(position: int, window: list[Word]) -> bool:

@@ -204,6 +204,25 @@ RECENT_TEXTS = 4096
 repeats its sentences."""
 
 
+_DATELINE_PLACE = re.compile(r"(?:(?:[A-ZÀ-Ý][\w’'-]*(?:[ -][A-ZÀ-Ý][\w’'-]*)*(?:\s+\([^()]{1,30}\))?,\s+){1,3}(?:le\s+)?)?")
+_DATELINE_END = re.compile(r"\s*(?:\([^()]{1,40}\)\s*|/[^/\n]{1,20}/\s*)?[–—-]\s")
+"""A dateline: a place and a comma, a date, the agency in brackets or slashes, then a dash (« Strasbourg, 22.03.2024 – », « Genève, 5 juin
+(HCR) - », « Ottawa (Ontario), le 5 juin 2020 – », « OTTAWA, ON, le 29 juill. 2020 /CNW/ - »)."""
+
+
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the date at `start:end` is the dateline opening the text: the other version's page may carry its date elsewhere, or none."""
+    return _DATELINE_PLACE.fullmatch(text[:start]) is not None and _DATELINE_END.match(text, end) is not None
+
+
+def dateline_end(text: str, lang: str) -> int:
+    """Where the dateline opening the text ends (after its date), 0 when the text opens with none."""
+    for date in find_dates(text, lang):
+        if in_dateline(text, date.start, date.end):
+            return date.end
+    return 0
+
+
 def find_dates(text: str, lang: str) -> list[Quantity]:
     """Dates as (year or None, month, day or None) with their spans."""
     return list(_dates(text, lang))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from align.checks import CheckContext, run_checks
 from align.model import Segment
 from bench.checks import line_units
-from tests.checking import link_flags, reported, texts_of_kind
+from tests.checking import link_flags, needs_grammalecte, reported, texts_of_kind
 
 
 def test_tip_report_tiers_left_in_english_or_calqued(glossary) -> None:
@@ -59,3 +59,20 @@ def test_iom_named_the_un_migration_agency(glossary) -> None:
 def test_a_participle_before_the_terms_noun_is_english_phrasing(glossary) -> None:
     fr = "L’UNICEF dénonce le risque de la traite pendant la Coupe du Monde."
     assert not texts_of_kind(fr, glossary, "term-garbled", en="Heightened risk of child trafficking during sporting event")
+
+
+@needs_grammalecte
+def test_a_noun_opening_a_locution_is_not_qualified_by_the_adjective_before_it(glossary) -> None:
+    fr = "Beaucoup d’entre eux sont introuvables suite à l’évacuation des orphelinats."
+    assert not texts_of_kind(fr, glossary, "grammar")
+    assert texts_of_kind("Les victimes reçoivent une aide, honorables assistance.", glossary, "grammar") == {"honorables assistance"}
+
+
+def test_a_line_that_is_only_a_date_is_the_pages_date(glossary) -> None:
+    fr = ["L’UNICEF dénonce le risque de la traite.", "NEW YORK, 15 juin 2006 – L’UNICEF est préoccupé."]
+    en = ["UNICEF warns about trafficking.", "June 15, 2006", "NEW YORK – UNICEF is concerned."]
+    flags = link_flags(fr + [""], [en[0], en[2], en[1]], glossary)
+    assert not {text for _, kind, text in reported(flags) if kind == "addition"}
+    # a line of text without a counterpart is still an addition
+    flags = link_flags(fr + [""], [en[0], en[2], "UNICEF has offices in 190 countries."], glossary)
+    assert {text for _, kind, text in reported(flags) if kind == "addition"} == {"UNICEF has offices in 190 countries."}

@@ -576,6 +576,9 @@ _THREE_WORDS = re.compile(r"(?<![\w’'-])(?=([^\W\d_]+)[ \u00a0]+([a-zà-ÿ][a-
 _TWO_WORDS = re.compile(r"(?<![\w’'-])(?=([a-zà-ÿ][a-zà-ÿ-]*)[ \u00a0]+([a-zà-ÿ][a-zà-ÿ-]*)(?![\w’'-]))")
 
 
+_PREPOSITIONAL_LOCUTION = re.compile(r"(?:suite|face|grâce|quant|faute|histoire|compte)[ \u00a0]+(?:à|au|aux|de|d['’]|du|des)\b")
+
+
 def _number_disagreements(text: str, checker) -> list[Finding]:
     """Number agreement Grammalecte 2.1 lets pass, read off its dictionary's morphology where every reading of each word agrees:
     a singular determiner, a noun the same in both numbers, then an adjective only plural (« du corps diplomatiques »: the
@@ -591,6 +594,8 @@ def _number_disagreements(text: str, checker) -> list[Finding]:
                                     f"« {first} {second} » is singular: « {third} » is plural.", ""))
     for found in _TWO_WORDS.finditer(text):
         first, second = found.group(1, 2)
+        if _PREPOSITIONAL_LOCUTION.match(text, found.start(2)):
+            continue  # (« introuvables suite à l'évacuation »: the noun opens a locution, it is no noun the adjective qualifies)
         if _every_reading(spelling, first, r":A:[mfe]:p(?:;[^/]*)?/") and _every_reading(spelling, second, r":N:[mfe]:s/"):
             findings.append(Finding(found.start(1), found.start(2) + len(second), "grammar", "warning",
                                     f"« {first} » is plural, « {second} » singular.", ""))

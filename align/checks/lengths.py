@@ -12,6 +12,7 @@ from wordfreq import zipf_frequency
 from align.checks.base import Check, CheckContext, LinkView
 from align.model import Flag
 from align.terms.words import fold, tokenize
+from align.text.quantities import find_dates
 
 FUNCTION_WORD_ZIPF = 5.5
 """wordfreq frequency of French function words (« tous », « autres », « plus »; nouns such as « déclaration » are below 5)."""
@@ -24,6 +25,11 @@ LENGTH_MIN_CHARS = 80
 """English is usually 0.8–1.0 times as long as its French; a link below 0.45 or above 2.2
 (with at least 80 characters on the longer side) has lost or gained a clause."""
 
+def _only_a_date(text: str, lang: str) -> bool:
+    dates = find_dates(text, lang)
+    return len(dates) == 1 and not text.replace(dates[0].text, "").strip(" .,;:–—-")
+
+
 def length_flags(link: LinkView, context: CheckContext) -> list[Flag]:
     """A null link, or a link whose English is far shorter or longer than its French."""
     if not context.has_official:
@@ -31,6 +37,11 @@ def length_flags(link: LinkView, context: CheckContext) -> list[Flag]:
     french, english = link.texts["fr"], link.texts["en"]
     if not french and not english:
         return []
+    alone = french or english
+    if not (french and english) and _only_a_date(alone, "fr" if french else "en"):
+        side = "fr" if french else "en"
+        return [Flag(link.number, side, "omission" if french else "addition", "info", 0, len(alone), alone,
+                     "This line is only a date, the page's date: the other version's page dates itself elsewhere, or not at all.")]
     if not english:
         words = tokenize(french, "fr")
         if len(words) == 1 and zipf_frequency(words[0].text.lower(), "fr") >= FUNCTION_WORD_ZIPF:

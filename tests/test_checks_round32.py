@@ -76,3 +76,10 @@ def test_a_line_that_is_only_a_date_is_the_pages_date(glossary) -> None:
     # a line of text without a counterpart is still an addition
     flags = link_flags(fr + [""], [en[0], en[2], "UNICEF has offices in 190 countries."], glossary)
     assert {text for _, kind, text in reported(flags) if kind == "addition"} == {"UNICEF has offices in 190 countries."}
+
+
+def test_people_said_to_be_trafiques(glossary) -> None:
+    fr = "Chaque année, près de 800.000 personnes sont trafiquées ; des êtres humains étaient trafiqués."
+    assert texts_of_kind(fr, glossary, "concept-confusion") == {"trafiquées", "trafiqués"}
+    # goods and documents are « trafiqués » (dealt in, tampered with)
+    assert not texts_of_kind("Les passeurs utilisent des documents trafiqués et des compteurs trafiqués.", glossary, "concept-confusion")

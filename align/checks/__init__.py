@@ -47,6 +47,7 @@ CHECKS: list[Check] = [
     grammar.GRAMMAR,
     terms.MISSING,
     terms.TRAFIC,
+    terms.TRAFIQUES_PEOPLE,
     quantities.NUMBERS,
     quantities.DATES,
     quantities.WEEKDAYS,

@@ -751,7 +751,29 @@ def trafic_for_trafficking(link: LinkView, context: CheckContext) -> list[Flag]:
 
 
 FORBIDDEN = Check("forbidden-terms", "side", forbidden_terms, ("forbidden-term",))
+_PEOPLE_TRAFIQUES = re.compile(
+    r"\b(?:personnes?|êtres\s+humains|femmes|filles|enfants|hommes|garçons|migrants?|victimes?|mineur(?:e|es|s)?|individus|gens)"
+    r"(?:\s+[^\W\d_]+){0,3}?\s+(trafiqu(?:é|ée|és|ées))\b", re.IGNORECASE)
+"""People said to be « trafiqués »: a calque of "trafficked" (« près de 800.000 personnes sont trafiquées », « des êtres humains étaient
+trafiqués »); « trafiquer » is to deal in goods or to tamper (« des documents trafiqués »), not said of people. Read on every readable
+part: two such phrases, in two readers' parts, both annotated."""
+
+
+def trafiques_people(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
+    """People said to be « trafiqués » (see `_PEOPLE_TRAFIQUES`)."""
+    if side != "fr":
+        return []
+    flags = []
+    for found in _PEOPLE_TRAFIQUES.finditer(link.texts["fr"]):
+        start, end = found.span(1)
+        flags.append(Flag(link.number, "fr", "concept-confusion", "warning", start, end, found.group(1),
+                          f"« {found.group(1)} »: « trafiquer » (to deal in goods, to tamper) is not said of people; people are "
+                          "« victimes de la traite » or « font l'objet de la traite ».", "victimes de la traite"))
+    return flags
+
+
 TRAFIC = Check("trafic-for-trafficking", "link", trafic_for_trafficking, ("concept-confusion",))
+TRAFIQUES_PEOPLE = Check("trafiques-people", "side", trafiques_people, ("concept-confusion",))
 GARBLED = Check("garbled-terms", "side", garbled_terms, ("term-garbled",))
 MISSING = Check("missing-terms", "pair", missing_terms, ("term-missing", "concept-confusion"))
 INCONSISTENT = Check("inconsistent-terms", "document", inconsistent_terms, ("term-inconsistent",))

@@ -83,3 +83,11 @@ def test_people_said_to_be_trafiques(glossary) -> None:
     assert texts_of_kind(fr, glossary, "concept-confusion") == {"trafiquées", "trafiqués"}
     # goods and documents are « trafiqués » (dealt in, tampered with)
     assert not texts_of_kind("Les passeurs utilisent des documents trafiqués et des compteurs trafiqués.", glossary, "concept-confusion")
+
+
+@needs_grammalecte
+def test_a_capitalised_word_without_the_accent_of_a_small_letter(glossary) -> None:
+    fr = "Le président Alpha Conde a reçu M. Felix Braz et la Securite publique."
+    assert texts_of_kind(fr, glossary, "spelling") == {"Conde", "Felix", "Securite"}
+    # the accent of a capital may go (French usage), and a name that is no French word stays itself
+    assert not texts_of_kind("L'Etat et le président Macky Sall ont reçu M. Kantche.", glossary, "spelling")

@@ -400,6 +400,9 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         if word.isalpha() and word.islower() and (twin := _accents_lost(text, start, word)):
             findings.append(Finding(start, end, "spelling", "warning", f"« {word} » has lost its accents: « {twin} ».", suggestions([twin]), word))
             continue
+        if word.isalpha() and word[:1].isupper() and word[1:].islower() and (twin := _small_letters_unaccented(word)):
+            findings.append(Finding(start, end, "spelling", "warning", f"« {word} » has lost its accents: « {twin} ».", suggestions([twin]), word))
+            continue
         if _ELISION_RUN_TOGETHER.fullmatch(word) and (run_together := _run_together_finding(text, start, end, "fr")):
             findings.append(run_together)
             continue
@@ -426,6 +429,17 @@ def french_findings(text: str) -> tuple[Finding, ...]:
     findings += (_indicative_after_conjunction(text, checker) + _participle_eu_alone(text, checker) + _number_disagreements(text, checker)
                  + _participle_before_its_subject(text, checker) + _name_disagreements(text, checker))
     return tuple(sorted(findings, key=lambda finding: finding.start))
+
+
+def _small_letters_unaccented(word: str) -> str | None:
+    """The frequent French word a capitalised word is without an accent on a small letter (« Comite » → « Comité »): French usage
+    may drop the accent on a capital (« Etat »), never on the letters after it; a name stays itself (no frequent French twin)."""
+    from align.checks.language import _accented_twin
+
+    twin = _accented_twin(word.lower())
+    if twin is None or twin[0] != word[0].lower() or english_word(word.lower()):
+        return None
+    return word[0] + twin[1:]
 
 
 def _accents_lost(text: str, start: int, word: str) -> str | None:

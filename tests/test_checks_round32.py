@@ -91,3 +91,17 @@ def test_a_capitalised_word_without_the_accent_of_a_small_letter(glossary) -> No
     assert texts_of_kind(fr, glossary, "spelling") == {"Conde", "Felix", "Securite"}
     # the accent of a capital may go (French usage), and a name that is no French word stays itself
     assert not texts_of_kind("L'Etat et le président Macky Sall ont reçu M. Kantche.", glossary, "spelling")
+
+
+def test_a_french_only_text_naming_people_as_what_is_trafic(glossary) -> None:
+    fr = ["Les polices ont démantelé un gang actif dans le trafic de femmes roumaines vers la France.",
+          "Les enquêtes ont révélé que ces femmes étaient victimes d’un trafic qui était le fait d’un groupe criminel."]
+    assert texts_of_kind(fr, glossary, "concept-confusion") == {"trafic"}
+    assert len(reported_of_kind(fr, glossary, "concept-confusion")) == 2
+    # a text on the trade in goods, where « trafic » is the word
+    fr = ["Les douanes luttent contre le trafic de drogue.", "Ce trafic alimente les réseaux criminels."]
+    assert not texts_of_kind(fr, glossary, "concept-confusion")
+
+
+def reported_of_kind(fr: list[str], glossary, kind: str) -> list:
+    return [flag for flag in link_flags(fr, [], glossary) if flag.kind == kind and flag.severity in ("warning", "error")]

@@ -692,8 +692,9 @@ def inconsistent_terms(links: list[LinkView], context: CheckContext) -> list[Fla
 
 
 _PEOPLE = r"(?:enfants?|femmes?|filles?|garçons?|fillettes?|mineur(?:e|s|es)?|bébés?|personnes?|êtres\s+humains|humains|jeunes|adolescent(?:e|s|es)?)\b"
+_TRAFIC_OF_PEOPLE = re.compile(rf"\btrafic\s+(?:de|d['’]|des)\s*(?:(?:jeunes|petites?)\s+)?(?={_PEOPLE})", re.IGNORECASE)
 _BARE_TRAFIC = re.compile(r"\btrafic\b(?!\s+(?:de|d['’]|des|du|illicite|illégal|organisé)\b)|\btrafic\s+(?:de|d['’])\s*(?=[a-zà-ÿ]+(?:er|ir|re)\b)"
-                          rf"|\btrafic\s+(?:de|d['’]|des)\s*(?:(?:jeunes|petites?)\s+)?(?={_PEOPLE})", re.IGNORECASE)
+                          rf"|{_TRAFIC_OF_PEOPLE.pattern}", re.IGNORECASE)
 """« trafic » standing alone (« ce trafic », « un trafic à des fins sexuelles », « au trafic de prospérer »), not the trade in
 something (« trafic de drogues », « trafic d'organes ») or organised illicit trade in general (« le trafic organisé », as « le crime
 organisé »); « trafic d'enfants », « trafic de femmes » name people, the trafficked."""
@@ -729,8 +730,10 @@ def trafic_for_trafficking(link: LinkView, context: CheckContext) -> list[Flag]:
         if not _TRAFFICKING_WORD.search(link.texts["en"]):
             return []
     else:
+        # (a French-only text speaks of trafficking in persons when it names the crime, « traite », or names people as what is
+        # « trafic » of: « le trafic de femmes roumaines vers la France »)
         document = context.document_texts["fr"] or french
-        if not re.search(r"\btraite\b", document, re.IGNORECASE):
+        if not re.search(r"\btraite\b", document, re.IGNORECASE) and not _TRAFIC_OF_PEOPLE.search(document):
             return []
     matched = [(match.start, match.end) for match in link.matches.get("fr", [])]
     flags = []

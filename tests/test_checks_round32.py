@@ -105,3 +105,13 @@ def test_a_french_only_text_naming_people_as_what_is_trafic(glossary) -> None:
 
 def reported_of_kind(fr: list[str], glossary, kind: str) -> list:
     return [flag for flag in link_flags(fr, [], glossary) if flag.kind == kind and flag.severity in ("warning", "error")]
+
+
+def test_sex_trafficking_for_sexual_exploitation_is_another_concept(glossary) -> None:
+    fr = "Nous organisons une table ronde sur l’exploitation sexuelle avec nos partenaires."
+    en = "We are holding a sex trafficking roundtable with our partners."
+    assert texts_of_kind(fr, glossary, "concept-confusion", en=en) == {"sex trafficking"}
+    # the French names the crime beside its purpose: "sex trafficking" renders both
+    fr = "Les enquêtes portent sur la traite liée à l’exploitation sexuelle et au travail forcé."
+    en = "The investigations focus on sex trafficking and forced labour."
+    assert not texts_of_kind(fr, glossary, "concept-confusion", en=en)

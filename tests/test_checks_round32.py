@@ -115,3 +115,22 @@ def test_sex_trafficking_for_sexual_exploitation_is_another_concept(glossary) ->
     fr = "Les enquêtes portent sur la traite liée à l’exploitation sexuelle et au travail forcé."
     en = "The investigations focus on sex trafficking and forced labour."
     assert not texts_of_kind(fr, glossary, "concept-confusion", en=en)
+
+
+def test_an_article_and_its_paragraph_cited_as_a_decimal(glossary) -> None:
+    fr = "L'interdiction figure dans la Charte des droits fondamentaux (article 5, paragraphe 3)."
+    assert not texts_of_kind(fr, glossary, "number-mismatch", en="The prohibition is in the Charter of Fundamental Rights (Article 5.3).")
+    fr = "L'interdiction figure dans la Charte des droits fondamentaux (article 5)."
+    assert texts_of_kind(fr, glossary, "number-mismatch", en="The prohibition is in the Charter of Fundamental Rights (Article 5.3).") == {"5.3"}
+
+
+def test_a_page_time_stamp_is_no_number_of_the_text(glossary) -> None:
+    assert not texts_of_kind(["30.07.2020"], glossary, "number-mismatch", en=["30/07/2020 - 10:48"])
+    fr = "La réunion commence à 10 h 30."
+    assert texts_of_kind(fr, glossary, "number-mismatch", en="The meeting starts at 10:45.")
+
+
+def test_a_modifier_coordinated_before_a_shared_noun_renders_the_term(glossary) -> None:
+    fr = "Les enfants sont exposés à l’exploitation sexuelle et à la traite."
+    en = "Children are exposed to sexual and labour exploitation and to trafficking."
+    assert not [flag for flag in link_flags([fr], [en], glossary) if flag.kind == "term-missing" and "exploitation sexuelle" in flag.message]

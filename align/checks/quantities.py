@@ -65,6 +65,9 @@ def numbers(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
     if _THIS_YEAR["fr"].search(link.texts["fr"]):
         extra = [value for value in extra if not _is_year(value)]
     missing, extra = _ranges_as_years(missing, extra)
+    missing, extra = _subdivisions_cited(missing, extra, link.texts[target])
+    extra = [value for value in extra if not _page_timestamp(link.texts[target], value)]
+    missing = [value for value in missing if not _page_timestamp(link.texts["fr"], value)]
     flags = []
     pairs = list(zip(extra, missing)) if len(extra) == len(missing) == 1 else [
         pair for spelt in (False, True)
@@ -161,6 +164,34 @@ def _ranges_as_years(missing: list, extra: list) -> tuple[list, list]:
                 for end in ends:
                     years.remove(end)
     return missing, extra
+
+
+_CITED_SUBDIVISION = re.compile(r"\b(?:Articles?|Art\.|Sections?|Rules?|Paragraphs?|Regulations?)\s+$", re.IGNORECASE)
+
+
+def _subdivisions_cited(missing: list, extra: list, english: str) -> tuple[list, list]:
+    """An English citation "Article 5.3" is the French « article 5, paragraphe 3 »: a decimal after "Article", "Section" or "Rule" is
+    an article and its paragraph, the two French integers."""
+    for value in list(extra):
+        if not (isinstance(value.value[0], float) and "." in value.text and _CITED_SUBDIVISION.search(english, 0, value.start)):
+            continue
+        article, paragraph = value.text.split(".", 1)
+        ends = [next((other for other in missing if other.value == (float(number),)), None) for number in (article, paragraph)]
+        if all(ends) and ends[0] is not ends[1]:
+            extra.remove(value)
+            for end in ends:
+                missing.remove(end)
+    return missing, extra
+
+
+_CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
+PAGE_STAMP_CHARS = 30
+"""A line this short holding a date and a clock time is a page's time stamp ("30/07/2020 - 10:48"), not the text's."""
+
+
+def _page_timestamp(text: str, value) -> bool:
+    return (len(text.strip()) <= PAGE_STAMP_CHARS and _CLOCK_TIME.fullmatch(value.text) is not None
+            and bool(find_dates(text, "en") or find_dates(text, "fr")))
 
 
 def _is_year(value) -> bool:

@@ -328,6 +328,8 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
             continue  # rendered with the alternate of one of its words ("identification of survivors")
         if same_subject and target == "en" and _rendered_freely(match, target_words, glossary, others):
             continue  # its words are there, reordered or hyphenated ("organized trans-national crime")
+        if target == "en" and _modifier_coordinated(match.concept, link.texts["en"], glossary):
+            continue  # its modifier coordinated with another's before their shared noun ("sexual and labour exploitation")
 
         if target == "en" and match.concept in neighbour_concepts and not same_subject:
             continue  # the rendering sits in the next link: an alignment matter, not a translation error
@@ -586,6 +588,19 @@ def _rendered_freely(match: TermMatch, target_words: list, glossary, others: lis
             starts = [min(found) for found in places]
             if max(starts) - min(starts) <= len(content) + 2:
                 return True
+    return False
+
+
+def _modifier_coordinated(concept: str, english: str, glossary) -> bool:
+    """Whether the English writes an accepted two-word rendering (a modifier and its noun) with another modifier coordinated between
+    them, the noun shared: "sexual and labour exploitation" renders « l'exploitation sexuelle et du travail »."""
+    for entry in glossary.concept_entries(concept, "en"):
+        words = [word.surface for word in entry.words]
+        if entry.status == "forbidden" or len(words) != 2:
+            continue
+        modifier, noun = (re.escape(word) for word in words)
+        if re.search(rf"\b{modifier}\s*,?\s+(?:and|or)\s+(?:[\w-]+\s+){{1,2}}?{noun}s?\b", english, re.IGNORECASE):
+            return True
     return False
 
 

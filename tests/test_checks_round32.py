@@ -134,3 +134,9 @@ def test_a_modifier_coordinated_before_a_shared_noun_renders_the_term(glossary) 
     fr = "Les enfants sont exposés à l’exploitation sexuelle et à la traite."
     en = "Children are exposed to sexual and labour exploitation and to trafficking."
     assert not [flag for flag in link_flags([fr], [en], glossary) if flag.kind == "term-missing" and "exploitation sexuelle" in flag.message]
+
+
+def test_a_comma_after_the_dash_closing_an_incise(glossary) -> None:
+    fr = "Les causes sont la pauvreté – également provoquée par le climat –, les conflits et la violence."
+    assert not texts_of_kind(fr, glossary, "typography")
+    assert texts_of_kind("Ils ont ratifié la convention –, Niger et Mali en tête.", glossary, "typography") == {"–,"}

@@ -190,7 +190,13 @@ def _wrong_ordinals(texts: list[tuple[LinkView, str]]) -> list[Flag]:
 def _stray_after_dash(texts: list[tuple[LinkView, str]]) -> list[Flag]:
     return [Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
                  f"« {found.group(2)} » glued to the dash: a stray mark (an HTML entity left half decoded?).", found.group(1))
-            for link, text in texts for found in matches_in(_STRAY_AFTER_DASH, text)]
+            for link, text in texts for found in matches_in(_STRAY_AFTER_DASH, text)
+            if not (found.group(2) == "," and _INCISE_OPENED.search(text, 0, found.start()))]
+
+
+_INCISE_OPENED = re.compile(r"\s[–—]\s[^–—.;:!?]+$")
+"""An incise opened by a dash earlier in the sentence (« la pauvreté – également provoquée par … –, les conflits »): the comma after its
+closing dash is the sentence's own, as French typography writes it."""
 
 
 def _glued_small_words(texts: list[tuple[LinkView, str]], side: str) -> list[Flag]:

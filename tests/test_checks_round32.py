@@ -140,3 +140,10 @@ def test_a_comma_after_the_dash_closing_an_incise(glossary) -> None:
     fr = "Les causes sont la pauvreté – également provoquée par le climat –, les conflits et la violence."
     assert not texts_of_kind(fr, glossary, "typography")
     assert texts_of_kind("Ils ont ratifié la convention –, Niger et Mali en tête.", glossary, "typography") == {"–,"}
+
+
+@needs_grammalecte
+def test_a_british_spelling_left_in_the_french(glossary) -> None:
+    assert texts_of_kind("Message de L'honourable Bill Blair, ministre.", glossary, "spelling") == {"honourable"}
+    # the French word, and an English name of a company
+    assert not texts_of_kind("Message de l'honorable Bill Blair ; Adidas et Under Armour.", glossary, "spelling")

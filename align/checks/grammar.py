@@ -400,6 +400,10 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         if word.isalpha() and word.islower() and (twin := _accents_lost(text, start, word)):
             findings.append(Finding(start, end, "spelling", "warning", f"« {word} » has lost its accents: « {twin} ».", suggestions([twin]), word))
             continue
+        if word.isalpha() and word.islower() and (french := _british_spelling_of(word)):
+            findings.append(Finding(start, end, "spelling", "warning", f"« {word} » is the English spelling: French writes « {french} ».",
+                                    suggestions([french]), word))
+            continue
         if word.isalpha() and word[:1].isupper() and word[1:].islower() and (twin := _small_letters_unaccented(word)):
             findings.append(Finding(start, end, "spelling", "warning", f"« {word} » has lost its accents: « {twin} ».", suggestions([twin]), word))
             continue
@@ -429,6 +433,14 @@ def french_findings(text: str) -> tuple[Finding, ...]:
     findings += (_indicative_after_conjunction(text, checker) + _participle_eu_alone(text, checker) + _number_disagreements(text, checker)
                  + _participle_before_its_subject(text, checker) + _name_disagreements(text, checker))
     return tuple(sorted(findings, key=lambda finding: finding.start))
+
+
+def _british_spelling_of(word: str) -> str | None:
+    """The frequent French word an English word is with its British « -our- » (« l'honourable », « favourablement » → « honorable »)."""
+    if "our" not in word or not english_word(word):
+        return None
+    french = word.replace("our", "or", 1)
+    return french if zipf_frequency(french, "fr") >= 3.0 and _french_known(french) else None
 
 
 def _small_letters_unaccented(word: str) -> str | None:

@@ -147,3 +147,13 @@ def test_a_british_spelling_left_in_the_french(glossary) -> None:
     assert texts_of_kind("Message de L'honourable Bill Blair, ministre.", glossary, "spelling") == {"honourable"}
     # the French word, and an English name of a company
     assert not texts_of_kind("Message de l'honorable Bill Blair ; Adidas et Under Armour.", glossary, "spelling")
+
+
+def test_human_rights_instruments_named_as_officially_written(glossary) -> None:
+    fr = "Elle s'appuie sur la Déclaration universelle des droits de l’Homme et la Cour européenne des droits de l’Homme."
+    assert texts_of_kind(fr, glossary, "term-garbled") == {"Déclaration universelle des droits de l’Homme",
+                                                           "Cour européenne des droits de l’Homme"}
+    # the official names, the Council of Europe's long form of the Convention, and the French Declaration of 1789
+    fr = ("Elle s'appuie sur la Déclaration universelle des droits de l’homme, la Convention européenne de sauvegarde des droits de "
+          "l’homme et des libertés fondamentales et la Déclaration des droits de l’homme et du citoyen.")
+    assert not texts_of_kind(fr, glossary, "term-garbled")

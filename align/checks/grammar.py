@@ -451,6 +451,9 @@ def _small_letters_unaccented(word: str) -> str | None:
     twin = _accented_twin(word.lower())
     if twin is None or twin[0] != word[0].lower() or english_word(word.lower()):
         return None
+    readings = morphologies(twin)
+    if readings and all(":V" in reading for reading in readings):
+        return None  # a verb form is no name's spelling (« Nadia Murad Basee Taha »: a name, not « basée »)
     return word[0] + twin[1:]
 
 

@@ -444,7 +444,7 @@ def _british_spelling_of(word: str) -> str | None:
 
 
 def _small_letters_unaccented(word: str) -> str | None:
-    """The frequent French word a capitalised word is without an accent on a small letter (« Comite » → « Comité »): French usage
+    """The frequent French word a capitalised word is without an accent on a small letter (« Securite » → « Sécurité »): French usage
     may drop the accent on a capital (« Etat »), never on the letters after it; a name stays itself (no frequent French twin)."""
     from align.checks.language import _accented_twin
 

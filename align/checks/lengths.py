@@ -25,7 +25,9 @@ LENGTH_MIN_CHARS = 80
 """English is usually 0.8–1.0 times as long as its French; a link below 0.45 or above 2.2
 (with at least 80 characters on the longer side) has lost or gained a clause."""
 
+
 def _only_a_date(text: str, lang: str) -> bool:
+    """Whether the line is a date and nothing else (a page's publication date)."""
     dates = find_dates(text, lang)
     return len(dates) == 1 and not text.replace(dates[0].text, "").strip(" .,;:–—-")
 

@@ -301,6 +301,8 @@ def _date_line(link: LinkView, context: CheckContext, side: str, value) -> bool:
 
 _RELATIVE_DAY = re.compile(r"\b(?:today|tomorrow|yesterday|tonight|this (?:morning|afternoon|evening|week)|next week|last week)\b", re.IGNORECASE)
 """Words that date an event from the day of the release: what a translation dated the same day may give as the date itself."""
+
+
 def _target_dates(text: str, target: str) -> list:
     """Dates of an English text; the MT may also leave a French date as it was (« 30 juill. 2023 »)."""
     english = find_dates(text, "en")

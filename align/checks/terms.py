@@ -780,7 +780,6 @@ def trafic_for_trafficking(link: LinkView, context: CheckContext) -> list[Flag]:
     return flags
 
 
-FORBIDDEN = Check("forbidden-terms", "side", forbidden_terms, ("forbidden-term",))
 _PEOPLE_TRAFIQUES = re.compile(
     r"\b(?:personnes?|êtres\s+humains|femmes|filles|enfants|hommes|garçons|migrants?|victimes?|mineur(?:e|es|s)?|individus|gens)"
     r"(?:\s+[^\W\d_]+){0,3}?\s+(trafiqu(?:é|ée|és|ées))\b", re.IGNORECASE)
@@ -802,6 +801,7 @@ def trafiques_people(link: LinkView, side: str, context: CheckContext) -> list[F
     return flags
 
 
+FORBIDDEN = Check("forbidden-terms", "side", forbidden_terms, ("forbidden-term",))
 TRAFIC = Check("trafic-for-trafficking", "link", trafic_for_trafficking, ("concept-confusion",))
 TRAFIQUES_PEOPLE = Check("trafiques-people", "side", trafiques_people, ("concept-confusion",))
 GARBLED = Check("garbled-terms", "side", garbled_terms, ("term-garbled",))

@@ -9,7 +9,8 @@ or `--split final` for the sixteenth, `--split heldout17` or `--split final` for
 for the eighteenth, `--split heldout19` or `--split final` for the nineteenth, `--split heldout20` or `--split final` for the
 twentieth, `--split heldout21` or `--split final` for the twenty-first, `--split heldout22` or `--split final` for the
 twenty-second, `--split heldout23` or `--split final` for the twenty-third, `--split heldout24` or `--split final` for the
-twenty-fourth, `--split heldout25` or `--split final` for the twenty-fifth; `all` leaves the second to twenty-fifth out)."""
+twenty-fourth, `--split heldout25` or `--split final` for the twenty-fifth, `--split heldout26` or `--split final` for the
+twenty-sixth; `all` leaves the second to twenty-sixth out)."""
 
 import csv
 from pathlib import Path
@@ -31,7 +32,7 @@ def corpus(tmp_path: Path) -> Path:
             ("p-held14", "heldout14"), ("q-held15", "heldout15"), ("r-held16", "heldout16"),
             ("s-held17", "heldout17"), ("t-held18", "heldout18"), ("u-held19", "heldout19"),
             ("v-held20", "heldout20"), ("w-held21", "heldout21"), ("x-held22", "heldout22"), ("y-held23", "heldout23"),
-            ("z-held24", "heldout24"), ("za-held25", "heldout25")]
+            ("z-held24", "heldout24"), ("za-held25", "heldout25"), ("zb-held26", "heldout26")]
     for side in ("fr", "en"):
         (tmp_path / "texts" / side).mkdir(parents=True)
     with (tmp_path / "documents.csv").open("w", encoding="utf-8", newline="") as handle:
@@ -56,11 +57,12 @@ def test_split_choices_keep_both_as_dev_and_test_and_add_heldout_all_heldout2_an
                                ("heldout14", ("heldout14",)), ("heldout15", ("heldout15",)), ("heldout16", ("heldout16",)),
                                ("heldout17", ("heldout17",)), ("heldout18", ("heldout18",)), ("heldout19", ("heldout19",)),
                                ("heldout20", ("heldout20",)), ("heldout21", ("heldout21",)), ("heldout22", ("heldout22",)), ("heldout23", ("heldout23",)),
-                               ("heldout24", ("heldout24",)), ("heldout25", ("heldout25",)),
+                               ("heldout24", ("heldout24",)), ("heldout25", ("heldout25",)), ("heldout26", ("heldout26",)),
                                ("final", ("dev", "test", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
                                           "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",
                                           "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17",
-                                          "heldout18", "heldout19", "heldout20", "heldout21", "heldout22", "heldout23", "heldout24", "heldout25"))]:
+                                          "heldout18", "heldout19", "heldout20", "heldout21", "heldout22", "heldout23", "heldout24",
+                                          "heldout25", "heldout26"))]:
             assert SPLIT_CHOICES[parser.parse_args([bench, "--set", "real", "--split", choice]).split] == splits
 
 
@@ -69,7 +71,7 @@ def test_heldout_documents_are_read_only_when_asked_for(tmp_path: Path) -> None:
     assert heldout_ids(folder) == {"c-held", "d-held2", "e-held3", "f-held4", "g-held5", "h-held6", "i-held7", "j-held8", "k-held9",
                                   "l-held10", "m-held11", "n-held12", "o-held13", "p-held14",
                                   "q-held15", "r-held16", "s-held17", "t-held18", "u-held19", "v-held20", "w-held21",
-                                  "x-held22", "y-held23", "z-held24", "za-held25"}
+                                  "x-held22", "y-held23", "z-held24", "za-held25", "zb-held26"}
     assert [row["id"] for row, _ in load_eval(folder)] == ["a-dev", "b-test"]
     assert [row["id"] for row, _ in load_eval(folder, SPLIT_CHOICES["heldout"])] == ["c-held"]
     assert [row["id"] for row, _ in load_eval(folder, SPLIT_CHOICES["all"])] == ["a-dev", "b-test", "c-held"]  # never the second, third or fourth part
@@ -97,11 +99,12 @@ def test_heldout_documents_are_read_only_when_asked_for(tmp_path: Path) -> None:
     assert [row["id"] for row, _ in load_eval(folder, SPLIT_CHOICES["heldout23"])] == ["y-held23"]
     assert [row["id"] for row, _ in load_eval(folder, SPLIT_CHOICES["heldout24"])] == ["z-held24"]
     assert [row["id"] for row, _ in load_eval(folder, SPLIT_CHOICES["heldout25"])] == ["za-held25"]
+    assert [row["id"] for row, _ in load_eval(folder, SPLIT_CHOICES["heldout26"])] == ["zb-held26"]
     assert [row["id"] for row, _ in load_eval(folder, SPLIT_CHOICES["final"])] == ["a-dev", "b-test", "c-held", "d-held2", "e-held3", "f-held4",
                                                                               "g-held5", "h-held6", "i-held7", "j-held8", "k-held9", "l-held10",
                                                                               "m-held11", "n-held12", "o-held13", "p-held14", "q-held15",
                                                                               "r-held16", "s-held17", "t-held18", "u-held19", "v-held20", "w-held21",
-                                                                              "x-held22", "y-held23", "z-held24", "za-held25"]
+                                                                              "x-held22", "y-held23", "z-held24", "za-held25", "zb-held26"]
     assert [doc.id for doc in load_docs("heldout", folder)] == ["c-held"]
     assert [doc.id for doc in load_docs("heldout2", folder)] == ["d-held2"]
     assert [doc.id for doc in load_docs("heldout3", folder)] == ["e-held3"]
@@ -127,6 +130,7 @@ def test_heldout_documents_are_read_only_when_asked_for(tmp_path: Path) -> None:
     assert [doc.id for doc in load_docs("heldout23", folder)] == ["y-held23"]
     assert [doc.id for doc in load_docs("heldout24", folder)] == ["z-held24"]
     assert [doc.id for doc in load_docs("heldout25", folder)] == ["za-held25"]
+    assert [doc.id for doc in load_docs("heldout26", folder)] == ["zb-held26"]
     assert pair_ids(folder) == ["a-dev", "b-test"]  # the mutation bench assigns dev/test by hash: never the held-out texts
 
 
@@ -134,10 +138,10 @@ def test_no_heldout_document_of_the_real_corpus_reaches_the_mutation_bench() -> 
     assert not heldout_ids() & set(pair_ids())
 
 
-def test_the_second_to_twenty_fifth_held_out_parts_are_outside_every_split_choice_but_their_own_and_final() -> None:
+def test_the_second_to_twenty_sixth_held_out_parts_are_outside_every_split_choice_but_their_own_and_final() -> None:
     for part in ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10",
                  "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17",
-                 "heldout18", "heldout19", "heldout20", "heldout21", "heldout22", "heldout23", "heldout24", "heldout25"):
+                 "heldout18", "heldout19", "heldout20", "heldout21", "heldout22", "heldout23", "heldout24", "heldout25", "heldout26"):
         with (EVAL / "documents.csv").open(encoding="utf-8", newline="") as handle:
             held = {row["id"] for row in csv.DictReader(handle) if row["split"] == part}
         assert held and held <= heldout_ids()  # so the corpus and check-speed benches skip them too

@@ -157,3 +157,20 @@ def test_human_rights_instruments_named_as_officially_written(glossary) -> None:
     fr = ("Elle s'appuie sur la Déclaration universelle des droits de l’homme, la Convention européenne de sauvegarde des droits de "
           "l’homme et des libertés fondamentales et la Déclaration des droits de l’homme et du citoyen.")
     assert not texts_of_kind(fr, glossary, "term-garbled")
+
+
+def test_an_of_phrase_of_a_listed_compound_is_no_blend(glossary) -> None:
+    fr = "Les forces luttent contre la traite et le trafic illicite de migrants dans les pays d'origine."
+    en = "The forces fight trafficking and smuggling of people in the countries of origin."
+    assert not texts_of_kind(fr, glossary, "term-garbled", en=en)
+    en = "The forces fight trafficking and the smuggling of trafficking in the countries of origin."
+    assert texts_of_kind(fr, glossary, "term-garbled", en=en) == {"smuggling of trafficking"}
+    # the adjective of "human smuggling" after "of" is no plural noun of the people smuggled
+    en = "The forces fight trafficking and smuggling of human beings in the countries of origin."
+    assert texts_of_kind(fr, glossary, "term-garbled", en=en)
+
+
+@needs_grammalecte
+def test_a_relative_clause_before_the_subjunctive(glossary) -> None:
+    assert not texts_of_kind("Il la précise pour que ce qu'il faut combattre soit clair à tous.", glossary, "grammar")
+    assert texts_of_kind("Bien que ces crimes peuvent se chevaucher, il faut agir.", glossary, "grammar") == {"peuvent"}

@@ -582,8 +582,8 @@ def _indicative_after_conjunction(text: str, checker) -> list[Finding]:
         previous = ""
         for word in _FRENCH_WORD.finditer(found.group(2)):
             surface = word.group(0)
-            if surface.lower() in ("que", "qui", "qu", "dont", "où"):
-                break
+            if re.split(r"['’]", surface.lower())[0] in ("que", "qui", "qu", "dont", "où"):
+                break  # (a relative clause or a second « que » before the verb: « pour que ce qu'il faut combattre soit clair »)
             morphs = spelling.getMorph(surface.lower() if word.start() == 0 else surface)
             verbs = [morph for morph in morphs if re.search(r":V", morph) and re.search(r":(?:I[pqsf]|K|S[pq])", morph)]
             if not verbs:

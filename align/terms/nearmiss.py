@@ -441,6 +441,8 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
         if from_other_variant(word) and (blend_possible() or _cut_short(word, term_word)
                                          or (entry.status != "forbidden" and _keeps_head(different[0], terms, entry.lang)
                                              and not _is_term_alone(word, entry, glossary))):
+            if _compound_said_with_of(window, entry, glossary):
+                return None  # "smuggling of people" is the listed "people smuggling" said with "of", not a blend
             return f"“{word.text}” comes from another variant", word
         if _misspelt(word, term_word, entry.lang):
             return f"“{word.text}{_MISSPELT}“{term_word.text}”", None
@@ -569,6 +571,22 @@ def _cut_short(word: Word, term_word: Word) -> bool:
     slip between two words of one family, not another phrase."""
     short, full = fold(word.surface), fold(term_word.surface)
     return len(short) >= 5 and len(full) - len(short) >= 3 and full.startswith(short)
+
+
+def _compound_said_with_of(window: list[Word], entry: Entry, glossary: Glossary) -> bool:
+    """Whether an English window "A of B" is a listed two-word variant "B A" of the entry's concept ("smuggling of people" for "people
+    smuggling", as "smuggling of migrants" is "migrant smuggling")."""
+    content = [word for word in window if not word.stop]
+    if entry.lang != "en" or len(content) != 2 or not any(word.surface == "of" for word in window):
+        return False
+    if not (content[1].surface.endswith("s") or content[1].surface == "people"):
+        return False  # the people smuggled, a plural noun: "smuggling of human [beings]" holds the adjective of "human smuggling"
+    for other in glossary.concept_entries(entry.concept, "en"):
+        listed = [word for word in other.words if not word.stop]
+        if (other.status != "forbidden" and len(listed) == 2 and len(other.words) == 2
+                and same_form(content[0], listed[1]) and same_form(content[1], listed[0])):
+            return True
+    return False
 
 
 def _reordered_variant(window: list[Word], entry: Entry, glossary: Glossary) -> bool:

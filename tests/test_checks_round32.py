@@ -174,3 +174,12 @@ def test_an_of_phrase_of_a_listed_compound_is_no_blend(glossary) -> None:
 def test_a_relative_clause_before_the_subjunctive(glossary) -> None:
     assert not texts_of_kind("Il la précise pour que ce qu'il faut combattre soit clair à tous.", glossary, "grammar")
     assert texts_of_kind("Bien que ces crimes peuvent se chevaucher, il faut agir.", glossary, "grammar") == {"peuvent"}
+
+
+def test_an_english_name_with_a_word_in_the_other_number(glossary) -> None:
+    fr = "L'OIM a publié son rapport."
+    en = "The International Organization for Migrations (IOM) published its report."
+    assert texts_of_kind(fr, glossary, "term-garbled", en=en) == {"International Organization for Migrations"}
+    # a name written as listed, and one of many members named in the singular
+    en = "The International Organization for Migration (IOM) and each Member State published reports."
+    assert not texts_of_kind("L'OIM et chaque État Membre ont publié des rapports.", glossary, "term-garbled", en=en)

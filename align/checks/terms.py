@@ -88,7 +88,7 @@ def garbled_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag
     headline = not _SENTENCE_END.search(text) and text.count(" ") < _HEADLINE_WORDS
     flags = []
     garbles = find_garbled(text, LANG_OF_SIDE[side], context.glossary, matches=link.matches[side])
-    for extra in (_changed_names(link, side, context), _mixed_renderings(link, side, context)):
+    for extra in (_changed_names(link, side, context), _mixed_renderings(link, side, context), _name_number_changed(link, side, context)):
         garbles += [garble for garble in extra if not any(g.start < garble.end and garble.start < g.end for g in garbles)]
     french_concepts = _french_concepts(link, context) if side == "mt" and garbles else set()
     for garble in garbles:
@@ -171,6 +171,32 @@ def _changed_names(link: LinkView, side: str, context: CheckContext) -> list:
     there = _occurrences([match for match in link.matches.get(other, []) if not match.gap and match.status != "forbidden"])
     fewer = {concept for concept, count in there.items() if here[concept] < count}
     return find_changed_names(link.texts[side], LANG_OF_SIDE[side], context.glossary, fewer, link.matches[side], link.texts[other])
+
+
+def _name_number_changed(link: LinkView, side: str, context: CheckContext) -> list[Garble]:
+    """An English name with a word put in the plural or, inside the name, in the singular ("International Organization for Migrations",
+    "UN Office on Drug and Crime"): the matcher reads a word in either number, but a name has one. A last word put in the singular
+    may be the name of one of many ("a Member State")."""
+    if LANG_OF_SIDE[side] != "en":
+        return []
+    glossary = context.glossary
+    garbles = []
+    for match in link.matches.get(side, []):
+        if match.gap or match.type != "term" or match.status == "forbidden" or not match.entry[:1].isupper():
+            continue
+        if glossary.subject(match.concept) not in NAME_SUBJECTS:
+            continue
+        written, listed = match.term.split(), match.entry.split()
+        if len(written) != len(listed):
+            continue
+        for index, (word, name_word) in enumerate(zip(written, listed)):
+            plural = word.lower() == name_word.lower() + "s"
+            singular = word.lower() + "s" == name_word.lower() and index < len(listed) - 1
+            if name_word[:1].isupper() and (plural or singular):
+                garbles.append(Garble(match.start, match.end, match.term, (match.entry,),
+                                      f"“{match.term}” is the name “{match.entry}” with “{word}” for “{name_word}”: a name has one number."))
+                break
+    return garbles
 
 
 _CONJUNCTIONS = frozenset({"et", "ou", "and", "or"})

@@ -397,15 +397,15 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         if near := _opening_word_misspelt(text, start, word):
             findings.append(Finding(start, end, "spelling", "warning", f"« {word} » is not a French word: « {near[0]} »?", suggestions(near), word))
             continue
-        if word.isalpha() and word.islower() and (twin := _accents_lost(text, start, word)):
+        # (an accent lost on a small letter: an English-looking word in small letters, « presence », or a capitalised one, « Securite »)
+        twin = (None if not word.isalpha() else _accents_lost(text, start, word) if word.islower()
+                else _small_letters_unaccented(word) if word[:1].isupper() and word[1:].islower() else None)
+        if twin:
             findings.append(Finding(start, end, "spelling", "warning", f"« {word} » has lost its accents: « {twin} ».", suggestions([twin]), word))
             continue
         if word.isalpha() and word.islower() and (french := _british_spelling_of(word)):
             findings.append(Finding(start, end, "spelling", "warning", f"« {word} » is the English spelling: French writes « {french} ».",
                                     suggestions([french]), word))
-            continue
-        if word.isalpha() and word[:1].isupper() and word[1:].islower() and (twin := _small_letters_unaccented(word)):
-            findings.append(Finding(start, end, "spelling", "warning", f"« {word} » has lost its accents: « {twin} ».", suggestions([twin]), word))
             continue
         if _ELISION_RUN_TOGETHER.fullmatch(word) and (run_together := _run_together_finding(text, start, end, "fr")):
             findings.append(run_together)

@@ -374,8 +374,7 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
         # (a narrower crime whose broader one the French names beside the confused concept renders both: "sex trafficking" for « la
         # traite liée à l'exploitation sexuelle », "Victims of Sex Trafficking and Exploitation" for « victimes de la traite et de
         # l'exploitation sexuelles »)
-        confused = [m for m in others if m.concept in glossary.confusables(match.concept)
-                    and not any(_head_named(broader, link.texts["fr"], glossary) for broader in glossary.broader(m.concept))]
+        confused = [m for m in others if m.concept in glossary.confusables(match.concept) and not _broader_named(m.concept, link.texts["fr"], glossary)]
         if confused:  # trafficking rendered as smuggling, a trafficker as a smuggler: another crime, not a paraphrase
             wrong = confused[0]
             flags.append(Flag(link.number, target, "concept-confusion", "warning" if target == "mt" else "error", wrong.start, wrong.end, wrong.term,
@@ -400,11 +399,15 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
     return flags
 
 
-def _head_named(concept: str, french: str, glossary) -> bool:
-    """Whether the French names the concept, by one of its terms or by the first word of one (« la traite liée à … » names
-    trafficking in persons: the glossary lists no bare « traite »)."""
+def _broader_named(concept: str, french: str, glossary) -> bool:
+    """Whether the French names a concept the given one is a kind of, by one of its terms or by the first word of one (« la traite liée
+    à … » names trafficking in persons, of which sex trafficking is a kind: the glossary lists no bare « traite »)."""
+    broader = glossary.broader(concept)
+    if not broader:
+        return False
     words = {fold(word.lemma) for word in tokenize(french, "fr")}
-    return any(entry.status != "forbidden" and fold(entry.words[0].lemma) in words for entry in glossary.concept_entries(concept, "fr"))
+    return any(entry.status != "forbidden" and fold(entry.words[0].lemma) in words
+               for other in broader for entry in glossary.concept_entries(other, "fr"))
 
 
 def _exact_first(matches: list[TermMatch], *, other_concepts_only: bool = False) -> list[TermMatch]:
@@ -431,8 +434,7 @@ def _confusable_strangers(link: LinkView, context: CheckContext, target_concepts
     flags = []
     for english in english_terms:
         confused = sorted(glossary.confusables(english.concept) & spoken_of - target_concepts)
-        if english.concept in named or not confused or any(_head_named(broader, link.texts["fr"], glossary)
-                                                            for broader in glossary.broader(english.concept)):
+        if english.concept in named or not confused or _broader_named(english.concept, link.texts["fr"], glossary):
             continue  # (a narrower crime whose broader one the French names beside the confused concept: see `missing_terms`)
         accepted = glossary.variants(confused[0], "en")
         flags.append(Flag(link.number, "en", "concept-confusion", "warning", english.start, english.end, english.term,

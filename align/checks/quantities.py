@@ -66,6 +66,7 @@ def numbers(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
         extra = [value for value in extra if not _is_year(value)]
     missing, extra = _ranges_as_years(missing, extra)
     missing, extra = _subdivisions_cited(missing, extra, link.texts[target])
+    missing, extra = _identifiers_alike(missing, extra, link.texts["fr"], link.texts[target])
     extra = [value for value in extra if not _page_timestamp(link.texts[target], value)]
     missing = [value for value in missing if not _page_timestamp(link.texts["fr"], value)]
     flags = []
@@ -78,6 +79,11 @@ def numbers(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
             continue  # the engine copied the French figure (« 461.500 », « les années 1970 » → "the years 1970"): its formatting, not an error
         if COMMA_GROUPED_THOUSANDS.match(link.texts["fr"], right.start) and _same_digits(wrong.text, right.text):
             continue  # « 286,000 enfants »: the French's English separator, which the typography flag below reports
+        if target == "en" and POINT_GROUPED_THOUSANDS.match(link.texts["en"], wrong.start) and _same_digits(wrong.text, right.text):
+            fixed = wrong.text.replace(".", ",")  # "240.000 persons" for « 240 000 personnes »: the same number in continental notation
+            flags.append(Flag(link.number, "en", "number-mismatch", "warning", wrong.start, wrong.end, wrong.text,
+                              f"“{wrong.text}” groups its thousands with points; English writes “{fixed}”.", fixed))
+            continue
         approximate = "about" in (wrong.value[0], right.value[0])
         severity = "warning" if target == "mt" or (wrong.spelt and right.spelt) or approximate else "error"
         flags.append(Flag(link.number, target, "number-mismatch", severity, wrong.start, wrong.end, wrong.text,
@@ -182,6 +188,28 @@ def _subdivisions_cited(missing: list, extra: list, english: str) -> tuple[list,
             for end in ends:
                 missing.remove(end)
     return missing, extra
+
+
+_IDENTIFIER = re.compile(r"(?<![\w.,/-])\d+(?:[-./]\d+)+(?![\w/-]|[.,]\d)")
+
+
+def _identifiers_alike(missing: list, extra: list, french: str, english: str) -> tuple[list, list]:
+    """A number made of figure groups is an identifier whose separators each publisher writes its own way: Morocco's « loi n° 27-14 »
+    is "Law 27.14" in the English; the same groups of figures on both sides are the same number, however they are read."""
+    def groups(text: str) -> dict[tuple[str, ...], list[tuple[int, int]]]:
+        found: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+        for token in _IDENTIFIER.finditer(text):
+            found.setdefault(tuple(re.split(r"[-./]", token.group(0))), []).append(token.span())
+        return found
+
+    french_groups, english_groups = groups(french), groups(english)
+    shared = french_groups.keys() & english_groups.keys()
+    return (_outside(missing, [span for key in shared for span in french_groups[key]]),
+            _outside(extra, [span for key in shared for span in english_groups[key]]))
+
+
+def _outside(values: list, spans: list[tuple[int, int]]) -> list:
+    return [value for value in values if not any(start <= value.start and value.end <= end for start, end in spans)]
 
 
 _CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")

@@ -172,6 +172,9 @@ _MILLION_BELOW_TWO = re.compile(r"(?<![\d,.])([01],\d+) (million|milliard)s(?![\
 _UNGROUPED_NUMBER = re.compile(r"(?<![\w.,/\-–:#°])(?<![Nn]o )(?<![Nn]° )(\d{2,3})(\d{3})(?![\w.,/\-–])(?!\s+[A-ZÀ-Ý])")
 """« estime à 70000 le nombre »: a number of five or six figures written without its thousands separator (a code or a postal code has
 letters, a sign or a place's name beside it)."""
+_NUMBER_LABEL = re.compile(r"\b(?:Doc|Docs|Réf|Ref|No|Nos|Nr|App|Req|Res)\.\s?$|\b(?:Doc|Application|Requête|Résolution|Resolution)\s$")
+"""« Doc. 13152 », "Application no. 21884/15", "Resolution 217": a number after the label of a document's or a case's number is its
+reference, written without separators."""
 _ETC_DOTS = re.compile(r"\betc\s?(?:\.{2,}|…)")
 """« etc... »: « etc. » holds its own stop; the ellipsis says « and so on » twice."""
 _COMMA_INSIDE_QUOTES = re.compile(r"(?<=[^\W\d_])(,)([\"”])(?=\s)")
@@ -346,6 +349,8 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
         fixed = re.sub(r"\s", "", written)
         found.append((apostrophe.start(), apostrophe.end(), f"A space around the apostrophe: “{written.strip()}” is written “{fixed}”.", fixed))
     for number in _UNGROUPED_NUMBER.finditer(text):
+        if _NUMBER_LABEL.search(text, max(0, number.start() - 12), number.start()):
+            continue
         fixed = f"{number.group(1)}{' ' if lang == 'fr' else ','}{number.group(2)}"
         found.append((number.start(), number.end(), f"“{number.group(0)}”: a number of five figures or more is grouped by thousands (“{fixed}”).",
                       fixed))

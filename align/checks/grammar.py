@@ -383,6 +383,8 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         if "ppas_det_nom_avoir" in error["sRuleId"] and _RELATIVE_OBJECT_BEFORE.search(text, 0, start) and not _OBJECT_AFTER.match(text, end):
             continue  # « les risques … que les institutions ont relevés »: the participle agrees with the object the relative « que » puts
             # before it (« indique que les pouvoirs publics ont consentis des efforts »: the object follows, « que » was a conjunction)
+        if "infi_de_verbe" in error["sRuleId"] and _adjective_before_its_noun(text, end, span):
+            continue  # « de présumés proxénètes »: a participle used as an adjective before the noun it agrees with, not a verb after « de »
         if error["sType"] == "conj" and _last_of_listed_subjects(text, start, error["sMessage"]):
             continue  # « Le travail forcé et les pratiques … ainsi que le mariage forcé représentent »: it agrees with the list's last item
         if error["sType"] == "gn" and _inclusive_doublet(text, start, end, fixes):
@@ -407,6 +409,11 @@ def french_findings(text: str) -> tuple[Finding, ...]:
             findings.append(Finding(start, end, "spelling", "warning", f"« {word} » is the English spelling: French writes « {french} ».",
                                     suggestions([french]), word))
             continue
+        if word.isalpha() and word.islower() and len(word) >= 4 and checker.getSpellChecker().isValid(word.capitalize()) and not english_word(word):
+            name = word.capitalize()  # « pour l'afrique »: a name the dictionary knows only with its capital
+            findings.append(Finding(start, end, "typography", "warning", f"« {word} » is a name, written with its capital: « {name} ».",
+                                    suggestions([name])))  # (no word to look for elsewhere: the text writes the name right there too)
+            continue
         if _ELISION_RUN_TOGETHER.fullmatch(word) and (run_together := _run_together_finding(text, start, end, "fr")):
             findings.append(run_together)
             continue
@@ -430,8 +437,9 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         elif run_together := _run_together_finding(text, start, end, "fr"):
             findings.append(run_together)
     findings += _rare_words_near_frequent_ones(text)
-    findings += (_indicative_after_conjunction(text, checker) + _participle_eu_alone(text, checker) + _number_disagreements(text, checker)
-                 + _participle_before_its_subject(text, checker) + _name_disagreements(text, checker))
+    own = (_indicative_after_conjunction(text, checker) + _participle_eu_alone(text, checker) + _number_disagreements(text, checker)
+           + _participle_before_its_subject(text, checker) + _name_disagreements(text, checker))
+    findings += [finding for finding in own if not any(a < finding.end and finding.start < b for a, b in addresses)]  # (« europa.eu/… »)
     return tuple(sorted(findings, key=lambda finding: finding.start))
 
 
@@ -711,6 +719,16 @@ def negation_word(word: str) -> bool:
     """Whether the dictionary reads `word` as a word of negation (« non », « pas », « plus »), whatever else it may be."""
     checker = french_checker()
     return checker is not None and any(":G" in morph and ":X" in morph for morph in checker.getSpellChecker().getMorph(word))
+
+
+def _adjective_before_its_noun(text: str, end: int, word: str) -> bool:
+    """Whether `word` can be an adjective that agrees with the noun right after it (« présumés proxénètes »)."""
+    after = re.match(r"[ \u00a0]+([^\W\d_]+(?:-[^\W\d_]+)*)", text[end:])
+    if after is None:
+        return False
+    adjective = {found.groups() for morph in morphologies(word) if ":A" in morph for found in _GENDER_NUMBER.finditer(morph)}
+    noun = {found.groups() for morph in morphologies(after.group(1)) if ":N" in morph for found in _GENDER_NUMBER.finditer(morph)}
+    return bool(adjective and noun) and _can_agree(adjective, noun)
 
 
 def _can_agree(readings: set[tuple[str, str]], other_readings: set[tuple[str, str]]) -> bool:

@@ -29,6 +29,9 @@ _DOUBLED_BESIDE_APOSTROPHE = {
 victims’ own countries")."""
 _DOUBLED_PAIR = re.compile(r"(?<![\w'’-])([^\W\d_]+ [^\W\d_]+) \1(?![\w'’-])", re.IGNORECASE)
 """Two words written twice (« la lutte contre la contre la traite »); French only: English says "from coast to coast to coast"."""
+_STOP_DOUBLED = re.compile(r"(?<![.\s])\.[ \u00a0]?\.(?![ \u00a0]?\.)")
+"""« des migrations.. », « à l'Est. . Outre »: a full stop written twice (an ellipsis has three). Read on every part: the two in the corpus
+were both annotated."""
 _LEGITIMATE_DOUBLES = {"fr": {"nous", "vous"}, "en": {"that", "had", "is"}}
 """Doubles that grammar allows (« nous nous sommes », "that that", "had had")."""
 _LOCUTION = re.compile(rf"\b(afin|en matière|au sein|à l['’]égard|en raison|(?<!depuis )(?<!dès )(?<!pour )lors)\s+"
@@ -135,9 +138,16 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
         after = re.match(r"[^\s,.;:!?]*", text[found.end():]).group(0)
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), end, text[found.start():end],
                           f"No space after the comma in “{before}{found.group(0)}{after}”.", ", " + text[found.end()]))
+    for found in matches_in(_STOP_DOUBLED, text):
+        flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
+                          "The full stop is written twice.", "."))
     if lang != "fr":
         return flags
     for found in matches_in(_DOUBLED_PAIR, text):
+        first = found.group(1).split(" ")[0]
+        if (found.group(1).lower().endswith(" en") and re.search(r"\bde\s$", text[:found.start()], re.IGNORECASE)
+                and not re.match(rf"\s+{re.escape(first)}\b", text[found.end():], re.IGNORECASE)):
+            continue  # « de plus en plus en particulier »: the locution « de plus en plus » before « en », no pair written twice
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"“{found.group(1)}” is written twice.", found.group(1)))
     flags += _guillemet_spacing(link, side, context)
@@ -224,7 +234,8 @@ def _maximal_matches(matches: list) -> list:
 
 
 def _garbled_forms(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
-    """A French glossary term with a plural word made singular after « de/des » (« traite de personne », « des être humains »),
+    """A French glossary term with a plural word made singular after « de/des/aux » (« traite de personne », « des être humains », « aux
+    fin d'exploitation »),
     without its article after « contre » (« contre traite des êtres humains »), or an official name whose small words differ
     from every listed form (« …contre la traite des êtres humains » for the Day's « …d'êtres humains »)."""
     text = link.texts[side]
@@ -245,7 +256,8 @@ def _garbled_forms(link: LinkView, side: str, context: CheckContext) -> list[Fla
         if len(inside) == len(entry.words):
             for index, (word, term_word) in enumerate(zip(inside, entry.words)):
                 if (index and term_word.surface.endswith(("s", "x")) and not word.surface.endswith(("s", "x")) and word.lemma == term_word.lemma
-                        and inside[index - 1].surface in ("de", "d", "des") and not _article_between(words, inside[index - 1], word)):
+                        and (inside[index - 1].surface in ("de", "d", "des") or text[inside[index - 1].start:inside[index - 1].end].lower() == "aux")
+                        and not _article_between(words, inside[index - 1], word)):
                     message = f"« {word.text} » should be plural here, as in « {entry.term} »."
                     break
         if not message and inside and entry.words[0].surface == "traite" and inside[0].surface == "traites":

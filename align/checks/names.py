@@ -341,8 +341,9 @@ def names_copied_with_a_word_changed(links: list[LinkView], context: CheckContex
             first_seen.setdefault(words, order)
         for link, found, words in runs[side]:
             changed = _changed_from_english(words, english_names) if side == "fr" else None
-            if changed is not None and _same_place(words[changed[0]], changed[1]):
-                changed = None  # « La Strada Bulgarie » for "La Strada Bulgaria": the country inside the name is translated, as usual
+            if changed is not None and (_same_place(words[changed[0]], changed[1]) or _accents_dropped(words[changed[0]], changed[1])):
+                changed = None  # « La Strada Bulgarie » for "La Strada Bulgaria": the country inside the name is translated, as usual;
+                # « Pauline Irène Nguene » for "Pauline Irene Nguene": English often drops a name's accents, French keeps them
             if changed is None:
                 changed = _one_word_changed(words, own_names, more_than=counts[words])
             if changed is None and (tied := _one_word_changed(words, own_names, more_than=counts[words] - 1)) is not None:
@@ -433,6 +434,11 @@ def _surnames_after_a_title(links: list[LinkView]) -> list[Flag]:
                 flags.append(Flag(link.number, "fr", "name-mismatch", "warning", found.start(1), found.end(1), surname,
                                   f"« {surname} »: the English writes the name “{near[0]}”; a name is written one way, word for word.", near[0]))
     return flags
+
+
+def _accents_dropped(french: str, english: str) -> bool:
+    """Whether the English word is the French one with its accents left out (« Irène », "Irene")."""
+    return french.lower() != english.lower() == fold(english) == fold(french)
 
 
 def _changed_from_english(words: tuple[str, ...], english_names: dict) -> tuple[int, str] | None:

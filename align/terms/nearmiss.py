@@ -782,11 +782,17 @@ def _wrong_name_word(position: int, window: list[Word], terms: tuple[Word, ...],
     others = sum(not other.stop for index, other in enumerate(terms) if index != position)
     if others < (3 if position in (0, len(terms) - 1) else 2):
         return None
-    if any(other.concept != entry.concept and len(other.words) > position and glossary.subject(other.concept) == glossary.subject(entry.concept)
-           and all(same_form(window[index], other.words[index]) for index in range(position + 1))
+    if any(other.concept != entry.concept and position < len(other.words) - 1 < len(window) - 1 and glossary.subject(other.concept) in NAME_SUBJECTS
+           and all(same_form(window[index], other.words[index]) for index in range(len(other.words)))
            for other in glossary.entries(entry.lang) if other.term[:1].isupper()):
-        # the changed word begins another listed name (« Journée mondiale … » is the World Day, not the European Day misnamed):
-        # a garble only when the text also writes that name as listed (`align.checks.terms.garbled_terms`)
+        return None  # the changed word begins another listed name, written whole (« la campagne de la Commission européenne contre la
+        # traite des êtres humains » names the Commission, not the European Day misnamed)
+    if any(other.concept != entry.concept and len(other.words) > position and glossary.subject(other.concept) == glossary.subject(entry.concept)
+           and all(index < len(window) and same_form(window[index], other.words[index]) for index in range(min(len(other.words), position + 2)))
+           for other in glossary.entries(entry.lang) if other.term[:1].isupper()):
+        # the changed word begins another listed name, and the word after it goes on as that name does (« Journée mondiale contre … »
+        # is the World Day, not the European Day misnamed; "Global of Experts" is no "Global Affairs Canada"): a garble only when the
+        # text also writes that name as listed (`align.checks.terms.garbled_terms`)
         return f"“{word.text}” where the official name has “{term_word.text}{OTHER_NAME}", None
     return f"“{word.text}” where the official name has “{term_word.text}{_NAME_WORD}", None
 

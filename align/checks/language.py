@@ -253,7 +253,8 @@ _LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _JOINED = re.compile(r"[ \t]+|-")
 """What may stand between two words of one run: spaces or a hyphen."""
 _ENGLISH_FUNCTION_WORDS = frozenset({"the", "of", "and", "for", "with", "to", "in", "from", "by"})
-_FRENCH_DETERMINERS = frozenset({"le", "la", "les", "l", "du", "des", "au", "aux", "un", "une", "ce", "cette", "ces"})
+_FRENCH_DETERMINERS = frozenset({"le", "la", "les", "l", "du", "des", "au", "aux", "un", "une", "ce", "cet", "cette", "ces",
+                                 "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos"})
 _OPENING_QUOTES, _CLOSING_QUOTES = "«“‘\"", "»”’\""
 
 

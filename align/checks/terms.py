@@ -754,11 +754,12 @@ _BARE_TRAFIC = re.compile(r"\btrafic\b(?!\s+(?:de|d['’]|des|du|illicite|illég
 something (« trafic de drogues », « trafic d'organes ») or organised illicit trade in general (« le trafic organisé », as « le crime
 organisé »); « trafic d'enfants », « trafic de femmes » name people, the trafficked."""
 _TRAFFICKING_WORD = re.compile(r"\btraffick(?:ing|ed)\b", re.IGNORECASE)
-_GOODS_TRADED = re.compile(r"\b(?:drogues?|stupéfiants|armes|cocaïne|narcotrafic\w*|contrebande)\b", re.IGNORECASE)
+_GOODS_TRADED = re.compile(r"\b(?:drogues?(?!\s+et\s+(?:le\s+)?crime)|stupéfiants|armes|cocaïne|narcotrafic\w*|contrebande)\b", re.IGNORECASE)
 """Goods of illicit trades: beside them « trafic » is the trade in general (« le deuxième trafic au monde, avec le trafic de drogue et le
 trafic d'armes », « des saisies de drogue soulignent l'ampleur des flux de trafic »), whatever the English says. On every readable part,
 the two bare « trafic » flagged in such sentences were the two unannotated ones of the 23 (the sentence, not the link: « … pour de
-la drogue. Notre unité … des cas de trafic » is trafficking)."""
+la drogue. Notre unité … des cas de trafic » is trafficking). The UNODC's name, « Office des Nations Unies contre la drogue et le crime »,
+names no trade."""
 
 
 _ROUTE_BEFORE = re.compile(r"\b(?:itinéraires?|routes?|axes?|couloirs?|corridors?|flux|plaques?\s+tournantes?|zones?|carrefours?|points?\s+de\s+passage)"

@@ -143,9 +143,15 @@ def split_sentences(paragraph: str, lang: str) -> list[tuple[str, int]]:
     return pieces
 
 
+_INITIAL_STOP = re.compile(r"(?<![\w.])[A-ZÀ-Ý]\.$")
+_INITIAL_STOP_START = re.compile(r"[A-ZÀ-Ý]\.")
+"""« Il faut qu'on J.A.S.E. »: the letters of a dotted initialism are one word, not a sentence ending at each stop."""
+
+
 def _continues(previous: str, piece: str) -> bool:
     """Whether the cut sentencex made between `previous` and `piece` is no sentence end: an abbreviation's stop."""
     return bool(_NO_BREAK_AFTER.search(previous) or (_MONTH_ABBREVIATION.search(previous) and piece[:1].isdigit())
+                or (_INITIAL_STOP.search(previous) and _INITIAL_STOP_START.match(piece))
                 or (_SHORT_WORD_STOP.search(previous) and _CONTINUATION.match(piece))
                 or ((abbreviation := _ABBREVIATION_BEFORE_NAME.search(previous)) is not None and _NAME_START.match(piece)
                     and not _everyday_word(abbreviation.group(0))))

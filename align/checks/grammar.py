@@ -92,6 +92,11 @@ _ABBREVIATED_TITLE = re.compile(r"(?:[^\W\d_]+\s+)?[a-zà-ÿ]{1,5}\.[ \u00a0]+[A
 """A short lower-case word with an abbreviation's stop before a name (« la cap. Sue Harvey », « le sgt. »), at or right after a span."""
 _INCLUSIVE_FORM = re.compile(r"(?:[^\W\d_]+\s+)?[^\W\d_]+(?:\([^\W\d_]{1,3}\)|[·.][^\W\d_]{1,3}\b)")
 """A word written in inclusive form (« Représentant(e) », « élu·e »), at or right after a span."""
+_CLITICS = r"(?:(?:[nslmt][’']|(?:ne|se|le|la|les|lui|leur|y|en|me|te)\s))*"
+_LIST_ITEM_OPENING = re.compile(rf"(?:^|\n)[ \t]*[-–—•*▪][ \t\u00a0]*{_CLITICS}$", re.IGNORECASE)
+_CLITICS_ONLY = re.compile(_CLITICS, re.IGNORECASE)
+"""A list item's opening, its verb's clitics included (« - n'obtient que peu »); a bullet's text, its marker taken off by the
+segmenter, begins in small letters (« réagit d'une manière … »), where a sentence never does."""
 _FEMININE_TITLE = re.compile(r"(?<=[^\W\d_]{3})eures?$")
 """« solliciteure », « professeure »: the feminine of a title in -eur as Canada, Belgium and Switzerland write it."""
 _SUBJUNCTIVE_AFTER = re.compile(r"(?<![\w’'-])(?<!si )(?<!tant )(quoiqu[e’']|bien qu[e’']|afin qu[e’']|pour qu[e’']|sans qu[e’']|à moins qu[e’']|"
@@ -383,6 +388,8 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         if "ppas_det_nom_avoir" in error["sRuleId"] and _RELATIVE_OBJECT_BEFORE.search(text, 0, start) and not _OBJECT_AFTER.match(text, end):
             continue  # « les risques … que les institutions ont relevés »: the participle agrees with the object the relative « que » puts
             # before it (« indique que les pouvoirs publics ont consentis des efforts »: the object follows, « que » was a conjunction)
+        if error["sType"] == "imp" and (_LIST_ITEM_OPENING.search(text, 0, start) or (text[:1].islower() and _CLITICS_ONLY.fullmatch(text, 0, start))):
+            continue  # « - réagit d'une manière … »: a list item whose subject is in the sentence that introduces the list
         if "infi_de_verbe" in error["sRuleId"] and _adjective_before_its_noun(text, end, span):
             continue  # « de présumés proxénètes »: a participle used as an adjective before the noun it agrees with, not a verb after « de »
         if error["sType"] == "conj" and _last_of_listed_subjects(text, start, error["sMessage"]):

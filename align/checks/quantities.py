@@ -190,16 +190,18 @@ def _subdivisions_cited(missing: list, extra: list, english: str) -> tuple[list,
     return missing, extra
 
 
-_IDENTIFIER = re.compile(r"(?<![\w.,/-])\d+(?:[-./]\d+)+(?![\w/-]|[.,]\d)")
+_IDENTIFIER = re.compile(r"(?<![\w.,/:-])\d+(?:(?:[-./:]|,[ \u00a0])\d+)+(?![\w/:-]|[.,]\d)")
+_IDENTIFIER_SEPARATOR = re.compile(r"[-./:]|,[ \u00a0]")
 
 
 def _identifiers_alike(missing: list, extra: list, french: str, english: str) -> tuple[list, list]:
     """A number made of figure groups is an identifier whose separators each publisher writes its own way: Morocco's « loi n° 27-14 »
-    is "Law 27.14" in the English; the same groups of figures on both sides are the same number, however they are read."""
+    is "Law 27.14" in the English, a Gospel's « (Marc 5, 41) » is "(Mark 5:41)"; the same groups of figures on both sides are the same
+    number, however they are read."""
     def groups(text: str) -> dict[tuple[str, ...], list[tuple[int, int]]]:
         found: dict[tuple[str, ...], list[tuple[int, int]]] = {}
         for token in _IDENTIFIER.finditer(text):
-            found.setdefault(tuple(re.split(r"[-./]", token.group(0))), []).append(token.span())
+            found.setdefault(tuple(_IDENTIFIER_SEPARATOR.split(token.group(0))), []).append(token.span())
         return found
 
     french_groups, english_groups = groups(french), groups(english)

@@ -170,6 +170,7 @@ def _find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Ter
                     continue
                 reason, blend_word = outcome
                 if blend_word is not None and (_variant_begun(window, words[stop:stop + 1], entry, blend_word, glossary)
+                                               or _variant_begun_on_another_noun(window, words[stop:stop + 1], entry, blend_word, glossary)
                                                or _one_alternative(window, entry, blend_word, glossary)
                                                or _variants_joined(window, words[stop:stop + 1], entry, glossary)):
                     continue
@@ -363,6 +364,17 @@ def _variant_begun(window: list[Word], following: list[Word], entry: Entry, blen
     if source is None or len(source.words) <= len(window) or not following:
         return False
     return all(same_form(word, term_word) for word, term_word in zip(window, source.words)) and same_form(following[0], source.words[len(window)])
+
+
+def _variant_begun_on_another_noun(window: list[Word], following: list[Word], entry: Entry, blend_word: Word, glossary: Glossary) -> bool:
+    """Whether the window, ending on its odd word, is the first words of an accepted variant and the text goes on with another noun
+    than that variant's ("trafficking in human bodies": "trafficking in human beings" begun, "human" qualifying "bodies")."""
+    if blend_word is not window[-1] or not following or following[0].stop or not following[0].text.isalpha():
+        return False
+    return any(other.status != "forbidden" and len(other.words) > len(window)
+               and all(same_form(word, term_word) for word, term_word in zip(window, other.words))
+               and blend_word.surface == other.words[len(window) - 1].surface  # ("Trafficking in Humans now": a noun, no modifier)
+               for other in glossary.concept_entries(entry.concept, entry.lang))
 
 
 _VERB_AFTER = re.compile(r"\b(?:who|they|we|you|will|would|can|could|may|might|must|should|shall)\s+$", re.IGNORECASE)

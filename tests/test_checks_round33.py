@@ -108,3 +108,55 @@ def test_a_name_word_that_begins_another_name_only_as_far_as_one_word_is_a_garbl
     en = "The Global of Experts on Action against Trafficking in Human Beings (GRETA) publishes its report."
     assert texts_of_kind(fr, glossary, "term-garbled", en=en) == {"Global of Experts on Action against Trafficking in Human Beings"}
     assert not texts_of_kind(fr, glossary, "term-garbled", en=en.replace("Global", "Group"))
+
+
+def test_a_dotted_initialism_is_one_word_of_its_sentence() -> None:
+    from align.text.segmentation import split_sentences
+
+    assert split_sentences("Il faut qu’on J.A.S.E. avec nos jeunes.", "fr") == [("Il faut qu’on J.A.S.E. avec nos jeunes.", 0)]
+    assert len(split_sentences("Le rapport est signé par John F. Kennedy. Puis il parle.", "fr")) == 2
+
+
+def test_a_word_in_inclusive_writing_agrees_with_both_genders(glossary) -> None:
+    assert not texts_of_kind("Les travailleurs et travailleuses migrant·e·s temporaires sont exploités.", glossary, "term-garbled")
+    assert texts_of_kind("Les travailleuses migrant temporaires sont exploitées.", glossary, "term-garbled") == {"travailleuses migrant"}
+
+
+@needs_grammalecte
+def test_a_list_items_verb_has_its_subject_in_the_lead_in(glossary) -> None:
+    fr = ["La personne :", "- n’obtient que peu ou pas de salaire, mais travaille beaucoup;",
+          "- réagit d’une manière qui semble répétée à l’avance ou peu naturelle;"]
+    assert not texts_of_kind(fr, glossary, "grammar")
+    # a bullet's text as the segmenter gives it, without its marker
+    assert not texts_of_kind("réagit d’une manière qui semble répétée à l’avance ou peu naturelle;", glossary, "grammar")
+    assert texts_of_kind("Tu réagit trop vite.", glossary, "grammar") == {"réagit"}
+
+
+def test_a_gospel_reference_is_the_same_with_a_comma_or_a_colon(glossary) -> None:
+    fr = "« Jeune fille, je te le dis, lève-toi. » (Marc 5, 41)"
+    assert not texts_of_kind(fr, glossary, "number-mismatch", en="\"Little girl, I say to you, rise up.\" (Mark 5:41)")
+    assert "5:42" in texts_of_kind(fr, glossary, "number-mismatch", en="\"Little girl, I say to you, rise up.\" (Mark 5:42)")
+
+
+def test_a_variant_begun_then_another_noun_is_no_blend(glossary) -> None:
+    fr = "Le trafic de corps humains et l’exploitation sexuelle des enfants."
+    en = "Trafficking in human bodies and the sexual exploitation of children."
+    assert not texts_of_kind(fr, glossary, "term-garbled", en=en)
+    assert texts_of_kind(fr, glossary, "term-garbled", en="The fight against trafficking in human is long.") == {"trafficking in human"}
+
+
+def test_a_locution_repeating_its_word_around_a_preposition_is_no_doubled_pair(glossary) -> None:
+    assert not texts_of_kind("Le réseau s'est construit petit à petit à travers le Maroc.", glossary, "typography")
+    assert texts_of_kind("Il veut contribuer à contribuer à la lutte.", glossary, "typography") == {"contribuer à contribuer à"}
+
+
+def test_a_character_lost_in_the_encoding(glossary) -> None:
+    flags = [flag for flag in link_flags(["Ce n?est pas un groupe d?experts."], [], glossary) if flag.kind == "typography"]
+    assert [(flag.text, flag.suggestion) for flag in flags] == [("?", "’"), ("?", "’")]
+    assert not texts_of_kind("Est-ce un groupe d’experts ? Oui.", glossary, "typography")
+
+
+def test_labour_trafficking_calqued_on_the_workforce(glossary) -> None:
+    fr = "Il s'agit de la traite à des fins de main-d’œuvre, où des personnes sont exploitées."
+    assert texts_of_kind(fr, glossary, "forbidden-term") == {"traite à des fins de main-d’œuvre"}
+    assert not texts_of_kind(fr.replace("de main-d’œuvre", "d'exploitation par le travail"), glossary, "forbidden-term")

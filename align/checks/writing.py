@@ -29,6 +29,9 @@ _DOUBLED_BESIDE_APOSTROPHE = {
 victims’ own countries")."""
 _DOUBLED_PAIR = re.compile(r"(?<![\w'’-])([^\W\d_]+ [^\W\d_]+) \1(?![\w'’-])", re.IGNORECASE)
 """Two words written twice (« la lutte contre la contre la traite »); French only: English says "from coast to coast to coast"."""
+_LOST_CHARACTER = re.compile(r"(?<=[^\W\d_])[?\ufffd](?=[a-zà-ÿ])")
+"""« n?est », « d?experts »: a question mark or a replacement character between two letters, where a page's encoding lost a character
+(an apostrophe, an accented letter). Read on every part: the two in the corpus were both annotated."""
 _STOP_DOUBLED = re.compile(r"(?<![.\s])\.[ \u00a0]?\.(?![ \u00a0]?\.)")
 """« des migrations.. », « à l'Est. . Outre »: a full stop written twice (an ellipsis has three). Read on every part: the two in the corpus
 were both annotated."""
@@ -138,16 +141,23 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
         after = re.match(r"[^\s,.;:!?]*", text[found.end():]).group(0)
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), end, text[found.start():end],
                           f"No space after the comma in “{before}{found.group(0)}{after}”.", ", " + text[found.end()]))
+    for found in matches_in(_LOST_CHARACTER, text):
+        word = re.search(r"[^\W\d_]*$", text[:found.start()]).group(0) + "?" + re.match(r"[^\W\d_]*", text[found.end():]).group(0)
+        elided = lang == "fr" and re.fullmatch(r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)\?\w+", word, re.IGNORECASE) is not None
+        flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
+                          f"« {word} »: a character lost in the text's encoding" + (" (an apostrophe)." if elided else "."),
+                          "’" if elided else ""))
     for found in matches_in(_STOP_DOUBLED, text):
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           "The full stop is written twice.", "."))
     if lang != "fr":
         return flags
     for found in matches_in(_DOUBLED_PAIR, text):
-        first = found.group(1).split(" ")[0]
-        if (found.group(1).lower().endswith(" en") and re.search(r"\bde\s$", text[:found.start()], re.IGNORECASE)
-                and not re.match(rf"\s+{re.escape(first)}\b", text[found.end():], re.IGNORECASE)):
-            continue  # « de plus en plus en particulier »: the locution « de plus en plus » before « en », no pair written twice
+        first, preposition = found.group(1).split(" ")
+        if (preposition.lower() in ("à", "en", "par") and not re.match(rf"\s+{re.escape(first)}\b", text[found.end():], re.IGNORECASE)
+                and not any(":Y" in morph for morph in morphologies(first.lower()))):
+            continue  # « de plus en plus en particulier », « petit à petit à »: a locution that repeats its word around « à », « en » or
+            # « par », then the same preposition beginning what follows; no pair written twice (« contribuer à contribuer à » is one)
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"“{found.group(1)}” is written twice.", found.group(1)))
     flags += _guillemet_spacing(link, side, context)
@@ -264,7 +274,7 @@ def _garbled_forms(link: LinkView, side: str, context: CheckContext) -> list[Fla
             # (the crime's name is not counted: « les traites négrières », the historical slave trades, are no term of the glossary;
             # other crimes' nouns are counted, « les trafics d'organes », « des escroqueries en ligne »)
             message = f"« {inside[0].text} »: the crime is named in the singular (« {entry.term} »)."
-        if not message and len(inside) == len(entry.words):
+        if not message and len(inside) == len(entry.words) and not _INCLUSIVE_ENDING.match(text, match.end):
             coordinated = _COORDINATED_NOUN_BEFORE.search(text, 0, match.start)
             message = _broken_agreement(inside, entry, coordinated=coordinated.group(1).lower() if coordinated else None)
         if not message and before and before[-1].surface == "contre" and not inside[0].stop and inside[0].surface == fold(inside[0].surface):
@@ -319,7 +329,7 @@ def _term_pairs_out_of_agreement(link: LinkView, side: str, context: CheckContex
     flags = []
     for noun, adjective in itertools.pairwise(words):
         term = pairs.get((noun.lemma, adjective.lemma))
-        if (term is None or adjective.start - noun.end > 1
+        if (term is None or adjective.start - noun.end > 1 or _INCLUSIVE_ENDING.match(link.texts[side], adjective.end)
                 or any(match.start <= noun.start and adjective.end <= match.end for match in link.matches.get(side, []))
                 or not disagreeing_adjective(noun.text, adjective.text)):
             continue
@@ -332,6 +342,8 @@ _COORDINATED_NOUN_BEFORE = re.compile(r"\b(la|une|cette|sa|le|un|ce|cet|son)\s+[
                                       r"(?:de\s+la\s+|de\s+l['’]|la\s+|le\s+|les\s+|l['’]|du\s+|des\s+|de\s+|d['’])?$", re.IGNORECASE)
 """« de la traite et de l'exploitation »: a singular noun, with a determiner that tells its gender, coordinated before the term's first
 noun (see `_broken_agreement`; after a plural one, « les gouvernements et la société civiles », the adjective would be masculine)."""
+_INCLUSIVE_ENDING = re.compile(r"[·•.][^\W\d_]{1,3}(?:[·•.][^\W\d_]{1,2})?\b")
+"""« travailleuses migrant·e·s », « Canadien.ne.s »: a word in inclusive writing agrees with both genders and numbers."""
 _FEMININE_DETERMINERS = frozenset({"la", "une", "cette", "sa"})
 
 

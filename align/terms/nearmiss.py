@@ -174,6 +174,8 @@ def _find_garbled(text: str, lang: str, glossary: Glossary, *, matches: list[Ter
                                                or _one_alternative(window, entry, blend_word, glossary)
                                                or _variants_joined(window, words[stop:stop + 1], entry, glossary)):
                     continue
+                if lang == "fr" and _infinitive_of_its_noun(window, entry, text):
+                    continue  # « on ne peut pas traiter un être humain comme … »: the verb, not the crime's name
                 if blend_word is not None and any(m.start <= blend_word.start and blend_word.end <= m.end and m.concept != entry.concept
                                                   for m in exact):
                     continue  # the stray word belongs to a term of another concept: "human trafficking victims" is two terms
@@ -364,6 +366,16 @@ def _variant_begun(window: list[Word], following: list[Word], entry: Entry, blen
     if source is None or len(source.words) <= len(window) or not following:
         return False
     return all(same_form(word, term_word) for word, term_word in zip(window, source.words)) and same_form(following[0], source.words[len(window)])
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:la|le|les|l['’]|des|du|une|un|cette|ce|sa|son|leur|à|de)\s*$", re.IGNORECASE)
+
+
+def _infinitive_of_its_noun(window: list[Word], entry: Entry, text: str) -> bool:
+    """Whether a word of the window is the infinitive of the term's noun (« traiter » for « traite ») and no determiner comes before the
+    window: a verb, where the term names a thing (« la traiter des personnes » would be the noun with a slip)."""
+    return (any(word.surface == term_word.surface + "r" for word, term_word in zip(window, entry.words))
+            and not _DETERMINER_BEFORE.search(text, 0, window[0].start))
 
 
 def _variant_begun_on_another_noun(window: list[Word], following: list[Word], entry: Entry, blend_word: Word, glossary: Glossary) -> bool:

@@ -27,7 +27,8 @@ from align.terms.glossary import per_glossary
 from align.terms.words import fold, tokenize
 from align.text.quantities import dateline_end
 
-_ACRONYM = re.compile(r"(?<![\w/])[A-ZÀ-Ý]{2,}(?:s\b)?(?![\w/]|-\d)")
+_ACRONYM = re.compile(r"(?<![\w/])[A-ZÀ-Ý]{2,}(?:s\b)?(?![\w/]|-\d|-[A-Z]{2,}-\d)")
+"""Two capitals or more, not a name with a number (COVID-19) nor the prefix of a registry's code ("XM-DAC-47066")."""
 _ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 """A number in Roman numerals (« Partie XII »), not an acronym."""
 _CAPITALISED_RUN = re.compile(r"[A-ZÀ-Ý][\w’'-]*(?:\s+(?:of|the|and|de|des|du|la|le|et|d’|d')?\s*[A-ZÀ-Ý][\w’'-]*)*")

@@ -68,6 +68,7 @@ def numbers(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
     missing, extra = _subdivisions_cited(missing, extra, link.texts[target])
     missing, extra = _identifiers_alike(missing, extra, link.texts["fr"], link.texts[target])
     extra = [value for value in extra if not _page_timestamp(link.texts[target], value)]
+    missing = [value for value in missing if not _inside_a_code(link.texts[target], value)]
     missing = [value for value in missing if not _page_timestamp(link.texts["fr"], value)]
     flags = []
     pairs = list(zip(extra, missing)) if len(extra) == len(missing) == 1 else [
@@ -208,6 +209,13 @@ def _identifiers_alike(missing: list, extra: list, french: str, english: str) ->
     shared = french_groups.keys() & english_groups.keys()
     return (_outside(missing, [span for key in shared for span in french_groups[key]]),
             _outside(extra, [span for key in shared for span in english_groups[key]]))
+
+
+def _inside_a_code(text: str, value) -> bool:
+    """Whether the other text has the number's figures inside a code of letters and figures (« (47066) » for "(XM-DAC-47066)", a
+    project's identifier that English gives with its registry's prefix)."""
+    digits = re.sub(r"\D", "", value.text)
+    return len(digits) >= 3 and re.search(rf"[A-Za-z][A-Za-z-]*-{digits}(?!\d)", text) is not None
 
 
 def _outside(values: list, spans: list[tuple[int, int]]) -> list:

@@ -349,8 +349,9 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
         fixed = re.sub(r"\s", "", written)
         found.append((apostrophe.start(), apostrophe.end(), f"A space around the apostrophe: “{written.strip()}” is written “{fixed}”.", fixed))
     for number in _UNGROUPED_NUMBER.finditer(text):
-        if _NUMBER_LABEL.search(text, max(0, number.start() - 12), number.start()):
-            continue
+        if (_NUMBER_LABEL.search(text, max(0, number.start() - 12), number.start()) or text.strip() == number.group(0)
+                or text[number.start() - 1:number.start()] + text[number.end():number.end() + 1] == "()"):
+            continue  # (a number that is a line of its own or all a bracket holds is a reference: a docket « 35958 », a project « (47066) »)
         fixed = f"{number.group(1)}{' ' if lang == 'fr' else ','}{number.group(2)}"
         found.append((number.start(), number.end(), f"“{number.group(0)}”: a number of five figures or more is grouped by thousands (“{fixed}”).",
                       fixed))

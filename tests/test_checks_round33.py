@@ -160,3 +160,29 @@ def test_labour_trafficking_calqued_on_the_workforce(glossary) -> None:
     fr = "Il s'agit de la traite à des fins de main-d’œuvre, où des personnes sont exploitées."
     assert texts_of_kind(fr, glossary, "forbidden-term") == {"traite à des fins de main-d’œuvre"}
     assert not texts_of_kind(fr.replace("de main-d’œuvre", "d'exploitation par le travail"), glossary, "forbidden-term")
+
+
+def test_a_reference_number_alone_on_its_line_or_in_brackets_is_not_grouped(glossary) -> None:
+    assert not texts_of_kind(["Sommaire", "35958", "Francis Appulonappa c. Sa Majesté la Reine"], glossary, "typography",
+                             en=["Summary", "35958", "Francis Appulonappa v. Her Majesty the Queen"])
+    assert not texts_of_kind("OIM - Organisation internationale pour les migrations (47066)", glossary, "typography")
+    assert texts_of_kind("Le projet a aidé 47066 personnes.", glossary, "typography") == {"47066"}
+
+
+def test_a_number_inside_the_english_code_of_a_registry(glossary) -> None:
+    fr, en = "OIM - Organisation internationale pour les migrations (47066)", "IOM – International Organization for Migration (XM-DAC-47066)"
+    assert not {kind for _, kind, _ in all_reported(fr, glossary, en)} & {"number-mismatch", "omission"}
+    assert "47067" in texts_of_kind(fr.replace("47066", "47067"), glossary, "number-mismatch", en=en)
+
+
+def test_the_verb_of_the_crimes_noun_is_no_garbled_term(glossary) -> None:
+    fr = "On ne peut pas traiter un être humain comme une marchandise."
+    assert not texts_of_kind(fr, glossary, "term-garbled")
+
+
+def test_the_english_clock_and_a_glued_currency_sign_in_the_french(glossary) -> None:
+    fr = "La cérémonie a lieu de 9:00 AM à 1:00 PM et coûte entre 30 000$ et 40 000$."
+    assert texts_of_kind(fr, glossary, "untranslated") == {"9:00 AM", "1:00 PM"}
+    assert texts_of_kind(fr, glossary, "typography") == {"30 000$", "40 000$"}
+    assert not texts_of_kind("La cérémonie a lieu de 9 h à 13 h et coûte 30 000 $.", glossary, "untranslated") | texts_of_kind(
+        "La cérémonie a lieu de 9 h à 13 h et coûte 30 000 $.", glossary, "typography")

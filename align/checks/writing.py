@@ -83,6 +83,12 @@ _INVARIABLE = re.compile(r"\ben\s+(générale|générales|généraux|particuliè
 """« la société en générale »: the locutions « en général », « en particulier » do not agree."""
 _UNSPACED_TIME = re.compile(r"\b([01]?\d|2[0-3])h([0-5]\d)\b")
 """« 9h30 »: French typography writes « 9 h 30 »."""
+_ENGLISH_CLOCK = re.compile(r"(?<![\w:])(1[0-2]|0?[1-9])(?::([0-5]\d))?\s?([AaPp]\.?[Mm]\.?)(?!\w)")
+"""« de 9:00 AM à 1:00 PM »: the English twelve-hour clock in French, which writes « de 9 h à 13 h ». Read on every part: the two in the
+corpus were both annotated."""
+_CURRENCY_GLUED = re.compile(r"(?<![\d.,])(\d(?:[\d\u00a0\u202f .,]*\d)?)([$€£])(?!\w)")
+"""« entre 30 000$ et 40 000$ »: the currency sign glued to its amount (« 30 000 $ »). Read on every part: the two in the corpus were both
+annotated."""
 _TIP_TIER = re.compile(r"(?<![\w'’-])(?:(tier)|tiers)\s+(1|2|3|un|deux|trois)\b(?!\s*(?:%|pour))")
 """The US TIP Report's tiers in French prose: the English word left (« au tier 3 », « niveau tier 2 ») or calqued as « tiers » (a
 third: « catégorie tiers deux »). The State Department's French says « catégorie 2 ». Lower case only: « TIER 1 », « Tier 1 » quote
@@ -184,6 +190,16 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
         fixed = f"{found.group(1)} h {found.group(2)}"
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"« {found.group(0)} »: French writes the hour with spaces, « {fixed} ».", fixed))
+    for found in matches_in(_ENGLISH_CLOCK, text):
+        hour, minutes, half = int(found.group(1)), found.group(2), found.group(3)[0].lower()
+        hour = hour % 12 + (12 if half == "p" else 0)
+        fixed = f"{hour} h" + (f" {minutes}" if minutes and minutes != "00" else "")
+        flags.append(Flag(link.number, side, "untranslated", "warning", found.start(), found.end(), found.group(0),
+                          f"« {found.group(0)} »: the English clock left in the French, which writes « {fixed} ».", fixed))
+    for found in matches_in(_CURRENCY_GLUED, text):
+        fixed = f"{found.group(1)}\u00a0{found.group(2)}"
+        flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
+                          f"« {found.group(0)} »: French puts a space between the amount and its currency sign (« {fixed} »).", fixed))
     for found in matches_in(_TIP_TIER, text):
         if re.search(r"(?:\d|\b(?:un|deux|trois|quatre|les|des|aux))\s+$", text[:found.start()], re.IGNORECASE):
             continue  # (« les deux tiers 2 fois », « des tiers 2 »: a fraction or third parties)

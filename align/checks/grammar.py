@@ -93,8 +93,8 @@ _ABBREVIATED_TITLE = re.compile(r"(?:[^\W\d_]+\s+)?[a-zà-ÿ]{1,5}\.[ \u00a0]+[A
 _INCLUSIVE_FORM = re.compile(r"(?:[^\W\d_]+\s+)?[^\W\d_]+(?:\([^\W\d_]{1,3}\)|[·.][^\W\d_]{1,3}\b)")
 """A word written in inclusive form (« Représentant(e) », « élu·e »), at or right after a span."""
 _CLITICS = r"(?:(?:[nslmt][’']|(?:ne|se|le|la|les|lui|leur|y|en|me|te)\s))*"
-_LIST_ITEM_OPENING = re.compile(rf"(?:^|\n)[ \t]*[-–—•*▪][ \t\u00a0]*{_CLITICS}$", re.IGNORECASE)
 _CLITICS_ONLY = re.compile(_CLITICS, re.IGNORECASE)
+_LIST_ITEM_OPENING = re.compile(rf"(?:^|\n)[ \t]*[-–—•*▪][ \t\u00a0]*{_CLITICS}$", re.IGNORECASE)
 """A list item's opening, its verb's clitics included (« - n'obtient que peu »); a bullet's text, its marker taken off by the
 segmenter, begins in small letters (« réagit d'une manière … »), where a sentence never does."""
 _FEMININE_TITLE = re.compile(r"(?<=[^\W\d_]{3})eures?$")

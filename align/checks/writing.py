@@ -261,9 +261,8 @@ def _maximal_matches(matches: list) -> list:
 
 def _garbled_forms(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
     """A French glossary term with a plural word made singular after « de/des/aux » (« traite de personne », « des être humains », « aux
-    fin d'exploitation »),
-    without its article after « contre » (« contre traite des êtres humains »), or an official name whose small words differ
-    from every listed form (« …contre la traite des êtres humains » for the Day's « …d'êtres humains »)."""
+    fin d'exploitation »), without its article after « contre » (« contre traite des êtres humains »), or an official name whose small
+    words differ from every listed form (« …contre la traite des êtres humains » for the Day's « …d'êtres humains »)."""
     text = link.texts[side]
     glossary = context.glossary
     words = tokenize(text, "fr")

@@ -143,6 +143,7 @@ def test_a_variant_begun_then_another_noun_is_no_blend(glossary) -> None:
     en = "Trafficking in human bodies and the sexual exploitation of children."
     assert not texts_of_kind(fr, glossary, "term-garbled", en=en)
     assert texts_of_kind(fr, glossary, "term-garbled", en="The fight against trafficking in human is long.") == {"trafficking in human"}
+    assert texts_of_kind(fr, glossary, "term-garbled", en="Trafficking in human – defined by the UN – is a crime.") == {"Trafficking in human"}
     # French puts the modifier after its noun: a variant cut short before the next word is a blend
     assert texts_of_kind("La lutte contre la traite des êtres nécessite un effort collectif.", glossary, "term-garbled") == {"traite des êtres"}
 

@@ -381,7 +381,8 @@ def _infinitive_of_its_noun(window: list[Word], entry: Entry, text: str) -> bool
 def _variant_begun_on_another_noun(window: list[Word], following: list[Word], entry: Entry, blend_word: Word, glossary: Glossary) -> bool:
     """Whether the English window, ending on its odd word, is the first words of an accepted variant and the text goes on with another
     noun than that variant's ("trafficking in human bodies": "trafficking in human beings" begun, "human" qualifying "bodies")."""
-    if entry.lang != "en" or blend_word is not window[-1] or not following or following[0].stop or not following[0].text.isalpha():
+    if (entry.lang != "en" or blend_word is not window[-1] or not following or following[0].stop or following[0].break_before
+            or not following[0].text.isalpha()):
         return False  # (in French the modifier follows its noun: « la traite des êtres, notre gouvernement » is a blend)
     return any(other.status != "forbidden" and len(other.words) > len(window)
                and all(same_form(word, term_word) for word, term_word in zip(window, other.words))

@@ -15,7 +15,7 @@ from bench import corpus as corpus_bench
 from bench import grammar_speed as grammar_speed_bench
 from bench import mutations as mutations_bench
 from bench import translate as translate_bench
-from bench.splits import HELD_OUT_SPLITS, HELDOUT, SPLIT_CHOICES
+from bench.splits import HELD_OUT_PARTS, HELD_OUT_SPLITS, HELDOUT, SPLIT_CHOICES
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
                                       "per engine and configuration on the eval/ pairs")
     bench_translate.add_argument("--split", default="dev", choices=list(SPLIT_CHOICES),
                                  help="with --set real: which part of eval/ (both = dev+test, all = dev+test+heldout, "
-                                      "final = all and every later held-out part, heldout2 to heldout30; default: dev)")
+                                      f"final = all and every later held-out part, heldout2 to heldout{HELD_OUT_PARTS}; default: dev)")
     bench_translate.add_argument("--engines", default="apertium", help="with --set real: comma-separated engines (default: apertium)")
     bench_translate.add_argument("--routes", action="store_true", help="with --set real: every Apertium route (fr→es/ca/eo→en) installed, bare and full")
     bench_translate.add_argument("--quality", action="store_true", help="with --set real: AUC of the MT quality estimate against the reader labels")
@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "part: the sentences of every held-out part, pooled)")
     bench_checks.add_argument("--split", default="dev", choices=list(SPLIT_CHOICES),
                               help="with --set real: which part of the corpus (tune on dev; both = dev+test, all = dev+test+heldout, "
-                                   "final = all and every later held-out part, heldout2 to heldout30; default: dev)")
+                                   f"final = all and every later held-out part, heldout2 to heldout{HELD_OUT_PARTS}; default: dev)")
     bench_checks.add_argument("--summary", action="store_true", help="with --set real or mutations: figures only, no list of false alarms and misses")
     bench_checks.add_argument("--misses", action="store_true", help="with --set mutations: every missed mutation, its sentence pair, what was raised instead")
     bench_checks.set_defaults(handler=_bench_checks)

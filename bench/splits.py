@@ -2,7 +2,7 @@
 
 The held-out parts are kept out of every bench run that does not name them; nothing is tuned on them before they are measured:
 - `heldout` (added 2026-12-03) is measured with `--split heldout` or `--split all`;
-- `heldout2` … `heldout26` (added 2026-12-03 to 2026-12-05 for issue #14, each after the one before had been measured and tuned on;
+- `heldout2` … `heldoutN`, N = `HELD_OUT_PARTS` (added from 2026-12-03 for issue #14, each after the one before had been measured and tuned on;
   publishers, pages and years the other parts do not have) are read only by `--split heldoutN` or `--split final`, never by `all`, so
   that a run with `--split all` while tuning never shows them. A new part is one more number in `HELD_OUT_PARTS`.
 """

@@ -365,7 +365,7 @@ def _variant_begun(window: list[Word], following: list[Word], entry: Entry, blen
     source = _source_variant(blend_word, window, entry, glossary)
     if source is None or len(source.words) <= len(window) or not following:
         return False
-    return all(same_form(word, term_word) for word, term_word in zip(window, source.words)) and same_form(following[0], source.words[len(window)])
+    return _begins_with(window, source.words, len(window)) and same_form(following[0], source.words[len(window)])
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:la|le|les|l['’]|des|du|une|un|cette|ce|sa|son|leur|à|de)\s*$", re.IGNORECASE)
@@ -384,8 +384,7 @@ def _variant_begun_on_another_noun(window: list[Word], following: list[Word], en
     if (entry.lang != "en" or blend_word is not window[-1] or not following or following[0].stop or following[0].break_before
             or not following[0].text.isalpha()):
         return False  # (in French the modifier follows its noun: « la traite des êtres, notre gouvernement » is a blend)
-    return any(other.status != "forbidden" and len(other.words) > len(window)
-               and all(same_form(word, term_word) for word, term_word in zip(window, other.words))
+    return any(other.status != "forbidden" and len(other.words) > len(window) and _begins_with(window, other.words, len(window))
                and blend_word.surface == other.words[len(window) - 1].surface  # ("Trafficking in Humans now": a noun, no modifier)
                for other in glossary.concept_entries(entry.concept, entry.lang))
 
@@ -402,7 +401,7 @@ def _variants_joined(window: list[Word], following: list[Word], entry: Entry, gl
     accepted = [other for other in glossary.concept_entries(entry.concept, entry.lang) if other.status != "forbidden" and not other.is_acronym]
     for first in accepted:
         size = len(first.words)
-        if not 2 <= size < len(window) or not all(same_form(word, term_word) for word, term_word in zip(window, first.words)):
+        if not 2 <= size < len(window) or not _begins_with(window, first.words, size):
             continue
         rest = window[size:]
         for second in accepted:
@@ -808,18 +807,23 @@ def _wrong_name_word(position: int, window: list[Word], terms: tuple[Word, ...],
     if others < (3 if position in (0, len(terms) - 1) else 2):
         return None
     if any(other.concept != entry.concept and position < len(other.words) - 1 < len(window) - 1 and glossary.subject(other.concept) in NAME_SUBJECTS
-           and all(same_form(window[index], other.words[index]) for index in range(len(other.words)))
+           and _begins_with(window, other.words, len(other.words))
            for other in glossary.entries(entry.lang) if other.term[:1].isupper()):
         return None  # the changed word begins another listed name, written whole (« la campagne de la Commission européenne contre la
         # traite des êtres humains » names the Commission, not the European Day misnamed)
     if any(other.concept != entry.concept and len(other.words) > position and glossary.subject(other.concept) == glossary.subject(entry.concept)
-           and all(index < len(window) and same_form(window[index], other.words[index]) for index in range(min(len(other.words), position + 2)))
+           and _begins_with(window, other.words, min(len(other.words), position + 2))
            for other in glossary.entries(entry.lang) if other.term[:1].isupper()):
         # the changed word begins another listed name, and the word after it goes on as that name does (« Journée mondiale contre … »
         # is the World Day, not the European Day misnamed; "Global of Experts" is no "Global Affairs Canada"): a garble only when the
         # text also writes that name as listed (`align.checks.terms.garbled_terms`)
         return f"“{word.text}” where the official name has “{term_word.text}{OTHER_NAME}", None
     return f"“{word.text}” where the official name has “{term_word.text}{_NAME_WORD}", None
+
+
+def _begins_with(window: list[Word], words: tuple[Word, ...], count: int) -> bool:
+    """Whether the window's first `count` words are the first `count` words of a term, form for form."""
+    return count <= len(window) and all(same_form(window[index], words[index]) for index in range(count))
 
 
 def _misspelt(word: Word, term_word: Word, lang: str) -> bool:

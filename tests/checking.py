@@ -27,8 +27,13 @@ def reported(flags: list[Flag], severities: tuple[str, ...] = REPORTED) -> set[t
     return {(flag.side, flag.kind, flag.text) for flag in flags if flag.side != "mt" and flag.severity in severities}
 
 
-def texts_of_kind(fr: str | list[str], glossary, kind: str, en: str | list[str] | None = None) -> set[str]:
-    """The texts of the reported flags of `kind` on links made line by line (see `link_flags`); a string is one line."""
+def reported_on_lines(fr: str | list[str], glossary, en: str | list[str] | None = None) -> set[tuple[str, str, str]]:
+    """`reported` on links made line by line (see `link_flags`); a string is one line."""
     lines = [fr] if isinstance(fr, str) else fr
     english = [en] if isinstance(en, str) else en or []
-    return {text for _, found, text in reported(link_flags(lines, english, glossary)) if found == kind}
+    return reported(link_flags(lines, english, glossary))
+
+
+def texts_of_kind(fr: str | list[str], glossary, kind: str, en: str | list[str] | None = None) -> set[str]:
+    """The texts of the reported flags of `kind` on links made line by line (see `reported_on_lines`)."""
+    return {text for _, found, text in reported_on_lines(fr, glossary, en) if found == kind}

@@ -3,13 +3,7 @@ measurement; each test keeps the slip beside the right form, which stays silent.
 
 from __future__ import annotations
 
-from tests.checking import link_flags, needs_grammalecte, reported, texts_of_kind
-
-
-def all_reported(fr: str | list[str], glossary, en: str | list[str] | None = None) -> set[tuple[str, str, str]]:
-    lines = [fr] if isinstance(fr, str) else fr
-    english = [en] if isinstance(en, str) else en or []
-    return reported(link_flags(lines, english, glossary))
+from tests.checking import link_flags, needs_grammalecte, reported_on_lines, texts_of_kind
 
 
 def test_an_english_word_after_a_possessive_is_left_in_the_french(glossary) -> None:
@@ -58,10 +52,10 @@ def test_a_web_address_is_not_read_as_french_words(glossary) -> None:
 def test_a_name_whose_accents_the_english_drops_is_not_misspelt_in_the_french(glossary) -> None:
     fr = ["La ministre Pauline Irène Nguene a lancé la campagne.", "Pauline Irène Nguene a remercié l’OIM."]
     en = ["Minister Pauline Irene Nguene launched the campaign.", "Pauline Irene Nguene thanked IOM."]
-    assert not {text for _, kind, text in all_reported(fr, glossary, en) if kind == "name-mismatch"}
+    assert not {text for _, kind, text in reported_on_lines(fr, glossary, en) if kind == "name-mismatch"}
     # a letter changed is still a name written two ways
     fr = ["La ministre Pauline Irèna Nguene a lancé la campagne.", "Pauline Irèna Nguene a remercié l’OIM."]
-    assert {text for _, kind, text in all_reported(fr, glossary, en) if kind == "name-mismatch"} == {"Irèna"}
+    assert {text for _, kind, text in reported_on_lines(fr, glossary, en) if kind == "name-mismatch"} == {"Irèna"}
 
 
 def test_a_listed_name_followed_by_the_words_of_another_is_that_name(glossary) -> None:
@@ -174,7 +168,7 @@ def test_a_reference_number_alone_on_its_line_or_in_brackets_is_not_grouped(glos
 
 def test_a_number_inside_the_english_code_of_a_registry(glossary) -> None:
     fr, en = "OIM - Organisation internationale pour les migrations (47066)", "IOM – International Organization for Migration (XM-DAC-47066)"
-    assert not {kind for _, kind, _ in all_reported(fr, glossary, en)} & {"number-mismatch", "omission"}
+    assert not {kind for _, kind, _ in reported_on_lines(fr, glossary, en)} & {"number-mismatch", "omission"}
     assert "47067" in texts_of_kind(fr.replace("47066", "47067"), glossary, "number-mismatch", en=en)
 
 

@@ -246,6 +246,15 @@ def _in_order(letters: str, initials: str) -> bool:
 _WORD_IN_CAPITALS = re.compile(r"(?<![\w-])[A-Z]{2,}s?(?![\w-])")
 
 
+_CAPITALS_BEFORE = re.compile(r"[A-ZÀ-Ý]{2,}[\s’']+$")
+_CAPITALS_AFTER = re.compile(r"[\s’']+[A-ZÀ-Ý]{2,}")
+
+
+def _among_capitals(text: str, start: int, end: int) -> bool:
+    """Whether the word between `start` and `end` has a word in capitals on either side: a run of words set in capitals."""
+    return bool(_CAPITALS_BEFORE.search(text[max(0, start - 40):start]) or _CAPITALS_AFTER.match(text, end))
+
+
 def english_acronym_in_french(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
     """An institution's English acronym in French prose where the institution has a French one (« le crime (UNODC) », « de l'UNODC »:
     ONUDC). Read on every part but the test: the six in the corpus were all annotated slips; not in a headline in capitals (« UN NOUVEAU
@@ -264,6 +273,8 @@ def english_acronym_in_french(link: LinkView, side: str, context: CheckContext) 
         french = [entry.term for entry in glossary.concept_entries(concept, "fr") if entry.is_acronym and entry.status != "forbidden"]
         if not french or acronym in french or among_english_words(text, found.start(), found.end()):
             continue
+        if _among_capitals(text, found.start(), found.end()) or re.match(r"\.\w", text[found.end():found.end() + 2]):
+            continue  # a heading in capitals run into the text (« LA COMMISSION AU PARLEMENT »), a dotted name (« AU.COMMIT »)
         flags.append(Flag(link.number, side, "untranslated", "warning", found.start(), found.end(), acronym,
                           f"“{acronym}” is the English acronym of {concept_label(glossary, concept)}; French writes “{french[0]}”.", french[0]))
     return flags

@@ -147,6 +147,10 @@ def reworded_names(link: LinkView, side: str, context: CheckContext) -> list[Fla
 _ARTICLES = frozenset({"le", "la", "les", "l", "the", "a", "an"})
 
 
+_MOST_INSERTED = 3
+"""How many words in a row written inside a name are the name misquoted; more are a clause of the sentence."""
+
+
 def _inserted_words(window: list, name: tuple) -> str:
     """The words written inside a name that holds all of its own in order, when they are two or more in a row, in small letters (« Office
     des Nations Unies de lutte contre la drogue et le crime »: "de lutte"); one word is the near-miss matcher's. "" when none, or when
@@ -160,6 +164,10 @@ def _inserted_words(window: list, name: tuple) -> str:
             extra.append(index)
     if position < len(expected) or len(extra) < 2 or extra[-1] - extra[0] != len(extra) - 1 or any(window[index].text[:1].isupper() for index in extra):
         return ""  # (capitalised, the words name what the name belongs to: « le Protocole des Nations Unies visant à … », « de Palerme »)
+    if len(extra) > _MOST_INSERTED or any(window[index].text.isdigit() for index in extra) or window[extra[0]].text.lower() == "s":
+        return ""  # a clause between the name's words is the sentence's ("the Special Rapporteur identifies the main causes of contemporary
+        # forms of slavery"), a year the name's date (« la Convention de 1999 sur les pires formes de travail des enfants »), a possessive
+        # the holder's ("the Special Rapporteur's mandate on contemporary forms of slavery")
     return " ".join(window[index].text for index in extra)
 
 

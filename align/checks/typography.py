@@ -314,13 +314,21 @@ def _case_variants(texts: list[tuple[LinkView, str]], glossary: Glossary) -> lis
         if len(counts) < 2 or all(form[1:-1] == occurrences[0][3][1:-1] for form in counts):
             continue  # a difference on the first or last word only: the words around it are not shared (« la 24e Conférence »)
         # (the order of the occurrences decides nothing: two forms ranked alike are a tie, and a tie between forms ranked alike is passed)
-        ranked = sorted(counts, key=lambda form: (counts[form], _begins_listed_name(form, names)), reverse=True)
+        after = {form: {_next_words(text, end) for text, _, end, written in occurrences if written == form} for form in counts}
+        begins = {form: any(_begins_listed_name(form, names, words) for words in after[form]) for form in counts}
+        ranked = sorted(counts, key=lambda form: (counts[form], begins[form]), reverse=True)
         usual, runner_up = ranked[0], ranked[1]
-        if counts[usual] == counts[runner_up] and (not _begins_listed_name(usual, names) or _begins_listed_name(runner_up, names)):
+        tie = counts[usual] == counts[runner_up]
+        if tie and (not begins[usual] or begins[runner_up]):
             continue  # a tie: a capital on a common noun (« Conférence ») is a choice the text may make both ways, unless it begins
             # a listed name (« Journée mondiale »)
+        # (on a tie, the small letters are the name's only where the text goes on as the name does: « la ligne d'urgence est … » after
+        # « la Ligne d'urgence canadienne … » is the service said in common words)
+        goes_on = {words[:1] for words in after[usual]}
         for text, start, end, form in occurrences:
             if form == usual or (_title_case(form) and _INTRODUCES_ACRONYM.match(text, end)) or _name_and_common_phrase(form, usual):
+                continue
+            if tie and _next_words(text, end, 1) not in goes_on:
                 continue
             for link in links_of[text]:
                 spans.setdefault(link.number, []).append((start, end, " ".join(usual), " ".join(form), counts[usual]))
@@ -417,19 +425,44 @@ def _phrases(text: str) -> tuple[tuple[tuple[str, ...], int, int, tuple[str, ...
     return tuple(phrases)
 
 
-_NAME_STARTS: dict[int, tuple[Glossary, frozenset[tuple[str, str]]]] = {}
+_NAME_STARTS: dict[int, tuple[Glossary, dict[tuple[str, str], list[tuple[str, ...]]]]] = {}
 
 
-def _listed_name_starts(glossary: Glossary) -> frozenset[tuple[str, str]]:
-    """The first two words of the glossary's capitalised French terms (« Journée mondiale »), once per glossary."""
-    def build() -> frozenset[tuple[str, str]]:
-        return frozenset(tuple(words[:2]) for entry in glossary.entries("fr") if entry.term[:1].isupper() and len(words := _WORD.findall(entry.term)) >= 2)
+def _listed_name_starts(glossary: Glossary) -> dict[tuple[str, str], list[tuple[str, ...]]]:
+    """The first two words of the glossary's capitalised French terms (« Journée mondiale ») with, for each, the words that follow them
+    in small letters, once per glossary."""
+    def build() -> dict[tuple[str, str], list[tuple[str, ...]]]:
+        starts: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+        for entry in glossary.entries("fr"):
+            if entry.term[:1].isupper() and len(words := _WORD.findall(entry.term)) >= 2:
+                starts.setdefault((words[0], words[1]), []).append(tuple(word.lower() for word in words[2:]))
+        return starts
 
     return per_glossary(_NAME_STARTS, glossary, build)
 
 
-def _begins_listed_name(form: tuple[str, ...], names: frozenset[tuple[str, str]]) -> bool:
-    return any((first, second) in names for first, second in zip(form, form[1:]) if first[:1].isupper())
+_FOLLOWING = re.compile(r"[\s’']*([^\W_]+)")
+
+
+def _next_words(text: str, end: int, count: int = 3) -> tuple[str, ...]:
+    """The words after a phrase, in small letters, up to `count` and to the first punctuation mark."""
+    words: list[str] = []
+    while len(words) < count and (found := _FOLLOWING.match(text, end)):
+        words.append(found.group(1).lower())
+        end = found.end()
+    return tuple(words)
+
+
+def _begins_listed_name(form: tuple[str, ...], names: dict[tuple[str, str], list[tuple[str, ...]]], after: tuple[str, ...] = ()) -> bool:
+    """Whether the phrase (and the words after it) goes on as a listed name as far as both go, from a capitalised word: « Plan d'Action
+    National » does not begin the « Plan d'action mondial des Nations Unies … »."""
+    words = form + after
+    for index, (first, second) in enumerate(zip(form, form[1:])):
+        if first[:1].isupper() and (first, second) in names:
+            rest = [word.lower() for word in words[index + 2:]]
+            if any(all(word == name_word for word, name_word in zip(rest, tail)) for tail in names[(first, second)]):
+                return True
+    return False
 
 
 def _sentence_start(text: str, position: int) -> bool:

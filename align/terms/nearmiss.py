@@ -806,6 +806,9 @@ def _wrong_name_word(position: int, window: list[Word], terms: tuple[Word, ...],
     others = sum(not other.stop for index, other in enumerate(terms) if index != position)
     if others < (3 if position in (0, len(terms) - 1) else 2):
         return None
+    if word.text.isupper() and glossary.acronym_concept(word.text, entry.lang) not in (None, entry.concept):
+        return None  # another body's acronym for a name word: that body's own (the "ECOWAS Plan of Action to Combat Trafficking in
+        # Persons" is no Global Plan of Action misnamed)
     if any(other.concept != entry.concept and position < len(other.words) - 1 < len(window) - 1 and glossary.subject(other.concept) in NAME_SUBJECTS
            and _begins_with(window, other.words, len(other.words))
            for other in glossary.entries(entry.lang) if other.term[:1].isupper()):

@@ -3,7 +3,7 @@ first measurement on every readable part called for; each test keeps the slip be
 
 from __future__ import annotations
 
-from tests.checking import reported_on_lines, texts_of_kind
+from tests.checking import needs_grammalecte, reported_on_lines, texts_of_kind
 
 
 def test_a_canadian_department_is_named_as_listed(glossary) -> None:
@@ -49,3 +49,89 @@ def test_small_letters_are_a_names_only_where_the_text_goes_on_as_the_name(gloss
     fr = ["L’USAID appuie le lancement du Plan d’Action National contre la traite.",
           "Le lancement du plan d’action national a eu lieu hier."]
     assert not {text for _, kind, text in reported_on_lines(fr, glossary) if kind == "typography"}
+
+
+def test_a_debates_time_stamp_alone_on_its_line_is_no_omission(glossary) -> None:
+    fr = ["Honorables sénateurs, je prends la parole aujourd’hui.", "(1500)", "Ce projet de loi protège les victimes."]
+    en = ["Honourable senators, I rise today.", "", "This bill protects victims."]
+    assert not {text for _, kind, text in reported_on_lines(fr, glossary, en) if kind == "omission"}
+    fr[1] = "Le Sénat a adopté la motion."
+    assert {text for _, kind, text in reported_on_lines(fr, glossary, en) if kind == "omission"} == {fr[1]}
+
+
+def test_amounts_as_each_language_writes_them_and_file_sizes_are_not_compared(glossary) -> None:
+    fr = "Le projet de 24 mois, doté de 2,3 millions d’euros, vise 20 à 30 millions de victimes [PDF 118 Ko]."
+    en = "The 24-month EUR 2.3M project targets 20 million to 30 million victims [PDF 101 kB]."
+    assert not texts_of_kind(fr, glossary, "number-mismatch", en=en)
+    assert "2.4M" in texts_of_kind(fr, glossary, "number-mismatch", en=en.replace("2.3M", "2.4M"))
+    assert texts_of_kind(fr, glossary, "number-mismatch", en=en.replace("20 million", "25 million"))
+
+
+def test_sri_lanka_takes_its_article(glossary) -> None:
+    assert not texts_of_kind("Des migrants venus de pays comme l’Inde, le Sri Lanka et les Philippines.", glossary, "typography")
+    assert texts_of_kind("Des migrants sont partis vers l’Israël l’an dernier.", glossary, "typography")
+
+
+def test_a_compound_without_its_second_half_is_another_word_not_a_garbled_term(glossary) -> None:
+    fr = "Ces pratiques esclavagistes persistent."
+    assert not texts_of_kind(fr, glossary, "term-garbled", en="Slavery practices persist in the region.")
+    # a word of its own dropped from the term is still a garbled term
+    assert texts_of_kind(fr, glossary, "term-garbled", en="Practices to slavery persist in the region.") == {"Practices to slavery"}
+
+
+def test_a_superscript_footnote_call_is_not_part_of_the_word(glossary) -> None:
+    fr = "Le Luxembourg a ratifié la Convention sur la lutte contre la traite des êtres humains¹ en 2009."
+    assert not texts_of_kind(fr, glossary, "term-garbled")
+    assert texts_of_kind(fr.replace("êtres humains¹", "êtres¹"), glossary, "term-garbled")
+
+
+@needs_grammalecte
+def test_a_court_and_a_locution_are_not_grammalecte_confusions(glossary) -> None:
+    assert not texts_of_kind("Le premier cas devrait être entendu en Cour, plus tard ce mois-ci.", glossary, "grammar")
+    assert not texts_of_kind("Elle a terminé l’école et travaille en tant que membre du personnel.", glossary, "grammar")
+    assert texts_of_kind("Il faut agir en cour de route.", glossary, "grammar")
+
+
+def test_a_british_doubled_consonant_is_a_spelling_not_a_slip(glossary) -> None:
+    fr = "Le fonds a aidé de nombreuses victimes."
+    assert not texts_of_kind(fr, glossary, "spelling", en="The fund benefitted many victims.")
+    assert texts_of_kind(fr, glossary, "spelling", en="The fund beneffited many victims.")
+
+
+def test_the_palermo_protocols_full_treaty_title_is_its_name(glossary) -> None:
+    fr = ("Le Luxembourg a ratifié le Protocole additionnel à la Convention des Nations Unies contre la criminalité transnationale organisée "
+          "visant à prévenir, réprimer et punir la traite des personnes, en particulier des femmes et des enfants.")
+    assert not texts_of_kind(fr, glossary, "term-garbled")
+
+
+def test_trafiquee_said_of_a_person_named_in_apposition(glossary) -> None:
+    fr = "Ces survivants incluent des filles comme Skye, trafiquée en Inde quand elle avait 13 ans."
+    assert texts_of_kind(fr, glossary, "concept-confusion") == {"trafiquée"}
+    assert not texts_of_kind("Des enfants dont les documents, trafiqués par le réseau, ont été saisis.", glossary, "concept-confusion")
+
+
+def test_prostitution_enfantine_is_forbidden(glossary) -> None:
+    assert texts_of_kind("Le symposium a porté sur la prostitution enfantine.", glossary, "forbidden-term") == {"prostitution enfantine"}
+    assert not texts_of_kind("Le symposium a porté sur l’exploitation sexuelle des enfants.", glossary, "forbidden-term")
+
+
+def test_an_accent_typed_for_an_english_apostrophe(glossary) -> None:
+    fr = "Le Congrès mondial pour les enfants du monde."
+    assert texts_of_kind(fr, glossary, "typography", en="The world´s children deserve better.") == {"world´s"}
+    assert not texts_of_kind(fr, glossary, "typography", en="The world’s children deserve better.")
+
+
+def test_two_determiners_in_a_row(glossary) -> None:
+    assert texts_of_kind("Elle travaille dans le ce domaine depuis dix ans.", glossary, "typography") == {"le ce"}
+    assert not texts_of_kind("Elle travaille dans ce domaine depuis dix ans.", glossary, "typography")
+
+
+def test_the_eus_english_acronym_in_french_and_eu_countries_for_member_states(glossary) -> None:
+    assert texts_of_kind("Les organisations (ONU, EU, OSCE) le recommandent.", glossary, "untranslated") == {"EU"}
+    fr = "Les États membres ont signalé 15 846 victimes."
+    assert not texts_of_kind(fr, glossary, "acronym-mismatch", en="EU countries reported 15,846 victims.")
+
+
+def test_a_space_between_a_closing_guillemet_and_its_comma(glossary) -> None:
+    assert texts_of_kind("« Il faut agir ensemble » , a-t-il dit.", glossary, "typography") == {" ,"}
+    assert not texts_of_kind("« Il faut agir ensemble », a-t-il dit.", glossary, "typography")

@@ -102,12 +102,16 @@ def _acronym_for_named_institution(link: LinkView, context: CheckContext) -> lis
                 continue  # (a French acronym against another English acronym is the English's, reported above)
             if _unlisted_acronym_of(instead, link.texts[side], side, glossary):
                 continue  # « depuis les pays de l'UE » / "from the European Union": this side names it too, by an acronym the glossary lacks
+            if _ATTRIBUTIVE.match(link.texts[side], match.end) and not any(entry.is_acronym for entry in glossary.concept_entries(instead, other)):
+                continue  # "EU countries" for « les États membres »: the acronym qualifies a noun, and the phrase renders the other name
             flags.append(Flag(link.number, side, "acronym-mismatch", "warning", match.start, match.end, match.term,
                               f"“{match.term}” is {concept_label(glossary, match.concept)}, but {SIDE_NAMES[other]} names "
                               f"{concept_label(glossary, instead)} here, not this one.", glossary.preferred(instead, side) or ""))
     return flags
 
 
+_ATTRIBUTIVE = re.compile(r"\s+[a-z]{3,}")
+"""An acronym followed by a word in small letters qualifies it ("EU countries", "UN agencies")."""
 _NAME_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+")
 
 

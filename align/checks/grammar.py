@@ -336,6 +336,14 @@ def _grammar_severity(rule: str, kind: str, text: str, start: int) -> str:
     return ""
 
 
+_TANT_QUE = re.compile(r"\s+tant\s+que\b")
+_CAPITALISED_LAST = re.compile(r"\s[A-ZÀ-Ý][a-zà-ÿ]+$")
+
+
+def _sentence_start(text: str, position: int) -> bool:
+    return not text[:position].strip() or text[:position].rstrip()[-1:] in ".!?:«\"“"
+
+
 _WRITTEN_WORD_ZIPF = 2.5
 """How often (wordfreq's Zipf scale) a word Grammalecte does not know must be written to be a word, not a slip."""
 _RELATIVE_OBJECT_BEFORE = re.compile(r"\bqu(?:e\s|[’'])[^,;:.!?«»()]{0,100}$", re.IGNORECASE)
@@ -388,6 +396,10 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         if "ppas_det_nom_avoir" in error["sRuleId"] and _RELATIVE_OBJECT_BEFORE.search(text, 0, start) and not _OBJECT_AFTER.match(text, end):
             continue  # « les risques … que les institutions ont relevés »: the participle agrees with the object the relative « que » puts
             # before it (« indique que les pouvoirs publics ont consentis des efforts »: the object follows, « que » was a conjunction)
+        if error["sType"] == "imp" and _TANT_QUE.match(text, end):
+            continue  # « elle travaille en tant que bénévole »: « en tant que » is a locution, not the pronoun after an imperative
+        if _CAPITALISED_LAST.search(span) and fixes and all(fix[:1].islower() for fix in fixes) and not _sentence_start(text, start):
+            continue  # « entendu en Cour »: a capitalised noun inside the sentence names a body (the court), not the locution in small letters
         if error["sType"] == "imp" and (_LIST_ITEM_OPENING.search(text, 0, start) or (text[:1].islower() and _CLITICS_ONLY.fullmatch(text, 0, start))):
             continue  # « - réagit d'une manière … »: a list item whose subject is in the sentence that introduces the list
         if "infi_de_verbe" in error["sRuleId"] and _adjective_before_its_noun(text, end, span):
@@ -913,6 +925,20 @@ def _in_latin_locution(text: str, start: int, end: int) -> bool:
     return any(found.start() <= start and end <= found.end() for found in _LATIN_LOCUTION.finditer(text, max(0, start - 30), end + 30))
 
 
+_DOUBLED_VARIANT_ZIPF = 2.9
+"""How often (wordfreq's Zipf scale) a form with a doubled consonant before -ed/-ing must be written to be a spelling variant: "benefitted"
+2.98, "focussed" 3.13; "targetted" 2.19, "comming" 2.58 are slips."""
+
+
+def _doubled_variant(word: str, near: str) -> bool:
+    """Whether `word` is `near` with the consonant before its -ed or -ing doubled, and written so often enough to be a variant."""
+    from wordfreq import zipf_frequency
+
+    found = re.search(r"([b-df-hj-np-tv-z])\1(ed|ing)$", word.lower())
+    return (bool(found) and word.lower()[:found.start() + 1] + found.group(2) == near.lower()
+            and zipf_frequency(word.lower(), "en") >= _DOUBLED_VARIANT_ZIPF)
+
+
 @lru_cache(maxsize=20000)
 def english_findings(text: str) -> tuple[Finding, ...]:
     """Misspelt words of one English text: a lower-case word no dictionary accepts, one edit away from one it does; a capitalised
@@ -933,6 +959,8 @@ def english_findings(text: str) -> tuple[Finding, ...]:
         if capitalised and (len(word) < 8 or english_word(word.lower())):
             continue
         near = _near_words(word, "en", _common_english_word if capitalised else english_word)
+        if near and _doubled_variant(word, near[0]):
+            continue  # "benefitted", "focussed": the British doubling of a final consonant, a spelling as written as the other
         if near:
             findings.append(Finding(start, end, "spelling", "warning", f"“{word}” is not an English word: “{near[0]}”?", suggestions(near), word))
         elif not capitalised and (run_together := _run_together_finding(text, start, end, "en")):

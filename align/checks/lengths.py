@@ -26,6 +26,10 @@ LENGTH_MIN_CHARS = 80
 (with at least 80 characters on the longer side) has lost or gained a clause."""
 
 
+_HANSARD_TIME = re.compile(r"\((?:[01]\d|2[0-3])[0-5]\d\)")
+"""A parliamentary record's time stamp alone on its line, « (1500) »."""
+
+
 def _only_a_date(text: str, lang: str) -> bool:
     """Whether the line is a date and nothing else (a page's publication date)."""
     dates = find_dates(text, lang)
@@ -44,6 +48,10 @@ def length_flags(link: LinkView, context: CheckContext) -> list[Flag]:
         side = "fr" if french else "en"
         return [Flag(link.number, side, "omission" if french else "addition", "info", 0, len(alone), alone,
                      "This line is only a date, the page's date: the other version's page dates itself elsewhere, or not at all.")]
+    if _HANSARD_TIME.fullmatch(alone.strip()):
+        side = "fr" if french else "en"
+        return [Flag(link.number, side, "omission" if french else "addition", "info", 0, len(alone), alone,
+                     "This line is only a debate's time stamp (Hansard's « (1500) »): the other version's record may mark the hour elsewhere.")]
     if not english:
         words = tokenize(french, "fr")
         if len(words) == 1 and zipf_frequency(words[0].text.lower(), "fr") >= FUNCTION_WORD_ZIPF:

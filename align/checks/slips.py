@@ -78,11 +78,14 @@ APOSTROPHE_STAND_INS = "´`‘"
 _ACCENT_FOR_APOSTROPHE = re.compile(rf"(?<![\w’'-])(?:[dlnmtsjc]|qu|jusqu|lorsqu|puisqu)([{APOSTROPHE_STAND_INS}])(?=[^\W\d_])", re.IGNORECASE)
 """« l´occasion », « d`un », « l‘hébergement »: an accent or an opening quotation mark typed for the apostrophe of an elision (a keyboard
 without the apostrophe where the writer looked, or a text read from a scan)."""
+_ACCENT_FOR_ENGLISH_APOSTROPHE = re.compile(r"(?<=[^\W\d_])([´`])(?=(?:s|t|re|ve|ll|d|m)\b)")
+""""the world´s children", "don`t": an accent typed for the apostrophe of a possessive or a contraction."""
 _CAPITAL_I_FOR_L = re.compile(r"(?<![\w’'-])I(?:[’'](?=[a-zà-ÿ])|e(?= [a-zà-ÿ]))")
 """« Ie recrutement », « I’accueil »: a capital I read for an l, in a text read from a scan (French has no word « Ie » nor « I’ »)."""
-_TWO_ARTICLES = re.compile(r"(?<![\w’'-])(?:du|au|aux|des|le|la|les)\s+(?:(?:le|la|les|du|au|aux)(?![\w’'-])|l['’](?=[^\W\d_]))", re.IGNORECASE)
-"""« au nom du l'Office », « de la l'infraction »: two definite articles in a row, one of them left over from an edit (French counterpart
-of "the a"); not « la leur » (a pronoun) nor « à la une » (a noun)."""
+_TWO_ARTICLES = re.compile(r"(?<![\w’'-])(?:du|au|aux|des|le|la|les)\s+(?:(?:le|la|les|du|au|aux|ce|cet|cette|ces)(?![\w’'-])|l['’](?=[^\W\d_]))",
+                           re.IGNORECASE)
+"""« au nom du l'Office », « de la l'infraction », « dans le ce domaine »: two determiners in a row, one of them left over from an edit
+(French counterpart of "the a"); not « la leur » (a pronoun) nor « à la une » (a noun)."""
 _LAST_STOP_DROPPED = re.compile(r"(?<![\w.’'-])(?:[A-Z]\.)+[A-Z](?![\w.’'-])")
 """"the U.S into Canada", « H.E: »: an abbreviation written with a stop after each initial but the last."""
 _FRENCH_TITLE_CASE = re.compile(r"(?<![\w’'-])[A-ZÀ-Ý][a-zà-ÿ]+ (?:Et|Ou|Pour|Sur|Contre|Avec|Dans|Aux)(?: [A-ZÀ-Ý][a-zà-ÿ]+)+")
@@ -363,6 +366,12 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
     for confer in _CF_WITHOUT_STOP.finditer(text):
         fixed = confer.group(1) + "."
         found.append((confer.start(), confer.end(), f"“{confer.group(0)}” is an abbreviation and takes its stop (“{fixed}”).", fixed))
+    if lang == "en":
+        for accent in _ACCENT_FOR_ENGLISH_APOSTROPHE.finditer(text):
+            start = text.rfind(" ", 0, accent.start()) + 1
+            word = text[start:accent.end() + len(re.match(r"\w*", text[accent.end():]).group(0))]
+            fixed = word.replace(accent.group(1), "’")
+            found.append((start, start + len(word), f"“{word}”: an accent typed for the apostrophe (“{fixed}”).", fixed))
     if lang == "fr":
         for million in _MILLION_BELOW_TWO.finditer(text):
             fixed = f"{million.group(1)} {million.group(2)}"
@@ -376,7 +385,7 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
             fixed = "l" + letter.group(0)[1:]
             found.append((letter.start(), letter.end(), f"« {letter.group(0)} »: a capital I for an l (« {fixed} »), as a scan is often read.", fixed))
         for articles in _TWO_ARTICLES.finditer(text):
-            found.append((articles.start(), articles.end(), f"Two articles in a row: « {articles.group(0)} ».", ""))
+            found.append((articles.start(), articles.end(), f"Two determiners in a row: « {articles.group(0)} ».", ""))
         places, hyphenated = _unhyphenated_places()
         for place in places.finditer(text):
             right = hyphenated[place.group(0)]
@@ -604,7 +613,7 @@ def _article_before(noun: str) -> str:
 
 
 _ARTICLE_BEFORE_BARE_PLACE = re.compile(r"(?<![\w’'-])([Ll][’']|[Ll][ea] )(Israël|Cuba|Haïti|Madagascar|Malte|Chypre|Singapour|Oman|Bahreïn|Djibouti|"
-                                         r"Sri Lanka|Taïwan|Terre-Neuve|Porto Rico)(?![\w’'-])(?!\s+(?:de|du|des|d['’]))")
+                                         r"Taïwan|Terre-Neuve|Porto Rico)(?![\w’'-])(?!\s+(?:de|du|des|d['’]))")
 """« vers l'Israël », « la Terre-Neuve »: countries and islands French names without an article (« en Israël », « à Cuba », « de
 Madagascar »), unless qualified (« le Madagascar d'aujourd'hui »)."""
 

@@ -166,9 +166,10 @@ def _changed_names(link: LinkView, side: str, context: CheckContext) -> list:
     # changed, not the short form)
     # (names inside longer names count: « la Convention du Conseil de l'Europe » names the Council too, "the Member of Europe's
     # convention" does not)
-    here = _occurrences([match for match in link.matches[side] if not match.gap
+    # (names written out: an acronym, "EU", says nothing of whether the name beside it is written whole)
+    here = _occurrences([match for match in link.matches[side] if not match.gap and match.type == "term"
                          and not _inside_its_long_name(text, match, context.glossary, LANG_OF_SIDE[side])])
-    there = _occurrences([match for match in link.matches.get(other, []) if not match.gap and match.status != "forbidden"])
+    there = _occurrences([match for match in link.matches.get(other, []) if not match.gap and match.status != "forbidden" and match.type == "term"])
     fewer = {concept for concept, count in there.items() if here[concept] < count}
     return find_changed_names(link.texts[side], LANG_OF_SIDE[side], context.glossary, fewer, link.matches[side], link.texts[other])
 
@@ -811,10 +812,10 @@ def trafic_for_trafficking(link: LinkView, context: CheckContext) -> list[Flag]:
 
 _PEOPLE_TRAFIQUES = re.compile(
     r"\b(?:personnes?|êtres\s+humains|femmes|filles|enfants|hommes|garçons|migrants?|victimes?|mineur(?:e|es|s)?|individus|gens)"
-    r"(?:\s+[^\W\d_]+){0,3}?\s+(trafiqu(?:é|ée|és|ées))\b", re.IGNORECASE)
+    r"(?:\s+[^\W\d_]+){0,3}?(?-i:\s+[A-ZÀ-Ý][^\W\d_]*,)?\s+(trafiqu(?:é|ée|és|ées))\b", re.IGNORECASE)
 """People said to be « trafiqués »: a calque of "trafficked" (« près de 800.000 personnes sont trafiquées », « des êtres humains étaient
-trafiqués »); « trafiquer » is to deal in goods or to tamper (« des documents trafiqués »), not said of people. Read on every readable
-part: two such phrases, in two readers' parts, both annotated."""
+trafiqués », « des filles comme Skye, trafiquée en Inde »); « trafiquer » is to deal in goods or to tamper (« des documents trafiqués »),
+not said of people. Read on every readable part: two such phrases, in two readers' parts, both annotated."""
 
 
 def trafiques_people(link: LinkView, side: str, context: CheckContext) -> list[Flag]:

@@ -54,11 +54,12 @@ _PERCENT_GLUED = re.compile(r"(\d+(?:[,.]\d+)?)%")
 _PRIME_QUOTE = re.compile(r"(?<!\d)[ʺ″˝ʹ′](?=\s?[^\W\d_])|(?<=[^\W\d_])\s?[ʺ″˝ʹ′]|(?<![<\w])<<(?=\s?[^\W\d_])|(?<=[^\W\d_])\s?>>(?!>)")
 """A prime, double prime or modifier letter next to a word (not after a figure: 5′, 30″ are minutes and seconds), or two angle brackets
 typed for a guillemet (« intitulé <<Les travailleurs », « des enfants >> a été »: the two in the corpus, both annotated)."""
-_SPACE_BEFORE_MARK = re.compile(r"(?:(?<=[^\W\d_])|(?<=\))|(?<=\d)(?=[ \u00a0\u202f]+,))[ \u00a0\u202f]+([,.)])(?=[\s,;:]|$)")
+_SPACE_BEFORE_MARK = re.compile(r"(?:(?<=[^\W\d_])|(?<=\))|(?<=[\d»”])(?=[ \u00a0\u202f]+,))[ \u00a0\u202f]+([,.)])(?=[\s,;:]|$)")
 _SPACE_AFTER_PARENTHESIS = re.compile(r"(\()[ \u00a0\u202f]+(?=[^\W_])")
 """A space before a comma, a full stop or a closing parenthesis ("Miville-Dechêne .") or after an opening one ("( WACAP)"): wrong in
 both languages' conventions (a stop before a figure, « calibre .45 », an ellipsis, or a stop after a footnote's number, « de l’UE 1 . »,
-is not matched; a comma after a figure is, « 24 heures sur 24 , 7 jours sur 7 »)."""
+is not matched; a comma after a figure or a closing quotation mark is, « 24 heures sur 24 , 7 jours sur 7 », « … économique » , a-t-il
+dit »)."""
 _GLUED_SMALL_WORD = {
     "en": re.compile(r"(?<![\w’'-])(and|the|of|to|in|for|with|by|on|at|or|from)([A-Z][a-z]+\.?)(?![\w’'-])"),
     "fr": re.compile(r"(?<![\w’'-])(et|de|des|du|la|le|les|en|pour|par|sur|avec)([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-])"),

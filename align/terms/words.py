@@ -55,8 +55,9 @@ STOPWORDS = {
 }
 """Closed-class words: never the content of a term, never a gap inside one, never a blend."""
 
-_FOOTNOTE_CALL = re.compile(r"(?<=[a-zà-ÿ]{3})\d{1,2}$")
-"""One or two digits glued to the end of a lower-case word: a footnote call (« les êtres humains2 »), not part of the word."""
+_FOOTNOTE_CALL = re.compile(r"(?<=[a-zà-ÿ]{3})(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})$")
+"""One or two digits glued to the end of a lower-case word, superscript or not: a footnote call (« les êtres humains2 », « humains¹ »),
+not part of the word."""
 _FOOTNOTE_LINK = re.compile(r"(?<=[a-zà-ÿ])(?:Footnote|Note)$")
 _FOOTNOTE_NUMBER = re.compile(r"\s+(?:de bas de page\s+)?\d")
 """A footnote link's text glued to the word before it, as a Government of Canada page copies (« chaînes d'approvisionnementNote de bas de

@@ -122,6 +122,14 @@ _SCALE_AFTER = re.compile(r"(?:[ \u00a0\u202f]+|-)(millions?|milliards?|billions
 _SCALE_SIGN = re.compile(r"[ \u00a0\u202f]?(k|M|G|Mds?)(?=[ \u00a0\u202f]?(?:\$|€|CAD|USD|EUR)(?!\w))")
 """Scales written as a letter before a currency in French (Canadian usage): « 345 M$ » = "$345 million", « 1,2 G$ », « 10 k$ »."""
 _SIGN_SCALES = {"k": 1e3, "M": 1e6, "G": 1e9, "Md": 1e9, "Mds": 1e9}
+_GLUED_SCALE = re.compile(r"(?:[$€£]|\b(?:EUR|USD|CAD|CHF|GBP))[ \u00a0]?(\d+(?:\.\d+)?)(K|k|M|mn|bn|B)(?!\w)")
+"""An English amount's scale glued to it after a currency: "EUR 2.3M" = « 2,3 millions d'euros », "$1.5bn"."""
+_GLUED_SCALES = {"K": 1e3, "k": 1e3, "M": 1e6, "mn": 1e6, "bn": 1e9, "B": 1e9}
+_RANGE_SCALE = re.compile(r"[ \u00a0\u202f]*(?:à|-|–|to|and|et)[ \u00a0\u202f]*(\d+)(?:[,.]\d+)?[ \u00a0\u202f]+(millions?|milliards?|billions?)\b",
+                          re.IGNORECASE)
+"""The scale said once after a range, for both ends: « 20 à 30 millions » = "20 million to 30 million"."""
+_FILE_SIZE = re.compile(r"[ \u00a0\u202f]*(?:[KkMG]o|[kKMG]B|octets|bytes)(?!\w)")
+"""A linked file's size (« [PDF 118 Ko] », "[PDF 101 kB]"): each language's file has its own."""
 _ROUND_THE_CLOCK = {
     "fr": re.compile(r"24\s?(?:h|heures)\s+sur\s+24(?:\s*(?:,|et)?\s*7\s+jours\s+sur\s+7)?"
                      r"(?:\s*(?:,|et)?\s*365\s+jours\s+(?:sur|par)\s+(?:365|an))?", re.IGNORECASE),
@@ -453,10 +461,19 @@ def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
             if not _overlaps(found, taken):
                 result.append(Quantity((float(found.group(1)),), found.start(), found.end(), found.group(0)))
                 taken.append(found.span())
+        if lang == "en":
+            for found in _GLUED_SCALE.finditer(text):
+                start = found.start(1)
+                if not any(first < found.end() and start < last for first, last in taken):
+                    result.append(Quantity((float(found.group(1)) * _GLUED_SCALES[found.group(2)],), start, found.end(), text[start:found.end()]))
+                    taken.append((start, found.end()))
         patterns = [_NUMBER_PATTERNS[lang]] + ([_NUMBER_PATTERNS["fr"]] if lenient and lang == "en" else [])
         for pattern in patterns:
             for found in pattern.finditer(text):
                 if _overlaps(found, taken):
+                    continue
+                if _FILE_SIZE.match(text, found.end()):
+                    taken.append(found.span())
                     continue
                 if text.startswith("*", found.end()):
                     continue  # Apertium's mark of an unknown word ("52017**DC0728"): part of a code, not a number
@@ -474,6 +491,8 @@ def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
                 elif pattern is _NUMBER_PATTERNS["fr"] and (sign := _SCALE_SIGN.match(text, end)):
                     value *= _SIGN_SCALES[sign.group(1)]
                     end = sign.end()
+                elif (range_scale := _RANGE_SCALE.match(text, end)) and value < int(range_scale.group(1)):
+                    value *= _SCALES[range_scale.group(2).lower()]
                 result.append(Quantity((value,), found.start(), end, text[found.start():end]))
                 taken.append((found.start(), end))
     for found in _ROMAN.finditer(text):  # "CHAPITRE XII" = "CHAPTER 12"

@@ -338,10 +338,7 @@ def _grammar_severity(rule: str, kind: str, text: str, start: int) -> str:
 
 _TANT_QUE = re.compile(r"\s+tant\s+que\b")
 _CAPITALISED_LAST = re.compile(r"\s[A-ZÀ-Ý][a-zà-ÿ]+$")
-
-
-def _sentence_start(text: str, position: int) -> bool:
-    return not text[:position].strip() or text[:position].rstrip()[-1:] in ".!?:«\"“"
+"""A capitalised word after another in a span: inside the sentence, so a capital of its own."""
 
 
 _WRITTEN_WORD_ZIPF = 2.5
@@ -398,7 +395,7 @@ def french_findings(text: str) -> tuple[Finding, ...]:
             # before it (« indique que les pouvoirs publics ont consentis des efforts »: the object follows, « que » was a conjunction)
         if error["sType"] == "imp" and _TANT_QUE.match(text, end):
             continue  # « elle travaille en tant que bénévole »: « en tant que » is a locution, not the pronoun after an imperative
-        if _CAPITALISED_LAST.search(span) and fixes and all(fix[:1].islower() for fix in fixes) and not _sentence_start(text, start):
+        if _CAPITALISED_LAST.search(span) and fixes and all(fix[:1].islower() for fix in fixes):
             continue  # « entendu en Cour »: a capitalised noun inside the sentence names a body (the court), not the locution in small letters
         if error["sType"] == "imp" and (_LIST_ITEM_OPENING.search(text, 0, start) or (text[:1].islower() and _CLITICS_ONLY.fullmatch(text, 0, start))):
             continue  # « - réagit d'une manière … »: a list item whose subject is in the sentence that introduces the list

@@ -166,10 +166,13 @@ def _changed_names(link: LinkView, side: str, context: CheckContext) -> list:
     # changed, not the short form)
     # (names inside longer names count: « la Convention du Conseil de l'Europe » names the Council too, "the Member of Europe's
     # convention" does not)
-    # (names written out: an acronym, "EU", says nothing of whether the name beside it is written whole)
-    here = _occurrences([match for match in link.matches[side] if not match.gap and match.type == "term"
-                         and not _inside_its_long_name(text, match, context.glossary, LANG_OF_SIDE[side])])
-    there = _occurrences([match for match in link.matches.get(other, []) if not match.gap and match.status != "forbidden" and match.type == "term"])
+    # (an acronym inside another name, "EU" in "EU Anti-Trafficking Day", does not name the body here)
+    matches = link.matches[side]
+    here = _occurrences([match for match in matches if not match.gap
+                         and not _inside_its_long_name(text, match, context.glossary, LANG_OF_SIDE[side])
+                         and not (match.type == "acronym" and any(other_match.concept != match.concept and other_match.start <= match.start
+                                                                  and match.end <= other_match.end for other_match in matches))])
+    there = _occurrences([match for match in link.matches.get(other, []) if not match.gap and match.status != "forbidden"])
     fewer = {concept for concept, count in there.items() if here[concept] < count}
     return find_changed_names(link.texts[side], LANG_OF_SIDE[side], context.glossary, fewer, link.matches[side], link.texts[other])
 

@@ -124,6 +124,7 @@ def test_an_accent_typed_for_an_english_apostrophe(glossary) -> None:
 def test_two_determiners_in_a_row(glossary) -> None:
     assert texts_of_kind("Elle travaille dans le ce domaine depuis dix ans.", glossary, "typography") == {"le ce"}
     assert not texts_of_kind("Elle travaille dans ce domaine depuis dix ans.", glossary, "typography")
+    assert not texts_of_kind("Elle est organisée avec la CSI, le CRPE et la CES.", glossary, "typography")  # an acronym, not « ces »
 
 
 def test_the_eus_english_acronym_in_french_and_eu_countries_for_member_states(glossary) -> None:
@@ -135,3 +136,26 @@ def test_the_eus_english_acronym_in_french_and_eu_countries_for_member_states(gl
 def test_a_space_between_a_closing_guillemet_and_its_comma(glossary) -> None:
     assert texts_of_kind("« Il faut agir ensemble » , a-t-il dit.", glossary, "typography") == {" ,"}
     assert not texts_of_kind("« Il faut agir ensemble », a-t-il dit.", glossary, "typography")
+
+
+def test_a_greeting_line_of_a_speech_is_no_omission(glossary) -> None:
+    fr = ["Monsieur le Président,", "Madame la Rapporteure spéciale,", "La France salue ce débat."]
+    en = ["Mr. President,", "", "France welcomes this debate."]
+    assert not {text for _, kind, text in reported_on_lines(fr, glossary, en) if kind == "omission"}
+    fr[1] = "Madame la Rapporteure spéciale a présenté son rapport au Conseil ce matin"
+    assert {text for _, kind, text in reported_on_lines(fr, glossary, en) if kind == "omission"} == {fr[1]}
+
+
+@needs_grammalecte
+def test_an_adverb_a_dispute_and_a_compass_point_are_no_agreement_slips(glossary) -> None:
+    assert not texts_of_kind("Une fois en Suisse, ces jeunes femmes vivent une tout autre réalité.", glossary, "grammar")
+    assert not texts_of_kind("L’OCRE est un mécanisme de règlement des différends relatifs aux entreprises.", glossary, "grammar")
+    assert not texts_of_kind("Elle réunit les réseaux francophones ouest africains.", glossary, "grammar")
+    assert texts_of_kind("Ces solutions sont différends des nôtres.", glossary, "grammar")
+
+
+def test_a_name_inside_a_longer_one_and_a_file_number(glossary) -> None:
+    fr = "Il figure dans le rapport publié par le Département d’État des États-Unis."
+    assert not texts_of_kind(fr, glossary, "term-garbled", en="It appears in the report released by the United States Department of State.")
+    assert texts_of_kind("L’OIM a participé.", glossary, "term-garbled", en="The International Organization for Migrations took part.")
+    assert not texts_of_kind("Numéro de dossier : 220850", glossary, "typography", en="File number: 220850")

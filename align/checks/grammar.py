@@ -336,6 +336,8 @@ def _grammar_severity(rule: str, kind: str, text: str, start: int) -> str:
     return ""
 
 
+_TOUT_AUTRE = re.compile(r"\bune tout autre\b", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"\b(?:les|des|ces|leurs|ses|nos|vos|mes|un|le|ce|son|leur|du)\s+$", re.IGNORECASE)
 _TANT_QUE = re.compile(r"\s+tant\s+que\b")
 _CAPITALISED_LAST = re.compile(r"\s[A-ZÀ-Ý][a-zà-ÿ]+$")
 """A capitalised word after another in a span: inside the sentence, so a capital of its own."""
@@ -393,6 +395,12 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         if "ppas_det_nom_avoir" in error["sRuleId"] and _RELATIVE_OBJECT_BEFORE.search(text, 0, start) and not _OBJECT_AFTER.match(text, end):
             continue  # « les risques … que les institutions ont relevés »: the participle agrees with the object the relative « que » puts
             # before it (« indique que les pouvoirs publics ont consentis des efforts »: the object follows, « que » was a conjunction)
+        if _TOUT_AUTRE.search(text, max(0, start - 10), end + 15) and span.lower() in ("une", "tout"):
+            continue  # « une tout autre réalité »: « tout » is the adverb (« quite »), invariable before a feminine adjective
+        if span.lower() in _COMPASS_POINTS and error["sType"] == "gn":
+            continue  # « les réseaux francophones ouest-africains »: a compass point qualifying a noun is invariable
+        if span.lower().startswith("différend") and _DETERMINER_BEFORE.search(text, 0, start):
+            continue  # « le règlement des différends »: after a determiner the noun (a dispute), not the adjective « différent »
         if error["sType"] == "imp" and _TANT_QUE.match(text, end):
             continue  # « elle travaille en tant que bénévole »: « en tant que » is a locution, not the pronoun after an imperative
         if _CAPITALISED_LAST.search(span) and fixes and all(fix[:1].islower() for fix in fixes):
@@ -629,6 +637,7 @@ _THREE_WORDS = re.compile(r"(?<![\w’'-])(?=([^\W\d_]+)[ \u00a0]+([a-zà-ÿ][a-
 _TWO_WORDS = re.compile(r"(?<![\w’'-])(?=([a-zà-ÿ][a-zà-ÿ-]*)[ \u00a0]+([a-zà-ÿ][a-zà-ÿ-]*)(?![\w’'-]))")
 
 
+_COMPASS_POINTS = frozenset({"nord", "sud", "est", "ouest"})
 _PREPOSITIONAL_LOCUTION = re.compile(r"(?:suite|face|grâce|quant|faute|histoire|compte)[ \u00a0]+(?:à|au|aux|de|d['’]|du|des)\b")
 
 
@@ -647,8 +656,9 @@ def _number_disagreements(text: str, checker) -> list[Finding]:
                                     f"« {first} {second} » is singular: « {third} » is plural.", ""))
     for found in _TWO_WORDS.finditer(text):
         first, second = found.group(1, 2)
-        if _PREPOSITIONAL_LOCUTION.match(text, found.start(2)):
-            continue  # (« introuvables suite à l'évacuation »: the noun opens a locution, it is no noun the adjective qualifies)
+        if _PREPOSITIONAL_LOCUTION.match(text, found.start(2)) or second in _COMPASS_POINTS:
+            continue  # (« introuvables suite à l'évacuation »: the noun opens a locution, it is no noun the adjective qualifies; « les
+            # réseaux francophones ouest-africains »: a compass point qualifies as an invariable adjective)
         if _every_reading(spelling, first, r":A:[mfe]:p(?:;[^/]*)?/") and _every_reading(spelling, second, r":N:[mfe]:s/"):
             findings.append(Finding(found.start(1), found.start(2) + len(second), "grammar", "warning",
                                     f"« {first} » is plural, « {second} » singular.", ""))

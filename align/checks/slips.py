@@ -82,10 +82,10 @@ _ACCENT_FOR_ENGLISH_APOSTROPHE = re.compile(r"(?<=[^\W\d_])([´`])(?=(?:s|t|re|v
 """"the world´s children", "don`t": an accent typed for the apostrophe of a possessive or a contraction."""
 _CAPITAL_I_FOR_L = re.compile(r"(?<![\w’'-])I(?:[’'](?=[a-zà-ÿ])|e(?= [a-zà-ÿ]))")
 """« Ie recrutement », « I’accueil »: a capital I read for an l, in a text read from a scan (French has no word « Ie » nor « I’ »)."""
-_TWO_ARTICLES = re.compile(r"(?<![\w’'-])(?:du|au|aux|des|le|la|les)\s+(?:(?:le|la|les|du|au|aux|ce|cet|cette|ces)(?![\w’'-])|l['’](?=[^\W\d_]))",
+_TWO_ARTICLES = re.compile(r"(?<![\w’'-])(?:du|au|aux|des|le|la|les)\s+(?:(?:le|la|les|du|au|aux|(?-i:ce|cet|cette|ces))(?![\w’'-])|l['’](?=[^\W\d_]))",
                            re.IGNORECASE)
 """« au nom du l'Office », « de la l'infraction », « dans le ce domaine »: two determiners in a row, one of them left over from an edit
-(French counterpart of "the a"); not « la leur » (a pronoun) nor « à la une » (a noun)."""
+(French counterpart of "the a"); not « la leur » (a pronoun), « à la une » (a noun) nor « la CES » (an acronym)."""
 _LAST_STOP_DROPPED = re.compile(r"(?<![\w.’'-])(?:[A-Z]\.)+[A-Z](?![\w.’'-])")
 """"the U.S into Canada", « H.E: »: an abbreviation written with a stop after each initial but the last."""
 _FRENCH_TITLE_CASE = re.compile(r"(?<![\w’'-])[A-ZÀ-Ý][a-zà-ÿ]+ (?:Et|Ou|Pour|Sur|Contre|Avec|Dans|Aux)(?: [A-ZÀ-Ý][a-zà-ÿ]+)+")
@@ -175,9 +175,10 @@ _MILLION_BELOW_TWO = re.compile(r"(?<![\d,.])([01],\d+) (million|milliard)s(?![\
 _UNGROUPED_NUMBER = re.compile(r"(?<![\w.,/\-–:#°])(?<![Nn]o )(?<![Nn]° )(\d{2,3})(\d{3})(?![\w.,/\-–])(?!\s+[A-ZÀ-Ý])")
 """« estime à 70000 le nombre »: a number of five or six figures written without its thousands separator (a code or a postal code has
 letters, a sign or a place's name beside it)."""
-_NUMBER_LABEL = re.compile(r"\b(?:Doc|Docs|Réf|Ref|No|Nos|Nr|App|Req|Res)\.\s?$|\b(?:Doc|Application|Requête|Résolution|Resolution)\s$")
-"""« Doc. 13152 », "Application no. 21884/15", "Resolution 217": a number after the label of a document's or a case's number is its
-reference, written without separators."""
+_NUMBER_LABEL = re.compile(r"\b(?:Doc|Docs|Réf|Ref|No|Nos|Nr|App|Req|Res)\.\s?$|\b(?:Doc|Application|Requête|Résolution|Resolution)\s$"
+                           r"|\b(?:[Nn]uméro|[Nn]umber|No\.?|N°) de dossier\s?:\s?$|\b(?:[Ff]ile|[Cc]ase) (?:[Nn]umber|[Nn]o\.?)\s?:?\s?$")
+"""« Doc. 13152 », "Application no. 21884/15", "Resolution 217", « Numéro de dossier : 220850 », "File number: 220850": a number after the
+label of a document's or a case's number is its reference, written without separators."""
 _ETC_DOTS = re.compile(r"\betc\s?(?:\.{2,}|…)")
 """« etc... »: « etc. » holds its own stop; the ellipsis says « and so on » twice."""
 _COMMA_INSIDE_QUOTES = re.compile(r"(?<=[^\W\d_])(,)([\"”])(?=\s)")
@@ -352,7 +353,7 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
         fixed = re.sub(r"\s", "", written)
         found.append((apostrophe.start(), apostrophe.end(), f"A space around the apostrophe: “{written.strip()}” is written “{fixed}”.", fixed))
     for number in _UNGROUPED_NUMBER.finditer(text):
-        if (_NUMBER_LABEL.search(text, max(0, number.start() - 12), number.start()) or text.strip() == number.group(0)
+        if (_NUMBER_LABEL.search(text, max(0, number.start() - 24), number.start()) or text.strip() == number.group(0)
                 or text[number.start() - 1:number.start()] + text[number.end():number.end() + 1] == "()"):
             continue  # (a number that is a line of its own or all a bracket holds is a reference: a docket « 35958 », a project « (47066) »)
         fixed = f"{number.group(1)}{' ' if lang == 'fr' else ','}{number.group(2)}"

@@ -177,6 +177,10 @@ def _changed_names(link: LinkView, side: str, context: CheckContext) -> list:
     return find_changed_names(link.texts[side], LANG_OF_SIDE[side], context.glossary, fewer, link.matches[side], link.texts[other])
 
 
+_CAPITALISED_BEFORE_NAME = re.compile(r"\b(?!(?:The|A|An|This|These|Its|Our|Their|In|On|At|For|By|With|From|As|And|To)[ \u00a0])[A-Z][a-z]+[ \u00a0]$")
+"""A capitalised word right before a name that is no sentence's first small word: the name's own first word ("United States …")."""
+
+
 def _name_number_changed(link: LinkView, side: str, context: CheckContext) -> list[Garble]:
     """An English institution's name with a word put in the plural or, inside the name, in the singular ("International Organization for
     Migrations"): the matcher reads a word in either number, but a body's name has one. A last word put in the singular may name one of
@@ -190,6 +194,8 @@ def _name_number_changed(link: LinkView, side: str, context: CheckContext) -> li
             continue
         if glossary.subject(match.concept) != "institution":
             continue  # (an event or a law recurs: "the North American Leaders' Summits"; a body is one)
+        if _CAPITALISED_BEFORE_NAME.search(link.texts[side], 0, match.start):
+            continue  # a longer name begins before it: "the United States Department of State" holds no "States Department"
         written, listed = match.term.split(), match.entry.split()
         if len(written) != len(listed):
             continue

@@ -159,3 +159,13 @@ def test_a_name_inside_a_longer_one_and_a_file_number(glossary) -> None:
     assert not texts_of_kind(fr, glossary, "term-garbled", en="It appears in the report released by the United States Department of State.")
     assert texts_of_kind("L’OIM a participé.", glossary, "term-garbled", en="The International Organization for Migrations took part.")
     assert not texts_of_kind("Numéro de dossier : 220850", glossary, "typography", en="File number: 220850")
+
+
+def test_an_official_name_keeps_its_number_in_french_too(glossary) -> None:
+    fr = "Le Parlement appelle à appliquer la Convention sur l’élimination de toutes les formes de discriminations à l’égard des femmes."
+    assert texts_of_kind(fr, glossary, "term-garbled")
+    assert not texts_of_kind(fr.replace("discriminations", "discrimination"), glossary, "term-garbled")
+    # one member state, the protocols in small letters: no name misquoted
+    assert not texts_of_kind("Chaque État membre doit appliquer les protocoles contre la traite des personnes.", glossary, "term-garbled")
+    en = "The operation involved the Federal Bureau of Investigations."
+    assert texts_of_kind("L’opération a mobilisé le FBI.", glossary, "term-garbled", en=en) == {"Federal Bureau of Investigations"}

@@ -182,27 +182,31 @@ _CAPITALISED_BEFORE_NAME = re.compile(r"\b(?!(?:The|A|An|This|These|Its|Our|Thei
 
 
 def _name_number_changed(link: LinkView, side: str, context: CheckContext) -> list[Garble]:
-    """An English institution's name with a word put in the plural or, inside the name, in the singular ("International Organization for
-    Migrations"): the matcher reads a word in either number, but a body's name has one. A last word put in the singular may name one of
-    many ("a Member State")."""
-    if LANG_OF_SIDE[side] != "en":
-        return []
-    glossary = context.glossary
+    """An official name with a word put in the plural or, inside the name, in the singular ("International Organization for Migrations",
+    « Convention sur l'élimination de toutes les formes de discriminations à l'égard des femmes »): the matcher reads a word in either
+    number, but a name has one. A body's last word put in the singular may name one of many ("a Member State"); a law's or an event's
+    last word in the plural names several ("the North American Leaders' Summits")."""
+    lang, glossary = LANG_OF_SIDE[side], context.glossary
     garbles = []
     for match in link.matches.get(side, []):
         if match.gap or match.type != "term" or match.status == "forbidden" or not match.entry[:1].isupper():
             continue
-        if glossary.subject(match.concept) != "institution":
-            continue  # (an event or a law recurs: "the North American Leaders' Summits"; a body is one)
+        subject = glossary.subject(match.concept)
+        if subject not in ("institution", "law") or (subject == "law" and lang == "en"):
+            continue  # (an English law's words are capitalised, and its matcher reads the title's own number)
         if _CAPITALISED_BEFORE_NAME.search(link.texts[side], 0, match.start):
             continue  # a longer name begins before it: "the United States Department of State" holds no "States Department"
         written, listed = match.term.split(), match.entry.split()
-        if len(written) != len(listed):
-            continue
+        if len(written) != len(listed) or not written[0][:1].isupper():
+            continue  # (not written as a name: « les protocoles contre la traite », « des organisations des Nations Unies »)
+        last = len(listed) - 1
         for index, (word, name_word) in enumerate(zip(written, listed)):
+            if subject == "law" and index == last:
+                break
             plural = word.lower() == name_word.lower() + "s"
-            singular = word.lower() + "s" == name_word.lower() and index < len(listed) - 1
-            if name_word[:1].isupper() and (plural or singular):
+            singular = word.lower() + "s" == name_word.lower() and index < last and lang == "en"  # (« un État membre » is one of them)
+            # (a French name's words are in small letters after its first)
+            if (name_word[:1].isupper() or (lang == "fr" and len(name_word) >= 4)) and (plural or singular):
                 garbles.append(Garble(match.start, match.end, match.term, (match.entry,),
                                       f"“{match.term}” is the name “{match.entry}” with “{word}” for “{name_word}”: a name has one number."))
                 break

@@ -138,14 +138,6 @@ def test_a_space_between_a_closing_guillemet_and_its_comma(glossary) -> None:
     assert not texts_of_kind("« Il faut agir ensemble », a-t-il dit.", glossary, "typography")
 
 
-def test_a_greeting_line_of_a_speech_is_no_omission(glossary) -> None:
-    fr = ["Monsieur le Président,", "Madame la Rapporteure spéciale,", "La France salue ce débat."]
-    en = ["Mr. President,", "", "France welcomes this debate."]
-    assert not {text for _, kind, text in reported_on_lines(fr, glossary, en) if kind == "omission"}
-    fr[1] = "Madame la Rapporteure spéciale a présenté son rapport au Conseil ce matin"
-    assert {text for _, kind, text in reported_on_lines(fr, glossary, en) if kind == "omission"} == {fr[1]}
-
-
 @needs_grammalecte
 def test_an_adverb_a_dispute_and_a_compass_point_are_no_agreement_slips(glossary) -> None:
     assert not texts_of_kind("Une fois en Suisse, ces jeunes femmes vivent une tout autre réalité.", glossary, "grammar")

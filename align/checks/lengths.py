@@ -30,18 +30,6 @@ _HANSARD_TIME = re.compile(r"\((?:[01]\d|2[0-3])[0-5]\d\)")
 """A parliamentary record's time stamp alone on its line, « (1500) »."""
 
 
-_SALUTATION = {
-    "fr": re.compile(r"(?:(?:Monsieur|Madame|Mesdames|Messieurs|Mesdemoiselles|Excellences?|Chers|Chères|Cher|Chère|Honorables?)\b[^.!?;]{0,80}[,:]?)"),
-    "en": re.compile(r"(?:(?:Mr\.?|Mrs\.?|Ms\.?|Madam|Madame|Ladies|Excellenc(?:y|ies)|Dear|Distinguished|Honou?rable)\b[^.!?;]{0,80}[,:]?)"),
-}
-"""A line that only greets the audience of a speech (« Monsieur le Secrétaire général, », "Ladies and gentlemen,")."""
-
-
-def _greeting(line: str, lang: str) -> bool:
-    """Whether the line is a greeting: it ends with its comma or colon, or is four words at most (« Madame Davis »)."""
-    return bool(_SALUTATION[lang].fullmatch(line)) and (line[-1:] in ",:" or len(line.split()) <= 4)
-
-
 def _only_a_date(text: str, lang: str) -> bool:
     """Whether the line is a date and nothing else (a page's publication date)."""
     dates = find_dates(text, lang)
@@ -64,10 +52,6 @@ def length_flags(link: LinkView, context: CheckContext) -> list[Flag]:
         side = "fr" if french else "en"
         return [Flag(link.number, side, "omission" if french else "addition", "info", 0, len(alone), alone,
                      "This line is only a debate's time stamp (Hansard's « (1500) »): the other version's record may mark the hour elsewhere.")]
-    if not (french and english) and _greeting(alone.strip(), "fr" if french else "en"):
-        side = "fr" if french else "en"
-        return [Flag(link.number, side, "omission" if french else "addition", "info", 0, len(alone), alone,
-                     "This line only greets the audience (« Monsieur le Président, »): a speech's versions greet as each delivery did.")]
     if not english:
         words = tokenize(french, "fr")
         if len(words) == 1 and zipf_frequency(words[0].text.lower(), "fr") >= FUNCTION_WORD_ZIPF:

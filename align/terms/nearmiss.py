@@ -496,9 +496,9 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
         for missing in range(1, size - 1):
             rest = [position for position in range(size) if position != missing]
             if all(equal[index][position] for index, position in enumerate(rest)) and blend_possible():
-                if entry.term[terms[missing].start - 1:terms[missing].start] == "-":
+                if entry.term[terms[missing].start - 1:terms[missing].start] == "-" and not entry.term[:1].isupper():
                     return None  # the second half of a compound dropped leaves another word ("slavery practices" is no garbled
-                    # "slavery-like practices")
+                    # "slavery-like practices"); a name's is still a name garbled ("Secretary of the United Nations")
                 if not terms[missing].stop:
                     return f"“{terms[missing].text}{WORD_MISSING}", None
                 if _dropped_preposition(window, missing, terms[missing], entry):

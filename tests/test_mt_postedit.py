@@ -180,7 +180,9 @@ def test_a_term_ending_inside_another_leaves_no_tail_to_the_engine() -> None:
 @needs_apertium
 def test_child_labour_is_a_glossary_term_for_the_engine() -> None:
     # 142 « travail des enfants » in the corpus's French (ILO and UNICEF items) had come out as "the work of children"
-    french = ["Le travail des enfants reste un problème majeur.", "La Convention sur les pires formes de travail des enfants a été ratifiée."]
-    labour, worst = (result.text for result in translate_segments(french, "apertium", glossary=load_glossary(), cache=False))
+    french = ["Le travail des enfants reste un problème majeur.", "Il a ratifié la Convention n° 182 sur les pires formes de travail des enfants.",
+              "La Convention sur les pires formes de travail des enfants a été ratifiée."]
+    labour, worst, convention = (result.text for result in translate_segments(french, "apertium", glossary=load_glossary(), cache=False))
     assert labour.startswith("Child labour") and "work of" not in labour
     assert "the worst forms of child labour" in worst  # a countable noun keeps its article
+    assert "Worst Forms of Child Labour Convention" in convention  # the ILO convention's English name (glossary, round 34)

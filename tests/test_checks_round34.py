@@ -102,6 +102,8 @@ def test_the_palermo_protocols_full_treaty_title_is_its_name(glossary) -> None:
     fr = ("Le Luxembourg a ratifié le Protocole additionnel à la Convention des Nations Unies contre la criminalité transnationale organisée "
           "visant à prévenir, réprimer et punir la traite des personnes, en particulier des femmes et des enfants.")
     assert not texts_of_kind(fr, glossary, "term-garbled")
+    # read as the Protocol, its English short name renders it (not the Convention its title names)
+    assert not texts_of_kind(fr, glossary, "term-missing", en="Luxembourg ratified the Palermo Protocol.")
 
 
 def test_trafiquee_said_of_a_person_named_in_apposition(glossary) -> None:

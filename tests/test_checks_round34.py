@@ -163,3 +163,10 @@ def test_an_official_name_keeps_its_number_in_french_too(glossary) -> None:
     assert not texts_of_kind("Chaque État membre doit appliquer les protocoles contre la traite des personnes.", glossary, "term-garbled")
     en = "The operation involved the Federal Bureau of Investigations."
     assert texts_of_kind("L’opération a mobilisé le FBI.", glossary, "term-garbled", en=en) == {"Federal Bureau of Investigations"}
+
+
+def test_an_acronym_after_the_body_a_name_completes(glossary) -> None:
+    fr = "Le Groupe d’experts sur la lutte contre la traite des êtres humains du Conseil de l’Europe (APCE) salue les progrès de la Suisse."
+    assert texts_of_kind(fr, glossary, "acronym-mismatch") == {"APCE"}
+    assert not texts_of_kind(fr.replace("(APCE)", "(GRETA)"), glossary, "acronym-mismatch")
+    assert not texts_of_kind("L’Assemblée parlementaire du Conseil de l’Europe (APCE) a adopté une résolution.", glossary, "acronym-mismatch")

@@ -154,7 +154,8 @@ def acronym_after_name(link: LinkView, side: str, context: CheckContext) -> list
     lang = LANG_OF_SIDE[side]
     text = link.texts[side]
     flags = []
-    for match in longest_matches(link.matches.get(side, [])):
+    longest = longest_matches(link.matches.get(side, []))
+    for match in longest:
         if match.type != "term" or match.status == "forbidden":
             continue
         found = _AFTER_NAME.match(text, match.end)
@@ -163,11 +164,25 @@ def acronym_after_name(link: LinkView, side: str, context: CheckContext) -> list
         acronym = found.group(1)
         concept = glossary.acronym_concept(acronym, lang)
         own = [entry.term for entry in glossary.concept_entries(match.concept, lang) if entry.is_acronym and entry.status != "forbidden"]
+        if not own and (body := _body_of(match, longest, text)) is not None:
+            # (« le Groupe d'experts … du Conseil de l'Europe (APCE) »: the body the brackets name is the one « of the Council of Europe »)
+            match = body
+            own = [entry.term for entry in glossary.concept_entries(body.concept, lang) if entry.is_acronym and entry.status != "forbidden"]
         if concept is None or concept == match.concept or not own or glossary.subject(concept) != glossary.subject(match.concept):
             continue  # (a name of another subject before the brackets is the end of a longer name: « …la traite des êtres humains (GRETA) »)
         flags.append(Flag(link.number, side, "acronym-mismatch", "warning" if side == "mt" else "error", found.start(1), found.end(1), acronym,
                           f"“{acronym}” is the acronym of {concept_label(glossary, concept)}, not of “{match.term}” ({own[0]}).", own[0]))
     return flags
+
+
+_OF_THE = re.compile(r"\s+(?:du|de\s+la|de\s+l['’]|des|of\s+the|of)\s*$")
+
+
+def _body_of(match, matches: list, text: str):
+    """The listed name a name without an acronym completes (« Groupe d'experts sur la lutte contre la traite des êtres humains » before
+    « du Conseil de l'Europe »), or None."""
+    return next((other for other in matches if other.type == "term" and other.status != "forbidden" and other.end < match.start
+                 and _OF_THE.fullmatch(text, other.end, match.start)), None)
 
 
 _BRACKETED = re.compile(r"\(([A-ZÀ-Ý]{2,6})\)")

@@ -38,8 +38,7 @@ def acronyms(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
         fewer = target_count[match.concept] < french_count[match.concept]
         if fewer:
             target_concepts = target_concepts - {match.concept}
-        english = [entry.term for entry in glossary.concept_entries(match.concept, "en")
-                   if entry.is_acronym and entry.status != "forbidden"]
+        english = glossary.acronyms(match.concept, "en")
         if any(term in target_acronyms for term in english) and not fewer:
             continue
         severity = "warning" if target == "mt" else "error"
@@ -163,11 +162,10 @@ def acronym_after_name(link: LinkView, side: str, context: CheckContext) -> list
             continue
         acronym = found.group(1)
         concept = glossary.acronym_concept(acronym, lang)
-        own = [entry.term for entry in glossary.concept_entries(match.concept, lang) if entry.is_acronym and entry.status != "forbidden"]
+        own = glossary.acronyms(match.concept, lang)
         if not own and (body := _body_of(match, longest, text)) is not None:
             # (« le Groupe d'experts … du Conseil de l'Europe (APCE) »: the body the brackets name is the one « of the Council of Europe »)
-            match = body
-            own = [entry.term for entry in glossary.concept_entries(body.concept, lang) if entry.is_acronym and entry.status != "forbidden"]
+            match, own = body, glossary.acronyms(body.concept, lang)
         if concept is None or concept == match.concept or not own or glossary.subject(concept) != glossary.subject(match.concept):
             continue  # (a name of another subject before the brackets is the end of a longer name: « …la traite des êtres humains (GRETA) »)
         flags.append(Flag(link.number, side, "acronym-mismatch", "warning" if side == "mt" else "error", found.start(1), found.end(1), acronym,
@@ -289,7 +287,7 @@ def english_acronym_in_french(link: LinkView, side: str, context: CheckContext) 
         concept = glossary.acronym_concept(acronym, "en")
         if concept is None or glossary.subject(concept) != "institution":
             continue
-        french = [entry.term for entry in glossary.concept_entries(concept, "fr") if entry.is_acronym and entry.status != "forbidden"]
+        french = glossary.acronyms(concept, "fr")
         if not french or acronym in french or among_english_words(text, found.start(), found.end()):
             continue
         if _among_capitals(text, found.start(), found.end()) or re.match(r"\.\w", text[found.end():found.end() + 2]):

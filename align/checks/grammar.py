@@ -395,7 +395,7 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         if "ppas_det_nom_avoir" in error["sRuleId"] and _RELATIVE_OBJECT_BEFORE.search(text, 0, start) and not _OBJECT_AFTER.match(text, end):
             continue  # « les risques … que les institutions ont relevés »: the participle agrees with the object the relative « que » puts
             # before it (« indique que les pouvoirs publics ont consentis des efforts »: the object follows, « que » was a conjunction)
-        if _TOUT_AUTRE.search(text, max(0, start - 10), end + 15) and span.lower() in ("une", "tout"):
+        if span.lower() in ("une", "tout") and _TOUT_AUTRE.search(text, max(0, start - 10), end + 15):
             continue  # « une tout autre réalité »: « tout » is the adverb (« quite »), invariable before a feminine adjective
         if span.lower() in _COMPASS_POINTS and error["sType"] == "gn":
             continue  # « les réseaux francophones ouest-africains »: a compass point qualifying a noun is invariable

@@ -170,11 +170,15 @@ def _changed_names(link: LinkView, side: str, context: CheckContext) -> list:
     matches = link.matches[side]
     here = _occurrences([match for match in matches if not match.gap
                          and not _inside_its_long_name(text, match, context.glossary, LANG_OF_SIDE[side])
-                         and not (match.type == "acronym" and any(other_match.concept != match.concept and other_match.start <= match.start
-                                                                  and match.end <= other_match.end for other_match in matches))])
+                         and not (match.type == "acronym" and _inside_another_name(match, matches))])
     there = _occurrences([match for match in link.matches.get(other, []) if not match.gap and match.status != "forbidden"])
     fewer = {concept for concept, count in there.items() if here[concept] < count}
     return find_changed_names(link.texts[side], LANG_OF_SIDE[side], context.glossary, fewer, link.matches[side], link.texts[other])
+
+
+def _inside_another_name(match, matches: list) -> bool:
+    """Whether a match lies inside a match of another concept ("EU" inside "EU Anti-Trafficking Day")."""
+    return any(other.concept != match.concept and other.start <= match.start and match.end <= other.end for other in matches)
 
 
 _CAPITALISED_BEFORE_NAME = re.compile(r"\b(?!(?:The|A|An|This|These|Its|Our|Their|In|On|At|For|By|With|From|As|And|To)[ \u00a0])[A-Z][a-z]+[ \u00a0]$")
@@ -194,11 +198,11 @@ def _name_number_changed(link: LinkView, side: str, context: CheckContext) -> li
         subject = glossary.subject(match.concept)
         if subject not in ("institution", "law") or (subject == "law" and lang == "en"):
             continue  # (an English law's words are capitalised, and its matcher reads the title's own number)
-        if _CAPITALISED_BEFORE_NAME.search(link.texts[side], 0, match.start):
-            continue  # a longer name begins before it: "the United States Department of State" holds no "States Department"
         written, listed = match.term.split(), match.entry.split()
         if len(written) != len(listed) or not written[0][:1].isupper():
             continue  # (not written as a name: « les protocoles contre la traite », « des organisations des Nations Unies »)
+        if _CAPITALISED_BEFORE_NAME.search(link.texts[side], 0, match.start):
+            continue  # a longer name begins before it: "the United States Department of State" holds no "States Department"
         last = len(listed) - 1
         for index, (word, name_word) in enumerate(zip(written, listed)):
             if subject == "law" and index == last:

@@ -109,6 +109,10 @@ class Glossary:
                 index.setdefault((entry.concept, lang), []).append(entry)
         return index
 
+    def acronyms(self, concept: str, lang: str) -> list[str]:
+        """The concept's acronyms (not forbidden) in `lang`, in glossary order: `acronym_concept` read the other way."""
+        return [entry.term for entry in self.concept_entries(concept, lang) if entry.is_acronym and entry.status != "forbidden"]
+
     def acronym_concept(self, acronym: str, lang: str) -> str | None:
         """The concept whose acronym (not forbidden) `acronym` is in `lang`, None when the glossary does not list it (the first row wins)."""
         return self._acronym_concepts.get((acronym, lang))

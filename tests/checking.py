@@ -6,6 +6,7 @@ import pytest
 
 from align.checks import CheckContext, grammar, run_checks
 from align.model import Flag, Segment
+from align.text.segmentation import segment_text
 from bench.checks import line_units
 
 REPORTED = ("warning", "error")
@@ -37,3 +38,17 @@ def reported_on_lines(fr: str | list[str], glossary, en: str | list[str] | None 
 def texts_of_kind(fr: str | list[str], glossary, kind: str, en: str | list[str] | None = None) -> set[str]:
     """The texts of the reported flags of `kind` on links made line by line (see `reported_on_lines`)."""
     return {text for _, found, text in reported_on_lines(fr, glossary, en) if found == kind}
+
+
+def document_typography(text: str, glossary, lang: str = "fr") -> dict[str, str]:
+    """The typography warnings of a French-only (or English-only) document segmented as the pipeline segments it, by flagged text."""
+    segments = segment_text(text, lang)
+    lines = [segment.text for segment in segments if segment.alignable]
+    if lang == "fr":
+        units = line_units(lines, [""] * len(lines))
+        context = CheckContext(glossary, False, fr_segments=tuple(segments))
+    else:
+        units = line_units([""] * len(lines), lines)
+        context = CheckContext(glossary, True, en_segments=tuple(segments))
+    return {flag.text: flag.message for flag in run_checks(units, context)
+            if flag.kind == "typography" and flag.severity in ("warning", "error") and flag.side == lang}

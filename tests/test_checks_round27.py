@@ -2,25 +2,7 @@
 
 from __future__ import annotations
 
-from align.checks import CheckContext, run_checks
-from align.text.segmentation import segment_text
-from bench.checks import line_units
-from tests.checking import texts_of_kind
-
-
-def document_typography(text: str, glossary, lang: str = "fr") -> dict[str, str]:
-    """The typography warnings of a French-only (or English-only) document segmented as the pipeline segments it, by flagged text."""
-    segments = segment_text(text, lang)
-    lines = [segment.text for segment in segments if segment.alignable]
-    if lang == "fr":
-        units = line_units(lines, [""] * len(lines))
-        context = CheckContext(glossary, False, fr_segments=tuple(segments))
-    else:
-        units = line_units([""] * len(lines), lines)
-        context = CheckContext(glossary, True, en_segments=tuple(segments))
-    return {flag.text: flag.message for flag in run_checks(units, context)
-            if flag.kind == "typography" and flag.severity in ("warning", "error") and flag.side == lang}
-
+from tests.checking import document_typography, texts_of_kind
 
 # fedpol 2023 (heldout2), the paragraph's last sentence
 UNSTOPPED = ("Ces tarifs sont possibles, entre autres, avec le recrutement de travailleuses et travailleurs migrants. Ils sont exploités à "

@@ -77,10 +77,20 @@ _CAPITALISED_NOUNS = frozenset({"état", "états", "église", "églises"})
 """Common nouns French capitalises in one sense (the State, the Church)."""
 
 
+NUMBERED_HEADING_WORDS = 8
+
+
+def _numbered_heading(text: str) -> bool:
+    """Whether a text is a short heading with no sentence's end (a figure first is then its number in a list of sections)."""
+    return len(text.split()) <= NUMBERED_HEADING_WORDS and not re.search(r"[.!?:;]\s*$", text)
+
+
 def _capitalised_nouns_after_figures(texts: list[tuple[LinkView, str]]) -> list[Flag]:
     flags = []
     for link, text in texts:
         for found in matches_in(_FIGURE_THEN_CAPITAL, text):
+            if found.start() == 0 and found.group(1).startswith("0") and _numbered_heading(text):
+                continue  # « 02 Hébergement collectif »: a section's number, then its heading's capital (« 40 Interventions » is a count)
             if _common_noun_capitalised(found.group(2)):
                 right = f"{found.group(1)} {found.group(2).lower()}"
                 flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),

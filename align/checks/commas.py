@@ -219,6 +219,8 @@ def _subject_cuts(parsed: ParsedSentence, sentence: str) -> list[CommaFinding]:
             continue
         if not (verb.verb_form == "Fin" or any(word.verb_form == "Fin" for word in between)) or verb.dep == "conj":
             continue  # an infinitive or a participle after a comma (« visant à prévenir, réprimer »), a verb of a list of verbs
+        if not between and _readings(verb.text) and not _VERBAL.search(_readings(verb.text)):
+            continue  # a noun the parser took for a verb: « Ce projet, fruit d'un accord, sera … » is an apposition
         if _saying_with_subject_after(words, verb.index):
             continue  # « La traite entache notre humanité, a déclaré le secrétaire d'État »: an incise of saying
         if _finite_verb_before(words, first):
@@ -253,6 +255,10 @@ def _object_cuts(parsed: ParsedSentence, sentence: str) -> list[CommaFinding]:
             continue
         if not _complements_of_circumstance(parsed, stretch, verb.index):
             continue  # « fournir aux victimes un logement, des soins »: a list of objects begun before the comma
+        if any(child.dep.startswith("expl") for child in parsed.children(verb.index)):
+            continue  # « il se tient à Dakar, un atelier »: an impersonal verb, the noun after it is its real subject
+        if _after_object_relative(words, verb.index):
+            continue  # « un chapitre qu'elles entament avec courage, un trajet qui … »: the verb's object is « qu' », the noun an apposition
         if verb.verb_form == "Part" and not any(child.dep.startswith("aux") for child in parsed.children(verb.index)):
             continue  # a participle clause put first (« Inauguré le 27 octobre, le local »): the noun is the next verb's subject
         if infinitive and (verb.verb_form == "Inf" or any(child.dep == "mark" for child in parsed.children(complement.index))):
@@ -272,6 +278,18 @@ def _object_cuts(parsed: ParsedSentence, sentence: str) -> list[CommaFinding]:
         found.append(CommaFinding(start, words[after].end, MESSAGE_OBJECT.format(verb=verb.text, object=sentence[words[first].start:words[after].end]),
                                   sentence[start:words[comma].start] + sentence[words[comma].end:words[after].end]))
     return found
+
+
+_OBJECT_RELATIVE = {"que", "qu'", "qu’"}
+
+
+def _after_object_relative(words: tuple[ParsedWord, ...], verb: int) -> bool:
+    """Whether the verb's clause opens with « que » and its subject (« qu'elles entament », « que le ministre a annoncé »)."""
+    for index in range(verb - 1, max(-1, verb - 5), -1):
+        if words[index].dep in SUBJECT_DEPS:
+            return index > 0 and words[index - 1].text.lower() in _OBJECT_RELATIVE or (
+                index > 1 and words[index - 1].pos == "DET" and words[index - 2].text.lower() in _OBJECT_RELATIVE)
+    return False
 
 
 def _opens_incise(stretch: tuple[ParsedWord, ...] | list[ParsedWord]) -> bool:

@@ -413,6 +413,8 @@ def french_findings(text: str) -> tuple[Finding, ...]:
             continue  # « Le travail forcé et les pratiques … ainsi que le mariage forcé représentent »: it agrees with the list's last item
         if error["sType"] == "gn" and _inclusive_doublet(text, start, end, fixes):
             continue  # « policières et policiers »: the form it asks for stands beside it, a doublet of inclusive writing
+        if error["sType"] == "gn" and _INITIALS_AFTER.match(text, end):
+            continue  # « de la C.-B. »: the gender of an abbreviation in initials is its name's (la Colombie-Britannique), not a letter's
         if error["sType"] == "gn" and (_ABBREVIATED_TITLE.match(text, start) or _INCLUSIVE_FORM.match(text, start) or text[start - 1:start] == "/"):
             continue  # « la cap. Sue Harvey », « du/de la Représentant(e) »: a cut word's or an inclusive form's gender is no error
         findings.append(Finding(start, end, "grammar", severity, f"{error['sMessage']} (Grammalecte)", suggestions(fixes),
@@ -441,7 +443,7 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         if _ELISION_RUN_TOGETHER.fullmatch(word) and (run_together := _run_together_finding(text, start, end, "fr")):
             findings.append(run_together)
             continue
-        if (not word.isalpha() or not word.islower() or any(a < end and start < b for a, b in addresses)
+        if (not word.isalpha() or not word.islower() or word in _INCLUSIVE_PRONOUNS or any(a < end and start < b for a, b in addresses)
                 or _next_to_digit(text, start, end) or english_word(word) or _abbreviated(text, end)
                 or ("oe" in word and _french_known(word.replace("oe", "œ")))  # « oeuvrant »: the ligature typed as two letters, a keyboard's habit
                 or (_FEMININE_TITLE.search(word) and _french_known(_FEMININE_TITLE.sub("eur" + "s" * word.endswith("s"), word)))):
@@ -465,6 +467,11 @@ def french_findings(text: str) -> tuple[Finding, ...]:
            + _participle_before_its_subject(text, checker) + _name_disagreements(text, checker))
     findings += [finding for finding in own if not any(a < finding.end and finding.start < b for a, b in addresses)]  # (« europa.eu/… »)
     return tuple(sorted(findings, key=lambda finding: finding.start))
+
+
+_INITIALS_AFTER = re.compile(r"\s+[A-ZÀ-Ý]\.(?:-?[A-ZÀ-Ý]\.)+")
+_INCLUSIVE_PRONOUNS = frozenset({"iel", "iels", "ielles", "elleux", "celleux", "cellui", "ellui", "toustes", "touztes"})
+"""The pronouns of inclusive French (« avec elleux », « iels le présentent »): written on purpose, not misspelt."""
 
 
 def _british_spelling_of(word: str) -> str | None:
@@ -963,8 +970,8 @@ def english_findings(text: str) -> tuple[Finding, ...]:
                 or _french_known(word) or _abbreviated(text, end) or _in_latin_locution(text, start, end)):
             continue  # a French word in English is the language checks' business; a Latin locution is neither ("inter alia")
         capitalised = word[:1].isupper()
-        if capitalised and (len(word) < 8 or english_word(word.lower())):
-            continue
+        if capitalised and (len(word.removesuffix("'s")) < 8 or english_word(word.lower())):
+            continue  # (a name's possessive is the name: "Rosine's")
         near = _near_words(word, "en", _common_english_word if capitalised else english_word)
         if near and _doubled_variant(word, near[0]):
             continue  # "benefitted", "focussed": the British doubling of a final consonant, a spelling as written as the other

@@ -117,8 +117,10 @@ def _paragraph_end_unstopped(segments: list[Segment], place: dict[int, tuple[int
         if (not last_of_paragraph or segment.opens_paragraph or segment.kind != "sentence" or index not in place
                 or len(segment.text.split()) < PARAGRAPH_SENTENCE_WORDS or _STOPPED.search(segment.text)):
             continue
-        link, offset = place[index]
         last_word = re.search(r"\S+$", segment.text)
+        if re.match(r"(?:https?://|www\.)", last_word.group(0)):
+            continue  # a paragraph that ends on a link leaves its stop off so that the address is copied whole
+        link, offset = place[index]
         flags.append(Flag(link, side, "typography", "warning", offset + last_word.start(), offset + len(segment.text), last_word.group(0),
                           f"The paragraph ends without its full stop after “{last_word.group(0)}”.", f"{last_word.group(0)}."))
     return flags

@@ -30,6 +30,14 @@ _HANSARD_TIME = re.compile(r"\((?:[01]\d|2[0-3])[0-5]\d\)")
 """A parliamentary record's time stamp alone on its line, « (1500) »."""
 
 
+_VERSION_CREDIT = {
+    "fr": re.compile(r"\s*(?:(?:Narration|Traduction|Version|Voix|Doublage|Sous-titrage)\s+(?:française|en français)"
+                     r"|Traduite?\s+(?:de l['’]anglais\s+)?par)\b"),
+    "en": re.compile(r"\s*(?:English\s+(?:narration|version|translation|voice-over)|Translat(?:ed|ion)\s+by|Narrat(?:ed|ion)\s+by)\b", re.IGNORECASE),
+}
+"""« Narration française Patrice Brizard. »: a credit of one language version (who narrated or translated it)."""
+
+
 def _only_a_date(text: str, lang: str) -> bool:
     """Whether the line is a date and nothing else (a page's publication date)."""
     dates = find_dates(text, lang)
@@ -52,6 +60,10 @@ def length_flags(link: LinkView, context: CheckContext) -> list[Flag]:
         side = "fr" if french else "en"
         return [Flag(link.number, side, "omission" if french else "addition", "info", 0, len(alone), alone,
                      "This line is only a debate's time stamp (Hansard's « (1500) »): the other version's record may mark the hour elsewhere.")]
+    if not (french and english) and _VERSION_CREDIT["fr" if french else "en"].match(alone):
+        side = "fr" if french else "en"
+        return [Flag(link.number, side, "omission" if french else "addition", "info", 0, len(alone), alone,
+                     "This line credits this version's own narrator or translator: the other version has its own, or none.")]
     if not english:
         words = tokenize(french, "fr")
         if len(words) == 1 and zipf_frequency(words[0].text.lower(), "fr") >= FUNCTION_WORD_ZIPF:

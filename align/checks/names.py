@@ -373,7 +373,8 @@ def names_copied_with_a_word_changed(links: list[LinkView], context: CheckContex
     return flags + _names_given_an_accent(links) + _names_with_and_without_an_accent(links)
 
 
-_ACCENTED_CAPITALISED = re.compile(r"(?<![\w’'-])[A-ZÀ-Ý][a-zà-ÿ]*[àâäéèêëîïôöùûüç][a-zà-ÿ]*(?![\w’'-])")
+_ACCENTED_CAPITALISED = re.compile(r"(?<![\w’'-])[A-ZÀ-Ý][a-zà-ÿ]*[àâéèêëîïôûç][a-zà-ÿ]*(?![\w’'-])")
+"""(French accents only: « Sürya » keeps its own language's umlaut.)"""
 ACCENTED_NAME_MAX_ZIPF = 1.5
 UNACCENTED_NAME_MIN_ZIPF = 2.5
 
@@ -383,7 +384,7 @@ def _names_given_an_accent(links: list[LinkView]) -> list[Flag]:
     letters without the accent are a frequent name (« Mike Pompéo »: "Pompeo"): a foreign name given a French accent."""
     from wordfreq import zipf_frequency
 
-    from align.checks.grammar import _french_known
+    from align.checks.grammar import _french_known, english_word
 
     flags = []
     for link in links:
@@ -391,7 +392,8 @@ def _names_given_an_accent(links: list[LinkView]) -> list[Flag]:
             word = found.group(0)
             bare = fold(word).capitalize()  # (the pattern's word is one capital and small letters)
             if (max(zipf_frequency(word, "fr"), zipf_frequency(word, "en")) < ACCENTED_NAME_MAX_ZIPF
-                    and max(zipf_frequency(bare, "en"), zipf_frequency(bare, "fr")) >= UNACCENTED_NAME_MIN_ZIPF and not _french_known(word)):
+                    and max(zipf_frequency(bare, "en"), zipf_frequency(bare, "fr")) >= UNACCENTED_NAME_MIN_ZIPF and not _french_known(word)
+                    and not english_word(bare.lower())):  # (« Chantal Fété »: "fete" is a word, not the name it would be)
                 flags.append(Flag(link.number, "fr", "name-mismatch", "warning", found.start(), found.end(), word,
                                   f"« {word} »: the name is written « {bare} », without an accent.", bare))
     return flags

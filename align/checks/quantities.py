@@ -67,6 +67,8 @@ def numbers(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
     missing, extra = _ranges_as_years(missing, extra)
     missing, extra = _subdivisions_cited(missing, extra, link.texts[target])
     missing, extra = _identifiers_alike(missing, extra, link.texts["fr"], link.texts[target])
+    missing = [value for value in missing if not _list_number(link.texts["fr"], value)]
+    extra = [value for value in extra if not _list_number(link.texts[target], value)]
     extra = [value for value in extra if not _page_timestamp(link.texts[target], value)]
     missing = [value for value in missing if not _inside_a_code(link.texts[target], value)]
     missing = [value for value in missing if not _page_timestamp(link.texts["fr"], value)]
@@ -85,6 +87,8 @@ def numbers(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
             flags.append(Flag(link.number, "en", "number-mismatch", "warning", wrong.start, wrong.end, wrong.text,
                               f"“{wrong.text}” groups its thousands with points; English writes “{fixed}”.", fixed))
             continue
+        if target == "en" and _hedged_rounding(link.texts["en"], wrong, link.texts["fr"], right):
+            continue  # "over 150 cases" for « 152 cas »: a round figure the translator announced as such
         approximate = "about" in (wrong.value[0], right.value[0])
         severity = "warning" if target == "mt" or (wrong.spelt and right.spelt) or approximate else "error"
         flags.append(Flag(link.number, target, "number-mismatch", severity, wrong.start, wrong.end, wrong.text,
@@ -138,6 +142,46 @@ def _heading_edition(french: str, english: str) -> bool:
     if not french or not english or any(_SENTENCE_END.search(text) or len(text.split()) > HEADING_WORDS for text in (french, english)):
         return False
     return not (_DIGIT_IN.search(french) and _DIGIT_IN.search(english))
+
+
+_HEDGE = {
+    "en": (re.compile(r"\b(?:over|more than|upwards of|in excess of)\s+$", re.IGNORECASE),
+           re.compile(r"\b(?:nearly|almost|close to|just under)\s+$", re.IGNORECASE),
+           re.compile(r"\b(?:about|around|some|approximately|roughly|an estimated)\s+$", re.IGNORECASE)),
+    "fr": (re.compile(r"\b(?:plus de|au-delà de)\s+$", re.IGNORECASE),
+           re.compile(r"\b(?:près de|presque|quelque|pas loin de)\s+$", re.IGNORECASE),
+           re.compile(r"\b(?:environ|quelque|autour de|approximativement)\s+$", re.IGNORECASE)),
+}
+"""Words before a figure that announce it as rounded: above it, below it, either side."""
+HEDGE_TOLERANCE = 0.1
+
+
+def _hedged_rounding(english: str, english_value, french: str, french_value) -> bool:
+    """Whether one side rounds the other's exact figure and says so ("over 150 cases" for « 152 cas », « près de 2 000 » for "1,950"):
+    the hedge on one side only, the exact figure on the hedge's side of the round one and within a tenth of it."""
+    if not (isinstance(english_value.value[0], float) and isinstance(french_value.value[0], float)):
+        return False
+    sides = ((english, english_value, "en", french, french_value, "fr"), (french, french_value, "fr", english, english_value, "en"))
+    for text, value, lang, other_text, other_value, other_lang in sides:
+        before = text[max(0, value.start - 20):value.start]
+        if any(hedge.search(other_text[max(0, other_value.start - 20):other_value.start]) for hedge in _HEDGE[other_lang]):
+            return False
+        above, below, either = (hedge.search(before) for hedge in _HEDGE[lang])
+        rounded, exact = value.value[0], other_value.value[0]
+        if rounded <= 0 or abs(exact - rounded) > HEDGE_TOLERANCE * rounded:
+            continue
+        if (above and exact > rounded) or (below and exact < rounded) or (either and exact != rounded):
+            return True
+    return False
+
+
+_LIST_NUMBER = re.compile(r"\d{1,2}[.)]\s")
+
+
+def _list_number(text: str, value) -> bool:
+    """Whether the number numbers a heading ("1. Cooperation mechanisms in all cantons" for « Mécanismes de coopération dans tous les
+    cantons »): layout one version gives and the other not."""
+    return value.start == 0 and _LIST_NUMBER.match(text) is not None and len(text.split()) <= HEADING_WORDS and not _SENTENCE_END.search(text)
 
 
 _DIGIT_IN = re.compile(r"\d")

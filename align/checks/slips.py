@@ -701,7 +701,13 @@ def _regular_plurals(*words: str) -> bool:
 
 @lru_cache(maxsize=50_000)
 def _known(word: str, lang: str) -> bool:
-    return _french_known(word) if lang == "fr" else is_known(word, "en")
+    """(A frequent word is known too: simplemma's dictionary has no pronouns, and "her story" is two words.)"""
+    from wordfreq import zipf_frequency
+
+    return (_french_known(word) if lang == "fr" else is_known(word, "en")) or zipf_frequency(word, lang) >= FREQUENT_WORD_ZIPF
+
+
+FREQUENT_WORD_ZIPF = 5.0
 
 
 SLIPS = Check("slips", "document", slips, ("typography",))

@@ -37,8 +37,25 @@ _STOP_DOUBLED = re.compile(r"(?<![.\s])\.[ \u00a0]?\.(?![ \u00a0]?\.)")
 were both annotated."""
 _LEGITIMATE_DOUBLES = {"fr": {"nous", "vous"}, "en": {"that", "had", "is"}}
 """Doubles that grammar allows (« nous nous sommes », "that that", "had had")."""
+_SOUS_THEN_WORD = re.compile(r"\b([Ss]ous) ([a-zà-ÿ]{4,})\b(?![’'-])")
+"""« sous régional »: the preposition before a bare adjective is the prefix of a compound written apart (« sous-régional »); before a noun
+(« sous réserve », « sous surveillance ») or an adjective placed before its noun (« sous strict contrôle ») it is the preposition."""
+
+
+def _adjective_only(word: str) -> bool:
+    readings = morphologies(word)
+    return bool(readings) and all(":A" in reading and ":N" not in reading and ":V" not in reading and ":G" not in reading
+                                  for reading in readings)
+
+
+def _noun_follows(text: str, end: int) -> bool:
+    following = re.match(r"\s+([^\W\d_]+)", text[end:])
+    return bool(following) and any(":N" in reading for reading in morphologies(following.group(1).lower()))
+
+
 _LOCUTION = re.compile(rf"\b(afin|en matière|au sein|à l['’]égard|en raison|(?<!depuis )(?<!dès )(?<!pour )lors)\s+"
-                       rf"(?!de\b|d['’{APOSTROPHE_STAND_INS}]|du\b|des\b|que\b|qu['’{APOSTROPHE_STAND_INS}])([^\W\d_]+)", re.IGNORECASE)
+                       rf"(?!de\b|d['’{APOSTROPHE_STAND_INS}]|du\b|des\b|duquel\b|desquel(?:le)?s\b|que\b|qu['’{APOSTROPHE_STAND_INS}])"
+                       rf"([^\W\d_]+)", re.IGNORECASE)
 """Locutions that cannot stand without « de » (« afin d'être », « en matière de lutte »; « depuis lors », « dès lors » can); an elision
 written with an accent for its apostrophe (« afin d´éliminer ») is the slips check's."""
 TITLE_NOUNS = ("secrétaire|présidente?|vice-présidente?|ministre|ambassadeur|ambassadrice|directeur|directrice|représentante?|coordonnateur|"
@@ -171,8 +188,16 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
     for found in matches_in(_LOCUTION, text):
         if found.group(1).lower() == "en matière" and any(":A" in reading for reading in morphologies(found.group(2))):
             continue  # « en matière financière », « en matière pénale »: the locution takes an adjective as well as « de » and a noun
+        if (any(reading.startswith(":W") or "/:W" in reading for reading in morphologies(found.group(2).lower()))
+                and re.match(rf"\s+(?:de|du|des|d['’{APOSTROPHE_STAND_INS}])\b", text[found.end():], re.IGNORECASE)):
+            continue  # « en raison notamment des diverses formes »: an adverb between the locution and its « de »
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"« {found.group(1)} » needs « de » before « {found.group(2)} ».", f"{found.group(1)} de {found.group(2)}"))
+    for found in matches_in(_SOUS_THEN_WORD, text):
+        if _adjective_only(found.group(2)) and not _noun_follows(text, found.end()):
+            joined = f"{found.group(1)}-{found.group(2)}"
+            flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
+                              f"« {found.group(0)} » is a compound, hyphenated: « {joined} ».", joined))
     for found in matches_in(_CURRENCY_TWICE, text):
         flags.append(Flag(link.number, side, "typography", "warning", found.start(1), found.end(1), found.group(1),
                           f"« {found.group(1)} » says dollars twice: write « millions de dollars » or « M$ ».", found.group(1)[1:].strip()))

@@ -462,7 +462,7 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
             # la traite de personnes » is not the World Day « Journée mondiale contre la traite des personnes »)
         if entry.lang == "en" and not entry.term[:1].isupper() and _adjective_before_noun(different[0], window):
             return None  # "sexual trafficking", "contemporary slavery", "modern form of slavery": English paraphrases freely (not names)
-        if from_other_variant(word) and (blend_possible() or _cut_short(word, term_word)
+        if from_other_variant(word) and not _head_replaced(different[0], window, entry, glossary) and (blend_possible() or _cut_short(word, term_word)
                                          or (entry.status != "forbidden" and _keeps_head(different[0], terms, entry.lang)
                                              and not _is_term_alone(word, entry, glossary))):
             if _compound_said_with_of(window, entry, glossary):
@@ -493,6 +493,8 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
                 return f"“{word.text}” comes from another variant", word
         return None
     if len(window) == size - 1:
+        if entry.term[:1].isupper() and _inflected_in_small_letters(window, terms):
+            return None  # "UN agencies" beside "UN Migration Agency": a name's word in small letters and another number is the common noun
         for missing in range(1, size - 1):
             rest = [position for position in range(size) if position != missing]
             if all(equal[index][position] for index, position in enumerate(rest)) and blend_possible():
@@ -702,18 +704,45 @@ def _is_term_alone(word: Word, entry: Entry, glossary: Glossary) -> bool:
                for other in glossary.concept_entries(entry.concept, entry.lang))
 
 
+def _inflected_in_small_letters(window: list[Word], terms: tuple[Word, ...]) -> bool:
+    """Whether a window word is a capitalised term word in small letters and inflected otherwise ("agencies" for "Agency")."""
+    return any(not word.stop and word.text[:1].islower() and term.text[:1].isupper() and same_form(word, term)
+               and fold(word.surface) != fold(term.surface) for word in window for term in terms)
+
+
+def _head_replaced(position: int, window: list[Word], entry: Entry, glossary: Glossary) -> bool:
+    """Whether the window replaces the head noun of a common term of several content words by a word that is no head in the variant it
+    comes from: the window then names something else (« manipuler cette personne à des fins sexuelles » beside « traite à des fins
+    sexuelles »: « personnes » is a complement in « traite des personnes à des fins … »), not a blend; a head for a head is one
+    (« trafic à des fins sexuelles »), and a name keeps every word (`_wrong_name_word`)."""
+    if entry.term[:1].isupper() or position != _head(entry.words, entry.lang) or sum(not word.stop for word in entry.words) < 3:
+        return False
+    source = _source_variant(window[position], window, entry, glossary)
+    if source is None:
+        return False
+    head = _head(source.words, source.lang)
+    return head is None or not same_form(window[position], source.words[head])
+
+
+def _head(terms: tuple[Word, ...], lang: str) -> int | None:
+    """The head noun's position: the content word before the first preposition, else the last content word in English and the first
+    in French."""
+    content = [index for index, word in enumerate(terms) if not word.stop]
+    if not content:
+        return None
+    first_preposition = next((index for index, word in enumerate(terms) if index > content[0] and word.surface in _PREPOSITIONS[lang]), None)
+    if first_preposition is not None:
+        return max(index for index in content if index < first_preposition)
+    return content[-1] if lang == "en" else content[0]
+
+
 def _keeps_head(position: int, terms: tuple[Word, ...], lang: str) -> bool:
     """Whether the term word at `position` is a modifier, not the head noun: a two-word term whose modifier is taken from
     another variant is a blend ("persons trafficking", « traite des êtres », « forces de l'détection »), one whose head is
     replaced is another phrase ("human beings" beside "human trafficking"). The head is the content word before the first
-    preposition, else the last content word in English and the first in French."""
+    preposition, else the last content word in English and the first in French (`_head`)."""
     content = [index for index, word in enumerate(terms) if not word.stop]
-    if len(content) != 2 or position not in content:
-        return False
-    first_preposition = next((index for index, word in enumerate(terms) if index > content[0] and word.surface in _PREPOSITIONS[lang]), None)
-    if first_preposition is not None:
-        return position != max(index for index in content if index < first_preposition)
-    return position != (content[-1] if lang == "en" else content[0])
+    return len(content) == 2 and position in content and position != _head(terms, lang)
 
 
 _PREPOSITIONS = {
@@ -758,12 +787,13 @@ def _wrong_small_word(position: int, word: Word, term_word: Word, terms: tuple[W
         following = next((other for other in terms[position + 1:] if not other.stop), None)
         if following is not None and (word.surface, following.lemma) in _prepositions_before(glossary):
             return None  # the glossary writes that preposition before that word elsewhere ("protection for victims": "support for victims")
-    if (entry.lang == "fr" and word.surface == "contre" and term_word.surface == "de" and not entry.term[:1].isupper()
+    if (entry.lang == "fr" and word.surface in ("contre", "pour") and term_word.surface == "de" and not entry.term[:1].isupper()
             and position and _ACTION_NOUN.search(terms[position - 1].surface)):
         following = next((other for other in terms[position + 1:] if not other.stop), None)
-        if following is not None and ("contre", following.lemma) in _prepositions_before(glossary, "fr"):
-            return None  # « prévention contre la traite » for « prévention de la traite »: the action against the crime, as the glossary's
-            # « lutte contre la traite » says it; the object of the action is the same
+        if following is not None and (word.surface, following.lemma) in _prepositions_before(glossary, "fr"):
+            return None  # « prévention contre la traite » for « prévention de la traite », « protection pour les victimes » for « protection
+            # des victimes »: the action against the crime or for the people, as the glossary's « lutte contre la traite » and « services
+            # pour les victimes » say it; the object of the action is the same
     if word.surface in prepositions and term_word.surface in prepositions and sum(not other.stop for other in terms) >= 2:
         return f"“{word.text}” where the term has “{term_word.text}”{_PREPOSITION}", None
     return None

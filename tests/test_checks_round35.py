@@ -124,3 +124,13 @@ def test_a_versions_own_credit_line_is_no_omission(glossary) -> None:
     assert not texts_of_kind(fr, glossary, "omission", en=en)
     fr[1] = "Les enfants sont conduits en République dominicaine."
     assert texts_of_kind(fr, glossary, "omission", en=en) == {fr[1]}
+
+
+def test_a_bodys_acronym_where_the_other_version_names_another_body_once_more_is_an_acronym_mismatch(glossary) -> None:
+    fr = "Nous sommes déterminés à combattre ce phénomène à l’intérieur et à l’extérieur de l’HCDH, comme le veut l’Union européenne."
+    en = "We are committed to fight this phenomenon inside and outside of the EU, as the European Union wants."
+    assert texts_of_kind(fr, glossary, "acronym-mismatch", en=en) == {"HCDH"}
+    assert not texts_of_kind(fr.replace("l’HCDH", "l’UE"), glossary, "acronym-mismatch", en=en)
+    # a body named once on each side, and another left out, is an omission (« la Gendarmerie royale du Canada (GRC) » names it once)
+    fr = "Le Canada travaille avec la Gendarmerie royale du Canada (GRC) et l’OIM."
+    assert texts_of_kind(fr, glossary, "omission", en="Canada works with the RCMP.") == {"OIM"}

@@ -24,6 +24,7 @@ from wordfreq import zipf_frequency
 from align.checks.base import LANG_OF_SIDE, SIDE_NAMES, Check, CheckContext, LinkView, capitalised, matches_in, written_in_capitals
 from align.model import Flag
 from align.terms.glossary import per_glossary
+from align.terms.matching import longest_matches
 from align.terms.words import fold, tokenize
 from align.text.quantities import dateline_end
 
@@ -208,6 +209,24 @@ def _written_small_there(name: str, words: set[str]) -> bool:
     return len(word) > 3 and word in words
 
 
+def _named_more_often(link: LinkView, side: str, other_side: str, glossary) -> str:
+    """A body (glossary institution) `side` names more often in the link than `other_side` does, by acronym or name ("" if none)."""
+    def counts(lang_side: str) -> Counter:
+        found: Counter = Counter()
+        last_end: dict[str, int] = {}
+        for match in sorted(longest_matches(link.matches.get(lang_side, [])), key=lambda match: match.start):
+            if glossary.subject(match.concept) != "institution":
+                continue
+            if match.start - last_end.get(match.concept, -10) > 3:  # (« la Gendarmerie royale du Canada (GRC) » names it once)
+                found[match.concept] += 1
+            last_end[match.concept] = match.end
+        return found
+
+    mine, theirs = counts(side), counts(other_side)
+    more = sorted(concept for concept in mine if mine[concept] > theirs[concept])
+    return f"“{next(m.term for m in link.matches[side] if m.concept == more[0])}”" if more else ""
+
+
 def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag]:
     """An acronym on one side of a link with no counterpart on the other (the official English only).
 
@@ -271,9 +290,17 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
                 kind_of_thing = bool(_COUNTED.search(link.texts[side], 0, match.start()))
                 message = (f"{capitalised(SIDE_NAMES[side])} names “{match.group(0)}”, which has no counterpart in {SIDE_NAMES[other_side]} "
                            "here (no acronym, name or glossary term for it)")
-                message += ("; the other version names it elsewhere." if elsewhere else ": left out on one side, or added on the other?")
+                # (a body the glossary knows by that acronym where the other version names another body more often than this one does is
+                # one body for another: « à l'extérieur de l'HCDH, comme le veut l'Union européenne » against "outside of the EU, as the
+                # European Union wants")
+                surplus = _named_more_often(link, other_side, side, context.glossary) if context.glossary.acronym_concept(name, side) else ""
+                if surplus:
+                    message += f", where {SIDE_NAMES[other_side]} names {surplus} once more than {SIDE_NAMES[side]}: one body for another?"
+                else:
+                    message += ("; the other version names it elsewhere." if elsewhere else ": left out on one side, or added on the other?")
                 severity = "info" if elsewhere or kind_of_thing else "warning"
-                flags.append(Flag(link.number, side, "omission", severity, match.start(), match.end(), match.group(0), message, ""))
+                kind = "acronym-mismatch" if surplus else "omission"
+                flags.append(Flag(link.number, side, kind, severity, match.start(), match.end(), match.group(0), message, ""))
         flags_of[texts] = flags[first:]
     return flags
 
@@ -413,6 +440,6 @@ def vocatives_left_out(link: LinkView, context: CheckContext) -> list[Flag]:
 
 
 VOCATIVES_LEFT_OUT = Check("vocatives-left-out", "link", vocatives_left_out, ("omission",))
-ACRONYM_OMISSIONS = Check("acronym-omissions", "document", acronym_omissions, ("omission",))
+ACRONYM_OMISSIONS = Check("acronym-omissions", "document", acronym_omissions, ("omission", "acronym-mismatch"))
 CHUNK_OMISSIONS = Check("chunk-omissions", "pair", chunk_omissions, ("omission",))
 ACRONYMS_INTRODUCED_ONCE = Check("acronyms-introduced-once", "document", acronyms_introduced_once, ("acronym-mismatch",))

@@ -134,3 +134,18 @@ def test_a_bodys_acronym_where_the_other_version_names_another_body_once_more_is
     # a body named once on each side, and another left out, is an omission (« la Gendarmerie royale du Canada (GRC) » names it once)
     fr = "Le Canada travaille avec la Gendarmerie royale du Canada (GRC) et l’OIM."
     assert texts_of_kind(fr, glossary, "omission", en="Canada works with the RCMP.") == {"OIM"}
+
+
+def test_a_child_is_no_sex_worker(glossary) -> None:
+    en = "The centre takes in child sex workers from the capital."
+    assert texts_of_kind("Le centre accueille des enfants de la capitale.", glossary, "forbidden-term", en=en) == {"child sex workers"}
+    assert not texts_of_kind("Le centre accueille des travailleuses du sexe.", glossary, "forbidden-term", en="The centre takes in sex workers.")
+    assert not texts_of_kind("Les enfants travailleurs sont nombreux.", glossary, "term-garbled", en="Child workers are numerous.")
+
+
+def test_french_guillemets_in_the_english_and_a_preposition_glued_to_a_name(glossary) -> None:
+    fr, en = "Le Tchad, du fait de sa position, est un pays d’origine.", "Due to « its geographical position », Chad is a country of origin."
+    assert texts_of_kind(fr, glossary, "typography", en=en) == {"« its geographical position »"}
+    assert not texts_of_kind(fr, glossary, "typography", en=en.replace("«", "“").replace("»", "”"))
+    assert texts_of_kind("Les enfants sont arrivés àLibreville hier.", glossary, "typography") == {"àLibreville"}
+    assert not texts_of_kind("Les enfants sont arrivés à Libreville hier.", glossary, "typography")

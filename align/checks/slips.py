@@ -328,6 +328,11 @@ def _number_slips_in_terms(link: LinkView, context: CheckContext) -> list[Flag]:
     return flags
 
 
+_GUILLEMET = re.compile(r"«[^«»\n]{0,300}»|[«»]")
+_A_GLUED = re.compile(r"(?<![\w’'])à([A-ZÀ-Ý][a-zà-ÿ]+)")
+"""« àLibreville »: « à » is never the first letters of a name, so one written against a capital is a space lost."""
+
+
 def _slips_in(number: int, side: str, text: str) -> list[Flag]:
     return [Flag(number, side, "typography", "warning", start, end, text[start:end], message, suggestion)
             for start, end, message, suggestion in _slips_found("fr" if side == "fr" else "en", text)]
@@ -368,6 +373,10 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
         fixed = confer.group(1) + "."
         found.append((confer.start(), confer.end(), f"“{confer.group(0)}” is an abbreviation and takes its stop (“{fixed}”).", fixed))
     if lang == "en":
+        for guillemet in _GUILLEMET.finditer(text):
+            quoted = guillemet.group(0)
+            fixed = "“" + quoted[1:-1].strip() + "”" if len(quoted) > 1 else ""
+            found.append((guillemet.start(), guillemet.end(), "French guillemets « » in the English: English quotes with “ ”.", fixed))
         for accent in _ACCENT_FOR_ENGLISH_APOSTROPHE.finditer(text):
             start = text.rfind(" ", 0, accent.start()) + 1
             word = text[start:accent.end() + len(re.match(r"\w*", text[accent.end():]).group(0))]
@@ -385,6 +394,9 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
         for letter in _CAPITAL_I_FOR_L.finditer(text):
             fixed = "l" + letter.group(0)[1:]
             found.append((letter.start(), letter.end(), f"« {letter.group(0)} »: a capital I for an l (« {fixed} »), as a scan is often read.", fixed))
+        for glued in _A_GLUED.finditer(text):
+            fixed = f"à {glued.group(1)}"
+            found.append((glued.start(), glued.end(), f"« {glued.group(0)} »: the preposition and the name run together (« {fixed} »).", fixed))
         for articles in _TWO_ARTICLES.finditer(text):
             found.append((articles.start(), articles.end(), f"Two determiners in a row: « {articles.group(0)} ».", ""))
         places, hyphenated = _unhyphenated_places()

@@ -493,6 +493,8 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
                 return f"“{word.text}” comes from another variant", word
         return None
     if len(window) == size - 1:
+        if entry.status == "forbidden":
+            return None  # a forbidden rendering short of a word is another phrase ("child workers" beside "child sex workers")
         if entry.term[:1].isupper() and _inflected_in_small_letters(window, terms):
             return None  # "UN agencies" beside "UN Migration Agency": a name's word in small letters and another number is the common noun
         for missing in range(1, size - 1):

@@ -149,3 +149,10 @@ def test_french_guillemets_in_the_english_and_a_preposition_glued_to_a_name(glos
     assert not texts_of_kind(fr, glossary, "typography", en=en.replace("«", "“").replace("»", "”"))
     assert texts_of_kind("Les enfants sont arrivés àLibreville hier.", glossary, "typography") == {"àLibreville"}
     assert not texts_of_kind("Les enfants sont arrivés à Libreville hier.", glossary, "typography")
+
+
+def test_a_listed_bodys_acronym_that_is_no_word_is_an_acronym_however_often_written(glossary) -> None:
+    fr = "République centrafricaine : une experte des Nations Unies appelle à l’action pour prévenir la traite."
+    en = "Central African Republic: UNFPA expert calls for action to prevent trafficking."
+    assert texts_of_kind(fr, glossary, "acronym-mismatch", en=en) == {"UNFPA"}
+    assert not texts_of_kind(fr, glossary, "acronym-mismatch", en=en.replace("UNFPA", "UN"))

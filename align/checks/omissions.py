@@ -41,12 +41,25 @@ the best-known acronyms (UN, EU, USA, ONU), the ones most often written out or s
 _VOWELS = set("AEIOUYÀÂÉÈÊËÎÏÔÙÛÜ")
 
 
-def _acronyms(text: str, lang: str, *, words_too: bool = False) -> list[re.Match]:
+def _acronyms(text: str, lang: str, *, words_too: bool = False, glossary=None) -> list[re.Match]:
     """The acronyms of `text`: two capitals or more, not a name with a number (COVID-19), and (unless `words_too`: as counterparts of
     the other side's acronyms, "PACE" is one) not a word of the language written in capitals — unless introduced after the words it
-    abbreviates ("Women and Gender Equality Canada (WAGE)")."""
+    abbreviates ("Women and Gender Equality Canada (WAGE)") or a body's acronym the glossary lists that no dictionary has as a word
+    ("UNFPA", "UNICEF", "ECOWAS": frequent in wordfreq because they are written so often, never a title's word)."""
     return [found for found in _capitals(text)
-            if words_too or not _word_in_capitals(found.group(0), lang) or _named_before(text, found, lang)]
+            if words_too or not _word_in_capitals(found.group(0), lang) or _named_before(text, found, lang)
+            or (glossary is not None and _listed_acronym(found.group(0), lang, glossary))]
+
+
+LISTED_ACRONYM_MIN_LETTERS = 4
+"""Shorter ones (UN, EU, ONU, UE) stay out: the best-known acronyms are the ones most often written out or left out in the other version."""
+
+
+def _listed_acronym(name: str, lang: str, glossary) -> bool:
+    from align.checks.grammar import _french_known, english_word
+
+    return (len(name) >= LISTED_ACRONYM_MIN_LETTERS and glossary.acronym_concept(name, lang) is not None
+            and not english_word(name.lower()) and not _french_known(name.lower()))
 
 
 @lru_cache(maxsize=20_000)  # (a TMX cycles through more texts than a small cache holds: each would be read again)
@@ -164,7 +177,7 @@ LINK_ACRONYMS_KEPT = 20_000
 def _link_acronyms(link: LinkView, glossary) -> tuple[dict[str, dict[str, re.Match]], dict[str, set[str]], set[str]]:
     """Each side's acronyms (by name without a plural s), those of each side no acronym of the other stands for, and the MT's."""
     machine = link.texts["mt"]
-    found = {side: {_bare(match.group(0)): match for match in _acronyms(link.texts[side], side)} for side in ("fr", "en")}
+    found = {side: {_bare(match.group(0)): match for match in _acronyms(link.texts[side], side, glossary=glossary)} for side in ("fr", "en")}
     written = {side: {_bare(match.group(0)) for match in _acronyms(link.texts[side], side, words_too=True)} for side in ("fr", "en")}
     machine_names = {_bare(match.group(0)) for match in _acronyms(machine, "en", words_too=True)} if machine else set()
     concepts = {side: {match.concept for match in link.matches.get(side, [])} for side in ("fr", "en")}

@@ -156,3 +156,8 @@ def test_a_listed_bodys_acronym_that_is_no_word_is_an_acronym_however_often_writ
     en = "Central African Republic: UNFPA expert calls for action to prevent trafficking."
     assert texts_of_kind(fr, glossary, "acronym-mismatch", en=en) == {"UNFPA"}
     assert not texts_of_kind(fr, glossary, "acronym-mismatch", en=en.replace("UNFPA", "UN"))
+
+
+def test_a_french_acronym_takes_no_plural_s(glossary) -> None:
+    assert texts_of_kind("Les organisations non gouvernementales (ONGs) aident les victimes.", glossary, "typography") == {"ONGs"}
+    assert not texts_of_kind("Les organisations non gouvernementales (ONG) aident les victimes.", glossary, "typography")

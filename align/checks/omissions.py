@@ -222,6 +222,10 @@ def _written_small_there(name: str, words: set[str]) -> bool:
     return len(word) > 3 and word in words
 
 
+NAME_AND_ACRONYM_GAP = 3
+"""A body's name and its acronym in brackets right after it (« la Gendarmerie royale du Canada (GRC) ») name it once."""
+
+
 def _named_more_often(link: LinkView, side: str, other_side: str, glossary) -> str:
     """A body (glossary institution) `side` names more often in the link than `other_side` does, by acronym or name ("" if none)."""
     def counts(lang_side: str) -> Counter:
@@ -230,7 +234,7 @@ def _named_more_often(link: LinkView, side: str, other_side: str, glossary) -> s
         for match in sorted(longest_matches(link.matches.get(lang_side, [])), key=lambda match: match.start):
             if glossary.subject(match.concept) != "institution":
                 continue
-            if match.start - last_end.get(match.concept, -10) > 3:  # (« la Gendarmerie royale du Canada (GRC) » names it once)
+            if match.concept not in last_end or match.start - last_end[match.concept] > NAME_AND_ACRONYM_GAP:
                 found[match.concept] += 1
             last_end[match.concept] = match.end
         return found

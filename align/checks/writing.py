@@ -188,7 +188,7 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
     for found in matches_in(_LOCUTION, text):
         if found.group(1).lower() == "en matière" and any(":A" in reading for reading in morphologies(found.group(2))):
             continue  # « en matière financière », « en matière pénale »: the locution takes an adjective as well as « de » and a noun
-        if (any(reading.startswith(":W") or "/:W" in reading for reading in morphologies(found.group(2).lower()))
+        if (any("/:W" in reading for reading in morphologies(found.group(2).lower()))
                 and re.match(rf"\s+(?:de|du|des|d['’{APOSTROPHE_STAND_INS}])\b", text[found.end():], re.IGNORECASE)):
             continue  # « en raison notamment des diverses formes »: an adverb between the locution and its « de »
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),

@@ -161,3 +161,10 @@ def test_a_listed_bodys_acronym_that_is_no_word_is_an_acronym_however_often_writ
 def test_a_french_acronym_takes_no_plural_s(glossary) -> None:
     assert texts_of_kind("Les organisations non gouvernementales (ONGs) aident les victimes.", glossary, "typography") == {"ONGs"}
     assert not texts_of_kind("Les organisations non gouvernementales (ONG) aident les victimes.", glossary, "typography")
+
+
+def test_an_incise_of_saying_closed_by_a_comma_is_opened_by_one(glossary) -> None:
+    fr = "Cette cellule sera la seule à qui elle orientera a-t-elle ajouté, les dossiers de traite."
+    assert texts_of_kind(fr, glossary, "typography") == {"orientera a-t-elle ajouté,"}
+    assert not texts_of_kind(fr.replace("orientera a-t-elle", "orientera, a-t-elle"), glossary, "typography")
+    assert not texts_of_kind("La disposition a-t-elle une portée excessive, selon la Cour ?", glossary, "typography")

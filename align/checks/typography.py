@@ -149,10 +149,11 @@ def _incise_without_comma(texts: list[tuple[LinkView, str]]) -> list[Flag]:
 
 
 _INCISE_CLOSED_ONLY = re.compile(r"([^\W\d_]+)(\s+)((?:quant à (?:lui|elle|eux|elles|nous|moi)|à ce titre|par ailleurs|en effet|en outre|"
-                                 r"toutefois|cependant|néanmoins|pour (?:sa|leur) part|de (?:son|leur) côté|dit-(?:il|elle)|d['’]ailleurs|"
-                                 r"en revanche|par conséquent),)")
-"""An adverbial that French always sets off (« quant à lui », « à ce titre », « dit-elle »), closed by a comma after a word with none before
-it (« Madagascar quant à lui, », « Car dit-elle, », « à Monaco et à ce titre, »): the incise is closed but never opened."""
+                                 r"toutefois|cependant|néanmoins|pour (?:sa|leur) part|de (?:son|leur) côté|d['’]ailleurs|"
+                                 rf"en revanche|par conséquent|(?:a|avait)-t-(?:il|elle) (?:{_SAYING})|(?:{_SAYING}){_INVERTED}),)")
+"""An adverbial that French always sets off (« quant à lui », « à ce titre », an incise of saying, « dit-elle », « a-t-elle ajouté »),
+closed by a comma after a word with none before it (« Madagascar quant à lui, », « Car dit-elle, », « elle orientera a-t-elle ajouté, »):
+the incise is closed but never opened."""
 
 
 def _incise_closed_only(texts: list[tuple[LinkView, str]]) -> list[Flag]:

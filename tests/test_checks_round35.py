@@ -168,3 +168,11 @@ def test_an_incise_of_saying_closed_by_a_comma_is_opened_by_one(glossary) -> Non
     assert texts_of_kind(fr, glossary, "typography") == {"orientera a-t-elle ajouté,"}
     assert not texts_of_kind(fr.replace("orientera a-t-elle", "orientera, a-t-elle"), glossary, "typography")
     assert not texts_of_kind("La disposition a-t-elle une portée excessive, selon la Cour ?", glossary, "typography")
+
+
+@needs_grammalecte
+def test_the_adjective_after_affaires_in_a_ministrys_name_agrees(glossary) -> None:
+    fr = "Une équipe du ministère des Affaires familiale et de la Solidarité nationale a accueilli les enfants."
+    assert texts_of_kind(fr, glossary, "typography") == {"Affaires familiale"}
+    assert not texts_of_kind(fr.replace("familiale", "familiales"), glossary, "typography")
+    assert not texts_of_kind("Le chiffre d’affaires annuel des trafiquants est élevé.", glossary, "typography")

@@ -37,6 +37,8 @@ _STOP_DOUBLED = re.compile(r"(?<![.\s])\.[ \u00a0]?\.(?![ \u00a0]?\.)")
 were both annotated."""
 _LEGITIMATE_DOUBLES = {"fr": {"nous", "vous"}, "en": {"that", "had", "is"}}
 """Doubles that grammar allows (« nous nous sommes », "that that", "had had")."""
+_AFFAIRES_THEN_ADJECTIVE = re.compile(r"\bAffaires ([a-zà-ÿ]{4,})\b(?![’'-])")
+"""« ministère des Affaires familiale »: in a ministry's name the adjective after « Affaires » agrees with it."""
 _SOUS_THEN_WORD = re.compile(r"\b([Ss]ous) ([a-zà-ÿ]{4,})\b(?![’'-])")
 """« sous régional »: the preposition before a bare adjective is the prefix of a compound written apart (« sous-régional »); before a noun
 (« sous réserve », « sous surveillance ») or an adjective placed before its noun (« sous strict contrôle ») it is the preposition."""
@@ -193,6 +195,13 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
             continue  # « en raison notamment des diverses formes »: an adverb between the locution and its « de »
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"« {found.group(1)} » needs « de » before « {found.group(2)} ».", f"{found.group(1)} de {found.group(2)}"))
+    for found in matches_in(_AFFAIRES_THEN_ADJECTIVE, text):
+        readings = morphologies(found.group(1))
+        if readings and all(":A" in reading and ":s" in reading for reading in readings):
+            plural = found.group(1) + ("s" if not found.group(1).endswith("s") else "")
+            flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
+                              f"« {found.group(0)} »: the adjective agrees with « Affaires », feminine plural (« Affaires {plural} »).",
+                              f"Affaires {plural}"))
     for found in matches_in(_SOUS_THEN_WORD, text):
         if _adjective_only(found.group(2)) and not _noun_follows(text, found.end()):
             joined = f"{found.group(1)}-{found.group(2)}"

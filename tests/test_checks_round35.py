@@ -176,3 +176,10 @@ def test_the_adjective_after_affaires_in_a_ministrys_name_agrees(glossary) -> No
     assert texts_of_kind(fr, glossary, "typography") == {"Affaires familiale"}
     assert not texts_of_kind(fr.replace("familiale", "familiales"), glossary, "typography")
     assert not texts_of_kind("Le chiffre d’affaires annuel des trafiquants est élevé.", glossary, "typography")
+
+
+def test_a_headline_names_its_publisher_as_it_likes(glossary) -> None:
+    fr, en = "Rapport mondial sur la traite des personnes", "UNODC 2018 Global Report on Trafficking in Persons"
+    assert not texts_of_kind(fr, glossary, "omission", en=en)
+    en = "UNODC published its Global Report on Trafficking in Persons in December."
+    assert texts_of_kind("Le rapport mondial sur la traite des personnes a été publié en décembre.", glossary, "omission", en=en) == {"UNODC"}

@@ -81,7 +81,7 @@ def length_flags(link: LinkView, context: CheckContext) -> list[Flag]:
     ratios = (len(english) / max(1, len(french)),
               _length_without_expansions(english, "en") / max(1, _length_without_expansions(french, "fr")))
     ratio = min(ratios, key=lambda value: abs(math.log(max(value, 1e-6))))
-    if _headline(english) or _headline(french):
+    if headline(english) or headline(french):
         return []  # headlines are rewritten for each version's readers, not translated: their lengths say nothing
     if ratio < LENGTH_RATIO_LOW and len(french) >= LENGTH_MIN_CHARS:
         return [Flag(link.number, "en", "omission", "warning", 0, len(english), english,
@@ -119,7 +119,7 @@ def _length_without_expansions(text: str, lang: str) -> int:
     return len(text) - saved
 
 
-def _headline(text: str) -> bool:
+def headline(text: str) -> bool:
     """A headline: no closing full stop, and written in capitals or in title case (most words of four letters or more capitalised)."""
     text = text.strip()
     if not text or text.endswith((".", "»", "”", "\"")) and not text.isupper():

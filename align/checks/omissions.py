@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 from wordfreq import zipf_frequency
 
 from align.checks.base import LANG_OF_SIDE, SIDE_NAMES, Check, CheckContext, LinkView, capitalised, matches_in, written_in_capitals
+from align.checks.lengths import headline
 from align.model import Flag
 from align.terms.glossary import per_glossary
 from align.terms.matching import longest_matches
@@ -315,7 +316,8 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
                     message += f", where {SIDE_NAMES[other_side]} names {surplus} once more than {SIDE_NAMES[side]}: one body for another?"
                 else:
                     message += ("; the other version names it elsewhere." if elsewhere else ": left out on one side, or added on the other?")
-                severity = "info" if elsewhere or kind_of_thing else "warning"
+                # (a headline names its publisher as it likes: "UNODC 2018 Global Report on Trafficking in Persons" over « Rapport mondial … »)
+                severity = "info" if elsewhere or kind_of_thing or (not surplus and headline(link.texts[side])) else "warning"
                 kind = "acronym-mismatch" if surplus else "omission"
                 flags.append(Flag(link.number, side, kind, severity, match.start(), match.end(), match.group(0), message, ""))
         flags_of[texts] = flags[first:]

@@ -44,6 +44,16 @@ def _only_a_date(text: str, lang: str) -> bool:
     return len(dates) == 1 and not text.replace(dates[0].text, "").strip(" .,;:–—-")
 
 
+_ONE_VERSION_LINES = (
+    (_only_a_date, "This line is only a date, the page's date: the other version's page dates itself elsewhere, or not at all."),
+    (lambda text, _: _HANSARD_TIME.fullmatch(text.strip()) is not None,
+     "This line is only a debate's time stamp (Hansard's « (1500) »): the other version's record may mark the hour elsewhere."),
+    (lambda text, lang: _VERSION_CREDIT[lang].match(text) is not None,
+     "This line credits this version's own narrator or translator: the other version has its own, or none."),
+)
+"""Lines one version has and the other need not (context, not an omission): (test of the line and its language, message)."""
+
+
 def length_flags(link: LinkView, context: CheckContext) -> list[Flag]:
     """A null link, or a link whose English is far shorter or longer than its French."""
     if not context.has_official:
@@ -52,18 +62,11 @@ def length_flags(link: LinkView, context: CheckContext) -> list[Flag]:
     if not french and not english:
         return []
     alone = french or english
-    if not (french and english) and _only_a_date(alone, "fr" if french else "en"):
+    if not (french and english):
         side = "fr" if french else "en"
-        return [Flag(link.number, side, "omission" if french else "addition", "info", 0, len(alone), alone,
-                     "This line is only a date, the page's date: the other version's page dates itself elsewhere, or not at all.")]
-    if not (french and english) and _HANSARD_TIME.fullmatch(alone.strip()):
-        side = "fr" if french else "en"
-        return [Flag(link.number, side, "omission" if french else "addition", "info", 0, len(alone), alone,
-                     "This line is only a debate's time stamp (Hansard's « (1500) »): the other version's record may mark the hour elsewhere.")]
-    if not (french and english) and _VERSION_CREDIT["fr" if french else "en"].match(alone):
-        side = "fr" if french else "en"
-        return [Flag(link.number, side, "omission" if french else "addition", "info", 0, len(alone), alone,
-                     "This line credits this version's own narrator or translator: the other version has its own, or none.")]
+        for one_version_only, message in _ONE_VERSION_LINES:
+            if one_version_only(alone, side):
+                return [Flag(link.number, side, "omission" if french else "addition", "info", 0, len(alone), alone, message)]
     if not english:
         words = tokenize(french, "fr")
         if len(words) == 1 and zipf_frequency(words[0].text.lower(), "fr") >= FUNCTION_WORD_ZIPF:

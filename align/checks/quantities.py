@@ -135,11 +135,16 @@ _SENTENCE_END = re.compile(r"[.!?:;»”\"]\s*$")
 HEADING_WORDS = 12
 
 
+def _heading(text: str) -> bool:
+    """A title or a heading: short, with no sentence's end."""
+    return len(text.split()) <= HEADING_WORDS and not _SENTENCE_END.search(text)
+
+
 def _heading_edition(french: str, english: str) -> bool:
     """Whether the link is a title on both sides (short, no sentence's end) and one side has no figure at all: a year there on one side
     only is the edition of a report named in its title ("ILO 2012 Global estimate of forced labour" / « Estimation du travail forcé dans
     le monde »), which a translated title often leaves out; a figure both sides give is still compared."""
-    if not french or not english or any(_SENTENCE_END.search(text) or len(text.split()) > HEADING_WORDS for text in (french, english)):
+    if not french or not english or not (_heading(french) and _heading(english)):
         return False
     return not (_DIGIT_IN.search(french) and _DIGIT_IN.search(english))
 
@@ -181,7 +186,7 @@ _LIST_NUMBER = re.compile(r"\d{1,2}[.)]\s")
 def _list_number(text: str, value) -> bool:
     """Whether the number numbers a heading ("1. Cooperation mechanisms in all cantons" for « Mécanismes de coopération dans tous les
     cantons »): layout one version gives and the other not."""
-    return value.start == 0 and _LIST_NUMBER.match(text) is not None and len(text.split()) <= HEADING_WORDS and not _SENTENCE_END.search(text)
+    return value.start == 0 and _LIST_NUMBER.match(text) is not None and _heading(text)
 
 
 _DIGIT_IN = re.compile(r"\d")

@@ -331,8 +331,6 @@ def _number_slips_in_terms(link: LinkView, context: CheckContext) -> list[Flag]:
 _ACRONYM_PLURAL = re.compile(r"(?<![\w’'-])([A-Z]{2,6})s(?![\w’'-])")
 """« des ONGs »: French acronyms are invariable (the English "NGOs" is left in a French text as an English title's word only)."""
 _GUILLEMET = re.compile(r"«[^«»\n]{0,300}»|[«»]")
-_A_GLUED = re.compile(r"(?<![\w’'])à([A-ZÀ-Ý][a-zà-ÿ]+)")
-"""« àLibreville »: « à » is never the first letters of a name, so one written against a capital is a space lost."""
 
 
 def _slips_in(number: int, side: str, text: str) -> list[Flag]:
@@ -399,9 +397,6 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
         for plural in _ACRONYM_PLURAL.finditer(text):
             fixed = plural.group(1)
             found.append((plural.start(), plural.end(), f"« {plural.group(0)} »: an acronym takes no plural s in French (« les {fixed} »).", fixed))
-        for glued in _A_GLUED.finditer(text):
-            fixed = f"à {glued.group(1)}"
-            found.append((glued.start(), glued.end(), f"« {glued.group(0)} »: the preposition and the name run together (« {fixed} »).", fixed))
         for articles in _TWO_ARTICLES.finditer(text):
             found.append((articles.start(), articles.end(), f"Two determiners in a row: « {articles.group(0)} ».", ""))
         places, hyphenated = _unhyphenated_places()

@@ -62,9 +62,9 @@ is not matched; a comma after a figure or a closing quotation mark is, « 24 heu
 dit »)."""
 _GLUED_SMALL_WORD = {
     "en": re.compile(r"(?<![\w’'-])(and|the|of|to|in|for|with|by|on|at|or|from)([A-Z][a-z]+\.?)(?![\w’'-])"),
-    "fr": re.compile(r"(?<![\w’'-])(et|de|des|du|la|le|les|en|pour|par|sur|avec)([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-])"),
+    "fr": re.compile(r"(?<![\w’'-])(et|de|des|du|la|le|les|en|pour|par|sur|avec|à)([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-])"),
 }
-"""« andAmb. »: a small word run into the capitalised word after it (a name, a title): a space lost."""
+"""« andAmb. », « àLibreville »: a small word run into the capitalised word after it (a name, a title): a space lost."""
 _HYPHENATED_NAME = re.compile(r"(?<![\w’'-])([A-ZÀ-Ý][a-zà-ÿ]+)-((?:d|l)[’']\s?)?([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w-])")
 _WORD = re.compile(r"[^\W_]+")
 _CASE_WINDOW = 5

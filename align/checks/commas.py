@@ -39,7 +39,7 @@ COMPLEMENT_DEPS = ("xcomp",)
 """An infinitive complement (« J'aimerais, avant tout propos, saluer »): a direct object in French grammar."""
 BETWEEN_VERB_AND_OBJECT = ("obl", "obl:mod", "obl:arg", "obl:agent", "advmod", "nmod")
 """What may stand between a verb and its object: its complements of time, place, manner (the parser calls some of them nmod)."""
-OPENERS = frozenset("(—–[")
+OPENERS = frozenset(("(", "—", "–", "[", "-"))  # ("-" standing alone is a dash typed as a hyphen)
 PARTITIVES = frozenset({"des", "du", "de", "d'", "d’"})
 """« des », « du » the parser reads as a preposition are as often the articles of a noun (« invité des juges, des avocats »)."""
 ADVERBIAL_SUBORDINATORS = frozenset({"si", "s'", "s’", "quand", "lorsque", "lorsqu'", "lorsqu’", "comme", "puisque", "puisqu'", "puisqu’",
@@ -203,6 +203,9 @@ def _subject_cuts(parsed: ParsedSentence, sentence: str) -> list[CommaFinding]:
         comma = last + 1
         if comma >= verb.index or words[comma].text != ",":
             continue
+        if subject.pos == "PROPN":
+            while first > 0 and words[first - 1].pos in ("PROPN", "NOUN") and words[first - 1].text[:1].isupper():
+                first -= 1  # a name the parser cut in pieces (« M. Mohamed Abdelfattah Ould Ahmed »): its words before the subject's
         between = words[comma + 1:verb.index]
         if not all(word.head == verb.index and word.dep in VERB_GROUP_DEPS and (word.pos == "AUX" or word.text.lower() in CLITICS)
                    or word.text.lower() in ("ne", "n'", "n’") for word in between):
@@ -323,7 +326,14 @@ def _list_items(stretch: tuple[ParsedWord, ...] | list[ParsedWord], commas: list
     if conjunction is None or conjunction + 1 >= len(stretch):
         return False
     kind = stretch[conjunction + 1].pos
+    if any(_item_head(stretch, position + 1).dep == "appos" for position in commas if position + 1 < len(stretch)):
+        return False  # « Le projet de loi S-211, la Loi édictant … et modifiant … , »: an apposition opened by the comma, not a list item
     return kind in ("ADP", "DET") and all(position + 1 < len(stretch) and stretch[position + 1].pos == kind for position in commas)
+
+
+def _item_head(stretch: tuple[ParsedWord, ...] | list[ParsedWord], position: int) -> ParsedWord:
+    """The first word from `position` that is not a determiner or a preposition: the noun an item after a comma is about."""
+    return next((word for word in stretch[position:] if word.pos not in ("DET", "ADP")), stretch[position])
 
 
 def _attached_as(parsed: ParsedSentence, index: int, verb: int, deps: tuple[str, ...]) -> bool:

@@ -287,6 +287,20 @@ _LETTERS = {"en": "abcdefghijklmnopqrstuvwxyz", "fr": "abcdefghijklmnopqrstuvwxy
 
 
 @lru_cache(maxsize=2)
+def _misspelt_parts(start: int, compound: str) -> list[Finding]:
+    """The words of five letters or more of a hyphenated compound that neither dictionary knows and that are one edit from a French word."""
+    findings = []
+    for part in re.finditer(r"[^\W\d_]{5,}", compound):
+        word = part.group(0)
+        if _french_known(word) or english_word(word) or zipf_frequency(word, "fr") >= _WRITTEN_WORD_ZIPF:
+            continue
+        near = _near_words(word, "fr", _french_known)
+        if near:
+            findings.append(Finding(start + part.start(), start + part.end(), "spelling", "warning",
+                                    f"« {word} » (in « {compound} ») is not a French word: « {near[0]} »?", suggestions(near), word))
+    return findings
+
+
 def _frequencies(lang: str) -> dict[str, float]:
     import wordfreq
 
@@ -319,6 +333,8 @@ def _grammar_severity(rule: str, kind: str, text: str, start: int) -> str:
     """The severity a Grammalecte rule gets ('' = not reported), by family, measured on the corpus."""
     if any(silent in rule for silent in _SILENT_RULES):
         return ""
+    if "élisions_manquantes" in rule and _BEFORE_A_GLIDE.match(text, start):
+        return ""  # « de Ouïghours », « de Ouagadougou », « le yaourt »: a word opening on the sound of a consonant takes no elision
     if any(name in rule for name in _WARNING_RULES):
         return "warning"
     if any(name in rule for name in _INFO_RULES):
@@ -336,6 +352,8 @@ def _grammar_severity(rule: str, kind: str, text: str, start: int) -> str:
     return ""
 
 
+_BEFORE_A_GLIDE = re.compile(r"[^\W\d_]+\s+(?:[Oo]u[aeiouyéèêëïî]|[Ww]|[Yy][aeiouéèê])")
+"""A word, then one that opens on a glide (/w/, /j/): « Ouïghours », « Ouagadougou », « Wallonie », « Yaoundé »."""
 _TOUT_AUTRE = re.compile(r"\bune tout autre\b", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:les|des|ces|leurs|ses|nos|vos|mes|un|le|ce|son|leur|du)\s+$", re.IGNORECASE)
 _TANT_QUE = re.compile(r"\s+tant\s+que\b")
@@ -442,6 +460,9 @@ def french_findings(text: str) -> tuple[Finding, ...]:
             continue
         if _ELISION_RUN_TOGETHER.fullmatch(word) and (run_together := _run_together_finding(text, start, end, "fr")):
             findings.append(run_together)
+            continue
+        if "-" in word and word.replace("-", "").isalpha() and word.islower():
+            findings += _misspelt_parts(start, word)  # « micro-cellulles »: a compound the dictionary lacks, one of its words misspelt
             continue
         if (not word.isalpha() or not word.islower() or word in _INCLUSIVE_PRONOUNS or any(a < end and start < b for a, b in addresses)
                 or _next_to_digit(text, start, end) or english_word(word) or _abbreviated(text, end)
@@ -663,6 +684,8 @@ def _number_disagreements(text: str, checker) -> list[Finding]:
                                     f"« {first} {second} » is singular: « {third} » is plural.", ""))
     for found in _TWO_WORDS.finditer(text):
         first, second = found.group(1, 2)
+        if re.match(rf"[ \u00a0]+(?:après|par|à|sur|pour)[ \u00a0]+{re.escape(second)}\b", text[found.end(2):]):
+            continue  # « renouvelés année après année »: a noun repeated around a preposition is an adverb (« jour après jour »)
         if _PREPOSITIONAL_LOCUTION.match(text, found.start(2)) or second in _COMPASS_POINTS:
             continue  # (« introuvables suite à l'évacuation »: the noun opens a locution, it is no noun the adjective qualifies; « les
             # réseaux francophones ouest-africains »: a compass point qualifies as an invariable adjective)

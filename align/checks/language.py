@@ -136,7 +136,32 @@ def untranslated_official(link: LinkView, context: CheckContext) -> list[Flag]:
                           "This passage of the English is in French: it was left untranslated.", ""))
         covered.append((start, end))
     flags += _french_dates(link, covered)
+    flags += [Flag(link.number, "en", "untranslated", "warning", start, end, english[start:end],
+                   f"“{english[start:end]}” is a French word in the English.", "")
+              for start, end in _french_words_among_english(english) if not any(first < end and start < last for first, last in covered)]
     return flags
+
+
+FRENCH_WORD_MIN_ZIPF = 3.5
+_WORD_AND_NEIGHBOURS = re.compile(r"(?<![\w’'-])(?=([A-Za-z][a-z]*)[ \u00a0]+([a-zà-ÿ]{5,})[ \u00a0]+([A-Za-z][a-z]*)(?![\w’'-]))")
+
+
+def _french_words_among_english(english: str) -> list[tuple[int, int]]:
+    """A word in small letters that no English dictionary has and French uses often, between two English words ("The objectif of
+    the event"): a French word left in the English, where a French name or passage would bring French words around it."""
+    from wordfreq import zipf_frequency
+
+    from align.checks.grammar import _french_known, english_available, english_word
+
+    if not english_available():
+        return []
+    spans = []
+    for found in _WORD_AND_NEIGHBOURS.finditer(english):
+        word = found.group(2)
+        if (zipf_frequency(word, "fr") >= FRENCH_WORD_MIN_ZIPF and not english_word(word) and _french_known(word)
+                and english_word(found.group(1)) and english_word(found.group(3)) and not _french_known(found.group(1))):
+            spans.append(found.span(2))
+    return spans
 
 
 _FRENCH_SMALL_WORDS = re.compile(r"(?<![\w’'-])(?:et|ou|de|des|du|la|le|les|pour|sur|avec|dans)(?![\w’'-])")
@@ -200,10 +225,22 @@ def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
                                             and re.fullmatch(r"[\s(]*", french[m.end:match.start])
                                             for m in french_terms):
             continue  # the English name given beside the French one (« Centre canadien … (Canadian Centre to End Human Trafficking) »)
+        if match.term[:1].isupper() and fold(match.term) == fold(match.entry) and _own_name_with_its_acronym(french, match, glossary):
+            continue  # « le Federal Bureau of Investigation (FBI) »: a foreign body known in French by its own acronym, named in its own
+            # language as listed
         accepted = glossary.variants(match.concept, "fr")
         flags.append(Flag(link.number, "fr", "untranslated", "error", match.start, match.end, match.term,
                           f"“{match.term}” is English left in the French" + (f": « {accepted[0]} »." if accepted else "."), suggestions(accepted[:3])))
     return flags
+
+
+def _own_name_with_its_acronym(french: str, match, glossary) -> bool:
+    """Whether the English name is followed by its acronym in brackets, an acronym French uses too (FBI; not RCMP, which is GRC)."""
+    after = re.match(r"\s*\(\s*([A-Z][A-Za-z]{1,9})\s*\)", french[match.end:])
+    if after is None:
+        return False
+    acronyms = {lang: {entry.term for entry in glossary.concept_entries(match.concept, lang) if entry.is_acronym} for lang in ("fr", "en")}
+    return after.group(1) in acronyms["fr"] & acronyms["en"]
 
 
 ENGLISH_SKEW = 1.3
@@ -353,6 +390,9 @@ def cites_english(text: str, start: int, end: int) -> bool:
     (« la Boîte à outils de l'ICAT … (ICAT Toolkit for Guidance in Designing …) »)."""
     if _MARKED_ENGLISH.match(text, end):
         return True
+    rendering = _FRENCH_RENDERING_AFTER.match(text, end)
+    if rendering and language_confidence(rendering.group(1), "fr") > language_confidence(rendering.group(1), "en"):
+        return True  # « Guardianship for children deprived of parental care (Tutelle des enfants privés …) »: the title and its rendering
     opening = text.rfind("(", 0, start)
     if opening < 0 or ")" in text[opening:start]:
         return False
@@ -363,6 +403,9 @@ def cites_english(text: str, start: int, end: int) -> bool:
     # (a source cited by author and year, « (Canadian Centre to End Human Trafficking, 2020) », is a name to give in French)
 
 
+_FRENCH_RENDERING_AFTER = re.compile(r"[^()\n«»;:.]{0,60}?[ \u00a0]*\(([A-ZÀ-Ý][^\W\d_]*(?:[ \u00a0’'-]+[^\W\d_]+){2,})\)")
+"""Three words or more in brackets, the first capitalised, no figure (« (Tutelle des enfants privés de protection parentale) »), after
+the rest of the title."""
 _WORK_NOUN = re.compile(r"\b(?:Report|Guide|Guidelines|Toolkit|Handbook|Manual|Study|Review|Index|Bulletin|Newsletter|Journal|Survey)\b")
 """The nouns of a publication's title: a work is cited under its own title, a day, a body or a programme is named in French."""
 
@@ -441,6 +484,8 @@ def _english_runs(text: str, lines: frozenset[str]) -> tuple[tuple[int, int], ..
             alone = not re.search(r"[^\W\d_]", text[:start] + text[end:]) or text[start:end] in lines
             if not (after_determiner or alone):
                 continue
+        if re.search(r"[^\W\d_]\s*\(\s*$", text[:start]) and re.match(r"\s*\)", text[end:]):
+            continue  # « des petits bateaux (small boats) »: the English the French words before it stand for, given alone in brackets
         if _named_with_its_acronym(text, start):
             continue  # « l’American bar association (Aba) »: a body's English name given with its acronym, however it is capitalised
         if _inside_capitalised_name(text, start, end, run) or (inside_english_name(text, start, end) and _names_a_body(text, start, end)):

@@ -109,6 +109,9 @@ _STOPPED = re.compile(r"[.!?…:;,][\s»”\"’')\]]*$|\b(?:et|ou|and|or)$")
 """Ends with a stop (before its closing quotation mark or bracket), or goes on into a list (a comma, a semicolon, a conjunction)."""
 
 
+_KEYWORD_SEPARATOR = "•"
+
+
 def _paragraph_end_unstopped(segments: list[Segment], place: dict[int, tuple[int, int]], side: str) -> list[Flag]:
     """The last sentence of a paragraph of several without its full stop (`PARAGRAPH_SENTENCE_WORDS`)."""
     flags = []
@@ -120,6 +123,9 @@ def _paragraph_end_unstopped(segments: list[Segment], place: dict[int, tuple[int
         last_word = re.search(r"\S+$", segment.text)
         if re.match(r"(?:https?://|www\.)", last_word.group(0)):
             continue  # a paragraph that ends on a link leaves its stop off so that the address is copied whole
+        opening = max(number for number in range(index + 1) if number == 0 or segments[number].opens_paragraph)
+        if any(_KEYWORD_SEPARATOR in earlier.text for earlier in segments[opening:index + 1]):
+            continue  # a run of keywords between bullets (a judgment's headnote: « Art 4 • Obligations positives • … ») takes no stop
         link, offset = place[index]
         flags.append(Flag(link, side, "typography", "warning", offset + last_word.start(), offset + len(segment.text), last_word.group(0),
                           f"The paragraph ends without its full stop after “{last_word.group(0)}”.", f"{last_word.group(0)}."))

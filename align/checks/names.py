@@ -80,6 +80,8 @@ def reworded_names(link: LinkView, side: str, context: CheckContext) -> list[Fla
         for first_index, first in enumerate(positions):
             if words[first].stem != content[0] or not words[first].text[:1].isupper():
                 continue  # a name is read from its first word ("Group of Experts …", « Convention … »)
+            if _cited_by_number(words, first, entry.term):
+                break  # "Protocol 29 on Forced Labour", « la Convention 81 »: an instrument cited by its number, another way to name it
             inside = [position for position in positions[first_index:] if position - first <= max(len(entry.words) + 2, 1.5 * len(entry.words))]
             inside = _name_once(inside, words, content)
             found = {words[position].stem for position in inside}
@@ -169,6 +171,17 @@ def _inserted_words(window: list, name: tuple) -> str:
         # forms of slavery"), a year the name's date (« la Convention de 1999 sur les pires formes de travail des enfants »), a possessive
         # the holder's ("the Special Rapporteur's mandate on contemporary forms of slavery")
     return " ".join(window[index].text for index in extra)
+
+
+_NUMBER_SIGNS = frozenset({"no", "n", "nº", "n°", "number", "numéro"})
+
+
+def _cited_by_number(words: list, first: int, name: str) -> bool:
+    """Whether the name's first word is followed by a number the name does not hold ("Convention 81", "Convention No. 182", « Protocole 29 »)."""
+    following = words[first + 1:first + 3]
+    if following and following[0].text.lower() in _NUMBER_SIGNS:
+        following = following[1:]
+    return bool(following) and following[0].text.isdigit() and not re.search(rf"(?<!\d){following[0].text}(?!\d)", name)
 
 
 def _cut_at_a_comma(stems: list[str], entry) -> bool:
@@ -473,10 +486,26 @@ def places_by_name() -> dict[str, set[str]]:
     return places
 
 
+@lru_cache(maxsize=1)
+def _cities_by_word() -> dict[str, set[str]]:
+    """CLDR's cities that French names its own way (« Addis-Abeba », "Addis Ababa"; the English is the time zone's name): each word of
+    either name, folded (« Abéba » is written so too), → the cities' zones."""
+    from babel import Locale
+
+    cities: dict[str, set[str]] = {}
+    for zone, names in Locale.parse("fr").time_zones.items():
+        if "city" in names and "/" in zone:
+            for name in (names["city"], zone.rsplit("/", 1)[1].replace("_", " ")):
+                for word in re.split(r"[ -]", name):
+                    cities.setdefault(fold(word).lower(), set()).add(zone)
+    return cities
+
+
 def _same_place(french: str, english: str) -> bool:
-    """Whether the two words name the same country or region in French and in English (« Bulgarie », "Bulgaria")."""
-    places = places_by_name()
-    return bool(places.get(french.lower(), set()) & places.get(english.lower(), set()))
+    """Whether the two words name the same country, region or city in French and in English (« Bulgarie », "Bulgaria", « Abéba »)."""
+    places, cities = places_by_name(), _cities_by_word()
+    return bool(places.get(french.lower(), set()) & places.get(english.lower(), set())
+                or cities.get(fold(french).lower(), set()) & cities.get(fold(english).lower(), set()))
 
 
 def _name_words(name: str) -> tuple[str, ...]:

@@ -48,8 +48,17 @@ def _acronyms(text: str, lang: str, *, words_too: bool = False, glossary=None) -
     abbreviates ("Women and Gender Equality Canada (WAGE)") or a body's acronym the glossary lists that no dictionary has as a word
     ("UNFPA", "UNICEF", "ECOWAS": frequent in wordfreq because they are written so often, never a title's word)."""
     return [found for found in _capitals(text)
-            if words_too or not _word_in_capitals(found.group(0), lang) or _named_before(text, found, lang)
-            or (glossary is not None and _listed_acronym(found.group(0), lang, glossary))]
+            if not _province_in_brackets(text, found)
+            and (words_too or not _word_in_capitals(found.group(0), lang) or _named_before(text, found, lang)
+                 or (glossary is not None and _listed_acronym(found.group(0), lang, glossary)))]
+
+
+_PROVINCE_CODES = frozenset(["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"])
+"""Canada's provinces and territories (ISO 3166-2:CA): "Ikayuktiit Inc. (MB)" places an organisation, which one version may leave out."""
+
+
+def _province_in_brackets(text: str, found: re.Match) -> bool:
+    return found.group(0) in _PROVINCE_CODES and text[found.start() - 1:found.start()] == "(" and text[found.end():found.end() + 1] == ")"
 
 
 LISTED_ACRONYM_MIN_LETTERS = 4

@@ -25,8 +25,6 @@
 - a transitive verb given a preposition ("emphasized on sharing", "discussed about": "emphasized sharing"; the noun "emphasis on" is right);
 - « pour » before a determiner with a verb's present-tense form instead of its infinitive (« Pour marque la Journée »: « marquer »),
   told by the word plus « r » being a frequent French infinitive (wordfreq) and the word not being one;
-- a word an English text writes in both its British and its American spelling (-our/-or, -tre/-ter: "centre" and "center"): the
-  fewer (or the later) occurrences are flagged;
 - « quelque que » for « quel que » (or « quelqu'un que »);
 - an English glossary term with a word's number changed: its plural noun made singular at its end ("trafficking in person") or its
   modifier given a plural s ("humans beings");
@@ -61,7 +59,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from align.checks.base import Check, CheckContext, LinkView, matches_in
+from align.checks.base import Check, CheckContext, LinkView
 from align.checks.grammar import CAPITALISED_PAIR, _french_known
 from align.model import Flag
 from align.terms.matching import longest_matches
@@ -249,6 +247,26 @@ def _adjective_only(word: str) -> bool:
     return bool(readings) and all(":A" in reading and ":N" not in reading for reading in readings)
 
 
+_AVOIR_THEN_WORD = re.compile(r"(?<![\w’'-])(ai|as|a|avons|avez|ont|avais|avait|avions|aviez|avaient|aurai|auras|aura|aurons|aurez|auront|"
+                              r"aurais|aurait|aurions|auriez|auraient) ([a-zà-ÿ]{3,}(?:er|ir|re|oir))(?![\w’'-])")
+"""« ça aurait faire une différence »: a form of « avoir » then a word ending like an infinitive (`_infinitive_only` decides)."""
+
+
+def _infinitive_only(word: str) -> bool:
+    """Whether every reading the French dictionary has of `word` is an infinitive (« faire »; not « pouvoir », « devoir »: nouns too)."""
+    from align.checks.grammar import morphologies
+
+    readings = morphologies(word)
+    return bool(readings) and all(":Y" in reading for reading in readings)
+
+
+def _noun_too(word: str) -> bool:
+    """Whether the French dictionary reads `word` as a noun, among its readings."""
+    from align.checks.grammar import morphologies
+
+    return any(":N" in reading for reading in morphologies(word))
+
+
 def _unaccented_capitals(name: str) -> str:
     return re.sub(r"(?<![\w’'])[ÀÂÉÈÊÎÔ]", lambda capital: fold(capital.group(0)).upper(), name)
 
@@ -262,38 +280,6 @@ def slips(links: list[LinkView], context: CheckContext) -> list[Flag]:
                 flags += _slips_in(link.number, side, text)
         if context.has_official and link.texts["en"]:
             flags += _number_slips_in_terms(link, context)
-    if context.has_official:
-        flags += _two_spellings(links)
-    return flags
-
-
-_SPELLING_PAIRS = ((re.compile(r"(?<![A-Za-z-])([a-z]{3,})(our|or)(s?)(?![A-Za-z-])"), "our", "or"),
-                   (re.compile(r"(?<![A-Za-z-])([a-z]{3,})(tre|ter)(s?)(?![A-Za-z-])"), "tre", "ter"))
-
-
-def _two_spellings(links: list[LinkView]) -> list[Flag]:
-    """A word the English writes in its British and its American spelling ("centre" … "center"): the fewer, or the later, are flagged."""
-    seen: dict[tuple[str, str], list[tuple[int, re.Match, str]]] = {}  # (stem, plural s) → (link, match, ending)
-    for link in links:
-        text = link.texts["en"]
-        if not text:
-            continue
-        for pattern, _, _ in _SPELLING_PAIRS:
-            for found in matches_in(pattern, text):  # (searched once per text: the app re-checks the document after each correction)
-                seen.setdefault((found.group(1), found.group(2) in ("our", "or"), found.group(3)), []).append((link.number, found, found.group(2)))
-    flags = []
-    for occurrences in seen.values():
-        endings = [ending for _, _, ending in occurrences]
-        if len(set(endings)) < 2:
-            continue
-        first = endings[0]
-        counts = {ending: endings.count(ending) for ending in set(endings)}
-        kept = max(counts, key=lambda ending: (counts[ending], ending == first))
-        for number, found, ending in occurrences:
-            if ending != kept:
-                other = found.group(1) + kept + found.group(3)
-                flags.append(Flag(number, "en", "typography", "warning", found.start(), found.end(), found.group(0),
-                                  f"“{found.group(0)}”: this text writes “{other}” elsewhere; keep one spelling.", other))
     return flags
 
 
@@ -331,6 +317,36 @@ def _number_slips_in_terms(link: LinkView, context: CheckContext) -> list[Flag]:
 _ACRONYM_PLURAL = re.compile(r"(?<![\w’'-])([A-Z]{2,6})s(?![\w’'-])")
 """« des ONGs »: French acronyms are invariable (the English "NGOs" is left in a French text as an English title's word only)."""
 _GUILLEMET = re.compile(r"«[^«»\n]{0,300}»|[«»]")
+
+
+_FIRST_OF_MONTH = r"(?:au\b|janv|févr|mars|avr|mai\b|juin|juil|ao[uû]t|sept|oct|nov|déc)"
+_PATTERN_SLIPS: dict[str, tuple[tuple[re.Pattern, str, str], ...]] = {
+    "fr": (
+        (re.compile(rf"(?<![\w-])(?:[Dd]u|[Ll]e|[Aa]u|dès le|depuis le)[ \u00a0]+(?P<slip>1)(?=[ \u00a0]+{_FIRST_OF_MONTH})"),
+         "« 1 » before a month: the first day is written « 1er ».", "1er"),
+        (re.compile(r"(?<![\w-])(?P<slip>qui) (?=(?:faut|fallait|faudra|faudrait)\b)"),
+         "« \\g<slip> faut »: the impersonal verb takes « il » (« qu'il faut »).", "qu'il"),
+        (re.compile(r"(?<![\w-])(?:ne|n['’])[ \u00a0]*[a-zà-ÿ]+[ \u00a0]+(?P<slip>ps)(?![\w-])"), "« ps » after « ne … »: « pas »?", "pas"),
+        (re.compile(r"(?<![\w-])violations?[ \u00a0]+(?:(?:graves?|flagrantes?|massives?|systématiques?)[ \u00a0]+)?(?P<slip>aux)(?=[ \u00a0]+droits\b)"),
+         "« violation aux droits »: one violates rights, « violation des droits » (« atteinte aux droits »).", "des"),
+        (re.compile(r"»(?P<slip>[-–—])(?=[ \u00a0])"), "« »\\g<slip> »: a space goes between the guillemet and the dash.", "» \\g<slip>"),
+        (re.compile(r"(?<=[^\W\d_][ \u00a0])(?P<slip>(?P<dash>[–—])(?P<word>[^\W\d_]+))"), "« \\g<slip> »: a dash opening an incise takes a space after it.",
+         "\\g<dash> \\g<word>"),
+    ),
+    "en": (
+        (re.compile(r"(?<![\w-])(?:will|would|must|should|can|could|shall|may|might)(?:[ \u00a0]+(?:not|also|further|now))?[ \u00a0]+"
+                    r"(?P<slip>(?P<verb>[a-z]+)-(?P<particle>up|out|down|off))(?![\w-])"),
+         "“\\g<slip>” after the modal is the verb: “\\g<verb> \\g<particle>” (the hyphen makes the noun).", "\\g<verb> \\g<particle>"),
+    ),
+}
+"""Slips one pattern tells (span: the group `slip`; message and suggestion expanded from the match)."""
+for _language in ("fr", "en"):
+    _PATTERN_SLIPS[_language] += (
+        (re.compile(r"(?<![\w’'-])[a-zà-ÿ]{4,}(?P<slip>[A-ZÀ-Ý])(?![\w’'-])"), "“\\g<0>”: a stray capital glued to the word.", ""),
+        (re.compile(r"(?<![\w-])(?P<slip>(?P<first>et|ou|and|or)(?: /|/ )(?P<second>ou|et|or|and))(?![\w-])"),
+         "“\\g<slip>”: no space around the slash (“\\g<first>/\\g<second>”).", "\\g<first>/\\g<second>"),
+        (re.compile(r"(?P<slip>(?<=\w)[‘’]{2}|[‘’]{2}(?=\w))"), "“\\g<slip>”: two single quotation marks typed for a double one.", ""),
+    )
 
 
 def _slips_in(number: int, side: str, text: str) -> list[Flag]:
@@ -372,6 +388,9 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
     for confer in _CF_WITHOUT_STOP.finditer(text):
         fixed = confer.group(1) + "."
         found.append((confer.start(), confer.end(), f"“{confer.group(0)}” is an abbreviation and takes its stop (“{fixed}”).", fixed))
+    for pattern, message, fixed in _PATTERN_SLIPS[lang]:
+        for slip in pattern.finditer(text):
+            found.append((slip.start("slip"), slip.end("slip"), slip.expand(message), slip.expand(fixed)))
     if lang == "en":
         for guillemet in _GUILLEMET.finditer(text):
             quoted = guillemet.group(0)
@@ -383,6 +402,11 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
             fixed = word.replace(accent.group(1), "’")
             found.append((start, start + len(word), f"“{word}”: an accent typed for the apostrophe (“{fixed}”).", fixed))
     if lang == "fr":
+        for auxiliary in _AVOIR_THEN_WORD.finditer(text):
+            if _infinitive_only(auxiliary.group(2)):
+                preposition = " (or the preposition « à »: « à " + auxiliary.group(2) + " »)" if auxiliary.group(1) == "a" else ""
+                found.append((auxiliary.start(), auxiliary.end(), f"« {auxiliary.group(0)} »: after « avoir », the past participle, not the "
+                              f"infinitive{preposition}.", ""))
         for million in _MILLION_BELOW_TWO.finditer(text):
             fixed = f"{million.group(1)} {million.group(2)}"
             found.append((million.start(), million.end(), f"« {million.group(0)} »: below two, « {million.group(2)} » stays singular (« {fixed} »).",
@@ -430,6 +454,8 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
                 found.append((article.start(), article.end(), f"« {article.group(0)} »: a singular article before a plural noun and adjective.", ""))
         for pour in _POUR_WITHOUT_INFINITIVE.finditer(text):
             infinitive = _infinitive_of(pour.group(1))
+            if infinitive and re.match(r"d(?:es|u)\b", text[pour.end():]) and _noun_too(pour.group(1)):
+                continue  # « des infractions pour traite des êtres humains »: the noun and its complement, no verb
             if infinitive:
                 found.append((pour.start(), pour.end(1), f"« {pour.group(0).strip()} »: after « pour », the verb is in the infinitive (« {infinitive} »).",
                               infinitive))

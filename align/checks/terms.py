@@ -34,6 +34,8 @@ def forbidden_terms(link: LinkView, side: str, context: CheckContext) -> list[Fl
     for match in _forbidden_matches(link.matches[side]):
         if lang == "fr" and fold(match.term).startswith("trafic") and _names_both_crimes(link, context, of_people=True):
             continue
+        if lang == "fr" and _BELGIAN_SMUGGLING.fullmatch(match.term) and _PASSEURS.search(context.document_texts["fr"] or link.texts["fr"]):
+            continue  # Belgian law's name for migrant smuggling (art. 77bis), in a text about the smugglers (« les passeurs »)
         accepted = glossary.variants(match.concept, lang)
         note = glossary.note(match.concept, lang, match.entry)
         message = (f"“{match.term}” is a forbidden rendering of {concept_label(glossary, match.concept)}"
@@ -52,6 +54,8 @@ def _forbidden_matches(matches: list) -> list:
     return longest_matches(forbidden)
 
 
+_BELGIAN_SMUGGLING = re.compile(r"trafic\s+des\s+êtres\s+humains", re.IGNORECASE)
+_PASSEURS = re.compile(r"\bpasseurs?\b", re.IGNORECASE)
 _BOTH_CRIMES = re.compile(r"\btraite\s+(?:(?:des|de|d['’])\s*(?:êtres\s+humains|personnes)\s+)?"
                           r"(?:et\s+(?:le\s+|du\s+|de\s+)?|ou\s+(?:le\s+|du\s+|de\s+))trafic\b", re.IGNORECASE)
 """« la traite et le trafic », « la traite ou le trafic »; not « la traite des personnes ou trafic dans les personnes », another name offered for one crime."""

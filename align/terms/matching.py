@@ -38,7 +38,9 @@ MATCHED_TEXTS = 20_000
 
 
 def _acronym_equal(word: Word, term_word: Word) -> bool:
-    return normalise_for_matching(word.text) == normalise_for_matching(term_word.text)
+    # (an English plural, "MEPs", "NGOs", is the acronym)
+    written, listed = normalise_for_matching(word.text), normalise_for_matching(term_word.text)
+    return written == listed or (written == listed + "s" and listed.isupper())
 
 
 def find_terms(text: str, lang: str, glossary: Glossary, *, max_gap: int = 0) -> list[TermMatch]:

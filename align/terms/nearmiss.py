@@ -462,6 +462,9 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
             # la traite de personnes » is not the World Day « Journée mondiale contre la traite des personnes »)
         if entry.lang == "en" and not entry.term[:1].isupper() and _adjective_before_noun(different[0], window):
             return None  # "sexual trafficking", "contemporary slavery", "modern form of slavery": English paraphrases freely (not names)
+        if entry.status == "forbidden" and from_other_variant(word):
+            return None  # a forbidden rendering with a word of an accepted one (« traite de main-d'œuvre » beside the forbidden « trafic de
+            # main-d'œuvre »): no blend of two renderings, the forbidden one set right
         if from_other_variant(word) and not _head_replaced(different[0], window, entry, glossary) and (blend_possible() or _cut_short(word, term_word)
                                          or (entry.status != "forbidden" and _keeps_head(different[0], terms, entry.lang)
                                              and not _is_term_alone(word, entry, glossary))):
@@ -504,11 +507,23 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
                     return None  # the second half of a compound dropped leaves another word ("slavery practices" is no garbled
                     # "slavery-like practices"); a name's is still a name garbled ("Secretary of the United Nations")
                 if not terms[missing].stop:
+                    if not entry.term[:1].isupper() and terms[missing].text[:1].isupper():
+                        return None  # "Member of Parliament" beside "member of the European Parliament": a term in small letters
+                        # without its proper adjective names the general thing
+                    if _begins_another_variant(window, entry, glossary):
+                        return None  # "trafficking for labour [and sexual exploitation]": the first words of "trafficking for labour
+                        # exploitation", its last word shared with the next phrase, not "trafficking for forced labour" short of a word
                     return f"“{terms[missing].text}{WORD_MISSING}", None
                 if _dropped_preposition(window, missing, terms[missing], entry):
                     return f"“{terms[missing].text}” is missing{_PREPOSITION}", None
         return None
     return None
+
+def _begins_another_variant(window: list[Word], entry: Entry, glossary: Glossary) -> bool:
+    """Whether `window` is the first words of a longer variant of the entry's concept."""
+    return any(len(other.words) > len(window) and all(same_form(word, other_word) for word, other_word in zip(window, other.words))
+               for other in glossary.concept_entries(entry.concept, entry.lang) if other is not entry and other.status != "forbidden")
+
 
 _DETERMINERS = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|its|their|our|his|her|my|your|of|for|in|on|to|by|with|from|against|into)|’s|'s)\s+$",
                           re.IGNORECASE)
@@ -987,6 +1002,11 @@ def _misspelt_inside_matches(text: str, words: list[Word], lang: str, glossary: 
     """A term matched through its stem although one of its words is misspelt (« la traite des personns »: stem « person »):
     the word is unknown to the lemmatiser and within a slip of the term's word."""
     garbles = []
+    listed_words: dict[tuple[int, int], set[str]] = {}  # a span's words as some listed variant writes them (« eurodéputées »)
+    for match in exact:
+        for entry in glossary.concept_entries(match.concept, lang):
+            if entry.term == match.entry:
+                listed_words.setdefault((match.start, match.end), set()).update(word.surface for word in entry.words)
     for match in exact:
         if match.type != "term" or any(first < match.end and match.start < last for first, last in taken):
             continue
@@ -995,6 +1015,8 @@ def _misspelt_inside_matches(text: str, words: list[Word], lang: str, glossary: 
             continue
         for word in words:
             if not (match.start <= word.start and word.end <= match.end) or word.stop or is_known(word.surface, lang):
+                continue
+            if word.surface in listed_words[(match.start, match.end)]:
                 continue
             if word.text[:1].isupper() and not entry.term[:1].isupper():
                 continue  # (a capitalised word in a term listed in small letters is another name's: "Victim Services Toronto" in a French

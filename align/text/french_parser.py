@@ -98,8 +98,10 @@ def parse(sentence: str) -> ParsedSentence | None:
     parser = french_parser()
     if parser is None:
         return None
-    document = parser(sentence)
+    # the model learnt elision on straight apostrophes: « l’honorable » read as a noun « l’ » makes the name after it the subject
+    document = parser(sentence.replace("’", "'"))
     return ParsedSentence(tuple(
-        ParsedWord(token.i, token.text, token.idx, token.idx + len(token.text), token.pos_, token.dep_, token.head.i,
+        ParsedWord(token.i, sentence[token.idx:token.idx + len(token.text)], token.idx, token.idx + len(token.text), token.pos_, token.dep_,
+                   token.head.i,
                    ",".join(token.morph.get("VerbForm")))
         for token in document))

@@ -155,14 +155,16 @@ _WORDED_YEAR_RANGE = {
 _LEADING_POINT = re.compile(r"(?<![\w.,])\.(\d{2,3})(?![\w.,]|[ \u00a0\u202f]?(?:%|per\b|pour\b))")
 """« calibre .45 », "a .22 rifle": a calibre in hundredths or thousandths of an inch, which the other side may write "45 calibre"; read
 as its digits in both languages (French writes no decimal with a point, and English writes its fractions « 0.45 » or with a sign)."""
-_IDENTIFIER = re.compile(r"[A-Z]{1,6}(?:/[A-Z0-9]+)*/\d+(?:/[A-Z0-9]+)*|\b[A-Z][A-Za-z]*-\d+\b|\bIS[BS]N[ :]*\d[\d -]*[\dX]\b")
-"""Document symbols ("SG/SM/16047", "OBV/1358"), names with a number ("COVID-19", "G-20", "C-38") and a publication's ISSN or ISBN (each
+_IDENTIFIER = re.compile(r"[A-Z]{1,6}(?:/[A-Z0-9]+)*/\d+(?:/[A-Z0-9]+)*|\b[A-Z][A-Za-z]*[-\u2011]\d+\b|\b[Cc]ovid-19\b|\bIS[BS]N[ :]*\d[\d -]*[\dX]\b")
+"""Document symbols ("SG/SM/16047", "OBV/1358"), names with a number ("COVID-19" or « covid-19 », "G-20", "C-38") and a publication's ISSN or ISBN (each
 language edition has its own) are references, not quantities."""
 _RESOLUTION_YEAR = re.compile(r"(?i:r[ée]solutions?)\s+\d{1,4}\s*\(((?:19|20)\d{2})\)")
 """« resolution 2331 (2016) »: the year a UN resolution is cited with, which one version gives and the other may leave out."""
 _RESOLUTION_NUMBER = re.compile(r"(?i:r[ée]solutions?)\s+(\d{1,3}/\d{1,3})(?![\d/])")
 """« résolution 6/14 », "resolution 51/15": a Human Rights Council resolution's session and number, a reference (not a date, not two
 numbers)."""
+_LINE_NUMBER = re.compile(r"(?i:\b(?:lignes?|lines?))\s+(\d{1,3}(?:\s*(?:à|to|and|et|-|–)\s*\d{1,3})?)(?![\d,.]\d)")
+"""« après la ligne 23 », "replace line 12", « lignes 5 à 9 »: a line of a bill or a form, numbered in each language's own edition."""
 PHONE_NUMBER = re.compile(r"(?<![\w.,-])(?:\+?1[-\s.\u00a0])?(?:\(\d{3}\)\s?|\d{3}[-\s.\u00a0])\d{3}[-\s.\u00a0]\d{4}(?![\w-]|[.,]\d)")
 """Telephone numbers ("1 888 242-2100", « 1-888-242-2100 », "(613) 555-0199"): one value, their digits, in any layout."""
 _APPROXIMATE = {
@@ -212,10 +214,11 @@ RECENT_TEXTS = 4096
 repeats its sentences."""
 
 
-_DATELINE_PLACE = re.compile(r"(?:(?:[A-ZÀ-Ý][\w’'-]*(?:[ -][A-ZÀ-Ý][\w’'-]*)*(?:\s+\([^()]{1,30}\))?,\s+){1,3}(?:le\s+)?)?")
-_DATELINE_END = re.compile(r"\s*(?:\([^()]{1,40}\)\s*|/[^/\n]{1,20}/\s*)?[–—-]\s")
+_DATELINE_PLACE = re.compile(r"\(?(?:(?:[A-ZÀ-Ý][\w’'-]*(?:[ -](?:(?:de|du|des|la|le)\s|[dl][’'])?[A-ZÀ-Ý][\w’'-]*)*"
+                             r"(?:\s+\([^()]{1,30}\))?,\s+){1,3}(?:le\s+)?)?")
+_DATELINE_END = re.compile(r"\)?\s*(?:\([^()]{1,40}\)\s*|/[^/\n]{1,20}/\s*)?[–—-]\s")
 """A dateline: a place and a comma, a date, the agency in brackets or slashes, then a dash (« Strasbourg, 22.03.2024 – », « Genève, 5 juin
-(HCR) - », « Ottawa (Ontario), le 5 juin 2020 – », « OTTAWA, ON, le 29 juill. 2020 /CNW/ - »)."""
+(HCR) - », « Ottawa (Ontario), le 5 juin 2020 – », « OTTAWA, ON, le 29 juill. 2020 /CNW/ - »), or all in brackets (« (New York, le 11 juin 2014) – »)."""
 
 
 def in_dateline(text: str, start: int, end: int) -> bool:
@@ -410,7 +413,7 @@ def find_numbers(text: str, lang: str, *, lenient: bool = False) -> list[Quantit
 def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
     dates = find_dates(text, lang) + (find_dates(text, "fr") if lenient and lang == "en" else [])
     taken = ([(date.start, date.end) for date in dates] + [found.span() for found in _IDENTIFIER.finditer(text)]
-             + [found.span(1) for found in _RESOLUTION_YEAR.finditer(text)] + [found.span(1) for found in _RESOLUTION_NUMBER.finditer(text)])
+             + [found.span(1) for pattern in (_RESOLUTION_YEAR, _RESOLUTION_NUMBER, _LINE_NUMBER) for found in pattern.finditer(text)])
     result = []
     for found in PHONE_NUMBER.finditer(text):
         if not any(start < found.end() and found.start() < end for start, end in taken):

@@ -7,7 +7,7 @@ from align.terms.matching import find_terms, longest_matches
 from align.terms.nearmiss import find_garbled
 from align.text.french_parser import french_parser
 from align.text.quantities import find_numbers, in_dateline
-from tests.checking import document_typography, needs_grammalecte, texts_of_kind
+from tests.checking import document_typography, needs_grammalecte, reported_on_lines, texts_of_kind
 
 
 def test_a_name_with_a_number_in_small_letters_and_a_bill_with_a_non_breaking_hyphen_are_no_quantities() -> None:
@@ -156,3 +156,69 @@ def test_one_pattern_slips(glossary) -> None:
     assert texts_of_kind("Note aux rédactions : nous agirons.", glossary, "typography", en=en) == {"step-up", "‘’"}
     en_right = "Note to Editors: we will step up our follow-up efforts. “This year matters,” he said."
     assert not texts_of_kind("Note aux rédactions : nous agirons.", glossary, "typography", en=en_right)
+
+
+def test_a_plural_possessive_is_no_plural_modifier(glossary) -> None:
+    fr = "Les besoins en matière de protection des victimes."
+    assert not texts_of_kind(fr, glossary, "typography", en="The gaps and needs in victims’ protection.")
+    assert texts_of_kind(fr, glossary, "typography", en="The gaps and needs in victims protection.") == {"victims"}
+
+
+def test_an_english_passage_is_one_flag_across_names_and_commas(glossary) -> None:
+    fr = ("This despite the government failing to initiate any new prosecutions, identifying fewer victims and not having a comprehensive "
+          "implementation of the country’s victim identification protocol, especially among at risk groups, including Haitian migrants.")
+    flags = reported_on_lines(fr, glossary)
+    assert len(flags) == 1 and next(iter(flags))[1] == "untranslated"
+    caption = "Most human trafficking victims in Switzerland come from Hungary, Thailand and Nigeria, according to the latest statistics Reuters"
+    assert texts_of_kind(caption, glossary, "untranslated") == {caption}
+
+
+def test_an_adjective_shared_by_two_bare_nouns_and_a_compound(glossary) -> None:
+    assert not texts_of_kind("Prostitution ou mendicité forcées, trafic d’organes ou exploitation du travail.", glossary, "term-garbled")
+    assert texts_of_kind("Il lutte contre la mendicité forcées.", glossary, "term-garbled")
+    assert not texts_of_kind("Traite de personnes : opération nord-américaine et arrestations à Ottawa.", glossary, "typography")
+
+
+@needs_grammalecte
+def test_an_apposition_after_a_quoted_name(glossary) -> None:
+    if french_parser() is None:
+        return
+    fr = ("L’Ombudsman examine ce qui n’a pas fonctionné pendant les 47 jours en 2020 au cours desquels « Misty », une adolescente âgée "
+          "de 13 ans originaire du nord de l’Ontario, a vécu dans un foyer administré par JCS.")
+    assert not texts_of_kind(fr, glossary, "typography")
+
+
+def test_a_heading_in_capitals_run_into_its_words_is_no_doubled_word(glossary) -> None:
+    assert not texts_of_kind("Rapport 2019 sur les Comores COMORES: niveau 3 pour le pays.", glossary, "typography")
+    assert texts_of_kind("Il y a deux type types de données.", glossary, "typography") == {"type types"}
+    assert not texts_of_kind("Il parle de des choses.", glossary, "typography")
+
+
+def test_an_acronym_after_its_body_said_to_be_the_uns(glossary) -> None:
+    fr = "Près de 21 millions de personnes sont victimes de travail forcé, selon l'Organisation internationale du Travail des Nations Unies (OIT)."
+    assert not texts_of_kind(fr, glossary, "acronym-mismatch")
+    assert texts_of_kind("Selon l'Office des Nations Unies contre la drogue et le crime (OIT).", glossary, "acronym-mismatch") == {"OIT"}
+
+
+def test_a_name_with_an_ampersand_keeps_its_english_word(glossary) -> None:
+    fr = "Florence Boivin-Roumestan, présidente de la fondation Justice & Equity, et la fondation Justice and Equity."
+    assert not texts_of_kind(fr, glossary, "untranslated")
+    assert texts_of_kind("Geneva — L’OIM a dit qu’elle aiderait les victimes.", glossary, "untranslated")
+
+
+@needs_grammalecte
+def test_more_one_pattern_slips(glossary) -> None:
+    assert texts_of_kind("Le public est invité à uploader le cœur bleu.", glossary, "typography") == {"uploader"}
+    assert not texts_of_kind("Le public est invité à télécharger le cœur bleu.", glossary, "typography")
+    en = "It gives $ 46 million at the 111st session under Articles 1(1) et 2(1)."
+    assert texts_of_kind("Il donne 46 millions de dollars.", glossary, "typography", en=en) == {"$ ", "111st", "et"}
+    en = "It gives $46 million at the 111th session, the 21st, 22nd, 23rd, 12th and 13th, under Articles 1(1) and 2(1)."
+    assert not texts_of_kind("Il donne 46 millions de dollars.", glossary, "typography", en=en)
+
+
+def test_a_name_followed_by_its_acronym_without_brackets_is_no_blend(glossary) -> None:
+    from align.terms.glossary import DEFAULT_PATH, load_glossary
+
+    glossary = load_glossary(DEFAULT_PATH)
+    assert not find_garbled("Officials from the International Organization for Migration IOM attended.", "en", glossary)
+    assert find_garbled("Officials from the International Organization for Migration Migration attended.", "en", glossary)

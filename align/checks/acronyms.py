@@ -168,6 +168,8 @@ def acronym_after_name(link: LinkView, side: str, context: CheckContext) -> list
             match, own = body, glossary.acronyms(body.concept, lang)
         if concept is None or concept == match.concept or not own or glossary.subject(concept) != glossary.subject(match.concept):
             continue  # (a name of another subject before the brackets is the end of a longer name: « …la traite des êtres humains (GRETA) »)
+        if any(other.concept == concept and other.end < match.start and _OF_THE.fullmatch(text, other.end, match.start) for other in longest):
+            continue  # « l'Organisation internationale du travail des Nations Unies (OIT) »: the acronym's body, said to be the UN's
         flags.append(Flag(link.number, side, "acronym-mismatch", "warning" if side == "mt" else "error", found.start(1), found.end(1), acronym,
                           f"“{acronym}” is the acronym of {concept_label(glossary, concept)}, not of “{match.term}” ({own[0]}).", own[0]))
     return flags

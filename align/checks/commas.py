@@ -354,7 +354,10 @@ def _fronted_before(parsed: ParsedSentence, first: int, verb: int) -> bool:
     if words[opening].pos in ("DET", "PROPN") and not any(word.pos in ("VERB", "AUX") for word in words[opening:first - 1]):
         return False  # « Le Directeur général de l'OIT, Guy Ryder, a appelé », « Juan Luis Barbolla Casas, Représentant de l'UE, a
         # indiqué »: a noun phrase or a name, then a name or a title set off in apposition
-    index = parsed.climb(first - 2, verb)
+    before = first - 2
+    while before > 0 and words[before].text in ("»", "”", '"'):
+        before -= 1  # « au cours desquels « Misty », une adolescente de 13 ans, a vécu »: the quoted word is what the apposition follows
+    index = parsed.climb(before, verb)
     top = words[index]
     if top.dep in ("nsubj", "nsubj:pass", "conj", "appos", "dislocated"):
         return False

@@ -74,7 +74,17 @@ def _passages(text: str, lang: str) -> tuple[tuple[int, int], ...]:
         # au Canada (notamment …), à l'achat de biens … (États-Unis, Royaume-Uni …) »), read whole
         start = len(text) - len(text.lstrip())
         spans.append((start, len(text.rstrip())))
-    return tuple(spans)
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and _NAMES_BETWEEN.fullmatch(text, merged[-1][1], start):
+            merged[-1] = (merged[-1][0], end)  # "… come from Hungary, Thailand and Nigeria, according to …": one passage around names
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+_NAMES_BETWEEN = re.compile(r"(?:[\s,;:]|\b(?:and|or|et|ou)\b|[A-ZÀ-Ý][\w’'-]*)*")
+"""What lies between two clauses of one passage: punctuation, names (too few small words for lingua) and the conjunctions of a list."""
 
 
 UNTRANSLATED_WHOLE_TEXT_WORDS = 4
@@ -464,6 +474,10 @@ def _english_runs(text: str, lines: frozenset[str]) -> tuple[tuple[int, int], ..
             continue
         neighbours = [words[other][2] for other in (index - 1, index + 1) if 0 <= other < len(words)
                       and _JOINED.fullmatch(text[min(words[other][1], end):max(words[other][0], start)])]
+        if index >= 1 and re.fullmatch(r"[ \t]+&[ \t]+", text[words[index - 1][1]:start]):
+            neighbours.append(words[index - 1][2])  # "Justice & Equity": a name's words around its ampersand
+        elif index >= 2 and words[index - 1][2] in ("and", "of") and _JOINED.fullmatch(text[words[index - 2][1]:words[index - 1][0]]):
+            neighbours.append(words[index - 2][2])  # "Justice and Equity": the word after the conjunction of a name
         if any(other[:1].isupper() for other in neighbours):
             continue
         if _french_twin(word):
@@ -580,7 +594,9 @@ def english_words_in_french(link: LinkView, context: CheckContext) -> list[Flag]
     if not french:
         return []
     passages = english_spans(french)
-    runs = [span for span in english_runs(french, segment_texts(link, context, "fr")) if not _within(span, passages)]
+    runs = [span for span in english_runs(french, segment_texts(link, context, "fr"))
+            if not _within(span, passages) and not any(re.fullmatch(r"[\s,;:]*", french[end:span[0]]) for _, end in passages if end <= span[0])]
+    # (a run right after a passage, across a comma, is the passage's last words: "…, especially among at risk groups, including Haitian")
     runs += [span for span in _lone_english_small_words(french) + [found.span() for found in _ENGLISH_TITLE.finditer(french)]
              if not any(start <= span[0] < end for start, end in runs) and not cites_english(french, *span) and not _within(span, passages)]
     return ([Flag(link.number, "fr", "untranslated", "error", start, end, french[start:end],

@@ -252,6 +252,21 @@ _AVOIR_THEN_WORD = re.compile(r"(?<![\w’'-])(ai|as|a|avons|avez|ont|avais|avai
 """« ça aurait faire une différence »: a form of « avoir » then a word ending like an infinitive (`_infinitive_only` decides)."""
 
 
+_FRENCH_ENDING = re.compile(r"(?<![\w’'-])([a-z]{4,})(?:er|é|ée|és|ées)(?![\w’'-])")
+ENGLISH_VERB_ZIPF = 3.5
+
+
+def _english_verb_frenchified(word: str, stem: str) -> bool:
+    """Whether `word` is no French word and `stem` is a frequent English one (« uploader », « checké »): franglais."""
+    from wordfreq import zipf_frequency
+
+    from align.checks.grammar import _french_known, english_word
+
+    return (not _french_known(word) and english_word(stem) and not _french_known(stem) and zipf_frequency(stem, "en") >= ENGLISH_VERB_ZIPF
+            and not any(_french_known(word[:index] + "é" + word[index + 1:]) for index, letter in enumerate(word) if letter == "e"))
+    # (« presentée » is « présentée » without its accent: the spelling check's)
+
+
 def _infinitive_only(word: str) -> bool:
     """Whether every reading the French dictionary has of `word` is an infinitive (« faire »; not « pouvoir », « devoir »: nouns too)."""
     from align.checks.grammar import morphologies
@@ -303,7 +318,8 @@ def _number_slips_in_terms(link: LinkView, context: CheckContext) -> list[Flag]:
             singular_end = (index == last and index and term_word.surface == term_word.lemma + "s" and word.surface == word.lemma
                             and inside[index - 1].surface in _ENGLISH_PREPOSITIONS and not re.match(r"['’]s\b|-", text[match.end:]))
             plural_modifier = (index < last and not word.stop and not inside[index + 1].stop and term_word.surface == term_word.lemma
-                               and word.surface == word.lemma + "s")
+                               and word.surface == word.lemma + "s" and text[match.start + word.end:match.start + word.end + 1] not in ("’", "'"))
+            # (a plural possessive, "victims’ protection", is no modifier)
             if singular_end or plural_modifier:
                 start, end = match.start + word.start, match.start + word.end
                 right = term_word.surface if word.text.islower() else term_word.surface.capitalize()
@@ -334,6 +350,10 @@ _PATTERN_SLIPS: dict[str, tuple[tuple[re.Pattern, str, str], ...]] = {
          "\\g<dash> \\g<word>"),
     ),
     "en": (
+        (re.compile(r"(?P<slip>\$[ \u00a0]+(?=\d))"), "“$ ” before a figure: English writes the sign against it (“$46”).", "$"),
+        (re.compile(r"(?<![\d,.])(?P<slip>\d*(?:1[123](?:st|nd|rd)|(?<!1)(?:1(?:nd|rd|th)|2(?:st|rd|th)|3(?:st|nd|th))|[04-9](?:st|nd|rd)))\b"),
+         "“\\g<slip>”: the ordinal's ending does not go with its figure.", ""),
+        (re.compile(r"(?<=[\d)]) (?P<slip>et|à) (?=\d)"), "“\\g<slip>” between two figures is French: “and”, “to”.", ""),
         (re.compile(r"(?<![\w-])(?:will|would|must|should|can|could|shall|may|might)(?:[ \u00a0]+(?:not|also|further|now))?[ \u00a0]+"
                     r"(?P<slip>(?P<verb>[a-z]+)-(?P<particle>up|out|down|off))(?![\w-])"),
          "“\\g<slip>” after the modal is the verb: “\\g<verb> \\g<particle>” (the hyphen makes the noun).", "\\g<verb> \\g<particle>"),
@@ -402,6 +422,10 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
             fixed = word.replace(accent.group(1), "’")
             found.append((start, start + len(word), f"“{word}”: an accent typed for the apostrophe (“{fixed}”).", fixed))
     if lang == "fr":
+        for verb in _FRENCH_ENDING.finditer(text):
+            if _english_verb_frenchified(verb.group(0), verb.group(1)):
+                found.append((verb.start(), verb.end(), f"« {verb.group(0)} »: an English verb (“{verb.group(1)}”) given a French ending; say it in French.",
+                              ""))
         for auxiliary in _AVOIR_THEN_WORD.finditer(text):
             if _infinitive_only(auxiliary.group(2)):
                 preposition = " (or the preposition « à »: « à " + auxiliary.group(2) + " »)" if auxiliary.group(1) == "a" else ""

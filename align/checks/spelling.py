@@ -3,7 +3,8 @@
 - a word the English writes both ways ("centre" … "center", "labour" … "labor"): the fewer (or the later) occurrences are flagged;
 - a word spelt only the minority's way in a text that holds several words spelt only the other way ("jewelry", "massage parlors",
   "offense" in an RCMP page that writes "labour", "offences", "centre"): read off the installed Hunspell dictionaries, a word en_US
-  accepts and neither en_GB nor en_CA does is American, one en_GB and en_CA accept and en_US does not is British. Words in small
+  accepts and neither en_GB nor en_CA does is American, one en_GB accepts and en_US does not is British ("organised" too, which
+  Canada writes "organized"). Words in small
   letters only: capitalised ones are names ("International Labour Organization" in a US text, "Department of Labor" in a British one).
 """
 
@@ -85,8 +86,7 @@ def _words_of_the_other_convention(links: list[LinkView]) -> list[Flag]:
 
 @lru_cache(maxsize=20_000)
 def _convention(word: str) -> str | None:
-    """'american' for a word only en_US accepts, 'british' for one en_GB and en_CA accept and en_US does not, else None (or no
-    dictionaries)."""
+    """'american' for a word only en_US accepts, 'british' for one en_GB accepts and en_US does not, else None (or no dictionaries)."""
     from align.checks.grammar import english_dictionary
 
     american, british, canadian = (english_dictionary(name) for name in ("en_US", "en_GB", "en_CA"))
@@ -95,7 +95,7 @@ def _convention(word: str) -> str | None:
     in_american = american.lookup(word)
     if in_american and not british.lookup(word) and not canadian.lookup(word):
         return "american"
-    if not in_american and british.lookup(word) and canadian.lookup(word):
+    if not in_american and british.lookup(word):
         return "british"
     return None
 

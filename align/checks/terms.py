@@ -16,7 +16,7 @@ from align.checks.base import (
     same_flags_for_same_texts,
     suggestions,
 )
-from align.checks.language import inside_english_name
+from align.checks.language import english_spans, inside_english_name
 from align.checks.lengths import length_flags
 from align.model import Flag
 from align.terms.glossary import per_glossary
@@ -92,6 +92,9 @@ def garbled_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag
     headline = not _SENTENCE_END.search(text) and text.count(" ") < _HEADLINE_WORDS
     flags = []
     garbles = find_garbled(text, LANG_OF_SIDE[side], context.glossary, matches=link.matches[side])
+    if side == "fr" and garbles and (passages := english_spans(text)):
+        garbles = [garble for garble in garbles if not any(start <= garble.start and garble.end <= end for start, end in passages)]
+        # (English words in an English passage left in the French are that passage's flag, not French terms misspelt: "victims")
     for extra in (_changed_names(link, side, context), _mixed_renderings(link, side, context), _name_number_changed(link, side, context)):
         garbles += [garble for garble in extra if not any(g.start < garble.end and garble.start < g.end for g in garbles)]
     french_concepts = _french_concepts(link, context) if side == "mt" and garbles else set()

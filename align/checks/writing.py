@@ -18,7 +18,8 @@ from align.terms.matching import longest_matches
 from align.terms.nearmiss import find_garbled
 from align.terms.words import fold, tokenize
 
-_DOUBLED = re.compile(r"(?<![\w'’-])([^\W\d_]+)\s+(\1)(?![\w'’-])", re.IGNORECASE)
+_DOUBLED = re.compile(r"(?<![\w'’-])([^\W\d_]+)\s+(\1s?)(?![\w'’-])", re.IGNORECASE)
+"""A word written twice, the second time perhaps with its plural s ("two type types")."""
 _DOUBLED_BESIDE_APOSTROPHE = {
     "fr": re.compile(r"(?<![\w'’-])(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’]([^\W\d_]+)\s+(\1)(?![\w'’-])"
                      r"|(?<![\w'’-])(l|d|j|m|n|s|t|c|qu)\s+(\3)['’](?=[^\W\d_])", re.IGNORECASE),
@@ -144,6 +145,10 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
     for found in matches_in(_DOUBLED, text):
         if found.group(1).lower() in _LEGITIMATE_DOUBLES[lang]:
             continue
+        if len(found.group(2)) > len(found.group(1)) and len(found.group(1)) < 4:
+            continue  # (a short word and its plural are often two words: « de des », "it its")
+        if found.group(2).isupper() != found.group(1).isupper():
+            continue  # « aux Comores COMORES: niveau 3 »: a heading in capitals run into the text, not a word typed twice
         if any(match.start < found.end() and found.start() < match.end for match in link.matches.get(side, [])) and any(
                 garble.start <= found.start() and found.end() <= garble.end
                 for garble in find_garbled(text, lang, context.glossary, matches=link.matches.get(side))):
@@ -325,7 +330,7 @@ def _garbled_forms(link: LinkView, side: str, context: CheckContext) -> list[Fla
             message = f"« {inside[0].text} »: the crime is named in the singular (« {entry.term} »)."
         if not message and len(inside) == len(entry.words) and not _INCLUSIVE_ENDING.match(text, match.end):
             coordinated = _COORDINATED_NOUN_BEFORE.search(text, 0, match.start)
-            message = _broken_agreement(inside, entry, coordinated=coordinated.group(1).lower() if coordinated else None)
+            message = _broken_agreement(inside, entry, coordinated=(coordinated.group(1) or "?").lower() if coordinated else None)
         if not message and before and before[-1].surface == "contre" and not inside[0].stop and inside[0].surface == fold(inside[0].surface):
             message = f"« contre » needs an article before « {match.term} » (« contre la {match.term} »)."
         if not message and glossary.subject(match.concept) in _NAME_SUBJECTS and match.term[:1].isupper():
@@ -372,13 +377,14 @@ def _term_pairs(glossary: Glossary) -> dict[tuple[str, str], str]:
 
 def _term_pairs_out_of_agreement(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
     """A glossary term's noun and adjective side by side outside the term, the adjective inflected against the noun (« trafiquants
-    d'êtres humaine », « à des fins sexuelle »): inside a matched term the garbled-term check says it (`_broken_agreement`)."""
+    d'êtres humaine », « à des fins sexuelle »): inside a matched term the garbled-term check says it (`_broken_agreement`). Two words
+    apart, not a compound (« nord-américaine »)."""
     pairs = _term_pairs(context.glossary)
     words = [word for word in tokenize(link.texts[side], "fr") if not word.article]
     flags = []
     for noun, adjective in itertools.pairwise(words):
         term = pairs.get((noun.lemma, adjective.lemma))
-        if (term is None or adjective.start - noun.end > 1 or _INCLUSIVE_ENDING.match(link.texts[side], adjective.end)
+        if (term is None or link.texts[side][noun.end:adjective.start] not in (" ", "\u00a0") or _INCLUSIVE_ENDING.match(link.texts[side], adjective.end)
                 or any(match.start <= noun.start and adjective.end <= match.end for match in link.matches.get(side, []))
                 or not disagreeing_adjective(noun.text, adjective.text)):
             continue
@@ -387,10 +393,11 @@ def _term_pairs_out_of_agreement(link: LinkView, side: str, context: CheckContex
     return flags
 
 
-_COORDINATED_NOUN_BEFORE = re.compile(r"\b(la|une|cette|sa|le|un|ce|cet|son)\s+[^\W\d_]{2,}[^\W\d_sx]\s+(?:et|ou)\s+"
+_COORDINATED_NOUN_BEFORE = re.compile(r"(?:\b(la|une|cette|sa|le|un|ce|cet|son)\s+|^\s*|[,:;]\s+)[^\W\d_]{2,}[^\W\d_sx]\s+(?:et|ou)\s+"
                                       r"(?:de\s+la\s+|de\s+l['’]|la\s+|le\s+|les\s+|l['’]|du\s+|des\s+|de\s+|d['’])?$", re.IGNORECASE)
 """« de la traite et de l'exploitation »: a singular noun, with a determiner that tells its gender, coordinated before the term's first
-noun (see `_broken_agreement`; after a plural one, « les gouvernements et la société civiles », the adjective would be masculine)."""
+noun (see `_broken_agreement`; after a plural one, « les gouvernements et la société civiles », the adjective would be masculine); or a
+bare noun opening the sentence or a clause (« Prostitution ou mendicité forcées »: its gender unknown, "?")."""
 _INCLUSIVE_ENDING = re.compile(r"[·•.][^\W\d_]{1,3}(?:[·•.][^\W\d_]{1,2})?\b")
 """« travailleuses migrant·e·s », « Canadien.ne.s »: a word in inclusive writing agrees with both genders and numbers."""
 _FEMININE_DETERMINERS = frozenset({"la", "une", "cette", "sa"})
@@ -408,7 +415,7 @@ def _broken_agreement(inside: list, entry, *, coordinated: str | None = None) ->
             before -= 1  # the noun before « non » (« mineur non accompagné »)
         noun, adjective, term_noun, term_adjective = inside[before], inside[index], entry.words[before], entry.words[index]
         if (coordinated and before == 0 and adjective.surface == term_adjective.surface + "s"
-                and (not adjective.surface.endswith("es") or coordinated in _FEMININE_DETERMINERS)):
+                and (not adjective.surface.endswith("es") or coordinated in _FEMININE_DETERMINERS or coordinated == "?")):
             continue
         if ((noun.surface, adjective.surface) != (term_noun.surface, term_adjective.surface)
                 and all(inside[next_one].start - inside[next_one - 1].end <= 1 for next_one in range(before + 1, index + 1))

@@ -489,6 +489,8 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
             neighbours = [window[index] for index in (extra - 1, extra + 1) if 0 <= index < len(window)]
             if any(word.surface == other.surface for other in neighbours):
                 return f"“{word.text}” is doubled", None
+            if extra == len(window) - 1 and word.text.isupper() and glossary.acronym_concept(word.text, entry.lang) == entry.concept:
+                return None  # "International Organization for Migration IOM": the name and its acronym without brackets, no blend
             if from_other_variant(word) and blend_possible():
                 if not entry.term[:1].isupper() and _reordered_variant(window, entry, glossary):
                     return None  # « normes du travail internationales »: a listed variant's words in another order (an adjective

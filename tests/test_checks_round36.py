@@ -101,6 +101,8 @@ def test_english_in_brackets_after_french_and_a_foreign_bodys_own_name(glossary)
     assert not texts_of_kind("Ils se sont spécialisés dans l’usage des petits bateaux (small boats).", glossary, "untranslated")
     assert not texts_of_kind("Le Federal Bureau of Investigation (FBI) a mené des enquêtes similaires.", glossary, "untranslated")
     assert texts_of_kind("La Royal Canadian Mounted Police (RCMP) a mené des enquêtes similaires.", glossary, "untranslated")
+    fr = "Selon Immigration, Refugees and Citizenship Canada (IRCC), les victimes sont protégées."  # (French spells IRCC too)
+    assert texts_of_kind(fr, glossary, "untranslated") == {"Immigration, Refugees and Citizenship Canada"}
     fr = "Télécharger le rapport : Guardianship for children deprived of parental care (Tutelle des enfants privés de protection parentale)."
     assert not texts_of_kind(fr, glossary, "untranslated")
     assert texts_of_kind("Télécharger le rapport : Guardianship for children deprived of parental care.", glossary, "untranslated")

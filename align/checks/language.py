@@ -245,12 +245,15 @@ def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
 
 
 def _own_name_with_its_acronym(french: str, match, glossary) -> bool:
-    """Whether the English name is followed by its acronym in brackets, an acronym French uses too (FBI; not RCMP, which is GRC)."""
+    """Whether the English name is followed by its acronym in brackets, an acronym French uses too and that no French name of the body
+    spells (FBI, « Bureau fédéral d'enquête »; not RCMP, which is GRC, nor IRCC, « Immigration, Réfugiés et Citoyenneté Canada »)."""
     after = re.match(r"\s*\(\s*([A-Z][A-Za-z]{1,9})\s*\)", french[match.end:])
     if after is None:
         return False
     acronyms = {lang: {entry.term for entry in glossary.concept_entries(match.concept, lang) if entry.is_acronym} for lang in ("fr", "en")}
-    return after.group(1) in acronyms["fr"] & acronyms["en"]
+    french_initials = {"".join(word.text[:1].upper() for word in tokenize(entry.term, "fr") if not word.stop)
+                       for entry in glossary.concept_entries(match.concept, "fr") if not entry.is_acronym}
+    return after.group(1) in acronyms["fr"] & acronyms["en"] and after.group(1) not in french_initials
 
 
 ENGLISH_SKEW = 1.3

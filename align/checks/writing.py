@@ -147,7 +147,7 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
             continue
         if len(found.group(2)) > len(found.group(1)) and len(found.group(1)) < 4:
             continue  # (a short word and its plural are often two words: « de des », "it its")
-        if found.group(2).isupper() != found.group(1).isupper():
+        if found.group(2).isupper() and not found.group(1).isupper():
             continue  # « aux Comores COMORES: niveau 3 »: a heading in capitals run into the text, not a word typed twice
         if any(match.start < found.end() and found.start() < match.end for match in link.matches.get(side, [])) and any(
                 garble.start <= found.start() and found.end() <= garble.end

@@ -224,3 +224,9 @@ def test_a_name_followed_by_its_acronym_without_brackets_is_no_blend(glossary) -
     glossary = load_glossary(DEFAULT_PATH)
     assert not find_garbled("Officials from the International Organization for Migration IOM attended.", "en", glossary)
     assert find_garbled("Officials from the International Organization for Migration Migration attended.", "en", glossary)
+
+
+def test_a_french_word_among_english_words(glossary) -> None:
+    fr = "L’objectif de l’événement est clair."
+    assert texts_of_kind(fr, glossary, "untranslated", en="The objectif of the event is clear.") == {"objectif"}
+    assert not texts_of_kind(fr, glossary, "untranslated", en="The aim of the centre and its programme is clear, said the police.")

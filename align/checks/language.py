@@ -153,6 +153,7 @@ def untranslated_official(link: LinkView, context: CheckContext) -> list[Flag]:
 
 
 FRENCH_WORD_MIN_ZIPF = 3.5
+FRENCH_WORD_MAX_ENGLISH_ZIPF = 2.0
 _WORD_AND_NEIGHBOURS = re.compile(r"(?<![\w’'-])(?=([A-Za-z][a-z]*)[ \u00a0]+([a-zà-ÿ]{5,})[ \u00a0]+([A-Za-z][a-z]*)(?![\w’'-]))")
 
 
@@ -161,15 +162,16 @@ def _french_words_among_english(english: str) -> list[tuple[int, int]]:
     the event"): a French word left in the English, where a French name or passage would bring French words around it."""
     from wordfreq import zipf_frequency
 
-    from align.checks.grammar import _french_known, english_available, english_word
+    from align.checks.grammar import _french_known, english_available
 
     if not english_available():
         return []
     spans = []
     for found in _WORD_AND_NEIGHBOURS.finditer(english):
         word = found.group(2)
-        if (zipf_frequency(word, "fr") >= FRENCH_WORD_MIN_ZIPF and not english_word(word) and _french_known(word)
-                and english_word(found.group(1)) and english_word(found.group(3)) and not _french_known(found.group(1))):
+        # (English's own frequency, not its dictionaries: a word en_US lacks would load en_GB and en_CA for every text)
+        if (zipf_frequency(word, "fr") >= FRENCH_WORD_MIN_ZIPF and zipf_frequency(word, "en") < FRENCH_WORD_MAX_ENGLISH_ZIPF and _french_known(word)
+                and all(found.group(index).lower() in _ENGLISH_FUNCTION_WORDS or _is_english_word(found.group(index)) for index in (1, 3))):
             spans.append(found.span(2))
     return spans
 

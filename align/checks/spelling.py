@@ -2,9 +2,9 @@
 
 - a word the English writes both ways ("centre" … "center", "labour" … "labor"): the fewer (or the later) occurrences are flagged;
 - a word spelt only the minority's way in a text that holds several words spelt only the other way ("jewelry", "massage parlors",
-  "offense" in an RCMP page that writes "labour", "offences", "centre"): read off the installed Hunspell dictionaries, a word en_US
-  accepts and neither en_GB nor en_CA does is American, one en_GB accepts and en_US does not is British ("organised" too, which
-  Canada writes "organized"). Words in small
+  "offense" in an RCMP page that writes "labour", "offences", "centre"): a word whose spelling in the other convention (-our/-or,
+  -tre/-ter, -ence/-ense, -lled/-led, -ogue/-og …) is written at all (wordfreq) is American when the US Hunspell dictionary accepts it and
+  not the other, British the other way round; -ize/-ise, which Canada and Oxford write both ways, is left out. Words in small
   letters only: capitalised ones are names ("International Labour Organization" in a US text, "Department of Labor" in a British one).
 """
 
@@ -84,20 +84,38 @@ def _words_of_the_other_convention(links: list[LinkView]) -> list[Flag]:
             for number, word in found[minority]]
 
 
+_COUNTERPARTS = ((r"our(?=s?$|ed$|ing$|ite|able|ably|er|ers|ful)", "or"), (r"(?<!u)or(?=s?$|ed$|ing$|ite|able|ably|er|ers|ful)", "our"),
+                 (r"tre(?=s?$)", "ter"), (r"ter(?=s?$)", "tre"), (r"ence(?=s?$)", "ense"), (r"ense(?=s?$)", "ence"),
+                 (r"ll(?=ed$|ing$|ers?$|ery$|ors?$|ment$)", "l"), (r"(?<!l)l(?=ed$|ing$|ers?$|ery$|ry$|ors?$|ment$)", "ll"),
+                 (r"elry$", "ellery"), (r"ellery$", "elry"), (r"ogue(?=s?$)", "og"), (r"og(?=s?$)", "ogue"), (r"grey", "gray"), (r"gray", "grey"),
+                 (r"mould", "mold"), (r"mold", "mould"))
+"""How a word's spelling in the other convention is made ("labor" → "labour", "jewelry" → "jewellery"); -ize/-yze stay out, Canada's
+way too."""
+COUNTERPART_MIN_ZIPF = 1.5
+
+
+def _counterparts(word: str) -> list[str]:
+    """The word's spellings in the other convention that are written at all (wordfreq)."""
+    from wordfreq import zipf_frequency
+
+    made = {re.sub(pattern, other, word, count=1) for pattern, other in _COUNTERPARTS if re.search(pattern, word)}
+    return [other for other in made if zipf_frequency(other, "en") >= COUNTERPART_MIN_ZIPF]
+
+
 @lru_cache(maxsize=20_000)
 def _convention(word: str) -> str | None:
-    """'american' for a word only en_US accepts, 'british' for one en_GB accepts and en_US does not, else None (or no dictionaries)."""
+    """'american' for a word en_US accepts whose other spelling it does not ("labor": "labour"), 'british' for one it does not accept
+    whose other spelling it does ("labour"), else None (or no dictionary). en_US alone is asked: the grammar check has loaded it, and
+    en_GB and en_CA would cost a second each to load for the few words in question."""
     from align.checks.grammar import english_dictionary
 
-    american, british, canadian = (english_dictionary(name) for name in ("en_US", "en_GB", "en_CA"))
-    if american is None or british is None or canadian is None:
+    others = _counterparts(word)
+    american = english_dictionary("en_US") if others else None
+    if american is None:
         return None
-    in_american = american.lookup(word)
-    if in_american and not british.lookup(word) and not canadian.lookup(word):
-        return "american"
-    if not in_american and british.lookup(word):
-        return "british"
-    return None
+    if american.lookup(word):
+        return "american" if any(not american.lookup(other) for other in others) else None
+    return "british" if any(american.lookup(other) for other in others) else None
 
 
 SPELLING_SYSTEM = Check("spelling-system", "document", two_spellings, ("typography",))

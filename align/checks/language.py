@@ -158,18 +158,16 @@ _WORD_AND_NEIGHBOURS = re.compile(r"(?<![\w’'-])(?=([A-Za-z][a-z]*)[ \u00a0]+(
 
 
 def _french_words_among_english(english: str) -> list[tuple[int, int]]:
-    """A word in small letters that no English dictionary has and French uses often, between two English words ("The objectif of
-    the event"): a French word left in the English, where a French name or passage would bring French words around it."""
+    """A word in small letters that English rarely writes and French often (wordfreq), known to the French dictionary, between two English
+    words ("The objectif of the event"): a French word left in the English, where a French name or passage would bring French words
+    around it. (English's frequencies, not its dictionaries: a word en_US lacks would load en_GB and en_CA for every text.)"""
     from wordfreq import zipf_frequency
 
-    from align.checks.grammar import _french_known, english_available
+    from align.checks.grammar import _french_known
 
-    if not english_available():
-        return []
     spans = []
     for found in _WORD_AND_NEIGHBOURS.finditer(english):
         word = found.group(2)
-        # (English's own frequency, not its dictionaries: a word en_US lacks would load en_GB and en_CA for every text)
         if (zipf_frequency(word, "fr") >= FRENCH_WORD_MIN_ZIPF and zipf_frequency(word, "en") < FRENCH_WORD_MAX_ENGLISH_ZIPF and _french_known(word)
                 and all(found.group(index).lower() in _ENGLISH_FUNCTION_WORDS or _is_english_word(found.group(index)) for index in (1, 3))):
             spans.append(found.span(2))

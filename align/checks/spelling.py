@@ -2,9 +2,10 @@
 
 - a word the English writes both ways ("centre" … "center", "labour" … "labor"): the fewer (or the later) occurrences are flagged;
 - a word spelt only the minority's way in a text that holds several words spelt only the other way ("jewelry", "massage parlors",
-  "offense" in an RCMP page that writes "labour", "offences", "centre"): a word whose spelling in the other convention (-our/-or,
-  -tre/-ter, -ence/-ense, -lled/-led, -ogue/-og …) is written at all (wordfreq) is American when the US Hunspell dictionary accepts it and
-  not the other, British the other way round; -ize/-ise, which Canada and Oxford write both ways, is left out. Words in small
+  "offense" in an RCMP page that writes "labour", "offences", "centre"): of the words whose spelling in the other convention (-our/-or,
+  -tre/-ter, -ence/-ense, -lled/-led, -ogue/-og …) is written at all (wordfreq), one the US Hunspell dictionary accepts and neither the
+  British nor the Canadian one does is American, one the British accepts and the US does not is British; -ize/-ise, which Canada and
+  Oxford write both ways, is left out. Words in small
   letters only: capitalised ones are names ("International Labour Organization" in a US text, "Department of Labor" in a British one).
 """
 
@@ -104,18 +105,22 @@ def _counterparts(word: str) -> list[str]:
 
 @lru_cache(maxsize=20_000)
 def _convention(word: str) -> str | None:
-    """'american' for a word en_US accepts whose other spelling it does not ("labor": "labour"), 'british' for one it does not accept
-    whose other spelling it does ("labour"), else None (or no dictionary). en_US alone is asked: the grammar check has loaded it, and
-    en_GB and en_CA would cost a second each to load for the few words in question."""
+    """'american' for a word en_US accepts and neither en_GB nor en_CA does, 'british' for one en_GB accepts and en_US does not, else None
+    (or no dictionaries); only for a word whose other spelling is written at all (`_counterparts`): most words never reach the
+    dictionaries."""
     from align.checks.grammar import english_dictionary
 
-    others = _counterparts(word)
-    american = english_dictionary("en_US") if others else None
-    if american is None:
+    if not _counterparts(word):
         return None
-    if american.lookup(word):
-        return "american" if any(not american.lookup(other) for other in others) else None
-    return "british" if any(american.lookup(other) for other in others) else None
+    american, british, canadian = (english_dictionary(name) for name in ("en_US", "en_GB", "en_CA"))
+    if american is None or british is None or canadian is None:
+        return None
+    in_american = american.lookup(word)
+    if in_american and not british.lookup(word) and not canadian.lookup(word):
+        return "american"
+    if not in_american and british.lookup(word):
+        return "british"
+    return None
 
 
 SPELLING_SYSTEM = Check("spelling-system", "document", two_spellings, ("typography",))

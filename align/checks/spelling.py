@@ -24,10 +24,6 @@ _SPELLING_PAIRS = ((re.compile(r"(?<![A-Za-z-])([a-z]{3,})(our|or)(s?)(?![A-Za-z
 MAJORITY_WORDS = 2
 """Words spelt only one way a text needs before a word spelt only the other way is out of place; and the majority must be at least
 twice the minority."""
-_VARIANT_SHAPE = re.compile(r"(?:ou?r|tre|ter|en[cs]e|ll?(?:ed|ing|ers?|ery|ry|ors?|ment)|ogu?e|og|y[sz]e|y[sz]ed|y[sz]ing|grey|gray|eque|"
-                            r"mou?ld)(?:s|ed|ing|ite|able|ably|ful)?$")
-"""The endings where British and American spellings part (-our/-or, -tre/-ter, -ence/-ense, -lled/-led, -ogue/-og, -yse/-yze …): the
-only words looked up, which keeps the dictionaries out of most words."""
 _SMALL_WORD = re.compile(r"(?<![\w’'-])[a-z]{4,}(?![\w’'-])")
 
 
@@ -71,7 +67,7 @@ def _words_of_the_other_convention(links: list[LinkView]) -> list[Flag]:
     for link in links:
         text = link.texts["en"]
         for word in _SMALL_WORD.finditer(text or ""):
-            convention = _convention(word.group(0)) if _VARIANT_SHAPE.search(word.group(0)) else None
+            convention = _convention(word.group(0))
             if convention:
                 found[convention].append((link.number, word))
     counts = Counter({convention: len({word.group(0) for _, word in words}) for convention, words in found.items()})

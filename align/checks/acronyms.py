@@ -220,6 +220,14 @@ def other_languages_acronym(link: LinkView, side: str, context: CheckContext) ->
             continue  # the initials of the name's last words, compounds by their parts: "Ghanaian non-governmental organization (NGO)"
         if initials != acronym and sorted(initials) == sorted(acronym) and not _listed_name_reordered(words, acronym, context.glossary, lang):
             # (context: read on every readable part, 1 of 4 was annotated — organisations keep one acronym in both languages: ICMPD, DPO)
+            other_side = "en" if side == "fr" else "fr"
+            other = (context.document_texts[other_side] or link.texts[other_side]) if context.has_official else ""
+            if other and not re.search(rf"(?<![\w-]){acronym}(?![\w-])", other):
+                # the other version does not write it either: the letters mixed up (« Service de police de Toronto (STP) », SPT, TPS)
+                flags.append(Flag(link.number, side, "acronym-mismatch", "warning", found.start(1), found.end(1), acronym,
+                                  f"“{acronym}” gives the initials of “{' '.join(words)}” ({initials}) in another order, and the other version "
+                                  "does not write it: letters mixed up?", initials))
+                continue
             flags.append(Flag(link.number, side, "acronym-mismatch", "info", found.start(1), found.end(1), acronym,
                               f"“{acronym}” is the other language's order of the initials of “{' '.join(words)}” ({initials}): its acronym "
                               "kept after the translated name?", initials))
@@ -306,25 +314,30 @@ def _acronyms_in_brackets(link: LinkView, side: str, context: CheckContext) -> l
 
 
 _LONG_ACRONYM = re.compile(r"(?<![\w-])[A-ZÀ-Ý]{4,}(?![\w-])")
+_ACRONYM_IN_SMALL_LETTERS = re.compile(r"(?<![\w-])[A-Z](?:[b-df-hj-np-tv-xz]{3,5})(?![\w-])")
+"""« Cnltp »: an acronym written with its first capital only, told from a word by having no vowel after it."""
 
 
 def acronyms_one_letter_off(links: list[LinkView], context: CheckContext) -> list[Flag]:
     """An acronym written once, a letter away from a glossary acronym the same text writes more often (« CEDEO », « CEDEAS » beside
     « CEDEAO »): a slip, where an acronym the glossary does not list is most often another body's (« CRLTP », a regional committee,
-    beside « CNLTP »), so only the listed ones are compared."""
+    beside « CNLTP »), so only the listed ones are compared — or two letters swapped, which names no other body (« la Cnlpt » beside
+    « la Cnltp », written in small letters as some African and Québec texts write acronyms)."""
     from rapidfuzz.distance import OSA
 
     flags = []
     for side in ("fr", "en") if context.has_official else ("fr",):
         lang = LANG_OF_SIDE[side]
-        found = [(link, acronym) for link in links for acronym in _LONG_ACRONYM.finditer(link.texts[side])]
+        found = [(link, acronym) for link in links for pattern in (_LONG_ACRONYM, _ACRONYM_IN_SMALL_LETTERS)
+                 for acronym in pattern.finditer(link.texts[side])]
         counts = Counter(acronym.group(0) for _, acronym in found)
         for link, acronym in found:
             written = acronym.group(0)
             if counts[written] > 1 or context.glossary.acronym_concept(written, lang) is not None:
                 continue
             near = [other for other in counts if counts[other] > 1 and OSA.distance(written, other) == 1
-                    and context.glossary.acronym_concept(other, lang) is not None]
+                    and (context.glossary.acronym_concept(other, lang) is not None
+                         or (sorted(written) == sorted(other) and written.isupper() == other.isupper()))]
             if near:
                 flags.append(Flag(link.number, side, "acronym-mismatch", "warning", acronym.start(), acronym.end(), written,
                                   f"“{written}” is a letter away from “{near[0]}”, which this text writes {counts[near[0]]}×: the same body's "

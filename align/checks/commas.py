@@ -264,6 +264,8 @@ def _object_cuts(parsed: ParsedSentence, sentence: str) -> list[CommaFinding]:
             continue  # « un chapitre qu'elles entament avec courage, un trajet qui … »: the verb's object is « qu' », the noun an apposition
         if verb.verb_form == "Part" and not any(child.dep.startswith("aux") for child in parsed.children(verb.index)):
             continue  # a participle clause put first (« Inauguré le 27 octobre, le local »): the noun is the next verb's subject
+        if any(child.dep == "aux:pass" for child in parsed.children(verb.index)):
+            continue  # « a été manipulée par une connaissance de confiance, une femme qui … »: a passive verb has no object
         if infinitive and (verb.verb_form == "Inf" or any(child.dep == "mark" for child in parsed.children(complement.index))):
             continue  # « enquêter, renforcer », « à contrer …, à aider »: infinitives listed; « à dire vrai »
         if any(child.dep == "conj" for child in parsed.children(complement.index)):
@@ -326,9 +328,15 @@ def _list_items(stretch: tuple[ParsedWord, ...] | list[ParsedWord], commas: list
     if conjunction is None or conjunction + 1 >= len(stretch):
         return False
     kind = stretch[conjunction + 1].pos
+    if any(" ".join(word.text.lower() for word in stretch[position + 1:position + 3]) in _INCISE_OPENERS for position in commas):
+        return False  # « (Cnltp), en particulier des femmes et des enfants, »: what the comma opens narrows the name, no list item
     if any(_item_head(stretch, position + 1).dep == "appos" for position in commas if position + 1 < len(stretch)):
         return False  # « Le projet de loi S-211, la Loi édictant … et modifiant … , »: an apposition opened by the comma, not a list item
     return kind in ("ADP", "DET") and all(position + 1 < len(stretch) and stretch[position + 1].pos == kind for position in commas)
+
+
+_INCISE_OPENERS = frozenset({"en particulier", "notamment des", "notamment de", "notamment les", "notamment la", "notamment le",
+                             "y compris", "surtout des", "surtout les", "dont les", "dont des"})
 
 
 def _item_head(stretch: tuple[ParsedWord, ...] | list[ParsedWord], position: int) -> ParsedWord:
@@ -374,7 +382,8 @@ def _phrase_start(words: tuple[ParsedWord, ...], comma: int) -> int:
 
 
 _SAYING = re.compile(r"(?:déclar|ajout|affirm|soulign|expliqu|précis|indiqu|rappel|estim|not|insist|comment|observ|assur|martel|témoign|racont|"
-                     r"confi|explique|poursui|conclu|di|reconnu|reconna|prévenu|prévien|annonc|répond|répét|lanc|plaid|rassur)\w*", re.IGNORECASE)
+                     r"confi|explique|poursui|conclu|di|reconnu|reconna|prévenu|prévien|annonc|répond|répét|lanc|plaid|rassur|souv[ei]n|concè|concéd|"
+                     r"admet|admi|avou|regrett|demand|interroge|exclam|inquiét|lâch|tranch|résum|ironis|avert|renchéri|signal)\w*", re.IGNORECASE)
 
 
 def _finite_verb_before(words: tuple[ParsedWord, ...], first: int) -> bool:

@@ -429,6 +429,8 @@ def french_findings(text: str) -> tuple[Finding, ...]:
             continue  # « de présumés proxénètes »: a participle used as an adjective before the noun it agrees with, not a verb after « de »
         if error["sType"] == "conj" and _last_of_listed_subjects(text, start, error["sMessage"]):
             continue  # « Le travail forcé et les pratiques … ainsi que le mariage forcé représentent »: it agrees with the list's last item
+        if error["sType"] == "conj" and _agent_taken_for_subject(text, start, error["sMessage"]):
+            continue  # « Le rapport … mené par Bénédicte …, Cécile … et Gaëlle … vient d'être publié »: the names are the agent
         if error["sType"] == "gn" and _inclusive_doublet(text, start, end, fixes):
             continue  # « policières et policiers »: the form it asks for stands beside it, a doublet of inclusive writing
         if error["sType"] == "gn" and _INITIALS_AFTER.match(text, end):
@@ -880,6 +882,20 @@ def _last_of_listed_subjects(text: str, start: int, message: str) -> bool:
         return False
     subject = text.rfind(found.group(1), 0, start)
     return subject > 0 and _LIST_BEFORE.search(text[:subject]) is not None
+
+
+_AGREES_WITH_PLURAL = re.compile(r"Accord avec “([^”…]+)…?”.*3ᵉ personne du pluriel")
+_AGENT_BEFORE = re.compile(r"\bpar\s+(?:[A-ZÀ-Ý][\w’'-]*[\s,]+){0,8}$")
+
+
+def _agent_taken_for_subject(text: str, start: int, message: str) -> bool:
+    """Whether Grammalecte asks a verb to agree in the plural with names that follow « par » (the agent of a participle before them),
+    not the verb's subject."""
+    found = _AGREES_WITH_PLURAL.search(message)
+    if not found:
+        return False
+    subject = text.rfind(found.group(1).split()[0], 0, start)  # (Grammalecte quotes the subject's heads: “Cécile et Gaëlle”)
+    return subject > 0 and _AGENT_BEFORE.search(text[:subject]) is not None
 
 
 def _inclusive_doublet(text: str, start: int, end: int, fixes: list[str]) -> bool:

@@ -142,6 +142,8 @@ def untranslated_official(link: LinkView, context: CheckContext) -> list[Flag]:
     for start, end in passages:
         if any(first < end and start < last for first, last in covered):
             continue
+        if _ends_in_name_with_acronym(english, start, end):
+            continue  # "The SPVM's module Exploitation sexuelle des enfants à des fins commerciales (ESEC)": a body's French name, kept
         flags.append(Flag(link.number, "en", "untranslated", "error", start, end, english[start:end],
                           "This passage of the English is in French: it was left untranslated.", ""))
         covered.append((start, end))
@@ -150,6 +152,22 @@ def untranslated_official(link: LinkView, context: CheckContext) -> list[Flag]:
                    f"“{english[start:end]}” is a French word in the English.", "")
               for start, end in _french_words_among_english(english) if not any(first < end and start < last for first, last in covered)]
     return flags
+
+
+def _ends_in_name_with_acronym(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] ends in a capitalised name followed by its acronym in brackets, the acronym's letters among the initials
+    of the name's words, in order, from the first: a body's or a programme's own name, kept in the other language."""
+    after = re.match(r"[ \u00a0]*\(([A-ZÀ-Ý]{2,8})\)", text[end:])
+    if after is None:
+        return False
+    letters = after.group(1)
+    words = [(found.start(), found.group(0)) for found in re.finditer(r"[^\W\d_]+", text[start:end])]
+    for index, (_, word) in enumerate(words):
+        if word[:1] == letters[0]:
+            initials = iter(fold(other[:1]).upper() for _, other in words[index:])
+            if all(letter in initials for letter in fold(letters).upper()):
+                return True
+    return False
 
 
 FRENCH_WORD_MIN_ZIPF = 3.5
@@ -222,8 +240,10 @@ def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
                and other.end - other.start > match.end - match.start and fold(match.term).lower() in fold(other.entry).lower()
                for other in french_terms):
             continue  # the French term, as listed, holds the English form (« directive 2011/36/UE » holds "Directive 2011/36")
-        if cites_english(french, match.start, match.end):
-            continue  # an English publication cited by its title
+        if cites_english(french, match.start, match.end) or _announced_title(french, match.start):
+            continue  # an English publication cited by its title (« a publié Reducing modern slavery, un bilan »)
+        if _heading_announced_as_title(french, context):
+            continue  # a project's English title as the page's heading, the text giving it as a title (« un projet intitulé … »)
         if re.fullmatch(r"\(\s*", french[:match.start][-2:].lstrip()) and re.match(r"\s*\)", french[match.end:]):
             continue  # the English equivalent given alone in brackets after the French (« … 1999. (child labour) »): a gloss
         if _WORK_NOUN.search(match.term) and _quoted_alone(french, match.start, match.end):
@@ -242,6 +262,30 @@ def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
         flags.append(Flag(link.number, "fr", "untranslated", "error", match.start, match.end, match.term,
                           f"“{match.term}” is English left in the French" + (f": « {accepted[0]} »." if accepted else "."), suggestions(accepted[:3])))
     return flags
+
+
+_TITLE_ANNOUNCED = re.compile(r"(?:\bintitulée?s?|\bpubliée?s?|\bsous le titre)\s*[:«\"“]?\s*((?:[^\W\d_][\w’'-]*[,:]?\s+){0,8})$", re.IGNORECASE)
+
+
+def _announced_title(text: str, start: int) -> bool:
+    """Whether the English words up to `start` follow « intitulé », « a publié »: a work cited by its title."""
+    found = _TITLE_ANNOUNCED.search(text[:start])
+    return found is not None and all(_is_english_word(word) or word[:1].isupper()
+                                     for word in re.findall(r"[^\W\d_][\w’'-]*", found.group(1)))
+
+
+def _heading_announced_as_title(french: str, context: CheckContext) -> bool:
+    """Whether `french`, a heading (no closing stop), is written in the document as an announced title (`_announced_title`)."""
+    line = french.strip()
+    if not line or line[-1:] in ".!?" or len(line.split()) < 3:
+        return False
+    document = context.document_texts["fr"] or ""
+    position = document.find(line)
+    while position >= 0:
+        if _announced_title(document, position):
+            return True
+        position = document.find(line, position + 1)
+    return False
 
 
 def _own_name_with_its_acronym(french: str, match, glossary) -> bool:
@@ -533,7 +577,8 @@ def _named_with_its_acronym(text: str, start: int) -> bool:
                        "".join(word[0].lower() for word in words if word.lower() not in _ENGLISH_FUNCTION_WORDS))
 
 
-_BODY_NOUN = re.compile(r"\b(?:Cent(?:er|re)|Institute|Network|Alliance|Association|Foundation|Committee|Council|Office|Coalition|Agency|"
+_BODY_NOUN = re.compile(r"\b(?:Cent(?:er|re)|Institute|School|College|Faculty|Laboratory|Observatory|"
+                        r"Network|Alliance|Association|Foundation|Committee|Council|Office|Coalition|Agency|"
                         r"Services|University|Club|Society|Federation|Union|Commission|Program|Programme|Project|Initiative|Fund|Partnership|"
                         r"Task Force|Unit|Group|Bureau|Department|Ministry|Court|Tribunal|Board|Forum|Campaign)s?\b")
 _CAPITALISED_ENGLISH = re.compile(r"[A-Z][\w’'-]*(?:(?:\s+(?:of|on|for|to|and|in|the|against))*\s+[A-Z][\w’'-]*)*")

@@ -121,7 +121,8 @@ def _spelt_out(acronym: str, other: list[tuple[str, str]], concepts: set[str], c
         return True
     if len(acronym) == 2 and any(_abbreviates(acronym, word) for text, _ in other for word in re.findall(r"[^\W\d_]{4,}", fold(text))):
         return True  # a two-letter code of a place ("QC" / Quebec, "ON" / Ontario): its letters in order in one word
-    concept = glossary.acronym_concept(acronym, lang)
+    # (an acronym of the other language, « le rapport … (TIP) », names its concept too)
+    concept = glossary.acronym_concept(acronym, lang) or glossary.acronym_concept(acronym, "en" if lang == "fr" else "fr")
     if concept is not None and concept in concepts:
         return True
     if concept is not None and any(_named_by_head(entry.term, text, language) for text, language in other

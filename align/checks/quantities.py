@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter
 
 from align.checks.base import (
     LANG_OF_SIDE,
@@ -70,6 +71,9 @@ def numbers(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
     missing = [value for value in missing if not _list_number(link.texts["fr"], value)]
     extra = [value for value in extra if not _list_number(link.texts[target], value)]
     extra = [value for value in extra if not _page_timestamp(link.texts[target], value)]
+    # an ordinal on one side, its cardinal on the other: « devenant le 41ème pays » = "bringing the total to 41"
+    extra = _not_ordinals_opposite(extra, link.texts[target], "en", link.texts["fr"], "fr")
+    missing = _not_ordinals_opposite(missing, link.texts["fr"], "fr", link.texts[target], "en")
     missing = [value for value in missing if not _inside_a_code(link.texts[target], value)]
     missing = [value for value in missing if not _page_timestamp(link.texts["fr"], value)]
     flags = []
@@ -258,6 +262,24 @@ def _identifiers_alike(missing: list, extra: list, french: str, english: str) ->
     shared = french_groups.keys() & english_groups.keys()
     return (_outside(missing, [span for key in shared for span in french_groups[key]]),
             _outside(extra, [span for key in shared for span in english_groups[key]]))
+
+
+_ORDINAL = {"fr": re.compile(r"(?<![\w.,])(\d+)\s?(?:e|è|ème|eme|ᵉ|er|re|ère)\b"), "en": re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)\b")}
+
+
+def _not_ordinals_opposite(values: list, text: str, lang: str, other: str, other_lang: str) -> list:
+    """The values left once each ordinal in digits the other side writes more often than this side has excused one of its own
+    cardinal: « devenant le 41ème pays » = "bringing the total to 41"."""
+    spare = Counter(int(found.group(1)) for found in _ORDINAL[other_lang].finditer(other))
+    spare.subtract(Counter(int(found.group(1)) for found in _ORDINAL[lang].finditer(text)))
+    kept = []
+    for value in values:
+        number = value.value[0]
+        if isinstance(number, float) and number.is_integer() and spare[int(number)] > 0:
+            spare[int(number)] -= 1
+            continue
+        kept.append(value)
+    return kept
 
 
 def _inside_a_code(text: str, value) -> bool:

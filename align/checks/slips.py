@@ -130,6 +130,9 @@ _DASH_FOLLOWERS = frozenset({"the", "a", "an", "this", "that", "these", "those",
 _BARE_POSSESSIVE = re.compile(r"\b(?:on|of|in|for|to|with|by|from|at|about|upon) ([a-z]{3,})[’']s (?!own\b)([a-z]+)")
 """"does not depend on victim’s education": a singular countable noun takes a determiner before its possessive ("the victim’s", or
 the plural "victims’"); "people’s", "today’s", "children’s" are not singular countable nouns."""
+_SET_POSSESSIVES = frozenset({("harm", "way"), ("arm", "length"), ("stone", "throw"), ("death", "door"), ("heaven", "sake"),
+                              ("wit", "end"), ("money", "worth"), ("mind", "eye")})
+"""Idioms that take no determiner: "in harm’s way", "at arm’s length"."""
 COUNTABLE_PLURAL_ZIPF_GAP = 1.5
 _PURPOSE_WITHOUT_ARTICLE = re.compile(r"\b([Ff]or|[Ww]ith) purpose of\b")
 """"for purpose of exploiting them": the set phrase is "for the purpose of" (as the Criminal Code's definition says it)."""
@@ -348,12 +351,16 @@ _PATTERN_SLIPS: dict[str, tuple[tuple[re.Pattern, str, str], ...]] = {
         (re.compile(r"»(?P<slip>[-–—])(?=[ \u00a0])"), "« »\\g<slip> »: a space goes between the guillemet and the dash.", "» \\g<slip>"),
         (re.compile(r"(?<=[^\W\d_][ \u00a0])(?P<slip>(?P<dash>[–—])(?P<word>[^\W\d_]+))"), "« \\g<slip> »: a dash opening an incise takes a space after it.",
          "\\g<dash> \\g<word>"),
+        (re.compile(r"(?<![\w-])points?[ \u00a0]+de[ \u00a0]+(?P<slip>repères)(?![\w-])"),
+         "« points de repères »: « repère » stays singular in the locution (« des points de repère »).", "repère"),
     ),
     "en": (
         (re.compile(r"(?P<slip>\$[ \u00a0]+(?=\d))"), "“$ ” before a figure: English writes the sign against it (“$46”).", "$"),
+        (re.compile(r"(?<=[$€£])(?P<slip>\.)(?=\d{1,3},\d{3})"), "“\\g<0>” between the currency sign and its amount: a stray point.", ""),
         (re.compile(r"(?<![\d,.])(?P<slip>\d*(?:1[123](?:st|nd|rd)|(?<!1)(?:1(?:nd|rd|th)|2(?:st|rd|th)|3(?:st|nd|th))|[04-9](?:st|nd|rd)))\b"),
          "“\\g<slip>”: the ordinal's ending does not go with its figure.", ""),
-        (re.compile(r"(?<=[\d)]) (?P<slip>et|à) (?=\d)"), "“\\g<slip>” between two figures is French: “and”, “to”.", ""),
+        (re.compile(r"(?<=[\d)]) (?P<slip>et|à) (?=\d)(?!7\b(?<=(?<!\d)5 à 7))"), "“\\g<slip>” between two figures is French: “and”, “to”.", ""),
+        # (the "5 à 7", Quebec's early-evening gathering, is a Canadian English word too)
         (re.compile(r"(?<![\w-])(?:will|would|must|should|can|could|shall|may|might)(?:[ \u00a0]+(?:not|also|further|now))?[ \u00a0]+"
                     r"(?P<slip>(?P<verb>[a-z]+)-(?P<particle>up|out|down|off))(?![\w-])"),
          "“\\g<slip>” after the modal is the verb: “\\g<verb> \\g<particle>” (the hyphen makes the noun).", "\\g<verb> \\g<particle>"),
@@ -530,7 +537,7 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
                 fixed = restored.capitalize()
                 found.append((pair.start(1), pair.end(1), f"“{pair.group(1)}” in a name: “{fixed}” with a letter dropped?", fixed))
         for possessive in _BARE_POSSESSIVE.finditer(text):
-            if _singular_countable(possessive.group(1)):
+            if _singular_countable(possessive.group(1)) and (possessive.group(1), possessive.group(2)) not in _SET_POSSESSIVES:
                 found.append((possessive.start(1), possessive.end(2), f"“{possessive.group(0)}”: a determiner is missing before “{possessive.group(1)}’s” "
                               f"(“the {possessive.group(1)}’s”, or the plural “{possessive.group(1)}s’”).", f"the {possessive.group(1)}’s"))
         for purpose in _PURPOSE_WITHOUT_ARTICLE.finditer(text):

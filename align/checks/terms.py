@@ -325,7 +325,8 @@ def missing_terms(link: LinkView, target: str, context: CheckContext) -> list[Fl
     shortened = target == "en" and any(flag.kind == "omission" for flag in length_flags(link, context))
     flags = []
     french_concepts = {match.concept for match in link.matches["fr"]}
-    target_concepts = {match.concept for match in _outside_other_names(link.matches.get(target, []), french_concepts, glossary)}
+    target_concepts = {match.concept for match in _outside_other_names(link.matches.get(target, []), french_concepts, glossary,
+                                                                        fold(link.texts["fr"]))}
     target_words = tokenize(link.texts[target], "en")
     target_stems = {word.stem for word in target_words} | {word.lemma for word in target_words}
     left_in_french = {m.concept for m in find_terms(link.texts[target], "fr", glossary) if m.type == "term" and " " in m.term}
@@ -469,13 +470,21 @@ def _confusable_strangers(link: LinkView, context: CheckContext, target_concepts
     return flags
 
 
-def _outside_other_names(matches: list[TermMatch], french_concepts: set[str], glossary) -> list[TermMatch]:
+def _outside_other_names(matches: list[TermMatch], french_concepts: set[str], glossary, french: str) -> list[TermMatch]:
     """The matches that are not words inside the name of an institution, a law or an event the French does not name: "United Nations"
-    in "the Office of the United Nations High Commissioner for Human Rights" names that office, not the United Nations."""
+    in "the Office of the United Nations High Commissioner for Human Rights" names that office, not the United Nations. A name whose
+    French head word the French holds is named there, in words of its own (« le Protocole de l'OIT de 2014 à la convention sur le
+    travail forcé » for "the Protocol of 2014 to the Forced Labour Convention")."""
     names = [match for match in matches if glossary.subject(match.concept) in NAME_SUBJECTS and match.concept not in french_concepts
-             and " " in match.term]
+             and " " in match.term and not _head_word_there(match.concept, french, glossary)]
     return [match for match in matches if not any(name.start <= match.start and match.end <= name.end and name.end - name.start > match.end - match.start
                                                   for name in names)]
+
+
+def _head_word_there(concept: str, french: str, glossary) -> bool:
+    """Whether the (folded) French holds the first word of one of the concept's French names, a word of five letters or more."""
+    heads = {fold(entry.term.split()[0]) for entry in glossary.concept_entries(concept, "fr") if entry.status != "forbidden"}
+    return any(len(head) >= 5 and re.search(rf"\b{re.escape(head)}\b", french) for head in heads)
 
 
 def _one_concept_at_its_place(french: TermMatch, swapped: list[TermMatch], link: LinkView) -> list[TermMatch]:
@@ -646,13 +655,14 @@ def _rendered_freely(match: TermMatch, target_words: list, glossary, others: lis
 
 
 def _modifier_coordinated(concept: str, english: str, glossary) -> bool:
-    """Whether the English writes an accepted two-word rendering (a modifier and its noun) with another modifier coordinated between
-    them, the noun shared: "sexual and labour exploitation" renders « l'exploitation sexuelle et du travail »."""
+    """Whether the English writes an accepted rendering (its modifiers and their noun) with another modifier coordinated between
+    them, the noun shared: "sexual and labour exploitation" renders « l'exploitation sexuelle et du travail », "a human rights-based
+    and victim-centred approach" « une approche fondée sur les droits de l'homme et centrée sur les victimes »."""
     for entry in glossary.concept_entries(concept, "en"):
-        words = [word.surface for word in entry.words]
-        if entry.status == "forbidden" or len(words) != 2:
+        words = entry.term.split()
+        if entry.status == "forbidden" or len(words) < 2:
             continue
-        modifier, noun = (re.escape(word) for word in words)
+        modifier, noun = r"\s+".join(re.escape(word) for word in words[:-1]), re.escape(words[-1])
         if re.search(rf"\b{modifier}\s*,?\s+(?:and|or)\s+(?:[\w-]+\s+){{1,2}}?{noun}s?\b", english, re.IGNORECASE):
             return True
     return False

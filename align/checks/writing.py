@@ -20,6 +20,10 @@ from align.terms.words import fold, tokenize
 
 _DOUBLED = re.compile(r"(?<![\w'’-])([^\W\d_]+)\s+(\1s?)(?![\w'’-])", re.IGNORECASE)
 """A word written twice, the second time perhaps with its plural s ("two type types")."""
+_DOUBLED_PHRASE = re.compile(r"(?<![\w’'-])([^\W\d_]+(?:['’]|[ \u00a0]+)[^\W\d_]+(?:[ \u00a0]+[^\W\d_]+)?)[ \u00a0]+\1(?![\w’'-])",
+                             re.IGNORECASE)
+"""Two or three words written twice (« avec les avec les », « n'a pas n'a pas »)."""
+_REDUPLICATING = frozenset({"à", "en", "to", "by", "after", "par"})
 _DOUBLED_BESIDE_APOSTROPHE = {
     "fr": re.compile(r"(?<![\w'’-])(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’]([^\W\d_]+)\s+(\1)(?![\w'’-])"
                      r"|(?<![\w'’-])(l|d|j|m|n|s|t|c|qu)\s+(\3)['’](?=[^\W\d_])", re.IGNORECASE),
@@ -77,9 +81,9 @@ _SPLIT_ORDINAL = re.compile(r"\b1\s+er\b|\b\d{1,2}°(?=\s*(?:janvier|février|ma
 _CURRENCY_TWICE = re.compile(r"(?<=\d)\s*(\$\s*(?:(?:millions?|milliards?)\s+)?de\s+dollars)\b", re.IGNORECASE)
 """« 10,28 $ millions de dollars »: the amount says dollars twice (« 10,28 millions de dollars » or « 10,28 M$ »)."""
 _NO_SPACE_AFTER = re.compile(r"(?<![\w.])([^\W\d_]{2,})(,)([^\W_][\w’']*)"
-                             r"|(?<![\w.])([^\W\d_]*[a-zà-ÿ]{2})([.!?])([A-ZÀ-Ý][a-zà-ÿ]*(?:[’'][a-zà-ÿ]+)?)(?![\w.])")
+                             r"|(?<![\w.])([^\W\d_]*[a-zà-ÿ]{2}[»”]?)([.!?])([A-ZÀ-Ý][a-zà-ÿ]*(?:[’'][a-zà-ÿ]+)?)(?![\w.])")
 """A comma between a word and the next (« Organisation,880,000 »), or a full stop between a sentence's last word and the next
-sentence's first (« Mme Howard.C'est »), with no space: a web address or an abbreviation has no capital after its dot."""
+sentence's first (« Mme Howard.C'est », « confessionnelles».Une »), with no space: a web address or an abbreviation has no capital after its dot."""
 _PARENTHESIS_GLUED = re.compile(r"(?<![\w.])(?P<word>[^\W\d_]*[a-zà-ÿ]{2})(?P<opening>\((?![a-zà-ÿ]{1,4}\))\s?[^\W\d_][^()]{0,200}\))"
                                 r"|(?P<closing>\((?![a-zà-ÿ]{1,4}\))[^()]{1,200}(?<=[^\W\d_]{2})\))(?P<next>[^\W\d_]+)")
 """« de Recherche(IBESR) », « le crime(ONUDC) », « et Togo)a permis »: a bracket glued to the word before or after it. Not a plural or a
@@ -125,6 +129,8 @@ def _doubled_beside_apostrophe(link: LinkView, side: str, lang: str, context: Ch
         first, second = (1, 2) if found.group(1) else (3, 4)
         if found.group(first).lower() in _LEGITIMATE_DOUBLES[lang]:
             continue
+        if found.group(first)[:1].isupper() and found.group(second)[:1].islower():
+            continue  # « les pays de l’Est est »: a name, then the word it is spelt like
         start, end = found.start(first), found.end(second)
         if any(match.start < end and start < match.end for match in link.matches.get(side, [])) and any(
                 garble.start <= start and end <= garble.end for garble in find_garbled(text, lang, context.glossary, matches=link.matches.get(side))):
@@ -149,6 +155,8 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
             continue  # (a short word and its plural are often two words: « de des », "it its")
         if found.group(2).isupper() and not found.group(1).isupper():
             continue  # « aux Comores COMORES: niveau 3 »: a heading in capitals run into the text, not a word typed twice
+        if found.group(1)[:1].isupper() and found.group(2)[:1].islower() and text[:found.start()].rstrip()[-1:] not in ("", ".", "!", "?", "…"):
+            continue  # « les pays de l’Est est », « à Nice nice »: a name mid-sentence, then the word it is spelt like
         if any(match.start < found.end() and found.start() < match.end for match in link.matches.get(side, [])) and any(
                 garble.start <= found.start() and found.end() <= garble.end
                 for garble in find_garbled(text, lang, context.glossary, matches=link.matches.get(side))):
@@ -156,6 +164,12 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"“{found.group(1)}” is written twice.", found.group(1)))
     flags += _doubled_beside_apostrophe(link, side, lang, context)
+    for found in matches_in(_DOUBLED_PHRASE, text):
+        words = found.group(1).split()
+        if len(words) == 2 and words[1].lower() in _REDUPLICATING:
+            continue  # « peu à peu à », « de plus en plus en », "coast to coast to coast": an idiom's words, not a phrase typed twice
+        flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
+                          f"“{found.group(1)}” is written twice.", found.group(1)))
     for found in matches_in(_NO_SPACE_AFTER, text):
         before, mark, after = found.group(1, 2, 3) if found.group(1) else found.group(4, 5, 6)
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),

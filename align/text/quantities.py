@@ -83,7 +83,9 @@ _DATE_RANGE_PATTERNS = {
 }
 _NUMBER_PATTERNS = {
     # (a point in a French number is the English decimal point or a legal section's, « l'article 279.011 »: read as written)
-    "fr": re.compile(r"(?<![\w,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?!\w)|(?<![\w,.])\d+(?:,\d+|\.\d+(?!\d|\.\d))?(?![\w])"),
+    # (Swiss French groups thousands with an apostrophe: « 30'000 cas »)
+    "fr": re.compile(r"(?<![\w,.'’])\d{1,3}(?:['’]\d{3})+(?:,\d+)?(?![\w'’])"
+                     r"|(?<![\w,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?!\w)|(?<![\w,.])\d+(?:,\d+|\.\d+(?!\d|\.\d))?(?![\w])"),
     "en": re.compile(r"(?<![\w.])(?<!\d,)\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|(?<![\w.])(?<!\d,)\d+(?:\.\d+)?(?![\w])"),
 }
 POINT_GROUPED_THOUSANDS = re.compile(r"(?<![\w,.])\d{1,3}(?:\.\d{3}){2,}(?![\d.,]|\w)|(?<![\w,.])\d{1,3}\.\d{3}(?![\d.,]|\w)"
@@ -480,7 +482,7 @@ def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
                     continue
                 if text.startswith("*", found.end()):
                     continue  # Apertium's mark of an unknown word ("52017**DC0728"): part of a code, not a number
-                raw = re.sub(r"[\s\u00a0\u202f]", "", found.group(0))
+                raw = re.sub(r"[\s\u00a0\u202f'’]", "", found.group(0))
                 raw = raw.replace(",", ".") if pattern is _NUMBER_PATTERNS["fr"] else raw.replace(",", "")
                 try:
                     value = float(raw)

@@ -122,3 +122,41 @@ def test_an_english_acronym_in_the_french_names_its_concept(glossary) -> None:
 def test_names_after_par_are_the_agent_not_the_subject(glossary) -> None:
     fr = "Le rapport “Exploitation des mineures” mené par Bénédicte Lavaud-Legendre, Cécile Plessard et Gaëlle Encrenaz vient d’être publié."
     assert not texts_of_kind(fr, glossary, "grammar")
+
+
+def test_another_instrument_of_the_same_title_and_ize_for_ise_in_a_name(glossary) -> None:
+    fr = "Les modifications au Règlement sur l'immigration et la protection des réfugiés entrent en vigueur."
+    assert not texts_of_kind(fr, glossary, "term-garbled")
+    assert texts_of_kind("Le Canada célèbre la Journée mondiale pour l'abolition de l'esclavage.", glossary, "term-garbled")
+    fr = "la Convention des Nations Unies contre la criminalité transnationale organisée"
+    en = "the United Nations Convention against Transnational Organised Crime"
+    assert not texts_of_kind(fr, glossary, "term-garbled", en=en)
+    assert texts_of_kind(fr, glossary, "term-garbled", en="the United Nations Convention against International Organized Crime")
+
+
+def test_a_list_items_letter_is_no_sentences_last_word(glossary) -> None:
+    lines = ["1. Un arsenal juridique international diversifié", "a) Le protocole de Palerme vise à prévenir la traite des personnes."]
+    assert not texts_of_kind(lines, glossary, "typography")
+    assert texts_of_kind(["Le Niger a ratifié la convention (n° 29) La ratification ouvre la voie."], glossary, "typography")
+
+
+@needs_grammalecte
+def test_a_comma_closing_an_apposition_opened_by_an_adverb(glossary) -> None:
+    if french_parser() is None:
+        return
+    fr = "À Barrie, 43 victimes de la traite de personnes, principalement des hommes, ont été découvertes et mises à l’abri."
+    assert not texts_of_kind(fr, glossary, "typography")
+
+
+def test_a_name_in_capitals_cited_in_a_french_clause_leaves_it_french(glossary) -> None:
+    fr = ("Le lancement de ce livret permettra de conclure le projet Increasing Public Knowledge of the Ghanaian Human Trafficking Law, "
+          "financé par l’ambassade de France au Ghana.")
+    assert not texts_of_kind(fr, glossary, "untranslated")
+    assert texts_of_kind("Le ministère a indiqué que the government is committed to fighting human trafficking in all its forms.", glossary,
+                         "untranslated")
+
+
+def test_a_french_word_left_in_english_prose_is_still_a_misspelt_term(glossary) -> None:
+    fr = "Combattre l’exploitation sexuelle des enfants : de l’écran de l’agresseur au lieu où les victimes sont abusées."
+    en = "Combating child sexual exploitation: from the screen of the offender’s computer to the place where victimes are abused."
+    assert "victimes" in texts_of_kind(fr, glossary, "term-garbled", en=en)

@@ -218,6 +218,8 @@ def _subject_cuts(parsed: ParsedSentence, sentence: str) -> list[CommaFinding]:
             continue  # a dislocation: « Cette loi, elle prévoit »
         if _opens_incise(words[first:comma]):
             continue
+        if first > 0 and words[first - 1].text == "," and words[first].text.lower() in _NARROWING_ADVERBS:
+            continue  # « 43 victimes, principalement des hommes, ont été découvertes »: the comma closes an apposition it opened
         if not _fronted_before(parsed, first, verb.index):
             continue
         if not (verb.verb_form == "Fin" or any(word.verb_form == "Fin" for word in between)) or verb.dep == "conj":
@@ -335,6 +337,8 @@ def _list_items(stretch: tuple[ParsedWord, ...] | list[ParsedWord], commas: list
     return kind in ("ADP", "DET") and all(position + 1 < len(stretch) and stretch[position + 1].pos == kind for position in commas)
 
 
+_NARROWING_ADVERBS = frozenset({"principalement", "notamment", "surtout", "essentiellement", "majoritairement", "exclusivement",
+                                "particulièrement", "souvent", "parfois", "dont"})
 _INCISE_OPENERS = frozenset({"en particulier", "notamment des", "notamment de", "notamment les", "notamment la", "notamment le",
                              "y compris", "surtout des", "surtout les", "dont les", "dont des"})
 

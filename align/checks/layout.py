@@ -86,6 +86,8 @@ def _stop_missing(segments: list[Segment], place: dict[int, tuple[int, int]], si
             previous = re.findall(r"[^\W\d_]+", before)
             if not previous or previous[-1].lower() in _BEFORE_A_NAME[side] or re.search(r"[.!?]\)$", before):
                 continue
+            if re.fullmatch(r"\s*[-–•]?\s*(?:[a-zA-Z]|[ivxIVX]{1,4}|\d{1,2})\)", before):
+                continue  # « a) Le protocole de Palerme … »: a list item's letter, not a sentence's last word
             if side == "fr" and re.match(rf"\s+(?i:{TITLE_NOUNS})\b", segment.text[found.end():]):
                 continue  # a signature block run into one line: « …, Johann N. Schneider-Ammann Le chancelier de la Confédération, … »
             if before.count("«") > before.count("»") or before.count("“") > before.count("”") or before.count("(") > before.count(")") \

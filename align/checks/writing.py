@@ -450,7 +450,7 @@ def _guillemet_spacing(link: LinkView, side: str, context: CheckContext) -> list
     unspaced_count, spaced_count = len(_GUILLEMET_UNSPACED.findall(document)), len(_GUILLEMET_SPACED.findall(document))
     if unspaced_count > spaced_count:
         return []  # the text's own convention (or narrow spaces lost on the way)
-    if unspaced_count * 2 >= spaced_count:
+    if unspaced_count * 2 > spaced_count:
         # no spacing the text keeps to: a guillemet is still a slip when the other one of its pair is spaced (« … justice»)
         unspaced = [found for pair in _GUILLEMET_PAIR.finditer(text) if bool(pair.group(1)) != bool(pair.group(2))
                     for found in _GUILLEMET_UNSPACED.finditer(text, pair.start(), pair.end())]

@@ -865,6 +865,11 @@ def _wrong_name_word(position: int, window: list[Word], terms: tuple[Word, ...],
         return None  # not written as a name (« le rapport mondial sur la traite des enfants » describes a report)
     if word.text[:1].isupper() != term_word.text[:1].isupper() or not word.text.isalpha():
         return None
+    if _spelling_variant(word.surface, term_word.surface):
+        return None  # "Transnational Organised Crime": the name's word in the other English spelling, no other word
+    if {fold(word.surface).lower(), fold(term_word.surface).lower()} <= _INSTRUMENT_KINDS:
+        return None  # "Immigration and Refugee Protection Regulations" beside the Act: another instrument, a name of its own (a scope
+        # changed is a garble: « Organisation mondiale du Travail », « Journée mondiale pour l'abolition de l'esclavage »)
     others = sum(not other.stop for index, other in enumerate(terms) if index != position)
     if others < (3 if position in (0, len(terms) - 1) else 2):
         return None
@@ -884,6 +889,19 @@ def _wrong_name_word(position: int, window: list[Word], terms: tuple[Word, ...],
         # text also writes that name as listed (`align.checks.terms.garbled_terms`)
         return f"“{word.text}” where the official name has “{term_word.text}{OTHER_NAME}", None
     return f"“{word.text}” where the official name has “{term_word.text}{_NAME_WORD}", None
+
+
+_INSTRUMENT_KINDS = frozenset({"loi", "reglement", "code", "decret", "ordonnance", "arrete", "act", "regulations", "regulation", "decree",
+                               "ordinance"})
+"""Kinds of legal instrument: one for another names another instrument under the same title (the Act and its Regulations)."""
+
+
+def _spelling_variant(word: str, other: str) -> bool:
+    """Whether two words are one word with -ise and -ize ("Organised", "Organized"), both British usage; "Labor" for the ILO's
+    "Labour" is another country's spelling of the name, which its readers mark."""
+    def plain(text: str) -> str:
+        return re.sub(r"is(e|ed|es|ing|ation|ations)$", r"iz\1", text.lower())
+    return word.lower() != other.lower() and plain(word) == plain(other)
 
 
 def _begins_with(window: list[Word], words: tuple[Word, ...], count: int) -> bool:
@@ -1030,9 +1048,9 @@ def _misspelt_inside_matches(text: str, words: list[Word], lang: str, glossary: 
                 continue
             if word.surface in listed_words[(match.start, match.end)]:
                 continue
-            if lang == "en" and is_known(word.surface, "fr"):
-                continue  # a French word (« victimes » in "the Centre d’aide aux victimes d’actes criminels"): a French name kept, or
-                # French left in the English, which the language check reports
+            if lang == "en" and is_known(word.surface, "fr") and _FRENCH_SMALL_WORD_BESIDE.search(text[max(0, word.start - 5):word.end + 4]):
+                continue  # a French word among French words (« victimes » in "the Centre d’aide aux victimes d’actes criminels"): a
+                # French name kept, or French left in the English, which the language check reports
             if word.text[:1].isupper() and not entry.term[:1].isupper():
                 continue  # (a capitalised word in a term listed in small letters is another name's: "Victim Services Toronto" in a French
                 # text; in a listed name, « Sécurit publique Canada », it is the name's own word misspelt)
@@ -1048,6 +1066,10 @@ def _misspelt_inside_matches(text: str, words: list[Word], lang: str, glossary: 
                 taken.append((match.start, match.end))
                 break
     return garbles
+
+
+_FRENCH_SMALL_WORD_BESIDE = re.compile(r"(?<![\w’'-])(?:aux|des|du|les)\s|\s[dl][’']\w", re.IGNORECASE)
+"""« aux » before a word, « d’ » after it: French words around it."""
 
 
 def _inflections(word: str) -> tuple[str, str, str]:

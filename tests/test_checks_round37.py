@@ -160,3 +160,16 @@ def test_a_french_word_left_in_english_prose_is_still_a_misspelt_term(glossary) 
     fr = "Combattre l’exploitation sexuelle des enfants : de l’écran de l’agresseur au lieu où les victimes sont abusées."
     en = "Combating child sexual exploitation: from the screen of the offender’s computer to the place where victimes are abused."
     assert "victimes" in texts_of_kind(fr, glossary, "term-garbled", en=en)
+
+
+@needs_grammalecte
+def test_a_first_name_a_noun_in_apposition_and_an_adjective_after_a_complement_in_a_name(glossary) -> None:
+    for fr in ("Photo : CBC Marc Doucette", "l’entrée illégale dans un État Partie d’une personne",
+               "Consultez les ressources de l’Armée du Salut Internationale en ligne."):
+        assert not texts_of_kind(fr, glossary, "grammar"), fr
+    assert texts_of_kind("Le Comité Nationale a siégé.", glossary, "grammar") == {"Nationale"}
+
+
+@needs_grammalecte
+def test_a_bylines_date_is_no_imperative(glossary) -> None:
+    assert not texts_of_kind("Publié le : 19 septembre 2019", glossary, "grammar")

@@ -419,6 +419,8 @@ def french_findings(text: str) -> tuple[Finding, ...]:
             continue  # « les réseaux francophones ouest-africains »: a compass point qualifying a noun is invariable
         if span.lower().startswith("différend") and _DETERMINER_BEFORE.search(text, 0, start):
             continue  # « le règlement des différends »: after a determiner the noun (a dispute), not the adjective « différent »
+        if error["sType"] == "imp" and _DAY_AFTER.match(text, end):
+            continue  # « Publié le 18 novembre 2024 »: a byline's participle and the date's article, no imperative and its pronoun
         if error["sType"] == "imp" and _TANT_QUE.match(text, end):
             continue  # « elle travaille en tant que bénévole »: « en tant que » is a locution, not the pronoun after an imperative
         if _CAPITALISED_LAST.search(span) and fixes and all(fix[:1].islower() for fix in fixes):
@@ -708,6 +710,7 @@ a space in `align.checks.slips`."""
 _PLURAL_BEFORE_NAME = re.compile(r"(?<![\w’'-])(des|les|aux|ces|plusieurs) ([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-])")
 
 
+_COMPLEMENT_BEFORE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+ (?:du|des|de la|de l['’]|de) $")
 _SURNAME_AFTER = re.compile(r" ([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-])")
 
 
@@ -725,6 +728,12 @@ def _name_disagreements(text: str, checker) -> list[Finding]:
         surname = _SURNAME_AFTER.match(text, found.end(2))
         if surname and not _french_known(surname.group(1)):
             continue  # « la Présidente du Sénat Sabine Laruelle »: a first name (« Sabine ») before a surname the dictionary does not know
+        if any(":M1" in reading for reading in spelling.getMorph(noun)):
+            continue  # « Marc Doucette »: a first name and a surname
+        if any(re.search(r":N:(?!A)", reading) for reading in spelling.getMorph(adjective.lower())):
+            continue  # « un État Partie »: a noun in apposition, not an adjective
+        if _COMPLEMENT_BEFORE.search(text, 0, found.start(1)):
+            continue  # « l’Armée du Salut Internationale »: the adjective may qualify the name's head before its complement
         if _every_reading(spelling, noun.lower(), r":N:") and disagreeing_adjective(noun.lower(), adjective.lower()):
             findings.append(Finding(found.start(2), found.end(2), "grammar", "warning", f"« {adjective} » does not agree with « {noun} ».", ""))
     return findings
@@ -884,6 +893,7 @@ def _last_of_listed_subjects(text: str, start: int, message: str) -> bool:
     return subject > 0 and _LIST_BEFORE.search(text[:subject]) is not None
 
 
+_DAY_AFTER = re.compile(r"\s*:?\s+(?:1er|[0-3]?\d)\b")
 _AGREES_WITH_PLURAL = re.compile(r"Accord avec “([^”…]+)…?”.*3ᵉ personne du pluriel")
 _AGENT_BEFORE = re.compile(r"\bpar\s+(?:[A-ZÀ-Ý][\w’'-]*[\s,]+){0,8}$")
 

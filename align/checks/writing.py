@@ -20,6 +20,8 @@ from align.terms.words import fold, tokenize
 
 _DOUBLED = re.compile(r"(?<![\w'’-])([^\W\d_]+)\s+(\1s?)(?![\w'’-])", re.IGNORECASE)
 """A word written twice, the second time perhaps with its plural s ("two type types")."""
+_VERBS_SPELT_LIKE_NAMES = frozenset({"est", "sont", "a", "as", "ont", "is", "was", "are", "will", "can", "may", "must"})
+"""A verb after a name spelt like it (« les pays de l’Est est », "the May may"): no word typed twice."""
 _DOUBLED_PHRASE = re.compile(r"(?<![\w’'-])([^\W\d_]+(?:['’]|[ \u00a0]+)[^\W\d_]+(?:[ \u00a0]+[^\W\d_]+)?)[ \u00a0]+\1(?![\w’'-])",
                              re.IGNORECASE)
 """Two or three words written twice (« avec les avec les », « n'a pas n'a pas »)."""
@@ -129,7 +131,7 @@ def _doubled_beside_apostrophe(link: LinkView, side: str, lang: str, context: Ch
         first, second = (1, 2) if found.group(1) else (3, 4)
         if found.group(first).lower() in _LEGITIMATE_DOUBLES[lang]:
             continue
-        if found.group(first)[:1].isupper() and not found.group(first).isupper() and found.group(second)[:1].islower():
+        if found.group(first)[:1].isupper() and not found.group(first).isupper() and found.group(second) in _VERBS_SPELT_LIKE_NAMES:
             continue  # « les pays de l’Est est »: a name, then the word it is spelt like
         start, end = found.start(first), found.end(second)
         if any(match.start < end and start < match.end for match in link.matches.get(side, [])) and any(
@@ -155,9 +157,9 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
             continue  # (a short word and its plural are often two words: « de des », "it its")
         if found.group(2).isupper() and not found.group(1).isupper():
             continue  # « aux Comores COMORES: niveau 3 »: a heading in capitals run into the text, not a word typed twice
-        if (found.group(1)[:1].isupper() and not found.group(1).isupper() and found.group(2)[:1].islower()
+        if (found.group(1)[:1].isupper() and not found.group(1).isupper() and found.group(2) in _VERBS_SPELT_LIKE_NAMES
                 and text[:found.start()].rstrip()[-1:] not in ("", ".", "!", "?", "…")):
-            continue  # « les pays de l’Est est », « à Nice nice »: a name mid-sentence, then the word it is spelt like
+            continue  # « les pays de l’Est est »: a name mid-sentence, then the verb it is spelt like
         if any(match.start < found.end() and found.start() < match.end for match in link.matches.get(side, [])) and any(
                 garble.start <= found.start() and found.end() <= garble.end
                 for garble in find_garbled(text, lang, context.glossary, matches=link.matches.get(side))):

@@ -430,12 +430,6 @@ def _one_alternative(window: list[Word], entry: Entry, blend_word: Word, glossar
                for index, word in enumerate(words) for other in (index - 2, index + 2))
 
 
-def _head_of_its_variant(word: Word, window: list[Word], entry: Entry, glossary: Glossary) -> bool:
-    """Whether the stray word is the last word (the noun) of the variant it comes from."""
-    source = _source_variant(word, window, entry, glossary)
-    return source is not None and len(source.words) > 1 and same_form(word, source.words[-1])
-
-
 def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
                  equal: list[tuple[bool, ...]] | None = None) -> tuple[str, Word | None] | None:
     """Why `window` is a garbled form of `entry` (and the stray word of a blend), or None (identical, too far, or ordinary language).
@@ -468,10 +462,6 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
             # la traite de personnes » is not the World Day « Journée mondiale contre la traite des personnes »)
         if entry.lang == "en" and not entry.term[:1].isupper() and _adjective_before_noun(different[0], window):
             return None  # "sexual trafficking", "contemporary slavery", "modern form of slavery": English paraphrases freely (not names)
-        if (entry.lang == "en" and from_other_variant(word) and different[0] < size - 1 and not word.surface.endswith("s")
-                and _head_of_its_variant(word, window, entry, glossary)):
-            return None  # "minor children": the other variant's noun ("unaccompanied minor") as an adjective, no blend of the two
-            # ("persons trafficking", a plural noun before the noun, is one)
         if entry.status == "forbidden" and from_other_variant(word):
             return None  # a forbidden rendering with a word of an accepted one (« traite de main-d'œuvre » beside the forbidden « trafic de
             # main-d'œuvre »): no blend of two renderings, the forbidden one set right

@@ -170,3 +170,8 @@ def test_a_first_name_a_noun_in_apposition_and_an_adjective_after_a_complement_i
 @needs_grammalecte
 def test_a_bylines_date_is_no_imperative(glossary) -> None:
     assert not texts_of_kind("Publié le : 19 septembre 2019", glossary, "grammar")
+
+
+def test_a_french_sentence_ending_in_a_name_and_its_acronym_is_still_french_in_the_english(glossary) -> None:
+    fr = "L'utilisation de technologies nouvelles est essentielle pour le Centre national contre l'exploitation d'enfants (CNCEE) de la GRC."
+    assert texts_of_kind(fr, glossary, "untranslated", en=fr)

@@ -160,6 +160,11 @@ def untranslated_official(link: LinkView, context: CheckContext) -> list[Flag]:
     return flags
 
 
+_WORDS_BEFORE_A_KEPT_NAME = 4
+"""English words before a French name the passage ends in ("The SPVM's module …"): more, and the passage is a French sentence that
+happens to end in a name (« L'utilisation … est essentielle pour le Centre national … (CNCEE) »)."""
+
+
 def _ends_in_name_with_acronym(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] ends in a capitalised name followed by its acronym in brackets, the acronym's letters among the initials
     of the name's words, in order, from the first: a body's or a programme's own name, kept in the other language."""
@@ -168,7 +173,7 @@ def _ends_in_name_with_acronym(text: str, start: int, end: int) -> bool:
         return False
     letters = after.group(1)
     words = [(found.start(), found.group(0)) for found in re.finditer(r"[^\W\d_]+", text[start:end])]
-    for index, (_, word) in enumerate(words):
+    for index, (_, word) in enumerate(words[:_WORDS_BEFORE_A_KEPT_NAME + 1]):
         if word[:1] == letters[0]:
             initials = iter(fold(other[:1]).upper() for _, other in words[index:])
             if all(letter in initials for letter in fold(letters).upper()):

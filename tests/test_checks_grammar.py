@@ -142,11 +142,17 @@ def without_grammalecte(monkeypatch, tmp_path):
     """As on a machine without Debian's python3-grammalecte."""
     monkeypatch.setenv(grammar.GRAMMALECTE_DIR_ENV, str(tmp_path / "nowhere"))
     monkeypatch.delitem(sys.modules, "grammalecte", raising=False)
-    grammar.french_checker.cache_clear()
-    grammar.french_findings.cache_clear()
+    _forget_what_grammar_remembers()
     yield
-    grammar.french_checker.cache_clear()
-    grammar.french_findings.cache_clear()
+    _forget_what_grammar_remembers()
+
+
+def _forget_what_grammar_remembers() -> None:
+    """Every cache of the grammar module: a word looked up while Grammalecte was away (« premiére », « oeuvre ») must not stay unknown
+    for the tests after this one."""
+    for value in vars(grammar).values():
+        if callable(getattr(value, "cache_clear", None)):
+            value.cache_clear()
 
 
 def test_without_grammalecte_one_notice_and_the_other_checks_run(without_grammalecte, tmp_path, capsys) -> None:

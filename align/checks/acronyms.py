@@ -5,7 +5,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from align.checks.base import LANG_OF_SIDE, SIDE_NAMES, Check, CheckContext, LinkView, concept_label, same_flags_for_same_texts, written_in_capitals
+from align.checks.base import (
+    LANG_OF_SIDE,
+    SIDE_NAMES,
+    Check,
+    CheckContext,
+    LinkView,
+    concept_label,
+    letters_in_order,
+    same_flags_for_same_texts,
+    written_in_capitals,
+)
 from align.checks.language import among_english_words
 from align.model import Flag
 from align.terms.matching import longest_matches
@@ -220,9 +230,8 @@ def other_languages_acronym(link: LinkView, side: str, context: CheckContext) ->
             continue  # the initials of the name's last words, compounds by their parts: "Ghanaian non-governmental organization (NGO)"
         if initials != acronym and sorted(initials) == sorted(acronym) and not _listed_name_reordered(words, acronym, context.glossary, lang):
             # (context: read on every readable part, 1 of 4 was annotated — organisations keep one acronym in both languages: ICMPD, DPO)
-            other_side = "en" if side == "fr" else "fr"
-            other = (context.document_texts[other_side] or link.texts[other_side]) if context.has_official else ""
-            if other and not re.search(rf"(?<![\w-]){acronym}(?![\w-])", other):
+            other = _other_version(link, side, context)
+            if other and not _writes_acronym(other, acronym):
                 # the other version does not write it either: the letters mixed up (« Service de police de Toronto (STP) », SPT, TPS)
                 flags.append(Flag(link.number, side, "acronym-mismatch", "warning", found.start(1), found.end(1), acronym,
                                   f"“{acronym}” gives the initials of “{' '.join(words)}” ({initials}) in another order, and the other version "
@@ -241,7 +250,7 @@ def acronym_a_letter_off_its_name(link: LinkView, side: str, context: CheckConte
     if side == "mt":
         return []
     text, lang = link.texts[side], LANG_OF_SIDE[side]
-    other = context.document_texts["en" if side == "fr" else "fr"] or link.texts["en" if side == "fr" else "fr"]
+    other = _other_version(link, side, context)
     flags = []
     for found in _BRACKETED.finditer(text):
         acronym = found.group(1)
@@ -252,10 +261,10 @@ def acronym_a_letter_off_its_name(link: LinkView, side: str, context: CheckConte
         if sum(letter != own for letter, own in zip(fold(acronym).upper(), initials)) != 1:
             continue
         wider = fold("".join(word[:1] for word in _content_words(text[max(0, found.start() - 160):found.start()], lang)[-len(acronym) - 3:])).upper()
-        if _in_order(fold(acronym).upper(), wider):
+        if letters_in_order(fold(acronym).upper(), wider):
             continue  # the initials of some of the words before, a word left out of the acronym (« Fonds de l'UE pour l'asile, la
             # migration et l'intégration (FAMI) »)
-        if context.glossary.acronym_concept(acronym, lang) is not None or re.search(rf"(?<![\w-]){acronym}(?![\w-])", other or ""):
+        if context.glossary.acronym_concept(acronym, lang) is not None or _writes_acronym(other, acronym):
             continue
         begins = text.rfind(words[0], 0, found.start())
         name = text[begins:found.start()].strip() if begins >= 0 else " ".join(words)
@@ -264,10 +273,14 @@ def acronym_a_letter_off_its_name(link: LinkView, side: str, context: CheckConte
     return flags
 
 
-def _in_order(letters: str, initials: str) -> bool:
-    """Whether `letters` are among `initials`, in their order."""
-    remaining = iter(initials)
-    return all(letter in remaining for letter in letters)
+def _other_version(link: LinkView, side: str, context: CheckContext) -> str:
+    """The other language's text of the document (of the link when the document's is not at hand); empty for a French-only one."""
+    other_side = "en" if side == "fr" else "fr"
+    return context.document_texts[other_side] or link.texts[other_side] or ""
+
+
+def _writes_acronym(text: str, acronym: str) -> bool:
+    return re.search(rf"(?<![\w-]){acronym}(?![\w-])", text) is not None
 
 
 _WORD_IN_CAPITALS = re.compile(r"(?<![\w-])[A-Z]{2,}s?(?![\w-])")

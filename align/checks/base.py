@@ -134,6 +134,12 @@ _UPPER_CASE = re.compile(r"[^\W\d_a-zà-ÿ]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+def letters_in_order(letters: str, initials: str) -> bool:
+    """Whether `letters` are among `initials`, in their order (an acronym's letters among a name's initials)."""
+    remaining = iter(initials)
+    return all(letter in remaining for letter in letters)
+
+
 def written_in_capitals(text: str) -> bool:
     """Whether most of the text's letters are capitals (a headline set in capitals): its capitals are the typesetting's, not acronyms."""
     return len(_UPPER_CASE.findall(text)) > 0.5 * len(_LETTER.findall(text))

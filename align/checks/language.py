@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from align.checks.base import Check, CheckContext, LinkView, reads_language, segment_texts, suggestions
+from align.checks.base import Check, CheckContext, LinkView, letters_in_order, reads_language, segment_texts, suggestions
 from align.checks.names import places_by_name
 from align.model import Flag
 from align.terms.matching import find_terms, longest_matches
@@ -172,13 +172,9 @@ def _ends_in_name_with_acronym(text: str, start: int, end: int) -> bool:
     if after is None:
         return False
     letters = after.group(1)
-    words = [(found.start(), found.group(0)) for found in re.finditer(r"[^\W\d_]+", text[start:end])]
-    for index, (_, word) in enumerate(words[:_WORDS_BEFORE_A_KEPT_NAME + 1]):
-        if word[:1] == letters[0]:
-            initials = iter(fold(other[:1]).upper() for _, other in words[index:])
-            if all(letter in initials for letter in fold(letters).upper()):
-                return True
-    return False
+    words = re.findall(r"[^\W\d_]+", text[start:end])
+    return any(word[:1] == letters[0] and letters_in_order(fold(letters).upper(), "".join(fold(other[:1]).upper() for other in words[index:]))
+               for index, word in enumerate(words[:_WORDS_BEFORE_A_KEPT_NAME + 1]))
 
 
 FRENCH_WORD_MIN_ZIPF = 3.5

@@ -21,7 +21,14 @@ from align.terms.words import fold, tokenize
 _DOUBLED = re.compile(r"(?<![\w'’-])([^\W\d_]+)\s+(\1s?)(?![\w'’-])", re.IGNORECASE)
 """A word written twice, the second time perhaps with its plural s ("two type types")."""
 _VERBS_SPELT_LIKE_NAMES = frozenset({"est", "sont", "a", "as", "ont", "is", "was", "are", "will", "can", "may", "must"})
-"""A verb after a name spelt like it (« les pays de l’Est est », "the May may"): no word typed twice."""
+
+
+def _name_then_verb_spelt_like_it(first: str, second: str) -> bool:
+    """A capitalised name (not an acronym: « ONUDC onudc » is a slip) before a verb spelt like it (« les pays de l’Est est », "the May
+    may"): no word typed twice."""
+    return first[:1].isupper() and not first.isupper() and second in _VERBS_SPELT_LIKE_NAMES
+
+
 _DOUBLED_PHRASE = re.compile(r"(?<![\w’'-])([^\W\d_]+(?:['’]|[ \u00a0]+)[^\W\d_]+(?:[ \u00a0]+[^\W\d_]+)?)[ \u00a0]+\1(?![\w’'-])",
                              re.IGNORECASE)
 """Two or three words written twice (« avec les avec les », « n'a pas n'a pas »)."""
@@ -131,8 +138,8 @@ def _doubled_beside_apostrophe(link: LinkView, side: str, lang: str, context: Ch
         first, second = (1, 2) if found.group(1) else (3, 4)
         if found.group(first).lower() in _LEGITIMATE_DOUBLES[lang]:
             continue
-        if found.group(first)[:1].isupper() and not found.group(first).isupper() and found.group(second) in _VERBS_SPELT_LIKE_NAMES:
-            continue  # « les pays de l’Est est »: a name, then the word it is spelt like
+        if _name_then_verb_spelt_like_it(found.group(first), found.group(second)):
+            continue  # « les pays de l’Est est »
         start, end = found.start(first), found.end(second)
         if any(match.start < end and start < match.end for match in link.matches.get(side, [])) and any(
                 garble.start <= start and end <= garble.end for garble in find_garbled(text, lang, context.glossary, matches=link.matches.get(side))):
@@ -157,9 +164,8 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
             continue  # (a short word and its plural are often two words: « de des », "it its")
         if found.group(2).isupper() and not found.group(1).isupper():
             continue  # « aux Comores COMORES: niveau 3 »: a heading in capitals run into the text, not a word typed twice
-        if (found.group(1)[:1].isupper() and not found.group(1).isupper() and found.group(2) in _VERBS_SPELT_LIKE_NAMES
-                and text[:found.start()].rstrip()[-1:] not in ("", ".", "!", "?", "…")):
-            continue  # « les pays de l’Est est »: a name mid-sentence, then the verb it is spelt like
+        if _name_then_verb_spelt_like_it(found.group(1), found.group(2)) and text[:found.start()].rstrip()[-1:] not in ("", ".", "!", "?", "…"):
+            continue  # (mid-sentence: at a sentence's start the capital is the sentence's, « Est est »)
         if any(match.start < found.end() and found.start() < match.end for match in link.matches.get(side, [])) and any(
                 garble.start <= found.start() and found.end() <= garble.end
                 for garble in find_garbled(text, lang, context.glossary, matches=link.matches.get(side))):

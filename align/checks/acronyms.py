@@ -212,6 +212,14 @@ def _listed_name_reordered(words: list[str], acronym: str, glossary, lang: str) 
                for entry in glossary.entries(lang) if entry.term[:1].isupper() and len(name := _content_words(entry.term, lang)) == len(words))
 
 
+def _listed_acronyms_of_name(words: list[str], glossary, lang: str) -> set[str]:
+    """The acronyms the glossary lists, in both languages, for the name whose content words are `words`; empty for a name it lacks."""
+    folded = [fold(word) for word in words]
+    concepts = {entry.concept for entry in glossary.entries(lang)
+                if entry.term[:1].isupper() and [fold(word) for word in _content_words(entry.term, lang)] == folded}
+    return {entry.term for concept in concepts for other in ("fr", "en") for entry in glossary.concept_entries(concept, other) if entry.is_acronym}
+
+
 def other_languages_acronym(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
     """An acronym in brackets after a name whose initials are its letters in another order (« la Police provinciale de l'Ontario
     (OPP) », PPO): the other language's acronym of the name kept after its translation."""
@@ -231,7 +239,9 @@ def other_languages_acronym(link: LinkView, side: str, context: CheckContext) ->
         if initials != acronym and sorted(initials) == sorted(acronym) and not _listed_name_reordered(words, acronym, context.glossary, lang):
             # (context: read on every readable part, 1 of 4 was annotated — organisations keep one acronym in both languages: ICMPD, DPO)
             other = _other_version(link, side, context)
-            if other and not _writes_acronym(other, acronym):
+            listed = _listed_acronyms_of_name(words, context.glossary, lang)
+            if (other and not _writes_acronym(other, acronym)) or (not other and listed and acronym not in listed):
+                # (without another version, the glossary's acronyms of the name in both languages: ONDUC is neither ONUDC nor UNODC)
                 # the other version does not write it either: the letters mixed up (« Service de police de Toronto (STP) », SPT, TPS)
                 flags.append(Flag(link.number, side, "acronym-mismatch", "warning", found.start(1), found.end(1), acronym,
                                   f"“{acronym}” gives the initials of “{' '.join(words)}” ({initials}) in another order, and the other version "

@@ -17,6 +17,7 @@ The conventions of France, Quebec (OQLF), Switzerland and Belgium differ on spac
   many;
 - a dateline names a place, not its people's adjective (« Française - Le bureau de l'OIM en France … » for « France - »): a
   nationality word (Grammalecte's « #G » tag) opening a text before a dash;
+- the First Nations are « Premières Nations » (« Première Nation de … »), both words capitalised;
 - a noun and its adjective both capitalised inside a phrase whose following words are in lower case (« une Approche Coordonnée pour
   la réinsertion des victimes », « des Principes Directeurs pour combattre »): neither the French name's capital on its first word
   alone nor an English title's capital on every word; a listed name (« Nations Unies ») is the glossary's.
@@ -48,6 +49,8 @@ _OBSERVANCE_CAPITAL = re.compile(r"(?<![\w’'-])(?:Journée|Semaine|Mois) (?:in
                                  r"(?:de la |des |du |de l[’']|de |pour (?:la |les |l[’'])?|contre (?:la |les |l[’'])?)([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-])")
 _CONTINENT_ADJECTIVE = re.compile(r"(?<![\w-])(Afrique|Amérique|Asie|Europe|Océanie) ([A-ZÀ-Ý][a-zà-ÿ]+)(?![\w’'-])")
 """« l'Afrique Subsaharienne », « l'Afrique Australe »: the adjective after a continent's name is written small (« l'Amérique latine »)."""
+_FIRST_NATION_SMALL = re.compile(r"(?<![\w’'-])Premières? (nations?)(?![\w’'-])")
+"""« les Premières nations »: the peoples' name capitalises both words (« Premières Nations », « Première Nation de … »)."""
 _DATELINE_WORD = re.compile(r"([A-ZÀ-Ý][a-zà-ÿ]+)(?= [-–—] )")
 _CAPITALISED_AFTER_EN = re.compile(r"(?<![\w’'-])[Ee]n ([A-ZÀ-Ý][a-zà-ÿ]{3,})(?![\w’'-])")
 
@@ -57,7 +60,17 @@ def capitals(links: list[LinkView], context: CheckContext) -> list[Flag]:
     return (_capital_months(texts) + _capitalised_nouns_after_figures(texts)
             + _ministries_with_lower_domain(texts) + _capitalised_adjectives(texts, context.glossary)
             + _capitalised_languages(texts) + _nationality_datelines(texts) + _capitalised_place_adjectives(texts) + _observance_capitals(texts)
-            + _continents_capitalised_adjectives(texts))
+            + _continents_capitalised_adjectives(texts) + _first_nations_in_small_letters(texts))
+
+
+def _first_nations_in_small_letters(texts: list[tuple[LinkView, str]]) -> list[Flag]:
+    flags = []
+    for link, text in texts:
+        for found in matches_in(_FIRST_NATION_SMALL, text):
+            fixed = found.group(0)[:-len(found.group(1))] + found.group(1).capitalize()
+            flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),
+                              f"« {found.group(0)} »: the name of the First Nations capitalises both words (« {fixed} »).", fixed))
+    return flags
 
 
 def _capital_months(texts: list[tuple[LinkView, str]]) -> list[Flag]:
@@ -207,13 +220,14 @@ _LISTED_PAIRS: dict[int, tuple[Glossary, frozenset[str]]] = {}
 
 
 def _listed_pairs(glossary: Glossary) -> frozenset[str]:
-    """Two consecutive words of the glossary's capitalised French names, in lower case (« nations unies »), once per glossary."""
+    """Two consecutive words of the glossary's capitalised French names that capitalise both, in lower case (« nations unies »; not
+    « principes directeurs », which the OECD's name writes with one capital), once per glossary."""
     def build() -> frozenset[str]:
         pairs = set()
         for entry in glossary.entries("fr"):
             if entry.term[:1].isupper():
                 words = entry.term.split()
-                pairs.update(f"{first} {second}".lower() for first, second in zip(words, words[1:]))
+                pairs.update(f"{first} {second}".lower() for first, second in zip(words, words[1:]) if second[:1].isupper())
         return frozenset(pairs)
 
     return per_glossary(_LISTED_PAIRS, glossary, build)

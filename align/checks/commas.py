@@ -102,6 +102,7 @@ _NOT_A_NAME = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de",
 _RELATIVES = frozenset({"qui", "que", "qu", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles", "auquel", "duquel"})
 _AUXILIARIES = frozenset({"a", "ont", "est", "sont", "avait", "avaient", "était", "étaient"})
 _FINITE = re.compile(r":V[^/]*:I[pqsf]")
+_NOUN_OR_ADJECTIVE = re.compile(r":[NA]")
 _NOT_FINITE = re.compile(r":[NAWRG]|:Q|:Y|:P\b")
 
 
@@ -274,6 +275,8 @@ def _object_cuts(parsed: ParsedSentence, sentence: str) -> list[CommaFinding]:
             continue  # a list after the comma may go on with one begun before it (« avec la police, les organismes … et les … »)
         if words[first].pos == "NUM" or words[comma - 1].pos == "PROPN" or words[comma - 1].text in ("»", ")", "]", "”", '"'):
             continue  # an apposition to the name or quotation before the comma (« Lorenzo Thomas, 31 ans », « leurs « maîtres », des pêcheurs »)
+        if _list_of_complements_after_comma(words, stretch, first, comma):
+            continue  # « travaillé dans des bars de danseuses, des salons de massage, des parcs et des motels »: the complement's list
         if sum(child.dep in OBJECT_DEPS for child in parsed.children(verb.index)) > 1:
             continue  # « invité des juges, des avocats, des agents »: a list of objects
         if any(child.dep == "mark" and child.text.lower() in ADVERBIAL_SUBORDINATORS for child in parsed.children(verb.index)):
@@ -288,6 +291,15 @@ def _object_cuts(parsed: ParsedSentence, sentence: str) -> list[CommaFinding]:
 
 
 _OBJECT_RELATIVE = {"que", "qu'", "qu’"}
+
+
+def _list_of_complements_after_comma(words: tuple[ParsedWord, ...], stretch: tuple[ParsedWord, ...], first: int, comma: int) -> bool:
+    """Whether the noun after the comma opens with a determiner the words before it hold too, and « et » or « ou » brings that
+    determiner back later: the items of a list begun before the comma, the parser's object its second item."""
+    determiner = words[first].text.lower()
+    return (words[first].pos == "DET" and any(word.text.lower() == determiner for word in stretch)
+            and any(word.text.lower() in ("et", "ou") and following.text.lower() == determiner
+                    for word, following in zip(words[comma + 1:], words[comma + 2:])))
 
 
 def _after_object_relative(words: tuple[ParsedWord, ...], verb: int) -> bool:
@@ -363,7 +375,7 @@ def _fronted_before(parsed: ParsedSentence, first: int, verb: int) -> bool:
     if first < 2:
         return True
     opening = _phrase_start(words, first - 1)
-    if words[opening].pos in ("DET", "PROPN") and not any(word.pos in ("VERB", "AUX") for word in words[opening:first - 1]):
+    if words[opening].pos in ("DET", "PROPN") and not any(word.pos in ("VERB", "AUX") and _verb_only(word.text) for word in words[opening:first - 1]):
         return False  # « Le Directeur général de l'OIT, Guy Ryder, a appelé », « Juan Luis Barbolla Casas, Représentant de l'UE, a
         # indiqué »: a noun phrase or a name, then a name or a title set off in apposition
     before = first - 2
@@ -374,6 +386,12 @@ def _fronted_before(parsed: ParsedSentence, first: int, verb: int) -> bool:
     if top.dep in ("nsubj", "nsubj:pass", "conj", "appos", "dislocated"):
         return False
     return top.pos not in ("NOUN", "PROPN", "PRON", "DET") or any(child.dep == "case" for child in parsed.children(index))
+
+
+def _verb_only(word: str) -> bool:
+    """Whether the dictionary reads `word` as a verb alone, or does not know it (« adjointe », a noun and a participle, may be the noun)."""
+    readings = _readings(word)
+    return not readings or not _NOUN_OR_ADJECTIVE.search(readings)
 
 
 def _phrase_start(words: tuple[ParsedWord, ...], comma: int) -> int:

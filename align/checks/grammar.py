@@ -97,6 +97,13 @@ _CLITICS_ONLY = re.compile(_CLITICS, re.IGNORECASE)
 _LIST_ITEM_OPENING = re.compile(rf"(?:^|\n)[ \t]*[-–—•*▪][ \t\u00a0]*{_CLITICS}$", re.IGNORECASE)
 """A list item's opening, its verb's clitics included (« - n'obtient que peu »); a bullet's text, its marker taken off by the
 segmenter, begins in small letters (« réagit d'une manière … »), where a sentence never does."""
+_COORDINATED_PARTICIPLE = re.compile(r"(?<![\w’'-])(?:ont|a|avons|avez|avaient|avait|auront|aura)[ \u00a0]+[a-zà-ÿ]+(?:é|i|u|is|it|ert)\b"
+                                     r"[^.;:!?]{1,150}[ \u00a0]et[ \u00a0]+$")
+_OBJECT_LEFT_AS_IT_IS = re.compile(r"(?<![\w’'-])(?:les|la|le|l['’])\s*(?:laisser|laisse|laissez|laissent|laissons)\s+$", re.IGNORECASE)
+_TITLES_FOR_EITHER = frozenset({"chef", "médecin", "auteur", "professeur", "docteur", "procureur", "substitut", "défenseur", "ambassadeur",
+                                "sénateur", "recteur", "préfet", "maire", "commissaire", "juge"})
+_TITLE_FOR_A_WOMAN = re.compile(rf"«\s*(?:{'|'.join(sorted(_TITLES_FOR_EITHER))})\s*» est masculin")
+"""« la chef », « la procureur »: titles written in the masculine for a woman, which usage allows beside « cheffe », « procureure »."""
 _FEMININE_TITLE = re.compile(r"(?<=[^\W\d_]{3})eures?$")
 """« solliciteure », « professeure »: the feminine of a title in -eur as Canada, Belgium and Switzerland write it."""
 _SUBJUNCTIVE_AFTER = re.compile(r"(?<![\w’'-])(?<!si )(?<!tant )(quoiqu[e’']|bien qu[e’']|afin qu[e’']|pour qu[e’']|sans qu[e’']|à moins qu[e’']|"
@@ -283,6 +290,13 @@ def _english_around(text: str, start: int, end: int) -> bool:
     return sum(_english_only(word.group(0)) for word in _ENGLISH_WORD.finditer(window)) >= 2
 
 
+def _english_beside(text: str, start: int, end: int) -> bool:
+    """Whether a word around the span (the span aside) is English and not French: the span may stand in an English name or passage."""
+    span = text[start:end].lower()
+    around = [word for word in _ENGLISH_WORD.finditer(text, max(0, start - 40), min(len(text), end + 40)) if word.group(0).lower() != span]
+    return any(_english_only(word.group(0)) for word in around)
+
+
 _LETTERS = {"en": "abcdefghijklmnopqrstuvwxyz", "fr": "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿœ"}
 
 
@@ -427,14 +441,25 @@ def french_findings(text: str) -> tuple[Finding, ...]:
             continue  # « entendu en Cour »: a capitalised noun inside the sentence names a body (the court), not the locution in small letters
         if error["sType"] == "imp" and (_LIST_ITEM_OPENING.search(text, 0, start) or (text[:1].islower() and _CLITICS_ONLY.fullmatch(text, 0, start))):
             continue  # « - réagit d'une manière … »: a list item whose subject is in the sentence that introduces the list
+        if (error["sType"] == "infi" and _OBJECT_LEFT_AS_IT_IS.search(text, 0, start)
+                and any(":A" in morph for morph in morphologies(span))):
+            continue  # « Contentez-vous de les laisser allumés »: an adjective saying how the object is left, not a verb after « laisser »
         if "infi_de_verbe" in error["sRuleId"] and _adjective_before_its_noun(text, end, span):
             continue  # « de présumés proxénètes »: a participle used as an adjective before the noun it agrees with, not a verb after « de »
+        if error["sType"] == "conj" and _noun_beside_noun(text, start, span):
+            continue  # « les documents ressources »: a plural noun set beside another, not a verb in the second person
         if error["sType"] == "conj" and _last_of_listed_subjects(text, start, error["sMessage"]):
             continue  # « Le travail forcé et les pratiques … ainsi que le mariage forcé représentent »: it agrees with the list's last item
         if error["sType"] == "conj" and _agent_taken_for_subject(text, start, error["sMessage"]):
             continue  # « Le rapport … mené par Bénédicte …, Cécile … et Gaëlle … vient d'être publié »: the names are the agent
         if error["sType"] == "gn" and _inclusive_doublet(text, start, end, fixes):
             continue  # « policières et policiers »: the form it asks for stands beside it, a doublet of inclusive writing
+        if error["sType"] == "gn" and (_TITLE_FOR_A_WOMAN.search(error["sMessage"])
+                                      or (span.lower() in _TITLES_FOR_EITHER and "genre" in error["sMessage"])):
+            continue  # « la grande chef adjointe »: a title given to a woman in its masculine form, as usage allows
+        if error["sType"] in ("gn", "ppas") and _COORDINATED_PARTICIPLE.search(text, 0, start) and any(":Q" in morph for morph in morphologies(span)):
+            continue  # « Les autorités ont secouru 80 victimes de la traite d'êtres humains et identifié 3 400 migrants »: the second
+            # participle of the compound tense, not an adjective of the noun before « et »
         if error["sType"] == "gn" and _INITIALS_AFTER.match(text, end):
             continue  # « de la C.-B. »: the gender of an abbreviation in initials is its name's (la Colombie-Britannique), not a letter's
         if error["sType"] == "gn" and (_ABBREVIATED_TITLE.match(text, start) or _INCLUSIVE_FORM.match(text, start) or text[start - 1:start] == "/"):
@@ -453,7 +478,7 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         if twin:
             findings.append(Finding(start, end, "spelling", "warning", f"« {word} » has lost its accents: « {twin} ».", suggestions([twin]), word))
             continue
-        if word.isalpha() and word.islower() and (french := _british_spelling_of(word)):
+        if word.isalpha() and word.islower() and (french := _british_spelling_of(word)) and not _english_beside(text, start, end):
             findings.append(Finding(start, end, "spelling", "warning", f"« {word} » is the English spelling: French writes « {french} ».",
                                     suggestions([french]), word))
             continue
@@ -489,7 +514,7 @@ def french_findings(text: str) -> tuple[Finding, ...]:
             findings.append(run_together)
     findings += _rare_words_near_frequent_ones(text)
     own = (_indicative_after_conjunction(text, checker) + _participle_eu_alone(text, checker) + _number_disagreements(text, checker)
-           + _participle_before_its_subject(text, checker) + _name_disagreements(text, checker))
+           + _participle_before_its_subject(text, checker) + _name_disagreements(text, checker) + _opening_participle_disagreement(text, checker))
     findings += [finding for finding in own if not any(a < finding.end and finding.start < b for a, b in addresses)]  # (« europa.eu/… »)
     return tuple(sorted(findings, key=lambda finding: finding.start))
 
@@ -500,11 +525,12 @@ _INCLUSIVE_PRONOUNS = frozenset({"iel", "iels", "ielles", "elleux", "celleux", "
 
 
 def _british_spelling_of(word: str) -> str | None:
-    """The frequent French word an English word is with its British « -our- » (« l'honourable », « favourablement » → « honorable »)."""
-    if "our" not in word or not english_word(word):
+    """The frequent French word an English word is with its British « -our- » (« l'honourable », « favourablement » → « honorable ») or
+    without the final « e » French writes (« un protocol » → « protocole », « groupe », « programme »)."""
+    if not english_word(word):
         return None
-    french = word.replace("our", "or", 1)
-    return french if zipf_frequency(french, "fr") >= 3.0 and _french_known(french) else None
+    candidates = ([word.replace("our", "or", 1)] if "our" in word else []) + ([word + "e", word + "me"] if len(word) >= 5 else [])
+    return next((french for french in candidates if zipf_frequency(french, "fr") >= 3.0 and _french_known(french)), None)
 
 
 def _small_letters_unaccented(word: str) -> str | None:
@@ -763,6 +789,31 @@ def _participle_before_its_subject(text: str, checker) -> list[Finding]:
     return findings
 
 
+_OPENING_PARTICIPLE = re.compile(r"(?:^|(?<=[.!?]\s))(?!Eu\s)([A-ZÀ-Ý][a-zà-ÿ]+)\b[^,.;:!?«»()]{0,100},\s+"
+                                 r"(?:le|la|les|l['’]|cette|ce|cet|ces|son|sa|ses|leur|leurs)\s*([^\W\d_][a-zà-ÿ-]+)")
+"""« Reconnu par le Saint-Siège en 1922, l'association … »: a participle clause opening the sentence, then the subject it describes
+(« Eu égard à … » is a locution)."""
+
+
+def _opening_participle_disagreement(text: str, checker) -> list[Finding]:
+    """A participle opening the sentence that agrees with no reading of the subject after the comma (« Alimentée par les guerres, ce
+    phénomène »): only a word the dictionary reads as a participle alone (no noun or adjective of its own) is judged."""
+    spelling = checker.getSpellChecker()
+    findings = []
+    for found in _OPENING_PARTICIPLE.finditer(text):
+        participle, noun = found.group(1, 2)
+        readings = spelling.getMorph(participle) or spelling.getMorph(participle.lower())
+        if not readings or not all(":Q" in reading for reading in readings if ":V" in reading) or any(
+                ":N" in reading or (":A" in reading and ":Q" not in reading) for reading in readings):
+            continue
+        forms = {found_form.groups() for reading in readings if ":Q" in reading for found_form in _GENDER_NUMBER.finditer(reading)}
+        nouns = {found_form.groups() for reading in spelling.getMorph(noun) if ":N" in reading for found_form in _GENDER_NUMBER.finditer(reading)}
+        if forms and nouns and not _can_agree(forms, nouns):
+            findings.append(Finding(found.start(1), found.end(1), "grammar", "warning",
+                                    f"« {participle} » opens the sentence and describes its subject, « {noun} », but does not agree with it.", ""))
+    return findings
+
+
 _GENDER_NUMBER = re.compile(r":([mfe]):([spi])")
 
 
@@ -881,6 +932,17 @@ def _parse_links(text: str, start: int, named_start: int, named_end: int) -> boo
 
 _AGREES_WITH = re.compile(r"Accord avec “([^”…]+)…?”.*3ᵉ personne du singulier")
 _LIST_BEFORE = re.compile(r"\b(?:et|ou|ainsi que|de même que)\s*$", re.IGNORECASE)
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+$")
+_PLURAL_NOUN = re.compile(r":N[^/]*:[pi]\b")
+
+
+def _noun_beside_noun(text: str, start: int, word: str) -> bool:
+    """Whether `word` may be a plural noun and the word right before it one too (« documents ressources », « pays membres »)."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return (before is not None and any(_PLURAL_NOUN.search(morph) for morph in morphologies(word))
+            and any(_PLURAL_NOUN.search(morph) for morph in morphologies(before.group(1))))
 
 
 def _last_of_listed_subjects(text: str, start: int, message: str) -> bool:
@@ -1002,6 +1064,12 @@ def _doubled_variant(word: str, near: str) -> bool:
             and zipf_frequency(word.lower(), "en") >= _DOUBLED_VARIANT_ZIPF)
 
 
+def _negated_participle(word: str) -> bool:
+    """"unceded", "unremediated": « un- » before a participle or an "-able" adjective the dictionary knows, a word it need not list."""
+    found = re.fullmatch(r"un([a-z]{3,}(?:ed|able))", word)
+    return found is not None and english_word(found.group(1))
+
+
 @lru_cache(maxsize=20000)
 def english_findings(text: str) -> tuple[Finding, ...]:
     """Misspelt words of one English text: a lower-case word no dictionary accepts, one edit away from one it does; a capitalised
@@ -1016,7 +1084,7 @@ def english_findings(text: str) -> tuple[Finding, ...]:
         start, end = found.span()
         if (len(word) < 4 or word.isupper() or any(char.isupper() for char in word[1:]) or _next_to_digit(text, start, end)
                 or any(a < end and start < b for a, b in addresses) or not _ascii_around(text, start, end) or english_word(word)
-                or _french_known(word) or _abbreviated(text, end) or _in_latin_locution(text, start, end)):
+                or _french_known(word) or _abbreviated(text, end) or _in_latin_locution(text, start, end) or _negated_participle(word)):
             continue  # a French word in English is the language checks' business; a Latin locution is neither ("inter alia")
         capitalised = word[:1].isupper()
         if capitalised and (len(word.removesuffix("'s")) < 8 or english_word(word.lower())):

@@ -59,7 +59,7 @@ _SENTENCE_OPENERS = {
           "Afin|Parmi|Toutefois|Cependant|Ainsi|Son|Sa|Ses|Leur|Leurs|Notre|Nos",
     "en": "This|These|It|He|She|They|We|The|In|For|According|Since|During|By|On|With|Its|Their|His|Our|However|Thus",
 }
-_STOP_MISSING = {lang: re.compile(rf"(?<=[^\W\d_]{{2}}|\w\)) ({words})\b(?![-’'])(?! ?[A-ZÀ-Ý0-9])") for lang, words in _SENTENCE_OPENERS.items()}
+_STOP_MISSING = {lang: re.compile(rf"(?<=[^\W\d_]{{2}}|[\w%]\)) ({words})\b(?![-’'])(?! ?[A-ZÀ-Ý0-9])") for lang, words in _SENTENCE_OPENERS.items()}
 """« … en Afrique Ceci a été fait savoir », « (n° 182) La ratification »: a word that opens sentences, capitalised inside one after a word:
 the full stop between two sentences is missing. Not before a capital or a figure (« Le Caire », « La Haye », « Les 3 »)."""
 _BEFORE_A_NAME = {
@@ -88,6 +88,8 @@ def _stop_missing(segments: list[Segment], place: dict[int, tuple[int, int]], si
                 continue
             if re.fullmatch(r"\s*[-–•]?\s*(?:[a-zA-Z]|[ivxIVX]{1,4}|\d{1,2})\)", before):
                 continue  # « a) Le protocole de Palerme … »: a list item's letter, not a sentence's last word
+            if re.fullmatch(r"\s*\([A-ZÀ-Ý][^()]{1,40}\)", before):
+                continue  # « (Ottawa) Des indices … »: the Canadian Press dateline in brackets
             if side == "fr" and re.match(rf"\s+(?i:{TITLE_NOUNS})\b", segment.text[found.end():]):
                 continue  # a signature block run into one line: « …, Johann N. Schneider-Ammann Le chancelier de la Confédération, … »
             if before.count("«") > before.count("»") or before.count("“") > before.count("”") or before.count("(") > before.count(")") \

@@ -136,6 +136,8 @@ def reworded_names(link: LinkView, side: str, context: CheckContext) -> list[Fla
             # unit) is not the « Groupe de travail sur la traite des personnes »
         if not extra and not moved and _cut_at_a_comma(stems, entry):
             continue  # « le Protocole visant à prévenir, réprimer et punir la traite des personnes »: the title cited up to one of its commas
+        if _owned_by_another_body(text, start, end, entry.term):
+            continue  # « le Groupe de travail sur la lutte contre la traite des personnes du ministère de l'Éducation »: a ministry's own body
         if _other_side_names_something_else(link, side, entry.concept, glossary):
             continue  # « le Groupe de la traite des personnes de la GRC » beside "the RCMP Human Trafficking Unit": another body's name
         taken[-1] = (first, last, subject, True)
@@ -205,6 +207,20 @@ def _name_once(positions: list[int], words: list, content: tuple[str, ...]) -> l
         if seen[words[position].stem] > allowed[words[position].stem]:
             return positions[:index]
     return positions
+
+
+_OWNER_AFTER = re.compile(r"\s+(?:du|de\s+la|de\s+l['’]|des|of\s+the)\s+([Mm]inist[eè]re?y?|[Gg]ouvernement|[Gg]overnment|[Dd]épartement|[Dd]epartment|"
+                          r"[Vv]ille|[Cc]ity|[Pp]rovince|[Cc]onseil\s+scolaire|[Ss]chool\s+[Bb]oard)\b")
+_OWNER_BEFORE = re.compile(r"\b(?:[Mm]inistry|[Dd]epartment|[Gg]overnment|[Cc]ity|[Pp]rovince|[Bb]oard)['’]s\s+$")
+
+
+def _owned_by_another_body(text: str, start: int, end: int, name: str) -> bool:
+    """Whether the name is said to be a ministry's, a government's or a city's own (« … du ministère de l'Éducation », "the ministry's …")
+    when the listed name says no such owner: a body of that administration named like the listed one, not the listed one."""
+    owner = _OWNER_AFTER.match(text, end)
+    if owner and fold(owner.group(1)).lower()[:6] not in fold(name).lower():
+        return True
+    return _OWNER_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 def _other_side_names_something_else(link: LinkView, side: str, concept: str, glossary: Glossary) -> bool:

@@ -216,13 +216,50 @@ def _currency_words(code: str) -> tuple[str, ...]:
     return tuple({fold(get_currency_name(code, locale=locale).split()[0]).lower() for locale in ("fr", "en")})
 
 
+def _currency_signs(code: str) -> tuple[str, ...]:
+    """The currency's sign without its country letters (CLDR): "$" for USD ("US$") and CAD, "€"; none for a code written as its sign."""
+    from babel.numbers import get_currency_symbol
+
+    signs = {re.sub(r"[^\W\d_]|\s", "", get_currency_symbol(code, locale=locale)) for locale in ("fr", "en")}
+    return tuple(sign for sign in signs if sign and sign != code)
+
+
 def _currency_named(name: str, other: list[tuple[str, str]]) -> bool:
-    """An ISO 4217 code ("THB 8,000 (USD 265)") against the currency's name on the other side (« 8 000 bahts (265 dollars É.-U.) »):
+    """An ISO 4217 code ("THB 8,000 (USD 265)") against the currency's name or sign on the other side (« 8 000 bahts (265 dollars É.-U.) »,
+    « 163 milliards d'USD » and "$163 billion"):
     a unit written two ways, which the numbers check compares, not a body left out."""
     if name not in _currencies():
         return False
     words = _currency_words(name)
-    return any(re.search(rf"\b{re.escape(word)}", fold(text).lower()) for text, _ in other for word in words)
+    return (any(re.search(rf"\b{re.escape(word)}", fold(text).lower()) for text, _ in other for word in words)
+            or any(sign in text for text, _ in other for sign in _currency_signs(name)))
+
+
+_DATELINE_IN_CAPITALS = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý .,'’()/-]{2,60}?(?::|[ \u00a0][–—-])[ \u00a0]")
+"""A dateline in capitals without a date ("INTERPOL HQ SINGAPORE: ", « SINGAPOUR – »): a place, and who writes from it."""
+
+
+def _dateline_in_capitals_end(text: str) -> int:
+    found = _DATELINE_IN_CAPITALS.match(text)
+    return found.end() if found else 0
+
+
+_COMMON_ABBREVIATIONS = {
+    "HQ": ("siege", "quartier general", "QG"), "PSA": ("message d'interet public", "messages d'interet public", "MIP"),
+    "CEO": ("PDG", "president-directeur", "directeur general", "directrice generale"),
+    "NL": ("Terre-Neuve",), "ON": ("Ontario",), "QC": ("Quebec",), "BC": ("Colombie-Britannique",), "AB": ("Alberta",),
+    "MB": ("Manitoba",), "SK": ("Saskatchewan",), "NS": ("Nouvelle-Ecosse",), "NB": ("Nouveau-Brunswick",),
+    "PE": ("Ile-du-Prince-Edouard",), "PEI": ("Ile-du-Prince-Edouard",), "YT": ("Yukon",), "NT": ("Territoires du Nord-Ouest",),
+    "NWT": ("Territoires du Nord-Ouest",), "NU": ("Nunavut",),
+}
+"""English abbreviations of common nouns and Canada's provinces and territories, with what French writes for them (folded): an
+abbreviation no French acronym answers, said in words on the French page."""
+
+
+def _common_abbreviation_said(name: str, other_text: str) -> bool:
+    words = _COMMON_ABBREVIATIONS.get(_bare(name), ())
+    folded = fold(other_text).replace("’", "'")
+    return any(re.search(rf"(?<![\w-]){re.escape(word)}", folded, re.IGNORECASE) for word in words)
 
 
 def _written_small_there(name: str, words: set[str]) -> bool:
@@ -309,6 +346,8 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
                 if (name in partners[side] or _spelt_out(name, other, other_concepts, context, side) or _currency_named(name, other)
                         or _written_small_there(name, words_written(other_side))
                         or match.end() <= dateline_end(link.texts[side], LANG_OF_SIDE[side])  # (« GATINEAU, QC, le 12 juin 2021 /CNW/ - »)
+                        or match.end() <= _dateline_in_capitals_end(link.texts[side])  # ("INTERPOL HQ SINGAPORE: …")
+                        or _common_abbreviation_said(name, context.document_texts[other_side] or link.texts[other_side])
                         or (_introduced_after_its_words(link.texts[side], match, side) and uses[side][name] == 1)):
                     continue
                 elsewhere = (_same_acronym(name, everywhere[other_side]) or context.glossary.acronym_concept(name, side) in named[other_side]

@@ -60,10 +60,11 @@ import re
 from functools import lru_cache
 
 from align.checks.base import Check, CheckContext, LinkView
-from align.checks.grammar import CAPITALISED_PAIR, _french_known
+from align.checks.grammar import CAPITALISED_PAIR, _french_known, morphologies
 from align.model import Flag
 from align.terms.matching import longest_matches
 from align.terms.words import fold, is_known, tokenize
+from align.text.quantities import SPACED_DECIMAL_COMMA
 
 _TWO_WORDS = re.compile(r"(?<![\w’'-])(?=([a-zà-ÿ]{2,}) ([a-zà-ÿ]{2,})(?![\w’'-]))")
 _SPLIT_MIN_LETTERS = 6
@@ -173,6 +174,14 @@ article (« et le trafic »)."""
 _CRIME_ARTICLES = {"trafic": "le ", "traite": "la ", "exploitation": "l’", "esclavage": "l’", "travail": "le "}
 _MILLION_BELOW_TWO = re.compile(r"(?<![\d,.])([01],\d+) (million|milliard)s(?![\w’'-])")
 """« 1,6 milliards »: « million » and « milliard » are nouns and take the plural from two on (« 1,6 milliard de dollars »)."""
+_SPACE_BEFORE_HYPHEN = re.compile(r"(?<![\w’'-])([^\W\d_]+)[ \u00a0]([\u2011-])([^\W\d_]+)(?![\w’'-])")
+"""« bien ‑être », « États ‑Unis »: a compound cut by a space before its hyphen (a non-breaking hyphen always joins a compound)."""
+_PRONOUNS_AFTER_HYPHEN = frozenset({"je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "le", "la", "les", "lui", "leur", "moi",
+                                    "toi", "en", "y", "ce", "t"})
+"""« liste -les »: a dash before a word; a verb and its pronoun make a « compound » the dictionary accepts (« liste-les »)."""
+_NON_BEFORE_WORD = re.compile(r"(?<![\w’'-])([Nn]on)[ \u00a0]+([a-zà-ÿ]{3,})(?![\w’'-])")
+"""« non versement »: « non » before a noun makes a compound noun (« non-versement »); before an adjective or a participle it stays apart
+(« non accompagné »)."""
 _UNGROUPED_NUMBER = re.compile(r"(?<![\w.,/\-–:#°])(?<![Nn]o )(?<![Nn]° )(\d{2,3})(\d{3})(?![\w.,/\-–])(?!\s+[A-ZÀ-Ý])")
 """« estime à 70000 le nombre »: a number of five or six figures written without its thousands separator (a code or a postal code has
 letters, a sign or a place's name beside it)."""
@@ -351,14 +360,28 @@ _PATTERN_SLIPS: dict[str, tuple[tuple[re.Pattern, str, str], ...]] = {
         (re.compile(r"»(?P<slip>[-–—])(?=[ \u00a0])"), "« »\\g<slip> »: a space goes between the guillemet and the dash.", "» \\g<slip>"),
         (re.compile(r"(?<=[^\W\d_][ \u00a0])(?P<slip>(?P<dash>[–—])(?P<word>[^\W\d_]+))"), "« \\g<slip> »: a dash opening an incise takes a space after it.",
          "\\g<dash> \\g<word>"),
+        (re.compile(r"(?<![\w-])(?:du|au|le|les|des|aux|[Dd]ès le|[Dd]epuis le)[ \u00a0]+(?P<slip>(?P<century>[XVI]{2,6}))(?=[ \u00a0]+siècles?\b)"),
+         "« \\g<century> siècle »: a century's number takes its ordinal ending (« \\g<century>e siècle »).", "\\g<century>e"),
+        (re.compile(r"(?<![\w-])[Ee]ntre[ \u00a0]+(?:le[ \u00a0]+)?\d[\d \u00a0er]*(?:[ \u00a0]+[a-zé]+)?(?:[ \u00a0]+\d{4})?"
+                    r"[ \u00a0]+(?P<slip>à)(?=[ \u00a0]+(?:le[ \u00a0]+)?\d)"),
+         "« entre … à … »: « entre » takes « et » (« entre 2015 et 2022 »), « de » takes « à ».", "et"),
+        (re.compile(r"(?<![\w,.])(?P<slip>(?P<year>1[89]\d\d|20\d\d)(?P<word>sur|dans|pour|par|avec|et|les|des|de|en|au|aux|à))(?![\w-])"),
+         "« \\g<slip> »: a space is missing after the year.", "\\g<year> \\g<word>"),
+        (re.compile(r"(?<=[^\W\d_])(?P<slip>,[ \u00a0\u202f]*»)"),
+         "« , » »: French puts the comma after the closing guillemet (« … », a-t-elle dit).", " »,"),
         (re.compile(r"(?<![\w-])points?[ \u00a0]+de[ \u00a0]+(?P<slip>repères)(?![\w-])"),
          "« points de repères »: « repère » stays singular in the locution (« des points de repère »).", "repère"),
     ),
     "en": (
+        (re.compile(r"(?<![\w-])[Bb]etween[ \u00a0]+\d[\d,]*(?:[ \u00a0]+[A-Z][a-z]+)?(?:[ \u00a0]+\d{4})?[ \u00a0]+(?P<slip>to)(?=[ \u00a0]+\d)"),
+         "“between … to …”: “between” takes “and” (“between 2015 and 2022”), “from” takes “to”.", "and"),
+        (re.compile(r"(?<![\w,.])(?P<slip>(?P<year>1[89]\d\d|20\d\d)(?P<word>on|in|for|by|with|and|the|of|to|at))(?![\w-])"),
+         "“\\g<slip>”: a space is missing after the year.", "\\g<year> \\g<word>"),
         (re.compile(r"(?P<slip>\$[ \u00a0]+(?=\d))"), "“$ ” before a figure: English writes the sign against it (“$46”).", "$"),
         (re.compile(r"(?<=[$€£])(?P<slip>\.)(?=\d{1,3},\d{3})"), "“\\g<0>” between the currency sign and its amount: a stray point.", ""),
         (re.compile(r"(?<![\d,.])(?P<slip>\d*(?:1[123](?:st|nd|rd)|(?<!1)(?:1(?:nd|rd|th)|2(?:st|rd|th)|3(?:st|nd|th))|[04-9](?:st|nd|rd)))\b"),
          "“\\g<slip>”: the ordinal's ending does not go with its figure.", ""),
+        (re.compile(r"(?:^|(?<=[\s(]))(?P<slip>”)(?=[^\W\d_])"), "A closing quotation mark opens the quotation: the opening one is “.", "“"),
         (re.compile(r"(?<=[\d)]) (?P<slip>et|à) (?=\d)(?!7\b(?<=(?<!\d)5 à 7))"), "“\\g<slip>” between two figures is French: “and”, “to”.", ""),
         # (the "5 à 7", Quebec's early-evening gathering, is a Canadian English word too)
         (re.compile(r"(?<![\w-])(?:will|would|must|should|can|could|shall|may|might)(?:[ \u00a0]+(?:not|also|further|now))?[ \u00a0]+"
@@ -373,6 +396,8 @@ for _language in ("fr", "en"):
         (re.compile(r"(?<![\w-])(?P<slip>(?P<first>et|ou|and|or)(?: /|/ )(?P<second>ou|et|or|and))(?![\w-])"),
          "“\\g<slip>”: no space around the slash (“\\g<first>/\\g<second>”).", "\\g<first>/\\g<second>"),
         (re.compile(r"(?P<slip>(?<=\w)[‘’]{2}|[‘’]{2}(?=\w))"), "“\\g<slip>”: two single quotation marks typed for a double one.", ""),
+        (re.compile(r"(?<=\d)(?P<slip>[ \u00a0\u202f]?%[ \u00a0]+(?:per[ \u00a0]?cent|pour[ \u00a0]cent))(?![\w-])"),
+         "“\\g<slip>”: the rate is written twice, as a sign and in words.", "%"),
     )
 
 
@@ -407,6 +432,21 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
         fixed = f"{number.group(1)}{' ' if lang == 'fr' else ','}{number.group(2)}"
         found.append((number.start(), number.end(), f"“{number.group(0)}”: a number of five figures or more is grouped by thousands (“{fixed}”).",
                       fixed))
+    if lang == "fr":
+        for negated in _NON_BEFORE_WORD.finditer(text):
+            readings = morphologies(negated.group(2))
+            if readings and all(":N" in reading and ":A" not in reading and ":Q" not in reading for reading in readings):
+                fixed = f"{negated.group(1)}-{negated.group(2)}"
+                found.append((negated.start(), negated.end(), f"« {negated.group(0)} »: « non » before a noun is joined to it by a hyphen "
+                              f"(« {fixed} »).", fixed))
+        for spaced in _SPACE_BEFORE_HYPHEN.finditer(text):
+            joined = f"{spaced.group(1)}-{spaced.group(3)}"
+            if spaced.group(2) == "\u2011" or (_known(joined, lang) and spaced.group(3).lower() not in _PRONOUNS_AFTER_HYPHEN):
+                found.append((spaced.start(), spaced.end(), f"« {spaced.group(0)} »: a space before the hyphen of a compound (« {joined} »).",
+                              joined))
+        for spaced in SPACED_DECIMAL_COMMA.finditer(text):
+            fixed = f"{spaced.group(1)},{spaced.group(2)}"
+            found.append((spaced.start(), spaced.end(), f"« {spaced.group(0)} »: a decimal comma takes no space after it (« {fixed} »).", fixed))
     for dots in _ETC_DOTS.finditer(text):
         found.append((dots.start(), dots.end(), f"“{dots.group(0)}”: “etc.” takes its own stop and no ellipsis.", "etc."))
     for covid in _COVID_WITHOUT_HYPHEN.finditer(text):

@@ -101,6 +101,8 @@ def garbled_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag
     for garble in garbles:
         if OTHER_NAME in garble.message and not _other_name_written_as_listed(garble.text, side, context):
             continue
+        if side == "fr" and _SUBJECT_AFTER_BE.match(garble.text) and _BE_BEFORE.search(text, 0, garble.start):
+            continue  # « cette traite, dont sont victimes des personnes … »: the subject after the verb, no term's words blended
         if side == "mt" and not _concepts_of(garble.suggestions, "en", context.glossary) & french_concepts:
             continue  # the engine rendering French words that are not this term (« l'exploitation des enfants dans des activités
             # criminelles » → "exploitation in criminal activities"): a near miss of a term the French does not use
@@ -111,6 +113,11 @@ def garbled_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag
             severity, message = "info", message[:-1] + ": in a headline, a short form of the name."
         flags.append(Flag(link.number, side, "term-garbled", severity, garble.start, garble.end, garble.text, message, suggestions(garble.suggestions)))
     return flags
+
+
+_BE_BEFORE = re.compile(r"(?<![\w’'-])(?:sont|est|soient|soit|étaient|était|seront|sera|seraient|serait|ont\s+été|a\s+été)\s+$", re.IGNORECASE)
+_SUBJECT_AFTER_BE = re.compile(r"[^\W\d_]+\s+(?:des|les|de\s+nombreuses|de\s+nombreux|plusieurs)\s", re.IGNORECASE)
+"""« dont sont victimes des personnes »: a noun after « être », then the clause's subject put after it."""
 
 
 _CONCEPTS_BY_TERM: dict = {}
@@ -715,7 +722,9 @@ def _swapped_concept(french: TermMatch, english: TermMatch, link: LinkView, cont
     if len(words) >= 2 and _cognate_beside(extra, french, link):
         return False
     french_text = context.document_texts["fr"] or link.texts["fr"]
-    return not any(match.concept == english.concept for match in find_terms(french_text, "fr", glossary))
+    # (the French says it with words between its own, « mariage précoce et forcé » for "early and forced marriage": rendered, not swapped in)
+    return not any(match.concept == english.concept for match in find_terms(french_text, "fr", glossary)) and not _said_loosely(
+        english.concept, link.texts["fr"], glossary)
 
 
 def _rendered_outside(concept: str, english: TermMatch, link: LinkView) -> bool:

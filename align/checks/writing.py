@@ -32,6 +32,11 @@ def _name_then_verb_spelt_like_it(first: str, second: str) -> bool:
 _DOUBLED_PHRASE = re.compile(r"(?<![\w’'-])([^\W\d_]+(?:['’]|[ \u00a0]+)[^\W\d_]+(?:[ \u00a0]+[^\W\d_]+)?)[ \u00a0]+\1(?![\w’'-])",
                              re.IGNORECASE)
 """Two or three words written twice (« avec les avec les », « n'a pas n'a pas »)."""
+_COORDINATED_WITH_ITSELF = re.compile(r"(?<![\w’'-])((?:de|d['’]|du|des|la|le|les|l['’])[ \u00a0]*([^\W\d_]{4,}))[ \u00a0]+(?:et|ou)[ \u00a0]+\1"
+                                      r"(?![\w’'-])")
+"""« des activités de sensibilisation et de sensibilisation » ("awareness and outreach"): one noun, with its article or preposition, on
+both sides of « et » (a second one that an adjective or a complement qualifies is another thing: « les victimes et les victimes
+potentielles »)."""
 _REDUPLICATING = frozenset({"à", "en", "to", "by", "after", "par"})
 _DOUBLED_BESIDE_APOSTROPHE = {
     "fr": re.compile(r"(?<![\w'’-])(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’]([^\W\d_]+)\s+(\1)(?![\w'’-])"
@@ -179,6 +184,13 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
             continue  # « peu à peu à », « de plus en plus en », "coast to coast to coast": an idiom's words, not a phrase typed twice
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"“{found.group(1)}” is written twice.", found.group(1)))
+    for found in matches_in(_COORDINATED_WITH_ITSELF, text) if lang == "fr" else ():
+        following = re.match(r"[ \u00a0]*([^\W\d_]+)", text[found.end():])
+        if following and (following.group(1)[:1].isupper() or following.group(1).lower() in ("de", "d", "du", "des")
+                          or any(":A" in morph or ":Q" in morph for morph in morphologies(following.group(1)))):
+            continue  # « les victimes et les victimes potentielles », « de juges et de juges d'instruction »: the second one qualified
+        flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
+                          f"“{found.group(1)}” is coordinated with itself: a word lost or typed twice?", ""))
     for found in matches_in(_NO_SPACE_AFTER, text):
         before, mark, after = found.group(1, 2, 3) if found.group(1) else found.group(4, 5, 6)
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
@@ -353,7 +365,9 @@ def _garbled_forms(link: LinkView, side: str, context: CheckContext) -> list[Fla
             message = f"« {inside[0].text} »: the crime is named in the singular (« {entry.term} »)."
         if not message and len(inside) == len(entry.words) and not _INCLUSIVE_ENDING.match(text, match.end):
             coordinated = _COORDINATED_NOUN_BEFORE.search(text, 0, match.start)
-            message = _broken_agreement(inside, entry, coordinated=(coordinated.group(1) or "?").lower() if coordinated else None)
+            complemented = _COMPLEMENTED_NOUN_BEFORE.search(text, 0, match.start)
+            message = _broken_agreement(inside, entry, coordinated=(coordinated.group(1) or "?").lower() if coordinated else None,
+                                        complemented=complemented.group(1) if complemented else None)
         if not message and before and before[-1].surface == "contre" and not inside[0].stop and inside[0].surface == fold(inside[0].surface):
             message = f"« contre » needs an article before « {match.term} » (« contre la {match.term} »)."
         if not message and glossary.subject(match.concept) in _NAME_SUBJECTS and match.term[:1].isupper():
@@ -421,17 +435,20 @@ _COORDINATED_NOUN_BEFORE = re.compile(r"(?:\b(la|une|cette|sa|le|un|ce|cet|son)\
 """« de la traite et de l'exploitation »: a singular noun, with a determiner that tells its gender, coordinated before the term's first
 noun (see `_broken_agreement`; after a plural one, « les gouvernements et la société civiles », the adjective would be masculine); or a
 bare noun opening the sentence or a clause (« Prostitution ou mendicité forcées »: its gender unknown, "?")."""
+_COMPLEMENTED_NOUN_BEFORE = re.compile(r"\b([^\W\d_]{3,})\s+(?:de|d['’])\s*$", re.IGNORECASE)
+"""« conditions de travail décentes »: the term's first noun completes a noun before it, which the adjective may agree with instead."""
 _INCLUSIVE_ENDING = re.compile(r"[·•.][^\W\d_]{1,3}(?:[·•.][^\W\d_]{1,2})?\b")
 """« travailleuses migrant·e·s », « Canadien.ne.s »: a word in inclusive writing agrees with both genders and numbers."""
 _FEMININE_DETERMINERS = frozenset({"la", "une", "cette", "sa"})
 
 
-def _broken_agreement(inside: list, entry, *, coordinated: str | None = None) -> str:
+def _broken_agreement(inside: list, entry, *, coordinated: str | None = None, complemented: str | None = None) -> str:
     """A term's adjective inflected so that it no longer agrees with the term's noun before it (« traite d'êtres humaines »):
     the glossary's own form shows the two words go together, so the adjective cannot belong to another noun of the sentence —
     unless the term's first noun is the second of two coordinated nouns and the adjective after it is in the plural, agreeing with
     both (`coordinated`, the determiner of the noun before: « de la traite et de l'exploitation sexuelles »; a feminine plural only
-    after a feminine noun, since a masculine one makes the shared adjective masculine)."""
+    after a feminine noun, since a masculine one makes the shared adjective masculine), or unless that noun completes another one the
+    adjective agrees with (`complemented`: « des conditions de travail décentes »)."""
     for index in range(1, min(len(inside), len(entry.words))):
         before = index - 1
         while before > 0 and negation_word(entry.words[before].text) and inside[before].surface == entry.words[before].surface:
@@ -439,6 +456,9 @@ def _broken_agreement(inside: list, entry, *, coordinated: str | None = None) ->
         noun, adjective, term_noun, term_adjective = inside[before], inside[index], entry.words[before], entry.words[index]
         if (coordinated and before == 0 and adjective.surface == term_adjective.surface + "s"
                 and (not adjective.surface.endswith("es") or coordinated in _FEMININE_DETERMINERS or coordinated == "?")):
+            continue
+        if (complemented and before == 0 and any(":N" in morph for morph in morphologies(complemented))
+                and not disagreeing_adjective(complemented, adjective.text)):
             continue
         if ((noun.surface, adjective.surface) != (term_noun.surface, term_adjective.surface)
                 and all(inside[next_one].start - inside[next_one - 1].end <= 1 for next_one in range(before + 1, index + 1))

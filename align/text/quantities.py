@@ -81,12 +81,15 @@ _DATE_RANGE_PATTERNS = {
          ("day", "day2", "month", "year")),
     ],
 }
+SPACED_DECIMAL_COMMA = re.compile(r"(?<![\w,.])(\d{1,3}),[ \u00a0](\d{1,2})(?=[ \u00a0]*(?:%|millions?\b|milliards?\b|pour[ \u00a0]cent\b))")
+"""« 59, 6 millions », « 1, 7 pour cent »: a decimal comma with a stray space after it (an amount or a rate, not a list « 5, 6 »)."""
 _NUMBER_PATTERNS = {
     # (a point in a French number is the English decimal point or a legal section's, « l'article 279.011 »: read as written)
     # (Swiss French groups thousands with an apostrophe: « 30'000 cas »)
-    "fr": re.compile(r"(?<![\w,.'’])\d{1,3}(?:['’]\d{3})+(?:,\d+)?(?![\w'’])"
+    "fr": re.compile(SPACED_DECIMAL_COMMA.pattern + r"|(?<![\w,.'’])\d{1,3}(?:['’]\d{3})+(?:,\d+)?(?![\w'’])"
                      r"|(?<![\w,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?!\w)|(?<![\w,.])\d+(?:,\d+|\.\d+(?!\d|\.\d))?(?![\w])"),
-    "en": re.compile(r"(?<![\w.])(?<!\d,)\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|(?<![\w.])(?<!\d,)\d+(?:\.\d+)?(?![\w])"),
+    # (« No.188 »: a convention's number glued to its abbreviation)
+    "en": re.compile(r"(?:(?<![\w.])|(?<=\bNo\.))(?<!\d,)\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|(?:(?<![\w.])|(?<=\bNo\.))(?<!\d,)\d+(?:\.\d+)?(?![\w])"),
 }
 POINT_GROUPED_THOUSANDS = re.compile(r"(?<![\w,.])\d{1,3}(?:\.\d{3}){2,}(?![\d.,]|\w)|(?<![\w,.])\d{1,3}\.\d{3}(?![\d.,]|\w)"
                                      r"(?=[ \u00a0\u202f]*(?:€|\$|(?:EUR|CHF|USD|CAD|FCFA)\b|[^\W\d_]+[sx]\b))")
@@ -167,6 +170,8 @@ _RESOLUTION_NUMBER = re.compile(r"(?i:r[ée]solutions?)\s+(\d{1,3}/\d{1,3})(?![\
 numbers)."""
 _LINE_NUMBER = re.compile(r"(?i:\b(?:lignes?|lines?))\s+(\d{1,3}(?:\s*(?:à|to|and|et|-|–)\s*\d{1,3})?)(?![\d,.]\d)")
 """« après la ligne 23 », "replace line 12", « lignes 5 à 9 »: a line of a bill or a form, numbered in each language's own edition."""
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\s\[(\d])\[\d{1,3}\]")
+"""“forced marriage,[1]”: a footnote's call, glued to the word or the punctuation before it, counts nothing."""
 PHONE_NUMBER = re.compile(r"(?<![\w.,-])(?:\+?1[-\s.\u00a0])?(?:\(\d{3}\)\s?|\d{3}[-\s.\u00a0])\d{3}[-\s.\u00a0]\d{4}(?![\w-]|[.,]\d)")
 """Telephone numbers ("1 888 242-2100", « 1-888-242-2100 », "(613) 555-0199"): one value, their digits, in any layout."""
 _APPROXIMATE = {
@@ -218,9 +223,10 @@ repeats its sentences."""
 
 _DATELINE_PLACE = re.compile(r"\(?(?:(?:[A-ZÀ-Ý][\w’'-]*(?:[ -](?:(?:de|du|des|la|le)\s|[dl][’'])?[A-ZÀ-Ý][\w’'-]*)*"
                              r"(?:\s+\([^()]{1,30}\))?,\s+){1,3}(?:le\s+)?)?")
-_DATELINE_END = re.compile(r"\)?\s*(?:\([^()]{1,40}\)\s*|/[^/\n]{1,20}/\s*)?[–—-]\s")
+_DATELINE_END = re.compile(r"\)?\s*(?:\([^()]{1,40}\)\s*|/[^/\n]{1,20}/\s*)?(?:--|[–—-])\s")
 """A dateline: a place and a comma, a date, the agency in brackets or slashes, then a dash (« Strasbourg, 22.03.2024 – », « Genève, 5 juin
-(HCR) - », « Ottawa (Ontario), le 5 juin 2020 – », « OTTAWA, ON, le 29 juill. 2020 /CNW/ - »), or all in brackets (« (New York, le 11 juin 2014) – »)."""
+(HCR) - », « Ottawa (Ontario), le 5 juin 2020 – », « OTTAWA, ON, le 29 juill. 2020 /CNW/ - », a wire's double hyphen
+« OTTAWA, 30 août 2022 (GLOBE NEWSWIRE) -- »), or all in brackets (« (New York, le 11 juin 2014) – »)."""
 
 
 def in_dateline(text: str, start: int, end: int) -> bool:
@@ -229,10 +235,10 @@ def in_dateline(text: str, start: int, end: int) -> bool:
 
 
 def dateline_end(text: str, lang: str) -> int:
-    """Where the dateline opening the text ends (after its date), 0 when the text opens with none."""
+    """Where the dateline opening the text ends (after its date, the agency and the dash), 0 when the text opens with none."""
     for date in find_dates(text, lang):
         if in_dateline(text, date.start, date.end):
-            return date.end
+            return _DATELINE_END.match(text, date.end).end()
     return 0
 
 
@@ -415,7 +421,8 @@ def find_numbers(text: str, lang: str, *, lenient: bool = False) -> list[Quantit
 def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
     dates = find_dates(text, lang) + (find_dates(text, "fr") if lenient and lang == "en" else [])
     taken = ([(date.start, date.end) for date in dates] + [found.span() for found in _IDENTIFIER.finditer(text)]
-             + [found.span(1) for pattern in (_RESOLUTION_YEAR, _RESOLUTION_NUMBER, _LINE_NUMBER) for found in pattern.finditer(text)])
+             + [found.span(1) for pattern in (_RESOLUTION_YEAR, _RESOLUTION_NUMBER, _LINE_NUMBER) for found in pattern.finditer(text)]
+             + [found.span() for found in _FOOTNOTE_MARK.finditer(text)])
     result = []
     for found in PHONE_NUMBER.finditer(text):
         if not any(start < found.end() and found.start() < end for start, end in taken):

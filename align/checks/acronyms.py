@@ -240,6 +240,8 @@ def other_languages_acronym(link: LinkView, side: str, context: CheckContext) ->
             # (context: read on every readable part, 1 of 4 was annotated — organisations keep one acronym in both languages: ICMPD, DPO)
             other = _other_version(link, side, context)
             listed = _listed_acronyms_of_name(words, context.glossary, lang)
+            if acronym in listed:
+                continue  # the glossary's own acronym of the name, whichever language's order it follows (CTAF)
             if (other and not _writes_acronym(other, acronym)) or (not other and listed and acronym not in listed):
                 # (without another version, the glossary's acronyms of the name in both languages: ONDUC is neither ONUDC nor UNODC)
                 # the other version does not write it either: the letters mixed up (« Service de police de Toronto (STP) », SPT, TPS)

@@ -293,7 +293,8 @@ def _english_around(text: str, start: int, end: int) -> bool:
 def _english_beside(text: str, start: int, end: int) -> bool:
     """Whether a word around the span (the span aside) is English and not French: the span may stand in an English name or passage."""
     span = text[start:end].lower()
-    around = [word for word in _ENGLISH_WORD.finditer(text, max(0, start - 40), min(len(text), end + 40)) if word.group(0).lower() != span]
+    low, high = text.rfind(" ", 0, max(0, start - 40)) + 1, text.find(" ", end + 40)  # (whole words: « sc » of a cut « scolaire » is none)
+    around = [word for word in _ENGLISH_WORD.finditer(text, low, high if high >= 0 else len(text)) if word.group(0).lower() != span]
     return any(_english_only(word.group(0)) for word in around)
 
 

@@ -62,13 +62,15 @@ def test_a_french_line_whose_english_the_aligner_put_with_its_neighbour_is_moved
 
 
 def test_a_quotation_followed_by_its_incise_needs_a_comma(glossary) -> None:
-    # press releases quoting a speaker: the comma goes before the closing guillemet (Canadian usage) or after it (France's)
+    # press releases quoting a speaker: the comma goes after the closing guillemet (before it is English usage, which the readers of
+    # eval/ mark in five of the seven French texts that have it, Canadian ones included: thirty-eighth round)
     fr = "« Nous devons protéger chaque victime de la traite » a déclaré la ministre. « Les réseaux changent vite » dit Marie Roy."
     en = "“We must protect every victim of trafficking,” said the Minister. “Networks change fast,” says Marie Roy."
     flagged = {text for side, kind, text in reported(link_flags([fr], [en], glossary)) if kind == "typography"}
     assert flagged == {"» a déclaré", "» dit"}
-    for written in ("« Nous devons protéger chaque victime de la traite, » a déclaré la ministre.",
-                    "« Nous devons protéger chaque victime de la traite », a déclaré la ministre.",
+    written = "« Nous devons protéger chaque victime de la traite, » a déclaré la ministre."
+    assert {text for side, kind, text in reported(link_flags([written], [en], glossary)) if kind == "typography"} == {", »"}
+    for written in ("« Nous devons protéger chaque victime de la traite », a déclaré la ministre.",
                     "« Pourquoi attendre ? » a demandé la ministre.",
                     "Le mot « traite » notamment désigne ce crime."):
         assert not {text for side, kind, text in reported(link_flags([written], [en], glossary)) if kind == "typography"}

@@ -206,3 +206,10 @@ def test_between_with_to_a_year_glued_to_a_word_and_a_stop_lost_after_a_bracket(
     assert texts_of_kind("La loi signée en 2016sur le sujet.", glossary, "typography") == {"2016sur"}
     assert not texts_of_kind("Entre 2015 et 2022, de 2015 à 2022, la loi signée en 2016 sur le sujet.", glossary, "typography")
     assert texts_of_kind("Le nombre a doublé (soit +60 %) Le nombre de victimes augmente.", glossary, "typography") == {"%) Le"}
+
+
+@needs_grammalecte
+def test_an_adjective_out_of_agreement_beside_its_noun(glossary) -> None:
+    assert texts_of_kind("Ils reçoivent de bon salaires.", glossary, "grammar") == {"bon"}
+    assert texts_of_kind("Les huit prévenus âgé de 24 à 40 ans comparaissent.", glossary, "grammar") == {"âgé"}
+    assert not texts_of_kind("Ils reçoivent de bons salaires ; les huit prévenus âgés de 24 à 40 ans comparaissent.", glossary, "grammar")

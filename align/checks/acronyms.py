@@ -212,12 +212,13 @@ def _listed_name_reordered(words: list[str], acronym: str, glossary, lang: str) 
                for entry in glossary.entries(lang) if entry.term[:1].isupper() and len(name := _content_words(entry.term, lang)) == len(words))
 
 
-def _listed_acronyms_of_name(words: list[str], glossary, lang: str) -> set[str]:
-    """The acronyms the glossary lists, in both languages, for the name whose content words are `words`; empty for a name it lacks."""
+def _listed_acronyms_of_name(words: list[str], glossary, lang: str) -> dict[str, set[str]]:
+    """The acronyms the glossary lists, by language, for the name whose content words are `words`; empty sets for a name it lacks."""
     folded = [fold(word) for word in words]
     concepts = {entry.concept for entry in glossary.entries(lang)
                 if entry.term[:1].isupper() and [fold(word) for word in _content_words(entry.term, lang)] == folded}
-    return {entry.term for concept in concepts for other in ("fr", "en") for entry in glossary.concept_entries(concept, other) if entry.is_acronym}
+    return {other: {entry.term for concept in concepts for entry in glossary.concept_entries(concept, other) if entry.is_acronym}
+            for other in ("fr", "en")}
 
 
 def other_languages_acronym(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
@@ -240,8 +241,9 @@ def other_languages_acronym(link: LinkView, side: str, context: CheckContext) ->
             # (context: read on every readable part, 1 of 4 was annotated — organisations keep one acronym in both languages: ICMPD, DPO)
             other = _other_version(link, side, context)
             listed = _listed_acronyms_of_name(words, context.glossary, lang)
-            if acronym in listed:
-                continue  # the glossary's own acronym of the name, whichever language's order it follows (CTAF)
+            if acronym in listed[lang]:
+                continue  # the glossary's own acronym of the name in this language, whichever language's order it follows (CTAF)
+            listed = listed["fr"] | listed["en"]
             if (other and not _writes_acronym(other, acronym)) or (not other and listed and acronym not in listed):
                 # (without another version, the glossary's acronyms of the name in both languages: ONDUC is neither ONUDC nor UNODC)
                 # the other version does not write it either: the letters mixed up (« Service de police de Toronto (STP) », SPT, TPS)

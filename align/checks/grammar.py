@@ -413,7 +413,8 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         severity = _grammar_severity(error["sRuleId"], error["sType"], text, start)
         if severity == "warning" and error["sType"] == "ppas" and error["sMessage"].startswith("Si "):
             severity = "info"  # « Si “des êtres…” est bien le COD »: Grammalecte's own doubt about which noun the participle agrees with
-        if severity == "info" and error["sType"] == "gn" and _right_after_its_noun(text, start, error["sMessage"]):
+        if severity == "info" and error["sType"] == "gn" and (_right_after_its_noun(text, start, error["sMessage"])
+                                                              or _right_before_its_noun(text, start, end, error["sMessage"])):
             severity = "warning"
         if (not severity or (error["sType"] not in ("maj", "minis") and _capitalised_name(span) and not _opening_determiner(text, start, span, checker))
                 or _english_around(text, start, end)):
@@ -889,7 +890,8 @@ def _capitalised_name(span: str) -> bool:
 
 _NAMED = re.compile(r"«\s*([^«»]+?)\s*»")
 _DETERMINER_AT_END = re.compile(r"(?:\b(?:le|la|les|un|une|des|ce|cet|cette|ces|son|sa|ses|leur|leurs|notre|nos|votre|vos|quelques|plusieurs|"
-                                r"certains|certaines)|\bl['’]|\d[\d\s]*)\s*$", re.IGNORECASE)
+                                r"certains|certaines)|\bl['’]|\d[\d\s]*)(?:\s+(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|"
+                                r"quinze|vingt|trente|cent))?\s*$", re.IGNORECASE)
 _COLLECTIVE = re.compile(r"\b(?:moitié|majorité|minorité|plupart|partie|totalité|tiers|quart|nombre|foule|ensemble|reste|dizaine|centaine|"
                          r"millier)s?$", re.IGNORECASE)
 _LINKING_WORDS = "au|aux|du|de|d|à|en|sans|contre|pour|par|avec|dans|sur|sous|chez|entre|vers|après|avant|pendant|selon|depuis|via|parmi|et|ou|ni"
@@ -908,6 +910,9 @@ def _right_after_its_noun(text: str, start: int, message: str) -> bool:
         return False  # a figure (« 17 ans », « COM(2017) 728 final »), a complement Grammalecte names with its preposition (« au Canada »),
         # a share or a collective, which may agree with what it counts (« dont la moitié mineurs »)
     position = text.rfind(named, 0, start)
+    if position < 0 and " " in named and _DETERMINER_AT_END.fullmatch(named.rsplit(" ", 1)[0] + " "):
+        named = named.rsplit(" ", 1)[1]  # « Les prévenus » named, « les huit prévenus » written: the noun alone
+        position = text.rfind(named, 0, start)
     if position < 0 or not re.fullmatch(r"\s+(?:non\s+|très\s+|plus\s+|moins\s+)?", text[position + len(named):start]):
         return False
     before = text[:position]
@@ -915,6 +920,19 @@ def _right_after_its_noun(text: str, start: int, message: str) -> bool:
     if determiner:
         before = before[:determiner.start()]
     return _LINKED_BEFORE.search(before) is None and _parse_links(text, start, position, position + len(named))
+
+
+_DETERMINER_BEFORE_ADJECTIVE = re.compile(r"(?:\b(?:de|des|les|ces|ses|leurs|nos|vos|mes|quelques|plusieurs|un|une|le|la)|\bd['’]|\bl['’])\s*$",
+                                          re.IGNORECASE)
+
+
+def _right_before_its_noun(text: str, start: int, end: int, message: str) -> bool:
+    """Whether the word Grammalecte finds out of agreement is an adjective between a determiner and the noun it names, right after it
+    (« de bon salaires »): nothing else it could agree with."""
+    named = next((found.group(1) for found in _NAMED.finditer(message)), "")
+    return (bool(named) and " " not in named and re.match(rf"[ \u00a0]+{re.escape(named)}(?![\w’'-])", text[end:]) is not None
+            and _DETERMINER_BEFORE_ADJECTIVE.search(text, max(0, start - 12), start) is not None
+            and any(":A" in morph for morph in morphologies(text[start:end])) and any(":N" in morph for morph in morphologies(named)))
 
 
 def _parse_links(text: str, start: int, named_start: int, named_end: int) -> bool:

@@ -120,6 +120,8 @@ def test_first_nations_capitalise_both_words(glossary) -> None:
 def test_a_comma_inside_the_closing_guillemet(glossary) -> None:
     assert texts_of_kind("« Nous luttons contre la traite, » a dit l’inspecteur.", glossary, "typography") == {", »"}
     assert not texts_of_kind("« Nous luttons contre la traite », a dit l’inspecteur.", glossary, "typography")
+    # (twice and never the other way: the text's house style)
+    assert not texts_of_kind(["« Nous luttons contre la traite, » a dit l’inspecteur.", "« Nous luttons, » a-t-il ajouté."], glossary, "typography")
 
 
 @needs_grammalecte

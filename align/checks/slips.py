@@ -307,7 +307,25 @@ def slips(links: list[LinkView], context: CheckContext) -> list[Flag]:
                 flags += _slips_in(link.number, side, text)
         if context.has_official and link.texts["en"]:
             flags += _number_slips_in_terms(link, context)
-    return flags
+    return flags + _commas_inside_guillemets(links, context)
+
+
+_COMMA_INSIDE_GUILLEMET = re.compile(r"(?<=[^\W\d_])(,[ \u00a0\u202f]*»)")
+_COMMA_AFTER_GUILLEMET = re.compile(r"»[ \u00a0\u202f]*,")
+COMMA_HOUSE_STYLE = 2
+"""How often a French text must put the comma inside its closing guillemets, and never after them, for that to be its house style."""
+
+
+def _commas_inside_guillemets(links: list[LinkView], context: CheckContext) -> list[Flag]:
+    """« …, » a-t-elle dit »: French puts the comma after the closing guillemet (readers of eval/ mark it in five of the seven texts
+    that write it); a text that writes it so twice or more and never the other way keeps its own house style."""
+    document = context.document_texts["fr"] or " ".join(link.texts["fr"] for link in links)
+    inside = len(_COMMA_INSIDE_GUILLEMET.findall(document))
+    if not inside or (inside >= COMMA_HOUSE_STYLE and not _COMMA_AFTER_GUILLEMET.search(document)):
+        return []
+    return [Flag(link.number, "fr", "typography", "warning", found.start(1), found.end(1), found.group(1),
+                 "« , » »: French puts the comma after the closing guillemet (« … », a-t-elle dit).", " »,")
+            for link in links for found in _COMMA_INSIDE_GUILLEMET.finditer(link.texts["fr"])]
 
 
 def _number_slips_in_terms(link: LinkView, context: CheckContext) -> list[Flag]:
@@ -367,8 +385,6 @@ _PATTERN_SLIPS: dict[str, tuple[tuple[re.Pattern, str, str], ...]] = {
          "« entre … à … »: « entre » takes « et » (« entre 2015 et 2022 »), « de » takes « à ».", "et"),
         (re.compile(r"(?<![\w,.])(?P<slip>(?P<year>1[89]\d\d|20\d\d)(?P<word>sur|dans|pour|par|avec|et|les|des|de|en|au|aux|à))(?![\w-])"),
          "« \\g<slip> »: a space is missing after the year.", "\\g<year> \\g<word>"),
-        (re.compile(r"(?<=[^\W\d_])(?P<slip>,[ \u00a0\u202f]*»)"),
-         "« , » »: French puts the comma after the closing guillemet (« … », a-t-elle dit).", " »,"),
         (re.compile(r"(?<![\w-])points?[ \u00a0]+de[ \u00a0]+(?P<slip>repères)(?![\w-])"),
          "« points de repères »: « repère » stays singular in the locution (« des points de repère »).", "repère"),
     ),

@@ -448,7 +448,8 @@ def _broken_agreement(inside: list, entry, *, coordinated: str | None = None, co
     unless the term's first noun is the second of two coordinated nouns and the adjective after it is in the plural, agreeing with
     both (`coordinated`, the determiner of the noun before: « de la traite et de l'exploitation sexuelles »; a feminine plural only
     after a feminine noun, since a masculine one makes the shared adjective masculine), or unless that noun completes another one the
-    adjective agrees with (`complemented`: « des conditions de travail décentes »)."""
+    adjective agrees with and the adjective has that noun's gender, not the term's (`complemented`: « des conditions de travail
+    décentes »; « victimes d'exploitation sexuelles » is the term's adjective with an s too many)."""
     for index in range(1, min(len(inside), len(entry.words))):
         before = index - 1
         while before > 0 and negation_word(entry.words[before].text) and inside[before].surface == entry.words[before].surface:
@@ -458,13 +459,24 @@ def _broken_agreement(inside: list, entry, *, coordinated: str | None = None, co
                 and (not adjective.surface.endswith("es") or coordinated in _FEMININE_DETERMINERS or coordinated == "?")):
             continue
         if (complemented and before == 0 and any(":N" in morph for morph in morphologies(complemented))
-                and not disagreeing_adjective(complemented, adjective.text)):
+                and not disagreeing_adjective(complemented, adjective.text) and _other_gender(term_noun.text, adjective.text)):
             continue
         if ((noun.surface, adjective.surface) != (term_noun.surface, term_adjective.surface)
                 and all(inside[next_one].start - inside[next_one - 1].end <= 1 for next_one in range(before + 1, index + 1))
                 and not disagreeing_adjective(term_noun.text, term_adjective.text) and disagreeing_adjective(noun.text, adjective.text)):
             return f"« {adjective.text} » does not agree with « {noun.text} » (« {entry.term} »)."
     return ""
+
+
+_GENDER = re.compile(r":([mfe]):[spi]")
+
+
+def _other_gender(noun: str, adjective: str) -> bool:
+    """Whether no reading of the adjective has the noun's gender: an adjective that differs in number alone (« exploitation sexuelles »)
+    is a slip of the term's, one of the other gender (« travail décentes ») agrees with another noun."""
+    nouns = {found.group(1) for morph in morphologies(noun) if ":N" in morph for found in _GENDER.finditer(morph)}
+    adjectives = {found.group(1) for morph in morphologies(adjective) if ":A" in morph for found in _GENDER.finditer(morph)}
+    return bool(nouns and adjectives) and not any(gender == "e" or other == "e" or gender == other for gender in nouns for other in adjectives)
 
 
 def _guillemet_spacing(link: LinkView, side: str, context: CheckContext) -> list[Flag]:

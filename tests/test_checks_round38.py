@@ -179,11 +179,6 @@ def test_common_english_abbreviations_and_a_dateline_in_capitals(glossary) -> No
     assert texts_of_kind(["Les messages sont disponibles."], glossary, "omission", en=["The PSAs are available."]) == {"PSAs"}
 
 
-def test_par_and_an_article_is_the_agent_not_a_garbled_preposition(glossary) -> None:
-    assert not texts_of_kind("Afin de déjouer l’utilisation des réseaux par les trafiquants, Metrolinx agit.", glossary, "term-garbled")
-    assert texts_of_kind("Les réseaux par trafiquants sont actifs.", glossary, "term-garbled") == {"réseaux par trafiquants"}
-
-
 @needs_grammalecte
 def test_official_names_added_to_the_glossary_are_checked_word_for_word(glossary) -> None:
     fr = "Selon l'Observatoire nationale de la délinquance et des réponses pénales (ONDRP), les victimes sont jeunes."

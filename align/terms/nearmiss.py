@@ -473,11 +473,6 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
             return f"“{word.text}” comes from another variant", word
         if _misspelt(word, term_word, entry.lang):
             return f"“{word.text}{_MISSPELT}“{term_word.text}”", None
-        if (entry.lang == "fr" and word.surface == "par" and term_word.surface == "de" and not entry.term[:1].isupper()
-                and different[0] + 1 < len(window) and window[different[0] + 1].start - word.end > 1
-                and window[different[0] + 1].surface != window[different[0] + 1].lemma):
-            return None  # « l'utilisation des réseaux par les trafiquants »: « par », an article and the people who act, not the
-            # complement of « réseau de trafiquants » garbled (« l'exploitation par la prostitution d'autrui » still is)
         return _wrong_small_word(different[0], word, term_word, terms, entry, glossary) or _wrong_name_word(different[0], window, terms, entry, glossary)
     if len(window) == size + 1:
         # the window is the term with one extra word at `extra` when the words before it are the term's first words and the

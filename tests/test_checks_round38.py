@@ -11,8 +11,11 @@ from tests.checking import needs_grammalecte, texts_of_kind
 @needs_grammalecte
 def test_an_adjective_may_agree_with_the_noun_the_term_completes(glossary) -> None:
     fr = "Elle va nous aider à offrir des conditions de travail décentes à bord des bateaux."
-    assert not texts_of_kind(fr, glossary, "term-garbled")
+    assert not texts_of_kind(fr, glossary, "term-garbled", en="It will help to ensure decent working conditions on board fishing vessels.")
     assert texts_of_kind("Il faut garantir le travail décentes pour tous.", glossary, "term-garbled") == {"travail décentes"}
+    # (where the English renders the term itself, the adjective is the term's: "forms of forced labour")
+    assert texts_of_kind("Elle élimine toutes les formes de travail forcées.", glossary, "term-garbled",
+                         en="It eliminates all forms of forced labour.") == {"travail forcées"}
 
 
 def test_a_convention_number_glued_to_its_abbreviation() -> None:

@@ -365,7 +365,9 @@ def _garbled_forms(link: LinkView, side: str, context: CheckContext) -> list[Fla
             message = f"« {inside[0].text} »: the crime is named in the singular (« {entry.term} »)."
         if not message and len(inside) == len(entry.words) and not _INCLUSIVE_ENDING.match(text, match.end):
             coordinated = _COORDINATED_NOUN_BEFORE.search(text, 0, match.start)
-            complemented = _COMPLEMENTED_NOUN_BEFORE.search(text, 0, match.start)
+            complemented = _COMPLEMENTED_NOUN_BEFORE.search(text, 0, match.start) if side == "fr" and link.texts.get("en") else None
+            if complemented and not _term_modifies_the_noun_in_english(link, match.concept, complemented.group(1), glossary):
+                complemented = None
             message = _broken_agreement(inside, entry, coordinated=(coordinated.group(1) or "?").lower() if coordinated else None,
                                         complemented=complemented.group(1) if complemented else None)
         if not message and before and before[-1].surface == "contre" and not inside[0].stop and inside[0].surface == fold(inside[0].surface):
@@ -466,6 +468,19 @@ def _broken_agreement(inside: list, entry, *, coordinated: str | None = None, co
                 and not disagreeing_adjective(term_noun.text, term_adjective.text) and disagreeing_adjective(noun.text, adjective.text)):
             return f"« {adjective.text} » does not agree with « {noun.text} » (« {entry.term} »)."
     return ""
+
+
+def _term_modifies_the_noun_in_english(link: LinkView, concept: str, noun: str, glossary: Glossary) -> bool:
+    """Whether the English writes the term's words, or its first one, as the modifier of the noun before « de », its cognate right
+    after them (« conditions de travail décentes » is "decent working conditions" or "decent conditions of work"; « formes de travail
+    forcées » against "forms of forced labour", or against an English without the term, keeps the term's adjective a slip)."""
+    english, stem = link.texts["en"], re.escape(fold(noun)[:5].lower())
+    for other in link.matches.get("en", []):
+        following = re.match(r"[ \u00a0]+([^\W\d_]+)", english[other.end:])
+        if other.concept == concept and following and fold(following.group(1))[:5].lower() == fold(noun)[:5].lower():
+            return True
+    modifiers = {entry.words[0].text.lower() for entry in glossary.concept_entries(concept, "en") if entry.words and not entry.words[0].stop}
+    return any(re.search(rf"(?<![\w-]){re.escape(modifier)}[ \u00a0]+{stem}", fold(english).lower()) for modifier in modifiers)
 
 
 _GENDER = re.compile(r":([mfe]):[spi]")

@@ -480,7 +480,7 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         if twin:
             findings.append(Finding(start, end, "spelling", "warning", f"« {word} » has lost its accents: « {twin} ».", suggestions([twin]), word))
             continue
-        if word.isalpha() and word.islower() and (french := _british_spelling_of(word)) and not _english_beside(text, start, end):
+        if word.isalpha() and word.islower() and (french := _english_spelling_of(word)) and not _english_beside(text, start, end):
             findings.append(Finding(start, end, "spelling", "warning", f"« {word} » is the English spelling: French writes « {french} ».",
                                     suggestions([french]), word))
             continue
@@ -526,7 +526,7 @@ _INCLUSIVE_PRONOUNS = frozenset({"iel", "iels", "ielles", "elleux", "celleux", "
 """The pronouns of inclusive French (« avec elleux », « iels le présentent »): written on purpose, not misspelt."""
 
 
-def _british_spelling_of(word: str) -> str | None:
+def _english_spelling_of(word: str) -> str | None:
     """The frequent French word an English word is with its British « -our- » (« l'honourable », « favourablement » → « honorable ») or
     without the final « e » French writes (« un protocol » → « protocole », « groupe », « programme »)."""
     if not english_word(word):

@@ -474,13 +474,13 @@ def _term_modifies_the_noun_in_english(link: LinkView, concept: str, noun: str, 
     """Whether the English writes the term's words, or its first one, as the modifier of the noun before « de », its cognate right
     after them (« conditions de travail décentes » is "decent working conditions" or "decent conditions of work"; « formes de travail
     forcées » against "forms of forced labour", or against an English without the term, keeps the term's adjective a slip)."""
-    english, stem = link.texts["en"], re.escape(fold(noun)[:5].lower())
+    english, cognate = link.texts["en"], fold(noun)[:5].lower()  # ("conditions" / « conditions »: the first five letters)
     for other in link.matches.get("en", []):
         following = re.match(r"[ \u00a0]+([^\W\d_]+)", english[other.end:])
-        if other.concept == concept and following and fold(following.group(1))[:5].lower() == fold(noun)[:5].lower():
+        if other.concept == concept and following and fold(following.group(1))[:5].lower() == cognate:
             return True
     modifiers = {entry.words[0].text.lower() for entry in glossary.concept_entries(concept, "en") if entry.words and not entry.words[0].stop}
-    return any(re.search(rf"(?<![\w-]){re.escape(modifier)}[ \u00a0]+{stem}", fold(english).lower()) for modifier in modifiers)
+    return any(re.search(rf"(?<![\w-]){re.escape(modifier)}[ \u00a0]+{re.escape(cognate)}", fold(english).lower()) for modifier in modifiers)
 
 
 _GENDER = re.compile(r":([mfe]):[spi]")

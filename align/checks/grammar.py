@@ -835,6 +835,14 @@ def disagreeing_adjective(noun: str, adjective: str) -> bool:
     return bool(nouns and adjectives) and not _can_agree(nouns, adjectives)
 
 
+def other_gender(noun: str, adjective: str) -> bool:
+    """Whether no reading of the adjective has the noun's gender: an adjective that differs in number alone (« exploitation sexuelles »)
+    is a slip of the term's, one of the other gender (« travail décentes ») agrees with another noun."""
+    nouns = {found.group(1) for morph in morphologies(noun) if ":N" in morph for found in _GENDER_NUMBER.finditer(morph)}
+    adjectives = {found.group(1) for morph in morphologies(adjective) if ":A" in morph for found in _GENDER_NUMBER.finditer(morph)}
+    return bool(nouns and adjectives) and not any(gender == "e" or other == "e" or gender == other for gender in nouns for other in adjectives)
+
+
 def negation_word(word: str) -> bool:
     """Whether the dictionary reads `word` as a word of negation (« non », « pas », « plus »), whatever else it may be."""
     checker = french_checker()

@@ -256,10 +256,10 @@ _COMMON_ABBREVIATIONS = {
 abbreviation no French acronym answers, said in words on the French page."""
 
 
-def _common_abbreviation_said(name: str, other_text: str) -> bool:
+def _common_abbreviation_said(name: str, folded_other: str) -> bool:
+    """`folded_other`: the other version's text folded with straight apostrophes (`CheckContext.folded_texts`, once per document)."""
     words = _COMMON_ABBREVIATIONS.get(_bare(name), ())
-    folded = fold(other_text).replace("’", "'")
-    return any(re.search(rf"(?<![\w-]){re.escape(word)}", folded, re.IGNORECASE) for word in words)
+    return any(re.search(rf"(?<![\w-]){re.escape(word)}", folded_other, re.IGNORECASE) for word in words)
 
 
 def _written_small_there(name: str, words: set[str]) -> bool:
@@ -347,7 +347,7 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
                         or _written_small_there(name, words_written(other_side))
                         or match.end() <= dateline_end(link.texts[side], LANG_OF_SIDE[side])  # (« GATINEAU, QC, le 12 juin 2021 /CNW/ - »)
                         or match.end() <= _dateline_in_capitals_end(link.texts[side])  # ("INTERPOL HQ SINGAPORE: …")
-                        or _common_abbreviation_said(name, context.document_texts[other_side] or link.texts[other_side])
+                        or _common_abbreviation_said(name, context.folded_texts[other_side] or fold(link.texts[other_side].replace("’", "'")))
                         or (_introduced_after_its_words(link.texts[side], match, side) and uses[side][name] == 1)):
                     continue
                 elsewhere = (_same_acronym(name, everywhere[other_side]) or context.glossary.acronym_concept(name, side) in named[other_side]

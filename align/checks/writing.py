@@ -10,7 +10,7 @@ from collections import Counter
 from functools import lru_cache
 
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, matches_in, same_flags_for_same_texts
-from align.checks.grammar import disagreeing_adjective, morphologies, negation_word
+from align.checks.grammar import disagreeing_adjective, morphologies, negation_word, other_gender
 from align.checks.slips import APOSTROPHE_STAND_INS
 from align.model import Flag
 from align.terms.glossary import Glossary, per_glossary
@@ -461,7 +461,7 @@ def _broken_agreement(inside: list, entry, *, coordinated: str | None = None, co
                 and (not adjective.surface.endswith("es") or coordinated in _FEMININE_DETERMINERS or coordinated == "?")):
             continue
         if (complemented and before == 0 and any(":N" in morph for morph in morphologies(complemented))
-                and not disagreeing_adjective(complemented, adjective.text) and _other_gender(term_noun.text, adjective.text)):
+                and not disagreeing_adjective(complemented, adjective.text) and other_gender(term_noun.text, adjective.text)):
             continue
         if ((noun.surface, adjective.surface) != (term_noun.surface, term_adjective.surface)
                 and all(inside[next_one].start - inside[next_one - 1].end <= 1 for next_one in range(before + 1, index + 1))
@@ -481,17 +481,6 @@ def _term_modifies_the_noun_in_english(link: LinkView, concept: str, noun: str, 
             return True
     modifiers = {entry.words[0].text.lower() for entry in glossary.concept_entries(concept, "en") if entry.words and not entry.words[0].stop}
     return any(re.search(rf"(?<![\w-]){re.escape(modifier)}[ \u00a0]+{re.escape(cognate)}", fold(english).lower()) for modifier in modifiers)
-
-
-_GENDER = re.compile(r":([mfe]):[spi]")
-
-
-def _other_gender(noun: str, adjective: str) -> bool:
-    """Whether no reading of the adjective has the noun's gender: an adjective that differs in number alone (« exploitation sexuelles »)
-    is a slip of the term's, one of the other gender (« travail décentes ») agrees with another noun."""
-    nouns = {found.group(1) for morph in morphologies(noun) if ":N" in morph for found in _GENDER.finditer(morph)}
-    adjectives = {found.group(1) for morph in morphologies(adjective) if ":A" in morph for found in _GENDER.finditer(morph)}
-    return bool(nouns and adjectives) and not any(gender == "e" or other == "e" or gender == other for gender in nouns for other in adjectives)
 
 
 def _guillemet_spacing(link: LinkView, side: str, context: CheckContext) -> list[Flag]:

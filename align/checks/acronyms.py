@@ -158,7 +158,10 @@ _AFTER_NAME = re.compile(r"\s*\(([A-ZÀ-Ý]{2,}s?)\)")
 
 
 def acronym_after_name(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
-    """A glossary name followed by another institution's acronym in brackets ("United Nations Office on Drugs and Crime (ILO)")."""
+    """A glossary name followed by another institution's acronym in brackets ("United Nations Office on Drugs and Crime (ILO)"), or by
+    an acronym the glossary does not know a letter away from the name's own ("… Organized Crime (UNCTOC)", UNTOC)."""
+    from rapidfuzz.distance import OSA
+
     glossary = context.glossary
     lang = LANG_OF_SIDE[side]
     text = link.texts[side]
@@ -176,6 +179,11 @@ def acronym_after_name(link: LinkView, side: str, context: CheckContext) -> list
         if not own and (body := _body_of(match, longest, text)) is not None:
             # (« le Groupe d'experts … du Conseil de l'Europe (APCE) »: the body the brackets name is the one « of the Council of Europe »)
             match, own = body, glossary.acronyms(body.concept, lang)
+        if concept is None and own and acronym not in own and (near := [listed for listed in own if OSA.distance(acronym, listed) == 1]):
+            # ("United Nations Convention against Transnational Organized Crime (UNCTOC)": a letter added to the listed UNTOC)
+            flags.append(Flag(link.number, side, "acronym-mismatch", "warning", found.start(1), found.end(1), acronym,
+                              f"“{acronym}” is a letter away from “{near[0]}”, the listed acronym of “{match.term}”.", near[0]))
+            continue
         if concept is None or concept == match.concept or not own or glossary.subject(concept) != glossary.subject(match.concept):
             continue  # (a name of another subject before the brackets is the end of a longer name: « …la traite des êtres humains (GRETA) »)
         if any(other.concept == concept and other.end < match.start and _OF_THE.fullmatch(text, other.end, match.start) for other in longest):

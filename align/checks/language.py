@@ -271,11 +271,12 @@ def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
     return flags
 
 
-_TITLE_ANNOUNCED = re.compile(r"(?:\bintitulée?s?|\bpubliée?s?|\bsous le titre)\s*[:«\"“]?\s*((?:[^\W\d_][\w’'-]*[,:]?\s+){0,8})$", re.IGNORECASE)
+_TITLE_ANNOUNCED = re.compile(r"(?:\bintitulée?s?|\bpubliée?s?|\bsous le titre)\s*[:«\"“]?\s*((?:[^\W\d_][\w’'-]*[ \u00a0]?[,:]?\s+){0,8})$", re.IGNORECASE)
 
 
 def _announced_title(text: str, start: int) -> bool:
-    """Whether the English words up to `start` follow « intitulé », « a publié »: a work cited by its title."""
+    """Whether the English words up to `start` follow « intitulé », « a publié »: a work cited by its title (its colon spaced the French
+    way: « Intitulé Faster, Higher, Stronger : Preventing Human Trafficking at the 2010 Olympics »)."""
     found = _TITLE_ANNOUNCED.search(text[:start])
     return found is not None and all(_is_english_word(word) or word[:1].isupper()
                                      for word in re.findall(r"[^\W\d_][\w’'-]*", found.group(1)))

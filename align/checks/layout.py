@@ -109,11 +109,19 @@ PARAGRAPH_SENTENCE_WORDS = 15
 every part but the test (eval/README "Twenty-seventh round"): seven such sentences without a stop, all seven annotated slips; shorter
 last pieces are credits, signatures and page numbers (« Crédit : GRC », "Anne Gueguen, Deputy Permanent Representative …"), and a
 paragraph of one sentence without its stop is most often a headline."""
-_STOPPED = re.compile(r"[.!?…:;,][\s»”\"’')\]]*$|\b(?:et|ou|and|or)$")
-"""Ends with a stop (before its closing quotation mark or bracket), or goes on into a list (a comma, a semicolon, a conjunction)."""
+_STOPPED = re.compile(r"[.!?…:;,][\s»”\"’')\]]*(?:\d{1,2})?$|\b(?:et|ou|and|or)$")
+"""Ends with a stop (before its closing quotation mark or bracket, or a footnote's number: « la cause des femmes.1 »), or goes on into
+a list (a comma, a semicolon, a conjunction)."""
+LIST_ITEM_WORDS = 6
+"""A paragraph this short without a stop of its own is a list item (or a heading) when another follows it."""
 
 
 _KEYWORD_SEPARATOR = "•"
+
+
+def _list_follows(segments: list[Segment]) -> bool:
+    return len(segments) == 2 and all(segment.opens_paragraph and len(segment.text.split()) <= LIST_ITEM_WORDS
+                                      and not _STOPPED.search(segment.text) for segment in segments)
 
 
 def _paragraph_end_unstopped(segments: list[Segment], place: dict[int, tuple[int, int]], side: str) -> list[Flag]:
@@ -127,6 +135,8 @@ def _paragraph_end_unstopped(segments: list[Segment], place: dict[int, tuple[int
         last_word = re.search(r"\S+$", segment.text)
         if re.match(r"(?:https?://|www\.)", last_word.group(0)):
             continue  # a paragraph that ends on a link leaves its stop off so that the address is copied whole
+        if _list_follows(segments[index + 1:index + 3]):
+            continue  # "how the following laws deal with human trafficking" then "Criminal law", "Immigration law": it opens a list
         opening = max(number for number in range(index + 1) if number == 0 or segments[number].opens_paragraph)
         if any(_KEYWORD_SEPARATOR in earlier.text for earlier in segments[opening:index + 1]):
             continue  # a run of keywords between bullets (a judgment's headnote: « Art 4 • Obligations positives • … ») takes no stop

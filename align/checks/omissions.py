@@ -256,6 +256,16 @@ _COMMON_ABBREVIATIONS = {
 abbreviation no French acronym answers, said in words on the French page."""
 
 
+_HONOURS = re.compile(r"[A-Z][\w'’-]+,?[ \u00a0]$")
+"""A name just before: "Mr. Kevin Hyland OBE", "Jane Doe, QC" (`_POST_NOMINALS` after it)."""
+_POST_NOMINALS = {"OBE", "MBE", "CBE", "KBE", "DBE", "QC", "KC", "CM", "OC", "CC", "OQ", "CQ", "OOnt", "ONS", "OMM", "MSM", "MSC", "FRSC"}
+"""Honours and distinctions written after a person's name, which a translation may leave out or keep as they are."""
+
+
+def _after_a_name(text: str, match: re.Match) -> bool:
+    return match.group(0) in _POST_NOMINALS and bool(_HONOURS.search(text, 0, match.start()))
+
+
 def _common_abbreviation_said(name: str, folded_other: str) -> bool:
     """`folded_other`: the other version's text folded with straight apostrophes (`CheckContext.folded_texts`, once per document)."""
     words = _COMMON_ABBREVIATIONS.get(_bare(name), ())
@@ -348,6 +358,7 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
                         or match.end() <= dateline_end(link.texts[side], LANG_OF_SIDE[side])  # (« GATINEAU, QC, le 12 juin 2021 /CNW/ - »)
                         or match.end() <= _dateline_in_capitals_end(link.texts[side])  # ("INTERPOL HQ SINGAPORE: …")
                         or _common_abbreviation_said(name, context.folded_texts[other_side] or fold(link.texts[other_side].replace("’", "'")))
+                        or _after_a_name(link.texts[side], match)
                         or (_introduced_after_its_words(link.texts[side], match, side) and uses[side][name] == 1)):
                     continue
                 elsewhere = (_same_acronym(name, everywhere[other_side]) or context.glossary.acronym_concept(name, side) in named[other_side]

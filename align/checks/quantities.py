@@ -20,6 +20,7 @@ from align.checks.base import (
 )
 from align.model import Flag
 from align.text.quantities import (
+    CLOCK_TIME,
     COMMA_GROUPED_THOUSANDS,
     ENGLISH_DECIMAL_IN_FRENCH,
     FRENCH_NOTATION_IN_ENGLISH,
@@ -29,6 +30,7 @@ from align.text.quantities import (
     format_date,
     format_number,
     in_dateline,
+    page_stamp,
     same_date,
     same_number,
     same_number_in_mt,
@@ -293,14 +295,8 @@ def _outside(values: list, spans: list[tuple[int, int]]) -> list:
     return [value for value in values if not any(start <= value.start and value.end <= end for start, end in spans)]
 
 
-_CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
-PAGE_STAMP_CHARS = 30
-"""A line this short holding a date and a clock time is a page's time stamp ("30/07/2020 - 10:48"), not the text's."""
-
-
 def _page_timestamp(text: str, value) -> bool:
-    return (len(text.strip()) <= PAGE_STAMP_CHARS and _CLOCK_TIME.fullmatch(value.text) is not None
-            and bool(find_dates(text, "en") or find_dates(text, "fr")))
+    return CLOCK_TIME.fullmatch(value.text) is not None and page_stamp(text)
 
 
 def _is_year(value) -> bool:

@@ -153,6 +153,18 @@ _A_HONNEUR = re.compile(r"(?<![\w’'-])à (l[’']honneur) (?=(?:de |d[’'])[a
 """« Le Centre à l'honneur d'annoncer »: the verb « a » (avoir l'honneur de + infinitive) written as the preposition « à »."""
 _OBJET_WITHOUT_ARTICLE = re.compile(r"(?<![\w’'-])((?:fai|fon|fer|fas|fi)[a-zî]*) objet(?= de | ?d[’'])")
 """« les migrants qui font objet de trafic »: the set phrase is « faire l'objet de »."""
+_TRAITE_WITHOUT_ARTICLE = re.compile(r"(?<![\w’'-])(?<!y )à traite(?= des? | d[’'])")
+"""« les infractions relatives à traite des personnes »: the crime takes its article after « à » (« à la traite »); « il y a traite »
+says there is trafficking."""
+_PROVINCES = ("Alberta", "Ontario", "Québec", "Manitoba", "Saskatchewan", "Colombie-Britannique", "Nouvelle-Écosse", "Nouveau-Brunswick",
+              "Terre-Neuve-et-Labrador", "Île-du-Prince-Édouard", "Yukon", "Nunavut")
+_PROVINCE_AFTER_COMMA = re.compile(rf"(?<=\w )(?!(?:{'|'.join(_PROVINCES)}),)([A-ZÀ-Ý][a-zà-ÿ’'-]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ’'-]+)?), ({'|'.join(_PROVINCES)})"
+                                   rf"(?![\w-])(?! et | ou |, (?:{'|'.join(_PROVINCES)}))")
+"""« à Calgary, Alberta, »: French sets a Canadian place's province in brackets (« Calgary (Alberta) »). Inside a sentence only: not a
+dateline (« Ottawa, Ontario - ») and not a list of provinces (« Ontario, Manitoba, Alberta et … »)."""
+_GLUED_SENTENCE = re.compile(r"(?<![\w’'-])([A-ZÀ-Ý]?[a-zà-ÿ]{3,})(Le|La|Les|Un|Une|Des|Du|Il|Elle|Ils|Elles|Ce|Cette|Ces|Dans|En|Pour|Au|Aux"
+                             r"|Selon|Depuis|Lors|Mais|On|Nous)(?= [a-zà-ÿ])")
+"""« FootballUne nouvelle affaire »: a heading or a tag run into the sentence after it (the page's line break lost)."""
 _REDUIT_EN_ESCLAVE = re.compile(r"(?<![\w’'-])(r[ée]dui[a-z]*) en (esclaves?)(?![\w’'-])")
 """« réduit en esclave »: one is reduced to slavery, « réduit en esclavage »."""
 _EN_MATIERE_ARTICLE = re.compile(r"(?<![\w’'-])([Ee]n matière) (de la|des|du|de l[’'])(?= ?[^\W\d_])")
@@ -202,8 +214,14 @@ _US_IN_SMALL_LETTERS = re.compile(r"(?<=[a-zà-ÿ] )Us(?![\w’'-])")
 """« 32 millions de dollars Us »: the country's initials are capitals (« dollars US »); French has no word « Us » (« us et coutumes »)."""
 _COVID_WITHOUT_HYPHEN = re.compile(r"(?<![\w-])(COVID|Covid|covid) ?19(?![\w-])")
 _SET_PHRASE_SLIPS = ((re.compile(r"(?<![\w’'-])([Bb])ons nombres (?=d[e’'])"), "« bon nombre de » is invariable", r"\1on nombre "),
-                     (re.compile(r"(?<![\w’'-])en détails(?![\w’'-])"), "« en détail » is invariable", "en détail"))
-"""Set phrases written with a plural they do not take (« en présence de bons nombres d'acteurs », « étudiés plus en détails »)."""
+                     (re.compile(r"(?<![\w’'-])en détails(?![\w’'-])"), "« en détail » is invariable", "en détail"),
+                     (re.compile(r"(?<![\w’'-])(?:a|ont|ai|avons|avez|avait|avaient) (avait|avaient|avons|avez|ont|ai)(?![\w’'-])"),
+                      "two forms of « avoir » in a row, one too many", r"\1"))
+"""Set phrases written with a plural they do not take (« en présence de bons nombres d'acteurs », « étudiés plus en détails »), and an
+auxiliary typed twice (« M. Barry a avait rencontré »)."""
+_ENGLISH_SET_PHRASE_SLIPS = ((re.compile(r"(?<![\w-])([Ww]ith|[Ii]n) regards to(?![\w-])"), "the phrase is “with regard to”", r"\1 regard to"),
+                             (re.compile(r"(?<![\w-])([Aa]) least(?= (?:\d|one\b|two\b|three\b|half\b))"), "a “t” is missing", r"\1t least"))
+"""English set phrases with a letter too many or too few ("with regards to eradicating", "a least 89 %")."""
 _PREFIX_APART = re.compile(r"(?<![\w’'-])(inter|intra|multi|pluri|trans|socio|néo|extra|micro|macro|semi) ([a-zà-ÿ]{4,})(?![\w’'-])")
 """« la coopération régionale et inter régionale »: a prefix that is no word of its own, apart from the word it makes (« interrégionale »)."""
 _CF_WITHOUT_STOP = re.compile(r"(?<![\w.’'-])([Cc]f)(?=[ \u00a0])")
@@ -601,6 +619,10 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
             found.append((purpose.start(), purpose.end(), f"“{purpose.group(0)}”: the phrase is “{fixed}”.", fixed))
         for determiners in _TWO_DETERMINERS.finditer(text):
             found.append((determiners.start(), determiners.end(), f"Two determiners in a row: “{determiners.group(0)}”.", ""))
+        for pattern, why, right in _ENGLISH_SET_PHRASE_SLIPS:
+            for phrase in pattern.finditer(text):
+                fixed = phrase.expand(right)
+                found.append((phrase.start(), phrase.end(), f"“{phrase.group(0)}”: {why} (“{fixed}”).", fixed))
     for hyphen in _SPACED_HYPHEN.finditer(text):
         first, second = hyphen.group(1), hyphen.group(2)
         if first.split("-")[-1][:1].isupper() != second[:1].isupper():
@@ -636,12 +658,24 @@ def _french_spelling_slips(text: str) -> list[tuple[int, int, str, str]]:
                       f"(« … {_article_before(body.group(1))}{body.group(1)} … »).", ""))
     for place in _ARTICLE_BEFORE_BARE_PLACE.finditer(text):
         found.append((place.start(), place.end(), f"« {place.group(0)} »: « {place.group(2)} » takes no article in French.", place.group(2)))
+    for country in _COUNTRY_WITHOUT_ARTICLE.finditer(text):
+        named = ("la " if country.group(1) in ("France", "Belgique", "Suisse") else "le ") + country.group(1)
+        found.append((country.start(), country.end(1), f"« {country.group(1)} » takes its article here (« {named} »).", named))
     for manner in _MANNER_OU.finditer(text):
         found.append((manner.start(), manner.end(), f"« {manner.group(0)} »: « {manner.group(1)} » takes « dont » (« {manner.group(1)} dont »).",
                       f"{manner.group(1)} dont"))
     for honour in _A_HONNEUR.finditer(text):
         found.append((honour.start(), honour.end(1), f"« {honour.group(0).strip()} »: the verb « avoir » (« a {honour.group(1)} de … »), not the "
                       "preposition « à ».", f"a {honour.group(1)}"))
+    for glued in _GLUED_SENTENCE.finditer(text):
+        if _known(glued.group(1).lower(), "fr") and not _known(glued.group(0).lower(), "fr"):
+            fixed = f"{glued.group(1)} {glued.group(2)}"
+            found.append((glued.start(), glued.end(), f"« {glued.group(0)} »: two words run together (« {fixed} »), a line break lost?", fixed))
+    for bare in _TRAITE_WITHOUT_ARTICLE.finditer(text):
+        found.append((bare.start(), bare.end(), f"« {bare.group(0)} »: the crime takes its article (« à la traite »).", "à la traite"))
+    for place in _PROVINCE_AFTER_COMMA.finditer(text):
+        fixed = f"{place.group(1)} ({place.group(2)})"
+        found.append((place.start(), place.end(), f"« {place.group(0)} »: French sets the province in brackets (« {fixed} »).", fixed))
     for objet in _OBJET_WITHOUT_ARTICLE.finditer(text):
         found.append((objet.start(), objet.end(), f"« {objet.group(0)} »: the set phrase is « faire l’objet de » ({objet.group(1)} l’objet de).",
                       f"{objet.group(1)} l’objet"))
@@ -681,7 +715,7 @@ def _french_spelling_slips(text: str) -> list[tuple[int, int, str, str]]:
     place_pattern, listed = _miscapitalised_places()
     for place in place_pattern.finditer(text):
         right = listed[place.group(0).lower().replace("'", "’")]
-        if place.group(0).replace("'", "’") != right and place.group(0)[:1].isupper():
+        if place.group(0).replace("'", "’") != right and place.group(0)[:1].isupper() and not place.group(0).isupper():  # (« ASIE DU SUD »: a heading)
             found.append((place.start(), place.end(), f"« {place.group(0)} » is written « {right} » (the capitals are part of the name).", right))
     for non in _NON_HYPHENATED.finditer(text):
         if _adjective_only(non.group(2)):
@@ -742,6 +776,10 @@ _ARTICLE_BEFORE_BARE_PLACE = re.compile(r"(?<![\w’'-])([Ll][’']|[Ll][ea] )(I
                                          r"Taïwan|Terre-Neuve|Porto Rico)(?![\w’'-])(?!\s+(?:de|du|des|d['’]))")
 """« vers l'Israël », « la Terre-Neuve »: countries and islands French names without an article (« en Israël », « à Cuba », « de
 Madagascar »), unless qualified (« le Madagascar d'aujourd'hui »)."""
+_COUNTRY_WITHOUT_ARTICLE = re.compile(r"(?:^|(?<=[.,;:!?] ))(Canada|France|Belgique|Suisse|Sénégal|Cameroun|Maroc|Gabon|Tchad|Bénin|Togo|Mali"
+                                      r"|Niger|Burkina Faso|Royaume-Uni|Mexique|Brésil|Japon|Liban|Laos) (?=(?:est|a|doit|peut|reste|demeure"
+                                      r"|continue|dispose|compte|s[’']est|devient|fait) )")
+"""« En 2020, Canada est devenu … »: a country French names with its article, subject of a verb without it (« le Canada est devenu »)."""
 
 
 @lru_cache(maxsize=20_000)

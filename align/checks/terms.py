@@ -664,7 +664,8 @@ def _rendered_freely(match: TermMatch, target_words: list, glossary, others: lis
 def _modifier_coordinated(concept: str, english: str, glossary) -> bool:
     """Whether the English writes an accepted rendering (its modifiers and their noun) with another modifier coordinated between
     them, the noun shared: "sexual and labour exploitation" renders « l'exploitation sexuelle et du travail », "a human rights-based
-    and victim-centred approach" « une approche fondée sur les droits de l'homme et centrée sur les victimes »."""
+    and victim-centred approach" « une approche fondée sur les droits de l'homme et centrée sur les victimes »; or its head with another
+    noun, the complement shared ("the use or threat of force" renders « par la menace ou par l'usage de la force »)."""
     for entry in glossary.concept_entries(concept, "en"):
         words = entry.term.split()
         if entry.status == "forbidden" or len(words) < 2:
@@ -672,7 +673,15 @@ def _modifier_coordinated(concept: str, english: str, glossary) -> bool:
         modifier, noun = r"\s+".join(re.escape(word) for word in words[:-1]), re.escape(words[-1])
         if re.search(rf"\b{modifier}\s*,?\s+(?:and|or)\s+(?:[\w-]+\s+){{1,2}}?{noun}s?\b", english, re.IGNORECASE):
             return True
+        cut = next((index for index, word in enumerate(words) if index and word.lower() in _HEAD_PREPOSITIONS), 0)
+        if cut:  # the head coordinated with another noun before their shared complement ("the use or threat of force")
+            head, complement = r"\s+".join(re.escape(word) for word in words[:cut]), r"\s+".join(re.escape(word) for word in words[cut:])
+            if re.search(rf"\b{head}s?\s*,?\s+(?:and|or)\s+(?:[\w-]+\s+){{1,2}}?{complement}\b", english, re.IGNORECASE):
+                return True
     return False
+
+
+_HEAD_PREPOSITIONS = frozenset({"of", "for", "to", "against", "in", "on"})
 
 
 def _head_kept(match: TermMatch, english: TermMatch, target_words: list, glossary) -> bool:

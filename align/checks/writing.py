@@ -17,6 +17,7 @@ from align.terms.glossary import Glossary, per_glossary
 from align.terms.matching import longest_matches
 from align.terms.nearmiss import find_garbled
 from align.terms.words import fold, tokenize
+from align.text.quantities import page_stamp
 
 _DOUBLED = re.compile(r"(?<![\w'’-])([^\W\d_]+)\s+(\1s?)(?![\w'’-])", re.IGNORECASE)
 """A word written twice, the second time perhaps with its plural s ("two type types")."""
@@ -260,7 +261,7 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
     for found in matches_in(_TWO_ARTICLES, text):
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"« {found.group(0)} »: two articles in a row.", ""))
-    for found in matches_in(_UNSPACED_TIME, text):
+    for found in matches_in(_UNSPACED_TIME, text) if not page_stamp(text) else ():  # (« publié le 18 octobre 2020 à 13h03 »: the site's)
         fixed = f"{found.group(1)} h {found.group(2)}"
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"« {found.group(0)} »: French writes the hour with spaces, « {fixed} ».", fixed))

@@ -512,6 +512,9 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
                     if not entry.term[:1].isupper() and terms[missing].text[:1].isupper():
                         return None  # "Member of Parliament" beside "member of the European Parliament": a term in small letters
                         # without its proper adjective names the general thing
+                    if entry.term[:1].isupper() and window[0].text[:1].islower() and terms[missing].text[:1].islower():
+                        return None  # « à l'occasion de la journée contre la traite des êtres humains »: a name's words in small
+                        # letters without one of its own (« européenne ») are the common noun, the day spoken of
                     if _begins_another_variant(window, entry, glossary):
                         return None  # "trafficking for labour [and sexual exploitation]": the first words of "trafficking for labour
                         # exploitation", its last word shared with the next phrase, not "trafficking for forced labour" short of a word

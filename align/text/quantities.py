@@ -88,8 +88,9 @@ _NUMBER_PATTERNS = {
     # (Swiss French groups thousands with an apostrophe: « 30'000 cas »)
     "fr": re.compile(SPACED_DECIMAL_COMMA.pattern + r"|(?<![\w,.'’])\d{1,3}(?:['’]\d{3})+(?:,\d+)?(?![\w'’])"
                      r"|(?<![\w,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?!\w)|(?<![\w,.])\d+(?:,\d+|\.\d+(?!\d|\.\d))?(?![\w])"),
-    # (« No.188 »: a convention's number glued to its abbreviation)
-    "en": re.compile(r"(?:(?<![\w.])|(?<=\bNo\.))(?<!\d,)\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|(?:(?<![\w.])|(?<=\bNo\.))(?<!\d,)\d+(?:\.\d+)?(?![\w])"),
+    # (« No.188 », "s.279.02": a convention's number or a section's glued to its abbreviation)
+    "en": re.compile(r"(?:(?<![\w.])|(?<=\bNo\.))(?<!\d,)\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)"
+                     r"|(?:(?<![\w.])|(?<=\bNo\.)|(?<=\bs\.)|(?<=\bss\.))(?<!\d,)\d+(?:\.\d+)?(?![\w])"),
 }
 POINT_GROUPED_THOUSANDS = re.compile(r"(?<![\w,.])\d{1,3}(?:\.\d{3}){2,}(?![\d.,]|\w)|(?<![\w,.])\d{1,3}\.\d{3}(?![\d.,]|\w)"
                                      r"(?=[ \u00a0\u202f]*(?:€|\$|(?:EUR|CHF|USD|CAD|FCFA)\b|[^\W\d_]+[sx]\b))")
@@ -240,6 +241,17 @@ def dateline_end(text: str, lang: str) -> int:
         if in_dateline(text, date.start, date.end):
             return _DATELINE_END.match(text, date.end).end()
     return 0
+
+
+CLOCK_TIME = re.compile(r"\d{1,2}[:h]\d{2}")
+PAGE_STAMP_CHARS = 45
+"""A line this short holding a date and a clock time is a page's time stamp ("30/07/2020 - 10:48", « mercredi 29 juillet 2020, 19:43 »,
+« publié le 18 octobre 2020 à 13h03 »), not the text's."""
+
+
+def page_stamp(text: str) -> bool:
+    return (len(text.strip()) <= PAGE_STAMP_CHARS and CLOCK_TIME.search(text) is not None
+            and bool(find_dates(text, "en") or find_dates(text, "fr")))
 
 
 def find_dates(text: str, lang: str) -> list[Quantity]:
@@ -417,12 +429,17 @@ def find_numbers(text: str, lang: str, *, lenient: bool = False) -> list[Quantit
     return list(_numbers(text, lang, lenient))
 
 
+_PER_HUNDRED = re.compile(r"(?<=\bp\.)[ \u00a0\u202f]?100\b")
+"""« 95 p. 100 »: the Canadian federal style for « 95 % », whose "100" is no number of the text."""
+
+
 @lru_cache(maxsize=RECENT_TEXTS)
 def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
     dates = find_dates(text, lang) + (find_dates(text, "fr") if lenient and lang == "en" else [])
     taken = ([(date.start, date.end) for date in dates] + [found.span() for found in _IDENTIFIER.finditer(text)]
              + [found.span(1) for pattern in (_RESOLUTION_YEAR, _RESOLUTION_NUMBER, _LINE_NUMBER) for found in pattern.finditer(text)]
-             + [found.span() for found in _FOOTNOTE_MARK.finditer(text)])
+             + [found.span() for found in _FOOTNOTE_MARK.finditer(text)]
+             + ([found.span() for found in _PER_HUNDRED.finditer(text)] if lang == "fr" else []))
     result = []
     for found in PHONE_NUMBER.finditer(text):
         if not any(start < found.end() and found.start() < end for start, end in taken):

@@ -108,3 +108,68 @@ def test_french_courts_and_codes_keep_their_capitals(glossary) -> None:
     assert texts_of_kind("La chambre criminelle de la Cour de Cassation, selon le Code Pénal.", glossary, "term-garbled") == {
         "Cour de Cassation", "Code Pénal"}
     assert not texts_of_kind("La chambre criminelle de la Cour de cassation, selon le Code pénal.", glossary, "term-garbled")
+
+
+def test_a_body_s_french_name_kept_in_the_english(glossary) -> None:
+    fr = ("Au Québec, les communautés religieuses ont créé le CATHII (Comité d’action contre la traite humaine interne et internationale) "
+          "il y a 15 ans.")
+    en = ("In Québec, religious communities created the CATHII (Comité d’action contre la traite humaine interne et internationale) "
+          "15 years ago.")
+    assert not texts_of_kind(fr, glossary, "untranslated", en=en)
+    assert not texts_of_kind(fr, glossary, "forbidden-term", en=en)
+    en = "In addition, the Équipe intégrée de lutte contre le proxénétisme – EILP (Integrated Team to Fight Procuring) was set up in 2017."
+    assert not texts_of_kind("En outre, l’Équipe intégrée de lutte contre le proxénétisme (EILP) a été mise en place en 2017.", glossary,
+                             "untranslated", en=en)
+    assert texts_of_kind("Elle a été victime de traite humaine durant son enfance (CATHII).", glossary, "forbidden-term")
+    # (a name that is itself the forbidden form is still reported, and a sentence before an acronym is no name)
+    assert texts_of_kind("L'Organisation International des Migrations (OIM) aide les victimes.", glossary, "forbidden-term")
+    assert texts_of_kind("La définition du trafic humain a été émise par l’Organisation des Nations Unies (ONU).", glossary, "forbidden-term")
+
+
+def test_a_chapter_and_verse(glossary) -> None:
+    fr = "Elle rappelle le récit de l’évangile selon saint Marc (5,41) où Jésus relève une enfant."
+    assert not texts_of_kind(fr, glossary, "number-mismatch", en="It is a verse from the Gospel according to Mark (5:41) in which Jesus calls a girl.")
+    assert texts_of_kind(fr, glossary, "number-mismatch", en="It is a verse from the Gospel according to Mark (5:42) in which Jesus calls a girl.")
+
+
+@needs_grammalecte
+def test_how_many_times_is_no_subject_and_an_english_name_in_brackets(glossary) -> None:
+    fr = "De nombreuses publications ont été partagées plusieurs milliers de fois. Ce partenariat CPC (Child Protection Compact), est un programme."
+    assert not texts_of_kind(fr, glossary, "grammar")
+    assert texts_of_kind("Le Comité Nationale se réunit.", glossary, "grammar") == {"Nationale"}
+
+
+def test_a_preposition_in_a_heading_in_capitals_is_no_acronym(glossary) -> None:
+    assert not texts_of_kind("Atelier consulaire sur la TRAITE DES PERSONNES DU 24 AU 26 JUILLET 2018.", glossary, "untranslated")
+    assert texts_of_kind("Le représentant de l'AU était présent.", glossary, "untranslated") == {"AU"}
+
+
+def test_citizens_said_to_be_trafiques(glossary) -> None:
+    assert texts_of_kind("La plupart sont des citoyens canadiens trafiqués à l’intérieur du pays.", glossary, "concept-confusion") == {"trafiqués"}
+    assert not texts_of_kind("Les douaniers ont saisi des documents trafiqués.", glossary, "concept-confusion")
+
+
+def test_slips_of_figures_hyphens_and_accents(glossary) -> None:
+    fr = "L’équipe, qui regroupe plus 250 enquêteurs, a reçu un(1) garçon à 10H 00 ; la vulnérabilité\u0301 d'un demi million."
+    assert texts_of_kind(fr, glossary, "typography") == {"plus", "un(1)", "10H 00", "é\u0301", "demi million"}
+    fr = ("L’équipe, qui regroupe plus de 250 enquêteurs, a reçu un (1) garçon à 10 h ; l'art. 731(1) ; 2 plus 2 font 4 ; "
+          "un an et demi après, un demi-million.")
+    assert not texts_of_kind(fr, glossary, "typography")
+
+
+def test_english_slips_after_did_not_and_before_a_country(glossary) -> None:
+    en = "They did not chose to be in it, and signed with the Mali in 2011."
+    assert texts_of_kind("Texte.", glossary, "typography", en=en) == {"did not chose", "the Mali"}
+    en = "They did not choose to be in it, and signed with Mali, the Gambia and the Canada Border Services Agency in 2011."
+    assert not texts_of_kind("Texte.", glossary, "typography", en=en)
+
+
+def test_angle_brackets_glued_to_a_word(glossary) -> None:
+    assert texts_of_kind("Les motifs sont entre autres<< gagner de l’argent.", glossary, "typography") == {"<<"}
+
+
+def test_an_acronym_a_letter_off_the_listed_one(glossary) -> None:
+    fr = "Le Canada a ratifié la Convention des Nations Unies contre la criminalité transnationale organisée en 2002."
+    en = "Canada ratified the United Nations Convention against Transnational Organized Crime (UNCTOC) in 2002."
+    assert texts_of_kind(fr, glossary, "acronym-mismatch", en=en) == {"UNCTOC"}
+    assert not texts_of_kind(fr, glossary, "acronym-mismatch", en=en.replace("UNCTOC", "UNTOC"))

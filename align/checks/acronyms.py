@@ -157,6 +157,11 @@ def _same_institution(glossary, concept: str, other: str | None) -> bool:
 _AFTER_NAME = re.compile(r"\s*\(([A-ZÀ-Ý]{2,}s?)\)")
 
 
+NEAR_ACRONYM_LETTERS = 4
+"""An unlisted acronym a letter away from a name's listed one is a slip from four letters on (UNCTOC for UNTOC); shorter ones are other
+bodies' or other things' (TP for TDP, TEU beside EU)."""
+
+
 def acronym_after_name(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
     """A glossary name followed by another institution's acronym in brackets ("United Nations Office on Drugs and Crime (ILO)"), or by
     an acronym the glossary does not know a letter away from the name's own ("… Organized Crime (UNCTOC)", UNTOC)."""
@@ -179,7 +184,8 @@ def acronym_after_name(link: LinkView, side: str, context: CheckContext) -> list
         if not own and (body := _body_of(match, longest, text)) is not None:
             # (« le Groupe d'experts … du Conseil de l'Europe (APCE) »: the body the brackets name is the one « of the Council of Europe »)
             match, own = body, glossary.acronyms(body.concept, lang)
-        if concept is None and own and acronym not in own and (near := [listed for listed in own if OSA.distance(acronym, listed) == 1]):
+        if (concept is None and own and acronym not in own and len(acronym) >= NEAR_ACRONYM_LETTERS
+                and (near := [listed for listed in own if len(listed) >= NEAR_ACRONYM_LETTERS and OSA.distance(acronym, listed) == 1])):
             # ("United Nations Convention against Transnational Organized Crime (UNCTOC)": a letter added to the listed UNTOC)
             flags.append(Flag(link.number, side, "acronym-mismatch", "warning", found.start(1), found.end(1), acronym,
                               f"“{acronym}” is a letter away from “{near[0]}”, the listed acronym of “{match.term}”.", near[0]))
@@ -308,12 +314,13 @@ def _writes_acronym(text: str, acronym: str) -> bool:
 _WORD_IN_CAPITALS = re.compile(r"(?<![\w-])[A-Z]{2,}s?(?![\w-])")
 
 
-_CAPITALS_BEFORE = re.compile(r"[A-ZÀ-Ý]{2,}[\s’']+$")
-_CAPITALS_AFTER = re.compile(r"[\s’']+[A-ZÀ-Ý]{2,}")
+_CAPITALS_BEFORE = re.compile(r"[A-ZÀ-Ý]{2,}[\s’']+(?:\d+\s+)?$")
+_CAPITALS_AFTER = re.compile(r"[\s’']+(?:\d+\s+)?[A-ZÀ-Ý]{2,}")
 
 
 def _among_capitals(text: str, start: int, end: int) -> bool:
-    """Whether the word between `start` and `end` has a word in capitals on either side: a run of words set in capitals."""
+    """Whether the word between `start` and `end` has a word in capitals on either side, a number between allowed: a run of words set
+    in capitals (« DU 24 AU 26 JUILLET 2018 »)."""
     return bool(_CAPITALS_BEFORE.search(text[max(0, start - 40):start]) or _CAPITALS_AFTER.match(text, end))
 
 

@@ -768,11 +768,15 @@ def _name_disagreements(text: str, checker) -> list[Finding]:
             continue  # « un État Partie »: a noun in apposition, not an adjective
         if _COMPLEMENT_BEFORE.search(text, 0, found.start(1)):
             continue  # « l’Armée du Salut Internationale »: the adjective may qualify the name's head before its complement
+        if (word_before := _CAPITALISED_BEFORE.search(text, 0, found.start(1))) and _english_only(word_before.group(1).lower()):
+            continue  # « partenariat CPC (Child Protection Compact) »: an English name
         if _every_reading(spelling, noun.lower(), r":N:") and disagreeing_adjective(noun.lower(), adjective.lower()):
             findings.append(Finding(found.start(2), found.end(2), "grammar", "warning", f"« {adjective} » does not agree with « {noun} ».", ""))
     return findings
 
 
+_CAPITALISED_BEFORE = re.compile(r"([A-Z][a-z]+)[ \u00a0]+$")
+_TIMES_AFTER = re.compile(r"[ \u00a0]+de[ \u00a0]+fois\b")
 _PASSIVE_BEFORE_SUBJECT = re.compile(r"(?<![\w’'-])(?<!il )(?:ont|a|avaient|avait|auront|aura) été ([a-zà-ÿ]+) (?:des|les|deux|trois|plusieurs|de nombreux|"
                                      r"de nombreuses) ([a-zà-ÿ]+)(?![\w’'-])")
 
@@ -787,6 +791,8 @@ def _participle_before_its_subject(text: str, checker) -> list[Finding]:
         participle, noun = found.group(1, 2)
         if not (_every_reading(spelling, participle, r":Q") and _every_reading(spelling, noun, r":N")):
             continue
+        if _TIMES_AFTER.match(text, found.end(2)):
+            continue  # « ont été partagées plusieurs milliers de fois »: how many times, not the subject
         forms = set(re.findall(r":Q.*?:([mfe]):([spi])", " ".join(spelling.getMorph(participle))))
         nouns = set(re.findall(r":N.*?:([mfe]):([spi])", " ".join(spelling.getMorph(noun))))
         if not nouns or forms <= {("m", "s")}:

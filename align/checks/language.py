@@ -137,6 +137,8 @@ def untranslated_official(link: LinkView, context: CheckContext) -> list[Flag]:
             continue
         if find_terms(match.term, "en", glossary):
             continue  # spelt the same in English
+        if _expands_acronym(english, match.start, match.end):
+            continue
         accepted = glossary.variants(match.concept, "en")
         flags.append(Flag(link.number, "en", "untranslated", "error", match.start, match.end, match.term,
                           f"“{match.term}” is French left in the English.", suggestions(accepted[:3])))
@@ -148,7 +150,7 @@ def untranslated_official(link: LinkView, context: CheckContext) -> list[Flag]:
     for start, end in passages:
         if any(first < end and start < last for first, last in covered):
             continue
-        if _ends_in_name_with_acronym(english, start, end):
+        if _ends_in_name_with_acronym(english, start, end) or _expands_acronym(english, start, end):
             continue  # "The SPVM's module Exploitation sexuelle des enfants à des fins commerciales (ESEC)": a body's French name, kept
         flags.append(Flag(link.number, "en", "untranslated", "error", start, end, english[start:end],
                           "This passage of the English is in French: it was left untranslated.", ""))
@@ -166,15 +168,60 @@ happens to end in a name (« L'utilisation … est essentielle pour le Centre na
 
 
 def _ends_in_name_with_acronym(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] ends in a capitalised name followed by its acronym in brackets, the acronym's letters among the initials
-    of the name's words, in order, from the first: a body's or a programme's own name, kept in the other language."""
-    after = re.match(r"[ \u00a0]*\(([A-ZÀ-Ý]{2,8})\)", text[end:])
+    """Whether text[start:end] ends in a capitalised name followed by its acronym in brackets or after a dash ("the Équipe intégrée de
+    lutte contre le proxénétisme – EILP"), the acronym's letters among the initials of the name's words, in order, from the first: a
+    body's or a programme's own name, kept in the other language."""
+    after = re.match(r"[ \u00a0]*(?:\(|[–—][ \u00a0]*)([A-ZÀ-Ý]{2,8})\b", text[end:])
     if after is None:
         return False
-    letters = after.group(1)
-    words = re.findall(r"[^\W\d_]+", text[start:end])
-    return any(word[:1] == letters[0] and letters_in_order(fold(letters).upper(), "".join(fold(other[:1]).upper() for other in words[index:]))
-               for index, word in enumerate(words[:_WORDS_BEFORE_A_KEPT_NAME + 1]))
+    return _initials_give(after.group(1), text[start:end])
+
+
+def _expands_acronym(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands in the brackets after an acronym whose letters its words give ("the CATHII (Comité d’action contre
+    la traite humaine interne et internationale)"): the body's own name, spelt out in its language."""
+    opening = text.rfind("(", 0, start)
+    closing = text.find(")", end)
+    if opening < 0 or closing < 0 or ")" in text[opening:start] or "(" in text[end:closing]:
+        return False
+    before = re.search(r"([A-ZÀ-Ý]{2,8})[ \u00a0]*$", text[:opening])
+    return before is not None and _initials_give(before.group(1), text[opening + 1:closing])
+
+
+_ACRONYM_CLOSING_NAME = re.compile(r"[^().;:!?«»]{0,80}?[ \u00a0]*\(([A-ZÀ-Ý]{2,8})\)")
+_CAPITALISED_WORD = re.compile(r"(?<![\w’'-])[A-ZÀ-Ý][\w’'-]*")
+
+
+def in_name_with_its_acronym(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] belongs to a body's name given with its acronym, after it in brackets (« le Comité d’action contre la
+    traite humaine interne et internationale (CATHII) ») or before (`_expands_acronym`): the name as the body writes it."""
+    if _expands_acronym(text, start, end):
+        return True
+    after = _ACRONYM_CLOSING_NAME.match(text, end)
+    if after is None:
+        return False
+    closing = text.rfind("(", 0, after.end())
+    acronym = after.group(1)
+    for word in _CAPITALISED_WORD.finditer(text, max(0, start - 80), start + 1):
+        name = text[word.start():closing].strip()
+        content = [found for found in re.findall(r"[^\W\d_]+", name) if found.lower() not in _NAME_SMALL_WORDS]
+        outside = re.findall(r"[^\W\d_]+", text[word.start():start] + " " + text[end:closing])
+        if (any(found.lower() not in _NAME_SMALL_WORDS for found in outside) and len(content) - 1 <= len(acronym) <= len(content)
+                and letters_in_order(fold(acronym).upper(), "".join(fold(found[:1]).upper() for found in content))
+                and fold(content[0][:1]).upper() == fold(acronym[0]).upper()):
+            return True
+    return False
+
+
+_NAME_SMALL_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "l", "d", "et", "contre", "pour", "sur", "en", "à", "au", "aux", "of", "the",
+                               "for", "and", "on", "in", "against", "to"})
+
+
+def _initials_give(letters: str, name: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", name)
+    initials = [fold(word[:1]).upper() for word in words]
+    return any(initial == fold(letters[0]).upper() and letters_in_order(fold(letters).upper(), "".join(initials[index:]))
+               for index, initial in enumerate(initials[:_WORDS_BEFORE_A_KEPT_NAME + 1]))
 
 
 FRENCH_WORD_MIN_ZIPF = 3.5

@@ -165,6 +165,14 @@ dateline (« Ottawa, Ontario - ») and not a list of provinces (« Ontario, Mani
 _GLUED_SENTENCE = re.compile(r"(?<![\w’'-])([A-ZÀ-Ý]?[a-zà-ÿ]{3,})(Le|La|Les|Un|Une|Des|Du|Il|Elle|Ils|Elles|Ce|Cette|Ces|Dans|En|Pour|Au|Aux"
                              r"|Selon|Depuis|Lors|Mais|On|Nous)(?= [a-zà-ÿ])")
 """« FootballUne nouvelle affaire »: a heading or a tag run into the sentence after it (the page's line break lost)."""
+_DEMI_APART = re.compile(r"(?<![\w’'-])(?<!et )([Dd]emi) ([a-zà-ÿ]{3,})(?![\w’'-])")
+"""« un demi million »: « demi » before a noun is joined to it by a hyphen (« un demi-million », « une demi-heure »); after it, « et demi »."""
+_PLUS_BEFORE_NUMBER = re.compile(r"(?<![\w’'-])(?<!\d )(?<!de )(?<!au )(?<!en )(?<!le )(?<!la )([Pp]lus) (?=\d[\d \u00a0\u202f.,]*[ \u00a0][a-zà-ÿ]{3,})")
+"""« qui regroupent plus 250 enquêteurs »: more than a number is « plus de » (« 2 plus 2 » is a sum)."""
+_NUMBER_WORDS = "un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|cent"
+_NUMBER_GLUED_TO_BRACKETS = re.compile(rf"(?<![\w’'-])(?:(?:{_NUMBER_WORDS})\(\d+\)|\d+\((?:{_NUMBER_WORDS})\))(?![\w’'-])", re.IGNORECASE)
+"""« un(1) », « 8(huit) »: a number written in words and in figures, the bracket glued to it (« un (1) »); figures alone before a bracket
+are a reference (« art. 731(1) »)."""
 _REDUIT_EN_ESCLAVE = re.compile(r"(?<![\w’'-])(r[ée]dui[a-z]*) en (esclaves?)(?![\w’'-])")
 """« réduit en esclave »: one is reduced to slavery, « réduit en esclavage »."""
 _EN_MATIERE_ARTICLE = re.compile(r"(?<![\w’'-])([Ee]n matière) (de la|des|du|de l[’'])(?= ?[^\W\d_])")
@@ -219,11 +227,35 @@ _SET_PHRASE_SLIPS = ((re.compile(r"(?<![\w’'-])([Bb])ons nombres (?=d[e’'])"
                       "two forms of « avoir » in a row, one too many", r"\1"))
 """Set phrases written with a plural they do not take (« en présence de bons nombres d'acteurs », « étudiés plus en détails »), and an
 auxiliary typed twice (« M. Barry a avait rencontré »)."""
+_PAST_AFTER_DID = re.compile(r"(?<![\w’'-])((?:[Dd]id|[Dd]oes|[Dd]o)(?: not|n[’']t)) (chose|went|took|gave|made|came|saw|knew|thought|told|found|became"
+                             r"|began|brought|bought|caught|felt|kept|met|paid|spoke|stood|understood|wrote|ran)(?![\w’'-])")
+""""they did not chose to be in": after « did not » the verb stays in its base form ("choose")."""
+_PAST_BASES = {"chose": "choose", "went": "go", "took": "take", "gave": "give", "made": "make", "came": "come", "saw": "see", "knew": "know",
+               "thought": "think", "told": "tell", "found": "find", "became": "become", "began": "begin", "brought": "bring", "bought": "buy",
+               "caught": "catch", "felt": "feel", "kept": "keep", "met": "meet", "paid": "pay", "spoke": "speak", "stood": "stand",
+               "understood": "understand", "wrote": "write", "ran": "run"}
+
+
+@lru_cache(maxsize=1)
+def _countries_without_article() -> re.Pattern:
+    """CLDR's English names of countries of one word that English writes without "the" ("with the Mali in 2011"); not those it writes
+    with it (the Gambia, the Netherlands, the Philippines …) nor a name used as a modifier ("the Canada Border Services Agency")."""
+    from babel import Locale
+
+    with_the = {"Gambia", "Netherlands", "Philippines", "Bahamas", "Comoros", "Maldives", "Seychelles", "Sudan", "Congo", "Ukraine",
+                "Lebanon", "Yemen", "Niger", "Chad", "Vatican", "Caribbean", "Sahel", "Sahara"}
+    names = sorted(name for code, name in Locale.parse("en").territories.items()
+                   if code.isalpha() and re.fullmatch(r"[A-Z][a-z]+", name) and name not in with_the)
+    return re.compile(rf"(?<![\w-])[Tt]he ({'|'.join(names)})(?=[,.;:)]| (?:in|and|or|to|on|for|with|from|since|is|was|has|had|have|will)\b)")
+
+
 _ENGLISH_SET_PHRASE_SLIPS = ((re.compile(r"(?<![\w-])([Ww]ith|[Ii]n) regards to(?![\w-])"), "the phrase is “with regard to”", r"\1 regard to"),
                              (re.compile(r"(?<![\w-])([Aa]) least(?= (?:\d|one\b|two\b|three\b|half\b))"), "a “t” is missing", r"\1t least"))
 """English set phrases with a letter too many or too few ("with regards to eradicating", "a least 89 %")."""
 _PREFIX_APART = re.compile(r"(?<![\w’'-])(inter|intra|multi|pluri|trans|socio|néo|extra|micro|macro|semi) ([a-zà-ÿ]{4,})(?![\w’'-])")
 """« la coopération régionale et inter régionale »: a prefix that is no word of its own, apart from the word it makes (« interrégionale »)."""
+_ACCENT_TWICE = re.compile(r"([À-ÖØ-öø-ÿ])[\u0300-\u036f]")
+"""« vulnérabilité́ »: an accented letter followed by a combining accent (text pasted from a PDF or typed with a dead key)."""
 _CF_WITHOUT_STOP = re.compile(r"(?<![\w.’'-])([Cc]f)(?=[ \u00a0])")
 """« (cf page 3 du guide) »: « cf. » is an abbreviation (confer) and takes its stop."""
 
@@ -481,6 +513,9 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
         for spaced in SPACED_DECIMAL_COMMA.finditer(text):
             fixed = f"{spaced.group(1)},{spaced.group(2)}"
             found.append((spaced.start(), spaced.end(), f"« {spaced.group(0)} »: a decimal comma takes no space after it (« {fixed} »).", fixed))
+    for accent in _ACCENT_TWICE.finditer(text):
+        found.append((accent.start(), accent.end(), f"“{accent.group(1)}” carries its accent twice (a combining accent after the accented "
+                      "letter).", accent.group(1)))
     for dots in _ETC_DOTS.finditer(text):
         found.append((dots.start(), dots.end(), f"“{dots.group(0)}”: “etc.” takes its own stop and no ellipsis.", "etc."))
     for covid in _COVID_WITHOUT_HYPHEN.finditer(text):
@@ -619,6 +654,12 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
             found.append((purpose.start(), purpose.end(), f"“{purpose.group(0)}”: the phrase is “{fixed}”.", fixed))
         for determiners in _TWO_DETERMINERS.finditer(text):
             found.append((determiners.start(), determiners.end(), f"Two determiners in a row: “{determiners.group(0)}”.", ""))
+        for verb in _PAST_AFTER_DID.finditer(text):
+            fixed = f"{verb.group(1)} {_PAST_BASES[verb.group(2)]}"
+            found.append((verb.start(), verb.end(), f"“{verb.group(0)}”: after “{verb.group(1)}” the verb takes its base form (“{fixed}”).", fixed))
+        for country in _countries_without_article().finditer(text):
+            found.append((country.start(), country.end(), f"“{country.group(0)}”: English names {country.group(1)} without “the”.",
+                          country.group(1)))
         for pattern, why, right in _ENGLISH_SET_PHRASE_SLIPS:
             for phrase in pattern.finditer(text):
                 fixed = phrase.expand(right)
@@ -671,6 +712,15 @@ def _french_spelling_slips(text: str) -> list[tuple[int, int, str, str]]:
         if _known(glued.group(1).lower(), "fr") and not _known(glued.group(0).lower(), "fr"):
             fixed = f"{glued.group(1)} {glued.group(2)}"
             found.append((glued.start(), glued.end(), f"« {glued.group(0)} »: two words run together (« {fixed} »), a line break lost?", fixed))
+    for half in _DEMI_APART.finditer(text):
+        if any(":N" in reading for reading in morphologies(half.group(2))):
+            fixed = f"{half.group(1)}-{half.group(2)}"
+            found.append((half.start(), half.end(), f"« {half.group(0)} »: « demi » before a noun takes a hyphen (« {fixed} »).", fixed))
+    for more in _PLUS_BEFORE_NUMBER.finditer(text):
+        found.append((more.start(1), more.end(1), f"« {more.group(1)} » before a number: « {more.group(1)} de ».", f"{more.group(1)} de"))
+    for glued in _NUMBER_GLUED_TO_BRACKETS.finditer(text):
+        fixed = glued.group(0).replace("(", " (")
+        found.append((glued.start(), glued.end(), f"« {glued.group(0)} »: a space before the bracket (« {fixed} »).", fixed))
     for bare in _TRAITE_WITHOUT_ARTICLE.finditer(text):
         found.append((bare.start(), bare.end(), f"« {bare.group(0)} »: the crime takes its article (« à la traite »).", "à la traite"))
     for place in _PROVINCE_AFTER_COMMA.finditer(text):

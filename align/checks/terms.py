@@ -16,7 +16,7 @@ from align.checks.base import (
     same_flags_for_same_texts,
     suggestions,
 )
-from align.checks.language import english_spans, inside_english_name
+from align.checks.language import english_spans, in_name_with_its_acronym, inside_english_name
 from align.checks.lengths import length_flags
 from align.model import Flag
 from align.terms.glossary import per_glossary
@@ -36,6 +36,8 @@ def forbidden_terms(link: LinkView, side: str, context: CheckContext) -> list[Fl
             continue
         if lang == "fr" and _BELGIAN_SMUGGLING.fullmatch(match.term) and _PASSEURS.search(context.document_texts["fr"] or link.texts["fr"]):
             continue  # Belgian law's name for migrant smuggling (art. 77bis), in a text about the smugglers (« les passeurs »)
+        if in_name_with_its_acronym(link.texts[side], match.start, match.end):
+            continue  # « le Comité d’action contre la traite humaine interne et internationale (CATHII) »: a body's own name
         accepted = glossary.variants(match.concept, lang)
         note = glossary.note(match.concept, lang, match.entry)
         message = (f"“{match.term}” is a forbidden rendering of {concept_label(glossary, match.concept)}"
@@ -863,11 +865,13 @@ def trafic_for_trafficking(link: LinkView, context: CheckContext) -> list[Flag]:
 
 
 _PEOPLE_TRAFIQUES = re.compile(
-    r"\b(?:personnes?|êtres\s+humains|femmes|filles|enfants|hommes|garçons|migrants?|victimes?|mineur(?:e|es|s)?|individus|gens)"
+    r"\b(?:personnes?|êtres\s+humains|femmes|filles|enfants|hommes|garçons|migrants?|victimes?|mineur(?:e|es|s)?|individus|gens"
+    r"|citoyen(?:ne)?s?|ressortissant(?:e)?s?|travailleu(?:r|se)s?|jeunes|adolescent(?:e)?s?)"
     r"(?:\s+[^\W\d_]+){0,3}?(?-i:\s+[A-ZÀ-Ý][^\W\d_]*,)?\s+(trafiqu(?:é|ée|és|ées))\b", re.IGNORECASE)
 """People said to be « trafiqués »: a calque of "trafficked" (« près de 800.000 personnes sont trafiquées », « des êtres humains étaient
-trafiqués », « des filles comme Skye, trafiquée en Inde »); « trafiquer » is to deal in goods or to tamper (« des documents trafiqués »),
-not said of people. Read on every readable part: two such phrases, in two readers' parts, both annotated."""
+trafiqués », « des filles comme Skye, trafiquée en Inde », « des citoyens canadiens trafiqués »); « trafiquer » is to deal in goods or to
+tamper (« des documents trafiqués »), not said of people. Read on every readable part: two such phrases, in two readers' parts, both
+annotated; with citizens, nationals, workers and the young (thirty-ninth round), every such participle on the parts read is annotated."""
 
 
 def trafiques_people(link: LinkView, side: str, context: CheckContext) -> list[Flag]:

@@ -51,10 +51,11 @@ _DOUBLE_SPACE = re.compile(r"(?<=\S)( {2,})(?=\S)")
 _SPACED_UNIT = re.compile(r"\d( )(?=[%$€])")
 _PERCENT_SPACED = re.compile(r"\d[ \u00a0\u202f]%")
 _PERCENT_GLUED = re.compile(r"(\d+(?:[,.]\d+)?)%")
-_PRIME_QUOTE = re.compile(r"(?<!\d)[ʺ″˝ʹ′](?=\s?[^\W\d_])|(?<=[^\W\d_])\s?[ʺ″˝ʹ′]|(?<![<\w])<<(?=\s?[^\W\d_])"
+_PRIME_QUOTE = re.compile(r"(?<!\d)[ʺ″˝ʹ′](?=\s?[^\W\d_])|(?<=[^\W\d_])\s?[ʺ″˝ʹ′]|(?<!<)<<(?=\s?[^\W\d_])"
                           r"|(?<=[^\W\d_])\s?>>(?!>)(?![ \u00a0]*\.?[ \u00a0]*(?:\n|$))")
 """A prime, double prime or modifier letter next to a word (not after a figure: 5′, 30″ are minutes and seconds), or two angle brackets
-typed for a guillemet (« intitulé <<Les travailleurs », « des enfants >> a été »: the two in the corpus, both annotated); not ">>" ending
+typed for a guillemet (« intitulé <<Les travailleurs », « des enfants >> a été », « entre autres<< gagner »: the three in the corpus,
+all annotated); not ">>" ending
 a line, a link's arrow ("Download the handbook: … >> .")."""
 _SPACE_BEFORE_MARK = re.compile(r"(?:(?<=[^\W\d_])|(?<=\))|(?<=[\d»”])(?=[ \u00a0\u202f]+,))[ \u00a0\u202f]+([,.)])(?=[\s,;:]|$)")
 _SPACE_AFTER_PARENTHESIS = re.compile(r"(\()[ \u00a0\u202f]+(?=[^\W_])")

@@ -120,8 +120,8 @@ _BARE_AFTER_A_TRAVERS = re.compile(
 names and numbers (capitals, digits) are not matched."""
 _INVARIABLE = re.compile(r"\ben\s+(générale|générales|généraux|particulière|particulières|particuliers)\b", re.IGNORECASE)
 """« la société en générale »: the locutions « en général », « en particulier » do not agree."""
-_UNSPACED_TIME = re.compile(r"\b([01]?\d|2[0-3])h([0-5]\d)\b")
-"""« 9h30 »: French typography writes « 9 h 30 »."""
+_UNSPACED_TIME = re.compile(r"\b([01]?\d|2[0-3])(?:h|H ?)([0-5]\d)\b")
+"""« 9h30 », « 10H 00 »: French typography writes « 9 h 30 »."""
 _ENGLISH_CLOCK = re.compile(r"(?<![\w:])(1[0-2]|0?[1-9])(?::([0-5]\d))?\s?([AaPp]\.?[Mm]\.?)(?!\w)")
 """« de 9:00 AM à 1:00 PM »: the English twelve-hour clock in French, which writes « de 9 h à 13 h ». Read on every part: the two in the
 corpus were both annotated."""

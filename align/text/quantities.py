@@ -223,11 +223,12 @@ repeats its sentences."""
 
 
 _DATELINE_PLACE = re.compile(r"\(?(?:(?:[A-ZÀ-Ý][\w’'-]*(?:[ -](?:(?:de|du|des|la|le)\s|[dl][’'])?[A-ZÀ-Ý][\w’'-]*)*"
-                             r"(?:\s+\([^()]{1,30}\))?,\s+){1,3}(?:le\s+)?)?")
-_DATELINE_END = re.compile(r"\)?\s*(?:\([^()]{1,40}\)\s*|/[^/\n]{1,20}/\s*)?(?:--|[–—-])\s")
-"""A dateline: a place and a comma, a date, the agency in brackets or slashes, then a dash (« Strasbourg, 22.03.2024 – », « Genève, 5 juin
-(HCR) - », « Ottawa (Ontario), le 5 juin 2020 – », « OTTAWA, ON, le 29 juill. 2020 /CNW/ - », a wire's double hyphen
-« OTTAWA, 30 août 2022 (GLOBE NEWSWIRE) -- »), or all in brackets (« (New York, le 11 juin 2014) – »)."""
+                             r"(?:\s+\([^()]{1,30}\))?(?:,|\s+[–—])\s+){1,3})?(?:[Ll]e\s+)?")
+_DATELINE_END = re.compile(r"\)?\s*(?:\([^()]{1,40}\)\s*|/[^/\n]{1,40}/\s*)?(?:--|[–—-])\s")
+"""A dateline: a place and a comma (or a dash), a date, the agency in brackets or slashes, then a dash (« Strasbourg, 22.03.2024 – »,
+« Genève, 5 juin (HCR) - », « Ottawa (Ontario), le 5 juin 2020 – », « OTTAWA, ON, le 29 juill. 2020 /CNW/ - », « PARIS, France, 10 mai
+2013/African Press Organization (APO)/ — », « Toronto (Ontario) – Le 29 juin 2023 – », a wire's double hyphen « OTTAWA, 30 août 2022
+(GLOBE NEWSWIRE) -- »), the date alone (« Le 12 juin 2014 – »), or all in brackets (« (New York, le 11 juin 2014) – »)."""
 
 
 def in_dateline(text: str, start: int, end: int) -> bool:
@@ -622,15 +623,23 @@ def unmatched(left: list[Quantity], right: list[Quantity], same) -> tuple[list[Q
 
 
 def same_number(a: tuple, b: tuple) -> bool:
-    """Equal values; a whole hour also equals its number ("pendant 2 h" = "for 2 hours"); a round quantity (« une cinquantaine »)
+    """Equal values; a whole hour also equals its number ("pendant 2 h" = "for 2 hours"), a time the decimal with its digits (« 5,41 »
+    = "5:41"); a round quantity (« une cinquantaine »)
     equals a number in its range ("over 50") and another round quantity whose range meets its own ("dozens" = « des dizaines »)."""
     if a[0] == "about" or b[0] == "about":
         about, other = (a, b) if a[0] == "about" else (b, a)
         if other[0] == "about":
             return about[1] <= other[2] and other[1] <= about[2]
         return isinstance(other[0], float) and about[1] <= other[0] <= about[2]
-    return a == b or any(time[0] == "time" and isinstance(number[0], float) and time[1] % 60 == 0 and number[0] == time[1] // 60
+    return a == b or any(time[0] == "time" and isinstance(number[0], float)
+                         and ((time[1] % 60 == 0 and number[0] == time[1] // 60) or _same_digits_as_time(number[0], time[1]))
                          for time, number in ((a, b), (b, a)))
+
+
+def _same_digits_as_time(number: float, minutes: int) -> bool:
+    """« (5,41) » against "(5:41)": a chapter and verse (or any pair of numbers) written with a comma in French and a colon in English."""
+    whole, hundredths = int(number), round((number - int(number)) * 100)
+    return 0 < hundredths < 60 and whole * 60 + hundredths == minutes
 
 
 def same_number_in_mt(a: tuple, b: tuple) -> bool:

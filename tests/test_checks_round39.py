@@ -173,3 +173,27 @@ def test_an_acronym_a_letter_off_the_listed_one(glossary) -> None:
     en = "Canada ratified the United Nations Convention against Transnational Organized Crime (UNCTOC) in 2002."
     assert texts_of_kind(fr, glossary, "acronym-mismatch", en=en) == {"UNCTOC"}
     assert not texts_of_kind(fr, glossary, "acronym-mismatch", en=en.replace("UNCTOC", "UNTOC"))
+
+
+def test_datelines_with_the_date_alone_a_dash_after_the_place_or_the_agency_in_slashes() -> None:
+    from align.text.quantities import dateline_end
+
+    for text, rest in (("Le 12 juin 2014 – Aucun enfant ne devrait travailler.", "Aucun"),
+                       ("PARIS, France, 10 mai 2013/African Press Organization (APO)/ — La France commémore.", "La France"),
+                       ("Toronto (Ontario) – Le 29 juin 2023 – Les TUAC Canada accueillent la décision.", "Les TUAC")):
+        assert text[dateline_end(text, "fr"):].startswith(rest), text
+    assert dateline_end("En 2014 – la traite a augmenté.", "fr") == 0
+
+
+def test_abbreviations_opening_a_table_s_cells_end_no_sentence() -> None:
+    from align.text.segmentation import segment_text
+
+    texts = [segment.text for segment in segment_text("Sup. Court w/ Jury (*)\nAvail. Disp. Discharge (730)\nYes. Aucun.", "en")]
+    assert texts == ["Sup. Court w/ Jury (*)", "Avail. Disp. Discharge (730)", "Yes.", "Aucun."]
+
+
+def test_meps_a_non_profit_and_the_ontario_provincial_police_have_their_counterparts(glossary) -> None:
+    fr = "Les députés européens ont voté. L'ASBL InfoTraite aide les victimes avec la Police provinciale de l'Ontario (PPO)."
+    en = "MEPs voted. The non-profit InfoTraite helps victims with the Ontario Provincial Police (OPP)."
+    assert not texts_of_kind(fr, glossary, "omission", en=en)
+    assert texts_of_kind("Les élus ont voté.", glossary, "omission", en="The MEPs voted.") == {"MEPs"}

@@ -247,13 +247,14 @@ def _dateline_in_capitals_end(text: str) -> int:
 _COMMON_ABBREVIATIONS = {
     "HQ": ("siege", "quartier general", "QG"), "PSA": ("message d'interet public", "messages d'interet public", "MIP"),
     "CEO": ("PDG", "president-directeur", "directeur general", "directrice generale"),
+    "MEP": ("depute", "eurodepute", "parlementaire"), "ASBL": ("non-profit", "nonprofit", "not-for-profit", "association"),
     "NL": ("Terre-Neuve",), "ON": ("Ontario",), "QC": ("Quebec",), "BC": ("Colombie-Britannique",), "AB": ("Alberta",),
     "MB": ("Manitoba",), "SK": ("Saskatchewan",), "NS": ("Nouvelle-Ecosse",), "NB": ("Nouveau-Brunswick",),
     "PE": ("Ile-du-Prince-Edouard",), "PEI": ("Ile-du-Prince-Edouard",), "YT": ("Yukon",), "NT": ("Territoires du Nord-Ouest",),
     "NWT": ("Territoires du Nord-Ouest",), "NU": ("Nunavut",),
 }
-"""English abbreviations of common nouns and Canada's provinces and territories, with what French writes for them (folded): an
-abbreviation no French acronym answers, said in words on the French page."""
+"""Abbreviations of common nouns (English's, and the Belgian and Luxembourg « ASBL ») and Canada's provinces and territories, with what
+the other language writes for them (folded): an abbreviation no acronym of the other language answers, said in words there."""
 
 
 _HONOURS = re.compile(r"[A-Z][\w'’-]+,?[ \u00a0]$")

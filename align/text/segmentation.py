@@ -154,7 +154,25 @@ def _continues(previous: str, piece: str) -> bool:
                 or (_INITIAL_STOP.search(previous) and _INITIAL_STOP_START.match(piece))
                 or (_SHORT_WORD_STOP.search(previous) and _CONTINUATION.match(piece))
                 or ((abbreviation := _ABBREVIATION_BEFORE_NAME.search(previous)) is not None and _NAME_START.match(piece)
-                    and not _everyday_word(abbreviation.group(0))))
+                    and not _everyday_word(abbreviation.group(0)))
+                or _lone_abbreviation(previous))
+
+
+_LONE_SHORT_WORD = re.compile(r"\s*([A-ZÀ-Ý][a-zà-ÿ]{1,4})\.")
+_SHORT_WORDS_ONLY = re.compile(r"(?:\s*[A-ZÀ-Ý][a-zà-ÿ]{1,4}\.)+\s*")
+RARE_WORD_ZIPF = 4.0
+"""A short word below this frequency in both languages ("sup" 3.2, "disp" 1.5) is an abbreviation; a one-word sentence is a frequent
+word ("Yes.", « Non. », « Merci. », "Aucun." 5 to 7)."""
+
+
+def _lone_abbreviation(previous: str) -> bool:
+    """Whether the piece before the cut is short capitalised words and their stops, words rare in both languages: abbreviations
+    opening a table's cell ("Sup. Court w/ Jury", "Avail. Disp. Discharge"), not a sentence."""
+    from wordfreq import zipf_frequency
+
+    words = _LONE_SHORT_WORD.findall(previous)
+    return (bool(words) and _SHORT_WORDS_ONLY.fullmatch(previous) is not None
+            and all(max(zipf_frequency(word.lower(), lang) for lang in ("fr", "en")) < RARE_WORD_ZIPF for word in words))
 
 
 EVERYDAY_ZIPF = 5.0

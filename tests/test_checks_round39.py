@@ -197,3 +197,77 @@ def test_meps_a_non_profit_and_the_ontario_provincial_police_have_their_counterp
     en = "MEPs voted. The non-profit InfoTraite helps victims with the Ontario Provincial Police (OPP)."
     assert not texts_of_kind(fr, glossary, "omission", en=en)
     assert texts_of_kind("Les élus ont voté.", glossary, "omission", en="The MEPs voted.") == {"MEPs"}
+
+
+def test_members_of_parliament_temporary_foreign_workers_and_the_lanzarote_convention(glossary) -> None:
+    fr = "La députée provinciale a rencontré des travailleurs étrangers temporaires (TET), selon la Convention de Lanzarote."
+    en = ("The MPP met temporary foreign workers (TFWs), under the Convention on the Protection of Children against Sexual Exploitation "
+          "and Sexual Abuse.")
+    assert not texts_of_kind(fr, glossary, "omission", en=en)
+    assert not texts_of_kind(fr, glossary, "term-garbled", en=en)
+    en = en.replace("Convention on the", "Convention for the")
+    assert texts_of_kind(fr, glossary, "term-garbled", en=en) == {"Convention for the Protection of Children against Sexual Exploitation and Sexual Abuse"}
+
+
+def test_a_ministry_informed_of_problems(glossary) -> None:
+    assert not texts_of_kind("Plusieurs façons servent à informer le Ministère de problèmes possibles.", glossary, "typography")
+    assert texts_of_kind("Il a informé le Ministère de la justice des problèmes.", glossary, "typography")
+
+
+@needs_grammalecte
+def test_participles_with_de_and_pouvoir_before_a_passive(glossary) -> None:
+    fr = "La jeune femme a été séparée des autres. Une mesure d’empêchement de fuguer peut être appliquée au besoin."
+    assert not texts_of_kind(fr, glossary, "grammar")
+    assert texts_of_kind("Il viendra peut être demain.", glossary, "grammar") == {"peut être"}
+
+
+def test_names_in_the_other_language_with_their_acronyms_and_quoted_titles(glossary) -> None:
+    fr = ("En 2015, dans le prolongement de sa campagne UN sur CINQ, l’Institut McCain, End Child Prostitution and Trafficking (ECPAT) "
+          "et Uber ont collaboré.")
+    assert not texts_of_kind(fr, glossary, "untranslated")
+    assert texts_of_kind("Il faut de la prévention and de mesures concrètes.", glossary, "untranslated") == {"and"}
+    en = ("The Select Committee asked representatives to table briefs for “Consultations particulières et auditions publiques sur "
+          "l’exploitation sexuelle des mineurs”. The procurer was convicted.")
+    assert not texts_of_kind("Le comité a demandé des mémoires. Le proxénète a été condamné.", glossary, "untranslated", en=en)
+
+
+def test_a_byline_with_its_time_stamp(glossary) -> None:
+    assert not texts_of_kind("Par Marie-Eve Poulin 6:01 AM - 24 janvier 2024", glossary, "untranslated")
+    assert texts_of_kind("La réunion a lieu à 9:00 AM demain dans la salle.", glossary, "untranslated") == {"9:00 AM"}
+
+
+def test_a_variant_in_american_spelling_is_no_blend(glossary) -> None:
+    assert not texts_of_kind("Texte.", glossary, "term-garbled", en="This includes forced labor or services.")
+
+
+def test_human_beings_an_activity_s_name_and_set_phrases(glossary) -> None:
+    fr = ("De plus-en-plus de sans-papier, des trafiquants d’être humains, des campagnes de sensibilisations, la traite sexuelle et la "
+          "traite du travail.")
+    assert texts_of_kind(fr, glossary, "typography") == {"De plus-en-plus", "sans-papier", "être humains", "sensibilisations",
+                                                          "la traite du travail"}
+    fr = ("De plus en plus de sans-papiers, des trafiquants d’êtres humains, des campagnes de sensibilisation ; la conférence traite du "
+          "travail forcé ; plus de formations.")
+    assert not texts_of_kind(fr, glossary, "typography")
+    assert texts_of_kind("Texte.", glossary, "typography", en="We work in order help victims.") == {"in order"}
+    assert not texts_of_kind("Texte.", glossary, "typography", en="We work in order to help victims, in order of priority.")
+
+
+def test_a_question_the_french_asks_without_its_mark(glossary) -> None:
+    assert texts_of_kind("Votre employeur a-t-il menacé un membre de votre famille", glossary, "typography",
+                         en="Has your employer threatened a member of your family?") == {"famille"}
+    assert not texts_of_kind("Votre employeur a-t-il menacé un membre de votre famille ?", glossary, "typography",
+                             en="Has your employer threatened a member of your family?")
+
+
+def test_another_instrument_and_a_term_without_one_of_its_adjectives(glossary) -> None:
+    fr = "Des travailleurs temporaires et des travailleurs étrangers temporaires."
+    assert not texts_of_kind(fr, glossary, "term-garbled", en="Temporary workers and temporary foreign workers.")
+    en = "The Declaration on the protection of children against sexual exploitation and sexual abuse."
+    assert not texts_of_kind("Texte.", glossary, "term-garbled", en=en)
+    assert texts_of_kind("Texte.", glossary, "term-garbled", en="The International Labor Office.") == {"International Labor Office"}
+
+
+def test_a_committee_s_code_both_versions_keep(glossary) -> None:
+    fr = "Le Comité de rédaction sur la traite aux fins d’exploitation par le travail (DH-TET) se réunit."
+    en = "The Drafting Committee on Trafficking for the Purpose of Labour Exploitation (DH-TET) meets."
+    assert not texts_of_kind(fr, glossary, "acronym-mismatch", en=en)

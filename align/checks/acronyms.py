@@ -65,7 +65,7 @@ def acronyms(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
                                   f"“{found.group(0)}”, the acronym of {concept_label(glossary, glossary.acronym_concept(found.group(0), 'en'))}.",
                                   english[0] if english else match.term))
             continue
-        if match.term in target_acronyms:
+        if match.term in target_acronyms and not _code_both_keep(link.texts["fr"], match, target_text):
             found = target_acronyms[match.term]
             flags.append(Flag(link.number, target, "acronym-mismatch", severity, found.start(), found.end(), found.group(0),
                               f"The French acronym “{match.term}” is left in {SIDE_NAMES[target]}; the English acronym is “{english[0]}”.",
@@ -87,6 +87,16 @@ def acronyms(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
     if target == "en":
         flags += _acronym_for_named_institution(link, context)
     return flags
+
+
+_HYPHENATED_CODE = re.compile(r"[A-ZÀ-Ý0-9]+(?:-[A-ZÀ-Ý0-9]+)+")
+
+
+def _code_both_keep(french: str, match, target_text: str) -> bool:
+    """Whether the acronym is part of a hyphenated code that the other version writes too (the committee « DH-TET », "DH-TET"): the
+    code's letters, not the French acronym left untranslated."""
+    code = next((found.group(0) for found in _HYPHENATED_CODE.finditer(french) if found.start() <= match.start and match.end <= found.end()), None)
+    return code is not None and re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", target_text) is not None
 
 
 def _acronym_for_named_institution(link: LinkView, context: CheckContext) -> list[Flag]:
@@ -315,12 +325,12 @@ _WORD_IN_CAPITALS = re.compile(r"(?<![\w-])[A-Z]{2,}s?(?![\w-])")
 
 
 _CAPITALS_BEFORE = re.compile(r"[A-ZÀ-Ý]{2,}[\s’']+(?:\d+\s+)?$")
-_CAPITALS_AFTER = re.compile(r"[\s’']+(?:\d+\s+)?[A-ZÀ-Ý]{2,}")
+_CAPITALS_AFTER = re.compile(r"[\s’']+(?:\d+\s+|[a-zà-ÿ]{1,4}\s+)?[A-ZÀ-Ý]{2,}")
 
 
 def _among_capitals(text: str, start: int, end: int) -> bool:
-    """Whether the word between `start` and `end` has a word in capitals on either side, a number between allowed: a run of words set
-    in capitals (« DU 24 AU 26 JUILLET 2018 »)."""
+    """Whether the word between `start` and `end` has a word in capitals on either side, a number between allowed (or a short word
+    before one after it): a run of words set in capitals (« DU 24 AU 26 JUILLET 2018 », the campaign « UN sur CINQ »)."""
     return bool(_CAPITALS_BEFORE.search(text[max(0, start - 40):start]) or _CAPITALS_AFTER.match(text, end))
 
 

@@ -121,10 +121,16 @@ def _common_noun_capitalised(word: str) -> bool:
             and lower not in MONTH_NAMES["fr"] and lower not in _CAPITALISED_NOUNS)
 
 
+def _complement_of_a_verb(ministry: re.Match) -> bool:
+    """« informer le Ministère de problèmes possibles »: a plural noun after a bare « de » is the verb's complement, not the domain (« de
+    la Justice », « des Affaires étrangères »)."""
+    return ministry.group(0)[:ministry.start(2) - ministry.start()].endswith(" de ") and ministry.group(2).endswith(("s", "x"))
+
+
 def _ministries_with_lower_domain(texts: list[tuple[LinkView, str]]) -> list[Flag]:
     # (« du Ministère pour l'exercice 2024-2025 »: Canadian usage capitalises the department's short form, and a period is no domain)
     found = [(link, ministry) for link, text in texts for ministry in matches_in(_MINISTRY_LOWER_DOMAIN, text)
-             if _french_noun(ministry.group(2)) and not re.match(r"\s*\d", text[ministry.end():])]
+             if _french_noun(ministry.group(2)) and not re.match(r"\s*\d", text[ministry.end():]) and not _complement_of_a_verb(ministry)]
     if len({ministry.group(0) for _, ministry in found}) >= MINISTRY_HOUSE_STYLE:
         return []  # the text's own way of writing its ministries
     flags = []

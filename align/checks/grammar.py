@@ -455,6 +455,8 @@ def french_findings(text: str) -> tuple[Finding, ...]:
             continue  # « Le travail forcé et les pratiques … ainsi que le mariage forcé représentent »: it agrees with the list's last item
         if error["sType"] == "conj" and _agent_taken_for_subject(text, start, error["sMessage"]):
             continue  # « Le rapport … mené par Bénédicte …, Cécile … et Gaëlle … vient d'être publié »: the names are the agent
+        if "conf_peut_être" in error["sRuleId"] and (after := _WORD_AFTER.match(text, end)) and any(":Q" in morph for morph in morphologies(after.group(1))):
+            continue  # « une mesure … peut être appliquée »: « pouvoir » and a passive infinitive, not the adverb « peut-être »
         if error["sType"] == "gn" and _one_of_adjectives_shared_out(text, start, end, span):
             continue  # « Contextes mondial et canadien »: each adjective qualifies one of the contexts
         if error["sType"] == "gn" and _inclusive_doublet(text, start, end, fixes):
@@ -776,6 +778,10 @@ def _name_disagreements(text: str, checker) -> list[Finding]:
 
 
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][a-z]+)[ \u00a0]+$")
+_DE_AFTER = frozenset({"séparée", "séparées", "séparés", "privée", "privées", "privés", "accusée", "accusées", "accusés", "informée", "informées",
+                       "informés", "suivie", "suivies", "suivis", "accompagnée", "accompagnées", "accompagnés", "entourée", "entourées",
+                       "entourés", "composée", "composées", "composés", "extraite", "extraites", "extraits", "tirée", "tirées", "tirés"})
+"""Participles that take their complement with « de » (« séparée des autres »)."""
 _TIMES_AFTER = re.compile(r"[ \u00a0]+de[ \u00a0]+fois\b")
 _PASSIVE_BEFORE_SUBJECT = re.compile(r"(?<![\w’'-])(?<!il )(?:ont|a|avaient|avait|auront|aura) été ([a-zà-ÿ]+) (?:des|les|deux|trois|plusieurs|de nombreux|"
                                      r"de nombreuses) ([a-zà-ÿ]+)(?![\w’'-])")
@@ -793,6 +799,8 @@ def _participle_before_its_subject(text: str, checker) -> list[Finding]:
             continue
         if _TIMES_AFTER.match(text, found.end(2)):
             continue  # « ont été partagées plusieurs milliers de fois »: how many times, not the subject
+        if noun == "autres" or (found.group(0).split()[-2] == "des" and participle in _DE_AFTER):
+            continue  # « a été séparée des autres », « ont été accusés des faits »: « des » is « de » and « les », the participle's complement
         forms = set(re.findall(r":Q.*?:([mfe]):([spi])", " ".join(spelling.getMorph(participle))))
         nouns = set(re.findall(r":N.*?:([mfe]):([spi])", " ".join(spelling.getMorph(noun))))
         if not nouns or forms <= {("m", "s")}:
@@ -984,6 +992,7 @@ def _noun_beside_noun(text: str, start: int, word: str) -> bool:
             and any(_PLURAL_NOUN.search(morph) for morph in morphologies(before.group(1))))
 
 
+_WORD_AFTER = re.compile(r"[ \u00a0]+([a-zà-ÿ]+)")
 _SINGULAR_ADJECTIVE = re.compile(r":A:[mfe]:[si]\b")
 _OTHER_ADJECTIVE_AFTER = re.compile(r"[ \u00a0]+(?:et|ou)[ \u00a0]+([a-zà-ÿ-]+)")
 _OTHER_ADJECTIVE_BEFORE = re.compile(r"([a-zà-ÿ-]+)[ \u00a0]+(?:et|ou)[ \u00a0]+$")

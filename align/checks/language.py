@@ -150,7 +150,7 @@ def untranslated_official(link: LinkView, context: CheckContext) -> list[Flag]:
     for start, end in passages:
         if any(first < end and start < last for first, last in covered):
             continue
-        if _ends_in_name_with_acronym(english, start, end) or _expands_acronym(english, start, end):
+        if _ends_in_name_with_acronym(english, start, end) or _expands_acronym(english, start, end) or _quoted_title(english, start, end):
             continue  # "The SPVM's module Exploitation sexuelle des enfants à des fins commerciales (ESEC)": a body's French name, kept
         flags.append(Flag(link.number, "en", "untranslated", "error", start, end, english[start:end],
                           "This passage of the English is in French: it was left untranslated.", ""))
@@ -175,6 +175,18 @@ def _ends_in_name_with_acronym(text: str, start: int, end: int) -> bool:
     if after is None:
         return False
     return _initials_give(after.group(1), text[start:end])
+
+
+QUOTED_TITLE_WORDS = 15
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is all a pair of quotation marks holds, a title (a capital, no sentence's stop, a few words): the French
+    name of a proceeding or a publication cited as such ("to be used for “Consultations particulières et auditions publiques sur
+    l’exploitation sexuelle des mineurs”"), not a sentence left in French."""
+    inside = text[start:end]
+    return (bool(re.search(r"[“\"«‘]\s*$", text[:start])) and bool(re.match(r"\s*[”\"»’]", text[end:])) and inside[:1].isupper()
+            and not re.search(r"[.!?;]", inside) and len(inside.split()) <= QUOTED_TITLE_WORDS)
 
 
 def _expands_acronym(text: str, start: int, end: int) -> bool:
@@ -203,11 +215,13 @@ def in_name_with_its_acronym(text: str, start: int, end: int) -> bool:
     closing = text.rfind("(", 0, after.end())
     acronym = after.group(1)
     for word in _CAPITALISED_WORD.finditer(text, max(0, start - 80), start + 1):
-        name = text[word.start():closing].strip()
-        content = [found for found in re.findall(r"[^\W\d_]+", name) if found.lower() not in _NAME_SMALL_WORDS]
+        words = re.findall(r"[^\W\d_]+", text[word.start():closing])
+        content = [found for found in words if found.lower() not in _NAME_SMALL_WORDS]
         outside = re.findall(r"[^\W\d_]+", text[word.start():start] + " " + text[end:closing])
-        if (any(found.lower() not in _NAME_SMALL_WORDS for found in outside) and len(content) - 1 <= len(acronym) <= len(content)
-                and letters_in_order(fold(acronym).upper(), "".join(fold(found[:1]).upper() for found in content))
+        # (the acronym takes a letter of each of the name's words but one, and may take its small words' too: ECPAT, "End Child
+        # Prostitution and Trafficking")
+        if (content and any(found.lower() not in _NAME_SMALL_WORDS for found in outside) and len(content) - 1 <= len(acronym) <= len(words)
+                and letters_in_order(fold(acronym).upper(), "".join(fold(found[:1]).upper() for found in words))
                 and fold(content[0][:1]).upper() == fold(acronym[0]).upper()):
             return True
     return False
@@ -241,7 +255,8 @@ def _french_words_among_english(english: str) -> list[tuple[int, int]]:
     for found in _WORD_AND_NEIGHBOURS.finditer(english):
         word = found.group(2)
         if (zipf_frequency(word, "fr") >= FRENCH_WORD_MIN_ZIPF and zipf_frequency(word, "en") < FRENCH_WORD_MAX_ENGLISH_ZIPF and _french_known(word)
-                and all(found.group(index).lower() in _ENGLISH_FUNCTION_WORDS or _is_english_word(found.group(index)) for index in (1, 3))):
+                and all(found.group(index).lower() in _ENGLISH_FUNCTION_WORDS or _is_english_word(found.group(index)) for index in (1, 3))
+                and not is_known(word, "en")):  # (a rare English word French writes too: "a procurer", one who procures)
             spans.append(found.span(2))
     return spans
 
@@ -702,6 +717,7 @@ def english_words_in_french(link: LinkView, context: CheckContext) -> list[Flag]
     # (a run right after a passage, across a comma, is the passage's last words: "…, especially among at risk groups, including Haitian")
     runs += [span for span in _lone_english_small_words(french) + [found.span() for found in _ENGLISH_TITLE.finditer(french)]
              if not any(start <= span[0] < end for start, end in runs) and not cites_english(french, *span) and not _within(span, passages)]
+    runs = [span for span in runs if not in_name_with_its_acronym(french, *span)]  # (« End Child Prostitution and Trafficking (ECPAT) »)
     return ([Flag(link.number, "fr", "untranslated", "error", start, end, french[start:end],
                   "This passage of the French is in English: it was left untranslated.", "") for start, end in passages]
             + [Flag(link.number, "fr", "untranslated", "warning", start, end, french[start:end],

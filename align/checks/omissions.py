@@ -247,7 +247,8 @@ def _dateline_in_capitals_end(text: str) -> int:
 _COMMON_ABBREVIATIONS = {
     "HQ": ("siege", "quartier general", "QG"), "PSA": ("message d'interet public", "messages d'interet public", "MIP"),
     "CEO": ("PDG", "president-directeur", "directeur general", "directrice generale"),
-    "MEP": ("depute", "eurodepute", "parlementaire"), "ASBL": ("non-profit", "nonprofit", "not-for-profit", "association"),
+    "MEP": ("depute", "eurodepute", "parlementaire"), "MPP": ("depute",), "MLA": ("depute",), "MNA": ("depute",), "MP": ("depute",),
+    "ASBL": ("non-profit", "nonprofit", "not-for-profit", "association"),
     "NL": ("Terre-Neuve",), "ON": ("Ontario",), "QC": ("Quebec",), "BC": ("Colombie-Britannique",), "AB": ("Alberta",),
     "MB": ("Manitoba",), "SK": ("Saskatchewan",), "NS": ("Nouvelle-Ecosse",), "NB": ("Nouveau-Brunswick",),
     "PE": ("Ile-du-Prince-Edouard",), "PEI": ("Ile-du-Prince-Edouard",), "YT": ("Yukon",), "NT": ("Territoires du Nord-Ouest",),

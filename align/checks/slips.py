@@ -165,6 +165,18 @@ dateline (« Ottawa, Ontario - ») and not a list of provinces (« Ontario, Mani
 _GLUED_SENTENCE = re.compile(r"(?<![\w’'-])([A-ZÀ-Ý]?[a-zà-ÿ]{3,})(Le|La|Les|Un|Une|Des|Du|Il|Elle|Ils|Elles|Ce|Cette|Ces|Dans|En|Pour|Au|Aux"
                              r"|Selon|Depuis|Lors|Mais|On|Nous)(?= [a-zà-ÿ])")
 """« FootballUne nouvelle affaire »: a heading or a tag run into the sentence after it (the page's line break lost)."""
+_SET_PHRASE_HYPHENS = re.compile(r"(?<![\w’'-])([Dd]e) (plus|moins)-en-(plus|moins)(?![\w’'-])")
+"""« de plus-en-plus »: the locution takes no hyphen (« de plus en plus »)."""
+_SANS_PAPIER = re.compile(r"(?<![\w’'-])([Ss]ans-papier)(?![\w’'-])")
+"""« un sans-papier »: the noun keeps its s in the singular (« un sans-papiers »)."""
+_ETRE_HUMAINS = re.compile(r"(?<![\w-])(être) (humains)(?![\w’'-])")
+"""« trafiquants d’être humains »: the noun and its adjective in the plural together (« d’êtres humains »)."""
+_MEETINGS_OF_AWARENESSES = re.compile(r"(?<![\w’'-])(?:campagnes|rencontres|ateliers|séances|sessions|activités|journées|actions|programmes|outils)"
+                                      r" de (sensibilisations|formations)(?![\w’'-])", re.IGNORECASE)
+"""« des campagnes de sensibilisation », « des ateliers de formation »: the complement names the activity and stays singular."""
+_LABOUR_TRAFFICKING_CALQUE = re.compile(r"(?<![\w’'-])(la traite du travail)(?! forcé)(?![\w’'-])", re.IGNORECASE)
+"""« la traite sexuelle, la traite du travail »: "labour trafficking" calqued; French writes « la traite à des fins de travail forcé »
+(or « d'exploitation par le travail »). Not the verb (« la conférence traite du travail forcé »)."""
 _DEMI_APART = re.compile(r"(?<![\w’'-])(?<!et )([Dd]emi) ([a-zà-ÿ]{3,})(?![\w’'-])")
 """« un demi million »: « demi » before a noun is joined to it by a hyphen (« un demi-million », « une demi-heure »); after it, « et demi »."""
 _PLUS_BEFORE_NUMBER = re.compile(r"(?<![\w’'-])(?<!\d )(?<!de )(?<!au )(?<!en )(?<!le )(?<!la )([Pp]lus) (?=\d[\d \u00a0\u202f.,]*[ \u00a0][a-zà-ÿ]{3,})")
@@ -249,9 +261,11 @@ def _countries_without_article() -> re.Pattern:
     return re.compile(rf"(?<![\w-])[Tt]he ({'|'.join(names)})(?=[,.;:)]| (?:in|and|or|to|on|for|with|from|since|is|was|has|had|have|will)\b)")
 
 
-_ENGLISH_SET_PHRASE_SLIPS = ((re.compile(r"(?<![\w-])([Ww]ith|[Ii]n) regards to(?![\w-])"), "the phrase is “with regard to”", r"\1 regard to"),
+_ENGLISH_SET_PHRASE_SLIPS = ((re.compile(r"(?<![\w-])([Ii]n order)(?= (?!to\b|for\b|that\b|of\b|and\b|or\b|as\b|by\b|in\b)[a-z]{3,}\b)"),
+                              "“to” is missing", r"\1 to"),
+                             (re.compile(r"(?<![\w-])([Ww]ith|[Ii]n) regards to(?![\w-])"), "the phrase is “with regard to”", r"\1 regard to"),
                              (re.compile(r"(?<![\w-])([Aa]) least(?= (?:\d|one\b|two\b|three\b|half\b))"), "a “t” is missing", r"\1t least"))
-"""English set phrases with a letter too many or too few ("with regards to eradicating", "a least 89 %")."""
+"""English set phrases with a letter or a word too many or too few ("with regards to eradicating", "a least 89 %", "in order help")."""
 _PREFIX_APART = re.compile(r"(?<![\w’'-])(inter|intra|multi|pluri|trans|socio|néo|extra|micro|macro|semi) ([a-zà-ÿ]{4,})(?![\w’'-])")
 """« la coopération régionale et inter régionale »: a prefix that is no word of its own, apart from the word it makes (« interrégionale »)."""
 _ACCENT_TWICE = re.compile(r"([À-ÖØ-öø-ÿ])[\u0300-\u036f]")
@@ -712,6 +726,20 @@ def _french_spelling_slips(text: str) -> list[tuple[int, int, str, str]]:
         if _known(glued.group(1).lower(), "fr") and not _known(glued.group(0).lower(), "fr"):
             fixed = f"{glued.group(1)} {glued.group(2)}"
             found.append((glued.start(), glued.end(), f"« {glued.group(0)} »: two words run together (« {fixed} »), a line break lost?", fixed))
+    for locution in _SET_PHRASE_HYPHENS.finditer(text):
+        fixed = f"{locution.group(1)} {locution.group(2)} en {locution.group(3)}"
+        found.append((locution.start(), locution.end(), f"« {locution.group(0)} »: the locution takes no hyphen (« {fixed} »).", fixed))
+    for paperless in _SANS_PAPIER.finditer(text):
+        fixed = paperless.group(1) + "s"
+        found.append((paperless.start(), paperless.end(), f"« {paperless.group(0)} » keeps its s in the singular (« {fixed} »).", fixed))
+    for beings in _ETRE_HUMAINS.finditer(text):
+        found.append((beings.start(), beings.end(), f"« {beings.group(0)} »: « êtres humains », both in the plural.", "êtres humains"))
+    for activity in _MEETINGS_OF_AWARENESSES.finditer(text):
+        fixed = activity.group(0)[:-1]
+        found.append((activity.start(1), activity.end(1), f"« {activity.group(0)} »: the activity's name stays singular (« {fixed} »).", fixed))
+    for calque in _LABOUR_TRAFFICKING_CALQUE.finditer(text):
+        found.append((calque.start(), calque.end(), f"« {calque.group(0)} » calques \"labour trafficking\": « la traite à des fins de travail "
+                      "forcé » (or « d'exploitation par le travail »).", "la traite à des fins de travail forcé"))
     for half in _DEMI_APART.finditer(text):
         if any(":N" in reading for reading in morphologies(half.group(2))):
             fixed = f"{half.group(1)}-{half.group(2)}"

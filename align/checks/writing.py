@@ -155,6 +155,22 @@ def _doubled_beside_apostrophe(link: LinkView, side: str, lang: str, context: Ch
     return flags
 
 
+_LAST_WORD = re.compile(r"(\S+)\s*$")
+
+
+def _question_without_its_mark(link: LinkView, side: str) -> list[Flag]:
+    """A question the official English asks ("Has your employer threatened a member of your family?") that the French writes without
+    its question mark (« Votre employeur a-t-il menacé un membre de votre famille »): one question on each side, the French's lost."""
+    if side != "fr" or not link.texts["en"]:
+        return []
+    french, english = link.texts["fr"].rstrip(), link.texts["en"].rstrip()
+    if not english.endswith("?") or english.count("?") != 1 or "?" in french or not french or french[-1:] in ".!:;…":
+        return []
+    last = _LAST_WORD.search(french)
+    return [Flag(link.number, "fr", "typography", "warning", last.start(1), last.end(1), last.group(1),
+                 "The English asks a question here; the French has no question mark.", f"{last.group(1)} ?")]
+
+
 @same_flags_for_same_texts
 def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
     """Doubled words (French and English), and in French: locutions missing « de », split ordinals, garbled term forms."""
@@ -179,6 +195,7 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"“{found.group(1)}” is written twice.", found.group(1)))
     flags += _doubled_beside_apostrophe(link, side, lang, context)
+    flags += _question_without_its_mark(link, side)
     for found in matches_in(_DOUBLED_PHRASE, text):
         words = found.group(1).split()
         if len(words) == 2 and words[1].lower() in _REDUPLICATING:
@@ -265,7 +282,7 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
         fixed = f"{found.group(1)} h {found.group(2)}"
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"« {found.group(0)} »: French writes the hour with spaces, « {fixed} ».", fixed))
-    for found in matches_in(_ENGLISH_CLOCK, text):
+    for found in matches_in(_ENGLISH_CLOCK, text) if not page_stamp(text) else ():
         hour, minutes, half = int(found.group(1)), found.group(2), found.group(3)[0].lower()
         hour = hour % 12 + (12 if half == "p" else 0)
         fixed = f"{hour} h" + (f" {minutes}" if minutes and minutes != "00" else "")

@@ -457,11 +457,17 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
         if len(different) != 1:
             return None
         word, term_word = window[different[0]], terms[different[0]]
+        if different[0] == 0 and word.surface in _INSTRUMENTS and term_word.surface in _INSTRUMENTS:
+            return None  # "Declaration on the protection of children against sexual exploitation …" beside the Convention: another
+            # instrument on the same subject, not the convention's name garbled
         if different[0] == 0 and entry.term[:1].isupper() and word.text[:1].islower() and glossary.subject(entry.concept) in NAME_SUBJECTS:
             return None  # a name's first word replaced by a lower-case word describes something else (« la lutte mondiale contre
             # la traite de personnes » is not the World Day « Journée mondiale contre la traite des personnes »)
         if entry.lang == "en" and not entry.term[:1].isupper() and _adjective_before_noun(different[0], window):
             return None  # "sexual trafficking", "contemporary slavery", "modern form of slavery": English paraphrases freely (not names)
+        if entry.lang == "en" and not entry.term[:1].isupper() and _british_and_american(word.surface, term_word.surface):
+            return None  # "forced labor or services" beside the listed "forced labour or services": the same words spelt the American
+            # way (the spelling check compares the conventions), no blend; a name keeps its own spelling ("International Labour Office")
         if entry.status == "forbidden" and from_other_variant(word):
             return None  # a forbidden rendering with a word of an accepted one (« traite de main-d'œuvre » beside the forbidden « trafic de
             # main-d'œuvre »): no blend of two renderings, the forbidden one set right
@@ -515,6 +521,9 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
                     if entry.term[:1].isupper() and window[0].text[:1].islower() and terms[missing].text[:1].islower():
                         return None  # « à l'occasion de la journée contre la traite des êtres humains »: a name's words in small
                         # letters without one of its own (« européenne ») are the common noun, the day spoken of
+                    if not entry.term[:1].isupper() and size >= 3 and _modifier_of_the_head(missing, terms, entry.lang):
+                        return None  # "temporary workers" beside "temporary foreign worker", « travailleurs temporaires »: the term
+                        # without one of its adjectives names the wider thing, not the term garbled
                     if _begins_another_variant(window, entry, glossary):
                         return None  # "trafficking for labour [and sexual exploitation]": the first words of "trafficking for labour
                         # exploitation", its last word shared with the next phrase, not "trafficking for forced labour" short of a word
@@ -523,6 +532,26 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
                     return f"“{terms[missing].text}” is missing{_PREPOSITION}", None
         return None
     return None
+
+_INSTRUMENTS = frozenset({"convention", "declaration", "déclaration", "protocol", "protocole", "recommendation", "recommandation", "resolution",
+                          "résolution", "directive", "strategy", "stratégie", "charter", "charte", "plan", "report", "rapport", "guidelines"})
+"""The kinds of instrument a name opens with: one put for another names another text on the same subject."""
+_CONVENTION_ENDINGS = (("our", "or"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("isation", "ization"), ("yse", "yze"), ("tre", "ter"))
+
+
+def _british_and_american(one: str, other: str) -> bool:
+    """Whether two words are one word in British and American spelling ("labour" and "labor", "organisation" and "organization")."""
+    return any(first.replace(british, american) == second.replace(british, american) and first != second
+               for british, american in _CONVENTION_ENDINGS for first, second in ((one, other), (other, one)))
+
+
+def _modifier_of_the_head(index: int, words: list[Word], lang: str) -> bool:
+    """Whether the word at `index` of a term without small words is a modifier of its head: English puts them before the last word
+    ("temporary foreign worker"), French after the first (« travailleur étranger temporaire »)."""
+    if any(word.stop for word in words):
+        return False
+    return index < len(words) - 1 if lang == "en" else index > 0
+
 
 def _begins_another_variant(window: list[Word], entry: Entry, glossary: Glossary) -> bool:
     """Whether `window` is the first words of a longer variant of the entry's concept."""

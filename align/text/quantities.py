@@ -245,14 +245,16 @@ def dateline_end(text: str, lang: str) -> int:
 
 
 CLOCK_TIME = re.compile(r"\d{1,2}[:h]\d{2}")
-PAGE_STAMP_CHARS = 45
-"""A line this short holding a date and a clock time is a page's time stamp ("30/07/2020 - 10:48", « mercredi 29 juillet 2020, 19:43 »,
-« publié le 18 octobre 2020 à 13h03 »), not the text's."""
+PAGE_STAMP_CHARS = 60
+"""A line this short holding a date and a clock time, without a sentence's stop, is a page's time stamp ("30/07/2020 - 10:48", « mercredi
+29 juillet 2020, 19:43 », « publié le 18 octobre 2020 à 13h03 », « Par Marie-Eve Poulin 6:01 AM - 24 janvier 2024 »), not the text's."""
+_CLOCK_OR_ENGLISH_CLOCK = re.compile(r"\d{1,2}[:h]\d{2}|\d{1,2}\s?[AaPp]\.?[Mm]\b")
 
 
 def page_stamp(text: str) -> bool:
-    return (len(text.strip()) <= PAGE_STAMP_CHARS and CLOCK_TIME.search(text) is not None
-            and bool(find_dates(text, "en") or find_dates(text, "fr")))
+    line = text.strip()
+    return (len(line) <= PAGE_STAMP_CHARS and not line.endswith((".", "!", "?")) and _CLOCK_OR_ENGLISH_CLOCK.search(line) is not None
+            and bool(find_dates(line, "en") or find_dates(line, "fr")))
 
 
 def find_dates(text: str, lang: str) -> list[Quantity]:

@@ -271,3 +271,9 @@ def test_a_committee_s_code_both_versions_keep(glossary) -> None:
     fr = "Le Comité de rédaction sur la traite aux fins d’exploitation par le travail (DH-TET) se réunit."
     en = "The Drafting Committee on Trafficking for the Purpose of Labour Exploitation (DH-TET) meets."
     assert not texts_of_kind(fr, glossary, "acronym-mismatch", en=en)
+
+
+def test_united_nations_and_a_fight_a_letter_short(glossary) -> None:
+    fr = "L’Assemblée générale des Nations Unis a agi en matière de lutte conte la traite des personnes."
+    assert texts_of_kind(fr, glossary, "typography") == {"Nations Unis", "lutte conte"}
+    assert not texts_of_kind("L’Assemblée générale des Nations Unies lutte contre la traite ; il conte une histoire.", glossary, "typography")

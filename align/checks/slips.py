@@ -235,10 +235,14 @@ _US_IN_SMALL_LETTERS = re.compile(r"(?<=[a-zà-ÿ] )Us(?![\w’'-])")
 _COVID_WITHOUT_HYPHEN = re.compile(r"(?<![\w-])(COVID|Covid|covid) ?19(?![\w-])")
 _SET_PHRASE_SLIPS = ((re.compile(r"(?<![\w’'-])([Bb])ons nombres (?=d[e’'])"), "« bon nombre de » is invariable", r"\1on nombre "),
                      (re.compile(r"(?<![\w’'-])en détails(?![\w’'-])"), "« en détail » is invariable", "en détail"),
+                     (re.compile(r"(?<![\w’'-])([Nn]ations [Uu]ni)s(?![\w’'-])"), "« Nations » is feminine", r"\1es"),
+                     (re.compile(r"(?<![\w’'-])([Ll]utte[rs]?|[Ll]uttent|[Ll]uttons) conte(?= la | le | les | l['’])"), "a letter is missing",
+                      r"\1 contre"),
                      (re.compile(r"(?<![\w’'-])(?:a|ont|ai|avons|avez|avait|avaient) (avait|avaient|avons|avez|ont|ai)(?![\w’'-])"),
                       "two forms of « avoir » in a row, one too many", r"\1"))
-"""Set phrases written with a plural they do not take (« en présence de bons nombres d'acteurs », « étudiés plus en détails »), and an
-auxiliary typed twice (« M. Barry a avait rencontré »)."""
+"""Set phrases written with a plural they do not take (« en présence de bons nombres d'acteurs », « étudiés plus en détails ») or a letter
+short (« l'Assemblée générale des Nations Unis », « la lutte conte la traite »), and an auxiliary typed twice (« M. Barry a avait
+rencontré »)."""
 _PAST_AFTER_DID = re.compile(r"(?<![\w’'-])((?:[Dd]id|[Dd]oes|[Dd]o)(?: not|n[’']t)) (chose|went|took|gave|made|came|saw|knew|thought|told|found|became"
                              r"|began|brought|bought|caught|felt|kept|met|paid|spoke|stood|understood|wrote|ran)(?![\w’'-])")
 """"they did not chose to be in": after « did not » the verb stays in its base form ("choose")."""

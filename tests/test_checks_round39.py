@@ -277,3 +277,37 @@ def test_united_nations_and_a_fight_a_letter_short(glossary) -> None:
     fr = "L’Assemblée générale des Nations Unis a agi en matière de lutte conte la traite des personnes."
     assert texts_of_kind(fr, glossary, "typography") == {"Nations Unis", "lutte conte"}
     assert not texts_of_kind("L’Assemblée générale des Nations Unies lutte contre la traite ; il conte une histoire.", glossary, "typography")
+
+
+def test_english_titles_after_le_theme_and_a_site_s_name(glossary) -> None:
+    fr = ("Le thème était : Combating trafficking in persons: the way forward. Un séminaire sur le thème A better approach to ending "
+          "impunity for Trafficking in persons.")
+    assert not texts_of_kind(fr, glossary, "untranslated")
+    assert not texts_of_kind(fr, glossary, "term-garbled")
+    fr, en = "HCR | Réfugiés et migrants pris au piège au Niger.", "Refugees and migrants caught in a deadly trade in Niger."
+    assert not texts_of_kind(fr, glossary, "omission", en=en)
+    assert not texts_of_kind("Le réseau/trafiquant agit.", glossary, "term-garbled")
+
+
+@needs_grammalecte
+def test_early_in_a_year_and_an_ocean_s_name(glossary) -> None:
+    assert not texts_of_kind("Les demandes adressées début 2019 sont traitées dans le landerneau politique.", glossary, "grammar")
+    assert texts_of_kind("Il vit dans l’océan indien.", glossary, "grammar") == {"indien"}
+
+
+def test_a_stop_typed_twice_is_no_sentence_of_its_own() -> None:
+    from align.text.segmentation import segment_text
+
+    texts = [segment.text for segment in segment_text("Elles ont été victimes d’exploitation sexuelle. .\nFin de la phrase.", "fr")]
+    assert texts == ["Elles ont été victimes d’exploitation sexuelle. .", "Fin de la phrase."]
+
+
+def test_english_month_year_plurals_and_a_french_idiom(glossary) -> None:
+    en = "In December, 2014, for two consecutive year’s; on December 3, 2014, for two years’ time."
+    assert texts_of_kind("Texte.", glossary, "typography", en=en) == {"December, 2014", "two consecutive year’s"}
+    assert texts_of_kind("Ils ont découvert le pot-aux-roses.", glossary, "typography") == {"pot-aux-roses"}
+
+
+def test_a_country_s_english_name_in_the_french(glossary) -> None:
+    assert texts_of_kind("COMOROS (Catégorie 2). Le Chad est pauvre.", glossary, "untranslated") == {"COMOROS", "Chad"}
+    assert not texts_of_kind("Les Comores, le Maroc, Chad Smith et Michael Jordan.", glossary, "untranslated")

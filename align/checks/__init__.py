@@ -48,6 +48,7 @@ CHECKS: list[Check] = [
     writing.WRITING,
     grammar.GRAMMAR,
     places.MISSPELT_COUNTRIES,
+    places.ENGLISH_COUNTRY_NAMES,
     terms.MISSING,
     terms.TRAFIC,
     terms.TRAFIQUES_PEOPLE,

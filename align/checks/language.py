@@ -309,7 +309,7 @@ def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
                and other.end - other.start > match.end - match.start and fold(match.term).lower() in fold(other.entry).lower()
                for other in french_terms):
             continue  # the French term, as listed, holds the English form (« directive 2011/36/UE » holds "Directive 2011/36")
-        if cites_english(french, match.start, match.end) or _announced_title(french, match.start):
+        if cites_english(french, match.start, match.end) or announced_title(french, match.start):
             continue  # an English publication cited by its title (« a publié Reducing modern slavery, un bilan »)
         if _heading_announced_as_title(french, context):
             continue  # a project's English title as the page's heading, the text giving it as a title (« un projet intitulé … »)
@@ -333,26 +333,28 @@ def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
     return flags
 
 
-_TITLE_ANNOUNCED = re.compile(r"(?:\bintitulée?s?|\bpubliée?s?|\bsous le titre)\s*[:«\"“]?\s*((?:[^\W\d_][\w’'-]*[ \u00a0]?[,:]?\s+){0,8})$", re.IGNORECASE)
+_TITLE_ANNOUNCED = re.compile(r"(?:\bintitulée?s?|\bpubliée?s?|\bsous le titre|\bthème(?:\s+(?:était|est|retenu))?)"
+                              r"\s*[:«\"“]?\s*((?:[^\W\d_][\w’'-]*[ \u00a0]?[,:]?\s+){0,8})$", re.IGNORECASE)
 
 
-def _announced_title(text: str, start: int) -> bool:
-    """Whether the English words up to `start` follow « intitulé », « a publié »: a work cited by its title (its colon spaced the French
+def announced_title(text: str, start: int) -> bool:
+    """Whether the English words up to `start` follow « intitulé », « a publié », « le thème était » (a seminar's theme given in English):
+    a work cited by its title (its colon spaced the French
     way: « Intitulé Faster, Higher, Stronger : Preventing Human Trafficking at the 2010 Olympics »)."""
     found = _TITLE_ANNOUNCED.search(text[:start])
-    return found is not None and all(_is_english_word(word) or word[:1].isupper()
+    return found is not None and all(_is_english_word(word) or word[:1].isupper() or word.lower() in _ENGLISH_FUNCTION_WORDS
                                      for word in re.findall(r"[^\W\d_][\w’'-]*", found.group(1)))
 
 
 def _heading_announced_as_title(french: str, context: CheckContext) -> bool:
-    """Whether `french`, a heading (no closing stop), is written in the document as an announced title (`_announced_title`)."""
+    """Whether `french`, a heading (no closing stop), is written in the document as an announced title (`announced_title`)."""
     line = french.strip()
     if not line or line[-1:] in ".!?" or len(line.split()) < 3:
         return False
     document = context.document_texts["fr"] or ""
     position = document.find(line)
     while position >= 0:
-        if _announced_title(document, position):
+        if announced_title(document, position):
             return True
         position = document.find(line, position + 1)
     return False
@@ -717,7 +719,8 @@ def english_words_in_french(link: LinkView, context: CheckContext) -> list[Flag]
     # (a run right after a passage, across a comma, is the passage's last words: "…, especially among at risk groups, including Haitian")
     runs += [span for span in _lone_english_small_words(french) + [found.span() for found in _ENGLISH_TITLE.finditer(french)]
              if not any(start <= span[0] < end for start, end in runs) and not cites_english(french, *span) and not _within(span, passages)]
-    runs = [span for span in runs if not in_name_with_its_acronym(french, *span)]  # (« End Child Prostitution and Trafficking (ECPAT) »)
+    runs = [span for span in runs if not in_name_with_its_acronym(french, *span) and not announced_title(french, span[0])]
+    # (« End Child Prostitution and Trafficking (ECPAT) »; « Le thème était : Combating trafficking in persons: the way forward »)
     return ([Flag(link.number, "fr", "untranslated", "error", start, end, french[start:end],
                   "This passage of the French is in English: it was left untranslated.", "") for start, end in passages]
             + [Flag(link.number, "fr", "untranslated", "warning", start, end, french[start:end],

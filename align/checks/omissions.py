@@ -258,6 +258,8 @@ _COMMON_ABBREVIATIONS = {
 the other language writes for them (folded): an abbreviation no acronym of the other language answers, said in words there."""
 
 
+_SITE_NAME_BEFORE_TITLE = re.compile(r"[ \u00a0]*\|")
+"""« HCR | Réfugiés et migrants pris au piège … »: the site's name before its page's title, which the other version's page may not carry."""
 _HONOURS = re.compile(r"[A-Z][\w'’-]+,?[ \u00a0]$")
 """A name just before: "Mr. Kevin Hyland OBE", "Jane Doe, QC" (`_POST_NOMINALS` after it)."""
 _POST_NOMINALS = {"OBE", "MBE", "CBE", "KBE", "DBE", "QC", "KC", "CM", "OC", "CC", "OQ", "CQ", "OOnt", "ONS", "OMM", "MSM", "MSC", "FRSC"}
@@ -361,6 +363,7 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
                         or match.end() <= _dateline_in_capitals_end(link.texts[side])  # ("INTERPOL HQ SINGAPORE: …")
                         or _common_abbreviation_said(name, context.folded_texts[other_side] or fold(link.texts[other_side].replace("’", "'")))
                         or _after_a_name(link.texts[side], match)
+                        or _SITE_NAME_BEFORE_TITLE.match(link.texts[side], match.end()) is not None
                         or (_introduced_after_its_words(link.texts[side], match, side) and uses[side][name] == 1)):
                     continue
                 elsewhere = (_same_acronym(name, everywhere[other_side]) or context.glossary.acronym_concept(name, side) in named[other_side]

@@ -177,6 +177,8 @@ _MEETINGS_OF_AWARENESSES = re.compile(r"(?<![\w’'-])(?:campagnes|rencontres|at
 _LABOUR_TRAFFICKING_CALQUE = re.compile(r"(?<![\w’'-])(la traite du travail)(?! forcé)(?![\w’'-])", re.IGNORECASE)
 """« la traite sexuelle, la traite du travail »: "labour trafficking" calqued; French writes « la traite à des fins de travail forcé »
 (or « d'exploitation par le travail »). Not the verb (« la conférence traite du travail forcé »)."""
+_POT_AUX_ROSES = re.compile(r"(?<![\w’'-])pot-aux-roses(?![\w’'-])")
+"""« découvrir le pot-aux-roses »: the idiom takes no hyphens (« le pot aux roses »)."""
 _DEMI_APART = re.compile(r"(?<![\w’'-])(?<!et )([Dd]emi) ([a-zà-ÿ]{3,})(?![\w’'-])")
 """« un demi million »: « demi » before a noun is joined to it by a hyphen (« un demi-million », « une demi-heure »); after it, « et demi »."""
 _PLUS_BEFORE_NUMBER = re.compile(r"(?<![\w’'-])(?<!\d )(?<!de )(?<!au )(?<!en )(?<!le )(?<!la )([Pp]lus) (?=\d[\d \u00a0\u202f.,]*[ \u00a0][a-zà-ÿ]{3,})")
@@ -243,6 +245,11 @@ _SET_PHRASE_SLIPS = ((re.compile(r"(?<![\w’'-])([Bb])ons nombres (?=d[e’'])"
 """Set phrases written with a plural they do not take (« en présence de bons nombres d'acteurs », « étudiés plus en détails ») or a letter
 short (« l'Assemblée générale des Nations Unis », « la lutte conte la traite »), and an auxiliary typed twice (« M. Barry a avait
 rencontré »)."""
+_MONTH_COMMA_YEAR = re.compile(r"(?<!\d )(?<!\d)\b(January|February|March|April|May|June|July|August|September|October|November|December), (\d{4})\b")
+""""In December, 2014,": a month and its year take no comma between them ("December 2014"; "December 3, 2014" takes one after the day)."""
+_YEARS_APOSTROPHE = re.compile(r"(?<![\w-])((?:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)(?: [a-z]+)? (?:year|month|week|day))['’]s\b",
+                               re.IGNORECASE)
+""""two consecutive year’s": a plural written with an apostrophe ("years")."""
 _PAST_AFTER_DID = re.compile(r"(?<![\w’'-])((?:[Dd]id|[Dd]oes|[Dd]o)(?: not|n[’']t)) (chose|went|took|gave|made|came|saw|knew|thought|told|found|became"
                              r"|began|brought|bought|caught|felt|kept|met|paid|spoke|stood|understood|wrote|ran)(?![\w’'-])")
 """"they did not chose to be in": after « did not » the verb stays in its base form ("choose")."""
@@ -672,6 +679,12 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
             found.append((purpose.start(), purpose.end(), f"“{purpose.group(0)}”: the phrase is “{fixed}”.", fixed))
         for determiners in _TWO_DETERMINERS.finditer(text):
             found.append((determiners.start(), determiners.end(), f"Two determiners in a row: “{determiners.group(0)}”.", ""))
+        for month in _MONTH_COMMA_YEAR.finditer(text):
+            fixed = f"{month.group(1)} {month.group(2)}"
+            found.append((month.start(), month.end(), f"“{month.group(0)}”: no comma between a month and its year (“{fixed}”).", fixed))
+        for plural in _YEARS_APOSTROPHE.finditer(text):
+            fixed = plural.group(1) + "s"
+            found.append((plural.start(), plural.end(), f"“{plural.group(0)}”: the plural takes no apostrophe (“{fixed}”).", fixed))
         for verb in _PAST_AFTER_DID.finditer(text):
             fixed = f"{verb.group(1)} {_PAST_BASES[verb.group(2)]}"
             found.append((verb.start(), verb.end(), f"“{verb.group(0)}”: after “{verb.group(1)}” the verb takes its base form (“{fixed}”).", fixed))
@@ -744,6 +757,8 @@ def _french_spelling_slips(text: str) -> list[tuple[int, int, str, str]]:
     for calque in _LABOUR_TRAFFICKING_CALQUE.finditer(text):
         found.append((calque.start(), calque.end(), f"« {calque.group(0)} » calques \"labour trafficking\": « la traite à des fins de travail "
                       "forcé » (or « d'exploitation par le travail »).", "la traite à des fins de travail forcé"))
+    for idiom in _POT_AUX_ROSES.finditer(text):
+        found.append((idiom.start(), idiom.end(), "« pot-aux-roses »: the idiom takes no hyphens (« pot aux roses »).", "pot aux roses"))
     for half in _DEMI_APART.finditer(text):
         if any(":N" in reading for reading in morphologies(half.group(2))):
             fixed = f"{half.group(1)}-{half.group(2)}"

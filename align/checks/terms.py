@@ -16,7 +16,7 @@ from align.checks.base import (
     same_flags_for_same_texts,
     suggestions,
 )
-from align.checks.language import english_spans, in_name_with_its_acronym, inside_english_name
+from align.checks.language import announced_title, english_spans, in_name_with_its_acronym, inside_english_name
 from align.checks.lengths import length_flags
 from align.model import Flag
 from align.terms.glossary import per_glossary
@@ -97,6 +97,10 @@ def garbled_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag
     if side == "fr" and garbles and (passages := english_spans(text)):
         garbles = [garble for garble in garbles if not any(start <= garble.start and garble.end <= end for start, end in passages)]
         # (English words in an English passage left in the French are that passage's flag, not French terms misspelt: "victims")
+    garbles = [garble for garble in garbles if "/" not in garble.text]  # (« réseau/trafiquant »: alternatives, no term short of a word)
+    if side == "fr" and garbles:
+        garbles = [garble for garble in garbles if not announced_title(text, garble.start)]
+        # (« un séminaire sur le thème A better approach to ending impunity for … »: an English title, not « impunité » misspelt)
     for extra in (_changed_names(link, side, context), _mixed_renderings(link, side, context), _name_number_changed(link, side, context)):
         garbles += [garble for garble in extra if not any(g.start < garble.end and garble.start < g.end for g in garbles)]
     french_concepts = _french_concepts(link, context) if side == "mt" and garbles else set()

@@ -155,9 +155,11 @@ def _continues(previous: str, piece: str) -> bool:
                 or (_SHORT_WORD_STOP.search(previous) and _CONTINUATION.match(piece))
                 or ((abbreviation := _ABBREVIATION_BEFORE_NAME.search(previous)) is not None and _NAME_START.match(piece)
                     and not _everyday_word(abbreviation.group(0)))
-                or _lone_abbreviation(previous))
+                or _lone_abbreviation(previous) or _STOPS_ONLY.fullmatch(piece) is not None)
 
 
+_STOPS_ONLY = re.compile(r"\s*[.!?…]+\s*")
+"""« exploitation sexuelle. . »: a stop after a stop is the sentence's own (a slip the writing check reports), not a sentence."""
 _LONE_SHORT_WORD = re.compile(r"\s*([A-ZÀ-Ý][a-zà-ÿ]{1,4})\.")
 _SHORT_WORDS_ONLY = re.compile(r"(?:\s*[A-ZÀ-Ý][a-zà-ÿ]{1,4}\.)+\s*")
 RARE_WORD_ZIPF = 4.0

@@ -309,5 +309,6 @@ def test_english_month_year_plurals_and_a_french_idiom(glossary) -> None:
 
 
 def test_a_country_s_english_name_in_the_french(glossary) -> None:
-    assert texts_of_kind("COMOROS (Catégorie 2). Le Chad est pauvre.", glossary, "untranslated") == {"COMOROS", "Chad"}
-    assert not texts_of_kind("Les Comores, le Maroc, Chad Smith et Michael Jordan.", glossary, "untranslated")
+    assert texts_of_kind("COMOROS (Catégorie 2). Le Morocco est proche.", glossary, "untranslated") == {"COMOROS", "Morocco"}
+    assert not texts_of_kind("Les Comores, le Maroc, Chad Smith et Michael Jordan, le Vietnam et la République de Moldova.", glossary,
+                             "untranslated")

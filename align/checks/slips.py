@@ -165,20 +165,12 @@ dateline (« Ottawa, Ontario - ») and not a list of provinces (« Ontario, Mani
 _GLUED_SENTENCE = re.compile(r"(?<![\w’'-])([A-ZÀ-Ý]?[a-zà-ÿ]{3,})(Le|La|Les|Un|Une|Des|Du|Il|Elle|Ils|Elles|Ce|Cette|Ces|Dans|En|Pour|Au|Aux"
                              r"|Selon|Depuis|Lors|Mais|On|Nous)(?= [a-zà-ÿ])")
 """« FootballUne nouvelle affaire »: a heading or a tag run into the sentence after it (the page's line break lost)."""
-_SET_PHRASE_HYPHENS = re.compile(r"(?<![\w’'-])([Dd]e) (plus|moins)-en-(plus|moins)(?![\w’'-])")
-"""« de plus-en-plus »: the locution takes no hyphen (« de plus en plus »)."""
-_SANS_PAPIER = re.compile(r"(?<![\w’'-])([Ss]ans-papier)(?![\w’'-])")
-"""« un sans-papier »: the noun keeps its s in the singular (« un sans-papiers »)."""
-_ETRE_HUMAINS = re.compile(r"(?<![\w-])(être) (humains)(?![\w’'-])")
-"""« trafiquants d’être humains »: the noun and its adjective in the plural together (« d’êtres humains »)."""
 _MEETINGS_OF_AWARENESSES = re.compile(r"(?<![\w’'-])(?:campagnes|rencontres|ateliers|séances|sessions|activités|journées|actions|programmes|outils)"
                                       r" de (sensibilisations|formations)(?![\w’'-])", re.IGNORECASE)
 """« des campagnes de sensibilisation », « des ateliers de formation »: the complement names the activity and stays singular."""
 _LABOUR_TRAFFICKING_CALQUE = re.compile(r"(?<![\w’'-])(la traite du travail)(?! forcé)(?![\w’'-])", re.IGNORECASE)
 """« la traite sexuelle, la traite du travail »: "labour trafficking" calqued; French writes « la traite à des fins de travail forcé »
 (or « d'exploitation par le travail »). Not the verb (« la conférence traite du travail forcé »)."""
-_POT_AUX_ROSES = re.compile(r"(?<![\w’'-])pot-aux-roses(?![\w’'-])")
-"""« découvrir le pot-aux-roses »: the idiom takes no hyphens (« le pot aux roses »)."""
 _DEMI_APART = re.compile(r"(?<![\w’'-])(?<!et )([Dd]emi) ([a-zà-ÿ]{3,})(?![\w’'-])")
 """« un demi million »: « demi » before a noun is joined to it by a hyphen (« un demi-million », « une demi-heure »); after it, « et demi »."""
 _PLUS_BEFORE_NUMBER = re.compile(r"(?<![\w’'-])(?<!\d )(?<!de )(?<!au )(?<!en )(?<!le )(?<!la )([Pp]lus) (?=\d[\d \u00a0\u202f.,]*[ \u00a0][a-zà-ÿ]{3,})")
@@ -241,15 +233,15 @@ _SET_PHRASE_SLIPS = ((re.compile(r"(?<![\w’'-])([Bb])ons nombres (?=d[e’'])"
                      (re.compile(r"(?<![\w’'-])([Ll]utte[rs]?|[Ll]uttent|[Ll]uttons) conte(?= la | le | les | l['’])"), "a letter is missing",
                       r"\1 contre"),
                      (re.compile(r"(?<![\w’'-])(?:a|ont|ai|avons|avez|avait|avaient) (avait|avaient|avons|avez|ont|ai)(?![\w’'-])"),
-                      "two forms of « avoir » in a row, one too many", r"\1"))
-"""Set phrases written with a plural they do not take (« en présence de bons nombres d'acteurs », « étudiés plus en détails ») or a letter
-short (« l'Assemblée générale des Nations Unis », « la lutte conte la traite »), and an auxiliary typed twice (« M. Barry a avait
-rencontré »)."""
-_MONTH_COMMA_YEAR = re.compile(r"(?<!\d )(?<!\d)\b(January|February|March|April|May|June|July|August|September|October|November|December), (\d{4})\b")
-""""In December, 2014,": a month and its year take no comma between them ("December 2014"; "December 3, 2014" takes one after the day)."""
-_YEARS_APOSTROPHE = re.compile(r"(?<![\w-])((?:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)(?: [a-z]+)? (?:year|month|week|day))['’]s\b",
-                               re.IGNORECASE)
-""""two consecutive year’s": a plural written with an apostrophe ("years")."""
+                      "two forms of « avoir » in a row, one too many", r"\1"),
+                     (re.compile(r"(?<![\w’'-])([Dd]e) (plus|moins)-en-(plus|moins)(?![\w’'-])"), "the locution takes no hyphen", r"\1 \2 en \3"),
+                     (re.compile(r"(?<![\w’'-])([Ss]ans-papier)(?![\w’'-])"), "the noun keeps its s in the singular", r"\1s"),
+                     (re.compile(r"(?<![\w-])être humains(?![\w’'-])"), "« êtres humains », both in the plural", "êtres humains"),
+                     (re.compile(r"(?<![\w’'-])pot-aux-roses(?![\w’'-])"), "the idiom takes no hyphens", "pot aux roses"))
+"""Set phrases written with a plural they do not take (« en présence de bons nombres d'acteurs », « étudiés plus en détails ») or without
+one they take (« trafiquants d’être humains », « un sans-papier »), with a letter short (« l'Assemblée générale des Nations Unis », « la
+lutte conte la traite ») or hyphens they have not (« de plus-en-plus », « le pot-aux-roses »), and an auxiliary typed twice (« M. Barry a
+avait rencontré »)."""
 _PAST_AFTER_DID = re.compile(r"(?<![\w’'-])((?:[Dd]id|[Dd]oes|[Dd]o)(?: not|n[’']t)) (chose|went|took|gave|made|came|saw|knew|thought|told|found|became"
                              r"|began|brought|bought|caught|felt|kept|met|paid|spoke|stood|understood|wrote|ran)(?![\w’'-])")
 """"they did not chose to be in": after « did not » the verb stays in its base form ("choose")."""
@@ -275,8 +267,14 @@ def _countries_without_article() -> re.Pattern:
 _ENGLISH_SET_PHRASE_SLIPS = ((re.compile(r"(?<![\w-])([Ii]n order)(?= (?!to\b|for\b|that\b|of\b|and\b|or\b|as\b|by\b|in\b)[a-z]{3,}\b)"),
                               "“to” is missing", r"\1 to"),
                              (re.compile(r"(?<![\w-])([Ww]ith|[Ii]n) regards to(?![\w-])"), "the phrase is “with regard to”", r"\1 regard to"),
-                             (re.compile(r"(?<![\w-])([Aa]) least(?= (?:\d|one\b|two\b|three\b|half\b))"), "a “t” is missing", r"\1t least"))
-"""English set phrases with a letter or a word too many or too few ("with regards to eradicating", "a least 89 %", "in order help")."""
+                             (re.compile(r"(?<![\w-])([Aa]) least(?= (?:\d|one\b|two\b|three\b|half\b))"), "a “t” is missing", r"\1t least"),
+                             (re.compile(r"(?<!\d )(?<!\d)\b(January|February|March|April|May|June|July|August|September|October|November|December)"
+                                         r", (\d{4})\b"), "no comma between a month and its year", r"\1 \2"),
+                             (re.compile(r"(?<![\w-])((?:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)(?: [a-z]+)? "
+                                         r"(?:year|month|week|day))['’]s\b", re.IGNORECASE), "the plural takes no apostrophe", r"\1s"))
+"""English set phrases with a letter or a word too many or too few ("with regards to eradicating", "a least 89 %", "in order help"), a
+comma between a month and its year ("In December, 2014,"; "December 3, 2014" takes one after the day) and a plural with an apostrophe
+("two consecutive year’s")."""
 _PREFIX_APART = re.compile(r"(?<![\w’'-])(inter|intra|multi|pluri|trans|socio|néo|extra|micro|macro|semi) ([a-zà-ÿ]{4,})(?![\w’'-])")
 """« la coopération régionale et inter régionale »: a prefix that is no word of its own, apart from the word it makes (« interrégionale »)."""
 _ACCENT_TWICE = re.compile(r"([À-ÖØ-öø-ÿ])[\u0300-\u036f]")
@@ -679,12 +677,6 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
             found.append((purpose.start(), purpose.end(), f"“{purpose.group(0)}”: the phrase is “{fixed}”.", fixed))
         for determiners in _TWO_DETERMINERS.finditer(text):
             found.append((determiners.start(), determiners.end(), f"Two determiners in a row: “{determiners.group(0)}”.", ""))
-        for month in _MONTH_COMMA_YEAR.finditer(text):
-            fixed = f"{month.group(1)} {month.group(2)}"
-            found.append((month.start(), month.end(), f"“{month.group(0)}”: no comma between a month and its year (“{fixed}”).", fixed))
-        for plural in _YEARS_APOSTROPHE.finditer(text):
-            fixed = plural.group(1) + "s"
-            found.append((plural.start(), plural.end(), f"“{plural.group(0)}”: the plural takes no apostrophe (“{fixed}”).", fixed))
         for verb in _PAST_AFTER_DID.finditer(text):
             fixed = f"{verb.group(1)} {_PAST_BASES[verb.group(2)]}"
             found.append((verb.start(), verb.end(), f"“{verb.group(0)}”: after “{verb.group(1)}” the verb takes its base form (“{fixed}”).", fixed))
@@ -743,22 +735,12 @@ def _french_spelling_slips(text: str) -> list[tuple[int, int, str, str]]:
         if _known(glued.group(1).lower(), "fr") and not _known(glued.group(0).lower(), "fr"):
             fixed = f"{glued.group(1)} {glued.group(2)}"
             found.append((glued.start(), glued.end(), f"« {glued.group(0)} »: two words run together (« {fixed} »), a line break lost?", fixed))
-    for locution in _SET_PHRASE_HYPHENS.finditer(text):
-        fixed = f"{locution.group(1)} {locution.group(2)} en {locution.group(3)}"
-        found.append((locution.start(), locution.end(), f"« {locution.group(0)} »: the locution takes no hyphen (« {fixed} »).", fixed))
-    for paperless in _SANS_PAPIER.finditer(text):
-        fixed = paperless.group(1) + "s"
-        found.append((paperless.start(), paperless.end(), f"« {paperless.group(0)} » keeps its s in the singular (« {fixed} »).", fixed))
-    for beings in _ETRE_HUMAINS.finditer(text):
-        found.append((beings.start(), beings.end(), f"« {beings.group(0)} »: « êtres humains », both in the plural.", "êtres humains"))
     for activity in _MEETINGS_OF_AWARENESSES.finditer(text):
         fixed = activity.group(0)[:-1]
         found.append((activity.start(1), activity.end(1), f"« {activity.group(0)} »: the activity's name stays singular (« {fixed} »).", fixed))
     for calque in _LABOUR_TRAFFICKING_CALQUE.finditer(text):
         found.append((calque.start(), calque.end(), f"« {calque.group(0)} » calques \"labour trafficking\": « la traite à des fins de travail "
                       "forcé » (or « d'exploitation par le travail »).", "la traite à des fins de travail forcé"))
-    for idiom in _POT_AUX_ROSES.finditer(text):
-        found.append((idiom.start(), idiom.end(), "« pot-aux-roses »: the idiom takes no hyphens (« pot aux roses »).", "pot aux roses"))
     for half in _DEMI_APART.finditer(text):
         if any(":N" in reading for reading in morphologies(half.group(2))):
             fixed = f"{half.group(1)}-{half.group(2)}"

@@ -312,3 +312,11 @@ def test_a_country_s_english_name_in_the_french(glossary) -> None:
     assert texts_of_kind("COMOROS (Catégorie 2). Le Morocco est proche.", glossary, "untranslated") == {"COMOROS", "Morocco"}
     assert not texts_of_kind("Les Comores, le Maroc, Chad Smith et Michael Jordan, le Vietnam et la République de Moldova.", glossary,
                              "untranslated")
+
+
+def test_an_activity_s_name_is_set_right_in_its_own_span() -> None:
+    from align.checks.slips import _slips_found
+
+    text = "Des campagnes de sensibilisations ont eu lieu."
+    found = [(text[start:end], suggestion) for start, end, _, suggestion in _slips_found("fr", text)]
+    assert found == [("sensibilisations", "sensibilisation")]

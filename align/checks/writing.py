@@ -278,11 +278,12 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
     for found in matches_in(_TWO_ARTICLES, text):
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"« {found.group(0)} »: two articles in a row.", ""))
-    for found in matches_in(_UNSPACED_TIME, text) if not page_stamp(text) else ():  # (« publié le 18 octobre 2020 à 13h03 »: the site's)
+    stamp = page_stamp(text)  # (« publié le 18 octobre 2020 à 13h03 »: the site's time, not the text's)
+    for found in matches_in(_UNSPACED_TIME, text) if not stamp else ():
         fixed = f"{found.group(1)} h {found.group(2)}"
         flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                           f"« {found.group(0)} »: French writes the hour with spaces, « {fixed} ».", fixed))
-    for found in matches_in(_ENGLISH_CLOCK, text) if not page_stamp(text) else ():
+    for found in matches_in(_ENGLISH_CLOCK, text) if not stamp else ():
         hour, minutes, half = int(found.group(1)), found.group(2), found.group(3)[0].lower()
         hour = hour % 12 + (12 if half == "p" else 0)
         fixed = f"{hour} h" + (f" {minutes}" if minutes and minutes != "00" else "")

@@ -331,7 +331,7 @@ def test_real_pairs_raise_the_flags_a_reviewer_expects(real_flags) -> None:
     [
         ("La lutte contre la traite humaine doit s'intensifier.", "fr", "traite humaine"),
         ("Les conventions sur la traite des blanches sont dépassées.", "fr", "traite des blanches"),
-        ("Efforts against trafficking of human beings continue.", "en", "trafficking of human beings"),
+        ("The old conventions on white slavery are outdated.", "en", "white slavery"),
         ("The report called her a child prostitute.", "en", "child prostitute"),
     ],
 )

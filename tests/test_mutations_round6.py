@@ -23,8 +23,9 @@ EU_EN = "Trafficking in human beings destroys individuals’ lives by depriving 
 def test_an_english_term_with_another_preposition_is_garbled(glossary) -> None:
     assert not garbled(EU_FR, EU_EN, glossary)
     assert ("en", "Trafficking from human beings") in garbled(EU_FR, EU_EN.replace("in human", "from human"), glossary)
-    # "of" links any noun to its complement: outside names it is usage, not a slip (here the glossary forbids the form outright)
-    assert ("en", "forbidden-term", "Trafficking of human beings") in flags_of(EU_FR, EU_EN.replace("in human", "of human"), glossary)
+    # "of" links any noun to its complement: outside names it is usage, not a slip; the glossary admits "trafficking of human beings"
+    # (fortieth round: none of its 5 uses on the readable parts was marked by their revisers)
+    assert not {kind for side, kind, _ in flags_of(EU_FR, EU_EN.replace("in human", "of human"), glossary)} & {"forbidden-term", "term-garbled"}
 
 
 def test_a_range_and_a_verb_with_its_object_are_not_a_garbled_preposition(glossary) -> None:

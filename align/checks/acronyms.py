@@ -390,11 +390,33 @@ def acronyms_one_letter_off(links: list[LinkView], context: CheckContext) -> lis
             near = [other for other in counts if counts[other] > 1 and OSA.distance(written, other) == 1
                     and (context.glossary.acronym_concept(other, lang) is not None
                          or (sorted(written) == sorted(other) and written.isupper() == other.isupper()))]
+            if near and sorted(written) == sorted(near[0]):
+                named = [(other_link, other) for other_link, other in found if other.group(0) == near[0]
+                         and _initials_before(other_link.texts[side], other.start()) == written]
+                if named:  # « l'Office central de lutte contre le travail illégal (OLCTI) » twice, « l'OCLTI » once: the name spells the one
+                    flags += [Flag(other_link.number, side, "acronym-mismatch", "warning", other.start(), other.end(), near[0],
+                                   f"“{near[0]}” after the name whose initials give “{written}”, as this text writes it elsewhere: letters swapped?",
+                                   written) for other_link, other in named]
+                    continue
             if near:
                 flags.append(Flag(link.number, side, "acronym-mismatch", "warning", acronym.start(), acronym.end(), written,
                                   f"“{written}” is a letter away from “{near[0]}”, which this text writes {counts[near[0]]}×: the same body's "
                                   "acronym mistyped?", near[0]))
     return flags
+
+
+_NAME_BEFORE_BRACKET = re.compile(r"((?:[^\W\d_]+[’'-]?[ \u00a0]+){2,12})\($")
+def _initials_before(text: str, start: int) -> str:
+    """The initials of the words that name, in brackets, the acronym at `start` (« Office central de lutte contre le travail illégal (» →
+    « OCLTI »: small words left out), from the name's first capital; "" where no bracket opens right before it."""
+    found = _NAME_BEFORE_BRACKET.search(text, max(0, start - 160), start)
+    if found is None:
+        return ""
+    words = re.findall(r"[^\W\d_]+", found.group(1))
+    first = next((index for index, word in enumerate(words) if word[:1].isupper()), None)
+    if first is None:
+        return ""
+    return "".join(fold(word[:1]).upper() for word in words[first:] if word.lower() not in _SMALL_WORDS["fr"] | _SMALL_WORDS["en"])
 
 
 ACRONYMS = Check("acronyms", "pair", acronyms, ("acronym-mismatch",))

@@ -221,6 +221,8 @@ def _subject_cuts(parsed: ParsedSentence, sentence: str) -> list[CommaFinding]:
             continue
         if first > 0 and words[first - 1].text == "," and words[first].text.lower() in _NARROWING_ADVERBS:
             continue  # « 43 victimes, principalement des hommes, ont été découvertes »: the comma closes an apposition it opened
+        if _closes_what_a_comma_after_the_subject_opened(words, first):
+            continue  # « Le demandeur, M. Arthur Jr. Eisma Lorenzo, est âgé », « D'importantes sommes, de même que les « carrées », ont été
         if not _fronted_before(parsed, first, verb.index):
             continue
         if not (verb.verb_form == "Fin" or any(word.verb_form == "Fin" for word in between)) or verb.dep == "conj":
@@ -392,6 +394,23 @@ def _verb_only(word: str) -> bool:
     """Whether the dictionary reads `word` as a verb alone, or does not know it (« adjointe », a noun and a participle, may be the noun)."""
     readings = _readings(word)
     return not readings or not _NOUN_OR_ADJECTIVE.search(readings)
+
+
+def _closes_what_a_comma_after_the_subject_opened(words: tuple[ParsedWord, ...], first: int) -> bool:
+    """Whether a comma before `first`, no finite verb between, follows a noun phrase that opens the clause (« Le demandeur, », « D'importantes
+    sommes d'argent, »): that noun is the subject, and the words up to the comma before the verb are its apposition, closed by it. A
+    fronted complement (« En 2019, la Commission, a publié ») opens with a preposition, and the comma after it opens nothing."""
+    for position in range(first - 1, -1, -1):
+        word = words[position]
+        if word.pos in ("VERB", "AUX") and word.verb_form == "Fin" or word.text in (";", ":"):
+            return False
+        if word.text == ",":
+            opening = _phrase_start(words, position)
+            return (opening < position and (words[opening].pos in ("DET", "NOUN", "PROPN") or words[opening].text.lower() in PARTITIVES)
+                    and not any(other.pos in ("VERB", "AUX") and other.verb_form != "Part" for other in words[opening:position]))
+            # (« le 31 juillet 2019- Afin de sensibiliser le public, l'Agence (USAID), a signé »: a purpose clause fronted, its verb
+            # an infinitive; the comma after the subject is the slip)
+    return False
 
 
 def _phrase_start(words: tuple[ParsedWord, ...], comma: int) -> int:

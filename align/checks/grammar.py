@@ -94,6 +94,11 @@ _ABBREVIATED_TITLE = re.compile(r"(?:[^\W\d_]+\s+)?[a-zà-ÿ]{1,5}\.[ \u00a0]+[A
 """A short lower-case word with an abbreviation's stop before a name (« la cap. Sue Harvey », « le sgt. »), at or right after a span."""
 _INCLUSIVE_FORM = re.compile(r"(?:[^\W\d_]+\s+)?[^\W\d_]+(?:\([^\W\d_]{1,3}\)|[·.][^\W\d_]{1,3}\b)")
 """A word written in inclusive form (« Représentant(e) », « élu·e »), at or right after a span."""
+_DE_NEXT = re.compile(r"\s+(?:de|d['’]|du|des)\b", re.IGNORECASE)
+_DETERMINER_NEXT = re.compile(r"\s+(?:des|les|la|le|l['’]|un|une|ses|leurs|son|sa|leur|ces|cette|ce)\b", re.IGNORECASE)
+_CLAUSE_ENDS_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$)")
+_PRONOUN_WITH_TOUS = re.compile(r"\b(?:nous|vous)\s+(?:tous|toutes)\s+$", re.IGNORECASE)
+_SLASHED_ENDING = re.compile(r"[^\W\d_]/(?:e|es|se|ses|euse|euses|trice|trices|ne|nes|le|les|ère|ères|ve|ves)\s+$")
 _CLITICS = r"(?:(?:[nslmt][’']|(?:ne|se|le|la|les|lui|leur|y|en|me|te)\s))*"
 _CLITICS_ONLY = re.compile(_CLITICS, re.IGNORECASE)
 _LIST_ITEM_OPENING = re.compile(rf"(?:^|\n)[ \t]*[-–—•*▪][ \t\u00a0]*{_CLITICS}$", re.IGNORECASE)
@@ -472,6 +477,16 @@ def french_findings(text: str) -> tuple[Finding, ...]:
             # participle of the compound tense, not an adjective of the noun before « et »
         if error["sType"] == "gn" and _INITIALS_AFTER.match(text, end):
             continue  # « de la C.-B. »: the gender of an abbreviation in initials is its name's (la Colombie-Britannique), not a letter's
+        if "conf_poing_point" in error["sRuleId"] and _DE_NEXT.match(text, end):
+            continue  # « ouvrir un point de contact »: a point of something, not a closed hand
+        if "conf_par_part" in error["sRuleId"] and _DETERMINER_NEXT.match(text, end):
+            continue  # « forcée de le faire par des violences »: « par » and the means, not « faire part de »
+        if "conf_cour_cours" in error["sRuleId"] and _CLAUSE_ENDS_AFTER.match(text, end):
+            continue  # « l'accusée a craqué en cour, mercredi »: in court (Canadian usage), not « en cours » before its complement
+        if "conj_tous_toutes" in error["sRuleId"] and _PRONOUN_WITH_TOUS.search(text, 0, start):
+            continue  # « nous tous ferions mieux »: « tous » sets off the pronoun, the verb agrees with « nous »
+        if _SLASHED_ENDING.search(text, 0, start):
+            continue  # « le/la travailleur/se du sexe »: a feminine ending after a slash, which Grammalecte reads as the pronoun « se »
         if error["sType"] == "gn" and (_ABBREVIATED_TITLE.match(text, start) or _INCLUSIVE_FORM.match(text, start) or text[start - 1:start] == "/"):
             continue  # « la cap. Sue Harvey », « du/de la Représentant(e) »: a cut word's or an inclusive form's gender is no error
         findings.append(Finding(start, end, "grammar", severity, f"{error['sMessage']} (Grammalecte)", suggestions(fixes),
@@ -508,6 +523,9 @@ def french_findings(text: str) -> tuple[Finding, ...]:
                 or _next_to_digit(text, start, end) or english_word(word) or _abbreviated(text, end)
                 or ("oe" in word and _french_known(word.replace("oe", "œ")))  # « oeuvrant »: the ligature typed as two letters, a keyboard's habit
                 or (_FEMININE_TITLE.search(word) and _french_known(_FEMININE_TITLE.sub("eur" + "s" * word.endswith("s"), word)))):
+            continue
+        if len(word) < 5 and (accented := _accents_misplaced(word)):
+            findings.append(Finding(start, end, "spelling", "warning", f"« {word} » is not a French word: « {accented} »?", suggestions([accented]), word))
             continue
         if len(word) < 5:
             wholes = _first_letter_lost(word)
@@ -597,6 +615,26 @@ def _people_adjective_rule(rule: str) -> bool:
 
 FIRST_LETTER_ZIPF = 4.0
 """How frequent the word must be that a short unknown word becomes with a letter put back before it (« selon » is 5.9)."""
+
+
+ACCENT_TWIN_ZIPF = 4.0
+
+
+@lru_cache(maxsize=1)
+def _accented_by_letters() -> dict[str, str]:
+    """The frequent French words that carry an accent, by their letters without it (« aout » → « août »), the most frequent kept."""
+    accented: dict[str, str] = {}
+    for word, frequency in _frequencies("fr").items():
+        if frequency >= 10 ** (ACCENT_TWIN_ZIPF - 9) and fold(word) != word and word.isalpha():
+            accented.setdefault(fold(word), word)
+    return accented
+
+
+def _accents_misplaced(word: str) -> str | None:
+    """The frequent accented word a short unknown word is with an accent misplaced or added (« aôut » → « août »): the longer words' are
+    their nearest words (`_near_words`)."""
+    twin = _accented_by_letters().get(fold(word))
+    return twin if twin is not None and twin != word and fold(word) != word and _french_known(twin) else None
 
 
 def _first_letter_lost(word: str) -> list[str]:
@@ -1023,7 +1061,8 @@ def _last_of_listed_subjects(text: str, start: int, message: str) -> bool:
     return subject > 0 and _LIST_BEFORE.search(text[:subject]) is not None
 
 
-_DAY_AFTER = re.compile(r"\s*:?\s+(?:1er|[0-3]?\d)\b")
+_DAY_AFTER = re.compile(r"\s*:?\s+(?:1er|[0-3]?\d|\d{4}-\d\d-\d\d)\b")
+"""A byline's date after « Publié le », « Révisée le : » (« 18 novembre 2024 », « 2006-01-12 »)."""
 _AGREES_WITH_PLURAL = re.compile(r"Accord avec “([^”…]+)…?”.*3ᵉ personne du pluriel")
 _AGENT_BEFORE = re.compile(r"\bpar\s+(?:[A-ZÀ-Ý][\w’'-]*[\s,]+){0,8}$")
 

@@ -13,6 +13,7 @@ from align.checks.base import Check, CheckContext, LinkView, letters_in_order, r
 from align.checks.names import places_by_name
 from align.model import Flag
 from align.terms.matching import find_terms, longest_matches
+from align.terms.nearmiss import NAME_SUBJECTS
 from align.terms.words import fold, is_known, tokenize
 from align.text.language import confidence as language_confidence
 from align.text.language import detector as language_detector
@@ -137,8 +138,8 @@ def untranslated_official(link: LinkView, context: CheckContext) -> list[Flag]:
             continue
         if find_terms(match.term, "en", glossary):
             continue  # spelt the same in English
-        if _expands_acronym(english, match.start, match.end):
-            continue
+        if _expands_acronym(english, match.start, match.end) or _inside_french_body_name(english, match.start):
+            continue  # (« the Table de concertation des travailleurs étrangers temporaires, chaired by … »: a Québec body's own name)
         accepted = glossary.variants(match.concept, "en")
         flags.append(Flag(link.number, "en", "untranslated", "error", match.start, match.end, match.term,
                           f"“{match.term}” is French left in the English.", suggestions(accepted[:3])))
@@ -150,7 +151,8 @@ def untranslated_official(link: LinkView, context: CheckContext) -> list[Flag]:
     for start, end in passages:
         if any(first < end and start < last for first, last in covered):
             continue
-        if _ends_in_name_with_acronym(english, start, end) or _expands_acronym(english, start, end) or _quoted_title(english, start, end):
+        if (_ends_in_name_with_acronym(english, start, end) or _expands_acronym(english, start, end) or _quoted_title(english, start, end)
+                or _is_french_body_name(english[start:end])):
             continue  # "The SPVM's module Exploitation sexuelle des enfants à des fins commerciales (ESEC)": a body's French name, kept
         flags.append(Flag(link.number, "en", "untranslated", "error", start, end, english[start:end],
                           "This passage of the English is in French: it was left untranslated.", ""))
@@ -177,6 +179,34 @@ def _ends_in_name_with_acronym(text: str, start: int, end: int) -> bool:
     return _initials_give(after.group(1), text[start:end])
 
 
+_FRENCH_BODY_NOUNS = ("Comité|Table|Commission|Conseil|Centre|Réseau|Regroupement|Association|Fédération|Bureau|Ministère|Office|Secrétariat|"
+                      "Direction|Service|Programme|Groupe|Coalition|Collectif|Fondation|Institut|Observatoire|Mouvement")
+_FRENCH_BODY_NOUN = re.compile(rf"\b(?:{_FRENCH_BODY_NOUNS})\b")
+_FRENCH_BODY_NOUN_BEFORE = re.compile(rf"(?:{_FRENCH_BODY_NOUNS})\b[^.,;:()“”\"]{{0,90}}$")
+
+
+def _inside_french_body_name(english: str, start: int) -> bool:
+    """Whether the French words at `start` of an English text go on a body's French name that opens with a capitalised French noun, all
+    its words French (« the Comité interministériel permanent sur la protection des travailleurs étrangers temporaires »): a name the
+    English keeps as the body writes it."""
+    window = max(0, start - 90)
+    return any(not any(_is_english_word(word) for word in re.findall(r"[^\W\d_]+", english[noun.start():start])[1:])
+               for noun in _FRENCH_BODY_NOUN.finditer(english, window, start) if _FRENCH_BODY_NOUN_BEFORE.match(english, noun.start(), start))
+
+
+def _is_french_body_name(passage: str) -> bool:
+    """Whether a French passage of an English text is a body's French name, English words before it (« The Commission works with the
+    Table de concertation des travailleurs étrangers temporaires »): its words from a capitalised French body noun on are French, and
+    none before it is."""
+    for noun in _FRENCH_BODY_NOUN.finditer(passage):
+        name = re.findall(r"[^\W\d_]+", passage[noun.start():])
+        before = re.findall(r"[^\W\d_]+", passage[:noun.start()])
+        french_before = any(is_known(word.lower(), "fr") and not is_known(word.lower(), "en") for word in before)
+        if len(name) >= 3 and not any(_is_english_word(word) for word in name[1:]) and not french_before:
+            return True
+    return False
+
+
 QUOTED_TITLE_WORDS = 15
 
 
@@ -200,7 +230,9 @@ def _expands_acronym(text: str, start: int, end: int) -> bool:
     return before is not None and _initials_give(before.group(1), text[opening + 1:closing])
 
 
-_ACRONYM_CLOSING_NAME = re.compile(r"[^().;:!?«»]{0,80}?[ \u00a0]*\(([A-ZÀ-Ý]{2,8})\)")
+_ACRONYM_CLOSING_NAME = re.compile(r"[^().;:!?«»]{0,80}?[ \u00a0]*\(([A-ZÀ-Ý]{2,8})((?:[ \u00a0]+[A-Z][a-z]+){0,2})\)")
+"""A name's acronym in brackets after it, maybe with the name's last words that the acronym keeps whole ("Joint action days Workers (JAD
+Workers)")."""
 _CAPITALISED_WORD = re.compile(r"(?<![\w’'-])[A-ZÀ-Ý][\w’'-]*")
 
 
@@ -213,7 +245,11 @@ def in_name_with_its_acronym(text: str, start: int, end: int) -> bool:
     if after is None:
         return False
     closing = text.rfind("(", 0, after.end())
-    acronym = after.group(1)
+    acronym, kept = after.group(1), after.group(2).split()
+    if kept:
+        if not text[:closing].rstrip().endswith(" " + " ".join(kept)):
+            return False
+        closing = text.rfind(" " + " ".join(kept), 0, closing)
     for word in _CAPITALISED_WORD.finditer(text, max(0, start - 80), start + 1):
         words = re.findall(r"[^\W\d_]+", text[word.start():closing])
         content = [found for found in words if found.lower() not in _NAME_SMALL_WORDS]
@@ -315,9 +351,11 @@ def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
             continue  # a project's English title as the page's heading, the text giving it as a title (« un projet intitulé … »)
         if re.fullmatch(r"\(\s*", french[:match.start][-2:].lstrip()) and re.match(r"\s*\)", french[match.end:]):
             continue  # the English equivalent given alone in brackets after the French (« … 1999. (child labour) »): a gloss
-        if _WORK_NOUN.search(match.term) and _quoted_alone(french, match.start, match.end):
-            continue  # a work cited by its title, quoted (« la publication du «Trafficking in Persons Report» »); a day or a body has a
-            # French name to give (« la journée européenne "European Anti-trafficking Day" »)
+        if (_WORK_NOUN.search(match.term) or (match.term[:1].isupper() and glossary.subject(match.concept) not in NAME_SUBJECTS)) and \
+                _quoted_alone(french, match.start, match.end):
+            continue  # a work cited by its title, quoted (« la publication du «Trafficking in Persons Report» »), or a programme's label in
+            # title case (« la priorité « Trafficking in Human Beings » du cycle EMPACT »); a day or a body has a French name to give (« la
+            # journée européenne "European Anti-trafficking Day" »)
         if inside_english_name(french, match.start, match.end) and not _reads_as_english(french):
             continue  # a programme, a group or a report named in English ("Action Coalition on Human Trafficking Alberta")
         if match.term[:1].isupper() and any(m.concept == match.concept and m.type == "term" and m.end <= match.start
@@ -392,7 +430,8 @@ def _reads_as_english(text: str) -> bool:
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w’'-]*")
-_NAME_JOINER = re.compile(r"(?:\s+(?:of|on|for|to|and|in|the|against)\b)*\s+")
+_NAME_JOINER = re.compile(r"(?:['’]s)?(?:\s+(?:of|on|for|to|and|in|the|against)\b)*\s+")
+"""What joins two words of an English name: small words, and a possessive ("Multicultural Women's Organization")."""
 
 
 def inside_english_name(text: str, start: int, end: int) -> bool:
@@ -650,7 +689,7 @@ def _named_with_its_acronym(text: str, start: int) -> bool:
 
 
 _BODY_NOUN = re.compile(r"\b(?:Cent(?:er|re)|Institute|School|College|Faculty|Laboratory|Observatory|"
-                        r"Network|Alliance|Association|Foundation|Committee|Council|Office|Coalition|Agency|"
+                        r"Network|Alliance|Association|Foundation|Committee|Council|Office|Coalition|Agency|Organi[sz]ation|"
                         r"Services|University|Club|Society|Federation|Union|Commission|Program|Programme|Project|Initiative|Fund|Partnership|"
                         r"Task Force|Unit|Group|Bureau|Department|Ministry|Court|Tribunal|Board|Forum|Campaign)s?\b")
 _CAPITALISED_ENGLISH = re.compile(r"[A-Z][\w’'-]*(?:(?:\s+(?:of|on|for|to|and|in|the|against))*\s+[A-Z][\w’'-]*)*")
@@ -719,13 +758,19 @@ def english_words_in_french(link: LinkView, context: CheckContext) -> list[Flag]
     # (a run right after a passage, across a comma, is the passage's last words: "…, especially among at risk groups, including Haitian")
     runs += [span for span in _lone_english_small_words(french) + [found.span() for found in _ENGLISH_TITLE.finditer(french)]
              if not any(start <= span[0] < end for start, end in runs) and not cites_english(french, *span) and not _within(span, passages)]
-    runs = [span for span in runs if not in_name_with_its_acronym(french, *span) and not announced_title(french, span[0])]
+    runs = [span for span in runs if not in_name_with_its_acronym(french, *span) and not announced_title(french, span[0])
+            and not _CALLED_BEFORE.search(french, 0, span[0])]
     # (« End Child Prostitution and Trafficking (ECPAT) »; « Le thème était : Combating trafficking in persons: the way forward »)
     return ([Flag(link.number, "fr", "untranslated", "error", start, end, french[start:end],
                   "This passage of the French is in English: it was left untranslated.", "") for start, end in passages]
             + [Flag(link.number, "fr", "untranslated", "warning", start, end, french[start:end],
                     f"“{french[start:end]}” is English left in the French text: translate it (names and titles of works aside).", "")
                for start, end in sorted(runs)])
+
+
+_CALLED_BEFORE = re.compile(r"\b(?:appel(?:le|lent|ait|aient|é|ée|és|ées)|surnomm(?:e|ent|é|ée|és|ées)|baptis(?:e|ent|é|ée|és|ées))"
+                            r"(?:\s+(?:ça|cela|les|la|le|l['’]))?(?:\s+(?:de\s+la|du|des|de|d['’]|un|une|le|la|les|l['’]))?\s*$", re.IGNORECASE)
+"""« dans ce milieu, on appelle ça de la fresh meat »: a word the milieu uses, cited as what people call something."""
 
 
 def _within(span: tuple[int, int], passages: tuple[tuple[int, int], ...]) -> bool:

@@ -40,7 +40,7 @@ def _run_together(segments: list[Segment], place: dict[int, tuple[int, int]], si
     flags = []
     for index in range(len(segments) - 1):
         first, second = segments[index], segments[index + 1]
-        if first.end != second.start or index not in place or not re.search(r"[a-zà-ÿ]{2}[.!?;]$", first.text):
+        if first.end != second.start or index not in place or not re.search(r"(?:[a-zà-ÿ]{2}[\"”»]?|(?<![\d.,])(?:19|20)\d\d)(?:[.!?;]|\.\.\.|…)$", first.text):
             continue
         if not re.match(r"[A-ZÀ-Ý][a-zà-ÿ]", second.text):
             continue
@@ -66,12 +66,14 @@ _BEFORE_A_NAME = {
     "fr": {"à", "de", "du", "des", "en", "et", "ou", "par", "pour", "sur", "dans", "avec", "que", "qu", "d", "l", "le", "la", "les", "au",
            "aux", "entre", "contre", "vers", "chez", "comme", "ni", "intitulé", "intitulée", "intitulés", "intitulées", "nommé", "nommée",
            "appelé", "appelée", "baptisé", "baptisée", "dénommé", "dénommée", "thème", "campagne", "opération", "projet", "programme",
-           "slogan", "initiative", "titre"},
+           "slogan", "initiative", "titre", "comité", "collectif", "organisme", "groupe", "réseau", "dépliant", "brochure", "guide",
+           "rapport", "document", "livre", "film", "documentaire", "spectacle", "exposition", "conférence", "atelier", "colloque"},
     "en": {"of", "and", "or", "to", "in", "on", "at", "by", "for", "with", "the", "a", "an", "as", "from", "into", "that", "than", "nor",
            "titled", "entitled", "called", "named", "theme", "campaign", "operation", "project", "programme", "program", "slogan",
            "initiative"},
 }
-"""Words after which a capitalised article or pronoun starts a name or a title (« à La Haye », « la campagne Le Cœur bleu »,
+"""Words after which a capitalised article or pronoun starts a name or a title (« à La Haye », « la campagne Le Cœur bleu », « le comité Un
+trop grand prix », « le dépliant Ce que vous devez savoir »,
 "entitled The Hidden Face"), not a sentence."""
 
 
@@ -124,6 +126,10 @@ def _list_follows(segments: list[Segment]) -> bool:
                                       and not _STOPPED.search(segment.text) for segment in segments)
 
 
+_CAPTION_OPENING = re.compile(r"\(?(?:Photos?|Crédits?\s+photos?|Photo\s+credit|Image|Illustration)\b", re.IGNORECASE)
+_CREDIT_LINE = re.compile(r"\s*(?:©|\(c\)\s|(?:Photos?|Crédits?(?:\s+photos?)?|Credits?)\s*:)", re.IGNORECASE)
+
+
 def _paragraph_end_unstopped(segments: list[Segment], place: dict[int, tuple[int, int]], side: str) -> list[Flag]:
     """The last sentence of a paragraph of several without its full stop (`PARAGRAPH_SENTENCE_WORDS`)."""
     flags = []
@@ -140,6 +146,8 @@ def _paragraph_end_unstopped(segments: list[Segment], place: dict[int, tuple[int
         opening = max(number for number in range(index + 1) if number == 0 or segments[number].opens_paragraph)
         if any(_KEYWORD_SEPARATOR in earlier.text for earlier in segments[opening:index + 1]):
             continue  # a run of keywords between bullets (a judgment's headnote: « Art 4 • Obligations positives • … ») takes no stop
+        if _CAPTION_OPENING.match(segments[opening].text) or (index + 1 < len(segments) and _CREDIT_LINE.match(segments[index + 1].text)):
+            continue  # a photo's caption (« Photo courtoisie. Caroline Proulx, ministre … », or the line before « © GGD51 ») takes no stop
         link, offset = place[index]
         flags.append(Flag(link, side, "typography", "warning", offset + last_word.start(), offset + len(segment.text), last_word.group(0),
                           f"The paragraph ends without its full stop after “{last_word.group(0)}”.", f"{last_word.group(0)}."))

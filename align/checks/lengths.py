@@ -32,10 +32,12 @@ _HANSARD_TIME = re.compile(r"\((?:[01]\d|2[0-3])[0-5]\d\)")
 
 _VERSION_CREDIT = {
     "fr": re.compile(r"\s*(?:(?:Narration|Traduction|Version|Voix|Doublage|Sous-titrage)\s+(?:française|en français)"
-                     r"|Traduite?\s+(?:de l['’]anglais\s+)?par)\b"),
-    "en": re.compile(r"\s*(?:English\s+(?:narration|version|translation|voice-over)|Translat(?:ed|ion)\s+by|Narrat(?:ed|ion)\s+by)\b", re.IGNORECASE),
+                     r"|Traduite?\s+(?:de l['’]anglais\s+)?par)\b|\s*\[\s*TRADUCTION\b[^\]]*\]\s*$"),
+    "en": re.compile(r"\s*(?:English\s+(?:narration|version|translation|voice-over)|Translat(?:ed|ion)\s+by|Narrat(?:ed|ion)\s+by"
+                     r")\b|\s*\[\s*TRANSLATION\b[^\]]*\]\s*$", re.IGNORECASE),
 }
-"""« Narration française Patrice Brizard. »: a credit of one language version (who narrated or translated it)."""
+"""« Narration française Patrice Brizard. »: a credit of one language version (who narrated or translated it); a court's note on its
+translation, « [TRADUCTION FRANÇAISE CERTIFIÉE, NON RÉVISÉE] »."""
 
 
 def _only_a_date(text: str, lang: str) -> bool:

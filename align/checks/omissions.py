@@ -306,6 +306,9 @@ def _named_more_often(link: LinkView, side: str, other_side: str, glossary) -> s
     return f"“{next(m.term for m in link.matches[side] if m.concept == more[0])}”" if more else ""
 
 
+_CODE_AFTER = re.compile(r"[-\u2010\u2011]\d")
+
+
 def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag]:
     """An acronym on one side of a link with no counterpart on the other (the official English only).
 
@@ -363,6 +366,7 @@ def acronym_omissions(links: list[LinkView], context: CheckContext) -> list[Flag
                         or match.end() <= _dateline_in_capitals_end(link.texts[side])  # ("INTERPOL HQ SINGAPORE: …")
                         or _common_abbreviation_said(name, context.folded_texts[other_side] or fold(link.texts[other_side].replace("’", "'")))
                         or _after_a_name(link.texts[side], match)
+                        or _CODE_AFTER.match(link.texts[side], match.end()) is not None  # (« IMM‑2949‑15 »: a file number, no body)
                         or _SITE_NAME_BEFORE_TITLE.match(link.texts[side], match.end()) is not None
                         or (_introduced_after_its_words(link.texts[side], match, side) and uses[side][name] == 1)):
                     continue

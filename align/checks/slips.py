@@ -394,6 +394,15 @@ _GUILLEMET = re.compile(r"«[^«»\n]{0,300}»|[«»]")
 
 
 _FIRST_OF_MONTH = r"(?:au\b|janv|févr|mars|avr|mai\b|juin|juil|ao[uû]t|sept|oct|nov|déc)"
+_PART_OF_A_WHOLE = {
+    "fr": re.compile(r"(?<![\d.,])(?P<part>\d{1,3}(?:[ \u00a0\u202f]\d{3})*)[ \u00a0]+(?:des|d['’]entre les|parmi les|sur les)[ \u00a0]+"
+                     r"(?P<whole>\d{1,3}(?:[ \u00a0\u202f]\d{3})*)(?![\d.,])"),
+    "en": re.compile(r"(?<![\d.,])(?P<part>\d{1,3}(?:,\d{3})*) (?:of|out of) the (?P<whole>\d{1,3}(?:,\d{3})*)(?![\d.,])"),
+}
+"""« 9 des 7 victimes », "12 of the 10 cases": a share of a group larger than the group."""
+_CURRENCY_TWICE = re.compile(r"(?<!\w)(?P<slip>[€$£][ \u00a0]?\d[\d,.]*(?:[ \u00a0]?(?:million|billion|millions|milliards?))?[ \u00a0]+(?:d['’])?"
+                             r"(?:euros?|dollars?|pounds?|livres?))\b", re.IGNORECASE)
+""""a wage of €22 euros": the currency said twice, by its sign and by its name."""
 _PATTERN_SLIPS: dict[str, tuple[tuple[re.Pattern, str, str], ...]] = {
     "fr": (
         (re.compile(rf"(?<![\w-])(?:[Dd]u|[Ll]e|[Aa]u|dès le|depuis le)[ \u00a0]+(?P<slip>1)(?=[ \u00a0]+{_FIRST_OF_MONTH})"),
@@ -418,6 +427,21 @@ _PATTERN_SLIPS: dict[str, tuple[tuple[re.Pattern, str, str], ...]] = {
         (re.compile(r"(?<![\w’'-])(?P<slip>(?P<b>[Bb])ons nombres) (?=d[e’'])"),
          "« \\g<slip> »: « bon nombre de » is invariable (« \\g<b>on nombre »).", "\\g<b>on nombre"),
         (re.compile(r"(?<![\w’'-])(?P<slip>en détails)(?![\w’'-])"), "« \\g<slip> »: « en détail » is invariable (« en détail »).", "en détail"),
+        (re.compile(r"(?<![\w’'-])(?P<slip>(?P<month>janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
+                    r"[ \u00a0]+0?(?P<day>[1-9]|[12]\d|3[01])(?:er)?,?[ \u00a0]+(?P<year>\d{4}))(?![\w-])", re.IGNORECASE),
+         "« \\g<slip> »: the English order of a date; French writes the day first (« \\g<day> \\g<month> \\g<year> »).",
+         "\\g<day> \\g<month> \\g<year>"),
+        (re.compile(r"(?<![\w/.@:-])(?!https?:|mailto:|ftp:)(?P<slip>(?P<a>[a-zà-ÿ]{3,}):(?P<b>[a-zà-ÿA-ZÀ-Ý]{3,}))(?![\w/])"),
+         "« \\g<slip> »: the colon is glued to the words on both sides (« \\g<a> : \\g<b> »).", "\\g<a> : \\g<b>"),
+        (re.compile(r"(?<![\w’'-])(?P<slip>Ca)(?= (?:ne|n['’]|va|fait|est|a|me|m['’]|te|nous|vous|suffit|dépend|veut|peut|doit|se|s['’]|"
+                    r"prend|reste|commence|arrive)\b)"), "« Ca »: the pronoun keeps its cedilla in capitals (« Ça »).", "Ça"),
+        (re.compile(r"(?<![.\s]\w)(?<!etc)(?<!\.\.)(?P<slip>\.)(?=[ \u00a0\u202f]*[»”][ \u00a0]*,)"),
+         "A full stop before the closing quotation mark, then a comma: the quotation that the incise follows takes no stop "
+         "(« … mineurs », a déclaré).", ""),
+        (re.compile(r"(?<=[»”])(?P<slip>[ \u00a0]*\.)(?=[ \u00a0]+[a-zà-ÿ])"),
+         "A full stop after the quotation, then a small letter: the incise follows a comma (« … ce fléau », a déclaré).", ","),
+        (re.compile(r"(?<![\w’'-])(?<!peu )(?P<slip>(?P<pres>[Pp]rès)) (?=\d)"),
+         "« \\g<pres> » before a number takes « de » (« \\g<pres> de 30 millions »; « à peu près 30 » is the other locution).", "\\g<pres> de"),
         # (set phrases written with a plural they do not take or without one they take, with a letter short or hyphens they have not,
         # and an auxiliary typed twice: « trafiquants d’être humains », « un sans-papier », « les Nations Unis », « la lutte conte la
         # traite », « de plus-en-plus », « le pot-aux-roses », « M. Barry a avait rencontré »)
@@ -565,6 +589,12 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
     for pattern, message, fixed in _PATTERN_SLIPS[lang]:
         for slip in pattern.finditer(text):
             found.append((slip.start("slip"), slip.end("slip"), slip.expand(message), slip.expand(fixed)))
+    for twice in _CURRENCY_TWICE.finditer(text):
+        found.append((twice.start(), twice.end(), f"“{twice.group(0)}”: the currency is given twice, by its sign and by its name.", ""))
+    for share in _PART_OF_A_WHOLE[lang].finditer(text):
+        part, whole = (int(re.sub(r"\D", "", number)) for number in share.group("part", "whole"))
+        if part > whole:
+            found.append((share.start(), share.end(), f"“{share.group(0)}”: the part is larger than the whole; one of the figures is wrong.", ""))
     if lang == "en":
         for guillemet in _GUILLEMET.finditer(text):
             quoted = guillemet.group(0)

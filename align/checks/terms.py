@@ -827,6 +827,9 @@ _ROUTE_BEFORE = re.compile(r"\b(?:itinéraires?|routes?|axes?|couloirs?|corridor
 not the crime's name."""
 
 
+_TITLE_QUOTED_BEFORE = re.compile(r"\bintitulée?s?\s*[«\"“]\s*$", re.IGNORECASE)
+
+
 def _sentence_around(text: str, position: int) -> str:
     """The sentence of `text` that holds `position` (a link may join two: « … pour de la drogue. Notre unité … cas de trafic »)."""
     starts = [found.end() for found in re.finditer(r"[.!?]\s", text[:position])]
@@ -861,6 +864,8 @@ def trafic_for_trafficking(link: LinkView, context: CheckContext) -> list[Flag]:
             continue  # « diverses formes de trafic illicite » / "various forms of illicit trafficking": the illicit trade, as in English
         if _GOODS_TRADED.search(_sentence_around(french, found.start())) or _ROUTE_BEFORE.search(french, 0, found.start()):
             continue
+        if _TITLE_QUOTED_BEFORE.search(french, 0, found.start()):
+            continue  # « une conférence intitulée « Trafic d'enfants : se connecter pour protéger » »: an event's title, as its organisers gave it
         start, end = found.start(), found.start() + len("trafic")
         flags.append(Flag(link.number, "fr", "concept-confusion", "warning", start, end, french[start:end],
                           "« trafic » alone or of people names smuggling or an illicit trade; for trafficking in persons French writes « traite »"

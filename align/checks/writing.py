@@ -115,9 +115,10 @@ _TWO_ARTICLES = re.compile(r"\b(?:la|le|les)\s+(?:(?:la|le|les)\b|l['’])(?=\s*
 _BARE_AFTER_A_TRAVERS = re.compile(
     r"(?<!\w)[àÀ] travers\s+(?!(?:le|la|les|l|un|une|des|du|d|ce|cet|cette|ces|son|sa|ses|leur|leurs|mon|ma|mes|notre|nos|votre|vos|tout|toute|tous|"
     r"toutes|chaque|plusieurs|quelques|certains|certaines|divers|diverses|différents|différentes|champs|bois|elle|elles|eux|lui|cela|ça|"
-    r"laquelle|lesquels|lesquelles|lequel|quoi|qui)\b)([a-zà-ÿ]+)\b")
+    r"laquelle|lesquels|lesquelles|lequel|quoi|qui|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|"
+    r"cinquante|soixante|cent|mille|maints|maintes|nombre)\b)([a-zà-ÿ]+)\b")
 """« à travers pays »: « à travers » takes a determiner (« à travers le pays »), bar the set phrases « à travers champs, bois »;
-names and numbers (capitals, digits) are not matched."""
+names and numbers (capitals, digits, number words: « à travers quatre pays européens ») are not matched."""
 _INVARIABLE = re.compile(r"\ben\s+(générale|générales|généraux|particulière|particulières|particuliers)\b", re.IGNORECASE)
 """« la société en générale »: the locutions « en général », « en particulier » do not agree."""
 _UNSPACED_TIME = re.compile(r"\b([01]?\d|2[0-3])(?:h|H ?)([0-5]\d)\b")
@@ -171,6 +172,32 @@ def _question_without_its_mark(link: LinkView, side: str) -> list[Flag]:
                  "The English asks a question here; the French has no question mark.", f"{last.group(1)} ?")]
 
 
+_CAPITAL_AFTER_COMMA = re.compile(r"(?<=[^\W_)»\"”]), (?:(Le|La|Les|Près|Un|Une|Des|Ce|Cet|Cette|Ces|Selon|Depuis|Dans|Pour|Par|Avec|Au|Aux|Du|"
+                                  r"Il|Elle|Ils|Elles)[ \u00a0]+|(L)[’'])([^\W_][\w’'-]*)")
+_VOCATIVE_BEFORE = re.compile(r"\b(?:Messieurs|Mesdames|Madame|Monsieur|Excellences?|Mesdemoiselles|chers|chères|amis|amies)$", re.IGNORECASE)
+
+
+def _capital_after_comma(link: LinkView, side: str) -> list[Flag]:
+    """A small word with a capital right after a comma (« Selon les statistiques de la Fondation Walk Free, Près de 36 millions »,
+    « co-fondateur de Microsoft, L'ONG Walk Free », « Début mars 2016, La CNCDH »): the sentence goes on, in small letters. A name
+    that opens with the word (« La Sortie », « Le Mouvement du Nid »: a capital after it) and a letter's salutation (« Mesdames,
+    Messieurs, Par le présent message ») keep theirs."""
+    if side != "fr":
+        return []
+    text = link.texts["fr"]
+    flags = []
+    for found in _CAPITAL_AFTER_COMMA.finditer(text):
+        word, after = found.group(1) or found.group(2), found.group(3)
+        if not (after[:1].islower() or after[:1].isdigit() or (len(after) >= 2 and after.isupper())):
+            continue
+        if _VOCATIVE_BEFORE.search(text, 0, found.start()):
+            continue
+        start = found.start() + 2
+        flags.append(Flag(link.number, side, "typography", "warning", start, start + len(word), word,
+                          f"« {word} » after a comma, inside the sentence, takes a small letter: « {word.lower()} ».", word.lower()))
+    return flags
+
+
 @same_flags_for_same_texts
 def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
     """Doubled words (French and English), and in French: locutions missing « de », split ordinals, garbled term forms."""
@@ -196,6 +223,7 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
                           f"“{found.group(1)}” is written twice.", found.group(1)))
     flags += _doubled_beside_apostrophe(link, side, lang, context)
     flags += _question_without_its_mark(link, side)
+    flags += _capital_after_comma(link, side)
     for found in matches_in(_DOUBLED_PHRASE, text):
         words = found.group(1).split()
         if len(words) == 2 and words[1].lower() in _REDUPLICATING:
@@ -446,6 +474,9 @@ def _term_pairs_out_of_agreement(link: LinkView, side: str, context: CheckContex
                 or any(match.start <= noun.start and adjective.end <= match.end for match in link.matches.get(side, []))
                 or not disagreeing_adjective(noun.text, adjective.text)):
             continue
+        head = _COMPLEMENTED_NOUN_BEFORE.search(link.texts[side], 0, noun.start)
+        if head is not None and not disagreeing_adjective(head.group(1), adjective.text):
+            continue  # « des voies de migration sûres »: the adjective agrees with the noun the term's noun completes
         flags.append(Flag(link.number, side, "typography", "warning", noun.start, adjective.end, link.texts[side][noun.start:adjective.end],
                           f"« {adjective.text} » does not agree with « {noun.text} » (as in « {term} »).", ""))
     return flags

@@ -358,6 +358,15 @@ def _source_variant(word: Word, window: list[Word], entry: Entry, glossary: Glos
     return max(candidates, key=lambda other: (shared(other), -len(other.words), other.status == "preferred"))
 
 
+def _first_word_put_last(word: Word, window: list[Word], entry: Entry, glossary: Glossary) -> bool:
+    """Whether the French word from another variant opens that variant (its head) and closes the window after a bare « de »: the
+    complement of another phrase (« à des fins de traite »), not two variants blended in their own order (« victimes des personnes »,
+    "smuggling of human")."""
+    source = _source_variant(word, window, entry, glossary)
+    return (entry.lang == "fr" and source is not None and len(window) > 2 and word is window[-1] and window[-2].text.lower() == "de"
+            and same_form(word, source.words[0]) and not any(same_form(word, term_word) for term_word in entry.words))
+
+
 def _variant_begun(window: list[Word], following: list[Word], entry: Entry, blend_word: Word, glossary: Glossary) -> bool:
     """Whether the window is the first words of the variant its odd word comes from, and the text goes on with that variant's next word
     ("trafficking for the purpose of forced marriage": the long variant, "trafficking for the purpose of exploitation", naming another
@@ -374,8 +383,14 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:la|le|les|l['’]|des|du|une|un|cette|ce|
 def _infinitive_of_its_noun(window: list[Word], entry: Entry, text: str) -> bool:
     """Whether a word of the window is the infinitive of the term's noun (« traiter » for « traite ») and no determiner comes before the
     window: a verb, where the term names a thing (« la traiter des personnes » would be the noun with a slip)."""
+    if window[0].surface == entry.words[0].surface and _SUBJECT_BEFORE.search(text, 0, window[0].start):
+        return True  # « j'ai vu comment on traite un être humain »: the verb « traiter » after its subject, not the noun
     return (any(word.surface == term_word.surface + "r" for word, term_word in zip(window, entry.words))
             and not _DETERMINER_BEFORE.search(text, 0, window[0].start))
+
+
+_SUBJECT_BEFORE = re.compile(r"(?<![\w’'-])(?:on|il|elle|ils|elles|qui|cela|ça|je|j['’]|tu|nous|vous)\s+(?:ne\s+|n['’])?"
+                             r"(?:(?:les|la|le|l['’]|se|s['’]|nous|vous|me|m['’]|te|t['’])\s*)?$", re.IGNORECASE)
 
 
 def _variant_begun_on_another_noun(window: list[Word], following: list[Word], entry: Entry, blend_word: Word, glossary: Glossary) -> bool:
@@ -476,6 +491,8 @@ def _edit_reason(window: list[Word], entry: Entry, glossary: Glossary,
                                              and not _is_term_alone(word, entry, glossary))):
             if _compound_said_with_of(window, entry, glossary):
                 return None  # "smuggling of people" is the listed "people smuggling" said with "of", not a blend
+            if _first_word_put_last(word, window, entry, glossary):
+                return None  # « recrutées à des fins de traite »: the purpose is trafficking, not « traite à des fins d'exploitation » blended
             return f"“{word.text}” comes from another variant", word
         if _misspelt(word, term_word, entry.lang):
             return f"“{word.text}{_MISSPELT}“{term_word.text}”", None

@@ -145,10 +145,14 @@ _ROUND_THE_CLOCK = {
 }
 """« 24 heures sur 24, 7 jours sur 7 » = "24/7/365" = "around the clock": one value, not the numbers 24, 7 and 365."""
 _DECADE = {
-    "fr": re.compile(r"\bannées\s+((?:19|20)\d0|[2-9]0)(?![\w-]|[.,]\d)", re.IGNORECASE),
-    "en": re.compile(r"(?<![\w.,/-])(?:['’]([2-9]0)|((?:19|20)\d0|[2-9]0))['’]?s\b"),
+    "fr": re.compile(r"\bannées\s+['’]?((?:19|20)\d0|[2-9]0)(?![\w-]|[.,]\d)", re.IGNORECASE),
+    "en": re.compile(r"(?<![\w.,/-])(?:['’]([2-9]0)|((?:19|20)\d0|[2-9]0))['’]?s\b|\b(thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+                     re.IGNORECASE),
 }
-"""« les années 1970 » = "the 1970s" (« années 70 » = "the ’70s"): one decade, not the year 1970 on one side only."""
+"""« les années 1970 » = "the 1970s" (« années ’70 », « années 70 » = "the ’70s", "the seventies"): one decade, not the year 1970 on one
+side only."""
+_AGE_BEFORE = re.compile(r"\b(?:their|his|her|its|our|my|your)\s+(?:(?:early|late|mid)[- ])?$", re.IGNORECASE)
+_DECADE_WORDS = {"thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
 _YEAR_RANGE = re.compile(r"(?<![\w.,/-])((?:19|20)\d{2})\s?[-–]\s?(\d{4}|\d{2})(?![\w-]|[.,]\d)")
 """Fiscal and plan years: « 2019-2020 » = "2019-20"."""
 _WORDED_YEAR_RANGE = {
@@ -455,13 +459,18 @@ def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
                 # "around the clock" in words is an idiom as often as a figure: judged like a number in words
                 result.append(Quantity(("round the clock",), found.start(), found.end(), found.group(0), spelt=not _DIGIT.search(found.group(0))))
                 taken.append(found.span())
+    for language in (lang, "fr") if lenient and lang == "en" else (lang,):
+        for found in _DECADE[language].finditer(text):
+            if not any(start < found.end() and found.start() < end for start, end in taken):
+                decade = next(group for group in found.groups() if group)
+                if decade.isalpha() and _AGE_BEFORE.search(text, 0, found.start()):
+                    continue  # "women in their thirties": an age, « la trentaine »
+                year = _DECADE_WORDS[decade.lower()] if decade.isalpha() else int(decade)
+                result.append(Quantity(("decade", year + 1900 if year < 100 else year), found.start(), found.end(), found.group(0),
+                                       spelt=decade.isalpha()))
+                taken.append(found.span())
     if _DIGIT.search(text):  # year ranges, times and numbers in digits (most texts have no digit at all)
         for language in (lang, "fr") if lenient and lang == "en" else (lang,):
-            for found in _DECADE[language].finditer(text):
-                if not any(start < found.end() and found.start() < end for start, end in taken):
-                    year = int(next(group for group in found.groups() if group))
-                    result.append(Quantity(("decade", year + 1900 if year < 100 else year), found.start(), found.end(), found.group(0)))
-                    taken.append(found.span())
             for found in _WORDED_YEAR_RANGE[language].finditer(text):
                 first, last_year = (int(year) for year in (found.group(1, 2) if found.group(1) else found.group(3, 4)))
                 if first < last_year <= first + 10 and not any(start < found.end() and found.start() < end for start, end in taken):

@@ -155,7 +155,13 @@ def _continues(previous: str, piece: str) -> bool:
                 or (_SHORT_WORD_STOP.search(previous) and _CONTINUATION.match(piece))
                 or ((abbreviation := _ABBREVIATION_BEFORE_NAME.search(previous)) is not None and _NAME_START.match(piece)
                     and not _everyday_word(abbreviation.group(0)))
-                or _lone_abbreviation(previous) or _STOPS_ONLY.fullmatch(piece) is not None)
+                or _lone_abbreviation(previous) or _STOPS_ONLY.fullmatch(piece) is not None
+                or (_QUOTATION_THEN_STOP.search(previous) is not None and piece[:1].islower()))
+
+
+_QUOTATION_THEN_STOP = re.compile(r"[»”][ \u00a0]*\.$")
+"""« … pour contrer ce fléau ». a déclaré la députée »: a stop typed for the comma between a quotation and its incise, the sentence going
+on in small letters (the slip the writing check reports)."""
 
 
 _STOPS_ONLY = re.compile(r"\s*[.!?…]+\s*")

@@ -144,3 +144,79 @@ def test_forbidden_calques_of_the_glossary(glossary) -> None:
 def test_an_adjective_that_agrees_with_the_noun_the_term_completes(glossary) -> None:
     assert not texts_of_kind("Nous voulons promouvoir des voies de migration sûres et régulières.", glossary, "typography")
     assert texts_of_kind("La migration sûres est un but.", glossary, "typography") == {"migration sûres"}
+
+
+@needs_grammalecte
+def test_names_and_lists_that_agree_as_they_stand(glossary) -> None:
+    assert not texts_of_kind("L'opération a eu lieu à Grand Baie, dans le nord de l'île.", glossary, "grammar")
+    assert not texts_of_kind("Les officiers de la Police et de la Gendarmerie Nationales ont été formés.", glossary, "grammar")
+    assert texts_of_kind("Le Comité Nationale de lutte a été installé.", glossary, "grammar")
+    assert not texts_of_kind("La traite est une réalité qui n’épargne ni la Suisse ni le canton de Vaud.", glossary, "grammar")
+    assert not texts_of_kind("Cirnaru doit comparaître de nouveau en cour le 4 novembre.", glossary, "grammar")
+    fr = "L'équipe composée d'enquêteurs des corps de police de Montréal, Gatineau, Longueuil et Laval comprend déjà les effectifs requis."
+    assert not texts_of_kind(fr, glossary, "grammar")
+
+
+def test_a_funder_s_credit_and_a_dateline_in_capitals(glossary) -> None:
+    fr = ["Les chefs communautaires ont été sensibilisés à la traite.", ""]
+    assert not texts_of_kind(fr, glossary, "addition", en=["Community leaders were made aware of trafficking.", "Funded by the European Union"])
+    assert texts_of_kind(fr, glossary, "addition", en=["Community leaders were made aware of trafficking.", "The leaders thanked the team."])
+    assert "BANGUI The" not in document_typography("BANGUI The first national action plan against trafficking was launched.\n", glossary, "en")
+
+
+def test_proceedings_against_traffickers_and_a_surname_s_particle(glossary) -> None:
+    assert not texts_of_kind("Il faut engager des poursuites contre les trafiquants.", glossary, "term-garbled")
+    assert texts_of_kind("La prévention à la traite est faible.", glossary, "term-garbled")
+    fr = "En tant que pays visité par la précédente Rapporteuse spéciale, Mme Maud de Boer-Buquicchio, la Gambie a fait une déclaration."
+    assert not texts_of_kind(fr, glossary, "typography")
+
+
+def test_a_whole_english_quotation_is_left_untranslated_a_quoted_title_is_not(glossary) -> None:
+    fr = ("Le rapport note « the lack of comprehensive, disaggregated and systematically collected data on the number of cases reported and "
+          "the investigations and prosecutions undertaken ».")
+    assert texts_of_kind(fr, glossary, "untranslated") == {
+        "the lack of comprehensive, disaggregated and systematically collected data on the number of cases reported and the investigations "
+        "and prosecutions undertaken"}
+    assert not texts_of_kind(fr, glossary, "typography")
+    assert not texts_of_kind("Le Département d'État a annoncé la publication du « Trafficking in Persons Report » à Washington.", glossary,
+                             "untranslated")
+
+
+def test_a_members_meeting_is_not_the_general_assembly(glossary) -> None:
+    fr = "Elle fonctionne avec un conseil d'administration élu lors de l'assemblée générale annuelle."
+    assert not texts_of_kind(fr, glossary, "term-garbled", en="It operates with a board of directors elected at the Annual General Meeting.")
+
+
+def test_a_section_number_and_two_companies_of_one_group(glossary) -> None:
+    assert not document_typography("1 Introduction\nLe présent rapport décrit les mesures prises.\n", glossary)
+    names = ["Les entités déclarantes sont Bell Canada et Bell Canaux de distribution inc.", "Bell Canada publie ce rapport."]
+    assert not texts_of_kind(names, glossary, "name-mismatch")
+
+
+@needs_grammalecte
+def test_a_list_item_of_verbs_has_no_subject_to_cut() -> None:
+    assert not findings_in("utilise la force, recourt à la fraude, à la tromperie ou à l'intimidation, exerce un abus de pouvoir.")
+
+
+def test_slips_of_conjunctions_numbers_and_quotation_marks(glossary) -> None:
+    text = ("Le Mali est un pays de transit et ou de destination, afin que qu’ils agissent selon la résolution 55/25du 15 novembre 2000 "
+            "avec des victimes plus en plus jeunes, voir la L.C. 2023, ch.9.")
+    assert texts_of_kind(text, glossary, "typography") >= {"et ou", "que qu’", "25du", "plus en plus", "ch.9"}
+    right = ("Le Mali est un pays de transit et/ou de destination, afin qu’ils agissent selon la résolution 55/25 du 15 novembre 2000 "
+             "avec des victimes de plus en plus jeunes, voir la L.C. 2023, ch. 9.")
+    assert not texts_of_kind(right, glossary, "typography")
+    assert texts_of_kind("Il a rencontré le Collectif « Ensemble contre la traite\" coordonné par le Secours.", glossary, "typography") == {'"'}
+    assert texts_of_kind("La rue.", glossary, "typography", en="Recommendations to prevent and or combat trafficking.") == {"and or"}
+
+
+def test_illegal_migrants_and_people_trafficked_in_the_passive(glossary) -> None:
+    assert texts_of_kind("Les migrants illégaux sont vulnérables à la traite.", glossary, "forbidden-term") == {"migrants illégaux"}
+    fr, en = "Les migrants en situation irrégulière sont vulnérables.", "Illegal migrants are vulnerable."
+    assert texts_of_kind(fr, glossary, "forbidden-term", en=en) == {"Illegal migrants"}
+    assert texts_of_kind("Elle a été trafiquée à Calgary pendant deux ans.", glossary, "concept-confusion") == {"trafiquée"}
+    assert not texts_of_kind("Le compteur du taxi était truqué.", glossary, "concept-confusion")
+
+
+def test_the_human_rights_council_with_france_s_capital(glossary) -> None:
+    assert not texts_of_kind("Le Conseil des droits de l’Homme se réunit à Genève.", glossary, "term-garbled")
+    assert texts_of_kind("Le Conseil Des droits de l’homme se réunit à Genève.", glossary, "term-garbled")

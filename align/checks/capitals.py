@@ -102,8 +102,9 @@ def _capitalised_nouns_after_figures(texts: list[tuple[LinkView, str]]) -> list[
     flags = []
     for link, text in texts:
         for found in matches_in(_FIGURE_THEN_CAPITAL, text):
-            if found.start() == 0 and found.group(1).startswith("0") and _numbered_heading(text):
-                continue  # « 02 Hébergement collectif »: a section's number, then its heading's capital (« 40 Interventions » is a count)
+            if found.start() == 0 and (found.group(1).startswith("0") or not found.group(2).endswith(("s", "x"))) and _numbered_heading(text):
+                continue  # « 02 Hébergement collectif », « 1 Introduction »: a section's number, then its heading's capital (« 40
+                # Interventions » is a count)
             if _common_noun_capitalised(found.group(2)):
                 right = f"{found.group(1)} {found.group(2).lower()}"
                 flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), found.group(0),

@@ -194,6 +194,9 @@ def _readings(word: str) -> str:
 def _subject_cuts(parsed: ParsedSentence, sentence: str) -> list[CommaFinding]:
     words = parsed.words
     found = []
+    if words and words[0].pos in ("VERB", "AUX") and words[0].verb_form == "Fin" and words[0].text[:1].islower():
+        return found  # « utilise la force …, recourt à la fraude …, exerce un abus de pouvoir »: a list item of verbs, whose subject is
+        # in the sentence that opens the list
     for subject in words:
         if subject.dep not in SUBJECT_DEPS or subject.pos not in ("NOUN", "PROPN") or subject.head <= subject.index:
             continue

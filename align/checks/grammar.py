@@ -95,8 +95,16 @@ _ABBREVIATED_TITLE = re.compile(r"(?:[^\W\d_]+\s+)?[a-zà-ÿ]{1,5}\.[ \u00a0]+[A
 _INCLUSIVE_FORM = re.compile(r"(?:[^\W\d_]+\s+)?[^\W\d_]+(?:\([^\W\d_]{1,3}\)|[·.][^\W\d_]{1,3}\b)")
 """A word written in inclusive form (« Représentant(e) », « élu·e »), at or right after a span."""
 _DE_NEXT = re.compile(r"\s+(?:de|d['’]|du|des)\b", re.IGNORECASE)
+def _is_a_country(word: str) -> bool:
+    from align.checks.names import places_by_name  # (names reads the glossary's places; grammar is imported before it)
+
+    return word.lower() in places_by_name()
+
+
 _DETERMINER_NEXT = re.compile(r"\s+(?:des|les|la|le|l['’]|un|une|ses|leurs|son|sa|leur|ces|cette|ce)\b", re.IGNORECASE)
 _CLAUSE_ENDS_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$)")
+_BEFORE_A_COURT = re.compile(r"\b(?:compar\w*|témoign\w*|plaid\w*|traduit\w*|cit\w+ à)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+"""« qui doit comparaître de nouveau en cour le 4 novembre »: appearing in court, the sentence going on."""
 _PRONOUN_WITH_TOUS = re.compile(r"\b(?:nous|vous)\s+(?:tous|toutes)\s+$", re.IGNORECASE)
 _SLASHED_ENDING = re.compile(r"[^\W\d_]/(?:e|es|se|ses|euse|euses|trice|trices|ne|nes|le|les|ère|ères|ve|ves)\s+$")
 _CLITICS = r"(?:(?:[nslmt][’']|(?:ne|se|le|la|les|lui|leur|y|en|me|te)\s))*"
@@ -477,11 +485,13 @@ def french_findings(text: str) -> tuple[Finding, ...]:
             # participle of the compound tense, not an adjective of the noun before « et »
         if error["sType"] == "gn" and _INITIALS_AFTER.match(text, end):
             continue  # « de la C.-B. »: the gender of an abbreviation in initials is its name's (la Colombie-Britannique), not a letter's
+        if "maj_gentilés" in error["sRuleId"] and _is_a_country(span):
+            continue  # « ni la Suisse ni le canton de Vaud »: the country, not a Swiss person
         if "conf_poing_point" in error["sRuleId"] and _DE_NEXT.match(text, end):
             continue  # « ouvrir un point de contact »: a point of something, not a closed hand
         if "conf_par_part" in error["sRuleId"] and _DETERMINER_NEXT.match(text, end):
             continue  # « forcée de le faire par des violences »: « par » and the means, not « faire part de »
-        if "conf_cour_cours" in error["sRuleId"] and _CLAUSE_ENDS_AFTER.match(text, end):
+        if "conf_cour_cours" in error["sRuleId"] and (_CLAUSE_ENDS_AFTER.match(text, end) or _BEFORE_A_COURT.search(text, 0, start)):
             continue  # « l'accusée a craqué en cour, mercredi »: in court (Canadian usage), not « en cours » before its complement
         if "conj_tous_toutes" in error["sRuleId"] and _PRONOUN_WITH_TOUS.search(text, 0, start):
             continue  # « nous tous ferions mieux »: « tous » sets off the pronoun, the verb agrees with « nous »
@@ -815,6 +825,10 @@ def _name_disagreements(text: str, checker) -> list[Finding]:
             continue  # « un État Partie »: a noun in apposition, not an adjective
         if _COMPLEMENT_BEFORE.search(text, 0, found.start(1)):
             continue  # « l’Armée du Salut Internationale »: the adjective may qualify the name's head before its complement
+        if noun.lower() in _BEFORE_THEIR_NOUN:
+            continue  # « Grand Baie »: an adjective French puts before its noun, and the noun after it
+        if adjective.endswith(("s", "x")) and _COORDINATED_BEFORE.search(text, 0, found.start(1)):
+            continue  # « la Police et de la Gendarmerie Nationales »: one plural adjective for two nouns
         if (word_before := _CAPITALISED_BEFORE.search(text, 0, found.start(1))) and _english_only(word_before.group(1).lower()):
             continue  # « partenariat CPC (Child Protection Compact) »: an English name
         if _every_reading(spelling, noun.lower(), r":N:") and disagreeing_adjective(noun.lower(), adjective.lower()):
@@ -823,6 +837,10 @@ def _name_disagreements(text: str, checker) -> list[Finding]:
 
 
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][a-z]+)[ \u00a0]+$")
+_BEFORE_THEIR_NOUN = frozenset({"grand", "grande", "petit", "petite", "haut", "haute", "bas", "basse", "vieux", "vieille", "nouveau", "nouvelle",
+                                "beau", "belle", "bon", "bonne", "saint", "sainte"})
+_COORDINATED_BEFORE = re.compile(r"[A-ZÀ-Ý][\w’'-]+[ \u00a0]+(?:et|ou)[ \u00a0]+(?:de[ \u00a0]+la[ \u00a0]+|du[ \u00a0]+|des[ \u00a0]+|de[ \u00a0]+l['’]|"
+                                 r"la[ \u00a0]+|le[ \u00a0]+|les[ \u00a0]+|l['’])?$")
 _DE_AFTER = frozenset({"séparée", "séparées", "séparés", "privée", "privées", "privés", "accusée", "accusées", "accusés", "informée", "informées",
                        "informés", "suivie", "suivies", "suivis", "accompagnée", "accompagnées", "accompagnés", "entourée", "entourées",
                        "entourés", "composée", "composées", "composés", "extraite", "extraites", "extraits", "tirée", "tirées", "tirés"})
@@ -1064,12 +1082,12 @@ def _last_of_listed_subjects(text: str, start: int, message: str) -> bool:
 _DAY_AFTER = re.compile(r"\s*:?\s+(?:1er|[0-3]?\d|\d{4}-\d\d-\d\d)\b")
 """A byline's date after « Publié le », « Révisée le : » (« 18 novembre 2024 », « 2006-01-12 »)."""
 _AGREES_WITH_PLURAL = re.compile(r"Accord avec “([^”…]+)…?”.*3ᵉ personne du pluriel")
-_AGENT_BEFORE = re.compile(r"\bpar\s+(?:[A-ZÀ-Ý][\w’'-]*[\s,]+){0,8}$")
+_AGENT_BEFORE = re.compile(r"(?:\bpar|\bde|\bdes|\bdu|\bd['’]|\baux)\s*(?:[A-ZÀ-Ý][\w’'-]*[\s,]+){0,8}$")
 
 
 def _agent_taken_for_subject(text: str, start: int, message: str) -> bool:
-    """Whether Grammalecte asks a verb to agree in the plural with names that follow « par » (the agent of a participle before them),
-    not the verb's subject."""
+    """Whether Grammalecte asks a verb to agree in the plural with names that follow « par » (the agent of a participle before them) or
+    « de » (the complement of a noun: « les corps de police de Montréal, Longueuil et Laval « comprend »), not the verb's subject."""
     found = _AGREES_WITH_PLURAL.search(message)
     if not found:
         return False

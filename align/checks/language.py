@@ -35,7 +35,10 @@ def english_spans(text: str) -> tuple[tuple[int, int], ...]:
     and measures taken by States Parties … »), quotations and cited titles aside; once per text (two checks read them)."""
     if sum(_is_english_word(word) for word in _LETTERS.findall(text)) < UNTRANSLATED_MIN_ENGLISH_WORDS:
         return ()  # (lingua on every clause of every French text costs more than the rest of the language checks)
-    return tuple((start, end) for start, end in _passages(text, "en") if not _quoted(text, start) and not cites_english(text, start, end))
+    return tuple((start, end) for start, end in _passages(text, "en")
+                 if not (_quoted(text, start) and _quotation_words(text, start) <= QUOTED_TITLE_WORDS) and not cites_english(text, start, end))
+    # (a quoted title or slogan keeps its language; a whole English quotation, « “We are proud to partner with …,” said … », is a
+    # speaker's words the French page did not translate: both readers who met one annotated it)
 
 
 UNTRANSLATED_MIN_ENGLISH_WORDS = 2
@@ -583,6 +586,15 @@ def _quoted_alone(text: str, start: int, end: int) -> bool:
     with English in it is no title)."""
     before, after = text[:start].rstrip(" \u00a0\u202f"), text[end:].lstrip(" \u00a0\u202f")
     return before[-1:] in ("«", "“", '"') and after[:1] in ("»", "”", '"')
+
+
+def _quotation_words(text: str, start: int) -> int:
+    """How many words the quotation holding position `start` has (up to its closing mark, or the text's end)."""
+    before = text[:start]
+    opening = max(before.rfind(mark) for mark in _OPENING_QUOTES)
+    closing = min((found for found in (text.find(mark, start) for mark in _CLOSING_QUOTES if mark != text[opening:opening + 1]) if found >= 0),
+                  default=len(text))
+    return len(text[opening + 1:closing].split())
 
 
 def _quoted(text: str, start: int) -> bool:

@@ -92,6 +92,8 @@ def _stop_missing(segments: list[Segment], place: dict[int, tuple[int, int]], si
                 continue  # « a) Le protocole de Palerme … »: a list item's letter, not a sentence's last word
             if re.fullmatch(r"\s*\([A-ZÀ-Ý][^()]{1,40}\)", before):
                 continue  # « (Ottawa) Des indices … »: the Canadian Press dateline in brackets
+            if re.fullmatch(r"\s*[A-ZÀ-Ý][A-ZÀ-Ý’' -]{2,40}", before) and before.strip() == before.strip().upper():
+                continue  # "BANGUI The first …", « FAITS DIVERS Les policiers … »: a dateline or a section's label in capitals
             if side == "fr" and re.match(rf"\s+(?i:{TITLE_NOUNS})\b", segment.text[found.end():]):
                 continue  # a signature block run into one line: « …, Johann N. Schneider-Ammann Le chancelier de la Confédération, … »
             if before.count("«") > before.count("»") or before.count("“") > before.count("”") or before.count("(") > before.count(")") \

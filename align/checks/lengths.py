@@ -40,6 +40,11 @@ _VERSION_CREDIT = {
 translation, « [TRADUCTION FRANÇAISE CERTIFIÉE, NON RÉVISÉE] »."""
 
 
+_FUNDING_CREDIT = re.compile(r"(?:(?:Co-?)?(?:funded|financed|supported|sponsored) by|(?:Co-?)?(?:financé|financée|soutenu|soutenue) par|"
+                             r"Avec le (?:soutien|financement) de|With the (?:support|funding) of)[^.!?]{2,80}\.?", re.IGNORECASE)
+"""« Funded by the European Union »: a project page's funding credit, which one version's page may show as a logo."""
+
+
 def _only_a_date(text: str, lang: str) -> bool:
     """Whether the line is a date and nothing else (a page's publication date)."""
     dates = find_dates(text, lang)
@@ -52,6 +57,8 @@ _ONE_VERSION_LINES = (
      "This line is only a debate's time stamp (Hansard's « (1500) »): the other version's record may mark the hour elsewhere."),
     (lambda text, lang: _VERSION_CREDIT[lang].match(text) is not None,
      "This line credits this version's own narrator or translator: the other version has its own, or none."),
+    (lambda text, _: _FUNDING_CREDIT.fullmatch(text.strip()) is not None,
+     "This line credits a funder (a project's page furniture): the other version's page may credit it elsewhere, or in a logo."),
 )
 """Lines one version has and the other need not (context, not an omission): (test of the line and its language, message)."""
 

@@ -20,7 +20,7 @@ from align.model import Flag
 from align.terms.glossary import Glossary, per_glossary
 from align.terms.matching import find_terms
 from align.terms.nearmiss import NAME_SUBJECTS
-from align.terms.words import fold, tokenize
+from align.terms.words import fold, is_known, tokenize
 
 NAME_SHARE = 0.7
 NAME_MIN_WORDS = 4
@@ -358,6 +358,11 @@ _TITLE_THEN_SURNAME = re.compile(r"(?<![\w.])(?:M\.|Mme|Mlle|Me|Dr|Pr)[ \u00a0]+
 _LONG_CAPITALISED_WORD = re.compile(r"(?<![\w’'-])[A-ZÀ-Ý][a-zà-ÿ’'-]{3,}(?![\w’'-])")
 
 
+def _common_word_beside_a_name(word: str, name: str, lang: str) -> bool:
+    """Whether `word` is a common word of the language and `name`, the form the text writes more often, a proper name only."""
+    return is_known(word.lower(), lang) and not is_known(name.lower(), lang)
+
+
 def names_copied_with_a_word_changed(links: list[LinkView], context: CheckContext) -> list[Flag]:
     """A name written with one word a letter or two away from the same name elsewhere: in the French, from the English's ("Global Affairs
     Canada" as « Global Affaires Canada », "The Maddison Sessions" as « The Madison Sessions »: a name kept in the other language is copied
@@ -383,6 +388,8 @@ def names_copied_with_a_word_changed(links: list[LinkView], context: CheckContex
                 # « Pauline Irène Nguene » for "Pauline Irene Nguene": English often drops a name's accents, French keeps them
             if changed is None:
                 changed = _one_word_changed(words, own_names, more_than=counts[words])
+                if changed is not None and _common_word_beside_a_name(words[changed[0]], changed[1], LANG_OF_SIDE[side]):
+                    continue  # « Bell Canaux de distribution » beside « Bell Canada »: another company, named by a common word
             if changed is None and (tied := _one_word_changed(words, own_names, more_than=counts[words] - 1)) is not None:
                 # two forms as often (« Ariel Henry », then « Ariel Henri »): the later one departs from the form the reader met first
                 index, right = tied

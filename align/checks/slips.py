@@ -64,6 +64,7 @@ from align.checks.grammar import CAPITALISED_PAIR, _french_known, morphologies
 from align.model import Flag
 from align.terms.matching import longest_matches
 from align.terms.words import fold, is_known, tokenize
+from align.text.language import in_english_quotation
 from align.text.quantities import SPACED_DECIMAL_COMMA
 
 _TWO_WORDS = re.compile(r"(?<![\w’'-])(?=([a-zà-ÿ]{2,}) ([a-zà-ÿ]{2,})(?![\w’'-]))")
@@ -433,6 +434,16 @@ _PATTERN_SLIPS: dict[str, tuple[tuple[re.Pattern, str, str], ...]] = {
          "\\g<day> \\g<month> \\g<year>"),
         (re.compile(r"(?<![\w/.@:-])(?!https?:|mailto:|ftp:)(?P<slip>(?P<a>[a-zà-ÿ]{3,}):(?P<b>[a-zà-ÿA-ZÀ-Ý]{3,}))(?![\w/])"),
          "« \\g<slip> »: the colon is glued to the words on both sides (« \\g<a> : \\g<b> »).", "\\g<a> : \\g<b>"),
+        (re.compile(r"(?<![\w’'-])(?P<slip>et ou)(?![\w’'-])"), "« et ou »: the two conjunctions are joined by a slash (« et/ou »).", "et/ou"),
+        (re.compile(r"(?<![\w’'-])(?P<slip>que (?:que\b|qu['’]))"), "« \\g<slip> »: the conjunction is written twice.", "que"),
+        (re.compile(r"(?<=\d/)(?P<slip>(?P<number>\d+)(?P<word>du|de|des|et|le|la|les|en|au|aux))(?![\w’'-])"),
+         "« \\g<slip> »: a space is missing after the number.", "\\g<number> \\g<word>"),
+        (re.compile(r"(?<![\w’'-])(?<![Dd]e )(?<!en )(?P<slip>plus en plus)(?![\w’'-])"), "« plus en plus » takes « de » (« de plus en plus »).",
+         "de plus en plus"),
+        (re.compile(r"«[^»\"“”\n]{1,300}(?P<slip>\")(?=[\s.,;:!?])"), "A quotation opened with « and closed with a straight quote.", " »"),
+        (re.compile(r"(?<![\w.])(?P<slip>(?P<abbreviation>ch|art|al|n°|p)\.(?P<number>\d))"),
+         "« \\g<slip> »: a space goes after the abbreviation, before its number (« \\g<abbreviation>. \\g<number> »).",
+         "\\g<abbreviation>. \\g<number>"),
         (re.compile(r"(?<![\w’'-])(?P<slip>Ca)(?= (?:ne|n['’]|va|fait|est|a|me|m['’]|te|nous|vous|suffit|dépend|veut|peut|doit|se|s['’]|"
                     r"prend|reste|commence|arrive)\b)"), "« Ca »: the pronoun keeps its cedilla in capitals (« Ça »).", "Ça"),
         (re.compile(r"(?<![.\s]\w)(?<!etc)(?<!\.\.)(?P<slip>\.)(?=[ \u00a0\u202f]*[»”][ \u00a0]*,)"),
@@ -486,6 +497,7 @@ _PATTERN_SLIPS: dict[str, tuple[tuple[re.Pattern, str, str], ...]] = {
          "« \\g<slip> »: French sets the province in brackets (« \\g<place> (\\g<province>) »).", "\\g<place> (\\g<province>)"),
     ),
     "en": (
+        (re.compile(r"(?<![\w’'-])(?P<slip>and or)(?![\w’'-])"), "“and or”: the two conjunctions are joined by a slash (“and/or”).", "and/or"),
         (re.compile(r"(?<![\w-])[Bb]etween[ \u00a0]+\d[\d,]*(?:[ \u00a0]+[A-Z][a-z]+)?(?:[ \u00a0]+\d{4})?[ \u00a0]+(?P<slip>to)(?=[ \u00a0]+\d)"),
          "“between … to …”: “between” takes “and” (“between 2015 and 2022”), “from” takes “to”.", "and"),
         (re.compile(r"(?<![\w,.])(?P<slip>(?P<year>1[89]\d\d|20\d\d)(?P<word>on|in|for|by|with|and|the|of|to|at))(?![\w-])"),
@@ -607,7 +619,7 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
             found.append((start, start + len(word), f"“{word}”: an accent typed for the apostrophe (“{fixed}”).", fixed))
     if lang == "fr":
         for verb in _FRENCH_ENDING.finditer(text):
-            if _english_verb_frenchified(verb.group(0), verb.group(1)):
+            if _english_verb_frenchified(verb.group(0), verb.group(1)) and not in_english_quotation(text, verb.start()):
                 found.append((verb.start(), verb.end(), f"« {verb.group(0)} »: an English verb (“{verb.group(1)}”) given a French ending; say it in French.",
                               ""))
         for auxiliary in _AVOIR_THEN_WORD.finditer(text):

@@ -191,7 +191,10 @@ def _changed_names(link: LinkView, side: str, context: CheckContext) -> list:
     here = _occurrences([match for match in matches if not match.gap
                          and not _inside_its_long_name(text, match, context.glossary, LANG_OF_SIDE[side])
                          and not (match.type == "acronym" and _inside_another_name(match, matches))])
-    there = _occurrences([match for match in link.matches.get(other, []) if not match.gap and match.status != "forbidden"])
+    there = _occurrences([match for match in link.matches.get(other, []) if not match.gap and match.status != "forbidden"
+                          and not (match.entry[:1].isupper() and match.term[:1].islower())])
+    # (« élu lors de l'assemblée générale annuelle » names a members' meeting, not the United Nations' General Assembly: a name
+    # written in small letters there is the common noun)
     fewer = {concept for concept, count in there.items() if here[concept] < count}
     return find_changed_names(link.texts[side], LANG_OF_SIDE[side], context.glossary, fewer, link.matches[side], link.texts[other])
 
@@ -883,13 +886,21 @@ tamper (« des documents trafiqués »), not said of people. Read on every reada
 annotated; with citizens, nationals, workers and the young (thirty-ninth round), every such participle on the parts read is annotated."""
 
 
+_TRAFIQUES_AFTER_ETRE = re.compile(r"\b(?:été|sont|être|étaient|était|est|soient|soit|sera|seront|furent|fut)\s+(?:(?:[a-zà-ÿ]+ment)\s+)?"
+                                   r"(trafiqu(?:é|ée|és|ées))\b", re.IGNORECASE)
+"""« lorsqu'elle a été trafiquée », « sont trafiquées à l'intérieur du Canada »: the passive of "trafficked", said of people (read on every
+readable part: four such passives in four documents, all annotated)."""
+
+
 def trafiques_people(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
     """People said to be « trafiqués » (see `_PEOPLE_TRAFIQUES`)."""
     if side != "fr":
         return []
     flags = []
-    for found in _PEOPLE_TRAFIQUES.finditer(link.texts["fr"]):
+    for found in [*_PEOPLE_TRAFIQUES.finditer(link.texts["fr"]), *_TRAFIQUES_AFTER_ETRE.finditer(link.texts["fr"])]:
         start, end = found.span(1)
+        if any(flag.start == start for flag in flags):
+            continue
         flags.append(Flag(link.number, "fr", "concept-confusion", "warning", start, end, found.group(1),
                           f"« {found.group(1)} »: « trafiquer » (to deal in goods, to tamper) is not said of people; people are "
                           "« victimes de la traite » or « font l'objet de la traite ».", "victimes de la traite"))

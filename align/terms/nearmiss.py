@@ -858,17 +858,19 @@ def _wrong_small_word(position: int, word: Word, term_word: Word, terms: tuple[W
     if (entry.lang == "fr" and word.surface in ("contre", "pour") and term_word.surface == "de" and not entry.term[:1].isupper()
             and position and _ACTION_NOUN.search(terms[position - 1].surface)):
         following = next((other for other in terms[position + 1:] if not other.stop), None)
-        if following is not None and (word.surface, following.lemma) in _prepositions_before(glossary, "fr"):
+        if following is not None and ((word.surface, following.lemma) in _prepositions_before(glossary, "fr")
+                                      or (word.surface == "contre" and following.lemma in _PEOPLE_PROCEEDED_AGAINST)):
             return None  # « prévention contre la traite » for « prévention de la traite », « protection pour les victimes » for « protection
             # des victimes »: the action against the crime or for the people, as the glossary's « lutte contre la traite » and « services
-            # pour les victimes » say it; the object of the action is the same
+            # pour les victimes » say it; the object of the action is the same (« des poursuites contre les trafiquants »)
     if word.surface in prepositions and term_word.surface in prepositions and sum(not other.stop for other in terms) >= 2:
         return f"“{word.text}” where the term has “{term_word.text}”{_PREPOSITION}", None
     return None
 
 
 _GENITIVE = {"fr": "de", "en": "of"}
-_ACTION_NOUN = re.compile(r"(?:tion|sion|ment|lutte)s?$")
+_ACTION_NOUN = re.compile(r"(?:tion|sion|ment|lutte|poursuite|plainte|sanction|mesure)s?$")
+_PEOPLE_PROCEEDED_AGAINST = frozenset({"trafiquant", "auteur", "exploiteur", "proxénète", "responsable", "délinquant", "criminel", "passeur"})
 """A French noun of an action (« prévention », « signalement », « lutte »), which may take « contre » for its object; « victimes contre la
 traite » or « réseaux contre traite » may not."""
 _BEFORE: dict[tuple[int, str], tuple[Glossary, frozenset[tuple[str, str]]]] = {}

@@ -59,3 +59,18 @@ def language_warning(text: str | None, expected: str, what: str) -> str | None:
     if language == expected or confidence < MIN_CONFIDENCE:
         return None
     return f"{what} does not read as {NAMES.get(expected, expected)} but as {NAMES.get(language, language)}; check that the right file was given"
+
+
+_QUOTATION_MARKS = {"«": "»", "“": "”"}
+
+
+def in_english_quotation(text: str, position: int) -> bool:
+    """Whether `position` lies inside a quotation (« … », “ … ”) that is English (« … on the number of cases reported and the
+    investigations and prosecutions undertaken »): a source quoted in its own language, whose words are no slip of the French."""
+    openings = [(text.rfind(mark, 0, position), mark) for mark in _QUOTATION_MARKS]
+    start, mark = max(openings)
+    if start < 0 or _QUOTATION_MARKS[mark] in text[start:position]:
+        return False
+    end = text.find(_QUOTATION_MARKS[mark], position)
+    quoted = text[start + 1:end if end >= 0 else len(text)]
+    return len(quoted.split()) >= 4 and confidence(quoted, "en") > confidence(quoted, "fr")

@@ -434,7 +434,7 @@ def _garbled_forms(link: LinkView, side: str, context: CheckContext) -> list[Fla
                 and (entry.term[:1].isupper() or any(word[:1].isupper() for word in re.findall(r"[^\W\d_]+", entry.term)[1:]))):
             # (a title listed in lower case but for a later word, « secrétaire d'État », keeps that word's capital)
             recased = _other_capitals(match.term, [other.term for other in glossary.concept_entries(match.concept, "fr") if other.status != "forbidden"])
-            if recased and match.concept not in _CAPITALS_EITHER_WAY:
+            if recased and (match.concept, recased[0]) not in _CAPITALS_EITHER_WAY:
                 word, listed_term = recased
                 message = f"« {match.term} » is an official name: « {word} » is written « {listed_term} » (capitals are part of the name)."
         if message:
@@ -562,7 +562,7 @@ def _guillemet_spacing(link: LinkView, side: str, context: CheckContext) -> list
     return flags
 
 
-_CAPITALS_EITHER_WAY = frozenset({"human-rights-council"})
+_CAPITALS_EITHER_WAY = frozenset({("human-rights-council", "Homme")})
 """« le Conseil des droits de l’Homme »: France's government and the Mauritian press write the capital, the UN does not; none of the 4
 such uses on the readable parts was marked (the Declaration's and the European Court's « droits de l’Homme » were, 2 of 3)."""
 

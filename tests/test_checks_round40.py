@@ -69,13 +69,6 @@ def test_an_english_body_name_with_a_possessive_and_a_word_people_call_something
     assert texts_of_kind("Dans ce milieu, il y a de la fresh meat tous les week-ends.", glossary, "untranslated")
 
 
-def test_a_quebec_body_s_french_name_kept_in_the_english(glossary) -> None:
-    fr = "La Commission collabore avec la Table de concertation des travailleurs étrangers temporaires."
-    en = "The Commission works with the Table de concertation des travailleurs étrangers temporaires."
-    assert not texts_of_kind(fr, glossary, "untranslated", en=en)
-    assert texts_of_kind(fr, glossary, "untranslated", en="The Commission works with the travailleurs étrangers temporaires.")
-
-
 def test_a_court_s_file_number_and_its_translation_notice(glossary) -> None:
     fr = ["Dossier : IMM‑2949‑15", "[TRADUCTION FRANÇAISE CERTIFIÉE, NON RÉVISÉE]"]
     assert not texts_of_kind(fr, glossary, "omission", en=["Docket: 2949-15", ""])
@@ -180,11 +173,6 @@ def test_a_whole_english_quotation_is_left_untranslated_a_quoted_title_is_not(gl
     assert not texts_of_kind(fr, glossary, "typography")
     assert not texts_of_kind("Le Département d'État a annoncé la publication du « Trafficking in Persons Report » à Washington.", glossary,
                              "untranslated")
-
-
-def test_a_members_meeting_is_not_the_general_assembly(glossary) -> None:
-    fr = "Elle fonctionne avec un conseil d'administration élu lors de l'assemblée générale annuelle."
-    assert not texts_of_kind(fr, glossary, "term-garbled", en="It operates with a board of directors elected at the Annual General Meeting.")
 
 
 def test_a_section_number_and_two_companies_of_one_group(glossary) -> None:

@@ -141,8 +141,8 @@ def untranslated_official(link: LinkView, context: CheckContext) -> list[Flag]:
             continue
         if find_terms(match.term, "en", glossary):
             continue  # spelt the same in English
-        if _expands_acronym(english, match.start, match.end) or _inside_french_body_name(english, match.start):
-            continue  # (« the Table de concertation des travailleurs étrangers temporaires, chaired by … »: a Québec body's own name)
+        if _expands_acronym(english, match.start, match.end):
+            continue
         accepted = glossary.variants(match.concept, "en")
         flags.append(Flag(link.number, "en", "untranslated", "error", match.start, match.end, match.term,
                           f"“{match.term}” is French left in the English.", suggestions(accepted[:3])))
@@ -154,8 +154,7 @@ def untranslated_official(link: LinkView, context: CheckContext) -> list[Flag]:
     for start, end in passages:
         if any(first < end and start < last for first, last in covered):
             continue
-        if (_ends_in_name_with_acronym(english, start, end) or _expands_acronym(english, start, end) or _quoted_title(english, start, end)
-                or _is_french_body_name(english[start:end])):
+        if _ends_in_name_with_acronym(english, start, end) or _expands_acronym(english, start, end) or _quoted_title(english, start, end):
             continue  # "The SPVM's module Exploitation sexuelle des enfants à des fins commerciales (ESEC)": a body's French name, kept
         flags.append(Flag(link.number, "en", "untranslated", "error", start, end, english[start:end],
                           "This passage of the English is in French: it was left untranslated.", ""))
@@ -180,34 +179,6 @@ def _ends_in_name_with_acronym(text: str, start: int, end: int) -> bool:
     if after is None:
         return False
     return _initials_give(after.group(1), text[start:end])
-
-
-_FRENCH_BODY_NOUNS = ("Comité|Table|Commission|Conseil|Centre|Réseau|Regroupement|Association|Fédération|Bureau|Ministère|Office|Secrétariat|"
-                      "Direction|Service|Programme|Groupe|Coalition|Collectif|Fondation|Institut|Observatoire|Mouvement")
-_FRENCH_BODY_NOUN = re.compile(rf"\b(?:{_FRENCH_BODY_NOUNS})\b")
-_FRENCH_BODY_NOUN_BEFORE = re.compile(rf"(?:{_FRENCH_BODY_NOUNS})\b[^.,;:()“”\"]{{0,90}}$")
-
-
-def _inside_french_body_name(english: str, start: int) -> bool:
-    """Whether the French words at `start` of an English text go on a body's French name that opens with a capitalised French noun, all
-    its words French (« the Comité interministériel permanent sur la protection des travailleurs étrangers temporaires »): a name the
-    English keeps as the body writes it."""
-    window = max(0, start - 90)
-    return any(not any(_is_english_word(word) for word in re.findall(r"[^\W\d_]+", english[noun.start():start])[1:])
-               for noun in _FRENCH_BODY_NOUN.finditer(english, window, start) if _FRENCH_BODY_NOUN_BEFORE.match(english, noun.start(), start))
-
-
-def _is_french_body_name(passage: str) -> bool:
-    """Whether a French passage of an English text is a body's French name, English words before it (« The Commission works with the
-    Table de concertation des travailleurs étrangers temporaires »): its words from a capitalised French body noun on are French, and
-    none before it is."""
-    for noun in _FRENCH_BODY_NOUN.finditer(passage):
-        name = re.findall(r"[^\W\d_]+", passage[noun.start():])
-        before = re.findall(r"[^\W\d_]+", passage[:noun.start()])
-        french_before = any(is_known(word.lower(), "fr") and not is_known(word.lower(), "en") for word in before)
-        if len(name) >= 3 and not any(_is_english_word(word) for word in name[1:]) and not french_before:
-            return True
-    return False
 
 
 QUOTED_TITLE_WORDS = 15

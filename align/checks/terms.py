@@ -191,10 +191,7 @@ def _changed_names(link: LinkView, side: str, context: CheckContext) -> list:
     here = _occurrences([match for match in matches if not match.gap
                          and not _inside_its_long_name(text, match, context.glossary, LANG_OF_SIDE[side])
                          and not (match.type == "acronym" and _inside_another_name(match, matches))])
-    there = _occurrences([match for match in link.matches.get(other, []) if not match.gap and match.status != "forbidden"
-                          and not (match.entry[:1].isupper() and match.term[:1].islower())])
-    # (« élu lors de l'assemblée générale annuelle » names a members' meeting, not the United Nations' General Assembly: a name
-    # written in small letters there is the common noun)
+    there = _occurrences([match for match in link.matches.get(other, []) if not match.gap and match.status != "forbidden"])
     fewer = {concept for concept, count in there.items() if here[concept] < count}
     return find_changed_names(link.texts[side], LANG_OF_SIDE[side], context.glossary, fewer, link.matches[side], link.texts[other])
 

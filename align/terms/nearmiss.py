@@ -389,8 +389,9 @@ def _infinitive_of_its_noun(window: list[Word], entry: Entry, text: str) -> bool
             and not _DETERMINER_BEFORE.search(text, 0, window[0].start))
 
 
-_SUBJECT_BEFORE = re.compile(r"(?<![\w’'-])(?:on|il|elle|ils|elles|qui|cela|ça|je|j['’]|tu|nous|vous)\s+(?:ne\s+|n['’])?"
-                             r"(?:(?:les|la|le|l['’]|se|s['’]|nous|vous|me|m['’]|te|t['’])\s*)?$", re.IGNORECASE)
+_SUBJECT_BEFORE = re.compile(r"(?<![\w’'-])(?:on|il|elle|ils|elles|qui|cela|ça|je|j['’]|tu|nous|vous)\s+(?:ne\s+|n['’])?$", re.IGNORECASE)
+"""A subject pronoun right before the window: its first word is a verb (« on traite un être humain »), not a term's noun after its
+determiner (« à qui le département d'État a rendu hommage »)."""
 
 
 def _variant_begun_on_another_noun(window: list[Word], following: list[Word], entry: Entry, blend_word: Word, glossary: Glossary) -> bool:

@@ -406,6 +406,9 @@ def acronyms_one_letter_off(links: list[LinkView], context: CheckContext) -> lis
 
 
 _NAME_BEFORE_BRACKET = re.compile(r"((?:[^\W\d_]+[’'-]?[ \u00a0]+){2,12})\($")
+_SMALL_WORDS_OF_EITHER = _SMALL_WORDS["fr"] | _SMALL_WORDS["en"]
+
+
 def _initials_before(text: str, start: int) -> str:
     """The initials of the words that name, in brackets, the acronym at `start` (« Office central de lutte contre le travail illégal (» →
     « OCLTI »: small words left out), from the name's first capital; "" where no bracket opens right before it."""
@@ -416,7 +419,7 @@ def _initials_before(text: str, start: int) -> str:
     first = next((index for index, word in enumerate(words) if word[:1].isupper()), None)
     if first is None:
         return ""
-    return "".join(fold(word[:1]).upper() for word in words[first:] if word.lower() not in _SMALL_WORDS["fr"] | _SMALL_WORDS["en"])
+    return "".join(fold(word[:1]).upper() for word in words[first:] if word.lower() not in _SMALL_WORDS_OF_EITHER)
 
 
 ACRONYMS = Check("acronyms", "pair", acronyms, ("acronym-mismatch",))

@@ -381,8 +381,9 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:la|le|les|l['’]|des|du|une|un|cette|ce|
 
 
 def _infinitive_of_its_noun(window: list[Word], entry: Entry, text: str) -> bool:
-    """Whether a word of the window is the infinitive of the term's noun (« traiter » for « traite ») and no determiner comes before the
-    window: a verb, where the term names a thing (« la traiter des personnes » would be the noun with a slip)."""
+    """Whether the window opens on a verb, where the term names a thing: the term's first word right after a subject pronoun (« on traite
+    un être humain »), or a word of the window that is the infinitive of the term's noun (« traiter » for « traite ») with no determiner
+    before the window (« la traiter des personnes » would be the noun with a slip)."""
     if window[0].surface == entry.words[0].surface and _SUBJECT_BEFORE.search(text, 0, window[0].start):
         return True  # « j'ai vu comment on traite un être humain »: the verb « traiter » after its subject, not the noun
     return (any(word.surface == term_word.surface + "r" for word, term_word in zip(window, entry.words))

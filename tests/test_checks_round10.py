@@ -21,13 +21,16 @@ def test_a_month_takes_no_capital_in_running_french(glossary) -> None:
 
 
 def test_a_ministry_capitalises_its_domain_not_the_word_ministere(glossary) -> None:
-    # IOM releases: the capitals of a ministry's name swapped
-    found = typography(["La campagne est financée par le Ministère suédois de la justice et menée avec les autorités locales."], glossary)
-    assert found == {"Ministère suédois de la justice"}
-    assert typography(["La campagne est financée par le ministère suédois de la Justice et menée avec les autorités locales."], glossary) == set()
+    # IOM releases: the capitals of a ministry's name swapped (information since the forty-first round: revisers mark four in nine)
+    def noted(fr: list[str]) -> set[str]:
+        return {text for side, kind, text in reported(link_flags(fr, [], glossary), ("info",)) if kind == "typography"}
+
+    slip = ["La campagne est financée par le Ministère suédois de la justice et menée avec les autorités locales."]
+    assert noted(slip) == {"Ministère suédois de la justice"} and not typography(slip, glossary)
+    assert noted(["La campagne est financée par le ministère suédois de la Justice et menée avec les autorités locales."]) == set()
     # a text that writes all its ministries this way: its house style
     house = ["Le projet est soutenu par le Ministère de la santé et par le Ministère de l’éducation nationale."]
-    assert typography(house, glossary) == set()
+    assert noted(house) == set()
 
 
 def test_an_adjective_capitalised_inside_a_phrase_in_lower_case(glossary) -> None:

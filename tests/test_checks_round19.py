@@ -26,10 +26,15 @@ def test_a_name_written_with_two_capitals_schemes_is_still_flagged(glossary) -> 
     fr = ["L’Alliance contre la traite des personnes réunit les États membres de l’OSCE.",
           "L’Alliance contre la traite des personnes a tenu sa conférence à Vienne.",
           "Les travaux de l’Alliance contre la Traite des Personnes se poursuivent cette année."]
-    assert any(text.startswith("Alliance contre la Traite") or "Traite des Personnes" in text for _, _, text in _capitals(fr, glossary))
+    # (information since the forty-first round: revisers mark one in two of these)
+    def noted(lines: list[str]) -> set[tuple[str, str, str]]:
+        return {flag for flag in reported(link_flags(lines, [], glossary), ("info",)) if "other capitals" in flag[2] or flag[1] == "typography"}
+
+    assert any(text.startswith("Alliance contre la Traite") or "Traite des Personnes" in text for _, _, text in noted(fr))
+    assert not _capitals(fr, glossary)
     # and a phrase capitalised on one word only is no name in its own style: « la Traite des personnes »
     mixed = NIGER[:2] + ["Le projet renforce la lutte contre la Traite des personnes et le trafic illicite de migrants dans la région."]
-    assert _capitals(mixed, glossary)
+    assert noted(mixed)
 
 
 def test_an_acronym_given_once_in_one_version_is_context(glossary) -> None:

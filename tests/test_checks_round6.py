@@ -78,14 +78,15 @@ def test_a_name_capitalised_otherwise_than_elsewhere_in_the_text(glossary) -> No
     fr = ["Rapport sur la 24e conférence de l’Alliance contre la traite des personnes – 15 et 16 avril, Vienne",
           "La 24e Conférence de l’Alliance contre la Traite des Personnes, organisée par l’OSCE, s’est tenue les 15 et 16 avril à Vienne.",
           "La 24e Conférence de l’Alliance contre la traite des personnes s’est tenue à la Hofburg, à Vienne (Autriche), les 15 et 16 avril 2024."]
-    found = typography(fr, [], glossary)
+    # (information since the forty-first round: revisers mark one in two of these)
+    found = typography(fr, [], glossary, severity="info")
     assert [text for _, text in found if "Traite" in text] and not [text for _, text in found if "traite des personnes" in text]
     # « conférence » / « Conférence » at the head of the phrase is a choice the text may make both ways
-    assert not typography([fr[0], fr[2]], [], glossary)
+    assert not typography([fr[0], fr[2]], [], glossary, severity="info")
     # a body's own name before its acronym (« Comité National de Lutte Contre la Traite des Personnes (CNLTP) ») is its spelling
     un = ["En collaboration avec le Comité National de Lutte Contre la Traite des Personnes (CNLTP), l'OIM renforce ses efforts.",
           "L'OIM renforce ses efforts de lutte contre la traite des personnes en Côte d'Ivoire."]
-    assert not typography(un, [], glossary)
+    assert not typography(un, [], glossary, severity="info")
 
 
 def test_a_double_space_between_a_figure_and_its_sign(glossary) -> None:

@@ -17,6 +17,7 @@ from align.checks.base import (
     written_in_capitals,
 )
 from align.checks.language import among_english_words
+from align.checks.terms import concepts_named_in_french
 from align.model import Flag
 from align.terms.matching import longest_matches
 from align.terms.words import fold, tokenize
@@ -123,6 +124,10 @@ def _acronym_for_named_institution(link: LinkView, context: CheckContext) -> lis
                 continue  # « depuis les pays de l'UE » / "from the European Union": this side names it too, by an acronym the glossary lacks
             if _ATTRIBUTIVE.match(link.texts[side], match.end) and not any(entry.is_acronym for entry in glossary.concept_entries(instead, other)):
                 continue  # "EU countries" for « les États membres »: the acronym qualifies a noun, and the phrase renders the other name
+            if side == "en" and match.concept in concepts_named_in_french(link, context):
+                continue  # « l'Organisation Internationale des Migrations » for "the IOM": the French garbles this one's name (reported there)
+            if _names_with_the_word_after(link.texts[side], match.end, glossary.variants(instead, LANG_OF_SIDE[side])):
+                continue  # "the EU Commission" for « la Commission européenne »: the acronym and the name's noun make the other's name
             flags.append(Flag(link.number, side, "acronym-mismatch", "warning", match.start, match.end, match.term,
                               f"“{match.term}” is {concept_label(glossary, match.concept)}, but {SIDE_NAMES[other]} names "
                               f"{concept_label(glossary, instead)} here, not this one.", glossary.preferred(instead, side) or ""))
@@ -132,6 +137,16 @@ def _acronym_for_named_institution(link: LinkView, context: CheckContext) -> lis
 _ATTRIBUTIVE = re.compile(r"\s+[a-z]{3,}")
 """An acronym followed by a word in small letters qualifies it ("EU countries", "UN agencies")."""
 _NAME_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+")
+
+
+_WORD_AFTER = re.compile(r"[ \u00a0]+([A-ZÀ-Ý][\w’'-]+)")
+
+
+def _names_with_the_word_after(text: str, end: int, names: list[str]) -> bool:
+    """Whether the capitalised word after an acronym ending at `end` is a content word of one of `names` ("EU Commission", "European
+    Commission")."""
+    after = _WORD_AFTER.match(text, end)
+    return after is not None and any(fold(after.group(1)) in {fold(word) for word in name.split()} for name in names)
 
 
 def _spelt_out_in(acronym: str, text: str) -> bool:
@@ -321,7 +336,15 @@ def _writes_acronym(text: str, acronym: str) -> bool:
     return re.search(rf"(?<![\w-]){acronym}(?![\w-])", text) is not None
 
 
-_WORD_IN_CAPITALS = re.compile(r"(?<![\w-])[A-Z]{2,}s?(?![\w-])")
+_WORD_IN_CAPITALS = re.compile(r"(?<![\w-])[A-Z](?:[A-Z]|[a-z](?=[A-Z]))+s?(?![\w-])")
+"""An acronym: capitals, maybe one small letter between two ("TiP", UNODC's)."""
+_CRIME_ACRONYM_AS_A_NAME = re.compile(r"(?:rapport|bureau|classement|office|catégorie|héros)(?:[ \u00a0]+[^\W\d_]+)?[ \u00a0]+$"
+                                      r"|\b(?:rapport|report)\b[^().;]{0,80}(?:\(|[ \u00a0]ou[ \u00a0]+)$", re.IGNORECASE)
+"""« le rapport TIP », « le Bureau TIP », « le rapport international TIP », « le rapport sur la traite des personnes (TIP) » or « … ou
+TIP »: the US report's or office's name, which French cites with its English acronym."""
+_MASCULINE_BEFORE = re.compile(r"(?<![\w’'-])(?:le|du|au)[ \u00a0]+$", re.IGNORECASE)
+_REPORT_NAMED = re.compile(r"\brapport[ \u00a0]+(?:[^\W\d_]+[ \u00a0]+)?T[Ii]P\b|\bT[Ii]P[ -]report\b|Trafficking in Persons(?: Report|\))", re.IGNORECASE)
+"""« le rapport international TIP », « le TIP-report », « TIP (Trafficking in Persons) »: a text about the US report."""
 
 
 _CAPITALS_BEFORE = re.compile(r"[A-ZÀ-Ý]{2,}[\s’']+(?:\d+\s+)?$")
@@ -336,8 +359,9 @@ def _among_capitals(text: str, start: int, end: int) -> bool:
 
 def english_acronym_in_french(link: LinkView, side: str, context: CheckContext) -> list[Flag]:
     """An institution's English acronym in French prose where the institution has a French one (« le crime (UNODC) », « de l'UNODC »:
-    ONUDC). Read on every part but the test: the six in the corpus were all annotated slips; not in a headline in capitals (« UN NOUVEAU
-    SIÈGE ») nor beside English words (a title cited in English, "The ILO strategy")."""
+    ONUDC), or a crime's (« les cas de TiP »: la traite des personnes) but in the US report's and office's names (« le rapport TIP »).
+    Read on every part but the test: the six institutions' in the corpus were all annotated slips; not in a headline in capitals
+    (« UN NOUVEAU SIÈGE ») nor beside English words (a title cited in English, "The ILO strategy")."""
     if side != "fr":
         return []
     text, glossary = link.texts[side], context.glossary
@@ -346,16 +370,22 @@ def english_acronym_in_french(link: LinkView, side: str, context: CheckContext) 
     flags = []
     for found in _WORD_IN_CAPITALS.finditer(text):
         acronym = found.group(0)
-        concept = glossary.acronym_concept(acronym, "en")
-        if concept is None or glossary.subject(concept) != "institution":
+        concept = glossary.acronym_concept(acronym, "en") or glossary.acronym_concept(acronym.upper(), "en")  # ("TiP", UNODC's "TIP")
+        if concept is None or glossary.subject(concept) not in ("institution", "crime"):
             continue
+        if glossary.subject(concept) == "crime" and (_CRIME_ACRONYM_AS_A_NAME.search(text, 0, found.start())
+                                                      or re.match(r"[ \u00a0]*(?:Report|Office)\b", text[found.end():])
+                                                      or (_MASCULINE_BEFORE.search(text, 0, found.start())
+                                                          and _REPORT_NAMED.search(context.document_texts["fr"] or text))):
+            continue  # (« L'objectif du TIP est … » in a text about the TIP report: the report, masculine; the crime is « la traite »)
         french = glossary.acronyms(concept, "fr")
         if not french or acronym in french or among_english_words(text, found.start(), found.end()):
             continue
         if _among_capitals(text, found.start(), found.end()) or re.match(r"\.\w", text[found.end():found.end() + 2]):
             continue  # a heading in capitals run into the text (« LA COMMISSION AU PARLEMENT »), a dotted name (« AU.COMMIT »)
+        instead = french[0] if glossary.subject(concept) == "institution" else glossary.preferred(concept, "fr") or french[0]
         flags.append(Flag(link.number, side, "untranslated", "warning", found.start(), found.end(), acronym,
-                          f"“{acronym}” is the English acronym of {concept_label(glossary, concept)}; French writes “{french[0]}”.", french[0]))
+                          f"“{acronym}” is the English acronym of {concept_label(glossary, concept)}; French writes “{instead}”.", instead))
     return flags
 
 

@@ -510,10 +510,11 @@ def _accented_twin(word: str) -> str | None:
 _MARKED_ENGLISH = re.compile(r"[^.!?]*?[(\[]\s*(?:en\s+anglais|anglais|in\s+English|English)(?:\s+(?:seulement|uniquement|only))?\s*[)\]]", re.IGNORECASE)
 
 
-_OTHER_VERSION = re.compile(r"\b(?:(?:also|aussi|également)\s+)?(?:available|disponible)\s+(?:in|en)\s+(?:English|French|anglais|français)\b",
-                            re.IGNORECASE)
+_OTHER_VERSION = re.compile(r"\b(?:(?:also|aussi|également)\s+)?(?:available|disponible)\s+(?:in|en)\s+(?:English|French|anglais|français)\b"
+                            r"|\b(?:English|French)\s+only\b|\ben\s+(?:anglais|français)\s+(?:seulement|uniquement)\b", re.IGNORECASE)
 """The notice of the other language's version ("Also available in English under the title: …", « Aussi disponible en français sous le
-titre : … »): written in that language on purpose, the title after it too (every Government of Canada publication carries one)."""
+titre : … ») or of an event held in one language ("Webinar – French only: Les intersections …"): written in that language on
+purpose, the title after it too (every Government of Canada publication carries one)."""
 
 
 def _language_checked(text: str, context: CheckContext) -> str | None:

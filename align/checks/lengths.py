@@ -149,12 +149,20 @@ def _content_lemmas(text: str, lang: str) -> frozenset[str]:
     return frozenset(fold(word.lemma) for word in tokenize(text, lang) if not word.stop and len(word.surface) > 1)
 
 MOVED_OVERLAP = 0.5
+MOVED_SHORT_WORDS = 4
+"""A line of this many content words or fewer (« Cliquer ici pour lire la présentation. ») is moved with two words in common, not three."""
+
+
+def _says_the_same(source: frozenset[str] | set[str], target: frozenset[str] | set[str]) -> bool:
+    common = source & target
+    smaller = min(len(source), len(target))
+    return len(common) >= (2 if smaller <= MOVED_SHORT_WORDS else 3) and len(common) >= MOVED_OVERLAP * smaller
 
 def moved_content(flags: list[Flag], links: list[LinkView], context: CheckContext) -> list[Flag]:
     """An unmatched French text and an unmatched English text that say the same thing were moved, not lost.
 
     The French side is compared through its machine translation (and its names), word lemmas
-    against word lemmas; half of the smaller set in common, and at least three words, is a move.
+    against word lemmas; half of the smaller set in common, and at least three words (two for a short line), is a move.
     """
     if not context.has_official:
         return flags
@@ -165,13 +173,12 @@ def moved_content(flags: list[Flag], links: list[LinkView], context: CheckContex
     holders = _english_sentences_of_long_links(links, context) if omitted else []
     for omission in omitted:
         french = by_number[omission.link].texts
-        source = _content_lemmas(french["mt"], "en") | {fold(w.text) for w in tokenize(french["fr"], "fr") if w.text[:1].isupper()}
+        # (and its names: the capitalised words after the first, which opens the sentence)
+        source = _content_lemmas(french["mt"], "en") | {fold(w.text) for w in tokenize(french["fr"], "fr")[1:] if w.text[:1].isupper()}
         for addition in added:
             if id(addition) in replaced:
                 continue
-            target = _content_lemmas(by_number[addition.link].texts["en"], "en")
-            common = source & target
-            if len(common) >= 3 and len(common) >= MOVED_OVERLAP * min(len(source), len(target)):
+            if _says_the_same(source, _content_lemmas(by_number[addition.link].texts["en"], "en")):
                 replaced[id(omission)] = replace(omission, severity="info", message=(
                     f"This French text is not translated here; the official English has it elsewhere (link {addition.link}): moved, not lost."))
                 replaced[id(addition)] = replace(addition, severity="info", message=(

@@ -120,10 +120,11 @@ def numbers(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
             raw = found.group(0)
             flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), raw,
                               f"“{raw}” has a decimal point; French writes “{raw.replace('.', ',')}”.", raw.replace(".", ",")))
-        for pattern, marks in ((POINT_GROUPED_THOUSANDS, "points"), (COMMA_GROUPED_THOUSANDS, "commas")):
+        # (points, the continental and older French grouping, are information: revisers mark 12 in 29; commas are English)
+        for pattern, marks, severity in ((POINT_GROUPED_THOUSANDS, "points", "info"), (COMMA_GROUPED_THOUSANDS, "commas", "warning")):
             for found in pattern.finditer(link.texts["fr"]):
                 raw, fixed = found.group(0), re.sub(r"[.,]", "\u00a0", found.group(0))
-                flags.append(Flag(link.number, "fr", "typography", "warning", found.start(), found.end(), raw,
+                flags.append(Flag(link.number, "fr", "typography", severity, found.start(), found.end(), raw,
                                   f"« {raw} » groups its thousands with {marks}; French writes « {fixed} ».", fixed))
     if target == "en":
         for found in FRENCH_NOTATION_IN_ENGLISH.finditer(link.texts["en"]):

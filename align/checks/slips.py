@@ -488,13 +488,24 @@ _PATTERN_SLIPS: dict[str, tuple[tuple[re.Pattern, str, str], ...]] = {
                     r" (?P<slip>(?P<activity>sensibilisation|formation)s)(?![\w’'-])"),
          "« \\g<head> \\g<slip> »: the activity's name stays singular (« \\g<head> \\g<activity> »).", "\\g<activity>"),
         # (« à Calgary, Alberta, »: French sets a Canadian place's province in brackets; inside a sentence only, not a dateline, « Ottawa,
-        # Ontario - », nor a list of provinces, « Ontario, Manitoba, Alberta et … »)
+        # Ontario - », nor a list of provinces, « Ontario, Manitoba, Alberta et … », nor a name it opens, « Ontario Native Women's … »)
         (re.compile(rf"(?<=\w )(?!(?:{_PROVINCE_NAMES}),)(?P<slip>(?P<place>[A-ZÀ-Ý][a-zà-ÿ’'-]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ’'-]+)?), "
-                    rf"(?P<province>{_PROVINCE_NAMES}))(?![\w-])(?! et | ou |, (?:{_PROVINCE_NAMES}))"),
+                    rf"(?P<province>{_PROVINCE_NAMES}))(?![\w-])(?! et | ou |, (?:{_PROVINCE_NAMES})| [A-ZÀ-Ý])"),
          "« \\g<slip> »: French sets the province in brackets (« \\g<place> (\\g<province>) »).", "\\g<place> (\\g<province>)"),
     ),
     "en": (
         (re.compile(r"(?<![\w’'-])(?P<slip>and or)(?![\w’'-])"), "“and or”: the two conjunctions are joined by a slash (“and/or”).", "and/or"),
+        # ("will enable to bring", "has also allowed to assist": « permettre de » calqued; the verb needs its object, "allow them to";
+        # not the passive, "they are not allowed to use")
+        (re.compile(r"(?<![\w’'-])(?:(?P<slip>allows?|allowing|enables?|enabling)"
+                    r"|(?:has|have|had)(?:[ \u00a0]+(?:also|not|already|thus|therefore|[a-z]+ly))?[ \u00a0]+(?P<slip2>allowed|enabled))"
+                    r"(?=[ \u00a0]+to[ \u00a0]+[a-z]+\b)"
+                    r"(?![ \u00a0]+to[ \u00a0]+(?:the|a|an|this|that|these|those|their|its|his|her|our|your|my|all)\b)"),
+         "“\\g<slip>\\g<slip2> to …” needs its object (“allow them to …”, “enable people to …”), or “make it possible to …”.", ""),
+        # ("the 10th october 2016": a month takes its capital in English; not "may" or "march", which are words too)
+        (re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?(?P<slip>january|february|april|june|july|august|september|"
+                    r"october|november|december)\b"),
+         "“\\g<slip>”: a month takes its capital in English.", ""),
         (re.compile(r"(?<![\w-])[Bb]etween[ \u00a0]+\d[\d,]*(?:[ \u00a0]+[A-Z][a-z]+)?(?:[ \u00a0]+\d{4})?[ \u00a0]+(?P<slip>to)(?=[ \u00a0]+\d)"),
          "“between … to …”: “between” takes “and” (“between 2015 and 2022”), “from” takes “to”.", "and"),
         (re.compile(r"(?<![\w,.])(?P<slip>(?P<year>1[89]\d\d|20\d\d)(?P<word>on|in|for|by|with|and|the|of|to|at))(?![\w-])"),
@@ -602,7 +613,8 @@ def _slips_found(lang: str, text: str) -> tuple[tuple[int, int, str, str], ...]:
         found.append((confer.start(), confer.end(), f"“{confer.group(0)}” is an abbreviation and takes its stop (“{fixed}”).", fixed))
     for pattern, message, fixed in _PATTERN_SLIPS[lang]:
         for slip in pattern.finditer(text):
-            found.append((slip.start("slip"), slip.end("slip"), slip.expand(message), slip.expand(fixed)))
+            group = "slip" if slip.group("slip") is not None else "slip2"  # (a pattern with two ways to the slip names the second slip2)
+            found.append((slip.start(group), slip.end(group), slip.expand(message), slip.expand(fixed)))
     for share in _PART_OF_A_WHOLE[lang].finditer(text):
         part, whole = (int(re.sub(r"\D", "", number)) for number in share.group("part", "whole"))
         if part > whole:

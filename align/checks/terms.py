@@ -34,6 +34,8 @@ def forbidden_terms(link: LinkView, side: str, context: CheckContext) -> list[Fl
     for match in _forbidden_matches(link.matches[side]):
         if lang == "fr" and fold(match.term).startswith("trafic") and _names_both_crimes(link, context, of_people=True):
             continue
+        if lang == "fr" and _BELGIAN_SMUGGLING.fullmatch(match.term) and _TRAITE_AND_BEFORE.search(link.texts[side], 0, match.start):
+            continue  # « relatif à la traite et au trafic des êtres humains » (Myria's reports): the other crime, named beside trafficking
         if lang == "fr" and _BELGIAN_SMUGGLING.fullmatch(match.term) and _PASSEURS.search(context.document_texts["fr"] or link.texts["fr"]):
             continue  # Belgian law's name for migrant smuggling (art. 77bis), in a text about the smugglers (« les passeurs »)
         if in_name_with_its_acronym(link.texts[side], match.start, match.end):
@@ -41,7 +43,7 @@ def forbidden_terms(link: LinkView, side: str, context: CheckContext) -> list[Fl
         accepted = glossary.variants(match.concept, lang)
         note = glossary.note(match.concept, lang, match.entry)
         message = (f"“{match.term}” is a forbidden rendering of {concept_label(glossary, match.concept)}"
-                   + (f": {note}" if note else "") + (f"; write “{accepted[0]}”" if accepted else ""))
+                   + (f": {note.rstrip('.')}" if note else "") + (f"; write “{accepted[0]}”" if accepted else ""))
         flags.append(Flag(link.number, side, "forbidden-term", "warning" if side == "mt" else "error", match.start, match.end,
                           match.term, message, suggestions(accepted[:3])))
     return flags
@@ -66,6 +68,9 @@ _BOTH_CRIMES = re.compile(r"\btraite\s+(?:(?:des|de|d['’])\s*(?:êtres\s+humai
 _BOTH_CRIMES_TRAFIC_FIRST = re.compile(r"\btrafic\s+(?:et|ou)\s+(?:la\s+|de\s+la\s+)?traite\b", re.IGNORECASE)
 """« la lutte contre le trafic et la traite des êtres humains » (the Belgian coordination unit's name): the two crimes the other way round,
 sharing their complement (« des êtres humains »), so the « trafic » is of people."""
+_TRAITE_AND_BEFORE = re.compile(r"\btraite\s+(?:et|ou)\s+(?:le\s+|du\s+|de\s+|au\s+)?$", re.IGNORECASE)
+"""« la traite et au trafic des êtres humains »: the Belgian name of smuggling right after is the second of two crimes sharing their
+complement (not « la traite et au trafic illicite d'êtres humains », which blurs smuggling of migrants into a trade in people)."""
 _OF_MIGRANTS = re.compile(r"\s*(?:illicites?\s+)?(?:de|des|d['’])\s*migrants\b", re.IGNORECASE)
 
 
@@ -103,13 +108,15 @@ def garbled_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag
         # (« un séminaire sur le thème A better approach to ending impunity for … »: an English title, not « impunité » misspelt)
     for extra in (_changed_names(link, side, context), _mixed_renderings(link, side, context), _name_number_changed(link, side, context)):
         garbles += [garble for garble in extra if not any(g.start < garble.end and garble.start < g.end for g in garbles)]
-    french_concepts = _french_concepts(link, context) if side == "mt" and garbles else set()
+    named_in_french = concepts_named_in_french(link, context) if side == "mt" and garbles else set()
     for garble in garbles:
         if OTHER_NAME in garble.message and not _other_name_written_as_listed(garble.text, side, context):
             continue
         if side == "fr" and _SUBJECT_AFTER_BE.match(garble.text) and _BE_BEFORE.search(text, 0, garble.start):
             continue  # « cette traite, dont sont victimes des personnes … »: the subject after the verb, no term's words blended
-        if side == "mt" and not _concepts_of(garble.suggestions, "en", context.glossary) & french_concepts:
+        if in_name_with_its_acronym(text, garble.start, garble.end) and _common_term_in_other_words(garble, LANG_OF_SIDE[side], context):
+            continue  # "PACT (Persons Against the Crime of Trafficking in Humans)": a body's own name in its own words
+        if side == "mt" and not _concepts_of(garble.suggestions, "en", context.glossary) & named_in_french:
             continue  # the engine rendering French words that are not this term (« l'exploitation des enfants dans des activités
             # criminelles » → "exploitation in criminal activities"): a near miss of a term the French does not use
         severity = "warning" if side == "mt" else "error"
@@ -119,6 +126,16 @@ def garbled_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag
             severity, message = "info", message[:-1] + ": in a headline, a short form of the name."
         flags.append(Flag(link.number, side, "term-garbled", severity, garble.start, garble.end, garble.text, message, suggestions(garble.suggestions)))
     return flags
+
+
+def _common_term_in_other_words(garble: Garble, lang: str, context: CheckContext) -> bool:
+    """Whether `garble` is a common term (no official name) put in other words of its own forms ("Trafficking in Humans"): a slip in
+    a name ("World Day Against Chid Labour (WDACL)"), or a name's word changed ("Treaty on European Universal (TEU)"), is still
+    reported."""
+    glossary = context.glossary
+    vocabulary = {word.lemma for term in garble.suggestions for word in tokenize(term, lang)}
+    return (all(word.lemma in vocabulary for word in tokenize(garble.text, lang))
+            and not any(glossary.subject(concept) in NAME_SUBJECTS for concept in _concepts_of(garble.suggestions, lang, glossary)))
 
 
 _BE_BEFORE = re.compile(r"(?<![\w’'-])(?:sont|est|soient|soit|étaient|était|seront|sera|seraient|serait|ont\s+été|a\s+été)\s+$", re.IGNORECASE)
@@ -143,7 +160,7 @@ def _concepts_of(terms: tuple[str, ...], lang: str, glossary) -> set[str]:
     return {concept for term in terms for concept in by_term.get((lang, fold(term)), ())}
 
 
-def _french_concepts(link: LinkView, context: CheckContext) -> set[str]:
+def concepts_named_in_french(link: LinkView, context: CheckContext) -> set[str]:
     """The concepts the French names, as listed, forbidden or garbled."""
     french = link.texts["fr"]
     garbled = find_garbled(french, "fr", context.glossary, matches=link.matches["fr"]) if french else []

@@ -341,7 +341,8 @@ def _case_variants(texts: list[tuple[LinkView, str]], glossary: Glossary) -> lis
     for number in sorted(spans):
         text = numbers[number].texts["fr"]
         for start, end, usual, _form, count in _merge(spans[number]):
-            flags.append(Flag(number, "fr", "typography", "warning", start, end, text[start:end],
+            # (info: revisers mark one in two of these; capitals inside names are a house choice more often than a slip)
+            flags.append(Flag(number, "fr", "typography", "info", start, end, text[start:end],
                               f"« {text[start:end]} » is written with other capitals elsewhere in this text (« {usual} », {count}×).", usual))
     return flags
 

@@ -10,7 +10,7 @@ from collections import Counter
 from functools import lru_cache
 
 from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, matches_in, same_flags_for_same_texts
-from align.checks.grammar import disagreeing_adjective, morphologies, negation_word, other_gender
+from align.checks.grammar import SUB_NOUN_WITHOUT_HYPHEN, disagreeing_adjective, morphologies, negation_word, other_gender
 from align.checks.slips import APOSTROPHE_STAND_INS
 from align.model import Flag
 from align.terms.glossary import Glossary, per_glossary
@@ -291,7 +291,7 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
                               f"« {found.group(0)} »: the adjective agrees with « Affaires », feminine plural (« Affaires {plural} »).",
                               f"Affaires {plural}"))
     for found in matches_in(_SOUS_THEN_WORD, text):
-        if _adjective_only(found.group(2)) and not _noun_follows(text, found.end()):
+        if (_adjective_only(found.group(2)) and not _noun_follows(text, found.end())) or SUB_NOUN_WITHOUT_HYPHEN.match(text, found.start()):
             joined = f"{found.group(1)}-{found.group(2)}"
             flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
                               f"« {found.group(0)} » is a compound, hyphenated: « {joined} ».", joined))
@@ -311,7 +311,8 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
     stamp = page_stamp(text)  # (« publié le 18 octobre 2020 à 13h03 »: the site's time, not the text's)
     for found in matches_in(_UNSPACED_TIME, text) if not stamp else ():
         fixed = f"{found.group(1)} h {found.group(2)}"
-        flags.append(Flag(link.number, side, "typography", "warning", found.start(), found.end(), found.group(0),
+        # (info: « 19h30 » is the press's usual form, and revisers mark three in seven)
+        flags.append(Flag(link.number, side, "typography", "info", found.start(), found.end(), found.group(0),
                           f"« {found.group(0)} »: French writes the hour with spaces, « {fixed} ».", fixed))
     for found in matches_in(_ENGLISH_CLOCK, text) if not stamp else ():
         hour, minutes, half = int(found.group(1)), found.group(2), found.group(3)[0].lower()

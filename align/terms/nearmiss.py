@@ -11,7 +11,7 @@ from rapidfuzz.distance import OSA
 
 from align.terms.glossary import Entry, Glossary, concept_label, per_glossary
 from align.terms.matching import TermMatch, find_terms
-from align.terms.words import Word, content_words, fold, is_known, same_form, word_keys
+from align.terms.words import STOPWORDS, Word, content_words, fold, is_known, same_form, word_keys
 
 
 @dataclass(frozen=True)
@@ -1312,6 +1312,13 @@ def _run_together(glossary: Glossary, lang: str) -> _RunTogether:
     return per_glossary(_RUN_TOGETHER, glossary, build, lang)
 
 
+def _small_words_by_chance(first: str, second: str, lang: str) -> bool:
+    """Whether two halves of a word are small words only through their lemmas ("Insan": "ins", "an"): a name, not « dela » run together."""
+    stop = STOPWORDS.get(lang, ())
+    halves = (first.lower(), second.lower())
+    return all(_lemma(half, lang) in stop for half in halves) and not all(half in stop for half in halves)
+
+
 def _term_words_run_together(text: str, words: list[Word], lang: str, glossary: Glossary, taken: list[tuple[int, int]]) -> list[Garble]:
     """A word that is two consecutive words of a glossary term, in any of their forms, with the space between them lost (« Traitedes
     êtres humains », "Victimsof trafficking", "NationsUnies", « chaînesd’approvisionnement »), in any case: a name is never two words of
@@ -1334,7 +1341,7 @@ def _term_words_run_together(text: str, words: list[Word], lang: str, glossary: 
             run_together.cuts[word.text] = next((cut for cut in range(1, len(word.text))
                                                  if (_lemma(word.text[:cut], lang), _lemma(word.text[cut:], lang)) in run_together.pairs), None)
         cut = run_together.cuts[word.text]
-        if cut is None:
+        if cut is None or _small_words_by_chance(word.text[:cut], word.text[cut:], lang):
             continue
         if known or zipf_frequency(word.surface, lang) >= RUN_TOGETHER_WRITTEN_ZIPF:
             before = _lemma(words[position - 1].text, lang) if position else ""

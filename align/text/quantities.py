@@ -51,6 +51,7 @@ _ABBREVIATED = {lang: "|".join(sorted(map(re.escape, table), key=len, reverse=Tr
 # an abbreviation is a month only with its full stop or before a year ("sept" alone is the number seven)
 _FR_MONTH = rf"(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|(?:{_ABBREVIATED['fr']})(?:\.|(?=\s+\d{{4}}\b)))"
 _EN_MONTH = (rf"({'|'.join(MONTH_NAMES['en'])}|{'|'.join(month.upper() for month in MONTH_NAMES['en'])}"  # (upper case in headings and embargo lines)
+             rf"|{'|'.join(month.lower() for month in MONTH_NAMES['en'] if month not in ('May', 'March'))}"  # (a slip, "10th october")
              rf"|(?:{_ABBREVIATED['en']})(?:\.|(?=\s+\d)))")
 _NUMERIC_DATE = re.compile(r"(?<![\w./-])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\w/]|\.\d)|(?<![\w./-])(\d{4})-(\d{2})-(\d{2})(?![\w-])")
 """15.06.2023, 30/07/2024, 24/7/2014 (day first, as in French and EU texts), and ISO 2024-07-30."""
@@ -71,13 +72,17 @@ _DATE_PATTERNS = {
 # Two days of one month: « les 15 et 16 avril 2024 », « du 15 au 21 octobre », "April 15th and 16th, 2024", "October 15 to 21",
 # "15-16 May". Groups: first day, second day, month, year; the month and year belong to both days.
 _ORDINAL = r"(?:st|nd|rd|th)?"
+_FR_WEEKDAY = r"(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+)?"
+_EN_WEEKDAY = r"(?:the\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+"""« du vendredi 22 au samedi 23 février », "from Monday 24 through Thursday 27 August", "from the 25th to the 26th April": the
+second day's weekday or article."""
 _DATE_RANGE_PATTERNS = {
-    "fr": [(re.compile(rf"\b(1er|\d{{1,2}})\s*(?:et|au|à|-|–)\s*(\d{{1,2}})\s+{_FR_MONTH}(?:\s+(\d{{4}}))?(?!\w)", re.IGNORECASE),
+    "fr": [(re.compile(rf"\b(1er|\d{{1,2}})\s*(?:et|au|à|-|–)\s*{_FR_WEEKDAY}(\d{{1,2}})\s+{_FR_MONTH}(?:\s+(\d{{4}}))?(?!\w)", re.IGNORECASE),
             ("day", "day2", "month", "year"))],
     "en": [
         (re.compile(rf"\b{_EN_MONTH}\s+(\d{{1,2}}){_ORDINAL}\s*(?:and|to|through|-|–)\s*(\d{{1,2}}){_ORDINAL}(?:,?\s+(\d{{4}}))?\b"),
          ("month", "day", "day2", "year")),
-        (re.compile(rf"\b(\d{{1,2}}){_ORDINAL}\s*(?:and|to|-|–)\s*(\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{_EN_MONTH}(?:,?\s+(\d{{4}}))?(?!\w)"),
+        (re.compile(rf"\b(\d{{1,2}}){_ORDINAL}\s*(?:and|to|through|-|–)\s*{_EN_WEEKDAY}(\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{_EN_MONTH}(?:,?\s+(\d{{4}}))?(?!\w)"),
          ("day", "day2", "month", "year")),
     ],
 }
@@ -423,9 +428,17 @@ def find_times(text: str, lang: str) -> list[Quantity]:
             hour = int(groups[0]) % 12 + (12 if groups[2].lower() == "p" else 0)
             minutes = hour * 60 + int(groups[1] or 0)
         else:
-            minutes = int(groups[3]) * 60 + int(groups[4])
+            hour = int(groups[3])
+            half = _HALF_OF_THE_RANGE_END.match(text, found.end())
+            if half and hour % 12 <= int(half.group(1)) % 12:
+                hour = hour % 12 + (12 if half.group(2).lower() == "p" else 0)  # "2:00 - 3:30 p.m.": the range's half is both ends'
+                # (not "10:00 - 1:00 p.m.", which runs from the morning)
+            minutes = hour * 60 + int(groups[4])
         result.append(Quantity(("time", minutes), found.start(), found.end(), found.group(0)))
     return result
+
+
+_HALF_OF_THE_RANGE_END = re.compile(r"\s*(?:-|–|to)\s*(1[0-2]|0?\d)(?::[0-5]\d)?\s?([ap])\.?\s?m\b", re.IGNORECASE)
 
 
 def find_numbers(text: str, lang: str, *, lenient: bool = False) -> list[Quantity]:

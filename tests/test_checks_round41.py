@@ -137,3 +137,41 @@ def test_the_us_report_called_by_its_acronym(glossary) -> None:
               "L'objectif du TIP est d'inciter des actions dans le monde entier."]
     assert not texts_of_kind(report, glossary, "untranslated")
     assert texts_of_kind(["L'objectif du TIP est d'inciter des actions dans le monde entier."], glossary, "untranslated") == {"TIP"}
+
+
+def test_a_label_shown_twice_on_a_page_is_no_doubled_word(glossary) -> None:
+    assert not texts_of_kind(["Respect Respect", "Dialogue et participation Dialogue et participation"], glossary, "typography")
+    assert texts_of_kind("La la traite des personnes est un crime.", glossary, "typography") == {"La la"}
+
+
+@needs_grammalecte
+def test_court_bien_and_names_after_apres(glossary) -> None:
+    assert not texts_of_kind("Une femme de 18 ans était en cour provinciale à Moncton vendredi.", glossary, "grammar")
+    assert not texts_of_kind("Les enfants deviennent un bien que l’on veut vendre.", glossary, "grammar")
+    fr = "Après Toronto, Ottawa est la deuxième ville au Canada pour ces infractions."
+    assert not texts_of_kind(fr, glossary, "typography")
+    assert texts_of_kind("M. Pierre Lapaque, Représentant du bureau régional a décliné l'offre.", glossary, "typography") == {"régional a"}
+
+
+def test_page_furniture_numbers_credits_and_footnotes(glossary) -> None:
+    assert not texts_of_kind("Ce document est aussi disponible en PDF (235 Ko).", glossary, "number-mismatch",
+                             "This document is also available in PDF (227 Kb).")
+    lines = ["«Trafic»: jeunes filles à vendre", "Photo: iStock Le portrait livré par la réalisatrice est glaçant."]
+    assert "iStock Le" not in texts_of_kind(lines, glossary, "typography")
+    assert "glaçant Le" in texts_of_kind(["Le portrait est glaçant Le film sort demain."], glossary, "typography")
+
+
+def test_a_bill_named_before_it_passed(glossary) -> None:
+    fr = "Le comité a étudié la Loi sur la lutte contre le travail forcé et le travail des enfants dans les chaînes d'approvisionnement."
+    en = "The committee studied the Fighting Against Forced Labour and Child Labour in Supply Chains Bill."
+    assert not texts_of_kind(fr, glossary, "term-garbled", en)
+    assert "Fighting Against Forced Labour and Child Labour in Supply Chains Law" in texts_of_kind(fr, glossary, "term-garbled",
+                                                                                                  en.replace("Bill", "Law"))
+
+
+def test_shared_adjectives_doublets_and_people_of_a_country(glossary) -> None:
+    assert not texts_of_kind("Les secteurs privé et public sont engagés dans la lutte.", glossary, "term-garbled")
+    assert not texts_of_kind("La loi protège les travailleuses et travailleurs domestiques.", glossary, "term-garbled",
+                             "The law protects domestic workers.")
+    assert texts_of_kind("Le gouvernement a rapatrié 150 Rwandais trafiqués.", glossary, "concept-confusion") == {"trafiqués"}
+    assert not texts_of_kind("Les documents trafiqués ont été saisis.", glossary, "concept-confusion")

@@ -374,7 +374,7 @@ def english_acronym_in_french(link: LinkView, side: str, context: CheckContext) 
         if concept is None or glossary.subject(concept) not in ("institution", "crime"):
             continue
         if glossary.subject(concept) == "crime" and (_CRIME_ACRONYM_AS_A_NAME.search(text, 0, found.start())
-                                                      or re.match(r"[ \u00a0]*(?:Report|Office)\b", text[found.end():])
+                                                      or re.match(r"[ \u00a0]*(?:Report|Office|Heroe?s?)\b", text[found.end():])
                                                       or (_MASCULINE_BEFORE.search(text, 0, found.start())
                                                           and _REPORT_NAMED.search(context.document_texts["fr"] or text))):
             continue  # (« L'objectif du TIP est … » in a text about the TIP report: the report, masculine; the crime is « la traite »)

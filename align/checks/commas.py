@@ -97,8 +97,12 @@ _NOT_A_NAME = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de",
                          "sur", "avec", "et", "mais", "ou", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre",
                          "vos", "mon", "ma", "mes", "il", "elle", "ils", "elles", "nous", "vous", "je", "j", "on", "c", "qui", "que", "dont",
                          "tout", "tous", "toutes", "cela", "ceci", "monsieur", "madame", "mesdames", "messieurs", "mademoiselle", "excellence",
-                         "cher", "chère", "chers", "chères"})
-"""Words that open a clause, a complement or an address, not a name or its apposition (« En France, 80 % … », « Monsieur Dupont, la France »)."""
+                         "cher", "chère", "chers", "chères", "après", "avant", "depuis", "comme", "malgré", "outre", "hormis", "sauf", "vers",
+                         "chez", "contre", "sans", "sous", "entre", "pendant", "lors", "dès", "ainsi", "enfin", "ensuite", "puis", "alors",
+                         "aussi", "cependant", "toutefois", "néanmoins", "pourtant", "hier", "demain", "ici", "déjà", "parmi", "face",
+                         "d'après", "d’après"})
+"""Words that open a clause, a complement or an address, not a name or its apposition (« En France, 80 % … », « Après Toronto, Ottawa est … »,
+« Monsieur Dupont, la France »)."""
 _RELATIVES = frozenset({"qui", "que", "qu", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles", "auquel", "duquel"})
 _AUXILIARIES = frozenset({"a", "ont", "est", "sont", "avait", "avaient", "était", "étaient"})
 _FINITE = re.compile(r":V[^/]*:I[pqsf]")

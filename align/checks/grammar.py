@@ -105,6 +105,8 @@ _DETERMINER_NEXT = re.compile(r"\s+(?:des|les|la|le|l['’]|un|une|ses|leurs|son
 _CLAUSE_ENDS_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$)")
 _BEFORE_A_COURT = re.compile(r"\b(?:compar\w*|témoign\w*|plaid\w*|traduit\w*|cit\w+ à)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 """« qui doit comparaître de nouveau en cour le 4 novembre »: appearing in court, the sentence going on."""
+_COURT_NAMED_AFTER = re.compile(r"[ \u00a0]+(?:provinciale|supérieure|fédérale|suprême|municipale|criminelle|martiale|d['’]appel|du Québec)\b")
+"""« elle était en cour provinciale à Moncton »: in the court the words after name."""
 _PRONOUN_WITH_TOUS = re.compile(r"\b(?:nous|vous)\s+(?:tous|toutes)\s+$", re.IGNORECASE)
 SUB_NOUN_WITHOUT_HYPHEN = re.compile(r"(?<![\w’'-])[Ss]ous[ \u00a0]+(?:région|comité|groupe|commission|préfecture|traitance)s?(?![\w’'-])")
 """« la sous région », « le sous comité »: the prefix and the noun make one word, « sous-région » (reported in `align.checks.writing`;
@@ -131,6 +133,8 @@ _KNOWING_VERB_BEFORE = re.compile(r"(?<![\w’'-])(?:sai[st]|savons|savez|savent
                                   r"voient|vu|comprends|comprend|comprenons|comprenez|comprennent|compris|di[st]|disons|dites|disent|"
                                   r"pense|penses|pensons|pensez|pensent|pensé)[ \u00a0]+(?:très[ \u00a0]+)?$", re.IGNORECASE)
 """A verb of knowing or saying before « bien que »: the adverb and the complement's « que » (« on le sait bien que … »)."""
+_DETERMINER_BEFORE = re.compile(r"(?<![\w’'-])(?:un|le|ce|du|son|leur|notre|votre|mon|ton|tout|seul)[ \u00a0]+$", re.IGNORECASE)
+"""« un bien que l'on veut vendre »: the noun « bien » and a relative clause."""
 _SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles", "on", "ce", "c", "nous", "vous", "je", "j", "tu", "cela", "ça"}
 _NUMBER_BEFORE = re.compile(r"(?:^|(?<=\s))(\S*?)\s*\b(\d[\d\s.,]*)\s+$")
 
@@ -503,7 +507,8 @@ def french_findings(text: str) -> tuple[Finding, ...]:
             continue  # « ouvrir un point de contact »: a point of something, not a closed hand
         if "conf_par_part" in error["sRuleId"] and _DETERMINER_NEXT.match(text, end):
             continue  # « forcée de le faire par des violences »: « par » and the means, not « faire part de »
-        if "conf_cour_cours" in error["sRuleId"] and (_CLAUSE_ENDS_AFTER.match(text, end) or _BEFORE_A_COURT.search(text, 0, start)):
+        if "conf_cour_cours" in error["sRuleId"] and (_CLAUSE_ENDS_AFTER.match(text, end) or _BEFORE_A_COURT.search(text, 0, start)
+                                                     or _COURT_NAMED_AFTER.match(text, end)):
             continue  # « l'accusée a craqué en cour, mercredi »: in court (Canadian usage), not « en cours » before its complement
         if "conj_tous_toutes" in error["sRuleId"] and _PRONOUN_WITH_TOUS.search(text, 0, start):
             continue  # « nous tous ferions mieux »: « tous » sets off the pronoun, the verb agrees with « nous »
@@ -746,8 +751,9 @@ def _indicative_after_conjunction(text: str, checker) -> list[Finding]:
     spelling = checker.getSpellChecker()
     findings = []
     for found in _SUBJUNCTIVE_AFTER.finditer(text):
-        if found.group(1).lower().startswith("bien") and _KNOWING_VERB_BEFORE.search(text, 0, found.start()):
-            continue  # « on le sait bien que les têtes de réseaux ne sont pas à bord »: knowing well that, not the concession
+        if found.group(1).lower().startswith("bien") and (_KNOWING_VERB_BEFORE.search(text, 0, found.start())
+                                                          or _DETERMINER_BEFORE.search(text, 0, found.start())):
+            continue  # « on le sait bien que les têtes … ne sont pas », « un bien que l'on veut vendre »: not the concession
         previous = ""
         for word in _FRENCH_WORD.finditer(found.group(2)):
             surface = word.group(0)

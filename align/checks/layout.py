@@ -42,8 +42,8 @@ def _run_together(segments: list[Segment], place: dict[int, tuple[int, int]], si
         first, second = segments[index], segments[index + 1]
         if first.end != second.start or index not in place or not re.search(r"(?:[a-zà-ÿ]{2}[\"”»]?|(?<![\d.,])(?:19|20)\d\d)(?:[.!?;]|\.\.\.|…)$", first.text):
             continue
-        if not re.match(r"[A-ZÀ-Ý][a-zà-ÿ]", second.text):
-            continue
+        if not re.match(r"[A-ZÀ-Ý][a-zà-ÿ]", second.text) or re.match(r"(?:Footnote|Note de bas de page|Return to footnote)\b", second.text):
+            continue  # ("activity.Footnote 3": a Canada.ca page's footnote marker, the link's text, glued to the sentence it marks)
         link, offset = place[index]
         last_word = re.search(r"[^\s]+$", first.text)
         start = offset + last_word.start()
@@ -64,7 +64,7 @@ _STOP_MISSING = {lang: re.compile(rf"(?<=[^\W\d_]{{2}}|[\w%]\)) ({words})\b(?![-
 the full stop between two sentences is missing. Not before a capital or a figure (« Le Caire », « La Haye », « Les 3 »)."""
 _BEFORE_A_NAME = {
     "fr": {"à", "de", "du", "des", "en", "et", "ou", "par", "pour", "sur", "dans", "avec", "que", "qu", "d", "l", "le", "la", "les", "au",
-           "aux", "entre", "contre", "vers", "chez", "comme", "ni", "intitulé", "intitulée", "intitulés", "intitulées", "nommé", "nommée",
+           "aux", "entre", "contre", "vers", "chez", "comme", "ni", "numéro", "intitulé", "intitulée", "intitulés", "intitulées", "nommé", "nommée",
            "appelé", "appelée", "baptisé", "baptisée", "dénommé", "dénommée", "thème", "campagne", "opération", "projet", "programme",
            "slogan", "initiative", "titre", "comité", "collectif", "organisme", "groupe", "réseau", "dépliant", "brochure", "guide",
            "rapport", "document", "livre", "film", "documentaire", "spectacle", "exposition", "conférence", "atelier", "colloque"},
@@ -75,6 +75,11 @@ _BEFORE_A_NAME = {
 """Words after which a capitalised article or pronoun starts a name or a title (« à La Haye », « la campagne Le Cœur bleu », « le comité Un
 trop grand prix », « le dépliant Ce que vous devez savoir »,
 "entitled The Hidden Face"), not a sentence."""
+
+
+_PHOTO_CREDIT = re.compile(r"\s*(?:Photos?|Crédits?(?: photo)?|Image|Illustration)[ \u00a0]*:[ \u00a0]*[^\s:]+(?:[ \u00a0][^\s:]+)?[ \u00a0]*",
+                           re.IGNORECASE)
+"""« Photo : iStock », « Crédit photo : Radio-Canada »: a picture's credit, which a page puts before the text."""
 
 
 def _stop_missing(segments: list[Segment], place: dict[int, tuple[int, int]], side: str) -> list[Flag]:
@@ -92,6 +97,8 @@ def _stop_missing(segments: list[Segment], place: dict[int, tuple[int, int]], si
                 continue  # « a) Le protocole de Palerme … »: a list item's letter, not a sentence's last word
             if re.fullmatch(r"\s*\([A-ZÀ-Ý][^()]{1,40}\)", before):
                 continue  # « (Ottawa) Des indices … »: the Canadian Press dateline in brackets
+            if _PHOTO_CREDIT.fullmatch(before):
+                continue  # « Photo: iStock Le portrait … »: a picture's credit run into the text by the page, no sentence of it
             if re.fullmatch(r"\s*[A-ZÀ-Ý][A-ZÀ-Ý’' -]{2,40}", before) and before.strip() == before.strip().upper():
                 continue  # "BANGUI The first …", « FAITS DIVERS Les policiers … »: a dateline or a section's label in capitals
             if side == "fr" and re.match(rf"\s+(?i:{TITLE_NOUNS})\b", segment.text[found.end():]):

@@ -72,12 +72,12 @@ def numbers(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
     missing, extra = _identifiers_alike(missing, extra, link.texts["fr"], link.texts[target])
     missing = [value for value in missing if not _list_number(link.texts["fr"], value)]
     extra = [value for value in extra if not _list_number(link.texts[target], value)]
-    extra = [value for value in extra if not _page_timestamp(link.texts[target], value)]
+    extra = [value for value in extra if not _page_timestamp(link.texts[target], value) and not _file_size(link.texts[target], value)]
     # an ordinal on one side, its cardinal on the other: « devenant le 41ème pays » = "bringing the total to 41"
     extra = _not_ordinals_opposite(extra, link.texts[target], "en", link.texts["fr"], "fr")
     missing = _not_ordinals_opposite(missing, link.texts["fr"], "fr", link.texts[target], "en")
     missing = [value for value in missing if not _inside_a_code(link.texts[target], value)]
-    missing = [value for value in missing if not _page_timestamp(link.texts["fr"], value)]
+    missing = [value for value in missing if not _page_timestamp(link.texts["fr"], value) and not _file_size(link.texts["fr"], value)]
     flags = []
     pairs = list(zip(extra, missing)) if len(extra) == len(missing) == 1 else [
         pair for spelt in (False, True)
@@ -298,6 +298,14 @@ def _outside(values: list, spans: list[tuple[int, int]]) -> list:
 
 def _page_timestamp(text: str, value) -> bool:
     return CLOCK_TIME.fullmatch(value.text) is not None and page_stamp(text)
+
+
+_FILE_SIZE_AFTER = re.compile(r"[ \u00a0]*(?:[KMG]o|[KMG]B|[KMG]b|kB|kb|Kio|Mio|octets|bytes)\b")
+
+
+def _file_size(text: str, value) -> bool:
+    """Whether the number is a file's size ("PDF (227 Kb)", « PDF (235 Ko) »): each version's file has its own."""
+    return _FILE_SIZE_AFTER.match(text, value.end) is not None
 
 
 def _is_year(value) -> bool:

@@ -314,7 +314,9 @@ def _mixed_renderings(link: LinkView, side: str, context: CheckContext) -> list[
             while run and run[-1].stop:
                 run.pop()
             lemmas = [fold(w.lemma) for w in run if not w.stop]
+            stems = [fold(w.surface)[:6] for w in run if not w.stop]
             if (len(lemmas) >= 2 and len(set(lemmas)) == len(lemmas) and not any(set(lemmas) <= variant for variant in variants)
+                    and len(set(stems)) == len(stems)  # (« travailleuses et travailleurs »: one noun in both genders, inclusive writing)
                     and not any(first < run[-1].end and run[0].start < last for first, last in matched)):
                 start, end = run[0].start, run[-1].end
                 accepted = glossary.variants(concept, lang)
@@ -892,7 +894,8 @@ def trafic_for_trafficking(link: LinkView, context: CheckContext) -> list[Flag]:
 
 _PEOPLE_TRAFIQUES = re.compile(
     r"\b(?:personnes?|êtres\s+humains|femmes|filles|enfants|hommes|garçons|migrants?|victimes?|mineur(?:e|es|s)?|individus|gens"
-    r"|citoyen(?:ne)?s?|ressortissant(?:e)?s?|travailleu(?:r|se)s?|jeunes|adolescent(?:e)?s?)"
+    r"|citoyen(?:ne)?s?|ressortissant(?:e)?s?|travailleu(?:r|se)s?|jeunes|adolescent(?:e)?s?"
+    r"|(?-i:[A-ZÀ-Ý][a-zà-ÿ]+(?:ais|aises|ois|oises|ains|aines|iens|iennes|ens|ennes)))"  # (« 150 Rwandais trafiqués »: people of a country)
     r"(?:\s+[^\W\d_]+){0,3}?(?-i:\s+[A-ZÀ-Ý][^\W\d_]*,)?\s+(trafiqu(?:é|ée|és|ées))\b", re.IGNORECASE)
 """People said to be « trafiqués »: a calque of "trafficked" (« près de 800.000 personnes sont trafiquées », « des êtres humains étaient
 trafiqués », « des filles comme Skye, trafiquée en Inde », « des citoyens canadiens trafiqués »); « trafiquer » is to deal in goods or to

@@ -47,6 +47,9 @@ _DOUBLED_BESIDE_APOSTROPHE = {
 """Doubled words beside an apostrophe, which `_DOUBLED` leaves alone: after an elided word (« l’exploitation exploitation »,
 « l’OIM oim »), an elided word itself (« de l l’ONU », « à des fins d d’exploitation »), and an English possessive ("the victims
 victims’ own countries")."""
+_SHOWN_TWICE = re.compile(r"([A-ZÀ-Ý][^.!?]*?)[ \u00a0]+\1")
+"""A whole line that is one heading or label written twice (« Respect Respect », « Dialogue et participation Dialogue et participation »):
+the two faces of a card, or a label and its tooltip, read off a web page."""
 _DOUBLED_PAIR = re.compile(r"(?<![\w'’-])([^\W\d_]+ [^\W\d_]+) \1(?![\w'’-])", re.IGNORECASE)
 """Two words written twice (« la lutte contre la contre la traite »); French only: English says "from coast to coast to coast"."""
 _LOST_CHARACTER = re.compile(r"(?<=[^\W\d_])[?\ufffd](?=[a-zà-ÿ])")
@@ -208,7 +211,8 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
     text = link.texts[side]
     lang = LANG_OF_SIDE[side]
     flags = []
-    for found in matches_in(_DOUBLED, text):
+    shown_twice = _SHOWN_TWICE.fullmatch(text.strip()) is not None  # (« Egalité Egalité »: a card's two faces read off a page, no slip)
+    for found in matches_in(_DOUBLED, text) if not shown_twice else ():
         if found.group(1).lower() in _LEGITIMATE_DOUBLES[lang]:
             continue
         if len(found.group(2)) > len(found.group(1)) and len(found.group(1)) < 4:
@@ -226,7 +230,7 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
     flags += _doubled_beside_apostrophe(link, side, lang, context)
     flags += _question_without_its_mark(link, side)
     flags += _capital_after_comma(link, side)
-    for found in matches_in(_DOUBLED_PHRASE, text):
+    for found in matches_in(_DOUBLED_PHRASE, text) if not shown_twice else ():
         words = found.group(1).split()
         if len(words) == 2 and words[1].lower() in _REDUPLICATING:
             continue  # « peu à peu à », « de plus en plus en », "coast to coast to coast": an idiom's words, not a phrase typed twice
@@ -265,7 +269,7 @@ def writing_slips(link: LinkView, side: str, context: CheckContext) -> list[Flag
                           "The full stop is written twice.", "."))
     if lang != "fr":
         return flags
-    for found in matches_in(_DOUBLED_PAIR, text):
+    for found in matches_in(_DOUBLED_PAIR, text) if not shown_twice else ():
         first, preposition = found.group(1).split(" ")
         if (preposition.lower() in ("à", "en", "par") and not re.match(rf"\s+{re.escape(first)}\b", text[found.end():], re.IGNORECASE)
                 and not any(":Y" in morph for morph in morphologies(first.lower()))):
@@ -413,7 +417,8 @@ def _garbled_forms(link: LinkView, side: str, context: CheckContext) -> list[Fla
             # (the crime's name is not counted: « les traites négrières », the historical slave trades, are no term of the glossary;
             # other crimes' nouns are counted, « les trafics d'organes », « des escroqueries en ligne »)
             message = f"« {inside[0].text} »: the crime is named in the singular (« {entry.term} »)."
-        if not message and len(inside) == len(entry.words) and not _INCLUSIVE_ENDING.match(text, match.end):
+        if (not message and len(inside) == len(entry.words) and not _INCLUSIVE_ENDING.match(text, match.end)
+                and not _ANOTHER_ADJECTIVE_AFTER.match(text, match.end)):  # (« les secteurs privé et public »: one each)
             coordinated = _COORDINATED_NOUN_BEFORE.search(text, 0, match.start)
             complemented = _COMPLEMENTED_NOUN_BEFORE.search(text, 0, match.start) if side == "fr" and link.texts.get("en") else None
             if complemented and not _term_modifies_the_noun_in_english(link, match.concept, complemented.group(1), glossary):
@@ -494,6 +499,10 @@ _COMPLEMENTED_NOUN_BEFORE = re.compile(r"\b([^\W\d_]{3,})\s+(?:de|d['’])\s*$",
 """« conditions de travail décentes »: the term's first noun completes a noun before it, which the adjective may agree with instead."""
 _INCLUSIVE_ENDING = re.compile(r"[·•.][^\W\d_]{1,3}(?:[·•.][^\W\d_]{1,2})?\b")
 """« travailleuses migrant·e·s », « Canadien.ne.s »: a word in inclusive writing agrees with both genders and numbers."""
+_ANOTHER_ADJECTIVE_AFTER = re.compile(r"[ \u00a0]+(?:et|ou)[ \u00a0]+(?:public|publique|privé|privée|national|nationale|international|"
+                                      r"internationale|local|locale|régional|régionale|formel|formelle|informel|informelle|civil|civile|"
+                                      r"pénal|pénale|fédéral|fédérale|provincial|provinciale|municipal|municipale)(?![\w’'-])")
+"""« les secteurs privé et public », « les droits national et international »: a plural noun shared out between two adjectives."""
 _FEMININE_DETERMINERS = frozenset({"la", "une", "cette", "sa"})
 
 

@@ -1238,6 +1238,8 @@ def find_changed_names(text: str, lang: str, glossary: Glossary, concepts: set[s
                     continue  # (a lower-case word there is a description, « la convention des Nations Unies »)
                 if fold(word.surface[:1]) == fold(term_word.surface[:1]) and OSA.distance(fold(word.surface), fold(term_word.surface)) <= 2:
                     continue  # a spelling of the same word ("Organisation", "Labor"), not another word
+                if {word.text.lower(), term_word.text.lower()} == {"bill", "act"}:
+                    continue  # "the … in Supply Chains Bill": the act named as the bill it was before it passed
                 span = (window[0].start, window[-1].end)
                 if any(garble.start < span[1] and span[0] < garble.end for garble in garbles):
                     continue

@@ -24,6 +24,10 @@ def test_a_term_inside_the_name_an_acronym_spells(glossary) -> None:
     fr = "Le Parti vert salue le groupe PACT (Persons Against the Crime of Trafficking in Humans) pour sa mobilisation."
     assert not texts_of_kind(fr, glossary, "term-garbled", en)
     assert "Trafficking in Humans" in texts_of_kind(fr, glossary, "term-garbled", en.replace("PACT", "the"))
+    # a word doubled inside such a name is still a slip
+    en = "It is funded by the Contribution Program to Combat Serious and Organized organized Crime (CPCSOC)."
+    fr = "Il est financé par le Programme de contribution pour lutter contre les crimes graves et le crime organisé (PCLCGCO)."
+    assert texts_of_kind(fr, glossary, "term-garbled", en) | texts_of_kind(fr, glossary, "typography", en)
 
 
 def test_an_acronym_with_the_noun_of_the_name_the_other_side_gives(glossary) -> None:

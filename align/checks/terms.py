@@ -130,11 +130,12 @@ def garbled_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag
 
 def _common_term_in_other_words(garble: Garble, lang: str, context: CheckContext) -> bool:
     """Whether `garble` is a common term (no official name) put in other words of its own forms ("Trafficking in Humans"): a slip in
-    a name ("World Day Against Chid Labour (WDACL)"), or a name's word changed ("Treaty on European Universal (TEU)"), is still
-    reported."""
+    a name ("World Day Against Chid Labour (WDACL)", "Serious and Organized organized Crime (CPCSOC)"), or a name's word changed
+    ("Treaty on European Universal (TEU)"), is still reported."""
     glossary = context.glossary
     vocabulary = {word.lemma for term in garble.suggestions for word in tokenize(term, lang)}
-    return (all(word.lemma in vocabulary for word in tokenize(garble.text, lang))
+    words = [word.lemma.lower() for word in tokenize(garble.text, lang)]
+    return (all(word.lemma in vocabulary for word in tokenize(garble.text, lang)) and len(set(words)) == len(words)  # (not a word doubled)
             and not any(glossary.subject(concept) in NAME_SUBJECTS for concept in _concepts_of(garble.suggestions, lang, glossary)))
 
 

@@ -371,19 +371,20 @@ def english_acronym_in_french(link: LinkView, side: str, context: CheckContext) 
     for found in _WORD_IN_CAPITALS.finditer(text):
         acronym = found.group(0)
         concept = glossary.acronym_concept(acronym, "en") or glossary.acronym_concept(acronym.upper(), "en")  # ("TiP", UNODC's "TIP")
-        if concept is None or glossary.subject(concept) not in ("institution", "crime"):
+        subject = glossary.subject(concept) if concept is not None else None
+        if subject not in ("institution", "crime"):
             continue
-        if glossary.subject(concept) == "crime" and (_CRIME_ACRONYM_AS_A_NAME.search(text, 0, found.start())
-                                                      or re.match(r"[ \u00a0]*(?:Report|Office|Heroe?s?)\b", text[found.end():])
-                                                      or (_MASCULINE_BEFORE.search(text, 0, found.start())
-                                                          and _REPORT_NAMED.search(context.document_texts["fr"] or text))):
+        if subject == "crime" and (_CRIME_ACRONYM_AS_A_NAME.search(text, 0, found.start())
+                                   or re.match(r"[ \u00a0]*(?:Report|Office|Heroe?s?)\b", text[found.end():])
+                                   or (_MASCULINE_BEFORE.search(text, 0, found.start())
+                                       and _REPORT_NAMED.search(context.document_texts["fr"] or text))):
             continue  # (« L'objectif du TIP est … » in a text about the TIP report: the report, masculine; the crime is « la traite »)
         french = glossary.acronyms(concept, "fr")
         if not french or acronym in french or among_english_words(text, found.start(), found.end()):
             continue
         if _among_capitals(text, found.start(), found.end()) or re.match(r"\.\w", text[found.end():found.end() + 2]):
             continue  # a heading in capitals run into the text (« LA COMMISSION AU PARLEMENT »), a dotted name (« AU.COMMIT »)
-        instead = french[0] if glossary.subject(concept) == "institution" else glossary.preferred(concept, "fr") or french[0]
+        instead = french[0] if subject == "institution" else glossary.preferred(concept, "fr") or french[0]
         flags.append(Flag(link.number, side, "untranslated", "warning", found.start(), found.end(), acronym,
                           f"“{acronym}” is the English acronym of {concept_label(glossary, concept)}; French writes “{instead}”.", instead))
     return flags

@@ -65,7 +65,7 @@ from align.model import Flag
 from align.terms.matching import longest_matches
 from align.terms.words import fold, is_known, tokenize
 from align.text.language import in_english_quotation
-from align.text.quantities import SPACED_DECIMAL_COMMA
+from align.text.quantities import EN_MONTHS_IN_SMALL_LETTERS, SPACED_DECIMAL_COMMA
 
 _TWO_WORDS = re.compile(r"(?<![\w’'-])(?=([a-zà-ÿ]{2,}) ([a-zà-ÿ]{2,})(?![\w’'-]))")
 _SPLIT_MIN_LETTERS = 6
@@ -502,9 +502,8 @@ _PATTERN_SLIPS: dict[str, tuple[tuple[re.Pattern, str, str], ...]] = {
                     r"(?=[ \u00a0]+to[ \u00a0]+[a-z]+\b)"
                     r"(?![ \u00a0]+to[ \u00a0]+(?:the|a|an|this|that|these|those|their|its|his|her|our|your|my|all)\b)"),
          "“\\g<slip>\\g<slip2> to …” needs its object (“allow them to …”, “enable people to …”), or “make it possible to …”.", ""),
-        # ("the 10th october 2016": a month takes its capital in English; not "may" or "march", which are words too)
-        (re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?(?P<slip>january|february|april|june|july|august|september|"
-                    r"october|november|december)\b"),
+        # ("the 10th october 2016": a month takes its capital in English)
+        (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?(?P<slip>{'|'.join(EN_MONTHS_IN_SMALL_LETTERS)})\b"),
          "“\\g<slip>”: a month takes its capital in English.", ""),
         (re.compile(r"(?<![\w-])[Bb]etween[ \u00a0]+\d[\d,]*(?:[ \u00a0]+[A-Z][a-z]+)?(?:[ \u00a0]+\d{4})?[ \u00a0]+(?P<slip>to)(?=[ \u00a0]+\d)"),
          "“between … to …”: “between” takes “and” (“between 2015 and 2022”), “from” takes “to”.", "and"),

@@ -134,8 +134,8 @@ def _common_term_in_other_words(garble: Garble, lang: str, context: CheckContext
     ("Treaty on European Universal (TEU)"), is still reported."""
     glossary = context.glossary
     vocabulary = {word.lemma for term in garble.suggestions for word in tokenize(term, lang)}
-    words = [word.lemma.lower() for word in tokenize(garble.text, lang)]
-    return (all(word.lemma in vocabulary for word in tokenize(garble.text, lang)) and len(set(words)) == len(words)  # (not a word doubled)
+    lemmas = [word.lemma for word in tokenize(garble.text, lang)]
+    return (set(lemmas) <= vocabulary and len({lemma.lower() for lemma in lemmas}) == len(lemmas)  # (not a word doubled)
             and not any(glossary.subject(concept) in NAME_SUBJECTS for concept in _concepts_of(garble.suggestions, lang, glossary)))
 
 

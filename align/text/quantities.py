@@ -50,8 +50,10 @@ _MONTH_NUMBER.update({short.lower(): number for table in _ABBREVIATED_MONTHS.val
 _ABBREVIATED = {lang: "|".join(sorted(map(re.escape, table), key=len, reverse=True)) for lang, table in _ABBREVIATED_MONTHS.items()}
 # an abbreviation is a month only with its full stop or before a year ("sept" alone is the number seven)
 _FR_MONTH = rf"(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|(?:{_ABBREVIATED['fr']})(?:\.|(?=\s+\d{{4}}\b)))"
+EN_MONTHS_IN_SMALL_LETTERS = tuple(month.lower() for month in MONTH_NAMES["en"] if month not in ("May", "March"))
+"""English months written in small letters, a slip ("the 10th october"); not "may" and "march", which are words too."""
 _EN_MONTH = (rf"({'|'.join(MONTH_NAMES['en'])}|{'|'.join(month.upper() for month in MONTH_NAMES['en'])}"  # (upper case in headings and embargo lines)
-             rf"|{'|'.join(month.lower() for month in MONTH_NAMES['en'] if month not in ('May', 'March'))}"  # (a slip, "10th october")
+             rf"|{'|'.join(EN_MONTHS_IN_SMALL_LETTERS)}"
              rf"|(?:{_ABBREVIATED['en']})(?:\.|(?=\s+\d)))")
 _NUMERIC_DATE = re.compile(r"(?<![\w./-])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\w/]|\.\d)|(?<![\w./-])(\d{4})-(\d{2})-(\d{2})(?![\w-])")
 """15.06.2023, 30/07/2024, 24/7/2014 (day first, as in French and EU texts), and ISO 2024-07-30."""

@@ -88,6 +88,8 @@ _FIGURE_THEN_CAPITAL = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)(\d+) ([A-ZÉ]
 word, no capitalised word after it (« les 2 Plateaux Vallon »)."""
 _CAPITALISED_NOUNS = frozenset({"état", "états", "église", "églises"})
 """Common nouns French capitalises in one sense (the State, the Church)."""
+_STREET_TYPES = frozenset({"rue", "avenue", "boulevard", "place", "quai", "chemin", "route", "allée", "impasse", "cours", "square", "esplanade"})
+"""« 57 Boulevard de Strasbourg »: a street's type in an address, which publishers capitalise as part of the street's name."""
 
 
 NUMBERED_HEADING_WORDS = 8
@@ -119,7 +121,7 @@ def _common_noun_capitalised(word: str) -> bool:
     readings = morphologies(lower)
     return (bool(readings) and any(":N" in reading for reading in readings) and not any("#G" in reading or ":M" in reading for reading in readings)
             and not any(":M" in reading for reading in morphologies(word))  # a place or a name as written (« 75007 Paris »)
-            and lower not in MONTH_NAMES["fr"] and lower not in _CAPITALISED_NOUNS)
+            and lower not in MONTH_NAMES["fr"] and lower not in _CAPITALISED_NOUNS and lower not in _STREET_TYPES)
 
 
 def _complement_of_a_verb(ministry: re.Match) -> bool:

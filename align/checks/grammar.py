@@ -111,6 +111,8 @@ _PRONOUN_WITH_TOUS = re.compile(r"\b(?:nous|vous)\s+(?:tous|toutes)\s+$", re.IGN
 SUB_NOUN_WITHOUT_HYPHEN = re.compile(r"(?<![\w’'-])[Ss]ous[ \u00a0]+(?:région|comité|groupe|commission|préfecture|traitance)s?(?![\w’'-])")
 """« la sous région », « le sous comité »: the prefix and the noun make one word, « sous-région » (reported in `align.checks.writing`;
 Grammalecte reads « sous » as the preposition and reports « la sous » instead)."""
+_WEB_DOMAIN_AFTER = re.compile(r"\.(?:fr|com|org|net|ch|be|ca|info|int|eu)\b")
+"""« Humanite.fr »: a web address, which has no accents."""
 _SLASHED_ENDING = re.compile(r"[^\W\d_]/(?:e|es|se|ses|euse|euses|trice|trices|ne|nes|le|les|ère|ères|ve|ves)\s+$")
 _CLITICS = r"(?:(?:[nslmt][’']|(?:ne|se|le|la|les|lui|leur|y|en|me|te)\s))*"
 _CLITICS_ONLY = re.compile(_CLITICS, re.IGNORECASE)
@@ -527,7 +529,7 @@ def french_findings(text: str) -> tuple[Finding, ...]:
             findings.append(Finding(start, end, "spelling", "warning", f"« {word} » is not a French word: « {near[0]} »?", suggestions(near), word))
             continue
         # (an accent lost on a small letter: an English-looking word in small letters, « presence », or a capitalised one, « Securite »)
-        twin = (None if not word.isalpha() else _accents_lost(text, start, word) if word.islower()
+        twin = (None if not word.isalpha() or _WEB_DOMAIN_AFTER.match(text, end) else _accents_lost(text, start, word) if word.islower()
                 else _small_letters_unaccented(word) if word[:1].isupper() and word[1:].islower() else None)
         if twin:
             findings.append(Finding(start, end, "spelling", "warning", f"« {word} » has lost its accents: « {twin} ».", suggestions([twin]), word))

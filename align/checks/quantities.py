@@ -76,7 +76,9 @@ def numbers(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
     # an ordinal on one side, its cardinal on the other: « devenant le 41ème pays » = "bringing the total to 41"
     extra = _not_ordinals_opposite(extra, link.texts[target], "en", link.texts["fr"], "fr")
     missing = _not_ordinals_opposite(missing, link.texts["fr"], "fr", link.texts[target], "en")
-    missing = [value for value in missing if not _inside_a_code(link.texts[target], value)]
+    around = {side: " ".join([link.texts[side]] + [other.texts[side] for other in neighbours]) for side in ("fr", target)}
+    missing = [value for value in missing if not _inside_a_code(around[target], value)]
+    extra = [value for value in extra if not _inside_a_code(around["fr"], value)]
     missing = [value for value in missing if not _page_timestamp(link.texts["fr"], value) and not _file_size(link.texts["fr"], value)]
     flags = []
     pairs = list(zip(extra, missing)) if len(extra) == len(missing) == 1 else [
@@ -287,9 +289,10 @@ def _not_ordinals_opposite(values: list, text: str, lang: str, other: str, other
 
 def _inside_a_code(text: str, value) -> bool:
     """Whether the other text has the number's figures inside a code of letters and figures (« (47066) » for "(XM-DAC-47066)", a
-    project's identifier that English gives with its registry's prefix)."""
+    project's identifier that English gives with its registry's prefix), or glued to a name (« PLANET 21 » for "PLANET21")."""
     digits = re.sub(r"\D", "", value.text)
-    return len(digits) >= 3 and re.search(rf"[A-Za-z][A-Za-z-]*-{digits}(?!\d)", text) is not None
+    return ((len(digits) >= 3 and re.search(rf"[A-Za-z][A-Za-z-]*-{digits}(?!\d)", text) is not None)
+            or re.search(rf"\b[A-Z][A-Za-z]+{digits}\b", text) is not None)
 
 
 def _outside(values: list, spans: list[tuple[int, int]]) -> list:

@@ -572,9 +572,10 @@ def _guillemet_spacing(link: LinkView, side: str, context: CheckContext) -> list
     return flags
 
 
-_CAPITALS_EITHER_WAY = frozenset({("human-rights-council", "Homme")})
+_CAPITALS_EITHER_WAY = frozenset({("human-rights-council", "Homme"), ("uisg", "Supérieures")})
 """« le Conseil des droits de l’Homme »: France's government and the Mauritian press write the capital, the UN does not; none of the 4
-such uses on the readable parts was marked (the Declaration's and the European Court's « droits de l’Homme » were, 2 of 3)."""
+such uses on the readable parts was marked (the Declaration's and the European Court's « droits de l’Homme » were, 2 of 3). « l'Union
+internationale des Supérieures générales »: the union's own capital, which the Catholic press writes in small letters."""
 
 
 def _other_capitals(written: str, listed: list[str]) -> tuple[str, str] | None:

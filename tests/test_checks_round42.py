@@ -41,3 +41,16 @@ def test_the_catholic_bodies_against_trafficking_by_their_names(glossary) -> Non
     assert garbled == {"Union Internationale des Supérieures Générales", "International Union Superiors General"}
     assert "Organisation Mondiale du Tourisme" in texts_of_kind("Le code a été mis au point avec l’Organisation Mondiale du Tourisme.",
                                                                   glossary, "term-garbled")
+
+
+def test_a_body_garbled_into_the_start_of_another_bodys_name(glossary) -> None:
+    fr = "Selon l’Organisation mondiale du travail, il y a des victimes."
+    assert texts_of_kind(fr, glossary, "term-garbled", "According to the International Labour Organization, there are victims.") == {
+        "Organisation mondiale du travail"}
+    assert not texts_of_kind("Selon l’Organisation mondiale du tourisme, il y a des victimes.", glossary, "term-garbled",
+                             "According to the World Tourism Organization, there are victims.")
+
+
+def test_a_number_in_words_is_never_glued_to_a_name(glossary) -> None:
+    fr = "Au cours des six dernières années, Montréal a agi."
+    assert texts_of_kind(fr, glossary, "number-mismatch", "In the last seven years, Montreal has acted.") == {"seven"}

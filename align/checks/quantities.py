@@ -291,7 +291,7 @@ def _inside_a_code(text: str, value) -> bool:
     """Whether the other text has the number's figures inside a code of letters and figures (« (47066) » for "(XM-DAC-47066)", a
     project's identifier that English gives with its registry's prefix), or glued to a name (« PLANET 21 » for "PLANET21")."""
     digits = re.sub(r"\D", "", value.text)
-    return ((len(digits) >= 3 and re.search(rf"[A-Za-z][A-Za-z-]*-{digits}(?!\d)", text) is not None)
+    return bool(digits) and ((len(digits) >= 3 and re.search(rf"[A-Za-z][A-Za-z-]*-{digits}(?!\d)", text) is not None)
             or re.search(rf"\b[A-Z][A-Za-z]+{digits}\b", text) is not None)
 
 

@@ -122,7 +122,8 @@ def garbled_terms(link: LinkView, side: str, context: CheckContext) -> list[Flag
         garbles += [garble for garble in extra if not any(g.start < garble.end and garble.start < g.end for g in garbles)]
     named_in_french = concepts_named_in_french(link, context) if side == "mt" and garbles else set()
     for garble in garbles:
-        if OTHER_NAME in garble.message and not _other_name_written_as_listed(garble.text, side, context):
+        if (OTHER_NAME in garble.message and not _other_name_written_as_listed(garble.text, side, context)
+                and not _named_on_the_other_side(garble, link, side, context)):
             continue
         if side == "fr" and _SUBJECT_AFTER_BE.match(garble.text) and _BE_BEFORE.search(text, 0, garble.start):
             continue  # « cette traite, dont sont victimes des personnes … »: the subject after the verb, no term's words blended
@@ -353,6 +354,16 @@ def _other_name_written_as_listed(text: str, side: str, context: CheckContext) -
     start = fold(" ".join(text.replace("’", "'").split()[:2]))
     return any(fold(entry.term.replace("’", "'")).startswith(start) and fold(entry.term.replace("’", "'")) in document
                for entry in context.glossary.entries(lang) if entry.term[:1].isupper() and entry.status != "forbidden")
+
+def _named_on_the_other_side(garble: Garble, link: LinkView, side: str, context: CheckContext) -> bool:
+    """Whether the linked text names the body the garble was close to (« l'Organisation mondiale du travail » beside "the International
+    Labour Organization"): then it is that name garbled, not another body's that begins the same way (« Organisation mondiale du
+    tourisme »)."""
+    other = "en" if side == "fr" else "fr"
+    if not link.texts.get(other):
+        return False
+    return bool(_concepts_of(garble.suggestions, LANG_OF_SIDE[side], context.glossary) & {match.concept for match in link.matches.get(other, [])})
+
 
 def _is_name(match: TermMatch) -> bool:
     """A capitalised multiword occurrence is part of a proper name ("Working Group on Trafficking in Persons")."""

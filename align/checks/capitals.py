@@ -83,9 +83,9 @@ def _capital_months(texts: list[tuple[LinkView, str]]) -> list[Flag]:
     return flags
 
 
-_FIGURE_THEN_CAPITAL = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)(\d+) ([A-ZÉ][a-zà-ÿ]{3,})(?![\w’'-])(?! [A-ZÀ-Ý])")
+_FIGURE_THEN_CAPITAL = re.compile(r"(?<![\w.,/])(?!(?:19|20)\d\d\b)(\d+) ([A-ZÉ][a-zà-ÿ]{3,})(?![\w’'-])(?! [A-ZÀ-Ý])(?![ \u00a0]?:)")
 """« 40 Interventions », « 157 Charges »: a figure (not a year, which may end a dateline: « 2014 Secrétaire général ») and a capitalised
-word, no capitalised word after it (« les 2 Plateaux Vallon »)."""
+word, no capitalised word after it (« les 2 Plateaux Vallon »), not a form's next label (« Législature: 19/24 Session: 20/21 »)."""
 _CAPITALISED_NOUNS = frozenset({"état", "états", "église", "églises"})
 """Common nouns French capitalises in one sense (the State, the Church)."""
 _STREET_TYPES = frozenset({"rue", "avenue", "boulevard", "place", "quai", "chemin", "route", "allée", "impasse", "cours", "square", "esplanade"})

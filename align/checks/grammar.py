@@ -985,7 +985,7 @@ def _participle_eu_alone(text: str, checker) -> list[Finding]:
     (« retrouvées eu août 2015 »)."""
     spelling = checker.getSpellChecker()
     findings = []
-    for found in re.finditer(r"(?<![\w’'-])eu(?![\w’'-])", text):
+    for found in re.finditer(r"(?<![\w’'-])eu(?![\w’'-])(?![ \u00a0]+égard\b)", text):  # (« eu égard à », a set phrase)
         # the verb of an inversion comes before its pronoun (« avez-vous eu », « a-t-il eu »)
         before = [re.split(r"[’']", word.lower())[-1].split("-")[0] for word in _FRENCH_WORD.findall(text[max(0, found.start() - 60):found.start()])[-3:]]
         if not before or any(morph.startswith((">avoir/", ">être/")) for word in before for morph in spelling.getMorph(word)):

@@ -309,6 +309,8 @@ def english_in_french(link: LinkView, context: CheckContext) -> list[Flag]:
     for match in longest_matches(find_terms(french, "en", glossary)):
         if match.type != "term" or match.status == "forbidden" or _within((match.start, match.end), passages):
             continue  # (a term inside an English passage is that passage's flag)
+        if fold(match.term).lower() in {fold(term).lower() for term in glossary.variants(match.concept, "fr")}:
+            continue  # a name both languages write alike (« le Mouvement du Nid », "the Mouvement du Nid")
         words = [word for word in tokenize(match.term, "en") if not word.stop]
         english_only = [word for word in words if is_known(word.text.lower(), "en") and not _french_too(word.text.lower())]
         if not english_only or (len(words) == 1 and (len(match.term) < 5 or not match.term.islower())):

@@ -897,6 +897,13 @@ def _prepositions_before(glossary: Glossary, lang: str = "en") -> frozenset[tupl
     return per_glossary(_BEFORE, glossary, build, lang)
 
 
+def _ends_as_the_name_not_the_other(window: list[Word], terms: tuple[Word, ...], other: tuple[Word, ...]) -> bool:
+    """Whether a window as long as the name, and as long as the other name it begins like, ends on the name's last word, not the other's
+    (« Organisation mondiale du travail »: the ILO's « Travail », not the World Tourism Organization's « tourisme »): the name garbled."""
+    return (len(window) == len(terms) == len(other) and fold(window[-1].surface).lower() == fold(terms[-1].surface).lower()
+            != fold(other[-1].surface).lower())
+
+
 def _wrong_name_word(position: int, window: list[Word], terms: tuple[Word, ...], entry: Entry, glossary: Glossary) -> tuple[str, None] | None:
     """An official name with one word changed ("World Day against Protection in Persons", « Organisation mondiale du Travail »):
     a name is written word for word. The word is capitalised as the name's word is; at either end of the name three other
@@ -926,6 +933,7 @@ def _wrong_name_word(position: int, window: list[Word], terms: tuple[Word, ...],
         # traite des êtres humains » names the Commission, not the European Day misnamed)
     if any(other.concept != entry.concept and len(other.words) > position and glossary.subject(other.concept) == glossary.subject(entry.concept)
            and _begins_with(window, other.words, min(len(other.words), position + 2))
+           and not _ends_as_the_name_not_the_other(window, terms, other.words)
            for other in glossary.entries(entry.lang) if other.term[:1].isupper()):
         # the changed word begins another listed name, and the word after it goes on as that name does (« Journée mondiale contre … »
         # is the World Day, not the European Day misnamed; "Global of Experts" is no "Global Affairs Canada"): a garble only when the

@@ -26,6 +26,8 @@ def test_a_number_and_its_unit_before_a_noun(glossary) -> None:
     fr = ["Un « délai de réflexion » de 180 jours, pendant lequel la personne peut se rétablir.",
           "Après ces 180 jours, un agent d'immigration décide."]
     en = ["A “reflection period” of 180-days, during which the person can recover.", "Following the 180 day period, an immigration officer decides."]
-    assert {("en", "180-days"), ("en", "180 day")} <= _typography(fr, en, glossary)
+    assert ("en", "180-days") in _typography(fr, en, glossary)
+    # the hyphen missing before a noun is information since the forty-second round (revisers marked 1 of 5 such flags)
+    assert any(flag.text == "180 day" and flag.severity == "info" for flag in link_flags(fr, en, glossary))
     assert not _typography(fr, ["A “reflection period” of 180 days, during which the person can recover.",
                                 "Following the 180-day period, an immigration officer decides."], glossary)

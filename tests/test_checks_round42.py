@@ -3,7 +3,7 @@ each test keeping the slip beside the right form, which stays silent."""
 
 from __future__ import annotations
 
-from tests.checking import link_flags, needs_grammalecte, reported, reported_on_lines, texts_of_kind
+from tests.checking import document_typography, link_flags, needs_grammalecte, reported, reported_on_lines, texts_of_kind
 
 
 def test_traite_humaine_once_is_an_error_throughout_a_text_the_writers_usage(glossary) -> None:
@@ -101,3 +101,26 @@ def test_french_associations_named_alike_in_both_languages(glossary) -> None:
     assert not reported_on_lines(fr, glossary, en)
     assert texts_of_kind(fr.replace("du Nid et Talitha Kum", "du nid et Talitha kum"), glossary, "term-garbled", en) == {
         "Mouvement du nid", "Talitha kum"}
+
+
+def test_slips_of_dates_titles_and_inversions(glossary) -> None:
+    fr = ["Rabat, le 12 Novembere 2010.", "Selon M.Ahmed Herzenni, c'est grave, affirme-il."]
+    found = {text for _, _, text in reported(link_flags(fr, [], glossary))}
+    assert {"Novembere", "M.Ahmed"} <= found and any("-il" in text for text in found)
+    right = ["Rabat, le 12 novembre 2010.", "Selon M. Ahmed Herzenni, c'est grave, affirme-t-il."]
+    assert not reported(link_flags(right, [], glossary))
+    assert texts_of_kind("Rabat, le 12 novembre 2010.", glossary, "typography", "Rabat, 12 Novembers 2010.") == {"Novembers"}
+
+
+def test_two_sentences_run_together_after_a_spaced_closing_guillemet(glossary) -> None:
+    fr = "La Commission a appris que Said et Yarg étaient des « esclaves ».Aucun recours n'a abouti."
+    assert set(document_typography(fr, glossary)) == {"esclaves »."}
+    assert not document_typography(fr.replace(".Aucun", ". Aucun"), glossary)
+
+
+@needs_grammalecte
+def test_english_idioms_and_british_doublings(glossary) -> None:
+    fr = "Beaucoup seraient victimes de la traite, au bénéfice des réseaux."
+    assert not reported_on_lines(fr, glossary, "Many are believed to have fallen victim to trafficking, benefitting the networks.")
+    assert {"victims to trafficking", "comming"} <= {text for _, _, text in reported_on_lines(
+        fr, glossary, "The victims to trafficking keep comming, benefiting the networks.")}

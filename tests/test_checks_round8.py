@@ -139,8 +139,10 @@ def test_french_capitals_of_places_pronouns_and_the_numero(glossary) -> None:
     def typography(fr: str) -> set[tuple[str, str]]:
         return kinds([fr], [], glossary, "typography")
 
-    assert ("fr", "Océan") in typography("Les enfants pêchent sur le lac Volta et sur l'Océan Atlantique.")
-    assert ("fr", "Lac") in typography("Ils ont été retrouvés sur les rives du Lac Volta, sains et saufs.")
+    # a place's generic word capitalised is information since the forty-second round (revisers marked 3 of 7)
+    places = ["Les enfants pêchent sur le lac Volta et sur l'Océan Atlantique.", "Ils ont été retrouvés sur les rives du Lac Volta, sains et saufs."]
+    assert {("fr", "typography", "Océan"), ("fr", "typography", "Lac")} <= flags_of(places, [], glossary, severities=("info",))
+    assert not typography(places[0]) | typography(places[1])
     assert not typography("Ils ont été retrouvés sur les rives du lac Volta, près de l'océan Atlantique. Lac Volta : 20 enfants.")
     assert ("fr", "de l'ouest") in typography("La stratégie régionale vise les pays de l'Afrique de l'ouest et centrale.")
     assert not typography("La stratégie vise les pays de l'Afrique de l'Ouest et les villages à l'est du pays.")

@@ -35,17 +35,21 @@ def _placed(links: list[LinkView], all_segments: tuple[Segment, ...], side: str)
     return segments, place
 
 
+_SENTENCE_END = re.compile(r"(?:[a-zà-ÿ]{2}(?:[ \u00a0\u202f]?[\"”»])?|(?<![\d.,])(?:19|20)\d\d)(?:[.!?;]|\.\.\.|…)$")
+"""A sentence's last word (a closing quotation mark after it, spaced or not: « des « esclaves ».Aucun ») or a year, and its stop."""
+
+
 def _run_together(segments: list[Segment], place: dict[int, tuple[int, int]], side: str) -> list[Flag]:
     """Found between consecutive segments; the flag sits on the link holding the first sentence, over its last word."""
     flags = []
     for index in range(len(segments) - 1):
         first, second = segments[index], segments[index + 1]
-        if first.end != second.start or index not in place or not re.search(r"(?:[a-zà-ÿ]{2}[\"”»]?|(?<![\d.,])(?:19|20)\d\d)(?:[.!?;]|\.\.\.|…)$", first.text):
+        if first.end != second.start or index not in place or not _SENTENCE_END.search(first.text):
             continue
         if not re.match(r"[A-ZÀ-Ý][a-zà-ÿ]", second.text) or re.match(r"(?:Footnote|Note de bas de page|Return to footnote)\b", second.text):
             continue  # ("activity.Footnote 3": a Canada.ca page's footnote marker, the link's text, glued to the sentence it marks)
         link, offset = place[index]
-        last_word = re.search(r"[^\s]+$", first.text)
+        last_word = re.search(r"[^\s]+(?:[ \u00a0\u202f][\"”»][.!?;…]+)?$", first.text)
         start = offset + last_word.start()
         next_word = second.text.split()[0]
         flags.append(Flag(link, side, "typography", "warning", start, offset + len(first.text), last_word.group(0),

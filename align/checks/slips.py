@@ -65,7 +65,7 @@ from align.model import Flag
 from align.terms.matching import longest_matches
 from align.terms.words import fold, is_known, tokenize
 from align.text.language import in_english_quotation
-from align.text.quantities import EN_MONTHS_IN_SMALL_LETTERS, SPACED_DECIMAL_COMMA
+from align.text.quantities import EN_MONTHS_IN_SMALL_LETTERS, MONTH_NAMES, SPACED_DECIMAL_COMMA
 
 _TWO_WORDS = re.compile(r"(?<![\w’'-])(?=([a-zà-ÿ]{2,}) ([a-zà-ÿ]{2,})(?![\w’'-]))")
 _SPLIT_MIN_LETTERS = 6
@@ -94,6 +94,8 @@ _AT_RISK_ALONE = re.compile(r"\bat-risk\b(?=\s+(?:of|to|for|and|or|in|from|becau
 _ACUTE_A = re.compile(r"(?<![\w’'-])á(?![\w’'-])")
 _MIXED_QUOTATION_MARKS = re.compile(r"(“)\s*([^\s”»«]+)[^”»«\n]{0,300}»|(«)[\s\u00a0\u202f]*([^\s”»«“]+)[^»“”«\n]{0,300}”")
 """« “Donc elles sont expédiées … » »: an English opening quotation mark closed by a French one, or the other way round."""
+_TITLE_GLUED_TO_NAME = re.compile(r"(?<![\w.])(M\.|MM\.|Mme|Mmes|Mlle|Me|Dr|Pr)(?<=\.)?((?<=\.)[A-ZÀ-Ý][a-zà-ÿ’'-]+)")
+"""« M.Ahmed Herzenni », « M.M’Barek »: the abbreviated title glued to the name."""
 _INVERSION_WITHOUT_HYPHENS = re.compile(r"(?<![\w’'-])(?:(a|va) t |([^\W\d_]*[ea])(?: t-|-t ))(il|elle|on)\b")
 """« a t-il », « lance t-il », « explique-t elle »: the euphonic « t » between hyphens (« a t il » only after « a », « va »)."""
 _BETWEEN_THE_SAME = re.compile(r"\bentre (?:le |la |les |l’|l')?([A-ZÀ-Ý][\w-]+) et (?:le |la |les |l’|l')?\1(?![\w-])")
@@ -195,6 +197,8 @@ _PRONOUNS_AFTER_HYPHEN = frozenset({"je", "tu", "il", "elle", "on", "nous", "vou
 _NON_BEFORE_WORD = re.compile(r"(?<![\w’'-])([Nn]on)[ \u00a0]+([a-zà-ÿ]{3,})(?![\w’'-])")
 """« non versement »: « non » before a noun makes a compound noun (« non-versement »); before an adjective or a participle it stays apart
 (« non accompagné »)."""
+_DAY_WORD_YEAR = re.compile(r"(?<![\d.,/])(?:[12]?\d|3[01])(?:er|st|nd|rd|th)?[ \u00a0]+([^\W\d_]{5,12})[ \u00a0,]+(?:1[89]|20)\d\d\b")
+"""A day, a word and a year (« 12 Novembere 2010 »): where the month stands."""
 _MOJIBAKE = re.compile(r"[ÃÂâÅ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]+(?:[ÃÂâÅ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]+)*")
 """UTF-8 read as Windows-1252 (« hÃ©bergÃ©s », « lâ€™enfant »): kept only where it decodes back (`_restored_encoding`)."""
 _MISGROUPED_AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})*[ \u00a0\u202f]\d{4,})(?=[ \u00a0\u202f]?(?:F ?CFA|FCFA|€|\$|euros?|"
@@ -601,6 +605,9 @@ def _slips_found(lang: str, text: str) -> tuple[tuple, ...]:
         restored = _restored_encoding(garbled.group(0))
         if restored:
             found.append((garbled.start(), garbled.end(), f"“{garbled.group(0)}”: characters garbled by a wrong encoding (“{restored}”).", restored))
+    for date in _DAY_WORD_YEAR.finditer(text):
+        if month := _month_misspelt(date.group(1)):
+            found.append((date.start(1), date.end(1), f"“{date.group(1)}” between a day and a year: the month “{month}” misspelt?", month))
     for grouped in _MISGROUPED_AMOUNT.finditer(text):
         found.append((grouped.start(), grouped.end(1), f"“{grouped.group(1)}”: a group of figures is not three long; the amount is misprinted.", ""))
     if lang == "fr":
@@ -710,6 +717,9 @@ def _slips_found(lang: str, text: str) -> tuple[tuple, ...]:
         found += _french_spelling_slips(text)
         for acute in _ACUTE_A.finditer(text):
             found.append((acute.start(), acute.end(), "« á » is no French word: the preposition is « à ».", "à"))
+        for title in _TITLE_GLUED_TO_NAME.finditer(text):
+            fixed = f"{title.group(1)} {title.group(2)}"
+            found.append((title.start(), title.end(), f"« {title.group(0)} »: a space after the abbreviated title (« {fixed} »).", fixed))
         for quotation in _MIXED_QUOTATION_MARKS.finditer(text):
             first = 2 if quotation.group(2) else 4
             opening, closing = quotation.group(first - 1), quotation.group(0)[-1]
@@ -733,7 +743,7 @@ def _slips_found(lang: str, text: str) -> tuple[tuple, ...]:
         for unit in _UNIT_BEFORE_NOUN.finditer(text):
             fixed = f"{unit.group(1)}-{unit.group(2)}"
             found.append((unit.start(), unit.end(), f"“{unit.group(0)} …”: a number and its unit before a noun take a hyphen (“the {fixed} period”).",
-                          fixed))
+                          fixed, "info"))  # (house styles differ: revisers marked 1 of 5 such flags)
         for at_risk in _AT_RISK_ALONE.finditer(text):
             found.append((at_risk.start(), at_risk.end(), "“at-risk” takes its hyphen only before a noun (“at-risk youth”); here write “at risk”.",
                           "at risk"))
@@ -901,6 +911,19 @@ def _language(word: str) -> bool:
 
     checker = french_checker()
     return checker is not None and any("#L" in form for form in checker.getSpellChecker().getMorph(word))
+
+
+def _month_misspelt(word: str) -> str | None:
+    """The month (French or English, capitalised as `word`) that `word` is a slip of: one or two letters added, dropped or changed
+    (« Novembere », "Novembers"), never a month itself nor a word much shorter than the month."""
+    import difflib
+
+    lower = word.lower()
+    months = [month.lower() for lang in ("fr", "en") for month in MONTH_NAMES[lang]]
+    if lower in months or len(lower) < 5:
+        return None
+    close = difflib.get_close_matches(lower, months, n=1, cutoff=0.8)
+    return (close[0].capitalize() if word[:1].isupper() else close[0]) if close else None
 
 
 def _restored_encoding(garbled: str) -> str | None:

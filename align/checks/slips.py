@@ -94,8 +94,8 @@ _AT_RISK_ALONE = re.compile(r"\bat-risk\b(?=\s+(?:of|to|for|and|or|in|from|becau
 _ACUTE_A = re.compile(r"(?<![\w’'-])á(?![\w’'-])")
 _MIXED_QUOTATION_MARKS = re.compile(r"(“)\s*([^\s”»«]+)[^”»«\n]{0,300}»|(«)[\s\u00a0\u202f]*([^\s”»«“]+)[^»“”«\n]{0,300}”")
 """« “Donc elles sont expédiées … » »: an English opening quotation mark closed by a French one, or the other way round."""
-_TITLE_GLUED_TO_NAME = re.compile(r"(?<![\w.])(M\.|MM\.|Mme|Mmes|Mlle|Me|Dr|Pr)(?<=\.)?((?<=\.)[A-ZÀ-Ý][a-zà-ÿ’'-]+)")
-"""« M.Ahmed Herzenni », « M.M’Barek »: the abbreviated title glued to the name."""
+_TITLE_GLUED_TO_NAME = re.compile(r"(?<![\w.])(MM?\.)([A-ZÀ-Ý][a-zà-ÿ’'-]*)")
+"""« M.Ahmed Herzenni », « M.M’Barek »: « M. » glued to the name (« Mme.Dupont », a word and its stop, is `align.checks.layout`'s)."""
 _INVERSION_WITHOUT_HYPHENS = re.compile(r"(?<![\w’'-])(?:(a|va) t |([^\W\d_]*[ea])(?: t-|-t ))(il|elle|on)\b")
 """« a t-il », « lance t-il », « explique-t elle »: the euphonic « t » between hyphens (« a t il » only after « a », « va »)."""
 _BETWEEN_THE_SAME = re.compile(r"\bentre (?:le |la |les |l’|l')?([A-ZÀ-Ý][\w-]+) et (?:le |la |les |l’|l')?\1(?![\w-])")

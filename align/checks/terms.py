@@ -362,6 +362,7 @@ def _other_name_written_as_listed(text: str, side: str, context: CheckContext) -
     return any(fold(entry.term.replace("’", "'")).startswith(start) and fold(entry.term.replace("’", "'")) in document
                for entry in context.glossary.entries(lang) if entry.term[:1].isupper() and entry.status != "forbidden")
 
+
 def _named_on_the_other_side(garble: Garble, link: LinkView, side: str, context: CheckContext) -> bool:
     """Whether the linked text names the body the garble was close to (« l'Organisation mondiale du travail » beside "the International
     Labour Organization"): then it is that name garbled, not another body's that begins the same way (« Organisation mondiale du

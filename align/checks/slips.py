@@ -56,6 +56,7 @@ Each one was found on the eval/ corpus only where a reader had marked it (eval/R
 
 from __future__ import annotations
 
+import difflib
 import re
 from functools import lru_cache
 
@@ -913,29 +914,29 @@ def _language(word: str) -> bool:
     return checker is not None and any("#L" in form for form in checker.getSpellChecker().getMorph(word))
 
 
+_MONTHS_IN_SMALL_LETTERS = tuple(month.lower() for lang in ("fr", "en") for month in MONTH_NAMES[lang])
+
+
 def _month_misspelt(word: str) -> str | None:
     """The month (French or English, capitalised as `word`) that `word` is a slip of: one or two letters added, dropped or changed
     (« Novembere », "Novembers"), never a month itself nor a word much shorter than the month."""
-    import difflib
-
     lower = word.lower()
-    months = [month.lower() for lang in ("fr", "en") for month in MONTH_NAMES[lang]]
-    if lower in months or len(lower) < 5:
+    if lower in _MONTHS_IN_SMALL_LETTERS or len(lower) < 5:
         return None
-    close = difflib.get_close_matches(lower, months, n=1, cutoff=0.8)
+    close = difflib.get_close_matches(lower, _MONTHS_IN_SMALL_LETTERS, n=1, cutoff=0.8)
     return (close[0].capitalize() if word[:1].isupper() else close[0]) if close else None
 
 
 def _restored_encoding(garbled: str) -> str | None:
-    """The UTF-8 text that `garbled` is when read as Windows-1252 (« Ã© » is « é »), None when it is not such a text."""
-    try:
-        restored = garbled.encode("cp1252").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
+    """The UTF-8 text that `garbled` is when read as Windows-1252 (« Ã© » is « é ») or, failing that, Latin-1; None when it is not such a
+    text."""
+    for encoding in ("cp1252", "latin-1"):
         try:
-            restored = garbled.encode("latin-1").decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            return None
-    return restored if restored != garbled else None
+            restored = garbled.encode(encoding).decode("utf-8")
+        except UnicodeError:
+            continue
+        return restored if restored != garbled else None
+    return None
 
 
 def _de_form(article: str, noun: str) -> str:

@@ -443,12 +443,12 @@ def _garbled_forms(link: LinkView, side: str, context: CheckContext) -> list[Fla
             recased = _other_capitals(match.term, [other.term for other in glossary.concept_entries(match.concept, "fr") if other.status != "forbidden"])
             if recased:
                 word, listed_term = recased
+                either_way = (match.concept, word) in _CAPITALS_EITHER_WAY
+                if either_way and match.term[:1] != entry.term[:1]:  # (« l'organisation internationale du travail »: a common noun)
+                    word, listed_term = match.term.split()[0], entry.term.split()[0]
                 message = f"« {match.term} » is an official name: « {word} » is written « {listed_term} » (capitals are part of the name)."
-                if (match.concept, word) in _CAPITALS_EITHER_WAY and match.term[:1] == entry.term[:1]:
+                if either_way and match.term[:1] == entry.term[:1]:
                     severity, message = "info", message[:-1] + "; usage varies."
-                elif (match.concept, word) in _CAPITALS_EITHER_WAY:  # (« l'organisation internationale du travail »: a common noun)
-                    first, listed_first = match.term.split()[0], entry.term.split()[0]
-                    message = f"« {match.term} » is an official name: « {first} » is written « {listed_first} » (capitals are part of the name)."
         if message:
             flags.append(Flag(link.number, side, "term-garbled", severity, match.start, match.end, match.term, message, entry.term))
         elif len(inside) == len(entry.words):

@@ -16,7 +16,7 @@ from align.settings import REPO_ROOT
 
 EVAL = REPO_ROOT / "eval"
 HELDOUT = "heldout"
-HELD_OUT_PARTS = 84
+HELD_OUT_PARTS = 90
 HELD_OUT_SPLITS = (HELDOUT, *(f"heldout{number}" for number in range(2, HELD_OUT_PARTS + 1)))
 """The splits no bench reads unless asked for them by name (their `split` is set in documents.csv, not by the hash rule)."""
 SPLIT_CHOICES: dict[str, tuple[str, ...]] = {

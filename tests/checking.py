@@ -10,6 +10,8 @@ from align.text.segmentation import segment_text
 from bench.checks import line_units
 
 REPORTED = ("warning", "error")
+EVERY_SEVERITY = ("info", "warning", "error")
+"""For what a check points out as context (an acronym with no counterpart on the other side, information since the forty-third round)."""
 
 needs_grammalecte = pytest.mark.skipif(grammar.french_checker() is None, reason="Grammalecte is not installed")
 
@@ -28,16 +30,18 @@ def reported(flags: list[Flag], severities: tuple[str, ...] = REPORTED) -> set[t
     return {(flag.side, flag.kind, flag.text) for flag in flags if flag.side != "mt" and flag.severity in severities}
 
 
-def reported_on_lines(fr: str | list[str], glossary, en: str | list[str] | None = None) -> set[tuple[str, str, str]]:
+def reported_on_lines(fr: str | list[str], glossary, en: str | list[str] | None = None,
+                      severities: tuple[str, ...] = REPORTED) -> set[tuple[str, str, str]]:
     """`reported` on links made line by line (see `link_flags`); a string is one line."""
     lines = [fr] if isinstance(fr, str) else fr
     english = [en] if isinstance(en, str) else en or []
-    return reported(link_flags(lines, english, glossary))
+    return reported(link_flags(lines, english, glossary), severities)
 
 
-def texts_of_kind(fr: str | list[str], glossary, kind: str, en: str | list[str] | None = None) -> set[str]:
+def texts_of_kind(fr: str | list[str], glossary, kind: str, en: str | list[str] | None = None,
+                  severities: tuple[str, ...] = REPORTED) -> set[str]:
     """The texts of the reported flags of `kind` on links made line by line (see `reported_on_lines`)."""
-    return {text for _, found, text in reported_on_lines(fr, glossary, en) if found == kind}
+    return {text for _, found, text in reported_on_lines(fr, glossary, en, severities) if found == kind}
 
 
 def document_typography(text: str, glossary, lang: str = "fr") -> dict[str, str]:

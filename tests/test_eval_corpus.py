@@ -70,7 +70,8 @@ SIZES = {"heldout2": (10, 1), "heldout3": (20, 5), "heldout4": (20, 5), "heldout
          "heldout64": (11, 7), "heldout65": (9, 9), "heldout66": (11, 7), "heldout67": (11, 7),
          "heldout68": (5, 14), "heldout69": (3, 17), "heldout70": (8, 10), "heldout71": (4, 13),
          "heldout72": (10, 8), "heldout73": (10, 8), "heldout74": (11, 7), "heldout75": (9, 7), "heldout76": (10, 8), "heldout77": (10, 8),
-         "heldout78": (11, 7), "heldout79": (10, 8), "heldout80": (10, 8), "heldout81": (8, 9), "heldout82": (8, 9), "heldout83": (10, 8), "heldout84": (11, 7), "heldout85": (7, 10), "heldout86": (6, 7), "heldout87": (8, 8), "heldout88": (9, 7), "heldout89": (7, 8), "heldout90": (5, 10)}
+         "heldout78": (11, 7), "heldout79": (10, 8), "heldout80": (10, 8), "heldout81": (8, 9), "heldout82": (8, 9), "heldout83": (10, 8), "heldout84": (11, 7),
+         "heldout85": (7, 10), "heldout86": (6, 7), "heldout87": (8, 8), "heldout88": (9, 7), "heldout89": (7, 8), "heldout90": (5, 10)}
 """Each held-out part after the first: (pairs, French-only texts) at least, as built (issue #14, each after the one before had been
 measured and tuned on)."""
 

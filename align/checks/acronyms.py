@@ -307,7 +307,9 @@ def acronym_a_letter_off_its_name(link: LinkView, side: str, context: CheckConte
     flags = []
     for found in _BRACKETED.finditer(text):
         acronym = found.group(1)
-        words = _content_words(text[max(0, found.start() - 120):found.start()], lang)[-len(acronym):]
+        before = text[max(0, found.start() - 120):found.start()]
+        before = before[before.rfind(")") + 1:]  # a name never runs back across the bracket of another (« (AFJ) et le Comité … (CCEM) »)
+        words = _content_words(before, lang)[-len(acronym):]
         if len(acronym) < 3 or len(words) < len(acronym) or not words[0][:1].isupper():
             continue
         initials = fold("".join(word[:1] for word in words)).upper()
@@ -416,7 +418,15 @@ def acronyms_one_letter_off(links: list[LinkView], context: CheckContext) -> lis
         counts = Counter(acronym.group(0) for _, acronym in found)
         for link, acronym in found:
             written = acronym.group(0)
-            if counts[written] > 1 or context.glossary.acronym_concept(written, lang) is not None:
+            if context.glossary.acronym_concept(written, lang) is not None:
+                continue
+            if counts[written] > 1:
+                # a listed acronym with two letters swapped, however often (« l'OPFRA » twice beside « l'OFPRA »): no other body's
+                swapped = [other for other in counts if written.isupper() and sorted(written) == sorted(other)
+                           and OSA.distance(written, other) == 1 and context.glossary.acronym_concept(other, lang) is not None]
+                if swapped:
+                    flags.append(Flag(link.number, side, "acronym-mismatch", "warning", acronym.start(), acronym.end(), written,
+                                      f"“{written}” is “{swapped[0]}”, which this text writes too, with two letters swapped.", swapped[0]))
                 continue
             near = [other for other in counts if counts[other] > 1 and OSA.distance(written, other) == 1
                     and (context.glossary.acronym_concept(other, lang) is not None

@@ -82,9 +82,12 @@ parts in the twelfth round (eval/README.md, "Twelfth round"), a day of the week,
 adverb, is invariable), a rule of one word that long noun phrases cannot mislead: 1 of 1 on the readable parts (twenty-ninth round).
 « le chargé d'affaire » (« affaires » always plural): 1 of 1 on the parts read by the thirty-ninth round, where 15 others write it right;
 an ocean's name in small letters (« l'océan indien »): 1 of 1. The euphonic « t » left out (« affirme-il »): 1 of 1 (forty-second round)."""
-_INFO_RULES = ("conj_2s_sans_sujet",)
+_INFO_RULES = ("conj_2s_sans_sujet", "gn_des_2m__b1_a2", "gn_des_2m__b1_a3")
 """A verb in the second person singular without « tu »: official texts never address the reader so, and the rule fires on a word it
-misreads as such a verb (an acronym in small letters, « préoccupent le minas »): 0 of 2 on the readable parts (twenty-ninth round)."""
+misreads as such a verb (an acronym in small letters, « préoccupent le minas »): 0 of 2 on the readable parts (twenty-ninth round).
+The gender (not the number: « des fonds … réglementé ») of a word after « des » and a noun (« des fournisseurs énoncées », « des
+mineurs filles »): the rule cannot tell which noun a participle or an apposition goes with, 1 of 6 on the parts read by the forty-third
+round, even right after the noun."""
 _URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|int|ca|gc\.ca|fr|ch|be|lu|eu)\b(?:/\S*)?",
                             re.IGNORECASE)
 _ENGLISH_WORD = re.compile(r"(?<![\w’'-])[A-Za-z]+(?:['’][a-z]+)?(?![\w-])")
@@ -446,8 +449,9 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         severity = _grammar_severity(error["sRuleId"], error["sType"], text, start)
         if severity == "warning" and error["sType"] == "ppas" and error["sMessage"].startswith("Si "):
             severity = "info"  # « Si “des êtres…” est bien le COD »: Grammalecte's own doubt about which noun the participle agrees with
-        if severity == "info" and error["sType"] == "gn" and (_right_after_its_noun(text, start, error["sMessage"])
-                                                              or _right_before_its_noun(text, start, end, error["sMessage"])):
+        if (severity == "info" and error["sType"] == "gn" and not any(name in error["sRuleId"] for name in _INFO_RULES)
+                and (_right_after_its_noun(text, start, error["sMessage"])
+                     or _right_before_its_noun(text, start, end, error["sMessage"]))):
             severity = "warning"
         if (not severity or (error["sType"] not in ("maj", "minis") and _capitalised_name(span) and not _opening_determiner(text, start, span, checker))
                 or _english_around(text, start, end)):
@@ -550,7 +554,8 @@ def french_findings(text: str) -> tuple[Finding, ...]:
         if "-" in word and word.replace("-", "").isalpha() and word.islower():
             findings += _misspelt_parts(start, word)  # « micro-cellulles »: a compound the dictionary lacks, one of its words misspelt
             continue
-        if (not word.isalpha() or not word.islower() or word in _INCLUSIVE_PRONOUNS or any(a < end and start < b for a, b in addresses)
+        if (not word.isalpha() or not word.islower() or word in _INCLUSIVE_PRONOUNS or _INCLUSIVE_ENDING_AFTER.match(text, end)
+                or any(a < end and start < b for a, b in addresses)
                 or _next_to_digit(text, start, end) or english_word(word) or _abbreviated(text, end)
                 or (len(word) <= 6 and text[start - 1:start] == "/" and text[start - 2:start - 1].isalpha())  # « défenseurs/euses »
                 or ("oe" in word and _french_known(word.replace("oe", "œ")))  # « oeuvrant »: the ligature typed as two letters, a keyboard's habit
@@ -584,6 +589,8 @@ _INITIALS_AFTER = re.compile(r"\s+[A-ZÀ-Ý]\.(?:-?[A-ZÀ-Ý]\.)+")
 _COMMON_NOUNS_TOO = frozenset({"covid", "landerneau"})
 """Names the dictionary knows only with their capital that dictionaries of usage give as common nouns too (« la crise liée au covid », « le
 landerneau politique »)."""
+_INCLUSIVE_ENDING_AFTER = re.compile(r"[·•][^\W\d_]{1,5}\b")
+"""« saisonni·ères », « travailleu·ses »: the stem of a word in inclusive writing, cut before its feminine ending by a middle dot."""
 _INCLUSIVE_PRONOUNS = frozenset({"iel", "iels", "ielles", "elleux", "celleux", "cellui", "ellui", "toustes", "touztes"})
 """The pronouns of inclusive French (« avec elleux », « iels le présentent »): written on purpose, not misspelt."""
 

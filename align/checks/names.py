@@ -83,6 +83,9 @@ def reworded_names(link: LinkView, side: str, context: CheckContext) -> list[Fla
             if _cited_by_number(words, first, entry.term):
                 break  # "Protocol 29 on Forced Labour", « la Convention 81 »: an instrument cited by its number, another way to name it
             inside = [position for position in positions[first_index:] if position - first <= max(len(entry.words) + 2, 1.5 * len(entry.words))]
+            if not _PUNCTUATED.search(entry.term):  # a name without punctuation ends at the text's next comma or stop
+                end_of_clause = next((index for index in range(first + 1, len(words)) if words[index].break_before), len(words))
+                inside = [position for position in inside if position < end_of_clause]
             inside = _name_once(inside, words, content)
             found = {words[position].stem for position in inside}
             if len(found) >= needed:
@@ -363,6 +366,18 @@ def _common_word_beside_a_name(word: str, name: str, lang: str) -> bool:
     return is_known(word.lower(), lang) and not is_known(name.lower(), lang)
 
 
+_PUNCTUATED = re.compile(r"[,;:.()]")
+
+
+def _same_word_in_the_plural(word: str, other: str) -> bool:
+    """"the International Organisations" beside "the International Organization for Migration": a plural names no body, whichever of
+    the British and American spellings it has."""
+    def bare(written: str) -> str:
+        return written.lower().replace("isation", "ization")
+
+    return word.endswith("s") != other.endswith("s") and bare(word).rstrip("s") == bare(other).rstrip("s")
+
+
 def names_copied_with_a_word_changed(links: list[LinkView], context: CheckContext) -> list[Flag]:
     """A name written with one word a letter or two away from the same name elsewhere: in the French, from the English's ("Global Affairs
     Canada" as « Global Affaires Canada », "The Maddison Sessions" as « The Madison Sessions »: a name kept in the other language is copied
@@ -395,7 +410,7 @@ def names_copied_with_a_word_changed(links: list[LinkView], context: CheckContex
                 index, right = tied
                 if first_seen.get(words[:index] + (right,) + words[index + 1:], len(runs[side])) < first_seen[words]:
                     changed = tied
-            if changed is None:
+            if changed is None or _same_word_in_the_plural(words[changed[0]], changed[1]):
                 continue
             index, right = changed
             text, written = link.texts[side], found.group(0).split(" ")

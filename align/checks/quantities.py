@@ -97,6 +97,8 @@ def numbers(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
             continue
         if target == "en" and _hedged_rounding(link.texts["en"], wrong, link.texts["fr"], right):
             continue  # "over 150 cases" for « 152 cas »: a round figure the translator announced as such
+        if _same_duration(link.texts[target], wrong, link.texts["fr"], right):
+            continue  # "two years" for « 24 mois »: one duration counted in another unit
         approximate = "about" in (wrong.value[0], right.value[0])
         severity = "warning" if target == "mt" or (wrong.spelt and right.spelt) or approximate else "error"
         flags.append(Flag(link.number, target, "number-mismatch", severity, wrong.start, wrong.end, wrong.text,
@@ -107,12 +109,13 @@ def numbers(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
     headings = _heading_edition(link.texts["fr"], link.texts[target])
     for value in missing:
         if id(value) not in paired and target != "mt":
-            quiet = value.spelt or (headings and _is_year(value))
+            quiet = value.spelt or (headings and _is_year(value)) or _year_of_a_title(link.texts["fr"], value, "fr")
             flags.append(Flag(link.number, "fr", "number-mismatch", "info" if quiet else "warning", value.start, value.end, value.text,
                               f"The French number {value.text} is not in {SIDE_NAMES[target]}.", ""))
     for value in extra:
         if id(value) not in paired:
-            severity = "info" if value.spelt or target == "mt" or (headings and _is_year(value)) else "warning"
+            quiet = value.spelt or target == "mt" or (headings and _is_year(value)) or _year_of_a_title(link.texts[target], value, "en")
+            severity = "info" if quiet else "warning"
             flags.append(Flag(link.number, target, "number-mismatch", severity, value.start, value.end, value.text,
                               f"{capitalised(SIDE_NAMES[target])} has the number {value.text}, which is not in the French.", ""))
     if target == "en":
@@ -189,13 +192,46 @@ def _hedged_rounding(english: str, english_value, french: str, french_value) -> 
     return False
 
 
+_DURATION_UNIT = {"fr": re.compile(r"[ \u00a0\u202f]*(mois|ans?|années?|semaines?|jours?|heures?)\b", re.IGNORECASE),
+                  "en": re.compile(r"[ \u00a0\u202f-]*(months?|years?|weeks?|days?|hours?)\b", re.IGNORECASE)}
+_UNIT_SIZE = {"heure": ("hours", 1), "hour": ("hours", 1), "jour": ("hours", 24), "day": ("hours", 24), "semaine": ("hours", 168),
+              "week": ("hours", 168), "mois": ("months", 1), "month": ("months", 1), "an": ("months", 12), "année": ("months", 12),
+              "year": ("months", 12)}
+"""Exact conversions only: a month is no whole number of days or weeks."""
+
+
+def _duration(text: str, value, lang: str) -> tuple[str, float] | None:
+    unit = _DURATION_UNIT[lang].match(text, value.end)
+    if not unit or not isinstance(value.value[0], float):
+        return None
+    word = unit.group(1).lower()
+    measure, size = _UNIT_SIZE[word if word == "mois" else word.rstrip("s")]
+    return measure, value.value[0] * size
+
+
+def _same_duration(target_text: str, target_value, french: str, french_value) -> bool:
+    """Whether both numbers count the same duration in different units (« 24 mois » = "two years", « 48 heures » = "two days")."""
+    target_duration = _duration(target_text, target_value, "en")
+    return target_duration is not None and target_duration == _duration(french, french_value, "fr")
+
+
+_TITLE_YEAR = {"fr": re.compile(r"\b(?:[Ll]oi|[Pp]rotocole|[Cc]onvention)\s+de\s+$"),
+               "en": re.compile(r"\b(?:Act|Convention|Protocol)(?:\s*\([^)]*\))?,\s+$|\bProtocol\s+of\s+$")}
+
+
+def _year_of_a_title(text: str, value, lang: str) -> bool:
+    """Whether the number is the year in a statute's or a treaty's title (« la Loi de 2009 sur la protection des étrangers », "the Protocol
+    of 2014 to the Forced Labour Convention, 1930"), which the other version may cite by its short title without it."""
+    return _is_year(value) and bool(_TITLE_YEAR[lang].search(text, max(0, value.start - 40), value.start))
+
+
 _LIST_NUMBER = re.compile(r"\d{1,2}[.)]\s")
 
 
 def _list_number(text: str, value) -> bool:
-    """Whether the number numbers a heading ("1. Cooperation mechanisms in all cantons" for « Mécanismes de coopération dans tous les
-    cantons »): layout one version gives and the other not."""
-    return value.start == 0 and _LIST_NUMBER.match(text) is not None and _heading(text)
+    """Whether the number numbers a heading or a list's item ("1. Cooperation mechanisms in all cantons" for « Mécanismes de coopération
+    dans tous les cantons », "2. Anyone can be a victim." for a bullet): layout one version gives and the other not."""
+    return value.start == 0 and _LIST_NUMBER.match(text) is not None
 
 
 _DIGIT_IN = re.compile(r"\d")

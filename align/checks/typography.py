@@ -166,8 +166,9 @@ def _incise_closed_only(texts: list[tuple[LinkView, str]]) -> list[Flag]:
             for link, text in texts for found in matches_in(_INCISE_CLOSED_ONLY, text)]
 
 
-_REVERSED_GUILLEMET = re.compile(r"(?:(?<=\s)|^)»(?=[^\W\d_])|(?<=[^\W\d_])«(?=[\s.,;:!?]|$)")
-"""A closing guillemet that opens a word (« qu’ »il ») or an opening one that ends it (« cette année« . »)."""
+_REVERSED_GUILLEMET = re.compile(r"(?:(?<=\s)|^)»(?=[^\W\d_])|(?<=[^\W\d_])«(?=[\s.,;:!?]|$)|(?:(?<=\s)|^)«(?=[.,;](?:\s|$))")
+"""A closing guillemet that opens a word (« qu’ »il ») or an opening one that ends it (« cette année« . ») or stands before the stop
+that ends the quotation (« la prostitution juvénile. «. Il y a »)."""
 
 
 def _reversed_guillemets(texts: list[tuple[LinkView, str]]) -> list[Flag]:

@@ -923,6 +923,9 @@ def _wrong_name_word(position: int, window: list[Word], terms: tuple[Word, ...],
     others = sum(not other.stop for index, other in enumerate(terms) if index != position)
     if others < (3 if position in (0, len(terms) - 1) else 2):
         return None
+    if position == 0 and _mandate_after_head(terms):
+        return None  # "the President's Interagency Task Force to Monitor and Combat Trafficking in Persons" beside the Office "to
+        # Monitor and Combat …": the first word names the body, the rest a mandate other bodies share
     if word.text.isupper() and glossary.acronym_concept(word.text, entry.lang) not in (None, entry.concept):
         return None  # another body's acronym for a name word: that body's own (the "ECOWAS Plan of Action to Combat Trafficking in
         # Persons" is no Global Plan of Action misnamed)
@@ -940,6 +943,15 @@ def _wrong_name_word(position: int, window: list[Word], terms: tuple[Word, ...],
         # text also writes that name as listed (`align.checks.terms.garbled_terms`)
         return f"“{word.text}” where the official name has “{term_word.text}{OTHER_NAME}", None
     return f"“{word.text}” where the official name has “{term_word.text}{_NAME_WORD}", None
+
+
+_FRENCH_MANDATES = frozenset({"lutte", "surveillance", "prévention"})
+
+
+def _mandate_after_head(terms: tuple[Word, ...]) -> bool:
+    """Whether a name is a body's head noun then its mandate ("Office to Monitor …", « Bureau de surveillance et de lutte … »)."""
+    following = [word.surface for word in terms[1:3]]
+    return following[:1] == ["to"] or (following[:1] == ["de"] and following[1:] and following[1] in _FRENCH_MANDATES)
 
 
 _INSTRUMENT_KINDS = frozenset({"loi", "reglement", "code", "decret", "ordonnance", "arrete", "act", "regulations", "regulation", "decree",

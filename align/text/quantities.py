@@ -135,9 +135,9 @@ _SCALE_AFTER = re.compile(r"(?:[ \u00a0\u202f]+|-)(millions?|milliards?|billions
 _SCALE_SIGN = re.compile(r"[ \u00a0\u202f]?(k|M|G|Mds?)(?=[ \u00a0\u202f]?(?:\$|€|CAD|USD|EUR)(?!\w))")
 """Scales written as a letter before a currency in French (Canadian usage): « 345 M$ » = "$345 million", « 1,2 G$ », « 10 k$ »."""
 _SIGN_SCALES = {"k": 1e3, "M": 1e6, "G": 1e9, "Md": 1e9, "Mds": 1e9}
-_GLUED_SCALE = re.compile(r"(?:[$€£]|\b(?:EUR|USD|CAD|CHF|GBP))[ \u00a0]?(\d+(?:\.\d+)?)(K|k|M|mn|bn|B)(?!\w)")
+_GLUED_SCALE = re.compile(r"(?:[$€£]|\b(?:EUR|USD|CAD|CHF|GBP))[ \u00a0]?(\d+(?:\.\d+)?)(K|k|M|m|mn|bn|B)(?!\w)")
 """An English amount's scale glued to it after a currency: "EUR 2.3M" = « 2,3 millions d'euros », "$1.5bn"."""
-_GLUED_SCALES = {"K": 1e3, "k": 1e3, "M": 1e6, "mn": 1e6, "bn": 1e9, "B": 1e9}
+_GLUED_SCALES = {"K": 1e3, "k": 1e3, "M": 1e6, "m": 1e6, "mn": 1e6, "bn": 1e9, "B": 1e9}
 _RANGE_SCALE = re.compile(r"[ \u00a0\u202f]*(?:à|-|–|to|and|et)[ \u00a0\u202f]*(\d+)(?:[,.]\d+)?[ \u00a0\u202f]+(millions?|milliards?|billions?)\b",
                           re.IGNORECASE)
 """The scale said once after a range, for both ends: « 20 à 30 millions » = "20 million to 30 million"."""
@@ -182,8 +182,11 @@ _RESOLUTION_NUMBER = re.compile(r"(?i:r[ée]solutions?)\s+(\d{1,3}/\d{1,3})(?![\
 numbers)."""
 _LINE_NUMBER = re.compile(r"(?i:\b(?:lignes?|lines?))\s+(\d{1,3}(?:\s*(?:à|to|and|et|-|–)\s*\d{1,3})?)(?![\d,.]\d)")
 """« après la ligne 23 », "replace line 12", « lignes 5 à 9 »: a line of a bill or a form, numbered in each language's own edition."""
-_FOOTNOTE_MARK = re.compile(r"(?<=[^\s\[(\d])\[\d{1,3}\]")
-"""“forced marriage,[1]”: a footnote's call, glued to the word or the punctuation before it, counts nothing."""
+_FOOTNOTE_MARK = re.compile(r"(?:(?<=[^\s\[(\d])|(?<=[^\s\[(\d] ))\[\d{1,3}\]")
+"""“forced marriage,[1]”, "mixed migration flows [1]": a footnote's call, glued to the word or the punctuation before it or a space
+after it, counts nothing."""
+_UNKNOWN_WORD_MARK = re.compile(r"\*+\w")
+"""Apertium's star before the rest of a word it does not know; a star before a space or a comma is a footnote's (« Rapport 2017*, »)."""
 PHONE_NUMBER = re.compile(r"(?<![\w.,-])(?:\+?1[-\s.\u00a0])?(?:\(\d{3}\)\s?|\d{3}[-\s.\u00a0])\d{3}[-\s.\u00a0]\d{4}(?![\w-]|[.,]\d)")
 """Telephone numbers ("1 888 242-2100", « 1-888-242-2100 », "(613) 555-0199"): one value, their digits, in any layout."""
 _APPROXIMATE = {
@@ -531,7 +534,7 @@ def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
                 if _FILE_SIZE.match(text, found.end()):
                     taken.append(found.span())
                     continue
-                if text.startswith("*", found.end()):
+                if _UNKNOWN_WORD_MARK.match(text, found.end()):
                     continue  # Apertium's mark of an unknown word ("52017**DC0728"): part of a code, not a number
                 raw = re.sub(r"[\s\u00a0\u202f'’]", "", found.group(0))
                 raw = raw.replace(",", ".") if pattern is _NUMBER_PATTERNS["fr"] else raw.replace(",", "")

@@ -23,7 +23,8 @@ _BOILERPLATE = re.compile(
     r"|partager cette page|share this page|imprimer( cette page)?|print( this page)?"
     r"|signaler un problème.*|report a problem.*|haut de la page|top of page"
     r"|(partager|share)\s*(sur|on)?\s*(facebook|twitter|x|linkedin|courriel|email)"
-    r"|facebook|twitter|linkedin|courriel|e-?mail|rss|tags\s*:|mots-clés\s*:|étiquettes\s*:)\s*$",
+    r"|facebook|twitter|linkedin|courriel|e-?mail|rss|tags\s*:|mots-clés\s*:|étiquettes\s*:"
+    r"|\*?\s*\(?(?:en anglais|en français|in english|in french)(?: (?:seulement|uniquement|only))?\)?\.?)\s*$",
     re.IGNORECASE,
 )
 _TAGS_LABEL = re.compile(r"^(tags|mots-clés|étiquettes)\s*:\s*$", re.IGNORECASE)
@@ -155,7 +156,7 @@ def _continues(previous: str, piece: str) -> bool:
                 or (_SHORT_WORD_STOP.search(previous) and _CONTINUATION.match(piece))
                 or ((abbreviation := _ABBREVIATION_BEFORE_NAME.search(previous)) is not None and _NAME_START.match(piece)
                     and not _everyday_word(abbreviation.group(0)))
-                or _lone_abbreviation(previous) or _STOPS_ONLY.fullmatch(piece) is not None
+                or _lone_abbreviation(previous) or _STOPS_ONLY.fullmatch(piece) is not None or _LIST_MARKER.fullmatch(previous) is not None
                 or (_QUOTATION_THEN_STOP.search(previous) is not None and piece[:1].islower()))
 
 
@@ -164,6 +165,8 @@ _QUOTATION_THEN_STOP = re.compile(r"[»”][ \u00a0]*\.$")
 on in small letters (the slip the writing check reports)."""
 
 
+_LIST_MARKER = re.compile(r"(?:\d{1,2}|[a-z]|[ivx]{1,4}|[IVX]{1,4})[.)]")
+""""1. Human trafficking …", "b) …", "IV. …": a list's number opening its item, not a sentence of its own."""
 _STOPS_ONLY = re.compile(r"\s*[.!?…]+\s*")
 """« exploitation sexuelle. . »: a stop after a stop is the sentence's own (a slip the writing check reports), not a sentence."""
 _LONE_SHORT_WORD = re.compile(r"\s*([A-ZÀ-Ý][a-zà-ÿ]{1,4})\.")

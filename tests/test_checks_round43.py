@@ -123,3 +123,9 @@ def test_the_us_tip_office_by_its_name(glossary) -> None:
     assert not texts_of_kind(fr, glossary, "term-garbled", "The President's Interagency Task Force to Monitor and Combat Trafficking in Persons met.")
     assert texts_of_kind(fr, glossary, "term-garbled", "The Office to Monitor and Fight Trafficking in Persons met.") == {
         "Office to Monitor and Fight Trafficking in Persons"}
+
+
+def test_a_share_in_figures_is_the_share_in_words(glossary) -> None:
+    fr = "Entre 2009 et 2019, plus des deux tiers des cas ont été signalés en Ontario."
+    assert not texts_of_kind(fr, glossary, "number-mismatch", "Between 2009-2019, over 2/3 of reported incidents were reported in Ontario.")
+    assert texts_of_kind(fr, glossary, "number-mismatch", "Between 2009-2019, over 3/4 of reported incidents were reported in Ontario.")

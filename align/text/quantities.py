@@ -217,6 +217,9 @@ _ONE_IN = {"five": 20.0, "four": 25.0, "three": 100 / 3, "fifth": 20.0, "fourth"
            "trois": 100 / 3}
 """"one in three", "every third", « une personne sur trois » = « un tiers » (not « une étude sur quatre pays »: a word after the number, unless a verb
 or a small word, makes it a count); two or three of them, twice or three times that."""
+_DIGIT_FRACTION = {"fr": re.compile(r"(?<![\w/.,])([1-9])/([2-9]|10)(?=[ \u00a0]+(?:des?|d['’]|du)\b)"),
+                   "en": re.compile(r"(?<![\w/.,])([1-9])/([2-9]|10)(?=[ \u00a0]+of\b)")}
+"""A share in figures ("over 2/3 of reported incidents", « les 3/4 des victimes »): the percentage it is, about, as in words."""
 _SHARE_OF = {"deux": 2, "two": 2, "trois": 3, "three": 3}
 _DIGIT = re.compile(r"\d")
 _NUMBER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -466,6 +469,11 @@ def _numbers(text: str, lang: str, lenient: bool) -> tuple[Quantity, ...]:
              + [found.span() for found in _FOOTNOTE_MARK.finditer(text)]
              + ([found.span() for found in _PER_HUNDRED.finditer(text)] if lang == "fr" else []))
     result = []
+    for found in _DIGIT_FRACTION[lang].finditer(text):
+        if not _overlaps(found, taken):
+            share = 100 * int(found.group(1)) / int(found.group(2))
+            result.append(Quantity(("about", share - 1, share + 1), found.start(), found.end(), found.group(0)))
+            taken.append(found.span())
     for found in PHONE_NUMBER.finditer(text):
         if not any(start < found.end() and found.start() < end for start, end in taken):
             digits = re.sub(r"\D", "", found.group(0))

@@ -123,9 +123,21 @@ def test_the_us_tip_office_by_its_name(glossary) -> None:
     assert not texts_of_kind(fr, glossary, "term-garbled", "The President's Interagency Task Force to Monitor and Combat Trafficking in Persons met.")
     assert texts_of_kind(fr, glossary, "term-garbled", "The Office to Monitor and Fight Trafficking in Persons met.") == {
         "Office to Monitor and Fight Trafficking in Persons"}
+    # an instrument's first word is its own
+    protocol = "Persons, Especially Women and Children"
+    assert texts_of_kind("Le protocole a été signé.", glossary, "term-garbled",
+                         f"The Agreement to Prevent, Suppress and Punish Trafficking in {protocol} was signed.") == {
+        f"Agreement to Prevent, Suppress and Punish Trafficking in {protocol}"}
 
 
 def test_a_share_in_figures_is_the_share_in_words(glossary) -> None:
     fr = "Entre 2009 et 2019, plus des deux tiers des cas ont été signalés en Ontario."
     assert not texts_of_kind(fr, glossary, "number-mismatch", "Between 2009-2019, over 2/3 of reported incidents were reported in Ontario.")
     assert texts_of_kind(fr, glossary, "number-mismatch", "Between 2009-2019, over 3/4 of reported incidents were reported in Ontario.")
+
+
+def test_list_items_both_versions_number_are_compared(glossary) -> None:
+    fr = "9. Concernant la législation, le gouvernement indique que le texte a été adopté par le Parlement."
+    en = "1. Regarding the law, the Government indicates that the text was adopted by Parliament."
+    assert texts_of_kind(fr, glossary, "number-mismatch", en)
+    assert not texts_of_kind(fr[3:], glossary, "number-mismatch", en)  # a bullet for a number: layout

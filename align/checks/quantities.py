@@ -70,8 +70,8 @@ def numbers(link: LinkView, target: str, context: CheckContext) -> list[Flag]:
     missing, extra = _ranges_as_years(missing, extra)
     missing, extra = _subdivisions_cited(missing, extra, link.texts[target])
     missing, extra = _identifiers_alike(missing, extra, link.texts["fr"], link.texts[target])
-    missing = [value for value in missing if not _list_number(link.texts["fr"], value)]
-    extra = [value for value in extra if not _list_number(link.texts[target], value)]
+    missing = [value for value in missing if not _list_number(link.texts["fr"], value, link.texts[target])]
+    extra = [value for value in extra if not _list_number(link.texts[target], value, link.texts["fr"])]
     extra = [value for value in extra if not _page_timestamp(link.texts[target], value) and not _file_size(link.texts[target], value)]
     # an ordinal on one side, its cardinal on the other: « devenant le 41ème pays » = "bringing the total to 41"
     extra = _not_ordinals_opposite(extra, link.texts[target], "en", link.texts["fr"], "fr")
@@ -228,10 +228,11 @@ def _year_of_a_title(text: str, value, lang: str) -> bool:
 _LIST_NUMBER = re.compile(r"\d{1,2}[.)]\s")
 
 
-def _list_number(text: str, value) -> bool:
-    """Whether the number numbers a heading or a list's item ("1. Cooperation mechanisms in all cantons" for « Mécanismes de coopération
-    dans tous les cantons », "2. Anyone can be a victim." for a bullet): layout one version gives and the other not."""
-    return value.start == 0 and _LIST_NUMBER.match(text) is not None
+def _list_number(text: str, value, other: str) -> bool:
+    """Whether the number numbers a heading, or a list's item the other version does not number ("1. Cooperation mechanisms in all
+    cantons" for « Mécanismes de coopération dans tous les cantons », "2. Anyone can be a victim." for a bullet): layout one version
+    gives and the other not. Items both versions number are compared (« 9. Concernant la législation » for "1. Regarding the law")."""
+    return value.start == 0 and _LIST_NUMBER.match(text) is not None and (_heading(text) or _LIST_NUMBER.match(other) is None)
 
 
 _DIGIT_IN = re.compile(r"\d")

@@ -923,9 +923,10 @@ def _wrong_name_word(position: int, window: list[Word], terms: tuple[Word, ...],
     others = sum(not other.stop for index, other in enumerate(terms) if index != position)
     if others < (3 if position in (0, len(terms) - 1) else 2):
         return None
-    if position == 0 and _mandate_after_head(terms):
+    if position == 0 and fold(term_word.surface).lower() not in _INSTRUMENTS and _mandate_after_head(terms):
         return None  # "the President's Interagency Task Force to Monitor and Combat Trafficking in Persons" beside the Office "to
-        # Monitor and Combat …": the first word names the body, the rest a mandate other bodies share
+        # Monitor and Combat …": the first word names the body, the rest a mandate other bodies share (an instrument's first word is
+        # its own: "Convention to Prevent, Suppress and Punish …" is the Protocol misnamed)
     if word.text.isupper() and glossary.acronym_concept(word.text, entry.lang) not in (None, entry.concept):
         return None  # another body's acronym for a name word: that body's own (the "ECOWAS Plan of Action to Combat Trafficking in
         # Persons" is no Global Plan of Action misnamed)

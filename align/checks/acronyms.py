@@ -422,8 +422,8 @@ def acronyms_one_letter_off(links: list[LinkView], context: CheckContext) -> lis
                 continue
             if counts[written] > 1:
                 # a listed acronym with two letters swapped, however often (« l'OPFRA » twice beside « l'OFPRA »): no other body's
-                swapped = [other for other in counts if written.isupper() and sorted(written) == sorted(other)
-                           and OSA.distance(written, other) == 1 and context.glossary.acronym_concept(other, lang) is not None]
+                swapped = [other for other in counts if sorted(written) == sorted(other) and OSA.distance(written, other) == 1
+                           and context.glossary.acronym_concept(other, lang) is not None] if written.isupper() else []
                 if swapped:
                     flags.append(Flag(link.number, side, "acronym-mismatch", "warning", acronym.start(), acronym.end(), written,
                                       f"“{written}” is “{swapped[0]}”, which this text writes too, with two letters swapped.", swapped[0]))

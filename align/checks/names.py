@@ -19,7 +19,7 @@ from align.checks.base import LANG_OF_SIDE, Check, CheckContext, LinkView, match
 from align.model import Flag
 from align.terms.glossary import Glossary, per_glossary
 from align.terms.matching import find_terms
-from align.terms.nearmiss import NAME_SUBJECTS
+from align.terms.nearmiss import NAME_SUBJECTS, ize_spelling
 from align.terms.words import fold, is_known, tokenize
 
 NAME_SHARE = 0.7
@@ -372,10 +372,7 @@ _PUNCTUATED = re.compile(r"[,;:.()]")
 def _same_word_in_the_plural(word: str, other: str) -> bool:
     """"the International Organisations" beside "the International Organization for Migration": a plural names no body, whichever of
     the British and American spellings it has."""
-    def bare(written: str) -> str:
-        return written.lower().replace("isation", "ization")
-
-    return word.endswith("s") != other.endswith("s") and bare(word).rstrip("s") == bare(other).rstrip("s")
+    return word.endswith("s") != other.endswith("s") and ize_spelling(word).rstrip("s") == ize_spelling(other).rstrip("s")
 
 
 def names_copied_with_a_word_changed(links: list[LinkView], context: CheckContext) -> list[Flag]:

@@ -952,7 +952,7 @@ _FRENCH_MANDATES = frozenset({"lutte", "surveillance", "prévention"})
 def _mandate_after_head(terms: tuple[Word, ...]) -> bool:
     """Whether a name is a body's head noun then its mandate ("Office to Monitor …", « Bureau de surveillance et de lutte … »)."""
     following = [word.surface for word in terms[1:3]]
-    return following[:1] == ["to"] or (following[:1] == ["de"] and following[1:] and following[1] in _FRENCH_MANDATES)
+    return following[:1] == ["to"] or (len(following) == 2 and following[0] == "de" and following[1] in _FRENCH_MANDATES)
 
 
 _INSTRUMENT_KINDS = frozenset({"loi", "reglement", "code", "decret", "ordonnance", "arrete", "act", "regulations", "regulation", "decree",
@@ -960,12 +960,15 @@ _INSTRUMENT_KINDS = frozenset({"loi", "reglement", "code", "decret", "ordonnance
 """Kinds of legal instrument: one for another names another instrument under the same title (the Act and its Regulations)."""
 
 
+def ize_spelling(word: str) -> str:
+    """`word` in small letters with its -ise ending spelt -ize ("Organisations" → "organizations"): both are British usage."""
+    return re.sub(r"is(e|ed|es|ing|ation|ations)$", r"iz\1", word.lower())
+
+
 def _spelling_variant(word: str, other: str) -> bool:
     """Whether two words are one word with -ise and -ize ("Organised", "Organized"), both British usage; "Labor" for the ILO's
     "Labour" is another country's spelling of the name, which its readers mark."""
-    def plain(text: str) -> str:
-        return re.sub(r"is(e|ed|es|ing|ation|ations)$", r"iz\1", text.lower())
-    return word.lower() != other.lower() and plain(word) == plain(other)
+    return word.lower() != other.lower() and ize_spelling(word) == ize_spelling(other)
 
 
 def _begins_with(window: list[Word], words: tuple[Word, ...], count: int) -> bool:
